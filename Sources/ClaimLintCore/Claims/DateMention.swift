@@ -1,0 +1,27 @@
+/// A date as written, and the calendar day it resolves to when the article's own date allows.
+public struct DateMention: Sendable, Hashable {
+  /// The resolved day, or nil when it could not be resolved.
+  public var resolved: CalendarDate?
+  /// The last day of a range ("May 2 to 5"), when the mention is one.
+  public var resolvedEnd: CalendarDate?
+  /// True when the mention is relative ("on Friday", "two weeks ago") and needed the document date.
+  public var isRelative: Bool
+  /// How the value was reached ("weekday before the article date 2024-08-17").
+  public var evidence: String?
+  /// A weekday stated next to the date ("Monday, February 2, 2026"), 1 = Monday.
+  public var statedWeekday: Int?
+  /// Granularity: "day", "month", "year".
+  public var granularity: String
+
+  public init(
+    resolved: CalendarDate?, resolvedEnd: CalendarDate? = nil, isRelative: Bool, evidence: String? = nil,
+    statedWeekday: Int? = nil, granularity: String = "day"
+  ) {
+    self.resolved = resolved
+    self.resolvedEnd = resolvedEnd
+    self.isRelative = isRelative
+    self.evidence = evidence
+    self.statedWeekday = statedWeekday
+    self.granularity = granularity
+  }
+}

@@ -1,0 +1,226 @@
+/// A JSON value read by claimlint's own small parser, which keeps booleans apart from numbers and
+/// reports the line and column of a syntax error (Foundation's parser does neither on every platform).
+public indirect enum JSONValue: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  /// Keys in document order.
+  case object([(String, JSONValue)])
+
+  public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return true
+    case let (.bool(x), .bool(y)): return x == y
+    case let (.number(x), .number(y)): return x == y
+    case let (.string(x), .string(y)): return x == y
+    case let (.array(x), .array(y)): return x == y
+    case let (.object(x), .object(y)):
+      return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: return false
+    }
+  }
+
+  public func hash(into h: inout Hasher) {
+    switch self {
+    case .null: h.combine(0)
+    case .bool(let b): h.combine(b)
+    case .number(let n): h.combine(n)
+    case .string(let s): h.combine(s)
+    case .array(let a): h.combine(a)
+    case .object(let o):
+      for (k, v) in o {
+        h.combine(k)
+        h.combine(v)
+      }
+    }
+  }
+
+  /// A short description of the value's type and content for error messages.
+  public var rendered: String {
+    switch self {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    case .string(let s): return "\"\(s)\""
+    case .array: return "an array"
+    case .object: return "an object"
+    }
+  }
+
+  public var objectValue: [(String, JSONValue)]? {
+    if case .object(let o) = self { return o }
+    return nil
+  }
+
+  /// Parses `bytes` as one JSON document.
+  ///
+  /// - Throws: `DataFileError` with the line and column of the problem.
+  public static func parse(_ bytes: [UInt8], path: String) throws(DataFileError) -> JSONValue {
+    var p = JSONParser(bytes: bytes, path: path)
+    p.skipWhitespace()
+    let v = try p.value(depth: 0)
+    p.skipWhitespace()
+    if p.i < bytes.count { throw p.error("unexpected content after the JSON value") }
+    return v
+  }
+}
+
+private struct JSONParser {
+  let bytes: [UInt8]
+  let path: String
+  var i = 0
+
+  init(bytes: [UInt8], path: String) {
+    self.bytes = bytes
+    self.path = path
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+  }
+
+  func error(_ message: String) -> DataFileError {
+    let index = LineIndex(bytes: bytes)
+    let pos = index.position(of: i, in: bytes)
+    return DataFileError(path: path, line: pos.line, column: pos.column, message: message)
+  }
+
+  mutating func skipWhitespace() {
+    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+  }
+
+  mutating func value(depth: Int) throws(DataFileError) -> JSONValue {
+    guard depth < 200 else { throw error("JSON nested too deeply") }
+    guard i < bytes.count else { throw error("unexpected end of file") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"):
+      i += 1
+      var members: [(String, JSONValue)] = []
+      skipWhitespace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        return .object(members)
+      }
+      while true {
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+        let key = try string()
+        if members.contains(where: { $0.0 == key }) { throw error("duplicate key '\(key)'") }
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
+        i += 1
+        skipWhitespace()
+        members.append((key, try value(depth: depth + 1)))
+        skipWhitespace()
+        guard i < bytes.count else { throw error("unexpected end of file in object") }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "}") {
+          i += 1
+          return .object(members)
+        }
+        throw error("expected ',' or '}'")
+      }
+    case UInt8(ascii: "["):
+      i += 1
+      var items: [JSONValue] = []
+      skipWhitespace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        return .array(items)
+      }
+      while true {
+        skipWhitespace()
+        items.append(try value(depth: depth + 1))
+        skipWhitespace()
+        guard i < bytes.count else { throw error("unexpected end of file in array") }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "]") {
+          i += 1
+          return .array(items)
+        }
+        throw error("expected ',' or ']'")
+      }
+    case UInt8(ascii: "\""):
+      return .string(try string())
+    case UInt8(ascii: "t"):
+      return try literal("true", .bool(true))
+    case UInt8(ascii: "f"):
+      return try literal("false", .bool(false))
+    case UInt8(ascii: "n"):
+      return try literal("null", .null)
+    default:
+      return try number()
+    }
+  }
+
+  mutating func literal(_ word: String, _ v: JSONValue) throws(DataFileError) -> JSONValue {
+    let w = Array(word.utf8)
+    guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("unexpected character") }
+    i += w.count
+    return v
+  }
+
+  mutating func number() throws(DataFileError) -> JSONValue {
+    let start = i
+    while i < bytes.count, let c = Optional(bytes[i]),
+      (c >= 48 && c <= 57) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+        || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+    {
+      i += 1
+    }
+    guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)), d.isFinite else {
+      i = start
+      throw error("unexpected character")
+    }
+    return .number(d)
+  }
+
+  mutating func string() throws(DataFileError) -> String {
+    i += 1
+    var out: [UInt8] = []
+    while i < bytes.count {
+      let c = bytes[i]
+      if c == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+      }
+      if c == UInt8(ascii: "\\") {
+        i += 1
+        guard i < bytes.count else { break }
+        let e = bytes[i]
+        switch e {
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"):
+          guard i + 4 < bytes.count, let v = UInt32(String(decoding: bytes[i + 1...i + 4], as: UTF8.self), radix: 16)
+          else { throw error("bad \\u escape") }
+          i += 4
+          var scalar = v
+          if (0xD800..<0xDC00).contains(v), i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"),
+            bytes[i + 2] == UInt8(ascii: "u"),
+            let lo = UInt32(String(decoding: bytes[i + 3...i + 6], as: UTF8.self), radix: 16), (0xDC00..<0xE000).contains(lo)
+          {
+            scalar = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+            i += 6
+          }
+          out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
+        default: out.append(e)
+        }
+        i += 1
+        continue
+      }
+      if c < 0x20 { throw error("control character in string") }
+      out.append(c)
+      i += 1
+    }
+    throw error("unterminated string")
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The word lists of `rules/lexicons/`, by file name without extension ("actions", "qualifiers").
+///
+/// Typed views over the tables are built by the stages that use them; this type only reads the files
+/// and keeps their positions for error messages.
+public struct LexiconSet: Sendable {
+  public private(set) var tables: [String: LexiconTable]
+
+  public init(tables: [String: LexiconTable] = [:]) {
+    self.tables = tables
+  }
+
+  /// The table named `name`, or an empty one.
+  public func table(_ name: String) -> LexiconTable {
+    tables[name] ?? (try! LexiconTable(path: "rules/lexicons/\(name).tsv", text: ""))
+  }
+
+  /// Adds (or extends) a table; rows of a later table with the same name are appended.
+  public mutating func merge(_ table: LexiconTable, as name: String) {
+    if let existing = tables[name] {
+      tables[name] = LexiconTable(path: existing.path, rows: existing.rows + table.rows)
+    } else {
+      tables[name] = table
+    }
+  }
+
+  /// Reads every `.tsv` and `.txt` file in `directory` (not recursive), sorted by name.
+  ///
+  /// - Parameter displayPrefix: how paths are shown in errors ("rules/lexicons").
+  /// - Returns: the set and the errors of files that could not be read or parsed (other files still load).
+  public static func load(directory: String, displayPrefix: String) -> (LexiconSet, [DataFileError]) {
+    var set = LexiconSet()
+    var errors: [DataFileError] = []
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+      return (set, [DataFileError(path: displayPrefix, message: "cannot read lexicon directory")])
+    }
+    for name in names.sorted() where name.hasSuffix(".tsv") || name.hasSuffix(".txt") {
+      let display = displayPrefix + "/" + name
+      guard let data = fm.contents(atPath: directory + "/" + name) else {
+        errors.append(DataFileError(path: display, message: "cannot read file"))
+        continue
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        errors.append(DataFileError(path: display, message: "file is not valid UTF-8"))
+        continue
+      }
+      do {
+        let table = try LexiconTable(path: display, text: text)
+        let base = String(name.prefix(upTo: name.lastIndex(of: ".")!))
+        set.merge(table, as: base)
+      } catch {
+        errors.append(error)
+      }
+    }
+    return (set, errors)
+  }
+}
+
+extension LexiconTable {
+  /// A table from rows that were already parsed.
+  public init(path: String, rows: [Row]) {
+    self.path = path
+    self.rows = rows
+  }
+}

@@ -1,0 +1,52 @@
+/// An article after reading and segmentation: its source, metadata and segments.
+public struct Document: Sendable {
+  public let source: SourceFile
+  public var format: DocumentFormat
+  public var title: String?
+  public var author: String?
+  /// The article's own date, which anchors relative dates.
+  public var date: CalendarDate?
+  /// Where the date came from ("front matter", "dateline", "meta article:published_time", …).
+  public var dateEvidence: String?
+  public var segments: [Segment]
+  /// Informational remarks about the document (for example that it holds no text).
+  public var remarks: [String]
+
+  public init(
+    source: SourceFile, format: DocumentFormat, title: String? = nil, author: String? = nil,
+    date: CalendarDate? = nil, dateEvidence: String? = nil, segments: [Segment] = [], remarks: [String] = []
+  ) {
+    self.source = source
+    self.format = format
+    self.title = title
+    self.author = author
+    self.date = date
+    self.dateEvidence = dateEvidence
+    self.segments = segments
+    self.remarks = remarks
+  }
+
+  public var path: String { source.path }
+
+  /// A span in this document for a range of a segment's text.
+  public func span(segment: Segment, textStart: Int, textEnd: Int) -> SourceSpan {
+    let s = segment.map.sourceOffset(forStart: textStart)
+    var e = segment.map.sourceOffset(forEnd: textEnd)
+    if e < s { e = s }
+    let quoted = Segment.slice(segment.text, textStart, textEnd)
+    return source.span(from: s, to: e, text: quoted)
+  }
+}
+
+extension Segment {
+  /// The substring of `text` between two UTF-8 offsets.
+  public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+    let u = text.utf8
+    let n = u.count
+    let s = max(0, min(start, n))
+    let e = max(s, min(end, n))
+    let a = u.index(u.startIndex, offsetBy: s)
+    let b = u.index(a, offsetBy: e - s)
+    return String(decoding: u[a..<b], as: UTF8.self)
+  }
+}

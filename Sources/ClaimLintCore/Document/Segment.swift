@@ -1,0 +1,24 @@
+/// A classified stretch of an article: its kind, its extracted text, and where that text lies in the file.
+public struct Segment: Sendable, Hashable {
+  public var kind: SegmentKind
+  /// The extracted text (markup removed, entities decoded, whitespace folded).
+  public var text: String
+  /// Maps offsets in `text` back to the source file.
+  public var map: OffsetMap
+  /// For a comment, its author when the page names one.
+  public var author: String?
+  /// Why the segment got its kind (a marker word, a tag, a layout rule); shown by `claimlint segments`.
+  public var reason: String?
+
+  public init(kind: SegmentKind, text: String, map: OffsetMap, author: String? = nil, reason: String? = nil) {
+    self.kind = kind
+    self.text = text
+    self.map = map
+    self.author = author
+    self.reason = reason
+  }
+
+  /// The source byte range the segment covers.
+  public var sourceStart: Int { map.sourceOffset(forStart: 0) }
+  public var sourceEnd: Int { map.sourceOffset(forEnd: text.utf8.count) }
+}
