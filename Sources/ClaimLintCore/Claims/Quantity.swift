@@ -16,6 +16,9 @@ public struct Quantity: Sendable, Hashable {
   public var unit: String?
   /// Singular lower-case head noun of what is counted ("person", "suspect", "victim").
   public var counted: String?
+  /// The family of the counted noun from the lexicon ("person", "offender", "victim", "money"), so that
+  /// "people" and "alleged criminals" can be compared while "victims" and "suspects" are kept apart.
+  public var countedFamily: String?
   /// Modifiers of the counted noun as written ("criminal", "foreign"), lower-case.
   public var modifiers: [String]
   /// Action class id from the lexicon ("arrest", "repatriate"), or nil.
@@ -34,7 +37,7 @@ public struct Quantity: Sendable, Hashable {
   public init(
     value: Double?, low: Double?, high: Double?, lowInclusive: Bool = true, highInclusive: Bool = true,
     qualifier: String? = nil, direction: QualifierDirection = .exact, unit: String? = nil,
-    counted: String? = nil, modifiers: [String] = [], action: String? = nil, actionText: String? = nil,
+    counted: String? = nil, countedFamily: String? = nil, modifiers: [String] = [], action: String? = nil, actionText: String? = nil,
     actor: String? = nil, isRange: Bool = false, isVague: Bool = false, superseded: Bool = false
   ) {
     self.value = value
@@ -46,6 +49,7 @@ public struct Quantity: Sendable, Hashable {
     self.direction = direction
     self.unit = unit
     self.counted = counted
+    self.countedFamily = countedFamily
     self.modifiers = modifiers
     self.action = action
     self.actionText = actionText
