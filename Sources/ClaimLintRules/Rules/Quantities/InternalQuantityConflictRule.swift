@@ -1,0 +1,82 @@
+import ClaimLintCore
+
+/// Flags one article that gives the same figure two incompatible ways ("148 victims" in the lead,
+/// "184 victims" further down), for the same counted thing and action.
+///
+/// A figure the article marks as superseded ("initially 40 … the toll rose to 57") and the parts of an
+/// enumeration are not flagged.
+public struct InternalQuantityConflictRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "internal-quantity-conflict",
+    name: "Internal Quantity Conflict",
+    summary: "An article gives the same figure two incompatible ways",
+    rationale: """
+      A figure that changes between the lead and the body of one article is usually a typo or a \
+      half-finished update. It can be caught before publication without any source.
+      """,
+    defaultSeverity: .warning,
+    tags: ["quantity", "single-source"],
+    nonTriggeringExamples: [
+      RuleExample([
+        "story.txt": """
+          Rescuers initially recovered 40 bodies from the collapsed mine. By evening the toll had risen and rescuers recovered 57 bodies in all.
+
+          """
+      ]),
+      RuleExample([
+        "story.txt": "Police arrested 90 men and 12 women. In all, police arrested 102 people in the raids.\n"
+      ]),
+    ],
+    triggeringExamples: [
+      RuleExample([
+        "story.txt": """
+          Thai officials received ↓148 victims rescued from the compound on Friday.
+
+          The †184 victims rescued from the compound were taken to a shelter in Mae Sot.
+
+          """
+      ])
+    ]
+  )
+
+  public init() {}
+
+  public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
+    let cmp = QuantityComparison(claims)
+    var findings: [Finding] = []
+    for block in claims.blocks(of: .quantity, key: { cmp.valueKey($0) }) {
+      var byDoc: [Int: [ClaimRef]] = [:]
+      for r in block { byDoc[r.document, default: []].append(r) }
+      for d in byDoc.keys.sorted() where claims.draftIndex == nil || claims.draftIndex == d {
+        let refs = byDoc[d]!.sorted()
+        guard refs.count > 1 else { continue }
+        var covered = Set<ClaimRef>()
+        for (i, a) in refs.enumerated() where !covered.contains(a) {
+          for b in refs[(i + 1)...] where !covered.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
+            guard cmp.conflict(a, b) else { continue }
+            // A later figure in a sentence that updates ("rose to", "now") supersedes earlier ones.
+            covered.insert(b)
+            covered.insert(a)
+            let ca = claims.claim(a)
+            let cb = claims.claim(b)
+            let q = cb.quantity!
+            findings.append(
+              Finding(
+                ruleID: Self.description.identifier,
+                severity: context.severity(of: Self.description, natural: cmp.naturalSeverity(a, b) == .error ? .warning : .warning),
+                message: "figure \(ClaimText.quoted(cb.span.text)) differs from \(ClaimText.quoted(ca.span.text)) earlier in the same article",
+                span: cb.span,
+                notes: [Note(span: ca.span, message: "the article first gives \(ClaimText.quoted(ca.span.text))")],
+                help: "make the figures agree, or say which one is current",
+                label: "here: \(cb.span.text)",
+                fingerprint: Fingerprint.fnv1a(
+                  [Self.description.identifier, cb.span.path, q.counted ?? "", q.action ?? "",
+                   ClaimText.number(ca.quantity!.value), ClaimText.number(q.value)]),
+                properties: ["value": ClaimText.number(q.value), "otherValue": ClaimText.number(ca.quantity!.value)]))
+          }
+        }
+      }
+    }
+    return findings
+  }
+}

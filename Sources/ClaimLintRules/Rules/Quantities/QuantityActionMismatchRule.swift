@@ -1,0 +1,134 @@
+import ClaimLintCore
+
+/// Flags the same figure about the same kind of people or things attached to different actions in
+/// different sources: "arrested more than 50,000 people" in one, "returned over 50,000 alleged
+/// criminals to face trial" in another.
+///
+/// Figures are compared when their values are equal, their intervals overlap, they count compatible
+/// nouns (people and alleged criminals are compatible; victims and suspects are not) and both
+/// sentences attach an action from the lexicon. Actions of one class ("captured" and "apprehended"
+/// are both arrests) never conflict. Known false alarms: one article may report two different
+/// operations that happen to share a round figure; the note shows the other sentence so an editor
+/// can tell at a glance.
+public struct QuantityActionMismatchRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "quantity-action-mismatch",
+    name: "Quantity Action Mismatch",
+    summary: "The same figure is attached to a different action than in another source",
+    rationale: """
+      When one outlet says 50,000 people were arrested and another says 50,000 were returned to face \
+      trial, at least one of them changed what the figure measures. Editors need to know which action \
+      the original source attached to the figure before repeating it.
+      """,
+    defaultSeverity: .warning,
+    tags: ["quantity", "cross-source"],
+    nonTriggeringExamples: [
+      RuleExample([
+        "wire.txt": "Police captured more than 600 suspects in the raid on Tuesday, officials said.\n",
+        "paper.txt": "Officers apprehended over 600 suspects in Tuesday's raid, the ministry said.\n",
+      ]),
+      RuleExample([
+        "wire.txt": "Rescuers evacuated 1,200 residents from the valley.\n",
+        "paper.txt": "Authorities arrested 1,200 protesters in the capital last month.\n",
+      ]),
+    ],
+    triggeringExamples: [
+      RuleExample([
+        "a.txt": "Since last year the two countries have worked together to arrest ↓more than 50,000 people involved in online fraud.\n",
+        "b.txt": "China has helped secure the return of †over 50,000 alleged criminals to stand trial for fraud.\n",
+      ])
+    ]
+  )
+
+  public init() {}
+
+  public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
+    var findings: [Finding] = []
+    let blocks = claims.blocks(of: .quantity) { c in
+      guard let q = c.quantity, let v = q.value, q.action != nil, !q.isVague, !q.superseded else { return nil }
+      guard let k = claims.nouns.blockKey(q) else { return nil }
+      return k + "|" + ClaimText.number(v)
+    }
+    for block in blocks {
+      let docs = Set(block.map(\.document))
+      guard docs.count > 1 else { continue }
+      // Partition by action class.
+      var byAction: [String: [ClaimRef]] = [:]
+      for r in block { byAction[claims.claim(r).quantity!.action!, default: []].append(r) }
+      guard byAction.count > 1 else { continue }
+      // Claims on the primary side: the draft's in pre-publish mode, else the minority action's.
+      let actions = byAction.keys.sorted {
+        let ca = Set(byAction[$0]!.map(\.document)).count
+        let cb = Set(byAction[$1]!.map(\.document)).count
+        return ca == cb ? byAction[$0]!.min()! < byAction[$1]!.min()! : ca < cb
+      }
+      var reported = Set<ClaimRef>()
+      for action in actions {
+        for r in byAction[action]!.sorted() where claims.isDraftSide(r) && !reported.contains(r) {
+          let mine = claims.claim(r)
+          let q = mine.quantity!
+          let conflicting = block.filter { o in
+            guard claims.comparable(r.document, o.document) else { return false }
+            let oq = claims.claim(o).quantity!
+            return oq.action != q.action && claims.nouns.compatible(q, oq) && q.overlaps(oq)
+          }
+          guard !conflicting.isEmpty else { continue }
+          // One finding per primary document: skip others from the same document and its conflicts.
+          if findings.contains(where: { $0.span.path == mine.span.path && $0.properties["value"] == ClaimText.number(q.value) }) {
+            continue
+          }
+          reported.insert(r)
+          for o in conflicting where claims.draftIndex == nil { reported.insert(o) }
+          findings.append(makeFinding(r, conflicting, claims, context))
+        }
+        if claims.draftIndex == nil { break }
+      }
+    }
+    return findings
+  }
+
+  private func makeFinding(
+    _ r: ClaimRef, _ others: [ClaimRef], _ claims: AlignedClaims, _ context: RuleContext
+  ) -> Finding {
+    let mine = claims.claim(r)
+    let q = mine.quantity!
+    // One note per conflicting document (its first claim).
+    var perDoc: [Int: ClaimRef] = [:]
+    for o in others.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
+    let noteRefs = perDoc.keys.sorted().map { perDoc[$0]! }
+    let notes = noteRefs.map { o -> Note in
+      let c = claims.claim(o)
+      return Note(span: c.span, message: .sourceSays(c))
+    }
+    let otherActions = Array(Set(noteRefs.map { claims.claim($0).quantity!.action! })).sorted()
+    let finding = Finding(
+      ruleID: Self.description.identifier,
+      severity: context.severity(of: Self.description),
+      message: .actionDiffers(mine, sourceCount: noteRefs.count),
+      span: mine.span,
+      notes: notes.sorted(),
+      help: "check which action the original source attached to this figure",
+      label: "here: \(q.actionText ?? q.action ?? "")",
+      fingerprint: Fingerprint.fnv1a(
+        [Self.description.identifier, q.unit ?? "", claims.nouns.blockKey(q) ?? "", ClaimText.number(q.value), q.action ?? ""]
+          + otherActions + ([mine.span.path] + noteRefs.map { claims.claim($0).span.path }).sorted()),
+      properties: [
+        "value": ClaimText.number(q.value), "action": q.action ?? "", "counted": q.counted ?? "",
+        "otherActions": otherActions.joined(separator: ","),
+      ])
+    return finding
+  }
+}
+
+extension String {
+  fileprivate static func actionDiffers(_ c: Claim, sourceCount: Int) -> String {
+    let q = c.quantity!
+    return "action attached to \(ClaimText.quoted(c.span.text)) \(ClaimText.countedPlural(q)) differs from "
+      + "\(ClaimText.sources(sourceCount)): '\(q.actionText ?? q.action ?? "")' here"
+  }
+
+  fileprivate static func sourceSays(_ c: Claim) -> String {
+    let q = c.quantity!
+    return "source attaches '\(q.actionText ?? q.action ?? "")' to \(ClaimText.quoted(c.span.text)) \(ClaimText.countedPlural(q))"
+  }
+}
