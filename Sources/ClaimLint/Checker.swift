@@ -1,0 +1,135 @@
+import ClaimLintCore
+import ClaimLintRules
+import Dispatch
+import Foundation
+
+/// Options of one check run, decided by the command line or an embedding program.
+public struct CheckerOptions: Sendable {
+  /// Rule ids to run; nil runs every enabled rule.
+  public var onlyRules: Set<String>?
+  public var maxFileSize: Int
+  /// Worker threads for per-document stages (1 = serial).
+  public var threads: Int
+
+  public init(onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    self.onlyRules = onlyRules
+    self.maxFileSize = maxFileSize
+    self.threads = max(1, threads)
+  }
+}
+
+/// The front door: runs the whole pipeline over a set of inputs and returns a sorted `Report`.
+public struct Checker: Sendable {
+  public let configuration: Configuration
+  public let options: CheckerOptions
+  public let tool: ToolInfo
+  private let pipeline: DocumentPipeline
+
+  public init(configuration: Configuration, options: CheckerOptions = CheckerOptions(), tool: ToolInfo = ClaimLintVersion.tool) {
+    self.configuration = configuration
+    self.options = options
+    self.tool = tool
+    self.pipeline = DocumentPipeline(configuration: configuration, maxFileSize: options.maxFileSize)
+  }
+
+  /// Runs the per-document stages over `files` in parallel; results come back in input order.
+  public func process(_ files: [InputFile], stdin: [UInt8]? = nil) -> [DocumentPipeline.Output] {
+    let results = ResultBox(count: files.count)
+    let pipeline = self.pipeline
+    if options.threads <= 1 || files.count < 4 {
+      for (i, f) in files.enumerated() { results.set(i, pipeline.process(f, stdin: stdin)) }
+    } else {
+      let workers = min(options.threads, files.count)
+      let next = Counter()
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+          let i = next.increment()
+          if i >= files.count { break }
+          results.set(i, pipeline.process(files[i], stdin: stdin))
+        }
+      }
+    }
+    return results.values()
+  }
+
+  /// Runs the pipeline on in-memory articles (tests, embedding): name → text.
+  public func processTexts(_ texts: [(name: String, text: String)]) -> [DocumentPipeline.Output] {
+    texts.map { pipeline.process(bytes: Array($0.text.utf8), displayPath: $0.name) }
+  }
+
+  /// Checks all documents against each other, or — with `draftPath` — the draft against the others.
+  public func check(_ outputs: [DocumentPipeline.Output], draftPath: String?, extraProblems: [InputProblem] = []) -> Report {
+    var problems = extraProblems
+    var docs: [DocumentReport] = []
+    for o in outputs {
+      problems += o.problems
+      if let r = o.report { docs.append(r) }
+    }
+    docs.sort { $0.document.path < $1.document.path }
+    let draftIndex = draftPath.flatMap { p in docs.firstIndex { $0.document.path == p } }
+    let aligned = AlignedClaims(
+      documents: docs.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: draftIndex,
+      nouns: NounFamilies(lexicons: configuration.lexicons))
+    let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
+    var findings: [Finding] = []
+    for rule in BuiltInRules.all {
+      let d = rule.description
+      guard configuration.settings.isEnabled(d.identifier) else { continue }
+      if let only = options.onlyRules, !only.contains(d.identifier) { continue }
+      if d.prePublishOnly && draftIndex == nil { continue }
+      findings += rule.init().check(aligned, in: context)
+    }
+    if let d = draftIndex {
+      let path = docs[d].document.path
+      findings = findings.filter { $0.span.path == path }
+    }
+    for i in findings.indices { findings[i].notes.sort() }
+    findings.sort(by: Finding.ordered)
+    // Identical findings (same rule, span and message) are reported once.
+    var unique: [Finding] = []
+    for f in findings where unique.last.map({ $0.ruleID != f.ruleID || $0.span != f.span || $0.message != f.message }) ?? true {
+      unique.append(f)
+    }
+    let corroboration = Corroboration.counts(aligned)
+    for i in docs.indices { docs[i].corroboration = corroboration[i] }
+    return Report(
+      kind: .check, tool: tool, documents: docs, findings: unique, inputErrors: problems.sorted(),
+      rules: BuiltInRules.descriptions.sorted { $0.identifier < $1.identifier }, exitStatus: 0,
+      draftPath: draftIndex.map { docs[$0].document.path })
+  }
+}
+
+/// The tool's identity.
+public enum ClaimLintVersion {
+  public static let version = "0.1.0"
+  public static let informationURI = "https://github.com/claimlint/claimlint"
+  public static let tool = ToolInfo(name: "claimlint", version: version, informationURI: informationURI)
+}
+
+private final class ResultBox: @unchecked Sendable {
+  private var storage: [DocumentPipeline.Output?]
+  private let lock = NSLock()
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ v: DocumentPipeline.Output) {
+    lock.lock()
+    storage[i] = v
+    lock.unlock()
+  }
+
+  func values() -> [DocumentPipeline.Output] { storage.map { $0 ?? DocumentPipeline.Output(report: nil, problems: []) } }
+}
+
+private final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let v = value
+    value += 1
+    return v
+  }
+}

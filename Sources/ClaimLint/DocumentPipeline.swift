@@ -1,0 +1,97 @@
+import ClaimLintCore
+import ClaimLintExtraction
+import ClaimLintHTML
+import Foundation
+
+/// The per-document stages: load → read → segment → claims. Runs on one document at a time, so
+/// documents can be processed in parallel.
+public struct DocumentPipeline: Sendable {
+  public let configuration: Configuration
+  public let maxFileSize: Int
+  private let extractor: ClaimExtractor
+  private let segmenter: Segmenter
+
+  public init(configuration: Configuration, maxFileSize: Int = 64 << 20) {
+    self.configuration = configuration
+    self.maxFileSize = maxFileSize
+    extractor = ClaimExtractor(lexicons: configuration.lexicons, extraction: configuration.extraction)
+    segmenter = Segmenter(lexicons: configuration.segmentation)
+  }
+
+  /// The result of processing one file: a document with claims, and/or problems.
+  public struct Output: Sendable {
+    public var report: DocumentReport?
+    public var problems: [InputProblem]
+  }
+
+  /// Reads a file's bytes (standard input when `filePath` is nil), respecting the size limit.
+  public func load(_ file: InputFile, stdin: [UInt8]? = nil) -> Result<[UInt8], InputError> {
+    guard let path = file.filePath else { return .success(stdin ?? []) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      return .failure(exists ? .unreadable(path: file.displayPath, reason: "permission denied") : .notFound(path: file.displayPath))
+    }
+    defer { try? handle.close() }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    if size > maxFileSize { return .failure(.tooLarge(path: file.displayPath, bytes: size, limit: maxFileSize)) }
+    do {
+      let data = try handle.readToEnd() ?? Data()
+      if data.count > maxFileSize { return .failure(.tooLarge(path: file.displayPath, bytes: data.count, limit: maxFileSize)) }
+      return .success(Array(data))
+    } catch {
+      return .failure(.unreadable(path: file.displayPath, reason: "read failed"))
+    }
+  }
+
+  /// Runs every per-document stage on one file.
+  public func process(_ file: InputFile, stdin: [UInt8]? = nil) -> Output {
+    switch load(file, stdin: stdin) {
+    case .failure(let e): return Output(report: nil, problems: [InputProblem(e)])
+    case .success(let raw): return process(bytes: raw, displayPath: file.displayPath)
+    }
+  }
+
+  /// Runs the stages on bytes already read.
+  public func process(bytes raw: [UInt8], displayPath: String) -> Output {
+    let format = DocumentFormat.forPath(displayPath) ?? DocumentFormat.sniff(raw)
+    let decoded: SourceDecoder.Decoded
+    switch SourceDecoder.decode(raw, path: displayPath, format: format) {
+    case .failure(let e): return Output(report: nil, problems: [InputProblem(e)])
+    case .success(let d): decoded = d
+    }
+    var problems = decoded.problems.map { e -> InputProblem in
+      var p = InputProblem(e)
+      if e.fileWasChecked { p.severity = .warning }
+      return p
+    }
+    let source = SourceFile(path: displayPath, bytes: decoded.bytes)
+    let document = segment(source, format: format)
+    let claims = extractor.claims(in: document)
+    if !document.segments.contains(where: { $0.kind == .reportage || $0.kind == .list }) {
+      let empty = decoded.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+      problems.append(
+        InputProblem(
+          path: displayPath, message: empty ? "empty article; nothing to check" : "no reportage found; nothing to check",
+          severity: .note))
+    }
+    return Output(report: DocumentReport(document: document, claims: claims), problems: problems)
+  }
+
+  /// Reads and segments a source file.
+  public func segment(_ source: SourceFile, format: DocumentFormat) -> Document {
+    let read: ReadResult
+    switch format {
+    case .text: read = PlainTextReader().read(source)
+    case .markdown: read = MarkdownReader().read(source)
+    case .html: read = HTMLReader().read(source)
+    }
+    var doc = segmenter.segment(read, source: source, format: format)
+    doc.remarks += read.remarks
+    return doc
+  }
+
+  /// The sentences of a document's claim-bearing segments (for tests and the benchmark).
+  public func sentenceCount(_ document: Document) -> Int {
+    document.segments.reduce(0) { $0 + extractor.sentences(of: $1).count }
+  }
+}

@@ -1,0 +1,111 @@
+import ClaimLintCore
+import ClaimLintHTML
+
+/// Turns a file's raw bytes into UTF-8 text, or says why it cannot.
+///
+/// UTF-8 (with or without a byte-order mark) is read as is; UTF-16 with a byte-order mark is transcoded;
+/// an HTML page that declares ISO-8859-1 or Windows-1252 is transcoded; NUL bytes or a high share of
+/// control bytes mean a binary file; invalid UTF-8 is read with replacement characters and reported
+/// with the offset of the first bad byte.
+public enum SourceDecoder {
+  public struct Decoded: Sendable {
+    public var bytes: [UInt8]
+    public var problems: [InputError]
+  }
+
+  public static func decode(_ raw: [UInt8], path: String, format: DocumentFormat) -> Result<Decoded, InputError> {
+    var bytes = raw
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      return .success(Decoded(bytes: utf16(bytes), problems: []))
+    }
+    if looksBinary(bytes) { return .failure(.binaryContent(path: path)) }
+    if format == .html, let cs = HTMLReader.declaredCharset(in: bytes)?.lowercased(),
+      ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso8859-1", "us-ascii"].contains(cs),
+      firstInvalidUTF8(bytes) != nil
+    {
+      return .success(Decoded(bytes: latin1(bytes), problems: []))
+    }
+    if let bad = firstInvalidUTF8(bytes) {
+      let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+      return .success(Decoded(bytes: repaired, problems: [.invalidUTF8(path: path, byteOffset: bad + (raw.count - bytes.count))]))
+    }
+    return .success(Decoded(bytes: bytes, problems: []))
+  }
+
+  static func looksBinary(_ b: [UInt8]) -> Bool {
+    let head = b.prefix(8192)
+    if head.isEmpty { return false }
+    var control = 0
+    for c in head {
+      if c == 0 { return true }
+      if c < 0x09 || (c > 0x0D && c < 0x20) { control += 1 }
+    }
+    return control * 10 > head.count
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8, or nil.
+  static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        i += 1
+        continue
+      }
+      var need = 0
+      var minScalar: UInt32 = 0
+      var scalar: UInt32 = 0
+      if c & 0xE0 == 0xC0 {
+        need = 1
+        scalar = UInt32(c & 0x1F)
+        minScalar = 0x80
+      } else if c & 0xF0 == 0xE0 {
+        need = 2
+        scalar = UInt32(c & 0x0F)
+        minScalar = 0x800
+      } else if c & 0xF8 == 0xF0 {
+        need = 3
+        scalar = UInt32(c & 0x07)
+        minScalar = 0x10000
+      } else {
+        return i
+      }
+      for k in 1...need {
+        guard i + k < n, b[i + k] & 0xC0 == 0x80 else { return i }
+        scalar = (scalar << 6) | UInt32(b[i + k] & 0x3F)
+      }
+      if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+      i += need + 1
+    }
+    return nil
+  }
+
+  static func utf16(_ b: [UInt8]) -> [UInt8] {
+    let little = b[0] == 0xFF
+    var units: [UInt16] = []
+    units.reserveCapacity(b.count / 2)
+    var i = 2
+    while i + 1 < b.count {
+      units.append(little ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1]))
+      i += 2
+    }
+    return Array(String(decoding: units, as: UTF16.self).utf8)
+  }
+
+  private static let cp1252: [UInt32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D,
+    0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+    0x017E, 0x0178,
+  ]
+
+  static func latin1(_ b: [UInt8]) -> [UInt8] {
+    var s = String.UnicodeScalarView()
+    for c in b {
+      let v: UInt32 = (c >= 0x80 && c < 0xA0) ? cp1252[Int(c - 0x80)] : UInt32(c)
+      s.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+    }
+    return Array(String(s).utf8)
+  }
+}

@@ -1,0 +1,174 @@
+import ClaimLintCore
+
+/// Reads who said a reported statement or a direct quote: "Wang Yi said that …", "…, the statement
+/// said", "according to Myanmar News Agency", "said Guo", and quotes with their speaker.
+///
+/// Speakers are resolved within the article: a pronoun takes the previous speaker, and a short name
+/// ("Guo") takes the full name introduced earlier ("Guo Jiakun") when exactly one matches.
+public struct AttributionExtractor: Sendable {
+  public struct Match: Sendable, Hashable {
+    /// The speaker as written in the sentence.
+    public var speakerRange: Range<Int>
+    /// The quoted words, when the statement is a direct quote.
+    public var quoteRange: Range<Int>?
+    public var attribution: Attribution
+  }
+
+  private let verbs: [String: String]
+  private let maxVerbWords: Int
+  private static let pronouns: Set<String> = ["he", "she", "they", "it"]
+  private static let stop: Set<String> = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
+
+  public init(lexicons: LexiconSet) {
+    var v: [String: String] = [:]
+    var m = 1
+    for row in lexicons.table("attribution-verbs").rows {
+      v[row[0].lowercased()] = row.count > 1 ? row[1] : "verb"
+      m = max(m, row[0].split(separator: " ").count)
+    }
+    verbs = v
+    maxVerbWords = m
+  }
+
+  /// Attributions in one sentence.
+  ///
+  /// - Parameters:
+  ///   - people: full names known in the article so far (for short-name resolution).
+  ///   - previousSpeaker: the last resolved speaker, for pronouns and unattributed quote continuations.
+  public func extract(
+    from sentence: String, words ws: [Word], people: [String], previousSpeaker: String?
+  ) -> [Match] {
+    var out: [Match] = []
+    let quote = quoteRange(in: sentence)
+    var i = 0
+    while i < ws.count {
+      var matched: (String, String, Int)? = nil
+      for n in stride(from: min(maxVerbWords, ws.count - i), through: 1, by: -1) {
+        let key = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
+        if let kind = verbs[key] { matched = (key, kind, n); break }
+      }
+      guard let (verb, kind, n) = matched else {
+        i += 1
+        continue
+      }
+      // Ignore verbs inside the quote itself.
+      if let q = quote, q.contains(ws[i].range.lowerBound) {
+        i += n
+        continue
+      }
+      var speakerWords: ArraySlice<Word> = []
+      if kind == "prefix" {
+        var e = i + n
+        while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
+        speakerWords = ws[(i + n)..<e]
+      } else {
+        // "X said": the noun phrase before the verb, back to a stop word.
+        var s = i
+        while s > 0, !Self.stop.contains(ws[s - 1].lower), i - s < 8 { s -= 1 }
+        speakerWords = ws[s..<i]
+        // "…, said Guo" / "…, the statement said" after a comma or quote: speaker may follow the verb.
+        if speakerWords.isEmpty, i + n < ws.count {
+          var e = i + n
+          while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
+          speakerWords = ws[(i + n)..<e]
+        }
+      }
+      // Drop leading articles and adverbs like "also".
+      while let f = speakerWords.first, ["the", "a", "an", "also", "has", "had", "have"].contains(f.lower) && speakerWords.count > 1
+        && f.lower != "the"
+      {
+        speakerWords = speakerWords.dropFirst()
+      }
+      while let l = speakerWords.last, ["also", "has", "had", "have", "was", "were", "is", "previously"].contains(l.lower) {
+        speakerWords = speakerWords.dropLast()
+      }
+      guard let first = speakerWords.first, let last = speakerWords.last else {
+        i += n
+        continue
+      }
+      let written = Segment.slice(sentence, first.range.lowerBound, last.range.upperBound)
+      guard let speaker = resolve(Array(speakerWords), written: written, people: people, previous: previousSpeaker) else {
+        i += n
+        continue
+      }
+      let content: String
+      if let q = quote {
+        content = Segment.slice(sentence, q.lowerBound, q.upperBound)
+      } else {
+        var parts: [String] = []
+        for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
+          && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
+        {
+          parts.append(w.lower)
+        }
+        content = parts.joined(separator: " ")
+      }
+      out.append(
+        Match(
+          speakerRange: first.range.lowerBound..<last.range.upperBound, quoteRange: quote,
+          attribution: Attribution(speaker: speaker, speakerText: written, verb: verb, content: content, isQuote: quote != nil)))
+      i += n
+      break  // one attribution per sentence is what news prose uses
+    }
+    // A sentence that is only a quote continues the previous speaker.
+    if out.isEmpty, let q = quote, let prev = previousSpeaker, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
+      out.append(
+        Match(
+          speakerRange: q, quoteRange: q,
+          attribution: Attribution(
+            speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
+    }
+    return out
+  }
+
+  /// The speaker's identity: a resolved person's full name, an organisation or document phrase, or nil
+  /// when the phrase is not a speaker.
+  private func resolve(_ ws: [Word], written: String, people: [String], previous: String?) -> String? {
+    if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
+    let caps = ws.filter { $0.isCapitalized }
+    if caps.isEmpty {
+      // "the statement", "officials", "police": keep as written, lower-case.
+      let lowered = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
+      return lowered.isEmpty || ws.count > 4 ? nil : lowered
+    }
+    // A known full name that the phrase ends with or contains.
+    for p in people.sorted(by: { $0.count > $1.count }) where written.contains(p) { return p }
+    // A short name: one capitalised word that is the first or last word of exactly one known full name.
+    if let lastCap = caps.last, caps.count == 1 || ws.last == lastCap {
+      let candidates = people.filter { full in
+        let parts = full.split(separator: " ").map(String.init)
+        return parts.first == lastCap.text || parts.last == lastCap.text
+      }
+      if Set(candidates).count == 1 { return candidates[0] }
+    }
+    // Otherwise the capitalised run at the end of the phrase ("Myanmar News Agency", "Wang Yi").
+    var run: [String] = []
+    for w in ws.reversed() {
+      if w.isCapitalized || (["of", "for", "and"].contains(w.lower) && !run.isEmpty) { run.insert(w.text, at: 0) } else { break }
+    }
+    while let f = run.first, ["of", "for", "and"].contains(f.lowercased()) { run.removeFirst() }
+    return run.isEmpty ? nil : run.joined(separator: " ")
+  }
+
+  /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.
+  func quoteRange(in sentence: String) -> Range<Int>? {
+    let b = Array(sentence.utf8)
+    var i = 0
+    var open: Int? = nil
+    while i < b.count {
+      let isStraight = b[i] == UInt8(ascii: "\"")
+      let isOpen = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9C
+      let isClose = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9D
+      if open == nil, isStraight || isOpen {
+        open = i + (isStraight ? 1 : 3)
+      } else if let o = open, isStraight || isClose {
+        let text = Segment.slice(sentence, o, i)
+        if text.split(separator: " ").count >= 4 { return o..<i }
+        open = nil
+      }
+      i += (isOpen || isClose) ? 3 : 1
+    }
+    if let o = open, b.count - o > 20 { return o..<b.count }
+    return nil
+  }
+}

@@ -1,0 +1,96 @@
+import ClaimLintCore
+
+/// Reads every claim of a segmented document: figures, dates, attributions and quotes, people's
+/// titles and events, sentence by sentence, in reading order.
+///
+/// Only segments that carry claims are read (reportage, lists and reader comments); claims from
+/// comments carry `layer: .comment`.
+public struct ClaimExtractor: Sendable {
+  private let splitter: SentenceSplitter
+  private let quantities: QuantityExtractor
+  private let dates: DateExtractor
+  private let hedges: HedgeDetector
+  private let titles: PersonTitleExtractor
+  private let attributions: AttributionExtractor
+  private let events: EventExtractor
+
+  public init(lexicons: LexiconSet, extraction: ExtractionLexicons) {
+    splitter = SentenceSplitter(lexicons: lexicons)
+    quantities = QuantityExtractor(lexicons: extraction)
+    dates = DateExtractor(lexicons: extraction)
+    hedges = HedgeDetector(lexicons: extraction)
+    titles = PersonTitleExtractor(lexicons: lexicons)
+    attributions = AttributionExtractor(lexicons: lexicons)
+    events = EventExtractor(lexicons: lexicons)
+  }
+
+  /// The sentences of a segment as UTF-8 ranges of its text.
+  public func sentences(of segment: Segment) -> [Range<Int>] { splitter.split(segment.text) }
+
+  public func claims(in document: Document) -> [Claim] {
+    var out: [Claim] = []
+    var people: [String] = []
+    var previousSpeaker: String? = nil
+    var sentenceIndex = 0
+    for segment in document.segments where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment {
+      let layer = segment.kind.layer
+      if layer == .comment { previousSpeaker = nil }
+      for range in splitter.split(segment.text) {
+        defer { sentenceIndex += 1 }
+        let sentence = Segment.slice(segment.text, range.lowerBound, range.upperBound)
+        let base = range.lowerBound
+        func span(_ r: Range<Int>) -> SourceSpan {
+          document.span(segment: segment, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
+        }
+        func claim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> Claim {
+          Claim(
+            kind: kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex,
+            hedged: !hedgeWords.isEmpty, hedges: hedgeWords, commentAuthor: layer == .comment ? segment.author : nil)
+        }
+        let hedgeWords = hedges.hedges(in: sentence).map(\.text)
+        let words = WordScanner.words(sentence)
+
+        let dateMatches = dates.extract(from: sentence, documentDate: document.date)
+        for m in dateMatches {
+          var c = claim(.date, m.range, hedgeWords: hedgeWords)
+          c.date = m.mention
+          out.append(c)
+        }
+        for m in quantities.extract(from: sentence)
+        where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
+          var c = claim(.quantity, m.range, hedgeWords: hedgeWords)
+          c.quantity = m.quantity
+          out.append(c)
+        }
+        let titleMatches = titles.extract(from: sentence, words: words)
+        for m in titleMatches {
+          if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
+          var c = claim(.title, m.personRange, hedgeWords: hedgeWords)
+          c.title = m.title
+          out.append(c)
+        }
+        for m in attributions.extract(from: sentence, words: words, people: people, previousSpeaker: previousSpeaker) {
+          var c = claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords)
+          c.attribution = m.attribution
+          out.append(c)
+          previousSpeaker = m.attribution.speaker
+          if m.attribution.speaker.contains(" "), m.attribution.speaker.first?.isUppercase == true,
+            !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
+          {
+            people.append(m.attribution.speaker)
+          }
+        }
+        let eventDate = dateMatches.first(where: { $0.mention.resolved != nil })?.mention.resolved
+        for m in events.extract(from: sentence, words: words, date: eventDate) {
+          var c = claim(.event, m.range, hedgeWords: hedgeWords)
+          c.event = m.event
+          out.append(c)
+        }
+      }
+    }
+    return out.sorted { a, b in
+      a.span.startOffset != b.span.startOffset ? a.span.startOffset < b.span.startOffset
+        : (a.kind.rawValue, a.span.endOffset) < (b.kind.rawValue, b.span.endOffset)
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import ClaimLintCore
+
+/// Reads meetings, talks and joint operations with their participants and place: "China, Laos,
+/// Myanmar and Thailand held an informal meeting … in Chiang Mai".
+///
+/// Participants are an explicit enumeration of at least two countries (or people with titles, passed
+/// in) in the sentence that names the event; the place is the first city after "in" or "at".
+public struct EventExtractor: Sendable {
+  public struct Match: Sendable, Hashable {
+    public var range: Range<Int>
+    public var event: EventMention
+  }
+
+  private let eventWords: [String: String]
+  private let countries: Set<String>
+  private let cities: Set<String>
+
+  public init(lexicons: LexiconSet) {
+    var e: [String: String] = [:]
+    for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
+    eventWords = e
+    countries = Set(lexicons.table("places").rows.filter { $0[1] == "country" }.map { $0[0] })
+    cities = Set(lexicons.table("places").rows.filter { $0[1] != "country" }.map { $0[0] })
+  }
+
+  private func name(_ ws: [Word], _ i: Int, in set: Set<String>) -> Int {
+    for n in stride(from: min(3, ws.count - i), through: 1, by: -1) {
+      if set.contains(ws[i..<(i + n)].map(\.text).joined(separator: " ")) { return n }
+    }
+    return 0
+  }
+
+  public func extract(from sentence: String, words ws: [Word], date: CalendarDate?) -> [Match] {
+    var type: String? = nil
+    for (i, w) in ws.enumerated() {
+      if i + 1 < ws.count, let t = eventWords[w.lower + " " + ws[i + 1].lower] { type = t; break }
+      if let t = eventWords[w.lower] { type = t; break }
+    }
+    guard let eventType = type else { return [] }
+    // Find the longest enumeration of countries: A, B, C and D.
+    var best: (Int, Int, [String])? = nil
+    var i = 0
+    while i < ws.count {
+      let n = name(ws, i, in: countries)
+      guard n > 0, i == 0 || !["to", "in", "of", "at", "from"].contains(ws[i - 1].lower) else {
+        i += 1
+        continue
+      }
+      var items = [ws[i..<(i + n)].map(\.text).joined(separator: " ")]
+      var j = i + n
+      while j + 1 < ws.count, ws[j].text == "," || ws[j].lower == "and" {
+        var k = j + 1
+        if ws[j].text == ",", k < ws.count, ws[k].lower == "and" { k += 1 }
+        let m = name(ws, k, in: countries)
+        guard m > 0 else { break }
+        items.append(ws[k..<(k + m)].map(\.text).joined(separator: " "))
+        j = k + m
+      }
+      if items.count >= 2, best == nil || items.count > best!.2.count { best = (i, j, items) }
+      i = max(i + 1, j)
+    }
+    guard let (s, e, items) = best else { return [] }
+    var place: String? = nil
+    for (k, w) in ws.enumerated() where ["in", "at"].contains(w.lower) && k + 1 < ws.count {
+      let m = name(ws, k + 1, in: cities)
+      if m > 0 {
+        place = ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ")
+        break
+      }
+    }
+    let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
+    return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]
+  }
+}

@@ -1,0 +1,233 @@
+import ClaimLintCore
+
+/// Reads people named with a title: "Chinese Foreign Ministry spokesman Guo Jiakun", "Chinese Ambassador
+/// to Myanmar Ma Jia", "Union Minister for Home Affairs Lieutenant-General Tun Tun Naung", and
+/// appositives such as "Ana Ruiz, the foreign minister,".
+///
+/// A title is a run of title words from `titles.tsv`, capitalised words and connectors that holds at
+/// least one role word; the name is the run of one to four capitalised words after it (honorifics such
+/// as the Burmese "U" are dropped from the name).
+public struct PersonTitleExtractor: Sendable {
+  public struct Match: Sendable, Hashable {
+    public var personRange: Range<Int>
+    public var titleRange: Range<Int>
+    public var title: PersonTitle
+  }
+
+  enum Kind: String { case role, rank, portfolio, org, honorific }
+
+  private let words: [String: Kind]
+  private let maxPhrase: Int
+  private let places: Set<String>
+  private static let connectors: Set<String> = ["of", "for", "to", "and", "the", "'s"]
+  private static let notNames: Set<String> = [
+    "The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "This", "That", "But", "And", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December", "During", "After", "Before", "Since", "While",
+    "When", "As", "Chinese", "Thai", "Burmese", "Myanmar's", "Lao", "Vietnamese", "Cambodian", "Laotian",
+  ]
+
+  public init(lexicons: LexiconSet) {
+    var w: [String: Kind] = [:]
+    var maxLen = 1
+    for row in lexicons.table("titles").rows {
+      guard let k = Kind(rawValue: row[1]) else { continue }
+      let key = row[0].lowercased()
+      w[key] = k
+      maxLen = max(maxLen, key.split(separator: " ").count)
+    }
+    words = w
+    maxPhrase = maxLen
+    places = Set(lexicons.table("places").rows.map { $0[0] })
+  }
+
+  /// The lexicon kind and length (in words) of the longest title phrase starting at `i`.
+  private func lookup(_ ws: [Word], _ i: Int) -> (Kind, Int)? {
+    var n = min(maxPhrase, ws.count - i)
+    while n >= 1 {
+      let key = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
+      if let k = words[key] { return (k, n) }
+      n -= 1
+    }
+    return nil
+  }
+
+  private func placeLength(_ ws: [Word], _ i: Int) -> Int {
+    for n in stride(from: min(3, ws.count - i), through: 1, by: -1) {
+      if places.contains(ws[i..<(i + n)].map(\.text).joined(separator: " ")) { return n }
+    }
+    return 0
+  }
+
+  private func isNameWord(_ w: Word) -> Bool {
+    guard w.isCapitalized, w.text.count >= 1, !Self.notNames.contains(w.text) else { return false }
+    if let k = words[w.lower], k != .honorific { return false }
+    if w.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
+    return w.text.unicodeScalars.first?.properties.isAlphabetic ?? false
+  }
+
+  public func extract(from sentence: String, words ws: [Word]) -> [Match] {
+    var out: [Match] = []
+    var i = 0
+    while i < ws.count {
+      // Start of a title run: a title word, or a capitalised word followed (eventually) by a role.
+      guard ws[i].isCapitalized || lookup(ws, i) != nil else {
+        i += 1
+        continue
+      }
+      var j = i
+      var lastRoleEnd: Int? = nil
+      var sawRole = false
+      while j < ws.count {
+        if let (k, n) = lookup(ws, j) {
+          if k == .honorific { break }
+          if k == .role {
+            sawRole = true
+            lastRoleEnd = j + n
+          }
+          j += n
+          continue
+        }
+        let w = ws[j]
+        if Self.connectors.contains(w.lower) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
+          j += 1
+          continue
+        }
+        if w.isCapitalized && !sawRole { j += 1; continue }
+        break
+      }
+      guard sawRole, let roleEnd = lastRoleEnd else {
+        i += 1
+        continue
+      }
+      // After the last role: "to Myanmar", "for Home Affairs", then the name.
+      var k = roleEnd
+      if k < ws.count, ["to", "for", "of"].contains(ws[k].lower) {
+        var m = k + 1
+        var consumed = false
+        while m < ws.count {
+          if ws[m].lower == "the" { m += 1; continue }
+          let p = placeLength(ws, m)
+          if p > 0 { m += p; consumed = true; continue }
+          if let (kind, n) = lookup(ws, m), kind == .org || kind == .portfolio { m += n; consumed = true; continue }
+          break
+        }
+        if consumed { k = m }
+      }
+      var titleEnd = k
+      if k < ws.count, let (kind, n) = lookup(ws, k), kind == .honorific { k += n }
+      var nameEnd = k
+      while nameEnd < ws.count, nameEnd - k < 4, isNameWord(ws[nameEnd]), placeLength(ws, nameEnd) == 0 { nameEnd += 1 }
+      if nameEnd > k {
+        // Trim leading title start words that are not title-ish ("The", sentence openers).
+        var start = i
+        while start < roleEnd, Self.notNames.contains(ws[start].text) && words[ws[start].lower] == nil
+          && !["Chinese", "Thai", "Burmese", "Lao", "Vietnamese", "Cambodian", "Laotian"].contains(ws[start].text)
+        {
+          start += 1
+        }
+        if titleEnd > k { titleEnd = k }
+        let tRange = ws[start].range.lowerBound..<ws[max(start, titleEnd - 1)].range.upperBound
+        let pRange = ws[k].range.lowerBound..<ws[nameEnd - 1].range.upperBound
+        let titleText = Segment.slice(sentence, tRange.lowerBound, tRange.upperBound)
+        let person = ws[k..<nameEnd].map(\.text).joined(separator: " ")
+        out.append(
+          Match(
+            personRange: pRange, titleRange: tRange,
+            title: PersonTitle(person: person, title: titleText, roles: roles(of: Array(ws[start..<titleEnd])))))
+        i = nameEnd
+        // Appositive after the name: ", acting director-general of …".
+        if let app = appositive(sentence, ws, after: nameEnd, person: person, personRange: pRange) { out.append(app) }
+        continue
+      }
+      i = max(i + 1, roleEnd)
+    }
+    // "Ana Ruiz, the foreign minister," with no title before the name.
+    var n = 0
+    while n + 1 < ws.count {
+      if isNameWord(ws[n]), isNameWord(ws[n + 1]), !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) }) {
+        var e = n + 1
+        while e + 1 < ws.count, e - n < 3, isNameWord(ws[e + 1]) { e += 1 }
+        let person = ws[n...e].map(\.text).joined(separator: " ")
+        let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
+        if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, person: person, personRange: pRange) {
+          out.append(app)
+        }
+        n = e + 1
+        continue
+      }
+      n += 1
+    }
+    return out
+  }
+
+  private func appositive(_ sentence: String, _ ws: [Word], after i: Int, person: String, personRange: Range<Int>) -> Match? {
+    guard i + 1 < ws.count, ws[i].text == "," else { return nil }
+    var s = i + 1
+    if ["the", "a", "an"].contains(ws[s].lower) { s += 1 }
+    var e = s
+    var sawRole = false
+    while e < ws.count, ws[e].text != ",", ws[e].text != ".", e - s < 12 {
+      if let (k, n) = lookup(ws, e) {
+        if k == .role { sawRole = true }
+        e += n
+        continue
+      }
+      if Self.connectors.contains(ws[e].lower) || ws[e].isCapitalized { e += 1; continue }
+      break
+    }
+    guard sawRole, e > s, !ws[s].isCapitalized || lookup(ws, s) != nil else { return nil }
+    guard e == ws.count || ws[e].text == "," || ws[e].text == "." || ws[e].text == ";" else { return nil }
+    let tRange = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
+    return Match(
+      personRange: personRange, titleRange: tRange,
+      title: PersonTitle(
+        person: person, title: Segment.slice(sentence, tRange.lowerBound, tRange.upperBound),
+        roles: roles(of: Array(ws[s..<e]))))
+  }
+
+  /// Normalised roles of a title: each role word with the rank words and portfolio words before it
+  /// ("Deputy Prime Minister and Union Minister for Foreign Affairs" → "deputy prime minister",
+  /// "union minister foreign").
+  public func roles(of ws: [Word]) -> [String] {
+    var result: [String] = []
+    var ranks: [String] = []
+    var portfolios: [String] = []
+    var i = 0
+    while i < ws.count {
+      if let (k, n) = lookup(ws, i) {
+        let phrase = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
+        switch k {
+        case .rank: ranks.append(phrase)
+        case .portfolio: portfolios.append(phrase)
+        case .role:
+          // A portfolio right after ("Minister for Foreign Affairs") belongs to this role.
+          var j = i + n
+          if j < ws.count, ["for", "of"].contains(ws[j].lower) {
+            j += 1
+            while j < ws.count, let (k2, n2) = lookup(ws, j), k2 == .portfolio || k2 == .org {
+              if k2 == .portfolio { portfolios.append(ws[j..<(j + n2)].map { $0.lower }.joined(separator: " ")) }
+              j += n2
+            }
+          }
+          let rank = ranks.sorted().joined(separator: " ")
+          let port = portfolios.sorted().joined(separator: " ")
+          result.append([rank, phrase].filter { !$0.isEmpty }.joined(separator: " ") + (port.isEmpty ? "" : " [\(port)]"))
+          ranks = []
+          portfolios = []
+          i = j
+          continue
+        default: break
+        }
+        i += n
+        continue
+      }
+      if ws[i].lower == "and" {
+        ranks = []
+        portfolios = []
+      }
+      i += 1
+    }
+    return result
+  }
+}
