@@ -1,0 +1,69 @@
+import ClaimLintCore
+import Foundation
+
+/// The report as JSON for scripts: the same content as the text output, with the normalised data.
+///
+/// Schema (version 1; keys are sorted, two-space pretty-printing, slashes not escaped):
+///
+/// ```
+/// { "schemaVersion": 1, "kind": "check"|"claims"|"segments",
+///   "tool": {"name", "version"}, "mode": "all"|"pre-publish", "draft": path|null,
+///   "documents": [{ "path", "format", "title", "author", "date" (YYYY-MM-DD|null), "dateEvidence",
+///                   "remarks": [string], "claimCount",
+///                   "segments": [{"kind", "startLine", "endLine", "author", "reason", "text"?}],
+///                   "claims"?: [claim] }],
+///   "findings": [{ "ruleId", "severity", "message", "path", "line", "column", "endLine", "endColumn",
+///                  "text", "label", "help", "fingerprint", "properties": {string: string},
+///                  "notes": [{"path", "line", "column", "endLine", "endColumn", "text", "message"}] }],
+///   "inputErrors": [{"path", "line", "column", "message", "severity"}],
+///   "summary": {"documents", "findings", "errors", "warnings", "notes", "inputErrors"} }
+/// ```
+///
+/// A claim has `kind`, `layer`, `text`, `line`, `column`, `endLine`, `endColumn`, `sentence`, `hedged`,
+/// `hedges`, `commentAuthor`, `corroboration`, and the keys of its kind:
+/// - quantity: `value`, `low`, `high` (numbers; whole numbers without a fraction), `lowInclusive`,
+///   `highInclusive`, `qualifier`, `direction`, `unit`, `counted`, `countedFamily`, `modifiers`, `action`,
+///   `actionText`, `actor`, `isRange`, `isVague`, `superseded`;
+/// - date: `date` and `dateEnd` (YYYY-MM-DD), `resolved`, `relative`, `evidence`, `statedWeekday`
+///   (1 = Monday), `granularity`;
+/// - attribution and quote: `speaker`, `speakerText`, `verb`, `content`;
+/// - title: `person`, `title`, `roles`;
+/// - event: `eventType`, `participants`, `place`, `date`.
+///
+/// Null policy: every key listed above is always written; a value that is absent is `null` (a note
+/// without a location has null `path` … `text`). Only two keys depend on the request rather than the
+/// data: `claims` is present in claims reports only, and a segment's `text` only with
+/// `ReportOptions.includeSegmentText`. Positions are 1-based lines and code-point columns; `endColumn`
+/// is exclusive. Identical reports give byte-identical output.
+public enum JSONReporter: Reporter {
+  public static let identifier = "json"
+  public static let summary = "the report as JSON (schema version 1) for scripts"
+
+  /// The version written as `schemaVersion`; raised when a key changes meaning or disappears.
+  public static let schemaVersion = 1
+
+  public static func render(_ report: Report, options: ReportOptions) -> String {
+    let output = JSONReportDocument(
+      schemaVersion: schemaVersion,
+      kind: report.kind.rawValue,
+      tool: JSONTool(name: report.tool.name, version: report.tool.version),
+      mode: report.draftPath == nil ? "all" : "pre-publish",
+      draft: Nullable(report.draftPath),
+      documents: report.documents.map { JSONDocument($0, kind: report.kind, options: options) },
+      findings: report.findings.map(JSONFinding.init),
+      inputErrors: report.inputErrors.map(JSONInputError.init),
+      summary: JSONSummary(ReportCounts(report)))
+    return encodeJSON(output, pretty: true) + "\n"
+  }
+
+  /// Encodes with sorted keys and unescaped slashes; pretty-printed or on one line.
+  ///
+  /// The output types hold only strings, integers, booleans and finite numbers, so encoding cannot
+  /// fail; if it ever did, the result is `{}` rather than a crash.
+  static func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,133 @@
+import ClaimLintCore
+
+/// reviewdog's rdjsonl: one `Diagnostic` JSON object per line (CI-FORMATS.md §3).
+///
+/// Columns count UTF-8 bytes, as reviewdog requires; they are recounted from the span's byte offsets and
+/// the file's line starts (a curly quote before the span shifts them by two against the code-point
+/// columns of the other formats). `end` is exclusive. When the report does not hold the file, the
+/// code-point columns are used as they are. Notes with a span become `related_locations`; notes
+/// without one are appended to the message. Input problems are diagnostics without a rule code, with a
+/// range only when they have a line. Claims and segments reports print only the input problems.
+public enum RDJSONLReporter: Reporter {
+  public static let identifier = "rdjsonl"
+  public static let summary = "reviewdog diagnostics, one JSON object per line (columns in UTF-8 bytes)"
+
+  public static func render(_ report: Report, options: ReportOptions) -> String {
+    let sources = SourceLookup(report)
+    let source = RDSource(name: report.tool.name, url: report.tool.informationURI.isEmpty ? nil : report.tool.informationURI)
+    var lines: [String] = []
+    for finding in report.findings {
+      var message = finding.message
+      var related: [RDRelatedLocation] = []
+      for note in finding.notes {
+        if let span = note.span {
+          related.append(RDRelatedLocation(message: note.message, location: location(span, sources: sources)))
+        } else {
+          message += "\nnote: " + note.message
+        }
+      }
+      if let help = finding.help { message += "\nhelp: " + help }
+      let diagnostic = RDDiagnostic(
+        message: message, location: location(finding.span, sources: sources), severity: severity(finding.severity),
+        source: source,
+        code: RDCode(value: finding.ruleID, url: SARIFReporter.helpURI(report.tool.informationURI, finding.ruleID)),
+        relatedLocations: related.isEmpty ? nil : related)
+      lines.append(JSONReporter.encodeJSON(diagnostic, pretty: false))
+    }
+    for problem in report.inputErrors {
+      var range: RDRange? = nil
+      if let line = problem.line {
+        let start = RDPosition(line: line, column: problem.column)
+        range = RDRange(start: start, end: nil)
+      }
+      let diagnostic = RDDiagnostic(
+        message: problem.message, location: RDLocation(path: problem.path, range: range),
+        severity: severity(problem.severity), source: source, code: nil, relatedLocations: nil)
+      lines.append(JSONReporter.encodeJSON(diagnostic, pretty: false))
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+
+  static func severity(_ severity: Severity) -> String {
+    switch severity {
+    case .error: return "ERROR"
+    case .warning: return "WARNING"
+    case .note: return "INFO"
+    }
+  }
+
+  /// The span's path and range with columns in UTF-8 bytes.
+  static func location(_ span: SourceSpan, sources: SourceLookup) -> RDLocation {
+    guard let source = sources.source(for: span.path) else {
+      return RDLocation(
+        path: span.path,
+        range: RDRange(
+          start: RDPosition(line: span.line, column: span.column),
+          end: RDPosition(line: span.endLine, column: span.endColumn)))
+    }
+    return RDLocation(
+      path: span.path,
+      range: RDRange(start: bytePosition(span.startOffset, in: source), end: bytePosition(span.endOffset, in: source)))
+  }
+
+  /// The 1-based line and 1-based UTF-8 byte column of a byte offset.
+  static func bytePosition(_ offset: Int, in source: SourceFile) -> RDPosition {
+    let clamped = max(0, min(offset, source.bytes.count))
+    let line = source.lineIndex.line(of: clamped)
+    let lineStart = source.lineIndex.lineStarts[line - 1]
+    return RDPosition(line: line, column: clamped - lineStart + 1)
+  }
+}
+
+// MARK: - Model (reviewdog proto/rdf, JSON field names as in its JSON Schema)
+
+/// One reviewdog `Diagnostic`.
+struct RDDiagnostic: Encodable {
+  let message: String
+  let location: RDLocation
+  let severity: String
+  let source: RDSource
+  let code: RDCode?
+  let relatedLocations: [RDRelatedLocation]?
+
+  enum CodingKeys: String, CodingKey {
+    case message, location, severity, source, code
+    case relatedLocations = "related_locations"
+  }
+}
+
+/// `location`: a path and an optional range.
+struct RDLocation: Encodable {
+  let path: String
+  let range: RDRange?
+}
+
+/// `range`: start and exclusive end.
+struct RDRange: Encodable {
+  let start: RDPosition
+  let end: RDPosition?
+}
+
+/// A 1-based line and 1-based UTF-8 byte column.
+struct RDPosition: Encodable {
+  let line: Int
+  let column: Int?
+}
+
+/// `source`: the tool.
+struct RDSource: Encodable {
+  let name: String
+  let url: String?
+}
+
+/// `code`: the rule id and its documentation.
+struct RDCode: Encodable {
+  let value: String
+  let url: String?
+}
+
+/// `related_locations[]`.
+struct RDRelatedLocation: Encodable {
+  let message: String
+  let location: RDLocation
+}

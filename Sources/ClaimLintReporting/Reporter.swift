@@ -1,0 +1,31 @@
+import ClaimLintCore
+
+/// How a reporter should render a report: colour, snippets and how much text to include.
+public struct ReportOptions: Sendable, Hashable {
+  /// Whether to use ANSI colour escapes (text output only); the CLI decides from the terminal.
+  public var color: Bool
+  /// Whether the text reporter prints the source line with carets under each finding.
+  public var snippets: Bool
+  /// Whether segment reports include each segment's extracted text (JSON only).
+  public var includeSegmentText: Bool
+
+  /// Creates options; the defaults suit a file or a pipe: no colour, snippets on, no segment text.
+  public init(color: Bool = false, snippets: Bool = true, includeSegmentText: Bool = false) {
+    self.color = color
+    self.snippets = snippets
+    self.includeSegmentText = includeSegmentText
+  }
+}
+
+/// One output format: a pure function from a `Report` to the text written to stdout.
+///
+/// Reporters render what they are given. They never sort, filter, de-duplicate or change severities:
+/// the `Checker` has already done that, so every format shows the same findings in the same order.
+public protocol Reporter: Sendable {
+  /// The value of `--format` that selects this reporter ("text", "json", "sarif" …).
+  static var identifier: String { get }
+  /// One line for `--help`, no trailing period.
+  static var summary: String { get }
+  /// Renders the whole report; the result ends with a newline unless it is empty.
+  static func render(_ report: Report, options: ReportOptions) -> String
+}
