@@ -1,0 +1,135 @@
+// MARK: - Article body
+
+extension HTMLPage {
+  /// Whether a block counts as article prose for scoring: long enough and not mostly link text.
+  func isProse(_ b: PageBlock) -> Bool {
+    b.role != .heading && b.length >= 25 && b.linkBytes * 2 < b.length
+  }
+
+  /// Picks the article body: explicit markup when it holds most of the prose, text density otherwise.
+  ///
+  /// Density follows the readability idea: each prose block adds a score (1, plus commas, plus a point
+  /// per 100 bytes up to 3) to its parent, half to its grandparent and a sixth to the next ancestor;
+  /// each scored element is weighted by its tag and class words and by one minus its link density.
+  mutating func chooseArticleBody() {
+    let nodes = document.nodes
+    let n = nodes.count
+    var text = [Int](repeating: 0, count: n)
+    var links = [Int](repeating: 0, count: n)
+    var prose = [Int](repeating: 0, count: n)
+    var score = [Double](repeating: 0, count: n)
+    for b in blocks {
+      text[b.owner] += b.length
+      links[b.owner] += b.linkBytes
+      guard isProse(b) else { continue }
+      prose[b.owner] += b.length
+      var commas = 0
+      for c in b.text.utf8 where c == 0x2C { commas += 1 }
+      let s = 1 + Double(commas) + min(Double(b.length / 100), 3)
+      var a = nodes[b.owner].parent
+      var level = 0
+      while a > 0, level < 3 {
+        score[a] += level == 0 ? s : (level == 1 ? s / 2 : s / 6)
+        a = nodes[a].parent
+        level += 1
+      }
+    }
+    for i in stride(from: n - 1, to: 0, by: -1) {
+      let p = nodes[i].parent
+      if p >= 0 {
+        text[p] += text[i]
+        links[p] += links[i]
+        prose[p] += prose[i]
+      }
+    }
+    // Density candidates.
+    var top = -1
+    var topScore = 0.0
+    var finalScore = [Double](repeating: 0, count: n)
+    for i in 1..<max(1, n) where score[i] > 0 {
+      var s = score[i] + Double(tagWeight(nodes[i].tag)) + Double(marks(i)?.weight ?? 0)
+      let density = text[i] > 0 ? Double(links[i]) / Double(text[i]) : 0
+      s *= 1 - density
+      finalScore[i] = s
+      if s > topScore {
+        topScore = s
+        top = i
+      }
+    }
+    // Explicit markup.
+    var explicit = -1
+    var bestTier = -1
+    let topProse = top > 0 ? prose[top] : 0
+    for i in 1..<max(1, n) where nodes[i].kind == .element && prose[i] > 0 {
+      let tier = explicitTier(i)
+      guard tier >= 0 else { continue }
+      if marks(i)?.comment != nil { continue }
+      guard Double(prose[i]) >= 0.5 * Double(topProse) else { continue }
+      if top > 0, document.contains(i, top), Double(prose[i]) > 1.6 * Double(topProse) + 200 { continue }
+      if tier > bestTier || (tier == bestTier && prose[i] > prose[explicit]) {
+        explicit = i
+        bestTier = tier
+      }
+    }
+    if explicit > 0 {
+      mainContainers = [explicit]
+    } else if top > 0 {
+      mainContainers = [top]
+      // Siblings that read like more of the same article.
+      let parent = nodes[top].parent
+      let threshold = max(10, topScore * 0.2)
+      var j = parent + 1
+      while j < document.subtreeEnd[parent] {
+        if j != top, nodes[j].kind == .element {
+          let density = text[j] > 0 ? Double(links[j]) / Double(text[j]) : 1
+          if finalScore[j] >= threshold || (prose[j] >= 80 && density < 0.25 && marks(j)?.weight ?? 0 >= 0) {
+            mainContainers.append(j)
+          }
+        }
+        j = document.subtreeEnd[j]
+      }
+      remarks.append("no article markup found; the article body was chosen by text density")
+    } else {
+      mainContainers = [0]
+      remarks.append("no article body found; using the whole page")
+    }
+    // Flags for containment.
+    inMain = [Bool](repeating: false, count: n)
+    containsMain = [Bool](repeating: false, count: n)
+    let isMain = Set(mainContainers)
+    for c in mainContainers {
+      var a = c
+      while a >= 0 {
+        containsMain[a] = true
+        a = nodes[a].parent
+      }
+    }
+    if isMain.contains(0) { inMain[0] = true }
+    for i in 1..<max(1, n) {
+      inMain[i] = inMain[nodes[i].parent] || isMain.contains(i)
+    }
+  }
+
+  /// The scoring bonus of a tag.
+  private func tagWeight(_ tag: String) -> Int {
+    switch tag {
+    case "article": return 10
+    case "div", "section", "main": return 5
+    case "pre", "td", "blockquote": return 3
+    case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
+    case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
+    case "body", "html": return -20
+    default: return 0
+    }
+  }
+
+  /// How strongly element `i` declares itself the article body (-1 when it does not).
+  private func explicitTier(_ i: Int) -> Int {
+    let node = document.nodes[i]
+    if let p = node.attribute("itemprop")?.lowercased(), p == "articlebody" || p == "text" { return 3 }
+    if marks(i)?.content != nil { return 2 }
+    if node.tag == "article" { return 1 }
+    if node.tag == "main" || node.attribute("role")?.lowercased() == "main" { return 0 }
+    return -1
+  }
+}

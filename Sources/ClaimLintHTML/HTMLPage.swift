@@ -1,0 +1,281 @@
+import ClaimLintCore
+
+/// The analysis of one page: blocks, per-element statistics, the article body and the hints.
+///
+/// Every pass is a loop over the flat node array (forward for inherited context, backward for sums
+/// over subtrees), so the work is linear in the size of the page and never recursive.
+struct HTMLPage {
+  /// A block before it becomes a `Block`.
+  struct PageBlock {
+    /// The folded text.
+    var text: String
+    /// Offsets back into the page.
+    var map: OffsetMap
+    /// The innermost block-level element holding the text.
+    var owner: Int
+    /// The deepest element holding all of the block's text (an inline `<span class="byline">` or the owner).
+    var holder: Int
+    /// The UTF-8 length of `text`.
+    var length: Int
+    /// Bytes of `text` that were inside links.
+    var linkBytes: Int
+    /// The structural role.
+    var role: Block.Role
+    /// The heading level for headings.
+    var level: Int
+    /// The segment hint, once decided.
+    var hint: SegmentKind?
+    /// Why the hint was given.
+    var reason: String?
+    /// The comment author.
+    var author: String?
+    /// The comment group.
+    var group: Int?
+  }
+
+  /// The parsed page.
+  let document: HTMLDocument
+  /// The page bytes.
+  let bytes: [UInt8]
+  /// The word lists.
+  let markers: HTMLMarkers
+  /// Class/id classification with its cache.
+  var classifier: HTMLClassifier
+  /// Distinct marks; `markIndex` points here.
+  var markTable: [HTMLClassMarks] = []
+  /// For each node, an index into `markTable` or -1.
+  var markIndex: [Int32] = []
+  /// For each node, whether it is inside an `<a>`.
+  var inLink: [Bool] = []
+  /// For each node, whether it is inside a `<blockquote>`.
+  var inQuote: [Bool] = []
+  /// For each node, whether its content is not shown (scripts, hidden elements, form controls).
+  var dropped: [Bool] = []
+  /// The blocks in document order.
+  var blocks: [PageBlock] = []
+  /// The elements chosen as the article body.
+  var mainContainers: [Int] = []
+  /// For each node, whether it lies inside the article body.
+  var inMain: [Bool] = []
+  /// For each node, whether it contains (part of) the article body.
+  var containsMain: [Bool] = []
+  /// Remarks for the `ReadResult`.
+  var remarks: [String] = []
+
+  /// Elements whose end starts a new block.
+  static let blockTags: Set<String> = [
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "listing", "textarea", "#root",
+  ]
+  /// Elements whose content is never shown as text.
+  static let droppedTags: Set<String> = [
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button",
+    "object", "math", "title", "datalist", "canvas", "audio", "video", "map", "xmp", "noembed", "noframes",
+    "plaintext", "embed",
+  ]
+
+  /// Creates the analysis; call `analyse()` next.
+  init(document: HTMLDocument, bytes: [UInt8], markers: HTMLMarkers) {
+    self.document = document
+    self.bytes = bytes
+    self.markers = markers
+    self.classifier = HTMLClassifier(markers: markers)
+  }
+
+  /// The marks of node `i`, if any.
+  func marks(_ i: Int) -> HTMLClassMarks? {
+    let k = markIndex[i]
+    return k < 0 ? nil : markTable[Int(k)]
+  }
+
+  /// Runs every pass.
+  mutating func analyse() {
+    computeNodeFlags()
+    extractBlocks()
+    chooseArticleBody()
+    assignHints()
+  }
+
+  // MARK: - Node flags
+
+  /// Classifies attributes and inherits link, quote and hidden flags, parents first.
+  mutating func computeNodeFlags() {
+    let nodes = document.nodes
+    let n = nodes.count
+    markIndex = [Int32](repeating: -1, count: n)
+    inLink = [Bool](repeating: false, count: n)
+    inQuote = [Bool](repeating: false, count: n)
+    dropped = [Bool](repeating: false, count: n)
+    var tableIndex: [HTMLClassMarks: Int32] = [:]
+    for i in 1..<max(1, n) {
+      let node = nodes[i]
+      let p = node.parent
+      if node.kind != .element {
+        inLink[i] = inLink[p]
+        dropped[i] = dropped[p]
+        inQuote[i] = inQuote[p]
+        continue
+      }
+      inLink[i] = inLink[p] || node.tag == "a"
+      inQuote[i] = inQuote[p] || node.tag == "blockquote" || node.tag == "q"
+      var hidden = HTMLPage.droppedTags.contains(node.tag)
+      if !node.attributes.isEmpty {
+        var m = HTMLClassMarks()
+        var any = false
+        for a in node.attributes {
+          switch a.name {
+          case "class", "itemprop", "rel":
+            m.merge(classifier.marks(class: a.value, isID: false))
+            any = true
+          case "id":
+            m.merge(classifier.marks(class: a.value, isID: true))
+            any = true
+          case "itemtype":
+            if a.value.lowercased().contains("comment") {
+              m.comment = m.comment ?? "itemtype '\(a.value)'"
+              m.commentItem = true
+              any = true
+            }
+          case "role":
+            let r = a.value.lowercased()
+            if ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"].contains(r) {
+              m.boilerplate = m.boilerplate ?? "role '\(r)'"
+              any = true
+            } else if r == "main" || r == "article" {
+              m.weight += 25
+              any = true
+            }
+          case "hidden":
+            hidden = true
+          case "style":
+            let s = a.value.lowercased().filter { $0 != " " }
+            if s.contains("display:none") || s.contains("visibility:hidden") { hidden = true }
+          default:
+            break
+          }
+        }
+        if any, m != HTMLClassMarks() {
+          if let k = tableIndex[m] {
+            markIndex[i] = k
+          } else {
+            let k = Int32(markTable.count)
+            markTable.append(m)
+            tableIndex[m] = k
+            markIndex[i] = k
+          }
+        }
+      }
+      dropped[i] = dropped[p] || hidden
+    }
+  }
+
+  // MARK: - Blocks
+
+  /// Walks the nodes in document order and cuts the text into blocks at block-level boundaries.
+  mutating func extractBlocks() {
+    let nodes = document.nodes
+    let ends = document.subtreeEnd
+    let n = nodes.count
+    var builder = HTMLText()
+    var owner = 0
+    var holder = 0
+    var blockStack: [Int] = [0]
+    var i = 1
+    while i < n {
+      while blockStack.count > 1, ends[blockStack[blockStack.count - 1]] <= i {
+        flush(&builder, owner: owner, holder: holder)
+        blockStack.removeLast()
+      }
+      let node = nodes[i]
+      switch node.kind {
+      case .element:
+        if dropped[i] {
+          i = ends[i]
+          continue
+        }
+        if node.tag == "br" || node.tag == "hr" {
+          flush(&builder, owner: owner, holder: holder)
+        } else if HTMLPage.blockTags.contains(node.tag) {
+          flush(&builder, owner: owner, holder: holder)
+          blockStack.append(i)
+        } else if node.tag == "img" || node.tag == "input" {
+          builder.appendBreak(at: node.range.lowerBound)
+        }
+      case .text:
+        if builder.isEmpty {
+          owner = blockStack[blockStack.count - 1]
+          holder = node.parent
+        } else {
+          while holder > 0, !document.contains(holder, i) { holder = nodes[holder].parent }
+        }
+        builder.append(bytes, node.range, inLink: inLink[i])
+      case .rawText:
+        break
+      }
+      i += 1
+    }
+    flush(&builder, owner: owner, holder: holder)
+  }
+
+  /// Turns the builder's text into a block owned by `owner` and starts a new builder.
+  private mutating func flush(_ builder: inout HTMLText, owner: Int, holder: Int) {
+    guard !builder.isEmpty else { return }
+    let links = builder.linkBytes
+    guard let (text, map) = builder.finish() else {
+      builder = HTMLText()
+      return
+    }
+    builder = HTMLText()
+    let tag = document.nodes[owner].tag
+    var role = Block.Role.paragraph
+    var level = 0
+    if HTMLElements.headings.contains(tag), let d = tag.utf8.last {
+      role = .heading
+      level = Int(d) - 48
+    } else if tag == "li" || tag == "dt" || tag == "dd" {
+      role = .listItem
+    } else if inQuote[owner] {
+      role = .quote
+    }
+    blocks.append(
+      PageBlock(
+        text: text, map: map, owner: owner, holder: max(owner, holder), length: text.utf8.count, linkBytes: links, role: role, level: level))
+  }
+
+  // MARK: - Result
+
+  /// The `ReadResult` for the analysed page.
+  func result() -> ReadResult {
+    let out = blocks.map { b in
+      Block(
+        text: b.text, map: b.map, role: b.role, level: b.level, hint: b.hint, author: b.author, group: b.group,
+        reason: b.reason)
+    }
+    let meta = metadata()
+    return ReadResult(
+      blocks: out, title: meta.title, author: meta.author, date: meta.date, dateEvidence: meta.dateEvidence,
+      remarks: remarks)
+  }
+
+  /// The folded text of element `e` (all its shown text nodes).
+  func elementText(_ e: Int, limit: Int = 2000) -> String {
+    var builder = HTMLText()
+    var j = e + 1
+    let end = document.subtreeEnd[e]
+    while j < end {
+      let node = document.nodes[j]
+      if node.kind == .element, dropped[j], !(j == e) {
+        j = document.subtreeEnd[j]
+        continue
+      }
+      if node.kind == .text {
+        builder.append(bytes, node.range)
+        if builder.utf8.count > limit { break }
+      }
+      j += 1
+    }
+    return builder.finish()?.0 ?? ""
+  }
+}

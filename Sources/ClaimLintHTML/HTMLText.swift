@@ -1,0 +1,212 @@
+import ClaimLintCore
+
+/// Builds the folded text of one block from byte ranges of the page, with its `OffsetMap`.
+///
+/// Character references are decoded, runs of whitespace become one space (none at the start or end),
+/// and every UTF-8 offset of the result maps back to the page: runs copied verbatim are one anchor,
+/// each decoded reference and each folded whitespace run is a non-verbatim anchor covering its bytes.
+struct HTMLText {
+  /// The UTF-8 bytes of the text built so far.
+  private(set) var utf8: [UInt8] = []
+  /// Anchors of the runs already closed.
+  private var map = OffsetMap()
+  /// The verbatim run being extended: text offset and source range, or nil.
+  private var run: (text: Int, start: Int, end: Int)?
+  /// Whitespace seen after the last text, not yet written.
+  private var pendingSpace: Range<Int>?
+  /// Bytes of text written while inside a link.
+  private(set) var linkBytes = 0
+  /// The source offset of the first byte written, if any.
+  private(set) var firstSource: Int?
+
+  /// Creates an empty builder.
+  init() {}
+
+  /// Whether no text has been written.
+  var isEmpty: Bool { utf8.isEmpty }
+
+  /// Appends the source bytes in `range`, decoding references and folding whitespace.
+  /// - Parameters:
+  ///   - source: The page bytes.
+  ///   - range: The byte range of a text node.
+  ///   - inLink: Whether the text is inside an `<a>` element.
+  mutating func append(_ source: [UInt8], _ range: Range<Int>, inLink: Bool = false) {
+    let before = utf8.count
+    var i = range.lowerBound
+    let end = min(range.upperBound, source.count)
+    while i < end {
+      let b = source[i]
+      if isSpace(b) {
+        var j = i + 1
+        while j < end, isSpace(source[j]) { j += 1 }
+        if pendingSpace == nil { pendingSpace = i..<j }
+        i = j
+        continue
+      }
+      if b == 0x26, let (scalar, next) = HTMLText.decodeReference(source, at: i, limit: end) {
+        if scalar == "\u{A0}" || scalar == "\u{2002}" || scalar == "\u{2003}" || scalar == "\u{2009}" {
+          if pendingSpace == nil { pendingSpace = i..<next }
+        } else if scalar == "\u{AD}" || scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{200D}"
+          || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{FEFF}"
+        {
+          // Invisible characters are dropped.
+        } else {
+          writePendingSpace()
+          closeRun()
+          map.append(textOffset: utf8.count, sourceOffset: i, sourceEnd: next, verbatim: false)
+          if firstSource == nil { firstSource = i }
+          utf8.append(contentsOf: String(Character(scalar)).utf8)
+        }
+        i = next
+        continue
+      }
+      // A run of ordinary bytes.
+      var j = i + 1
+      while j < end, !isSpace(source[j]), source[j] != 0x26 { j += 1 }
+      // A non-breaking space written as raw UTF-8 (C2 A0) is folded like whitespace.
+      if j - i == 2, b == 0xC2, source[i + 1] == 0xA0 {
+        if pendingSpace == nil { pendingSpace = i..<j }
+        i = j
+        continue
+      }
+      writePendingSpace()
+      writeVerbatim(source, i..<j)
+      i = j
+    }
+    if inLink { linkBytes += utf8.count - before }
+  }
+
+  /// Forces a space before the next text (for inline boundaries such as `<td>` inside a row).
+  mutating func appendBreak(at offset: Int) {
+    if pendingSpace == nil, !utf8.isEmpty { pendingSpace = offset..<offset }
+  }
+
+  /// The finished text and map, or nil when the block is empty.
+  mutating func finish() -> (String, OffsetMap)? {
+    closeRun()
+    guard !utf8.isEmpty else { return nil }
+    return (String(decoding: utf8, as: UTF8.self), map)
+  }
+
+  // MARK: - Runs
+
+  /// Writes the pending folded whitespace as one space, unless at the start of the text.
+  private mutating func writePendingSpace() {
+    guard let space = pendingSpace else { return }
+    pendingSpace = nil
+    guard !utf8.isEmpty else { return }
+    if space.count == 1, let r = run, r.end == space.lowerBound {
+      // A single verbatim space continues the run.
+      run = (r.text, r.start, space.upperBound)
+      utf8.append(0x20)
+      return
+    }
+    closeRun()
+    map.append(
+      textOffset: utf8.count, sourceOffset: space.lowerBound, sourceEnd: space.upperBound,
+      verbatim: space.count == 1)
+    utf8.append(0x20)
+  }
+
+  /// Writes bytes copied verbatim from `range`.
+  private mutating func writeVerbatim(_ source: [UInt8], _ range: Range<Int>) {
+    if firstSource == nil { firstSource = range.lowerBound }
+    if let r = run, r.end == range.lowerBound {
+      run = (r.text, r.start, range.upperBound)
+    } else {
+      closeRun()
+      run = (utf8.count, range.lowerBound, range.upperBound)
+    }
+    utf8.append(contentsOf: source[range])
+  }
+
+  /// Closes the verbatim run being extended.
+  private mutating func closeRun() {
+    guard let r = run else { return }
+    map.append(textOffset: r.text, sourceOffset: r.start, sourceEnd: r.end, verbatim: true)
+    run = nil
+  }
+}
+
+// MARK: - Character references
+
+extension HTMLText {
+  /// Decodes the character reference starting with `&` at `start`.
+  /// - Returns: The decoded scalar and the index after the reference, or nil when `&` is literal.
+  static func decodeReference(_ s: [UInt8], at start: Int, limit: Int) -> (Unicode.Scalar, Int)? {
+    var i = start + 1
+    guard i < limit else { return nil }
+    if s[i] == 0x23 {  // '#'
+      i += 1
+      var hex = false
+      if i < limit, s[i] | 0x20 == 0x78 {
+        hex = true
+        i += 1
+      }
+      var value = 0
+      var digits = 0
+      while i < limit {
+        let c = s[i]
+        var d = -1
+        if c >= 0x30, c <= 0x39 {
+          d = Int(c - 0x30)
+        } else if hex, c | 0x20 >= 0x61, c | 0x20 <= 0x66 {
+          d = Int(c | 0x20) - 0x61 + 10
+        }
+        if d < 0 { break }
+        value = min(value * (hex ? 16 : 10) + d, 0x110000)
+        digits += 1
+        i += 1
+      }
+      guard digits > 0 else { return nil }
+      if i < limit, s[i] == 0x3B { i += 1 }
+      return (HTMLEntities.scalar(forCode: value), i)
+    }
+    var j = i
+    while j < limit, j - i <= HTMLEntities.maxNameLength, isASCIILetter(s[j]) || (s[j] >= 0x30 && s[j] <= 0x39) {
+      j += 1
+    }
+    guard j > i else { return nil }
+    let name = String(decoding: s[i..<j], as: UTF8.self)
+    guard let decoded = HTMLEntities.named[name], let scalar = decoded.unicodeScalars.first else { return nil }
+    if j < limit, s[j] == 0x3B { return (scalar, j + 1) }
+    // Legacy references without ';' (browsers accept these few).
+    if ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"].contains(name) { return (scalar, j) }
+    return nil
+  }
+
+  /// The bytes in `range` with character references decoded (attribute values, titles).
+  static func decodedString(_ s: [UInt8], _ range: Range<Int>) -> String {
+    let r = range.clamped(to: 0..<s.count)
+    guard s[r].contains(0x26) else { return String(decoding: s[r], as: UTF8.self) }
+    var out = [UInt8]()
+    out.reserveCapacity(r.count)
+    var i = r.lowerBound
+    while i < r.upperBound {
+      if s[i] == 0x26, let (scalar, next) = decodeReference(s, at: i, limit: r.upperBound) {
+        out.append(contentsOf: String(Character(scalar)).utf8)
+        i = next
+      } else {
+        out.append(s[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Folds whitespace in `text`: trims it and turns every run of whitespace into one space.
+  static func folded(_ text: String) -> String {
+    var out = [UInt8]()
+    var space = false
+    for b in text.utf8 {
+      if isSpace(b) {
+        space = true
+      } else {
+        if space, !out.isEmpty { out.append(0x20) }
+        space = false
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,276 @@
+/// A tolerant HTML tokenizer over UTF-8 bytes.
+///
+/// It never fails: an unterminated comment swallows the rest of the file, a truncated tag at the end
+/// of the file is dropped, and a `<` that does not start markup is text. Content of raw-text elements
+/// (`<script>`, `<style>`, `<title>`, `<textarea>` and the elements whose content the reader drops)
+/// comes out as one `rawText` token right after the start tag.
+struct HTMLTokenizer {
+  /// One token of the input.
+  enum Token {
+    /// Character data between markup, as a byte range of the input (entities not yet decoded).
+    case text(Range<Int>)
+    /// The content of a raw-text element; `escapable` is true for `<title>` and `<textarea>`.
+    case rawText(Range<Int>, escapable: Bool)
+    /// A start tag with its lowercased name and the attributes the reader looks at.
+    case startTag(name: String, attributes: [HTMLAttribute], range: Range<Int>)
+    /// An end tag with its lowercased name.
+    case endTag(name: String, range: Range<Int>)
+  }
+
+  /// The input.
+  let bytes: [UInt8]
+  /// The next byte to read.
+  private(set) var position = 0
+  /// When set, the tokenizer is inside this raw-text element and emits its content next.
+  private var rawElement: String?
+
+  /// Creates a tokenizer over `bytes`.
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// Elements whose content is not markup.
+  static let rawTextElements: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "iframe", "xmp", "noembed", "noframes", "title",
+    "textarea", "plaintext", "math", "object",
+  ]
+
+  /// Attributes kept on start tags; all others are skipped without building strings.
+  static let keptAttributes: Set<String> = [
+    "class", "id", "itemprop", "itemtype", "rel", "role", "property", "name", "content", "datetime",
+    "charset", "http-equiv", "type", "hidden", "style", "aria-hidden", "pubdate",
+  ]
+
+  /// Returns the next token, or nil at the end of the input.
+  mutating func next() -> Token? {
+    let n = bytes.count
+    if let raw = rawElement {
+      rawElement = nil
+      let start = position
+      let end = raw == "plaintext" ? n : findRawEnd(raw, from: start)
+      position = end
+      if end > start { return .rawText(start..<end, escapable: raw == "title" || raw == "textarea") }
+    }
+    while position < n {
+      let start = position
+      if bytes[start] != 0x3C {  // text up to the next '<'
+        var i = start + 1
+        while i < n, bytes[i] != 0x3C { i += 1 }
+        position = i
+        return .text(start..<i)
+      }
+      // bytes[start] == '<'
+      guard start + 1 < n else {
+        position = n
+        return .text(start..<n)
+      }
+      let c = bytes[start + 1]
+      if c == 0x21 {  // '!'
+        skipMarkupDeclaration(from: start)
+        if let cdata = pendingCDATA {
+          pendingCDATA = nil
+          if !cdata.isEmpty { return .text(cdata) }
+        }
+        continue
+      }
+      if c == 0x3F {  // '?': bogus comment
+        position = indexOf(0x3E, from: start + 2).map { $0 + 1 } ?? n
+        continue
+      }
+      if c == 0x2F {  // '/'
+        if start + 2 < n, isASCIILetter(bytes[start + 2]) {
+          let (name, nameEnd) = readName(from: start + 2)
+          guard let close = indexOf(0x3E, from: nameEnd) else {
+            position = n
+            return nil
+          }
+          position = close + 1
+          return .endTag(name: name, range: start..<(close + 1))
+        }
+        position = indexOf(0x3E, from: start + 2).map { $0 + 1 } ?? n
+        continue
+      }
+      if isASCIILetter(c) {
+        if let token = readStartTag(from: start) { return token }
+        return nil  // truncated tag at the end of the input
+      }
+      position = start + 1
+      return .text(start..<(start + 1))
+    }
+    return nil
+  }
+
+  /// The CDATA content found by the last markup declaration, if any.
+  private var pendingCDATA: Range<Int>?
+
+  // MARK: - Markup
+
+  /// Skips `<!-- … -->`, `<!DOCTYPE …>` or `<![CDATA[ … ]]>` starting at `start`.
+  private mutating func skipMarkupDeclaration(from start: Int) {
+    let n = bytes.count
+    if start + 3 < n, bytes[start + 2] == 0x2D, bytes[start + 3] == 0x2D {  // "<!--"
+      var i = start + 4
+      // "<!-->" and "<!--->" close at once, as in browsers.
+      if i < n, bytes[i] == 0x3E {
+        position = i + 1
+        return
+      }
+      if i + 1 < n, bytes[i] == 0x2D, bytes[i + 1] == 0x3E {
+        position = i + 2
+        return
+      }
+      while i + 2 < n {
+        if bytes[i] == 0x2D, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x3E {
+          position = i + 3
+          return
+        }
+        i += 1
+      }
+      position = n  // unterminated comment: the rest of the file is comment
+      return
+    }
+    let cdata: [UInt8] = Array("[CDATA[".utf8)
+    if start + 2 + cdata.count <= n, Array(bytes[(start + 2)..<(start + 2 + cdata.count)]) == cdata {
+      let contentStart = start + 2 + cdata.count
+      var i = contentStart
+      while i + 2 < n {
+        if bytes[i] == 0x5D, bytes[i + 1] == 0x5D, bytes[i + 2] == 0x3E {
+          pendingCDATA = contentStart..<i
+          position = i + 3
+          return
+        }
+        i += 1
+      }
+      pendingCDATA = contentStart..<n
+      position = n
+      return
+    }
+    position = indexOf(0x3E, from: start + 2).map { $0 + 1 } ?? n
+  }
+
+  /// Reads a start tag at `start`; nil when the input ends inside the tag.
+  private mutating func readStartTag(from start: Int) -> Token? {
+    let n = bytes.count
+    let (name, nameEnd) = readName(from: start + 1)
+    var attributes: [HTMLAttribute] = []
+    var i = nameEnd
+    while true {
+      while i < n, isSpace(bytes[i]) || bytes[i] == 0x2F { i += 1 }
+      guard i < n else {
+        position = n
+        return nil
+      }
+      if bytes[i] == 0x3E { break }
+      // Attribute name.
+      let attrStart = i
+      i += 1
+      while i < n, !isSpace(bytes[i]), bytes[i] != 0x3D, bytes[i] != 0x3E, bytes[i] != 0x2F { i += 1 }
+      let attrEnd = i
+      while i < n, isSpace(bytes[i]) { i += 1 }
+      var valueRange: Range<Int>? = nil
+      if i < n, bytes[i] == 0x3D {
+        i += 1
+        while i < n, isSpace(bytes[i]) { i += 1 }
+        guard i < n else {
+          position = n
+          return nil
+        }
+        let q = bytes[i]
+        if q == 0x22 || q == 0x27 {
+          let vs = i + 1
+          guard let ve = indexOf(q, from: vs) else {
+            position = n
+            return nil
+          }
+          valueRange = vs..<ve
+          i = ve + 1
+        } else {
+          let vs = i
+          while i < n, !isSpace(bytes[i]), bytes[i] != 0x3E { i += 1 }
+          valueRange = vs..<i
+        }
+      }
+      if attrEnd - attrStart <= 10 {
+        let attrName = lowercasedString(attrStart..<attrEnd)
+        if Self.keptAttributes.contains(attrName),
+          !attributes.contains(where: { $0.name == attrName })
+        {
+          let value = valueRange.map { HTMLText.decodedString(bytes, $0) } ?? ""
+          attributes.append(HTMLAttribute(name: attrName, value: value))
+        }
+      }
+    }
+    position = i + 1
+    if Self.rawTextElements.contains(name) { rawElement = name }
+    return .startTag(name: name, attributes: attributes, range: start..<(i + 1))
+  }
+
+  /// Reads a tag name starting at `from`; returns it lowercased and the index after it.
+  private func readName(from: Int) -> (String, Int) {
+    var i = from
+    let n = bytes.count
+    while i < n, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E { i += 1 }
+    return (lowercasedString(from..<min(i, from + 32)), i)
+  }
+
+  /// Finds the end of a raw-text element's content: the `<` of the matching `</name`.
+  private func findRawEnd(_ name: String, from: Int) -> Int {
+    let n = bytes.count
+    let nameBytes = Array(name.utf8)
+    var i = from
+    while i + 1 < n {
+      if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
+        var k = 0
+        while k < nameBytes.count, i + 2 + k < n, bytes[i + 2 + k] | 0x20 == nameBytes[k] { k += 1 }
+        if k == nameBytes.count {
+          let after = i + 2 + k
+          if after >= n || isSpace(bytes[after]) || bytes[after] == 0x3E || bytes[after] == 0x2F { return i }
+        }
+      }
+      i += 1
+    }
+    return n
+  }
+
+  // MARK: - Bytes
+
+  /// The index of the first `byte` at or after `from`.
+  private func indexOf(_ byte: UInt8, from: Int) -> Int? {
+    var i = from
+    let n = bytes.count
+    while i < n {
+      if bytes[i] == byte { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The bytes in `range` as an ASCII-lowercased string.
+  private func lowercasedString(_ range: Range<Int>) -> String {
+    var lowered = [UInt8]()
+    lowered.reserveCapacity(range.count)
+    for i in range {
+      let b = bytes[i]
+      lowered.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    return String(decoding: lowered, as: UTF8.self)
+  }
+}
+
+/// An attribute of a start tag: lowercased name and entity-decoded value.
+struct HTMLAttribute: Sendable, Hashable {
+  /// The lowercased attribute name.
+  var name: String
+  /// The value with character references decoded (empty for a bare attribute).
+  var value: String
+}
+
+/// Whether `b` is HTML whitespace (space, tab, LF, FF, CR).
+@inline(__always) func isSpace(_ b: UInt8) -> Bool {
+  b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+}
+
+/// Whether `b` is an ASCII letter.
+@inline(__always) func isASCIILetter(_ b: UInt8) -> Bool {
+  (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+}
