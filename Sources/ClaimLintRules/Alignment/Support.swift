@@ -1,0 +1,35 @@
+import ClaimLintCore
+
+/// Finds the claims of other documents that state the same figure as a claim: compatible counted
+/// nouns (or the same currency), overlapping intervals, and no conflicting actions.
+public struct FigureSupport: Sendable {
+  public let claims: AlignedClaims
+
+  public init(_ claims: AlignedClaims) {
+    self.claims = claims
+  }
+
+  /// Index of quantity claims by unit/family block, built once.
+  public func index() -> [String: [ClaimRef]] {
+    var map: [String: [ClaimRef]] = [:]
+    for r in claims.refs(where: { $0.kind == .quantity }) {
+      if let q = claims.claim(r).quantity, let k = claims.nouns.blockKey(q) { map[k, default: []].append(r) }
+    }
+    return map
+  }
+
+  /// Claims in other documents that state the same figure as `r`.
+  public func supporting(_ r: ClaimRef, in index: [String: [ClaimRef]]) -> [ClaimRef] {
+    let c = claims.claim(r)
+    guard let q = c.quantity, let k = claims.nouns.blockKey(q) else { return [] }
+    return (index[k] ?? []).filter { o in
+      guard o.document != r.document, let oq = claims.claim(o).quantity else { return false }
+      if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
+      guard claims.nouns.compatible(q, oq), q.overlaps(oq) else { return false }
+      if let a = q.action, let b = oq.action, a != b { return false }
+      // Equal stated values, or one exact value inside the other's qualified interval.
+      if let v = q.value, let ov = oq.value, v == ov { return true }
+      return q.direction != .exact || oq.direction != .exact
+    }
+  }
+}

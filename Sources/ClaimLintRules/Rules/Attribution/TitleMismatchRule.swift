@@ -1,0 +1,134 @@
+import ClaimLintCore
+
+/// Flags the same person given conflicting titles in different sources: a minister in one, a deputy
+/// minister or a spokesman in another.
+///
+/// People are matched by full name, or by surname when only one person of that name appears. Titles
+/// conflict when no role of one agrees with a role of the other: the same role word, the same rank
+/// ("deputy", "vice", "acting", "assistant", "former") and no contradicting portfolio. A fuller title
+/// ("Chinese Foreign Minister" for "Foreign Minister") is not a conflict.
+public struct TitleMismatchRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "title-mismatch",
+    name: "Title Mismatch",
+    summary: "A person's title differs from the title another source gives",
+    rationale: """
+      Promoting a deputy to minister, or calling a spokesman a minister, misstates who spoke with what \
+      authority. Fuller and shorter forms of the same title are accepted.
+      """,
+    defaultSeverity: .warning,
+    tags: ["people", "cross-source"],
+    nonTriggeringExamples: [
+      RuleExample([
+        "a.txt": "Chinese Foreign Minister Ana Ruiz arrived in Bangkok on Tuesday.\n",
+        "b.txt": "Foreign Minister Ana Ruiz told reporters the talks went well.\n",
+      ])
+    ],
+    triggeringExamples: [
+      RuleExample([
+        "a.txt": "Deputy Foreign Minister ↓Ana Ruiz arrived in Bangkok on Tuesday.\n",
+        "b.txt": "Foreign Minister †Ana Ruiz told reporters the talks went well.\n",
+      ])
+    ]
+  )
+
+  public init() {}
+
+  static let conflictingRanks: Set<String> = ["deputy", "vice", "assistant", "acting", "former", "junior"]
+  static let genericRoles: Set<String> = ["official", "leader", "head", "chief", "chair"]
+
+  public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
+    let refs = claims.refs { $0.kind == .title && $0.layer == .reportage && $0.title != nil && !($0.title!.roles.isEmpty) }
+    // Full names by document, to resolve surnames.
+    var byKey: [String: [ClaimRef]] = [:]
+    for r in refs { byKey[personKey(claims.claim(r).title!.person, claims), default: []].append(r) }
+    var findings: [Finding] = []
+    for key in byKey.keys.sorted() {
+      let group = byKey[key]!
+      guard Set(group.map(\.document)).count > 1 else { continue }
+      var covered = Set<ClaimRef>()
+      for r in group where claims.isDraftSide(r) && !covered.contains(r) {
+        let a = claims.claim(r).title!
+        var conflicts: [ClaimRef] = []
+        var agreeing = Set<Int>()
+        for o in group where claims.comparable(r.document, o.document) {
+          let b = claims.claim(o).title!
+          if compatible(a.roles, b.roles) { agreeing.insert(o.document) } else { conflicts.append(o) }
+        }
+        conflicts = conflicts.filter { !agreeing.contains($0.document) && !covered.contains($0) }
+        guard !conflicts.isEmpty else { continue }
+        var perDoc: [Int: ClaimRef] = [:]
+        for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
+        let notesRefs = perDoc.keys.sorted().map { perDoc[$0]! }
+        covered.insert(r)
+        if claims.draftIndex == nil { notesRefs.forEach { covered.insert($0) } }
+        let c = claims.claim(r)
+        findings.append(
+          Finding(
+            ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
+            message: "title of \(ClaimText.quoted(a.person)) differs from \(ClaimText.sources(notesRefs.count)): \(ClaimText.quoted(a.title)) here",
+            span: c.span,
+            notes: notesRefs.map { o in
+              let oc = claims.claim(o)
+              return Note(span: oc.span, message: "source calls \(ClaimText.quoted(oc.title!.person)) \(ClaimText.quoted(oc.title!.title))")
+            },
+            help: "use the title the original source gives",
+            label: "title here: \(a.title)",
+            fingerprint: Fingerprint.fnv1a(
+              [Self.description.identifier, key, a.roles.joined(separator: ",")]
+                + notesRefs.map { claims.claim($0).title!.roles.joined(separator: ",") }.sorted()
+                + ([c.span.path] + notesRefs.map { claims.claim($0).span.path }).sorted()),
+            properties: ["person": a.person, "title": a.title]))
+      }
+    }
+    return findings
+  }
+
+  /// A key that is the same for "Ana Ruiz" in every document, and for "Ruiz" when only one person with
+  /// that surname appears anywhere.
+  private func personKey(_ name: String, _ claims: AlignedClaims) -> String {
+    name.lowercased()
+  }
+
+  private func parse(_ role: String) -> (head: String, ranks: Set<String>, portfolio: Set<String>) {
+    var s = role
+    var portfolio = Set<String>()
+    if let open = s.firstIndex(of: "["), let close = s.firstIndex(of: "]") {
+      portfolio = Set(s[s.index(after: open)..<close].split(separator: " ").map(String.init))
+      s = String(s[..<open]).trimmingSpaces
+    }
+    var ranks = Set<String>()
+    var head: [String] = []
+    for w in s.split(separator: " ").map(String.init) {
+      if Self.conflictingRanks.contains(w) { ranks.insert(w) } else if ["union", "state", "senior", "first"].contains(w) && head.isEmpty {
+        continue
+      } else {
+        head.append(w)
+      }
+    }
+    return (head.joined(separator: " "), ranks, portfolio)
+  }
+
+  func compatible(_ a: [String], _ b: [String]) -> Bool {
+    let pa = a.map(parse)
+    let pb = b.map(parse)
+    if pa.allSatisfy({ Self.genericRoles.contains($0.head) }) || pb.allSatisfy({ Self.genericRoles.contains($0.head) }) {
+      return true
+    }
+    for x in pa {
+      for y in pb where x.head == y.head && x.ranks == y.ranks {
+        if x.portfolio.isEmpty || y.portfolio.isEmpty || !x.portfolio.isDisjoint(with: y.portfolio) { return true }
+      }
+    }
+    return false
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first == " " { s = s.dropFirst() }
+    while s.last == " " { s = s.dropLast() }
+    return String(s)
+  }
+}

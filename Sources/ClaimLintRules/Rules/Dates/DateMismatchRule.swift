@@ -1,0 +1,107 @@
+import ClaimLintCore
+
+/// Flags the same event dated differently in two sources, after resolving relative dates ("on the
+/// 16th", "on Friday") against each article's own date.
+///
+/// Two dates are taken to date the same event when their sentences name the same kind of event and
+/// share the names around it (people, places, the event noun). Dates that cannot be resolved are not
+/// compared. Known false alarms: two meetings of the same people in the same place on different days.
+public struct DateMismatchRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "date-mismatch",
+    name: "Date Mismatch",
+    summary: "The same event is dated differently than in another source",
+    rationale: """
+      A meeting dated the 16th in one report and the 15th in another cannot be both. Relative dates are \
+      resolved against each article's own date before comparing, so 'on Friday' in an article of \
+      Saturday 17 August and '16 August' agree.
+      """,
+    defaultSeverity: .warning,
+    tags: ["date", "cross-source"],
+    nonTriggeringExamples: [
+      RuleExample([
+        "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.\n",
+        "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on August 16 to discuss border crime.\n",
+      ])
+    ],
+    triggeringExamples: [
+      RuleExample([
+        "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai ↓on Friday to discuss border crime.\n",
+        "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai †on August 15 to discuss border crime.\n",
+      ])
+    ]
+  )
+
+  public init() {}
+
+  public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
+    let refs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" }
+    guard refs.count > 1 else { return [] }
+    let salient = refs.map { Salience.words(claims.claim($0).sentence) }
+    // Inverted index: salient word → positions in refs.
+    var byWord: [String: [Int]] = [:]
+    for (i, s) in salient.enumerated() { for w in s { byWord[w, default: []].append(i) } }
+    var findings: [Finding] = []
+    var covered = Set<Int>()
+    for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
+      var candidates = Set<Int>()
+      for w in salient[i] where (byWord[w]?.count ?? 0) < 200 { candidates.formUnion(byWord[w] ?? []) }
+      let a = claims.claim(refs[i])
+      let da = a.date!
+      var conflicts: [Int] = []
+      var agrees = Set<Int>()
+      for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) && !covered.contains(j) {
+        let b = claims.claim(refs[j])
+        let db = b.date!
+        guard sameEvent(salient[i], salient[j]) else { continue }
+        if overlaps(da, db) { agrees.insert(refs[j].document) } else { conflicts.append(j) }
+      }
+      conflicts = conflicts.filter { !agrees.contains(refs[$0].document) }
+      guard !conflicts.isEmpty else { continue }
+      var perDoc: [Int: Int] = [:]
+      for j in conflicts where perDoc[refs[j].document] == nil { perDoc[refs[j].document] = j }
+      let noteIdx = perDoc.keys.sorted().map { perDoc[$0]! }
+      covered.insert(i)
+      if claims.draftIndex == nil { noteIdx.forEach { covered.insert($0) } }
+      let natural: Severity = (!da.isRelative && noteIdx.allSatisfy { !claims.claim(refs[$0]).date!.isRelative }) ? .warning : .warning
+      let notes = noteIdx.map { j -> Note in
+        let b = claims.claim(refs[j])
+        return Note(span: b.span, message: "source dates it to \(b.date!.resolved!) (\(ClaimText.quoted(b.span.text))\(evidence(b)))")
+      }
+      findings.append(
+        Finding(
+          ruleID: Self.description.identifier, severity: context.severity(of: Self.description, natural: natural),
+          message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.span.text)) here is \(da.resolved!)",
+          span: a.span, notes: notes, help: "check the date against the original source",
+          label: "resolves to \(da.resolved!)",
+          fingerprint: Fingerprint.fnv1a(
+            [Self.description.identifier, da.resolved!.description] + salient[i].sorted().prefix(6)
+              + ([a.span.path] + noteIdx.map { claims.claim(refs[$0]).span.path }).sorted()),
+          properties: ["date": da.resolved!.description]))
+    }
+    return findings
+  }
+
+  private func evidence(_ c: Claim) -> String {
+    guard let m = c.date, m.isRelative, let e = m.evidence else { return "" }
+    return ", \(e)"
+  }
+
+  private func overlaps(_ a: DateMention, _ b: DateMention) -> Bool {
+    let a0 = a.resolved!.dayNumber
+    let a1 = (a.resolvedEnd ?? a.resolved!).dayNumber
+    let b0 = b.resolved!.dayNumber
+    let b1 = (b.resolvedEnd ?? b.resolved!).dayNumber
+    return a0 <= b1 && b0 <= a1
+  }
+
+  /// Same event: an event word in common plus enough shared names and content words.
+  private func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
+    let events: Set<String> = ["meet", "talk", "summit", "conference", "visit", "raid", "operation", "attack", "fire", "flood",
+      "election", "vote", "earthquake", "collapse", "explosion", "crash", "trial", "verdict", "ruling", "arrest", "signed",
+      "announced", "launched", "opened", "struck", "hit", "killed", "died"]
+    let shared = a.intersection(b)
+    guard !shared.intersection(events).isEmpty else { return false }
+    return shared.count >= 3 && Salience.containment(a, b) >= 0.5
+  }
+}
