@@ -1,0 +1,98 @@
+import ClaimLintCore
+import Testing
+
+@testable import ClaimLintReporting
+
+/// Header lines, carets and summary wording of the text reporter.
+struct TextReporterTests {
+  /// A one-file report with one finding on `needle` in `text`.
+  func report(text: String, needle: String, notes: [Note] = []) -> Report {
+    let source = SourceFile(path: "drafts/vote.md", text: text)
+    let span = ReportFixture.span(source, needle)
+    let finding = Finding(
+      ruleID: "quantity-mismatch", severity: .warning, message: "turnout differs from 1 source", span: span, notes: notes)
+    return Report(
+      kind: .check, tool: ReportFixture.tool,
+      documents: [DocumentReport(document: Document(source: source, format: .markdown), claims: [])], findings: [finding])
+  }
+
+  @Test func headerLineStandsAlone() {
+    let output = TextReporter.render(report(text: "Turnout was 61% in the capital.\n", needle: "61%"), options: ReportOptions())
+    #expect(output.hasPrefix("drafts/vote.md:1:13: warning: turnout differs from 1 source [quantity-mismatch]\n"))
+  }
+
+  @Test func caretsSitUnderCodePointsAfterMultiByteText() {
+    // Cyrillic, an em dash and curly quotes before the span: 1 column each, 2–3 bytes each.
+    let text = "«Явка» — turnout was “61%” in Київ.\n"
+    let output = TextReporter.render(report(text: text, needle: "61%"), options: ReportOptions())
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[2] == "1 | «Явка» — turnout was “61%” in Київ.")
+    #expect(lines[3] == "  |                       ^^^")
+  }
+
+  @Test func tabsBeforeTheSpanAreKeptForAlignment() {
+    let output = TextReporter.render(report(text: "\tTurnout:\t61%\n", needle: "61%"), options: ReportOptions())
+    #expect(output.contains("\n  | \t        \t^^^\n"))
+  }
+
+  @Test func spanRunningPastItsLineIsMarkedToTheEndOfTheLine() {
+    let span = SourceSpan(path: "drafts/river-flood.md", startOffset: 0, endOffset: 0, line: 10, column: 48, endLine: 11, endColumn: 39, text: "")
+    let marker = TextReporter.caretLine(for: span, lineText: "The river crested at 6.4 metres on Friday, and the")
+    #expect(marker.carets == "^^^")
+  }
+
+  @Test func emptySpanStillGetsOneCaret() {
+    let span = SourceSpan(path: "a.txt", startOffset: 3, endOffset: 3, line: 1, column: 4, endLine: 1, endColumn: 4, text: "")
+    #expect(TextReporter.caretLine(for: span, lineText: "abcdef").carets == "^")
+  }
+
+  @Test func noEscapesWithoutColorAndEscapesWithIt() {
+    let report = ReportFixture.checkReport()
+    #expect(!TextReporter.render(report, options: ReportOptions(color: false)).contains("\u{1B}["))
+    let colored = TextReporter.render(report, options: ReportOptions(color: true))
+    #expect(colored.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+    #expect(colored.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+    #expect(colored.contains("\u{1B}[1;36mnote:\u{1B}[0m"))
+  }
+
+  @Test func noteWithoutSpanHasNoLocation() {
+    let output = TextReporter.render(
+      report(text: "Turnout was 61%.\n", needle: "61%", notes: [Note(span: nil, message: "the commission has not published final figures")]),
+      options: ReportOptions(snippets: false))
+    #expect(output.contains("\nnote: the commission has not published final figures\n"))
+  }
+
+  struct SummaryCase: Sendable, CustomTestStringConvertible {
+    let errors: Int
+    let warnings: Int
+    let notes: Int
+    let documents: Int
+    let problems: Int
+    let expected: String
+    var testDescription: String { expected }
+  }
+
+  @Test(arguments: [
+    SummaryCase(errors: 0, warnings: 0, notes: 0, documents: 1, problems: 0, expected: "no findings in 1 document"),
+    SummaryCase(errors: 1, warnings: 2, notes: 0, documents: 5, problems: 0, expected: "1 error, 2 warnings in 5 documents"),
+    SummaryCase(errors: 0, warnings: 1, notes: 3, documents: 2, problems: 1, expected: "1 warning, 3 notes in 2 documents; 1 input problem"),
+    SummaryCase(errors: 0, warnings: 0, notes: 0, documents: 0, problems: 2, expected: "no findings in 0 documents; 2 input problems"),
+  ])
+  func summaryWording(_ c: SummaryCase) {
+    let span = ReportFixture.span(ReportFixture.wire, "About 900 residents")
+    var findings: [Finding] = []
+    for (severity, count) in [(Severity.error, c.errors), (.warning, c.warnings), (.note, c.notes)] {
+      findings += Array(repeating: Finding(ruleID: "r", severity: severity, message: "m", span: span), count: count)
+    }
+    let documents = Array(repeating: DocumentReport(document: ReportFixture.wireDocument, claims: []), count: c.documents)
+    let problems = (0..<c.problems).map { InputProblem(path: "sources/\($0).pdf", message: "file looks binary") }
+    let report = Report(kind: .check, tool: ReportFixture.tool, documents: documents, findings: findings, inputErrors: problems)
+    #expect(ReportCounts(report).checkSummary == c.expected)
+  }
+
+  @Test func segmentLinesEndAtTheLastByteNotTheNextLine() {
+    let segment = ReportFixture.segment(.reportage, ReportFixture.draft, lines: 7, 8)
+    let lines = SegmentLines(segment, in: ReportFixture.draft)
+    #expect(lines.start == 7 && lines.end == 8)
+  }
+}
