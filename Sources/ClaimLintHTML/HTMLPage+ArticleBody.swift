@@ -14,9 +14,9 @@ extension HTMLPage {
   mutating func chooseArticleBody() {
     let nodes = document.nodes
     let n = nodes.count
-    var text = [Int](repeating: 0, count: n)
-    var links = [Int](repeating: 0, count: n)
-    var prose = [Int](repeating: 0, count: n)
+    text = [Int](repeating: 0, count: n)
+    links = [Int](repeating: 0, count: n)
+    prose = [Int](repeating: 0, count: n)
     var score = [Double](repeating: 0, count: n)
     for b in blocks {
       text[b.owner] += b.length
@@ -74,6 +74,19 @@ extension HTMLPage {
     if explicit > 0 {
       mainContainers = [explicit]
     } else if top > 0 {
+      // Climb while an ancestor adds much more prose without adding many links: articles whose
+      // paragraphs sit in separate wrappers ("cards") score per wrapper.
+      var best = top
+      var a = nodes[top].parent
+      var steps = 0
+      while a > 0, steps < 6, !["body", "html"].contains(nodes[a].tag) {
+        let density = text[a] > 0 ? Double(links[a]) / Double(text[a]) : 1
+        if density > 0.3 { break }
+        if Double(prose[a]) >= 1.5 * Double(prose[best]), Double(prose[a]) >= 0.5 * Double(text[a]) { best = a }
+        a = nodes[a].parent
+        steps += 1
+      }
+      top = best
       mainContainers = [top]
       // Siblings that read like more of the same article.
       let parent = nodes[top].parent
@@ -93,6 +106,7 @@ extension HTMLPage {
       mainContainers = [0]
       remarks.append("no article body found; using the whole page")
     }
+    mainProse = mainContainers.reduce(0) { $0 + prose[$1] }
     // Flags for containment.
     inMain = [Bool](repeating: false, count: n)
     containsMain = [Bool](repeating: false, count: n)
@@ -126,6 +140,7 @@ extension HTMLPage {
   /// How strongly element `i` declares itself the article body (-1 when it does not).
   private func explicitTier(_ i: Int) -> Int {
     let node = document.nodes[i]
+    if node.tag == "body" || node.tag == "html" { return -1 }
     if let p = node.attribute("itemprop")?.lowercased(), p == "articlebody" || p == "text" { return 3 }
     if marks(i)?.content != nil { return 2 }
     if node.tag == "article" { return 1 }

@@ -48,8 +48,9 @@ extension HTMLPage {
       } else if !wrapsArticle, let form = m?.commentForm, c.boilerplate == nil {
         c.boilerplate = "comment form (\(form))"
       }
-      if c.related == nil, !wrapsArticle, let r = m?.related { c.related = r }
-      if c.byline == nil, let r = m?.byline { c.byline = r }
+      let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
+      if c.related == nil, !wrapsArticle, !holdsArticle, let r = m?.related { c.related = r }
+      if c.byline == nil, text[i] <= 400, let r = m?.byline { c.byline = r }
       if c.byline == nil, node.attribute("rel")?.lowercased() == "author" { c.byline = "rel 'author'" }
       if c.boilerplate == nil, !wrapsArticle {
         switch tag {
@@ -58,7 +59,8 @@ extension HTMLPage {
         case "header" where !inMain[i]:
           c.boilerplate = "inside <header>"
         default:
-          if let r = m?.boilerplate { c.boilerplate = r }
+          // A class word does not make a container boilerplate when it holds much of the article.
+          if let r = m?.boilerplate, !holdsArticle { c.boilerplate = r }
         }
       }
       if tag == "figcaption" { c.caption = i }
@@ -94,7 +96,9 @@ extension HTMLPage {
         setHint(k, .byline, r)
       } else if let r = c.boilerplate {
         setHint(k, .boilerplate, r)
-      } else if c.caption >= 0, markers.photoCreditPhrases.contains(where: { lower.contains($0) }) {
+      } else if c.caption >= 0 && markers.photoCreditPhrases.contains(where: { lower.contains($0) })
+        || b.length <= 120 && (lower.hasPrefix("photo:") || lower.hasPrefix("photo by") || lower.hasPrefix("foto:"))
+      {
         setHint(k, .boilerplate, "photo credit in caption")
       } else if !inMain[b.holder] {
         if b.length <= 60, isCommentsHeading(lower), b.role == .heading {

@@ -59,6 +59,14 @@ struct HTMLPage {
   var inMain: [Bool] = []
   /// For each node, whether it contains (part of) the article body.
   var containsMain: [Bool] = []
+  /// For each node, the UTF-8 length of the block text inside it.
+  var text: [Int] = []
+  /// For each node, the bytes of link text inside it.
+  var links: [Int] = []
+  /// For each node, the bytes of prose (long, not link-dense blocks) inside it.
+  var prose: [Int] = []
+  /// The prose inside the article body.
+  var mainProse = 0
   /// Remarks for the `ReadResult`.
   var remarks: [String] = []
 
