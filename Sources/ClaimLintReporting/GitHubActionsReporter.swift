@@ -20,8 +20,9 @@ public enum GitHubActionsReporter: Reporter {
   static let annotationsShownPerStep = 10
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
+    let sources = SourceLookup(report)
     var lines: [String] = []
-    for finding in report.findings { lines.append(command(for: finding)) }
+    for finding in report.findings { lines.append(command(for: finding, source: sources.source(for: finding.span.path))) }
     for problem in report.inputErrors { lines.append(command(for: problem)) }
     let counts = ReportCounts(report)
     var summary = "claimlint: " + counts.summary(for: report.kind)
@@ -35,11 +36,14 @@ public enum GitHubActionsReporter: Reporter {
   }
 
   /// The workflow command of one finding.
-  static func command(for finding: Finding) -> String {
+  ///
+  /// With the finding's file at hand, a trailing line break is left out of the range (see `SpanRegion`).
+  static func command(for finding: Finding, source: SourceFile? = nil) -> String {
     let span = finding.span
+    let region = SpanRegion(span, source: source)
     let properties: [(String, String)] = [
-      ("file", span.path), ("line", String(span.line)), ("col", String(span.column)),
-      ("endLine", String(span.endLine)), ("endColumn", String(span.endColumn)),
+      ("file", span.path), ("line", String(region.line)), ("col", String(region.column)),
+      ("endLine", String(region.endLine)), ("endColumn", String(region.endColumn)),
       ("title", "claimlint " + finding.ruleID),
     ]
     var message = finding.message

@@ -5,7 +5,7 @@ import ClaimLintCore
 /// Columns count UTF-8 bytes, as reviewdog requires; they are recounted from the span's byte offsets and
 /// the file's line starts (a curly quote before the span shifts them by two against the code-point
 /// columns of the other formats). `end` is exclusive. When the report does not hold the file, the
-/// code-point columns are used as they are. Notes with a span become `related_locations`; notes
+/// code-point columns are used as they are. A trailing line break is left out of the range (see `SpanRegion`). Notes with a span become `related_locations`; notes
 /// without one are appended to the message. Input problems are diagnostics without a rule code, with a
 /// range only when they have a line. Claims and segments reports print only the input problems.
 public enum RDJSONLReporter: Reporter {
@@ -65,9 +65,10 @@ public enum RDJSONLReporter: Reporter {
           start: RDPosition(line: span.line, column: span.column),
           end: RDPosition(line: span.endLine, column: span.endColumn)))
     }
+    let region = SpanRegion(span, source: source)
     return RDLocation(
       path: span.path,
-      range: RDRange(start: bytePosition(span.startOffset, in: source), end: bytePosition(span.endOffset, in: source)))
+      range: RDRange(start: bytePosition(region.startOffset, in: source), end: bytePosition(region.endOffset, in: source)))
   }
 
   /// The 1-based line and 1-based UTF-8 byte column of a byte offset.

@@ -208,12 +208,15 @@ extension SARIFReporter {
   }
 
   /// The file and region of a span; the snippet is cut from the file's bytes when the report holds it.
+  ///
+  /// A trailing line break is left out of the region (see `SpanRegion`).
   static func physicalLocation(_ span: SourceSpan, source: SourceFile?) -> SARIFPhysicalLocation {
-    SARIFPhysicalLocation(
+    let r = SpanRegion(span, source: source)
+    return SARIFPhysicalLocation(
       artifactLocation: SARIFArtifactLocation(uri: ArtifactURI.encode(span.path), uriBaseId: sourceRootID),
       region: SARIFRegion(
-        startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn,
-        snippet: source.map { SARIFArtifactContent(text: $0.text(from: span.startOffset, to: span.endOffset)) }))
+        startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn,
+        snippet: source.map { SARIFArtifactContent(text: $0.text(from: r.startOffset, to: r.endOffset)) }))
   }
 
   /// An input problem as a tool execution notification pointing at the file.

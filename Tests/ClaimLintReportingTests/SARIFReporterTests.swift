@@ -168,5 +168,56 @@ struct SARIFReporterTests {
     }
     let sarif = SARIFReporter.render(ReportFixture.checkReport(), options: ReportOptions())
     try Data(sarif.utf8).write(to: root.appendingPathComponent("check.sarif"))
+    let edge = Self.crlfReport()
+    for entry in edge.documents {
+      let url = root.appendingPathComponent(entry.document.path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(entry.document.source.bytes).write(to: url)
+    }
+    try Data(SARIFReporter.render(edge, options: ReportOptions()).utf8).write(to: root.appendingPathComponent("crlf.sarif"))
+  }
+
+  /// A Windows-style file with an astral-plane emoji before the spans and a span across a CRLF.
+  static func crlfReport() -> Report {
+    let text = "Flood 🌊 alert: “1,200 evacuated” — officials\r\nsaid on Tuesday, citing the 한빛 centre.\r\n"
+    let source = SourceFile(path: "drafts/alert notes.txt", text: text)
+    let findings = [
+      Finding(ruleID: "quantity-mismatch", severity: .warning, message: "count differs [sic] from 1 source",
+              span: ReportFixture.span(source, "1,200 evacuated"), fingerprint: "0000000000000001"),
+      Finding(ruleID: "hedge-dropped", severity: .warning, message: "claim is stated as fact here",
+              span: ReportFixture.span(source, "officials\r\nsaid"), fingerprint: "0000000000000002"),
+      Finding(ruleID: "title-mismatch", severity: .note, message: "title differs",
+              span: ReportFixture.span(source, "한빛 centre.\r\n"), fingerprint: "0000000000000003"),
+    ]
+    return Report(
+      kind: .check, tool: ReportFixture.tool,
+      documents: [DocumentReport(document: Document(source: source, format: .text), claims: [])],
+      findings: findings.sorted(by: Finding.ordered), rules: ReportFixture.rules)
+  }
+
+  @Test func crlfAndAstralCharactersKeepRegionsInCodePoints() throws {
+    let log = SARIFReporter.log(for: Self.crlfReport())
+    let results = log.runs[0].results
+    let quantity = try #require(results.first { $0.ruleId == "quantity-mismatch" }?.locations[0].physicalLocation.region)
+    // "Flood 🌊 alert: “" is 16 code points (17 UTF-16 units).
+    #expect(quantity.startColumn == 17)
+    #expect(quantity.endColumn == 32)
+    #expect(results[0].message.text == "count differs \\[sic\\] from 1 source")
+    let hedge = try #require(results.first { $0.ruleId == "hedge-dropped" }?.locations[0].physicalLocation.region)
+    #expect(hedge.startLine == 1 && hedge.endLine == 2 && hedge.endColumn == 5)
+    #expect(hedge.snippet?.text == "officials\r\nsaid")
+    // A span ending with the file's last line break ends at the end of its line, not on a line 3.
+    let title = try #require(results.first { $0.ruleId == "title-mismatch" }?.locations[0].physicalLocation.region)
+    #expect(title.startLine == 2 && title.endLine == 2 && title.startColumn == 29 && title.endColumn == 39)
+    #expect(title.snippet?.text == "한빛 centre.")
+  }
+
+  @Test func githubAndRDJSONLAlsoLeaveOutTheTrailingLineBreak() {
+    let report = Self.crlfReport()
+    let github = GitHubActionsReporter.render(report, options: ReportOptions())
+    #expect(github.contains("::notice file=drafts/alert notes.txt,line=2,col=29,endLine=2,endColumn=39,"))
+    let rdjsonl = RDJSONLReporter.render(report, options: ReportOptions())
+    // "said on Tuesday, citing the " is 28 bytes; two Hangul syllables, a space and "centre." are 14.
+    #expect(rdjsonl.contains("\"range\":{\"end\":{\"column\":43,\"line\":2},\"start\":{\"column\":29,\"line\":2}}"))
   }
 }
