@@ -1,0 +1,101 @@
+import ClaimLintCore
+
+/// Reads a plain-text article into blocks: one block per line of prose, with hard-wrapped lines of
+/// one paragraph joined again.
+///
+/// News text pasted from the web often has one paragraph per line and no blank lines, while wire copy
+/// is wrapped at a fixed width with blank lines between paragraphs. A line is joined to the next
+/// only when it looks wrapped: it is long and does not end like a sentence, or, in a document that
+/// is wrapped throughout, it runs to the wrap width. Short lines (titles, author names, credits)
+/// always stay blocks of their own, and lines opening with `-`, `*`, `•` or `1.` become list items
+/// without their marker. Every block's map points back at the exact bytes of the file.
+public struct PlainTextReader: Sendable {
+  /// Lines shorter than this (in code points) are never joined to the next line.
+  static let minimumWrappedLength = 40
+
+  public init() {}
+
+  /// Splits `source` into blocks.
+  public func read(_ source: SourceFile) -> ReadResult {
+    let bytes = source.bytes
+    let lines = SourceLines.split(bytes)
+    guard !lines.isEmpty else { return ReadResult(blocks: []) }
+
+    // Per-line measures.
+    struct Info {
+      var line: SourceLine
+      var textStart: Int
+      var isList: Bool
+      var length: Int
+      var endsSentence: Bool
+    }
+    var infos: [Info] = []
+    infos.reserveCapacity(lines.count)
+    for line in lines {
+      if line.isBlank {
+        infos.append(Info(line: line, textStart: line.contentStart, isList: false, length: 0, endsSentence: false))
+        continue
+      }
+      let listStart = ListMarker.contentStart(bytes, line.contentStart, line.contentEnd, plainText: true)
+      let textStart = listStart ?? line.contentStart
+      infos.append(
+        Info(
+          line: line, textStart: textStart, isList: listStart != nil,
+          length: TextShape.scalarCount(bytes, line.contentStart, line.contentEnd),
+          endsSentence: TextShape.endsLikeSentence(bytes, line.contentStart, line.contentEnd)))
+    }
+
+    // Is the document wrapped at a fixed width? Wrapped lines are long, end mid-sentence and are
+    // followed by another non-blank line.
+    var wrapWidth = 0
+    var wrappedCount = 0
+    var continuedCount = 0
+    for i in 0..<(infos.count - 1) where !infos[i].line.isBlank && !infos[i + 1].line.isBlank {
+      continuedCount += 1
+      if infos[i].length >= PlainTextReader.minimumWrappedLength, !infos[i].endsSentence {
+        wrappedCount += 1
+        wrapWidth = max(wrapWidth, infos[i].length)
+      }
+    }
+    let isWrapped = wrappedCount >= 2 && wrappedCount * 5 >= continuedCount && wrapWidth <= 200
+
+    func joins(_ prev: Info, _ next: Info) -> Bool {
+      guard !next.line.isBlank, !next.isList, prev.length >= PlainTextReader.minimumWrappedLength else { return false }
+      let nextLower = TextShape.startsLowercase(bytes, next.textStart, next.line.contentEnd)
+      if !nextLower, !prev.endsSentence, TextShape.isTitleLike(bytes, prev.textStart, prev.line.contentEnd) {
+        return false
+      }
+      if !prev.endsSentence { return true }
+      return isWrapped && prev.length * 4 >= wrapWidth * 3
+    }
+
+    var blocks: [Block] = []
+    var builder = MappedTextBuilder()
+    var role = Block.Role.paragraph
+    var previous: Info?
+    func flush() {
+      guard !builder.isEmpty else { return }
+      let (text, map) = builder.finish()
+      blocks.append(Block(text: text, map: map, role: role))
+      builder = MappedTextBuilder()
+    }
+    for info in infos {
+      if info.line.isBlank {
+        flush()
+        previous = nil
+        continue
+      }
+      if let prev = previous, joins(prev, info) {
+        builder.appendReplacement(
+          [0x20], sourceFrom: prev.line.contentEnd, sourceTo: info.textStart)
+      } else {
+        flush()
+        role = info.isList ? .listItem : .paragraph
+      }
+      builder.appendVerbatim(bytes, from: info.textStart, to: info.line.contentEnd)
+      previous = info
+    }
+    flush()
+    return ReadResult(blocks: blocks)
+  }
+}

@@ -1,0 +1,107 @@
+/// Splits the blocks of a comments section into comments, each an optional author line followed by
+/// the comment's text.
+///
+/// An author line is short: one to four tokens, a handle (`Nok_MaeSot`, `BuggaBoom`) or a name
+/// (`Pieter V.`, `Noir Black`), not a sentence. Reading from the top, each author line that has text
+/// after it starts a comment, and the text runs until the next such line. When the section's header
+/// states a count and the split finds more comments, the weakest author lines (short phrases with
+/// lower-case words, such as "well said") are read as text instead, until the count agrees.
+struct CommentSectionSplitter {
+  /// One comment: the index of its author line (into the splitter's input) and of its text blocks.
+  struct Comment: Equatable {
+    var author: Int?
+    var texts: [Int]
+  }
+
+  /// The outcome of a split.
+  struct Split {
+    var comments: [Comment]
+    /// True when the header's count was used to read some author-like lines as text.
+    var usedCount: Bool
+  }
+
+  /// How author-like a short line is: 2 a handle or a capitalized name, 1 a single plain word,
+  /// 0 a phrase with lower-case words; nil when it cannot be an author line at all.
+  static func authorScore(_ text: String) -> Int? {
+    let bytes = Array(text.utf8)
+    guard !bytes.isEmpty, bytes.count <= 40 else { return nil }
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard (1...4).contains(words.count) else { return nil }
+    if TextShape.endsLikeSentence(bytes, 0, bytes.count) {
+      // "Pieter V." ends with an initial, not a sentence.
+      guard let last = words.last, last.count == 2, last.first?.isUppercase == true, last.last == "." else { return nil }
+    }
+    if text.contains(",") || text.contains("\"") || text.contains("\u{201C}") { return nil }
+    guard let firstChar = text.first, firstChar.isLetter || firstChar.isNumber || firstChar == "@" || firstChar == "_" else {
+      return nil
+    }
+    if words.count == 1 {
+      let w = words[0]
+      let inner = w.dropFirst()
+      if inner.contains(where: { $0.isUppercase || $0.isNumber || $0 == "_" || $0 == "." }) || w.first == "@" { return 2 }
+      return 1
+    }
+    let capitalized = words.allSatisfy { word in
+      guard let f = word.first else { return false }
+      return f.isUppercase || (f.isLetter && !f.isLowercase && !f.isUppercase)
+    }
+    return capitalized ? 2 : 0
+  }
+
+  /// Splits `texts` (the blocks after the comments header), using `statedCount` when the header has one.
+  static func split(_ texts: [String], statedCount: Int?) -> Split {
+    let scores = texts.map(authorScore)
+    let n = texts.count
+    func startsComment(_ k: Int) -> Bool { scores[k] != nil && k + 1 < n }
+    var comments: [Comment] = []
+    var k = 0
+    while k < n {
+      if startsComment(k) {
+        var comment = Comment(author: k, texts: [k + 1])
+        var m = k + 2
+        while m < n, !startsComment(m) {
+          comment.texts.append(m)
+          m += 1
+        }
+        comments.append(comment)
+        k = m
+      } else if let last = comments.last, last.author != nil, k == n - 1 {
+        // An author-like line with nothing after it ends the previous comment.
+        comments[comments.count - 1].texts.append(k)
+        k += 1
+      } else {
+        comments.append(Comment(author: nil, texts: [k]))
+        k += 1
+      }
+    }
+    var usedCount = false
+    if let stated = statedCount, stated > 0, comments.count > stated {
+      // Read the weakest author lines as text, latest first among equals, until the count agrees.
+      let weak = comments.indices.dropFirst()
+        .compactMap { c -> (comment: Int, score: Int)? in
+          guard let a = comments[c].author, let s = scores[a], s < 2 else { return nil }
+          return (c, s)
+        }
+        .sorted { $0.score != $1.score ? $0.score < $1.score : $0.comment > $1.comment }
+      var demote = Set<Int>()
+      for w in weak {
+        if comments.count - demote.count <= stated { break }
+        demote.insert(w.comment)
+      }
+      if !demote.isEmpty {
+        usedCount = true
+        var merged: [Comment] = []
+        for (c, comment) in comments.enumerated() {
+          if demote.contains(c), !merged.isEmpty, let a = comment.author {
+            merged[merged.count - 1].texts.append(a)
+            merged[merged.count - 1].texts.append(contentsOf: comment.texts)
+          } else {
+            merged.append(comment)
+          }
+        }
+        comments = merged
+      }
+    }
+    return Split(comments: comments, usedCount: usedCount)
+  }
+}

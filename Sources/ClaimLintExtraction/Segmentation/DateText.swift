@@ -1,0 +1,311 @@
+import ClaimLintCore
+
+/// Recognises the few date layouts segmentation cares about: a line that is only a date, a dateline
+/// at the start of a lead paragraph, and a weekday-anchored date inside a lead paragraph.
+///
+/// Works on a short token list built from UTF-8 bytes; it never looks past a caller-given limit, so
+/// it stays cheap on long paragraphs.
+enum DateText {
+  /// A word, number or punctuation mark with its UTF-8 range in the scanned text.
+  struct Token {
+    enum Kind { case word, number, punct }
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// Lower-cased ASCII spelling of a word, the digits of a number, or the punctuation itself.
+    var lower: String
+    /// True when the word starts with an upper-case letter or a letter without case.
+    var capitalized: Bool
+    var value: Int { kind == .number && lower.utf8.count <= 9 ? Int(lower) ?? -1 : -1 }
+  }
+
+  /// A calendar date as written: year may be missing ("August 16").
+  struct Match {
+    var year: Int?
+    var month: Int
+    var day: Int
+    var weekday: Int?
+    /// Token index just past the date.
+    var endToken: Int
+    var date: CalendarDate? { year.flatMap { CalendarDate(year: $0, month: month, day: day) } }
+  }
+
+  /// Tokens of `bytes[0..<limit]`.
+  static func tokens(_ bytes: [UInt8], limit: Int = Int.max) -> [Token] {
+    let n = min(bytes.count, limit)
+    var out: [Token] = []
+    var i = 0
+    func isLetterByte(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    func nonASCIIPunctLength(_ i: Int) -> Int {
+      // – — • … and the middle dot are punctuation; a no-break space is a space.
+      if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80,
+        [0x93, 0x94, 0xA2, 0xA6].contains(bytes[i + 2])
+      {
+        return 3
+      }
+      if i + 1 < bytes.count, bytes[i] == 0xC2, bytes[i + 1] == 0xB7 { return 2 }
+      return 0
+    }
+    while i < n {
+      let b = bytes[i]
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+        i += 1
+        continue
+      }
+      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+        i += 2
+        continue
+      }
+      if b >= 0x30 && b <= 0x39 {
+        let s = i
+        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        out.append(
+          Token(
+            kind: .number, start: s, end: i, lower: String(decoding: bytes[s..<i], as: UTF8.self),
+            capitalized: false))
+        continue
+      }
+      let punctLength = b >= 0x80 ? nonASCIIPunctLength(i) : 0
+      if isLetterByte(b) || (b >= 0x80 && punctLength == 0) {
+        let s = i
+        while i < n {
+          let c = bytes[i]
+          if isLetterByte(c) {
+            i += 1
+          } else if c >= 0x80 {
+            if nonASCIIPunctLength(i) > 0 { break }
+            if c == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { break }
+            i += 1
+          } else if (c == 0x27 || c == 0x2D) && i + 1 < n && isLetterByte(bytes[i + 1]) && i > s {
+            i += 1
+          } else {
+            break
+          }
+        }
+        var lower: [UInt8] = []
+        lower.reserveCapacity(i - s)
+        for c in bytes[s..<i] { lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+        let first = bytes[s]
+        out.append(
+          Token(
+            kind: .word, start: s, end: i, lower: String(decoding: lower, as: UTF8.self),
+            capitalized: (first >= 0x41 && first <= 0x5A) || first >= 0x80))
+        continue
+      }
+      let length = max(1, punctLength)
+      let end = min(n, i + length)
+      out.append(
+        Token(
+          kind: .punct, start: i, end: end, lower: String(decoding: bytes[i..<end], as: UTF8.self),
+          capitalized: false))
+      i = end
+    }
+    return out
+  }
+
+  private static let monthWords: [String: Int] = {
+    var m: [String: Int] = [:]
+    for (i, name) in CalendarDate.monthNames.enumerated() {
+      let lower = name.lowercased()
+      m[lower] = i + 1
+      m[String(lower.prefix(3))] = i + 1
+    }
+    m["sept"] = 9
+    return m
+  }()
+
+  private static let weekdayWords: [String: Int] = {
+    var m: [String: Int] = [:]
+    for (i, name) in CalendarDate.weekdayNames.enumerated() {
+      let lower = name.lowercased()
+      m[lower] = i + 1
+      m[String(lower.prefix(3))] = i + 1
+    }
+    m["tues"] = 2
+    m["thur"] = 4
+    m["thurs"] = 4
+    return m
+  }()
+
+  /// The month (1–12) a word names, full or abbreviated.
+  static func month(_ word: String) -> Int? { monthWords[word] }
+
+  /// The ISO weekday (1 = Monday) a word names, full or abbreviated.
+  static func weekday(_ word: String) -> Int? { weekdayWords[word] }
+
+  private static func isPunct(_ t: Token, _ s: String) -> Bool { t.kind == .punct && t.lower == s }
+
+  /// Parses a date starting at token `i`: ISO (`2024-08-17`), `[Weekday,] Month Day[, Year]` or
+  /// `[Weekday,] Day Month [Year]`.
+  static func date(at start: Int, in t: [Token]) -> Match? {
+    var i = start
+    var statedWeekday: Int?
+    if i < t.count, t[i].kind == .word, let w = weekday(t[i].lower) {
+      statedWeekday = w
+      i += 1
+      if i < t.count, isPunct(t[i], ".") { i += 1 }
+      if i < t.count, isPunct(t[i], ",") { i += 1 }
+    }
+    guard i < t.count else { return nil }
+    // ISO with -, / or .
+    if t[i].kind == .number, t[i].lower.utf8.count == 4, i + 4 < t.count {
+      let sep = t[i + 1]
+      if sep.kind == .punct, ["-", "/", "."].contains(sep.lower), t[i + 2].kind == .number,
+        t[i + 3].kind == .punct, t[i + 3].lower == sep.lower, t[i + 4].kind == .number,
+        t[i + 2].lower.utf8.count <= 2, t[i + 4].lower.utf8.count <= 2,
+        CalendarDate(year: t[i].value, month: t[i + 2].value, day: t[i + 4].value) != nil
+      {
+        return Match(year: t[i].value, month: t[i + 2].value, day: t[i + 4].value, weekday: statedWeekday, endToken: i + 5)
+      }
+    }
+    func skipOrdinal(_ j: inout Int) {
+      if j < t.count, t[j].kind == .word, ["st", "nd", "rd", "th"].contains(t[j].lower), t[j].start == t[j - 1].end {
+        j += 1
+      }
+    }
+    func year(at j: inout Int) -> Int? {
+      var k = j
+      if k < t.count, isPunct(t[k], ",") { k += 1 }
+      if k < t.count, t[k].kind == .number, t[k].lower.utf8.count == 4, (1900...2199).contains(t[k].value) {
+        j = k + 1
+        return t[k].value
+      }
+      return nil
+    }
+    // Month Day[, Year]
+    if t[i].kind == .word, let m = month(t[i].lower) {
+      var j = i + 1
+      if j < t.count, isPunct(t[j], ".") { j += 1 }
+      guard j < t.count, t[j].kind == .number, t[j].lower.utf8.count <= 2, (1...31).contains(t[j].value) else {
+        return nil
+      }
+      let d = t[j].value
+      j += 1
+      skipOrdinal(&j)
+      let y = year(at: &j)
+      if let y, CalendarDate(year: y, month: m, day: d) == nil { return nil }
+      return Match(year: y, month: m, day: d, weekday: statedWeekday, endToken: j)
+    }
+    // Day Month [Year]
+    if t[i].kind == .number, t[i].lower.utf8.count <= 2, (1...31).contains(t[i].value) {
+      var j = i + 1
+      skipOrdinal(&j)
+      if j < t.count, isPunct(t[j], ".") { j += 1 }
+      guard j < t.count, t[j].kind == .word, let m = month(t[j].lower) else { return nil }
+      j += 1
+      if j < t.count, isPunct(t[j], "."), t[j - 1].lower.utf8.count <= 4 { j += 1 }
+      let y = year(at: &j)
+      if let y, CalendarDate(year: y, month: m, day: t[i].value) == nil { return nil }
+      return Match(year: y, month: m, day: t[i].value, weekday: statedWeekday, endToken: j)
+    }
+    return nil
+  }
+
+  private static let timeWords: Set<String> = [
+    "am", "pm", "a", "m", "p", "at", "local", "time", "hrs", "h", "gmt", "utc", "updated", "published",
+  ]
+  private static let labelWords: Set<String> = [
+    "updated", "published", "posted", "date", "dated", "last", "on", "first",
+  ]
+  private static let separators: Set<String> = ["-", "--", "\u{2013}", "\u{2014}", "|", "\u{00B7}", ",", "/", ":"]
+
+  /// A line that is only a date (optionally labelled, timed, or after a masthead such as
+  /// `THE DAILY OBSERVER, Dhaka -- Thursday, 6 March 2025`).
+  static func dateLine(_ text: String) -> Match? {
+    let bytes = Array(text.utf8)
+    guard bytes.count <= 100 else { return nil }
+    let t = tokens(bytes)
+    guard !t.isEmpty else { return nil }
+    // Plain or labelled date at the start.
+    var i = 0
+    while i < t.count, t[i].kind == .word, labelWords.contains(t[i].lower) { i += 1 }
+    if i < t.count, isPunct(t[i], ":") { i += 1 }
+    if let m = date(at: i, in: t), onlyTimeAfter(m.endToken, t) { return m }
+    // Masthead, separator, full date.
+    var j = 0
+    while j < min(t.count, 12) {
+      if t[j].kind == .punct, separators.contains(t[j].lower) {
+        var k = j + 1
+        while k < t.count, t[k].kind == .punct, separators.contains(t[k].lower) { k += 1 }
+        if let m = date(at: k, in: t), m.year != nil, onlyTimeAfter(m.endToken, t) { return m }
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  private static func onlyTimeAfter(_ start: Int, _ t: [Token]) -> Bool {
+    var i = start
+    while i < t.count {
+      let tok = t[i]
+      switch tok.kind {
+      case .number:
+        if tok.lower.utf8.count > 4 { return false }
+      case .punct:
+        if !([":", ".", "+", "-", "(", ")", "|", ",", "/"] as Set).contains(tok.lower) { return false }
+      case .word:
+        let upperShort = tok.capitalized && tok.lower.utf8.count <= 4 && tok.lower.utf8.allSatisfy { $0 < 0x80 }
+        if !timeWords.contains(tok.lower) && !upperShort { return false }
+      }
+      i += 1
+    }
+    return true
+  }
+
+  /// A dateline that opens a lead paragraph: `CHIANG MAI, Thailand, Aug. 17 (Newswire) --` or
+  /// `Agency, City, August 16 (Reporter …)`.
+  struct LeadDateline {
+    var match: Match
+    /// UTF-8 offset in the paragraph text where the dateline ends.
+    var end: Int
+  }
+
+  /// The dateline at the start of `text`, when there is one.
+  static func leadDateline(_ text: String) -> LeadDateline? {
+    let bytes = Array(text.utf8)
+    let t = tokens(bytes, limit: 240)
+    var i = 0
+    while i < min(t.count, 16) {
+      let tok = t[i]
+      if tok.kind == .number { return nil }
+      if tok.kind == .word, month(tok.lower) != nil, i == 0 || isPunct(t[i - 1], ",") {
+        if let m = date(at: i, in: t), m.endToken < t.count {
+          let next = t[m.endToken]
+          if next.kind == .punct, ["(", "-", "--", "\u{2013}", "\u{2014}", ":", "/"].contains(next.lower) {
+            return LeadDateline(match: m, end: t[m.endToken - 1].end)
+          }
+        }
+        return nil
+      }
+      // Words before the date must be place or agency names (short connectors such as "of" aside).
+      if tok.kind == .word, !tok.capitalized, tok.lower.utf8.count > 3 { return nil }
+      if tok.kind == .punct, !([",", ".", "-", "&", "'"] as Set).contains(tok.lower) { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  /// A `Weekday, Month Day, Year` date in the first `limit` bytes of `text` whose weekday agrees.
+  static func weekdayDate(in text: String, limit: Int = 1200) -> (date: CalendarDate, text: String)? {
+    let bytes = Array(text.utf8.prefix(limit))
+    let t = tokens(bytes)
+    var i = 0
+    while i < t.count {
+      if t[i].kind == .word, weekday(t[i].lower) != nil, let m = date(at: i, in: t), let d = m.date,
+        m.weekday == d.weekday
+      {
+        let s = t[i].start
+        let e = t[m.endToken - 1].end
+        return (d, String(decoding: bytes[s..<e], as: UTF8.self))
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// A date in a metadata value: ISO (`2024-08-17`, `2024-08-17T10:00:00Z`) or a written date.
+  static func metadataDate(_ value: String) -> CalendarDate? {
+    if let d = CalendarDate(iso: value) { return d }
+    return dateLine(value)?.date
+  }
+}

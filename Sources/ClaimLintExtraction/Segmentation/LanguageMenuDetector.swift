@@ -1,0 +1,103 @@
+/// Recognises a language menu: a short block made mostly of language names, often glued together
+/// without spaces and written in several scripts ("한국어РусскийEnglishFrançais日本語…").
+struct LanguageMenuDetector {
+  /// What was measured in a block that looks like a language menu.
+  struct Evidence {
+    var names: Int
+    var scripts: Int
+    /// Share of the block's letters that belong to a known language name (0…1).
+    var coverage: Double
+  }
+
+  let index: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+  init(lexicons: SegmentationLexicons) {
+    index = lexicons.languageIndex
+  }
+
+  /// Blocks longer than this (in UTF-8 bytes) are never menus.
+  static let maximumLength = 600
+
+  /// The evidence when `text` is a language menu, or nil.
+  func evaluate(_ text: String) -> Evidence? {
+    guard !index.isEmpty, text.utf8.count <= LanguageMenuDetector.maximumLength else { return nil }
+    let scalars = Array(text.lowercased().unicodeScalars)
+    var i = 0
+    var covered = 0
+    var uncovered = 0
+    var names = 0
+    var scripts = Set<Script>()
+    while i < scalars.count {
+      let s = scalars[i]
+      if isSeparator(s) {
+        i += 1
+        continue
+      }
+      if let candidates = index[s], let length = longestMatch(candidates, scalars, at: i) {
+        for k in i..<(i + length) { scripts.insert(Script(scalars[k])) }
+        covered += length
+        names += 1
+        i += length
+        continue
+      }
+      scripts.insert(Script(s))
+      uncovered += 1
+      i += 1
+    }
+    scripts.remove(.other)
+    let total = covered + uncovered
+    guard total > 0 else { return nil }
+    let coverage = Double(covered) / Double(total)
+    let evidence = Evidence(names: names, scripts: scripts.count, coverage: coverage)
+    if names >= 3, coverage >= 0.6, scripts.count >= 2 || names >= 4 { return evidence }
+    if scripts.count >= 3, names >= 2, coverage >= 0.3 { return evidence }
+    return nil
+  }
+
+  private func longestMatch(_ candidates: [[Unicode.Scalar]], _ s: [Unicode.Scalar], at i: Int) -> Int? {
+    for name in candidates where i + name.count <= s.count {
+      var ok = true
+      for k in 0..<name.count where s[i + k] != name[k] {
+        ok = false
+        break
+      }
+      if ok { return name.count }
+    }
+    return nil
+  }
+
+  private func isSeparator(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x7C, 0x2F, 0x2C, 0x2D, 0xB7, 0x2022, 0x2013, 0x2014, 0x3001, 0xFF5C:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The writing system of a letter, coarsely.
+  enum Script: Hashable {
+    case latin, greek, cyrillic, armenian, hebrew, arabic, indic, thai, lao, myanmar, khmer, hangul, kana, han
+    case other
+
+    init(_ s: Unicode.Scalar) {
+      switch s.value {
+      case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+      case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
+      case 0x400...0x52F: self = .cyrillic
+      case 0x530...0x58F: self = .armenian
+      case 0x590...0x5FF: self = .hebrew
+      case 0x600...0x6FF, 0x750...0x77F: self = .arabic
+      case 0x900...0xDFF: self = .indic
+      case 0xE00...0xE7F: self = .thai
+      case 0xE80...0xEFF: self = .lao
+      case 0x1000...0x109F: self = .myanmar
+      case 0x1780...0x17FF: self = .khmer
+      case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF: self = .hangul
+      case 0x3040...0x30FF: self = .kana
+      case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: self = .han
+      default: self = .other
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import ClaimLintCore
+
+/// Builds extracted text together with the `OffsetMap` that leads each byte back to the source file.
+///
+/// Verbatim bytes whose source offsets continue the previous run extend that run, so a line copied
+/// byte by byte still costs one anchor. Replacements (a decoded entity, a space standing for a line
+/// break) get an anchor of their own that covers the source bytes they stand for.
+struct MappedTextBuilder {
+  /// The extracted UTF-8 bytes so far.
+  private(set) var bytes: [UInt8] = []
+  private var map = OffsetMap()
+  private var runText = -1
+  private var runSource = 0
+  private var runEnd = 0
+  private var runVerbatim = true
+
+  init() {}
+
+  /// Whether nothing was appended yet.
+  var isEmpty: Bool { bytes.isEmpty }
+
+  /// Appends `source[from..<to]` verbatim.
+  mutating func appendVerbatim(_ source: [UInt8], from: Int, to: Int) {
+    guard to > from else { return }
+    if runText >= 0, runVerbatim, runEnd == from, runText + (runEnd - runSource) == bytes.count {
+      runEnd = to
+    } else {
+      flush()
+      runText = bytes.count
+      runSource = from
+      runEnd = to
+      runVerbatim = true
+    }
+    bytes.append(contentsOf: source[from..<to])
+  }
+
+  /// Appends one byte copied from source offset `offset`.
+  mutating func appendVerbatimByte(_ byte: UInt8, at offset: Int) {
+    if runText >= 0, runVerbatim, runEnd == offset, runText + (runEnd - runSource) == bytes.count {
+      runEnd = offset + 1
+    } else {
+      flush()
+      runText = bytes.count
+      runSource = offset
+      runEnd = offset + 1
+      runVerbatim = true
+    }
+    bytes.append(byte)
+  }
+
+  /// Appends `text`, which stands for the source bytes `sourceFrom..<sourceTo` without copying them.
+  mutating func appendReplacement(_ text: [UInt8], sourceFrom: Int, sourceTo: Int) {
+    guard !text.isEmpty else { return }
+    flush()
+    runText = bytes.count
+    runSource = sourceFrom
+    runEnd = max(sourceFrom, sourceTo)
+    runVerbatim = false
+    bytes.append(contentsOf: text)
+    flush()
+  }
+
+  /// Appends already-mapped text (another segment) after the current text.
+  mutating func appendMapped(_ text: String, map other: OffsetMap) {
+    flush()
+    let base = bytes.count
+    let n = other.textOffsets.count
+    for i in 0..<n {
+      map.append(
+        textOffset: base + other.textOffsets[i], sourceOffset: other.sourceOffsets[i],
+        sourceEnd: other.sourceEnds[i], verbatim: other.verbatim[i])
+    }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  private mutating func flush() {
+    guard runText >= 0 else { return }
+    map.append(textOffset: runText, sourceOffset: runSource, sourceEnd: runEnd, verbatim: runVerbatim)
+    runText = -1
+  }
+
+  /// The text and its map with leading and trailing ASCII whitespace removed.
+  mutating func finishTrimmed() -> (text: String, map: OffsetMap) {
+    flush()
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    var start = 0
+    var end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    if start == 0, end == bytes.count { return (String(decoding: bytes, as: UTF8.self), map) }
+    var trimmed = OffsetMap()
+    for i in 0..<map.textOffsets.count where map.textOffsets[i] < end {
+      let t = map.textOffsets[i]
+      var source = map.sourceOffsets[i]
+      if t < start, map.verbatim[i] { source = min(source + (start - t), map.sourceEnds[i]) }
+      trimmed.append(
+        textOffset: max(0, t - start), sourceOffset: source, sourceEnd: map.sourceEnds[i],
+        verbatim: map.verbatim[i])
+    }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), trimmed)
+  }
+
+  /// The text and its map.
+  mutating func finish() -> (text: String, map: OffsetMap) {
+    flush()
+    return (String(decoding: bytes, as: UTF8.self), map)
+  }
+}
+
+extension Segment {
+  /// Joins segments' texts with `separator`, keeping every map exact; the separator maps to the gap
+  /// between the two segments in the source.
+  static func joined(
+    _ parts: [(text: String, map: OffsetMap)], separator: String = "\n"
+  ) -> (text: String, map: OffsetMap) {
+    var builder = MappedTextBuilder()
+    var previousEnd: Int?
+    for part in parts {
+      let start = part.map.sourceOffset(forStart: 0)
+      if let end = previousEnd {
+        builder.appendReplacement(Array(separator.utf8), sourceFrom: end, sourceTo: max(end, start))
+      }
+      builder.appendMapped(part.text, map: part.map)
+      previousEnd = part.map.sourceOffset(forEnd: part.text.utf8.count)
+    }
+    return builder.finish()
+  }
+}

@@ -1,0 +1,242 @@
+import ClaimLintCore
+
+/// Typed view of the word lists segmentation reads: `rules/lexicons/segment-markers.tsv` and
+/// `rules/lexicons/language-names.tsv`.
+///
+/// Errors in either file name the file, line and column of the offending field.
+public struct SegmentationLexicons: Sendable {
+  /// What a marker phrase announces.
+  public enum MarkerKind: String, Sendable, Hashable, CaseIterable {
+    case commentsHeader = "comments-header"
+    case related
+    case byline
+    case boilerplate
+    case section
+    case minorWord = "minor-word"
+  }
+
+  /// How a marker phrase is compared with a block.
+  public enum MatchMode: String, Sendable, Hashable, CaseIterable {
+    case exact
+    case prefix
+    case contains
+    case count
+    case word
+  }
+
+  /// One row of `segment-markers.tsv`.
+  public struct Marker: Sendable, Hashable {
+    public var kind: MarkerKind
+    public var mode: MatchMode
+    /// The phrase in lower case.
+    public var phrase: String
+    /// The line of the data file the marker was read from.
+    public var line: Int
+
+    public init(kind: MarkerKind, mode: MatchMode, phrase: String, line: Int = 0) {
+      self.kind = kind
+      self.mode = mode
+      self.phrase = phrase
+      self.line = line
+    }
+  }
+
+  /// A marker found in a block, with the number a `count` marker carried.
+  struct MarkerMatch {
+    var marker: Marker
+    var count: Int?
+  }
+
+  /// Every marker, in file order.
+  public let markers: [Marker]
+  /// Language names, in file order.
+  public let languageNames: [String]
+
+  private let exact: [String: Marker]
+  private let prefixes: [UInt8: [Marker]]
+  private let containing: [Marker]
+  private let counted: [String: Marker]
+  let minorWords: Set<String>
+  /// Language names as lower-cased scalar arrays, grouped by first scalar, longest first.
+  let languageIndex: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+  /// Builds the lexicons from already-typed values.
+  public init(markers: [Marker], languageNames: [String]) {
+    self.markers = markers
+    self.languageNames = languageNames
+    var exact: [String: Marker] = [:]
+    var prefixes: [UInt8: [Marker]] = [:]
+    var containing: [Marker] = []
+    var counted: [String: Marker] = [:]
+    var minor: Set<String> = []
+    for m in markers {
+      switch m.mode {
+      case .exact: if exact[m.phrase] == nil { exact[m.phrase] = m }
+      case .prefix: if let b = m.phrase.utf8.first { prefixes[b, default: []].append(m) }
+      case .contains: containing.append(m)
+      case .count: if counted[m.phrase] == nil { counted[m.phrase] = m }
+      case .word: minor.insert(m.phrase)
+      }
+    }
+    for key in prefixes.keys {
+      prefixes[key]?.sort { $0.phrase.utf8.count > $1.phrase.utf8.count }
+    }
+    var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    for name in languageNames {
+      let scalars = Array(name.lowercased().unicodeScalars)
+      guard let first = scalars.first else { continue }
+      index[first, default: []].append(scalars)
+    }
+    for key in index.keys {
+      index[key]?.sort { $0.count > $1.count }
+    }
+    self.exact = exact
+    self.prefixes = prefixes
+    self.containing = containing
+    self.counted = counted
+    self.minorWords = minor
+    self.languageIndex = index
+  }
+
+  /// Reads the tables `segment-markers` and `language-names` of `set` (missing tables are empty).
+  ///
+  /// - Throws: `DataFileError` at the field of the first row with an unknown kind or match, a
+  ///   missing phrase, or a `count`/`word` match used with the wrong kind.
+  public init(_ set: LexiconSet) throws(DataFileError) {
+    let table = set.table("segment-markers")
+    var markers: [Marker] = []
+    for row in table.rows {
+      guard row.count >= 3, !row[2].isEmpty else {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields.last.map { $0.column } ?? 1,
+          message: "expected 3 tab-separated fields (kind, match, phrase), found \(row.count)")
+      }
+      guard let kind = MarkerKind(rawValue: row[0]) else {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[0].column,
+          message: "unknown marker kind '\(row[0])'; expected "
+            + SegmentationLexicons.choices(MarkerKind.allCases.map(\.rawValue)))
+      }
+      guard let mode = MatchMode(rawValue: row[1]) else {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[1].column,
+          message: "unknown match '\(row[1])'; expected "
+            + SegmentationLexicons.choices(MatchMode.allCases.map(\.rawValue)))
+      }
+      if mode == .count, kind != .commentsHeader {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[1].column,
+          message: "match 'count' is only valid for kind 'comments-header'")
+      }
+      if (mode == .word) != (kind == .minorWord) {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[1].column,
+          message: "kind 'minor-word' goes with match 'word' and with no other")
+      }
+      if row.count > 3 {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[3].column,
+          message: "expected 3 tab-separated fields (kind, match, phrase), found \(row.count)")
+      }
+      let phrase = SegmentationLexicons.normalize(row[2], stripTrailing: mode != .prefix)
+      if phrase.isEmpty {
+        throw DataFileError(
+          path: table.path, line: row.line, column: row.fields[2].column, message: "empty phrase")
+      }
+      markers.append(Marker(kind: kind, mode: mode, phrase: phrase, line: row.line))
+    }
+    let names = set.table("language-names").rows.map { $0[0] }.filter { !$0.isEmpty }
+    self.init(markers: markers, languageNames: names)
+  }
+
+  private static func choices(_ values: [String]) -> String {
+    let quoted = values.map { "'\($0)'" }
+    guard quoted.count > 1 else { return quoted.joined() }
+    if quoted.count == 2 { return "\(quoted[0]) or \(quoted[1])" }
+    return quoted.dropLast().joined(separator: ", ") + ", or " + quoted[quoted.count - 1]
+  }
+
+  // MARK: - Matching
+
+  /// Lower-cases, folds runs of white space and, unless told otherwise, strips trailing `:` `.` `!`
+  /// `»` `›` and spaces.
+  static func normalize(_ text: String, stripTrailing: Bool = true) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for ch in text.lowercased() {
+      if ch.isWhitespace {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(" ")
+        pendingSpace = false
+      }
+      out.append(ch)
+    }
+    if stripTrailing {
+      while let last = out.last, [":", ".", "!", "»", "›", " ", "…"].contains(last) { out.removeLast() }
+    }
+    return out
+  }
+
+  /// The marker a normalized block matches, preferring exact, then count, then the longest prefix,
+  /// then contains.
+  func match(normalized s: String) -> MarkerMatch? {
+    guard !s.isEmpty else { return nil }
+    if let m = exact[s] { return MarkerMatch(marker: m) }
+    if let c = countMatch(s) { return c }
+    if let first = s.utf8.first, let candidates = prefixes[first] {
+      for m in candidates where s.hasPrefix(m.phrase) {
+        let rest = s.utf8.dropFirst(m.phrase.utf8.count)
+        guard let next = rest.first else { return MarkerMatch(marker: m) }
+        let last = m.phrase.utf8.last ?? 0
+        if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
+          return MarkerMatch(marker: m)
+        }
+      }
+    }
+    for m in containing where s.contains(m.phrase) { return MarkerMatch(marker: m) }
+    return nil
+  }
+
+  private func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+  }
+
+  /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments".
+  private func countMatch(_ s: String) -> MarkerMatch? {
+    guard !counted.isEmpty else { return nil }
+    var words: [String] = []
+    var current = ""
+    for ch in s {
+      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    guard words.count >= 2, words.count <= 5 else { return nil }
+    func number(_ w: String) -> Int? {
+      let digits = w.filter { $0 != "," }
+      if !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(digits) }
+      switch w {
+      case "no": return 0
+      case "one": return 1
+      case "two": return 2
+      case "three": return 3
+      default: return nil
+      }
+    }
+    if let n = number(words[0]), let m = counted[words.dropFirst().joined(separator: " ")] {
+      return MarkerMatch(marker: m, count: n)
+    }
+    if let n = number(words[words.count - 1]), let m = counted[words.dropLast().joined(separator: " ")] {
+      return MarkerMatch(marker: m, count: n)
+    }
+    return nil
+  }
+}

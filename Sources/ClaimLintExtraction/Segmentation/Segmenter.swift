@@ -1,0 +1,546 @@
+import ClaimLintCore
+
+/// Classifies a reader's blocks into segments (headline, dateline, byline, subheading, reportage,
+/// list, related, boilerplate, comments) and finds the document's own date.
+///
+/// Blocks that the format already classified (`Block.hint`, set by the HTML reader) keep their kind
+/// and are only refined: a heading becomes a headline or subheading, a list item a list, and blocks
+/// that share a `group` become one comment. Other blocks are judged by layout (short lines without a
+/// final period, position in the article) and by the marker phrases and language names of
+/// `SegmentationLexicons`. Every segment that is not plain reportage carries a `reason`.
+public struct Segmenter: Sendable {
+  public let lexicons: SegmentationLexicons
+
+  /// Blocks with at most this many words count as short lines.
+  static let shortWords = 12
+  /// A comments header has at most this many words.
+  static let headerWords = 6
+  /// At most this many lines form a trailing credit block.
+  static let creditLines = 6
+
+  public init(lexicons: SegmentationLexicons) {
+    self.lexicons = lexicons
+  }
+
+  /// Classifies blocks into segments and finds the document date.
+  public func segment(_ read: ReadResult, source: SourceFile, format: DocumentFormat) -> Document {
+    var pass = SegmentationPass(lexicons: lexicons, read: read, format: format)
+    pass.run()
+    return Document(
+      source: source, format: format, title: pass.title, author: pass.author, date: pass.date,
+      dateEvidence: pass.dateEvidence, segments: pass.segments(), remarks: read.remarks + pass.remarks)
+  }
+}
+
+/// One run of the segmenter over one document.
+struct SegmentationPass {
+  /// A block with its measures and, once decided, its kind.
+  struct Item {
+    var block: Block
+    var words: Int
+    var endsSentence: Bool
+    /// Lower-cased, space-folded text for marker matching (short blocks only).
+    var normalized: String?
+    var marker: SegmentationLexicons.MarkerMatch?
+    var kind: SegmentKind?
+    var reason: String?
+    var author: String?
+    /// Blocks with the same comment id form one comment segment.
+    var commentID: Int?
+    /// True for a comment's author line, which is not emitted as text.
+    var isAuthorLine = false
+    var dateLine: DateText.Match?
+
+    var isOpen: Bool { block.hint == nil && kind == nil }
+    var isShort: Bool { words <= Segmenter.shortWords && block.text.utf8.count <= 160 }
+    var text: String { block.text }
+  }
+
+  let lexicons: SegmentationLexicons
+  let read: ReadResult
+  let format: DocumentFormat
+  var items: [Item] = []
+  var remarks: [String] = []
+  var title: String?
+  var author: String?
+  var date: CalendarDate?
+  var dateEvidence: String?
+  var nextCommentID = 0
+  /// Index of the comments header, when the article has one.
+  var commentsHeader: Int?
+
+  init(lexicons: SegmentationLexicons, read: ReadResult, format: DocumentFormat) {
+    self.lexicons = lexicons
+    self.read = read
+    self.format = format
+    for block in read.blocks where !block.text.isEmpty {
+      let bytes = Array(block.text.utf8)
+      let words = TextShape.wordCount(bytes, 0, bytes.count)
+      var item = Item(
+        block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
+      if words <= 40, bytes.count <= 400 {
+        let normalized = SegmentationLexicons.normalize(block.text)
+        item.normalized = normalized
+        item.marker = lexicons.match(normalized: normalized)
+      }
+      items.append(item)
+    }
+  }
+
+  mutating func run() {
+    title = read.title
+    author = read.author
+    guard !items.isEmpty else {
+      remarks.append("no text found")
+      findDate()
+      return
+    }
+    applyHints()
+    markFurniture()
+    markComments()
+    markRelated()
+    markTop()
+    markTrailingCredits()
+    markSubheadings()
+    markRest()
+    findDate()
+    if title == nil, let h = items.first(where: { $0.kind == .headline }) { title = h.text }
+  }
+
+  // MARK: - Hints from the markup
+
+  mutating func applyHints() {
+    var groupIDs: [Int: Int] = [:]
+    for i in items.indices {
+      guard let hint = items[i].block.hint else { continue }
+      var kind = hint
+      var reason = items[i].block.reason ?? "marked by the page markup"
+      if hint == .reportage {
+        if items[i].block.role == .listItem {
+          kind = .list
+          reason = "list item"
+        } else if items[i].marker?.marker.kind == .boilerplate, items[i].marker?.marker.mode == .exact, items[i].isShort {
+          kind = .boilerplate
+          reason = "boilerplate marker '\(items[i].marker?.marker.phrase ?? "")'"
+        }
+      }
+      items[i].kind = kind
+      items[i].reason = kind == .reportage ? nil : reason
+      if kind == .comment {
+        items[i].author = items[i].block.author
+        if let g = items[i].block.group {
+          if let id = groupIDs[g] {
+            items[i].commentID = id
+          } else {
+            groupIDs[g] = nextCommentID
+            items[i].commentID = nextCommentID
+            nextCommentID += 1
+          }
+        }
+      }
+    }
+    splitHintedComments()
+  }
+
+  /// Runs of comment blocks that the markup did not group or attribute are split by layout.
+  mutating func splitHintedComments() {
+    var i = 0
+    while i < items.count {
+      guard items[i].kind == .comment, items[i].commentID == nil, items[i].author == nil else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < items.count, items[j].kind == .comment, items[j].commentID == nil, items[j].author == nil { j += 1 }
+      var stated: Int?
+      if let h = (0..<i).last(where: { items[$0].kind == .commentsHeader }) { stated = items[h].marker?.count }
+      assignComments(Array(i..<j), statedCount: stated, header: nil)
+      i = j
+    }
+  }
+
+  // MARK: - Furniture: language menus, date lines, marker lines
+
+  mutating func markFurniture() {
+    let menus = LanguageMenuDetector(lexicons: lexicons)
+    for i in items.indices where items[i].isOpen {
+      let item = items[i]
+      if let e = menus.evaluate(item.text) {
+        items[i].kind = .boilerplate
+        items[i].reason = "language menu (\(e.names) language names in \(e.scripts) scripts)"
+        continue
+      }
+      if item.isShort, let d = DateText.dateLine(item.text) {
+        items[i].kind = .dateline
+        items[i].dateLine = d
+        items[i].reason = "date line"
+        continue
+      }
+      guard let m = item.marker else { continue }
+      let phrase = m.marker.phrase
+      switch m.marker.kind {
+      case .boilerplate:
+        let limit = m.marker.mode == .contains ? 40 : 25
+        if item.words <= limit {
+          items[i].kind = .boilerplate
+          items[i].reason = "boilerplate marker '\(phrase)'"
+        }
+      case .byline:
+        if isByline(item, marker: m.marker) {
+          items[i].kind = .byline
+          items[i].reason = "byline marker '\(phrase)'"
+          if author == nil, phrase == "by", i < 6 { author = bylineName(item.text) }
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  /// A byline marker counts on a short block; after a prefix such as "by" or "photo" the rest must
+  /// not read as running text (it starts with a capital, a digit or punctuation).
+  func isByline(_ item: Item, marker: SegmentationLexicons.Marker) -> Bool {
+    guard item.words <= Segmenter.shortWords, item.block.role != .heading else { return false }
+    guard marker.mode == .prefix else { return true }
+    let rest = item.text.unicodeScalars.dropFirst(marker.phrase.unicodeScalars.count)
+    guard let next = rest.first(where: { $0 != " " && $0 != ":" && $0 != "\t" }) else { return true }
+    return !(next.properties.isLowercase)
+  }
+
+  func bylineName(_ text: String) -> String? {
+    var rest = text.dropFirst(2).drop(while: { $0 == " " })
+    if let comma = rest.firstIndex(of: ",") { rest = rest[..<comma] }
+    let name = rest.trimmingCharacters(in: " ")
+    return name.isEmpty ? nil : name
+  }
+
+  // MARK: - Comments
+
+  mutating func markComments() {
+    guard
+      let h = items.indices.dropFirst().first(where: { i in
+        items[i].isOpen && items[i].marker?.marker.kind == .commentsHeader && items[i].words <= Segmenter.headerWords
+      })
+    else { return }
+    commentsHeader = h
+    let stated = items[h].marker?.count
+    items[h].kind = .commentsHeader
+    items[h].reason =
+      "comments header marker '\(items[h].marker?.marker.phrase ?? "")'" + (stated.map { " stating \($0)" } ?? "")
+    // The section runs to a related-stories marker or to blocks the markup classified.
+    var end = h + 1
+    while end < items.count, items[end].block.hint == nil, items[end].marker?.marker.kind != .related
+      || !items[end].isShort
+    {
+      end += 1
+    }
+    let members = (h + 1..<end).filter { items[$0].isOpen }
+    assignComments(members, statedCount: stated, header: h)
+  }
+
+  /// Splits `members` into comments and marks them.
+  mutating func assignComments(_ members: [Int], statedCount: Int?, header: Int?) {
+    guard !members.isEmpty else { return }
+    let split = CommentSectionSplitter.split(members.map { items[$0].text }, statedCount: statedCount)
+    let headerText = header.map { "'\(items[$0].text)'" }
+    for comment in split.comments {
+      let id = nextCommentID
+      nextCommentID += 1
+      let authorName = comment.author.map { items[members[$0]].text }
+      var reason = "reader comment"
+      if let a = authorName { reason += " by '\(a)'" }
+      if let h = headerText { reason += " after comments header \(h)" }
+      if let a = comment.author {
+        let i = members[a]
+        items[i].kind = .comment
+        items[i].isAuthorLine = true
+        items[i].commentID = id
+        items[i].author = authorName
+        items[i].reason = "author line of a reader comment"
+      }
+      for t in comment.texts {
+        let i = members[t]
+        items[i].kind = .comment
+        items[i].commentID = id
+        items[i].author = authorName
+        items[i].reason = reason
+      }
+    }
+    if let stated = statedCount, stated != split.comments.count, let h = headerText {
+      remarks.append("comments header \(h) states \(stated), found \(split.comments.count) comments")
+    } else if split.usedCount, let h = header {
+      items[h].reason = (items[h].reason ?? "") + "; count used to tell authors from comment text"
+    }
+  }
+
+  // MARK: - Related stories
+
+  mutating func markRelated() {
+    var i = 0
+    while i < items.count {
+      guard items[i].isOpen, let m = items[i].marker, m.marker.kind == .related, items[i].words <= 25 else {
+        i += 1
+        continue
+      }
+      let phrase = m.marker.phrase
+      items[i].kind = .related
+      items[i].reason = "related marker '\(phrase)'"
+      var j = i + 1
+      // The headlines that follow, up to the first block of running text.
+      while j < items.count, items[j].isOpen, items[j].marker?.marker.kind != .commentsHeader,
+        items[j].block.role == .listItem || (items[j].words <= 25 && !items[j].endsSentence)
+          || items[j].block.role == .heading
+      {
+        items[j].kind = .related
+        items[j].reason = "follows related marker '\(phrase)'"
+        j += 1
+      }
+      i = j
+    }
+  }
+
+  // MARK: - Top of the article: section label, headline
+
+  /// Whether an open block could be the headline.
+  func isHeadlineCandidate(_ item: Item) -> Bool {
+    guard item.block.hint == nil || item.block.hint == .reportage || item.block.hint == .headline else { return false }
+    switch item.block.role {
+    case .title: return true
+    case .heading: return true
+    case .listItem, .quote: return false
+    case .paragraph:
+      let lastIsStop = item.text.utf8.last == 0x2E
+      return !lastIsStop && item.words >= 3 && item.words <= 30 && item.text.utf8.count <= 250
+        && !(item.text.utf8.last == 0x3A)
+    }
+  }
+
+  mutating func markTop() {
+    // A short label above everything else ("news", "World").
+    if let first = items.indices.first, items[first].isOpen, items[first].block.role != .title,
+      items[first].words <= 2, items[first].text.utf8.count <= 30, !items[first].endsSentence,
+      items.count > 1
+    {
+      if items[first].marker?.marker.kind == .section {
+        items[first].kind = .boilerplate
+        items[first].reason = "section label '\(items[first].marker?.marker.phrase ?? "")'"
+      } else if let next = nextContent(after: first), items[next].isOpen, isHeadlineCandidate(items[next]),
+        items[first].block.role != .heading
+      {
+        items[first].kind = .boilerplate
+        items[first].reason = "short label above the headline"
+      }
+    }
+    guard !items.contains(where: { $0.kind == .headline }), let first = nextContent(after: -1) else { return }
+    // Only the first block of content can be the headline, and only if it is open or marked
+    // reportage by the markup.
+    guard items[first].kind == nil || items[first].kind == .reportage || items[first].kind == .headline,
+      isHeadlineCandidate(items[first])
+    else { return }
+    if items[first].block.role == .heading, items[first].block.level > 1, format == .html { return }
+    var headline = first
+    // A masthead above a date line, with the real headline below it ("Mae Sot Notes -- a blog",
+    // "Wednesday, 12 February 2025", "Bridge handover: …").
+    if items[first].block.role == .paragraph, let next = nextContent(after: first), next > first + 1,
+      (first + 1..<next).contains(where: { items[$0].kind == .dateline }), items[next].isOpen,
+      items[next].block.role == .paragraph, isHeadlineCandidate(items[next]),
+      let after = nextContent(after: next), items[after].words > Segmenter.shortWords
+    {
+      items[first].kind = .boilerplate
+      items[first].reason = "masthead above the date line"
+      headline = next
+    }
+    items[headline].kind = .headline
+    switch items[headline].block.role {
+    case .title: items[headline].reason = format == .markdown ? "front matter title" : "page title"
+    case .heading: items[headline].reason = "first heading (level \(items[headline].block.level))"
+    default: items[headline].reason = "first substantial line without a final period"
+    }
+  }
+
+  /// The next block after `i` that is not furniture already classified (boilerplate, date line, byline).
+  func nextContent(after i: Int) -> Int? {
+    var j = i + 1
+    while j < items.count {
+      if let k = items[j].kind, k == .boilerplate || k == .dateline || k == .byline {
+        j += 1
+        continue
+      }
+      return j
+    }
+    return nil
+  }
+
+  // MARK: - Trailing credits
+
+  mutating func markTrailingCredits() {
+    var end = items.count
+    if let h = commentsHeader { end = h }
+    if let r = items.indices.first(where: { items[$0].kind == .related && items[$0].block.hint == nil }), r < end {
+      end = r
+    }
+    var j = end - 1
+    while j >= 0, let k = items[j].kind, k == .boilerplate || k == .byline { j -= 1 }
+    var run: [Int] = []
+    while j > 0, run.count < Segmenter.creditLines, items[j].isOpen, isCreditLine(items[j]) {
+      run.append(j)
+      j -= 1
+    }
+    guard !run.isEmpty, j >= 0 else { return }
+    let before = items[j]
+    guard before.kind == nil || before.kind == .reportage || before.kind == .list,
+      before.words > Segmenter.shortWords || before.endsSentence
+    else { return }
+    for i in run {
+      items[i].kind = .byline
+      items[i].reason = "trailing credit line"
+    }
+  }
+
+  static let nameConnectors: Set<Substring> = ["of", "the", "and", "&", "de", "da", "van", "von", "al", "bin", "for", "on"]
+
+  func isCreditLine(_ item: Item) -> Bool {
+    guard item.block.role == .paragraph, item.words <= 6, item.text.utf8.count <= 60 else { return false }
+    if item.marker?.marker.kind == .byline { return true }
+    guard !item.endsSentence else { return false }
+    let words = item.text.split(separator: " ")
+    guard let first = words.first?.first, first.isUppercase || (first.isLetter && !first.isLowercase) else { return false }
+    return words.allSatisfy { w in
+      guard let f = w.first else { return true }
+      if f.isUppercase || f.isNumber || (f.isLetter && !f.isLowercase) || f == "(" || f == "@" { return true }
+      return SegmentationPass.nameConnectors.contains(w)
+    }
+  }
+
+  // MARK: - Subheadings and lists
+
+  mutating func markSubheadings() {
+    for i in items.indices {
+      let item = items[i]
+      let refinable = item.kind == nil || (item.kind == .reportage && item.block.hint != nil)
+      guard refinable else { continue }
+      if item.block.role == .heading || item.block.role == .title {
+        items[i].kind = .subheading
+        items[i].reason = item.block.role == .title ? "title" : "heading (level \(item.block.level))"
+        continue
+      }
+      guard item.block.hint == nil, item.block.role == .paragraph, isSubheadingShape(item), i + 1 < items.count else {
+        continue
+      }
+      let next = items[i + 1]
+      guard next.kind == nil || next.kind == .reportage || next.kind == .list else { continue }
+      let nextIsProse =
+        (next.block.role == .paragraph || next.block.role == .quote)
+        && (next.words > Segmenter.shortWords || next.endsSentence)
+      if next.block.role == .listItem {
+        items[i].kind = .subheading
+        items[i].reason = "short line followed by a list"
+      } else if nextIsProse {
+        items[i].kind = .subheading
+        items[i].reason = "short line without a final period followed by a paragraph"
+      }
+    }
+  }
+
+  func isSubheadingShape(_ item: Item) -> Bool {
+    let bytes = Array(item.text.utf8)
+    guard item.words <= Segmenter.shortWords, bytes.count <= 100, let first = item.text.unicodeScalars.first,
+      !first.properties.isLowercase
+    else { return false }
+    let colon = bytes.last == 0x3A
+    if item.endsSentence && !colon { return false }
+    return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
+  }
+
+  mutating func markRest() {
+    for i in items.indices where items[i].kind == nil {
+      if items[i].block.role == .listItem {
+        items[i].kind = .list
+        items[i].reason = "list item"
+      } else {
+        items[i].kind = .reportage
+      }
+    }
+  }
+
+  // MARK: - Document date
+
+  mutating func findDate() {
+    if let d = read.date {
+      date = d
+      dateEvidence = read.dateEvidence ?? "document metadata"
+    }
+    if date == nil, let line = items.first(where: { $0.kind == .dateline && $0.dateLine?.date != nil }),
+      let d = line.dateLine?.date
+    {
+      date = d
+      dateEvidence = "date line '\(line.text)'"
+    }
+    guard let lead = items.firstIndex(where: { $0.kind == .reportage && $0.block.role == .paragraph }) else { return }
+    let text = items[lead].text
+    let dateline = DateText.leadDateline(text)
+    if let dl = dateline {
+      let written = Segment.slice(text, 0, dl.end)
+      items[lead].reason = "opens with dateline '\(written)'"
+      if date == nil, let d = dl.match.date {
+        date = d
+        dateEvidence = "dateline '\(written)'"
+      }
+    }
+    let weekdayDate = DateText.weekdayDate(in: text)
+    if date == nil, let dl = dateline, dl.match.year == nil, let w = weekdayDate,
+      let d = CalendarDate(year: w.date.year, month: dl.match.month, day: dl.match.day)
+    {
+      date = d
+      dateEvidence = "dateline '\(Segment.slice(text, 0, dl.end))' with the year of '\(w.text)'"
+    }
+    if date == nil, let w = weekdayDate {
+      date = w.date
+      dateEvidence = "date in lead paragraph '\(w.text)'"
+    }
+    if date == nil, let dl = dateline, dl.match.year == nil {
+      remarks.append(
+        "dateline '\(Segment.slice(text, 0, dl.end))' has no year; document date unknown")
+    }
+  }
+
+  // MARK: - Output
+
+  /// The segments, in document order; comment blocks merge per comment, and runs of byline or
+  /// related blocks merge into one segment.
+  func segments() -> [Segment] {
+    var out: [Segment] = []
+    var i = 0
+    while i < items.count {
+      let item = items[i]
+      guard let kind = item.kind else {
+        i += 1
+        continue
+      }
+      if item.isAuthorLine {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      if kind == .comment, let id = item.commentID {
+        while j < items.count, items[j].kind == .comment, items[j].commentID == id { j += 1 }
+      } else if kind == .byline || kind == .related {
+        while j < items.count, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
+      }
+      let parts = (i..<j).filter { !items[$0].isAuthorLine }.map { (text: items[$0].text, map: items[$0].block.map) }
+      let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
+      out.append(Segment(kind: kind, text: joined.0, map: joined.1, author: item.author, reason: item.reason))
+      i = j
+    }
+    return out
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in char: Character) -> String {
+    var s = self
+    while s.first == char { s = s.dropFirst() }
+    while s.last == char { s = s.dropLast() }
+    return String(s)
+  }
+}

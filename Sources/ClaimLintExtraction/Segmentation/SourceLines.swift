@@ -1,0 +1,193 @@
+/// One physical line of a source file, as byte offsets.
+struct SourceLine {
+  /// Offset of the first byte of the line.
+  var start: Int
+  /// Offset just past the last byte before the line break.
+  var end: Int
+  /// Offset of the first non-blank byte (space, tab), or `end`.
+  var contentStart: Int
+  /// Offset just past the last non-blank byte, or `contentStart`.
+  var contentEnd: Int
+  /// Leading indentation in columns (a tab counts 4).
+  var indent: Int
+
+  var isBlank: Bool { contentStart >= contentEnd }
+}
+
+/// Splits bytes into lines the way `LineIndex` does (`\n`, `\r\n`, lone `\r`), skipping a UTF-8 BOM.
+enum SourceLines {
+  static func split(_ bytes: [UInt8]) -> [SourceLine] {
+    var lines: [SourceLine] = []
+    lines.reserveCapacity(bytes.count / 60 + 1)
+    let n = bytes.count
+    var i = 0
+    if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    while i < n {
+      let start = i
+      while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+      let end = i
+      if i < n {
+        if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 2 } else { i += 1 }
+      }
+      lines.append(line(bytes, start, end))
+    }
+    return lines
+  }
+
+  /// Measures indentation and trims blanks of `bytes[start..<end]`.
+  static func line(_ bytes: [UInt8], _ start: Int, _ end: Int) -> SourceLine {
+    var s = start
+    var indent = 0
+    while s < end {
+      if bytes[s] == 0x20 {
+        indent += 1
+      } else if bytes[s] == 0x09 {
+        indent += 4 - indent % 4
+      } else if bytes[s] == 0xC2, s + 1 < end, bytes[s + 1] == 0xA0 {
+        indent += 1
+        s += 1
+      } else {
+        break
+      }
+      s += 1
+    }
+    var e = end
+    while e > s {
+      let b = bytes[e - 1]
+      if b == 0x20 || b == 0x09 || b == 0x0C {
+        e -= 1
+      } else if b == 0xA0, e - 2 >= s, bytes[e - 2] == 0xC2 {
+        e -= 2
+      } else {
+        break
+      }
+    }
+    return SourceLine(start: start, end: end, contentStart: s, contentEnd: e, indent: indent)
+  }
+}
+
+/// Cheap layout measures of a stretch of UTF-8 text, shared by the readers and the segmenter.
+enum TextShape {
+  /// Number of Unicode scalars in `bytes[from..<to]`.
+  static func scalarCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    var n = 0
+    var i = from
+    while i < to {
+      if bytes[i] & 0xC0 != 0x80 { n += 1 }
+      i += 1
+    }
+    return n
+  }
+
+  /// Whether the stretch ends like a sentence: `.` `!` `?` `;` `:` or a closing quote or bracket
+  /// after one of them.
+  static func endsLikeSentence(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    var e = to
+    // Skip closing quotes and brackets: " ' ) ] ” ’ »
+    while e > from {
+      let b = bytes[e - 1]
+      if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D {
+        e -= 1
+      } else if e - 3 >= from, bytes[e - 3] == 0xE2, bytes[e - 2] == 0x80, bytes[e - 1] == 0x9D || bytes[e - 1] == 0x99 {
+        e -= 3
+      } else if e - 2 >= from, bytes[e - 2] == 0xC2, bytes[e - 1] == 0xBB {
+        e -= 2
+      } else {
+        break
+      }
+    }
+    guard e > from else { return false }
+    let b = bytes[e - 1]
+    if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3B || b == 0x3A { return true }
+    // … and the full-width stops 。！？
+    if e - 3 >= from, bytes[e - 3] == 0xE2, bytes[e - 2] == 0x80, bytes[e - 1] == 0xA6 { return true }
+    if e - 3 >= from, bytes[e - 3] == 0xE3, bytes[e - 2] == 0x80, bytes[e - 1] == 0x82 { return true }
+    if e - 3 >= from, bytes[e - 3] == 0xEF, bytes[e - 2] == 0xBC, bytes[e - 1] == 0x81 || bytes[e - 1] == 0x9F {
+      return true
+    }
+    return false
+  }
+
+  /// Words (runs of non-space bytes) in the stretch.
+  static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    var n = 0
+    var inWord = false
+    var i = from
+    while i < to {
+      let space = bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D
+      if !space, !inWord { n += 1 }
+      inWord = !space
+      i += 1
+    }
+    return n
+  }
+
+  /// Whether most longer words start with a capital, as in a headline or heading ("The Ripple
+  /// Effect", "Recent Crackdowns and Joint Operations Yield Results").
+  static func isTitleLike(_ bytes: [UInt8], _ from: Int, _ to: Int, minorWords: Set<String> = []) -> Bool {
+    var capital = 0
+    var counted = 0
+    var i = from
+    while i < to {
+      while i < to, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+      let s = i
+      while i < to, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
+      guard i > s else { continue }
+      var ws = s
+      while ws < i, !isLetterOrDigit(bytes[ws]) { ws += 1 }
+      guard ws < i else { continue }
+      let first = bytes[ws]
+      let length = i - ws
+      if first >= 0x61 && first <= 0x7A {
+        if length <= 3 { continue }
+        if !minorWords.isEmpty, minorWords.contains(String(decoding: bytes[ws..<i], as: UTF8.self)) { continue }
+        counted += 1
+      } else if (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) {
+        counted += 1
+        capital += 1
+      } else if first >= 0x80 {
+        // A letter without case (CJK) or an accented capital: neutral.
+        continue
+      }
+    }
+    return counted > 0 && capital * 10 >= counted * 7
+  }
+
+  static func isLetterOrDigit(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+  }
+
+  /// Whether the first letter of the stretch is a lower-case ASCII letter.
+  static func startsLowercase(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    var i = from
+    while i < to, !isLetterOrDigit(bytes[i]) { i += 1 }
+    guard i < to else { return false }
+    return bytes[i] >= 0x61 && bytes[i] <= 0x7A
+  }
+}
+
+/// A list-item marker at the start of a line: `-`, `*`, `+`, `•`, `–` or `1.` / `1)`, then a space.
+enum ListMarker {
+  /// The offset where the item's text starts, when `bytes[from..<to]` opens with a marker.
+  ///
+  /// - Parameter bullets: which single-byte bullets count (Markdown uses `-*+`; plain text also `•` and `–`).
+  static func contentStart(_ bytes: [UInt8], _ from: Int, _ to: Int, plainText: Bool) -> Int? {
+    guard from < to else { return nil }
+    var i = from
+    let b = bytes[i]
+    if b == 0x2D || b == 0x2A || b == 0x2B {
+      i += 1
+    } else if plainText, i + 2 < to, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA2 || bytes[i + 2] == 0x93 {
+      i += 3
+    } else if b >= 0x30 && b <= 0x39 {
+      while i < to, i - from < 9, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+      guard i < to, bytes[i] == 0x2E || bytes[i] == 0x29 else { return nil }
+      i += 1
+    } else {
+      return nil
+    }
+    guard i < to, bytes[i] == 0x20 || bytes[i] == 0x09 else { return nil }
+    while i < to, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+    return i < to ? i : nil
+  }
+}
