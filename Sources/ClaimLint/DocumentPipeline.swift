@@ -22,6 +22,11 @@ public struct DocumentPipeline: Sendable {
   public struct Output: Sendable {
     public var report: DocumentReport?
     public var problems: [InputProblem]
+
+    public init(report: DocumentReport?, problems: [InputProblem]) {
+      self.report = report
+      self.problems = problems
+    }
   }
 
   /// Reads a file's bytes (standard input when `filePath` is nil), respecting the size limit.

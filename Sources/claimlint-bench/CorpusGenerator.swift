@@ -1,0 +1,119 @@
+import Foundation
+
+/// Generates deterministic article clusters for the benchmark: five articles a cluster, each cluster its
+/// own names, places and figures, some figures drifting within a cluster, a share with comment sections
+/// and page furniture, a share in Markdown and HTML.
+struct CorpusGenerator {
+  /// A small deterministic generator (SplitMix64), so every run writes the same corpus.
+  struct RNG {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
+  }
+
+  static let first = ["Ana", "Tomas", "Mei", "Arjun", "Somchai", "Nadia", "Kofi", "Lena", "Diego", "Hana", "Min", "Ravi"]
+  static let last = ["Ruiz", "Vidal", "Chen", "Patel", "Wongsakul", "Haddad", "Mensah", "Berg", "Ortega", "Sato", "Aung", "Kumar"]
+  static let places = ["Chiang Mai", "Mae Sot", "Vientiane", "Yangon", "Hanoi", "Phnom Penh", "Kunming", "Bangkok", "Manila", "Jakarta"]
+  static let countries = ["China", "Laos", "Myanmar", "Thailand", "Cambodia", "Vietnam"]
+  static let nouns = ["suspects", "workers", "victims", "residents", "people", "migrants"]
+  static let verbs = ["arrested", "detained", "rescued", "repatriated", "evacuated", "returned"]
+  static let titles = ["Foreign Minister", "Deputy Foreign Minister", "police spokesman", "Interior Minister", "provincial governor"]
+  static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+
+  /// Writes `articles` articles into `directory` and returns the total size in bytes.
+  static func write(articles: Int, into directory: URL) throws -> Int {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var total = 0
+    let clusters = max(1, articles / 5)
+    for c in 0..<clusters {
+      var rng = RNG(state: UInt64(c) &* 7919 &+ 17)
+      let official = "\(rng.pick(first)) \(rng.pick(last))"
+      let title = rng.pick(titles)
+      let place = rng.pick(places)
+      let figure = (rng.int(90) + 10) * 100
+      let noun = rng.pick(nouns)
+      let verb = rng.pick(verbs)
+      let month = rng.int(10)
+      let day = rng.int(27) + 1
+      let parties = Array(Set((0..<3).map { _ in rng.pick(countries) })).sorted()
+      let folder = directory.appendingPathComponent(String(format: "cluster-%06d", c))
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for a in 0..<5 {
+        var r = RNG(state: UInt64(c * 5 + a) &* 104729 &+ 3)
+        let drift = r.int(10) == 0 ? figure + 100 * (r.int(5) + 1) : figure
+        let qualifier = r.pick(["more than ", "over ", "about ", "", "nearly "])
+        let body = paragraphs(
+          rng: &r, official: official, title: a == 4 && r.int(4) == 0 ? rng.pick(titles) : title, place: place,
+          figure: drift, qualifier: qualifier, noun: noun, verb: a == 3 && r.int(5) == 0 ? rng.pick(verbs) : verb,
+          month: month, day: day, parties: parties)
+        let withComments = r.int(3) == 0
+        let kind = (c + a) % 5
+        let name: String
+        let text: String
+        let dateLine = "2024-\(String(format: "%02d", month + 1))-\(String(format: "%02d", min(28, day + 1)))"
+        let headline = "\(parties.joined(separator: ", ")) step up joint action against border crime"
+        if kind == 3 {
+          name = "article-\(a).md"
+          text = "---\ntitle: \(headline)\ndate: \(dateLine)\n---\n\n# \(headline)\n\n" + body.joined(separator: "\n\n") + "\n"
+            + (withComments ? "\n## 3 Comments\n\n" + comments(&r).joined(separator: "\n\n") + "\n" : "")
+        } else if kind == 4 {
+          name = "article-\(a).html"
+          var html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>\(headline)</title>"
+          html += "<meta property=\"article:published_time\" content=\"\(dateLine)T08:00:00Z\"></head><body>"
+          html += "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/asia\">Asia</a></li></ul></nav>"
+          html += "<article><h1>\(headline)</h1><p class=\"byline\">By \(rng.pick(first)) \(rng.pick(last))</p>"
+          html += body.map { "<p>\($0)</p>" }.joined(separator: "\n") + "</article>"
+          if withComments {
+            html += "<section id=\"comments\"><h2>3 Comments</h2><ol class=\"comment-list\">"
+            for (i, cm) in comments(&r).enumerated() where i % 2 == 0 {
+              html += "<li class=\"comment\"><span class=\"comment-author\">\(cm.split(separator: "\n")[0])</span><p>\(cm.split(separator: "\n").dropFirst().joined())</p></li>"
+            }
+            html += "</ol></section>"
+          }
+          html += "<aside class=\"related\"><h3>Related News</h3><ul><li><a href=\"/a\">Floods hit the north</a></li></ul></aside><footer>© 2024 Example News</footer></body></html>\n"
+          name.isEmpty ? () : ()
+          text = html
+        } else {
+          name = "article-\(a).txt"
+          text = "World\n\n\(headline)\n\n\(dateLine)\n\n" + body.joined(separator: "\n\n") + "\n"
+            + (withComments ? "\n3 Comments\n\n" + comments(&r).joined(separator: "\n\n") + "\n" : "\nRelated News\n\nFloods hit the north\n")
+        }
+        let data = Data(text.utf8)
+        total += data.count
+        try data.write(to: folder.appendingPathComponent(name))
+      }
+    }
+    return total
+  }
+
+  static func paragraphs(
+    rng r: inout RNG, official: String, title: String, place: String, figure: Int, qualifier: String, noun: String,
+    verb: String, month: Int, day: Int, parties: [String]
+  ) -> [String] {
+    let fig = figure >= 1000 ? "\(figure / 1000),\(String(format: "%03d", figure % 1000))" : String(figure)
+    var p: [String] = []
+    p.append("\(place), \(months[month]) \(day) — \(parties.joined(separator: ", ")) held a meeting in \(place) on \(r.pick(weekdays)) to coordinate a crackdown on online fraud and trafficking along their shared borders, officials said.")
+    p.append("Police \(verb) \(qualifier)\(fig) \(noun) in joint operations since the start of the year, \(title) \(official) told reporters after the talks, adding that the figure was expected to rise.")
+    p.append("\"We will not allow these networks to operate from our territory,\" \(official) said. \"The people of the region deserve to be safe from criminals who prey on them.\"")
+    for _ in 0..<(r.int(4) + 4) {
+      let n = r.int(900) + 12
+      p.append("Authorities also reported that \(n) \(r.pick(nouns)) had been \(r.pick(verbs)) in \(r.pick(places)) over the past \(r.int(10) + 2) weeks, and that a further \(r.int(50) + 3) cases were under investigation by the provincial police, according to a statement released on \(months[r.int(10)]) \(r.int(27) + 1).")
+    }
+    p.append("The ministers agreed to meet again in \(r.pick(places)) before the end of the year and to share intelligence on the movements of suspected organisers, the statement said.")
+    return p
+  }
+
+  static func comments(_ r: inout RNG) -> [String] {
+    (0..<3).map { _ in
+      "\(r.pick(first))\(r.pick(["_k", "77", "", "Watch"]))\nI heard \(r.int(5000) + 100) people were involved. \(r.pick(["Good work by the police.", "This has gone on too long.", "About time."]))"
+    }
+  }
+}
