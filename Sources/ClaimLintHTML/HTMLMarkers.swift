@@ -123,7 +123,9 @@ extension HTMLMarkers {
   public static let defaultCommentExclusions = [
     "commentary", "commentcount", "commentscount", "commentnumber", "commentsnumber", "commentlink",
     "commentslink", "commentbutton", "commentsbutton", "commenticon", "commentbubble", "nocomment",
-    "commentsclosed", "countcomment", "kommentarzahl", "kommentareanzahl", "replycount", "commenttotal",
+    "commentsclosed", "countcomment", "kommentarzahl", "kommentareanzahl", "replycount", "commenttotal", "recentcomment",
+    "latestcomment", "lastcomment", "aktuellekommentar", "letztekommentar", "neuestekommentar", "topcomment",
+    "popularcomment", "mostcomment", "meistkommentiert", "commentsrss", "commentrss",
   ]
   /// Built-in comment-form class/id substrings.
   public static let defaultCommentFormSubstrings = [

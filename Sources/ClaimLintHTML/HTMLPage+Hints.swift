@@ -43,9 +43,12 @@ extension HTMLPage {
       } else if isCommentItem(i, m) {
         c.commentItem = i
       }
+      // A form that holds the comments themselves (some sites wrap the thread in one) is not the
+      // comment form.
+      let formLike = tag == "textarea" || (tag == "form" || m?.commentForm != nil) && prose[i] < 200
       if c.commentSection >= 0 {
-        if tag == "form" || tag == "textarea" || m?.commentForm != nil { c.commentForm = true }
-      } else if !wrapsArticle, let form = m?.commentForm, c.boilerplate == nil {
+        if formLike { c.commentForm = true }
+      } else if !wrapsArticle, formLike, let form = m?.commentForm, c.boilerplate == nil {
         c.boilerplate = "comment form (\(form))"
       }
       let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
@@ -68,6 +71,7 @@ extension HTMLPage {
     }
     // Per block.
     var authors: [Int: String?] = [:]
+    var signatures: [Int: [String: Int]] = [:]
     for k in blocks.indices {
       let b = blocks[k]
       let c = contexts[b.holder]
@@ -79,7 +83,11 @@ extension HTMLPage {
           setHint(k, isCommentsHeading(lower) ? .commentsHeader : .comment, "comment section heading")
           if blocks[k].hint == .comment { blocks[k].reason = reasonFor(section: c.commentSection) }
         } else {
-          let group = c.commentItem >= 0 ? c.commentItem : childOnPath(from: b.owner, below: c.commentSection)
+          let group =
+            c.commentItem >= 0
+            ? c.commentItem
+            : repeatedAncestor(of: b.owner, below: c.commentSection, signatures: &signatures)
+              ?? childOnPath(from: b.owner, below: c.commentSection)
           setHint(k, .comment, reasonFor(section: c.commentSection))
           blocks[k].group = group
           if let cached = authors[group] {
@@ -132,6 +140,41 @@ extension HTMLPage {
     if m?.commentItem == true { return true }
     let tag = document.nodes[i].tag
     return tag == "li" || tag == "article"
+  }
+
+  /// Container tags that can hold one comment when a thread has no comment markup of its own.
+  static let itemContainerTags: Set<String> = [
+    "div", "li", "article", "section", "blockquote", "table", "tr", "dl", "dd", "td", "tbody", "ul", "ol",
+  ]
+
+  /// The innermost container ancestor of `node` below `section` that has a sibling with the same tag
+  /// and class: one of a run of repeated comment boxes.
+  /// - Parameter signatures: Per parent, counts of `tag.class` among its children (filled lazily).
+  private func repeatedAncestor(of node: Int, below section: Int, signatures: inout [Int: [String: Int]]) -> Int? {
+    var a = node
+    while a > section {
+      let parent = document.nodes[a].parent
+      if parent < section { break }
+      if HTMLPage.itemContainerTags.contains(document.nodes[a].tag) {
+        if signatures[parent] == nil {
+          var counts: [String: Int] = [:]
+          var j = parent + 1
+          while j < document.subtreeEnd[parent] {
+            if document.nodes[j].kind == .element { counts[signature(j), default: 0] += 1 }
+            j = document.subtreeEnd[j]
+          }
+          signatures[parent] = counts
+        }
+        if signatures[parent]?[signature(a)] ?? 0 >= 2 { return a }
+      }
+      a = parent
+    }
+    return nil
+  }
+
+  /// The tag and class of element `i`.
+  private func signature(_ i: Int) -> String {
+    document.nodes[i].tag + "." + (document.nodes[i].attribute("class") ?? "")
   }
 
   /// The ancestor of `node` (or `node` itself) whose parent is `section`.
