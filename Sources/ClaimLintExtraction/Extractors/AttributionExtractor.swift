@@ -74,9 +74,7 @@ public struct AttributionExtractor: Sendable {
         }
       }
       // Drop leading articles and adverbs like "also".
-      while let f = speakerWords.first, ["the", "a", "an", "also", "has", "had", "have"].contains(f.lower) && speakerWords.count > 1
-        && f.lower != "the"
-      {
+        while let f = speakerWords.first, ["a", "an", "also", "which", "who", "whom", "as", "so"].contains(f.lower) && speakerWords.count > 1 {
         speakerWords = speakerWords.dropFirst()
       }
       while let l = speakerWords.last, ["also", "has", "had", "have", "was", "were", "is", "previously"].contains(l.lower) {
@@ -126,6 +124,11 @@ public struct AttributionExtractor: Sendable {
   private func resolve(_ ws: [Word], written: String, people: [String], previous: String?) -> String? {
     if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
     let caps = ws.filter { $0.isCapitalized }
+    if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
+      // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
+      let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
+      if caps.isEmpty || ws.count <= 8 { return lowered.isEmpty || ws.count > 8 ? nil : lowered }
+    }
     if caps.isEmpty {
       // "the statement", "officials", "police": keep as written, lower-case.
       let lowered = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")

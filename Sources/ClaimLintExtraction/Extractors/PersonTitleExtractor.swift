@@ -167,7 +167,7 @@ public struct PersonTitleExtractor: Sendable {
     if ["the", "a", "an"].contains(ws[s].lower) { s += 1 }
     var e = s
     var sawRole = false
-    while e < ws.count, ws[e].text != ",", ws[e].text != ".", e - s < 12 {
+    while e < ws.count, ws[e].text != ",", ws[e].text != ".", e - s < 24 {
       if let (k, n) = lookup(ws, e) {
         if k == .role { sawRole = true }
         e += n
