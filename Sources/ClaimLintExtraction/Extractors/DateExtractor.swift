@@ -2,12 +2,499 @@ import ClaimLintCore
 
 /// A date found in a sentence, with its UTF-8 range.
 public struct DateMatch: Sendable, Hashable {
+  /// UTF-8 offsets of the date as written ("August 16", "on the 16th" → "the 16th").
   public var range: Range<Int>
   public var mention: DateMention
+
+  public init(range: Range<Int>, mention: DateMention) {
+    self.range = range
+    self.mention = mention
+  }
 }
 
-/// Finds dates in one sentence.
+/// Finds dates in one sentence and resolves them against the article's own date.
+///
+/// Absolute forms: "August 16", "Aug. 16", "16 August 2024", "May 2 to 5" (a range), "Monday,
+/// February 2, 2026" (the weekday is kept in `statedWeekday`), "2024-08-17", "March 2023" (a month),
+/// "in 2023" (a year). Relative forms: "Friday", "last Sunday", "the 16th", "yesterday", "today",
+/// "two weeks ago", "last year", "earlier this month", "since March".
+///
+/// Resolution never reads the clock; with no document date a relative or year-less date stays
+/// unresolved and its evidence says what is known ("August 16, year unknown"). Conventions:
+/// - a bare weekday ("on Monday") is the most recent such day on or before the article date (an
+///   article dated Monday that says "on Monday" means that day); "last Monday" is strictly before;
+///   "next Monday" strictly after; "this Monday" is the day in the article's week;
+/// - "the 16th" is the 16th of the article's month, or of the month before when that is after the
+///   article date;
+/// - a month and day without a year take the article's year, or the year before when that would put
+///   the date more than about two months after the article date;
+/// - "two weeks ago" resolves to the day 14 days before (granularity "week"); "last month" and "last
+///   year" resolve to the period's first day, with `resolvedEnd` its last day.
 public struct DateExtractor: Sendable {
-  public init(lexicons: ExtractionLexicons) {}
-  public func extract(from sentence: String, documentDate: CalendarDate?) -> [DateMatch] { [] }
+  private let lexicons: ExtractionLexicons
+
+  public init(lexicons: ExtractionLexicons) {
+    self.lexicons = lexicons
+  }
+
+  /// The dates of `sentence`, in order, resolved against `documentDate` when it is known.
+  public func extract(from sentence: String, documentDate: CalendarDate?) -> [DateMatch] {
+    let tokens = Tokenizer.tokenize(Array(sentence.utf8))
+    return spans(tokens, documentDate: documentDate).map { s in
+      DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
+    }
+  }
+
+  /// A date found over a range of tokens.
+  struct Span: Sendable {
+    var tokens: Range<Int>
+    var mention: DateMention
+  }
+
+  /// The dates among `tokens`, as token ranges.
+  func spans(_ tokens: [Token], documentDate: CalendarDate?) -> [Span] {
+    var out: [Span] = []
+    var i = 0
+    let n = tokens.count
+    while i < n {
+      if let s = date(tokens, at: i, doc: documentDate) {
+        out.append(s)
+        i = max(s.tokens.upperBound, i + 1)
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  // MARK: - Grammar
+
+  private func date(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+    let w = t[i].lower
+    if t[i].kind == .digits {
+      if let s = iso(t, at: i) { return s }
+      if let s = dayLed(t, at: i, doc: doc) { return s }
+      return nil
+    }
+    guard t[i].kind == .word else { return nil }
+    // "this/last/past/next Friday", "last week/month/year", "this month".
+    if w == "this" || w == "last" || w == "past" || w == "next" || w == "coming", i + 1 < t.count {
+      if let wd = weekday(t, at: i + 1, allowAbbreviation: true) {
+        let end = i + 1 + wd.length
+        return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: w, doc: doc))
+      }
+      if let s = period(t, at: i, doc: doc) { return s }
+    }
+    if w == "earlier" || w == "later", i + 2 < t.count, t[i + 1].lower == "this" {
+      if var s = period(t, at: i + 1, doc: doc) {
+        s.tokens = i..<s.tokens.upperBound
+        return s
+      }
+    }
+    if let s = relativeWord(t, at: i, doc: doc) { return s }
+    if let s = ago(t, at: i, doc: doc) { return s }
+    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && t[i - 1].lower == "on") {
+      return weekdayLed(t, at: i, weekday: wd, doc: doc)
+    }
+    if let s = monthLed(t, at: i, doc: doc, statedWeekday: nil) { return s }
+    if w == "the", let s = dayOfMonth(t, at: i, doc: doc) { return s }
+    if w == "on", i + 1 < t.count, t[i + 1].kind == .digits, let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true) {
+      return s
+    }
+    if let s = year(t, at: i) { return s }
+    return nil
+  }
+
+  /// "2024-08-17".
+  private func iso(_ t: [Token], at i: Int) -> Span? {
+    guard t[i].length == 4, i + 4 < t.count, t[i + 1].lower == "-", t[i + 1].isAttached, t[i + 2].kind == .digits,
+      t[i + 2].isAttached, t[i + 2].length <= 2, t[i + 3].lower == "-", t[i + 3].isAttached,
+      t[i + 4].kind == .digits, t[i + 4].isAttached, t[i + 4].length <= 2,
+      let y = Int(t[i].lower), let m = Int(t[i + 2].lower), let d = Int(t[i + 4].lower),
+      let date = CalendarDate(year: y, month: m, day: d)
+    else { return nil }
+    return Span(tokens: i..<(i + 5), mention: DateMention(resolved: date, isRelative: false, evidence: "stated date"))
+  }
+
+  /// A weekday form at `i`: its number and how many tokens it takes ("Sat." → 1, the dot is left).
+  private func weekday(_ t: [Token], at i: Int, allowAbbreviation: Bool) -> (day: Int, length: Int)? {
+    guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[t[i].lower] else { return nil }
+    switch wd.kind {
+    case "abbr":
+      let dotted = i + 1 < t.count && t[i + 1].lower == "." && t[i + 1].isAttached
+      guard allowAbbreviation || dotted, t[i].isCapitalized || allowAbbreviation || dotted else { return nil }
+    default: break
+    }
+    return (wd.weekday, 1)
+  }
+
+  /// "Monday", "Monday, February 2, 2026", "Wednesday the 27th".
+  private func weekdayLed(_ t: [Token], at i: Int, weekday wd: (day: Int, length: Int), doc: CalendarDate?) -> Span {
+    var p = i + wd.length
+    if p < t.count, t[p].lower == "." { p += 1 }
+    var q = p
+    if q < t.count, t[q].lower == "," { q += 1 }
+    if q < t.count, let s = monthLed(t, at: q, doc: doc, statedWeekday: wd.day) {
+      return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
+    }
+    if q < t.count, t[q].kind == .digits, let s = dayLed(t, at: q, doc: doc, statedWeekday: wd.day) {
+      return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
+    }
+    if p < t.count, t[p].lower == "the", let s = dayOfMonth(t, at: p, doc: doc) {
+      var m = s.mention
+      m.statedWeekday = wd.day
+      return Span(tokens: i..<s.tokens.upperBound, mention: m)
+    }
+    return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "", doc: doc))
+  }
+
+  /// A month form at `i` and the tokens it takes ("Aug." takes two).
+  private func month(_ t: [Token], at i: Int) -> (month: Int, end: Int, abbreviation: Bool)? {
+    guard i < t.count, t[i].kind == .word, let m = lexicons.months[t[i].lower] else { return nil }
+    var end = i + 1
+    if end < t.count, t[end].lower == ".", t[end].isAttached { end += 1 }
+    return (m.month, end, m.abbreviation)
+  }
+
+  /// A day number at `i` (1…31, optionally "16th"); returns the day and the token after.
+  private func day(_ t: [Token], at i: Int) -> (day: Int, end: Int, hasSuffix: Bool)? {
+    guard i < t.count, t[i].kind == .digits, t[i].length <= 2, let d = Int(t[i].lower), (1...31).contains(d) else {
+      return nil
+    }
+    var end = i + 1
+    var suffix = false
+    if end < t.count, t[end].isAttached, ["st", "nd", "rd", "th"].contains(t[end].lower) {
+      end += 1
+      suffix = true
+    } else if end < t.count, t[end].isAttached, t[end].kind == .word || t[end].kind == .digits {
+      return nil
+    }
+    return (d, end, suffix)
+  }
+
+  /// A four-digit year at `i` (1000…2999).
+  private func yearNumber(_ t: [Token], at i: Int) -> Int? {
+    guard i < t.count, t[i].kind == .digits, t[i].length == 4, let y = Int(t[i].lower), (1000...2999).contains(y)
+    else { return nil }
+    if i + 1 < t.count, t[i + 1].isAttached, t[i + 1].kind == .word || t[i + 1].kind == .digits { return nil }
+    return y
+  }
+
+  /// "August 16", "Aug. 16, 2024", "January 12th of 2016", "May 2 to 5", "March 2023", "since March".
+  private func monthLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int?) -> Span? {
+    guard let m = month(t, at: i) else { return nil }
+    var p = m.end
+    if p < t.count, t[p].lower == "," { p += 1 }
+    if p < t.count, t[p].lower == "the" { p += 1 }
+    if let d = day(t, at: p) {
+      p = d.end
+      var end = p
+      var y: Int? = nil
+      var endDay: Int? = nil
+      // "May 2 to 5", "May 2-5"
+      if end + 1 < t.count, t[end].lower == "to" || isDash(t[end].lower), let d2 = day(t, at: end + 1), d2.day > d.day {
+        endDay = d2.day
+        end = d2.end
+      }
+      var q = end
+      if q < t.count, t[q].lower == "," { q += 1 }
+      if q < t.count, t[q].lower == "of" { q += 1 }
+      if let yy = yearNumber(t, at: q) {
+        y = yy
+        end = q + 1
+      }
+      return Span(
+        tokens: i..<end,
+        mention: monthDay(month: m.month, day: d.day, endDay: endDay, year: y, doc: doc, statedWeekday: statedWeekday))
+    }
+    // "March 2023"
+    var q = m.end
+    if q < t.count, t[q].lower == "," { q += 1 }
+    if !m.abbreviation || t[i].isCapitalized, let y = yearNumber(t, at: q) {
+      let first = CalendarDate(year: y, month: m.month, day: 1)
+      let last = CalendarDate(year: y, month: m.month, day: CalendarDate.daysIn(month: m.month, year: y))
+      return Span(
+        tokens: i..<(q + 1),
+        mention: DateMention(
+          resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated month", granularity: "month"))
+    }
+    // "since March", "in May": a month with no year, read only after a preposition.
+    if !m.abbreviation, t[i].isCapitalized, i > 0,
+      ["in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after"]
+        .contains(t[i - 1].lower)
+    {
+      return Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: t[i - 1].lower == "last"))
+    }
+    return nil
+  }
+
+  /// "16 August 2024", "1st Jan", "4th of March", "26th June of 2020".
+  private func dayLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int? = nil) -> Span? {
+    guard let d = day(t, at: i) else { return nil }
+    var p = d.end
+    if p < t.count, t[p].lower == "of" { p += 1 }
+    guard let m = month(t, at: p) else { return nil }
+    // An abbreviation after a plain number reads as a date only when written like one ("16 Aug").
+    if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1) { return nil }
+    var end = m.end
+    var q = end
+    if q < t.count, t[q].lower == "," { q += 1 }
+    if q < t.count, t[q].lower == "of" { q += 1 }
+    var y: Int? = nil
+    if let yy = yearNumber(t, at: q) {
+      y = yy
+      end = q + 1
+    }
+    return Span(
+      tokens: i..<end, mention: monthDay(month: m.month, day: d.day, endDay: nil, year: y, doc: doc, statedWeekday: statedWeekday))
+  }
+
+  /// "the 16th", "the 27" at the end of a clause, "on 22nd".
+  private func dayOfMonth(_ t: [Token], at i: Int, doc: CalendarDate?, needsSuffix: Bool = false) -> Span? {
+    let p = t[i].lower == "the" ? i + 1 : i
+    guard let d = day(t, at: p) else { return nil }
+    if needsSuffix && !d.hasSuffix { return nil }
+    let end = d.end
+    if end < t.count {
+      let next = t[end]
+      if let m = month(t, at: end + (next.lower == "of" ? 1 : 0)) {
+        _ = m
+        return dayLed(t, at: p, doc: doc).map { Span(tokens: i..<$0.tokens.upperBound, mention: $0.mention) }
+      }
+      if next.kind == .word {
+        // "the 27th floor", "the 25th Anniversary": an ordinal before a noun is not a date.
+        guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(next.lower) || next.lower == "local"
+        else { return nil }
+      } else if next.kind == .digits {
+        return nil
+      } else if !d.hasSuffix {
+        // "the 27." – a bare number is a day only at the end of a clause.
+        guard [".", "!", "?", ",", ";", ")"].contains(next.lower) else { return nil }
+      }
+    } else if !d.hasSuffix && t[i].lower != "the" {
+      return nil
+    }
+    return Span(tokens: i..<end, mention: dayOfMonthMention(d.day, doc: doc))
+  }
+
+  /// "in 2023", "since 2019": a year after a preposition.
+  private func year(_ t: [Token], at i: Int) -> Span? {
+    guard ["in", "since", "during", "until", "throughout", "early", "late", "mid"].contains(t[i].lower),
+      i + 1 < t.count
+    else { return nil }
+    var p = i + 1
+    if t[i].lower == "mid", p < t.count, t[p].lower == "-" { p += 1 }
+    guard let y = yearNumber(t, at: p), (1900...2100).contains(y) else { return nil }
+    // "in 2023 people" is rare; "in 2,000 homes" has a comma and never reaches here.
+    if p + 1 < t.count, t[p + 1].lower == "-" || t[p + 1].lower == "–", p + 2 < t.count, t[p + 2].kind == .digits {
+      return nil
+    }
+    let first = CalendarDate(year: y, month: 1, day: 1)
+    let last = CalendarDate(year: y, month: 12, day: 31)
+    return Span(
+      tokens: p..<(p + 1),
+      mention: DateMention(resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated year", granularity: "year"))
+  }
+
+  /// "today", "yesterday", "tomorrow", "the day before yesterday", "the day after tomorrow".
+  private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+    var offsets: [(keys: [String], days: Int)] = [
+      (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
+      (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
+    ]
+    offsets.sort { $0.keys.count > $1.keys.count }
+    for o in offsets {
+      let end = i + o.keys.count
+      guard end <= t.count else { continue }
+      var ok = true
+      for k in 0..<o.keys.count where t[i + k].lower != o.keys[k] {
+        ok = false
+        break
+      }
+      guard ok else { continue }
+      let text = o.keys.joined(separator: " ")
+      return Span(tokens: i..<end, mention: shifted(doc: doc, days: o.days, what: text))
+    }
+    return nil
+  }
+
+  /// "two weeks ago", "a month ago", "3 days ago".
+  private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+    var p = i
+    var count: Int
+    if t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "one" {
+      count = 1
+      p += 1
+    } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {
+      count = v
+      p += 1
+    } else if let u = lexicons.numberWord(t[i].lower, .unit) ?? lexicons.numberWord(t[i].lower, .tens) {
+      count = Int(u.value)
+      p += 1
+    } else {
+      return nil
+    }
+    guard p + 1 < t.count, t[p + 1].lower == "ago" else { return nil }
+    let unit = ExtractionLexicons.regularSingular(t[p].lower)
+    let text = "\(count) \(unit)\(count == 1 ? "" : "s") ago"
+    let end = p + 2
+    switch unit {
+    case "day": return Span(tokens: i..<end, mention: shifted(doc: doc, days: -count, what: text))
+    case "week":
+      var m = shifted(doc: doc, days: -7 * count, what: text)
+      m.granularity = "week"
+      return Span(tokens: i..<end, mention: m)
+    case "month", "year":
+      guard let doc else {
+        return Span(
+          tokens: i..<end, mention: DateMention(resolved: nil, isRelative: true, evidence: "\(text), article date unknown", granularity: unit))
+      }
+      let months = unit == "month" ? count : 12 * count
+      let (y, m) = addMonths(doc.year, doc.month, -months)
+      let first = CalendarDate(year: y, month: m, day: 1)
+      let last = CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))
+      if unit == "year" {
+        return Span(
+          tokens: i..<end,
+          mention: DateMention(
+            resolved: CalendarDate(year: y, month: 1, day: 1), resolvedEnd: CalendarDate(year: y, month: 12, day: 31),
+            isRelative: true, evidence: "\(text) from the article date \(doc)", granularity: "year"))
+      }
+      return Span(
+        tokens: i..<end,
+        mention: DateMention(
+          resolved: first, resolvedEnd: last, isRelative: true, evidence: "\(text) from the article date \(doc)", granularity: "month"))
+    default: return nil
+    }
+  }
+
+  /// "last week", "this month", "last year", "next month".
+  private func period(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+    guard i + 1 < t.count else { return nil }
+    let mode = t[i].lower
+    let unit = t[i + 1].lower
+    guard ["week", "month", "year"].contains(unit), ["this", "last", "past", "next"].contains(mode) else { return nil }
+    let text = "\(mode) \(unit)"
+    let end = i + 2
+    guard let doc else {
+      return Span(
+        tokens: i..<end, mention: DateMention(resolved: nil, isRelative: true, evidence: "\(text), article date unknown", granularity: unit))
+    }
+    let step = mode == "this" ? 0 : (mode == "next" ? 1 : -1)
+    switch unit {
+    case "week":
+      let monday = doc.adding(days: -(doc.weekday - 1) + 7 * step)
+      return Span(
+        tokens: i..<end,
+        mention: DateMention(
+          resolved: monday, resolvedEnd: monday.adding(days: 6), isRelative: true,
+          evidence: "\(text) from the article date \(doc)", granularity: "week"))
+    case "month":
+      let (y, m) = addMonths(doc.year, doc.month, step)
+      return Span(
+        tokens: i..<end,
+        mention: DateMention(
+          resolved: CalendarDate(year: y, month: m, day: 1),
+          resolvedEnd: CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y)), isRelative: true,
+          evidence: "\(text) from the article date \(doc)", granularity: "month"))
+    default:
+      let y = doc.year + step
+      return Span(
+        tokens: i..<end,
+        mention: DateMention(
+          resolved: CalendarDate(year: y, month: 1, day: 1), resolvedEnd: CalendarDate(year: y, month: 12, day: 31),
+          isRelative: true, evidence: "\(text) from the article date \(doc)", granularity: "year"))
+    }
+  }
+
+  // MARK: - Resolution
+
+  private func monthDay(month: Int, day: Int, endDay: Int?, year: Int?, doc: CalendarDate?, statedWeekday: Int?) -> DateMention {
+    let name = CalendarDate.monthNames[month - 1]
+    if let year {
+      let date = CalendarDate(year: year, month: month, day: day)
+      let end = endDay.flatMap { CalendarDate(year: year, month: month, day: $0) }
+      var evidence = "stated date"
+      if let wd = statedWeekday, let date, date.weekday != wd {
+        evidence = "stated date; \(CalendarDate.weekdayNames[wd - 1]) does not match \(date) (a \(CalendarDate.weekdayNames[date.weekday - 1]))"
+      }
+      return DateMention(
+        resolved: date, resolvedEnd: end, isRelative: false, evidence: date == nil ? "\(name) \(day), \(year) is not a real day" : evidence,
+        statedWeekday: statedWeekday)
+    }
+    guard let doc else {
+      return DateMention(resolved: nil, isRelative: false, evidence: "\(name) \(day), year unknown", statedWeekday: statedWeekday)
+    }
+    var y = doc.year
+    if let candidate = CalendarDate(year: y, month: month, day: day), candidate.dayNumber - doc.dayNumber > 61 { y -= 1 }
+    let date = CalendarDate(year: y, month: month, day: day)
+    let end = endDay.flatMap { CalendarDate(year: y, month: month, day: $0) }
+    return DateMention(
+      resolved: date, resolvedEnd: end, isRelative: true,
+      evidence: "\(name) \(day) in the year of the article date \(doc)", statedWeekday: statedWeekday)
+  }
+
+  private func bareMonth(_ month: Int, doc: CalendarDate?, last: Bool) -> DateMention {
+    let name = CalendarDate.monthNames[month - 1]
+    guard let doc else {
+      return DateMention(resolved: nil, isRelative: true, evidence: "\(name), year unknown", granularity: "month")
+    }
+    var y = doc.year
+    if month > doc.month || (last && month == doc.month) { y -= 1 }
+    return DateMention(
+      resolved: CalendarDate(year: y, month: month, day: 1),
+      resolvedEnd: CalendarDate(year: y, month: month, day: CalendarDate.daysIn(month: month, year: y)), isRelative: true,
+      evidence: "most recent \(name) up to the article date \(doc)", granularity: "month")
+  }
+
+  private func dayOfMonthMention(_ day: Int, doc: CalendarDate?) -> DateMention {
+    guard let doc else {
+      return DateMention(resolved: nil, isRelative: true, evidence: "day \(day) of an unknown month")
+    }
+    var (y, m) = (doc.year, doc.month)
+    if day > doc.day { (y, m) = addMonths(y, m, -1) }
+    var date = CalendarDate(year: y, month: m, day: day)
+    if date == nil {
+      (y, m) = addMonths(y, m, -1)
+      date = CalendarDate(year: y, month: m, day: day)
+    }
+    return DateMention(resolved: date, isRelative: true, evidence: "day \(day) on or before the article date \(doc)")
+  }
+
+  private func relativeWeekday(_ wd: Int, mode: String, doc: CalendarDate?) -> DateMention {
+    let name = CalendarDate.weekdayNames[wd - 1]
+    guard let doc else {
+      return DateMention(resolved: nil, isRelative: true, evidence: "\(name), article date unknown")
+    }
+    var back = (doc.weekday - wd + 7) % 7
+    var evidence = "\(name) on or before the article date \(doc)"
+    switch mode {
+    case "last", "past":
+      if back == 0 { back = 7 }
+      evidence = "\(name) before the article date \(doc)"
+    case "next", "coming":
+      var ahead = (wd - doc.weekday + 7) % 7
+      if ahead == 0 { ahead = 7 }
+      back = -ahead
+      evidence = "\(name) after the article date \(doc)"
+    case "this":
+      back = doc.weekday - wd
+      evidence = "\(name) in the week of the article date \(doc)"
+    default: break
+    }
+    return DateMention(resolved: doc.adding(days: -back), isRelative: true, evidence: evidence)
+  }
+
+  private func shifted(doc: CalendarDate?, days: Int, what: String) -> DateMention {
+    guard let doc else { return DateMention(resolved: nil, isRelative: true, evidence: "\(what), article date unknown") }
+    return DateMention(resolved: doc.adding(days: days), isRelative: true, evidence: "\(what) from the article date \(doc)")
+  }
+
+  private func addMonths(_ y: Int, _ m: Int, _ delta: Int) -> (Int, Int) {
+    let z = y * 12 + (m - 1) + delta
+    let year = z >= 0 ? z / 12 : (z - 11) / 12
+    return (year, z - year * 12 + 1)
+  }
+
+  private func isDash(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" }
 }

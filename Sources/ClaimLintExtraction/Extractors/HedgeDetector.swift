@@ -1,8 +1,32 @@
 import ClaimLintCore
 
-/// Finds hedge words in one sentence.
+/// Finds the words that hedge a sentence ("alleged", "reportedly", "according to", "suspects").
+///
+/// The phrases come from `rules/lexicons/hedges.tsv`. The noun "suspects" is a hedge on purpose: a
+/// source that counts "600 suspects" reports an accusation, and a draft that turns them into "600
+/// criminals" has dropped that hedge.
 public struct HedgeDetector: Sendable {
-  public init(lexicons: ExtractionLexicons) {}
-  /// Hedge words as written with their ranges.
-  public func hedges(in sentence: String) -> [(range: Range<Int>, text: String)] { [] }
+  private let lexicons: ExtractionLexicons
+
+  public init(lexicons: ExtractionLexicons) {
+    self.lexicons = lexicons
+  }
+
+  /// Hedge words as written with their ranges (UTF-8 offsets into `sentence`), in order.
+  public func hedges(in sentence: String) -> [(range: Range<Int>, text: String)] {
+    let bytes = Array(sentence.utf8)
+    let tokens = Tokenizer.tokenize(bytes)
+    var out: [(range: Range<Int>, text: String)] = []
+    var i = 0
+    while i < tokens.count {
+      if let m = lexicons.hedges.match(tokens, at: i) {
+        let r = tokens[i].start..<tokens[m.end - 1].end
+        out.append((r, String(decoding: bytes[r], as: UTF8.self)))
+        i = m.end
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
 }

@@ -2,12 +2,508 @@ import ClaimLintCore
 
 /// A figure found in a sentence, with its UTF-8 range.
 public struct QuantityMatch: Sendable, Hashable {
+  /// UTF-8 offsets of the quantity phrase: qualifier, currency, number, unit ("more than $20 billion").
+  /// The counted noun is not part of it.
   public var range: Range<Int>
   public var quantity: Quantity
+
+  public init(range: Range<Int>, quantity: Quantity) {
+    self.range = range
+    self.quantity = quantity
+  }
 }
 
-/// Finds figures in one sentence.
+/// Finds the figures of one sentence: the number, its qualifier and interval, its unit, what it
+/// counts, what happened to what it counts, and who did it.
+///
+/// Reads digits ("12,400", "12 400", "4.5bn"), words ("forty-two", "a quarter of a million"), vague
+/// figures ("dozens of"), currencies ("£3m", "10 billion yuan", "US$ 5"), percentages and ranges
+/// ("between $20 billion and $40 billion", "8,000-9,000"). Years, days of the month, clock times,
+/// ordinals, list numbers, phone numbers, version numbers, names with digits ("Boeing 737", "H5N1",
+/// "COVID-19") and page furniture ("6 Comments") are not figures. A number inside a date is left to
+/// `DateExtractor`.
 public struct QuantityExtractor: Sendable {
-  public init(lexicons: ExtractionLexicons) {}
-  public func extract(from sentence: String) -> [QuantityMatch] { [] }
+  private let lexicons: ExtractionLexicons
+  private let numbers: NumberParser
+  private let dates: DateExtractor
+
+  public init(lexicons: ExtractionLexicons) {
+    self.lexicons = lexicons
+    numbers = NumberParser(lexicons: lexicons)
+    dates = DateExtractor(lexicons: lexicons)
+  }
+
+  /// The figures of `sentence`, in order.
+  public func extract(from sentence: String) -> [QuantityMatch] {
+    let bytes = Array(sentence.utf8)
+    let tokens = Tokenizer.tokenize(bytes)
+    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
+    let n = tokens.count
+    // Tokens no figure may use: dates and URL-like chunks.
+    var blocked = [Bool](repeating: false, count: n)
+    for s in dates.spans(tokens, documentDate: nil) {
+      for k in s.tokens { blocked[k] = true }
+    }
+    blockLinks(tokens, &blocked)
+    // stop[i]: the first blocked token at or after i.
+    var stop = [Int](repeating: n, count: n + 1)
+    for k in stride(from: n - 1, through: 0, by: -1) { stop[k] = blocked[k] ? k : stop[k + 1] }
+
+    let actions = actionMatches(tokens)
+    var out: [QuantityMatch] = []
+    var i = 0
+    var previousEnd = 0
+    while i < n {
+      if blocked[i] {
+        i += 1
+        continue
+      }
+      switch figure(tokens, at: i, stop: stop[i]) {
+      case .none:
+        i += 1
+      case .skip(let end):
+        i = max(end, i + 1)
+      case .figure(var f):
+        completeNoun(&f, tokens)
+        attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
+        f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
+        let range = tokens[f.start].start..<tokens[f.end - 1].end
+        out.append(QuantityMatch(range: range, quantity: f.quantity))
+        previousEnd = f.end
+        i = f.end
+      }
+    }
+    return out
+  }
+
+  // MARK: - The figure
+
+  /// A figure being built: its token span and its quantity.
+  private struct Figure {
+    var start: Int
+    var end: Int
+    /// Token after the counted noun phrase.
+    var nounEnd: Int
+    var quantity: Quantity
+  }
+
+  private enum FigureParse {
+    case none
+    case skip(end: Int)
+    case figure(Figure)
+  }
+
+  private func figure(_ t: [Token], at i: Int, stop: Int) -> FigureParse {
+    var p = i
+    var starter: String? = nil
+    var qualifier: ExtractionLexicons.Qualifier? = nil
+    let w = t[i].lower
+    if w == "between" || w == "from" {
+      starter = w
+      p += 1
+    } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop {
+      qualifier = q.payload
+      p = q.end
+    }
+    guard p < stop else { return .none }
+    var unit: String? = nil
+    var prefixCurrency = false
+    if let c = lexicons.currencies.match(t, at: p), c.end < stop,
+      c.payload.kind == .symbol || c.payload.kind == .code
+    {
+      unit = c.payload.code
+      prefixCurrency = true
+      p = c.end
+    }
+    let first: ParsedNumber
+    switch numbers.parse(t, at: p, stop: stop) {
+    case .none:
+      return starter != nil || qualifier != nil || prefixCurrency ? .none : .none
+    case .rejected(let end):
+      return .skip(end: end)
+    case .number(let n): first = n
+    }
+    p = first.end
+    if unit == nil, let c = suffixUnit(t, at: p, stop: stop) {
+      unit = c.code
+      p = c.end
+    } else if prefixCurrency, unit != nil, let c = suffixUnit(t, at: p, stop: stop), c.kind == .name || c.kind == .code {
+      p = c.end  // "US$ 10 dollars"
+    }
+
+    // Ranges: "between 300 and 400", "from 200 to 300", "15 to 20", "8,000-9,000".
+    var second: ParsedNumber? = nil
+    var low = first.value
+    if p < stop {
+      let sep = t[p].lower
+      let isDashSep = numbers.isHyphen(sep)
+      let allowed: Bool
+      switch starter {
+      case "between": allowed = sep == "and"
+      case "from": allowed = sep == "to" || isDashSep || sep == "through"
+      default: allowed = sep == "to" || isDashSep || sep == "through"
+      }
+      if allowed, !first.isVague {
+        var q = p + 1
+        var unitB: String? = nil
+        if let c = lexicons.currencies.match(t, at: q), c.end < stop, c.payload.kind == .symbol || c.payload.kind == .code {
+          unitB = c.payload.code
+          q = c.end
+        }
+        if case .number(let b) = numbers.parse(t, at: q, stop: stop), !b.isVague {
+          let spacingOK = !isDashSep || (t[p].isAttached == t[p + 1].isAttached)
+          var a = first.value
+          if first.scale == 1, b.scale > 1, a < b.value / b.scale { a *= b.scale }
+          let bothYears = first.isPlainDigits && b.isPlainDigits && isYear(first.value) && isYear(b.value)
+          let phoneLike =
+            isDashSep && b.end < t.count && numbers.isHyphen(t[b.end].lower) && t[b.end].isAttached
+            && b.end + 1 < t.count && t[b.end + 1].kind == .digits
+          let leadingZero = t[q].kind == .digits && t[q].lower.hasPrefix("0") && t[q].length > 1
+          if phoneLike { return .skip(end: skipChain(t, from: b.end)) }
+          if bothYears { return .skip(end: b.end) }
+          if spacingOK, b.value > a, !leadingZero {
+            second = b
+            low = a
+            p = b.end
+            if let c = suffixUnit(t, at: p, stop: stop) {
+              if unit == nil { unit = c.code }
+              p = c.end
+            }
+            if unit == nil { unit = unitB }
+          }
+        }
+      }
+    }
+    if starter != nil && second == nil {
+      // "from $63.45": the starter belongs to the sentence, not to a range.
+      return .none
+    }
+    if qualifier == nil, let qa = lexicons.qualifiersAfter.match(t, at: p), qa.end <= stop {
+      qualifier = qa.payload
+      p = qa.end
+    }
+
+    // Not figures.
+    let numberStart = first.start
+    if second == nil, unit == nil {
+      if qualifier == nil, first.isPlainDigits, first.digitCount == 4, isYear(first.value) { return .skip(end: first.end) }
+      if qualifier == nil, isName(t, first) { return .skip(end: first.end) }
+      if isClock(t, first) { return .skip(end: skipChain(t, from: first.end)) }
+      if numberStart == 0, first.isPlainDigits, first.end < t.count, t[first.end].lower == "." || t[first.end].lower == ")",
+        t[first.end].isAttached
+      {
+        return .skip(end: first.end + 1)
+      }
+      if first.isPlainDigits, first.end < t.count, t[first.end].isCapitalized,
+        lexicons.numberWord(t[first.end].lower, .furniture) != nil
+      {
+        return .skip(end: first.end + 1)
+      }
+      if t[numberStart].kind == .word, first.end == numberStart + 1, t[numberStart].lower == "one",
+        numberStart > 0, ["the", "this", "that", "which", "each", "every", "any", "no", "another", "someone", "anyone"]
+          .contains(t[numberStart - 1].lower)
+      {
+        return .skip(end: first.end)
+      }
+    }
+    if numberStart > 0, t[numberStart - 1].lower == "+", t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
+    if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end].lower), t[first.end].isAttached,
+      t[first.end + 1].isAttached, t[first.end + 1].kind == .word,
+      lexicons.numberWord(t[first.end + 1].lower, .unit) == nil, lexicons.numberWord(t[first.end + 1].lower, .tens) == nil
+    {
+      return .skip(end: first.end + 2)
+    }
+
+    var q = Quantity(value: nil, low: nil, high: nil)
+    q.unit = unit
+    q.qualifier = qualifier?.phrase
+    let direction = qualifier?.direction ?? .exact
+    q.direction = first.isVague && qualifier == nil ? .atLeast : direction
+    let tol = lexicons.tolerance
+    if let b = second {
+      q.isRange = true
+      q.low = direction == .approximate ? low * (1 - tol) : low
+      q.high = direction == .approximate ? b.value * (1 + tol) : b.value
+    } else if first.isVague {
+      q.isVague = true
+      q.low = first.value
+      if qualifier != nil { q.direction = .atLeast }
+    } else {
+      let v = first.value
+      q.value = v
+      switch direction {
+      case .exact:
+        q.low = v
+        q.high = v
+      case .above:
+        q.low = v
+        q.lowInclusive = false
+      case .atLeast:
+        q.low = v
+      case .below:
+        q.high = v
+        q.highInclusive = false
+      case .atMost:
+        q.high = v
+        if qualifier?.band == true { q.low = v * (1 - tol) }
+      case .approximate:
+        q.low = v * (1 - tol)
+        q.high = v * (1 + tol)
+      }
+    }
+    if let u = unit, u != "percent", u != "percentage point" { q.countedFamily = "money" }
+    return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q))
+  }
+
+  /// A currency or percentage written after the number ("yuan", "%", "per cent", "€").
+  private func suffixUnit(_ t: [Token], at p: Int, stop: Int) -> (code: String, kind: ExtractionLexicons.CurrencyKind, end: Int)? {
+    guard p < stop, let c = lexicons.currencies.match(t, at: p), c.end <= stop else { return nil }
+    // "$ 20,000 $ 37,305": a symbol followed by a number belongs to that number.
+    if c.payload.kind == .symbol, c.end < t.count, t[c.end].kind == .digits { return nil }
+    return (c.payload.code, c.payload.kind, c.end)
+  }
+
+  private func isYear(_ v: Double) -> Bool { v >= 1900 && v <= 2100 && v == v.rounded() }
+
+  /// "H5N1", "G20", "COVID-19", "A-10", "Boeing 737", "Route 66", "version 2".
+  private func isName(_ t: [Token], _ n: ParsedNumber) -> Bool {
+    let s = n.start
+    guard n.startsWithDigits, s > 0 else { return false }
+    let prev = t[s - 1]
+    if prev.kind == .word, t[s].isAttached { return true }
+    if numbers.isHyphen(prev.lower), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
+    if prev.lower == "#" && t[s].isAttached { return true }
+    if prev.kind == .word, lexicons.numberWord(prev.lower, .designator) != nil { return true }
+    if prev.lower == ".", s >= 2, lexicons.numberWord(t[s - 2].lower, .designator) != nil { return true }
+    // A capitalised word inside the sentence right before a bare number names something.
+    if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
+      !EnglishFunctionWords.contains(prev.lower), lexicons.months[prev.lower] == nil,
+      lexicons.weekdays[prev.lower] == nil, lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
+      lexicons.actions.match(t, at: s - 1) == nil
+    {
+      return true
+    }
+    return false
+  }
+
+  /// "10:30", "10 a.m.", "9pm", "10 o'clock".
+  private func isClock(_ t: [Token], _ n: ParsedNumber) -> Bool {
+    guard n.startsWithDigits, n.end < t.count else { return false }
+    let next = t[n.end]
+    if next.lower == ":", next.isAttached, n.end + 1 < t.count, t[n.end + 1].kind == .digits { return true }
+    if ["am", "pm", "o'clock", "gmt", "utc", "hrs"].contains(next.lower) { return true }
+    if next.lower == "a" || next.lower == "p", n.end + 2 < t.count, t[n.end + 1].lower == ".", t[n.end + 2].lower == "m" {
+      return true
+    }
+    return false
+  }
+
+  /// The token after a chain of attached digits and separators ("+1-222-2222", "10:30").
+  private func skipChain(_ t: [Token], from i: Int) -> Int {
+    var k = i
+    while k < t.count, t[k].isAttached, t[k].kind == .digits || [":", "-", "/", ".", ")", "("].contains(t[k].lower) { k += 1 }
+    return max(k, i)
+  }
+
+  /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
+  private func blockLinks(_ t: [Token], _ blocked: inout [Bool]) {
+    var s = 0
+    while s < t.count {
+      var e = s + 1
+      while e < t.count, t[e].isAttached { e += 1 }
+      if e - s > 2 {
+        var link = false
+        for k in s..<e {
+          let w = t[k].lower
+          if w == "@" || w == "www" || (w == ":" && k + 2 < e && t[k + 1].lower == "/" && t[k + 2].lower == "/")
+            || (w == "%" && k + 1 < e && t[k + 1].kind == .digits)
+          {
+            link = true
+            break
+          }
+        }
+        if link { for k in s..<e { blocked[k] = true } }
+      }
+      s = e
+    }
+  }
+
+  // MARK: - Counted noun
+
+  /// Reads the noun phrase after the figure: head noun (singular, lower-case), its modifiers, family.
+  private func completeNoun(_ f: inout Figure, _ t: [Token]) {
+    var q = f.end
+    guard f.quantity.unit != "percent", f.quantity.unit != "percentage point" else { return }
+    if q < t.count, t[q].lower == "of" {
+      q += 1
+      if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
+    }
+    var words: [(lower: String, known: Bool, end: Int)] = []
+    var sawKnown = false
+    while q < t.count, words.count < 4, t[q].kind == .word {
+      var w = t[q].lower
+      var next = q + 1
+      // "scam-centre workers": keep a hyphenated compound as one word.
+      while next + 1 < t.count, t[next].lower == "-", t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
+        w += "-" + t[next + 1].lower
+        next += 2
+      }
+      if EnglishFunctionWords.contains(w) || lexicons.numberWord(w, .unit) != nil || lexicons.numberWord(w, .tens) != nil
+        || lexicons.months[w] != nil || lexicons.weekdays[w] != nil
+      {
+        break
+      }
+      if lexicons.actions.match(t, at: q) != nil { break }
+      // Two-word nouns ("police officers", "gang members").
+      if next < t.count, t[next].kind == .word, lexicons.nouns[w + " " + t[next].lower] != nil {
+        w += " " + t[next].lower
+        next += 1
+      }
+      let known = lexicons.nouns[w] != nil
+      if sawKnown && !known { break }
+      if !words.isEmpty, !known, w.hasSuffix("ed") || w.hasSuffix("ing") { break }
+      words.append((w, known, next))
+      if known { sawKnown = true }
+      q = next
+    }
+    guard !words.isEmpty else { return }
+    let headIndex = words.lastIndex(where: { $0.known }) ?? (words.count - 1)
+    let head = words[headIndex]
+    f.nounEnd = head.end
+    let isMoney = f.quantity.unit != nil
+    let singular = lexicons.singular(head.lower)
+    if isMoney {
+      // "$1.4 billion worth", "10 billion yuan (…)": money counts money; keep a noun only when plain.
+      f.quantity.counted = singular
+      return
+    }
+    f.quantity.counted = singular
+    f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
+    f.quantity.modifiers = words[..<headIndex].map(\.lower)
+  }
+
+  // MARK: - Action
+
+  /// An action form found in the sentence.
+  private struct ActionMatch {
+    var start: Int
+    var end: Int
+    var cls: String
+  }
+
+  private func actionMatches(_ t: [Token]) -> [ActionMatch] {
+    var out: [ActionMatch] = []
+    var i = 0
+    while i < t.count {
+      if t[i].kind == .word, let m = lexicons.actions.match(t, at: i) {
+        out.append(ActionMatch(start: i, end: m.end, cls: m.payload))
+        i = m.end
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Picks the action that governs the figure and, when stated, who performed it.
+  ///
+  /// Order: an action right before the figure ("the return of over 50,000", "arrested 40"); a passive
+  /// after the noun ("40 people were arrested"); the nearest action before the figure in the same
+  /// clause; a participle right after the noun ("261 victims rescued"). Purpose clauses ("to face
+  /// trial") never decide.
+  private func attachAction(_ f: inout Figure, _ t: [Token], _ bytes: [UInt8], actions: [ActionMatch], previousEnd: Int) {
+    func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[t[a].start..<t[b - 1].end], as: UTF8.self) }
+    var chosen: ActionMatch? = nil
+    var passive = false
+    // 1. Right before.
+    if let m = actions.last(where: { $0.end <= f.start }) {
+      var k = m.end
+      while k < f.start, ["the", "a", "an", "some", "total", "of", "at", "least"].contains(t[k].lower) { k += 1 }
+      if k == f.start, m.end >= previousEnd { chosen = m }
+    }
+    // 2. A passive after the noun.
+    var k = f.nounEnd
+    var aux = 0
+    while k < t.count, aux < 4, EnglishFunctionWords.auxiliaries.contains(t[k].lower) {
+      k += 1
+      aux += 1
+    }
+    if chosen == nil, aux > 0, let m = actions.first(where: { $0.start == k }) {
+      chosen = m
+      passive = true
+    }
+    // 3. The nearest before, in the same clause.
+    if chosen == nil {
+      var boundary = previousEnd
+      for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
+        let w = t[j].lower
+        if [";", ":", "(", ")", "said", "says", "told", "according"].contains(w) {
+          boundary = j + 1
+          break
+        }
+      }
+      if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 12 }) {
+        // Not an infinitive of purpose after the figure's own verb ("to face trial").
+        chosen = m
+      }
+    }
+    // 4. A participle right after the noun.
+    if chosen == nil, let m = actions.first(where: { $0.start == f.nounEnd }) {
+      chosen = m
+      passive = true
+    }
+    guard let m = chosen else { return }
+    f.quantity.action = m.cls
+    f.quantity.actionText = text(m.start, m.end)
+    // Actor: "by Myanmar authorities" after a passive; the words before an active verb.
+    if passive {
+      var p = m.end
+      if p < t.count, t[p].lower == "by" {
+        p += 1
+        let s = p
+        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(t[p].lower) || t[p].lower == "the" && p == s {
+          p += 1
+        }
+        var a = s
+        if a < p, t[a].lower == "the" { a += 1 }
+        if a < p { f.quantity.actor = text(a, p) }
+      }
+    } else {
+      var e = m.start
+      while e > 0, ["has", "have", "had", "was", "were", "also", "reportedly", "allegedly", "jointly", "recently", "later"]
+        .contains(t[e - 1].lower)
+      {
+        e -= 1
+      }
+      var s = e
+      while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(t[s - 1].lower),
+        lexicons.actions.match(t, at: s - 1) == nil
+      {
+        s -= 1
+      }
+      if s < e, t[s].isCapitalized || e - s > 1 || s == 0 || true {
+        if s < e { f.quantity.actor = text(s, e) }
+      }
+    }
+  }
+
+  // MARK: - Superseded
+
+  /// Whether the sentence marks the figure as an earlier one ("initially 40", "earlier reports said 40").
+  private func isSuperseded(_ f: Figure, _ t: [Token], previousEnd: Int) -> Bool {
+    let from = max(previousEnd, f.start - 8)
+    var k = from
+    while k < f.start {
+      if let m = lexicons.superseded.match(t, at: k), m.end <= f.start { return true }
+      k += 1
+    }
+    var j = f.nounEnd
+    let limit = min(t.count, f.nounEnd + 4)
+    while j < limit {
+      if let m = lexicons.superseded.match(t, at: j), m.end <= limit { return true }
+      j += 1
+    }
+    return false
+  }
 }

@@ -1,0 +1,340 @@
+/// A number read from tokens: its value and which tokens it took.
+struct ParsedNumber: Sendable, Hashable {
+  /// First token of the number.
+  var start: Int
+  /// Token index after the number.
+  var end: Int
+  /// The value, scaled ("2.7 billion" → 2.7e9); for a vague figure, its low bound.
+  var value: Double
+  /// True for "dozens", "hundreds", "tens of thousands".
+  var isVague: Bool
+  /// The largest scale word applied (1 when none), so that "15 to 20 million" can scale the 15.
+  var scale: Double
+  /// True for one run of digits with no separator, decimal, scale or word ("2023", "737").
+  var isPlainDigits: Bool
+  /// True when the number starts with digits (not a word).
+  var startsWithDigits: Bool
+  /// Number of digits of a plain run.
+  var digitCount: Int
+}
+
+/// What the parser found at a token.
+enum NumberParse: Sendable {
+  /// No number starts here.
+  case none
+  /// A number.
+  case number(ParsedNumber)
+  /// Digits that are not a figure (an ordinal "16th", a unit or name written on them "180ml", a
+  /// version "1.2.3"); `end` is the token after them.
+  case rejected(end: Int)
+}
+
+/// Reads numbers written in digits, in words, or both ("12,400", "4.5bn", "forty-two",
+/// "a quarter of a million", "4 thousand 3 hundred and 21", "dozens").
+struct NumberParser: Sendable {
+  let lexicons: ExtractionLexicons
+
+  /// Reads the number that starts at token `i`, never reading at or past token `stop`.
+  func parse(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
+    guard i < stop else { return .none }
+    if let v = lexicons.vague.match(tokens, at: i), v.end <= stop {
+      // "hundreds" after a number is a multiplier, handled by the compound reader.
+      return .number(
+        ParsedNumber(
+          start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
+          startsWithDigits: false, digitCount: 0))
+    }
+    if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
+    return compound(tokens, at: i, stop: stop)
+  }
+
+  // MARK: - Digits
+
+  /// A run of digits with its separators, decimals and attached scale ("12,400", "12 400", "4.5bn").
+  private struct Literal {
+    var end: Int
+    var value: Double
+    var plain: Bool
+    var digitCount: Int
+    /// The attached scale ("bn" → 1e9), or nil.
+    var suffixScale: Double?
+  }
+
+  private enum LiteralParse {
+    case none
+    case literal(Literal)
+    case rejected(end: Int)
+  }
+
+  private func literal(_ tokens: [Token], at i: Int, stop: Int) -> LiteralParse {
+    var j = i
+    var intPart = ""
+    var frac = ""
+    var plain = true
+    // ".08"
+    if tokens[i].lower == ".", i + 1 < stop, tokens[i + 1].kind == .digits, tokens[i + 1].isAttached,
+      !tokens[i].isAttached || i == 0
+    {
+      frac = tokens[i + 1].lower
+      intPart = "0"
+      j = i + 2
+      plain = false
+    } else {
+      guard tokens[i].kind == .digits else { return .none }
+      intPart = tokens[i].lower
+      j = i + 1
+      let firstLength = tokens[i].length
+      if firstLength <= 3 {
+        // Comma groups: "12,400", "1,234,567".
+        while j + 1 < stop, tokens[j].lower == ",", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+          tokens[j + 1].isAttached, tokens[j + 1].length == 3
+        {
+          intPart += tokens[j + 1].lower
+          j += 2
+          plain = false
+        }
+        // Space groups: "12 400", "1 414 021 100" (one space-like character between groups).
+        if plain {
+          while j < stop, tokens[j].kind == .digits, tokens[j].singleSpaceBefore, tokens[j].length == 3,
+            !(j + 1 < stop && tokens[j + 1].isAttached && (tokens[j + 1].kind == .digits || tokens[j + 1].lower == ","))
+          {
+            intPart += tokens[j].lower
+            j += 1
+            plain = false
+          }
+        }
+      }
+      // Decimals: "2.7", "4.800".
+      if j + 1 < stop, tokens[j].lower == ".", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+        tokens[j + 1].isAttached
+      {
+        frac = tokens[j + 1].lower
+        j += 2
+        plain = false
+        // "1.2.3" or "192.168.1.2": a version or an address, not a figure.
+        if j + 1 < stop, tokens[j].lower == ".", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+          tokens[j + 1].isAttached
+        {
+          var k = j
+          while k + 1 < tokens.count, tokens[k].lower == ".", tokens[k].isAttached, tokens[k + 1].kind == .digits,
+            tokens[k + 1].isAttached
+          {
+            k += 2
+          }
+          return .rejected(end: k)
+        }
+      }
+    }
+    let digitCount = intPart.utf8.count
+    guard var value = Double(frac.isEmpty ? intPart : intPart + "." + frac) else { return .none }
+    var suffixScale: Double? = nil
+    // Something written on the digits: a scale ("9m"), an ordinal ("16th") or a unit or name ("180ml").
+    if j < tokens.count, tokens[j].kind == .word, tokens[j].isAttached {
+      let w = tokens[j].lower
+      if j < stop,
+        let s = lexicons.numberWord(w, .suffix) ?? lexicons.numberWord(w, .shortScale)
+      {
+        value *= s.value
+        suffixScale = s.value
+        j += 1
+        plain = false
+        if j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .digits, tokens[j].isAttached {
+          return .rejected(end: j + 1)
+        }
+      } else if lexicons.currencies.match(tokens, at: j) != nil {
+        // "100元", "115USD": the currency is read by the caller.
+      } else {
+        return .rejected(end: j + 1)
+      }
+    }
+    return .literal(Literal(end: j, value: value, plain: plain, digitCount: digitCount, suffixScale: suffixScale))
+  }
+
+  // MARK: - Words
+
+  /// A number word or a run of digits inside a compound.
+  private struct Atom {
+    var end: Int
+    var value: Double
+    var isTens: Bool
+    var isDigits: Bool
+    var literal: Literal?
+  }
+
+  private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
+    let t = tokens[p]
+    guard t.kind == .word else { return nil }
+    if let u = lexicons.numberWord(t.lower, .unit) {
+      return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
+    }
+    if let tens = lexicons.numberWord(t.lower, .tens) {
+      // "forty-two", "fifty - two"
+      if p + 2 < stop, isHyphen(tokens[p + 1].lower),
+        tokens[p + 1].isAttached == tokens[p + 2].isAttached,
+        let u = lexicons.numberWord(tokens[p + 2].lower, .unit), u.value >= 1, u.value <= 9
+      {
+        return Atom(end: p + 3, value: tens.value + u.value, isTens: false, isDigits: false)
+      }
+      return Atom(end: p + 1, value: tens.value, isTens: true, isDigits: false)
+    }
+    if t.lower == "a" || t.lower == "an", p + 1 < stop {
+      let next = tokens[p + 1].lower
+      if lexicons.numberWord(next, .multiplier) != nil || lexicons.numberWord(next, .scale) != nil {
+        return Atom(end: p + 1, value: 1, isTens: false, isDigits: false)
+      }
+    }
+    return nil
+  }
+
+  /// "half a million", "a quarter of a million", "half a dozen", "quarter million".
+  private func fraction(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
+    var p = i
+    if tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
+    guard p < stop, let f = lexicons.numberWord(tokens[p].lower, .fraction) else { return nil }
+    p += 1
+    if p < stop, tokens[p].lower == "of" { p += 1 }
+    if p < stop, tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
+    guard p < stop else { return nil }
+    let w = tokens[p].lower
+    guard let s = lexicons.numberWord(w, .scale) ?? lexicons.numberWord(w, .multiplier) else { return nil }
+    return ParsedNumber(
+      start: i, end: p + 1, value: f.value * s.value, isVague: false, scale: s.value, isPlainDigits: false,
+      startsWithDigits: false, digitCount: 0)
+  }
+
+  /// Numbers in words, digits, or both, with scales and "and" ("two hundred and two thousand").
+  private func compound(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
+    var total = 0.0
+    var lastScale = Double.infinity
+    var scale = 1.0
+    var hundreds: Double? = nil
+    var small: Double? = nil
+    var smallIsTens = false
+    var smallIsDigits = false
+    var atoms = 0
+    var inAnd = false
+    var committed: (end: Int, value: Double, scale: Double)? = nil
+    var beforeAnd: (end: Int, value: Double, scale: Double)? = nil
+    var firstLiteral: Literal? = nil
+    var p = i
+
+    func commit() { committed = (p, total + (hundreds ?? 0) + (small ?? 0), scale) }
+
+    loop: while p < stop {
+      let t = tokens[p]
+      if t.lower == "and" {
+        // "five and a half million", "one million and a half"
+        if p + 2 < stop, tokens[p + 1].lower == "a", let f = lexicons.numberWord(tokens[p + 2].lower, .fraction) {
+          if let s = small, hundreds == nil, total == 0, !smallIsDigits || true {
+            small = s + f.value
+            p += 3
+            commit()
+            continue
+          }
+          if small == nil, hundreds == nil, total > 0, lastScale.isFinite {
+            total += f.value * lastScale
+            p += 3
+            commit()
+          }
+          break
+        }
+        guard !inAnd, committed != nil,
+          (hundreds != nil && small == nil) || (total > 0 && hundreds == nil && small == nil)
+        else { break }
+        inAnd = true
+        beforeAnd = committed
+        p += 1
+        continue
+      }
+      var atom = wordAtom(tokens, at: p, stop: stop)
+      if atom == nil, t.kind == .digits || t.lower == "." {
+        switch literal(tokens, at: p, stop: stop) {
+        case .none: break
+        case .rejected(let end):
+          if atoms == 0 { return .rejected(end: end) }
+          break loop
+        case .literal(let lit):
+          if lit.suffixScale != nil {
+            // "4.5bn" is complete by itself.
+            if atoms > 0 { break loop }
+            return .number(
+              ParsedNumber(
+                start: i, end: lit.end, value: lit.value, isVague: false, scale: lit.suffixScale ?? 1,
+                isPlainDigits: false, startsWithDigits: true, digitCount: lit.digitCount))
+          }
+          atom = Atom(end: lit.end, value: lit.value, isTens: false, isDigits: true, literal: lit)
+        }
+      }
+      if let a = atom {
+        if small == nil {
+          if hundreds != nil, a.value >= 100 { break }
+          if total > 0, hundreds == nil, a.value >= lastScale { break }
+          if inAnd, a.value == 0 { break }
+          // Digits join a compound only after a scale ("4 thousand 3 hundred").
+          if a.isDigits, atoms > 0, !(total > 0 && hundreds == nil) && !(inAnd) { break }
+          small = a.value
+          smallIsTens = a.isTens
+          smallIsDigits = a.isDigits
+        } else if smallIsTens, !a.isDigits, !a.isTens, a.value >= 1, a.value <= 9 {
+          small = (small ?? 0) + a.value
+          smallIsTens = false
+        } else {
+          break
+        }
+        if atoms == 0 { firstLiteral = a.literal }
+        atoms += 1
+        p = a.end
+        commit()
+        continue
+      }
+      if let m = lexicons.numberWord(t.lower, .multiplier) {
+        guard let s = small else { break }
+        if m.value == 100 {
+          guard hundreds == nil, s < 100 || smallIsDigits, total == 0 || s < 10 || true else { break }
+          guard hundreds == nil else { break }
+          hundreds = s * 100
+          small = nil
+        } else {
+          small = s * m.value
+        }
+        smallIsTens = false
+        smallIsDigits = false
+        p += 1
+        commit()
+        continue
+      }
+      if let s = lexicons.numberWord(t.lower, .scale) ?? lexicons.numberWord(t.lower, .shortScale) {
+        let segment = (hundreds ?? 0) + (small ?? 0)
+        guard atoms > 0, segment > 0, s.value < lastScale else { break }
+        total += segment * s.value
+        lastScale = s.value
+        scale = max(scale, s.value)
+        hundreds = nil
+        small = nil
+        smallIsTens = false
+        smallIsDigits = false
+        inAnd = false
+        p += 1
+        commit()
+        continue
+      }
+      break
+    }
+    // An "and" that led nowhere, or that joined something it should not have ("3 hundred and 2
+    // hundred" is two numbers), falls back to the number before it.
+    if inAnd, let b = beforeAnd {
+      let stoppedOnMultiplier = p < stop && lexicons.numberWord(tokens[p].lower, .multiplier) != nil
+      if committed.map({ $0.end <= b.end + 1 }) ?? true || stoppedOnMultiplier { committed = b }
+    }
+    guard let c = committed, atoms > 0 else { return .none }
+    let plain = atoms == 1 && c.end == (firstLiteral?.end ?? -1) && (firstLiteral?.plain ?? false)
+    return .number(
+      ParsedNumber(
+        start: i, end: c.end, value: c.value, isVague: false, scale: c.scale, isPlainDigits: plain,
+        startsWithDigits: tokens[i].kind == .digits || tokens[i].lower == ".",
+        digitCount: firstLiteral?.digitCount ?? 0))
+  }
+
+  /// "-", "–" or "—".
+  func isHyphen(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" || s == "‑" }
+}

@@ -1,0 +1,219 @@
+/// One token of a sentence: a run of letters, a run of ASCII digits, or one other character.
+///
+/// Offsets are UTF-8 offsets into the sentence. `lower` is the token's text with ASCII letters
+/// lower-cased, the key every lexicon lookup uses.
+struct Token: Sendable, Hashable {
+  /// What the token is made of.
+  enum Kind: UInt8, Sendable {
+    /// Letters, with inner apostrophes ("don't", "Xi's").
+    case word
+    /// ASCII digits only; separators such as "," and "." are their own tokens.
+    case digits
+    /// Any other single character: punctuation, currency symbols, dashes.
+    case symbol
+  }
+
+  var kind: Kind
+  var start: Int
+  var end: Int
+  /// White space characters between the previous token and this one (0 = attached).
+  var spaceBefore: Int
+  /// True when the white space before is exactly one space-like character.
+  var singleSpaceBefore: Bool
+  /// The text with ASCII letters lower-cased.
+  var lower: String
+  /// True when the first character is an upper-case letter.
+  var isCapitalized: Bool
+
+  /// Whether the token follows the previous one with no white space.
+  var isAttached: Bool { spaceBefore == 0 }
+  /// The number of UTF-8 bytes (for digit runs, the number of digits).
+  var length: Int { end - start }
+}
+
+/// Splits a sentence into tokens in one pass over its UTF-8 bytes.
+enum Tokenizer {
+  /// The tokens of `bytes`, in order.
+  static func tokenize(_ bytes: [UInt8]) -> [Token] {
+    var tokens: [Token] = []
+    tokens.reserveCapacity(bytes.count / 4)
+    let n = bytes.count
+    var i = 0
+    var spaces = 0
+    var spaceChars = 0
+
+    while i < n {
+      let c = bytes[i]
+      // White space: ASCII, no-break space (C2 A0), the spaces U+2000…U+200A, U+202F and U+3000.
+      if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+        spaces += 1
+        spaceChars += 1
+        i += 1
+        continue
+      }
+      if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+        spaces += 1
+        spaceChars += 1
+        i += 2
+        continue
+      }
+      if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
+        spaces += 1
+        spaceChars += 1
+        i += 3
+        continue
+      }
+      if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+        spaces += 1
+        spaceChars += 1
+        i += 3
+        continue
+      }
+      let start = i
+      var kind: Token.Kind
+      if c >= 0x30 && c <= 0x39 {
+        kind = .digits
+        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+      } else if isASCIILetter(c) || (c >= 0x80 && isLetterScalar(bytes, i)) {
+        kind = .word
+        while i < n {
+          let d = bytes[i]
+          if isASCIILetter(d) {
+            i += 1
+          } else if d >= 0x80, isLetterScalar(bytes, i) {
+            i += scalarLength(d)
+          } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
+            i += 1  // inner apostrophe
+          } else if d == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isASCIILetter(bytes[i + 3]) {
+            i += 3  // inner right single quotation mark
+          } else {
+            break
+          }
+        }
+      } else {
+        kind = .symbol
+        i += c < 0x80 ? 1 : scalarLength(c)
+        if i > n { i = n }
+      }
+      var lower = ""
+      var isCapitalized = false
+      if kind == .word {
+        isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
+        var buffer = [UInt8](bytes[start..<i])
+        for k in buffer.indices where buffer[k] >= 0x41 && buffer[k] <= 0x5A { buffer[k] += 0x20 }
+        // Fold the typographic apostrophe to ASCII so that lexicon keys need one spelling.
+        if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
+        lower = String(decoding: buffer, as: UTF8.self)
+      } else {
+        lower = String(decoding: bytes[start..<i], as: UTF8.self)
+      }
+      tokens.append(
+        Token(
+          kind: kind, start: start, end: i, spaceBefore: tokens.isEmpty && spaces == 0 ? 1 : spaces,
+          singleSpaceBefore: spaceChars == 1, lower: lower, isCapitalized: isCapitalized))
+      spaces = 0
+      spaceChars = 0
+    }
+    return tokens
+  }
+
+  /// The tokens of a lexicon phrase: lower-cased, white space dropped.
+  static func phraseKey(_ phrase: String) -> [String] {
+    tokenize(Array(phrase.utf8)).map(\.lower)
+  }
+
+  private static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+  private static func scalarLength(_ lead: UInt8) -> Int {
+    if lead >= 0xF0 { return 4 }
+    if lead >= 0xE0 { return 3 }
+    if lead >= 0xC0 { return 2 }
+    return 1
+  }
+
+  private static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+    let len = scalarLength(bytes[i])
+    guard i + len <= bytes.count else { return nil }
+    var v: UInt32
+    switch len {
+    case 2: v = UInt32(bytes[i] & 0x1F)
+    case 3: v = UInt32(bytes[i] & 0x0F)
+    case 4: v = UInt32(bytes[i] & 0x07)
+    default: return nil
+    }
+    for k in 1..<len { v = (v << 6) | UInt32(bytes[i + k] & 0x3F) }
+    return Unicode.Scalar(v)
+  }
+
+  private static func isLetterScalar(_ bytes: [UInt8], _ i: Int) -> Bool {
+    guard let s = scalar(bytes, i) else { return false }
+    return s.properties.isAlphabetic
+  }
+
+  private static func isUppercaseScalar(_ bytes: [UInt8], _ i: Int) -> Bool {
+    guard let s = scalar(bytes, i) else { return false }
+    return s.properties.isUppercase
+  }
+
+  private static func foldApostrophes(_ b: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var k = 0
+    while k < b.count {
+      if b[k] == 0xE2, k + 2 < b.count, b[k + 1] == 0x80, b[k + 2] == 0x99 {
+        out.append(0x27)
+        k += 3
+      } else {
+        out.append(b[k])
+        k += 1
+      }
+    }
+    return out
+  }
+}
+
+/// Multi-word phrases from a lexicon, matched against a token sequence, longest first.
+struct PhraseIndex<Payload: Sendable>: Sendable {
+  /// One phrase: its token keys and what it stands for.
+  struct Entry: Sendable {
+    var keys: [String]
+    var payload: Payload
+  }
+
+  private var byFirst: [String: [Entry]] = [:]
+
+  /// Adds a phrase; longer phrases are tried first.
+  mutating func add(_ keys: [String], _ payload: Payload) {
+    guard let first = keys.first else { return }
+    var list = byFirst[first] ?? []
+    list.append(Entry(keys: keys, payload: payload))
+    list.sort { $0.keys.count > $1.keys.count }
+    byFirst[first] = list
+  }
+
+  /// The longest phrase that starts at token `i`, as the index after it and its payload.
+  func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
+    guard i < tokens.count, let list = byFirst[tokens[i].lower] else { return nil }
+    outer: for e in list {
+      let end = i + e.keys.count
+      guard end <= tokens.count else { continue }
+      for k in 1..<e.keys.count where tokens[i + k].lower != e.keys[k] { continue outer }
+      return (end, e.payload)
+    }
+    return nil
+  }
+
+  /// The longest phrase that ends right before token `end` (exclusive), as its start and payload.
+  func match(_ tokens: [Token], endingAt end: Int) -> (start: Int, payload: Payload)? {
+    var best: (start: Int, payload: Payload)? = nil
+    for len in 1...4 {
+      let s = end - len
+      guard s >= 0 else { break }
+      if let m = match(tokens, at: s), m.end == end { best = (s, m.payload) }
+    }
+    return best
+  }
+
+  /// Whether the index holds no phrase.
+  var isEmpty: Bool { byFirst.isEmpty }
+}
