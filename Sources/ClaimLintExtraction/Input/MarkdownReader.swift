@@ -172,7 +172,9 @@ private struct MarkdownBlockParser {
     if let last = pending.last, pendingKind != .listItem {
       let lastLabel = isLabel(last.from, last.to)
       let thisLabel = isLabel(p.from, p.to)
-      if (pending.count == 1 && lastLabel) || (thisLabel && TextShape.endsLikeSentence(bytes, last.from, last.to)) {
+      if (pending.count == 1 && lastLabel && !last.hardBreak)
+        || (thisLabel && TextShape.endsLikeSentence(bytes, last.from, last.to))
+      {
         let kind = pendingKind
         flush()
         pendingKind = kind
@@ -181,10 +183,11 @@ private struct MarkdownBlockParser {
     pending.append(p)
   }
 
+  /// A line that reads as an author name or handle on its own ("riverwatch", "Kanya S.").
   func isLabel(_ from: Int, _ to: Int) -> Bool {
-    TextShape.wordCount(bytes, from, to) <= 4 && TextShape.scalarCount(bytes, from, to) <= 40
-      && !TextShape.endsLikeSentence(bytes, from, to)
-      && !(to > from && (bytes[to - 1] == 0x2C))
+    guard to - from <= 40 else { return false }
+    let text = String(decoding: bytes[from..<to], as: UTF8.self)
+    return (CommentSectionSplitter.authorScore(text) ?? 0) >= 1
   }
 
   mutating func flush() {

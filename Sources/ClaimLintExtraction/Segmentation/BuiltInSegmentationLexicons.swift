@@ -257,6 +257,7 @@ minor-word	word	over
 minor-word	word	as
 minor-word	word	vs
 minor-word	word	via
+
 """#
 
   /// The text of `rules/lexicons/language-names.tsv`.
@@ -382,5 +383,6 @@ Malay
 Mongolian
 Finnish
 Swedish
+
 """#
 }
