@@ -98,6 +98,8 @@ def scope_reason(kind, case):
                 return "mathematical comparisons"
             if re.search(r"\bfrom \d+ to \d+ in\b", low) and not results:
                 return "inconsistent expectation"
+            if re.search(r"\b(more|less|fewer|above|below|most|least) (than )?\w+ and (more|less|fewer|above|below|at)\b", low):
+                return "two-sided comparisons ('above 1000 and below 1500')"
             if "and more" in low or "or more" in low or "or less" in low:
                 return "mathematical comparisons"
             if "in 2009" in low and "more than 2 in" in low:
@@ -118,7 +120,8 @@ def scope_reason(kind, case):
                 return "sub-units, obsolete, ambiguous or crypto currencies (%s)" % res.get("unit")
         if re.search(r"\blakh\b|\d,\d\d,\d{3}", low):
             return "Indian numbering"
-        if re.search(r"\b(thirteen|one|\d+) (dollars?|usd) (and )?\S*\d|\b\d+ usd \d|dollars? (and )?\d|cents?\b", low):
+        if re.search(r"\b(thirteen|one|\d+) (dollars?|usd) (and )?\S*\d|\b\d+ usd \d|dollars? (and )?\d|cents?\b", low) or \
+                re.search(r"(dollars?|\$ \d+) (and )?(one|two|three|forty|fifty|fifteen)\b|\bkuai\b|\bmao\b", low):
             return "compound amounts (dollars and cents)"
         if re.search(r"\b(usd|eur|gbp)\d|\d(usd)\b|\bm(usd|eur|gbp|aud)\b|\b\d+ usd million|\bdollar \d", low):
             return "codes written on the digits or inside the scale"
@@ -132,7 +135,7 @@ def scope_reason(kind, case):
     if kind == "date":
         if re.search(r"\d+\s*[/.]\s*\d+|\d+-\d+|\b\d{4}-\w+-\d", allexp) or re.search(r"\d+/\d+", low):
             return "numeric dates (month/day order is ambiguous)"
-        if re.search(r"\b[a-z]+-\d|\d+-[a-z]+|[a-z]\d|\d[a-z]{3,}", allexp):
+        if re.search(r"\b[a-z]+[-/]\d|\d+[-/][a-z]+|[a-z]\d|\d[a-z]{3,}", allexp):
             return "hyphenated or unspaced dates"
         if WORD_ORDINALS.search(allexp) and not re.search(r"\d", allexp):
             if not re.search(r"\b(sunday|monday)$", allexp):

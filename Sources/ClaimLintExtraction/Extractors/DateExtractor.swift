@@ -74,7 +74,7 @@ public struct DateExtractor: Sendable {
     if t[i].kind == .digits {
       if let s = iso(t, at: i) { return s }
       if let s = dayLed(t, at: i, doc: doc) { return s }
-      return nil
+      return ago(t, at: i, doc: doc)
     }
     guard t[i].kind == .word else { return nil }
     // "this/last/past/next Friday", "last week/month/year", "this month".
@@ -121,7 +121,7 @@ public struct DateExtractor: Sendable {
     guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[t[i].lower] else { return nil }
     switch wd.kind {
     case "abbr":
-      let dotted = i + 1 < t.count && t[i + 1].lower == "." && t[i + 1].isAttached
+      let dotted = i + 1 < t.count && (t[i + 1].lower == "." || t[i + 1].lower == ",") && t[i + 1].isAttached
       guard allowAbbreviation || dotted, t[i].isCapitalized || allowAbbreviation || dotted else { return nil }
     default: break
     }
@@ -152,7 +152,12 @@ public struct DateExtractor: Sendable {
   private func month(_ t: [Token], at i: Int) -> (month: Int, end: Int, abbreviation: Bool)? {
     guard i < t.count, t[i].kind == .word, let m = lexicons.months[t[i].lower] else { return nil }
     var end = i + 1
-    if end < t.count, t[end].lower == ".", t[end].isAttached { end += 1 }
+    // "Aug." keeps its dot; "October. 2" is read through it.
+    if end < t.count, t[end].lower == ".", t[end].isAttached,
+      m.abbreviation || (end + 1 < t.count && t[end + 1].kind == .digits)
+    {
+      end += 1
+    }
     return (m.month, end, m.abbreviation)
   }
 
@@ -235,7 +240,7 @@ public struct DateExtractor: Sendable {
     if p < t.count, t[p].lower == "of" { p += 1 }
     guard let m = month(t, at: p) else { return nil }
     // An abbreviation after a plain number reads as a date only when written like one ("16 Aug").
-    if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1) { return nil }
+    if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1), p == d.end { return nil }
     var end = m.end
     var q = end
     if q < t.count, t[q].lower == "," { q += 1 }
@@ -423,7 +428,8 @@ public struct DateExtractor: Sendable {
         statedWeekday: statedWeekday)
     }
     guard let doc else {
-      return DateMention(resolved: nil, isRelative: false, evidence: "\(name) \(day), year unknown", statedWeekday: statedWeekday)
+      let days = endDay.map { "\(day) to \($0)" } ?? "\(day)"
+      return DateMention(resolved: nil, isRelative: false, evidence: "\(name) \(days), year unknown", statedWeekday: statedWeekday)
     }
     var y = doc.year
     if let candidate = CalendarDate(year: y, month: month, day: day), candidate.dayNumber - doc.dayNumber > 61 { y -= 1 }

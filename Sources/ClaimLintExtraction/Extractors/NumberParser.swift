@@ -224,16 +224,24 @@ struct NumberParser: Sendable {
       let t = tokens[p]
       if t.lower == "and" {
         // "five and a half million", "one million and a half"
-        if p + 2 < stop, tokens[p + 1].lower == "a", let f = lexicons.numberWord(tokens[p + 2].lower, .fraction) {
-          if let s = small, hundreds == nil, total == 0, !smallIsDigits || true {
+        if p + 2 < stop, tokens[p + 1].lower == "a" || tokens[p + 1].lower == "one",
+          let f = lexicons.numberWord(tokens[p + 2].lower, .fraction)
+        {
+          if let s = small, hundreds == nil, total == 0 {
             small = s + f.value
             p += 3
             commit()
             continue
           }
           if small == nil, hundreds == nil, total > 0, lastScale.isFinite {
-            total += f.value * lastScale
-            p += 3
+            // "one billion and a half million" or "one million and a half".
+            if p + 3 < stop, let s = lexicons.numberWord(tokens[p + 3].lower, .scale), s.value < lastScale {
+              total += f.value * s.value
+              p += 4
+            } else {
+              total += f.value * lastScale
+              p += 3
+            }
             commit()
           }
           break
@@ -288,6 +296,11 @@ struct NumberParser: Sendable {
         continue
       }
       if let m = lexicons.numberWord(t.lower, .multiplier) {
+        // "hundred thousand dollars": a bare "hundred" at the start counts one hundred.
+        if small == nil, atoms == 0, m.value == 100, t.lower == "hundred" {
+          small = 1
+          atoms = 1
+        }
         guard let s = small else { break }
         if m.value == 100 {
           guard hundreds == nil, s < 100 || smallIsDigits, total == 0 || s < 10 || true else { break }

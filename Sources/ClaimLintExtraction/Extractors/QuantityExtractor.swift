@@ -143,7 +143,7 @@ public struct QuantityExtractor: Sendable {
       case "from": allowed = sep == "to" || isDashSep || sep == "through"
       default: allowed = sep == "to" || isDashSep || sep == "through"
       }
-      if allowed, !first.isVague {
+      if allowed, !first.isVague, !followsChangeVerb(t, before: i) {
         var q = p + 1
         var unitB: String? = nil
         if let c = lexicons.currencies.match(t, at: q), c.end < stop, c.payload.kind == .symbol || c.payload.kind == .code {
@@ -161,7 +161,8 @@ public struct QuantityExtractor: Sendable {
           let leadingZero = t[q].kind == .digits && t[q].lower.hasPrefix("0") && t[q].length > 1
           if phoneLike { return .skip(end: skipChain(t, from: b.end)) }
           if bothYears { return .skip(end: b.end) }
-          if spacingOK, b.value > a, !leadingZero {
+          let unitsAgree = unit == nil || unitB == nil || unit == unitB
+          if spacingOK, unitsAgree, b.value > a, !leadingZero {
             second = b
             low = a
             p = b.end
@@ -186,11 +187,13 @@ public struct QuantityExtractor: Sendable {
     // Not figures.
     let numberStart = first.start
     if second == nil, unit == nil {
-      if qualifier == nil, first.isPlainDigits, first.digitCount == 4, isYear(first.value) { return .skip(end: first.end) }
+      if qualifier == nil, first.isPlainDigits, first.digitCount == 4, isYear(first.value) {
+        return .skip(end: skipChain(t, from: first.end))
+      }
       if qualifier == nil, isName(t, first) { return .skip(end: first.end) }
       if isClock(t, first) { return .skip(end: skipChain(t, from: first.end)) }
-      if numberStart == 0, first.isPlainDigits, first.end < t.count, t[first.end].lower == "." || t[first.end].lower == ")",
-        t[first.end].isAttached
+      if numberStart == 0, first.isPlainDigits, first.value < 100, first.end + 1 < t.count,
+        t[first.end].lower == "." || t[first.end].lower == ")", t[first.end].isAttached
       {
         return .skip(end: first.end + 1)
       }
@@ -252,16 +255,44 @@ public struct QuantityExtractor: Sendable {
         q.high = v * (1 + tol)
       }
     }
+    q.low = q.low.map(Self.tidy)
+    q.high = q.high.map(Self.tidy)
+    q.value = q.value.map(Self.tidy)
     if let u = unit, u != "percent", u != "percentage point" { q.countedFamily = "money" }
     return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q))
+  }
+
+  /// Removes floating-point noise from a computed bound (1540000000.0000002 → 1540000000).
+  static func tidy(_ x: Double) -> Double {
+    guard x.isFinite else { return x }
+    if abs(x) >= 1e6 { return (x * 1e3).rounded() / 1e3 }
+    return (x * 1e9).rounded() / 1e9
   }
 
   /// A currency or percentage written after the number ("yuan", "%", "per cent", "€").
   private func suffixUnit(_ t: [Token], at p: Int, stop: Int) -> (code: String, kind: ExtractionLexicons.CurrencyKind, end: Int)? {
     guard p < stop, let c = lexicons.currencies.match(t, at: p), c.end <= stop else { return nil }
     // "$ 20,000 $ 37,305": a symbol followed by a number belongs to that number.
-    if c.payload.kind == .symbol, c.end < t.count, t[c.end].kind == .digits { return nil }
+    // "10 $ 30 $" reads as two postfix symbols.
+    if c.payload.kind == .symbol, c.end < t.count, t[c.end].kind == .digits {
+      guard case .number(let next) = numbers.parse(t, at: c.end, stop: t.count), next.end < t.count,
+        let after = lexicons.currencies.match(t, at: next.end), after.payload.code == c.payload.code
+      else { return nil }
+    }
     return (c.payload.code, c.payload.kind, c.end)
+  }
+
+  /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
+  /// 300"): then "to" joins two figures, not the ends of a range.
+  private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
+    let verbs: Set<String> = [
+      "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "increased", "increase",
+      "increases", "decreased", "decrease", "grew", "grown", "grow", "jumped", "climbed", "dropped", "declined",
+      "surged", "soared", "slumped", "plunged", "raised", "cut", "reduced", "lowered", "revised", "doubled", "up",
+      "down", "shrank", "swelled", "widened", "narrowed", "changed", "went",
+    ]
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where verbs.contains(t[k].lower) { return true }
+    return false
   }
 
   private func isYear(_ v: Double) -> Bool { v >= 1900 && v <= 2100 && v == v.rounded() }
@@ -362,13 +393,25 @@ public struct QuantityExtractor: Sendable {
       }
       let known = lexicons.nouns[w] != nil
       if sawKnown && !known { break }
-      if !words.isEmpty, !known, w.hasSuffix("ed") || w.hasSuffix("ing") { break }
+      if !words.isEmpty, !known, w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") { break }
       words.append((w, known, next))
       if known { sawKnown = true }
       q = next
     }
     guard !words.isEmpty else { return }
-    let headIndex = words.lastIndex(where: { $0.known }) ?? (words.count - 1)
+    // The head: the last known noun; else the first plural-looking word; else a lone word.
+    func isPlural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("ous") }
+    func isNotNoun(_ w: String) -> Bool { w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") }
+    let headIndex: Int
+    if let k = words.lastIndex(where: { $0.known }) {
+      headIndex = k
+    } else if let k = words.firstIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+      headIndex = k
+    } else if words.count == 1, !isNotNoun(words[0].lower) {
+      headIndex = 0
+    } else {
+      return
+    }
     let head = words[headIndex]
     f.nounEnd = head.end
     let isMoney = f.quantity.unit != nil
