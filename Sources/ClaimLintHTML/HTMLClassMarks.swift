@@ -47,9 +47,48 @@ struct HTMLClassifier {
     "commentaire", "usercomment", "commentlistitem", "commentthread",
   ]
 
+  /// The substring lists as bytes, in the order of `ListID`.
+  private let lists: [[[UInt8]]]
+  /// The token lists.
+  private let boilerplateTokens: Set<String>
+  private let authorTokens: Set<String>
+
+  /// Indexes into `lists`.
+  private enum ListID: Int {
+    case content, comment, commentExclusion, commentForm, related, byline, commentAuthor, boilerplate
+    case negative, positive
+  }
+
   /// Creates a classifier for `markers`.
   init(markers: HTMLMarkers) {
     self.markers = markers
+    let all = [
+      markers.contentSubstrings, markers.commentSubstrings, markers.commentExclusions,
+      markers.commentFormSubstrings, markers.relatedSubstrings, markers.bylineSubstrings,
+      markers.commentAuthorSubstrings, markers.boilerplateSubstrings, markers.negativeSubstrings,
+      markers.positiveSubstrings,
+    ]
+    lists = all.map { list in list.map { Array($0.utf8) } }
+    boilerplateTokens = Set(markers.boilerplateTokens)
+    authorTokens = Set(markers.commentAuthorTokens)
+  }
+
+  /// Whether any word of list `id` occurs in `name`.
+  private func has(_ id: ListID, in name: [UInt8]) -> Bool {
+    let n = name.count
+    for word in lists[id.rawValue] where word.count <= n {
+      let first = word[0]
+      var i = 0
+      while i + word.count <= n {
+        if name[i] == first {
+          var k = 1
+          while k < word.count, name[i + k] == word[k] { k += 1 }
+          if k == word.count { return true }
+        }
+        i += 1
+      }
+    }
+    return false
   }
 
   /// The marks for a `class` (several names) or `id` (one name) value.
@@ -59,7 +98,13 @@ struct HTMLClassifier {
     var result = HTMLClassMarks()
     let names = isID ? [value] : value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     for name in names where !name.isEmpty {
-      result.merge(marks(name: name, isID: isID))
+      if !isID, names.count > 1, let cached = cache["." + name] {
+        result.merge(cached)
+        continue
+      }
+      let m = marks(name: name, isID: isID)
+      if !isID, names.count > 1, cache.count < 20_000 { cache["." + name] = m }
+      result.merge(m)
     }
     if cache.count < 20_000 { cache[key] = result }
     return result
@@ -67,30 +112,31 @@ struct HTMLClassifier {
 
   /// The marks for one class name or id.
   private func marks(name: String, isID: Bool) -> HTMLClassMarks {
-    let label = (isID ? "id '" : "class '") + name + "'"
-    let lower = name.lowercased()
-    let normalized = String(lower.unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != ":" })
-    var m = HTMLClassMarks()
-    func has(_ list: [String]) -> Bool { list.contains(where: { normalized.contains($0) }) }
-    if has(markers.contentSubstrings) { m.content = label }
-    let isCommentWord = has(markers.commentSubstrings) && !has(markers.commentExclusions)
-    if isCommentWord {
-      m.comment = label
-      if HTMLClassifier.commentItemNames.contains(normalized) { m.commentItem = true }
-      if isID, normalized.contains(where: { $0.isNumber }) { m.commentItem = true }
+    var normalized: [UInt8] = []
+    normalized.reserveCapacity(name.utf8.count)
+    for b in name.utf8 where b != 0x2D && b != 0x5F && b != 0x3A {
+      normalized.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
     }
-    if has(markers.commentFormSubstrings) { m.commentForm = label }
-    if has(markers.relatedSubstrings) { m.related = label }
-    if has(markers.bylineSubstrings) { m.byline = label }
+    var m = HTMLClassMarks()
+    func label() -> String { (isID ? "id '" : "class '") + name + "'" }
+    if has(.content, in: normalized) { m.content = label() }
+    if has(.comment, in: normalized), !has(.commentExclusion, in: normalized) {
+      m.comment = label()
+      if HTMLClassifier.commentItemNames.contains(String(decoding: normalized, as: UTF8.self)) { m.commentItem = true }
+      if isID, normalized.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { m.commentItem = true }
+    }
+    if has(.commentForm, in: normalized) { m.commentForm = label() }
+    if has(.related, in: normalized) { m.related = label() }
+    if has(.byline, in: normalized) { m.byline = label() }
     let tokens = HTMLClassifier.tokens(of: name)
-    if has(markers.commentAuthorSubstrings) || tokens.contains(where: { markers.commentAuthorTokens.contains($0) }) {
+    if has(.commentAuthor, in: normalized) || tokens.contains(where: { authorTokens.contains($0) }) {
       m.commentAuthor = true
     }
-    if has(markers.boilerplateSubstrings) || tokens.contains(where: { markers.boilerplateTokens.contains($0) }) {
-      m.boilerplate = label
+    if has(.boilerplate, in: normalized) || tokens.contains(where: { boilerplateTokens.contains($0) }) {
+      m.boilerplate = label()
     }
-    if has(markers.negativeSubstrings) { m.weight -= 25 }
-    if has(markers.positiveSubstrings) { m.weight += 25 }
+    if has(.negative, in: normalized) { m.weight -= 25 }
+    if has(.positive, in: normalized) { m.weight += 25 }
     return m
   }
 

@@ -3,22 +3,41 @@ import ClaimLintCore
 // MARK: - Hints
 
 extension HTMLPage {
-  /// The context an element inherits from its ancestors.
+  /// The context an element inherits from its ancestors; reasons are indexes into a reason table.
   struct Context {
-    /// Why the element is boilerplate, or nil.
-    var boilerplate: String?
+    /// Why the element is boilerplate, or -1.
+    var boilerplate: Int32 = -1
     /// The outermost comment section around the element, or -1.
     var commentSection = -1
     /// The innermost single comment around the element, or -1.
     var commentItem = -1
     /// Whether the element is inside a comment form.
     var commentForm = false
-    /// Why the element is related links, or nil.
-    var related: String?
-    /// Why the element is a byline, or nil.
-    var byline: String?
+    /// Why the element is related links, or -1.
+    var related: Int32 = -1
+    /// Why the element is a byline, or -1.
+    var byline: Int32 = -1
     /// The enclosing `<figcaption>`, or -1.
     var caption = -1
+  }
+
+  /// Distinct reason strings, so contexts stay plain integers.
+  struct ReasonTable {
+    /// The reasons in order of first use.
+    private(set) var reasons: [String] = []
+    private var index: [String: Int32] = [:]
+
+    /// The index of `reason`, adding it when new.
+    mutating func id(_ reason: String) -> Int32 {
+      if let k = index[reason] { return k }
+      let k = Int32(reasons.count)
+      reasons.append(reason)
+      index[reason] = k
+      return k
+    }
+
+    /// The reason at `k` (nil for -1).
+    subscript(_ k: Int32) -> String? { k < 0 ? nil : reasons[Int(k)] }
   }
 
   /// Gives each block its hint, reason, comment group and author.
@@ -26,8 +45,7 @@ extension HTMLPage {
     let nodes = document.nodes
     let n = nodes.count
     var contexts = [Context](repeating: Context(), count: n)
-    var owners = Set<Int>()
-    for b in blocks { owners.insert(b.owner) }
+    var table = ReasonTable()
     for i in 1..<max(1, n) where nodes[i].kind == .element {
       let node = nodes[i]
       var c = contexts[node.parent]
@@ -35,10 +53,9 @@ extension HTMLPage {
       let tag = node.tag
       let wrapsArticle = containsMain[i]
       if c.commentSection < 0 {
-        if !wrapsArticle, let reason = m?.comment {
+        if !wrapsArticle, m?.comment != nil {
           c.commentSection = i
           if m?.commentItem == true { c.commentItem = i }
-          _ = reason
         }
       } else if isCommentItem(i, m) {
         c.commentItem = i
@@ -48,22 +65,24 @@ extension HTMLPage {
       let formLike = tag == "textarea" || (tag == "form" || m?.commentForm != nil) && prose[i] < 200
       if c.commentSection >= 0 {
         if formLike { c.commentForm = true }
-      } else if !wrapsArticle, formLike, let form = m?.commentForm, c.boilerplate == nil {
-        c.boilerplate = "comment form (\(form))"
+      } else if !wrapsArticle, formLike, let form = m?.commentForm, c.boilerplate < 0 {
+        c.boilerplate = table.id("comment form (\(form))")
       }
       let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
-      if c.related == nil, !wrapsArticle, !holdsArticle, let r = m?.related { c.related = r }
-      if c.byline == nil, text[i] <= 400, let r = m?.byline { c.byline = r }
-      if c.byline == nil, node.attribute("rel")?.lowercased() == "author" { c.byline = "rel 'author'" }
-      if c.boilerplate == nil, !wrapsArticle {
+      if c.related < 0, !wrapsArticle, !holdsArticle, let r = m?.related { c.related = table.id(r) }
+      if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = table.id(r) }
+      if c.byline < 0, !node.attributes.isEmpty, node.attribute("rel")?.lowercased() == "author" {
+        c.byline = table.id("rel 'author'")
+      }
+      if c.boilerplate < 0, !wrapsArticle {
         switch tag {
         case "nav", "aside", "form", "footer", "menu":
-          c.boilerplate = "inside <\(tag)>"
+          c.boilerplate = table.id("inside <\(tag)>")
         case "header" where !inMain[i]:
-          c.boilerplate = "inside <header>"
+          c.boilerplate = table.id("inside <header>")
         default:
           // A class word does not make a container boilerplate when it holds much of the article.
-          if let r = m?.boilerplate, !holdsArticle { c.boilerplate = r }
+          if let r = m?.boilerplate, !holdsArticle { c.boilerplate = table.id(r) }
         }
       }
       if tag == "figcaption" { c.caption = i }
@@ -98,13 +117,13 @@ extension HTMLPage {
             blocks[k].author = name
           }
         }
-      } else if let r = c.related {
+      } else if let r = table[c.related] {
         setHint(k, .related, r)
-      } else if let r = c.byline, b.length <= 200 {
+      } else if let r = table[c.byline], b.length <= 200 {
         setHint(k, .byline, r)
-      } else if let r = c.boilerplate {
+      } else if let r = table[c.boilerplate] {
         setHint(k, .boilerplate, r)
-      } else if c.caption >= 0 && markers.photoCreditPhrases.contains(where: { lower.contains($0) })
+      } else if c.caption >= 0 && markers.photoCreditPhrases.contains(where: { HTMLText.contains(lower, $0) })
         || b.length <= 120 && (lower.hasPrefix("photo:") || lower.hasPrefix("photo by") || lower.hasPrefix("foto:"))
       {
         setHint(k, .boilerplate, "photo credit in caption")
@@ -189,13 +208,13 @@ extension HTMLPage {
   /// Whether a short text reads like the heading of a comment section.
   func isCommentsHeading(_ lower: String) -> Bool {
     guard lower.utf8.count <= 60 else { return false }
-    return markers.commentHeadingPhrases.contains(where: { lower.contains($0) })
+    return markers.commentHeadingPhrases.contains(where: { HTMLText.contains(lower, $0) })
   }
 
   /// Whether a short text reads like the heading of related links.
   func isRelatedHeading(_ lower: String) -> Bool {
     guard lower.utf8.count <= 60 else { return false }
-    return markers.relatedHeadingPhrases.contains(where: { lower.contains($0) })
+    return markers.relatedHeadingPhrases.contains(where: { HTMLText.contains(lower, $0) })
   }
 
   /// Marks the link lists after a "Related articles" heading, and comment headings in the article.

@@ -194,6 +194,28 @@ extension HTMLText {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Whether `needle` occurs in `haystack`, compared byte by byte (no locale, no Foundation).
+  static func contains(_ haystack: String, _ needle: String) -> Bool {
+    var h = haystack
+    var n = needle
+    return h.withUTF8 { hb in
+      n.withUTF8 { nb in
+        guard let first = nb.first else { return true }
+        guard nb.count <= hb.count else { return false }
+        var i = 0
+        while i + nb.count <= hb.count {
+          if hb[i] == first {
+            var k = 1
+            while k < nb.count, hb[i + k] == nb[k] { k += 1 }
+            if k == nb.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+
   /// Folds whitespace in `text`: trims it and turns every run of whitespace into one space.
   static func folded(_ text: String) -> String {
     var out = [UInt8]()
