@@ -185,7 +185,7 @@ private struct MarkdownBlockParser {
 
   /// A line that reads as an author name or handle on its own ("riverwatch", "Kanya S.").
   func isLabel(_ from: Int, _ to: Int) -> Bool {
-    guard to - from <= 40 else { return false }
+    guard to - from <= 40, TextShape.wordCount(bytes, from, to) <= 4 else { return false }
     let text = String(decoding: bytes[from..<to], as: UTF8.self)
     return (CommentSectionSplitter.authorScore(text) ?? 0) >= 1
   }

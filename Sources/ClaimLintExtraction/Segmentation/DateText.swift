@@ -16,7 +16,9 @@ enum DateText {
     var lower: String
     /// True when the word starts with an upper-case letter or a letter without case.
     var capitalized: Bool
-    var value: Int { kind == .number && lower.utf8.count <= 9 ? Int(lower) ?? -1 : -1 }
+    var value: Int { kind == .number && length <= 9 ? Int(lower) ?? -1 : -1 }
+    /// Length in UTF-8 bytes.
+    var length: Int { end - start }
   }
 
   /// A calendar date as written: year may be missing ("August 16").
@@ -61,7 +63,7 @@ enum DateText {
         while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
         out.append(
           Token(
-            kind: .number, start: s, end: i, lower: String(decoding: bytes[s..<i], as: UTF8.self),
+            kind: .number, start: s, end: i, lower: i - s > 12 ? "" : String(decoding: bytes[s..<i], as: UTF8.self),
             capitalized: false))
         continue
       }
@@ -82,13 +84,18 @@ enum DateText {
             break
           }
         }
-        var lower: [UInt8] = []
-        lower.reserveCapacity(i - s)
-        for c in bytes[s..<i] { lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+        // Month, weekday and label words are short; longer words keep no spelling.
+        let lower =
+          i - s > 12
+          ? ""
+          : String(unsafeUninitializedCapacity: i - s) { buffer in
+            for (k, c) in bytes[s..<i].enumerated() { buffer[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+            return i - s
+          }
         let first = bytes[s]
         out.append(
           Token(
-            kind: .word, start: s, end: i, lower: String(decoding: lower, as: UTF8.self),
+            kind: .word, start: s, end: i, lower: lower,
             capitalized: (first >= 0x41 && first <= 0x5A) || first >= 0x80))
         continue
       }
@@ -148,11 +155,11 @@ enum DateText {
     }
     guard i < t.count else { return nil }
     // ISO with -, / or .
-    if t[i].kind == .number, t[i].lower.utf8.count == 4, i + 4 < t.count {
+    if t[i].kind == .number, t[i].length == 4, i + 4 < t.count {
       let sep = t[i + 1]
       if sep.kind == .punct, ["-", "/", "."].contains(sep.lower), t[i + 2].kind == .number,
         t[i + 3].kind == .punct, t[i + 3].lower == sep.lower, t[i + 4].kind == .number,
-        t[i + 2].lower.utf8.count <= 2, t[i + 4].lower.utf8.count <= 2,
+        t[i + 2].length <= 2, t[i + 4].length <= 2,
         CalendarDate(year: t[i].value, month: t[i + 2].value, day: t[i + 4].value) != nil
       {
         return Match(year: t[i].value, month: t[i + 2].value, day: t[i + 4].value, weekday: statedWeekday, endToken: i + 5)
@@ -166,7 +173,7 @@ enum DateText {
     func year(at j: inout Int) -> Int? {
       var k = j
       if k < t.count, isPunct(t[k], ",") { k += 1 }
-      if k < t.count, t[k].kind == .number, t[k].lower.utf8.count == 4, (1900...2199).contains(t[k].value) {
+      if k < t.count, t[k].kind == .number, t[k].length == 4, (1900...2199).contains(t[k].value) {
         j = k + 1
         return t[k].value
       }
@@ -176,7 +183,7 @@ enum DateText {
     if t[i].kind == .word, let m = month(t[i].lower) {
       var j = i + 1
       if j < t.count, isPunct(t[j], ".") { j += 1 }
-      guard j < t.count, t[j].kind == .number, t[j].lower.utf8.count <= 2, (1...31).contains(t[j].value) else {
+      guard j < t.count, t[j].kind == .number, t[j].length <= 2, (1...31).contains(t[j].value) else {
         return nil
       }
       let d = t[j].value
@@ -187,13 +194,13 @@ enum DateText {
       return Match(year: y, month: m, day: d, weekday: statedWeekday, endToken: j)
     }
     // Day Month [Year]
-    if t[i].kind == .number, t[i].lower.utf8.count <= 2, (1...31).contains(t[i].value) {
+    if t[i].kind == .number, t[i].length <= 2, (1...31).contains(t[i].value) {
       var j = i + 1
       skipOrdinal(&j)
       if j < t.count, isPunct(t[j], ".") { j += 1 }
       guard j < t.count, t[j].kind == .word, let m = month(t[j].lower) else { return nil }
       j += 1
-      if j < t.count, isPunct(t[j], "."), t[j - 1].lower.utf8.count <= 4 { j += 1 }
+      if j < t.count, isPunct(t[j], "."), t[j - 1].length <= 4 { j += 1 }
       let y = year(at: &j)
       if let y, CalendarDate(year: y, month: m, day: t[i].value) == nil { return nil }
       return Match(year: y, month: m, day: t[i].value, weekday: statedWeekday, endToken: j)
@@ -240,11 +247,11 @@ enum DateText {
       let tok = t[i]
       switch tok.kind {
       case .number:
-        if tok.lower.utf8.count > 4 { return false }
+        if tok.length > 4 { return false }
       case .punct:
         if !([":", ".", "+", "-", "(", ")", "|", ",", "/"] as Set).contains(tok.lower) { return false }
       case .word:
-        let upperShort = tok.capitalized && tok.lower.utf8.count <= 4 && tok.lower.utf8.allSatisfy { $0 < 0x80 }
+        let upperShort = tok.capitalized && tok.length <= 4 && tok.lower.utf8.allSatisfy { $0 < 0x80 }
         if !timeWords.contains(tok.lower) && !upperShort { return false }
       }
       i += 1
@@ -263,7 +270,7 @@ enum DateText {
   /// The dateline at the start of `text`, when there is one.
   static func leadDateline(_ text: String) -> LeadDateline? {
     let bytes = Array(text.utf8)
-    let t = tokens(bytes, limit: 240)
+    let t = tokens(bytes, limit: 200)
     var i = 0
     while i < min(t.count, 16) {
       let tok = t[i]
@@ -278,7 +285,7 @@ enum DateText {
         return nil
       }
       // Words before the date must be place or agency names (short connectors such as "of" aside).
-      if tok.kind == .word, !tok.capitalized, tok.lower.utf8.count > 3 { return nil }
+      if tok.kind == .word, !tok.capitalized, tok.length > 3 { return nil }
       if tok.kind == .punct, !([",", ".", "-", "&", "'"] as Set).contains(tok.lower) { return nil }
       i += 1
     }
@@ -288,6 +295,10 @@ enum DateText {
   /// A `Weekday, Month Day, Year` date in the first `limit` bytes of `text` whose weekday agrees.
   static func weekdayDate(in text: String, limit: Int = 1200) -> (date: CalendarDate, text: String)? {
     let bytes = Array(text.utf8.prefix(limit))
+    // Every weekday name, full or short, is followed by "day" or is an abbreviation before a comma
+    // or full stop; a paragraph with neither "day" nor "," cannot hold one.
+    guard SegmentationLexicons.contains(bytes, Array("day".utf8)) || SegmentationLexicons.contains(bytes, Array(",".utf8))
+    else { return nil }
     let t = tokens(bytes)
     var i = 0
     while i < t.count {

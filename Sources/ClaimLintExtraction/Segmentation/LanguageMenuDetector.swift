@@ -9,7 +9,7 @@ struct LanguageMenuDetector {
     var coverage: Double
   }
 
-  let index: [Unicode.Scalar: [[Unicode.Scalar]]]
+  let index: LanguageNameIndex
 
   init(lexicons: SegmentationLexicons) {
     index = lexicons.languageIndex
@@ -21,40 +21,41 @@ struct LanguageMenuDetector {
   /// The evidence when `text` is a language menu, or nil.
   func evaluate(_ text: String) -> Evidence? {
     guard !index.isEmpty, text.utf8.count <= LanguageMenuDetector.maximumLength else { return nil }
-    let scalars = Array(text.lowercased().unicodeScalars)
+    let scalars = LanguageNameIndex.folded(text)
     var i = 0
     var covered = 0
     var uncovered = 0
     var names = 0
-    var scripts = Set<Script>()
+    var scripts: UInt32 = 0
     while i < scalars.count {
       let s = scalars[i]
       if isSeparator(s) {
         i += 1
         continue
       }
-      if let candidates = index[s], let length = longestMatch(candidates, scalars, at: i) {
-        for k in i..<(i + length) { scripts.insert(Script(scalars[k])) }
+      if let length = longestMatch(index.candidates(s), scalars, at: i) {
+        for k in i..<(i + length) { scripts |= Script(scalars[k]).bit }
         covered += length
         names += 1
         i += length
         continue
       }
-      scripts.insert(Script(s))
+      scripts |= Script(s).bit
       uncovered += 1
       i += 1
     }
-    scripts.remove(.other)
+    scripts &= ~Script.other.bit
+    let scriptCount = scripts.nonzeroBitCount
     let total = covered + uncovered
     guard total > 0 else { return nil }
     let coverage = Double(covered) / Double(total)
-    let evidence = Evidence(names: names, scripts: scripts.count, coverage: coverage)
-    if names >= 3, coverage >= 0.6, scripts.count >= 2 || names >= 4 { return evidence }
-    if scripts.count >= 3, names >= 2, coverage >= 0.3 { return evidence }
+    let evidence = Evidence(names: names, scripts: scriptCount, coverage: coverage)
+    if names >= 3, coverage >= 0.6, scriptCount >= 2 || names >= 4 { return evidence }
+    if scriptCount >= 3, names >= 2, coverage >= 0.3 { return evidence }
     return nil
   }
 
-  private func longestMatch(_ candidates: [[Unicode.Scalar]], _ s: [Unicode.Scalar], at i: Int) -> Int? {
+  private func longestMatch(_ candidates: [[UInt32]], _ s: [UInt32], at i: Int) -> Int? {
     for name in candidates where i + name.count <= s.count {
       var ok = true
       for k in 0..<name.count where s[i + k] != name[k] {
@@ -66,8 +67,8 @@ struct LanguageMenuDetector {
     return nil
   }
 
-  private func isSeparator(_ s: Unicode.Scalar) -> Bool {
-    switch s.value {
+  private func isSeparator(_ s: UInt32) -> Bool {
+    switch s {
     case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x7C, 0x2F, 0x2C, 0x2D, 0xB7, 0x2022, 0x2013, 0x2014, 0x3001, 0xFF5C:
       return true
     default:
@@ -76,12 +77,15 @@ struct LanguageMenuDetector {
   }
 
   /// The writing system of a letter, coarsely.
-  enum Script: Hashable {
+  enum Script: Int {
     case latin, greek, cyrillic, armenian, hebrew, arabic, indic, thai, lao, myanmar, khmer, hangul, kana, han
     case other
 
-    init(_ s: Unicode.Scalar) {
-      switch s.value {
+    /// A bit of its own, for counting scripts in a mask.
+    var bit: UInt32 { 1 << UInt32(rawValue) }
+
+    init(_ s: UInt32) {
+      switch s {
       case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
       case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
       case 0x400...0x52F: self = .cyrillic

@@ -57,8 +57,8 @@ public struct SegmentationLexicons: Sendable {
   private let containing: [Marker]
   private let counted: [String: Marker]
   let minorWords: Set<String>
-  /// Language names as lower-cased scalar arrays, grouped by first scalar, longest first.
-  let languageIndex: [Unicode.Scalar: [[Unicode.Scalar]]]
+  /// Language names for fast lookup.
+  let languageIndex: LanguageNameIndex
 
   /// Builds the lexicons from already-typed values.
   public init(markers: [Marker], languageNames: [String]) {
@@ -81,15 +81,7 @@ public struct SegmentationLexicons: Sendable {
     for key in prefixes.keys {
       prefixes[key]?.sort { $0.phrase.utf8.count > $1.phrase.utf8.count }
     }
-    var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-    for name in languageNames {
-      let scalars = Array(name.lowercased().unicodeScalars)
-      guard let first = scalars.first else { continue }
-      index[first, default: []].append(scalars)
-    }
-    for key in index.keys {
-      index[key]?.sort { $0.count > $1.count }
-    }
+    let index = LanguageNameIndex(languageNames)
     self.exact = exact
     self.prefixes = prefixes
     self.containing = containing
@@ -159,26 +151,48 @@ public struct SegmentationLexicons: Sendable {
   // MARK: - Matching
 
   /// Lower-cases, folds runs of white space and, unless told otherwise, strips trailing `:` `.` `!`
-  /// `»` `›` and spaces.
+  /// `»` `›` `…` and spaces.
+  ///
+  /// Works on UTF-8 bytes; only text with letters beyond ASCII (Latin-1 to Cyrillic) takes the slower
+  /// Unicode lower-casing.
   static func normalize(_ text: String, stripTrailing: Bool = true) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
+    let u = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(u.count)
     var pendingSpace = false
-    for ch in text.lowercased() {
-      if ch.isWhitespace {
+    var needsUnicodeLowercase = false
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0) {
         pendingSpace = !out.isEmpty
+        i += b == 0xC2 ? 2 : 1
         continue
       }
       if pendingSpace {
-        out.append(" ")
+        out.append(0x20)
         pendingSpace = false
       }
-      out.append(ch)
+      if b >= 0xC3 && b <= 0xD4 { needsUnicodeLowercase = true }
+      out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+      i += 1
     }
     if stripTrailing {
-      while let last = out.last, [":", ".", "!", "»", "›", " ", "…"].contains(last) { out.removeLast() }
+      while let last = out.last {
+        let n = out.count
+        if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x20 {
+          out.removeLast()
+        } else if n >= 2, out[n - 2] == 0xC2, last == 0xBB {
+          out.removeLast(2)
+        } else if n >= 3, out[n - 3] == 0xE2, out[n - 2] == 0x80, last == 0xBA || last == 0xA6 {
+          out.removeLast(3)
+        } else {
+          break
+        }
+      }
     }
-    return out
+    let s = String(decoding: out, as: UTF8.self)
+    return needsUnicodeLowercase ? s.lowercased() : s
   }
 
   /// The marker a normalized block matches, preferring exact, then count, then the longest prefix,
@@ -197,8 +211,27 @@ public struct SegmentationLexicons: Sendable {
         }
       }
     }
-    for m in containing where s.contains(m.phrase) { return MarkerMatch(marker: m) }
+    if !containing.isEmpty {
+      let hay = Array(s.utf8)
+      for m in containing where SegmentationLexicons.contains(hay, Array(m.phrase.utf8)) { return MarkerMatch(marker: m) }
+    }
     return nil
+  }
+
+  /// Whether `needle` occurs in `hay` (bytes).
+  static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
+    var i = 0
+    let last = hay.count - needle.count
+    while i <= last {
+      if hay[i] == first {
+        var k = 1
+        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   private func isWordByte(_ b: UInt8) -> Bool {
@@ -207,7 +240,12 @@ public struct SegmentationLexicons: Sendable {
 
   /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments".
   private func countMatch(_ s: String) -> MarkerMatch? {
-    guard !counted.isEmpty else { return nil }
+    guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
+    // A count is digits or one of a few number words.
+    let hasDigit = s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    guard hasDigit || s.hasPrefix("no ") || s.hasPrefix("one ") || s.hasPrefix("two ") || s.hasPrefix("three ") else {
+      return nil
+    }
     var words: [String] = []
     var current = ""
     for ch in s {
@@ -238,5 +276,37 @@ public struct SegmentationLexicons: Sendable {
       return MarkerMatch(marker: m, count: n)
     }
     return nil
+  }
+}
+
+/// Language names as arrays of scalar values (ASCII letters folded to lower case), bucketed by first
+/// scalar and sorted longest first, so a menu can be scanned without hashing every letter.
+struct LanguageNameIndex: Sendable {
+  private(set) var ascii: [[[UInt32]]] = Array(repeating: [], count: 128)
+  private(set) var other: [UInt32: [[UInt32]]] = [:]
+
+  var isEmpty: Bool { other.isEmpty && ascii.allSatisfy(\.isEmpty) }
+
+  init(_ names: [String]) {
+    var seen = Set<[UInt32]>()
+    for name in names {
+      for variant in [name, name.lowercased()] {
+        let scalars = LanguageNameIndex.folded(variant)
+        guard let first = scalars.first, seen.insert(scalars).inserted else { continue }
+        if first < 128 { ascii[Int(first)].append(scalars) } else { other[first, default: []].append(scalars) }
+      }
+    }
+    for k in 0..<128 { ascii[k].sort { $0.count > $1.count } }
+    for key in other.keys { other[key]?.sort { $0.count > $1.count } }
+  }
+
+  /// Scalar values of `text` with ASCII capitals folded to lower case.
+  static func folded(_ text: String) -> [UInt32] {
+    text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
+  }
+
+  /// The names that may start with `scalar`.
+  func candidates(_ scalar: UInt32) -> [[UInt32]] {
+    scalar < 128 ? ascii[Int(scalar)] : other[scalar] ?? []
   }
 }

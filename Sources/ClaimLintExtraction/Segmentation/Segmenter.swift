@@ -69,6 +69,9 @@ struct SegmentationPass {
   /// Index of the comments header, when the article has one.
   var commentsHeader: Int?
 
+  /// Only blocks of at most this many words are compared with marker phrases.
+  static let markerWords = 25
+
   init(lexicons: SegmentationLexicons, read: ReadResult, format: DocumentFormat) {
     self.lexicons = lexicons
     self.read = read
@@ -78,7 +81,7 @@ struct SegmentationPass {
       let words = TextShape.wordCount(bytes, 0, bytes.count)
       var item = Item(
         block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
-      if words <= 40, bytes.count <= 400 {
+      if words <= SegmentationPass.markerWords, bytes.count <= 300 {
         let normalized = SegmentationLexicons.normalize(block.text)
         item.normalized = normalized
         item.marker = lexicons.match(normalized: normalized)
@@ -165,12 +168,12 @@ struct SegmentationPass {
     let menus = LanguageMenuDetector(lexicons: lexicons)
     for i in items.indices where items[i].isOpen {
       let item = items[i]
-      if let e = menus.evaluate(item.text) {
+      if !item.endsSentence, item.words <= 40, let e = menus.evaluate(item.text) {
         items[i].kind = .boilerplate
         items[i].reason = "language menu (\(e.names) language names in \(e.scripts) scripts)"
         continue
       }
-      if item.isShort, let d = DateText.dateLine(item.text) {
+      if item.isShort, item.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let d = DateText.dateLine(item.text) {
         items[i].kind = .dateline
         items[i].dateLine = d
         items[i].reason = "date line"
@@ -180,8 +183,7 @@ struct SegmentationPass {
       let phrase = m.marker.phrase
       switch m.marker.kind {
       case .boilerplate:
-        let limit = m.marker.mode == .contains ? 40 : 25
-        if item.words <= limit {
+        if item.words <= SegmentationPass.markerWords {
           items[i].kind = .boilerplate
           items[i].reason = "boilerplate marker '\(phrase)'"
         }
@@ -487,7 +489,8 @@ struct SegmentationPass {
         dateEvidence = "dateline '\(written)'"
       }
     }
-    let weekdayDate = DateText.weekdayDate(in: text)
+    // A weekday-anchored date is weaker evidence; look for one only when nothing better was found.
+    let weekdayDate = date == nil ? DateText.weekdayDate(in: text) : nil
     if date == nil, let dl = dateline, dl.match.year == nil, let w = weekdayDate,
       let d = CalendarDate(year: w.date.year, month: dl.match.month, day: dl.match.day)
     {
