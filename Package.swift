@@ -24,7 +24,8 @@ let package = Package(
     .testTarget(name: "ClaimLintHTMLTests", dependencies: ["ClaimLintHTML", "ClaimLintTestSupport"]),
     .testTarget(name: "ClaimLintExtractionTests", dependencies: ["ClaimLintExtraction", "ClaimLintTestSupport"]),
     .testTarget(name: "ClaimLintRulesTests", dependencies: ["ClaimLintRules", "ClaimLintTestSupport"]),
-    .testTarget(name: "ClaimLintReportingTests", dependencies: ["ClaimLintReporting", "ClaimLintTestSupport"]),
+    .testTarget(
+      name: "ClaimLintReportingTests", dependencies: ["ClaimLintReporting", "ClaimLintTestSupport"], exclude: ["Golden"]),
     .testTarget(name: "ClaimLintTests", dependencies: ["ClaimLint", "ClaimLintTestSupport"]),
     .testTarget(name: "claimlintCLITests", dependencies: ["claimlint", "ClaimLintTestSupport"]),
   ],

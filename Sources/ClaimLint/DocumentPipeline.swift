@@ -64,11 +64,8 @@ public struct DocumentPipeline: Sendable {
     case .failure(let e): return Output(report: nil, problems: [InputProblem(e)])
     case .success(let d): decoded = d
     }
-    var problems = decoded.problems.map { e -> InputProblem in
-      var p = InputProblem(e)
-      if e.fileWasChecked { p.severity = .warning }
-      return p
-    }
+    // Invalid UTF-8 is an error (exit 2), but the file is still checked with replacement characters.
+    var problems = decoded.problems.map { InputProblem($0) }
     let source = SourceFile(path: displayPath, bytes: decoded.bytes)
     let document = segment(source, format: format)
     let claims = extractor.claims(in: document)

@@ -95,7 +95,7 @@ let returnStory = """
   @Test func headlineCheckAndExitCodes() throws {
     let dir = try CLI.folder(["a.txt": Array(arrestStory.utf8), "b.txt": Array(returnStory.utf8)])
     let r = try CLI.run(["check", "a.txt", "b.txt", "--color", "never"], in: dir)
-    #expect(r.stdout.contains("a.txt:3:57: warning: ") || r.stdout.contains("b.txt:3:"), r.stdout)
+    #expect(r.stdout.contains("a.txt:3:57: warning: ") || r.stdout.contains("b.txt:3:"), "\(r.stdout)")
     #expect(r.stdout.contains("[quantity-action-mismatch]"))
     #expect(r.stdout.contains(": note: "))
     #expect(r.status == 0, "warnings do not fail by default")
@@ -138,7 +138,7 @@ let returnStory = """
     let dir = try CLI.folder(["bad.txt": bytes])
     let r = try CLI.run(["check", "bad.txt"], in: dir)
     #expect(r.status == 2)
-    #expect(r.stdout.contains("bad.txt: error: file is not valid UTF-8 (first bad byte at offset 20)"), r.stdout)
+    #expect(r.stdout.contains("bad.txt: error: file is not valid UTF-8 (first bad byte at offset 20)"), "\(r.stdout)")
   }
 
   @Test func outputIsTheSameWhateverTheOrder() throws {
@@ -191,6 +191,6 @@ let returnStory = """
     let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     #expect(p.terminationStatus == 2)
-    #expect(e.contains("rules/rules.json: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), e)
+    #expect(e.contains("rules/rules.json: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), "\(e)")
   }
 }

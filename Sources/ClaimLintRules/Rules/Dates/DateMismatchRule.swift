@@ -26,8 +26,8 @@ public struct DateMismatchRule: Rule {
     ],
     triggeringExamples: [
       RuleExample([
-        "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai ↓on Friday to discuss border crime.\n",
-        "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai †on August 15 to discuss border crime.\n",
+        "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on ↓Friday to discuss border crime.\n",
+        "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on †August 15 to discuss border crime.\n",
       ])
     ]
   )

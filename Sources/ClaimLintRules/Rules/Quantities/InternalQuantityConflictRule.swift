@@ -30,9 +30,9 @@ public struct InternalQuantityConflictRule: Rule {
     triggeringExamples: [
       RuleExample([
         "story.txt": """
-          Thai officials received ↓148 victims rescued from the compound on Friday.
+          Thai officials received †148 victims rescued from the compound on Friday.
 
-          The †184 victims rescued from the compound were taken to a shelter in Mae Sot.
+          The ↓184 victims rescued from the compound were taken to a shelter in Mae Sot.
 
           """
       ])
