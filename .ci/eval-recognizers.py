@@ -274,7 +274,9 @@ def main():
             with open(os.path.join(work, name), "w", encoding="utf-8") as f:
                 f.write(HEADLINE + case["Input"] + "\n")
             cases.append((tag, rel, name, case))
-    proc = subprocess.run([binary, "claims", work, "--format", "json"], capture_output=True, text=True)
+    rules = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules")
+    proc = subprocess.run(
+        [binary, "claims", work, "--format", "json", "--rules", os.path.normpath(rules)], capture_output=True, text=True)
     if proc.returncode > 2:
         print("error: claimlint exited %d" % proc.returncode, file=sys.stderr)
         print(proc.stderr[-2000:], file=sys.stderr)

@@ -106,8 +106,9 @@ public struct ExtractionLexicons: Sendable {
   static func regularSingular(_ w: String) -> String {
     let u = Array(w.utf8)
     let n = u.count
-    guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
     func ends(_ s: String) -> Bool { w.hasSuffix(s) }
+    if n > 3, ends("men") { return String(w.dropLast(3)) + "man" }  // "fishermen", "policemen"
+    guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
     if ends("ss") || ends("us") || ends("is") { return w }
     if ends("ies") { return String(w.dropLast(3)) + "y" }
     if ends("ches") || ends("shes") || ends("xes") || ends("zes") || ends("sses") { return String(w.dropLast(2)) }

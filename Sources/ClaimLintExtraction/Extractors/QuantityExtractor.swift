@@ -397,6 +397,8 @@ public struct QuantityExtractor: Sendable {
       words.append((w, known, next))
       if known { sawKnown = true }
       q = next
+      // A plural noun ends the phrase ("criminal suspects", not "nationals home").
+      if known, lexicons.singular(w) != w { break }
     }
     guard !words.isEmpty else { return }
     // The head: the last known noun; else the first plural-looking word; else a lone word.
@@ -473,6 +475,11 @@ public struct QuantityExtractor: Sendable {
       aux += 1
     }
     if chosen == nil, aux > 0, let m = actions.first(where: { $0.start == k }) {
+      chosen = m
+      passive = true
+    }
+    // A participle on the figure itself ("12 dead and 30 injured").
+    if chosen == nil, f.nounEnd == f.end, let m = actions.first(where: { $0.start == f.end }) {
       chosen = m
       passive = true
     }
