@@ -225,8 +225,7 @@ public struct DateExtractor: Sendable {
     }
     // "since March", "in May": a month with no year, read only after a preposition.
     if !m.abbreviation, t[i].isCapitalized, i > 0,
-      ["in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after"]
-        .contains(t[i - 1].lower)
+      Self.monthPrepositions.contains(t[i - 1].lower)
     {
       return Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: t[i - 1].lower == "last"))
     }
@@ -284,7 +283,7 @@ public struct DateExtractor: Sendable {
 
   /// "in 2023", "since 2019": a year after a preposition.
   private func year(_ t: [Token], at i: Int) -> Span? {
-    guard ["in", "since", "during", "until", "throughout", "early", "late", "mid"].contains(t[i].lower),
+    guard Self.yearPrepositions.contains(t[i].lower),
       i + 1 < t.count
     else { return nil }
     var p = i + 1
@@ -302,13 +301,19 @@ public struct DateExtractor: Sendable {
   }
 
   /// "today", "yesterday", "tomorrow", "the day before yesterday", "the day after tomorrow".
+  private static let relativeWords: [(keys: [String], days: Int)] = [
+    (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
+    (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
+  ]
+  private static let relativeFirstWords: Set<String> = ["the", "yesterday", "today", "tonight", "tomorrow"]
+  private static let monthPrepositions: Set<String> = [
+    "in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after",
+  ]
+  private static let yearPrepositions: Set<String> = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
+
   private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    var offsets: [(keys: [String], days: Int)] = [
-      (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
-      (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
-    ]
-    offsets.sort { $0.keys.count > $1.keys.count }
-    for o in offsets {
+    guard Self.relativeFirstWords.contains(t[i].lower) else { return nil }
+    for o in Self.relativeWords {
       let end = i + o.keys.count
       guard end <= t.count else { continue }
       var ok = true

@@ -303,8 +303,7 @@ struct NumberParser: Sendable {
         }
         guard let s = small else { break }
         if m.value == 100 {
-          guard hundreds == nil, s < 100 || smallIsDigits, total == 0 || s < 10 || true else { break }
-          guard hundreds == nil else { break }
+          guard hundreds == nil, s < 100 || smallIsDigits else { break }
           hundreds = s * 100
           small = nil
         } else {

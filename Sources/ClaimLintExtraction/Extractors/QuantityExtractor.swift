@@ -118,7 +118,7 @@ public struct QuantityExtractor: Sendable {
     let first: ParsedNumber
     switch numbers.parse(t, at: p, stop: stop) {
     case .none:
-      return starter != nil || qualifier != nil || prefixCurrency ? .none : .none
+      return .none
     case .rejected(let end):
       return .skip(end: end)
     case .number(let n): first = n
@@ -285,15 +285,17 @@ public struct QuantityExtractor: Sendable {
   /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
   /// 300"): then "to" joins two figures, not the ends of a range.
   private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
-    let verbs: Set<String> = [
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where Self.changeVerbs.contains(t[k].lower) { return true }
+    return false
+  }
+
+  /// Verbs of change before "X to Y".
+  private static let changeVerbs: Set<String> = [
       "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "increased", "increase",
       "increases", "decreased", "decrease", "grew", "grown", "grow", "jumped", "climbed", "dropped", "declined",
       "surged", "soared", "slumped", "plunged", "raised", "cut", "reduced", "lowered", "revised", "doubled", "up",
       "down", "shrank", "swelled", "widened", "narrowed", "changed", "went",
-    ]
-    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where verbs.contains(t[k].lower) { return true }
-    return false
-  }
+  ]
 
   private func isYear(_ v: Double) -> Bool { v >= 1900 && v <= 2100 && v == v.rounded() }
 
@@ -532,9 +534,7 @@ public struct QuantityExtractor: Sendable {
       {
         s -= 1
       }
-      if s < e, t[s].isCapitalized || e - s > 1 || s == 0 || true {
-        if s < e { f.quantity.actor = text(s, e) }
-      }
+      if s < e { f.quantity.actor = text(s, e) }
     }
   }
 

@@ -99,11 +99,20 @@ enum Tokenizer {
       var isCapitalized = false
       if kind == .word {
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
-        var buffer = [UInt8](bytes[start..<i])
-        for k in buffer.indices where buffer[k] >= 0x41 && buffer[k] <= 0x5A { buffer[k] += 0x20 }
-        // Fold the typographic apostrophe to ASCII so that lexicon keys need one spelling.
-        if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
-        lower = String(decoding: buffer, as: UTF8.self)
+        var needsCopy = false
+        for k in start..<i where (bytes[k] >= 0x41 && bytes[k] <= 0x5A) || bytes[k] == 0xE2 {
+          needsCopy = true
+          break
+        }
+        if needsCopy {
+          var buffer = [UInt8](bytes[start..<i])
+          for k in buffer.indices where buffer[k] >= 0x41 && buffer[k] <= 0x5A { buffer[k] += 0x20 }
+          // Fold the typographic apostrophe to ASCII so that lexicon keys need one spelling.
+          if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
+          lower = String(decoding: buffer, as: UTF8.self)
+        } else {
+          lower = String(decoding: bytes[start..<i], as: UTF8.self)
+        }
       } else {
         lower = String(decoding: bytes[start..<i], as: UTF8.self)
       }
