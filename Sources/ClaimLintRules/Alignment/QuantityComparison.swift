@@ -8,20 +8,28 @@ public struct QuantityComparison: Sendable {
     self.claims = claims
   }
 
-  /// A blocking key for "same counted thing and same action", or nil when the claim cannot be
-  /// compared on its value.
-  public func valueKey(_ c: Claim) -> String? {
+  /// Nouns too generic to compare on their own, without an action ("12 people" and "15 people" in two
+  /// articles are rarely the same fact).
+  static let genericNouns: Set<String> = ["person", "people", "individual", "time", "year", "day", "week", "month", "hour", "one", "other", "more"]
+
+  /// Blocking keys for "same counted thing": one key by action class, and one by counted noun (where a
+  /// figure without an action meets figures with one). Claims that cannot be compared get none.
+  public func valueKeys(_ c: Claim) -> [String] {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
-    else { return nil }
-    guard let block = claims.nouns.blockKey(q) else { return nil }
-    if let a = q.action { return block + "|" + a }
-    // Without an action, only specific kinds of people (victims, suspects) or named amounts compare.
-    if q.unit != nil { return q.counted.map { block + "|amount:" + $0 } }
-    guard let counted = q.counted else { return nil }
-    let family = q.countedFamily ?? counted
-    let root = claims.nouns.root(family)
-    guard root == "person", family != "person" else { return nil }
-    return block + "|noun:" + counted
+    else { return [] }
+    guard let block = claims.nouns.blockKey(q) else { return [] }
+    var keys: [String] = []
+    if let a = q.action { keys.append(block + "|action:" + a) }
+    let noun = q.counted ?? "-"
+    if q.unit != nil || !Self.genericNouns.contains(noun) { keys.append(block + "|noun:" + noun) }
+    return keys
+  }
+
+  /// Whether the two sentences speak of the same thing: enough of their content words in common.
+  public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double) -> Bool {
+    let wa = Salience.words(claims.claim(a).sentence)
+    let wb = Salience.words(claims.claim(b).sentence)
+    return Salience.containment(wa, wb) >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
@@ -44,8 +52,15 @@ public struct QuantityComparison: Sendable {
     let cb = claims.claim(b)
     guard let qa = ca.quantity, let qb = cb.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
-    guard qa.action == qb.action else { return false }
     if qa.overlaps(qb) { return false }
+    if let x = qa.action, let y = qb.action {
+      guard x == y else { return false }
+      guard sameContext(a, b, threshold: 0.25) else { return false }
+    } else {
+      // Without an action on one side, the counted noun must be the same and the sentences close.
+      guard qa.counted == qb.counted, qa.unit == qb.unit else { return false }
+      guard sameContext(a, b, threshold: 0.4) else { return false }
+    }
     // A part of an enumeration is compared only with the same noun, and a total that equals the sum
     // of the parts is consistent.
     let sa = siblings(of: a)

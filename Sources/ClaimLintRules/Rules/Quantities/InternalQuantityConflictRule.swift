@@ -44,19 +44,23 @@ public struct InternalQuantityConflictRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
     var findings: [Finding] = []
-    for block in claims.blocks(of: .quantity, key: { cmp.valueKey($0) }) {
+    var reported = Set<ClaimRef>()
+    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) {
       var byDoc: [Int: [ClaimRef]] = [:]
       for r in block { byDoc[r.document, default: []].append(r) }
       for d in byDoc.keys.sorted() where claims.draftIndex == nil || claims.draftIndex == d {
         let refs = byDoc[d]!.sorted()
         guard refs.count > 1 else { continue }
-        var covered = Set<ClaimRef>()
-        for (i, a) in refs.enumerated() where !covered.contains(a) {
-          for b in refs[(i + 1)...] where !covered.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
+        for (i, a) in refs.enumerated() where !reported.contains(a) {
+          for b in refs[(i + 1)...] where !reported.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
             guard cmp.conflict(a, b) else { continue }
+            // The two sentences must speak of the same thing, not two operations that share a noun.
+            let wa = Salience.words(claims.claim(a).sentence)
+            let wb = Salience.words(claims.claim(b).sentence)
+            guard Salience.containment(wa, wb) >= 0.5 else { continue }
             // A later figure in a sentence that updates ("rose to", "now") supersedes earlier ones.
-            covered.insert(b)
-            covered.insert(a)
+            reported.insert(b)
+            reported.insert(a)
             let ca = claims.claim(a)
             let cb = claims.claim(b)
             let q = cb.quantity!

@@ -48,9 +48,9 @@ public struct QuantityMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
     var findings: [Finding] = []
-    for block in claims.blocks(of: .quantity, key: { cmp.valueKey($0) }) {
+    var covered = Set<ClaimRef>()
+    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) {
       guard Set(block.map(\.document)).count > 1 else { continue }
-      var covered = Set<ClaimRef>()
       for r in block where claims.isDraftSide(r) && !covered.contains(r) {
         let conflicts = block.filter { o in
           claims.comparable(r.document, o.document) && !covered.contains(o) && cmp.conflict(r, o)

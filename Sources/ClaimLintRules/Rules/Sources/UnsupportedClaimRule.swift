@@ -39,17 +39,19 @@ public struct UnsupportedClaimRule: Rule {
     let support = FigureSupport(claims)
     let index = support.index()
     let cmp = QuantityComparison(claims)
+    // Keys under which some source has a figure: a draft figure sharing one is a conflict, not unsupported.
+    var sourceKeys = Set<String>()
+    for r in claims.refs(where: { $0.kind == .quantity }) where r.document != draft {
+      sourceKeys.formUnion(cmp.valueKeys(claims.claim(r)))
+    }
+    let conflictBlocks: Set<String>? = sourceKeys
     var findings: [Finding] = []
     for (i, c) in claims.documents[draft].claims.enumerated() where c.kind == .quantity && c.layer == .reportage {
       guard let q = c.quantity, q.value != nil, q.counted != nil || q.unit != nil else { continue }
       let r = ClaimRef(document: draft, index: i)
       guard support.supporting(r, in: index).isEmpty else { continue }
       // A figure another rule already reports as conflicting is not also "unsupported".
-      if let key = cmp.valueKey(c), claims.blocks(of: .quantity, key: { cmp.valueKey($0) == key ? key : nil }).first?
-        .contains(where: { $0.document != draft }) == true
-      {
-        continue
-      }
+      if let others = conflictBlocks, cmp.valueKeys(c).contains(where: { others.contains($0) }) { continue }
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
