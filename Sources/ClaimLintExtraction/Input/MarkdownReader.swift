@@ -385,8 +385,14 @@ private struct InlineRenderer {
   /// For separators, where the gap ends; for copied bytes, -1.
   var gapEnd: [Int] = []
   var builder = MappedTextBuilder()
-  /// Failed closer searches: key → (range end, earliest start that failed).
-  var failed: [Int: (to: Int, from: Int)] = [:]
+  /// Closer searches that found nothing: key → the range end searched within, where the search
+  /// started and how far it got. A closer's validity depends only on its own position, so a later
+  /// search may resume where an earlier one stopped, which keeps rendering linear.
+  var failed: [Int: (to: Int, from: Int, scanned: Int)] = [:]
+  /// For each `[` and `(`, the index of its matching `]` or `)`, or -1.
+  var partner: [Int32] = []
+  /// How deep nested markup is rendered before the rest is kept literally.
+  static let maximumDepth = 16
 
   /// How far an emphasis, link or code-span closer is looked for.
   static let searchLimit = 1000
@@ -409,7 +415,8 @@ private struct InlineRenderer {
   }
 
   mutating func render() -> (text: String, map: OffsetMap) {
-    render(0, v.count)
+    matchBrackets()
+    render(0, v.count, depth: 0)
     return builder.finishTrimmed()
   }
 
@@ -441,7 +448,36 @@ private struct InlineRenderer {
     (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
   }
 
-  mutating func render(_ from: Int, _ to: Int) {
+  /// Pairs brackets and parentheses once per block with two stacks (escaped ones do not count).
+  mutating func matchBrackets() {
+    partner = Array(repeating: -1, count: v.count)
+    var squares: [Int] = []
+    var parens: [Int] = []
+    var i = 0
+    while i < v.count {
+      switch v[i] {
+      case 0x5C:
+        i += 1
+      case 0x5B:
+        squares.append(i)
+      case 0x5D:
+        if let open = squares.popLast() { partner[open] = Int32(i) }
+      case 0x28:
+        parens.append(i)
+      case 0x29:
+        if let open = parens.popLast() { partner[open] = Int32(i) }
+      default:
+        break
+      }
+      i += 1
+    }
+  }
+
+  mutating func render(_ from: Int, _ to: Int, depth: Int) {
+    guard depth <= InlineRenderer.maximumDepth else {
+      emitRange(from, to)
+      return
+    }
     var i = from
     while i < to {
       let c = v[i]
@@ -478,7 +514,7 @@ private struct InlineRenderer {
         }
       case 0x5B:  // link
         if let end = linkEnd(i, to) {
-          render(i + 1, end.textEnd)
+          render(i + 1, end.textEnd, depth: depth + 1)
           i = end.end
         } else {
           emit(i)
@@ -496,7 +532,7 @@ private struct InlineRenderer {
         let k = runLength(i, to)
         let opens = !isSpace(i + k) && (c != 0x5F || !isAlnum(i - 1)) && k <= (c == 0x7E ? 2 : 3)
         if opens, let close = findRun(of: c, length: k, from: i + k, to: to, flanking: true) {
-          render(i + k, close)
+          render(i + k, close, depth: depth + 1)
           i = close + k
         } else {
           emitRange(i, i + k)
@@ -526,9 +562,13 @@ private struct InlineRenderer {
   /// The start of a closing run of exactly `length` `char`s in `from..<to`.
   mutating func findRun(of char: UInt8, length: Int, from: Int, to: Int, flanking: Bool) -> Int? {
     let key = Int(char) * 8 + length
-    if let f = failed[key], f.to == to, f.from <= from { return nil }
     let limit = min(to, from + InlineRenderer.searchLimit)
     var j = from
+    var origin = from
+    if let f = failed[key], f.to == to, f.from <= from, from <= f.scanned {
+      j = f.scanned
+      origin = f.from
+    }
     while j < limit {
       let b = v[j]
       if b == 0x5C, char != 0x60 {
@@ -546,53 +586,19 @@ private struct InlineRenderer {
       }
       j += 1
     }
-    if limit == to { failed[key] = (to, from) }
+    failed[key] = (to, origin, max(j, from))
     return nil
   }
 
   /// For `[` at `i`: the end of the link text and of the whole link (`[text](url)`, `[text][ref]`).
   func linkEnd(_ i: Int, _ to: Int) -> (textEnd: Int, end: Int)? {
-    let limit = min(to, i + InlineRenderer.searchLimit)
-    var depth = 0
-    var j = i
-    var close: Int?
-    while j < limit {
-      let b = v[j]
-      if b == 0x5C {
-        j += 2
-        continue
-      }
-      if b == 0x5B { depth += 1 }
-      if b == 0x5D {
-        depth -= 1
-        if depth == 0 {
-          close = j
-          break
-        }
-      }
-      j += 1
-    }
-    guard let c = close, c + 1 < to else { return nil }
+    let c = Int(partner[i])
+    guard c > i, c + 1 < to else { return nil }
     let opener = v[c + 1]
     guard opener == 0x28 || opener == 0x5B else { return nil }
-    let closer: UInt8 = opener == 0x28 ? 0x29 : 0x5D
-    var k = c + 2
-    var d = 1
-    let limit2 = min(to, k + InlineRenderer.searchLimit)
-    while k < limit2 {
-      let b = v[k]
-      if b == 0x5C {
-        k += 2
-        continue
-      }
-      if b == opener { d += 1 }
-      if b == closer {
-        d -= 1
-        if d == 0 { return (c, k + 1) }
-      }
-      k += 1
-    }
-    return nil
+    let close = Int(partner[c + 1])
+    guard close > c + 1, close < to else { return nil }
+    return (c, close + 1)
   }
 
   /// For `<` at `i`: the end of an HTML comment or tag (dropped) or an autolink (its text kept).

@@ -251,6 +251,8 @@ enum DateText {
       case .punct:
         if !([":", ".", "+", "-", "(", ")", "|", ",", "/"] as Set).contains(tok.lower) { return false }
       case .word:
+        // "Published 17 August 2024 by Portal staff": a short credit may follow the date.
+        if tok.lower == "by", t.count - i <= 7 { return true }
         let upperShort = tok.capitalized && tok.length <= 4 && tok.lower.utf8.allSatisfy { $0 < 0x80 }
         if !timeWords.contains(tok.lower) && !upperShort { return false }
       }

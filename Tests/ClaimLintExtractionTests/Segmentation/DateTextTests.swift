@@ -15,6 +15,7 @@ struct DateTextTests {
     ("Published 2024-08-17 09:15", "2024-08-17"),
     ("THE HARBOUR TIMES, Haiphong -- Friday, 7 March 2025", "2025-03-07"),
     ("BANGKOK LEDGER | Saturday, August 17, 2024", "2024-08-17"),
+    ("Published 17 August 2024 by Portal staff", "2024-08-17"),
   ])
   func dateLines(_ text: String, _ expected: String) throws {
     let m = try #require(DateText.dateLine(text))

@@ -269,4 +269,68 @@ struct SegmenterTests {
     #expect(doc.title == "Boats return: the crossing is busy again")
     #expect(doc.date.map { "\($0)" } == "2025-03-07")
   }
+
+  /// Blocks as an HTML reader delivers them: some with hints, some without.
+  static func htmlRead(_ source: SourceFile) -> ReadResult {
+    let text = source.text
+    func block(_ piece: String, role: Block.Role = .paragraph, level: Int = 0, hint: SegmentKind? = nil,
+               author: String? = nil, group: Int? = nil, reason: String? = nil) -> Block {
+      let start = utf8Offset(of: piece, in: text) ?? 0
+      return Block(text: piece, map: .identity(sourceOffset: start, length: piece.utf8.count), role: role, level: level,
+                   hint: hint, author: author, group: group, reason: reason)
+    }
+    return ReadResult(blocks: [
+      block("Home", hint: .boilerplate, reason: "inside <nav>"),
+      block("Ferries resume on the upper river", role: .heading, level: 1, hint: .reportage),
+      block("Ferries resumed regular crossings at Chiang Khong on Monday.", hint: .reportage),
+      block("Timetable", role: .heading, level: 2, hint: .reportage),
+      block("Boats leave every two hours.", role: .listItem, hint: .reportage),
+      block("Comments", role: .heading, level: 2, hint: .commentsHeader, reason: "comment section heading"),
+      block("Took the morning boat today.", hint: .comment, author: "LaoTraveller", group: 7),
+      block("It left on time.", hint: .comment, author: "LaoTraveller", group: 7),
+      block("Somchai P.", hint: .comment),
+      block("Good to hear. The detour added two hours.", hint: .comment),
+    ])
+  }
+
+  @Test func htmlHintsAreHonouredAndRefined() {
+    let html = """
+      <nav>Home</nav>
+      <h1>Ferries resume on the upper river</h1>
+      <p>Ferries resumed regular crossings at Chiang Khong on Monday.</p>
+      <h2>Timetable</h2><ul><li>Boats leave every two hours.</li></ul>
+      <section id="comments"><h2>Comments</h2>
+      <div class="c"><b>LaoTraveller</b><p>Took the morning boat today.</p><p>It left on time.</p></div>
+      <div class="c"><p>Somchai P.</p><p>Good to hear. The detour added two hours.</p></div>
+      </section>
+      """
+    let source = SourceFile(path: "page.html", text: html)
+    let doc = Segmenter(lexicons: .builtIn).segment(Self.htmlRead(source), source: source, format: .html)
+    #expect(kinds(doc) == [.boilerplate, .headline, .reportage, .subheading, .list, .commentsHeader, .comment, .comment])
+    #expect(doc.segments[0].reason == "inside <nav>")
+    #expect(doc.segments[6].text == "Took the morning boat today.\nIt left on time.")
+    #expect(doc.segments[6].author == "LaoTraveller")
+    #expect(doc.segments[7].author == "Somchai P.")
+    #expect(doc.segments[7].text == "Good to hear. The detour added two hours.")
+    expectExactMaps(doc.segments.map { ($0.text, $0.map) }, in: source)
+    let merged = doc.segments[6]
+    let offset = utf8Offset(of: "It left", in: merged.text) ?? 0
+    #expect(doc.span(segment: merged, textStart: offset, textEnd: offset + 2).line == 6)
+  }
+
+  @Test(arguments: [
+    String(repeating: "[", count: 5000) + "x" + String(repeating: "]", count: 5000),
+    String(repeating: "*a ", count: 5000), String(repeating: "`x`` ", count: 3000),
+    String(repeating: "**", count: 4000), "<!--", "---\n", "```\nnever closed", "> ", "#", "- ", "1.",
+    String(repeating: "\n", count: 1000), String(repeating: "6 Comments\n", count: 50),
+  ])
+  func awkwardInputNeverCrashes(_ text: String) {
+    for format in [DocumentFormat.markdown, .text] {
+      let doc = segmentArticle(text, format: format)
+      for s in doc.segments {
+        let span = doc.span(segment: s, textStart: 0, textEnd: s.text.utf8.count)
+        #expect(span.startOffset <= span.endOffset && span.endOffset <= doc.source.bytes.count)
+      }
+    }
+  }
 }
