@@ -27,9 +27,16 @@ public struct QuantityComparison: Sendable {
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
   public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double) -> Bool {
-    let wa = Salience.words(claims.claim(a).sentence)
-    let wb = Salience.words(claims.claim(b).sentence)
-    return Salience.containment(wa, wb) >= threshold
+    var wa = Salience.words(claims.claim(a).sentence)
+    var wb = Salience.words(claims.claim(b).sentence)
+    // The counted noun itself says nothing about whether the sentences agree on the fact.
+    for q in [claims.claim(a).quantity, claims.claim(b).quantity] {
+      if let c = q?.counted {
+        wa.remove(Salience.stem(c))
+        wb.remove(Salience.stem(c))
+      }
+    }
+    return wa.intersection(wb).count >= 2 && Salience.containment(wa, wb) >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
@@ -59,7 +66,20 @@ public struct QuantityComparison: Sendable {
     } else {
       // Without an action on one side, the counted noun must be the same and the sentences close.
       guard qa.counted == qb.counted, qa.unit == qb.unit else { return false }
-      guard sameContext(a, b, threshold: 0.4) else { return false }
+      if let act = qa.action ?? qb.action {
+        // The article without the action may state that action's figure elsewhere: then this figure
+        // is about something else ("carrying 52 passengers" beside "14 passengers were killed").
+        let other = qa.action == nil ? a : b
+        let withAction = qa.action == nil ? qb : qa
+        if claims.documents[other.document].claims.contains(where: {
+          $0.quantity?.action == act && $0.quantity.map { claims.nouns.compatible($0, withAction) } == true
+        }) {
+          return false
+        }
+        guard sameContext(a, b, threshold: 0.6) else { return false }
+      } else {
+        guard sameContext(a, b, threshold: qa.unit != nil ? 0.34 : 0.5) else { return false }
+      }
     }
     // A part of an enumeration is compared only with the same noun, and a total that equals the sum
     // of the parts is consistent.

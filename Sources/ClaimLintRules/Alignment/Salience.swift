@@ -10,7 +10,9 @@ public enum Salience {
     "more", "over", "about", "into", "during", "while", "there", "these", "those", "them", "we", "our", "you", "i",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december", "local", "time", "week", "day",
-    "month", "year", "according", "statement", "told", "reporters", "added", "on", "st", "nd", "rd", "th",
+    "month", "year", "according", "percent", "per", "cent", "million", "billion", "thousand", "hundred", "dollar",
+    "dollars", "euro", "euros", "pound", "pounds", "yuan", "baht", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "ago", "years", "days", "weeks", "months", "people", "statement", "told", "reporters", "added", "on", "st", "nd", "rd", "th",
   ]
 
   /// Content words of a text, lower-cased, without stop words, digits or punctuation.
@@ -34,7 +36,7 @@ public enum Salience {
   }
 
   /// A crude stem so that "meeting", "meetings" and "met" are closer ("meet"), and plurals fold.
-  static func stem(_ w: String) -> String {
+  public static func stem(_ w: String) -> String {
     if w == "met" || w == "meeting" || w == "meetings" { return "meet" }
     if w.hasSuffix("ies"), w.count > 4 { return String(w.dropLast(3)) + "y" }
     if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 { return String(w.dropLast()) }
