@@ -118,6 +118,12 @@ struct HTMLClassifier {
       normalized.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
     }
     var m = HTMLClassMarks()
+    // WordPress-style taxonomy classes ("tag-elections", "category-politics") name topics, not parts.
+    if !isID, normalized.starts(with: Array("tag".utf8)) || normalized.starts(with: Array("category".utf8)),
+      name.contains("-")
+    {
+      return m
+    }
     func label() -> String { (isID ? "id '" : "class '") + name + "'" }
     if has(.content, in: normalized) { m.content = label() }
     if has(.comment, in: normalized), !has(.commentExclusion, in: normalized) {

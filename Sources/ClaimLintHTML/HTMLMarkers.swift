@@ -111,7 +111,7 @@ extension HTMLMarkers {
   ]
   /// Built-in boilerplate class/id tokens.
   public static let defaultBoilerplateTokens = [
-    "ad", "ads", "adv", "nav", "share", "shares", "tags", "tag", "print", "footer",
+    "ad", "ads", "adv", "nav", "share", "shares", "tags", "tag", "footer",
     "social", "promo", "sponsored", "rss", "search",
   ]
   /// Built-in comment-section class/id substrings.

@@ -106,6 +106,17 @@ extension HTMLPage {
       mainContainers = [0]
       remarks.append("no article body found; using the whole page")
     }
+    // An enclosing <article> with little more prose also holds the headline and lead.
+    if mainContainers.count == 1, let only = mainContainers.first, only > 0 {
+      var a = nodes[only].parent
+      while a > 0 {
+        if nodes[a].tag == "article" {
+          if prose[a] > prose[only], Double(prose[a]) <= 1.3 * Double(prose[only]) + 300 { mainContainers = [a] }
+          break
+        }
+        a = nodes[a].parent
+      }
+    }
     mainProse = mainContainers.reduce(0) { $0 + prose[$1] }
     // Flags for containment.
     inMain = [Bool](repeating: false, count: n)

@@ -133,7 +133,7 @@ extension HTMLPage {
         } else {
           setHint(k, .boilerplate, "outside the article body")
         }
-      } else if b.linkBytes * 2 > b.length, b.role != .heading {
+      } else if b.linkBytes * 2 > b.length, b.role != .heading || b.level > 1 {
         setHint(k, .boilerplate, "link list")
       } else if b.length <= 80, b.role != .heading, lower.hasPrefix("by ") || lower.hasPrefix("von ") {
         setHint(k, .byline, "starts with '\(String(b.text.prefix(2)))'")
