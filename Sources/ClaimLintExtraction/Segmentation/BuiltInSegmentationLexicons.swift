@@ -58,7 +58,6 @@ comments-header	exact	readers’ comments
 comments-header	exact	what readers say
 comments-header	exact	what our readers say
 comments-header	exact	your comments
-comments-header	exact	discussion
 
 related	prefix	related news
 related	prefix	related articles

@@ -219,8 +219,10 @@ struct SegmentationPass {
   // MARK: - Comments
 
   mutating func markComments() {
-    guard
-      let h = items.indices.dropFirst().first(where: { i in
+    // The header follows the article's own text: a "Comments" link in a menu above the story does
+    // not start a comments section.
+    guard let firstProse = items.firstIndex(where: { $0.words > Segmenter.shortWords && $0.endsSentence }),
+      let h = items.indices.dropFirst(firstProse + 1).first(where: { i in
         items[i].isOpen && items[i].marker?.marker.kind == .commentsHeader && items[i].words <= Segmenter.headerWords
       })
     else { return }

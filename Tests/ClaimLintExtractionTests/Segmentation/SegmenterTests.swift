@@ -166,6 +166,19 @@ struct SegmenterTests {
     #expect(doc.remarks.contains("comments header '12 Comments' states 12, found 2 comments"))
   }
 
+  @Test func commentsLinkAboveTheStoryStartsNoSection() {
+    let text = """
+      Comments
+      Ferry Service Resumes on the Upper River
+      Ferries resumed regular crossings at Chiang Khong on Monday after water levels rose enough for the larger boats to dock safely.
+      Timetable
+      Boats leave every two hours from the new pier, the operator said on its website.
+      """
+    let doc = segmentArticle(text)
+    #expect(!doc.segments.contains { $0.kind == .comment || $0.kind == .commentsHeader })
+    #expect(kinds(doc) == [.boilerplate, .headline, .reportage, .subheading, .reportage])
+  }
+
   @Test func shortSubheadingsAreNeverCommentAuthors() {
     let doc = segmentArticle(SegmentationArticles.shortSubheadingsNoComments)
     #expect(!doc.segments.contains { $0.kind == .comment || $0.kind == .commentsHeader || $0.author != nil })
