@@ -98,4 +98,35 @@ import Testing
     #expect(result.blocks.contains { $0.text == "First line of the address" })
     #expect(result.blocks.contains { $0.text == "Second line of the address" })
   }
+
+  @Test func leadInTheArticleHeaderIsPartOfTheArticle() {
+    let page = """
+      <body><nav><a href="/">Home</a></nav>
+      <article>
+        <header><h1>Water rates rise in January</h1>
+          <p class="lead">Households will pay about 7 percent more for water from January, the regional utility announced on Monday.</p></header>
+        <div class="article-body">
+          <p>The utility said the increase would fund repairs to 140 kilometres of ageing pipes across the district.</p>
+          <p>A typical family of four will pay around 38 euros more a year, according to the utility's own estimate.</p>
+        </div>
+      </article></body>
+      """
+    let result = HTMLReader().read(SourceFile(path: "water.html", text: page))
+    #expect(result.blocks.first { $0.text.hasPrefix("Households will pay") }?.hint == nil)
+    #expect(result.blocks.first { $0.text == "Water rates rise in January" }?.hint == nil)
+    #expect(result.blocks.first { $0.text == "Home" }?.hint == .boilerplate)
+  }
+
+  @Test func customMarkersReplaceTheBuiltInLists() {
+    let page = """
+      <div class="story-text"><p>The harbour reopened on Thursday after dredging removed 12,000 tonnes of silt from the entrance.</p></div>
+      <div class="leserpost"><p>About time, the fishing boats waited for weeks.</p></div>
+      """
+    let builtIn = HTMLReader().read(SourceFile(path: "h.html", text: page))
+    #expect(builtIn.blocks.first { $0.text.hasPrefix("About time") }?.hint != .comment)
+    let custom = HTMLReader(markers: HTMLMarkers(commentSubstrings: ["leserpost"]))
+    let result = custom.read(SourceFile(path: "h.html", text: page))
+    #expect(result.blocks.first { $0.text.hasPrefix("About time") }?.hint == .comment)
+    #expect(result.blocks.first { $0.text.hasPrefix("The harbour reopened") }?.hint == nil)
+  }
 }
