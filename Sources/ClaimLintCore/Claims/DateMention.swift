@@ -12,6 +12,9 @@ public struct DateMention: Sendable, Hashable {
   public var statedWeekday: Int?
   /// Granularity: "day", "month", "year".
   public var granularity: String
+  /// True for the date of a dateline ("LISBON, May 16 (Iberia Wire) -"): when the story was filed, not
+  /// when its events happened.
+  public var isDateline: Bool = false
 
   public init(
     resolved: CalendarDate?, resolvedEnd: CalendarDate? = nil, isRelative: Bool, evidence: String? = nil,

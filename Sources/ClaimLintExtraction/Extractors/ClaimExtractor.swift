@@ -27,6 +27,17 @@ public struct ClaimExtractor: Sendable {
   /// The sentences of a segment as UTF-8 ranges of its text.
   public func sentences(of segment: Segment) -> [Range<Int>] { splitter.split(segment.text) }
 
+  /// Whether a date sits in a dateline at the start of a sentence: a few words with a comma before it
+  /// ("LISBON, May 16", "China News Service, Chiang Mai, August 16") and a dash or a bracket after it.
+  static func isDateline(_ sentence: String, _ r: Range<Int>) -> Bool {
+    let before = Segment.slice(sentence, 0, r.lowerBound)
+    guard before.contains(","), before.split(separator: " ").count <= 8, !before.contains(".") || before.count < 30 else { return false }
+    let after = Segment.slice(sentence, r.upperBound, min(sentence.utf8.count, r.upperBound + 4))
+    let trimmed = after.drop(while: { $0 == " " || $0 == "," })
+    return trimmed.hasPrefix("(") || trimmed.hasPrefix("-") || trimmed.hasPrefix("—") || trimmed.hasPrefix("–")
+      || trimmed.hasPrefix(":") || (after.hasPrefix(" ") && r.upperBound + 1 >= sentence.utf8.count)
+  }
+
   public func claims(in document: Document) -> [Claim] {
     var out: [Claim] = []
     var people: [String] = []
@@ -54,6 +65,7 @@ public struct ClaimExtractor: Sendable {
         for m in dateMatches {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
           c.date = m.mention
+          c.date?.isDateline = Self.isDateline(sentence, m.range)
           out.append(c)
         }
         for m in quantities.extract(from: sentence)

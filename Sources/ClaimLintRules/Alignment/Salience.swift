@@ -39,6 +39,8 @@ public enum Salience {
   public static func stem(_ w: String) -> String {
     if w == "met" || w == "meeting" || w == "meetings" { return "meet" }
     if w.hasSuffix("ies"), w.count > 4 { return String(w.dropLast(3)) + "y" }
+    if w.hasSuffix("ing"), w.count > 5 { return String(w.dropLast(3)) }
+    if w.hasSuffix("ed"), w.count > 4 { return String(w.dropLast(w.hasSuffix("ied") ? 3 : 2)) }
     if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 { return String(w.dropLast()) }
     return w
   }

@@ -35,9 +35,11 @@ public struct DateMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    let refs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" }
+    let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false }
+    guard allRefs.count > 1 else { return [] }
+    let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) }
     guard refs.count > 1 else { return [] }
-    let salient = refs.map { Salience.words(claims.claim($0).sentence) }
+    let salient = refs.map { Self.context(of: claims.claim($0)) }
     // Inverted index: salient word → positions in refs.
     var byWord: [String: [Int]] = [:]
     for (i, s) in salient.enumerated() { for w in s { byWord[w, default: []].append(i) } }
@@ -82,6 +84,25 @@ public struct DateMismatchRule: Rule {
     return findings
   }
 
+  static let sayingVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters"]
+
+  /// A date that dates a statement ("the board said on Monday"), not the event.
+  static func isStatementDate(_ c: Claim) -> Bool {
+    let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+    let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
+    guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }) else { return false }
+    let before = words[max(0, i - 3)..<i]
+    return before.contains { sayingVerbs.contains($0) }
+  }
+
+  /// Content words within ten words of the date: what the date dates.
+  static func context(of c: Claim) -> Set<String> {
+    let words = c.sentence.split(separator: " ").map(String.init)
+    let first = c.span.text.split(separator: " ").first.map(String.init) ?? c.span.text
+    guard let i = words.firstIndex(where: { $0.contains(first) }) else { return Salience.words(c.sentence) }
+    return Salience.words(words[max(0, i - 12)..<min(words.count, i + 12)].joined(separator: " "))
+  }
+
   private func evidence(_ c: Claim) -> String {
     guard let m = c.date, m.isRelative, let e = m.evidence else { return "" }
     return ", \(e)"
@@ -95,13 +116,9 @@ public struct DateMismatchRule: Rule {
     return a0 <= b1 && b0 <= a1
   }
 
-  /// Same event: an event word in common plus enough shared names and content words.
+  /// Same event: enough shared names and content words (stemmed) in the two sentences.
   private func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
-    let events: Set<String> = ["meet", "talk", "summit", "conference", "visit", "raid", "operation", "attack", "fire", "flood",
-      "election", "vote", "earthquake", "collapse", "explosion", "crash", "trial", "verdict", "ruling", "arrest", "signed",
-      "announced", "launched", "opened", "struck", "hit", "killed", "died"]
     let shared = a.intersection(b)
-    guard !shared.intersection(events).isEmpty else { return false }
-    return shared.count >= 3 && Salience.containment(a, b) >= 0.5
+    return shared.count >= 4 && Salience.containment(a, b) >= 0.45
   }
 }
