@@ -43,6 +43,7 @@ public struct ClaimExtractor: Sendable {
     var people: [String] = []
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
+    var currentPlace: String? = nil
     for segment in document.segments where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment {
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
@@ -92,10 +93,15 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        let eventDate = dateMatches.first(where: { $0.mention.resolved != nil })?.mention.resolved
+        let eventDate = dateMatches.first(where: {
+          $0.mention.resolved != nil && !Self.isDateline(sentence, $0.range) && $0.mention.granularity == "day"
+        })?.mention.resolved
+        if layer == .reportage, let p = events.place(in: words) { currentPlace = p }
         for m in events.extract(from: sentence, words: words, date: eventDate) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
           c.event = m.event
+          // An event without a place in its sentence takes the place the article last named.
+          if c.event?.place == nil { c.event?.place = currentPlace }
           out.append(c)
         }
       }

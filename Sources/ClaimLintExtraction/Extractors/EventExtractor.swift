@@ -30,6 +30,22 @@ public struct EventExtractor: Sendable {
     return 0
   }
 
+  /// The first city named after "in" or "at", or a city that opens the sentence as a dateline.
+  public func place(in ws: [Word]) -> String? {
+    for (k, w) in ws.enumerated() where ["in", "at"].contains(w.lower) && k + 1 < ws.count {
+      let m = name(ws, k + 1, in: cities)
+      if m > 0 { return ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ") }
+    }
+    // "VIENTIANE, March 4 (Mekong Wire) -": a dateline city in capitals.
+    if let first = ws.first, ws.count > 1, ws[1].text == "," || (ws.count > 2 && ws[2].text == ",") {
+      let two = ws.count > 2 ? ws[0].text + " " + ws[1].text : first.text
+      for candidate in [first.text, two] {
+        if let hit = cities.first(where: { $0.uppercased() == candidate.uppercased() }) { return hit }
+      }
+    }
+    return nil
+  }
+
   public func extract(from sentence: String, words ws: [Word], date: CalendarDate?) -> [Match] {
     var type: String? = nil
     for (i, w) in ws.enumerated() {
@@ -60,14 +76,7 @@ public struct EventExtractor: Sendable {
       i = max(i + 1, j)
     }
     guard let (s, e, items) = best else { return [] }
-    var place: String? = nil
-    for (k, w) in ws.enumerated() where ["in", "at"].contains(w.lower) && k + 1 < ws.count {
-      let m = name(ws, k + 1, in: cities)
-      if m > 0 {
-        place = ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ")
-        break
-      }
-    }
+    let place = self.place(in: ws)
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
     return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]
   }

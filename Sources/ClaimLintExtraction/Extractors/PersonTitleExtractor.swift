@@ -115,7 +115,16 @@ public struct PersonTitleExtractor: Sendable {
         if consumed { k = m }
       }
       var titleEnd = k
-      if k < ws.count, let (kind, n) = lookup(ws, k), kind == .honorific { k += n }
+      // Honorifics and rank abbreviations between title and name ("U", "Pol. Gen.").
+      while k < ws.count {
+        if let (kind, n) = lookup(ws, k), kind == .honorific {
+          k += n
+        } else if ws[k].text == ".", k > titleEnd {
+          k += 1
+        } else {
+          break
+        }
+      }
       var nameEnd = k
       while nameEnd < ws.count, nameEnd - k < 4, isNameWord(ws[nameEnd]), placeLength(ws, nameEnd) == 0 { nameEnd += 1 }
       if nameEnd > k {
