@@ -170,7 +170,7 @@ enum TextShape {
 enum ListMarker {
   /// The offset where the item's text starts, when `bytes[from..<to]` opens with a marker.
   ///
-  /// - Parameter bullets: which single-byte bullets count (Markdown uses `-*+`; plain text also `•` and `–`).
+  /// - Parameter plainText: also accept `•` and `–` bullets, which plain text uses and Markdown does not.
   static func contentStart(_ bytes: [UInt8], _ from: Int, _ to: Int, plainText: Bool) -> Int? {
     guard from < to else { return nil }
     var i = from

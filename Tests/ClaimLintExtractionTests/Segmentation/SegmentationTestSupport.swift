@@ -49,10 +49,3 @@ func expectExactMaps(
     }
   }
 }
-
-/// The UTF-8 bytes of `text` after the first `n` lines' worth of `lines`, for building expectations.
-func lineOffsets(_ text: String) -> [Int] {
-  var starts = [0]
-  for (i, b) in text.utf8.enumerated() where b == 0x0A { starts.append(i + 1) }
-  return starts
-}
