@@ -78,7 +78,9 @@ public struct ClaimExtractor: Sendable {
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
           if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
-          var c = claim(.title, m.personRange, hedgeWords: hedgeWords)
+          // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
+          let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
+          var c = claim(.title, whole, hedgeWords: hedgeWords)
           c.title = m.title
           out.append(c)
         }

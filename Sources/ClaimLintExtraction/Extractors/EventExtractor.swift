@@ -58,7 +58,7 @@ public struct EventExtractor: Sendable {
     var i = 0
     while i < ws.count {
       let n = name(ws, i, in: countries)
-      guard n > 0, i == 0 || !["to", "in", "of", "at"].contains(ws[i - 1].lower) else {
+      guard n > 0, i == 0 || !["to", "in", "at"].contains(ws[i - 1].lower) else {
         i += 1
         continue
       }

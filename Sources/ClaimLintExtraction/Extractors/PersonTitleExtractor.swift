@@ -94,6 +94,13 @@ public struct PersonTitleExtractor: Sendable {
           continue
         }
         if w.isCapitalized && !sawRole { j += 1; continue }
+        // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
+        if !sawRole, j > i, w.text.first?.isLetter == true,
+          (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
+        {
+          j += 1
+          continue
+        }
         break
       }
       guard sawRole, let roleEnd = lastRoleEnd else {

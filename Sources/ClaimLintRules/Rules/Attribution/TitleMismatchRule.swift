@@ -26,8 +26,8 @@ public struct TitleMismatchRule: Rule {
     ],
     triggeringExamples: [
       RuleExample([
-        "a.txt": "Deputy Foreign Minister ↓Ana Ruiz arrived in Bangkok on Tuesday.\n",
-        "b.txt": "Foreign Minister †Ana Ruiz told reporters the talks went well.\n",
+        "a.txt": "↓Deputy Foreign Minister Ana Ruiz arrived in Bangkok on Tuesday.\n",
+        "b.txt": "†Foreign Minister Ana Ruiz told reporters the talks went well.\n",
       ])
     ]
   )
