@@ -5,6 +5,7 @@ public enum Reporters {
   /// Every reporter, sorted by identifier (a test checks the order).
   public static let all: [any Reporter.Type] = [
     GitHubActionsReporter.self,
+    HTMLReporter.self,
     JSONReporter.self,
     JUnitReporter.self,
     RDJSONLReporter.self,

@@ -9,7 +9,7 @@ struct ReportersTests {
     let ids = Reporters.identifiers
     #expect(ids == ids.sorted())
     #expect(Set(ids).count == ids.count)
-    #expect(ids == ["github", "json", "junit", "rdjsonl", "sarif", "text"])
+    #expect(ids == ["github", "html", "json", "junit", "rdjsonl", "sarif", "text"])
   }
 
   @Test func lookupByIdentifier() {

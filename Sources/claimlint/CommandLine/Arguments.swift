@@ -24,7 +24,7 @@ struct Arguments {
 
 /// Parses `argv` (without the program name). Errors follow swift-argument-parser's shape.
 enum ArgumentParser {
-  static let formats = ["text", "json", "sarif", "github", "rdjsonl", "junit"]
+  static let formats = ["text", "json", "sarif", "github", "rdjsonl", "junit", "html"]
 
   static func parse(_ argv: [String]) throws(UsageError) -> Arguments? {
     guard let first = argv.first else { throw UsageError("missing subcommand") }

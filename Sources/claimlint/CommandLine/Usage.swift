@@ -29,7 +29,7 @@ enum Usage {
 
     options:
       --against SOURCE...      check DRAFT against these sources; only findings in the draft are reported
-      --format FORMAT          text (default), json, sarif, github, rdjsonl, or junit
+      --format FORMAT          text (default), json, sarif, github, rdjsonl, junit, or html
       --output FILE, -o FILE   write the report to FILE instead of standard output
       --fail-on SEVERITY       exit 1 when a finding is at or above SEVERITY: error (default), warning, or note
       --strict                 same as --fail-on warning
