@@ -13,7 +13,7 @@ public struct LexiconSet: Sendable {
 
   /// The table named `name`, or an empty one.
   public func table(_ name: String) -> LexiconTable {
-    tables[name] ?? (try! LexiconTable(path: "rules/lexicons/\(name).tsv", text: ""))
+    tables[name] ?? LexiconTable(path: "rules/lexicons/\(name).tsv", rows: [])
   }
 
   /// Adds (or extends) a table; rows of a later table with the same name are appended.

@@ -66,11 +66,22 @@ public struct AttributionExtractor: Sendable {
         var s = i
         while s > 0, !Self.stop.contains(ws[s - 1].lower), i - s < 8 { s -= 1 }
         speakerWords = ws[s..<i]
-        // "…, said Guo" / "…, the statement said" after a comma or quote: speaker may follow the verb.
+        // "Amara Nwosu, writing for the majority, said": skip back over a comma-delimited aside.
+        if speakerWords.isEmpty, s > 0, ws[s - 1].text == "," {
+          var k = s - 2
+          while k > 0, ws[k].text != ",", s - k < 10 { k -= 1 }
+          if k >= 0, ws[k].text == "," {
+            var b = k
+            while b > 0, !Self.stop.contains(ws[b - 1].lower), k - b < 8 { b -= 1 }
+            if b < k, ws[b..<k].contains(where: { $0.isCapitalized }) { speakerWords = ws[b..<k] }
+          }
+        }
+        // "…, said Guo" / "…, the statement said" after a comma or quote: the speaker follows the verb
+        // and ends the clause.
         if speakerWords.isEmpty, i + n < ws.count {
           var e = i + n
           while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
-          speakerWords = ws[(i + n)..<e]
+          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text) { speakerWords = ws[(i + n)..<e] }
         }
       }
       // Drop leading articles and adverbs like "also".
@@ -124,6 +135,8 @@ public struct AttributionExtractor: Sendable {
   private func resolve(_ ws: [Word], written: String, people: [String], previous: String?) -> String? {
     if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
     let caps = ws.filter { $0.isCapitalized }
+    // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega").
+    for p in people.sorted(by: { $0.count > $1.count }) where written.contains(p) { return p }
     if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
       let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")

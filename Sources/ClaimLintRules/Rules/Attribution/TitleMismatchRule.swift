@@ -57,6 +57,9 @@ public struct TitleMismatchRule: Rule {
         }
         conflicts = conflicts.filter { !agreeing.contains($0.document) && !covered.contains($0) }
         guard !conflicts.isEmpty else { continue }
+      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
+      // share than contradict is reported as the note of the odd one out, not the other way round.
+      if claims.draftIndex == nil, agreeing.count > Set(conflicts.map { $0.document }).count { continue }
         var perDoc: [Int: ClaimRef] = [:]
         for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
         let notesRefs = perDoc.keys.sorted().map { perDoc[$0]! }

@@ -60,6 +60,9 @@ public struct DateMismatchRule: Rule {
       }
       conflicts = conflicts.filter { !agrees.contains(refs[$0].document) }
       guard !conflicts.isEmpty else { continue }
+      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
+      // share than contradict is reported as the note of the odd one out, not the other way round.
+      if claims.draftIndex == nil, agrees.count > Set(conflicts.map { refs[$0].document }).count { continue }
       var perDoc: [Int: Int] = [:]
       for j in conflicts where perDoc[refs[j].document] == nil { perDoc[refs[j].document] = j }
       let noteIdx = perDoc.keys.sorted().map { perDoc[$0]! }
