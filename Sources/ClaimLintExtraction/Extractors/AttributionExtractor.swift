@@ -36,7 +36,8 @@ public struct AttributionExtractor: Sendable {
   ///   - people: full names known in the article so far (for short-name resolution).
   ///   - previousSpeaker: the last resolved speaker, for pronouns and unattributed quote continuations.
   public func extract(
-    from sentence: String, words ws: [Word], people: [String], previousSpeaker: String?
+    from sentence: String, words ws: [Word], people: [String], previousSpeaker: String?,
+    titled: [(title: String, person: String)] = []
   ) -> [Match] {
     var out: [Match] = []
     let quote = quoteRange(in: sentence)
@@ -96,7 +97,7 @@ public struct AttributionExtractor: Sendable {
         continue
       }
       let written = Segment.slice(sentence, first.range.lowerBound, last.range.upperBound)
-      guard let speaker = resolve(Array(speakerWords), written: written, people: people, previous: previousSpeaker) else {
+      guard let speaker = resolve(Array(speakerWords), written: written, people: people, previous: previousSpeaker, titled: titled) else {
         i += n
         continue
       }
@@ -132,8 +133,16 @@ public struct AttributionExtractor: Sendable {
 
   /// The speaker's identity: a resolved person's full name, an organisation or document phrase, or nil
   /// when the phrase is not a speaker.
-  private func resolve(_ ws: [Word], written: String, people: [String], previous: String?) -> String? {
+  private func resolve(
+    _ ws: [Word], written: String, people: [String], previous: String?, titled: [(title: String, person: String)]
+  ) -> String? {
     if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
+    // "the minister", "the Chief Justice": the one person the article gave that title.
+    let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
+    if !role.isEmpty, ws.count <= 4 {
+      let matches = Set(titled.filter { $0.title == role || $0.title.hasSuffix(" " + role) }.map(\.person))
+      if matches.count == 1, let p = matches.first { return p }
+    }
     let caps = ws.filter { $0.isCapitalized }
     // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega").
     for p in people.sorted(by: { $0.count > $1.count }) where written.contains(p) { return p }

@@ -41,6 +41,7 @@ public struct ClaimExtractor: Sendable {
   public func claims(in document: Document) -> [Claim] {
     var out: [Claim] = []
     var people: [String] = []
+    var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
@@ -78,13 +79,14 @@ public struct ClaimExtractor: Sendable {
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
           if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
+          if m.title.person.contains(" ") { titled.append((m.title.title.lowercased(), m.title.person)) }
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
           var c = claim(.title, whole, hedgeWords: hedgeWords)
           c.title = m.title
           out.append(c)
         }
-        for m in attributions.extract(from: sentence, words: words, people: people, previousSpeaker: previousSpeaker) {
+        for m in attributions.extract(from: sentence, words: words, people: people, previousSpeaker: previousSpeaker, titled: titled) {
           var c = claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords)
           c.attribution = m.attribution
           out.append(c)

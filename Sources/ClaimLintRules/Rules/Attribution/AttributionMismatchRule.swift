@@ -41,17 +41,16 @@ public struct AttributionMismatchRule: Rule {
     for (i, s) in words.enumerated() { for w in s { byWord[w, default: []].append(i) } }
     var findings: [Finding] = []
     var covered = Set<Int>()
-    for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
-      let a = claims.claim(refs[i])
-      let attrA = a.attribution!
-      guard words[i].count >= 4, !attrA.speakerText.isEmpty else { continue }
+    /// The claims that state the same words as claim `i`, split into other speakers and the documents
+    /// that agree on the speaker.
+    func relations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
+      let attrA = claims.claim(refs[i]).attribution!
       var candidates = Set<Int>()
       for w in words[i] where (byWord[w]?.count ?? 0) < 200 { candidates.formUnion(byWord[w] ?? []) }
       var conflicts: [Int] = []
       var agreeing = Set<Int>()
       for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {
-        let b = claims.claim(refs[j])
-        let attrB = b.attribution!
+        let attrB = claims.claim(refs[j]).attribution!
         guard !attrB.speakerText.isEmpty, words[j].count >= 4 else { continue }
         let threshold = (attrA.isQuote && attrB.isQuote) ? 0.7 : 0.8
         guard Salience.containment(words[i], words[j]) >= threshold,
@@ -59,11 +58,22 @@ public struct AttributionMismatchRule: Rule {
         else { continue }
         if sameSpeaker(attrA.speaker, attrB.speaker) { agreeing.insert(refs[j].document) } else { conflicts.append(j) }
       }
+      return (conflicts, agreeing)
+    }
+    for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
+      let a = claims.claim(refs[i])
+      let attrA = a.attribution!
+      guard words[i].count >= 4, !attrA.speakerText.isEmpty else { continue }
+      var (conflicts, agreeing) = relations(i)
       conflicts = conflicts.filter { !agreeing.contains(refs[$0].document) && !covered.contains($0) }
       guard !conflicts.isEmpty else { continue }
-      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
-      // share than contradict is reported as the note of the odd one out, not the other way round.
-      if claims.draftIndex == nil, agreeing.count > Set(conflicts.map { refs[$0].document }).count { continue }
+      // Outside pre-publish mode the finding goes on the minority side: the speaker fewer sources give
+      // is reported, with the others as notes.
+      if claims.draftIndex == nil {
+        let mine = agreeing.count + 1
+        if conflicts.contains(where: { relations($0).agreeing.count + 1 < mine }) { continue }
+        if agreeing.count > Set(conflicts.map { refs[$0].document }).count { continue }
+      }
       var perDoc: [Int: Int] = [:]
       for j in conflicts where perDoc[refs[j].document] == nil { perDoc[refs[j].document] = j }
       let noteIdx = perDoc.keys.sorted().map { perDoc[$0]! }
