@@ -67,6 +67,14 @@ public struct AttributionExtractor: Sendable {
         var s = i
         while s > 0, !Self.stop.contains(ws[s - 1].lower), i - s < 8 { s -= 1 }
         speakerWords = ws[s..<i]
+        // "Arslan, the minister, said": the name before an appositive role is the speaker.
+        if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
+          ws[s - 2].isCapitalized
+        {
+          var b = s - 2
+          while b > 0, ws[b - 1].isCapitalized, s - 2 - b < 3 { b -= 1 }
+          speakerWords = ws[b..<(s - 1)]
+        }
         // "Amara Nwosu, writing for the majority, said": skip back over a comma-delimited aside.
         if speakerWords.isEmpty, s > 0, ws[s - 1].text == "," {
           var k = s - 2
@@ -82,7 +90,12 @@ public struct AttributionExtractor: Sendable {
         if speakerWords.isEmpty, i + n < ws.count {
           var e = i + n
           while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
-          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text) { speakerWords = ws[(i + n)..<e] }
+          let opener = ws[i + n].lower
+          let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
+            "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
+          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener) {
+            speakerWords = ws[(i + n)..<e]
+          }
         }
       }
       // Drop leading articles and adverbs like "also".

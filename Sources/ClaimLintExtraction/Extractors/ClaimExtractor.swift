@@ -79,7 +79,7 @@ public struct ClaimExtractor: Sendable {
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
           if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
-          if m.title.person.contains(" ") { titled.append((m.title.title.lowercased(), m.title.person)) }
+          titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
           var c = claim(.title, whole, hedgeWords: hedgeWords)

@@ -161,8 +161,10 @@ public struct PersonTitleExtractor: Sendable {
     // "Ana Ruiz, the foreign minister," with no title before the name.
     var n = 0
     while n + 1 < ws.count {
-      if isNameWord(ws[n]), isNameWord(ws[n + 1]), !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) }) {
-        var e = n + 1
+      if isNameWord(ws[n]), isNameWord(ws[n + 1]) || ws[n + 1].text == ",",
+        !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) })
+      {
+        var e = ws[n + 1].text == "," ? n : n + 1
         while e + 1 < ws.count, e - n < 3, isNameWord(ws[e + 1]) { e += 1 }
         let person = ws[n...e].map(\.text).joined(separator: " ")
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
