@@ -129,7 +129,7 @@ extension HTMLReporter {
       }
     }
     legend.append("<li><span class=\"swatch agree\"></span>agrees with another document</li>")
-    legend.append("<li>— not in this document</li>")
+    legend.append("<li>— no span of this row in the document</li>")
     page.line("<ul class=\"legend\">" + legend.joined() + "</ul>")
     guard !matrix.rows.isEmpty, !matrix.columns.isEmpty else {
       page.line("<p class=\"empty\">no findings and no corroborated claims to compare</p>")

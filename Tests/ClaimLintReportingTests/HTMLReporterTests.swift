@@ -89,6 +89,15 @@ struct HTMLReporterTests {
     #expect(matrix.rows.count == 4)
   }
 
+  @Test func pathsOnlyInFindingsGetTheirOwnSortedColumns() {
+    var report = Self.draftCheckReport()
+    report.documents.removeLast()  // the wire story, which holds three notes
+    let matrix = ClaimMatrix(report, includeFindings: true)
+    #expect(matrix.columns.map(\.path) == ["drafts/river-flood.md", "sources/portal.html", "sources/wire-0412.txt"])
+    #expect(matrix.columns[2].date == nil)
+    #expect(matrix.rows[0].cells[2].map(\.span.text) == ["About 900 residents"])
+  }
+
   struct KeyCase: Sendable, CustomTestStringConvertible {
     let id: String
     let a: Claim
