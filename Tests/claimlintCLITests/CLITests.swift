@@ -89,7 +89,7 @@ let returnStory = """
     #expect(r.stderr.contains("see 'claimlint check --help'"))
     let f = try CLI.run(["check", "--format", "xml", "x.txt"])
     #expect(f.status == 2)
-    #expect(f.stderr.contains("unknown format 'xml'; expected 'text', 'json', 'sarif', 'github', 'rdjsonl', or 'junit'"))
+    #expect(f.stderr.contains("unknown format 'xml'; expected 'text', 'json', 'sarif', 'github', 'rdjsonl', 'junit', or 'html'"))
   }
 
   @Test func headlineCheckAndExitCodes() throws {

@@ -20,14 +20,38 @@ public struct CommentCitedAsReportageRule: Rule {
       RuleExample(
         [
           "draft.md": "Officials said 300 workers were rescued from the compound.\n",
-          "portal.txt": "Officials said 300 workers were rescued from the compound.\n\n2 Comments\n\nriverwatch\nI heard 300 workers were rescued, good news.\n\nmaya_k\nWell done to the police.\n",
+          "portal.txt": """
+            Police and soldiers raided the compound near the river crossing before dawn on Friday and freed 300 \
+            workers held there, officials said. Many had been made to run online scams for months.
+
+            2 Comments
+
+            riverwatch
+            I heard 300 workers were rescued, good news.
+
+            maya_k
+            Well done to the police.
+
+            """,
         ], draft: "draft.md")
     ],
     triggeringExamples: [
       RuleExample(
         [
           "draft.md": "Officials said ↓900 workers were rescued from the compound.\n",
-          "portal.txt": "Officials said many workers were rescued from the compound on Friday.\n\n2 Comments\n\nriverwatch\nMy cousin says †900 workers were rescued there.\n\nmaya_k\nWell done to the police.\n",
+          "portal.txt": """
+            Police and soldiers raided the compound near the river crossing before dawn on Friday and freed the \
+            workers held there, officials said. Many had been made to run online scams for months.
+
+            2 Comments
+
+            riverwatch
+            My cousin says †900 workers were rescued there.
+
+            maya_k
+            Well done to the police.
+
+            """,
         ], draft: "draft.md")
     ]
   )
