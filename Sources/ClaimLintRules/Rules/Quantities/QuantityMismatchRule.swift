@@ -56,13 +56,24 @@ public struct QuantityMismatchRule: Rule {
           claims.comparable(r.document, o.document) && !covered.contains(o) && cmp.conflict(r, o)
         }
         guard !conflicts.isEmpty else { continue }
-        // Agreeing sources are not conflicts: if another claim of the same document as a conflict agrees
-        // with r, the source is ambiguous; keep only documents that never agree.
-        let agreeingDocs = Set(block.filter { o in
-          o.document != r.document && !cmp.conflict(r, o) && claims.claim(o).quantity!.overlaps(claims.claim(r).quantity!)
-        }.map(\.document))
+        // Agreeing sources are not conflicts: a document that also states this figure (in any block:
+        // "23 of the 51 seats" agrees with "23 seats") is not a conflicting source.
+        let mineQ = claims.claim(r).quantity!
+        let conflictDocs = Set(conflicts.map(\.document))
+        let agreeingDocs = Set(conflictDocs.filter { d in
+          claims.documents[d].claims.contains { c in
+            guard c.kind == .quantity, c.layer == .reportage, let q = c.quantity, q.unit == mineQ.unit else { return false }
+            guard q.counted == nil || mineQ.counted == nil || claims.nouns.compatible(q, mineQ) else { return false }
+            if let v = q.value, let w = mineQ.value, v == w { return true }
+            return false
+          }
+        })
+        // One note per document: the conflicting claim whose sentence is closest to this one.
         var perDoc: [Int: ClaimRef] = [:]
-        for o in conflicts.sorted() where perDoc[o.document] == nil && !agreeingDocs.contains(o.document) {
+        let mineWords = Salience.words(claims.claim(r).sentence)
+        func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, Salience.words(claims.claim(o).sentence)) }
+        for o in conflicts.sorted() where !agreeingDocs.contains(o.document) {
+          if let current = perDoc[o.document], closeness(current) >= closeness(o) { continue }
           perDoc[o.document] = o
         }
         guard !perDoc.isEmpty else { continue }
