@@ -45,7 +45,9 @@ public struct ClaimExtractor: Sendable {
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
-    for segment in document.segments where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment {
+    // Headlines carry claims too: a headline that disagrees with its own story is a classic slip.
+    for segment in document.segments
+    where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment || segment.kind == .headline {
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
       for range in splitter.split(segment.text) {

@@ -18,6 +18,7 @@ public struct QuantityComparison: Sendable {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
     else { return [] }
     guard let block = claims.nouns.blockKey(q) else { return [] }
+    if Self.isTotalOfPart(c) { return [] }
     var keys: [String] = []
     if let a = q.action { keys.append(block + "|action:" + a) }
     let noun = q.counted ?? "-"
@@ -25,8 +26,20 @@ public struct QuantityComparison: Sendable {
     return keys
   }
 
+  /// Whether the figure is the total in "23 of the 51 seats": the whole a part is measured against.
+  static func isTotalOfPart(_ c: Claim) -> Bool {
+    for marker in [" of the " + c.span.text, " of " + c.span.text, " out of " + c.span.text] {
+      guard let r = c.sentence.range(of: marker) else { continue }
+      let before = c.sentence[..<r.lowerBound]
+      if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
+        return true
+      }
+    }
+    return false
+  }
+
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
-  public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double) -> Bool {
+  public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double, minShared: Int = 2) -> Bool {
     var wa = Salience.words(claims.claim(a).sentence)
     var wb = Salience.words(claims.claim(b).sentence)
     // The counted noun itself says nothing about whether the sentences agree on the fact.
@@ -36,7 +49,7 @@ public struct QuantityComparison: Sendable {
         wb.remove(Salience.stem(c))
       }
     }
-    return wa.intersection(wb).count >= 2 && Salience.containment(wa, wb) >= threshold
+    return wa.intersection(wb).count >= minShared && Salience.containment(wa, wb) >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
@@ -54,7 +67,7 @@ public struct QuantityComparison: Sendable {
 
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
-  public func conflict(_ a: ClaimRef, _ b: ClaimRef) -> Bool {
+  public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
     let ca = claims.claim(a)
     let cb = claims.claim(b)
     guard let qa = ca.quantity, let qb = cb.quantity else { return false }
@@ -62,7 +75,7 @@ public struct QuantityComparison: Sendable {
     if qa.overlaps(qb) { return false }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
-      guard sameContext(a, b, threshold: 0.25) else { return false }
+      guard sameContext(a, b, threshold: sameArticle ? 0.2 : 0.25) else { return false }
     } else {
       // Without an action on one side, the counted noun must be the same and the sentences close.
       guard qa.counted == qb.counted, qa.unit == qb.unit else { return false }
@@ -76,9 +89,13 @@ public struct QuantityComparison: Sendable {
         }) {
           return false
         }
-        guard sameContext(a, b, threshold: 0.6) else { return false }
+        guard sameContext(a, b, threshold: sameArticle ? 0.4 : 0.6) else { return false }
       } else {
-        guard sameContext(a, b, threshold: qa.unit != nil ? 0.34 : 0.5) else { return false }
+        if sameArticle {
+          guard sameContext(a, b, threshold: 0.2, minShared: 3) else { return false }
+        } else {
+          guard sameContext(a, b, threshold: qa.unit != nil ? 0.3 : 0.5) else { return false }
+        }
       }
     }
     // A part of an enumeration is compared only with the same noun, and a total that equals the sum
@@ -103,4 +120,11 @@ public struct QuantityComparison: Sendable {
     if qa.direction == .exact && qb.direction == .exact && !qa.isVague && !qb.isVague { return .error }
     return .warning
   }
+}
+
+enum ClaimTextNumbers {
+  static let words: Set<String> = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+    "forty", "fifty", "hundred", "dozen",
+  ]
 }

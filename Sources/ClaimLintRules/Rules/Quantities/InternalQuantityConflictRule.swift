@@ -53,11 +53,7 @@ public struct InternalQuantityConflictRule: Rule {
         guard refs.count > 1 else { continue }
         for (i, a) in refs.enumerated() where !reported.contains(a) {
           for b in refs[(i + 1)...] where !reported.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
-            guard cmp.conflict(a, b) else { continue }
-            // The two sentences must speak of the same thing, not two operations that share a noun.
-            let wa = Salience.words(claims.claim(a).sentence)
-            let wb = Salience.words(claims.claim(b).sentence)
-            guard Salience.containment(wa, wb) >= 0.5 else { continue }
+            guard cmp.conflict(a, b, sameArticle: true) else { continue }
             // A later figure in a sentence that updates ("rose to", "now") supersedes earlier ones.
             reported.insert(b)
             reported.insert(a)
