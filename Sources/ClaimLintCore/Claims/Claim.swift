@@ -24,6 +24,8 @@ public struct Claim: Sendable, Hashable {
   public var hedges: [String]
   /// For comment-layer claims, the comment's author.
   public var commentAuthor: String?
+  /// True when the claim was read from the article's headline.
+  public var isHeadline: Bool = false
 
   public var quantity: Quantity?
   public var date: DateMention?

@@ -58,9 +58,11 @@ public struct ClaimExtractor: Sendable {
           document.span(segment: segment, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
         }
         func claim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> Claim {
-          Claim(
+          var c = Claim(
             kind: kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex,
             hedged: !hedgeWords.isEmpty, hedges: hedgeWords, commentAuthor: layer == .comment ? segment.author : nil)
+          c.isHeadline = segment.kind == .headline
+          return c
         }
         let hedgeWords = hedges.hedges(in: sentence).map(\.text)
         let words = WordScanner.words(sentence)

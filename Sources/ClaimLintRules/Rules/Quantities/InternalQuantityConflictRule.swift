@@ -77,6 +77,53 @@ public struct InternalQuantityConflictRule: Rule {
         }
       }
     }
+    findings += headlineConflicts(claims, context)
+    return findings
+  }
+
+  /// A figure in the headline that the story itself gives differently ("destroys 46 homes" above
+  /// "the 64 homes lost"). Headlines share few words with the body, so the closest body figure with
+  /// the same counted noun (or currency) is compared, and only when no body figure agrees.
+  private func headlineConflicts(_ claims: AlignedClaims, _ context: RuleContext) -> [Finding] {
+    var findings: [Finding] = []
+    for (d, dc) in claims.documents.enumerated() where claims.draftIndex == nil || claims.draftIndex == d {
+      for (i, h) in dc.claims.enumerated() where h.isHeadline && h.kind == .quantity {
+        guard let hq = h.quantity, let hv = hq.value, !hq.isVague else { continue }
+        guard hq.unit != nil || (hq.counted.map { !QuantityComparison.genericNouns.contains($0) } ?? false) else { continue }
+        var candidates: [Int] = []
+        var agrees = false
+        for (j, b) in dc.claims.enumerated() where j != i && !b.isHeadline && b.kind == .quantity && b.layer == .reportage {
+          guard let bq = b.quantity, bq.value != nil, bq.unit == hq.unit, !bq.superseded else { continue }
+          if hq.unit == nil { guard bq.counted == hq.counted else { continue } }
+          if let x = hq.action, let y = bq.action, x != y { continue }
+          if hq.overlaps(bq) || bq.value == hv {
+            agrees = true
+            break
+          }
+          candidates.append(j)
+        }
+        guard !agrees, !candidates.isEmpty else { continue }
+        let hw = Salience.words(h.sentence)
+        let best = candidates.max { a, b in
+          let sa = Salience.containment(hw, Salience.words(dc.claims[a].sentence))
+          let sb = Salience.containment(hw, Salience.words(dc.claims[b].sentence))
+          return sa == sb ? a > b : sa < sb
+        }!
+        let b = dc.claims[best]
+        findings.append(
+          Finding(
+            ruleID: Self.description.identifier,
+            severity: context.severity(of: Self.description),
+            message: "headline figure \(ClaimText.quoted(h.span.text)) differs from \(ClaimText.quoted(b.span.text)) in the story",
+            span: h.span,
+            notes: [Note(span: b.span, message: "the story gives \(ClaimText.quoted(b.span.text))")],
+            help: "make the headline and the story agree",
+            label: "headline: \(h.span.text)",
+            fingerprint: Fingerprint.fnv1a(
+              [Self.description.identifier, h.span.path, "headline", ClaimText.number(hv), ClaimText.number(b.quantity!.value)]),
+            properties: ["value": ClaimText.number(hv), "otherValue": ClaimText.number(b.quantity!.value)]))
+      }
+    }
     return findings
   }
 }
