@@ -39,7 +39,8 @@ public struct DateExtractor: Sendable {
 
   /// The dates of `sentence`, in order, resolved against `documentDate` when it is known.
   public func extract(from sentence: String, documentDate: CalendarDate?) -> [DateMatch] {
-    let tokens = Tokenizer.tokenize(Array(sentence.utf8))
+    var tokens = Tokenizer.tokenize(Array(sentence.utf8))
+    lexicons.mark(&tokens)
     return spans(tokens, documentDate: documentDate).map { s in
       DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
     }
@@ -57,7 +58,7 @@ public struct DateExtractor: Sendable {
     var i = 0
     let n = tokens.count
     while i < n {
-      if let s = date(tokens, at: i, doc: documentDate) {
+      if tokens[i].roles & TokenRoles.date != 0, let s = date(tokens, at: i, doc: documentDate) {
         out.append(s)
         i = max(s.tokens.upperBound, i + 1)
       } else {

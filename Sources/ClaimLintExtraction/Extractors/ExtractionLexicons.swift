@@ -87,6 +87,38 @@ public struct ExtractionLexicons: Sendable {
     superseded = try Self.phrases(set.table("superseded"))
     try readMonths(set.table("months"))
     try readWeekdays(set.table("weekdays"))
+    var r: [String: UInt8] = [:]
+    func add<S: Sequence>(_ words: S, _ role: UInt8) where S.Element == String {
+      for w in words { r[w, default: 0] |= role }
+    }
+    add(Self.figureGrammar, TokenRoles.figure)
+    add(numberWords.keys, TokenRoles.figure | TokenRoles.date)
+    add(vague.firstKeys, TokenRoles.figure)
+    add(qualifiersBefore.firstKeys, TokenRoles.figure)
+    add(currencies.firstKeys, TokenRoles.figure)
+    add(actions.firstKeys, TokenRoles.action)
+    add(Self.dateGrammar, TokenRoles.date)
+    add(months.keys, TokenRoles.date)
+    add(weekdays.keys, TokenRoles.date)
+    roles = r
+  }
+
+  /// Words the figure grammar starts on besides the lexicons.
+  private static let figureGrammar: [String] = ["a", "an", "between", "from", "."]
+  /// Words the date grammar starts on besides the month and weekday names.
+  private static let dateGrammar: [String] = [
+    "a", "an", "the", "on", "in", "since", "this", "last", "past", "next", "coming", "earlier", "later",
+    "yesterday", "today", "tonight", "tomorrow", "during", "until", "throughout", "early", "late", "mid",
+  ]
+
+  /// What each known word can start (`TokenRoles` bits).
+  private var roles: [String: UInt8] = [:]
+
+  /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
+  func mark(_ tokens: inout [Token]) {
+    for k in tokens.indices where tokens[k].kind != .digits {
+      tokens[k].roles = roles[tokens[k].lower] ?? 0
+    }
   }
 
   // MARK: - Lookups

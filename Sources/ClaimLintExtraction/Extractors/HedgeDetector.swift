@@ -16,6 +16,7 @@ public struct HedgeDetector: Sendable {
   public func hedges(in sentence: String) -> [(range: Range<Int>, text: String)] {
     let bytes = Array(sentence.utf8)
     let tokens = Tokenizer.tokenize(bytes)
+    guard !lexicons.hedges.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
     var i = 0
     while i < tokens.count {

@@ -36,8 +36,9 @@ public struct QuantityExtractor: Sendable {
   /// The figures of `sentence`, in order.
   public func extract(from sentence: String) -> [QuantityMatch] {
     let bytes = Array(sentence.utf8)
-    let tokens = Tokenizer.tokenize(bytes)
+    var tokens = Tokenizer.tokenize(bytes)
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
+    lexicons.mark(&tokens)
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
@@ -54,7 +55,7 @@ public struct QuantityExtractor: Sendable {
     var i = 0
     var previousEnd = 0
     while i < n {
-      if blocked[i] {
+      if blocked[i] || tokens[i].roles & TokenRoles.figure == 0 {
         i += 1
         continue
       }
@@ -443,7 +444,7 @@ public struct QuantityExtractor: Sendable {
     var out: [ActionMatch] = []
     var i = 0
     while i < t.count {
-      if t[i].kind == .word, let m = lexicons.actions.match(t, at: i) {
+      if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = lexicons.actions.match(t, at: i) {
         out.append(ActionMatch(start: i, end: m.end, cls: m.payload))
         i = m.end
       } else {

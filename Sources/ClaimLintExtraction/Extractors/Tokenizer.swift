@@ -24,11 +24,22 @@ struct Token: Sendable, Hashable {
   var lower: String
   /// True when the first character is an upper-case letter.
   var isCapitalized: Bool
+  /// What the word can start, as `TokenRoles` bits (set by `ExtractionLexicons.mark`); a word with no
+  /// role never starts a figure, a date or an action, so scans skip it after one lookup.
+  var roles: UInt8 = TokenRoles.all
 
   /// Whether the token follows the previous one with no white space.
   var isAttached: Bool { spaceBefore == 0 }
   /// The number of UTF-8 bytes (for digit runs, the number of digits).
   var length: Int { end - start }
+}
+
+/// What a token can start; digits can start anything.
+enum TokenRoles {
+  static let figure: UInt8 = 1
+  static let date: UInt8 = 2
+  static let action: UInt8 = 4
+  static let all: UInt8 = 7
 }
 
 /// Splits a sentence into tokens in one pass over its UTF-8 bytes.
@@ -225,4 +236,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
 
   /// Whether the index holds no phrase.
   var isEmpty: Bool { byFirst.isEmpty }
+
+  /// The first token key of every phrase.
+  var firstKeys: Dictionary<String, [Entry]>.Keys { byFirst.keys }
 }
