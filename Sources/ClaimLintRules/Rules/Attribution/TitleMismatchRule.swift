@@ -47,19 +47,24 @@ public struct TitleMismatchRule: Rule {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
       var covered = Set<ClaimRef>()
-      for r in group where claims.isDraftSide(r) && !covered.contains(r) {
+      func relations(_ r: ClaimRef) -> (conflicts: [ClaimRef], agreeing: Set<Int>) {
         let a = claims.claim(r).title!
         var conflicts: [ClaimRef] = []
         var agreeing = Set<Int>()
         for o in group where claims.comparable(r.document, o.document) {
-          let b = claims.claim(o).title!
-          if compatible(a.roles, b.roles) { agreeing.insert(o.document) } else { conflicts.append(o) }
+          if compatible(a.roles, claims.claim(o).title!.roles) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }
-        conflicts = conflicts.filter { !agreeing.contains($0.document) && !covered.contains($0) }
+        return (conflicts.filter { !agreeing.contains($0.document) }, agreeing)
+      }
+      for r in group where claims.isDraftSide(r) && !covered.contains(r) {
+        let a = claims.claim(r).title!
+        var (conflicts, agreeing) = relations(r)
+        conflicts = conflicts.filter { !covered.contains($0) }
         guard !conflicts.isEmpty else { continue }
-      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
-      // share than contradict is reported as the note of the odd one out, not the other way round.
-      if claims.draftIndex == nil, agreeing.count > Set(conflicts.map { $0.document }).count { continue }
+        if claims.draftIndex == nil {
+          if conflicts.contains(where: { relations($0).agreeing.count < agreeing.count }) { continue }
+          if agreeing.count > Set(conflicts.map(\.document)).count { continue }
+        }
         var perDoc: [Int: ClaimRef] = [:]
         for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
         let notesRefs = perDoc.keys.sorted().map { perDoc[$0]! }

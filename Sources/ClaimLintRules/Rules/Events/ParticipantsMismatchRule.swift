@@ -40,7 +40,7 @@ public struct ParticipantsMismatchRule: Rule {
     for block in blocks {
       guard Set(block.map(\.document)).count > 1 else { continue }
       var covered = Set<ClaimRef>()
-      for r in block where claims.isDraftSide(r) && !covered.contains(r) {
+      func relations(_ r: ClaimRef) -> (conflicts: [ClaimRef], agreeing: Set<Int>) {
         let a = claims.claim(r).event!
         var agreeing = Set<Int>()
         var conflicts: [ClaimRef] = []
@@ -49,11 +49,19 @@ public struct ParticipantsMismatchRule: Rule {
           if let da = a.date, let db = b.date, da != db { continue }
           if Set(a.participants) == Set(b.participants) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }
-        conflicts = conflicts.filter { !agreeing.contains($0.document) && !covered.contains($0) }
+        return (conflicts.filter { !agreeing.contains($0.document) }, agreeing)
+      }
+      for r in block where claims.isDraftSide(r) && !covered.contains(r) {
+        let a = claims.claim(r).event!
+        var (conflicts, agreeing) = relations(r)
+        conflicts = conflicts.filter { !covered.contains($0) }
         guard !conflicts.isEmpty else { continue }
-      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
-      // share than contradict is reported as the note of the odd one out, not the other way round.
-      if claims.draftIndex == nil, agreeing.count > Set(conflicts.map { $0.document }).count { continue }
+        // Outside pre-publish mode the finding goes on the minority side: the list fewer sources give
+        // is reported, with the others as notes.
+        if claims.draftIndex == nil {
+          if conflicts.contains(where: { relations($0).agreeing.count < agreeing.count }) { continue }
+          if agreeing.count > Set(conflicts.map(\.document)).count { continue }
+        }
         var perDoc: [Int: ClaimRef] = [:]
         for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
         let noteRefs = perDoc.keys.sorted().map { perDoc[$0]! }

@@ -55,7 +55,7 @@ public struct UnsupportedClaimRule: Rule {
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-          message: "\(ClaimText.quoted(c.span.text)) \(ClaimText.countedPlural(q)) is not found in any source",
+          message: "\(ClaimText.quoted(c.span.text))\(q.counted == nil ? "" : " " + ClaimText.countedPlural(q)) is not found in any source",
           span: c.span, notes: [], label: "no source",
           fingerprint: Fingerprint.fnv1a([Self.description.identifier, c.span.path, ClaimText.number(q.value), q.counted ?? ""]),
           properties: ["value": ClaimText.number(q.value)]))
