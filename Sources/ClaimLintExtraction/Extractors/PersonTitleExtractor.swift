@@ -1,7 +1,7 @@
 import ClaimLintCore
 
 /// Reads people named with a title: "Chinese Foreign Ministry spokesman Guo Jiakun", "Chinese Ambassador
-/// to Myanmar Ma Jia", "Union Minister for Home Affairs Lieutenant-General Tun Tun Naung", and
+/// to Myanmar Ma Jia", "Union Minister for Home Affairs Lieutenant-General Kyaw Min", and
 /// appositives such as "Ana Ruiz, the foreign minister,".
 ///
 /// A title is a run of title words from `titles.tsv`, capitalised words and connectors that holds at

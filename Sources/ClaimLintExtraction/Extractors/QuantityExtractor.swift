@@ -94,6 +94,12 @@ public struct QuantityExtractor: Sendable {
     case figure(Figure)
   }
 
+  /// Verbs whose particle "over" is not a qualifier ("handed over 261 victims").
+  static let phrasalOver: Set<String> = [
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
+    "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
+  ]
+
   private func figure(_ t: [Token], at i: Int, stop: Int) -> FigureParse {
     var p = i
     var starter: String? = nil
@@ -102,7 +108,9 @@ public struct QuantityExtractor: Sendable {
     if w == "between" || w == "from" {
       starter = w
       p += 1
-    } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop {
+    } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
+      !(t[i].lower == "over" && i > 0 && Self.phrasalOver.contains(t[i - 1].lower))
+    {
       qualifier = q.payload
       p = q.end
     }
@@ -491,7 +499,7 @@ public struct QuantityExtractor: Sendable {
       var boundary = previousEnd
       for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
         let w = t[j].lower
-        if [";", ":", "(", ")", "said", "says", "told", "according"].contains(w) {
+        if [";", ":", "(", ")", "said", "says", "say", "told", "according", "reported", "estimated", "added", "stated"].contains(w) {
           boundary = j + 1
           break
         }
@@ -499,6 +507,23 @@ public struct QuantityExtractor: Sendable {
       if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 12 }) {
         // Not an infinitive of purpose after the figure's own verb ("to face trial").
         chosen = m
+      }
+    }
+    // A predicate later in the clause ("48 nationals trapped in the compound have been rescued").
+    if chosen == nil {
+      var j = f.nounEnd
+      let limit = min(t.count, f.nounEnd + 10)
+      while j < limit, ![",", ";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
+        if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
+          var a = j
+          while a < limit, EnglishFunctionWords.auxiliaries.contains(t[a].lower) { a += 1 }
+          if let m = actions.first(where: { $0.start == a }) {
+            chosen = m
+            passive = true
+          }
+          break
+        }
+        j += 1
       }
     }
     // 4. A participle right after the noun.
@@ -552,7 +577,8 @@ public struct QuantityExtractor: Sendable {
     var j = f.nounEnd
     let limit = min(t.count, f.nounEnd + 4)
     while j < limit {
-      if let m = lexicons.superseded.match(t, at: j), m.end <= limit { return true }
+      // "61.4 percent, up from 55 percent": "up from" after a figure marks the next figure, not this one.
+      if let m = lexicons.superseded.match(t, at: j), m.end <= limit, t[m.end - 1].lower != "from" { return true }
       j += 1
     }
     return false

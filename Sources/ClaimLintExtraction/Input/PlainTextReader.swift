@@ -32,6 +32,8 @@ public struct PlainTextReader: Sendable {
     var infos: [Info] = []
     infos.reserveCapacity(lines.count)
     for line in lines {
+      // A suppression directive on a line of its own is not article text (see `isSuppressionDirective`).
+      if !line.isBlank, PlainTextReader.isSuppressionDirective(bytes, line.contentStart, line.contentEnd) { continue }
       if line.isBlank {
         infos.append(Info(line: line, textStart: line.contentStart, isList: false, length: 0, endsSentence: false))
         continue
@@ -97,5 +99,30 @@ public struct PlainTextReader: Sendable {
     }
     flush()
     return ReadResult(blocks: blocks)
+  }
+
+  /// Whether `bytes[start..<end]` (a trimmed line) is a claimlint suppression directive:
+  /// `claimlint-disable-next-line`, `claimlint-disable` or `claimlint-enable`, then optionally blanks
+  /// and rule ids (`a-z`, `0-9`, `-`) separated by commas or blanks, and nothing else.
+  ///
+  /// Such lines are skipped by the reader, so that `claimlint-disable-next-line quantity-mismatch`
+  /// is neither read as a sentence nor joined to the paragraph it precedes.
+  public static func isSuppressionDirective(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+    let keywords: [[UInt8]] = [
+      Array("claimlint-disable-next-line".utf8), Array("claimlint-disable".utf8), Array("claimlint-enable".utf8),
+    ]
+    for keyword in keywords where end - start >= keyword.count && bytes[start..<start + keyword.count].elementsEqual(keyword) {
+      var i = start + keyword.count
+      if i == end { return true }
+      guard bytes[i] == 0x20 || bytes[i] == 0x09 else { continue }
+      while i < end {
+        let b = bytes[i]
+        let allowed = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2C || b == 0x20 || b == 0x09
+        if !allowed { return false }
+        i += 1
+      }
+      return true
+    }
+    return false
   }
 }

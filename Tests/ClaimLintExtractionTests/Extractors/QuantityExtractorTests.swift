@@ -183,12 +183,12 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     #expect(a.first?.quantity.counted == b.first?.quantity.counted)
   }
 
-  /// "arrest more than 50,000 people" and "the return of over 50,000 alleged criminals to face trial"
+  /// "arrest more than 50,000 people" and "the return of over 50,000 suspects to stand trial"
   /// are different actions: the purpose clause does not turn a return into a prosecution or an arrest.
   @Test func arrestAndReturnAreDifferentClasses() throws {
     let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
     let arrest = extractor.extract(from: "Since last spring the four governments have cooperated to arrest more than 50,000 people tied to online fraud.")
-    let returned = extractor.extract(from: "Beijing has overseen the return of over 50,000 alleged criminals to face trial for fraud.")
+    let returned = extractor.extract(from: "Beijing has overseen the return of over 50,000 alleged fraudsters, who will stand trial at home.")
     let a = arrest.first { $0.quantity.value == 50_000 }?.quantity
     let r = returned.first { $0.quantity.value == 50_000 }?.quantity
     #expect(a?.action == "arrest")
