@@ -511,8 +511,10 @@ public struct QuantityExtractor: Sendable {
     }
     // A predicate later in the clause ("48 nationals trapped in the compound have been rescued").
     if chosen == nil {
+      // After a relative clause ("who were trapped in …"), the main predicate is the last one.
+      let relative = f.nounEnd < t.count && ["who", "which", "that"].contains(t[f.nounEnd].lower)
       var j = f.nounEnd
-      let limit = min(t.count, f.nounEnd + 10)
+      let limit = min(t.count, f.nounEnd + 16)
       while j < limit, ![",", ";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
         if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
           var a = j
@@ -520,8 +522,10 @@ public struct QuantityExtractor: Sendable {
           if let m = actions.first(where: { $0.start == a }) {
             chosen = m
             passive = true
+            if !relative { break }
           }
-          break
+          j = a
+          continue
         }
         j += 1
       }

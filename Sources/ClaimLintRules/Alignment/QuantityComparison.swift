@@ -49,7 +49,9 @@ public struct QuantityComparison: Sendable {
         wb.remove(Salience.stem(c))
       }
     }
-    return wa.intersection(wb).count >= minShared && Salience.containment(wa, wb) >= threshold
+    // Short sentences ("Turnout was 61.4 percent") cannot share many words.
+    let needed = min(minShared, max(1, min(wa.count, wb.count)))
+    return wa.intersection(wb).count >= needed && Salience.containment(wa, wb) >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
