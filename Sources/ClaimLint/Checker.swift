@@ -10,11 +10,18 @@ public struct CheckerOptions: Sendable {
   public var maxFileSize: Int
   /// Worker threads for per-document stages (1 = serial).
   public var threads: Int
+  /// Whether inline `claimlint-disable…` directives in the articles drop findings (and unused ones are
+  /// reported as `unused-suppression` notes).
+  public var inlineSuppressions: Bool
 
-  public init(onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  public init(
+    onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    inlineSuppressions: Bool = true
+  ) {
     self.onlyRules = onlyRules
     self.maxFileSize = maxFileSize
     self.threads = max(1, threads)
+    self.inlineSuppressions = inlineSuppressions
   }
 }
 
@@ -33,19 +40,29 @@ public struct Checker: Sendable {
   }
 
   /// Runs the per-document stages over `files` in parallel; results come back in input order.
-  public func process(_ files: [InputFile], stdin: [UInt8]? = nil) -> [DocumentPipeline.Output] {
+  ///
+  /// - Parameter progress: called after each file with (files done, total files); it may be called
+  ///   from several threads at once, with counts that only grow, the last call being (total, total).
+  public func process(
+    _ files: [InputFile], stdin: [UInt8]? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> [DocumentPipeline.Output] {
     let results = ResultBox(count: files.count)
     let pipeline = self.pipeline
     if options.threads <= 1 || files.count < 4 {
-      for (i, f) in files.enumerated() { results.set(i, pipeline.process(f, stdin: stdin)) }
+      for (i, f) in files.enumerated() {
+        results.set(i, pipeline.process(f, stdin: stdin))
+        progress?(i + 1, files.count)
+      }
     } else {
       let workers = min(options.threads, files.count)
       let next = Counter()
+      let done = Counter()
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
           let i = next.increment()
           if i >= files.count { break }
           results.set(i, pipeline.process(files[i], stdin: stdin))
+          if let progress { done.report(files.count, progress) }
         }
       }
     }
@@ -72,11 +89,13 @@ public struct Checker: Sendable {
       nouns: NounFamilies(lexicons: configuration.lexicons))
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
     var findings: [Finding] = []
+    var rulesRun = Set<String>()
     for rule in BuiltInRules.all {
       let d = rule.description
       guard configuration.settings.isEnabled(d.identifier) else { continue }
       if let only = options.onlyRules, !only.contains(d.identifier) { continue }
       if d.prePublishOnly && draftIndex == nil { continue }
+      rulesRun.insert(d.identifier)
       findings += rule.init().check(aligned, in: context)
     }
     if let d = draftIndex {
@@ -90,12 +109,51 @@ public struct Checker: Sendable {
     for f in findings where unique.last.map({ $0.ruleID != f.ruleID || $0.span != f.span || $0.message != f.message }) ?? true {
       unique.append(f)
     }
+    var rules = BuiltInRules.descriptions
+    if options.inlineSuppressions {
+      // Directives count only in the documents whose findings are reported.
+      let scope = draftIndex.map { [docs[$0].document] } ?? docs.map(\.document)
+      unique = Suppressions.apply(
+        to: unique, documents: scope, rulesRun: rulesRun, knownRules: Set(rules.map(\.identifier)))
+      unique.sort(by: Finding.ordered)
+      if unique.contains(where: { $0.ruleID == Suppressions.unusedRuleID }) { rules.append(Suppressions.unusedRule) }
+    }
     let corroboration = Corroboration.counts(aligned)
     for i in docs.indices { docs[i].corroboration = corroboration[i] }
     return Report(
       kind: .check, tool: tool, documents: docs, findings: unique, inputErrors: problems.sorted(),
-      rules: BuiltInRules.descriptions.sorted { $0.identifier < $1.identifier }, exitStatus: 0,
+      rules: rules.sorted { $0.identifier < $1.identifier }, exitStatus: 0,
       draftPath: draftIndex.map { docs[$0].document.path })
+  }
+
+  /// Checks several drafts, each against the same sources (never against each other), as one report.
+  ///
+  /// Every document in `outputs` whose path is not in `draftPaths` is a source. With one draft this is
+  /// `check(_:draftPath:extraProblems:)`; with several, the report holds every draft's findings, every
+  /// document (the sources' corroboration counted among the sources only) and no single `draftPath`.
+  public func check(_ outputs: [DocumentPipeline.Output], draftPaths: [String], extraProblems: [InputProblem] = []) -> Report {
+    let drafts = Set(draftPaths)
+    let isDraft: (DocumentPipeline.Output) -> Bool = { $0.report.map { drafts.contains($0.document.path) } ?? false }
+    let sources = outputs.filter { !isDraft($0) }
+    let present = outputs.filter(isDraft)
+    if present.count <= 1 {
+      return check(outputs, draftPath: present.first?.report?.document.path ?? draftPaths.first, extraProblems: extraProblems)
+    }
+    var merged = check(sources, draftPath: nil, extraProblems: extraProblems)
+    merged.findings = []
+    var ruleIDs = Set(merged.rules.map(\.identifier))
+    for draft in present {
+      let one = check([draft] + sources.map { DocumentPipeline.Output(report: $0.report, problems: []) }, draftPath: draft.report?.document.path)
+      merged.findings += one.findings
+      merged.inputErrors += one.inputErrors
+      if let doc = one.documents.first(where: { $0.document.path == draft.report?.document.path }) { merged.documents.append(doc) }
+      for r in one.rules where ruleIDs.insert(r.identifier).inserted { merged.rules.append(r) }
+    }
+    merged.documents.sort { $0.document.path < $1.document.path }
+    merged.findings.sort(by: Finding.ordered)
+    merged.inputErrors.sort()
+    merged.rules.sort { $0.identifier < $1.identifier }
+    return merged
   }
 }
 
@@ -131,5 +189,13 @@ private final class Counter: @unchecked Sendable {
     let v = value
     value += 1
     return v
+  }
+
+  /// Counts one more file done and reports the count while holding the lock, so counts arrive in order.
+  func report(_ total: Int, _ progress: @Sendable (Int, Int) -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    progress(value, total)
   }
 }

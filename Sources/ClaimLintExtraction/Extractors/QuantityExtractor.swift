@@ -478,6 +478,9 @@ public struct QuantityExtractor: Sendable {
       while k < f.start, ["the", "a", "an", "some", "total", "of", "at", "least"].contains(t[k].lower) { k += 1 }
       if k == f.start, m.end >= previousEnd { chosen = m }
     }
+    // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
+    // its verb is not the figure's predicate.
+    let relativeAt: Int? = [f.nounEnd - 1, f.nounEnd].first { $0 >= 0 && $0 < t.count && ["who", "which", "that"].contains(t[$0].lower) }
     // 2. A passive after the noun.
     var k = f.nounEnd
     var aux = 0
@@ -485,7 +488,7 @@ public struct QuantityExtractor: Sendable {
       k += 1
       aux += 1
     }
-    if chosen == nil, aux > 0, let m = actions.first(where: { $0.start == k }) {
+    if chosen == nil, relativeAt == nil, aux > 0, let m = actions.first(where: { $0.start == k }) {
       chosen = m
       passive = true
     }
@@ -512,8 +515,8 @@ public struct QuantityExtractor: Sendable {
     // A predicate later in the clause ("48 nationals trapped in the compound have been rescued").
     if chosen == nil {
       // After a relative clause ("who were trapped in …"), the main predicate is the last one.
-      let relative = f.nounEnd < t.count && ["who", "which", "that"].contains(t[f.nounEnd].lower)
-      var j = f.nounEnd
+      let relative = relativeAt != nil
+      var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
       while j < limit, ![",", ";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
         if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
