@@ -101,7 +101,7 @@ func run() -> Int32 {
   }
   let (loaded, dataErrors) = Configuration.load(directory: rulesDir, displayPath: rulesDisplay)
   for e in dataErrors { printError(e.description) }
-  guard let configuration = loaded else { return 2 }
+  guard var configuration = loaded else { return 2 }
   if let only = args.onlyRules {
     let known = Set(BuiltInRules.descriptions.map(\.identifier))
     for id in only.sorted() where !known.contains(id) {
@@ -110,28 +110,107 @@ func run() -> Int32 {
   }
 
   let cwd = FileManager.default.currentDirectoryPath
-  let allPaths = args.paths + (args.against ?? [])
-  let inputs = InputSet.collect(allPaths, workingDirectory: cwd)
-  var extra = inputs.problems
-  var draftPath: String? = nil
-  if args.against != nil {
-    let set = InputSet.collect([args.paths[0]], workingDirectory: cwd)
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
-      extra.append(InputProblem(InputError.directoryAsDraft(path: set.files.first?.displayPath ?? args.paths[0])))
-    } else {
-      draftPath = set.files.first?.displayPath
+  // The project configuration: `--config FILE`, else the nearest `.claimlint.json`, unless `--no-config`.
+  var project: ProjectConfiguration? = nil
+  if !args.noConfig, let path = args.configFile ?? ProjectConfiguration.find(from: cwd) {
+    do {
+      project = try ProjectConfiguration.load(path: path, workingDirectory: cwd)
+    } catch {
+      printError(error.description)
+      return 2
     }
   }
+  if let project {
+    let (applied, errors) = project.apply(to: configuration, workingDirectory: cwd)
+    for e in errors { printError(e.description) }
+    guard let applied else { return 2 }
+    configuration = applied
+  }
+  // Command-line flags win over the file.
+  let failOn = args.failOn ?? project?.failOn ?? .error
+  let maxFileSize = args.maxFileSize ?? project?.maxFileSize ?? 64 << 20
+
+  var baseline: Baseline? = nil
+  if let path = args.baseline {
+    do {
+      baseline = try Baseline.load(path: path, displayPath: path)
+    } catch {
+      printError(error.description)
+      return 2
+    }
+  }
+
+  let inputs: InputSet
+  var extra: [InputProblem] = []
+  var draftPaths: [String] = []
+  if args.paths.isEmpty {
+    // The articles of the configuration file: its drafts against its sources, or its sources against each other.
+    guard let project, !(project.sources.isEmpty && project.drafts.isEmpty) else {
+      return usageFailure(
+        UsageError("missing article paths; give them, or list 'sources' in \(ProjectConfiguration.fileName)", command: args.command.rawValue))
+    }
+    if args.command == .check, !project.drafts.isEmpty, project.sources.isEmpty {
+      printError("\(project.displayPath): error: at 'drafts': drafts need 'sources' to be checked against")
+      return 2
+    }
+    let sources = project.expand(project.sources, key: "sources")
+    let drafts = project.expand(project.drafts, key: "drafts")
+    extra += sources.problems + drafts.problems
+    inputs = InputSet.collect(sources.paths + drafts.paths, workingDirectory: project.directory)
+    if args.command == .check, !project.drafts.isEmpty {
+      draftPaths = InputSet.collect(drafts.paths, workingDirectory: project.directory).files.map(\.displayPath)
+    }
+  } else {
+    inputs = InputSet.collect(args.paths + (args.against ?? []), workingDirectory: cwd)
+    if args.against != nil {
+      let set = InputSet.collect([args.paths[0]], workingDirectory: cwd)
+      var isDir: ObjCBool = false
+      if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
+        extra.append(InputProblem(InputError.directoryAsDraft(path: set.files.first?.displayPath ?? args.paths[0])))
+      } else if let draft = set.files.first?.displayPath {
+        draftPaths = [draft]
+      }
+    }
+  }
+  extra += inputs.problems
   var stdinBytes: [UInt8]? = nil
   if inputs.files.contains(where: { $0.filePath == nil }) {
     stdinBytes = Array(FileHandle.standardInput.readDataToEndOfFile())
   }
-  var options = CheckerOptions(onlyRules: args.onlyRules, maxFileSize: args.maxFileSize)
+  var options = CheckerOptions(onlyRules: args.onlyRules, maxFileSize: maxFileSize)
   if let t = args.threads { options.threads = t }
   let checker = Checker(configuration: configuration, options: options)
-  let outputs = checker.process(inputs.files, stdin: stdinBytes)
-  var report = checker.check(outputs, draftPath: draftPath, extraProblems: extra)
+  let progressLine = ProgressLine.isWanted(quiet: args.quiet) ? ProgressLine() : nil
+  let files = inputs.files
+  let outputs = checker.process(
+    files, stdin: stdinBytes,
+    progress: progressLine.map { line in
+      { @Sendable done, total in line.update(done: done, total: total, label: files[max(0, min(done, total) - 1)].displayPath) }
+    })
+  progressLine?.phase("comparing claims across \(files.count) articles")
+  var report = checker.check(outputs, draftPaths: draftPaths, extraProblems: extra)
+  progressLine?.finish()
+
+  // Baselines: findings already recorded are not reported.
+  var baselined = 0
+  if args.command == .check {
+    if let path = args.writeBaseline {
+      let written = Baseline(findings: report.findings)
+      do {
+        try Data(written.rendered().utf8).write(to: URL(fileURLWithPath: path))
+      } catch {
+        printError("\(path): error: cannot write the baseline file")
+        return 2
+      }
+      if !args.quiet { printError("claimlint: wrote \(count(written.entries.count, "finding")) to the baseline '\(path)'") }
+      baseline = written
+    }
+    if let baseline {
+      let split = baseline.partition(report.findings)
+      report.findings = split.reported
+      baselined = split.baselined.count
+    }
+  }
   switch args.command {
   case .claims: report.kind = .claims
   case .segments: report.kind = .segments
@@ -140,7 +219,7 @@ func run() -> Int32 {
 
   // The one exit-code policy.
   let hasInputError = report.inputErrors.contains { $0.severity == .error }
-  let failing = args.command == .check && report.findings.contains { $0.severity >= args.failOn }
+  let failing = args.command == .check && report.findings.contains { $0.severity >= failOn }
   let status: Int32 = hasInputError ? 2 : (failing ? 1 : 0)
   report.exitStatus = Int(status)
 
@@ -170,7 +249,15 @@ func run() -> Int32 {
   if args.format != "text" || args.output != nil {
     for p in report.inputErrors where p.severity == .error { printError(p.description) }
   }
+  if baselined > 0, args.writeBaseline == nil, !args.quiet {
+    printError("claimlint: \(count(baselined, "finding")) in the baseline \(baselined == 1 ? "was" : "were") not reported")
+  }
   return status
+}
+
+/// "1 finding", "3 findings".
+func count(_ n: Int, _ noun: String) -> String {
+  "\(n) \(noun)\(n == 1 ? "" : "s")"
 }
 
 exit(run())

@@ -1,3 +1,4 @@
+import ClaimLint
 import ClaimLintCore
 
 /// The parsed command line.
@@ -11,10 +12,22 @@ struct Arguments {
   var against: [String]? = nil
   var format = "text"
   var output: String? = nil
-  var failOn: Severity = .error
+  /// nil: the configuration file's `failOn`, else `error`.
+  var failOn: Severity? = nil
   var rulesDirectory: String? = nil
   var onlyRules: Set<String>? = nil
-  var maxFileSize = 64 << 20
+  /// nil: the configuration file's `maxFileSize`, else 64 MiB.
+  var maxFileSize: Int? = nil
+  /// `--config FILE`: the project configuration to use instead of looking for `.claimlint.json`.
+  var configFile: String? = nil
+  /// `--no-config`: ignore every `.claimlint.json`.
+  var noConfig = false
+  /// `--baseline FILE`: report only findings not recorded in FILE.
+  var baseline: String? = nil
+  /// `--write-baseline FILE`: record the findings in FILE.
+  var writeBaseline: String? = nil
+  /// `--quiet`: no progress line and no summary lines on standard error (errors are still printed).
+  var quiet = false
   var snippets = true
   var color = "auto"
   var includeText = false
@@ -84,13 +97,19 @@ enum ArgumentParser {
           throw UsageError("unknown severity '\(v)'; expected 'error', 'warning', or 'note'", command: command.rawValue)
         }
         args.failOn = s
-      case "--strict": args.failOn = min(args.failOn, .warning)
+      case "--strict": args.failOn = min(args.failOn ?? .error, .warning)
+      case "--config": args.configFile = try val(a)
+      case "--no-config": args.noConfig = true
+      case "--baseline", "--write-baseline":
+        guard command == .check else { throw UsageError("'\(a)' is only valid with 'check'", command: command.rawValue) }
+        if a == "--baseline" { args.baseline = try val(a) } else { args.writeBaseline = try val(a) }
+      case "--quiet", "-q": args.quiet = true
       case "--rules": args.rulesDirectory = try val(a)
       case "--only":
         args.onlyRules = Set(try val(a).split(separator: ",").map { String($0).trimmingSpaces })
       case "--max-file-size":
         let v = try val(a)
-        guard let n = parseSize(v) else {
+        guard let n = ProjectConfiguration.parseSize(v) else {
           throw UsageError("invalid size '\(v)'; expected bytes, or a number with K, M or G", command: command.rawValue)
         }
         args.maxFileSize = n
@@ -114,7 +133,13 @@ enum ArgumentParser {
     if args.showHelp { return args }
     switch command {
     case .check, .claims, .segments:
-      if args.paths.isEmpty { throw UsageError("missing article paths", command: command.rawValue) }
+      // No paths is allowed here: the articles may come from the configuration file (checked in main).
+      if args.configFile != nil, args.noConfig {
+        throw UsageError("'--config' and '--no-config' cannot be combined", command: command.rawValue)
+      }
+      if args.baseline != nil, args.writeBaseline != nil {
+        throw UsageError("'--baseline' and '--write-baseline' cannot be combined", command: command.rawValue)
+      }
       if let against = args.against {
         if args.paths.count != 1 {
           throw UsageError("'check DRAFT --against SOURCE...' takes exactly one draft, found \(args.paths.count)", command: command.rawValue)
@@ -133,16 +158,6 @@ enum ArgumentParser {
     let q = items.map { "'\($0)'" }
     if q.count <= 2 { return q.joined(separator: " or ") }
     return q.dropLast().joined(separator: ", ") + ", or " + q.last!
-  }
-
-  static func parseSize(_ s: String) -> Int? {
-    let u = s.uppercased()
-    var mult = 1
-    var digits = u
-    if u.hasSuffix("K") || u.hasSuffix("KB") { mult = 1 << 10 } else if u.hasSuffix("M") || u.hasSuffix("MB") { mult = 1 << 20 } else if u.hasSuffix("G") || u.hasSuffix("GB") { mult = 1 << 30 }
-    if mult > 1 { digits = String(u.prefix { $0.isNumber }) }
-    guard let n = Int(digits), n > 0 else { return nil }
-    return n * mult
   }
 }
 
