@@ -518,7 +518,7 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      while j < limit, ![",", ";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
+      while j < limit, ![";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
         if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
           var a = j
           while a < limit, EnglishFunctionWords.auxiliaries.contains(t[a].lower) { a += 1 }

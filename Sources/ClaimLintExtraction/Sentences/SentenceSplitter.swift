@@ -3,7 +3,8 @@ import ClaimLintCore
 /// Splits extracted text into sentences the way news prose needs.
 ///
 /// A sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by white space
-/// and a capital letter, a digit or an opening quote; or at a line break. It does not end after an
+/// and a capital letter, a digit or an opening quote; or at a blank line or a line that starts with a
+/// list bullet. A single line break inside a paragraph is a wrap, not a sentence end. It does not end after an
 /// abbreviation ("Lt.", "Gen.", "No.", "U.S.", "Feb."), an initial ("J. Smith"), inside a number
 /// ("3.5", "12,400") or after an ellipsis followed by a lower-case word.
 public struct SentenceSplitter: Sendable {
@@ -41,8 +42,15 @@ public struct SentenceSplitter: Sendable {
     while i < n {
       let c = b[i]
       if c == 0x0A {
-        emit(start, i)
-        start = i + 1
+        // A line break inside a paragraph is a wrap; a blank line or a list bullet starts anew.
+        var k = i + 1
+        while k < n, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0D { k += 1 }
+        let bullet = k + 1 < n && (b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*")) && b[k + 1] == 0x20
+        let bulletPoint = k + 3 < n && b[k] == 0xE2 && b[k + 1] == 0x80 && b[k + 2] == 0xA2  // •
+        if k >= n || b[k] == 0x0A || bullet || bulletPoint {
+          emit(start, i)
+          start = i + 1
+        }
         i += 1
         continue
       }
