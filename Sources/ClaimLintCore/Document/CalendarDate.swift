@@ -68,9 +68,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   }
 
   /// Parses `YYYY-MM-DD` (optionally followed by a time, which is ignored).
+  ///
+  /// What follows the day must not continue it: `2024-08-16T09:30`, `2024-08-16 09:30` and `2024-08-16Z`
+  /// parse, `2024-08-161` and `2024-08-16abc` do not.
   public init?(iso: String) {
-    let u = Array(iso.utf8.prefix(10))
+    let all = iso.utf8
+    let u = Array(all.prefix(10))
     guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+    if all.count > 10 {
+      let next = all[all.index(all.startIndex, offsetBy: 10)]
+      let isDigit = next >= 48 && next <= 57
+      let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+      let isTimeOrZone = next | 0x20 == UInt8(ascii: "t") || next | 0x20 == UInt8(ascii: "z")
+      if isDigit || (isLetter && !isTimeOrZone) { return nil }
+    }
     func num(_ r: Range<Int>) -> Int? {
       var v = 0
       for i in r {
