@@ -62,7 +62,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     p.skipWhitespace()
     let v = try p.value(depth: 0)
     p.skipWhitespace()
-    if p.i < bytes.count { throw p.error("unexpected content after the JSON value") }
+    if p.i < p.bytes.count { throw p.error("unexpected content after the JSON value") }
     return v
   }
 }
@@ -73,14 +73,18 @@ private struct JSONParser {
   var i = 0
 
   init(bytes: [UInt8], path: String) {
-    self.bytes = bytes
+    // A byte order mark is dropped, so that columns on the first line match what an editor shows.
+    self.bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     self.path = path
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
   }
 
-  func error(_ message: String) -> DataFileError {
+  /// An error at the current offset.
+  func error(_ message: String) -> DataFileError { error(message, at: i) }
+
+  /// An error at byte offset `offset`.
+  func error(_ message: String, at offset: Int) -> DataFileError {
     let index = LineIndex(bytes: bytes)
-    let pos = index.position(of: i, in: bytes)
+    let pos = index.position(of: offset, in: bytes)
     return DataFileError(path: path, line: pos.line, column: pos.column, message: message)
   }
 
@@ -103,8 +107,9 @@ private struct JSONParser {
       while true {
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+        let keyStart = i
         let key = try string()
-        if members.contains(where: { $0.0 == key }) { throw error("duplicate key '\(key)'") }
+        if members.contains(where: { $0.0 == key }) { throw error("duplicate key '\(key)'", at: keyStart) }
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
         i += 1
@@ -173,11 +178,53 @@ private struct JSONParser {
     {
       i += 1
     }
-    guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)), d.isFinite else {
-      i = start
-      throw error("unexpected character")
+    let token = bytes[start..<i]
+    guard i > start else { throw error("unexpected character") }
+    guard Self.isJSONNumber(token), let d = Double(String(decoding: token, as: UTF8.self)), d.isFinite else {
+      throw error("invalid number '\(String(decoding: token, as: UTF8.self))'", at: start)
     }
     return .number(d)
+  }
+
+  /// Whether `token` follows JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+  static func isJSONNumber(_ token: ArraySlice<UInt8>) -> Bool {
+    var k = token.startIndex
+    let end = token.endIndex
+    func isDigit(_ at: Int) -> Bool { at < end && token[at] >= 48 && token[at] <= 57 }
+    if k < end, token[k] == UInt8(ascii: "-") { k += 1 }
+    guard isDigit(k) else { return false }
+    if token[k] == UInt8(ascii: "0") {
+      k += 1
+    } else {
+      while isDigit(k) { k += 1 }
+    }
+    if k < end, token[k] == UInt8(ascii: ".") {
+      k += 1
+      guard isDigit(k) else { return false }
+      while isDigit(k) { k += 1 }
+    }
+    if k < end, token[k] == UInt8(ascii: "e") || token[k] == UInt8(ascii: "E") {
+      k += 1
+      if k < end, token[k] == UInt8(ascii: "+") || token[k] == UInt8(ascii: "-") { k += 1 }
+      guard isDigit(k) else { return false }
+      while isDigit(k) { k += 1 }
+    }
+    return k == end
+  }
+
+  /// The value of four hex digits at `start`, or nil.
+  func hex4(at start: Int) -> UInt32? {
+    guard start + 4 <= bytes.count else { return nil }
+    var v: UInt32 = 0
+    for b in bytes[start..<start + 4] {
+      switch b {
+      case 48...57: v = v * 16 + UInt32(b - 48)
+      case 65...70: v = v * 16 + UInt32(b - 55)
+      case 97...102: v = v * 16 + UInt32(b - 87)
+      default: return nil
+      }
+    }
+    return v
   }
 
   mutating func string() throws(DataFileError) -> String {
@@ -190,6 +237,7 @@ private struct JSONParser {
         return String(decoding: out, as: UTF8.self)
       }
       if c == UInt8(ascii: "\\") {
+        let escapeStart = i
         i += 1
         guard i < bytes.count else { break }
         let e = bytes[i]
@@ -199,20 +247,21 @@ private struct JSONParser {
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "b"): out.append(0x08)
         case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
         case UInt8(ascii: "u"):
-          guard i + 4 < bytes.count, let v = UInt32(String(decoding: bytes[i + 1...i + 4], as: UTF8.self), radix: 16)
-          else { throw error("bad \\u escape") }
+          guard let v = hex4(at: i + 1) else { throw error("bad \\u escape", at: escapeStart) }
           i += 4
           var scalar = v
-          if (0xD800..<0xDC00).contains(v), i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"),
-            bytes[i + 2] == UInt8(ascii: "u"),
-            let lo = UInt32(String(decoding: bytes[i + 3...i + 6], as: UTF8.self), radix: 16), (0xDC00..<0xE000).contains(lo)
+          if (0xD800..<0xDC00).contains(v), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"),
+            bytes[i + 2] == UInt8(ascii: "u"), let lo = hex4(at: i + 3), (0xDC00..<0xE000).contains(lo)
           {
             scalar = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
             i += 6
           }
           out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
-        default: out.append(e)
+        default:
+          let shown = String(decoding: bytes[i..<min(i + 1, bytes.count)], as: UTF8.self)
+          throw error("unknown escape '\\\(shown)'", at: escapeStart)
         }
         i += 1
         continue
