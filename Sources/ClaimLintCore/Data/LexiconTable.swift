@@ -27,10 +27,8 @@ public struct LexiconTable: Sendable {
     self.path = path
     var rows: [Row] = []
     var lineNo = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in Self.lines(of: text) {
       lineNo += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
       let trimmed = line.drop(while: { $0 == " " })
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       var fields: [Field] = []
@@ -42,8 +40,9 @@ public struct LexiconTable: Sendable {
       }
       while let last = fields.last, last.value.isEmpty, fields.count > minFields { fields.removeLast() }
       if fields.count < minFields {
+        // `column` counted a separator after the last field; the missing field is due at the line's end.
         throw DataFileError(
-          path: path, line: lineNo, column: column,
+          path: path, line: lineNo, column: column - 1,
           message: "expected \(minFields) tab-separated fields, found \(fields.count)")
       }
       if fields.count > maxFields {
@@ -57,6 +56,32 @@ public struct LexiconTable: Sendable {
       rows.append(Row(line: lineNo, fields: fields))
     }
     self.rows = rows
+  }
+
+  /// The lines of `text` split the way `LineIndex` splits a file (`\n`, `\r\n` or a lone `\r`), without
+  /// their breaks and without a leading byte order mark.
+  ///
+  /// Splitting works on Unicode scalars: as `Character`s, `\r\n` is one grapheme and never equals `"\n"`.
+  static func lines(of text: String) -> [Substring] {
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    if scalars.first == "\u{FEFF}" { start = scalars.index(after: start) }
+    var lines: [Substring] = []
+    var i = start
+    while i < scalars.endIndex {
+      let c = scalars[i]
+      if c == "\n" || c == "\r" {
+        lines.append(Substring(scalars[start..<i]))
+        var next = scalars.index(after: i)
+        if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+        start = next
+        i = next
+      } else {
+        i = scalars.index(after: i)
+      }
+    }
+    lines.append(Substring(scalars[start..<scalars.endIndex]))
+    return lines
   }
 }
 
