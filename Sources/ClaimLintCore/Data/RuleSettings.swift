@@ -2,12 +2,17 @@
 public struct RuleSettings: Sendable, Hashable {
   public struct Entry: Sendable, Hashable {
     public var enabled: Bool
+    /// Whether `enabled` was stated rather than defaulted; `merged(with:)` only overrides `enabled`
+    /// with a stated value, so an entry that only sets a severity does not turn a disabled rule back on.
+    public var statesEnabled: Bool
     public var severity: Severity?
     /// Numeric options, such as `tolerance` (a fraction) for approximate figures.
     public var options: [String: Double]
 
-    public init(enabled: Bool = true, severity: Severity? = nil, options: [String: Double] = [:]) {
-      self.enabled = enabled
+    /// - Parameter enabled: whether the rule runs; nil leaves it at the default (on) without stating it.
+    public init(enabled: Bool? = nil, severity: Severity? = nil, options: [String: Double] = [:]) {
+      self.enabled = enabled ?? true
+      self.statesEnabled = enabled != nil
       self.severity = severity
       self.options = options
     }
@@ -68,7 +73,9 @@ public struct RuleSettings: Sendable, Hashable {
       for (field, v) in fields {
         let keyPath = "\(rulePath).\(field)"
         switch (field, v) {
-        case ("enabled", .bool(let b)): entry.enabled = b
+        case ("enabled", .bool(let b)):
+          entry.enabled = b
+          entry.statesEnabled = true
         case ("enabled", _):
           throw DataFileError(path: path, message: "at '\(keyPath)': expected true or false, found \(v.rendered)")
         case ("severity", .string(let s)) where Severity(rawValue: s) != nil: entry.severity = Severity(rawValue: s)
@@ -91,7 +98,10 @@ public struct RuleSettings: Sendable, Hashable {
     var result = self
     for (id, e) in other.entries {
       var base = result.entries[id] ?? Entry()
-      base.enabled = e.enabled
+      if e.statesEnabled {
+        base.enabled = e.enabled
+        base.statesEnabled = true
+      }
       if let s = e.severity { base.severity = s }
       for (k, v) in e.options { base.options[k] = v }
       result.entries[id] = base
