@@ -26,6 +26,8 @@ public struct Claim: Sendable, Hashable {
   public var commentAuthor: String?
   /// True when the claim was read from the article's headline.
   public var isHeadline: Bool = false
+  /// For a quantity with an action, the span of the action words in the file.
+  public var actionSpan: SourceSpan? = nil
 
   public var quantity: Quantity?
   public var date: DateMention?

@@ -25,6 +25,8 @@ public struct Quantity: Sendable, Hashable {
   public var action: String?
   /// The action word as written ("arrest", "return").
   public var actionText: String?
+  /// Where the action words lie in the sentence (UTF-8 offsets), when an action was found.
+  public var actionRange: Range<Int>? = nil
   /// Who performed the action, when stated.
   public var actor: String?
   /// True when the figure is a range ("between 300 and 400").

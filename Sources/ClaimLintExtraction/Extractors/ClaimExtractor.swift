@@ -78,6 +78,7 @@ public struct ClaimExtractor: Sendable {
         where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
           var c = claim(.quantity, m.range, hedgeWords: hedgeWords)
           c.quantity = m.quantity
+          if let ar = m.quantity.actionRange { c.actionSpan = span(ar) }
           out.append(c)
         }
         let titleMatches = titles.extract(from: sentence, words: words)

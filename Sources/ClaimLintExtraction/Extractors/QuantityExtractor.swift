@@ -541,6 +541,7 @@ public struct QuantityExtractor: Sendable {
     guard let m = chosen else { return }
     f.quantity.action = m.cls
     f.quantity.actionText = text(m.start, m.end)
+    f.quantity.actionRange = t[m.start].start..<t[m.end - 1].end
     // Actor: "by Myanmar authorities" after a passive; the words before an active verb.
     if passive {
       var p = m.end

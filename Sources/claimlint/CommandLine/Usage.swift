@@ -24,8 +24,12 @@ enum Usage {
   static let check = """
     usage: claimlint check PATH... [options]
            claimlint check DRAFT --against SOURCE... [options]
+           claimlint check [options]        the 'drafts' and 'sources' of .claimlint.json
 
     PATH may be a file (.txt, .md, .markdown, .html, .htm), a directory (walked recursively) or '-' for stdin.
+    Settings are read from the nearest .claimlint.json (this directory or a parent); flags win over it.
+    Articles may hide findings with <!-- claimlint-disable-next-line RULE --> (plain text: the same words
+    on a line of their own), or claimlint-disable RULE ... claimlint-enable RULE.
 
     options:
       --against SOURCE...      check DRAFT against these sources; only findings in the draft are reported
@@ -39,10 +43,15 @@ enum Usage {
       --no-snippets            text format: print header and note lines only
       --color MODE             auto (default: only on a terminal, and never with NO_COLOR set), always, or never
       --threads N, -j N        worker threads (default: all cores)
+      --config FILE            read settings from FILE instead of the nearest .claimlint.json
+      --no-config              ignore every .claimlint.json
+      --baseline FILE          report only findings not recorded in FILE
+      --write-baseline FILE    record the current findings in FILE (they are not reported in this run)
+      --quiet, -q              no progress line and no summary lines on standard error
     """
 
   static let claims = """
-    usage: claimlint claims PATH... [--format text|json] [--output FILE] [--rules DIR]
+    usage: claimlint claims [PATH...] [--format text|json] [--output FILE] [--rules DIR] [--config FILE]
 
     Prints every claim read from the reportage and reader comments of each article: figures with their
     qualifier, counted noun and action; dates and how they were resolved; attributions and quotes;
@@ -50,7 +59,7 @@ enum Usage {
     """
 
   static let segments = """
-    usage: claimlint segments PATH... [--format text|json] [--include-text] [--output FILE] [--rules DIR]
+    usage: claimlint segments [PATH...] [--format text|json] [--include-text] [--output FILE] [--rules DIR] [--config FILE]
 
     Prints each article's segments (headline, dateline, byline, subheading, reportage, list, related,
     boilerplate, comment, comments-header) with their line ranges, comment authors and reasons.

@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Flags the same figure about the same kind of people or things attached to different actions in
 /// different sources: "arrested more than 50,000 people" in one, "returned over 50,000 alleged
@@ -34,8 +35,8 @@ public struct QuantityActionMismatchRule: Rule {
     ],
     triggeringExamples: [
       RuleExample([
-        "a.txt": "Since last year the two countries have worked together to arrest ↓more than 50,000 people involved in online fraud.\n",
-        "b.txt": "China has helped secure the return of †over 50,000 alleged criminals to stand trial for fraud.\n",
+        "a.txt": "Since last year the two countries have worked together to ↓arrest more than 50,000 people involved in online fraud.\n",
+        "b.txt": "China has helped secure the †return of over 50,000 alleged criminals to stand trial for fraud.\n",
       ])
     ]
   )
@@ -87,6 +88,29 @@ public struct QuantityActionMismatchRule: Rule {
     return findings
   }
 
+  /// The figure together with its action words when both sit on one line close together ("arrest
+  /// more than 50,000", "48 nationals … have been repatriated"); otherwise the figure alone.
+  static func figureAndAction(_ c: Claim) -> SourceSpan {
+    guard let a = c.actionSpan, a.path == c.span.path else { return c.span }
+    let start = min(a.startOffset, c.span.startOffset)
+    let end = max(a.endOffset, c.span.endOffset)
+    guard end - start <= 160 else { return c.span }
+    let first = a.startOffset < c.span.startOffset ? a : c.span
+    let last = a.endOffset > c.span.endOffset ? a : c.span
+    // The quoted text is the sentence between the two, as written.
+    let from = c.sentence.range(of: first.text)
+    let to = c.sentence.range(of: last.text, options: .backwards)
+    let quoted: String
+    if let f = from, let t = to, f.lowerBound <= t.upperBound {
+      quoted = String(c.sentence[f.lowerBound..<t.upperBound])
+    } else {
+      quoted = c.span.text
+    }
+    return SourceSpan(
+      path: c.span.path, startOffset: start, endOffset: end, line: first.line, column: first.column,
+      endLine: last.endLine, endColumn: last.endColumn, text: quoted)
+  }
+
   private func makeFinding(
     _ r: ClaimRef, _ others: [ClaimRef], _ claims: AlignedClaims, _ context: RuleContext
   ) -> Finding {
@@ -98,14 +122,14 @@ public struct QuantityActionMismatchRule: Rule {
     let noteRefs = perDoc.keys.sorted().map { perDoc[$0]! }
     let notes = noteRefs.map { o -> Note in
       let c = claims.claim(o)
-      return Note(span: c.span, message: .sourceSays(c))
+      return Note(span: Self.figureAndAction(c), message: .sourceSays(c))
     }
     let otherActions = Array(Set(noteRefs.map { claims.claim($0).quantity!.action! })).sorted()
     let finding = Finding(
       ruleID: Self.description.identifier,
       severity: context.severity(of: Self.description),
       message: .actionDiffers(mine, sourceCount: noteRefs.count),
-      span: mine.span,
+      span: Self.figureAndAction(mine),
       notes: notes.sorted(),
       help: "check which action the original source attached to this figure",
       label: "here: \(q.actionText ?? q.action ?? "")",
