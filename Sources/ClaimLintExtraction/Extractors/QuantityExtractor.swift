@@ -374,6 +374,12 @@ public struct QuantityExtractor: Sendable {
   // MARK: - Counted noun
 
   /// Reads the noun phrase after the figure: head noun (singular, lower-case), its modifiers, family.
+  /// Verbs that can follow a figure with no noun and must not be read as the counted noun.
+  static let copulaVerbs: Set<String> = [
+    "remain", "remained", "remains", "stay", "stayed", "stays", "appear", "appeared", "seem", "seemed", "die", "died",
+    "survive", "survived", "return", "returned", "went", "came", "left", "got", "became",
+  ]
+
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
     guard f.quantity.unit != "percent", f.quantity.unit != "percentage point" else { return }
@@ -397,6 +403,8 @@ public struct QuantityExtractor: Sendable {
         break
       }
       if lexicons.actions.match(t, at: q) != nil { break }
+      // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
+      if words.isEmpty, Self.copulaVerbs.contains(w) { break }
       // Two-word nouns ("police officers", "gang members").
       if next < t.count, t[next].kind == .word, lexicons.nouns[w + " " + t[next].lower] != nil {
         w += " " + t[next].lower

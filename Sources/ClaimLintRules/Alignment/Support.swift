@@ -13,7 +13,9 @@ public struct FigureSupport: Sendable {
   public func index() -> [String: [ClaimRef]] {
     var map: [String: [ClaimRef]] = [:]
     for r in claims.refs(where: { $0.kind == .quantity }) {
-      if let q = claims.claim(r).quantity, let k = claims.nouns.blockKey(q) { map[k, default: []].append(r) }
+      guard let q = claims.claim(r).quantity else { continue }
+      if let k = claims.nouns.blockKey(q) { map[k, default: []].append(r) }
+      if let v = q.value { map["value:" + ClaimText.number(v), default: []].append(r) }
     }
     return map
   }
@@ -21,7 +23,19 @@ public struct FigureSupport: Sendable {
   /// Claims in other documents that state the same figure as `r`.
   public func supporting(_ r: ClaimRef, in index: [String: [ClaimRef]]) -> [ClaimRef] {
     let c = claims.claim(r)
-    guard let q = c.quantity, let k = claims.nouns.blockKey(q) else { return [] }
+    guard let q = c.quantity else { return [] }
+    guard let k = claims.nouns.blockKey(q) else {
+      // No counted noun ("at least 30 were hurt"): the same figure, the same unit, and a sentence
+      // about the same thing.
+      guard let v = q.value else { return [] }
+      let mine = Salience.words(c.sentence)
+      return (index["value:" + ClaimText.number(v)] ?? []).filter { o in
+        guard o.document != r.document, let oq = claims.claim(o).quantity, oq.unit == q.unit, oq.value == v else { return false }
+        if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
+        let theirs = Salience.words(claims.claim(o).sentence)
+        return mine.intersection(theirs).count >= 2
+      }
+    }
     return (index[k] ?? []).filter { o in
       guard o.document != r.document, let oq = claims.claim(o).quantity else { return false }
       if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
