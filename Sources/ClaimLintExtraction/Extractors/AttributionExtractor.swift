@@ -17,6 +17,11 @@ public struct AttributionExtractor: Sendable {
   private let verbs: [String: String]
   private let maxVerbWords: Int
   private static let pronouns: Set<String> = ["he", "she", "they", "it"]
+  /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
+  private static let speakerNouns: Set<String> = [
+    "officials", "police", "authorities", "witnesses", "residents", "analysts", "experts", "sources", "diplomats",
+    "investigators", "prosecutors", "organisers", "organizers", "doctors", "rescuers", "spokesman", "spokeswoman",
+  ]
   private static let stop: Set<String> = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
 
   public init(lexicons: LexiconSet) {
@@ -69,7 +74,7 @@ public struct AttributionExtractor: Sendable {
         speakerWords = ws[s..<i]
         // "Arslan, the minister, said": the name before an appositive role is the speaker.
         if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
-          ws[s - 2].isCapitalized
+          ws[s - 2].isCapitalized, speakerWords.dropFirst().allSatisfy({ !$0.isCapitalized })
         {
           var b = s - 2
           while b > 0, ws[b - 1].isCapitalized, s - 2 - b < 3 { b -= 1 }
@@ -93,7 +98,8 @@ public struct AttributionExtractor: Sendable {
           let opener = ws[i + n].lower
           let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
             "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
-          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener) {
+          let plausible = ws[i + n].isCapitalized || ["the", "a", "an"].contains(opener) || Self.speakerNouns.contains(opener)
+          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener), plausible {
             speakerWords = ws[(i + n)..<e]
           }
         }
@@ -131,7 +137,7 @@ public struct AttributionExtractor: Sendable {
           speakerRange: first.range.lowerBound..<last.range.upperBound, quoteRange: quote,
           attribution: Attribution(speaker: speaker, speakerText: written, verb: verb, content: content, isQuote: quote != nil)))
       i += n
-      break  // one attribution per sentence is what news prose uses
+      if out.count >= 2 { break }  // a sentence rarely names more than two speakers
     }
     // A sentence that is only a quote continues the previous speaker.
     if out.isEmpty, let q = quote, let prev = previousSpeaker, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
@@ -178,6 +184,12 @@ public struct AttributionExtractor: Sendable {
         return parts.first == lastCap.text || parts.last == lastCap.text
       }
       if Set(candidates).count == 1 { return candidates[0] }
+    }
+    // "The Myanmar government", "Junta-controlled newspapers": a capitalised modifier before a common
+    // noun; the whole phrase is the speaker.
+    if let last = ws.last, !last.isCapitalized, ws.count <= 4 {
+      let phrase = ws.filter { $0.lower != "the" && $0.lower != "a" }.map(\.text).joined(separator: " ")
+      return phrase.isEmpty ? nil : phrase
     }
     // Otherwise the capitalised run at the end of the phrase ("Myanmar News Agency", "Wang Yi").
     var run: [String] = []

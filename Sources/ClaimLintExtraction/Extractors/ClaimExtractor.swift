@@ -106,7 +106,7 @@ public struct ClaimExtractor: Sendable {
           $0.mention.resolved != nil && !Self.isDateline(sentence, $0.range) && $0.mention.granularity == "day"
         })?.mention.resolved
         if layer == .reportage, let p = events.place(in: words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: words, date: eventDate) {
+        for m in events.extract(from: sentence, words: words, date: eventDate, people: people) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
           c.event = m.event
           // An event without a place in its sentence takes the place the article last named.

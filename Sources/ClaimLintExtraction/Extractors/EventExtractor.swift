@@ -46,7 +46,38 @@ public struct EventExtractor: Sendable {
     return nil
   }
 
-  public func extract(from sentence: String, words ws: [Word], date: CalendarDate?) -> [Match] {
+  /// A meeting of people: "Chen met Soe Htut", "Chen and Soe Htut met on March 23". Participants are
+  /// the people of the article named in the sentence (full names, or surnames that resolve to one).
+  func personMeeting(_ sentence: String, _ ws: [Word], type: String, people: [String], date: CalendarDate?) -> [Match] {
+    guard type == "meeting", !people.isEmpty else { return [] }
+    var found: [(String, Range<Int>)] = []
+    var i = 0
+    while i < ws.count {
+      var matched = false
+      for p in people.sorted(by: { $0.count > $1.count }) {
+        let parts = p.split(separator: " ").map(String.init)
+        if i + parts.count <= ws.count, ws[i..<(i + parts.count)].map(\.text) == parts {
+          found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
+          i += parts.count
+          matched = true
+          break
+        }
+      }
+      if matched { continue }
+      if ws[i].isCapitalized {
+        let candidates = Set(people.filter { $0.split(separator: " ").first.map(String.init) == ws[i].text })
+        if candidates.count == 1, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
+          found.append((candidates.first!, ws[i].range))
+        }
+      }
+      i += 1
+    }
+    let names = Array(Set(found.map(\.0))).sorted()
+    guard names.count >= 2, let first = found.first, let last = found.last else { return [] }
+    return [Match(range: first.1.lowerBound..<last.1.upperBound, event: EventMention(type: type, participants: names, place: place(in: ws), date: date))]
+  }
+
+  public func extract(from sentence: String, words ws: [Word], date: CalendarDate?, people: [String] = []) -> [Match] {
     var type: String? = nil
     for (i, w) in ws.enumerated() {
       if i + 1 < ws.count, let t = eventWords[w.lower + " " + ws[i + 1].lower] { type = t; break }
@@ -75,7 +106,9 @@ public struct EventExtractor: Sendable {
       if items.count >= 2, best == nil || items.count > best!.2.count { best = (i, j, items) }
       i = max(i + 1, j)
     }
-    guard let (s, e, items) = best else { return [] }
+    guard let (s, e, items) = best else {
+      return personMeeting(sentence, ws, type: eventType, people: people, date: date)
+    }
     let place = self.place(in: ws)
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
     return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]

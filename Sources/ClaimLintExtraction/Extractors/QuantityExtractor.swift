@@ -515,7 +515,7 @@ public struct QuantityExtractor: Sendable {
           break
         }
       }
-      if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 12 }) {
+      if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 }) {
         // Not an infinitive of purpose after the figure's own verb ("to face trial").
         chosen = m
       }
