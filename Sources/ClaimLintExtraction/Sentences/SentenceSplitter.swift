@@ -47,7 +47,7 @@ public struct SentenceSplitter: Sendable {
         while k < n, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0D { k += 1 }
         let bullet = k + 1 < n && (b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*")) && b[k + 1] == 0x20
         let bulletPoint = k + 3 < n && b[k] == 0xE2 && b[k + 1] == 0x80 && b[k + 2] == 0xA2  // •
-        if k >= n || b[k] == 0x0A || bullet || bulletPoint {
+        if k >= n || b[k] == 0x0A || bullet || bulletPoint || headingLine(b, lineEnd: i, next: k) {
           emit(start, i)
           start = i + 1
         }
@@ -87,6 +87,19 @@ public struct SentenceSplitter: Sendable {
     }
     emit(start, n)
     return result
+  }
+
+  /// A short line without final punctuation followed by a capitalised line is a heading or a label
+  /// of its own ("FLOOD UPDATE" above the story), not a wrapped sentence.
+  private func headingLine(_ b: [UInt8], lineEnd: Int, next: Int) -> Bool {
+    var start = lineEnd
+    while start > 0, b[start - 1] != 0x0A { start -= 1 }
+    var e = lineEnd
+    while e > start, b[e - 1] == 0x20 || b[e - 1] == 0x0D || b[e - 1] == 0x09 { e -= 1 }
+    guard e > start, e - start <= 50, next < b.count else { return false }
+    let last = b[e - 1]
+    let letterOrDigit = (last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
+    return letterOrDigit && startsSentence(b, next)
   }
 
   private func skipClosers(_ b: [UInt8], _ j0: Int) -> Int {
