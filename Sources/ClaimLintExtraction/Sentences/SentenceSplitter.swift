@@ -2,11 +2,13 @@ import ClaimLintCore
 
 /// Splits extracted text into sentences the way news prose needs.
 ///
-/// A sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by white space
-/// and a capital letter, a digit or an opening quote; or at a blank line or a line that starts with a
-/// list bullet. A single line break inside a paragraph is a wrap, not a sentence end. It does not end after an
-/// abbreviation ("Lt.", "Gen.", "No.", "U.S.", "Feb."), an initial ("J. Smith"), inside a number
-/// ("3.5", "12,400") or after an ellipsis followed by a lower-case word.
+/// A sentence ends at `.`, `!`, `?` or `…` (plus any closing quotes or brackets) followed by white space
+/// and a capital letter (in any script), a letter of a script without case, a digit or an opening quote;
+/// or at a blank line or a line that starts with a list bullet. A single line break (`\n`, `\r\n` or a
+/// lone `\r`) inside a paragraph is a wrap, not a sentence end. It does not end after an abbreviation
+/// ("Lt.", "Gen.", "No.", "Feb."), an initial ("J. Smith"), inside a number ("3.5", "12,400") or after
+/// an ellipsis followed by a lower-case word. After a dotted abbreviation of single letters ("U.S.",
+/// "p.m.") it ends only before a common sentence opener ("in the U.S. The talks").
 public struct SentenceSplitter: Sendable {
   private let abbreviations: Set<String>
 
@@ -20,56 +22,54 @@ public struct SentenceSplitter: Sendable {
     self.init(abbreviations: Set(lexicons.table("abbreviations").rows.map { $0[0].lowercased() }))
   }
 
-  /// The sentences of `text` as UTF-8 offset ranges, trimmed of surrounding white space.
+  /// The sentences of `text` as UTF-8 offset ranges, trimmed of surrounding white space (including
+  /// non-breaking spaces).
   public func split(_ text: String) -> [Range<Int>] {
     let b = Array(text.utf8)
     let n = b.count
     var result: [Range<Int>] = []
     var start = 0
 
-    func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
     func emit(_ s: Int, _ e: Int) {
       var s = s
       var e = e
-      while s < e, isSpace(b[s]) { s += 1 }
-      while e > s, isSpace(b[e - 1]) { e -= 1 }
-      // Skip non-breaking spaces (C2 A0) at the edges too.
-      while s + 1 < e, b[s] == 0xC2, b[s + 1] == 0xA0 { s += 2 }
+      while s < e, case let w = Self.spaceWidth(b, at: s), w > 0 { s += w }
+      while e > s, case let w = Self.spaceWidth(b, endingAt: e), w > 0 { e -= w }
       if e > s { result.append(s..<e) }
     }
 
     var i = 0
     while i < n {
       let c = b[i]
-      if c == 0x0A {
+      if c == 0x0A || (c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A)) {
         // A line break inside a paragraph is a wrap; a blank line or a list bullet starts anew.
         var k = i + 1
-        while k < n, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0D { k += 1 }
+        while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
         let bullet = k + 1 < n && (b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*")) && b[k + 1] == 0x20
-        let bulletPoint = k + 3 < n && b[k] == 0xE2 && b[k + 1] == 0x80 && b[k + 2] == 0xA2  // •
-        if k >= n || b[k] == 0x0A || bullet || bulletPoint || headingLine(b, lineEnd: i, next: k) {
+        let bulletPoint = k + 2 < n && b[k] == 0xE2 && b[k + 1] == 0x80 && b[k + 2] == 0xA2  // •
+        if k >= n || b[k] == 0x0A || b[k] == 0x0D || bullet || bulletPoint {
           emit(start, i)
           start = i + 1
         }
         i += 1
         continue
       }
-      if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") {
+      let t = Self.terminatorWidth(b, at: i)
+      if t > 0 {
         // Consume a run of terminators and closing punctuation.
-        var j = i + 1
-        while j < n, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "!") || b[j] == UInt8(ascii: "?") { j += 1 }
+        var j = i + t
+        while j < n, case let w = Self.terminatorWidth(b, at: j), w > 0 { j += w }
         j = skipClosers(b, j)
         guard j < n else { break }
-        guard isSpace(b[j]) || (b[j] == 0xC2 && j + 1 < n && b[j + 1] == 0xA0) else {
-          i += 1
+        guard Self.spaceWidth(b, at: j) > 0 else {
+          i += t
           continue
         }
         var k = j
-        while k < n, isSpace(b[k]) || (b[k] == 0xC2 && k + 1 < n && b[k + 1] == 0xA0) {
-          k += b[k] == 0xC2 ? 2 : 1
-        }
+        while k < n, case let w = Self.spaceWidth(b, at: k), w > 0 { k += w }
         if k >= n { break }
-        if c == UInt8(ascii: "."), j == i + 1 || b[i + 1] != UInt8(ascii: ".") {
+        let isFullStop = c == UInt8(ascii: ".") && (i + 1 >= n || b[i + 1] != UInt8(ascii: "."))
+        if isFullStop {
           if !endsSentenceAfterPeriod(b, periodAt: i, next: k) {
             i += 1
             continue
@@ -89,17 +89,30 @@ public struct SentenceSplitter: Sendable {
     return result
   }
 
-  /// A short line without final punctuation followed by a capitalised line is a heading or a label
-  /// of its own ("FLOOD UPDATE" above the story), not a wrapped sentence.
-  private func headingLine(_ b: [UInt8], lineEnd: Int, next: Int) -> Bool {
-    var start = lineEnd
-    while start > 0, b[start - 1] != 0x0A { start -= 1 }
-    var e = lineEnd
-    while e > start, b[e - 1] == 0x20 || b[e - 1] == 0x0D || b[e - 1] == 0x09 { e -= 1 }
-    guard e > start, e - start <= 50, next < b.count else { return false }
-    let last = b[e - 1]
-    let letterOrDigit = (last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
-    return letterOrDigit && startsSentence(b, next)
+  /// The byte length of the sentence terminator at `i` (`.`, `!`, `?`, `…`), or 0.
+  private static func terminatorWidth(_ b: [UInt8], at i: Int) -> Int {
+    let c = b[i]
+    if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") { return 1 }
+    if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA6 { return 3 }  // …
+    return 0
+  }
+
+  /// The byte length of the white space at `i` (ASCII, no-break space, narrow no-break or thin space), or 0.
+  private static func spaceWidth(_ b: [UInt8], at i: Int) -> Int {
+    let c = b[i]
+    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+    if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+    if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xAF || b[i + 2] == 0x89 { return 3 }
+    return 0
+  }
+
+  /// The byte length of the white space that ends just before `e`, or 0.
+  private static func spaceWidth(_ b: [UInt8], endingAt e: Int) -> Int {
+    let c = b[e - 1]
+    if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+    if e >= 2, b[e - 2] == 0xC2, c == 0xA0 { return 2 }
+    if e >= 3, b[e - 3] == 0xE2, b[e - 2] == 0x80, c == 0xAF || c == 0x89 { return 3 }
+    return 0
   }
 
   private func skipClosers(_ b: [UInt8], _ j0: Int) -> Int {
@@ -112,6 +125,8 @@ public struct SentenceSplitter: Sendable {
         j += 1
       } else if j + 2 < n, b[j] == 0xE2, b[j + 1] == 0x80, b[j + 2] == 0x9D || b[j + 2] == 0x99 {
         j += 3  // ” ’
+      } else if j + 1 < n, b[j] == 0xC2, b[j + 1] == 0xBB {
+        j += 2  // »
       } else {
         break
       }
@@ -119,57 +134,54 @@ public struct SentenceSplitter: Sendable {
     return j
   }
 
-  /// Whether the text at `k` can start a sentence: a capital letter, a digit, or an opening quote.
+  /// Opening punctuation that can start a sentence: “ ‘ „ — « ¿ ¡.
+  private static let openingMarks: Set<Unicode.Scalar> = ["\u{201C}", "\u{2018}", "\u{201E}", "\u{2014}", "\u{AB}", "\u{BF}", "\u{A1}"]
+
+  /// Whether the text at `k` can start a sentence: a capital letter in any script, a letter of a
+  /// script without case (Hangul, CJK, Arabic …), a digit, or an opening quote or bracket.
   private func startsSentence(_ b: [UInt8], _ k: Int) -> Bool {
     let c = b[k]
-    if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { return true }
-    if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { return true }
-    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "-") {
-      return true
+    if c < 0x80 {
+      if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { return true }
+      if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { return true }
+      return c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "-")
+        || c == UInt8(ascii: "[")
     }
-    if c == 0xE2, k + 2 < b.count, b[k + 1] == 0x80, b[k + 2] == 0x9C || b[k + 2] == 0x98 || b[k + 2] == 0x94 {
-      return true  // “ ‘ —
-    }
-    if c >= 0xC3 {
-      // Non-ASCII letter: treat upper-case Latin-1 and other scripts as possible sentence starts.
-      if c == 0xC3, k + 1 < b.count { return b[k + 1] >= 0x80 && b[k + 1] <= 0x9E }
-      return c >= 0xE3  // CJK and beyond have no case
-    }
-    return false
+    var bytes = b[k...].makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return false }
+    if Self.openingMarks.contains(scalar) { return true }
+    let p = scalar.properties
+    if p.isUppercase || p.generalCategory == .titlecaseLetter || p.numericType == .decimal { return true }
+    return p.isAlphabetic && !p.isCased
   }
 
   private func endsSentenceAfterPeriod(_ b: [UInt8], periodAt i: Int, next k: Int) -> Bool {
     guard startsSentence(b, k) else { return false }
-    // The word before the period.
+    // The word before the period: back to white space (a no-break space counts), without opening
+    // punctuation such as "(", quotes or a dash.
     var w = i
     while w > 0 {
       let c = b[w - 1]
-      if c == 0x20 || c == 0x0A || c == 0x09 || c == UInt8(ascii: "(") || c == UInt8(ascii: "\"") { break }
+      if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { break }
+      if c == 0xA0, w >= 2, b[w - 2] == 0xC2 { break }
+      if c == 0xAF, w >= 3, b[w - 2] == 0x80, b[w - 3] == 0xE2 { break }
       w -= 1
     }
-    let word = String(decoding: b[w..<i], as: UTF8.self)
+    let word = String(String(decoding: b[w..<i], as: UTF8.self).drop(while: { !$0.isLetter && !$0.isNumber }))
     if word.isEmpty { return true }
+    // A single capital letter is an initial ("J. K. Rowling").
+    if word.count == 1, let f = word.first, f.isUppercase { return false }
     let lower = word.lowercased()
-    // A single capital letter is an initial ("J. Smith"), unless the next word is clearly a new sentence.
-    if word.utf8.count == 1, let f = word.utf8.first, f >= UInt8(ascii: "A"), f <= UInt8(ascii: "Z") {
-      return false
+    // Dotted abbreviations of single letters ("U.S.", "p.m.", "J.K.") continue before most words but end
+    // a sentence before a common opener: "U.S. officials", "U.S. Secretary", but "in the U.S. The talks"
+    // and "at 9 p.m. Police said". A dotted number ("4.2.") is not an abbreviation.
+    let parts = lower.split(separator: ".", omittingEmptySubsequences: false)
+    if parts.count > 1, parts.allSatisfy({ $0.count == 1 && $0.allSatisfy(\.isLetter) }) {
+      return Self.sentenceOpeners.contains(nextWord(b, k))
     }
-    if abbreviations.contains(lower) {
-      // "No. 5" and "Gen. Smith" continue; month abbreviations before a digit continue.
-      return false
-    }
-    // Dotted abbreviations such as "U.S." (the word holds an inner period and only single letters).
-    if lower.contains(".") {
-      let parts = lower.split(separator: ".")
-      if parts.allSatisfy({ $0.count <= 2 }) && abbreviations.contains(String(lower)) { return false }
-      if parts.allSatisfy({ $0.count == 1 }) {
-        // "U.S. officials" continues; "in the U.S. The" is ambiguous; keep together only before lower case,
-        // which startsSentence already excluded, so an upper-case word after "U.S." starts a sentence
-        // only when it is a common sentence opener.
-        return Self.sentenceOpeners.contains(nextWord(b, k))
-      }
-    }
-    return true
+    // "No. 5", "Gen. Tun" and "Feb. 5" continue.
+    return !abbreviations.contains(lower)
   }
 
   private func nextWord(_ b: [UInt8], _ k: Int) -> String {
