@@ -45,6 +45,10 @@ public struct UnsupportedClaimRule: Rule {
       sourceKeys.formUnion(cmp.valueKeys(claims.claim(r)))
     }
     let conflictBlocks: Set<String>? = sourceKeys
+    var sourceFigures: [Double: [Quantity]] = [:]
+    for r in claims.refs(where: { $0.kind == .quantity }) where r.document != draft {
+      if let q = claims.claim(r).quantity, let v = q.value { sourceFigures[v, default: []].append(q) }
+    }
     var findings: [Finding] = []
     for (i, c) in claims.documents[draft].claims.enumerated() where c.kind == .quantity && c.layer == .reportage {
       guard let q = c.quantity, q.value != nil, q.counted != nil || q.unit != nil else { continue }
@@ -52,6 +56,9 @@ public struct UnsupportedClaimRule: Rule {
       guard support.supporting(r, in: index).isEmpty else { continue }
       // A figure another rule already reports as conflicting is not also "unsupported".
       if let others = conflictBlocks, cmp.valueKeys(c).contains(where: { others.contains($0) }) { continue }
+      // The same figure about the same kind of thing under another action is in a source (and is
+      // quantity-action-mismatch's business).
+      if let v = q.value, sourceFigures[v]?.contains(where: { claims.nouns.compatible($0, q) }) == true { continue }
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
