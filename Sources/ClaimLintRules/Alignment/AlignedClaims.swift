@@ -37,6 +37,8 @@ public struct AlignedClaims: Sendable {
   public let syndicationGroup: [Int]
   /// Documents whose dates lie too far apart to be about the same events.
   private let maxDaysApart: Int
+  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
+  public let sentenceWords: [[Set<String>]]
 
   public init(documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120) {
     self.documents = documents
@@ -44,7 +46,20 @@ public struct AlignedClaims: Sendable {
     self.nouns = nouns
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
+    // Claims of one sentence share its words; compute them once per sentence.
+    self.sentenceWords = documents.map { dc in
+      var bySentence: [Int: Set<String>] = [:]
+      return dc.claims.map { c in
+        if let w = bySentence[c.sentenceIndex] { return w }
+        let w = Salience.words(c.sentence)
+        bySentence[c.sentenceIndex] = w
+        return w
+      }
+    }
   }
+
+  /// The content words of the sentence a claim was read from.
+  public func words(_ r: ClaimRef) -> Set<String> { sentenceWords[r.document][r.index] }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 

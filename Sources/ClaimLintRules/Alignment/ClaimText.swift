@@ -28,6 +28,32 @@ public enum ClaimText {
     return String(v)
   }
 
+  /// The text of `sentence` from the first occurrence of `first` to the end of the last occurrence of
+  /// `last` (UTF-8 search), or nil.
+  public static func between(_ sentence: String, _ first: String, _ last: String) -> String? {
+    let s = Array(sentence.utf8)
+    guard let a = find(s, Array(first.utf8), fromEnd: false), let b = find(s, Array(last.utf8), fromEnd: true) else { return nil }
+    let end = b + last.utf8.count
+    guard a < end else { return nil }
+    return String(decoding: s[a..<end], as: UTF8.self)
+  }
+
+  /// The byte offset of `needle` in `hay`, searching from the start or the end.
+  public static func find(_ hay: [UInt8], _ needle: [UInt8], fromEnd: Bool) -> Int? {
+    guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+    let last = hay.count - needle.count
+    let order: StrideThrough<Int> = fromEnd ? stride(from: last, through: 0, by: -1) : stride(from: 0, through: last, by: 1)
+    for i in order where hay[i] == needle[0] {
+      var ok = true
+      for j in 1..<needle.count where hay[i + j] != needle[j] {
+        ok = false
+        break
+      }
+      if ok { return i }
+    }
+    return nil
+  }
+
   /// The path, for a note's "in path" wording.
   public static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "’") + "'" }
 }

@@ -23,7 +23,7 @@ public enum QuantityBlocks {
       // Split by distinctive words: each word with a small posting list forms a sub-block.
       var byWord: [String: [ClaimRef]] = [:]
       for r in block {
-        for w in Salience.words(claims.claim(r).sentence) { byWord[w, default: []].append(r) }
+        for w in claims.words(r) { byWord[w, default: []].append(r) }
       }
       var seen = Set<[ClaimRef]>()
       for w in byWord.keys.sorted() {

@@ -28,9 +28,10 @@ public struct QuantityComparison: Sendable {
 
   /// Whether the figure is the total in "23 of the 51 seats": the whole a part is measured against.
   static func isTotalOfPart(_ c: Claim) -> Bool {
+    let s = Array(c.sentence.utf8)
     for marker in [" of the " + c.span.text, " of " + c.span.text, " out of " + c.span.text] {
-      guard let r = c.sentence.range(of: marker) else { continue }
-      let before = c.sentence[..<r.lowerBound]
+      guard let at = ClaimText.find(s, Array(marker.utf8), fromEnd: false) else { continue }
+      let before = String(decoding: s[0..<at], as: UTF8.self)
       if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
         return true
       }
@@ -40,8 +41,8 @@ public struct QuantityComparison: Sendable {
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
   public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double, minShared: Int = 2) -> Bool {
-    var wa = Salience.words(claims.claim(a).sentence)
-    var wb = Salience.words(claims.claim(b).sentence)
+    var wa = claims.words(a)
+    var wb = claims.words(b)
     // The counted noun itself says nothing about whether the sentences agree on the fact.
     for q in [claims.claim(a).quantity, claims.claim(b).quantity] {
       if let c = q?.counted {

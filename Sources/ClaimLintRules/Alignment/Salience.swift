@@ -16,22 +16,45 @@ public enum Salience {
   ]
 
   /// Content words of a text, lower-cased, without stop words, digits or punctuation.
+  ///
+  /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
+  /// letters of other scripts) are kept as word characters without further checks.
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
-    var cur = ""
-    for s in text.unicodeScalars {
-      if s.properties.isAlphabetic {
-        cur.unicodeScalars.append(s)
-      } else if !cur.isEmpty {
-        let w = cur.lowercased()
-        if w.count > 2, !stop.contains(w) { out.insert(stem(w)) }
-        cur = ""
+    var cur: [UInt8] = []
+    cur.reserveCapacity(24)
+    func flush() {
+      if cur.count > 2 {
+        let w = String(decoding: cur, as: UTF8.self)
+        if !stop.contains(w) { out.insert(stem(w)) }
       }
+      cur.removeAll(keepingCapacity: true)
     }
-    if !cur.isEmpty {
-      let w = cur.lowercased()
-      if w.count > 2, !stop.contains(w) { out.insert(stem(w)) }
+    let u = Array(text.utf8)
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b >= 0x61 && b <= 0x7A {
+        cur.append(b)
+      } else if b >= 0x41 && b <= 0x5A {
+        cur.append(b + 32)
+      } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
+        // General punctuation (U+2000–U+207F): dashes, curly quotes, ellipsis, spaces.
+        flush()
+        i += 3
+        continue
+      } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
+        flush()
+        i += 2
+        continue
+      } else if b >= 0x80 {
+        cur.append(b)
+      } else {
+        flush()
+      }
+      i += 1
     }
+    flush()
     return out
   }
 

@@ -32,7 +32,7 @@ public struct FigureSupport: Sendable {
       return (index["value:" + ClaimText.number(v)] ?? []).filter { o in
         guard o.document != r.document, let oq = claims.claim(o).quantity, oq.unit == q.unit, oq.value == v else { return false }
         if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
-        let theirs = Salience.words(claims.claim(o).sentence)
+        let theirs = claims.words(o)
         return mine.intersection(theirs).count >= 2
       }
     }

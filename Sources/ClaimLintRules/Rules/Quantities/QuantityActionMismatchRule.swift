@@ -1,5 +1,4 @@
 import ClaimLintCore
-import Foundation
 
 /// Flags the same figure about the same kind of people or things attached to different actions in
 /// different sources: "arrested more than 50,000 people" in one, "returned over 50,000 alleged
@@ -45,6 +44,7 @@ public struct QuantityActionMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
+    var reportedFigures = Set<String>()
     let blocks = claims.blocks(of: .quantity) { c in
       guard let q = c.quantity, let v = q.value, q.action != nil, !q.isVague, !q.superseded else { return nil }
       guard let k = claims.nouns.blockKey(q) else { return nil }
@@ -75,9 +75,9 @@ public struct QuantityActionMismatchRule: Rule {
           }
           guard !conflicting.isEmpty else { continue }
           // One finding per primary document: skip others from the same document and its conflicts.
-          if findings.contains(where: { $0.span.path == mine.span.path && $0.properties["value"] == ClaimText.number(q.value) }) {
-            continue
-          }
+          let key = mine.span.path + "|" + ClaimText.number(q.value)
+          if reportedFigures.contains(key) { continue }
+          reportedFigures.insert(key)
           reported.insert(r)
           for o in conflicting where claims.draftIndex == nil { reported.insert(o) }
           findings.append(makeFinding(r, conflicting, claims, context))
@@ -97,15 +97,9 @@ public struct QuantityActionMismatchRule: Rule {
     guard end - start <= 160 else { return c.span }
     let first = a.startOffset < c.span.startOffset ? a : c.span
     let last = a.endOffset > c.span.endOffset ? a : c.span
-    // The quoted text is the sentence between the two, as written.
-    let from = c.sentence.range(of: first.text)
-    let to = c.sentence.range(of: last.text, options: .backwards)
-    let quoted: String
-    if let f = from, let t = to, f.lowerBound <= t.upperBound {
-      quoted = String(c.sentence[f.lowerBound..<t.upperBound])
-    } else {
-      quoted = c.span.text
-    }
+    // The quoted text is the sentence between the two, as written: the figure and the action words
+    // lie in the same sentence, so their distance in the sentence is their distance in the text.
+    let quoted = ClaimText.between(c.sentence, first.text, last.text) ?? c.span.text
     return SourceSpan(
       path: c.span.path, startOffset: start, endOffset: end, line: first.line, column: first.column,
       endLine: last.endLine, endColumn: last.endColumn, text: quoted)

@@ -70,8 +70,8 @@ public struct QuantityMismatchRule: Rule {
         })
         // One note per document: the conflicting claim whose sentence is closest to this one.
         var perDoc: [Int: ClaimRef] = [:]
-        let mineWords = Salience.words(claims.claim(r).sentence)
-        func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, Salience.words(claims.claim(o).sentence)) }
+        let mineWords = claims.words(r)
+        func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, claims.words(o)) }
         for o in conflicts.sorted() where !agreeingDocs.contains(o.document) {
           if let current = perDoc[o.document], closeness(current) >= closeness(o) { continue }
           perDoc[o.document] = o
