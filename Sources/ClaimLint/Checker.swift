@@ -27,6 +27,9 @@ public struct CheckerOptions: Sendable {
 
 /// The front door: runs the whole pipeline over a set of inputs and returns a sorted `Report`.
 public struct Checker: Sendable {
+  /// The most notes one finding lists; the rest are counted in a final note.
+  public static let maxNotes = 20
+
   public let configuration: Configuration
   public let options: CheckerOptions
   public let tool: ToolInfo
@@ -102,7 +105,16 @@ public struct Checker: Sendable {
       let path = docs[d].document.path
       findings = findings.filter { $0.span.path == path }
     }
-    for i in findings.indices { findings[i].notes.sort() }
+    for i in findings.indices {
+      findings[i].notes.sort()
+      // One finding per discrepancy, but never hundreds of notes: keep the first ones and say how
+      // many more sources agree with them.
+      if findings[i].notes.count > Self.maxNotes {
+        let extra = findings[i].notes.count - Self.maxNotes
+        findings[i].notes = Array(findings[i].notes.prefix(Self.maxNotes))
+        findings[i].notes.append(Note(span: nil, message: "and \(extra) more source\(extra == 1 ? "" : "s") (not listed)"))
+      }
+    }
     findings.sort(by: Finding.ordered)
     // Identical findings (same rule, span and message) are reported once.
     var unique: [Finding] = []

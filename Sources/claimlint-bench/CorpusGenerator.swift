@@ -26,6 +26,15 @@ struct CorpusGenerator {
   static let verbs = ["arrested", "detained", "rescued", "repatriated", "evacuated", "returned"]
   static let titles = ["Foreign Minister", "Deputy Foreign Minister", "police spokesman", "Interior Minister", "provincial governor"]
   static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+  /// Topic vocabulary: each cluster draws its own handful, so that articles of one story share words
+  /// and articles of different stories mostly do not, as in a real archive.
+  static let topicWords: [String] = {
+    let syllables = ["ka", "lo", "mer", "vin", "sa", "tor", "ul", "den", "pra", "gos", "ri", "nam", "bel", "cho", "fen",
+      "dra", "mu", "sil", "quor", "the", "zan", "pol", "vek", "hu", "ast"]
+    var words: [String] = []
+    for a in syllables { for b in syllables where a != b { for c in ["ian", "ora", "ek", "ani", "ost"] { words.append(a + b + c) } } }
+    return words
+  }()
   static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
 
   /// Writes `articles` articles into `directory` and returns the total size in bytes.
@@ -94,18 +103,38 @@ struct CorpusGenerator {
     return total
   }
 
+  /// Things an article counts once each in its background paragraphs.
+  static let things = [
+    "vehicles", "bank accounts", "phones", "SIM cards", "laptops", "passports", "buildings", "boats", "servers",
+    "shell companies", "websites", "crypto wallets",
+  ]
+
   static func paragraphs(
     rng r: inout RNG, official: String, title: String, place: String, figure: Int, qualifier: String, noun: String,
     verb: String, month: Int, day: Int, parties: [String]
   ) -> [String] {
+    var topic = RNG(state: UInt64(truncatingIfNeeded: (official + place).hashValueStable))
+    let words = (0..<14).map { _ in topicWords[topic.int(topicWords.count)] }
+    let district = words[13].capitalized
     let fig = figure >= 1000 ? "\(figure / 1000),\(String(format: "%03d", figure % 1000))" : String(figure)
     var p: [String] = []
     p.append("\(place), \(months[month]) \(day) — \(parties.joined(separator: ", ")) held a meeting in \(place) on \(r.pick(weekdays)) to coordinate a crackdown on online fraud and trafficking along their shared borders, officials said.")
-    p.append("Police \(verb) \(qualifier)\(fig) \(noun) in joint operations since the start of the year, \(title) \(official) told reporters after the talks, adding that the figure was expected to rise.")
+    p.append("Police \(verb) \(qualifier)\(fig) \(noun) in joint operations in the \(district) district since the start of the year, \(title) \(official) told reporters after the talks, adding that the figure was expected to rise.")
     p.append("\"We will not allow these networks to operate from our territory,\" \(official) said. \"The people of the region deserve to be safe from criminals who prey on them.\"")
-    for _ in 0..<(r.int(4) + 4) {
-      let n = r.int(900) + 12
-      p.append("Authorities also reported that \(n) \(r.pick(nouns)) had been \(r.pick(verbs)) in \(r.pick(places)) over the past \(r.int(10) + 2) weeks, and that a further \(r.int(50) + 3) cases were under investigation by the provincial police, according to a statement released on \(months[r.int(10)]) \(r.int(27) + 1).")
+    // Story-specific words (the same for every article of a cluster, different between clusters),
+    // and one counted thing a sentence, as real background paragraphs have.
+    var story = RNG(state: topic.next())
+    let thingOffset = story.int(things.count)
+    for k in 0..<(r.int(4) + 4) {
+      let n = story.int(900) + 12
+      let weeks = story.int(10) + 2
+      let cases = story.int(50) + 3
+      let month = months[story.int(10)]
+      let day = story.int(27) + 1
+      let w1 = words[(k * 3) % words.count]
+      let w2 = words[(k * 3 + 1) % words.count]
+      let w3 = words[(k * 3 + 2) % words.count]
+      p.append("The \(w1) inquiry into the \(w2) network found that \(n) \(things[(k + thingOffset) % things.count]) had passed through \(w3) checkpoints over the past \(weeks) weeks, and a further \(cases) cases were under review, according to a statement released on \(month) \(day).")
     }
     p.append("The ministers agreed to meet again in \(r.pick(places)) before the end of the year and to share intelligence on the movements of suspected organisers, the statement said.")
     return p
@@ -115,5 +144,14 @@ struct CorpusGenerator {
     (0..<3).map { _ in
       "\(r.pick(first))\(r.pick(["_k", "77", "", "Watch"]))\nI heard \(r.int(5000) + 100) people were involved. \(r.pick(["Good work by the police.", "This has gone on too long.", "About time."]))"
     }
+  }
+}
+
+extension String {
+  /// A hash that is the same in every run (Swift's `hashValue` is seeded per process).
+  var hashValueStable: UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
   }
 }

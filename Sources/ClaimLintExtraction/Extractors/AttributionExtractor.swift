@@ -65,7 +65,8 @@ public struct AttributionExtractor: Sendable {
       var speakerWords: ArraySlice<Word> = []
       if kind == "prefix" {
         var e = i + n
-        while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
+        let ends: Set<String> = ["released", "issued", "published", "posted", "on", "at", "last", "this", "which", "who"]
+        while e < ws.count, !Self.stop.contains(ws[e].lower), !ends.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
       } else {
         // "X said": the noun phrase before the verb, back to a stop word.

@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// A claim's address: its document and its position in that document's claim list.
 public struct ClaimRef: Sendable, Hashable, Comparable {
@@ -39,8 +40,36 @@ public struct AlignedClaims: Sendable {
   private let maxDaysApart: Int
   /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
   public let sentenceWords: [[Set<String>]]
+  /// The content words of each document's reportage, for the story gate.
+  private let documentWords: [Set<String>]
+  /// In large runs, each document's distinctive words: those few other documents use (names, places,
+  /// the story's own vocabulary). Empty in small runs, where every word is distinctive.
+  private let distinctiveWords: [Set<String>]
+  /// Jaccard overlap of two documents' words below which they are taken to cover different stories.
+  public let minStoryOverlap: Double
+  private let storyCache = StoryCache()
 
-  public init(documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120) {
+  public init(
+    documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120, minStoryOverlap: Double = 0.06
+  ) {
+    self.minStoryOverlap = minStoryOverlap
+    self.documentWords = documents.map { dc in
+      var words = Set<String>()
+      for seg in dc.document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
+        words.formUnion(Salience.words(seg.text))
+      }
+      return words
+    }
+    // Document frequency over the run; in a large archive, stories are told apart by the words that
+    // only a handful of documents share.
+    if documents.count >= 50 {
+      var df: [String: Int] = [:]
+      for ws in documentWords { for w in ws { df[w, default: 0] += 1 } }
+      let cutoff = max(8, documents.count / 100)
+      distinctiveWords = documentWords.map { $0.filter { df[$0, default: 0] <= cutoff } }
+    } else {
+      distinctiveWords = Array(repeating: [], count: documents.count)
+    }
     self.documents = documents
     self.draftIndex = draftIndex
     self.nouns = nouns
@@ -87,7 +116,27 @@ public struct AlignedClaims: Sendable {
     {
       return false
     }
-    return true
+    return sameStory(a, b)
+  }
+
+  /// Whether two documents plausibly cover the same story: enough of their content words in common
+  /// (Jaccard overlap). Articles of one story overlap far more than articles of one beat.
+  public func sameStory(_ a: Int, _ b: Int) -> Bool {
+    let key = a < b ? (a, b) : (b, a)
+    if let v = storyCache.get(key) { return v }
+    let wa = documentWords[a]
+    let wb = documentWords[b]
+    let inter = wa.count <= wb.count ? wa.filter { wb.contains($0) }.count : wb.filter { wa.contains($0) }.count
+    let union = wa.count + wb.count - inter
+    var v = union == 0 || Double(inter) / Double(union) >= minStoryOverlap
+    if v, !distinctiveWords[a].isEmpty || !distinctiveWords[b].isEmpty {
+      let da = distinctiveWords[a]
+      let db = distinctiveWords[b]
+      let shared = da.count <= db.count ? da.filter { db.contains($0) }.count : db.filter { da.contains($0) }.count
+      v = shared >= 3
+    }
+    storyCache.set(key, v)
+    return v
   }
 
   /// Groups reportage claims by a blocking key; claims with no key are left out. Keys are sorted.
@@ -169,5 +218,23 @@ public struct NounFamilies: Sendable {
     if let u = q.unit { return "unit:" + u }
     guard let c = q.counted else { return nil }
     return "count:" + root(q.countedFamily ?? c)
+  }
+}
+
+/// Remembers which document pairs cover the same story (rules ask about the same pairs many times).
+final class StoryCache: @unchecked Sendable {
+  private var values: [Int: Bool] = [:]
+  private let lock = NSLock()
+
+  func get(_ key: (Int, Int)) -> Bool? {
+    lock.lock()
+    defer { lock.unlock() }
+    return values[key.0 << 32 | key.1]
+  }
+
+  func set(_ key: (Int, Int), _ v: Bool) {
+    lock.lock()
+    values[key.0 << 32 | key.1] = v
+    lock.unlock()
   }
 }

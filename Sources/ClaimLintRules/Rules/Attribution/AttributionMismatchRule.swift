@@ -56,7 +56,12 @@ public struct AttributionMismatchRule: Rule {
         guard Salience.containment(words[i], words[j]) >= threshold,
           min(words[i].count, words[j].count) >= (attrA.isQuote && attrB.isQuote ? 4 : 6)
         else { continue }
-        if sameSpeaker(attrA.speaker, attrB.speaker) { agreeing.insert(refs[j].document) } else { conflicts.append(j) }
+        if sameSpeaker(attrA.speaker, attrB.speaker) {
+          agreeing.insert(refs[j].document)
+        } else if Self.isNamed(attrA.speaker) && Self.isNamed(attrB.speaker) {
+          // Two different named speakers; "the statement" against "officials" says little.
+          conflicts.append(j)
+        }
       }
       return (conflicts, agreeing)
     }
@@ -98,6 +103,9 @@ public struct AttributionMismatchRule: Rule {
     }
     return findings
   }
+
+  /// Whether a speaker is a named person or organisation rather than a common phrase.
+  static func isNamed(_ speaker: String) -> Bool { speaker.first?.isUppercase == true }
 
   /// Whether two speaker names can be the same: equal, or one's words contained in the other's.
   func sameSpeaker(_ a: String, _ b: String) -> Bool {
