@@ -109,6 +109,12 @@ struct CorpusGenerator {
     "shell companies", "websites", "crypto wallets",
   ]
 
+  /// What background paragraphs say is still under review, one kind a sentence.
+  static let reviews = [
+    "money transfers", "visa applications", "property deeds", "shipping manifests", "payroll records", "court filings",
+    "hotel bookings", "flight records", "call logs", "tax returns", "import licences", "loan contracts",
+  ]
+
   static func paragraphs(
     rng r: inout RNG, official: String, title: String, place: String, figure: Int, qualifier: String, noun: String,
     verb: String, month: Int, day: Int, parties: [String]
@@ -134,7 +140,7 @@ struct CorpusGenerator {
       let w1 = words[(k * 3) % words.count]
       let w2 = words[(k * 3 + 1) % words.count]
       let w3 = words[(k * 3 + 2) % words.count]
-      p.append("The \(w1) inquiry into the \(w2) network found that \(n) \(things[(k + thingOffset) % things.count]) had passed through \(w3) checkpoints over the past \(weeks) weeks, and a further \(cases) cases were under review, according to a statement released on \(month) \(day).")
+      p.append("The \(w1) inquiry into the \(w2) network found that \(n) \(things[(k + thingOffset) % things.count]) had passed through \(w3) checkpoints over the past \(weeks) weeks, and \(cases) \(reviews[(k + thingOffset) % reviews.count]) were under review, according to a statement released on \(month) \(day).")
     }
     p.append("The ministers agreed to meet again in \(r.pick(places)) before the end of the year and to share intelligence on the movements of suspected organisers, the statement said.")
     return p

@@ -45,6 +45,9 @@ public struct AlignedClaims: Sendable {
   /// In large runs, each document's distinctive words: those few other documents use (names, places,
   /// the story's own vocabulary). Empty in small runs, where every word is distinctive.
   private let distinctiveWords: [Set<String>]
+  /// The story each document belongs to (one story for a small run); claims are compared within a story.
+  public let story: [Int]
+  private let largeRun: Bool
   /// Jaccard overlap of two documents' words below which they are taken to cover different stories.
   public let minStoryOverlap: Double
   private let storyCache = StoryCache()
@@ -61,15 +64,50 @@ public struct AlignedClaims: Sendable {
       return words
     }
     // Document frequency over the run; in a large archive, stories are told apart by the words that
-    // only a handful of documents share.
+    // only a handful of documents share. Documents that share at least three such words (and pass the
+    // overlap test) are joined into one story; rules then only compare claims within a story.
+    var story = Array(0..<documents.count)
     if documents.count >= 50 {
-      var df: [String: Int] = [:]
-      for ws in documentWords { for w in ws { df[w, default: 0] += 1 } }
+      var postings: [String: [Int]] = [:]
+      for (d, ws) in documentWords.enumerated() { for w in ws { postings[w, default: []].append(d) } }
       let cutoff = max(8, documents.count / 100)
-      distinctiveWords = documentWords.map { $0.filter { df[$0, default: 0] <= cutoff } }
+      var distinct: [Set<String>] = Array(repeating: [], count: documents.count)
+      for (w, docs) in postings where docs.count <= cutoff { for d in docs { distinct[d].insert(w) } }
+      distinctiveWords = distinct
+      // Candidate pairs come from the short postings only, so this stays near-linear.
+      var sharedCount: [Int: Int] = [:]
+      for w in postings.keys.sorted() {
+        let docs = postings[w]!
+        guard docs.count > 1, docs.count <= cutoff else { continue }
+        for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[docs[x] << 32 | docs[y], default: 0] += 1 } }
+      }
+      func find(_ x: Int) -> Int {
+        var r = x
+        while story[r] != r { r = story[r] }
+        var y = x
+        while story[y] != r { let next = story[y]; story[y] = r; y = next }
+        return r
+      }
+      for key in sharedCount.keys.sorted() where sharedCount[key]! >= 3 {
+        let a = key >> 32
+        let b = key & 0xFFFF_FFFF
+        let wa = documentWords[a]
+        let wb = documentWords[b]
+        let inter = wa.count <= wb.count ? wa.filter { wb.contains($0) }.count : wb.filter { wa.contains($0) }.count
+        let union = wa.count + wb.count - inter
+        guard union > 0, Double(inter) / Double(union) >= minStoryOverlap else { continue }
+        let ra = find(a)
+        let rb = find(b)
+        if ra != rb { story[max(ra, rb)] = min(ra, rb) }
+      }
+      for d in 0..<story.count { story[d] = find(d) }
+      largeRun = true
     } else {
       distinctiveWords = Array(repeating: [], count: documents.count)
+      story = Array(repeating: 0, count: documents.count)
+      largeRun = false
     }
+    self.story = story
     self.documents = documents
     self.draftIndex = draftIndex
     self.nouns = nouns
@@ -122,6 +160,7 @@ public struct AlignedClaims: Sendable {
   /// Whether two documents plausibly cover the same story: enough of their content words in common
   /// (Jaccard overlap). Articles of one story overlap far more than articles of one beat.
   public func sameStory(_ a: Int, _ b: Int) -> Bool {
+    if largeRun, story[a] != story[b] { return false }
     let key = a < b ? (a, b) : (b, a)
     if let v = storyCache.get(key) { return v }
     let wa = documentWords[a]
@@ -129,11 +168,11 @@ public struct AlignedClaims: Sendable {
     let inter = wa.count <= wb.count ? wa.filter { wb.contains($0) }.count : wb.filter { wa.contains($0) }.count
     let union = wa.count + wb.count - inter
     var v = union == 0 || Double(inter) / Double(union) >= minStoryOverlap
-    if v, !distinctiveWords[a].isEmpty || !distinctiveWords[b].isEmpty {
+    if v, largeRun {
+      // Stories are joined transitively; two members must still share distinctive words themselves.
       let da = distinctiveWords[a]
       let db = distinctiveWords[b]
-      let shared = da.count <= db.count ? da.filter { db.contains($0) }.count : db.filter { da.contains($0) }.count
-      v = shared >= 3
+      v = (da.count <= db.count ? da.filter { db.contains($0) }.count : db.filter { da.contains($0) }.count) >= 3
     }
     storyCache.set(key, v)
     return v
@@ -144,7 +183,7 @@ public struct AlignedClaims: Sendable {
     var map: [String: [ClaimRef]] = [:]
     for (d, dc) in documents.enumerated() {
       for (i, c) in dc.claims.enumerated() where c.kind == kind && (layer == nil || c.layer == layer) {
-        if let k = key(c) { map[k, default: []].append(ClaimRef(document: d, index: i)) }
+        if let k = key(c) { map["s\(story[d])|" + k, default: []].append(ClaimRef(document: d, index: i)) }
       }
     }
     return map.keys.sorted().map { map[$0]! }

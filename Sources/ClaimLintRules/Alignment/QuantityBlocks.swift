@@ -10,7 +10,7 @@ public enum QuantityBlocks {
     var map: [String: [ClaimRef]] = [:]
     for (d, dc) in claims.documents.enumerated() {
       for (i, c) in dc.claims.enumerated() where c.kind == .quantity {
-        for k in keys(c) { map[k, default: []].append(ClaimRef(document: d, index: i)) }
+        for k in keys(c) { map["s\(claims.story[d])|" + k, default: []].append(ClaimRef(document: d, index: i)) }
       }
     }
     var out: [[ClaimRef]] = []

@@ -8,6 +8,12 @@ public struct QuantityComparison: Sendable {
     self.claims = claims
   }
 
+  /// Modifiers that hedge or qualify without changing what is counted.
+  static let neutralModifiers: Set<String> = [
+    "alleged", "suspected", "reported", "estimated", "more", "some", "other", "additional", "further", "total", "new",
+    "confirmed", "known", "about", "around",
+  ]
+
   /// Nouns too generic to compare on their own, without an action ("12 people" and "15 people" in two
   /// articles are rarely the same fact).
   static let genericNouns: Set<String> = ["person", "people", "individual", "time", "year", "day", "week", "month", "hour", "one", "other", "more"]
@@ -76,6 +82,10 @@ public struct QuantityComparison: Sendable {
     guard let qa = ca.quantity, let qb = cb.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if qa.overlaps(qb) { return false }
+    // "51 payroll records" and "37 flight records" count different things.
+    let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
+    let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
+    if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
       guard sameContext(a, b, threshold: sameArticle ? 0.2 : 0.25) else { return false }
