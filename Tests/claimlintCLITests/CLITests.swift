@@ -62,11 +62,15 @@ let arrestStory = """
 
   Since last year the four countries have worked together to arrest more than 50,000 people involved in online fraud, the minister said.
 
+  The foreign ministers of China, Laos, Myanmar and Thailand met in Chiang Mai to discuss scam centres along the Mekong border.
+
   """
 let returnStory = """
   2024-08-18
 
   China has helped secure the return of over 50,000 alleged criminals to stand trial for fraud, officials said.
+
+  Ministers from China, Laos, Myanmar and Thailand met in Chiang Mai to discuss the scam centres on the Mekong border.
 
   """
 
