@@ -46,6 +46,16 @@ public struct AttributionExtractor: Sendable {
   ) -> [Match] {
     var out: [Match] = []
     let quote = quoteRange(in: sentence)
+    // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
+    // …, which he said …"); otherwise to the previous speaker.
+    var previousSpeaker = previousSpeaker
+    if let first = ws.first, first.isCapitalized {
+      let subject = Set(people.filter { full in
+        let parts = full.split(separator: " ").map(String.init)
+        return full == first.text || parts.first == first.text || parts.last == first.text
+      })
+      if subject.count == 1, let p = subject.first { previousSpeaker = p }
+    }
     var i = 0
     while i < ws.count {
       var matched: (String, String, Int)? = nil
@@ -69,10 +79,13 @@ public struct AttributionExtractor: Sendable {
         while e < ws.count, !Self.stop.contains(ws[e].lower), !ends.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
       } else {
-        // "X said": the noun phrase before the verb, back to a stop word.
-        var s = i
-        while s > 0, !Self.stop.contains(ws[s - 1].lower), i - s < 8 { s -= 1 }
-        speakerWords = ws[s..<i]
+        // "X said": the noun phrase before the verb, back to a stop word; a parenthesised acronym
+        // right before the verb ("the United Nations Office on Drugs and Crime (UNODC) estimates") is skipped.
+        var verbAt = i
+        if i >= 3, ws[i - 1].text == ")", let open = ws[max(0, i - 5)..<i].lastIndex(where: { $0.text == "(" }) { verbAt = open }
+        var s = verbAt
+        while s > 0, !Self.stop.contains(ws[s - 1].lower) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
+        speakerWords = ws[s..<verbAt]
         // "Arslan, the minister, said": the name before an appositive role is the speaker.
         if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
           ws[s - 2].isCapitalized, speakerWords.dropFirst().allSatisfy({ !$0.isCapitalized })
@@ -197,7 +210,7 @@ public struct AttributionExtractor: Sendable {
     for w in ws.reversed() {
       if w.isCapitalized || (["of", "for", "and"].contains(w.lower) && !run.isEmpty) { run.insert(w.text, at: 0) } else { break }
     }
-    while let f = run.first, ["of", "for", "and"].contains(f.lowercased()) { run.removeFirst() }
+    while let f = run.first, ["of", "for", "and", "the", "a", "an"].contains(f.lowercased()) { run.removeFirst() }
     return run.isEmpty ? nil : run.joined(separator: " ")
   }
 

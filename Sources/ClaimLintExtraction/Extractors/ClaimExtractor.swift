@@ -105,7 +105,7 @@ public struct ClaimExtractor: Sendable {
         let eventDate = dateMatches.first(where: {
           $0.mention.resolved != nil && !Self.isDateline(sentence, $0.range) && $0.mention.granularity == "day"
         })?.mention.resolved
-        if layer == .reportage, let p = events.place(in: words) { currentPlace = p }
+        if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
         for m in events.extract(from: sentence, words: words, date: eventDate, people: people) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
           c.event = m.event

@@ -30,6 +30,15 @@ public struct EventExtractor: Sendable {
     return 0
   }
 
+  /// The first city the sentence names anywhere ("the scenic city of Chiang Mai").
+  public func anyCity(in ws: [Word]) -> String? {
+    for k in ws.indices {
+      let m = name(ws, k, in: cities)
+      if m > 0 { return ws[k..<(k + m)].map(\.text).joined(separator: " ") }
+    }
+    return nil
+  }
+
   /// The first city named after "in" or "at", or a city that opens the sentence as a dateline.
   public func place(in ws: [Word]) -> String? {
     for (k, w) in ws.enumerated() where ["in", "at"].contains(w.lower) && k + 1 < ws.count {
@@ -65,7 +74,10 @@ public struct EventExtractor: Sendable {
       }
       if matched { continue }
       if ws[i].isCapitalized {
-        let candidates = Set(people.filter { $0.split(separator: " ").first.map(String.init) == ws[i].text })
+        let candidates = Set(people.filter { full in
+          let parts = full.split(separator: " ").map(String.init)
+          return parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
+        })
         if candidates.count == 1, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
           found.append((candidates.first!, ws[i].range))
         }
@@ -105,6 +117,16 @@ public struct EventExtractor: Sendable {
       }
       if items.count >= 2, best == nil || items.count > best!.2.count { best = (i, j, items) }
       i = max(i + 1, j)
+    }
+    // "the China-Myanmar-Thailand joint operation": countries joined by hyphens in one word.
+    if best == nil {
+      for (k, w) in ws.enumerated() where w.text.contains("-") {
+        let parts = w.text.split(separator: "-").map(String.init)
+        if parts.count >= 2, parts.allSatisfy({ countries.contains($0) }) {
+          best = (k, k + 1, parts)
+          break
+        }
+      }
     }
     guard let (s, e, items) = best else {
       return personMeeting(sentence, ws, type: eventType, people: people, date: date)

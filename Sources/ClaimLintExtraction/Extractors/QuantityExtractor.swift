@@ -67,6 +67,16 @@ public struct QuantityExtractor: Sendable {
       case .figure(var f):
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
+        // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
+        // previous one shares its action.
+        if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,
+          tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
+          !tokens[previousEnd..<f.start].contains(where: { [";", ":", "said", "says", "but", "while"].contains($0.lower) })
+        {
+          f.quantity.action = prev.action
+          f.quantity.actionText = prev.actionText
+          f.quantity.actionRange = prev.actionRange
+        }
         f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
         let range = tokens[f.start].start..<tokens[f.end - 1].end
         out.append(QuantityMatch(range: range, quantity: f.quantity))

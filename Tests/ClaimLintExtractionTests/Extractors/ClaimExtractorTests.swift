@@ -1,0 +1,66 @@
+import ClaimLintCore
+import ClaimLintTestSupport
+import Testing
+
+/// The claims of whole sentences as the pipeline reads them: attributions, titles, events and the
+/// figures whose action comes from elsewhere in the sentence.
+@Suite struct ClaimExtractorTests {
+  func claims(_ text: String) -> [Claim] { TestSupport.claims("2025-03-04\n\n" + text + "\n") }
+
+  @Test func coordinatedFigureSharesTheAction() {
+    let c = claims("The court executed 9 members of the Lao gang and an additional 3 leaders of a rival ring last week.")
+    let figures = c.compactMap(\.quantity)
+    #expect(figures.map(\.action) == ["execute", "execute"])
+    #expect(figures.map(\.counted) == ["member", "leader"])
+  }
+
+  @Test func figureAfterButKeepsItsOwnAction() {
+    let c = claims("Police arrested 40 suspects on Monday, but 12 workers were rescued from the site.")
+    #expect(c.compactMap(\.quantity).map(\.action) == ["arrest", "rescue"])
+  }
+
+  @Test func acronymBeforeTheVerbDoesNotHideTheSpeaker() {
+    let c = claims("The World Health Organization (WHO) estimates that 3,000 people fell ill in the outbreak.")
+    let speakers = c.compactMap(\.attribution).map(\.speaker)
+    #expect(speakers == ["World Health Organization"])
+  }
+
+  @Test func pronounRefersToTheSentenceSubject() {
+    let text = """
+      Health Minister Rosa Delgado met union leaders on Monday, according to the Daily Courier.
+
+      Delgado later toured the clinic, which she said would reopen in May.
+      """
+    let speakers = claims(text).compactMap(\.attribution).map(\.speaker)
+    #expect(speakers.last == "Rosa Delgado")
+  }
+
+  @Test func hyphenatedCountriesAreParticipants() {
+    let c = claims("Officers kept up the Laos-Thailand-Cambodia joint operation against the scam centres.")
+    #expect(c.compactMap(\.event).first?.participants == ["Cambodia", "Laos", "Thailand"])
+  }
+
+  @Test func peopleWhoMeetAreParticipants() {
+    let text = """
+      Foreign Minister Ana Ruiz met Interior Minister Tomas Vidal in Bangkok on Monday.
+
+      Ruiz and Vidal met again on Tuesday to sign the border accord.
+      """
+    let events = claims(text).compactMap(\.event)
+    #expect(events.count == 2)
+    #expect(events.allSatisfy { $0.participants == ["Ana Ruiz", "Tomas Vidal"] })
+  }
+
+  @Test func titleSpansCoverTitleAndName() {
+    let c = claims("Deputy Chief Justice Amara Nwosu wrote the judgment.")
+    let t = c.first { $0.kind == .title }
+    #expect(t?.span.text == "Deputy Chief Justice Amara Nwosu")
+    #expect(t?.title?.roles == ["deputy chief justice"])
+  }
+
+  @Test func datelineDatesAreMarked() {
+    let c = TestSupport.claims("LISBON, May 16 (Iberia Wire) - A court on Thursday sentenced the former port chief to six years.\n")
+    let dates = c.compactMap(\.date)
+    #expect(dates.map(\.isDateline) == [true, false])
+  }
+}
