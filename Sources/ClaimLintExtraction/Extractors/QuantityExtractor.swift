@@ -580,6 +580,11 @@ public struct QuantityExtractor: Sendable {
       {
         e -= 1
       }
+      // "border guards on Wednesday handed over …": the actor stands before the time phrase.
+      if e >= 2, lexicons.weekdays[t[e - 1].lower] != nil || ["yesterday", "today", "earlier"].contains(t[e - 1].lower) {
+        e -= 1
+        if e > 0, ["on", "last", "this"].contains(t[e - 1].lower) { e -= 1 }
+      }
       var s = e
       while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(t[s - 1].lower),
         lexicons.actions.match(t, at: s - 1) == nil
