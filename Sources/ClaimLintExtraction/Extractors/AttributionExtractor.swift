@@ -80,7 +80,7 @@ public struct AttributionExtractor: Sendable {
         speakerWords = ws[(i + n)..<e]
       } else {
         // "X said": the noun phrase before the verb, back to a stop word; a parenthesised acronym
-        // right before the verb ("the United Nations Office on Drugs and Crime (UNODC) estimates") is skipped.
+        // right before the verb ("the World Health Organization (WHO) estimates") is skipped.
         var verbAt = i
         if i >= 3, ws[i - 1].text == ")", let open = ws[max(0, i - 5)..<i].lastIndex(where: { $0.text == "(" }) { verbAt = open }
         var s = verbAt
