@@ -19,6 +19,7 @@ let package = Package(
       dependencies: ["ClaimLintCore", "ClaimLintExtraction", "ClaimLintRules", "ClaimLintReporting"]),
     .executableTarget(name: "claimlint", dependencies: ["ClaimLint"]),
     .executableTarget(name: "claimlint-bench", dependencies: ["ClaimLint"]),
+    .executableTarget(name: "claimlint-fuzz", dependencies: ["ClaimLint"]),
     .target(name: "ClaimLintTestSupport", dependencies: ["ClaimLint"], path: "Tests/ClaimLintTestSupport"),
     .testTarget(name: "ClaimLintCoreTests", dependencies: ["ClaimLintCore", "ClaimLintTestSupport"]),
     .testTarget(name: "ClaimLintHTMLTests", dependencies: ["ClaimLintHTML", "ClaimLintTestSupport"]),
