@@ -15,6 +15,7 @@ public struct AttributionExtractor: Sendable {
   }
 
   private let verbs: [String: String]
+  private let verbPhrases: WordPhraseTable<String>
   private let maxVerbWords: Int
   private static let pronouns: Set<String> = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
@@ -33,6 +34,9 @@ public struct AttributionExtractor: Sendable {
     }
     verbs = v
     maxVerbWords = m
+    var table = WordPhraseTable<String>(caseSensitive: false)
+    for (k, kind) in v { table.add(k, kind) }
+    verbPhrases = table
   }
 
   /// Attributions in one sentence.
@@ -59,9 +63,8 @@ public struct AttributionExtractor: Sendable {
     var i = 0
     while i < ws.count {
       var matched: (String, String, Int)? = nil
-      for n in stride(from: min(maxVerbWords, ws.count - i), through: 1, by: -1) {
-        let key = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
-        if let kind = verbs[key] { matched = (key, kind, n); break }
+      if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
+        matched = (ws[i..<(i + m.count)].map { $0.lower }.joined(separator: " "), m.value, m.count)
       }
       guard let (verb, kind, n) = matched else {
         i += 1

@@ -30,12 +30,43 @@ public struct ClaimExtractor: Sendable {
   /// Whether a date sits in a dateline at the start of a sentence: a few words with a comma before it
   /// ("LISBON, May 16", "China News Service, Chiang Mai, August 16") and a dash or a bracket after it.
   static func isDateline(_ sentence: String, _ r: Range<Int>) -> Bool {
-    let before = Segment.slice(sentence, 0, r.lowerBound)
-    guard before.contains(","), before.split(separator: " ").count <= 8, !before.contains(".") || before.count < 30 else { return false }
-    let after = Segment.slice(sentence, r.upperBound, min(sentence.utf8.count, r.upperBound + 4))
-    let trimmed = after.drop(while: { $0 == " " || $0 == "," })
-    return trimmed.hasPrefix("(") || trimmed.hasPrefix("-") || trimmed.hasPrefix("—") || trimmed.hasPrefix("–")
-      || trimmed.hasPrefix(":") || (after.hasPrefix(" ") && r.upperBound + 1 >= sentence.utf8.count)
+    let u = sentence.utf8
+    let n = u.count
+    let lo = max(0, min(r.lowerBound, n))
+    let hi = max(lo, min(r.upperBound, n))
+    // Before the date: a comma, at most eight words, and no period unless it is short.
+    var comma = false
+    var period = false
+    var words = 0
+    var inWord = false
+    var simple = true  // ASCII without carriage returns: one character a byte
+    var scalars = 0
+    for b in u.prefix(lo) {
+      if b == 0x2C { comma = true } else if b == 0x2E { period = true }
+      if b == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+      if b >= 0x80 || b == 0x0D { simple = false }
+      if b & 0xC0 != 0x80 { scalars += 1 }
+    }
+    guard comma, words <= 8 else { return false }
+    if period {
+      let characters = simple ? scalars : Segment.slice(sentence, 0, lo).count
+      guard characters < 30 else { return false }
+    }
+    // After it, within four bytes: a bracket, a dash or a colon (after spaces and commas), or the end.
+    let window = Array(u.dropFirst(hi).prefix(4))
+    var k = 0
+    while k < window.count, window[k] == 0x20 || window[k] == 0x2C { k += 1 }
+    if k < window.count {
+      let b = window[k]
+      if b == 0x28 || b == 0x2D || b == 0x3A { return true }
+      if b == 0xE2, k + 2 < window.count, window[k + 1] == 0x80, window[k + 2] == 0x94 || window[k + 2] == 0x93 { return true }
+    }
+    return window.first == 0x20 && hi + 1 >= n
   }
 
   public func claims(in document: Document) -> [Claim] {

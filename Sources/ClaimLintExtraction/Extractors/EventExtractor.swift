@@ -12,22 +12,32 @@ public struct EventExtractor: Sendable {
   }
 
   private let eventWords: [String: String]
-  private let countries: Set<String>
-  private let cities: Set<String>
+  private let countries: WordPhraseTable<Bool>
+  private let cities: WordPhraseTable<Bool>
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
     for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
     eventWords = e
-    countries = Set(lexicons.table("places").rows.filter { $0[1] == "country" }.map { $0[0] })
-    cities = Set(lexicons.table("places").rows.filter { $0[1] != "country" }.map { $0[0] })
+    var countries = WordPhraseTable<Bool>(caseSensitive: true)
+    var cities = WordPhraseTable<Bool>(caseSensitive: true)
+    for row in lexicons.table("places").rows {
+      if row[1] == "country" { countries.add(row[0], true) } else { cities.add(row[0], true) }
+    }
+    self.countries = countries
+    self.cities = cities
+    var byUpper: [String: String] = [:]
+    for name in lexicons.table("places").rows.filter({ $0[1] != "country" }).map({ $0[0] }).sorted() {
+      if byUpper[name.uppercased()] == nil { byUpper[name.uppercased()] = name }
+    }
+    cityByUpper = byUpper
   }
 
-  private func name(_ ws: [Word], _ i: Int, in set: Set<String>) -> Int {
-    for n in stride(from: min(3, ws.count - i), through: 1, by: -1) {
-      if set.contains(ws[i..<(i + n)].map(\.text).joined(separator: " ")) { return n }
-    }
-    return 0
+  /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
+  private let cityByUpper: [String: String]
+
+  private func name(_ ws: [Word], _ i: Int, in table: WordPhraseTable<Bool>) -> Int {
+    table.longest(ws, i, maxWords: 3)?.count ?? 0
   }
 
   /// The first city the sentence names anywhere ("the scenic city of Chiang Mai").
@@ -49,7 +59,7 @@ public struct EventExtractor: Sendable {
     if let first = ws.first, ws.count > 1, ws[1].text == "," || (ws.count > 2 && ws[2].text == ",") {
       let two = ws.count > 2 ? ws[0].text + " " + ws[1].text : first.text
       for candidate in [first.text, two] {
-        if let hit = cities.first(where: { $0.uppercased() == candidate.uppercased() }) { return hit }
+        if let hit = cityByUpper[candidate.uppercased()] { return hit }
       }
     }
     return nil

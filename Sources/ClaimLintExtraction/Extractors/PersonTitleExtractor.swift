@@ -17,8 +17,8 @@ public struct PersonTitleExtractor: Sendable {
   enum Kind: String { case role, rank, portfolio, org, honorific }
 
   private let words: [String: Kind]
-  private let maxPhrase: Int
-  private let places: Set<String>
+  private let phrases: WordPhraseTable<Kind>
+  private let places: WordPhraseTable<Bool>
   private static let connectors: Set<String> = ["of", "for", "to", "and", "the", "'s"]
   private static let notNames: Set<String> = [
     "The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "This", "That", "But", "And", "Monday", "Tuesday",
@@ -29,34 +29,27 @@ public struct PersonTitleExtractor: Sendable {
 
   public init(lexicons: LexiconSet) {
     var w: [String: Kind] = [:]
-    var maxLen = 1
+    var table = WordPhraseTable<Kind>(caseSensitive: false)
     for row in lexicons.table("titles").rows {
       guard let k = Kind(rawValue: row[1]) else { continue }
       let key = row[0].lowercased()
       w[key] = k
-      maxLen = max(maxLen, key.split(separator: " ").count)
+      table.add(key, k)
     }
     words = w
-    maxPhrase = maxLen
-    places = Set(lexicons.table("places").rows.map { $0[0] })
+    phrases = table
+    var p = WordPhraseTable<Bool>(caseSensitive: true)
+    for row in lexicons.table("places").rows { p.add(row[0], true) }
+    places = p
   }
 
   /// The lexicon kind and length (in words) of the longest title phrase starting at `i`.
   private func lookup(_ ws: [Word], _ i: Int) -> (Kind, Int)? {
-    var n = min(maxPhrase, ws.count - i)
-    while n >= 1 {
-      let key = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
-      if let k = words[key] { return (k, n) }
-      n -= 1
-    }
-    return nil
+    phrases.longest(ws, i).map { ($0.value, $0.count) }
   }
 
   private func placeLength(_ ws: [Word], _ i: Int) -> Int {
-    for n in stride(from: min(3, ws.count - i), through: 1, by: -1) {
-      if places.contains(ws[i..<(i + n)].map(\.text).joined(separator: " ")) { return n }
-    }
-    return 0
+    places.longest(ws, i, maxWords: 3)?.count ?? 0
   }
 
   private func isNameWord(_ w: Word) -> Bool {

@@ -1,63 +1,138 @@
 /// A word of a sentence with its UTF-8 range, used by the attribution, title and event extractors.
+///
+/// `lower` and `isCapitalized` are computed once, when the word is scanned: the extractors consult
+/// them many times a word.
 public struct Word: Sendable, Hashable {
   public var text: String
   public var range: Range<Int>
-
+  /// The text lower-cased.
+  public let lower: String
   /// Whether the word starts with an upper-case letter (ASCII or Latin-1 or another cased script).
-  public var isCapitalized: Bool {
-    guard let f = text.unicodeScalars.first else { return false }
-    return f.properties.isUppercase
-  }
+  public let isCapitalized: Bool
 
-  public var lower: String { text.lowercased() }
+  public init(text: String, range: Range<Int>) {
+    self.text = text
+    self.range = range
+    var ascii = true
+    var hasUpper = false
+    for b in text.utf8 {
+      if b >= 0x80 { ascii = false; break }
+      if b >= 0x41 && b <= 0x5A { hasUpper = true }
+    }
+    if ascii {
+      lower = hasUpper ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) : text
+      let f = text.utf8.first ?? 0
+      isCapitalized = f >= 0x41 && f <= 0x5A
+    } else {
+      lower = text.lowercased()
+      isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
+    }
+  }
 }
 
 /// Splits a sentence into words and single punctuation marks, keeping UTF-8 offsets.
 ///
 /// Letters, digits, inner hyphens, inner apostrophes and inner periods ("U.S.") stay in one word; a
-/// trailing possessive "'s" or "’s" is split off as its own token.
+/// trailing possessive "'s" or "’s" is split off as its own token. Works on UTF-8 bytes: ASCII is
+/// classified directly, and only non-ASCII characters are looked up in the Unicode tables.
 public enum WordScanner {
   public static func words(_ sentence: String) -> [Word] {
-    var out: [Word] = []
-    var current = ""
-    var start = 0
-    var offset = 0
-    func flush(_ end: Int) {
-      guard !current.isEmpty else { return }
-      // Split a possessive ending.
-      for suffix in ["'s", "’s"] where current.count > suffix.count + 1 && current.hasSuffix(suffix) {
-        let base = String(current.dropLast(2))
-        let baseLen = base.utf8.count
-        out.append(Word(text: base, range: start..<(start + baseLen)))
-        out.append(Word(text: "'s", range: (start + baseLen)..<end))
-        current = ""
-        return
+    var sentence = sentence
+    return sentence.withUTF8 { words(bytes: $0) }
+  }
+
+  /// What a character is to the scanner.
+  private enum Class { case word, joiner, comma, space, other }
+
+  private static func classify(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Class, Int) {
+    let b = u[i]
+    if b < 0x80 {
+      switch b {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (.word, 1)
+      case 0x2D, 0x27, 0x2E: return (.joiner, 1)
+      case 0x2C: return (.comma, 1)
+      case 0x20, 0x09...0x0D: return (.space, 1)
+      default: return (.other, 1)
       }
-      out.append(Word(text: current, range: start..<end))
-      current = ""
     }
-    let scalars = Array(sentence.unicodeScalars)
-    for (i, s) in scalars.enumerated() {
-      let len = String(s).utf8.count
-      let isWordChar = s.properties.isAlphabetic || s.properties.numericType != nil
-      let joiner = (s == "-" || s == "'" || s == "’" || s == "." || s == ",")
-      if isWordChar {
-        if current.isEmpty { start = offset }
-        current.unicodeScalars.append(s)
-      } else if joiner, !current.isEmpty, i + 1 < scalars.count,
-        scalars[i + 1].properties.isAlphabetic || scalars[i + 1].properties.numericType != nil,
-        !(s == "," && !(current.unicodeScalars.last?.properties.numericType != nil))
-      {
-        current.unicodeScalars.append(s)
-      } else {
-        flush(offset)
-        if !(s.properties.isWhitespace) {
-          out.append(Word(text: String(s), range: offset..<(offset + len)))
+    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+    guard len > 1, i + len <= u.count else { return (.other, 1) }
+    var v = UInt32(b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07))
+    for k in 1..<len { v = (v << 6) | UInt32(u[i + k] & 0x3F) }
+    guard let s = Unicode.Scalar(v) else { return (.other, len) }
+    if v == 0x2019 { return (.joiner, len) }
+    let p = s.properties
+    if p.isAlphabetic || p.numericType != nil { return (.word, len) }
+    if p.isWhitespace { return (.space, len) }
+    return (.other, len)
+  }
+
+  private static func isDigit(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    let b = u[start]
+    if b < 0x80 { return b >= 0x30 && b <= 0x39 }
+    var v = UInt32(b & (end - start == 2 ? 0x1F : end - start == 3 ? 0x0F : 0x07))
+    for k in (start + 1)..<end { v = (v << 6) | UInt32(u[k] & 0x3F) }
+    return Unicode.Scalar(v)?.properties.numericType != nil
+  }
+
+  static func words(bytes u: UnsafeBufferPointer<UInt8>) -> [Word] {
+    var out: [Word] = []
+    out.reserveCapacity(u.count / 5)
+    let n = u.count
+    var start = -1  // start of the current word, or -1
+    var lastScalarStart = 0  // start of the current word's last character
+    func flush(_ end: Int) {
+      guard start >= 0 else { return }
+      defer { start = -1 }
+      // Split a possessive ending ("'s" or "’s") when the word has at least two characters before it.
+      let len = end - start
+      if len >= 4, u[end - 1] == 0x73 {
+        var apos = 0
+        if u[end - 2] == 0x27 { apos = 1 } else if len >= 6, u[end - 4] == 0xE2, u[end - 3] == 0x80, u[end - 2] == 0x99 { apos = 3 }
+        if apos > 0 {
+          let baseEnd = end - 1 - apos
+          if characterCount(u, start, baseEnd) >= 2 {
+            out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), as: UTF8.self), range: start..<baseEnd))
+            out.append(Word(text: "'s", range: baseEnd..<end))
+            return
+          }
         }
       }
-      offset += len
+      out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self), range: start..<end))
     }
-    flush(offset)
+    var i = 0
+    while i < n {
+      let (cls, len) = classify(u, i)
+      switch cls {
+      case .word:
+        if start < 0 { start = i }
+        lastScalarStart = i
+      case .joiner, .comma:
+        let next = i + len
+        if start >= 0, next < n, classify(u, next).0 == .word,
+          cls == .joiner || isDigit(u, lastScalarStart, i)
+        {
+          lastScalarStart = i
+        } else {
+          flush(i)
+          out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+        }
+      case .space:
+        flush(i)
+      case .other:
+        flush(i)
+        out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+      }
+      i += len
+    }
+    flush(n)
     return out
+  }
+
+  /// The number of characters (Unicode scalars) in `u[start..<end]`.
+  private static func characterCount(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var c = 0
+    for k in start..<end where u[k] & 0xC0 != 0x80 { c += 1 }
+    return c
   }
 }
