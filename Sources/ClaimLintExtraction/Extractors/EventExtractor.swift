@@ -130,7 +130,7 @@ public struct EventExtractor: Sendable {
     }
     // "the China-Myanmar-Thailand joint operation": countries joined by hyphens in one word.
     if best == nil {
-      for (k, w) in ws.enumerated() where w.text.contains("-") {
+      for (k, w) in ws.enumerated() where w.text.utf8.contains(0x2D) {
         let parts = w.text.split(separator: "-").map(String.init)
         if parts.count >= 2, parts.allSatisfy({ countries.contains($0) }) {
           best = (k, k + 1, parts)

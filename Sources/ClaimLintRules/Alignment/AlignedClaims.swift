@@ -71,6 +71,10 @@ public struct AlignedClaims: Sendable {
       var postings: [String: [Int]] = [:]
       for (d, ws) in documentWords.enumerated() { for w in ws { postings[w, default: []].append(d) } }
       let cutoff = max(8, documents.count / 100)
+      // Pairs come from postings of at most `pairCutoff` documents, so a word costs at most ~2,000
+      // pairs however large the run (a story told by more outlets than that is still joined by its
+      // rarer words).
+      let pairCutoff = min(cutoff, 64)
       var distinct: [Set<String>] = Array(repeating: [], count: documents.count)
       for (w, docs) in postings where docs.count <= cutoff { for d in docs { distinct[d].insert(w) } }
       distinctiveWords = distinct
@@ -78,7 +82,7 @@ public struct AlignedClaims: Sendable {
       var sharedCount: [Int: Int] = [:]
       for w in postings.keys.sorted() {
         let docs = postings[w]!
-        guard docs.count > 1, docs.count <= cutoff else { continue }
+        guard docs.count > 1, docs.count <= pairCutoff else { continue }
         for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[docs[x] << 32 | docs[y], default: 0] += 1 } }
       }
       func find(_ x: Int) -> Int {
@@ -198,6 +202,18 @@ public struct AlignedClaims: Sendable {
 
   /// Whether a reference lies in the draft (always true outside pre-publish mode).
   public func isDraftSide(_ r: ClaimRef) -> Bool { draftIndex.map { $0 == r.document } ?? true }
+}
+
+/// A key of the word indexes rules build: a word within one story, so that claims of different
+/// stories never meet in a posting list.
+public struct StoryWord: Hashable, Sendable {
+  public var story: Int
+  public var word: String
+
+  public init(story: Int, word: String) {
+    self.story = story
+    self.word = word
+  }
 }
 
 /// Families of counted nouns ("suspect" and "criminal" are offenders; offenders are people).

@@ -18,6 +18,19 @@ public enum ClaimText {
     }
   }
 
+  /// Whether `needle` occurs in `haystack`, compared byte for byte (no Foundation search).
+  public static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+    let h = Array(haystack.utf8)
+    let n = Array(needle.utf8)
+    if n.isEmpty { return true }
+    if n.count > h.count { return false }
+    outer: for s in 0...(h.count - n.count) where h[s] == n[0] {
+      for k in 1..<n.count where h[s + k] != n[k] { continue outer }
+      return true
+    }
+    return false
+  }
+
   /// "1 source", "3 sources".
   public static func sources(_ n: Int) -> String { n == 1 ? "1 source" : "\(n) sources" }
 

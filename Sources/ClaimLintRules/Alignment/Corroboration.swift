@@ -3,13 +3,16 @@ import ClaimLintCore
 /// Counts, for each claim, how many independent other sources support it (syndicated copies count once).
 public enum Corroboration {
   /// `counts[d][i]` for claim `i` of document `d`.
+  ///
+  /// Claims are only counted within a story (see `AlignedClaims.story`): the same date or speaker in an
+  /// unrelated article supports nothing.
   public static func counts(_ claims: AlignedClaims) -> [[Int]] {
     var keyed: [String: Set<Int>] = [:]
     var keys: [[String?]] = []
     for (d, dc) in claims.documents.enumerated() {
       var row: [String?] = []
       for c in dc.claims {
-        let k = key(c, claims)
+        let k = key(c, claims).map { "s\(claims.story[d])|" + $0 }
         if let k, c.layer == .reportage { keyed[k, default: []].insert(claims.syndicationGroup[d]) }
         row.append(k)
       }
@@ -18,7 +21,7 @@ public enum Corroboration {
     return keys.enumerated().map { d, row in
       row.map { k in
         guard let k, let groups = keyed[k] else { return 0 }
-        return groups.subtracting([claims.syndicationGroup[d]]).count
+        return groups.count - (groups.contains(claims.syndicationGroup[d]) ? 1 : 0)
       }
     }
   }

@@ -4,19 +4,26 @@ import ClaimLintCore
 ///
 /// Copies count once for corroboration and are not compared with each other. Texts are compared by
 /// their sets of word 5-grams (hashed); two documents are copies when the smaller set shares at least
-/// 80% of its shingles with the larger. Documents are bucketed by a few minimum hashes first, so the
-/// cost stays near-linear.
+/// 80% of its shingles with the larger. Documents are bucketed by their three smallest hashes first,
+/// so only documents that share one of them are compared and the cost stays near-linear.
 public enum Syndication {
   public static func groups(_ documents: [Document]) -> [Int] {
     let n = documents.count
-    var group = Array(0..<n)
-    guard n > 1 else { return group }
-    let shingles = documents.map { shingleSet($0) }
-    // Bucket by the smallest hash of each set.
+    var parent = Array(0..<n)
+    guard n > 1 else { return parent }
+    // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
+    // elements, and two sets intersect by one merge pass.
+    let shingles = documents.map { Self.shingles(of: $0) }
     var buckets: [UInt64: [Int]] = [:]
     for (i, s) in shingles.enumerated() where s.count >= 8 {
-      let mins = s.sorted().prefix(3)
-      for m in mins { buckets[m, default: []].append(i) }
+      for m in s.prefix(3) { buckets[m, default: []].append(i) }
+    }
+    func find(_ x: Int) -> Int {
+      var r = x
+      while parent[r] != r { r = parent[r] }
+      var y = x
+      while parent[y] != r { let next = parent[y]; parent[y] = r; y = next }
+      return r
     }
     for key in buckets.keys.sorted() {
       let members = buckets[key]!
@@ -25,23 +32,40 @@ public enum Syndication {
         for y in (x + 1)..<members.count {
           let a = members[x]
           let b = members[y]
-          let sa = shingles[a]
-          let sb = shingles[b]
-          let small = sa.count <= sb.count ? sa : sb
-          let large = sa.count <= sb.count ? sb : sa
-          let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
-          if Double(shared) >= 0.8 * Double(small.count) {
-            let g = min(group[a], group[b])
-            let old = max(group[a], group[b])
-            for i in 0..<n where group[i] == old { group[i] = g }
+          if find(a) == find(b) { continue }
+          let small = min(shingles[a].count, shingles[b].count)
+          if Double(sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) {
+            let ra = find(a)
+            let rb = find(b)
+            parent[max(ra, rb)] = min(ra, rb)
           }
         }
       }
     }
-    return group
+    // The group of a document is the smallest index among its copies (the root is always the smallest).
+    return (0..<n).map { find($0) }
   }
 
-  private static func shingleSet(_ doc: Document) -> Set<UInt64> {
+  /// The number of elements two sorted arrays without repeats share.
+  private static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    var i = 0
+    var j = 0
+    var shared = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        shared += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return shared
+  }
+
+  private static func shingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
     for seg in doc.segments where seg.kind == .reportage || seg.kind == .list {
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -60,13 +84,21 @@ public enum Syndication {
       }
       if inWord { words.append(h) }
     }
-    var set = Set<UInt64>()
-    if words.count < 5 { return set }
+    if words.count < 5 { return [] }
+    var out: [UInt64] = []
+    out.reserveCapacity(words.count - 4)
     for i in 0...(words.count - 5) {
       var h: UInt64 = 1469598103934665603
       for j in i..<(i + 5) { h = (h ^ words[j]) &* 1099511628211 }
-      set.insert(h)
+      out.append(h)
     }
-    return set
+    out.sort()
+    var unique = 0
+    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
+      out[unique] = out[k]
+      unique += 1
+    }
+    out.removeLast(out.count - unique)
+    return out
   }
 }

@@ -37,8 +37,11 @@ public struct AttributionMismatchRule: Rule {
     let refs = claims.refs { ($0.kind == .quote || $0.kind == .attribution) && $0.layer == .reportage && $0.attribution != nil }
     guard refs.count > 1 else { return [] }
     let words = refs.map { Salience.words(claims.claim($0).attribution!.content) }
-    var byWord: [String: [Int]] = [:]
-    for (i, s) in words.enumerated() { for w in s { byWord[w, default: []].append(i) } }
+    var byWord: [StoryWord: [Int]] = [:]
+    for (i, s) in words.enumerated() {
+      let story = claims.story[refs[i].document]
+      for w in s { byWord[StoryWord(story: story, word: w), default: []].append(i) }
+    }
     var findings: [Finding] = []
     var covered = Set<Int>()
     /// The claims that state the same words as claim `i`, split into other speakers and the documents
@@ -46,7 +49,10 @@ public struct AttributionMismatchRule: Rule {
     func relations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
       let attrA = claims.claim(refs[i]).attribution!
       var candidates = Set<Int>()
-      for w in words[i] where (byWord[w]?.count ?? 0) < 200 { candidates.formUnion(byWord[w] ?? []) }
+      let story = claims.story[refs[i].document]
+      for w in words[i] {
+        if let posting = byWord[StoryWord(story: story, word: w)], posting.count < 200 { candidates.formUnion(posting) }
+      }
       var conflicts: [Int] = []
       var agreeing = Set<Int>()
       for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {

@@ -41,13 +41,19 @@ public struct DateMismatchRule: Rule {
     guard refs.count > 1 else { return [] }
     let salient = refs.map { Self.context(of: claims.claim($0)) }
     // Inverted index: salient word → positions in refs.
-    var byWord: [String: [Int]] = [:]
-    for (i, s) in salient.enumerated() { for w in s { byWord[w, default: []].append(i) } }
+    var byWord: [StoryWord: [Int]] = [:]
+    for (i, s) in salient.enumerated() {
+      let story = claims.story[refs[i].document]
+      for w in s { byWord[StoryWord(story: story, word: w), default: []].append(i) }
+    }
     var findings: [Finding] = []
     var covered = Set<Int>()
     for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
       var candidates = Set<Int>()
-      for w in salient[i] where (byWord[w]?.count ?? 0) < 200 { candidates.formUnion(byWord[w] ?? []) }
+      let story = claims.story[refs[i].document]
+      for w in salient[i] {
+        if let posting = byWord[StoryWord(story: story, word: w)], posting.count < 200 { candidates.formUnion(posting) }
+      }
       let a = claims.claim(refs[i])
       let da = a.date!
       var conflicts: [Int] = []
@@ -102,7 +108,7 @@ public struct DateMismatchRule: Rule {
   static func context(of c: Claim) -> Set<String> {
     let words = c.sentence.split(separator: " ").map(String.init)
     let first = c.span.text.split(separator: " ").first.map(String.init) ?? c.span.text
-    guard let i = words.firstIndex(where: { $0.contains(first) }) else { return Salience.words(c.sentence) }
+    guard let i = words.firstIndex(where: { ClaimText.containsBytes($0, first) }) else { return Salience.words(c.sentence) }
     return Salience.words(words[max(0, i - 12)..<min(words.count, i + 12)].joined(separator: " "))
   }
 
