@@ -18,7 +18,7 @@ let package = Package(
       name: "ClaimLint",
       dependencies: ["ClaimLintCore", "ClaimLintExtraction", "ClaimLintRules", "ClaimLintReporting"]),
     .executableTarget(name: "claimlint", dependencies: ["ClaimLint"]),
-    .executableTarget(name: "claimlint-bench", dependencies: ["ClaimLint"]),
+    .executableTarget(name: "claimlint-bench", dependencies: ["ClaimLint", "ClaimLintRules"]),
     .executableTarget(name: "claimlint-fuzz", dependencies: ["ClaimLint"]),
     .target(name: "ClaimLintTestSupport", dependencies: ["ClaimLint"], path: "Tests/ClaimLintTestSupport"),
     .testTarget(name: "ClaimLintCoreTests", dependencies: ["ClaimLintCore", "ClaimLintTestSupport"]),

@@ -2,6 +2,7 @@ import ClaimLint
 import ClaimLintCore
 import ClaimLintExtraction
 import ClaimLintReporting
+import ClaimLintRules
 import Dispatch
 import Foundation
 
@@ -90,6 +91,24 @@ for n in sizes {
   let report = checker.check(outputs, draftPath: nil)
   let tRules = now() - t
 
+  // The rules stage broken down: alignment (stories, syndication, sentence words), then each rule.
+  var ruleTimes: [(String, Double)] = []
+  t = now()
+  let docReports = outputs.compactMap(\.report).sorted { $0.document.path < $1.document.path }
+  let aligned = AlignedClaims(
+    documents: docReports.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: nil,
+    nouns: NounFamilies(lexicons: configuration.lexicons))
+  ruleTimes.append(("align", now() - t))
+  let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
+  for rule in BuiltInRules.all where !rule.description.prePublishOnly {
+    t = now()
+    _ = rule.init().check(aligned, in: context)
+    ruleTimes.append((rule.description.identifier, now() - t))
+  }
+  t = now()
+  _ = Corroboration.counts(aligned)
+  ruleTimes.append(("corroboration", now() - t))
+
   t = now()
   let json = JSONReporter.render(report, options: ReportOptions())
   let tReport = now() - t
@@ -118,6 +137,7 @@ for n in sizes {
       + "  " + String(format: "%12.3f", tEnd) + "  " + String(format: "%5.1f", mb / tEnd)
       + "  " + String(format: "%6.0f", Double(files.count) / tEnd) + "  " + String(format: "%7.3f", tWc)
       + "  " + String(format: "%7.0f", peakMemoryMB()) + "  " + String(e2e.findings.count))
+  print("          rules stage: " + ruleTimes.map { "\($0.0) " + String(format: "%.3f", $0.1) }.joined(separator: ", "))
   if let (pn, pt) = previous {
     print(String(format: "          growth %dx articles → %.1fx time", n / pn, tEnd / pt))
   }

@@ -97,7 +97,7 @@ public struct AlignedClaims: Sendable {
         let b = key & 0xFFFF_FFFF
         let wa = documentWords[a]
         let wb = documentWords[b]
-        let inter = wa.count <= wb.count ? wa.filter { wb.contains($0) }.count : wb.filter { wa.contains($0) }.count
+        let inter = Salience.sharedCount(wa, wb)
         let union = wa.count + wb.count - inter
         guard union > 0, Double(inter) / Double(union) >= minStoryOverlap else { continue }
         let ra = find(a)
@@ -169,14 +169,14 @@ public struct AlignedClaims: Sendable {
     if let v = storyCache.get(key) { return v }
     let wa = documentWords[a]
     let wb = documentWords[b]
-    let inter = wa.count <= wb.count ? wa.filter { wb.contains($0) }.count : wb.filter { wa.contains($0) }.count
+    let inter = Salience.sharedCount(wa, wb)
     let union = wa.count + wb.count - inter
     var v = union == 0 || Double(inter) / Double(union) >= minStoryOverlap
     if v, largeRun {
       // Stories are joined transitively; two members must still share distinctive words themselves.
       let da = distinctiveWords[a]
       let db = distinctiveWords[b]
-      v = (da.count <= db.count ? da.filter { db.contains($0) }.count : db.filter { da.contains($0) }.count) >= 3
+      v = Salience.sharedCount(da, db) >= 3
     }
     storyCache.set(key, v)
     return v

@@ -58,7 +58,7 @@ public struct QuantityComparison: Sendable {
     }
     // Short sentences ("Turnout was 61.4 percent") cannot share many words.
     let needed = min(minShared, max(1, min(wa.count, wb.count)))
-    return wa.intersection(wb).count >= needed && Salience.containment(wa, wb) >= threshold
+    return Salience.sharedCount(wa, wb) >= needed && Salience.containment(wa, wb) >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").

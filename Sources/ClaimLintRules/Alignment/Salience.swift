@@ -68,15 +68,24 @@ public enum Salience {
     return w
   }
 
+  /// The number of elements two sets share, counted without building the intersection.
+  public static func sharedCount<T>(_ a: Set<T>, _ b: Set<T>) -> Int {
+    let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+    var n = 0
+    for x in small where large.contains(x) { n += 1 }
+    return n
+  }
+
   /// Overlap of two sets relative to the smaller one.
   public static func containment(_ a: Set<String>, _ b: Set<String>) -> Double {
     let small = min(a.count, b.count)
     guard small > 0 else { return 0 }
-    return Double(a.intersection(b).count) / Double(small)
+    return Double(sharedCount(a, b)) / Double(small)
   }
 
   public static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-    let u = a.union(b).count
-    return u == 0 ? 0 : Double(a.intersection(b).count) / Double(u)
+    let shared = sharedCount(a, b)
+    let u = a.count + b.count - shared
+    return u == 0 ? 0 : Double(shared) / Double(u)
   }
 }

@@ -37,21 +37,34 @@ public struct AttributionMismatchRule: Rule {
     let refs = claims.refs { ($0.kind == .quote || $0.kind == .attribution) && $0.layer == .reportage && $0.attribution != nil }
     guard refs.count > 1 else { return [] }
     let words = refs.map { Salience.words(claims.claim($0).attribution!.content) }
+    // Inverted index of the words within each story; a word that many claims of the whole run share
+    // (200 or more) says little about which event they date and proposes no candidates.
     var byWord: [StoryWord: [Int]] = [:]
+    var runCount: [String: Int] = [:]
     for (i, s) in words.enumerated() {
       let story = claims.story[refs[i].document]
-      for w in s { byWord[StoryWord(story: story, word: w), default: []].append(i) }
+      for w in s {
+        byWord[StoryWord(story: story, word: w), default: []].append(i)
+        runCount[w, default: 0] += 1
+      }
     }
     var findings: [Finding] = []
     var covered = Set<Int>()
     /// The claims that state the same words as claim `i`, split into other speakers and the documents
     /// that agree on the speaker.
+    var memo: [Int: (conflicts: [Int], agreeing: Set<Int>)] = [:]
     func relations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
+      if let known = memo[i] { return known }
+      let found = computeRelations(i)
+      memo[i] = found
+      return found
+    }
+    func computeRelations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
       let attrA = claims.claim(refs[i]).attribution!
       var candidates = Set<Int>()
       let story = claims.story[refs[i].document]
-      for w in words[i] {
-        if let posting = byWord[StoryWord(story: story, word: w)], posting.count < 200 { candidates.formUnion(posting) }
+      for w in words[i] where runCount[w, default: 0] < 200 {
+        if let posting = byWord[StoryWord(story: story, word: w)] { candidates.formUnion(posting) }
       }
       var conflicts: [Int] = []
       var agreeing = Set<Int>()

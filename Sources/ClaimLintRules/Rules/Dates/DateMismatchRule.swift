@@ -41,18 +41,24 @@ public struct DateMismatchRule: Rule {
     guard refs.count > 1 else { return [] }
     let salient = refs.map { Self.context(of: claims.claim($0)) }
     // Inverted index: salient word → positions in refs.
+    // Inverted index of the words within each story; a word that many claims of the whole run share
+    // (200 or more) says little about which event they date and proposes no candidates.
     var byWord: [StoryWord: [Int]] = [:]
+    var runCount: [String: Int] = [:]
     for (i, s) in salient.enumerated() {
       let story = claims.story[refs[i].document]
-      for w in s { byWord[StoryWord(story: story, word: w), default: []].append(i) }
+      for w in s {
+        byWord[StoryWord(story: story, word: w), default: []].append(i)
+        runCount[w, default: 0] += 1
+      }
     }
     var findings: [Finding] = []
     var covered = Set<Int>()
     for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
       var candidates = Set<Int>()
       let story = claims.story[refs[i].document]
-      for w in salient[i] {
-        if let posting = byWord[StoryWord(story: story, word: w)], posting.count < 200 { candidates.formUnion(posting) }
+      for w in salient[i] where runCount[w, default: 0] < 200 {
+        if let posting = byWord[StoryWord(story: story, word: w)] { candidates.formUnion(posting) }
       }
       let a = claims.claim(refs[i])
       let da = a.date!
@@ -127,7 +133,6 @@ public struct DateMismatchRule: Rule {
 
   /// Same event: enough shared names and content words (stemmed) in the two sentences.
   private func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
-    let shared = a.intersection(b)
-    return shared.count >= 4 && Salience.containment(a, b) >= 0.45
+    return Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
   }
 }
