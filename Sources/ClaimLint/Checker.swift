@@ -91,16 +91,19 @@ public struct Checker: Sendable {
       documents: docs.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: draftIndex,
       nouns: NounFamilies(lexicons: configuration.lexicons))
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
-    var findings: [Finding] = []
     var rulesRun = Set<String>()
+    var selected: [any Rule.Type] = []
     for rule in BuiltInRules.all {
       let d = rule.description
       guard configuration.settings.isEnabled(d.identifier) else { continue }
       if let only = options.onlyRules, !only.contains(d.identifier) { continue }
       if d.prePublishOnly && draftIndex == nil { continue }
       rulesRun.insert(d.identifier)
-      findings += rule.init().check(aligned, in: context)
+      selected.append(rule)
     }
+    // Rules are independent of each other: they run side by side, and their findings are joined in
+    // rule order (and sorted below), so the report is the same whatever the number of threads.
+    var findings = ParallelMap.map(selected, threads: options.threads) { $0.init().check(aligned, in: context) }.flatMap { $0 }
     if let d = draftIndex {
       let path = docs[d].document.path
       findings = findings.filter { $0.span.path == path }

@@ -56,7 +56,7 @@ public struct AlignedClaims: Sendable {
     documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120, minStoryOverlap: Double = 0.06
   ) {
     self.minStoryOverlap = minStoryOverlap
-    self.documentWords = documents.map { dc in
+    self.documentWords = ParallelMap.map(documents) { dc in
       var words = Set<String>()
       for seg in dc.document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
         words.formUnion(Salience.words(seg.text))
@@ -118,7 +118,7 @@ public struct AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
-    self.sentenceWords = documents.map { dc in
+    self.sentenceWords = ParallelMap.map(documents) { dc in
       var bySentence: [Int: Set<String>] = [:]
       return dc.claims.map { c in
         if let w = bySentence[c.sentenceIndex] { return w }

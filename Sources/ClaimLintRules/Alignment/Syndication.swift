@@ -13,7 +13,7 @@ public enum Syndication {
     guard n > 1 else { return parent }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
     // elements, and two sets intersect by one merge pass.
-    let shingles = documents.map { Self.shingles(of: $0) }
+    let shingles = ParallelMap.map(documents) { Self.shingles(of: $0) }
     var buckets: [UInt64: [Int]] = [:]
     for (i, s) in shingles.enumerated() where s.count >= 8 {
       for m in s.prefix(3) { buckets[m, default: []].append(i) }
