@@ -27,13 +27,15 @@ public struct Claim: Sendable, Hashable {
   /// True when the claim was read from the article's headline.
   public var isHeadline: Bool = false
   /// For a quantity with an action, the span of the action words in the file.
-  public var actionSpan: SourceSpan? = nil
+  @Boxed public var actionSpan: SourceSpan? = nil
 
-  public var quantity: Quantity?
-  public var date: DateMention?
-  public var attribution: Attribution?
-  public var title: PersonTitle?
-  public var event: EventMention?
+  // A claim carries one of these; each is stored out of line, so that a claim costs a few pointers
+  // for the kinds it is not (archives hold hundreds of thousands of claims).
+  @Boxed public var quantity: Quantity?
+  @Boxed public var date: DateMention?
+  @Boxed public var attribution: Attribution?
+  @Boxed public var title: PersonTitle?
+  @Boxed public var event: EventMention?
 
   public init(
     kind: Kind, layer: ClaimLayer, span: SourceSpan, sentence: String, sentenceIndex: Int = 0,
@@ -55,4 +57,29 @@ public struct Claim: Sendable, Hashable {
     self.title = title
     self.event = event
   }
+}
+
+/// Stores an optional value out of line (one pointer when present, none when absent), with value
+/// semantics: a write replaces the box, so copies never share a change.
+@propertyWrapper
+public struct Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
+  private final class Box: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  private var box: Box?
+
+  public init(wrappedValue: Value?) {
+    box = wrappedValue.map(Box.init)
+  }
+
+  public var wrappedValue: Value? {
+    get { box?.value }
+    set { box = newValue.map(Box.init) }
+  }
+
+  public static func == (a: Boxed, b: Boxed) -> Bool { a.wrappedValue == b.wrappedValue }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }

@@ -13,6 +13,7 @@ public struct ClaimExtractor: Sendable {
   private let titles: PersonTitleExtractor
   private let attributions: AttributionExtractor
   private let events: EventExtractor
+  private let extraction: ExtractionLexicons
 
   public init(lexicons: LexiconSet, extraction: ExtractionLexicons) {
     splitter = SentenceSplitter(lexicons: lexicons)
@@ -22,6 +23,7 @@ public struct ClaimExtractor: Sendable {
     titles = PersonTitleExtractor(lexicons: lexicons)
     attributions = AttributionExtractor(lexicons: lexicons)
     events = EventExtractor(lexicons: lexicons)
+    self.extraction = extraction
   }
 
   /// The sentences of a segment as UTF-8 ranges of its text.
@@ -95,17 +97,21 @@ public struct ClaimExtractor: Sendable {
           c.isHeadline = segment.kind == .headline
           return c
         }
-        let hedgeWords = hedges.hedges(in: sentence).map(\.text)
+        // One tokenisation of the sentence serves hedges, dates and figures.
+        let bytes = Array(sentence.utf8)
+        var tokens = Tokenizer.tokenize(bytes)
+        extraction.mark(&tokens)
+        let hedgeWords = hedges.hedges(tokens: tokens, bytes: bytes).map(\.text)
         let words = WordScanner.words(sentence)
 
-        let dateMatches = dates.extract(from: sentence, documentDate: document.date)
+        let dateMatches = dates.extract(tokens: tokens, documentDate: document.date)
         for m in dateMatches {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
           c.date = m.mention
           c.date?.isDateline = Self.isDateline(sentence, m.range)
           out.append(c)
         }
-        for m in quantities.extract(from: sentence)
+        for m in quantities.extract(tokens: tokens, bytes: bytes)
         where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
           var c = claim(.quantity, m.range, hedgeWords: hedgeWords)
           c.quantity = m.quantity

@@ -41,7 +41,12 @@ public struct DateExtractor: Sendable {
   public func extract(from sentence: String, documentDate: CalendarDate?) -> [DateMatch] {
     var tokens = Tokenizer.tokenize(Array(sentence.utf8))
     lexicons.mark(&tokens)
-    return spans(tokens, documentDate: documentDate).map { s in
+    return extract(tokens: tokens, documentDate: documentDate)
+  }
+
+  /// The dates among the marked tokens of a sentence.
+  func extract(tokens: [Token], documentDate: CalendarDate?) -> [DateMatch] {
+    spans(tokens, documentDate: documentDate).map { s in
       DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
     }
   }

@@ -15,7 +15,11 @@ public struct HedgeDetector: Sendable {
   /// Hedge words as written with their ranges (UTF-8 offsets into `sentence`), in order.
   public func hedges(in sentence: String) -> [(range: Range<Int>, text: String)] {
     let bytes = Array(sentence.utf8)
-    let tokens = Tokenizer.tokenize(bytes)
+    return hedges(tokens: Tokenizer.tokenize(bytes), bytes: bytes)
+  }
+
+  /// Hedge words among the tokens of a sentence already split (`bytes` is the sentence).
+  func hedges(tokens: [Token], bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
     guard !lexicons.hedges.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
     var i = 0

@@ -37,8 +37,13 @@ public struct QuantityExtractor: Sendable {
   public func extract(from sentence: String) -> [QuantityMatch] {
     let bytes = Array(sentence.utf8)
     var tokens = Tokenizer.tokenize(bytes)
-    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
     lexicons.mark(&tokens)
+    return extract(tokens: tokens, bytes: bytes)
+  }
+
+  /// The figures among the marked tokens of a sentence (`bytes` is the sentence).
+  func extract(tokens: [Token], bytes: [UInt8]) -> [QuantityMatch] {
+    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
