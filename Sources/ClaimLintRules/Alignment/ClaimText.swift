@@ -20,8 +20,12 @@ public enum ClaimText {
 
   /// Whether `needle` occurs in `haystack`, compared byte for byte (no Foundation search).
   public static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-    let h = Array(haystack.utf8)
-    let n = Array(needle.utf8)
+    containsBytes(Array(haystack.utf8)[...], Array(needle.utf8))
+  }
+
+  /// Whether the bytes of `n` occur in `h`.
+  public static func containsBytes(_ h: ArraySlice<UInt8>, _ n: [UInt8]) -> Bool {
+    let h = Array(h)
     if n.isEmpty { return true }
     if n.count > h.count { return false }
     outer: for s in 0...(h.count - n.count) where h[s] == n[0] {

@@ -18,44 +18,71 @@ public enum Salience {
   /// Content words of a text, lower-cased, without stop words, digits or punctuation.
   ///
   /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
-  /// letters of other scripts) are kept as word characters without further checks.
+  /// letters of other scripts) are kept as word characters without further checks. Each word is
+  /// stemmed on its bytes, so it becomes a string once.
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
-    var cur: [UInt8] = []
-    cur.reserveCapacity(24)
-    func flush() {
-      if cur.count > 2 {
-        let w = String(decoding: cur, as: UTF8.self)
-        if !stop.contains(w) { out.insert(stem(w)) }
+    var text = text
+    text.withUTF8 { u in
+      var cur: [UInt8] = []
+      cur.reserveCapacity(24)
+      func flush() {
+        if cur.count > 2 {
+          let w = String(decoding: cur, as: UTF8.self)
+          if !stop.contains(w) { out.insert(stemmed(cur) ?? w) }
+        }
+        cur.removeAll(keepingCapacity: true)
       }
-      cur.removeAll(keepingCapacity: true)
-    }
-    let u = Array(text.utf8)
-    var i = 0
-    while i < u.count {
-      let b = u[i]
-      if b >= 0x61 && b <= 0x7A {
-        cur.append(b)
-      } else if b >= 0x41 && b <= 0x5A {
-        cur.append(b + 32)
-      } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
-        // General punctuation (U+2000–U+207F): dashes, curly quotes, ellipsis, spaces.
-        flush()
-        i += 3
-        continue
-      } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
-        flush()
-        i += 2
-        continue
-      } else if b >= 0x80 {
-        cur.append(b)
-      } else {
-        flush()
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b >= 0x61 && b <= 0x7A {
+          cur.append(b)
+        } else if b >= 0x41 && b <= 0x5A {
+          cur.append(b + 32)
+        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
+          // General punctuation (U+2000–U+207F): dashes, curly quotes, ellipsis, spaces.
+          flush()
+          i += 3
+          continue
+        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
+          flush()
+          i += 2
+          continue
+        } else if b >= 0x80 {
+          cur.append(b)
+        } else {
+          flush()
+        }
+        i += 1
       }
-      i += 1
+      flush()
     }
-    flush()
     return out
+  }
+
+  /// `stem` on a word's bytes: the stem when it differs from the word, nil when the word is its own stem.
+  private static func stemmed(_ w: [UInt8]) -> String? {
+    let n = w.count
+    // Characters, not bytes, decide the length conditions.
+    var count = n
+    if w.contains(where: { $0 >= 0x80 }) { count = w.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    func ends(_ s: StaticString) -> Bool {
+      let k = s.utf8CodeUnitCount
+      guard n >= k else { return false }
+      let p = s.utf8Start
+      for j in 0..<k where w[n - k + j] != p[j] { return false }
+      return true
+    }
+    func prefix(_ drop: Int, _ add: String = "") -> String { String(decoding: w[0..<(n - drop)], as: UTF8.self) + add }
+    if n == 3, ends("met") { return "meet" }
+    if n == 7, ends("meeting") { return "meet" }
+    if n == 8, ends("meetings") { return "meet" }
+    if ends("ies"), count > 4 { return prefix(3, "y") }
+    if ends("ing"), count > 5 { return prefix(3) }
+    if ends("ed"), count > 4 { return prefix(ends("ied") ? 3 : 2) }
+    if ends("s"), !ends("ss"), count > 3 { return prefix(1) }
+    return nil
   }
 
   /// A crude stem so that "meeting", "meetings" and "met" are closer ("meet"), and plurals fold.

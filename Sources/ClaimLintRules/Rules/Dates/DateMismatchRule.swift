@@ -101,22 +101,48 @@ public struct DateMismatchRule: Rule {
 
   static let sayingVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters"]
 
-  /// A date that dates a statement ("the board said on Monday"), not the event.
+  /// A date that dates a statement ("the board said on Monday"), not the event: a saying verb among
+  /// the three words before the date's first word.
   static func isStatementDate(_ c: Claim) -> Bool {
-    let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
-    let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
-    guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }) else { return false }
-    let before = words[max(0, i - 3)..<i]
-    return before.contains { sayingVerbs.contains($0) }
+    let sentence = Array(c.sentence.utf8)
+    let words = wordRanges(sentence) { $0 == 0x20 || $0 == 0x2C }
+    let span = Array(c.span.text.utf8)
+    guard let firstSpanWord = wordRanges(span, { $0 == 0x20 }).first else { return false }
+    let first = lowered(span[firstSpanWord])
+    guard let i = words.firstIndex(where: { lowered(sentence[$0]).starts(with: first) }) else { return false }
+    return words[max(0, i - 3)..<i].contains { sayingVerbs.contains(String(decoding: lowered(sentence[$0]), as: UTF8.self)) }
   }
 
-  /// Content words within ten words of the date: what the date dates.
+  /// Content words within twelve words of the date: what the date dates.
   static func context(of c: Claim) -> Set<String> {
-    let words = c.sentence.split(separator: " ").map(String.init)
-    let first = c.span.text.split(separator: " ").first.map(String.init) ?? c.span.text
-    guard let i = words.firstIndex(where: { ClaimText.containsBytes($0, first) }) else { return Salience.words(c.sentence) }
-    return Salience.words(words[max(0, i - 12)..<min(words.count, i + 12)].joined(separator: " "))
+    let sentence = Array(c.sentence.utf8)
+    let words = wordRanges(sentence) { $0 == 0x20 }
+    let span = Array(c.span.text.utf8)
+    let first = wordRanges(span, { $0 == 0x20 }).first.map { Array(span[$0]) } ?? span
+    guard let i = words.firstIndex(where: { ClaimText.containsBytes(sentence[$0], first) }) else { return Salience.words(c.sentence) }
+    let from = words[max(0, i - 12)].lowerBound
+    let to = words[min(words.count, i + 12) - 1].upperBound
+    return Salience.words(String(decoding: sentence[from..<to], as: UTF8.self))
   }
+
+  /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
+  private static func wordRanges(_ bytes: [UInt8], _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var start = -1
+    for (k, b) in bytes.enumerated() {
+      if isSeparator(b) {
+        if start >= 0 { out.append(start..<k) }
+        start = -1
+      } else if start < 0 {
+        start = k
+      }
+    }
+    if start >= 0 { out.append(start..<bytes.count) }
+    return out
+  }
+
+  /// ASCII letters lower-cased.
+  private static func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } }
 
   private func evidence(_ c: Claim) -> String {
     guard let m = c.date, m.isRelative, let e = m.evidence else { return "" }
