@@ -41,10 +41,10 @@ public struct AlignedClaims: Sendable {
   /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
   public let sentenceWords: [[Set<String>]]
   /// The content words of each document's reportage, for the story gate.
-  private let documentWords: [Set<String>]
+  private let documentWords: [Set<UInt64>]
   /// In large runs, each document's distinctive words: those few other documents use (names, places,
   /// the story's own vocabulary). Empty in small runs, where every word is distinctive.
-  private let distinctiveWords: [Set<String>]
+  private let distinctiveWords: [Set<UInt64>]
   /// The story each document belongs to (one story for a small run); claims are compared within a story.
   public let story: [Int]
   private let largeRun: Bool
@@ -57,9 +57,9 @@ public struct AlignedClaims: Sendable {
   ) {
     self.minStoryOverlap = minStoryOverlap
     self.documentWords = ParallelMap.map(documents) { dc in
-      var words = Set<String>()
+      var words = Set<UInt64>()
       for seg in dc.document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-        words.formUnion(Salience.words(seg.text))
+        words.formUnion(Salience.wordHashes(seg.text))
       }
       return words
     }
@@ -68,14 +68,14 @@ public struct AlignedClaims: Sendable {
     // overlap test) are joined into one story; rules then only compare claims within a story.
     var story = Array(0..<documents.count)
     if documents.count >= 50 {
-      var postings: [String: [Int]] = [:]
+      var postings: [UInt64: [Int]] = [:]
       for (d, ws) in documentWords.enumerated() { for w in ws { postings[w, default: []].append(d) } }
       let cutoff = max(8, documents.count / 100)
       // Pairs come from postings of at most `pairCutoff` documents, so a word costs at most ~2,000
       // pairs however large the run (a story told by more outlets than that is still joined by its
       // rarer words).
       let pairCutoff = min(cutoff, 64)
-      var distinct: [Set<String>] = Array(repeating: [], count: documents.count)
+      var distinct: [Set<UInt64>] = Array(repeating: [], count: documents.count)
       for (w, docs) in postings where docs.count <= cutoff { for d in docs { distinct[d].insert(w) } }
       distinctiveWords = distinct
       // Candidate pairs come from the short postings only, so this stays near-linear.

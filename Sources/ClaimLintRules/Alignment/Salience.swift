@@ -61,6 +61,56 @@ public enum Salience {
     return out
   }
 
+  /// The content words of a text as 64-bit hashes of their stems: the same words as `words(_:)`, for
+  /// the story gate, which only counts and compares them and never shows them.
+  public static func wordHashes(_ text: String) -> Set<UInt64> {
+    var out = Set<UInt64>()
+    var text = text
+    text.withUTF8 { u in
+      var cur: [UInt8] = []
+      cur.reserveCapacity(24)
+      func flush() {
+        if cur.count > 2, !stopHashes.contains(hash(cur[...])) {
+          if let s = stemmed(cur) { out.insert(hash(Array(s.utf8)[...])) } else { out.insert(hash(cur[...])) }
+        }
+        cur.removeAll(keepingCapacity: true)
+      }
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b >= 0x61 && b <= 0x7A {
+          cur.append(b)
+        } else if b >= 0x41 && b <= 0x5A {
+          cur.append(b + 32)
+        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
+          flush()
+          i += 3
+          continue
+        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
+          flush()
+          i += 2
+          continue
+        } else if b >= 0x80 {
+          cur.append(b)
+        } else {
+          flush()
+        }
+        i += 1
+      }
+      flush()
+    }
+    return out
+  }
+
+  private static let stopHashes: Set<UInt64> = Set(stop.map { hash(Array($0.utf8)[...]) })
+
+  /// FNV-1a, 64 bits.
+  private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+
   /// `stem` on a word's bytes: the stem when it differs from the word, nil when the word is its own stem.
   private static func stemmed(_ w: [UInt8]) -> String? {
     let n = w.count
