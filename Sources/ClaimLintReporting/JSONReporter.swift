@@ -61,6 +61,11 @@ public enum JSONReporter: Reporter {
   /// The output types hold only strings, integers, booleans and finite numbers, so encoding cannot
   /// fail; if it ever did, the result is `{}` rather than a crash.
   static func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
+    (try? JSONWriter.write(value, pretty: pretty)) ?? foundationJSON(value, pretty: pretty)
+  }
+
+  /// The same encoding by Foundation's `JSONEncoder` (the reference the writer is tested against).
+  static func foundationJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return "{}" }
