@@ -142,6 +142,8 @@ func run() -> Int32 {
 
   let inputs: InputSet
   var extra: [InputProblem] = []
+  // Pre-publish mode: only findings located in a draft are reported (none when no draft could be read).
+  var prePublish = false
   var draftPaths: [String] = []
   if args.paths.isEmpty {
     // The articles of the configuration file: its drafts against its sources, or its sources against each other.
@@ -158,19 +160,23 @@ func run() -> Int32 {
     extra += sources.problems + drafts.problems
     inputs = InputSet.collect(sources.paths + drafts.paths, workingDirectory: project.directory)
     if args.command == .check, !project.drafts.isEmpty {
+      // A directory among the drafts makes every article in it a draft.
+      prePublish = true
       draftPaths = InputSet.collect(drafts.paths, workingDirectory: project.directory).files.map(\.displayPath)
     }
-  } else {
-    inputs = InputSet.collect(args.paths + (args.against ?? []), workingDirectory: cwd)
-    if args.against != nil {
-      let set = InputSet.collect([args.paths[0]], workingDirectory: cwd)
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
-        extra.append(InputProblem(InputError.directoryAsDraft(path: set.files.first?.displayPath ?? args.paths[0])))
-      } else if let draft = set.files.first?.displayPath {
-        draftPaths = [draft]
-      }
+  } else if let against = args.against {
+    prePublish = true
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
+      // A directory is not walked as a draft: the error says so, and the sources are still read.
+      extra.append(InputProblem(InputError.directoryAsDraft(path: InputSet.displayPath(args.paths[0], workingDirectory: cwd))))
+      inputs = InputSet.collect(against, workingDirectory: cwd)
+    } else {
+      inputs = InputSet.collect(args.paths + against, workingDirectory: cwd)
+      draftPaths = InputSet.collect([args.paths[0]], workingDirectory: cwd).files.map(\.displayPath)
     }
+  } else {
+    inputs = InputSet.collect(args.paths, workingDirectory: cwd)
   }
   extra += inputs.problems
   var stdinBytes: [UInt8]? = nil
@@ -189,6 +195,10 @@ func run() -> Int32 {
     })
   progressLine?.phase("comparing claims across \(files.count) articles")
   var report = checker.check(outputs, draftPaths: draftPaths, extraProblems: extra)
+  if prePublish {
+    let drafts = Set(draftPaths)
+    report.findings.removeAll { !drafts.contains($0.span.path) }
+  }
   progressLine?.finish()
 
   // Baselines: findings already recorded are not reported.
