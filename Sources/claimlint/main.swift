@@ -95,6 +95,17 @@ func run() -> Int32 {
   default: break
   }
 
+  // Written paths stay inside the working directory unless the command line says otherwise.
+  if !args.allowOutputAnywhere {
+    let here = FileManager.default.currentDirectoryPath
+    for path in [args.output, args.writeBaseline].compactMap({ $0 }) {
+      if let problem = OutputPath.problem(path, workingDirectory: here) {
+        printError("\(path): error: \(problem) (pass --allow-output-anywhere to write there)")
+        return 2
+      }
+    }
+  }
+
   guard let (rulesDir, rulesDisplay) = findRules(args.rulesDirectory) else {
     printError("claimlint: error: cannot find the rules directory (rules/rules.json); pass --rules DIR")
     return 2
@@ -206,10 +217,8 @@ func run() -> Int32 {
   if args.command == .check {
     if let path = args.writeBaseline {
       let written = Baseline(findings: report.findings)
-      do {
-        try Data(written.rendered().utf8).write(to: URL(fileURLWithPath: path))
-      } catch {
-        printError("\(path): error: cannot write the baseline file")
+      if let reason = OutputPath.write(written.rendered(), to: path, followingLinks: args.allowOutputAnywhere) {
+        printError("\(path): error: cannot write the baseline file: \(reason)")
         return 2
       }
       if !args.quiet { printError("claimlint: wrote \(count(written.entries.count, "finding")) to the baseline '\(path)'") }
@@ -246,10 +255,8 @@ func run() -> Int32 {
   let rendered = reporter.render(
     report, options: ReportOptions(color: useColor && args.format == "text", snippets: args.snippets, includeSegmentText: args.includeText))
   if let out = args.output {
-    do {
-      try Data(rendered.utf8).write(to: URL(fileURLWithPath: out))
-    } catch {
-      printError("\(out): error: cannot write the report")
+    if let reason = OutputPath.write(rendered, to: out, followingLinks: args.allowOutputAnywhere) {
+      printError("\(out): error: cannot write the report: \(reason)")
       return 2
     }
   } else {

@@ -108,3 +108,30 @@ import Testing
     #expect(paths == ["drafts/evening.txt", "drafts/morning.txt"])
   }
 }
+
+/// Issue #8: the report and the baseline are written inside the working directory only, unless the
+/// command line allows otherwise.
+@Suite struct OutputPathCLITests {
+  @Test func issue8OutputOutsideTheWorkingDirectoryIsRefused() throws {
+    let dir = try CLI.folder(["project/a.txt": Array(arrestStory.utf8)])
+    let project = dir.appendingPathComponent("project")
+    let outside = dir.appendingPathComponent("report.json").path
+    for (flag, path) in [("--output", "../report.json"), ("--output", outside), ("--write-baseline", "../report.json")] {
+      let r = try CLI.run(["check", "a.txt", flag, path, "--format", "json"], in: project)
+      #expect(r.status == 2, "\(flag) \(path)")
+      #expect(r.stderr.contains("\(path): error: output path "), "\(r.stderr)")
+      #expect(r.stderr.contains("(pass --allow-output-anywhere to write there)"))
+      #expect(!FileManager.default.fileExists(atPath: outside), "nothing was written outside")
+    }
+    let allowed = try CLI.run(["check", "a.txt", "--output", outside, "--format", "json", "--allow-output-anywhere"], in: project)
+    #expect(allowed.status == 0, "\(allowed.stderr)")
+    #expect(try String(contentsOfFile: outside, encoding: .utf8).contains("\"schemaVersion\""))
+  }
+
+  @Test func issue8WriteFailureNamesTheReason() throws {
+    let dir = try CLI.folder(["a.txt": Array(arrestStory.utf8)])
+    let r = try CLI.run(["check", "a.txt", "--output", "reports/out.json"], in: dir)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("reports/out.json: error: cannot write the report: no such file or directory"), "\(r.stderr)")
+  }
+}
