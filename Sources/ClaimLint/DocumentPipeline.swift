@@ -8,12 +8,15 @@ import Foundation
 public struct DocumentPipeline: Sendable {
   public let configuration: Configuration
   public let maxFileSize: Int
+  /// Where article bytes come from (the file system, or a test's stand-in).
+  public let reader: any ArticleReader
   private let extractor: ClaimExtractor
   private let segmenter: Segmenter
 
-  public init(configuration: Configuration, maxFileSize: Int = 64 << 20) {
+  public init(configuration: Configuration, maxFileSize: Int = 64 << 20, reader: any ArticleReader = FileSystemArticleReader()) {
     self.configuration = configuration
     self.maxFileSize = maxFileSize
+    self.reader = reader
     extractor = ClaimExtractor(lexicons: configuration.lexicons, extraction: configuration.extraction)
     segmenter = Segmenter(lexicons: configuration.segmentation)
   }
@@ -29,23 +32,10 @@ public struct DocumentPipeline: Sendable {
     }
   }
 
-  /// Reads a file's bytes (standard input when `filePath` is nil), respecting the size limit.
+  /// Reads a file's bytes (standard input when `filePath` is nil) through `reader`, respecting the size limit.
   public func load(_ file: InputFile, stdin: [UInt8]? = nil) -> Result<[UInt8], InputError> {
     guard let path = file.filePath else { return .success(stdin ?? []) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      return .failure(exists ? .unreadable(path: file.displayPath, reason: "permission denied") : .notFound(path: file.displayPath))
-    }
-    defer { try? handle.close() }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    if size > maxFileSize { return .failure(.tooLarge(path: file.displayPath, bytes: size, limit: maxFileSize)) }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      if data.count > maxFileSize { return .failure(.tooLarge(path: file.displayPath, bytes: data.count, limit: maxFileSize)) }
-      return .success(Array(data))
-    } catch {
-      return .failure(.unreadable(path: file.displayPath, reason: "read failed"))
-    }
+    return reader.read(path: path, limit: maxFileSize).mapError { $0.inputError(path: file.displayPath, limit: maxFileSize) }
   }
 
   /// Runs every per-document stage on one file.

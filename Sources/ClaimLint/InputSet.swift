@@ -19,6 +19,8 @@ public struct InputFile: Sendable, Hashable {
 /// Directories are walked recursively (symbolic-link loops are detected); files whose extension is not
 /// an article format are reported as notes when found in a directory and as errors when named
 /// explicitly; README, LICENSE and CHANGELOG files met in a directory are skipped with a note.
+/// FIFOs, sockets and devices are never read: named explicitly or carrying an article's extension they
+/// are errors, otherwise notes like any other file that is not an article.
 public struct InputSet: Sendable {
   public var files: [InputFile]
   public var problems: [InputProblem]
@@ -32,17 +34,17 @@ public struct InputSet: Sendable {
     var seenReal = Set<String>()
     let fm = FileManager.default
 
-    func display(_ path: String) -> String {
-      var abs = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-      abs = normalize(abs)
-      let base = normalize(workingDirectory)
-      if abs.hasPrefix(base + "/") { return String(abs.dropFirst(base.count + 1)) }
-      return abs
-    }
+    func display(_ path: String) -> String { displayPath(path, workingDirectory: workingDirectory) }
 
     func addFile(_ path: String, explicit: Bool) {
       let shown = display(path)
       let name = shown.split(separator: "/").last.map(String.init) ?? shown
+      // A FIFO, socket or device is never opened (reading one could block the run for ever). Named on
+      // the command line, or found with an article's extension, it is an error; otherwise a note below.
+      if let kind = FileSystemArticleReader.specialKind(atPath: path), explicit || DocumentFormat.forPath(name) != nil {
+        problems.append(InputProblem(InputError.notRegularFile(path: shown, kind: kind)))
+        return
+      }
       if DocumentFormat.forPath(name) == nil {
         if explicit {
           problems.append(InputProblem(InputError.unsupportedType(path: shown)))
@@ -109,6 +111,14 @@ public struct InputSet: Sendable {
     return InputSet(
       files: unique.keys.sorted().map { unique[$0]! },
       problems: problems.sorted())
+  }
+
+  /// How `path` is shown in reports: relative to `workingDirectory` when inside it, else absolute.
+  public static func displayPath(_ path: String, workingDirectory: String) -> String {
+    let abs = normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+    let base = normalize(workingDirectory)
+    if abs.hasPrefix(base + "/") { return String(abs.dropFirst(base.count + 1)) }
+    return abs
   }
 
   private static func resolve(_ path: String) -> String {

@@ -95,6 +95,17 @@ func run() -> Int32 {
   default: break
   }
 
+  // Written paths stay inside the working directory unless the command line says otherwise.
+  if !args.allowOutputAnywhere {
+    let here = FileManager.default.currentDirectoryPath
+    for path in [args.output, args.writeBaseline].compactMap({ $0 }) {
+      if let problem = OutputPath.problem(path, workingDirectory: here) {
+        printError("\(path): error: \(problem) (pass --allow-output-anywhere to write there)")
+        return 2
+      }
+    }
+  }
+
   guard let (rulesDir, rulesDisplay) = findRules(args.rulesDirectory) else {
     printError("claimlint: error: cannot find the rules directory (rules/rules.json); pass --rules DIR")
     return 2
@@ -142,6 +153,8 @@ func run() -> Int32 {
 
   let inputs: InputSet
   var extra: [InputProblem] = []
+  // Pre-publish mode: only findings located in a draft are reported (none when no draft could be read).
+  var prePublish = false
   var draftPaths: [String] = []
   if args.paths.isEmpty {
     // The articles of the configuration file: its drafts against its sources, or its sources against each other.
@@ -158,19 +171,23 @@ func run() -> Int32 {
     extra += sources.problems + drafts.problems
     inputs = InputSet.collect(sources.paths + drafts.paths, workingDirectory: project.directory)
     if args.command == .check, !project.drafts.isEmpty {
+      // A directory among the drafts makes every article in it a draft.
+      prePublish = true
       draftPaths = InputSet.collect(drafts.paths, workingDirectory: project.directory).files.map(\.displayPath)
     }
-  } else {
-    inputs = InputSet.collect(args.paths + (args.against ?? []), workingDirectory: cwd)
-    if args.against != nil {
-      let set = InputSet.collect([args.paths[0]], workingDirectory: cwd)
-      var isDir: ObjCBool = false
-      if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
-        extra.append(InputProblem(InputError.directoryAsDraft(path: set.files.first?.displayPath ?? args.paths[0])))
-      } else if let draft = set.files.first?.displayPath {
-        draftPaths = [draft]
-      }
+  } else if let against = args.against {
+    prePublish = true
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: args.paths[0], isDirectory: &isDir), isDir.boolValue {
+      // A directory is not walked as a draft: the error says so, and the sources are still read.
+      extra.append(InputProblem(InputError.directoryAsDraft(path: InputSet.displayPath(args.paths[0], workingDirectory: cwd))))
+      inputs = InputSet.collect(against, workingDirectory: cwd)
+    } else {
+      inputs = InputSet.collect(args.paths + against, workingDirectory: cwd)
+      draftPaths = InputSet.collect([args.paths[0]], workingDirectory: cwd).files.map(\.displayPath)
     }
+  } else {
+    inputs = InputSet.collect(args.paths, workingDirectory: cwd)
   }
   extra += inputs.problems
   var stdinBytes: [UInt8]? = nil
@@ -189,6 +206,10 @@ func run() -> Int32 {
     })
   progressLine?.phase("comparing claims across \(files.count) articles")
   var report = checker.check(outputs, draftPaths: draftPaths, extraProblems: extra)
+  if prePublish {
+    let drafts = Set(draftPaths)
+    report.findings.removeAll { !drafts.contains($0.span.path) }
+  }
   progressLine?.finish()
 
   // Baselines: findings already recorded are not reported.
@@ -196,10 +217,8 @@ func run() -> Int32 {
   if args.command == .check {
     if let path = args.writeBaseline {
       let written = Baseline(findings: report.findings)
-      do {
-        try Data(written.rendered().utf8).write(to: URL(fileURLWithPath: path))
-      } catch {
-        printError("\(path): error: cannot write the baseline file")
+      if let reason = OutputPath.write(written.rendered(), to: path, followingLinks: args.allowOutputAnywhere) {
+        printError("\(path): error: cannot write the baseline file: \(reason)")
         return 2
       }
       if !args.quiet { printError("claimlint: wrote \(count(written.entries.count, "finding")) to the baseline '\(path)'") }
@@ -236,10 +255,8 @@ func run() -> Int32 {
   let rendered = reporter.render(
     report, options: ReportOptions(color: useColor && args.format == "text", snippets: args.snippets, includeSegmentText: args.includeText))
   if let out = args.output {
-    do {
-      try Data(rendered.utf8).write(to: URL(fileURLWithPath: out))
-    } catch {
-      printError("\(out): error: cannot write the report")
+    if let reason = OutputPath.write(rendered, to: out, followingLinks: args.allowOutputAnywhere) {
+      printError("\(out): error: cannot write the report: \(reason)")
       return 2
     }
   } else {

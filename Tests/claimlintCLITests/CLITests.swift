@@ -7,6 +7,8 @@ struct CLIResult {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// Whether the run was stopped by the watchdog because it took longer than its time limit.
+  var timedOut = false
 }
 
 enum CLI {
@@ -21,10 +23,26 @@ enum CLI {
     return Bundle.main.bundleURL.appendingPathComponent("claimlint")
   }()
 
-  static func run(_ args: [String], in directory: URL? = nil, stdin: String? = nil, env: [String: String] = [:]) throws -> CLIResult {
+  /// Runs the binary with `args` (plus `--rules` for the checking subcommands).
+  ///
+  /// - Parameters:
+  ///   - unprivileged: when the tests run as root, run the binary as user `nobody` (through `setpriv`),
+  ///     so file permissions really apply.
+  ///   - timeLimit: seconds after which a hung run is terminated and reported as `timedOut`; a safety
+  ///     net so that a hang fails the test instead of stalling the suite.
+  static func run(
+    _ args: [String], in directory: URL? = nil, stdin: String? = nil, env: [String: String] = [:], unprivileged: Bool = false,
+    timeLimit: Double = 120
+  ) throws -> CLIResult {
     let p = Process()
-    p.executableURL = binary
-    p.arguments = args + ["--rules", TestSupport.repositoryRoot + "/rules"].filter { _ in args.first.map { ["check", "claims", "segments"].contains($0) } ?? false }
+    let fullArgs = args + ["--rules", TestSupport.repositoryRoot + "/rules"].filter { _ in args.first.map { ["check", "claims", "segments"].contains($0) } ?? false }
+    if unprivileged && geteuid() == 0 {
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + fullArgs
+    } else {
+      p.executableURL = binary
+      p.arguments = fullArgs
+    }
     var environment = ProcessInfo.processInfo.environment
     for (k, v) in env { environment[k] = v }
     p.environment = environment
@@ -36,12 +54,17 @@ enum CLI {
     p.standardError = err
     p.standardInput = inp
     try p.run()
+    let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
     if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
     try? inp.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    watchdog.cancel()
+    return CLIResult(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+      timedOut: p.terminationReason == .uncaughtSignal)
   }
 
   /// A fresh temporary folder holding the given files.

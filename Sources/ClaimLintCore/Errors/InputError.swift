@@ -8,11 +8,14 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   case unsupportedEncoding(path: String, encoding: String)
   case unsupportedType(path: String)
   case directoryAsDraft(path: String)
+  /// A FIFO, socket or device: never opened for reading, so it cannot block the run.
+  case notRegularFile(path: String, kind: String)
 
   public var path: String {
     switch self {
     case .unreadable(let p, _), .notFound(let p), .invalidUTF8(let p, _), .binaryContent(let p),
-      .tooLarge(let p, _, _), .unsupportedEncoding(let p, _), .unsupportedType(let p), .directoryAsDraft(let p):
+      .tooLarge(let p, _, _), .unsupportedEncoding(let p, _), .unsupportedType(let p), .directoryAsDraft(let p),
+      .notRegularFile(let p, _):
       return p
     }
   }
@@ -30,6 +33,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupportedEncoding(_, let enc): return "unsupported text encoding '\(enc)'"
     case .unsupportedType: return "unsupported file type; expected .txt, .md, .markdown, .html, or .htm"
     case .directoryAsDraft: return "the draft is a directory; give one article file as the draft"
+    case .notRegularFile(_, let kind): return "not a regular file (\(kind)); expected a text, Markdown, or HTML file"
     }
   }
 

@@ -4,23 +4,47 @@
 public struct LineIndex: Sendable {
   /// `lineStarts[i]` is the byte offset of line `i + 1`.
   public let lineStarts: [Int]
+  /// `blockColumns[k]` is the code-point column of byte offset `k * blockSize` within its line, so that
+  /// a column is found by counting at most `blockSize` bytes, however long the line (a 50 MB page on
+  /// one line would otherwise cost a scan from the line start for every position).
+  private let blockColumns: [Int32]
+  static let blockSize = 1024
 
   public init(bytes: [UInt8]) {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
+    var blocks: [Int32] = []
+    blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
     var i = 0
     let n = bytes.count
+    var column: Int32 = 1
+    var nextBlock = 0
     while i < n {
+      if i == nextBlock {
+        blocks.append(column)
+        nextBlock += Self.blockSize
+      }
       let b = bytes[i]
       if b == 0x0A {
         starts.append(i + 1)
+        column = 1
       } else if b == 0x0D {
-        if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+        if i + 1 < n, bytes[i + 1] == 0x0A {
+          i += 1
+          if i == nextBlock {
+            blocks.append(column + 1)
+            nextBlock += Self.blockSize
+          }
+        }
         starts.append(i + 1)
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column &+= 1
       }
       i += 1
     }
     lineStarts = starts
+    blockColumns = blocks
   }
 
   /// The 1-based line holding `offset`.
@@ -34,12 +58,18 @@ public struct LineIndex: Sendable {
     return lo + 1
   }
 
-  /// The 1-based line and code-point column of `offset` in `bytes`.
+  /// The 1-based line and code-point column of `offset` in `bytes` (the bytes this index was built from).
   public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
     let o = max(0, min(offset, bytes.count))
     let line = line(of: o)
     var column = 1
     var i = lineStarts[line - 1]
+    // Start from the last block boundary inside this line, when there is one.
+    let block = o / Self.blockSize
+    if block < blockColumns.count, block * Self.blockSize > i {
+      i = block * Self.blockSize
+      column = Int(blockColumns[block])
+    }
     while i < o {
       if bytes[i] & 0xC0 != 0x80 { column += 1 }
       i += 1

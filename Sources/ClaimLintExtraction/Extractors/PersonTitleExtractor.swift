@@ -20,6 +20,10 @@ public struct PersonTitleExtractor: Sendable {
   private let phrases: WordPhraseTable<Kind>
   private let places: WordPhraseTable<Bool>
   private static let connectors: Set<String> = ["of", "for", "to", "and", "the", "'s"]
+  /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
+  /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
+  /// costs time quadratic in its length (issue #8).
+  static let maxTitleRun = 24
   private static let notNames: Set<String> = [
     "The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "This", "That", "But", "And", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
@@ -71,7 +75,7 @@ public struct PersonTitleExtractor: Sendable {
       var j = i
       var lastRoleEnd: Int? = nil
       var sawRole = false
-      while j < ws.count {
+      while j < ws.count, j - i < Self.maxTitleRun {
         if let (k, n) = lookup(ws, j) {
           if k == .honorific { break }
           if k == .role {

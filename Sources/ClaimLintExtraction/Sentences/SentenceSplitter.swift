@@ -8,9 +8,14 @@ import ClaimLintCore
 /// lone `\r`) inside a paragraph is a wrap, not a sentence end. It does not end after an abbreviation
 /// ("Lt.", "Gen.", "No.", "Feb."), an initial ("J. Smith"), inside a number ("3.5", "12,400") or after
 /// an ellipsis followed by a lower-case word. After a dotted abbreviation of single letters ("U.S.",
-/// "p.m.") it ends only before a common sentence opener ("in the U.S. The talks").
+/// "p.m.") it ends only before a common sentence opener ("in the U.S. The talks"). No sentence is longer
+/// than `maxSentenceBytes`.
 public struct SentenceSplitter: Sendable {
   private let abbreviations: Set<String>
+  /// The longest sentence, in UTF-8 bytes. A longer run without a sentence end (a scraped table, a page
+  /// on one line with no punctuation) is cut at white space, so that the work done per sentence by the
+  /// extractors and rules stays bounded however long a line is (issue #8). News sentences are far shorter.
+  public static let maxSentenceBytes = 2048
 
   /// - Parameter abbreviations: lower-case abbreviations without their final full stop.
   public init(abbreviations: Set<String>) {
@@ -30,12 +35,30 @@ public struct SentenceSplitter: Sendable {
     var result: [Range<Int>] = []
     var start = 0
 
-    func emit(_ s: Int, _ e: Int) {
+    func emitTrimmed(_ s: Int, _ e: Int) {
       var s = s
       var e = e
       while s < e, case let w = Self.spaceWidth(b, at: s), w > 0 { s += w }
       while e > s, case let w = Self.spaceWidth(b, endingAt: e), w > 0 { e -= w }
       if e > s { result.append(s..<e) }
+    }
+
+    func emit(_ s: Int, _ e: Int) {
+      var s = s
+      while e - s > Self.maxSentenceBytes {
+        // Cut at the last white space of the second half of the allowance, else at a code point boundary.
+        var cut = s + Self.maxSentenceBytes
+        var k = cut
+        while k > s + Self.maxSentenceBytes / 2, !(b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D) { k -= 1 }
+        if k > s + Self.maxSentenceBytes / 2 {
+          cut = k
+        } else {
+          while cut > s, b[cut] & 0xC0 == 0x80 { cut -= 1 }
+        }
+        emitTrimmed(s, cut)
+        s = cut
+      }
+      emitTrimmed(s, e)
     }
 
     var i = 0

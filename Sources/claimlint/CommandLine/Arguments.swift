@@ -32,6 +32,8 @@ struct Arguments {
   var color = "auto"
   var includeText = false
   var threads: Int? = nil
+  /// `--allow-output-anywhere`: `--output` and `--write-baseline` may be absolute or outside the working directory.
+  var allowOutputAnywhere = false
   var showHelp = false
 }
 
@@ -91,6 +93,7 @@ enum ArgumentParser {
         }
         args.format = f
       case "--output", "-o": args.output = try val(a)
+      case "--allow-output-anywhere": args.allowOutputAnywhere = true
       case "--fail-on":
         let v = try val(a)
         guard let s = Severity(rawValue: v) else {

@@ -34,7 +34,8 @@ enum Usage {
     options:
       --against SOURCE...      check DRAFT against these sources; only findings in the draft are reported
       --format FORMAT          text (default), json, sarif, github, rdjsonl, junit, or html
-      --output FILE, -o FILE   write the report to FILE instead of standard output
+      --output FILE, -o FILE   write the report to FILE instead of standard output (inside the working directory)
+      --allow-output-anywhere  let --output and --write-baseline name absolute paths or paths outside it
       --fail-on SEVERITY       exit 1 when a finding is at or above SEVERITY: error (default), warning, or note
       --strict                 same as --fail-on warning
       --only RULE[,RULE...]    run only these rules
@@ -51,7 +52,7 @@ enum Usage {
     """
 
   static let claims = """
-    usage: claimlint claims [PATH...] [--format text|json] [--output FILE] [--rules DIR] [--config FILE]
+    usage: claimlint claims [PATH...] [--format text|json] [--output FILE] [--allow-output-anywhere] [--rules DIR] [--config FILE]
 
     Prints every claim read from the reportage and reader comments of each article: figures with their
     qualifier, counted noun and action; dates and how they were resolved; attributions and quotes;
@@ -59,7 +60,7 @@ enum Usage {
     """
 
   static let segments = """
-    usage: claimlint segments [PATH...] [--format text|json] [--include-text] [--output FILE] [--rules DIR] [--config FILE]
+    usage: claimlint segments [PATH...] [--format text|json] [--include-text] [--output FILE] [--allow-output-anywhere] [--rules DIR] [--config FILE]
 
     Prints each article's segments (headline, dateline, byline, subheading, reportage, list, related,
     boilerplate, comment, comments-header) with their line ranges, comment authors and reasons.

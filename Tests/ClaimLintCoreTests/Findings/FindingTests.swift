@@ -159,6 +159,9 @@ import Testing
     InputErrorCase(
       id: "directory as draft", error: .directoryAsDraft(path: "sources/wire.txt"),
       message: "the draft is a directory; give one article file as the draft"),
+    InputErrorCase(
+      id: "FIFO", error: .notRegularFile(path: "sources/wire.txt", kind: "a FIFO"),
+      message: "not a regular file (a FIFO); expected a text, Markdown, or HTML file"),
   ]
 
   @Test(arguments: inputErrorCases)

@@ -49,6 +49,32 @@ import Testing
     #expect((0..<12).map { index.line(of: $0) } == [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4])
   }
 
+  /// Columns in long lines start from the last 1 KiB block boundary; they must equal a plain count from
+  /// the line start for every offset, with line breaks (`\r\n` too) and multi-byte characters falling
+  /// on and around block boundaries.
+  @Test func columnsInLongLinesMatchACountFromTheLineStart() {
+    var text = String(repeating: "Der Fluss stieg über 4 m. ", count: 60)
+    text += "\r\n" + String(repeating: "Ποταμός ", count: 300) + "\n" + String(repeating: "a", count: 1021) + "\r\n"
+    text += String(repeating: "水位が上がった。", count: 200) + "\r" + String(repeating: "🌊 ", count: 500)
+    let bytes = Array(text.utf8)
+    let index = LineIndex(bytes: bytes)
+    var line = 1
+    var column = 1
+    var i = 0
+    while i <= bytes.count {
+      #expect(index.position(of: i, in: bytes) == SourcePosition(line: line, column: column), "offset \(i)")
+      guard i < bytes.count else { break }
+      let b = bytes[i]
+      if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+      i += 1
+    }
+  }
+
   @Test func emptyFileHasOneLine() {
     let file = SourceFile(path: "empty.txt", text: "")
     #expect(file.lineIndex.lineStarts == [0])
