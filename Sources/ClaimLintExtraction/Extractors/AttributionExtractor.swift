@@ -112,7 +112,11 @@ public struct AttributionExtractor: Sendable {
           let opener = ws[i + n].lower
           let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
             "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
+          // "said Guo", "said the ministry", "said officials", and a role before a name: "said club
+          // president Luis Ortega" (the phrase ends in a capitalised name).
+          let endsInName = e - (i + n) >= 2 && ws[e - 1].isCapitalized && ws[e - 2].isCapitalized
           let plausible = ws[i + n].isCapitalized || ["the", "a", "an"].contains(opener) || Self.speakerNouns.contains(opener)
+            || endsInName
           if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener), plausible {
             speakerWords = ws[(i + n)..<e]
           }
