@@ -102,15 +102,19 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        let eventDate = dateMatches.first(where: {
-          $0.mention.resolved != nil && !Self.isDateline(sentence, $0.range) && $0.mention.granularity == "day"
-        })?.mention.resolved
+        let eventDates = dateMatches.compactMap { m -> EventExtractor.DatedSpan? in
+          guard let d = m.mention.resolved, m.mention.granularity == "day", !m.mention.isTentative, !Self.isDateline(sentence, m.range) else { return nil }
+          return EventExtractor.DatedSpan(range: m.range, date: d)
+        }
         if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: words, date: eventDate, people: people) {
+        for m in events.extract(from: sentence, words: words, dates: eventDates, people: people) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
           c.event = m.event
           // An event without a place in its sentence takes the place the article last named.
-          if c.event?.place == nil { c.event?.place = currentPlace }
+          if c.event?.place == nil {
+            c.event?.place = currentPlace
+            c.event?.placeIsStated = false
+          }
           out.append(c)
         }
       }
