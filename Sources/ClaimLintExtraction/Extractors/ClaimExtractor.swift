@@ -67,7 +67,13 @@ public struct ClaimExtractor: Sendable {
         let hedgeWords = hedges.hedges(in: sentence).map(\.text)
         let words = WordScanner.words(sentence)
 
-        let dateMatches = dates.extract(from: sentence, documentDate: document.date)
+        var dateMatches = dates.extract(from: sentence, documentDate: document.date)
+        // "today" inside a quote is the day the words were spoken, which the article need not say.
+        if let q = attributions.quoteRange(in: sentence) {
+          for k in dateMatches.indices where dateMatches[k].mention.isRelative && q.contains(dateMatches[k].range.lowerBound) {
+            dateMatches[k].mention.isTentative = true
+          }
+        }
         for m in dateMatches {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
           c.date = m.mention

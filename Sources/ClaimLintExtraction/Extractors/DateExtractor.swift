@@ -187,7 +187,9 @@ public struct DateExtractor: Sendable {
   ]
 
   /// The tense of the verb form nearest to token `i` in its sentence: a future marker ("will",
-  /// "would", "due to") or a past form ("met", "were", "-ed" after no "be"). Ties go to the past.
+  /// "would", "due to") or a past form ("met", "were", "-ed" after no "be"). A verb before the date
+  /// governs it ("was closed on Monday and will stay shut"); one after it only when none comes before
+  /// ("On Saturday, crews will …"). Ties go to the past.
   static func tense(_ t: [Token], around i: Int) -> Tense {
     func cue(_ k: Int) -> Tense? {
       let w = t[k].lower
@@ -206,13 +208,13 @@ public struct DateExtractor: Sendable {
       }
       return nil
     }
-    var best: (distance: Int, tense: Tense)? = nil
-    for k in t.indices where k != i {
-      guard let c = cue(k) else { continue }
-      let d = abs(k - i)
-      if best == nil || d < best!.distance || (d == best!.distance && c == .past) { best = (d, c) }
+    for k in stride(from: i - 1, through: 0, by: -1) {
+      if let c = cue(k) { return c }
     }
-    return best?.tense ?? .unknown
+    for k in (i + 1)..<max(i + 1, t.count) {
+      if let c = cue(k) { return c }
+    }
+    return .unknown
   }
 
   /// A month form at `i` and the tokens it takes ("Aug." takes two).

@@ -22,7 +22,12 @@ public struct DateMismatchRule: Rule {
       RuleExample([
         "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.\n",
         "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on August 16 to discuss border crime.\n",
-      ])
+      ]),
+      // A weekday after "will" is the coming one: Saturday 12 April for an article of Friday 11 April.
+      RuleExample([
+        "a.txt": "2025-04-11\n\nUnion negotiators said the dockworkers will return to work on Saturday after a four-day strike.\n",
+        "b.txt": "2025-04-12\n\nUnion negotiators said the dockworkers will return to work on April 12 after a four-day strike.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
