@@ -27,7 +27,11 @@ public struct AttributionMismatchRule: Rule {
       RuleExample([
         "a.txt": "\"We will not tolerate these criminal networks on our border,\" ↓Ana Ruiz said.\n",
         "b.txt": "\"We will not tolerate these criminal networks on our border,\" †Tomas Vidal said.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "\"He is the player we have wanted for three years,\" ↓coach Marco Bellini said.\n",
+        "b.txt": "\"He is the player we have wanted for three years,\" said †club president Luis Ortega.\n",
+      ]),
     ]
   )
 
@@ -56,8 +60,10 @@ public struct AttributionMismatchRule: Rule {
         return true
       }
       let threshold = (a.isQuote && b.isQuote) ? 0.7 : 0.8
+      // A reported statement needs six content words, or five that are exactly the same on both sides.
+      let needed = a.isQuote && b.isQuote ? 4 : words[i] == words[j] ? 5 : 6
       return words[j].count >= 4 && Salience.containment(words[i], words[j]) >= threshold
-        && min(words[i].count, words[j].count) >= (a.isQuote && b.isQuote ? 4 : 6)
+        && min(words[i].count, words[j].count) >= needed
     }
     var byWord: [String: [Int]] = [:]
     for (i, s) in words.enumerated() { for w in s { byWord[w, default: []].append(i) } }
