@@ -124,7 +124,6 @@ public struct EventExtractor: Sendable {
         break
       }
     }
-    guard let eventType = type else { return [] }
     // Find the longest enumeration of countries: A, B, C and D.
     var best: (Int, Int, [String])? = nil
     var i = 0
@@ -157,6 +156,15 @@ public struct EventExtractor: Sendable {
         }
       }
     }
+    // "Fisheries ministers from Kenya, Tanzania and Uganda agreed …": the people of several countries
+    // acting together meet, whether or not the sentence names the meeting.
+    if type == nil, let (s, _, _) = best, s >= 2, ["from", "of"].contains(ws[s - 1].lower),
+      Self.delegates.contains(ws[s - 2].lower)
+    {
+      type = "meeting"
+      eventWord = ws[s - 2].range
+    }
+    guard let eventType = type else { return [] }
     guard let (s, e, items) = best else {
       if let m = organisationEvent(ws, type: eventType, at: eventWord, dates: dates) { return [m] }
       return personMeeting(sentence, ws, type: eventType, at: eventWord, people: people, dates: dates)
@@ -174,6 +182,10 @@ public struct EventExtractor: Sendable {
   /// People who stand for an organisation: "officials of the ministry", "leaders of the union".
   private static let representatives: Set<String> = [
     "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
+  ]
+  /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
+  private static let delegates: Set<String> = [
+    "ministers", "leaders", "delegates", "delegations", "envoys", "negotiators", "representatives", "officials",
   ]
   /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
   private static let meetingVerbs: Set<String> = ["met", "meets", "meet", "joined"]

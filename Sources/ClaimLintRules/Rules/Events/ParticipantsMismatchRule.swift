@@ -4,7 +4,9 @@ import ClaimLintCore
 ///
 /// Events are the same when they have the same type, share at least one participant, are not dated to
 /// different days or placed in different cities by their own sentences, and either take place in the
-/// same city or are told in sentences that share at least three content words. Only explicit
+/// same city, on the same stated day, or are told in sentences that share at least three content words.
+/// In the last case only a substitution is reported (each list names someone the other does not): a
+/// shorter list inside a longer one is more often a smaller meeting than a slip. Only explicit
 /// enumerations of participants are compared: countries ("China, Laos, Myanmar and Thailand"),
 /// organisations ("the dockers' union and the port authority"), or people of the article.
 /// Organisations are compared by their head noun, so "the union" and "the teachers' union" agree.
@@ -23,13 +25,21 @@ public struct ParticipantsMismatchRule: Rule {
       RuleExample([
         "a.txt": "China, Laos, Myanmar and Thailand held talks in Chiang Mai on border crime.\n",
         "b.txt": "Thailand, Myanmar, Laos and China held a meeting in Chiang Mai about scam centres.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "The dockers' union and the port employers' association met in Brussels to discuss wages.\n",
+        "b.txt": "Talks between the union and the employers' association were held in Brussels on wages.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
         "a.txt": "↓China, Laos, Myanmar and Thailand held talks in Chiang Mai on border crime.\n",
         "b.txt": "†China, Myanmar and Thailand held a meeting in Chiang Mai about scam centres.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "↓The dockers' union and the port authority met in Brussels to discuss wages.\n",
+        "b.txt": "†The dockers' union and the employers' association met in Brussels to discuss wages.\n",
+      ]),
     ]
   )
 
@@ -46,8 +56,14 @@ public struct ParticipantsMismatchRule: Rule {
         var conflicts: [ClaimRef] = []
         for o in block where claims.comparable(r.document, o.document) {
           let b = claims.claim(o).event!
-          guard Self.sameEvent(a, b, claims.words(r), claims.words(o)) else { continue }
-          if Self.sameParticipants(a, b) { agreeing.insert(o.document) } else { conflicts.append(o) }
+          guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
+          if Self.sameParticipants(a, b) {
+            agreeing.insert(o.document)
+          } else if link == .sameTimeOrPlace || Self.isSubstitution(a, b) {
+            // Tied only by their wording, a shorter list inside a longer one is more often a smaller
+            // meeting of some of the same parties ("China and Myanmar held talks") than a slip.
+            conflicts.append(o)
+          }
         }
         return .init(conflicts: conflicts, agreeing: agreeing)
       }
@@ -81,14 +97,23 @@ public struct ParticipantsMismatchRule: Rule {
     return findings
   }
 
-  /// Whether two mentions can be the same event: no different days or stated cities, a participant in
-  /// common, and the same city or sentences about the same thing.
-  static func sameEvent(_ a: EventMention, _ b: EventMention, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Bool {
-    if let da = a.date, let db = b.date, da != db { return false }
-    if a.placeIsStated, b.placeIsStated, a.place != b.place { return false }
-    guard a.participantKeys.contains(where: { p in b.participantKeys.contains { q in matches(p, q) } }) else { return false }
-    if let pa = a.place, pa == b.place { return true }
-    return wordsA.intersection(wordsB).count >= 3
+  /// What ties two mentions of an event together.
+  enum Link { case sameTimeOrPlace, wording }
+
+  /// Whether two mentions can be the same event, and on what evidence: no different days or stated
+  /// cities, a participant in common, and the same city or day, or sentences about the same thing.
+  static func link(_ a: EventMention, _ b: EventMention, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Link? {
+    if let da = a.date, let db = b.date, da != db { return nil }
+    if a.placeIsStated, b.placeIsStated, a.place != b.place { return nil }
+    guard a.participantKeys.contains(where: { p in b.participantKeys.contains { q in matches(p, q) } }) else { return nil }
+    if let pa = a.place, pa == b.place { return .sameTimeOrPlace }
+    if a.date != nil, a.date == b.date { return .sameTimeOrPlace }
+    return wordsA.intersection(wordsB).count >= 3 ? .wording : nil
+  }
+
+  /// Whether each list names a participant the other does not (a substitution, not an omission).
+  static func isSubstitution(_ a: EventMention, _ b: EventMention) -> Bool {
+    !unmatched(a, in: b).isEmpty && !unmatched(b, in: a).isEmpty
   }
 
   /// Two participants are the same when their keys agree: the same country or person, or organisations
