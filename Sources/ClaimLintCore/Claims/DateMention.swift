@@ -15,6 +15,9 @@ public struct DateMention: Sendable, Hashable {
   /// True for the date of a dateline ("LISBON, May 16 (Iberia Wire) -"): when the story was filed, not
   /// when its events happened.
   public var isDateline: Bool = false
+  /// True when the resolution is a guess: a bare weekday in a sentence whose tense does not say whether
+  /// the day is past or coming ("Work resumes on Saturday").
+  public var isTentative: Bool = false
 
   public init(
     resolved: CalendarDate?, resolvedEnd: CalendarDate? = nil, isRelative: Bool, evidence: String? = nil,

@@ -4,13 +4,24 @@ public struct EventMention: Sendable, Hashable {
   public var type: String
   /// Participants as written, sorted.
   public var participants: [String]
+  /// What each participant is compared by, in the order of `participants`: the name of a country or a
+  /// person; for an organisation its head noun first, then any other organisation noun in its name
+  /// (["association", "employer"] for "the port employers' association").
+  public var participantKeys: [[String]]
   public var place: String?
+  /// Whether the event's own sentence names the place (otherwise it is the place the article last named).
+  public var placeIsStated: Bool
   public var date: CalendarDate?
 
-  public init(type: String, participants: [String], place: String? = nil, date: CalendarDate? = nil) {
+  public init(
+    type: String, participants: [String], participantKeys: [[String]]? = nil, place: String? = nil,
+    placeIsStated: Bool = true, date: CalendarDate? = nil
+  ) {
     self.type = type
     self.participants = participants
+    self.participantKeys = participantKeys ?? participants.map { [$0] }
     self.place = place
+    self.placeIsStated = placeIsStated && place != nil
     self.date = date
   }
 }

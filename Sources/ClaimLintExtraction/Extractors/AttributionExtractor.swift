@@ -115,7 +115,11 @@ public struct AttributionExtractor: Sendable {
           let opener = ws[i + n].lower
           let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
             "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
+          // "said Guo", "said the ministry", "said officials", and a role before a name: "said club
+          // president Luis Ortega" (the phrase ends in a capitalised name).
+          let endsInName = e - (i + n) >= 2 && ws[e - 1].isCapitalized && ws[e - 2].isCapitalized
           let plausible = ws[i + n].isCapitalized || ["the", "a", "an"].contains(opener) || Self.speakerNouns.contains(opener)
+            || endsInName
           if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener), plausible {
             speakerWords = ws[(i + n)..<e]
           }
@@ -141,9 +145,20 @@ public struct AttributionExtractor: Sendable {
       if let q = quote {
         content = Segment.slice(sentence, q.lowerBound, q.upperBound)
       } else {
+        // "…, according to Samuel Okello, who chaired the meeting": the clause about the speaker is
+        // not part of what was said.
+        var aside = 0..<0
+        if let e = ws.firstIndex(where: { $0.range.lowerBound >= last.range.upperBound }), ws[e].text == ",",
+          e + 1 < ws.count, ["who", "whose"].contains(ws[e + 1].lower)
+        {
+          var f = e + 1
+          while f < ws.count, ![",", ".", ";"].contains(ws[f].text) { f += 1 }
+          aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
+        }
         var parts: [String] = []
         for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
           && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
+          && !aside.contains(w.range.lowerBound)
         {
           parts.append(w.lower)
         }

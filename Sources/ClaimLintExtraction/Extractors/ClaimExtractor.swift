@@ -104,7 +104,13 @@ public struct ClaimExtractor: Sendable {
         let hedgeWords = hedges.hedges(tokens: tokens, bytes: bytes).map(\.text)
         let words = WordScanner.words(sentence)
 
-        let dateMatches = dates.extract(tokens: tokens, documentDate: document.date)
+        var dateMatches = dates.extract(tokens: tokens, documentDate: document.date)
+        // "today" inside a quote is the day the words were spoken, which the article need not say.
+        if let q = attributions.quoteRange(in: sentence) {
+          for k in dateMatches.indices where dateMatches[k].mention.isRelative && q.contains(dateMatches[k].range.lowerBound) {
+            dateMatches[k].mention.isTentative = true
+          }
+        }
         for m in dateMatches {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
           c.date = m.mention
@@ -139,15 +145,19 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        let eventDate = dateMatches.first(where: {
-          $0.mention.resolved != nil && !Self.isDateline(sentence, $0.range) && $0.mention.granularity == "day"
-        })?.mention.resolved
+        let eventDates = dateMatches.compactMap { m -> EventExtractor.DatedSpan? in
+          guard let d = m.mention.resolved, m.mention.granularity == "day", !m.mention.isTentative, !Self.isDateline(sentence, m.range) else { return nil }
+          return EventExtractor.DatedSpan(range: m.range, date: d)
+        }
         if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: words, date: eventDate, people: people) {
+        for m in events.extract(from: sentence, words: words, dates: eventDates, people: people) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
           c.event = m.event
           // An event without a place in its sentence takes the place the article last named.
-          if c.event?.place == nil { c.event?.place = currentPlace }
+          if c.event?.place == nil {
+            c.event?.place = currentPlace
+            c.event?.placeIsStated = false
+          }
           out.append(c)
         }
       }

@@ -22,7 +22,10 @@ public struct DateMatch: Sendable, Hashable {
 /// Resolution never reads the clock; with no document date a relative or year-less date stays
 /// unresolved and its evidence says what is known ("August 16, year unknown"). Conventions:
 /// - a bare weekday ("on Monday") is the most recent such day on or before the article date (an
-///   article dated Monday that says "on Monday" means that day); "last Monday" is strictly before;
+///   article dated Monday that says "on Monday" means that day), or, when the nearest verb form says
+///   the future ("will resume on Saturday", "would return on Saturday"), the first such day on or
+///   after it; with no tense to go by ("Work resumes on Saturday") the past reading is kept but marked
+///   tentative; "last Monday" is strictly before;
 ///   "next Monday" strictly after; "this Monday" is the day in the article's week;
 /// - "the 16th" is the 16th of the article's month, or of the month before when that is after the
 ///   article date;
@@ -151,7 +154,72 @@ public struct DateExtractor: Sendable {
       m.statedWeekday = wd.day
       return Span(tokens: i..<s.tokens.upperBound, mention: m)
     }
-    return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "", doc: doc))
+    switch Self.tense(t, around: i) {
+    case .future:
+      return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "upcoming", doc: doc))
+    case .past:
+      return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "", doc: doc))
+    case .unknown:
+      var m = relativeWeekday(wd.day, mode: "", doc: doc)
+      m.isTentative = true
+      return Span(tokens: i..<(i + wd.length), mention: m)
+    }
+  }
+
+  enum Tense { case past, future, unknown }
+
+  /// Words that put what follows in the future ("will", "would", "is due to", "scheduled").
+  private static let futureWords: Set<String> = [
+    "will", "'ll", "shall", "would", "due", "expected", "scheduled", "planned", "plans", "plan", "going", "set",
+    "expect", "expects", "forecast", "forecasts", "predict", "predicts",
+  ]
+  /// Common irregular past forms.
+  private static let irregularPast: Set<String> = [
+    "was", "were", "had", "did", "said", "told", "met", "held", "took", "gave", "came", "went", "began", "left",
+    "brought", "made", "found", "saw", "got", "kept", "stood", "struck", "fell", "broke", "spoke", "wrote", "won",
+    "lost", "paid", "sent", "spent", "built", "fought", "caught", "led", "fled", "rose", "shot", "hurt", "sank",
+    "drove", "flew", "grew", "knew", "threw", "became", "sought", "thought", "bought", "felt", "heard", "sold",
+    "taught", "woke", "chose", "froze", "stole", "shook", "rang", "swept", "slept", "withdrew", "overtook", "ago",
+  ]
+  /// Words ending in "-ed" that are not past forms.
+  private static let notPast: Set<String> = [
+    "need", "indeed", "speed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked",
+    "seed", "feed", "breed", "bleed", "greed", "shed", "bed", "red", "wed",
+  ]
+  /// Words before a participle that make it passive or infinitive, not past ("will be suspended").
+  private static let participleHosts: Set<String> = [
+    "be", "been", "being", "is", "are", "am", "to", "get", "gets", "has", "have",
+  ]
+
+  /// The tense of the verb form nearest to token `i` in its sentence: a future marker ("will",
+  /// "would", "due to") or a past form ("met", "were", "-ed" after no "be"). A verb before the date
+  /// governs it ("was closed on Monday and will stay shut"); one after it only when none comes before
+  /// ("On Saturday, crews will …"). Ties go to the past.
+  static func tense(_ t: [Token], around i: Int) -> Tense {
+    func cue(_ k: Int) -> Tense? {
+      let w = t[k].lower
+      guard t[k].kind == .word else { return nil }
+      if futureWords.contains(w) {
+        // "set" and "plan" only as "set to", "plan to"; "expected" and "scheduled" are future markers.
+        if ["set", "plans", "plan", "going", "due"].contains(w) { return k + 1 < t.count && t[k + 1].lower == "to" ? .future : nil }
+        return .future
+      }
+      if irregularPast.contains(w) { return .past }
+      if w.hasSuffix("ed"), w.count >= 5, !t[k].isCapitalized || k == 0, !notPast.contains(w) {
+        // A passive or perfect participle says nothing by itself: "will be suspended", "has warned of
+        // rain until Friday".
+        if k > 0, participleHosts.contains(t[k - 1].lower) { return nil }
+        return .past
+      }
+      return nil
+    }
+    for k in stride(from: i - 1, through: 0, by: -1) {
+      if let c = cue(k) { return c }
+    }
+    for k in (i + 1)..<max(i + 1, t.count) {
+      if let c = cue(k) { return c }
+    }
+    return .unknown
   }
 
   /// A month form at `i` and the tokens it takes ("Aug." takes two).
@@ -489,6 +557,9 @@ public struct DateExtractor: Sendable {
     case "last", "past":
       if back == 0 { back = 7 }
       evidence = "\(name) before the article date \(doc)"
+    case "upcoming":
+      back = -((wd - doc.weekday + 7) % 7)
+      evidence = "\(name) on or after the article date \(doc)"
     case "next", "coming":
       var ahead = (wd - doc.weekday + 7) % 7
       if ahead == 0 { ahead = 7 }

@@ -12,6 +12,8 @@ enum EnglishFunctionWords {
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "allegedly", "also",
     "later", "subsequently", "then", "all", "already", "eventually", "since", "now", "who", "that", "had", "later",
     "initially", "originally", "each", "successfully", "safely", "jointly", "recently", "so", "far",
+    // "seven remain missing", "10 are still trapped".
+    "still", "remain", "remains", "remained",
   ]
 
   private static let words: Set<String> = [

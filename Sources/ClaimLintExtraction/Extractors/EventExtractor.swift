@@ -3,17 +3,32 @@ import ClaimLintCore
 /// Reads meetings, talks and joint operations with their participants and place: "China, Laos,
 /// Myanmar and Thailand held an informal meeting … in Chiang Mai".
 ///
-/// Participants are an explicit enumeration of at least two countries (or people with titles, passed
-/// in) in the sentence that names the event; the place is the first city after "in" or "at".
+/// Participants are an explicit enumeration of at least two countries, organisations ("the dockers'
+/// union and the port employers' association") or people of the article, in the sentence that names the
+/// event; the place is the first city after "in" or "at"; the date is a date stated next to the event
+/// word or the participants ("met on Tuesday", "talks in Brussels on April 9").
 public struct EventExtractor: Sendable {
   public struct Match: Sendable, Hashable {
     public var range: Range<Int>
     public var event: EventMention
   }
 
+  /// A date of the sentence that may date the event: its UTF-8 range and resolved day.
+  public struct DatedSpan: Sendable, Hashable {
+    public var range: Range<Int>
+    public var date: CalendarDate
+
+    public init(range: Range<Int>, date: CalendarDate) {
+      self.range = range
+      self.date = date
+    }
+  }
+
   private let eventWords: [String: String]
   private let countries: WordPhraseTable<Bool>
   private let cities: WordPhraseTable<Bool>
+  /// Organisation head nouns ("unions" → "union").
+  private let organisations: [String: String]
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
@@ -31,6 +46,9 @@ public struct EventExtractor: Sendable {
       if byUpper[name.uppercased()] == nil { byUpper[name.uppercased()] = name }
     }
     cityByUpper = byUpper
+    var o: [String: String] = [:]
+    for row in lexicons.table("organisations").rows { o[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
+    organisations = o
   }
 
   /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
@@ -67,7 +85,7 @@ public struct EventExtractor: Sendable {
 
   /// A meeting of people: "Chen met Soe Htut", "Chen and Soe Htut met on March 23". Participants are
   /// the people of the article named in the sentence (full names, or surnames that resolve to one).
-  func personMeeting(_ sentence: String, _ ws: [Word], type: String, people: [String], date: CalendarDate?) -> [Match] {
+  func personMeeting(_ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], dates: [DatedSpan]) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
     var found: [(String, Range<Int>)] = []
     var i = 0
@@ -96,16 +114,26 @@ public struct EventExtractor: Sendable {
     }
     let names = Array(Set(found.map(\.0))).sorted()
     guard names.count >= 2, let first = found.first, let last = found.last else { return [] }
-    return [Match(range: first.1.lowerBound..<last.1.upperBound, event: EventMention(type: type, participants: names, place: place(in: ws), date: date))]
+    let range = first.1.lowerBound..<last.1.upperBound
+    let date = Self.date(near: [eventWord, range], in: ws, among: dates)
+    return [Match(range: range, event: EventMention(type: type, participants: names, place: place(in: ws), date: date))]
   }
 
-  public func extract(from sentence: String, words ws: [Word], date: CalendarDate?, people: [String] = []) -> [Match] {
+  public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
     var type: String? = nil
+    var eventWord = 0..<0
     for (i, w) in ws.enumerated() {
-      if i + 1 < ws.count, let t = eventWords[w.lower + " " + ws[i + 1].lower] { type = t; break }
-      if let t = eventWords[w.lower] { type = t; break }
+      if i + 1 < ws.count, let t = eventWords[w.lower + " " + ws[i + 1].lower] {
+        type = t
+        eventWord = w.range.lowerBound..<ws[i + 1].range.upperBound
+        break
+      }
+      if let t = eventWords[w.lower] {
+        type = t
+        eventWord = w.range
+        break
+      }
     }
-    guard let eventType = type else { return [] }
     // Find the longest enumeration of countries: A, B, C and D.
     var best: (Int, Int, [String])? = nil
     var i = 0
@@ -138,11 +166,168 @@ public struct EventExtractor: Sendable {
         }
       }
     }
+    // "Fisheries ministers from Kenya, Tanzania and Uganda agreed …": the people of several countries
+    // acting together meet, whether or not the sentence names the meeting.
+    if type == nil, let (s, _, _) = best, s >= 2, ["from", "of"].contains(ws[s - 1].lower),
+      Self.delegates.contains(ws[s - 2].lower)
+    {
+      type = "meeting"
+      eventWord = ws[s - 2].range
+    }
+    guard let eventType = type else { return [] }
     guard let (s, e, items) = best else {
-      return personMeeting(sentence, ws, type: eventType, people: people, date: date)
+      if let m = organisationEvent(ws, type: eventType, at: eventWord, dates: dates) { return [m] }
+      return personMeeting(sentence, ws, type: eventType, at: eventWord, people: people, dates: dates)
     }
     let place = self.place(in: ws)
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
+    let date = Self.date(near: [eventWord, range], in: ws, among: dates)
     return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]
+  }
+
+  // MARK: - Organisations
+
+  /// Words that open a noun phrase.
+  private static let determiners: Set<String> = ["the", "their", "its", "his", "her", "our", "a", "an"]
+  /// People who stand for an organisation: "officials of the ministry", "leaders of the union".
+  private static let representatives: Set<String> = [
+    "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
+  ]
+  /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
+  private static let delegates: Set<String> = [
+    "ministers", "leaders", "delegates", "delegations", "envoys", "negotiators", "representatives", "officials",
+  ]
+  /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
+  private static let meetingVerbs: Set<String> = ["met", "meets", "meet", "joined"]
+
+  /// An organisation's noun phrase starting at word `p`: "the dockers' union", "the Port of
+  /// Antwerp-Bruges authority", "the state education ministry", "the Ministry of Labour". Returns the
+  /// word after it, where its text starts (after a determiner) and its keys, head first.
+  private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
+    var k = p
+    if k < ws.count, Self.representatives.contains(ws[k].lower), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
+    if k < ws.count, Self.determiners.contains(ws[k].lower) { k += 1 }
+    let textStart = k
+    var head: Int? = nil
+    var keys: [String] = []
+    var modifiers = 0
+    while k < ws.count, modifiers <= 5 {
+      let w = ws[k]
+      if let key = organisations[w.lower] ?? (k + 1 < ws.count ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
+        if organisations[w.lower] == nil { k += 1 }
+        keys.append(key)
+        head = k
+        k += 1
+        continue
+      }
+      if w.text == "'" || w.text == "’" || w.text == "'s" || w.text == "’s" {
+        k += 1
+        continue
+      }
+      // "Port of Antwerp-Bruges authority", "Ministry of Labour": "of" inside a capitalised name.
+      if w.lower == "of", k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
+        k += 1
+        continue
+      }
+      guard w.text.first?.isLetter == true, !EnglishFunctionWords.contains(w.lower), eventWords[w.lower] == nil,
+        !Self.meetingVerbs.contains(w.lower)
+      else { break }
+      k += 1
+      modifiers += 1
+    }
+    guard var h = head else { return nil }
+    // "the Ministry of Labour", "the Federation of Trade Unions".
+    if h + 2 < ws.count, ws[h].isCapitalized, ws[h + 1].lower == "of", ws[h + 2].isCapitalized {
+      h += 2
+      while h + 1 < ws.count, ws[h + 1].isCapitalized { h += 1 }
+    }
+    // The head comes first; other organisation nouns of the name follow ("employers' association").
+    let primary = keys.last!
+    var rest: [String] = []
+    for key in keys.dropLast().reversed() where key != primary && !rest.contains(key) { rest.append(key) }
+    return (h + 1, textStart, [primary] + rest)
+  }
+
+  /// What joins two participants: ",", "and", ", and", "met", "met with", "met leaders of".
+  private func separator(_ ws: [Word], at k: Int) -> Int? {
+    guard k < ws.count else { return nil }
+    var j = k
+    if ws[j].text == "," {
+      j += 1
+      if j < ws.count, ws[j].lower == "and" { j += 1 }
+      return j
+    }
+    if ws[j].lower == "and" { return j + 1 }
+    if Self.meetingVerbs.contains(ws[j].lower) {
+      j += 1
+      if j < ws.count, ws[j].lower == "with" { j += 1 }
+      return j
+    }
+    return nil
+  }
+
+  /// Two or more organisations named together in a sentence about an event: "the state education
+  /// ministry, the teachers' union and parents' associations", "the Ministry met leaders of the union".
+  private func organisationEvent(_ ws: [Word], type: String, at eventWord: Range<Int>, dates: [DatedSpan]) -> Match? {
+    var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
+    var i = 0
+    while i < ws.count {
+      guard let first = organisation(ws, at: i) else {
+        i += 1
+        continue
+      }
+      var items = [(text: text(ws, first.textStart, first.end), keys: first.keys)]
+      var end = first.end
+      while let next = separator(ws, at: end), let o = organisation(ws, at: next) {
+        items.append((text(ws, o.textStart, o.end), o.keys))
+        end = o.end
+      }
+      if items.count >= 2, best == nil || items.count > best!.items.count { best = (i, end, items) }
+      i = end
+    }
+    guard let (s, e, items) = best else { return nil }
+    let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
+    let sorted = items.sorted { $0.text < $1.text }
+    return Match(
+      range: range,
+      event: EventMention(
+        type: type, participants: sorted.map(\.text), participantKeys: sorted.map(\.keys), place: place(in: ws),
+        date: Self.date(near: [eventWord, range], in: ws, among: dates)))
+  }
+
+  /// The words from `a` up to `b` as written, possessive marks attached ("teachers' union").
+  private func text(_ ws: [Word], _ a: Int, _ b: Int) -> String {
+    var out = ""
+    for w in ws[a..<b] {
+      if !out.isEmpty, !["'", "’", "'s", "’s", ","].contains(w.text) { out += " " }
+      out += w.text
+    }
+    return out
+  }
+
+  // MARK: - Dates
+
+  /// Words that start another clause: a date beyond them dates something else ("suspended the strike
+  /// on Friday after the union and the employers agreed to resume talks").
+  private static let clauseBreaks: Set<String> = [
+    "after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", ";", ":",
+  ]
+
+  /// The date stated next to the event word or its participants: at most four words away, with no
+  /// clause between ("met on Tuesday", "Talks in Brussels on April 9", "on 25 February").
+  static func date(near anchors: [Range<Int>], in ws: [Word], among dates: [DatedSpan]) -> CalendarDate? {
+    func wordIndex(_ offset: Int) -> Int? { ws.firstIndex { $0.range.upperBound > offset } }
+    var best: (distance: Int, date: CalendarDate)? = nil
+    for d in dates {
+      guard let ds = wordIndex(d.range.lowerBound), let de = ws.lastIndex(where: { $0.range.lowerBound < d.range.upperBound }) else { continue }
+      for anchor in anchors where !anchor.isEmpty {
+        guard let a0 = wordIndex(anchor.lowerBound), let a1 = ws.lastIndex(where: { $0.range.lowerBound < anchor.upperBound }) else { continue }
+        let between: ArraySlice<Word>
+        if de < a0 { between = ws[(de + 1)..<a0] } else if ds > a1 { between = ws[(a1 + 1)..<ds] } else { between = [] }
+        guard between.count <= 4, !between.contains(where: { clauseBreaks.contains($0.lower) }) else { continue }
+        if best == nil || between.count < best!.distance { best = (between.count, d.date) }
+      }
+    }
+    return best?.date
   }
 }

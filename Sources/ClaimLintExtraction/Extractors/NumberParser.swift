@@ -254,6 +254,24 @@ struct NumberParser: Sendable {
         p += 1
         continue
       }
+      // "four point two billion": a decimal read aloud, one digit word at a time.
+      if t.lower == "point", let s = small, !smallIsDigits, hundreds == nil, p + 1 < stop,
+        let first = lexicons.numberWord(tokens[p + 1].lower, .unit), first.value <= 9
+      {
+        var fraction = 0.0
+        var place = 0.1
+        var q = p + 1
+        while q < stop, let d = lexicons.numberWord(tokens[q].lower, .unit), d.value <= 9 {
+          fraction += d.value * place
+          place /= 10
+          q += 1
+        }
+        small = s + fraction
+        smallIsTens = false
+        p = q
+        commit()
+        continue
+      }
       var atom = wordAtom(tokens, at: p, stop: stop)
       if atom == nil, t.kind == .digits || t.lower == "." {
         switch literal(tokens, at: p, stop: stop) {

@@ -72,6 +72,16 @@ public struct QuantityExtractor: Sendable {
       case .figure(var f):
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
+        // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
+        // to the previous figure, counts the same things.
+        if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
+          prev.counted != nil, prev.unit == nil, previousEnd > 0, previousEnd < f.start,
+          tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
+          !tokens[previousEnd..<f.start].contains(where: { [";", ":", ",", "said", "says", "but", "while"].contains($0.lower) })
+        {
+          f.quantity.counted = prev.counted
+          f.quantity.countedFamily = prev.countedFamily
+        }
         // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
         // previous one shares its action.
         if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,

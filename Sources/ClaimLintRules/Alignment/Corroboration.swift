@@ -40,7 +40,7 @@ public enum Corroboration {
     case .title:
       return c.title.map { "t|\($0.person)|\($0.roles.joined(separator: ","))" }
     case .event:
-      return c.event.map { "e|\($0.type)|\($0.participants.joined(separator: ","))" }
+      return c.event.map { "e|\($0.type)|\($0.participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ","))" }
     }
   }
 }

@@ -4,8 +4,27 @@ import ClaimLintCore
 public struct QuantityComparison: Sendable {
   public let claims: AlignedClaims
 
+  /// The distinct values each document states for each counted thing and action ("document|block|action").
+  private let valuesByDocument: [String: Set<Double>]
+
   public init(_ claims: AlignedClaims) {
     self.claims = claims
+    var values: [String: Set<Double>] = [:]
+    for (d, dc) in claims.documents.enumerated() {
+      for c in dc.claims where c.kind == .quantity && c.layer == .reportage {
+        guard let q = c.quantity, !q.superseded, let v = q.value, let a = q.action, let b = claims.nouns.blockKey(q) else { continue }
+        values["\(d)|\(b)|\(a)", default: []].insert(v)
+      }
+    }
+    valuesByDocument = values
+  }
+
+  /// Whether the figure is the only one its article gives for its counted thing and action (the
+  /// article's one count of people injured): two such figures in articles on one story state the same
+  /// fact, however differently their sentences are worded.
+  func isOnlyFigure(_ r: ClaimRef) -> Bool {
+    guard let q = claims.claim(r).quantity, let a = q.action, let b = claims.nouns.blockKey(q) else { return false }
+    return valuesByDocument["\(r.document)|\(b)|\(a)"]?.count == 1
   }
 
   /// Modifiers that hedge or qualify without changing what is counted.
@@ -88,7 +107,8 @@ public struct QuantityComparison: Sendable {
     if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
-      guard sameContext(a, b, threshold: sameArticle ? 0.2 : 0.25) else { return false }
+      let only = !sameArticle && isOnlyFigure(a) && isOnlyFigure(b)
+      guard sameContext(a, b, threshold: sameArticle ? 0.2 : only ? 0.1 : 0.25) else { return false }
     } else {
       // Without an action on one side, the counted noun must be the same and the sentences close.
       guard qa.counted == qb.counted, qa.unit == qb.unit else { return false }

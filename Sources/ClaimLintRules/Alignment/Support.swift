@@ -26,14 +26,16 @@ public struct FigureSupport: Sendable {
     guard let q = c.quantity else { return [] }
     guard let k = claims.nouns.blockKey(q) else {
       // No counted noun ("at least 30 were hurt"): the same figure, the same unit, and a sentence
-      // about the same thing.
+      // about the same thing; the same action ("seven remain missing", "seven still missing") is one
+      // of the two shared words it takes.
       guard let v = q.value else { return [] }
       let mine = Salience.words(c.sentence)
       return (index["value:" + ClaimText.number(v)] ?? []).filter { o in
         guard o.document != r.document, let oq = claims.claim(o).quantity, oq.unit == q.unit, oq.value == v else { return false }
         if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
         let theirs = claims.words(o)
-        return mine.intersection(theirs).count >= 2
+        let sameAction = q.action != nil && q.action == oq.action
+        return mine.intersection(theirs).count >= (sameAction ? 1 : 2)
       }
     }
     return (index[k] ?? []).filter { o in

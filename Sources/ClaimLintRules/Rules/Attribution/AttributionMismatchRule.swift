@@ -2,8 +2,8 @@ import ClaimLintCore
 
 /// Flags the same quote or statement attributed to different speakers in different sources.
 ///
-/// Quotes are matched by their words (most of the shorter quote's content words in the other); reported
-/// statements need a closer match. Speakers are the same when one name contains the other ("Guo" and
+/// Quotes are matched by their words (most of the shorter quote's content words in the other, or, for a
+/// short quote made of common words, nearly all of its words); reported statements need a closer match. Speakers are the same when one name contains the other ("Guo" and
 /// "Guo Jiakun"). Known false alarms: two officials repeating the same official line.
 public struct AttributionMismatchRule: Rule {
   public static let description = RuleDescription(
@@ -27,7 +27,11 @@ public struct AttributionMismatchRule: Rule {
       RuleExample([
         "a.txt": "\"We will not tolerate these criminal networks on our border,\" ↓Ana Ruiz said.\n",
         "b.txt": "\"We will not tolerate these criminal networks on our border,\" †Tomas Vidal said.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "\"He is the player we have wanted for three years,\" ↓coach Marco Bellini said.\n",
+        "b.txt": "\"He is the player we have wanted for three years,\" said †club president Luis Ortega.\n",
+      ]),
     ]
   )
 
@@ -37,8 +41,32 @@ public struct AttributionMismatchRule: Rule {
     let refs = claims.refs { ($0.kind == .quote || $0.kind == .attribution) && $0.layer == .reportage && $0.attribution != nil }
     guard refs.count > 1 else { return [] }
     let words = refs.map { Salience.words(claims.claim($0).attribution!.content) }
+    // Every word of a direct quote, stop words included: "He is the player we have wanted for three
+    // years" has few content words but is still unmistakable.
+    let quoteWords = refs.map { r -> Set<String> in
+      let a = claims.claim(r).attribution!
+      guard a.isQuote else { return [] }
+      return Set(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+    // Whether claim `i` says enough to be matched with another.
+    func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
+    // Whether claims `i` and `j` state the same words.
+    func sameWords(_ i: Int, _ j: Int) -> Bool {
+      let a = claims.claim(refs[i]).attribution!
+      let b = claims.claim(refs[j]).attribution!
+      if a.isQuote, b.isQuote, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
+        Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
+      {
+        return true
+      }
+      let threshold = (a.isQuote && b.isQuote) ? 0.7 : 0.8
+      // A reported statement needs six content words, or five that are exactly the same on both sides.
+      let needed = a.isQuote && b.isQuote ? 4 : words[i] == words[j] ? 5 : 6
+      return words[j].count >= 4 && Salience.containment(words[i], words[j]) >= threshold
+        && min(words[i].count, words[j].count) >= needed
+    }
     // Inverted index of the words within each story; a word that many claims of the whole run share
-    // (200 or more) says little about which event they date and proposes no candidates.
+    // (200 or more) says little and proposes no candidates.
     var byWord: [StoryWord: [Int]] = [:]
     var runCount: [String: Int] = [:]
     for (i, s) in words.enumerated() {
@@ -49,17 +77,9 @@ public struct AttributionMismatchRule: Rule {
       }
     }
     var findings: [Finding] = []
-    var covered = Set<Int>()
-    /// The claims that state the same words as claim `i`, split into other speakers and the documents
-    /// that agree on the speaker.
-    var memo: [Int: (conflicts: [Int], agreeing: Set<Int>)] = [:]
-    func relations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
-      if let known = memo[i] { return known }
-      let found = computeRelations(i)
-      memo[i] = found
-      return found
-    }
-    func computeRelations(_ i: Int) -> (conflicts: [Int], agreeing: Set<Int>) {
+    // The claims that state the same words as claim `i`, split into other speakers and the documents
+    // that agree on the speaker.
+    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let attrA = claims.claim(refs[i]).attribution!
       var candidates = Set<Int>()
       let story = claims.story[refs[i].document]
@@ -70,39 +90,20 @@ public struct AttributionMismatchRule: Rule {
       var agreeing = Set<Int>()
       for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {
         let attrB = claims.claim(refs[j]).attribution!
-        guard !attrB.speakerText.isEmpty, words[j].count >= 4 else { continue }
-        let threshold = (attrA.isQuote && attrB.isQuote) ? 0.7 : 0.8
-        guard Salience.containment(words[i], words[j]) >= threshold,
-          min(words[i].count, words[j].count) >= (attrA.isQuote && attrB.isQuote ? 4 : 6)
-        else { continue }
-        if sameSpeaker(attrA.speaker, attrB.speaker) {
+        guard !attrB.speakerText.isEmpty, sameWords(i, j) else { continue }
+        if Self.sameSpeaker(attrA.speaker, attrB.speaker) {
           agreeing.insert(refs[j].document)
         } else if Self.isNamed(attrA.speaker) && Self.isNamed(attrB.speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
           conflicts.append(j)
         }
       }
-      return (conflicts, agreeing)
+      return .init(conflicts: conflicts, agreeing: agreeing)
     }
-    for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
+    for i in refs.indices where claims.isDraftSide(refs[i]) {
       let a = claims.claim(refs[i])
       let attrA = a.attribution!
-      guard words[i].count >= 4, !attrA.speakerText.isEmpty else { continue }
-      var (conflicts, agreeing) = relations(i)
-      conflicts = conflicts.filter { !agreeing.contains(refs[$0].document) && !covered.contains($0) }
-      guard !conflicts.isEmpty else { continue }
-      // Outside pre-publish mode the finding goes on the minority side: the speaker fewer sources give
-      // is reported, with the others as notes.
-      if claims.draftIndex == nil {
-        let mine = agreeing.count + 1
-        if conflicts.contains(where: { relations($0).agreeing.count + 1 < mine }) { continue }
-        if agreeing.count > Set(conflicts.map { refs[$0].document }).count { continue }
-      }
-      var perDoc: [Int: Int] = [:]
-      for j in conflicts where perDoc[refs[j].document] == nil { perDoc[refs[j].document] = j }
-      let noteIdx = perDoc.keys.sorted().map { perDoc[$0]! }
-      covered.insert(i)
-      if claims.draftIndex == nil { noteIdx.forEach { covered.insert($0) } }
+      guard distinctive(i), !attrA.speakerText.isEmpty, let noteIdx = sides.notes(for: i) else { continue }
       let what = attrA.isQuote ? "quote" : "statement"
       findings.append(
         Finding(
@@ -123,11 +124,14 @@ public struct AttributionMismatchRule: Rule {
     return findings
   }
 
+  /// A direct quote of fewer distinct words is matched by its content words only.
+  static let minimumQuoteWords = 8
+
   /// Whether a speaker is a named person or organisation rather than a common phrase.
   static func isNamed(_ speaker: String) -> Bool { speaker.first?.isUppercase == true }
 
   /// Whether two speaker names can be the same: equal, or one's words contained in the other's.
-  func sameSpeaker(_ a: String, _ b: String) -> Bool {
+  static func sameSpeaker(_ a: String, _ b: String) -> Bool {
     let wa = Set(a.lowercased().split(separator: " ").map(String.init))
     let wb = Set(b.lowercased().split(separator: " ").map(String.init))
     if wa == wb { return true }

@@ -46,30 +46,18 @@ public struct TitleMismatchRule: Rule {
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
-      var covered = Set<ClaimRef>()
-      func relations(_ r: ClaimRef) -> (conflicts: [ClaimRef], agreeing: Set<Int>) {
+      var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = claims.claim(r).title!
         var conflicts: [ClaimRef] = []
         var agreeing = Set<Int>()
         for o in group where claims.comparable(r.document, o.document) {
           if compatible(a.roles, claims.claim(o).title!.roles) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }
-        return (conflicts.filter { !agreeing.contains($0.document) }, agreeing)
+        return .init(conflicts: conflicts, agreeing: agreeing)
       }
-      for r in group where claims.isDraftSide(r) && !covered.contains(r) {
+      for r in group where claims.isDraftSide(r) {
+        guard let notesRefs = sides.notes(for: r) else { continue }
         let a = claims.claim(r).title!
-        var (conflicts, agreeing) = relations(r)
-        conflicts = conflicts.filter { !covered.contains($0) }
-        guard !conflicts.isEmpty else { continue }
-        if claims.draftIndex == nil {
-          if conflicts.contains(where: { relations($0).agreeing.count < agreeing.count }) { continue }
-          if agreeing.count > Set(conflicts.map(\.document)).count { continue }
-        }
-        var perDoc: [Int: ClaimRef] = [:]
-        for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
-        let notesRefs = perDoc.keys.sorted().map { perDoc[$0]! }
-        covered.insert(r)
-        if claims.draftIndex == nil { notesRefs.forEach { covered.insert($0) } }
         let c = claims.claim(r)
         findings.append(
           Finding(

@@ -22,7 +22,12 @@ public struct DateMismatchRule: Rule {
       RuleExample([
         "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.\n",
         "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on August 16 to discuss border crime.\n",
-      ])
+      ]),
+      // A weekday after "will" is the coming one: Saturday 12 April for an article of Friday 11 April.
+      RuleExample([
+        "a.txt": "2025-04-11\n\nUnion negotiators said the dockworkers will return to work on Saturday after a four-day strike.\n",
+        "b.txt": "2025-04-12\n\nUnion negotiators said the dockworkers will return to work on April 12 after a four-day strike.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
@@ -35,14 +40,25 @@ public struct DateMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false }
+    let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false && $0.date?.isTentative == false }
     guard allRefs.count > 1 else { return [] }
     let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) }
     guard refs.count > 1 else { return [] }
-    let salient = refs.map { Self.context(of: claims.claim($0)) }
+    let contexts = refs.map { Self.context(of: $0, in: claims) }
+    let salient = contexts.map(\.all)
+    let own = contexts.map(\.own)
+    // A short sentence borrowed the words of the sentence before it; its own words must still speak of
+    // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
+    func sameEvent(_ i: Int, _ j: Int) -> Bool {
+      guard Self.sameEvent(salient[i], salient[j]) else { return false }
+      for (x, y) in [(i, j), (j, i)] where own[x].count < salient[x].count {
+        if Salience.sharedCount(own[x], salient[y]) < 2 { return false }
+      }
+      return true
+    }
     // Inverted index: salient word → positions in refs.
     // Inverted index of the words within each story; a word that many claims of the whole run share
-    // (200 or more) says little about which event they date and proposes no candidates.
+    // (200 or more) says little and proposes no candidates.
     var byWord: [StoryWord: [Int]] = [:]
     var runCount: [String: Int] = [:]
     for (i, s) in salient.enumerated() {
@@ -53,41 +69,32 @@ public struct DateMismatchRule: Rule {
       }
     }
     var findings: [Finding] = []
-    var covered = Set<Int>()
-    for i in refs.indices where claims.isDraftSide(refs[i]) && !covered.contains(i) {
+    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       var candidates = Set<Int>()
       let story = claims.story[refs[i].document]
       for w in salient[i] where runCount[w, default: 0] < 200 {
         if let posting = byWord[StoryWord(story: story, word: w)] { candidates.formUnion(posting) }
       }
+      let da = claims.claim(refs[i]).date!
+      var conflicts: [Int] = []
+      var agreeing = Set<Int>()
+      for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {
+        guard sameEvent(i, j) else { continue }
+        if Self.overlaps(da, claims.claim(refs[j]).date!) { agreeing.insert(refs[j].document) } else { conflicts.append(j) }
+      }
+      return .init(conflicts: conflicts, agreeing: agreeing)
+    }
+    for i in refs.indices where claims.isDraftSide(refs[i]) {
+      guard let noteIdx = sides.notes(for: i) else { continue }
       let a = claims.claim(refs[i])
       let da = a.date!
-      var conflicts: [Int] = []
-      var agrees = Set<Int>()
-      for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) && !covered.contains(j) {
-        let b = claims.claim(refs[j])
-        let db = b.date!
-        guard sameEvent(salient[i], salient[j]) else { continue }
-        if overlaps(da, db) { agrees.insert(refs[j].document) } else { conflicts.append(j) }
-      }
-      conflicts = conflicts.filter { !agrees.contains(refs[$0].document) }
-      guard !conflicts.isEmpty else { continue }
-      // Outside pre-publish mode the finding goes on the minority side: a claim that more sources
-      // share than contradict is reported as the note of the odd one out, not the other way round.
-      if claims.draftIndex == nil, agrees.count > Set(conflicts.map { refs[$0].document }).count { continue }
-      var perDoc: [Int: Int] = [:]
-      for j in conflicts where perDoc[refs[j].document] == nil { perDoc[refs[j].document] = j }
-      let noteIdx = perDoc.keys.sorted().map { perDoc[$0]! }
-      covered.insert(i)
-      if claims.draftIndex == nil { noteIdx.forEach { covered.insert($0) } }
-      let natural: Severity = (!da.isRelative && noteIdx.allSatisfy { !claims.claim(refs[$0]).date!.isRelative }) ? .warning : .warning
       let notes = noteIdx.map { j -> Note in
         let b = claims.claim(refs[j])
         return Note(span: b.span, message: "source dates it to \(b.date!.resolved!) (\(ClaimText.quoted(b.span.text))\(evidence(b)))")
       }
       findings.append(
         Finding(
-          ruleID: Self.description.identifier, severity: context.severity(of: Self.description, natural: natural),
+          ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
           message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.span.text)) here is \(da.resolved!)",
           span: a.span, notes: notes, help: "check the date against the original source",
           label: "resolves to \(da.resolved!)",
@@ -101,8 +108,7 @@ public struct DateMismatchRule: Rule {
 
   static let sayingVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters"]
 
-  /// A date that dates a statement ("the board said on Monday"), not the event: a saying verb among
-  /// the three words before the date's first word.
+  /// A date that dates a statement ("the board said on Monday"), not the event.
   static func isStatementDate(_ c: Claim) -> Bool {
     let sentence = Array(c.sentence.utf8)
     let words = wordRanges(sentence) { $0 == 0x20 || $0 == 0x2C }
@@ -111,18 +117,6 @@ public struct DateMismatchRule: Rule {
     let first = lowered(span[firstSpanWord])
     guard let i = words.firstIndex(where: { lowered(sentence[$0]).starts(with: first) }) else { return false }
     return words[max(0, i - 3)..<i].contains { sayingVerbs.contains(String(decoding: lowered(sentence[$0]), as: UTF8.self)) }
-  }
-
-  /// Content words within twelve words of the date: what the date dates.
-  static func context(of c: Claim) -> Set<String> {
-    let sentence = Array(c.sentence.utf8)
-    let words = wordRanges(sentence) { $0 == 0x20 }
-    let span = Array(c.span.text.utf8)
-    let first = wordRanges(span, { $0 == 0x20 }).first.map { Array(span[$0]) } ?? span
-    guard let i = words.firstIndex(where: { ClaimText.containsBytes(sentence[$0], first) }) else { return Salience.words(c.sentence) }
-    let from = words[max(0, i - 12)].lowerBound
-    let to = words[min(words.count, i + 12) - 1].upperBound
-    return Salience.words(String(decoding: sentence[from..<to], as: UTF8.self))
   }
 
   /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
@@ -144,12 +138,47 @@ public struct DateMismatchRule: Rule {
   /// ASCII letters lower-cased.
   private static func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } }
 
+  /// Content words within twelve words of the date: what the date dates. A short sentence ("The
+  /// talks were held on Thursday.") says what it dates in the sentence before it, whose words are added.
+  static func context(of r: ClaimRef, in claims: AlignedClaims) -> (own: Set<String>, all: Set<String>) {
+    let c = claims.claim(r)
+    let words = c.sentence.split(separator: " ").map(String.init)
+    let first = c.span.text.split(separator: " ").first.map(String.init) ?? c.span.text
+    guard let i = words.firstIndex(where: { ClaimText.containsBytes($0, first) }) else {
+      let w = Salience.words(c.sentence)
+      return (w, w)
+    }
+    // The clause of the date: up to twelve words each side, not past a word that opens another clause
+    // ("suspended the strike on Friday after the union agreed to talks": the talks are not dated).
+    var lo = i
+    while lo > max(0, i - 12), !(lo - 1 < i - 1 && clauseBreaks.contains(bare(words[lo - 1]))) { lo -= 1 }
+    var hi = i + 1
+    while hi < min(words.count, i + 12), !clauseBreaks.contains(bare(words[hi])) { hi += 1 }
+    let own = Salience.words(words[lo..<hi].joined(separator: " "))
+    var all = own
+    if own.count < minimumContext, c.sentenceIndex > 0,
+      let previous = claims.documents[r.document].claims.first(where: { $0.sentenceIndex == c.sentenceIndex - 1 })
+    {
+      all.formUnion(Salience.words(previous.sentence))
+    }
+    return (own, all)
+  }
+
+  /// Words that open another clause, whose event a date does not date.
+  static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
+
+  /// A word without the punctuation around it, lower-cased.
+  static func bare(_ w: String) -> String { String(w.lowercased().filter { $0.isLetter }) }
+
+  /// Fewer content words than this around a date do not say which event it dates.
+  static let minimumContext = 5
+
   private func evidence(_ c: Claim) -> String {
     guard let m = c.date, m.isRelative, let e = m.evidence else { return "" }
     return ", \(e)"
   }
 
-  private func overlaps(_ a: DateMention, _ b: DateMention) -> Bool {
+  static func overlaps(_ a: DateMention, _ b: DateMention) -> Bool {
     let a0 = a.resolved!.dayNumber
     let a1 = (a.resolvedEnd ?? a.resolved!).dayNumber
     let b0 = b.resolved!.dayNumber
@@ -158,7 +187,7 @@ public struct DateMismatchRule: Rule {
   }
 
   /// Same event: enough shared names and content words (stemmed) in the two sentences.
-  private func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
-    return Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
+  static func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
+    Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
   }
 }

@@ -2,8 +2,14 @@ import ClaimLintCore
 
 /// Flags the same meeting or operation reported with a different set of participants.
 ///
-/// Events are the same when they have the same type and the same place, or the same resolved date.
-/// Only explicit enumerations of participants ("China, Laos, Myanmar and Thailand") are compared.
+/// Events are the same when they have the same type, share at least one participant, are not dated to
+/// different days or placed in different cities by their own sentences, and either take place in the
+/// same city, on the same stated day, or are told in sentences that share at least three content words.
+/// In the last case only a substitution is reported (each list names someone the other does not): a
+/// shorter list inside a longer one is more often a smaller meeting than a slip. Only explicit
+/// enumerations of participants are compared: countries ("China, Laos, Myanmar and Thailand"),
+/// organisations ("the dockers' union and the port authority"), or people of the article.
+/// Organisations are compared by their head noun, so "the union" and "the teachers' union" agree.
 public struct ParticipantsMismatchRule: Rule {
   public static let description = RuleDescription(
     identifier: "participants-mismatch",
@@ -19,13 +25,21 @@ public struct ParticipantsMismatchRule: Rule {
       RuleExample([
         "a.txt": "China, Laos, Myanmar and Thailand held talks in Chiang Mai on border crime.\n",
         "b.txt": "Thailand, Myanmar, Laos and China held a meeting in Chiang Mai about scam centres.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "The dockers' union and the port employers' association met in Brussels to discuss wages.\n",
+        "b.txt": "Talks between the union and the employers' association were held in Brussels on wages.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
         "a.txt": "↓China, Laos, Myanmar and Thailand held talks in Chiang Mai on border crime.\n",
         "b.txt": "†China, Myanmar and Thailand held a meeting in Chiang Mai about scam centres.\n",
-      ])
+      ]),
+      RuleExample([
+        "a.txt": "↓The dockers' union and the port authority met in Brussels to discuss wages.\n",
+        "b.txt": "†The dockers' union and the employers' association met in Brussels to discuss wages.\n",
+      ]),
     ]
   )
 
@@ -33,53 +47,41 @@ public struct ParticipantsMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    let blocks = claims.blocks(of: .event) { c in
-      guard let e = c.event, let place = e.place else { return nil }
-      return e.type + "|" + place
-    }
+    let blocks = claims.blocks(of: .event) { c in c.event.map(\.type) }
     for block in blocks {
       guard Set(block.map(\.document)).count > 1 else { continue }
-      var covered = Set<ClaimRef>()
-      func relations(_ r: ClaimRef) -> (conflicts: [ClaimRef], agreeing: Set<Int>) {
+      var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = claims.claim(r).event!
         var agreeing = Set<Int>()
         var conflicts: [ClaimRef] = []
         for o in block where claims.comparable(r.document, o.document) {
           let b = claims.claim(o).event!
-          if let da = a.date, let db = b.date, da != db { continue }
-          if Set(a.participants) == Set(b.participants) { agreeing.insert(o.document) } else { conflicts.append(o) }
+          guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
+          if Self.sameParticipants(a, b) {
+            agreeing.insert(o.document)
+          } else if link == .sameTimeOrPlace || Self.isSubstitution(a, b) {
+            // Tied only by their wording, a shorter list inside a longer one is more often a smaller
+            // meeting of some of the same parties ("China and Myanmar held talks") than a slip.
+            conflicts.append(o)
+          }
         }
-        return (conflicts.filter { !agreeing.contains($0.document) }, agreeing)
+        return .init(conflicts: conflicts, agreeing: agreeing)
       }
-      for r in block where claims.isDraftSide(r) && !covered.contains(r) {
-        let a = claims.claim(r).event!
-        var (conflicts, agreeing) = relations(r)
-        conflicts = conflicts.filter { !covered.contains($0) }
-        guard !conflicts.isEmpty else { continue }
-        // Outside pre-publish mode the finding goes on the minority side: the list fewer sources give
-        // is reported, with the others as notes.
-        if claims.draftIndex == nil {
-          if conflicts.contains(where: { relations($0).agreeing.count < agreeing.count }) { continue }
-          if agreeing.count > Set(conflicts.map(\.document)).count { continue }
-        }
-        var perDoc: [Int: ClaimRef] = [:]
-        for o in conflicts.sorted() where perDoc[o.document] == nil { perDoc[o.document] = o }
-        let noteRefs = perDoc.keys.sorted().map { perDoc[$0]! }
-        covered.insert(r)
-        if claims.draftIndex == nil { noteRefs.forEach { covered.insert($0) } }
+      for r in block where claims.isDraftSide(r) {
+        guard let noteRefs = sides.notes(for: r) else { continue }
         let c = claims.claim(r)
+        let a = c.event!
+        let place = a.place.map { " in \($0)" } ?? ""
         findings.append(
           Finding(
             ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-            message: "participants of the \(a.type) in \(a.place ?? "") differ from \(ClaimText.sources(noteRefs.count)): \(a.participants.joined(separator: ", ")) here",
+            message: "participants of the \(a.type)\(place) differ from \(ClaimText.sources(noteRefs.count)): \(a.participants.joined(separator: ", ")) here",
             span: c.span,
             notes: noteRefs.map { o in
               let e = claims.claim(o).event!
-              let sa = Set(a.participants)
-              let sb = Set(e.participants)
               var diff: [String] = []
-              let missing = sb.subtracting(sa).sorted()
-              let extra = sa.subtracting(sb).sorted()
+              let missing = Self.unmatched(e, in: a)
+              let extra = Self.unmatched(a, in: e)
               if !missing.isEmpty { diff.append("also names \(missing.joined(separator: ", "))") }
               if !extra.isEmpty { diff.append("does not name \(extra.joined(separator: ", "))") }
               return Note(span: claims.claim(o).span, message: "source lists \(e.participants.joined(separator: ", ")) (\(diff.joined(separator: "; ")))")
@@ -87,11 +89,47 @@ public struct ParticipantsMismatchRule: Rule {
             help: "list the participants the original source names",
             label: "participants here",
             fingerprint: Fingerprint.fnv1a(
-              [Self.description.identifier, a.type, a.place ?? ""] + a.participants
+              [Self.description.identifier, a.type, a.place ?? ""] + a.participantKeys.map { $0.first ?? "" }.sorted()
                 + ([c.span.path] + noteRefs.map { claims.claim($0).span.path }).sorted()),
             properties: ["participants": a.participants.joined(separator: ",")]))
       }
     }
     return findings
+  }
+
+  /// What ties two mentions of an event together.
+  enum Link { case sameTimeOrPlace, wording }
+
+  /// Whether two mentions can be the same event, and on what evidence: no different days or stated
+  /// cities, a participant in common, and the same city or day, or sentences about the same thing.
+  static func link(_ a: EventMention, _ b: EventMention, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Link? {
+    if let da = a.date, let db = b.date, da != db { return nil }
+    if a.placeIsStated, b.placeIsStated, a.place != b.place { return nil }
+    guard a.participantKeys.contains(where: { p in b.participantKeys.contains { q in matches(p, q) } }) else { return nil }
+    if let pa = a.place, pa == b.place { return .sameTimeOrPlace }
+    if a.date != nil, a.date == b.date { return .sameTimeOrPlace }
+    return wordsA.intersection(wordsB).count >= 3 ? .wording : nil
+  }
+
+  /// Whether each list names a participant the other does not (a substitution, not an omission).
+  static func isSubstitution(_ a: EventMention, _ b: EventMention) -> Bool {
+    !unmatched(a, in: b).isEmpty && !unmatched(b, in: a).isEmpty
+  }
+
+  /// Two participants are the same when their keys agree: the same country or person, or organisations
+  /// with the same head noun, or one named after the other's ("the employers" and "the employers'
+  /// association").
+  static func matches(_ p: [String], _ q: [String]) -> Bool {
+    guard let hp = p.first, let hq = q.first else { return false }
+    return hp == hq || p.contains(hq) || q.contains(hp)
+  }
+
+  static func sameParticipants(_ a: EventMention, _ b: EventMention) -> Bool {
+    unmatched(a, in: b).isEmpty && unmatched(b, in: a).isEmpty
+  }
+
+  /// The participants of `a`, as written, that `b` does not name.
+  static func unmatched(_ a: EventMention, in b: EventMention) -> [String] {
+    zip(a.participants, a.participantKeys).filter { _, p in !b.participantKeys.contains { matches(p, $0) } }.map(\.0).sorted()
   }
 }

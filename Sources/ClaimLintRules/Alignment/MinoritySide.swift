@@ -1,0 +1,63 @@
+/// Decides which side of a cross-source disagreement carries the finding, and which claims become its
+/// notes.
+///
+/// In pre-publish mode the draft's claim is always the primary side and every disagreeing source is a
+/// note. Otherwise the finding goes on the minority side: the version fewer documents give is reported,
+/// with one note per document that says otherwise. A claim that more documents share than contradict
+/// is never reported itself; it shows up as a note of the odd one out. Each claim is reported at most
+/// once, and outside pre-publish mode a claim used as a note is not reported again the other way round.
+///
+/// `Item` is whatever a rule aligns (a `ClaimRef`, or an index into the rule's own list).
+struct MinoritySide<Item: Hashable & Comparable> {
+  /// What one item stands in relation to: the items of other documents that state the same fact
+  /// differently, and the documents that state it the same way.
+  struct Relations {
+    var conflicts: [Item]
+    var agreeing: Set<Int>
+  }
+
+  private let prePublish: Bool
+  private let document: (Item) -> Int
+  private let relations: (Item) -> Relations
+  private var covered = Set<Item>()
+  /// Relations already computed: the minority test asks again about each conflicting item.
+  private var known: [Item: Relations] = [:]
+
+  /// - Parameters:
+  ///   - claims: the run, for pre-publish mode.
+  ///   - document: the document an item belongs to.
+  ///   - relations: the conflicts and agreeing documents of an item, computed on demand.
+  init(_ claims: AlignedClaims, document: @escaping (Item) -> Int, relations: @escaping (Item) -> Relations) {
+    self.prePublish = claims.draftIndex != nil
+    self.document = document
+    self.relations = relations
+  }
+
+  /// The notes of a finding on `item`, one conflicting item per document in document order; nil when
+  /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
+  private mutating func related(_ item: Item) -> Relations {
+    if let r = known[item] { return r }
+    let r = relations(item)
+    known[item] = r
+    return r
+  }
+
+  mutating func notes(for item: Item) -> [Item]? {
+    guard !covered.contains(item) else { return nil }
+    let mine = related(item)
+    let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !covered.contains($0) }
+    guard !conflicts.isEmpty else { return nil }
+    if !prePublish {
+      // A conflicting version that fewer documents share is the odd one out: report that one instead.
+      if conflicts.contains(where: { related($0).agreeing.count < mine.agreeing.count }) { return nil }
+      // This version is shared by more documents than contradict it.
+      if mine.agreeing.count > Set(conflicts.map(document)).count { return nil }
+    }
+    var perDocument: [Int: Item] = [:]
+    for o in conflicts.sorted() where perDocument[document(o)] == nil { perDocument[document(o)] = o }
+    let notes = perDocument.keys.sorted().map { perDocument[$0]! }
+    covered.insert(item)
+    if !prePublish { covered.formUnion(notes) }
+    return notes
+  }
+}
