@@ -20,7 +20,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
   private let document: (Item) -> Int
   private let relations: (Item) -> Relations
   private var covered = Set<Item>()
-  /// Relations already computed: the minority test asks again about each conflicting item.
+  /// Relations already computed: an item is asked about once as a candidate and again as a conflict.
   private var known: [Item: Relations] = [:]
 
   /// - Parameters:
@@ -33,23 +33,23 @@ struct MinoritySide<Item: Hashable & Comparable> {
     self.relations = relations
   }
 
-  /// The notes of a finding on `item`, one conflicting item per document in document order; nil when
-  /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
-  private mutating func related(_ item: Item) -> Relations {
+  private mutating func relationsOf(_ item: Item) -> Relations {
     if let r = known[item] { return r }
     let r = relations(item)
     known[item] = r
     return r
   }
 
+  /// The notes of a finding on `item`, one conflicting item per document in document order; nil when
+  /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
   mutating func notes(for item: Item) -> [Item]? {
     guard !covered.contains(item) else { return nil }
-    let mine = related(item)
+    let mine = relationsOf(item)
     let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !covered.contains($0) }
     guard !conflicts.isEmpty else { return nil }
     if !prePublish {
       // A conflicting version that fewer documents share is the odd one out: report that one instead.
-      if conflicts.contains(where: { related($0).agreeing.count < mine.agreeing.count }) { return nil }
+      for o in conflicts where relationsOf(o).agreeing.count < mine.agreeing.count { return nil }
       // This version is shared by more documents than contradict it.
       if mine.agreeing.count > Set(conflicts.map(document)).count { return nil }
     }

@@ -23,6 +23,11 @@ public struct DateMismatchRule: Rule {
         "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.\n",
         "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on August 16 to discuss border crime.\n",
       ]),
+      // The old date of a rescheduled event is not when it happens.
+      RuleExample([
+        "a.txt": "2019-11-19\n\nThe company said its all-hands meeting with staff in London would be postponed from Tuesday to Friday.\n",
+        "b.txt": "2019-11-20\n\nThe company's all-hands meeting with staff in London will now take place on Friday, November 22.\n",
+      ]),
       // A weekday after "will" is the coming one: Saturday 12 April for an article of Friday 11 April.
       RuleExample([
         "a.txt": "2025-04-11\n\nUnion negotiators said the dockworkers will return to work on Saturday after a four-day strike.\n",
@@ -42,7 +47,7 @@ public struct DateMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false && $0.date?.isTentative == false }
     guard allRefs.count > 1 else { return [] }
-    let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) }
+    let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) && !Self.isReplacedDate(claims.claim($0)) }
     guard refs.count > 1 else { return [] }
     let contexts = refs.map { Self.context(of: $0, in: claims) }
     let salient = contexts.map(\.all)
@@ -137,6 +142,20 @@ public struct DateMismatchRule: Rule {
 
   /// ASCII letters lower-cased.
   private static func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } }
+
+  static let reschedulingVerbs: Set<String> = [
+    "postponed", "delayed", "moved", "rescheduled", "pushed", "brought", "shifted", "changed", "put",
+  ]
+
+  /// The old date of a rescheduled event ("postponed from Tuesday to Friday"): not when it happens.
+  static func isReplacedDate(_ c: Claim) -> Bool {
+    let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+    let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
+    guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }), i > 0, words[i - 1] == "from"
+    else { return false }
+    return words[max(0, i - 6)..<(i - 1)].contains { reschedulingVerbs.contains($0) }
+      && words[i..<min(words.count, i + dateWords.count + 3)].contains("to")
+  }
 
   /// Content words within twelve words of the date: what the date dates. A short sentence ("The
   /// talks were held on Thursday.") says what it dates in the sentence before it, whose words are added.
