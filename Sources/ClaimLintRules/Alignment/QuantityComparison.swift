@@ -101,6 +101,12 @@ public struct QuantityComparison: Sendable {
     guard let qa = ca.quantity, let qb = cb.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if qa.overlaps(qb) { return false }
+    // Within one article, different figures are usually different facts (this year's and last year's
+    // share, two districts' tolls). Only figures that count the same named thing, in sentences that
+    // say much the same, are the same fact told twice.
+    if sameArticle {
+      guard let na = qa.counted, na == qb.counted, !Self.genericNouns.contains(na) || qa.action != nil else { return false }
+    }
     // "51 payroll records" and "37 flight records" count different things.
     let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
     let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
@@ -108,7 +114,7 @@ public struct QuantityComparison: Sendable {
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
       let only = !sameArticle && isOnlyFigure(a) && isOnlyFigure(b)
-      guard sameContext(a, b, threshold: sameArticle ? 0.2 : only ? 0.1 : 0.25) else { return false }
+      guard sameContext(a, b, threshold: sameArticle ? 0.3 : only ? 0.1 : 0.25) else { return false }
     } else {
       // Without an action on one side, the counted noun must be the same and the sentences close.
       guard qa.counted == qb.counted, qa.unit == qb.unit else { return false }
@@ -125,7 +131,8 @@ public struct QuantityComparison: Sendable {
         guard sameContext(a, b, threshold: sameArticle ? 0.4 : 0.6) else { return false }
       } else {
         if sameArticle {
-          guard sameContext(a, b, threshold: 0.2, minShared: 3) else { return false }
+          // Small counts without an action ("2 cups", "3 bedrooms") recur for different things.
+          guard max(qa.value ?? 0, qb.value ?? 0) >= 10, sameContext(a, b, threshold: 0.2, minShared: 3) else { return false }
         } else {
           guard sameContext(a, b, threshold: qa.unit != nil ? 0.3 : 0.5) else { return false }
         }

@@ -26,6 +26,17 @@ public struct InternalQuantityConflictRule: Rule {
       RuleExample([
         "story.txt": "Police arrested 90 men and 12 women. In all, police arrested 102 people in the raids.\n"
       ]),
+      // Different shares and small counts in one article are different facts.
+      RuleExample([
+        "story.txt": """
+          Turnout in the district reached 44 percent this year, the election office said.
+
+          In the district election of 2019, turnout reached 51 percent, the election office said.
+
+          The district office has 2 polling clerks on duty. At the district office 3 polling clerks were on duty last time.
+
+          """
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
