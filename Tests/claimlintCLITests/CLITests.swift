@@ -218,6 +218,6 @@ let returnStory = """
     let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     #expect(p.terminationStatus == 2)
-    #expect(e.contains("rules/rules.json: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), "\(e)")
+    #expect(e.contains("rules/rules.json:1:45: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), "\(e)")
   }
 }

@@ -109,6 +109,25 @@ import Testing
   }
 }
 
+/// Issue #8: a broken lexicon of the project points into the file and stops the run with exit 2.
+@Suite struct LexiconFileCLITests {
+  @Test(arguments: [
+    (Array("minister\trole\nspokes".utf8) + [0xC3, 0x28] + Array("man\trole\n".utf8),
+     "newsroom/titles.tsv:2:7: error: file is not valid UTF-8 (byte 0xC3 at offset 20)"),
+    (Array("minister\trole\nspokesman\trole\nminister\trole\n".utf8),
+     "newsroom/titles.tsv:3:1: error: duplicate entry; the same entry is on line 1"),
+  ])
+  func issue8BrokenProjectLexiconPointsIntoTheFile(_ bytes: [UInt8], _ expected: String) throws {
+    let dir = try CLI.folder([
+      ".claimlint.json": Array("{\"lexicons\": [\"newsroom/titles.tsv\"]}".utf8), "newsroom/titles.tsv": bytes,
+      "a.txt": Array(arrestStory.utf8),
+    ])
+    let r = try CLI.run(["check", "a.txt"], in: dir)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(expected), "\(r.stderr)")
+  }
+}
+
 /// Issue #8: the report and the baseline are written inside the working directory only, unless the
 /// command line allows otherwise.
 @Suite struct OutputPathCLITests {
