@@ -154,3 +154,18 @@ import Testing
     #expect(r.stderr.contains("reports/out.json: error: cannot write the report: no such file or directory"), "\(r.stderr)")
   }
 }
+
+/// Issue #8: standard input has the same size limit as files, and the other articles are still checked.
+@Suite struct StandardInputCLITests {
+  @Test func issue8StandardInputOverTheSizeLimit() throws {
+    let big = String(repeating: "Officials said the river rose overnight. ", count: 5_000)
+    let dir = try CLI.folder(["a.txt": Array(arrestStory.utf8), "b.txt": Array(returnStory.utf8), "big.in": Array(big.utf8)])
+    let r = try CLI.run(
+      ["check", "a.txt", "b.txt", "-", "--max-file-size", "100K", "--color", "never"], in: dir,
+      stdinFile: dir.appendingPathComponent("big.in"))
+    #expect(r.status == 2)
+    #expect(r.stdout.contains("<stdin>: error: file is "), "\(r.stdout)")
+    #expect(r.stdout.contains("over the size limit of 102400 bytes"))
+    #expect(r.stdout.contains("[quantity-action-mismatch]"), "the files are still checked")
+  }
+}
