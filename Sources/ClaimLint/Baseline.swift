@@ -139,9 +139,17 @@ public struct Baseline: Sendable, Hashable {
   /// - Throws: `DataFileError` naming the file, with the line and column of a syntax error or the key
   ///   path of a missing or mistyped field.
   public static func parse(_ bytes: [UInt8], path: String) throws(DataFileError) -> Baseline {
-    let top = try JSONValue.parse(bytes, path: path)
+    let (top, locations) = try JSONValue.parseLocated(bytes, path: path)
+    do {
+      return try parse(top, path: path)
+    } catch {
+      throw locations.locate(error)
+    }
+  }
+
+  private static func parse(_ top: JSONValue, path: String) throws(DataFileError) -> Baseline {
     guard let members = top.objectValue else {
-      throw DataFileError(path: path, message: "expected a baseline object at the top level, found \(top.rendered)")
+      throw DataFileError.topLevel(path: path, message: "expected a baseline object at the top level, found \(top.rendered)")
     }
     var version: Int? = nil
     var entries: [Entry]? = nil
@@ -149,28 +157,28 @@ public struct Baseline: Sendable, Hashable {
       switch key {
       case "schemaVersion":
         guard case .number(let n) = value, n == Double(schemaVersion) else {
-          throw DataFileError(path: path, message: "at 'schemaVersion': expected \(schemaVersion), found \(value.rendered)")
+          throw DataFileError(path: path, keyPath: "schemaVersion", message: "expected \(schemaVersion), found \(value.rendered)")
         }
         version = Int(n)
       case "findings":
         guard case .array(let items) = value else {
-          throw DataFileError(path: path, message: "at 'findings': expected an array, found \(value.rendered)")
+          throw DataFileError(path: path, keyPath: "findings", message: "expected an array, found \(value.rendered)")
         }
         var list: [Entry] = []
         for (i, item) in items.enumerated() { list.append(try entry(item, at: "findings[\(i)]", path: path)) }
         entries = list
       default:
-        throw DataFileError(path: path, message: "at '\(key)': unknown key; expected 'schemaVersion' or 'findings'")
+        throw DataFileError(path: path, keyPath: key, atKey: true, message: "unknown key; expected 'schemaVersion' or 'findings'")
       }
     }
-    guard version != nil else { throw DataFileError(path: path, message: "missing 'schemaVersion'; not a claimlint baseline") }
-    guard let entries else { throw DataFileError(path: path, message: "missing 'findings'; not a claimlint baseline") }
+    guard version != nil else { throw DataFileError.topLevel(path: path, message: "missing 'schemaVersion'; not a claimlint baseline") }
+    guard let entries else { throw DataFileError.topLevel(path: path, message: "missing 'findings'; not a claimlint baseline") }
     return Baseline(entries: entries)
   }
 
   private static func entry(_ value: JSONValue, at keyPath: String, path: String) throws(DataFileError) -> Entry {
     guard let fields = value.objectValue else {
-      throw DataFileError(path: path, message: "at '\(keyPath)': expected an object, found \(value.rendered)")
+      throw DataFileError(path: path, keyPath: keyPath, message: "expected an object, found \(value.rendered)")
     }
     var strings: [String: String] = [:]
     var occurrence: Int? = nil
@@ -181,19 +189,19 @@ public struct Baseline: Sendable, Hashable {
       case ("occurrence", .number(let n)) where n >= 1 && n == n.rounded() && n < 1e9:
         occurrence = Int(n)
       case ("occurrence", _):
-        throw DataFileError(path: path, message: "at '\(keyPath).occurrence': expected a whole number from 1, found \(v.rendered)")
+        throw DataFileError(path: path, keyPath: "\(keyPath).occurrence", message: "expected a whole number from 1, found \(v.rendered)")
       case ("ruleId", _), ("path", _), ("fingerprint", _), ("message", _):
-        throw DataFileError(path: path, message: "at '\(keyPath).\(field)': expected a string, found \(v.rendered)")
+        throw DataFileError(path: path, keyPath: "\(keyPath).\(field)", message: "expected a string, found \(v.rendered)")
       default:
         throw DataFileError(
-          path: path,
-          message: "at '\(keyPath).\(field)': unknown key; expected 'ruleId', 'path', 'fingerprint', 'occurrence', or 'message'")
+          path: path, keyPath: "\(keyPath).\(field)", atKey: true,
+          message: "unknown key; expected 'ruleId', 'path', 'fingerprint', 'occurrence', or 'message'")
       }
     }
     for required in ["ruleId", "path", "fingerprint"] where strings[required] == nil {
-      throw DataFileError(path: path, message: "at '\(keyPath)': missing '\(required)'")
+      throw DataFileError(path: path, keyPath: keyPath, message: "missing '\(required)'")
     }
-    guard let occurrence else { throw DataFileError(path: path, message: "at '\(keyPath)': missing 'occurrence'") }
+    guard let occurrence else { throw DataFileError(path: path, keyPath: keyPath, message: "missing 'occurrence'") }
     return Entry(
       key: Key(ruleID: strings["ruleId"] ?? "", path: strings["path"] ?? "", fingerprint: strings["fingerprint"] ?? "", occurrence: occurrence),
       message: strings["message"] ?? "")

@@ -41,6 +41,9 @@ public struct ProjectConfiguration: Sendable {
   /// Extra lexicon directories or files, as written (relative to `directory`).
   public var lexicons: [String]
   public var maxFileSize: Int?
+  /// Where each key and value of the file starts, so that later errors (a missing lexicon, a glob that
+  /// matches nothing) can point into it.
+  public var locations: JSONLocations?
 
   public init(
     displayPath: String, directory: String, rules: RuleSettings = RuleSettings(), explicitlyEnabled: Set<String> = [],
@@ -68,9 +71,21 @@ public struct ProjectConfiguration: Sendable {
     _ bytes: [UInt8], path: String, directory: String,
     knownRules: Set<String> = Set(BuiltInRules.descriptions.map(\.identifier))
   ) throws(DataFileError) -> ProjectConfiguration {
-    let top = try JSONValue.parse(bytes, path: path)
+    let (top, locations) = try JSONValue.parseLocated(bytes, path: path)
+    do {
+      var config = try parse(top, path: path, directory: directory, knownRules: knownRules)
+      config.locations = locations
+      return config
+    } catch {
+      throw locations.locate(error)
+    }
+  }
+
+  private static func parse(
+    _ top: JSONValue, path: String, directory: String, knownRules: Set<String>
+  ) throws(DataFileError) -> ProjectConfiguration {
     guard let members = top.objectValue else {
-      throw DataFileError(path: path, message: "expected a JSON object at the top level, found \(top.rendered)")
+      throw DataFileError.topLevel(path: path, message: "expected a JSON object at the top level, found \(top.rendered)")
     }
     var config = ProjectConfiguration(displayPath: path, directory: directory)
     for (key, value) in members {
@@ -83,7 +98,7 @@ public struct ProjectConfiguration: Sendable {
         }
       case "failOn":
         guard case .string(let s) = value, let severity = Severity(rawValue: s) else {
-          throw DataFileError(path: path, message: "at 'failOn': expected 'error', 'warning', or 'note', found \(value.rendered)")
+          throw DataFileError(path: path, keyPath: "failOn", message: "expected 'error', 'warning', or 'note', found \(value.rendered)")
         }
         config.failOn = severity
       case "sources": config.sources = try stringList(value, key: key, path: path)
@@ -98,14 +113,14 @@ public struct ProjectConfiguration: Sendable {
         }
         guard let size else {
           throw DataFileError(
-            path: path, message: "at 'maxFileSize': expected a number of bytes or a size such as '64M', found \(value.rendered)")
+            path: path, keyPath: "maxFileSize", message: "expected a number of bytes or a size such as '64M', found \(value.rendered)")
         }
         config.maxFileSize = size
       default:
         let expected = keys.map { "'\($0)'" }
         throw DataFileError(
-          path: path,
-          message: "at '\(key)': unknown key; expected \(expected.dropLast().joined(separator: ", ")), or \(expected.last ?? "")")
+          path: path, keyPath: key, atKey: true,
+          message: "unknown key; expected \(expected.dropLast().joined(separator: ", ")), or \(expected.last ?? "")")
       }
     }
     return config
@@ -113,12 +128,12 @@ public struct ProjectConfiguration: Sendable {
 
   private static func stringList(_ value: JSONValue, key: String, path: String) throws(DataFileError) -> [String] {
     guard case .array(let items) = value else {
-      throw DataFileError(path: path, message: "at '\(key)': expected an array of strings, found \(value.rendered)")
+      throw DataFileError(path: path, keyPath: key, message: "expected an array of strings, found \(value.rendered)")
     }
     var out: [String] = []
     for (i, item) in items.enumerated() {
       guard case .string(let s) = item, !s.isEmpty else {
-        throw DataFileError(path: path, message: "at '\(key)[\(i)]': expected a non-empty string, found \(item.rendered)")
+        throw DataFileError(path: path, keyPath: "\(key)[\(i)]", message: "expected a non-empty string, found \(item.rendered)")
       }
       out.append(s)
     }
@@ -222,14 +237,17 @@ public struct ProjectConfiguration: Sendable {
       let glob = Glob(pattern)
       let matches = glob.files(under: directory)
       if matches.isEmpty {
-        problems.append(
-          InputProblem(path: displayPath, message: "at '\(key)[\(i)]': pattern '\(pattern)' matches no article files"))
+        let e = locate(DataFileError(path: displayPath, keyPath: "\(key)[\(i)]", message: "pattern '\(pattern)' matches no article files"))
+        problems.append(InputProblem(e))
       }
       paths += matches
     }
     var seen = Set<String>()
     return (paths.filter { seen.insert($0).inserted }.sorted(), problems)
   }
+
+  /// `error` with the line and column of its key path in this file, when known.
+  func locate(_ error: DataFileError) -> DataFileError { locations?.locate(error) ?? error }
 
   /// Extends `configuration`'s lexicons with this file's `lexicons` entries and puts its rule
   /// overrides over the rule settings.
@@ -248,7 +266,7 @@ public struct ProjectConfiguration: Sendable {
       let display = ProjectConfiguration.relativePath(absolute, from: workingDirectory)
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: absolute, isDirectory: &isDir) else {
-        errors.append(DataFileError(path: displayPath, message: "at 'lexicons[\(i)]': no such file or directory '\(entry)'"))
+        errors.append(locate(DataFileError(path: displayPath, keyPath: "lexicons[\(i)]", message: "no such file or directory '\(entry)'")))
         continue
       }
       if isDir.boolValue {
@@ -256,12 +274,12 @@ public struct ProjectConfiguration: Sendable {
         errors += errs
         for name in set.tables.keys.sorted() { lexicons.merge(set.table(name), as: name) }
       } else {
-        guard let data = fm.contents(atPath: absolute), let text = String(data: data, encoding: .utf8) else {
+        guard let data = fm.contents(atPath: absolute) else {
           errors.append(DataFileError(path: display, message: "cannot read lexicon file"))
           continue
         }
         do {
-          let table = try LexiconTable(path: display, text: text)
+          let table = try LexiconTable(path: display, text: try LexiconTable.text(of: Array(data), path: display))
           let file = absolute.split(separator: "/").last.map(String.init) ?? absolute
           let name = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
           lexicons.merge(table, as: name)

@@ -191,14 +191,21 @@ func run() -> Int32 {
   }
   extra += inputs.problems
   var stdinBytes: [UInt8]? = nil
-  if inputs.files.contains(where: { $0.filePath == nil }) {
-    stdinBytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+  var fileList = inputs.files
+  if fileList.contains(where: { $0.filePath == nil }) {
+    // Standard input has the same size limit as files; reading stops as soon as it is passed.
+    switch readStandardInput(limit: maxFileSize) {
+    case .success(let bytes): stdinBytes = bytes
+    case .failure(let tooLarge):
+      extra.append(InputProblem(tooLarge))
+      fileList.removeAll { $0.filePath == nil }
+    }
   }
+  let files = fileList
   var options = CheckerOptions(onlyRules: args.onlyRules, maxFileSize: maxFileSize)
   if let t = args.threads { options.threads = t }
   let checker = Checker(configuration: configuration, options: options)
   let progressLine = ProgressLine.isWanted(quiet: args.quiet) ? ProgressLine() : nil
-  let files = inputs.files
   let outputs = checker.process(
     files, stdin: stdinBytes,
     progress: progressLine.map { line in
@@ -270,6 +277,20 @@ func run() -> Int32 {
     printError("claimlint: \(count(baselined, "finding")) in the baseline \(baselined == 1 ? "was" : "were") not reported")
   }
   return status
+}
+
+/// Reads standard input to its end, or fails with a size error once more than `limit` bytes arrived.
+func readStandardInput(limit: Int) -> Result<[UInt8], InputError> {
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+    if n < 0 && errno == EINTR { continue }
+    if n <= 0 { break }
+    bytes.append(contentsOf: chunk[0..<n])
+    if bytes.count > limit { return .failure(.tooLarge(path: "<stdin>", bytes: bytes.count, limit: limit)) }
+  }
+  return .success(bytes)
 }
 
 /// "1 finding", "3 findings".

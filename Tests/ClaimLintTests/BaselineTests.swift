@@ -56,18 +56,18 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{\"findings\": []}", "base.json: error: missing 'schemaVersion'; not a claimlint baseline"),
-    ("{\"schemaVersion\": 2, \"findings\": []}", "base.json: error: at 'schemaVersion': expected 1, found 2"),
-    ("{\"schemaVersion\": 1, \"findings\": {}}", "base.json: error: at 'findings': expected an array, found an object"),
+    ("{\"findings\": []}", "base.json:1:1: error: missing 'schemaVersion'; not a claimlint baseline"),
+    ("{\"schemaVersion\": 2, \"findings\": []}", "base.json:1:19: error: at 'schemaVersion': expected 1, found 2"),
+    ("{\"schemaVersion\": 1, \"findings\": {}}", "base.json:1:34: error: at 'findings': expected an array, found an object"),
     (
       "{\"schemaVersion\": 1, \"findings\": [{\"ruleId\": \"quantity-mismatch\", \"path\": \"a.md\", \"fingerprint\": \"x\"}]}",
-      "base.json: error: at 'findings[0]': missing 'occurrence'"
+      "base.json:1:35: error: at 'findings[0]': missing 'occurrence'"
     ),
     (
       "{\"schemaVersion\": 1, \"findings\": [{\"ruleId\": \"quantity-mismatch\", \"path\": \"a.md\", \"fingerprint\": \"x\", \"occurrence\": 0}]}",
-      "base.json: error: at 'findings[0].occurrence': expected a whole number from 1, found 0"
+      "base.json:1:117: error: at 'findings[0].occurrence': expected a whole number from 1, found 0"
     ),
-    ("{\"schemaVersion\": 1, \"findings\": [], \"generated\": \"today\"}", "base.json: error: at 'generated': unknown key; expected 'schemaVersion' or 'findings'"),
+    ("{\"schemaVersion\": 1, \"findings\": [], \"generated\": \"today\"}", "base.json:1:38: error: at 'generated': unknown key; expected 'schemaVersion' or 'findings'"),
     ("{\"schemaVersion\": 1,\n \"findings\": [", "base.json:2:15: error: unexpected end of file"),
   ])
   func malformedFilesNameTheFile(_ json: String, _ expected: String) {

@@ -61,44 +61,44 @@ struct ConfigErrorCase: Sendable, CustomTestStringConvertible {
   static let errorCases: [ConfigErrorCase] = [
     ConfigErrorCase(
       id: "bad severity", json: "{\"rules\": {\"quantity-mismatch\": {\"severity\": \"high\"}}}",
-      expected: ".claimlint.json: error: at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found \"high\""),
+      expected: ".claimlint.json:1:46: error: at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found \"high\""),
     ConfigErrorCase(
       id: "unknown rule", json: "{\"rules\": {\"figure-drift\": {}}}",
-      expected: ".claimlint.json: error: at 'rules.figure-drift': unknown rule id; 'claimlint rules' lists the known ids"),
+      expected: ".claimlint.json:1:12: error: at 'rules.figure-drift': unknown rule id; 'claimlint rules' lists the known ids"),
     ConfigErrorCase(
       id: "enabled not a bool", json: "{\"rules\": {\"date-mismatch\": {\"enabled\": \"no\"}}}",
-      expected: ".claimlint.json: error: at 'rules.date-mismatch.enabled': expected true or false, found \"no\""),
+      expected: ".claimlint.json:1:41: error: at 'rules.date-mismatch.enabled': expected true or false, found \"no\""),
     ConfigErrorCase(
       id: "option not a number", json: "{\"rules\": {\"quantity-mismatch\": {\"tolerance\": \"10%\"}}}",
-      expected: ".claimlint.json: error: at 'rules.quantity-mismatch.tolerance': expected a number, found \"10%\""),
+      expected: ".claimlint.json:1:47: error: at 'rules.quantity-mismatch.tolerance': expected a number, found \"10%\""),
     ConfigErrorCase(
       id: "rules not an object", json: "{\"rules\": [\"quantity-mismatch\"]}",
-      expected: ".claimlint.json: error: at 'rules': expected an object, found an array"),
+      expected: ".claimlint.json:1:11: error: at 'rules': expected an object, found an array"),
     ConfigErrorCase(
       id: "unknown key", json: "{\"source\": [\"wires/*.txt\"]}",
       expected:
-        ".claimlint.json: error: at 'source': unknown key; expected 'rules', 'failOn', 'sources', 'drafts', 'lexicons', or 'maxFileSize'"),
+        ".claimlint.json:1:2: error: at 'source': unknown key; expected 'rules', 'failOn', 'sources', 'drafts', 'lexicons', or 'maxFileSize'"),
     ConfigErrorCase(
       id: "bad failOn", json: "{\"failOn\": \"warnings\"}",
-      expected: ".claimlint.json: error: at 'failOn': expected 'error', 'warning', or 'note', found \"warnings\""),
+      expected: ".claimlint.json:1:12: error: at 'failOn': expected 'error', 'warning', or 'note', found \"warnings\""),
     ConfigErrorCase(
       id: "sources not an array", json: "{\"sources\": \"wires/*.txt\"}",
-      expected: ".claimlint.json: error: at 'sources': expected an array of strings, found \"wires/*.txt\""),
+      expected: ".claimlint.json:1:13: error: at 'sources': expected an array of strings, found \"wires/*.txt\""),
     ConfigErrorCase(
       id: "draft not a string", json: "{\"drafts\": [\"drafts/*.md\", 7]}",
-      expected: ".claimlint.json: error: at 'drafts[1]': expected a non-empty string, found 7"),
+      expected: ".claimlint.json:1:28: error: at 'drafts[1]': expected a non-empty string, found 7"),
     ConfigErrorCase(
       id: "empty lexicon path", json: "{\"lexicons\": [\"\"]}",
-      expected: ".claimlint.json: error: at 'lexicons[0]': expected a non-empty string, found \"\""),
+      expected: ".claimlint.json:1:15: error: at 'lexicons[0]': expected a non-empty string, found \"\""),
     ConfigErrorCase(
       id: "bad size", json: "{\"maxFileSize\": \"lots\"}",
-      expected: ".claimlint.json: error: at 'maxFileSize': expected a number of bytes or a size such as '64M', found \"lots\""),
+      expected: ".claimlint.json:1:17: error: at 'maxFileSize': expected a number of bytes or a size such as '64M', found \"lots\""),
     ConfigErrorCase(
       id: "negative size", json: "{\"maxFileSize\": -5}",
-      expected: ".claimlint.json: error: at 'maxFileSize': expected a number of bytes or a size such as '64M', found -5"),
+      expected: ".claimlint.json:1:17: error: at 'maxFileSize': expected a number of bytes or a size such as '64M', found -5"),
     ConfigErrorCase(
       id: "not an object", json: "[\"sources\"]",
-      expected: ".claimlint.json: error: expected a JSON object at the top level, found an array"),
+      expected: ".claimlint.json:1:1: error: expected a JSON object at the top level, found an array"),
     ConfigErrorCase(
       id: "syntax error", json: "{\n  \"failOn\": \"error\",\n}",
       expected: ".claimlint.json:3:1: error: expected a string key"),
@@ -151,10 +151,10 @@ struct ConfigErrorCase: Sendable, CustomTestStringConvertible {
     let rows = try #require(applied).lexicons.table("nouns").rows
     #expect(rows.count == base.lexicons.table("nouns").rows.count + 1)
     #expect(rows.last?[0] == "sandbagger")
-    let missing = ProjectConfiguration(displayPath: ".claimlint.json", directory: root.path, lexicons: ["desk/lexicons"])
+    let missing = try ProjectConfiguration.parse(Array(#"{"lexicons": ["desk/lexicons"]}"#.utf8), path: ".claimlint.json", directory: root.path)
     let (none, missingErrors) = missing.apply(to: base, workingDirectory: root.path)
     #expect(none == nil)
-    #expect(missingErrors.map(\.description) == [".claimlint.json: error: at 'lexicons[0]': no such file or directory 'desk/lexicons'"])
+    #expect(missingErrors.map(\.description) == [".claimlint.json:1:15: error: at 'lexicons[0]': no such file or directory 'desk/lexicons'"])
   }
 }
 

@@ -75,7 +75,7 @@ private func floodDraft(before: String = "", after: String = "Schools in the riv
     #expect(r.status == 2)
     #expect(
       r.stderr.contains(
-        ".claimlint.json: error: at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found \"high\""),
+        ".claimlint.json:1:46: error: at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found \"high\""),
       "\(r.stderr)")
     #expect(r.stdout.isEmpty)
     let ignored = try CLI.run(["check", "draft.txt", "--no-config"], in: dir)
@@ -89,7 +89,7 @@ private func floodDraft(before: String = "", after: String = "Schools in the riv
     ])
     let r = try CLI.run(["check", "--color", "never"], in: dir)
     #expect(r.status == 2)
-    #expect(r.stdout.contains(".claimlint.json: error: at 'sources[1]': pattern 'wires/*.html' matches no article files"))
+    #expect(r.stdout.contains(".claimlint.json:1:31: error: at 'sources[1]': pattern 'wires/*.html' matches no article files"))
     #expect(r.stdout.contains("[quantity-mismatch]"), "the matched articles are still checked")
   }
 
@@ -158,7 +158,7 @@ private func floodDraft(before: String = "", after: String = "Schools in the riv
     #expect(missing.stderr.contains("none.json: error: no such baseline file"))
     let malformed = try CLI.run(["check", "draft.txt", "wire.txt", "--baseline", "old.json"], in: dir)
     #expect(malformed.status == 2)
-    #expect(malformed.stderr.contains("old.json: error: at 'findings[0]': missing 'ruleId'"))
+    #expect(malformed.stderr.contains("old.json:1:35: error: at 'findings[0]': missing 'ruleId'"))
     let both = try CLI.run(["check", "draft.txt", "--baseline", "a.json", "--write-baseline", "b.json"], in: dir)
     #expect(both.status == 2)
     let claims = try CLI.run(["claims", "draft.txt", "--baseline", "old.json"], in: dir)

@@ -31,8 +31,8 @@ enum CLI {
   ///   - timeLimit: seconds after which a hung run is terminated and reported as `timedOut`; a safety
   ///     net so that a hang fails the test instead of stalling the suite.
   static func run(
-    _ args: [String], in directory: URL? = nil, stdin: String? = nil, env: [String: String] = [:], unprivileged: Bool = false,
-    timeLimit: Double = 120
+    _ args: [String], in directory: URL? = nil, stdin: String? = nil, stdinFile: URL? = nil, env: [String: String] = [:],
+    unprivileged: Bool = false, timeLimit: Double = 120
   ) throws -> CLIResult {
     let p = Process()
     let fullArgs = args + ["--rules", TestSupport.repositoryRoot + "/rules"].filter { _ in args.first.map { ["check", "claims", "segments"].contains($0) } ?? false }
@@ -52,7 +52,7 @@ enum CLI {
     let inp = Pipe()
     p.standardOutput = out
     p.standardError = err
-    p.standardInput = inp
+    if let stdinFile { p.standardInput = try FileHandle(forReadingFrom: stdinFile) } else { p.standardInput = inp }
     try p.run()
     let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
@@ -218,6 +218,6 @@ let returnStory = """
     let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     #expect(p.terminationStatus == 2)
-    #expect(e.contains("rules/rules.json: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), "\(e)")
+    #expect(e.contains("rules/rules.json:1:45: error: at 'rules.quantity-mismatch.enabled': expected true or false, found \"yes\""), "\(e)")
   }
 }

@@ -109,6 +109,25 @@ import Testing
   }
 }
 
+/// Issue #8: a broken lexicon of the project points into the file and stops the run with exit 2.
+@Suite struct LexiconFileCLITests {
+  @Test(arguments: [
+    (Array("minister\trole\nspokes".utf8) + [0xC3, 0x28] + Array("man\trole\n".utf8),
+     "newsroom/titles.tsv:2:7: error: file is not valid UTF-8 (byte 0xC3 at offset 20)"),
+    (Array("minister\trole\nspokesman\trole\nminister\trole\n".utf8),
+     "newsroom/titles.tsv:3:1: error: duplicate entry; the same entry is on line 1"),
+  ])
+  func issue8BrokenProjectLexiconPointsIntoTheFile(_ bytes: [UInt8], _ expected: String) throws {
+    let dir = try CLI.folder([
+      ".claimlint.json": Array("{\"lexicons\": [\"newsroom/titles.tsv\"]}".utf8), "newsroom/titles.tsv": bytes,
+      "a.txt": Array(arrestStory.utf8),
+    ])
+    let r = try CLI.run(["check", "a.txt"], in: dir)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(expected), "\(r.stderr)")
+  }
+}
+
 /// Issue #8: the report and the baseline are written inside the working directory only, unless the
 /// command line allows otherwise.
 @Suite struct OutputPathCLITests {
@@ -133,5 +152,20 @@ import Testing
     let r = try CLI.run(["check", "a.txt", "--output", "reports/out.json"], in: dir)
     #expect(r.status == 2)
     #expect(r.stderr.contains("reports/out.json: error: cannot write the report: no such file or directory"), "\(r.stderr)")
+  }
+}
+
+/// Issue #8: standard input has the same size limit as files, and the other articles are still checked.
+@Suite struct StandardInputCLITests {
+  @Test func issue8StandardInputOverTheSizeLimit() throws {
+    let big = String(repeating: "Officials said the river rose overnight. ", count: 5_000)
+    let dir = try CLI.folder(["a.txt": Array(arrestStory.utf8), "b.txt": Array(returnStory.utf8), "big.in": Array(big.utf8)])
+    let r = try CLI.run(
+      ["check", "a.txt", "b.txt", "-", "--max-file-size", "100K", "--color", "never"], in: dir,
+      stdinFile: dir.appendingPathComponent("big.in"))
+    #expect(r.status == 2)
+    #expect(r.stdout.contains("<stdin>: error: file is "), "\(r.stdout)")
+    #expect(r.stdout.contains("over the size limit of 102400 bytes"))
+    #expect(r.stdout.contains("[quantity-action-mismatch]"), "the files are still checked")
   }
 }

@@ -58,12 +58,37 @@ public indirect enum JSONValue: Sendable, Hashable {
   ///
   /// - Throws: `DataFileError` with the line and column of the problem.
   public static func parse(_ bytes: [UInt8], path: String) throws(DataFileError) -> JSONValue {
+    try parseLocated(bytes, path: path).value
+  }
+
+  /// Parses `bytes` as one JSON document and keeps where each key and value starts, so that errors
+  /// found later (a wrong type, an unknown rule id) can point into the file.
+  public static func parseLocated(_ bytes: [UInt8], path: String) throws(DataFileError) -> (value: JSONValue, locations: JSONLocations) {
     var p = JSONParser(bytes: bytes, path: path)
     p.skipWhitespace()
-    let v = try p.value(depth: 0)
+    let v = try p.value(depth: 0, keyPath: "")
     p.skipWhitespace()
     if p.i < p.bytes.count { throw p.error("unexpected content after the JSON value") }
-    return v
+    return (v, JSONLocations(bytes: p.bytes, keys: p.keyOffsets, values: p.valueOffsets))
+  }
+}
+
+/// Where the keys and values of a parsed JSON document start, by key path (`rules.quantity-mismatch.tolerance`,
+/// `sources[2]`; the top-level value is the empty path).
+public struct JSONLocations: Sendable {
+  let bytes: [UInt8]
+  let keys: [String: Int]
+  let values: [String: Int]
+
+  /// `error` with the line and column of its key path filled in, when it has a key path and no position.
+  public func locate(_ error: DataFileError) -> DataFileError {
+    guard error.line == nil, let keyPath = error.keyPath else { return error }
+    guard let offset = (error.pointsAtKey ? keys[keyPath] : nil) ?? values[keyPath] else { return error }
+    var e = error
+    let pos = LineIndex(bytes: bytes).position(of: offset, in: bytes)
+    e.line = pos.line
+    e.column = pos.column
+    return e
   }
 }
 
@@ -71,6 +96,8 @@ private struct JSONParser {
   let bytes: [UInt8]
   let path: String
   var i = 0
+  var keyOffsets: [String: Int] = [:]
+  var valueOffsets: [String: Int] = [:]
 
   init(bytes: [UInt8], path: String) {
     // A byte order mark is dropped, so that columns on the first line match what an editor shows.
@@ -92,9 +119,10 @@ private struct JSONParser {
     while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
   }
 
-  mutating func value(depth: Int) throws(DataFileError) -> JSONValue {
+  mutating func value(depth: Int, keyPath: String) throws(DataFileError) -> JSONValue {
     guard depth < 200 else { throw error("JSON nested too deeply") }
     guard i < bytes.count else { throw error("unexpected end of file") }
+    valueOffsets[keyPath] = i
     switch bytes[i] {
     case UInt8(ascii: "{"):
       i += 1
@@ -114,7 +142,9 @@ private struct JSONParser {
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
         i += 1
         skipWhitespace()
-        members.append((key, try value(depth: depth + 1)))
+        let memberPath = keyPath.isEmpty ? key : keyPath + "." + key
+        keyOffsets[memberPath] = keyStart
+        members.append((key, try value(depth: depth + 1, keyPath: memberPath)))
         skipWhitespace()
         guard i < bytes.count else { throw error("unexpected end of file in object") }
         if bytes[i] == UInt8(ascii: ",") {
@@ -137,7 +167,7 @@ private struct JSONParser {
       }
       while true {
         skipWhitespace()
-        items.append(try value(depth: depth + 1))
+        items.append(try value(depth: depth + 1, keyPath: keyPath + "[\(items.count)]"))
         skipWhitespace()
         guard i < bytes.count else { throw error("unexpected end of file in array") }
         if bytes[i] == UInt8(ascii: ",") {

@@ -42,12 +42,8 @@ public struct LexiconSet: Sendable {
         errors.append(DataFileError(path: display, message: "cannot read file"))
         continue
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        errors.append(DataFileError(path: display, message: "file is not valid UTF-8"))
-        continue
-      }
       do {
-        let table = try LexiconTable(path: display, text: text)
+        let table = try LexiconTable(path: display, text: try LexiconTable.text(of: Array(data), path: display))
         let base = String(name.prefix(upTo: name.lastIndex(of: ".")!))
         set.merge(table, as: base)
       } catch {

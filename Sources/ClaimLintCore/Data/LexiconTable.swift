@@ -20,13 +20,36 @@ public struct LexiconTable: Sendable {
   public let path: String
   public let rows: [Row]
 
+  /// The longest field, in code points. Lexicon entries are literal phrases; a longer field is a mistake
+  /// (a missing line break, a pasted article), and would slow every lookup down.
+  public static let maxFieldLength = 2048
+  /// The most words in one phrase (a field, or one `|`-separated alternative of it). Phrase lookups try
+  /// every length up to the longest phrase at every word of every article, so this bounds their cost.
+  public static let maxPhraseWords = 12
+
+  /// Decodes a lexicon file's bytes as UTF-8.
+  ///
+  /// - Throws: `DataFileError` at the line and column of the first byte that is not valid UTF-8.
+  public static func text(of bytes: [UInt8], path: String) throws(DataFileError) -> String {
+    if let bad = UTF8Validation.firstInvalidByte(bytes) {
+      let at = LineIndex(bytes: bytes).position(of: bad, in: bytes)
+      let hex = String(bytes[bad], radix: 16, uppercase: true)
+      throw DataFileError(
+        path: path, line: at.line, column: at.column,
+        message: "file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(bad))")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Parses `text`; blank lines and lines starting with `#` are skipped.
   ///
-  /// - Throws: `DataFileError` when a row has fewer than `minFields` fields or a field is empty.
+  /// - Throws: `DataFileError` when a row has fewer than `minFields` fields, a field is empty or longer
+  ///   than `maxFieldLength`, a phrase has more than `maxPhraseWords` words, or a row repeats an earlier one.
   public init(path: String, text: String, minFields: Int = 1, maxFields: Int = Int.max) throws(DataFileError) {
     self.path = path
     var rows: [Row] = []
     var lineNo = 0
+    var firstLine: [[String]: Int] = [:]
     for line in Self.lines(of: text) {
       lineNo += 1
       let trimmed = line.drop(while: { $0 == " " })
@@ -53,6 +76,27 @@ public struct LexiconTable: Sendable {
       if let empty = fields.prefix(minFields).first(where: { $0.value.isEmpty }) {
         throw DataFileError(path: path, line: lineNo, column: empty.column, message: "empty field")
       }
+      for f in fields {
+        let length = f.value.unicodeScalars.count
+        if length > Self.maxFieldLength {
+          throw DataFileError(
+            path: path, line: lineNo, column: f.column,
+            message: "entry is \(length) characters long; the limit is \(Self.maxFieldLength)")
+        }
+        for phrase in f.value.split(separator: "|") {
+          let words = phrase.split(whereSeparator: { $0 == " " }).count
+          if words > Self.maxPhraseWords {
+            throw DataFileError(
+              path: path, line: lineNo, column: f.column,
+              message: "phrase has \(words) words; the limit is \(Self.maxPhraseWords)")
+          }
+        }
+      }
+      let key = fields.map(\.value)
+      if let first = firstLine[key] {
+        throw DataFileError(path: path, line: lineNo, column: 1, message: "duplicate entry; the same entry is on line \(first)")
+      }
+      firstLine[key] = lineNo
       rows.append(Row(line: lineNo, fields: fields))
     }
     self.rows = rows

@@ -37,19 +37,23 @@ public struct RuleSettings: Sendable, Hashable {
   /// - Parameter knownRules: rule ids that may appear; an unknown id is an error naming the key path.
   /// - Throws: `DataFileError` naming the file and the key path of the first problem.
   public static func parse(_ bytes: [UInt8], path: String, knownRules: Set<String>) throws(DataFileError) -> RuleSettings {
-    let top = try JSONValue.parse(bytes, path: path)
-    guard let members = top.objectValue else {
-      throw DataFileError(path: path, message: "expected a JSON object at the top level")
-    }
-    var settings = RuleSettings()
-    for (key, value) in members {
-      switch key {
-      case "$comment": continue
-      case "rules": settings = try parseRules(value, keyPrefix: "rules", path: path, knownRules: knownRules)
-      default: throw DataFileError(path: path, message: "at '\(key)': unknown key; expected 'rules'")
+    let (top, locations) = try JSONValue.parseLocated(bytes, path: path)
+    do throws(DataFileError) {
+      guard let members = top.objectValue else {
+        throw DataFileError.topLevel(path: path, message: "expected a JSON object at the top level")
       }
+      var settings = RuleSettings()
+      for (key, value) in members {
+        switch key {
+        case "$comment": continue
+        case "rules": settings = try parseRules(value, keyPrefix: "rules", path: path, knownRules: knownRules)
+        default: throw DataFileError(path: path, keyPath: key, atKey: true, message: "unknown key; expected 'rules'")
+        }
+      }
+      return settings
+    } catch {
+      throw locations.locate(error)
     }
-    return settings
   }
 
   /// Parses an object of rule id → settings found at `keyPrefix`.
@@ -57,17 +61,17 @@ public struct RuleSettings: Sendable, Hashable {
     _ value: JSONValue, keyPrefix: String, path: String, knownRules: Set<String>
   ) throws(DataFileError) -> RuleSettings {
     guard let ruleMap = value.objectValue else {
-      throw DataFileError(path: path, message: "at '\(keyPrefix)': expected an object, found \(value.rendered)")
+      throw DataFileError(path: path, keyPath: keyPrefix, message: "expected an object, found \(value.rendered)")
     }
     var settings = RuleSettings()
     for (id, ruleValue) in ruleMap {
       let rulePath = "\(keyPrefix).\(id)"
       guard knownRules.contains(id) else {
         throw DataFileError(
-          path: path, message: "at '\(rulePath)': unknown rule id; 'claimlint rules' lists the known ids")
+          path: path, keyPath: rulePath, atKey: true, message: "unknown rule id; 'claimlint rules' lists the known ids")
       }
       guard let fields = ruleValue.objectValue else {
-        throw DataFileError(path: path, message: "at '\(rulePath)': expected an object, found \(ruleValue.rendered)")
+        throw DataFileError(path: path, keyPath: rulePath, message: "expected an object, found \(ruleValue.rendered)")
       }
       var entry = Entry()
       for (field, v) in fields {
@@ -77,15 +81,15 @@ public struct RuleSettings: Sendable, Hashable {
           entry.enabled = b
           entry.statesEnabled = true
         case ("enabled", _):
-          throw DataFileError(path: path, message: "at '\(keyPath)': expected true or false, found \(v.rendered)")
+          throw DataFileError(path: path, keyPath: keyPath, message: "expected true or false, found \(v.rendered)")
         case ("severity", .string(let s)) where Severity(rawValue: s) != nil: entry.severity = Severity(rawValue: s)
         case ("severity", _):
           throw DataFileError(
-            path: path, message: "at '\(keyPath)': expected 'error', 'warning', or 'note', found \(v.rendered)")
+            path: path, keyPath: keyPath, message: "expected 'error', 'warning', or 'note', found \(v.rendered)")
         case ("$comment", _), ("description", _): continue
         case (_, .number(let n)): entry.options[field] = n
         default:
-          throw DataFileError(path: path, message: "at '\(keyPath)': expected a number, found \(v.rendered)")
+          throw DataFileError(path: path, keyPath: keyPath, message: "expected a number, found \(v.rendered)")
         }
       }
       settings.entries[id] = entry

@@ -106,7 +106,27 @@ import Testing
     ErrorCase(
       id: "too many fields", text: "about\tapproximate\t0.1\n", minFields: 2, maxFields: 2, line: 1, column: 19,
       message: "expected at most 2 tab-separated fields, found 3"),
+    ErrorCase(
+      id: "duplicate entry", text: "about\tapproximate\nnearly\tat-most\n# again\nabout\tapproximate\n", minFields: 2,
+      maxFields: .max, line: 4, column: 1, message: "duplicate entry; the same entry is on line 1"),
+    ErrorCase(
+      id: "overlong entry", text: "about\tapproximate\nmore than\t" + String(repeating: "a", count: 3_000) + "\n", minFields: 2,
+      maxFields: .max, line: 2, column: 11, message: "entry is 3000 characters long; the limit is 2048"),
+    ErrorCase(
+      id: "overlong phrase", text: "arrest\tdetain|" + String(repeating: "and then ", count: 7) + "detained\n", minFields: 2,
+      maxFields: .max, line: 1, column: 8, message: "phrase has 15 words; the limit is 12"),
   ]
+
+  /// Issue #8: a lexicon that is not UTF-8 points at the first bad byte.
+  @Test func invalidUTF8PointsAtTheFirstBadByte() throws {
+    let bytes = Array("minister\trole\r\nspokes".utf8) + [0xFF] + Array("man\trole\n".utf8)
+    #expect {
+      _ = try LexiconTable.text(of: bytes, path: "rules/lexicons/titles.tsv")
+    } throws: { error in
+      (error as? DataFileError)?.description == "rules/lexicons/titles.tsv:2:7: error: file is not valid UTF-8 (byte 0xFF at offset 21)"
+    }
+    #expect(try LexiconTable.text(of: Array("spokesman\trole\n".utf8), path: "titles.tsv") == "spokesman\trole\n")
+  }
 
   @Test(arguments: errorCases)
   func errorsPointIntoTheFile(_ c: ErrorCase) {

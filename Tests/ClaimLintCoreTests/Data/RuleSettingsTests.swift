@@ -1,4 +1,5 @@
 import ClaimLintCore
+import ClaimLintTestSupport
 import Testing
 
 /// `RuleSettings.parse` (the `rules.json` format) and `merged(with:)`.
@@ -50,48 +51,56 @@ import Testing
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(
-      id: "unknown top-level key", json: #"{"rulez": {}}"#, message: "at 'rulez': unknown key; expected 'rules'"),
-    ErrorCase(id: "top level is an array", json: "[]", message: "expected a JSON object at the top level"),
-    ErrorCase(id: "rules is an array", json: #"{"rules": []}"#, message: "at 'rules': expected an object, found an array"),
+      id: "unknown top-level key", json: #"{↓"rulez": {}}"#, message: "at 'rulez': unknown key; expected 'rules'"),
     ErrorCase(
-      id: "unknown rule id", json: #"{"rules": {"quantity-mismatches": {}}}"#,
+      id: "unknown rule id on a later line", json: "{\n  \"rules\": {\n    ↓\"quantity-mismatches\": {}\n  }\n}",
+      message: "at 'rules.quantity-mismatches': unknown rule id; 'claimlint rules' lists the known ids"),
+    ErrorCase(id: "top level is an array", json: "↓[]", message: "expected a JSON object at the top level"),
+    ErrorCase(id: "rules is an array", json: #"{"rules": ↓[]}"#, message: "at 'rules': expected an object, found an array"),
+    ErrorCase(
+      id: "unknown rule id", json: #"{"rules": {↓"quantity-mismatches": {}}}"#,
       message: "at 'rules.quantity-mismatches': unknown rule id; 'claimlint rules' lists the known ids"),
     ErrorCase(
-      id: "rule is a bool", json: #"{"rules": {"date-mismatch": true}}"#,
+      id: "rule is a bool", json: #"{"rules": {"date-mismatch": ↓true}}"#,
       message: "at 'rules.date-mismatch': expected an object, found true"),
     ErrorCase(
-      id: "enabled is a string", json: #"{"rules": {"hedge-dropped": {"enabled": "yes"}}}"#,
+      id: "enabled is a string", json: #"{"rules": {"hedge-dropped": {"enabled": ↓"yes"}}}"#,
       message: #"at 'rules.hedge-dropped.enabled': expected true or false, found "yes""#),
     ErrorCase(
-      id: "enabled is a number", json: #"{"rules": {"hedge-dropped": {"enabled": 1}}}"#,
+      id: "enabled is a number", json: #"{"rules": {"hedge-dropped": {"enabled": ↓1}}}"#,
       message: "at 'rules.hedge-dropped.enabled': expected true or false, found 1"),
     ErrorCase(
-      id: "unknown severity", json: #"{"rules": {"quantity-mismatch": {"severity": "fatal"}}}"#,
+      id: "unknown severity", json: #"{"rules": {"quantity-mismatch": {"severity": ↓"fatal"}}}"#,
       message: #"at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found "fatal""#),
     ErrorCase(
-      id: "capitalised severity", json: #"{"rules": {"quantity-mismatch": {"severity": "Warning"}}}"#,
+      id: "capitalised severity", json: #"{"rules": {"quantity-mismatch": {"severity": ↓"Warning"}}}"#,
       message: #"at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found "Warning""#),
     ErrorCase(
-      id: "severity is a number", json: #"{"rules": {"quantity-mismatch": {"severity": 2}}}"#,
+      id: "severity is a number", json: #"{"rules": {"quantity-mismatch": {"severity": ↓2}}}"#,
       message: "at 'rules.quantity-mismatch.severity': expected 'error', 'warning', or 'note', found 2"),
     ErrorCase(
-      id: "option is a string", json: #"{"rules": {"quantity-mismatch": {"tolerance": "10%"}}}"#,
+      id: "option is a string", json: #"{"rules": {"quantity-mismatch": {"tolerance": ↓"10%"}}}"#,
       message: #"at 'rules.quantity-mismatch.tolerance': expected a number, found "10%""#),
     ErrorCase(
-      id: "option is a bool", json: #"{"rules": {"date-mismatch": {"maxDaysApart": false}}}"#,
+      id: "option is a bool", json: #"{"rules": {"date-mismatch": {"maxDaysApart": ↓false}}}"#,
       message: "at 'rules.date-mismatch.maxDaysApart': expected a number, found false"),
   ]
 
+  /// Each error names the key path and points at the `↓`: the key when the key is the problem (unknown
+  /// rule id, unknown key), else the value.
   @Test(arguments: errorCases)
-  func errorsNameTheKeyPath(_ c: ErrorCase) {
+  func errorsNameTheKeyPathAndPointIntoTheFile(_ c: ErrorCase) {
+    let (json, offsets, _) = TestSupport.markers(c.json)
+    let at = TestSupport.position(of: offsets[0], in: json)
     #expect {
-      _ = try parse(c.json)
+      _ = try parse(json)
     } throws: { error in
       guard let e = error as? DataFileError else { return false }
       #expect(e.path == "rules/rules.json")
-      #expect(e.line == nil)
+      #expect(e.line == at.line)
+      #expect(e.column == at.column)
       #expect(e.message == c.message)
-      #expect(e.description == "rules/rules.json: error: \(c.message)")
+      #expect(e.description == "rules/rules.json:\(at.line):\(at.column): error: \(c.message)")
       return true
     }
   }
