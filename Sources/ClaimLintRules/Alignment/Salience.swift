@@ -16,47 +16,11 @@ public enum Salience {
   ]
 
   /// Content words of a text, lower-cased, without stop words, digits or punctuation.
-  ///
-  /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
-  /// letters of other scripts) are kept as word characters without further checks. Each word is
-  /// stemmed on its bytes, so it becomes a string once.
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
-    var text = text
-    text.withUTF8 { u in
-      var cur: [UInt8] = []
-      cur.reserveCapacity(24)
-      func flush() {
-        if cur.count > 2 {
-          let w = String(decoding: cur, as: UTF8.self)
-          if !stop.contains(w) { out.insert(stemmed(cur) ?? w) }
-        }
-        cur.removeAll(keepingCapacity: true)
-      }
-      var i = 0
-      while i < u.count {
-        let b = u[i]
-        if b >= 0x61 && b <= 0x7A {
-          cur.append(b)
-        } else if b >= 0x41 && b <= 0x5A {
-          cur.append(b + 32)
-        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
-          // General punctuation (U+2000–U+207F): dashes, curly quotes, ellipsis, spaces.
-          flush()
-          i += 3
-          continue
-        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
-          flush()
-          i += 2
-          continue
-        } else if b >= 0x80 {
-          cur.append(b)
-        } else {
-          flush()
-        }
-        i += 1
-      }
-      flush()
+    forEachWord(text) { cur in
+      let w = String(decoding: cur, as: UTF8.self)
+      if !stop.contains(w) { out.insert(stemmed(cur) ?? w) }
     }
     return out
   }
@@ -65,14 +29,25 @@ public enum Salience {
   /// the story gate, which only counts and compares them and never shows them.
   public static func wordHashes(_ text: String) -> Set<UInt64> {
     var out = Set<UInt64>()
+    forEachWord(text) { cur in
+      guard !stopHashes.contains(hash(cur[...])) else { return }
+      if let s = stemmed(cur) { out.insert(hash(Array(s.utf8)[...])) } else { out.insert(hash(cur[...])) }
+    }
+    return out
+  }
+
+  /// Calls `body` with each lower-cased word of more than two bytes, in order.
+  ///
+  /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
+  /// letters of other scripts) are kept as word characters without further checks. Digits, ASCII
+  /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
+  private static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
     var text = text
     text.withUTF8 { u in
       var cur: [UInt8] = []
       cur.reserveCapacity(24)
       func flush() {
-        if cur.count > 2, !stopHashes.contains(hash(cur[...])) {
-          if let s = stemmed(cur) { out.insert(hash(Array(s.utf8)[...])) } else { out.insert(hash(cur[...])) }
-        }
+        if cur.count > 2 { body(cur) }
         cur.removeAll(keepingCapacity: true)
       }
       var i = 0
@@ -99,7 +74,6 @@ public enum Salience {
       }
       flush()
     }
-    return out
   }
 
   private static let stopHashes: Set<UInt64> = Set(stop.map { hash(Array($0.utf8)[...]) })
