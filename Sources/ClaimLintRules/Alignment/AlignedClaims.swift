@@ -85,13 +85,7 @@ public struct AlignedClaims: Sendable {
         guard docs.count > 1, docs.count <= pairCutoff else { continue }
         for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[docs[x] << 32 | docs[y], default: 0] += 1 } }
       }
-      func find(_ x: Int) -> Int {
-        var r = x
-        while story[r] != r { r = story[r] }
-        var y = x
-        while story[y] != r { let next = story[y]; story[y] = r; y = next }
-        return r
-      }
+      var sets = UnionFind(count: documents.count)
       for key in sharedCount.keys.sorted() where sharedCount[key]! >= 3 {
         let a = key >> 32
         let b = key & 0xFFFF_FFFF
@@ -100,11 +94,9 @@ public struct AlignedClaims: Sendable {
         let inter = Salience.sharedCount(wa, wb)
         let union = wa.count + wb.count - inter
         guard union > 0, Double(inter) / Double(union) >= minStoryOverlap else { continue }
-        let ra = find(a)
-        let rb = find(b)
-        if ra != rb { story[max(ra, rb)] = min(ra, rb) }
+        sets.union(a, b)
       }
-      for d in 0..<story.count { story[d] = find(d) }
+      story = sets.roots()
       largeRun = true
     } else {
       distinctiveWords = Array(repeating: [], count: documents.count)
@@ -204,16 +196,65 @@ public struct AlignedClaims: Sendable {
   public func isDraftSide(_ r: ClaimRef) -> Bool { draftIndex.map { $0 == r.document } ?? true }
 }
 
-/// A key of the word indexes rules build: a word within one story, so that claims of different
-/// stories never meet in a posting list.
-public struct StoryWord: Hashable, Sendable {
-  public var story: Int
-  public var word: String
-
-  public init(story: Int, word: String) {
-    self.story = story
-    self.word = word
+/// An inverted index of the sentence words of some claims, within each story: for a claim, the other
+/// claims of its story that share a word with it. A word that many claims of the whole run share (200
+/// or more) says little and proposes no candidates.
+public struct StoryWordIndex: Sendable {
+  private struct Key: Hashable, Sendable {
+    var story: Int
+    var word: String
   }
+
+  private var postings: [Key: [Int]] = [:]
+  private var runCount: [String: Int] = [:]
+  private let stories: [Int]
+  private let words: [Set<String>]
+
+  /// Indexes `words[i]`, the words of the claim at `refs[i]`.
+  public init(_ claims: AlignedClaims, refs: [ClaimRef], words: [Set<String>]) {
+    self.words = words
+    stories = refs.map { claims.story[$0.document] }
+    for (i, ws) in words.enumerated() {
+      for w in ws {
+        postings[Key(story: stories[i], word: w), default: []].append(i)
+        runCount[w, default: 0] += 1
+      }
+    }
+  }
+
+  /// The positions of the claims that share a word with claim `i` (itself included), in order.
+  public func candidates(of i: Int) -> [Int] {
+    var found = Set<Int>()
+    for w in words[i] where runCount[w, default: 0] < 200 {
+      if let posting = postings[Key(story: stories[i], word: w)] { found.formUnion(posting) }
+    }
+    return found.sorted()
+  }
+}
+
+/// Disjoint sets of indexes, each named by its smallest member.
+struct UnionFind {
+  private var parent: [Int]
+
+  init(count: Int) { parent = Array(0..<count) }
+
+  /// The smallest member of the set holding `x`.
+  mutating func find(_ x: Int) -> Int {
+    var r = x
+    while parent[r] != r { r = parent[r] }
+    var y = x
+    while parent[y] != r { let next = parent[y]; parent[y] = r; y = next }
+    return r
+  }
+
+  mutating func union(_ a: Int, _ b: Int) {
+    let ra = find(a)
+    let rb = find(b)
+    if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+  }
+
+  /// Every index's set name.
+  mutating func roots() -> [Int] { (0..<parent.count).map { find($0) } }
 }
 
 /// Families of counted nouns ("suspect" and "criminal" are offenders; offenders are people).

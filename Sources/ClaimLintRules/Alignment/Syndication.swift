@@ -9,8 +9,7 @@ import ClaimLintCore
 public enum Syndication {
   public static func groups(_ documents: [Document]) -> [Int] {
     let n = documents.count
-    var parent = Array(0..<n)
-    guard n > 1 else { return parent }
+    guard n > 1 else { return Array(0..<n) }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
     // elements, and two sets intersect by one merge pass.
     let shingles = ParallelMap.map(documents) { Self.shingles(of: $0) }
@@ -18,13 +17,7 @@ public enum Syndication {
     for (i, s) in shingles.enumerated() where s.count >= 8 {
       for m in s.prefix(3) { buckets[m, default: []].append(i) }
     }
-    func find(_ x: Int) -> Int {
-      var r = x
-      while parent[r] != r { r = parent[r] }
-      var y = x
-      while parent[y] != r { let next = parent[y]; parent[y] = r; y = next }
-      return r
-    }
+    var sets = UnionFind(count: n)
     for key in buckets.keys.sorted() {
       let members = buckets[key]!
       guard members.count > 1, members.count < 64 else { continue }
@@ -32,18 +25,16 @@ public enum Syndication {
         for y in (x + 1)..<members.count {
           let a = members[x]
           let b = members[y]
-          if find(a) == find(b) { continue }
+          if sets.find(a) == sets.find(b) { continue }
           let small = min(shingles[a].count, shingles[b].count)
           if Double(sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) {
-            let ra = find(a)
-            let rb = find(b)
-            parent[max(ra, rb)] = min(ra, rb)
+            sets.union(a, b)
           }
         }
       }
     }
     // The group of a document is the smallest index among its copies (the root is always the smallest).
-    return (0..<n).map { find($0) }
+    return sets.roots()
   }
 
   /// The number of elements two sorted arrays without repeats share.

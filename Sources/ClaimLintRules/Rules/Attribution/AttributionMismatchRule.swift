@@ -65,30 +65,15 @@ public struct AttributionMismatchRule: Rule {
       return words[j].count >= 4 && Salience.containment(words[i], words[j]) >= threshold
         && min(words[i].count, words[j].count) >= needed
     }
-    // Inverted index of the words within each story; a word that many claims of the whole run share
-    // (200 or more) says little and proposes no candidates.
-    var byWord: [StoryWord: [Int]] = [:]
-    var runCount: [String: Int] = [:]
-    for (i, s) in words.enumerated() {
-      let story = claims.story[refs[i].document]
-      for w in s {
-        byWord[StoryWord(story: story, word: w), default: []].append(i)
-        runCount[w, default: 0] += 1
-      }
-    }
+    let index = StoryWordIndex(claims, refs: refs, words: words)
     var findings: [Finding] = []
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let attrA = claims.claim(refs[i]).attribution!
-      var candidates = Set<Int>()
-      let story = claims.story[refs[i].document]
-      for w in words[i] where runCount[w, default: 0] < 200 {
-        if let posting = byWord[StoryWord(story: story, word: w)] { candidates.formUnion(posting) }
-      }
       var conflicts: [Int] = []
       var agreeing = Set<Int>()
-      for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {
+      for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         let attrB = claims.claim(refs[j]).attribution!
         guard !attrB.speakerText.isEmpty, sameWords(i, j) else { continue }
         if Self.sameSpeaker(attrA.speaker, attrB.speaker) {

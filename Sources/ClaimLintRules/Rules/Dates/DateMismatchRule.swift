@@ -61,29 +61,13 @@ public struct DateMismatchRule: Rule {
       }
       return true
     }
-    // Inverted index: salient word → positions in refs.
-    // Inverted index of the words within each story; a word that many claims of the whole run share
-    // (200 or more) says little and proposes no candidates.
-    var byWord: [StoryWord: [Int]] = [:]
-    var runCount: [String: Int] = [:]
-    for (i, s) in salient.enumerated() {
-      let story = claims.story[refs[i].document]
-      for w in s {
-        byWord[StoryWord(story: story, word: w), default: []].append(i)
-        runCount[w, default: 0] += 1
-      }
-    }
+    let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      var candidates = Set<Int>()
-      let story = claims.story[refs[i].document]
-      for w in salient[i] where runCount[w, default: 0] < 200 {
-        if let posting = byWord[StoryWord(story: story, word: w)] { candidates.formUnion(posting) }
-      }
       let da = claims.claim(refs[i]).date!
       var conflicts: [Int] = []
       var agreeing = Set<Int>()
-      for j in candidates.sorted() where claims.comparable(refs[i].document, refs[j].document) {
+      for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
         if Self.overlaps(da, claims.claim(refs[j]).date!) { agreeing.insert(refs[j].document) } else { conflicts.append(j) }
       }
