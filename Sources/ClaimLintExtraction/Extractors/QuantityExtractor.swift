@@ -51,6 +51,7 @@ public struct QuantityExtractor: Sendable {
       for k in s.tokens { blocked[k] = true }
     }
     blockLinks(tokens, &blocked)
+    blockPhoneNumbers(tokens, &blocked)
     // stop[i]: the first blocked token at or after i.
     var stop = [Int](repeating: n, count: n + 1)
     for k in stride(from: n - 1, through: 0, by: -1) { stop[k] = blocked[k] ? k : stop[k + 1] }
@@ -371,6 +372,101 @@ public struct QuantityExtractor: Sendable {
     var k = i
     while k < t.count, t[k].isAttached, t[k].kind == .digits || [":", "-", "/", ".", ")", "("].contains(t[k].lower) { k += 1 }
     return max(k, i)
+  }
+
+  /// Words that announce a phone number ("call 555-0199", "hotline: 1199").
+  static let phoneCues: Set<String> = [
+    "call", "calls", "calling", "phone", "telephone", "tel", "hotline", "helpline", "fax", "dial", "whatsapp", "mobile",
+    "cell", "sms", "text", "contact",
+  ]
+
+  /// Blocks digit groups that read as a phone number: "(555) 123-4567", "202-555-0147", "202 555 0147",
+  /// "555-0199", "555-1234", or any run of seven or more digits in groups after a word such as "call"
+  /// or "hotline". Figures are written with commas ("12,400") or as round ranges ("500-1000"), so a
+  /// hyphenated pair is a phone number only when its second group has four digits that are not round.
+  private func blockPhoneNumbers(_ t: [Token], _ blocked: inout [Bool]) {
+    let n = t.count
+    var s = 0
+    while s < n {
+      // A chain starts at digits, or at "(" digits ")".
+      var k = s
+      var groups: [Int] = []
+      var values: [Int] = []
+      var leadingZero: [Bool] = []
+      var seps: [String] = []
+      var paren = false
+      func readGroup(_ at: Int) -> Int? {
+        if t[at].kind == .digits {
+          groups.append(t[at].length)
+          values.append(Int(t[at].lower) ?? 0)
+          leadingZero.append(t[at].lower.hasPrefix("0") && t[at].length > 1)
+          return at + 1
+        }
+        if t[at].lower == "(", at + 2 < n, t[at + 1].kind == .digits, t[at + 1].isAttached, t[at + 2].lower == ")",
+          t[at + 2].isAttached, t[at + 1].length == 3
+        {
+          groups.append(3)
+          values.append(Int(t[at + 1].lower) ?? 0)
+          leadingZero.append(false)
+          paren = true
+          return at + 3
+        }
+        return nil
+      }
+      guard let first = readGroup(s) else {
+        s += 1
+        continue
+      }
+      k = first
+      while k < n {
+        if numbers.isHyphen(t[k].lower) || t[k].lower == ".", t[k].isAttached, k + 1 < n,
+          t[k + 1].kind == .digits, t[k + 1].isAttached
+        {
+          seps.append(t[k].lower == "." ? "." : "-")
+          k = readGroup(k + 1) ?? k + 2
+        } else if !t[k].isAttached, t[k].singleSpaceBefore, t[k].kind == .digits {
+          seps.append(" ")
+          k = readGroup(k) ?? k + 1
+        } else {
+          break
+        }
+      }
+      let total = groups.reduce(0, +)
+      var cue = false
+      var b = s - 1
+      var looked = 0
+      while b >= 0, looked < 4 {
+        if Self.phoneCues.contains(t[b].lower) {
+          cue = true
+          break
+        }
+        b -= 1
+        looked += 1
+      }
+      let plus = s > 0 && t[s - 1].lower == "+" && t[s].isAttached
+      var phone = false
+      if groups.count >= 2, total >= 7 {
+        let thousands = seps.allSatisfy { $0 == " " } && groups.dropFirst().allSatisfy { $0 == 3 } && groups[0] <= 3
+        let decimal = groups.count == 2 && seps == ["."]
+        if cue || plus || paren {
+          phone = !decimal
+        } else if thousands || decimal {
+          phone = false
+        } else if groups.count >= 3 {
+          phone = true
+        } else if seps == ["-"], groups[1] == 4, groups[0] == 3 || groups[0] == 4 {
+          let round = values[1] % 100 == 0 && (groups[0] == 3 || values[0] % 100 == 0)
+          phone = leadingZero[1] || !round && !(isYear(Double(values[0])) && isYear(Double(values[1])))
+        }
+      } else if groups.count == 1, cue, total >= 7 {
+        phone = true
+      }
+      if phone {
+        let from = plus ? s - 1 : s
+        for x in from..<k { blocked[x] = true }
+      }
+      s = max(k, s + 1)
+    }
   }
 
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").

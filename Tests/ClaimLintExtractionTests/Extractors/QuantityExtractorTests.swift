@@ -218,6 +218,13 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     ("road name", "Traffic was stopped on Route 66 overnight.", "66"),
     ("list numbering", "1. The ministers agreed to share intelligence.", "1"),
     ("phone number", "Call the hotline on +66-2-555-0100 for help.", "555"),
+    ("phone with area code", "Residents can reach the centre at (555) 123-4567 until noon.", "123"),
+    ("phone with area code, area", "Residents can reach the centre at (555) 123-4567 until noon.", "555"),
+    ("local phone number", "The shelter's desk answers on 555-1234 around the clock.", "555"),
+    ("local phone, zero group", "Families may ring 555-0199 for news of relatives.", "0199"),
+    ("dotted phone number", "Tips go to 202.555.0147, the agency said.", "202"),
+    ("spaced phone after cue", "For help, call 202 555 0147 at any hour.", "0147"),
+    ("international spaced", "The embassy's number is +1 202 555 0147.", "202"),
     ("page furniture comments", "6 Comments", "6"),
     ("page furniture articles", "Read more: 58 Articles", "58"),
     ("version number", "The app was updated to version 2.4.1 last week.", "2"),
@@ -231,6 +238,24 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
     let texts = extractor.extract(from: c.sentence).map { ExtractionFixture.text(c.sentence, $0.range) }
     #expect(!texts.contains { $0.contains(c.number) }, "\(c.id): \(texts)")
+  }
+
+  /// Digit groups that look a little like phone numbers but are figures.
+  static let phoneLookAlikes: [(sentence: String, text: String, low: Double, high: Double?)] = [
+    ("Between 500-1000 workers were laid off.", "500-1000", 500, 1000),
+    ("The dam holds 1 250 000 cubic metres.", "1 250 000", 1_250_000, 1_250_000),
+    ("Rooms cost 300-1200 baht a night.", "300-1200 baht", 300, 1200),
+    ("The army sent 8,000-9,000 troops to the border.", "8,000-9,000", 8000, 9000),
+    ("Police called in 2,000 officers.", "2,000", 2000, 2000),
+  ]
+
+  @Test(arguments: phoneLookAlikes.indices)
+  func phoneLookAlikeIsAFigure(_ index: Int) throws {
+    let c = Self.phoneLookAlikes[index]
+    let matches = QuantityExtractor(lexicons: try ExtractionFixture.lexicons()).extract(from: c.sentence)
+    let m = try #require(matches.first { ExtractionFixture.text(c.sentence, $0.range).hasSuffix(c.text) }, "\(c.sentence)")
+    #expect(m.quantity.low == c.low)
+    #expect(m.quantity.high == c.high)
   }
 
   @Test func rangesAreUTF8OffsetsAfterMultibyteText() throws {
