@@ -284,7 +284,9 @@ public struct DateExtractor: Sendable {
       }
       return Span(
         tokens: i..<end,
-        mention: monthDay(month: m.month, day: d.day, endDay: endDay, year: y, doc: doc, statedWeekday: statedWeekday))
+        mention: monthDay(
+          month: m.month, day: d.day, endDay: endDay, year: y, doc: doc, statedWeekday: statedWeekday,
+          future: y == nil && doc != nil && Self.tense(t, around: i) == .future))
     }
     // "March 2023"
     var q = m.end
@@ -324,7 +326,10 @@ public struct DateExtractor: Sendable {
       end = q + 1
     }
     return Span(
-      tokens: i..<end, mention: monthDay(month: m.month, day: d.day, endDay: nil, year: y, doc: doc, statedWeekday: statedWeekday))
+      tokens: i..<end,
+      mention: monthDay(
+        month: m.month, day: d.day, endDay: nil, year: y, doc: doc, statedWeekday: statedWeekday,
+        future: y == nil && doc != nil && Self.tense(t, around: i) == .future))
   }
 
   /// "the 16th", "the 27" at the end of a clause, "on 22nd".
@@ -493,7 +498,13 @@ public struct DateExtractor: Sendable {
 
   // MARK: - Resolution
 
-  private func monthDay(month: Int, day: Int, endDay: Int?, year: Int?, doc: CalendarDate?, statedWeekday: Int?) -> DateMention {
+  /// A month and day, with the year stated or taken from the article date. `future` says the nearest
+  /// verb puts the date ahead ("will meet on January 10", "is scheduled for May 20"): the first such
+  /// day on or after the article date. Otherwise the article's year, or the year before when that would
+  /// put the date more than about two months after the article date.
+  private func monthDay(
+    month: Int, day: Int, endDay: Int?, year: Int?, doc: CalendarDate?, statedWeekday: Int?, future: Bool = false
+  ) -> DateMention {
     let name = CalendarDate.monthNames[month - 1]
     if let year {
       let date = CalendarDate(year: year, month: month, day: day)
@@ -511,12 +522,21 @@ public struct DateExtractor: Sendable {
       return DateMention(resolved: nil, isRelative: false, evidence: "\(name) \(days), year unknown", statedWeekday: statedWeekday)
     }
     var y = doc.year
-    if let candidate = CalendarDate(year: y, month: month, day: day), candidate.dayNumber - doc.dayNumber > 61 { y -= 1 }
+    if let candidate = CalendarDate(year: y, month: month, day: day) {
+      if future {
+        if candidate.dayNumber < doc.dayNumber { y += 1 }
+      } else if candidate.dayNumber - doc.dayNumber > 61 {
+        y -= 1
+      }
+    }
     let date = CalendarDate(year: y, month: month, day: day)
     let end = endDay.flatMap { CalendarDate(year: y, month: month, day: $0) }
+    let which =
+      y == doc.year ? "in the year of the article date" : y < doc.year ? "in the year before the article date" : "in the year after the article date"
+    let tense = future ? " (future tense)" : ""
     return DateMention(
       resolved: date, resolvedEnd: end, isRelative: true,
-      evidence: "\(name) \(day) in the year of the article date \(doc)", statedWeekday: statedWeekday)
+      evidence: "\(name) \(day) \(which) \(doc)\(tense)", statedWeekday: statedWeekday)
   }
 
   private func bareMonth(_ month: Int, doc: CalendarDate?, last: Bool) -> DateMention {

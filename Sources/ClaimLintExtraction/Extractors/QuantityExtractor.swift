@@ -431,6 +431,13 @@ public struct QuantityExtractor: Sendable {
           break
         }
       }
+      // "1 234 567.89": a decimal part after the last group is not a phone group.
+      if seps.last == ".", seps.filter({ $0 == "." }).count == 1, groups.count >= 3 {
+        seps.removeLast()
+        groups.removeLast()
+        values.removeLast()
+        leadingZero.removeLast()
+      }
       let total = groups.reduce(0, +)
       var cue = false
       var b = s - 1

@@ -31,6 +31,10 @@ struct DateCase: Sendable, CustomTestStringConvertible {
     DateCase(id: "ISO date", sentence: "The report is dated 2024-08-17.", documentDate: nil, text: "2024-08-17", resolved: "2024-08-17", isRelative: false),
     DateCase(id: "month and year", sentence: "The scheme was launched in March 2023 with little notice.", documentDate: nil, text: "March 2023", resolved: "2023-03-01", resolvedEnd: "2023-03-31", isRelative: false, granularity: "month"),
     DateCase(id: "ordinal day and month", sentence: "Voting closes on the 4th of March.", documentDate: "2024-02-20", text: "the 4th of March", resolved: "2024-03-04", isRelative: true),
+    DateCase(id: "scheduled date months ahead", sentence: "The summit is scheduled for May 20 in the capital.", documentDate: "2026-03-10", text: "May 20", resolved: "2026-05-20", isRelative: true, evidence: "in the year of the article date 2026-03-10 (future tense)"),
+    DateCase(id: "future date in the next year", sentence: "The court will hear the appeal on January 12.", documentDate: "2025-11-28", text: "January 12", resolved: "2026-01-12", isRelative: true, evidence: "in the year after the article date"),
+    DateCase(id: "past date months ahead is last year", sentence: "The first raid took place on May 20 near the border.", documentDate: "2026-03-10", text: "May 20", resolved: "2025-05-20", isRelative: true, evidence: "in the year before the article date"),
+    DateCase(id: "day and month that will come", sentence: "Polls are expected to open on 4 June.", documentDate: "2026-03-01", text: "4 June", resolved: "2026-06-04", isRelative: true),
   ]
 
   static let relative: [DateCase] = [

@@ -244,6 +244,7 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
   static let phoneLookAlikes: [(sentence: String, text: String, low: Double, high: Double?)] = [
     ("Between 500-1000 workers were laid off.", "500-1000", 500, 1000),
     ("The dam holds 1 250 000 cubic metres.", "1 250 000", 1_250_000, 1_250_000),
+    ("The fund lent 1\u{202F}234\u{202F}567.89 euros.", "1\u{202F}234\u{202F}567.89 euros", 1_234_567.89, 1_234_567.89),
     ("Rooms cost 300-1200 baht a night.", "300-1200 baht", 300, 1200),
     ("The army sent 8,000-9,000 troops to the border.", "8,000-9,000", 8000, 9000),
     ("Police called in 2,000 officers.", "2,000", 2000, 2000),
