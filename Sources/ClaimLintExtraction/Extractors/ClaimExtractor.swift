@@ -101,7 +101,8 @@ public struct ClaimExtractor: Sendable {
         let bytes = Array(sentence.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         extraction.mark(&tokens)
-        let hedgeWords = hedges.hedges(tokens: tokens, bytes: bytes).map(\.text)
+        let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
+        let hedgeWords = hedgeMatches.map(\.text)
         let words = WordScanner.words(sentence)
 
         var dateMatches = dates.extract(tokens: tokens, documentDate: document.date)
@@ -119,7 +120,7 @@ public struct ClaimExtractor: Sendable {
         }
         for m in quantities.extract(tokens: tokens, bytes: bytes)
         where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
-          var c = claim(.quantity, m.range, hedgeWords: hedgeWords)
+          var c = claim(.quantity, m.range, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: m, in: bytes))
           c.quantity = m.quantity
           if let ar = m.quantity.actionRange { c.actionSpan = span(ar) }
           out.append(c)

@@ -34,4 +34,44 @@ public struct HedgeDetector: Sendable {
     }
     return out
   }
+
+  /// Hedge words that qualify a noun ("alleged criminals", "suspected traffickers", "600 suspects")
+  /// rather than the whole sentence.
+  static let nounHedges: Set<String> = ["alleged", "suspected", "suspect", "suspects", "purported", "presumed"]
+
+  /// The hedges of a sentence that bear on one figure: every sentence hedge ("reportedly", "according
+  /// to"), but a noun hedge only inside the figure's own noun phrase or right after it ("30 suspected
+  /// traffickers", "12 men suspected of fraud"), or when it is a verb that governs the sentence
+  /// ("police suspect that", "alleged to have"). "Police detained 30 suspects and seized $2 million"
+  /// hedges the 30, not the money.
+  static func scoped(_ found: [(range: Range<Int>, text: String)], to figure: QuantityMatch, in bytes: [UInt8]) -> [String] {
+    var out: [String] = []
+    for h in found {
+      let word = h.text.lowercased()
+      guard nounHedges.contains(word) else {
+        out.append(h.text)
+        continue
+      }
+      let start = h.range.lowerBound
+      if start >= figure.range.lowerBound, start < figure.nounEnd {
+        out.append(h.text)
+        continue
+      }
+      // Right after the noun phrase: only spaces or a comma in between.
+      if start >= figure.nounEnd,
+        bytes[figure.nounEnd..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2C }), start - figure.nounEnd <= 3
+      {
+        out.append(h.text)
+        continue
+      }
+      // A verb that governs the sentence: "suspect that", "alleged to have", "alleged that".
+      var k = h.range.upperBound
+      while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+      let rest = bytes[k..<min(bytes.count, k + 5)]
+      if rest.starts(with: Array("that".utf8)) || rest.starts(with: Array("to ".utf8)) {
+        out.append(h.text)
+      }
+    }
+    return out
+  }
 }

@@ -6,10 +6,14 @@ public struct QuantityMatch: Sendable, Hashable {
   /// The counted noun is not part of it.
   public var range: Range<Int>
   public var quantity: Quantity
+  /// UTF-8 offset where the figure's noun phrase ends ("30 suspected traffickers" ends after
+  /// "traffickers"); the end of `range` when no counted noun was read.
+  public var nounEnd: Int
 
-  public init(range: Range<Int>, quantity: Quantity) {
+  public init(range: Range<Int>, quantity: Quantity, nounEnd: Int? = nil) {
     self.range = range
     self.quantity = quantity
+    self.nounEnd = nounEnd ?? range.upperBound
   }
 }
 
@@ -95,7 +99,8 @@ public struct QuantityExtractor: Sendable {
         }
         f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
         let range = tokens[f.start].start..<tokens[f.end - 1].end
-        out.append(QuantityMatch(range: range, quantity: f.quantity))
+        let nounEnd = f.nounEnd > f.end ? tokens[f.nounEnd - 1].end : range.upperBound
+        out.append(QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd))
         previousEnd = f.end
         i = f.end
       }

@@ -14,6 +14,21 @@ import Testing
     #expect(figures.map(\.counted) == ["member", "leader"])
   }
 
+  /// Noun hedges bear on their own figure; sentence hedges on every figure.
+  @Test(arguments: [
+    ("Police detained 30 suspects and seized $2 million in cash.", [["suspects"], []]),
+    ("Some 30 suspected traffickers were detained, while at least 12 victims were rescued.", [["suspected"], []]),
+    ("Police arrested 12 men suspected of fraud and freed 40 workers.", [["suspected"], []]),
+    ("Police suspect that 12 guards took $40,000 from the vault.", [["suspect"], ["suspect"]]),
+    ("The gang reportedly held 40 workers and demanded $9,000 from each family.", [["reportedly"], ["reportedly"]]),
+    ("More than 50,000 alleged criminals were returned, and 300 officers took part.", [["alleged"], []]),
+  ])
+  func hedgesBearOnTheirOwnFigure(_ sentence: String, _ expected: [[String]]) {
+    let figures = claims(sentence).filter { $0.kind == .quantity }
+    #expect(figures.map(\.hedges) == expected, "\(figures.map(\.span.text))")
+    #expect(figures.map(\.hedged) == expected.map { !$0.isEmpty })
+  }
+
   @Test func figureAfterButKeepsItsOwnAction() {
     let c = claims("Police arrested 40 suspects on Monday, but 12 workers were rescued from the site.")
     #expect(c.compactMap(\.quantity).map(\.action) == ["arrest", "rescue"])
