@@ -3,7 +3,7 @@ import ClaimLintCore
 /// The word lists the quantity, date and hedge extractors read, validated and indexed once.
 ///
 /// Files (all under `rules/lexicons/`, formats described in each file's header):
-/// `numbers`, `qualifiers`, `currencies`, `actions`, `nouns`, `noun-families`, `hedges`, `months`,
+/// `numbers`, `qualifiers`, `currencies`, `actions`, `units`, `money-nouns`, `nouns`, `noun-families`, `hedges`, `months`,
 /// `weekdays` and `superseded`. A missing file gives an empty list; a broken row is an error.
 public struct ExtractionLexicons: Sendable {
   /// What a number word does ("seven" is a unit, "million" a scale).
@@ -58,6 +58,10 @@ public struct ExtractionLexicons: Sendable {
   var currencies = PhraseIndex<Currency>()
   /// Action forms → class.
   var actions = PhraseIndex<String>()
+  /// Units of measure written after a figure ("4.5 tonnes", "120 km") → the unit's name.
+  var units = PhraseIndex<String>()
+  /// What a sum of money is ("aid", "fine", "losses") → its family.
+  var moneyNouns = PhraseIndex<String>()
   /// Counted nouns by singular and plural form.
   var nouns: [String: Noun] = [:]
   /// Known families (for validation of `nouns`).
@@ -83,6 +87,8 @@ public struct ExtractionLexicons: Sendable {
     try readActions(set.table("actions"))
     try readFamilies(set.table("noun-families"))
     try readNouns(set.table("nouns"))
+    units = try Self.classForms(set.table("units"), what: "unit", form: "unit form")
+    moneyNouns = try Self.classForms(set.table("money-nouns"), what: "money family", form: "money noun")
     hedges = try Self.phrases(set.table("hedges"))
     superseded = try Self.phrases(set.table("superseded"))
     try readMonths(set.table("months"))
@@ -247,24 +253,33 @@ public struct ExtractionLexicons: Sendable {
   }
 
   private mutating func readActions(_ t: LexiconTable) throws(DataFileError) {
+    actions = try Self.classForms(t, what: "action class", form: "action form")
+  }
+
+  /// Reads `class<TAB>form|form|…` rows (actions, units, money nouns) into a phrase index.
+  private static func classForms(_ t: LexiconTable, what: String, form formName: String) throws(DataFileError)
+    -> PhraseIndex<String>
+  {
+    var index = PhraseIndex<String>()
     for row in t.rows {
       guard row.count >= 2 else { throw Self.missing(t, row, "forms") }
       let id = row[0]
-      guard !id.isEmpty, id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") }) else {
+      guard !id.isEmpty, id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") || $0 == 0x20 }) else {
         throw DataFileError(
           path: t.path, line: row.line, column: row.fields[0].column,
-          message: "action class '\(id)' must be lower-case letters and hyphens")
+          message: "\(what) '\(id)' must be lower-case letters and hyphens")
       }
       var column = row.fields[1].column
       for form in row[1].split(separator: "|", omittingEmptySubsequences: false) {
         let keys = Tokenizer.phraseKey(String(form))
         guard !keys.isEmpty else {
-          throw DataFileError(path: t.path, line: row.line, column: column, message: "empty action form")
+          throw DataFileError(path: t.path, line: row.line, column: column, message: "empty \(formName)")
         }
-        actions.add(keys, id)
+        index.add(keys, id)
         column += form.unicodeScalars.count + 1
       }
     }
+    return index
   }
 
   private mutating func readFamilies(_ t: LexiconTable) throws(DataFileError) {

@@ -77,6 +77,7 @@ public struct QuantityExtractor: Sendable {
       case .figure(var f):
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
+        normaliseSeizure(&f)
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
         // to the previous figure, counts the same things.
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
@@ -117,6 +118,8 @@ public struct QuantityExtractor: Sendable {
     /// Token after the counted noun phrase.
     var nounEnd: Int
     var quantity: Quantity
+    /// The unit is a unit of measure ("tonnes"), not a currency or a percentage.
+    var isMeasure = false
   }
 
   private enum FigureParse {
@@ -164,9 +167,14 @@ public struct QuantityExtractor: Sendable {
     case .number(let n): first = n
     }
     p = first.end
+    var isMeasure = false
     if unit == nil, let c = suffixUnit(t, at: p, stop: stop) {
       unit = c.code
       p = c.end
+    } else if unit == nil, let m = measureUnit(t, at: p, stop: stop) {
+      unit = m.unit
+      isMeasure = true
+      p = m.end
     } else if prefixCurrency, unit != nil, let c = suffixUnit(t, at: p, stop: stop), c.kind == .name || c.kind == .code {
       p = c.end  // "US$ 10 dollars"
     }
@@ -209,6 +217,10 @@ public struct QuantityExtractor: Sendable {
             if let c = suffixUnit(t, at: p, stop: stop) {
               if unit == nil { unit = c.code }
               p = c.end
+            } else if unit == nil || isMeasure, let m = measureUnit(t, at: p, stop: stop), unit == nil || unit == m.unit {
+              unit = m.unit
+              isMeasure = true
+              p = m.end
             }
             if unit == nil { unit = unitB }
           }
@@ -298,8 +310,14 @@ public struct QuantityExtractor: Sendable {
     q.low = q.low.map(Self.tidy)
     q.high = q.high.map(Self.tidy)
     q.value = q.value.map(Self.tidy)
-    if let u = unit, u != "percent", u != "percentage point" { q.countedFamily = "money" }
-    return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q))
+    if let u = unit, u != "percent", u != "percentage point", !isMeasure { q.countedFamily = "money" }
+    return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q, isMeasure: isMeasure))
+  }
+
+  /// A unit of measure written after the number, spaced ("4.5 tonnes", "120 km").
+  private func measureUnit(_ t: [Token], at p: Int, stop: Int) -> (unit: String, end: Int)? {
+    guard p < stop, !t[p].isAttached, t[p].kind == .word, let m = lexicons.units.match(t, at: p), m.end <= stop else { return nil }
+    return (m.payload, m.end)
   }
 
   /// Removes floating-point noise from a computed bound (1540000000.0000002 → 1540000000).
@@ -516,6 +534,12 @@ public struct QuantityExtractor: Sendable {
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
     guard f.quantity.unit != "percent", f.quantity.unit != "percentage point" else { return }
+    if f.quantity.unit != nil, !f.isMeasure {
+      moneyNoun(&f, t)
+      return
+    }
+    // "4.5 tonnes of methamphetamine": a measure counts what follows "of", or nothing.
+    if f.isMeasure, !(q < t.count && t[q].lower == "of") { return }
     if q < t.count, t[q].lower == "of" {
       q += 1
       if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
@@ -557,7 +581,10 @@ public struct QuantityExtractor: Sendable {
     func isPlural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("ous") }
     func isNotNoun(_ w: String) -> Bool { w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") }
     let headIndex: Int
-    if let k = words.lastIndex(where: { $0.known }) {
+    if f.isMeasure {
+      // "tonnes of crystal methamphetamine": after a measure the head is the phrase's last word.
+      headIndex = words.lastIndex(where: { $0.known }) ?? words.count - 1
+    } else if let k = words.lastIndex(where: { $0.known }) {
       headIndex = k
     } else if let k = words.firstIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
       headIndex = k
@@ -568,19 +595,73 @@ public struct QuantityExtractor: Sendable {
     }
     let head = words[headIndex]
     f.nounEnd = head.end
-    let isMoney = f.quantity.unit != nil
     let singular = lexicons.singular(head.lower)
-    if isMoney {
-      // "$1.4 billion worth", "10 billion yuan (…)": money counts money; keep a noun only when plain.
-      f.quantity.counted = singular
-      return
-    }
     f.quantity.counted = singular
     f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
     f.quantity.modifiers = words[..<headIndex].map(\.lower)
   }
 
+  /// Words between a money noun and the figure it names ("a fine of", "losses estimated at", "raised
+  /// the reward to").
+  static let moneyNounLinks: Set<String> = [
+    "of", "at", "to", "estimated", "put", "valued", "totalling", "totaling", "totalled", "totaled", "worth", "was",
+    "were", "is", "are", "amounted", "amounting", "reached", "reaching", "stood", "stands", "set", "some",
+  ]
+
+  /// What a sum of money is, from `money-nouns.tsv`: a noun right after the figure ("$5 million aid
+  /// package", "3 billion baht in compensation", "$2 million of damage") or one that the figure
+  /// completes ("a fine of 20,000 euros", "losses estimated at $3 million"). The family is both the
+  /// counted thing and its family, so sums of different kinds are never compared. Nothing is set when
+  /// no listed noun is found: an unnamed sum is compared with any sum in the same unit.
+  private func moneyNoun(_ f: inout Figure, _ t: [Token]) {
+    var k = f.end
+    if k < t.count, ["in", "of", "for"].contains(t[k].lower) { k += 1 }
+    if k < t.count, ["the", "its", "their"].contains(t[k].lower) { k += 1 }
+    // Up to two describing words first ("emergency humanitarian aid").
+    for skip in 0..<3 {
+      let at = k + skip
+      guard at < t.count, t[at].kind == .word else { break }
+      if let m = lexicons.moneyNouns.match(t, at: at) {
+        f.quantity.counted = m.payload
+        f.quantity.countedFamily = m.payload
+        f.nounEnd = m.end
+        return
+      }
+      if EnglishFunctionWords.contains(t[at].lower) || lexicons.actions.match(t, at: at) != nil { break }
+    }
+    // Before the figure: the noun, then only linking words.
+    var j = f.start - 1
+    var links = 0
+    while j >= 0, links <= 3, t[j].kind == .word, Self.moneyNounLinks.contains(t[j].lower) {
+      j -= 1
+      links += 1
+    }
+    guard links > 0, j >= 0 else { return }
+    // The noun may be two words ("economic losses"); try the longer first.
+    for start in [j - 1, j] where start >= 0 {
+      if let m = lexicons.moneyNouns.match(t, at: start), m.end == j + 1 {
+        f.quantity.counted = m.payload
+        f.quantity.countedFamily = m.payload
+        return
+      }
+    }
+  }
+
   // MARK: - Action
+
+  /// Families of counted nouns that are people (`nouns.tsv`).
+  static let peopleFamilies: Set<String> = ["person", "offender", "leader", "victim", "worker", "national", "official"]
+
+  /// "Seized" and "intercepted" mean an arrest when they count people ("seized 40 suspects") and a
+  /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
+  private func normaliseSeizure(_ f: inout Figure) {
+    guard let a = f.quantity.action else { return }
+    if a == "seize", let family = f.quantity.countedFamily, Self.peopleFamilies.contains(family) {
+      f.quantity.action = "arrest"
+    } else if a == "arrest", let u = f.quantity.unit, u != "percent", u != "percentage point" {
+      f.quantity.action = "seize"
+    }
+  }
 
   /// An action form found in the sentence.
   private struct ActionMatch {

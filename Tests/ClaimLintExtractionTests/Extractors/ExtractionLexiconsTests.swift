@@ -50,6 +50,15 @@ struct BrokenLexiconCase: Sendable, CustomTestStringConvertible {
       id: "empty action form", file: "actions", text: "arrest\tarrested||detained\n", line: 1, column: 17,
       message: "empty action form"),
     BrokenLexiconCase(
+      id: "empty unit form", file: "units", text: "tonne\ttonne|tonnes|\n", line: 1, column: 20,
+      message: "empty unit form"),
+    BrokenLexiconCase(
+      id: "money family case", file: "money-nouns", text: "aid\taid|relief\nFine\tfine\n", line: 2, column: 1,
+      message: "money family 'Fine' must be lower-case letters and hyphens"),
+    BrokenLexiconCase(
+      id: "money noun without forms", file: "money-nouns", text: "ransom\n", line: 1, column: 7,
+      message: "missing forms field"),
+    BrokenLexiconCase(
       id: "month number", file: "months", text: "august\t8\tname\nsept\t13\tabbr\n", line: 2, column: 6,
       message: "expected a month number from 1 to 12, found '13'"),
     BrokenLexiconCase(

@@ -33,7 +33,7 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     QuantityCase(id: "comma thousands", sentence: "Rescuers counted 12,400 sandbags along the levee.", text: "12,400", value: 12_400, counted: "sandbag"),
     QuantityCase(id: "space thousands", sentence: "The ministry listed 12 400 households as flooded.", text: "12 400", value: 12_400, counted: "household"),
     QuantityCase(id: "narrow no-break space", sentence: "Some 40\u{202F}000 voters stayed home.", text: "Some 40\u{202F}000", value: 40_000),
-    QuantityCase(id: "decimal", sentence: "Rainfall reached 2.5 metres in the hills.", text: "2.5", value: 2.5, counted: "metre"),
+    QuantityCase(id: "decimal", sentence: "Rainfall reached 2.5 metres in the hills.", text: "2.5 metres", value: 2.5, unit: "metre", counted: .some(nil)),
     QuantityCase(id: "unit word", sentence: "Seven fishermen were still missing on Sunday.", text: "Seven", value: 7, counted: "fisherman"),
     QuantityCase(id: "teen word", sentence: "Nineteen villages lost power overnight.", text: "Nineteen", value: 19, counted: "village"),
     QuantityCase(id: "hyphenated compound", sentence: "Police questioned forty-two drivers at the checkpoint.", text: "forty-two", value: 42, counted: "driver"),
@@ -107,10 +107,24 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     QuantityCase(id: "victims", sentence: "The charity supported 85 victims and their families.", text: "85", counted: "victim", family: "victim"),
     QuantityCase(id: "irregular plural", sentence: "The boat carried 40 women and children.", text: "40", counted: "woman", family: "person"),
     QuantityCase(id: "regular -ies", sentence: "The clash left 9 casualties.", text: "9", counted: "casualty", family: "victim"),
-    QuantityCase(id: "money counts money", sentence: "The fund lost $2 million.", text: "$2 million", unit: "USD", family: "money"),
+    QuantityCase(id: "money counts money", sentence: "The fund lost $2 million.", text: "$2 million", unit: "USD", counted: .some(nil), family: "money"),
+    // What a sum of money is (rules/lexicons/money-nouns.tsv).
+    QuantityCase(id: "aid package", sentence: "Donors approved a $5 million aid package on Friday.", text: "$5 million", unit: "USD", counted: "aid", family: "aid"),
+    QuantityCase(id: "in compensation", sentence: "The firm paid 3 billion baht in compensation to the families.", text: "3 billion baht", unit: "THB", counted: "compensation", family: "compensation"),
+    QuantityCase(id: "fine of", sentence: "The court imposed a fine of 20,000 euros.", text: "20,000 euros", unit: "EUR", counted: "penalty", family: "penalty"),
+    QuantityCase(id: "losses estimated at", sentence: "Economic losses were estimated at $3.2 billion.", text: "$3.2 billion", unit: "USD", counted: "loss", family: "loss"),
+    QuantityCase(id: "unnamed purpose", sentence: "Donors pledged US$ 12 million for reconstruction.", text: "US$ 12 million", unit: "USD", counted: .some(nil), family: "money"),
+    // Units of measure (rules/lexicons/units.tsv): the figure counts what follows "of".
+    QuantityCase(id: "tonnes of a drug", sentence: "Customs officers seized 4.5 tonnes of crystal methamphetamine.", text: "4.5 tonnes", unit: "tonne", counted: "crystal methamphetamine", family: "methamphetamine", action: "seize"),
+    QuantityCase(id: "kilograms", sentence: "Police found 120 kg of heroin in the truck.", text: "120 kg", unit: "kilogram", counted: "heroin"),
+    QuantityCase(id: "range with a unit", sentence: "The storm brought 150 to 200 millimetres of rain.", text: "150 to 200 millimetres", unit: "millimetre", counted: "rain"),
+    QuantityCase(id: "distance without a noun", sentence: "The convoy drove 300 km overnight.", text: "300 km", unit: "kilometre", counted: .some(nil)),
   ]
 
   static let actions: [QuantityCase] = [
+    QuantityCase(id: "seized goods", sentence: "Officers intercepted 6.8 tonnes of pangolin scales at the port.", text: "6.8 tonnes", action: "seize"),
+    QuantityCase(id: "seized people", sentence: "Troops seized 40 suspects in the raid.", text: "40", counted: "suspect", action: "arrest"),
+    QuantityCase(id: "seized money", sentence: "Police seized $2 million in cash.", text: "$2 million", action: "seize"),
     QuantityCase(id: "captured", sentence: "Soldiers captured more than 600 suspects in the raid.", text: "more than 600", action: "arrest", actionText: "captured", actor: "Soldiers"),
     QuantityCase(id: "apprehended", sentence: "Border guards apprehended over 600 suspects near the river.", text: "over 600", action: "arrest", actionText: "apprehended", actor: "Border guards"),
     QuantityCase(id: "arrest verb", sentence: "Since January the agencies have worked together to arrest more than 50,000 people linked to betting rings.", text: "more than 50,000", action: "arrest", actionText: "arrest"),
