@@ -58,7 +58,15 @@ public struct DocumentPipeline: Sendable {
     var problems = decoded.problems.map { InputProblem($0) }
     let source = SourceFile(path: displayPath, bytes: decoded.bytes)
     let document = segment(source, format: format)
-    let claims = extractor.claims(in: document)
+    // claimlint reads English only: a page in another language gets a note, not claims read as English.
+    let language = LanguageGuess.guess(document)
+    let claims = language.isEnglish ? extractor.claims(in: document) : []
+    if let name = language.language {
+      problems.append(
+        InputProblem(
+          path: displayPath, message: "the article looks like \(name), not English; no claims were read from it",
+          severity: .note))
+    }
     if !document.segments.contains(where: { $0.kind == .reportage || $0.kind == .list }) {
       let empty = decoded.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
       problems.append(
