@@ -213,13 +213,7 @@ public struct Baseline: Sendable, Hashable {
   ///   - path: the file to open.
   ///   - displayPath: how the file is named in errors.
   public static func load(path: String, displayPath: String) throws(DataFileError) -> Baseline {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-      throw DataFileError(path: displayPath, message: "no such baseline file")
-    }
-    guard !isDir.boolValue, let data = FileManager.default.contents(atPath: path) else {
-      throw DataFileError(path: displayPath, message: "cannot read baseline file")
-    }
-    return try parse(Array(data), path: displayPath)
+    let data = try RegularFile.readDataFile(path: path, displayPath: displayPath, what: "baseline file").get()
+    return try parse(data, path: displayPath)
   }
 }

@@ -22,15 +22,16 @@ public struct Configuration: Sendable {
     errors += lexErrors
     var settings = RuleSettings()
     let rulesJSON = directory + "/rules.json"
-    if let data = FileManager.default.contents(atPath: rulesJSON) {
+    switch RegularFile.readDataFile(path: rulesJSON, displayPath: displayPath + "/rules.json") {
+    case .success(let data):
       do {
         settings = try RuleSettings.parse(
-          Array(data), path: displayPath + "/rules.json", knownRules: Set(BuiltInRules.descriptions.map(\.identifier)))
+          data, path: displayPath + "/rules.json", knownRules: Set(BuiltInRules.descriptions.map(\.identifier)))
       } catch {
         errors.append(error)
       }
-    } else {
-      errors.append(DataFileError(path: displayPath + "/rules.json", message: "cannot read file"))
+    case .failure(let e):
+      errors.append(e)
     }
     var extraction: ExtractionLexicons? = nil
     do { extraction = try ExtractionLexicons(lexicons) } catch { errors.append(error) }

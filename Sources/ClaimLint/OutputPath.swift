@@ -1,3 +1,4 @@
+import ClaimLintCore
 import Foundation
 
 #if canImport(Glibc)
@@ -55,7 +56,7 @@ public enum OutputPath {
   /// - Returns: nil, or the system's reason for failing ("no such file or directory", "is a directory").
   public static func write(_ text: String, to path: String, followingLinks: Bool = false) -> String? {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW), 0o644)
-    if fd < 0 { return FileSystemArticleReader.reason(errno) }
+    if fd < 0 { return RegularFile.reason(errno) }
     defer { close(fd) }
     let bytes = Array(text.utf8)
     var offset = 0
@@ -63,7 +64,7 @@ public enum OutputPath {
       let n = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        return FileSystemArticleReader.reason(errno)
+        return RegularFile.reason(errno)
       }
       offset += n
     }

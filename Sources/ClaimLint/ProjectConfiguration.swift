@@ -196,14 +196,8 @@ public struct ProjectConfiguration: Sendable {
   public static func load(path: String, workingDirectory: String) throws(DataFileError) -> ProjectConfiguration {
     let absolute = InputSet.normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
     let display = relativePath(absolute, from: workingDirectory)
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) else {
-      throw DataFileError(path: display, message: "no such configuration file")
-    }
-    guard !isDir.boolValue, let data = FileManager.default.contents(atPath: absolute) else {
-      throw DataFileError(path: display, message: "cannot read configuration file")
-    }
-    return try parse(Array(data), path: display, directory: parent(of: absolute))
+    let data = try RegularFile.readDataFile(path: absolute, displayPath: display, what: "configuration file").get()
+    return try parse(data, path: display, directory: parent(of: absolute))
   }
 
   static func parent(of path: String) -> String {
@@ -274,12 +268,15 @@ public struct ProjectConfiguration: Sendable {
         errors += errs
         for name in set.tables.keys.sorted() { lexicons.merge(set.table(name), as: name) }
       } else {
-        guard let data = fm.contents(atPath: absolute) else {
-          errors.append(DataFileError(path: display, message: "cannot read lexicon file"))
+        let data: [UInt8]
+        switch RegularFile.readDataFile(path: absolute, displayPath: display, what: "lexicon file") {
+        case .success(let d): data = d
+        case .failure(let e):
+          errors.append(e)
           continue
         }
         do {
-          let table = try LexiconTable(path: display, text: try LexiconTable.text(of: Array(data), path: display))
+          let table = try LexiconTable(path: display, text: try LexiconTable.text(of: data, path: display))
           let file = absolute.split(separator: "/").last.map(String.init) ?? absolute
           let name = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
           lexicons.merge(table, as: name)

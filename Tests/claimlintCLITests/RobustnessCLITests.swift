@@ -128,6 +128,30 @@ import Testing
   }
 }
 
+/// Issue #8: a FIFO named as the configuration, the baseline or a project lexicon is refused at once
+/// with its path; opening it for reading would block the run until a writer appeared.
+@Suite struct SpecialDataFileCLITests {
+  @Test(arguments: [
+    (["--config", "settings.json"], "settings.json", "settings.json: error: cannot read configuration file: it is a FIFO, not a regular file"),
+    (["--baseline", "baseline.json"], "baseline.json", "baseline.json: error: cannot read baseline file: it is a FIFO, not a regular file"),
+    ([], "newsroom/titles.tsv", "newsroom/titles.tsv: error: cannot read lexicon file: it is a FIFO, not a regular file"),
+  ])
+  func issue8FIFOAsDataFileIsAnError(_ options: [String], _ fifo: String, _ expected: String) throws {
+    let dir = try CLI.folder([
+      ".claimlint.json": Array("{\"lexicons\": [\"newsroom/titles.tsv\"]}".utf8),
+      "newsroom/keep.txt": [], "a.txt": Array(arrestStory.utf8),
+    ])
+    if fifo != "newsroom/titles.tsv" {
+      try Data("minister\trole\n".utf8).write(to: dir.appendingPathComponent("newsroom/titles.tsv"))
+    }
+    #expect(mkfifo(dir.appendingPathComponent(fifo).path, 0o644) == 0)
+    let r = try CLI.run(["check", "a.txt"] + options, in: dir, timeLimit: 30)
+    #expect(!r.timedOut, "the run blocked on a FIFO")
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(expected) || r.stdout.contains(expected), "\(r.stderr)\n\(r.stdout)")
+  }
+}
+
 /// Issue #8: the report and the baseline are written inside the working directory only, unless the
 /// command line allows otherwise.
 @Suite struct OutputPathCLITests {

@@ -38,12 +38,15 @@ public struct LexiconSet: Sendable {
     }
     for name in names.sorted() where name.hasSuffix(".tsv") || name.hasSuffix(".txt") {
       let display = displayPrefix + "/" + name
-      guard let data = fm.contents(atPath: directory + "/" + name) else {
-        errors.append(DataFileError(path: display, message: "cannot read file"))
+      let data: [UInt8]
+      switch RegularFile.readDataFile(path: directory + "/" + name, displayPath: display) {
+      case .success(let d): data = d
+      case .failure(let e):
+        errors.append(e)
         continue
       }
       do {
-        let table = try LexiconTable(path: display, text: try LexiconTable.text(of: Array(data), path: display))
+        let table = try LexiconTable(path: display, text: try LexiconTable.text(of: data, path: display))
         let base = String(name.prefix(upTo: name.lastIndex(of: ".")!))
         set.merge(table, as: base)
       } catch {
