@@ -101,6 +101,17 @@ public struct EventExtractor: Sendable {
         }
       }
       if matched { continue }
+      // "her Cambodian counterpart Hun Manet": a name right after "counterpart" is a participant even
+      // when the article has not introduced it yet.
+      if ws[i].lower == "counterpart" || ws[i].lower == "counterparts" {
+        var j = i + 1
+        while j < ws.count, j - i <= 4, ws[j].isCapitalized, ws[j].range.lowerBound - ws[j - 1].range.upperBound == 1 { j += 1 }
+        if j - i - 1 >= 2 {
+          found.append((ws[(i + 1)..<j].map(\.text).joined(separator: " "), ws[i + 1].range.lowerBound..<ws[j - 1].range.upperBound))
+          i = j
+          continue
+        }
+      }
       if ws[i].isCapitalized {
         let candidates = Set(people.filter { full in
           let parts = full.split(separator: " ").map(String.init)

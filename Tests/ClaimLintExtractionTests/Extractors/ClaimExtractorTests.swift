@@ -50,6 +50,11 @@ import Testing
     #expect(speakers.last == "Rosa Delgado")
   }
 
+  @Test func counterpartIsAParticipant() {
+    let c = claims("Thai Prime Minister Anong Srisuk and her Cambodian counterpart Hun Sokha held talks in Kuala Lumpur on Monday.")
+    #expect(c.compactMap(\.event).first?.participants == ["Anong Srisuk", "Hun Sokha"])
+  }
+
   @Test func hyphenatedCountriesAreParticipants() {
     let c = claims("Officers kept up the Laos-Thailand-Cambodia joint operation against the scam centres.")
     #expect(c.compactMap(\.event).first?.participants == ["Cambodia", "Laos", "Thailand"])
