@@ -351,8 +351,12 @@ public struct DateExtractor: Sendable {
       } else if next.kind == .digits {
         return nil
       } else if !d.hasSuffix {
-        // "the 27." – a bare number is a day only at the end of a clause.
+        // "the 27." – a bare number is a day only at the end of a clause; not "the 5.6-magnitude quake"
+        // or "the 5-year plan".
         guard [".", "!", "?", ",", ";", ")"].contains(next.lower) else { return nil }
+        if next.isAttached, end + 1 < t.count, t[end + 1].isAttached, t[end + 1].kind == .digits || next.lower != "." {
+          return nil
+        }
       }
     } else if !d.hasSuffix && t[i].lower != "the" {
       return nil

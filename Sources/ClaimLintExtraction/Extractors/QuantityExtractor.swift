@@ -554,6 +554,13 @@ public struct QuantityExtractor: Sendable {
         w += "-" + t[next + 1].lower
         next += 2
       }
+      // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
+      // head; what follows it is.
+      if w.hasSuffix("'s") || w.hasSuffix("\u{2019}s") || (w.hasSuffix("s'") && w.count > 2) {
+        q = next
+        if words.isEmpty { continue }
+        break
+      }
       if EnglishFunctionWords.contains(w) || lexicons.numberWord(w, .unit) != nil || lexicons.numberWord(w, .tens) != nil
         || lexicons.months[w] != nil || lexicons.weekdays[w] != nil
       {

@@ -77,6 +77,8 @@ struct DateCase: Sendable, CustomTestStringConvertible {
     "Guests arrived for the 25th Anniversary dinner.",
     "She won first prize at the fair.",
     "You may want to march with them.",
+    "The 5.6-magnitude quake struck just before midnight.",
+    "The 5-year plan was approved by parliament.",
   ])
   func notADate(_ sentence: String) throws {
     let extractor = DateExtractor(lexicons: try ExtractionFixture.lexicons())

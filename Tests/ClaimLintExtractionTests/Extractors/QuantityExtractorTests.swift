@@ -108,6 +108,8 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     QuantityCase(id: "irregular plural", sentence: "The boat carried 40 women and children.", text: "40", counted: "woman", family: "person"),
     QuantityCase(id: "regular -ies", sentence: "The clash left 9 casualties.", text: "9", counted: "casualty", family: "victim"),
     QuantityCase(id: "money counts money", sentence: "The fund lost $2 million.", text: "$2 million", unit: "USD", counted: .some(nil), family: "money"),
+    QuantityCase(id: "possessive before the noun", sentence: "The strike closed 300 of the company's workshops.", text: "300", counted: "workshop"),
+    QuantityCase(id: "possessive before another figure", sentence: "Voters in 12 of the country's 77 districts went to the polls.", text: "12", counted: .some(nil)),
     // What a sum of money is (rules/lexicons/money-nouns.tsv).
     QuantityCase(id: "aid package", sentence: "Donors approved a $5 million aid package on Friday.", text: "$5 million", unit: "USD", counted: "aid", family: "aid"),
     QuantityCase(id: "in compensation", sentence: "The firm paid 3 billion baht in compensation to the families.", text: "3 billion baht", unit: "THB", counted: "compensation", family: "compensation"),
@@ -122,6 +124,7 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
   ]
 
   static let actions: [QuantityCase] = [
+    QuantityCase(id: "left homeless", sentence: "The floods left 4,000 families homeless, and thousands left homeless were sheltering in schools.", text: "thousands", action: "displace"),
     QuantityCase(id: "seized goods", sentence: "Officers intercepted 6.8 tonnes of pangolin scales at the port.", text: "6.8 tonnes", action: "seize"),
     QuantityCase(id: "seized people", sentence: "Troops seized 40 suspects in the raid.", text: "40", counted: "suspect", action: "arrest"),
     QuantityCase(id: "seized money", sentence: "Police seized $2 million in cash.", text: "$2 million", action: "seize"),
