@@ -78,6 +78,13 @@ public struct QuantityExtractor: Sendable {
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
         normaliseSeizure(&f)
+        // "detained in the past 24 hours": a span of time is when it happened, not what it happened to.
+        if let family = f.quantity.countedFamily, Self.timeFamilies.contains(family) {
+          f.quantity.action = nil
+          f.quantity.actionText = nil
+          f.quantity.actionRange = nil
+          f.quantity.actor = nil
+        }
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
         // to the previous figure, counts the same things.
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
@@ -209,6 +216,12 @@ public struct QuantityExtractor: Sendable {
           let leadingZero = t[q].kind == .digits && t[q].lower.hasPrefix("0") && t[q].length > 1
           if phoneLike { return .skip(end: skipChain(t, from: b.end)) }
           if bothYears { return .skip(end: b.end) }
+          // "ruled 7-4", "beat City 2-1": a score or a vote, not a range (a range rises).
+          if isDashSep, t[p].isAttached, t[q].isAttached, unit == nil, unitB == nil, first.isPlainDigits, b.isPlainDigits,
+            b.value <= a, a < 1000
+          {
+            return .skip(end: b.end)
+          }
           let unitsAgree = unit == nil || unitB == nil || unit == unitB
           if spacingOK, unitsAgree, b.value > a, !leadingZero {
             second = b
@@ -262,6 +275,19 @@ public struct QuantityExtractor: Sendable {
       }
     }
     if numberStart > 0, t[numberStart - 1].lower == "+", t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    // "24/7", "9/11", "3/4": a slash between digits makes a name, a date or a fraction.
+    if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].lower == "/", t[first.end].isAttached,
+      t[first.end + 1].isAttached, t[first.end + 1].kind == .digits
+    {
+      return .skip(end: skipChain(t, from: first.end))
+    }
+    // "1 in 5 adults", "one in four": a ratio, not two counts.
+    if second == nil, unit == nil, qualifier == nil || qualifier?.direction == .approximate, first.end + 1 < t.count,
+      t[first.end].lower == "in", case .number(let d) = numbers.parse(t, at: first.end + 1, stop: t.count), !d.isVague,
+      d.value > first.value, first.value <= 10, !(d.isPlainDigits && isYear(d.value))
+    {
+      return .skip(end: d.end)
+    }
     // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
     if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end].lower), t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .word,
@@ -655,6 +681,9 @@ public struct QuantityExtractor: Sendable {
   }
 
   // MARK: - Action
+
+  /// Families of counted nouns that are spans of time (`nouns.tsv`).
+  static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
 
   /// Families of counted nouns that are people (`nouns.tsv`).
   static let peopleFamilies: Set<String> = ["person", "offender", "leader", "victim", "worker", "national", "official"]

@@ -125,6 +125,7 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
 
   static let actions: [QuantityCase] = [
     QuantityCase(id: "left homeless", sentence: "The floods left 4,000 families homeless, and thousands left homeless were sheltering in schools.", text: "thousands", action: "displace"),
+    QuantityCase(id: "span of time takes no action", sentence: "Police detained 12 people in the past 24 hours.", text: "24", counted: "hour", action: .some(nil)),
     QuantityCase(id: "seized goods", sentence: "Officers intercepted 6.8 tonnes of pangolin scales at the port.", text: "6.8 tonnes", action: "seize"),
     QuantityCase(id: "seized people", sentence: "Troops seized 40 suspects in the raid.", text: "40", counted: "suspect", action: "arrest"),
     QuantityCase(id: "seized money", sentence: "Police seized $2 million in cash.", text: "$2 million", action: "seize"),
@@ -237,6 +238,12 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     ("phone number", "Call the hotline on +66-2-555-0100 for help.", "555"),
     ("phone with area code", "Residents can reach the centre at (555) 123-4567 until noon.", "123"),
     ("phone with area code, area", "Residents can reach the centre at (555) 123-4567 until noon.", "555"),
+    ("vote", "The Supreme Court ruled 7-4 that the budget was lawful.", "4"),
+    ("vote, first side", "The Supreme Court ruled 7-4 that the budget was lawful.", "7"),
+    ("score", "The visitors won 3-1 after extra time.", "1"),
+    ("round the clock", "The clinic now runs 24/7 with volunteer staff.", "24"),
+    ("ratio", "About 1 in 5 adults in the district smoke.", "5"),
+    ("ratio, first side", "About 1 in 5 adults in the district smoke.", "1"),
     ("local phone number", "The shelter's desk answers on 555-1234 around the clock.", "555"),
     ("local phone, zero group", "Families may ring 555-0199 for news of relatives.", "0199"),
     ("dotted phone number", "Tips go to 202.555.0147, the agency said.", "202"),
