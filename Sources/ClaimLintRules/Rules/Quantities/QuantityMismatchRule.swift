@@ -59,6 +59,11 @@ public struct QuantityMismatchRule: Rule {
     for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
       for r in block { mates[r, default: []].formUnion(block) }
     }
+    let updates = Self.updates(claims)
+    func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
+      guard let x = claims.claim(r).quantity?.value, let y = claims.claim(o).quantity?.value else { return false }
+      return updates.contains("\(claims.story[r.document])|\(min(x, y))|\(max(x, y))")
+    }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
     var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
@@ -67,7 +72,7 @@ public struct QuantityMismatchRule: Rule {
       var agreeing: Set<Int> = [r.document]
       for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
         if cmp.conflict(r, o) {
-          conflicts.append(o)
+          if !explained(r, o) { conflicts.append(o) }
         } else if agrees(r, o, cmp) {
           agreeing.insert(o.document)
         }
@@ -84,7 +89,7 @@ public struct QuantityMismatchRule: Rule {
       let mineWords = claims.words(r)
       func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, claims.words(o)) }
       let noteRefs = picked.map { p in
-        (mates[r] ?? []).filter { $0.document == p.document && cmp.conflict(r, $0) }.sorted()
+        (mates[r] ?? []).filter { $0.document == p.document && cmp.conflict(r, $0) && !explained(r, $0) }.sorted()
           .reduce(p) { best, o in closeness(o) > closeness(best) ? o : best }
       }
       let natural = noteRefs.map { cmp.naturalSeverity(r, $0) }.max() ?? .warning
@@ -111,11 +116,42 @@ public struct QuantityMismatchRule: Rule {
     return findings
   }
 
+  /// Figures that an article of the story reports as an update of one another ("the toll rose to 12
+  /// on Sunday, up from nine"; "the margin narrowed to 298 votes from the 312 first reported"), as
+  /// "story|lower|higher": an older article that still gives the earlier figure is not contradicted.
+  static func updates(_ claims: AlignedClaims) -> Set<String> {
+    var out = Set<String>()
+    for (d, dc) in claims.documents.enumerated() {
+      var bySentence: [Int: [Claim]] = [:]
+      for c in dc.claims where c.kind == .quantity && c.layer == .reportage && c.quantity?.value != nil {
+        bySentence[c.sentenceIndex, default: []].append(c)
+      }
+      for s in bySentence.keys.sorted() {
+        let group = bySentence[s]!
+        guard group.count > 1 else { continue }
+        for old in group where old.quantity!.superseded || Self.introducedByFrom(old) {
+          for new in group where !new.quantity!.superseded && !Self.introducedByFrom(new) {
+            let x = old.quantity!.value!
+            let y = new.quantity!.value!
+            guard x != y else { continue }
+            out.insert("\(claims.story[d])|\(min(x, y))|\(max(x, y))")
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
+  private static func introducedByFrom(_ c: Claim) -> Bool {
+    ClaimText.containsBytes(c.sentence, "from " + c.span.text) || ClaimText.containsBytes(c.sentence, "from the " + c.span.text)
+  }
+
   /// Whether `o` states the same figure as `r`: compatible counted things, no other action, intervals
   /// that overlap, and sentences that speak of the same thing.
   private func agrees(_ r: ClaimRef, _ o: ClaimRef, _ cmp: QuantityComparison) -> Bool {
     guard let a = cmp.claims.claim(r).quantity, let b = cmp.claims.claim(o).quantity else { return false }
-    guard cmp.claims.nouns.compatible(a, b), a.overlaps(b) else { return false }
+    guard cmp.claims.nouns.compatible(a, b), QuantityComparison.plausiblyOverlap(a, b) else { return false }
     if let x = a.action, let y = b.action, x != y { return false }
     return cmp.isOnlyFigure(r) && cmp.isOnlyFigure(o) || cmp.sameContext(r, o, threshold: 0.25)
   }

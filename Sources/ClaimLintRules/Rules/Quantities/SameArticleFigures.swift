@@ -98,21 +98,8 @@ struct SameArticleFigures {
     return da != db && da.count == db.count && da.sorted() == db.sorted()
   }
 
-  /// The significant digits of a value (4.2 for 4,200,000,000), to three places.
-  static func mantissa(_ v: Double) -> Int {
-    guard v > 0, v.isFinite else { return 0 }
-    var m = v
-    var steps = 0
-    while m >= 10, steps < 40 {
-      m /= 10
-      steps += 1
-    }
-    while m < 1, steps < 80 {
-      m *= 10
-      steps += 1
-    }
-    return Int((m * 100).rounded())
-  }
+  /// The significant digits of a value, to three places.
+  static func mantissa(_ v: Double) -> Int { QuantityComparison.mantissa(v) }
 
   /// Lower-case words of a sentence, punctuation stripped.
   static func tokens(_ sentence: String) -> [String] {
