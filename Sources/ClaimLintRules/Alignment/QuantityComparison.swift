@@ -169,6 +169,12 @@ public struct QuantityComparison: Sendable {
   /// 60,000" is not "more than 600,000" (a writer rounds down to a nearby figure, not a tenth of it),
   /// so a lower bound is taken to reach at most twice its value.
   static func plausiblyOverlap(_ a: Quantity, _ b: Quantity) -> Bool {
+    // A whole figure and a figure with cents or decimals that rounds or truncates to it ("$129" and
+    // "$129.99") are the same figure written less precisely.
+    if let x = a.value, let y = b.value, x != y, abs(x - y) < 1 {
+      let (whole, fine) = x == x.rounded() ? (x, y) : (y, x)
+      if whole == whole.rounded(), fine.rounded(.down) == whole || fine.rounded() == whole { return true }
+    }
     guard a.overlaps(b) else { return false }
     func capped(_ q: Quantity) -> Quantity {
       guard q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 else { return q }

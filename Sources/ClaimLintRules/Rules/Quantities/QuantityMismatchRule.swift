@@ -23,6 +23,11 @@ public struct QuantityMismatchRule: Rule {
     defaultSeverity: .error,
     tags: ["quantity", "cross-source"],
     nonTriggeringExamples: [
+      // A price without its cents, and a lower bound that does not reach ten times its value.
+      RuleExample([
+        "a.txt": "Buyers of the founder's edition of the console paid $129 for the controller bundle.\n",
+        "b.txt": "The founder's edition of the console costs $129.99 with the controller bundle.\n",
+      ]),
       RuleExample([
         "wire.txt": "Rescuers freed more than 300 workers from the compound on Friday.\n",
         "paper.txt": "Rescuers freed 312 workers from the compound, police said.\n",
@@ -37,6 +42,11 @@ public struct QuantityMismatchRule: Rule {
       ]),
     ],
     triggeringExamples: [
+      // "More than" a tenth of the figure is not the same count.
+      RuleExample([
+        "wire.txt": "The cyclone has displaced †more than 600,000 people in the delta, the disaster agency said.\n",
+        "paper.txt": "The cyclone has displaced ↓more than 60,000 people in the delta, officials said.\n",
+      ]),
       RuleExample([
         "a.txt": "Thai authorities received ↓148 victims rescued from the compound.\n",
         "b.txt": "Thai authorities received †184 victims rescued from the compound.\n",
