@@ -3,7 +3,8 @@
 ///
 /// In pre-publish mode the draft's claim is always the primary side and every disagreeing source is a
 /// note. Otherwise the finding goes on the minority side: the version fewer documents give is reported,
-/// with one note per document that says otherwise. A claim that more documents share than contradict
+/// with one note per document that says otherwise; between versions that as many documents share, the
+/// one that contradicts more documents is reported. A claim that more documents share than contradict
 /// is never reported itself; it shows up as a note of the odd one out. Each claim is reported at most
 /// once, and outside pre-publish mode a claim used as a note is not reported again the other way round.
 ///
@@ -48,10 +49,26 @@ struct MinoritySide<Item: Hashable & Comparable> {
     let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !covered.contains($0) }
     guard !conflicts.isEmpty else { return nil }
     if !prePublish {
-      // A conflicting version that fewer documents share is the odd one out: report that one instead.
-      for o in conflicts where relationsOf(o).agreeing.count < mine.agreeing.count { return nil }
+      // A document that agrees with both versions ("more than 1,100" beside "1,147" and "1,700")
+      // takes no side: only the documents that agree with one version and not the other are counted.
+      var theirs: [Item: Relations] = [:]
+      for o in conflicts { theirs[o] = relationsOf(o) }
+      let neutral = theirs.values.reduce(Set<Int>()) { $0.union($1.agreeing) }
+      let mineCount = mine.agreeing.subtracting(neutral).count
+      let mineAgainst = Set(conflicts.map(document)).count
+      for o in conflicts {
+        let t = theirs[o]!
+        let theirCount = t.agreeing.subtracting(mine.agreeing).count
+        // A conflicting version that fewer documents share is the odd one out: report that one instead.
+        if theirCount < mineCount { return nil }
+        // Between versions that as many documents share, the one that contradicts more documents is.
+        if theirCount == mineCount {
+          let against = Set(t.conflicts.map(document).filter { !t.agreeing.contains($0) }).count
+          if against > mineAgainst { return nil }
+        }
+      }
       // This version is shared by more documents than contradict it.
-      if mine.agreeing.count > Set(conflicts.map(document)).count { return nil }
+      if mineCount > mineAgainst { return nil }
     }
     var perDocument: [Int: Item] = [:]
     for o in conflicts.sorted() where perDocument[document(o)] == nil { perDocument[document(o)] = o }

@@ -12,8 +12,8 @@ public struct QuantityComparison: Sendable {
     var values: [String: Set<Double>] = [:]
     for (d, dc) in claims.documents.enumerated() {
       for c in dc.claims where c.kind == .quantity && c.layer == .reportage {
-        guard let q = c.quantity, !q.superseded, let v = q.value, let a = q.action, let b = claims.nouns.blockKey(q) else { continue }
-        values["\(d)|\(b)|\(a)", default: []].insert(v)
+        guard let q = c.quantity, !q.superseded, let v = q.value, let b = claims.nouns.blockKey(q) else { continue }
+        values["\(d)|\(b)|\(q.action ?? "-")", default: []].insert(v)
       }
     }
     valuesByDocument = values
@@ -23,8 +23,8 @@ public struct QuantityComparison: Sendable {
   /// article's one count of people injured): two such figures in articles on one story state the same
   /// fact, however differently their sentences are worded.
   func isOnlyFigure(_ r: ClaimRef) -> Bool {
-    guard let q = claims.claim(r).quantity, let a = q.action, let b = claims.nouns.blockKey(q) else { return false }
-    return valuesByDocument["\(r.document)|\(b)|\(a)"]?.count == 1
+    guard let q = claims.claim(r).quantity, let b = claims.nouns.blockKey(q) else { return false }
+    return valuesByDocument["\(r.document)|\(b)|\(q.action ?? "-")"]?.count == 1
   }
 
   /// Modifiers that hedge or qualify without changing what is counted.
@@ -100,7 +100,14 @@ public struct QuantityComparison: Sendable {
     let cb = claims.claim(b)
     guard let qa = ca.quantity, let qb = cb.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
-    if qa.overlaps(qb) { return false }
+    if Self.plausiblyOverlap(qa, qb) { return false }
+    // A figure an order of magnitude off with other digits is another fact ("312 votes" margin and
+    // "7,412 votes" for the winner), not a drifted one ("$21 million" for "$2.1 million" keeps its digits).
+    if let va = qa.value ?? qa.low ?? qa.high, let vb = qb.value ?? qb.low ?? qb.high, va > 0, vb > 0,
+      max(va, vb) > 10 * min(va, vb), Self.mantissa(va) != Self.mantissa(vb)
+    {
+      return false
+    }
     // Within one article, different figures are usually different facts (this year's and last year's
     // share, two districts' tolls). Only figures that count the same named thing, in sentences that
     // say much the same, are the same fact told twice.
@@ -134,7 +141,12 @@ public struct QuantityComparison: Sendable {
           // Small counts without an action ("2 cups", "3 bedrooms") recur for different things.
           guard max(qa.value ?? 0, qb.value ?? 0) >= 10, sameContext(a, b, threshold: 0.2, minShared: 3) else { return false }
         } else {
-          guard sameContext(a, b, threshold: qa.unit != nil ? 0.3 : 0.5) else { return false }
+          // The only figure for the thing in each article (and not far off), or the same digits in
+          // another order (a typo: "132 votes" for "312 votes"), needs less shared wording to be the
+          // same fact.
+          let close = max(qa.value ?? 0, qb.value ?? 0) < 2 * min(qa.value ?? 0, qb.value ?? 0)
+          let likely = (isOnlyFigure(a) && isOnlyFigure(b) && close) || Self.sameDigits(qa, qb)
+          guard sameContext(a, b, threshold: likely ? 0.25 : qa.unit != nil ? 0.3 : 0.5) else { return false }
         }
       }
     }
@@ -151,6 +163,51 @@ public struct QuantityComparison: Sendable {
     }
     // A vague figure ("dozens") conflicts only with a far-off one, which the intervals already say.
     return true
+  }
+
+  /// Whether two figures can both hold, reading a lower bound the way news copy uses it: "more than
+  /// 60,000" is not "more than 600,000" (a writer rounds down to a nearby figure, not a tenth of it),
+  /// so a lower bound is taken to reach at most twice its value.
+  static func plausiblyOverlap(_ a: Quantity, _ b: Quantity) -> Bool {
+    // A whole figure and a figure with cents or decimals that rounds or truncates to it ("$129" and
+    // "$129.99") are the same figure written less precisely.
+    if let x = a.value, let y = b.value, x != y, abs(x - y) < 1 {
+      let (whole, fine) = x == x.rounded() ? (x, y) : (y, x)
+      if whole == whole.rounded(), fine.rounded(.down) == whole || fine.rounded() == whole { return true }
+    }
+    guard a.overlaps(b) else { return false }
+    func capped(_ q: Quantity) -> Quantity {
+      guard q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 else { return q }
+      var c = q
+      c.high = 2 * low
+      c.highInclusive = true
+      return c
+    }
+    return capped(a).overlaps(capped(b))
+  }
+
+  /// The significant digits of a value (42 for 4,200,000,000 and for 4.2), to three places.
+  static func mantissa(_ v: Double) -> Int {
+    guard v > 0, v.isFinite else { return 0 }
+    var m = v
+    var steps = 0
+    while m >= 10, steps < 40 {
+      m /= 10
+      steps += 1
+    }
+    while m < 1, steps < 80 {
+      m *= 10
+      steps += 1
+    }
+    return Int((m * 100).rounded())
+  }
+
+  /// Whether two figures have the same digits in another order (148 and 184): the commonest typo.
+  static func sameDigits(_ a: Quantity, _ b: Quantity) -> Bool {
+    guard let x = a.value, let y = b.value else { return false }
+    let da = ClaimText.number(x).filter(\.isNumber)
+    let db = ClaimText.number(y).filter(\.isNumber)
+    return da != db && da.count == db.count && da.sorted() == db.sorted()
   }
 
   /// Error when both figures are exact and differ; warning when a qualifier is involved.

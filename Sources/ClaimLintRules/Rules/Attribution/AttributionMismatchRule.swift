@@ -76,7 +76,10 @@ public struct AttributionMismatchRule: Rule {
       for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         let attrB = claims.claim(refs[j]).attribution!
         guard !attrB.speakerText.isEmpty, sameWords(i, j) else { continue }
-        if Self.sameSpeaker(attrA.speaker, attrB.speaker) {
+        if Self.sameSpeaker(attrA.speaker, attrB.speaker)
+          || Self.speaksFor(claims.claim(refs[i]), claims.claim(refs[j]))
+          || Self.speaksFor(claims.claim(refs[j]), claims.claim(refs[i]))
+        {
           agreeing.insert(refs[j].document)
         } else if Self.isNamed(attrA.speaker) && Self.isNamed(attrB.speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
@@ -114,6 +117,22 @@ public struct AttributionMismatchRule: Rule {
 
   /// Whether a speaker is a named person or organisation rather than a common phrase.
   static func isNamed(_ speaker: String) -> Bool { speaker.first?.isUppercase == true }
+
+  /// Whether `person` speaks for `body`: every word of the body's name is in the person's description
+  /// ("The Foreign Office" and "Foreign Office spokesperson Mark Devlin"; "the Ministry of Health" and
+  /// "health ministry spokeswoman Ilse Varga"). A ministry's words given to its spokesperson are
+  /// the same statement.
+  static func speaksFor(_ body: Claim, _ person: Claim) -> Bool {
+    guard let b = body.attribution, let p = person.attribution else { return false }
+    let function: Set<String> = ["the", "a", "an", "of", "for", "and", "its", "s"]
+    func words(_ s: String) -> Set<String> {
+      Set(s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)).subtracting(function)
+    }
+    let bodyWords = words(b.speaker).union(words(b.speakerText))
+    guard !bodyWords.isEmpty else { return false }
+    let described = words(p.speaker).union(words(p.speakerText)).union(words(person.span.text))
+    return bodyWords.isStrictSubset(of: described)
+  }
 
   /// Whether two speaker names can be the same: equal, or one's words contained in the other's.
   static func sameSpeaker(_ a: String, _ b: String) -> Bool {

@@ -5,8 +5,9 @@ import ClaimLintCore
 ///
 /// People are matched by full name, or by surname when only one person of that name appears. Titles
 /// conflict when no role of one agrees with a role of the other: the same role word, the same rank
-/// ("deputy", "vice", "acting", "assistant", "former") and no contradicting portfolio. A fuller title
-/// ("Chinese Foreign Minister" for "Foreign Minister") is not a conflict.
+/// ("deputy", "vice", "acting", "assistant") and no contradicting portfolio. A fuller title
+/// ("Chinese Foreign Minister" for "Foreign Minister") is not a conflict, nor is an old title kept
+/// without "former".
 public struct TitleMismatchRule: Rule {
   public static let description = RuleDescription(
     identifier: "title-mismatch",
@@ -19,6 +20,10 @@ public struct TitleMismatchRule: Rule {
     defaultSeverity: .warning,
     tags: ["people", "cross-source"],
     nonTriggeringExamples: [
+      RuleExample([
+        "a.txt": "The envoy said he never discussed former Vice President Ana Morel with the prosecutor.\n",
+        "b.txt": "The envoy said Vice President Ana Morel was not a topic of the calls with the prosecutor.\n",
+      ]),
       RuleExample([
         "a.txt": "Chinese Foreign Minister Ana Ruiz arrived in Bangkok on Tuesday.\n",
         "b.txt": "Foreign Minister Ana Ruiz told reporters the talks went well.\n",
@@ -112,7 +117,9 @@ public struct TitleMismatchRule: Rule {
       return true
     }
     for x in pa {
-      for y in pb where x.head == y.head && x.ranks == y.ranks {
+      // "former" is kept out: outlets keep an old title as an honorific ("Vice President Biden" after
+      // he left office), and an article cannot tell when the office ended.
+      for y in pb where x.head == y.head && x.ranks.subtracting(["former"]) == y.ranks.subtracting(["former"]) {
         if x.portfolio.isEmpty || y.portfolio.isEmpty || !x.portfolio.isDisjoint(with: y.portfolio) { return true }
       }
     }

@@ -37,8 +37,52 @@ public struct InternalQuantityConflictRule: Rule {
 
           """
       ]),
+      // Two subjects: each sentence names a state the other does not.
+      RuleExample([
+        "story.txt": """
+          The expansion in Oregon gave coverage to more than 400,000 residents, the state health authority said.
+
+          In Nevada, where the measure was also on the ballot, an estimated 100,000 residents would qualify for coverage.
+
+          """
+      ]),
+      // A series: each defendant's bond, one value each.
+      RuleExample([
+        "story.txt": """
+          Dana R. Holt: possession of methamphetamine, held in jail in lieu of $70,000 bond.
+
+          Kyle P. Ames: dealing in methamphetamine, held in jail in lieu of $268,500 bond.
+
+          Owen T. Marsh: possession of heroin, held in jail in lieu of $72,500 bond.
+
+          """
+      ]),
+      // Another instance, an increment and a total, and measures of different things.
+      RuleExample([
+        "story.txt": """
+          One trial in 103 women found that regular exercise reduced binge eating, the review said.
+
+          Another trial in 84 women found that regular exercise reduced binge eating when paired with therapy.
+
+          The space agency said it was adding five companies to the lunar delivery contract.
+
+          All 14 companies on the lunar delivery contract can now bid for future missions.
+
+          The roof folds down in 15 seconds. The roof closes in 16 seconds at speeds up to 50 km/h.
+
+          """
+      ]),
     ],
     triggeringExamples: [
+      // The same digits in another order: a typo, even though the sentences name different places.
+      RuleExample([
+        "story.txt": """
+          Police in Yala province arrested †48 suspects in the overnight sweep, Colonel Anan Phrom said.
+
+          The ↓84 suspects arrested in the overnight sweep were taken to Pattani for questioning.
+
+          """
+      ]),
       RuleExample([
         "story.txt": """
           Thai officials received †148 victims rescued from the compound on Friday.
@@ -54,6 +98,7 @@ public struct InternalQuantityConflictRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
+    let facts = SameArticleFigures(claims: claims)
     var findings: [Finding] = []
     var reported = Set<ClaimRef>()
     for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) {
@@ -64,8 +109,7 @@ public struct InternalQuantityConflictRule: Rule {
         guard refs.count > 1 else { continue }
         for (i, a) in refs.enumerated() where !reported.contains(a) {
           for b in refs[(i + 1)...] where !reported.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
-            guard cmp.conflict(a, b, sameArticle: true) else { continue }
-            // A later figure in a sentence that updates ("rose to", "now") supersedes earlier ones.
+            guard cmp.conflict(a, b, sameArticle: true), !facts.differentFacts(a, b) else { continue }
             reported.insert(b)
             reported.insert(a)
             let ca = claims.claim(a)
@@ -121,6 +165,13 @@ public struct InternalQuantityConflictRule: Rule {
           return sa == sb ? a > b : sa < sb
         }!
         let b = dc.claims[best]
+        // An amount without a counted noun ("£40") says what it pays for only through its sentence: the
+        // story's figure must share a word with the headline ("council", "budget"), or it is another
+        // price on the page.
+        if hq.counted == nil {
+          let shared = hw.intersection(Salience.words(b.sentence)).filter { !$0.contains(where: \.isNumber) }
+          guard !shared.isEmpty else { continue }
+        }
         findings.append(
           Finding(
             ruleID: Self.description.identifier,

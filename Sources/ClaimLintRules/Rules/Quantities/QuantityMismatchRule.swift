@@ -6,7 +6,8 @@ import ClaimLintCore
 ///
 /// "More than 300" and "312" are compatible, as are "12,000", "12 000" and "twelve thousand". A part of
 /// an enumeration ("90 men and 12 women") is not compared with a total that it sums to ("102 people"),
-/// and a figure the article marks as superseded ("initially 40") is not compared at all. Known false
+/// and a figure the article marks as superseded ("initially 40") is not compared at all. The finding
+/// goes on the version fewer sources give, with one note per source that says otherwise. Known false
 /// alarms: tolls that changed between the publication times of two articles.
 public struct QuantityMismatchRule: Rule {
   public static let description = RuleDescription(
@@ -22,6 +23,11 @@ public struct QuantityMismatchRule: Rule {
     defaultSeverity: .error,
     tags: ["quantity", "cross-source"],
     nonTriggeringExamples: [
+      // A price without its cents, and a lower bound that does not reach ten times its value.
+      RuleExample([
+        "a.txt": "Buyers of the founder's edition of the console paid $129 for the controller bundle.\n",
+        "b.txt": "The founder's edition of the console costs $129.99 with the controller bundle.\n",
+      ]),
       RuleExample([
         "wire.txt": "Rescuers freed more than 300 workers from the compound on Friday.\n",
         "paper.txt": "Rescuers freed 312 workers from the compound, police said.\n",
@@ -36,10 +42,21 @@ public struct QuantityMismatchRule: Rule {
       ]),
     ],
     triggeringExamples: [
+      // "More than" a tenth of the figure is not the same count.
+      RuleExample([
+        "wire.txt": "The cyclone has displaced †more than 600,000 people in the delta, the disaster agency said.\n",
+        "paper.txt": "The cyclone has displaced ↓more than 60,000 people in the delta, officials said.\n",
+      ]),
       RuleExample([
         "a.txt": "Thai authorities received ↓148 victims rescued from the compound.\n",
         "b.txt": "Thai authorities received †184 victims rescued from the compound.\n",
-      ])
+      ]),
+      // The finding goes on the odd one out, whatever the order of the articles.
+      RuleExample([
+        "agency.txt": "The quake killed more than 300 people and injured †430, the interior ministry said on Saturday.\n",
+        "daily.txt": "Officials said on Sunday that the quake had killed 312 people and injured ↓340.\n",
+        "relief.txt": "The quake killed 312 people and injured †430, the relief agency said on Sunday.\n",
+      ]),
     ]
   )
 
@@ -47,62 +64,116 @@ public struct QuantityMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
-    var findings: [Finding] = []
-    var covered = Set<ClaimRef>()
-    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) {
-      guard Set(block.map(\.document)).count > 1 else { continue }
-      for r in block where claims.isDraftSide(r) && !covered.contains(r) {
-        let conflicts = block.filter { o in
-          claims.comparable(r.document, o.document) && !covered.contains(o) && cmp.conflict(r, o)
+    // The claims each claim may be compared with: its fellows in every block it sits in.
+    var mates: [ClaimRef: Set<ClaimRef>] = [:]
+    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
+      for r in block { mates[r, default: []].formUnion(block) }
+    }
+    let updates = Self.updates(claims)
+    func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
+      guard let x = claims.claim(r).quantity?.value, let y = claims.claim(o).quantity?.value else { return false }
+      return updates.contains("\(claims.story[r.document])|\(min(x, y))|\(max(x, y))")
+    }
+    // Conflicting claims in other documents, and the documents that state the same figure: the
+    // finding goes on the version fewer documents give (the odd one out), the others become notes.
+    var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
+      let q = claims.claim(r).quantity!
+      var conflicts: [ClaimRef] = []
+      var agreeing: Set<Int> = [r.document]
+      for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
+        if cmp.conflict(r, o) {
+          if !explained(r, o) { conflicts.append(o) }
+        } else if agrees(r, o, cmp) {
+          agreeing.insert(o.document)
         }
-        guard !conflicts.isEmpty else { continue }
-        // Agreeing sources are not conflicts: a document that also states this figure (in any block:
-        // "23 of the 51 seats" agrees with "23 seats") is not a conflicting source.
-        let mineQ = claims.claim(r).quantity!
-        let conflictDocs = Set(conflicts.map(\.document))
-        let agreeingDocs = Set(conflictDocs.filter { d in
-          claims.documents[d].claims.contains { c in
-            guard c.kind == .quantity, c.layer == .reportage, let q = c.quantity, q.unit == mineQ.unit else { return false }
-            guard q.counted == nil || mineQ.counted == nil || claims.nouns.compatible(q, mineQ) else { return false }
-            if let v = q.value, let w = mineQ.value, v == w { return true }
-            return false
-          }
-        })
-        // One note per document: the conflicting claim whose sentence is closest to this one.
-        var perDoc: [Int: ClaimRef] = [:]
-        let mineWords = claims.words(r)
-        func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, claims.words(o)) }
-        for o in conflicts.sorted() where !agreeingDocs.contains(o.document) {
-          if let current = perDoc[o.document], closeness(current) >= closeness(o) { continue }
-          perDoc[o.document] = o
-        }
-        guard !perDoc.isEmpty else { continue }
-        let noteRefs = perDoc.keys.sorted().map { perDoc[$0]! }
-        covered.insert(r)
-        if claims.draftIndex == nil { noteRefs.forEach { covered.insert($0) } }
-        let natural = noteRefs.map { cmp.naturalSeverity(r, $0) }.max() ?? .warning
-        let mine = claims.claim(r)
-        let q = mine.quantity!
-        findings.append(
-          Finding(
-            ruleID: Self.description.identifier,
-            severity: context.severity(of: Self.description, natural: natural),
-            message: .figureDiffers(mine, count: noteRefs.count),
-            span: mine.span,
-            notes: noteRefs.map { Note(span: claims.claim($0).span, message: .sourceReports(claims.claim($0))) }.sorted(),
-            help: "use the sourced figure, or attribute this one to whoever gave it",
-            label: "this article: \(mine.span.text)",
-            fingerprint: Fingerprint.fnv1a(
-              [Self.description.identifier, q.unit ?? "", q.counted ?? "", q.action ?? "", ClaimText.number(q.value)]
-                + noteRefs.map { ClaimText.number(claims.claim($0).quantity!.value) }.sorted()
-                + ([mine.span.path] + noteRefs.map { claims.claim($0).span.path }).sorted()),
-            properties: [
-              "value": ClaimText.number(q.value), "low": ClaimText.number(q.low), "high": ClaimText.number(q.high),
-              "counted": q.counted ?? "", "action": q.action ?? "",
-            ]))
       }
+      // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
+      // "23 seats") is not a conflicting source.
+      for d in Set(conflicts.map(\.document)) where states(q, in: d, claims) { agreeing.insert(d) }
+      return .init(conflicts: conflicts, agreeing: agreeing)
+    }
+    var findings: [Finding] = []
+    for r in mates.keys.sorted() where claims.isDraftSide(r) {
+      guard let picked = sides.notes(for: r) else { continue }
+      // One note per document: the conflicting claim whose sentence is closest to this one.
+      let mineWords = claims.words(r)
+      func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, claims.words(o)) }
+      let noteRefs = picked.map { p in
+        (mates[r] ?? []).filter { $0.document == p.document && cmp.conflict(r, $0) && !explained(r, $0) }.sorted()
+          .reduce(p) { best, o in closeness(o) > closeness(best) ? o : best }
+      }
+      let natural = noteRefs.map { cmp.naturalSeverity(r, $0) }.max() ?? .warning
+      let mine = claims.claim(r)
+      let q = mine.quantity!
+      findings.append(
+        Finding(
+          ruleID: Self.description.identifier,
+          severity: context.severity(of: Self.description, natural: natural),
+          message: .figureDiffers(mine, count: noteRefs.count),
+          span: mine.span,
+          notes: noteRefs.map { Note(span: claims.claim($0).span, message: .sourceReports(claims.claim($0))) }.sorted(),
+          help: "use the sourced figure, or attribute this one to whoever gave it",
+          label: "this article: \(mine.span.text)",
+          fingerprint: Fingerprint.fnv1a(
+            [Self.description.identifier, q.unit ?? "", q.counted ?? "", q.action ?? "", ClaimText.number(q.value)]
+              + noteRefs.map { ClaimText.number(claims.claim($0).quantity!.value) }.sorted()
+              + ([mine.span.path] + noteRefs.map { claims.claim($0).span.path }).sorted()),
+          properties: [
+            "value": ClaimText.number(q.value), "low": ClaimText.number(q.low), "high": ClaimText.number(q.high),
+            "counted": q.counted ?? "", "action": q.action ?? "",
+          ]))
     }
     return findings
+  }
+
+  /// Figures that an article of the story reports as an update of one another ("the toll rose to 12
+  /// on Sunday, up from nine"; "the margin narrowed to 298 votes from the 312 first reported"), as
+  /// "story|lower|higher": an older article that still gives the earlier figure is not contradicted.
+  static func updates(_ claims: AlignedClaims) -> Set<String> {
+    var out = Set<String>()
+    for (d, dc) in claims.documents.enumerated() {
+      var bySentence: [Int: [Claim]] = [:]
+      for c in dc.claims where c.kind == .quantity && c.layer == .reportage && c.quantity?.value != nil {
+        bySentence[c.sentenceIndex, default: []].append(c)
+      }
+      for s in bySentence.keys.sorted() {
+        let group = bySentence[s]!
+        guard group.count > 1 else { continue }
+        for old in group where old.quantity!.superseded || Self.introducedByFrom(old) {
+          for new in group where !new.quantity!.superseded && !Self.introducedByFrom(new) {
+            let x = old.quantity!.value!
+            let y = new.quantity!.value!
+            guard x != y else { continue }
+            out.insert("\(claims.story[d])|\(min(x, y))|\(max(x, y))")
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
+  private static func introducedByFrom(_ c: Claim) -> Bool {
+    ClaimText.containsBytes(c.sentence, "from " + c.span.text) || ClaimText.containsBytes(c.sentence, "from the " + c.span.text)
+  }
+
+  /// Whether `o` states the same figure as `r`: compatible counted things, no other action, intervals
+  /// that overlap, and sentences that speak of the same thing.
+  private func agrees(_ r: ClaimRef, _ o: ClaimRef, _ cmp: QuantityComparison) -> Bool {
+    guard let a = cmp.claims.claim(r).quantity, let b = cmp.claims.claim(o).quantity else { return false }
+    guard cmp.claims.nouns.compatible(a, b), QuantityComparison.plausiblyOverlap(a, b) else { return false }
+    if let x = a.action, let y = b.action, x != y { return false }
+    return cmp.isOnlyFigure(r) && cmp.isOnlyFigure(o) || cmp.sameContext(r, o, threshold: 0.25)
+  }
+
+  /// Whether document `d` states the value of `q` for a compatible counted thing anywhere.
+  private func states(_ q: Quantity, in d: Int, _ claims: AlignedClaims) -> Bool {
+    claims.documents[d].claims.contains { c in
+      guard c.kind == .quantity, c.layer == .reportage, let o = c.quantity, o.unit == q.unit else { return false }
+      guard o.counted == nil || q.counted == nil || claims.nouns.compatible(o, q) else { return false }
+      if let v = o.value, let w = q.value, v == w { return true }
+      return false
+    }
   }
 }
 
