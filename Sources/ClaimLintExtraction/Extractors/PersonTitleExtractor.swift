@@ -176,19 +176,26 @@ public struct PersonTitleExtractor: Sendable {
     return out
   }
 
+  /// Words that start a clause, so an appositive cannot run through them.
+  static let clauseWords: Set<String> = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
+
   private func appositive(_ sentence: String, _ ws: [Word], after i: Int, person: String, personRange: Range<Int>) -> Match? {
     guard i + 1 < ws.count, ws[i].text == "," else { return nil }
     var s = i + 1
     if ["the", "a", "an"].contains(ws[s].lower) { s += 1 }
     var e = s
     var sawRole = false
+    // After "president of", "spokesman for": the body's name, in any case ("of the pilots' union SEPLA").
+    var inBody = false
     while e < ws.count, ws[e].text != ",", ws[e].text != ".", e - s < 24 {
       if let (k, n) = lookup(ws, e) {
         if k == .role { sawRole = true }
         e += n
         continue
       }
+      if sawRole, ["of", "for", "at"].contains(ws[e].lower) { inBody = true }
       if Self.connectors.contains(ws[e].lower) || ws[e].isCapitalized { e += 1; continue }
+      if inBody, !Self.clauseWords.contains(ws[e].lower), !ws[e].lower.hasSuffix("ed") { e += 1; continue }
       break
     }
     guard sawRole, e > s, !ws[s].isCapitalized || lookup(ws, s) != nil else { return nil }

@@ -554,7 +554,13 @@ public struct QuantityExtractor: Sendable {
   /// Verbs that can follow a figure with no noun and must not be read as the counted noun.
   static let copulaVerbs: Set<String> = [
     "remain", "remained", "remains", "stay", "stayed", "stays", "appear", "appeared", "seem", "seemed", "die", "died",
-    "survive", "survived", "return", "returned", "went", "came", "left", "got", "became",
+    "survive", "survived", "return", "returned", "went", "came", "left", "got", "became", "belong", "belonged", "belongs",
+    "live", "lived", "lives",
+  ]
+  /// Words after a figure that never name what it counts.
+  static let notNouns: Set<String> = [
+    "first", "second", "third", "last", "next", "initially", "originally", "each", "apiece", "more", "less", "fewer",
+    "earlier", "later", "altogether", "overall", "combined", "respectively",
   ]
 
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
@@ -595,6 +601,8 @@ public struct QuantityExtractor: Sendable {
       if lexicons.actions.match(t, at: q) != nil { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
       if words.isEmpty, Self.copulaVerbs.contains(w) { break }
+      // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
+      if Self.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members").
       if next < t.count, t[next].kind == .word, lexicons.nouns[w + " " + t[next].lower] != nil {
         w += " " + t[next].lower
@@ -629,6 +637,11 @@ public struct QuantityExtractor: Sendable {
     let head = words[headIndex]
     f.nounEnd = head.end
     let singular = lexicons.singular(head.lower)
+    // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
+    if singular == "other" {
+      f.nounEnd = head.end
+      return
+    }
     f.quantity.counted = singular
     f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
     f.quantity.modifiers = words[..<headIndex].map(\.lower)
@@ -692,6 +705,17 @@ public struct QuantityExtractor: Sendable {
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
   private func normaliseSeizure(_ f: inout Figure) {
     guard let a = f.quantity.action else { return }
+    // Money is seized, released, paid or returned; it is not killed, injured or evacuated ("families
+    // of the dead will receive 200,000 taka each").
+    if let u = f.quantity.unit, u != "percent", u != "percentage point", !f.isMeasure,
+      !["arrest", "seize", "release", "repatriate", "traffic"].contains(a)
+    {
+      f.quantity.action = nil
+      f.quantity.actionText = nil
+      f.quantity.actionRange = nil
+      f.quantity.actor = nil
+      return
+    }
     if a == "seize", let family = f.quantity.countedFamily, Self.peopleFamilies.contains(family) {
       f.quantity.action = "arrest"
     } else if a == "arrest", let u = f.quantity.unit, u != "percent", u != "percentage point" {
@@ -752,6 +776,14 @@ public struct QuantityExtractor: Sendable {
     }
     // A participle on the figure itself ("12 dead and 30 injured").
     if chosen == nil, f.nounEnd == f.end, let m = actions.first(where: { $0.start == f.end }) {
+      chosen = m
+      passive = true
+    }
+    // A participle right after a named noun ("and 40 others injured") belongs to this figure, not the
+    // verb of the previous clause.
+    if chosen == nil, f.nounEnd > f.end, let m = actions.first(where: { $0.start == f.nounEnd }),
+      t[m.start].lower.hasSuffix("ed") || t[m.start].lower == "hurt" || t[m.start].lower == "dead"
+    {
       chosen = m
       passive = true
     }

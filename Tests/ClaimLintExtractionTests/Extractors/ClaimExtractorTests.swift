@@ -50,6 +50,12 @@ import Testing
     #expect(speakers.last == "Rosa Delgado")
   }
 
+  @Test func appositiveTitleRunsThroughTheBodyName() {
+    let c = claims("Rafael Ortega, president of the pilots' union SEPLA, said the strike would go ahead.")
+    #expect(c.compactMap(\.title).map(\.title) == ["president of the pilots' union SEPLA"])
+    #expect(c.compactMap(\.title).map(\.person) == ["Rafael Ortega"])
+  }
+
   @Test func counterpartIsAParticipant() {
     let c = claims("Thai Prime Minister Anong Srisuk and her Cambodian counterpart Hun Sokha held talks in Kuala Lumpur on Monday.")
     #expect(c.compactMap(\.event).first?.participants == ["Anong Srisuk", "Hun Sokha"])

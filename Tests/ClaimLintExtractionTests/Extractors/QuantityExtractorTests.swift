@@ -125,6 +125,10 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
 
   static let actions: [QuantityCase] = [
     QuantityCase(id: "left homeless", sentence: "The floods left 4,000 families homeless, and thousands left homeless were sheltering in schools.", text: "thousands", action: "displace"),
+    QuantityCase(id: "others take the noun before and their own participle", sentence: "Seventeen workers were killed and 40 others injured in the fire.", text: "40", counted: "worker", action: "injure"),
+    QuantityCase(id: "ordinal is not a noun", sentence: "Her margin narrowed to 298 votes from the 312 first reported.", text: "312", counted: .some(nil), superseded: true),
+    QuantityCase(id: "belong is a verb", sentence: "Of 4,000 pilots, about 3,200 belong to the union.", text: "about 3,200", counted: .some(nil)),
+    QuantityCase(id: "money is not killed", sentence: "Families of the dead will receive 200,000 taka each.", text: "200,000 taka", unit: "BDT", action: .some(nil)),
     QuantityCase(id: "span of time takes no action", sentence: "Police detained 12 people in the past 24 hours.", text: "24", counted: "hour", action: .some(nil)),
     QuantityCase(id: "seized goods", sentence: "Officers intercepted 6.8 tonnes of pangolin scales at the port.", text: "6.8 tonnes", action: "seize"),
     QuantityCase(id: "seized people", sentence: "Troops seized 40 suspects in the raid.", text: "40", counted: "suspect", action: "arrest"),

@@ -52,7 +52,7 @@ struct SameArticleFigures {
     // A figure an order of magnitude off is another fact, unless it has the same digits ($4.2 million
     // for $4.2 billion).
     if max(va, vb) > 10 * min(va, vb), Self.mantissa(va) != Self.mantissa(vb) { return true }
-    // Three or more values for one noun: a series (each defendant's bond, each study's sample).
+    // Three or more values for one noun and action: a series (each defendant's bond, each study's sample).
     if distinctValues(ca, in: a.document) >= 3 { return true }
     // A sentence that lists many figures (an ingredient list, a stat line) gives each for another thing.
     if figuresInSentence(a) >= 4 || figuresInSentence(b) >= 4 { return true }
@@ -77,12 +77,13 @@ struct SameArticleFigures {
     return claims.documents[r.document].claims.lazy.filter { $0.kind == .quantity && $0.sentenceIndex == s }.count
   }
 
-  /// How many different values the article gives for the counted noun and unit of `c`.
+  /// How many different values the article gives for the counted noun, unit and action of `c` ("17
+  /// killed and 40 injured" are two facts, not a series).
   func distinctValues(_ c: Claim, in document: Int) -> Int {
     guard let q = c.quantity else { return 0 }
     var values = Set<Double>()
     for o in claims.documents[document].claims where o.kind == .quantity && o.layer == .reportage {
-      guard let oq = o.quantity, !oq.superseded, oq.counted == q.counted, oq.unit == q.unit,
+      guard let oq = o.quantity, !oq.superseded, oq.counted == q.counted, oq.unit == q.unit, oq.action == q.action,
         let v = oq.value ?? oq.low ?? oq.high
       else { continue }
       values.insert(v)
