@@ -127,6 +127,27 @@ public enum Salience {
     return n
   }
 
+  /// The number of elements two sorted arrays without repeats share, by one merge pass.
+  public static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    var i = 0
+    var j = 0
+    var shared = 0
+    while i < a.count && j < b.count {
+      let x = a[i]
+      let y = b[j]
+      if x == y {
+        shared += 1
+        i += 1
+        j += 1
+      } else if x < y {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return shared
+  }
+
   /// Overlap of two sets relative to the smaller one.
   public static func containment(_ a: Set<String>, _ b: Set<String>) -> Double {
     let small = min(a.count, b.count)
