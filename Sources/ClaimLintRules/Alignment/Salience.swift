@@ -19,8 +19,10 @@ public enum Salience {
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
     forEachWord(text) { cur in
-      let w = String(decoding: cur, as: UTF8.self)
-      if !stop.contains(w) { out.insert(stemmed(cur) ?? w) }
+      // A word whose byte hash is not a stop word's is not a stop word: no string is built and hashed
+      // for it twice. Only hash hits are confirmed against the stop list itself.
+      if stopHashes.contains(hash(cur[...])), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      out.insert(stemmed(cur) ?? String(decoding: cur, as: UTF8.self))
     }
     return out
   }
