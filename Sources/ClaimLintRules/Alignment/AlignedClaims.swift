@@ -40,11 +40,12 @@ public struct AlignedClaims: Sendable {
   private let maxDaysApart: Int
   /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
   public let sentenceWords: [[Set<String>]]
-  /// The content words of each document's reportage, for the story gate.
-  private let documentWords: [Set<UInt64>]
+  /// The content words of each document's reportage, for the story gate, as sorted hashes without
+  /// repeats (half the memory of a set, and two documents intersect by one merge pass).
+  private let documentWords: [[UInt64]]
   /// In large runs, each document's distinctive words: those few other documents use (names, places,
-  /// the story's own vocabulary). Empty in small runs, where every word is distinctive.
-  private let distinctiveWords: [Set<UInt64>]
+  /// the story's own vocabulary), sorted. Empty in small runs, where every word is distinctive.
+  private let distinctiveWords: [[UInt64]]
   /// The story each document belongs to (one story for a small run); claims are compared within a story.
   public let story: [Int]
   private let largeRun: Bool
@@ -61,30 +62,38 @@ public struct AlignedClaims: Sendable {
       for seg in dc.document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
         words.formUnion(Salience.wordHashes(seg.text))
       }
-      return words
+      return words.sorted()
     }
     // Document frequency over the run; in a large archive, stories are told apart by the words that
     // only a handful of documents share. Documents that share at least three such words (and pass the
     // overlap test) are joined into one story; rules then only compare claims within a story.
     var story = Array(0..<documents.count)
     if documents.count >= 50 {
-      var postings: [UInt64: [Int]] = [:]
-      for (d, ws) in documentWords.enumerated() { for w in ws { postings[w, default: []].append(d) } }
       let cutoff = max(8, documents.count / 100)
       // Pairs come from postings of at most `pairCutoff` documents, so a word costs at most ~2,000
       // pairs however large the run (a story told by more outlets than that is still joined by its
       // rarer words).
       let pairCutoff = min(cutoff, 64)
-      var distinct: [Set<UInt64>] = Array(repeating: [], count: documents.count)
-      for (w, docs) in postings where docs.count <= cutoff { for d in docs { distinct[d].insert(w) } }
-      distinctiveWords = distinct
+      // Counts first, then postings only for the words that propose pairs: most words of a large run
+      // are either unique to one document or shared by many, and need no list of documents.
+      var frequency: [UInt64: Int32] = [:]
+      for ws in documentWords { for w in ws { frequency[w, default: 0] += 1 } }
+      var postings: [UInt64: [Int32]] = [:]
+      for (d, ws) in documentWords.enumerated() {
+        for w in ws {
+          let n = frequency[w] ?? 0
+          if n > 1 && n <= Int32(pairCutoff) { postings[w, default: []].append(Int32(d)) }
+        }
+      }
+      distinctiveWords = documentWords.map { ws in ws.filter { (frequency[$0] ?? 0) <= Int32(cutoff) } }
+      frequency = [:]
       // Candidate pairs come from the short postings only, so this stays near-linear.
       var sharedCount: [Int: Int] = [:]
       for w in postings.keys.sorted() {
         let docs = postings[w]!
-        guard docs.count > 1, docs.count <= pairCutoff else { continue }
-        for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[docs[x] << 32 | docs[y], default: 0] += 1 } }
+        for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[Int(docs[x]) << 32 | Int(docs[y]), default: 0] += 1 } }
       }
+      postings = [:]
       var sets = UnionFind(count: documents.count)
       for key in sharedCount.keys.sorted() where sharedCount[key]! >= 3 {
         let a = key >> 32

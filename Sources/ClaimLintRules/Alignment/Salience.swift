@@ -19,8 +19,10 @@ public enum Salience {
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
     forEachWord(text) { cur in
-      let w = String(decoding: cur, as: UTF8.self)
-      if !stop.contains(w) { out.insert(stemmed(cur) ?? w) }
+      // A word whose byte hash is not a stop word's is not a stop word: no string is built and hashed
+      // for it twice. Only hash hits are confirmed against the stop list itself.
+      if stopHashes.contains(hash(cur[...])), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      out.insert(stemmed(cur) ?? String(decoding: cur, as: UTF8.self))
     }
     return out
   }
@@ -125,6 +127,27 @@ public enum Salience {
     var n = 0
     for x in small where large.contains(x) { n += 1 }
     return n
+  }
+
+  /// The number of elements two sorted arrays without repeats share, by one merge pass.
+  public static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    var i = 0
+    var j = 0
+    var shared = 0
+    while i < a.count && j < b.count {
+      let x = a[i]
+      let y = b[j]
+      if x == y {
+        shared += 1
+        i += 1
+        j += 1
+      } else if x < y {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return shared
   }
 
   /// Overlap of two sets relative to the smaller one.

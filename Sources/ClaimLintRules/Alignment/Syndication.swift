@@ -11,12 +11,25 @@ public enum Syndication {
     let n = documents.count
     guard n > 1 else { return Array(0..<n) }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
-    // elements, and two sets intersect by one merge pass.
-    let shingles = ParallelMap.map(documents) { Self.shingles(of: $0) }
-    var buckets: [UInt64: [Int]] = [:]
-    for (i, s) in shingles.enumerated() where s.count >= 8 {
-      for m in s.prefix(3) { buckets[m, default: []].append(i) }
+    // elements, and two sets intersect by one merge pass. A first pass keeps only the three smallest
+    // (the bucket keys); the full arrays are computed again for the few documents that share a bucket
+    // with another, so a large run never holds every document's shingles at once.
+    let heads = ParallelMap.map(documents) { doc -> [UInt64] in
+      let s = Self.shingles(of: doc)
+      return s.count >= 8 ? Array(s.prefix(3)) : []
     }
+    var buckets: [UInt64: [Int]] = [:]
+    for (i, h) in heads.enumerated() {
+      for m in h { buckets[m, default: []].append(i) }
+    }
+    var isCandidate = [Bool](repeating: false, count: n)
+    for members in buckets.values where members.count > 1 && members.count < 64 {
+      for m in members { isCandidate[m] = true }
+    }
+    let candidates = (0..<n).filter { isCandidate[$0] }
+    let computed = ParallelMap.map(candidates) { Self.shingles(of: documents[$0]) }
+    var shingles = [[UInt64]](repeating: [], count: n)
+    for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
     for key in buckets.keys.sorted() {
       let members = buckets[key]!
