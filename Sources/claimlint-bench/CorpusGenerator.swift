@@ -18,8 +18,19 @@ struct CorpusGenerator {
     mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
   }
 
-  static let first = ["Ana", "Tomas", "Mei", "Arjun", "Somchai", "Nadia", "Kofi", "Lena", "Diego", "Hana", "Min", "Ravi"]
-  static let last = ["Ruiz", "Vidal", "Chen", "Patel", "Wongsakul", "Haddad", "Mensah", "Berg", "Ortega", "Sato", "Aung", "Kumar"]
+  /// Names: enough that an official appears in a few dozen stories of a 100,000-article archive, not in
+  /// thousands (a tiny pool made every name, and so every story, look alike at that size).
+  static let first = [
+    "Ana", "Tomas", "Mei", "Arjun", "Somchai", "Nadia", "Kofi", "Lena", "Diego", "Hana", "Min", "Ravi", "Aisha", "Bilal",
+    "Carmen", "Dara", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kamala", "Luis", "Malee", "Nikhil", "Olga", "Pablo",
+    "Quynh", "Rosa", "Sanjay", "Thida", "Umar", "Vera", "Wei", "Yusuf", "Zara", "Anan", "Bao", "Chen",
+  ]
+  static let last = [
+    "Ruiz", "Vidal", "Chen", "Patel", "Wongsakul", "Haddad", "Mensah", "Berg", "Ortega", "Sato", "Aung", "Kumar", "Novak",
+    "Okafor", "Silva", "Tanaka", "Usman", "Varga", "Weber", "Yilmaz", "Zhou", "Abebe", "Boonma", "Castro", "Dlamini",
+    "Eriksen", "Fonseca", "Gupta", "Horvat", "Ibrahim", "Jensen", "Kovacs", "Lim", "Moreau", "Nguyen", "Pereira", "Rahman",
+    "Santos", "Tran", "Ueda",
+  ]
   static let places = ["Chiang Mai", "Mae Sot", "Vientiane", "Yangon", "Hanoi", "Phnom Penh", "Kunming", "Bangkok", "Manila", "Jakarta"]
   static let countries = ["China", "Laos", "Myanmar", "Thailand", "Cambodia", "Vietnam"]
   static let nouns = ["suspects", "workers", "victims", "residents", "people", "migrants"]
@@ -27,12 +38,18 @@ struct CorpusGenerator {
   static let titles = ["Foreign Minister", "Deputy Foreign Minister", "police spokesman", "Interior Minister", "provincial governor"]
   static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
   /// Topic vocabulary: each cluster draws its own handful, so that articles of one story share words
-  /// and articles of different stories mostly do not, as in a real archive.
+  /// and articles of different stories mostly do not, as in a real archive. 69,000 made-up words of three
+  /// syllables and an ending: at 100,000 articles a word still belongs to only a few stories (with 3,000
+  /// words of two syllables, every word was shared by hundreds of articles at that size).
   static let topicWords: [String] = {
     let syllables = ["ka", "lo", "mer", "vin", "sa", "tor", "ul", "den", "pra", "gos", "ri", "nam", "bel", "cho", "fen",
       "dra", "mu", "sil", "quor", "the", "zan", "pol", "vek", "hu", "ast"]
     var words: [String] = []
-    for a in syllables { for b in syllables where a != b { for c in ["ian", "ora", "ek", "ani", "ost"] { words.append(a + b + c) } } }
+    for a in syllables {
+      for b in syllables where a != b {
+        for c in syllables where c != a && c != b { for e in ["ian", "ora", "ek", "ani", "ost"] { words.append(a + b + c + e) } }
+      }
+    }
     return words
   }()
   static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
@@ -60,7 +77,7 @@ struct CorpusGenerator {
         let drift = r.int(10) == 0 ? figure + 100 * (r.int(5) + 1) : figure
         let qualifier = r.pick(["more than ", "over ", "about ", "", "nearly "])
         let body = paragraphs(
-          rng: &r, official: official, title: a == 4 && r.int(4) == 0 ? rng.pick(titles) : title, place: place,
+          rng: &r, cluster: c, official: official, title: a == 4 && r.int(4) == 0 ? rng.pick(titles) : title, place: place,
           figure: drift, qualifier: qualifier, noun: noun, verb: a == 3 && r.int(5) == 0 ? rng.pick(verbs) : verb,
           month: month, day: day, parties: parties)
         let withComments = r.int(3) == 0
@@ -116,10 +133,12 @@ struct CorpusGenerator {
   ]
 
   static func paragraphs(
-    rng r: inout RNG, official: String, title: String, place: String, figure: Int, qualifier: String, noun: String,
+    rng r: inout RNG, cluster: Int, official: String, title: String, place: String, figure: Int, qualifier: String, noun: String,
     verb: String, month: Int, day: Int, parties: [String]
   ) -> [String] {
-    var topic = RNG(state: UInt64(truncatingIfNeeded: (official + place).hashValueStable))
+    // Each cluster its own topic (seeded by the cluster, not by its official and place, which many clusters
+    // share in a large corpus).
+    var topic = RNG(state: UInt64(truncatingIfNeeded: (official + place).hashValueStable) ^ (UInt64(cluster) &* 0x9E37_79B9_7F4A_7C15))
     let words = (0..<14).map { _ in topicWords[topic.int(topicWords.count)] }
     let district = words[13].capitalized
     let fig = figure >= 1000 ? "\(figure / 1000),\(String(format: "%03d", figure % 1000))" : String(figure)

@@ -44,6 +44,8 @@ var sizes = [1000, 10000]
 var keep: String? = nil
 var endToEndOnly = false
 var childDirectory: String? = nil
+var generateOnly = false
+var storiesDirectory: String? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
   let a = args.removeFirst()
@@ -51,9 +53,13 @@ while !args.isEmpty {
   else if a == "--keep", let v = args.first { keep = v; args.removeFirst() }
   else if a == "--end-to-end-only" { endToEndOnly = true }
   else if a == "--child", let v = args.first { childDirectory = v; args.removeFirst() }
+  else if a == "--generate-only" { generateOnly = true }
+  else if a == "--stories", let v = args.first { storiesDirectory = v; args.removeFirst() }
   else if a == "--help" {
     print("usage: claimlint-bench [--sizes 1000,10000,100000] [--keep DIR] [--end-to-end-only]")
     print("  --end-to-end-only  skip the per-stage measurements (which hold every stage's output at once)")
+    print("  --generate-only    write the corpora (into --keep DIR) and stop")
+    print("  --stories DIR      how the story gate groups the documents of DIR (segments only, no claims)")
     exit(0)
   }
 }
@@ -94,6 +100,38 @@ func endToEnd(_ directory: String) -> (Double, Double, Int)? {
 }
 
 if let childDirectory { runChild(childDirectory) }
+
+/// Prints how the story gate groups the documents of `directory`: the number of stories, the largest,
+/// the candidate and joined pairs. Reads and segments only, so it runs on corpora too large to check.
+func storyStatistics(_ directory: String) -> Never {
+  let dir = URL(fileURLWithPath: directory)
+  let files = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path).files
+  let pipeline = DocumentPipeline(configuration: configuration)
+  let t = now()
+  let words: [[UInt64]] = parallelMap(files) { f in
+    let bytes = (try? pipeline.load(f).get()) ?? []
+    let doc = pipeline.segment(SourceFile(path: f.displayPath, bytes: bytes), format: DocumentFormat.forPath(f.displayPath) ?? .text)
+    var set = Set<UInt64>()
+    for seg in doc.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
+      set.formUnion(Salience.wordHashes(seg.text))
+    }
+    return set.sorted()
+  }
+  let tWords = now() - t
+  let t2 = now()
+  let gate = StoryGate.stories(words, minOverlap: 0.06)
+  let tGate = now() - t2
+  var sizes: [Int: Int] = [:]
+  for s in gate.story { sizes[s, default: 0] += 1 }
+  var histogram: [Int: Int] = [:]
+  for (_, n) in sizes { histogram[n, default: 0] += 1 }
+  print("documents \(files.count), stories \(sizes.count), largest \(sizes.values.max() ?? 0), candidate pairs \(gate.candidatePairs), joined pairs \(gate.joinedPairs)")
+  print("story sizes (documents: stories): " + histogram.keys.sorted().map { "\($0): \(histogram[$0]!)" }.joined(separator: ", "))
+  print(String(format: "words %.2f s, gate %.2f s", tWords, tGate))
+  exit(0)
+}
+
+if let storiesDirectory { storyStatistics(storiesDirectory) }
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
 print("claimlint-bench: \(cores) cores, release=\(_isDebugAssertConfiguration() ? "no (numbers not meaningful)" : "yes")")
@@ -172,6 +210,7 @@ var previous: (Int, Double)? = nil
 for n in sizes {
   let dir = URL(fileURLWithPath: keep ?? NSTemporaryDirectory()).appendingPathComponent("claimlint-bench-\(n)")
   if !FileManager.default.fileExists(atPath: dir.path) { _ = try CorpusGenerator.write(articles: n, into: dir) }
+  if generateOnly { print("\(dir.path)"); continue }
   let files = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path).files
   let mb = Double(files.reduce(0) { total, f in
     total + ((try? FileManager.default.attributesOfItem(atPath: f.filePath ?? ""))?[.size] as? Int ?? 0)

@@ -64,48 +64,13 @@ public struct AlignedClaims: Sendable {
       }
       return words.sorted()
     }
-    // Document frequency over the run; in a large archive, stories are told apart by the words that
-    // only a handful of documents share. Documents that share at least three such words (and pass the
-    // overlap test) are joined into one story; rules then only compare claims within a story.
+    // In a large archive, stories are told apart by the words that few documents share (`StoryGate`);
+    // rules then only compare claims within a story.
     var story = Array(0..<documents.count)
-    if documents.count >= 50 {
-      let cutoff = max(8, documents.count / 100)
-      // Pairs come from postings of at most `pairCutoff` documents, so a word costs at most ~2,000
-      // pairs however large the run (a story told by more outlets than that is still joined by its
-      // rarer words).
-      let pairCutoff = min(cutoff, 64)
-      // Counts first, then postings only for the words that propose pairs: most words of a large run
-      // are either unique to one document or shared by many, and need no list of documents.
-      var frequency: [UInt64: Int32] = [:]
-      for ws in documentWords { for w in ws { frequency[w, default: 0] += 1 } }
-      var postings: [UInt64: [Int32]] = [:]
-      for (d, ws) in documentWords.enumerated() {
-        for w in ws {
-          let n = frequency[w] ?? 0
-          if n > 1 && n <= Int32(pairCutoff) { postings[w, default: []].append(Int32(d)) }
-        }
-      }
-      distinctiveWords = documentWords.map { ws in ws.filter { (frequency[$0] ?? 0) <= Int32(cutoff) } }
-      frequency = [:]
-      // Candidate pairs come from the short postings only, so this stays near-linear.
-      var sharedCount: [Int: Int] = [:]
-      for w in postings.keys.sorted() {
-        let docs = postings[w]!
-        for x in 0..<docs.count { for y in (x + 1)..<docs.count { sharedCount[Int(docs[x]) << 32 | Int(docs[y]), default: 0] += 1 } }
-      }
-      postings = [:]
-      var sets = UnionFind(count: documents.count)
-      for key in sharedCount.keys.sorted() where sharedCount[key]! >= 3 {
-        let a = key >> 32
-        let b = key & 0xFFFF_FFFF
-        let wa = documentWords[a]
-        let wb = documentWords[b]
-        let inter = Salience.sharedCount(wa, wb)
-        let union = wa.count + wb.count - inter
-        guard union > 0, Double(inter) / Double(union) >= minStoryOverlap else { continue }
-        sets.union(a, b)
-      }
-      story = sets.roots()
+    if documents.count >= StoryGate.minimumRunSize {
+      let gate = StoryGate.stories(documentWords, minOverlap: minStoryOverlap)
+      distinctiveWords = gate.distinctiveWords
+      story = gate.story
       largeRun = true
     } else {
       distinctiveWords = Array(repeating: [], count: documents.count)
@@ -206,16 +171,24 @@ public struct AlignedClaims: Sendable {
 }
 
 /// An inverted index of the sentence words of some claims, within each story: for a claim, the other
-/// claims of its story that share a word with it. A word that many claims of the whole run share (200
-/// or more) says little and proposes no candidates.
+/// claims of its story that share a word with it. A word that many claims of the story share (200 or
+/// more) says little and proposes no candidates.
+///
+/// The limit counts claims of the story, not of the run: in a large archive the words of an event
+/// ("crackdown", "fraud", a capital's name) are shared by thousands of claims of other stories, which
+/// say nothing about whether two claims of this story speak of the same thing. (A limit over the whole
+/// run silenced the date and attribution rules in runs of 10,000 articles and more.) In a run taken as
+/// one story both counts are the same.
 public struct StoryWordIndex: Sendable {
   private struct Key: Hashable, Sendable {
     var story: Int
     var word: String
   }
 
+  /// A word shared by this many claims of a story proposes no candidates.
+  public static let commonWordLimit = 200
+
   private var postings: [Key: [Int]] = [:]
-  private var runCount: [String: Int] = [:]
   private let stories: [Int]
   private let words: [Set<String>]
 
@@ -224,18 +197,15 @@ public struct StoryWordIndex: Sendable {
     self.words = words
     stories = refs.map { claims.story[$0.document] }
     for (i, ws) in words.enumerated() {
-      for w in ws {
-        postings[Key(story: stories[i], word: w), default: []].append(i)
-        runCount[w, default: 0] += 1
-      }
+      for w in ws { postings[Key(story: stories[i], word: w), default: []].append(i) }
     }
   }
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   public func candidates(of i: Int) -> [Int] {
     var found = Set<Int>()
-    for w in words[i] where runCount[w, default: 0] < 200 {
-      if let posting = postings[Key(story: stories[i], word: w)] { found.formUnion(posting) }
+    for w in words[i] {
+      if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.commonWordLimit { found.formUnion(posting) }
     }
     return found.sorted()
   }

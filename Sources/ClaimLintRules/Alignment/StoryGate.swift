@@ -1,0 +1,117 @@
+import ClaimLintCore
+
+/// Joins the documents of a large run into stories, so that rules compare claims only within a story.
+///
+/// Documents of one story share words that few other documents use: names, places, the story's own
+/// vocabulary. Each document proposes partners through its *signature*, its rarest words (those the
+/// fewest other documents of the run share, but at least one). Rarity is relative to the run, so a
+/// document always has a signature however large the archive and however common its words are in
+/// absolute terms. A document is paired with the documents that follow it in the list of each of its
+/// signature words, at most `window` of them a word, so the cost grows with the number of documents,
+/// not with its square; a story told by more documents than that is still joined, link by link,
+/// because every document links to the next ones. A pair that shares at least three signature words
+/// and enough of all its words (Jaccard overlap) is joined into one story.
+public enum StoryGate {
+  /// Runs smaller than this are taken as one story (every document may be compared with every other).
+  public static let minimumRunSize = 50
+  /// The number of rarest words that make a document's signature.
+  public static let signatureSize = 24
+  /// The number of following documents a document is paired with in the list of one signature word.
+  public static let window = 64
+  /// Signature words a pair must share to be considered further.
+  public static let minimumSharedWords = 3
+
+  /// The stories of a run, and what it took to find them.
+  public struct Result: Sendable, Equatable {
+    /// The story of each document, named by its smallest document index.
+    public var story: [Int]
+    /// Each document's distinctive words: those shared by at most `cutoff` documents of the run, sorted.
+    public var distinctiveWords: [[UInt64]]
+    /// Document pairs proposed by shared signature words.
+    public var candidatePairs: Int
+    /// Proposed pairs that passed the overlap test and were joined.
+    public var joinedPairs: Int
+  }
+
+  /// The document frequency at or below which a word is distinctive: 1% of the run, at least 8.
+  public static func cutoff(documents: Int) -> Int { max(8, documents / 100) }
+
+  /// Joins documents into stories from `documentWords[d]`, each document's content words as sorted hashes
+  /// without repeats. `minOverlap` is the Jaccard overlap of all words a joined pair must reach.
+  public static func stories(_ documentWords: [[UInt64]], minOverlap: Double) -> Result {
+    let n = documentWords.count
+    let cutoff = Int32(cutoff(documents: n))
+    var counting: [UInt64: Int32] = [:]
+    for ws in documentWords { for w in ws { counting[w, default: 0] += 1 } }
+    let frequency = counting
+    counting = [:]
+    let distinctive = ParallelMap.map(documentWords) { ws in ws.filter { (frequency[$0] ?? 0) <= cutoff } }
+    let signatures: [[UInt64]] = ParallelMap.map(documentWords) { ws in
+      var rare: [(Int32, UInt64)] = []
+      for w in ws {
+        let f = frequency[w] ?? 0
+        if f >= 2 && f <= cutoff { rare.append((f, w)) }
+      }
+      if rare.count > signatureSize {
+        rare.sort { $0 < $1 }
+        rare.removeLast(rare.count - signatureSize)
+      }
+      return rare.map(\.1)
+    }
+    // The documents of each signature word in document order, and each document's place in them.
+    var building: [UInt64: [Int32]] = [:]
+    var positions: [[Int32]] = []
+    positions.reserveCapacity(n)
+    for (d, signature) in signatures.enumerated() {
+      var own: [Int32] = []
+      own.reserveCapacity(signature.count)
+      for w in signature {
+        own.append(Int32(building[w]?.count ?? 0))
+        building[w, default: []].append(Int32(d))
+      }
+      positions.append(own)
+    }
+    let postings = building
+    building = [:]
+    let links: [(candidates: Int, joined: [Int])] = ParallelMap.map(Array(0..<n)) { d in
+      var partners: [Int32] = []
+      for (k, w) in signatures[d].enumerated() {
+        guard let list = postings[w] else { continue }
+        let start = Int(positions[d][k]) + 1
+        let end = min(list.count, start + window)
+        if start < end { partners.append(contentsOf: list[start..<end]) }
+      }
+      partners.sort()
+      var candidates = 0
+      var joined: [Int] = []
+      var i = 0
+      while i < partners.count {
+        var j = i + 1
+        while j < partners.count && partners[j] == partners[i] { j += 1 }
+        if j - i >= minimumSharedWords {
+          candidates += 1
+          let e = Int(partners[i])
+          if overlap(documentWords[d], documentWords[e]) >= minOverlap { joined.append(e) }
+        }
+        i = j
+      }
+      return (candidates, joined)
+    }
+    var sets = UnionFind(count: n)
+    var candidatePairs = 0
+    var joinedPairs = 0
+    for (d, link) in links.enumerated() {
+      candidatePairs += link.candidates
+      joinedPairs += link.joined.count
+      for e in link.joined { sets.union(d, e) }
+    }
+    return Result(story: sets.roots(), distinctiveWords: distinctive, candidatePairs: candidatePairs, joinedPairs: joinedPairs)
+  }
+
+  /// Jaccard overlap of two sorted word lists; 1 when both are empty.
+  public static func overlap(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    let shared = Salience.sharedCount(a, b)
+    let union = a.count + b.count - shared
+    return union == 0 ? 1 : Double(shared) / Double(union)
+  }
+}

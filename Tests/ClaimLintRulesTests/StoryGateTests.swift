@@ -1,0 +1,68 @@
+import ClaimLintCore
+import ClaimLintRules
+import Testing
+
+/// The story gate must find the stories of a large run however common its words are in absolute terms
+/// (a fixed limit on how many documents may share a word made a 100,000-article run report nothing).
+struct StoryGateTests {
+  /// A word id made into a hash-like value (sorted order differs from id order, as with real hashes).
+  static func word(_ id: Int) -> UInt64 { UInt64(id) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5555 }
+
+  /// `stories` stories of five documents each: every document has the words of its story, 30 words
+  /// that every document uses, and one word of its own.
+  static func run(stories: Int, storyWords: (Int) -> [Int]) -> [[UInt64]] {
+    var docs: [[UInt64]] = []
+    for s in 0..<stories {
+      for k in 0..<5 {
+        var ws = storyWords(s).map(word)
+        ws += (0..<30).map { word(1_000_000 + $0) }
+        ws.append(word(2_000_000 + s * 5 + k))
+        docs.append(Array(Set(ws)).sorted())
+      }
+    }
+    return docs
+  }
+
+  @Test func storiesWhoseWordsAreAllSharedByManyDocumentsAreStillFound() {
+    // 8,000 documents. Each story's five words are each shared by about fifteen stories (some 75
+    // documents: more than the old limit of 64), and two stories share at most one of them (a word per
+    // prime modulus; two primes multiply to more than the number of stories).
+    let primes = [101, 103, 107, 109, 113]
+    let docs = Self.run(stories: 1600) { s in primes.enumerated().map { k, p in k * 1000 + s % p } }
+    let gate = StoryGate.stories(docs, minOverlap: 0.06)
+    #expect(gate.story == docs.indices.map { $0 / 5 * 5 })
+    #expect(gate.joinedPairs == 1600 * 10)
+  }
+
+  @Test func aStoryToldByMoreDocumentsThanTheWindowIsJoinedLinkByLink() {
+    // 10,000 documents (a word of up to 100 documents is distinctive); one story of 90 documents,
+    // more than a document is paired with through one word.
+    var docs: [[UInt64]] = []
+    for d in 0..<10_000 {
+      var ws = (0..<20).map { Self.word(1_000_000 + $0) }
+      ws.append(Self.word(2_000_000 + d))
+      if d % 100 < 90, d < 9000, d % 10 == 0 { ws += (0..<6).map { Self.word(500 + $0) } }
+      docs.append(Array(Set(ws)).sorted())
+    }
+    let members = docs.indices.filter { $0 % 100 < 90 && $0 < 9000 && $0 % 10 == 0 }
+    #expect(members.count > StoryGate.window)
+    let gate = StoryGate.stories(docs, minOverlap: 0.06)
+    #expect(Set(members.map { gate.story[$0] }) == [members[0]])
+    let others = docs.indices.filter { !members.contains($0) }
+    #expect(others.allSatisfy { gate.story[$0] == $0 })
+  }
+
+  @Test func documentsSharingOnlyCommonWordsStayApart() {
+    // Stories that share fewer than three rare words are not joined, even though all their documents
+    // use the same thirty common words.
+    let docs = Self.run(stories: 40) { s in [s * 10, s * 10 + 1, s * 10 + 2, (s + 1) * 10] }
+    let gate = StoryGate.stories(docs, minOverlap: 0.06)
+    #expect(gate.story == docs.indices.map { $0 / 5 * 5 })
+  }
+
+  @Test func theDistinctiveCutoffGrowsWithTheRun() {
+    #expect(StoryGate.cutoff(documents: 100) == 8)
+    #expect(StoryGate.cutoff(documents: 10_000) == 100)
+    #expect(StoryGate.cutoff(documents: 100_000) == 1000)
+  }
+}
