@@ -143,14 +143,31 @@ struct CorpusGenerator {
     let district = words[13].capitalized
     let fig = figure >= 1000 ? "\(figure / 1000),\(String(format: "%03d", figure % 1000))" : String(figure)
     var p: [String] = []
-    p.append("\(place), \(months[month]) \(day) — \(parties.joined(separator: ", ")) held a meeting in \(place) on \(r.pick(weekdays)) to coordinate a crackdown on online fraud and trafficking along their shared borders, officials said.")
-    p.append("Police \(verb) \(qualifier)\(fig) \(noun) in joint operations in the \(district) district since the start of the year, \(title) \(official) told reporters after the talks, adding that the figure was expected to rise.")
+    // Each article is written by its own outlet: its own wording of the lead, the figure and the close,
+    // and its own choice and order of background paragraphs, so articles of a story are not near copies
+    // of each other (which the syndication check would rightly refuse to compare).
+    let parties = parties.joined(separator: ", ")
+    let weekday = r.pick(weekdays)
+    switch r.int(3) {
+    case 0:
+      p.append("\(place), \(months[month]) \(day) — \(parties) held a meeting in \(place) on \(weekday) to coordinate a crackdown on online fraud and trafficking along their shared borders, officials said.")
+    case 1:
+      p.append("\(place), \(months[month]) \(day) — Officials from \(parties) met in \(place) on \(weekday) to coordinate a crackdown on online fraud and trafficking along their shared borders.")
+    default:
+      p.append("\(place), \(months[month]) \(day) — Ministers of \(parties) gathered in \(place) on \(weekday) for talks on a joint crackdown on online fraud and human trafficking along their borders.")
+    }
+    if r.int(2) == 0 {
+      p.append("Police \(verb) \(qualifier)\(fig) \(noun) in joint operations in the \(district) district since the start of the year, \(title) \(official) told reporters after the talks, adding that the figure was expected to rise.")
+    } else {
+      p.append("Since the start of the year, police have \(verb) \(qualifier)\(fig) \(noun) in joint operations in the \(district) district, \(title) \(official) said after the talks.")
+    }
     p.append("\"We will not allow these networks to operate from our territory,\" \(official) said. \"The people of the region deserve to be safe from criminals who prey on them.\"")
     // Story-specific words (the same for every article of a cluster, different between clusters),
     // and one counted thing a sentence, as real background paragraphs have.
     var story = RNG(state: topic.next())
     let thingOffset = story.int(things.count)
-    for k in 0..<(r.int(4) + 4) {
+    var background: [String] = []
+    for k in 0..<8 {
       let n = story.int(900) + 12
       let weeks = story.int(10) + 2
       let cases = story.int(50) + 3
@@ -159,9 +176,17 @@ struct CorpusGenerator {
       let w1 = words[(k * 3) % words.count]
       let w2 = words[(k * 3 + 1) % words.count]
       let w3 = words[(k * 3 + 2) % words.count]
-      p.append("The \(w1) inquiry into the \(w2) network found that \(n) \(things[(k + thingOffset) % things.count]) had passed through \(w3) checkpoints over the past \(weeks) weeks, and \(cases) \(reviews[(k + thingOffset) % reviews.count]) were under review, according to a statement released on \(month) \(day).")
+      background.append("The \(w1) inquiry into the \(w2) network found that \(n) \(things[(k + thingOffset) % things.count]) had passed through \(w3) checkpoints over the past \(weeks) weeks, and \(cases) \(reviews[(k + thingOffset) % reviews.count]) were under review, according to a statement released on \(month) \(day).")
     }
-    p.append("The ministers agreed to meet again in \(r.pick(places)) before the end of the year and to share intelligence on the movements of suspected organisers, the statement said.")
+    // Four to seven of the eight, in the outlet's own order.
+    for _ in 0..<(8 - (r.int(4) + 4)) { background.remove(at: r.int(background.count)) }
+    for k in stride(from: background.count - 1, to: 0, by: -1) { background.swapAt(k, r.int(k + 1)) }
+    p += background
+    if r.int(2) == 0 {
+      p.append("The ministers agreed to meet again in \(r.pick(places)) before the end of the year and to share intelligence on the movements of suspected organisers, the statement said.")
+    } else {
+      p.append("Another round of talks is planned in \(r.pick(places)) before the end of the year, with intelligence on suspected organisers to be shared in the meantime.")
+    }
     return p
   }
 

@@ -171,14 +171,14 @@ public struct AlignedClaims: Sendable {
 }
 
 /// An inverted index of the sentence words of some claims, within each story: for a claim, the other
-/// claims of its story that share a word with it. A word that many claims of the story share (200 or
-/// more) says little and proposes no candidates.
+/// claims of its story that share a word with it.
 ///
-/// The limit counts claims of the story, not of the run: in a large archive the words of an event
-/// ("crackdown", "fraud", a capital's name) are shared by thousands of claims of other stories, which
-/// say nothing about whether two claims of this story speak of the same thing. (A limit over the whole
-/// run silenced the date and attribution rules in runs of 10,000 articles and more.) In a run taken as
-/// one story both counts are the same.
+/// A word that many claims share says little and proposes no candidates: one shared by 200 or more
+/// claims of the story, or by a large share of the whole run (`commonLimit(claims:)`: 200 claims, or
+/// 2.5% of the run's claims in runs of more than 8,000). The share of the run is relative, so the same
+/// words speak in a run of 1,000 articles and of 100,000 (a fixed limit of 200 claims over the whole run
+/// silenced the date rule from about 10,000 articles on); in a run taken as one story both counts are
+/// the same and the limit is 200.
 public struct StoryWordIndex: Sendable {
   private struct Key: Hashable, Sendable {
     var story: Int
@@ -186,26 +186,35 @@ public struct StoryWordIndex: Sendable {
   }
 
   /// A word shared by this many claims of a story proposes no candidates.
-  public static let commonWordLimit = 200
+  public static let storyLimit = 200
+
+  /// A word shared by this many of the run's `claims` indexed claims proposes no candidates.
+  public static func commonLimit(claims: Int) -> Int { max(storyLimit, claims / 40) }
 
   private var postings: [Key: [Int]] = [:]
+  private var runCount: [String: Int] = [:]
+  private let runLimit: Int
   private let stories: [Int]
   private let words: [Set<String>]
 
   /// Indexes `words[i]`, the words of the claim at `refs[i]`.
   public init(_ claims: AlignedClaims, refs: [ClaimRef], words: [Set<String>]) {
     self.words = words
+    runLimit = Self.commonLimit(claims: refs.count)
     stories = refs.map { claims.story[$0.document] }
     for (i, ws) in words.enumerated() {
-      for w in ws { postings[Key(story: stories[i], word: w), default: []].append(i) }
+      for w in ws {
+        postings[Key(story: stories[i], word: w), default: []].append(i)
+        runCount[w, default: 0] += 1
+      }
     }
   }
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   public func candidates(of i: Int) -> [Int] {
     var found = Set<Int>()
-    for w in words[i] {
-      if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.commonWordLimit { found.formUnion(posting) }
+    for w in words[i] where runCount[w, default: 0] < runLimit {
+      if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found.formUnion(posting) }
     }
     return found.sorted()
   }

@@ -4,26 +4,48 @@ import ClaimLintCore
 ///
 /// Copies count once for corroboration and are not compared with each other. Texts are compared by
 /// their sets of word 5-grams (hashed); two documents are copies when the smaller set shares at least
-/// 80% of its shingles with the larger. Documents are bucketed by their three smallest hashes first,
+/// 80% of its shingles with the larger. Documents are bucketed by three of their smallest hashes first,
 /// so only documents that share one of them are compared and the cost stays near-linear.
+///
+/// The bucket keys skip the run's boilerplate: a shingle among the smallest of more than
+/// `commonLimit(documents:)` documents (a site's furniture, a template phrase, "in Jakarta on Friday to")
+/// says nothing about which documents are copies, and a bucket that large was skipped whole, so whether
+/// copies were found depended on the size of the run. A bucket larger than `window` (many outlets
+/// running one wire story) pairs each document with the next `window` members only; copies are joined
+/// link by link.
 public enum Syndication {
+  /// The number of smallest shingles of a document among which its bucket keys are chosen.
+  public static let sampleSize = 16
+  /// Bucket keys a document has.
+  public static let keyCount = 3
+  /// Members of a large bucket a document is compared with.
+  public static let window = 63
+
+  /// A shingle among the smallest of more documents than this is boilerplate of the run, not a bucket
+  /// key: 63, or 1% of the run in runs of more than 6,300 documents.
+  public static func commonLimit(documents: Int) -> Int { max(window, documents / 100) }
+
   public static func groups(_ documents: [Document]) -> [Int] {
     let n = documents.count
     guard n > 1 else { return Array(0..<n) }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
-    // elements, and two sets intersect by one merge pass. A first pass keeps only the three smallest
-    // (the bucket keys); the full arrays are computed again for the few documents that share a bucket
-    // with another, so a large run never holds every document's shingles at once.
-    let heads = ParallelMap.map(documents) { doc -> [UInt64] in
+    // elements, and two sets intersect by one merge pass. A first pass keeps only the smallest few (the
+    // candidates for bucket keys); the full arrays are computed again for the few documents that share
+    // a bucket with another, so a large run never holds every document's shingles at once.
+    let samples = ParallelMap.map(documents) { doc -> [UInt64] in
       let s = Self.shingles(of: doc)
-      return s.count >= 8 ? Array(s.prefix(3)) : []
+      return s.count >= 8 ? Array(s.prefix(sampleSize)) : []
     }
+    var counting: [UInt64: Int32] = [:]
+    for sample in samples { for h in sample { counting[h, default: 0] += 1 } }
+    let limit = Int32(commonLimit(documents: n))
     var buckets: [UInt64: [Int]] = [:]
-    for (i, h) in heads.enumerated() {
-      for m in h { buckets[m, default: []].append(i) }
+    for (i, sample) in samples.enumerated() {
+      for h in sample.lazy.filter({ (counting[$0] ?? 0) <= limit }).prefix(keyCount) { buckets[h, default: []].append(i) }
     }
+    counting = [:]
     var isCandidate = [Bool](repeating: false, count: n)
-    for members in buckets.values where members.count > 1 && members.count < 64 {
+    for members in buckets.values where members.count > 1 {
       for m in members { isCandidate[m] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
@@ -32,10 +54,9 @@ public enum Syndication {
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
     for key in buckets.keys.sorted() {
-      let members = buckets[key]!
-      guard members.count > 1, members.count < 64 else { continue }
+      guard let members = buckets[key], members.count > 1 else { continue }
       for x in 0..<members.count {
-        for y in (x + 1)..<members.count {
+        for y in (x + 1)..<min(members.count, x + 1 + window) {
           let a = members[x]
           let b = members[y]
           if sets.find(a) == sets.find(b) { continue }
