@@ -179,26 +179,28 @@ public struct AlignedClaims: Sendable {
 /// words speak in a run of 1,000 articles and of 100,000 (a fixed limit of 200 claims over the whole run
 /// silenced the date rule from about 10,000 articles on); in a run taken as one story both counts are
 /// the same and the limit is 200.
-public struct StoryWordIndex: Sendable {
+///
+/// `Words` is how a claim's words are kept: a `Set<String>`, or sorted hashes (`[UInt64]`).
+public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words.Element: Hashable & Sendable {
   private struct Key: Hashable, Sendable {
     var story: Int
-    var word: String
+    var word: Words.Element
   }
 
   /// A word shared by this many claims of a story proposes no candidates.
-  public static let storyLimit = 200
+  public static var storyLimit: Int { 200 }
 
   /// A word shared by this many of the run's `claims` indexed claims proposes no candidates.
   public static func commonLimit(claims: Int) -> Int { max(storyLimit, claims / 40) }
 
   private var postings: [Key: [Int]] = [:]
-  private var runCount: [String: Int] = [:]
+  private var runCount: [Words.Element: Int] = [:]
   private let runLimit: Int
   private let stories: [Int]
-  private let words: [Set<String>]
+  private let words: [Words]
 
-  /// Indexes `words[i]`, the words of the claim at `refs[i]`.
-  public init(_ claims: AlignedClaims, refs: [ClaimRef], words: [Set<String>]) {
+  /// Indexes `words[i]`, the words of the claim at `refs[i]` (each word once).
+  public init(_ claims: AlignedClaims, refs: [ClaimRef], words: [Words]) {
     self.words = words
     runLimit = Self.commonLimit(claims: refs.count)
     stories = refs.map { claims.story[$0.document] }

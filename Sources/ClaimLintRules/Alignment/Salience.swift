@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// The words that identify what a sentence is about, for aligning dates, quotes and statements:
 /// capitalised names, event words and content words, lower-cased, without stop words.
@@ -38,6 +39,77 @@ public enum Salience {
     return out
   }
 
+  /// The content words of UTF-8 text as sorted 64-bit hashes of their stems, without repeats: exactly
+  /// the words of `words(_:)` (stop words are confirmed against the list, not only by hash, and words
+  /// with non-ASCII letters are hashed in their composed form, as strings compare), for rules that only
+  /// count and compare words. Two such arrays are compared with `sharedCount(_:_:)`.
+  public static func sortedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    var out: [UInt64] = []
+    forEachWord(bytes) { cur in
+      let h = hash(cur[...])
+      if stopHashes.contains(h), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      if cur.contains(where: { $0 >= 0x80 }) {
+        // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
+        let word = stemmed(cur) ?? String(decoding: cur, as: UTF8.self)
+        out.append(hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...]))
+      } else if let s = stemmed(cur) {
+        out.append(hash(Array(s.utf8)[...]))
+      } else {
+        out.append(h)
+      }
+    }
+    return sortedUnique(out)
+  }
+
+  /// `sortedWordHashes` of a string.
+  public static func sortedWordHashes(_ text: String) -> [UInt64] {
+    var text = text
+    return text.withUTF8 { sortedWordHashes($0) }
+  }
+
+  /// The union of two sorted arrays without repeats, sorted and without repeats.
+  public static func union(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+    var out: [UInt64] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        out.append(a[i])
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        out.append(a[i])
+        i += 1
+      } else {
+        out.append(b[j])
+        j += 1
+      }
+    }
+    out.append(contentsOf: a[i...])
+    out.append(contentsOf: b[j...])
+    return out
+  }
+
+  /// Overlap of two sorted hash arrays relative to the smaller one (`containment` for hashed words).
+  public static func containment(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    let small = min(a.count, b.count)
+    guard small > 0 else { return 0 }
+    return Double(sharedCount(a, b)) / Double(small)
+  }
+
+  private static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+    var out = values
+    out.sort()
+    var unique = 0
+    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
+      out[unique] = out[k]
+      unique += 1
+    }
+    out.removeLast(out.count - unique)
+    return out
+  }
+
   /// Calls `body` with each lower-cased word of more than two bytes, in order.
   ///
   /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
@@ -45,37 +117,40 @@ public enum Salience {
   /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
   private static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
     var text = text
-    text.withUTF8 { u in
-      var cur: [UInt8] = []
-      cur.reserveCapacity(24)
-      func flush() {
-        if cur.count > 2 { body(cur) }
-        cur.removeAll(keepingCapacity: true)
-      }
-      var i = 0
-      while i < u.count {
-        let b = u[i]
-        if b >= 0x61 && b <= 0x7A {
-          cur.append(b)
-        } else if b >= 0x41 && b <= 0x5A {
-          cur.append(b + 32)
-        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
-          flush()
-          i += 3
-          continue
-        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
-          flush()
-          i += 2
-          continue
-        } else if b >= 0x80 {
-          cur.append(b)
-        } else {
-          flush()
-        }
-        i += 1
-      }
-      flush()
+    text.withUTF8 { forEachWord($0, body) }
+  }
+
+  /// `forEachWord` over UTF-8 bytes.
+  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
+    var cur: [UInt8] = []
+    cur.reserveCapacity(24)
+    func flush() {
+      if cur.count > 2 { body(cur) }
+      cur.removeAll(keepingCapacity: true)
     }
+    var i = 0
+    while i < u.count {
+      let b = u[i]
+      if b >= 0x61 && b <= 0x7A {
+        cur.append(b)
+      } else if b >= 0x41 && b <= 0x5A {
+        cur.append(b + 32)
+      } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
+        flush()
+        i += 3
+        continue
+      } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
+        flush()
+        i += 2
+        continue
+      } else if b >= 0x80 {
+        cur.append(b)
+      } else {
+        flush()
+      }
+      i += 1
+    }
+    flush()
   }
 
   private static let stopHashes: Set<UInt64> = Set(stop.map { hash(Array($0.utf8)[...]) })

@@ -49,7 +49,10 @@ public struct DateMismatchRule: Rule {
     guard allRefs.count > 1 else { return [] }
     let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) && !Self.isReplacedDate(claims.claim($0)) }
     guard refs.count > 1 else { return [] }
-    let contexts = refs.map { Self.context(of: $0, in: claims) }
+    // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
+    // a previous sentence are hashed once per sentence.
+    var previousWords: [Int: [UInt64]] = [:]
+    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords) }
     let salient = contexts.map(\.all)
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
@@ -88,7 +91,7 @@ public struct DateMismatchRule: Rule {
           span: a.span, notes: notes, help: "check the date against the original source",
           label: "resolves to \(da.resolved!)",
           fingerprint: Fingerprint.fnv1a(
-            [Self.description.identifier, da.resolved!.description] + salient[i].sorted().prefix(6)
+            [Self.description.identifier, da.resolved!.description] + Self.context(of: refs[i], in: claims).all.sorted().prefix(6)
               + ([a.span.path] + noteIdx.map { claims.claim(refs[$0]).span.path }).sorted()),
           properties: ["date": da.resolved!.description]))
     }
@@ -133,12 +136,27 @@ public struct DateMismatchRule: Rule {
 
   /// The old date of a rescheduled event ("postponed from Tuesday to Friday"): not when it happens.
   static func isReplacedDate(_ c: Claim) -> Bool {
+    // The word before the date must be "from": most sentences have none, and are not split into words.
+    // (No character but the ASCII letters lower-cases to "from".)
+    guard containsFrom(c.sentence) else { return false }
     let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
     let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
     guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }), i > 0, words[i - 1] == "from"
     else { return false }
     return words[max(0, i - 6)..<(i - 1)].contains { reschedulingVerbs.contains($0) }
       && words[i..<min(words.count, i + dateWords.count + 3)].contains("to")
+  }
+
+  /// Whether `text` contains "from" in any ASCII case.
+  static func containsFrom(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { u in
+      guard u.count >= 4 else { return false }
+      for k in 0...(u.count - 4) where u[k] | 0x20 == 0x66 && u[k + 1] | 0x20 == 0x72 && u[k + 2] | 0x20 == 0x6F && u[k + 3] | 0x20 == 0x6D {
+        return true
+      }
+      return false
+    }
   }
 
   /// Content words within twelve words of the date: what the date dates. A short sentence ("The
@@ -167,6 +185,90 @@ public struct DateMismatchRule: Rule {
     return (own, all)
   }
 
+  /// `context(of:in:)` as sorted word hashes (`Salience.sortedWordHashes`): the same words, found on
+  /// the sentence's bytes without building strings. `previousWords` caches the words of the sentences
+  /// before short contexts, keyed by document and sentence.
+  ///
+  /// Words are the runs of bytes between spaces; `String.split` splits between characters instead,
+  /// which differs only where a space carries a combining mark.
+  static func hashedContext(of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]]) -> (
+    own: [UInt64], all: [UInt64]
+  ) {
+    let c = claims.claim(r)
+    var sentence = c.sentence
+    let span = Array(c.span.text.utf8)
+    let first = wordRanges(span) { $0 == 0x20 }.first.map { Array(span[$0]) } ?? span
+    // The words of the date's clause, and whether the date was found among the sentence's words (if
+    // not, the whole sentence is its context and nothing is borrowed from the sentence before).
+    let (own, found): ([UInt64], Bool) = sentence.withUTF8 { u in
+      let bytes = UnsafeBufferPointer(rebasing: u[...])
+      let words = wordRanges(bytes) { $0 == 0x20 }
+      guard let i = words.firstIndex(where: { containsBytes(bytes[$0], first) }) else { return (Salience.sortedWordHashes(bytes), false) }
+      func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]]) }
+      var lo = i
+      while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
+      var hi = i + 1
+      while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
+      return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])), true)
+    }
+    guard found, own.count < minimumContext, c.sentenceIndex > 0 else { return (own, own) }
+    let key = r.document << 32 | (c.sentenceIndex - 1)
+    if let previous = previousWords[key] { return (own, Salience.union(own, previous)) }
+    guard let previous = claims.documents[r.document].claims.first(where: { $0.sentenceIndex == c.sentenceIndex - 1 }) else {
+      return (own, own)
+    }
+    let words = Salience.sortedWordHashes(previous.sentence)
+    previousWords[key] = words
+    return (own, Salience.union(own, words))
+  }
+
+  /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
+  private static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var start = -1
+    for k in 0..<bytes.count {
+      if isSeparator(bytes[k]) {
+        if start >= 0 { out.append(start..<k) }
+        start = -1
+      } else if start < 0 {
+        start = k
+      }
+    }
+    if start >= 0 { out.append(start..<bytes.count) }
+    return out
+  }
+
+  /// Whether the bytes of `needle` occur in `haystack`.
+  private static func containsBytes(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
+    if needle.isEmpty { return true }
+    guard needle.count <= haystack.count else { return false }
+    let base = haystack.startIndex
+    outer: for s in base...(haystack.endIndex - needle.count) where haystack[s] == needle[0] {
+      for k in 1..<needle.count where haystack[s + k] != needle[k] { continue outer }
+      return true
+    }
+    return false
+  }
+
+  /// `clauseBreaks.contains(bare(word))` on a word's bytes: ASCII words are stripped and lower-cased
+  /// byte by byte; others go through `bare`.
+  private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard word.allSatisfy({ $0 < 0x80 }) else { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
+    var letters: [UInt8] = []
+    for b in word {
+      if b >= 0x61 && b <= 0x7A {
+        letters.append(b)
+      } else if b >= 0x41 && b <= 0x5A {
+        letters.append(b + 32)
+      }
+      if letters.count > 7 { return false }
+    }
+    return clauseBreakBytes.contains(letters)
+  }
+
+  /// `clauseBreaks` as bytes.
+  private static let clauseBreakBytes: Set<[UInt8]> = Set(clauseBreaks.map { Array($0.utf8) })
+
   /// Words that open another clause, whose event a date does not date.
   static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
 
@@ -191,6 +293,11 @@ public struct DateMismatchRule: Rule {
 
   /// Same event: enough shared names and content words (stemmed) in the two sentences.
   static func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
+    Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
+  }
+
+  /// `sameEvent` on sorted word hashes.
+  static func sameEvent(_ a: [UInt64], _ b: [UInt64]) -> Bool {
     Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
   }
 }
