@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Flags the same quote or statement attributed to different speakers in different sources.
 ///
@@ -40,13 +41,15 @@ public struct AttributionMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let refs = claims.refs { ($0.kind == .quote || $0.kind == .attribution) && $0.layer == .reportage && $0.attribution != nil }
     guard refs.count > 1 else { return [] }
-    let words = refs.map { Salience.words(claims.claim($0).attribution!.content) }
+    // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
+    // words themselves are built only for the fingerprints of findings.
+    let words = refs.map { Salience.sortedWordHashes(claims.claim($0).attribution!.content) }
     // Every word of a direct quote, stop words included: "He is the player we have wanted for three
     // years" has few content words but is still unmistakable.
-    let quoteWords = refs.map { r -> Set<String> in
+    let quoteWords = refs.map { r -> [UInt64] in
       let a = claims.claim(r).attribution!
       guard a.isQuote else { return [] }
-      return Set(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+      return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
     }
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
@@ -105,11 +108,32 @@ public struct AttributionMismatchRule: Rule {
           help: "attribute the words to the speaker the original source names",
           label: "speaker here: \(attrA.speaker)",
           fingerprint: Fingerprint.fnv1a(
-            [Self.description.identifier, attrA.speaker] + words[i].sorted().prefix(8)
+            [Self.description.identifier, attrA.speaker] + Salience.words(attrA.content).sorted().prefix(8)
               + ([a.span.path] + noteIdx.map { claims.claim(refs[$0]).span.path }).sorted()),
           properties: ["speaker": attrA.speaker]))
     }
     return findings
+  }
+
+  /// Distinct tokens as sorted 64-bit hashes (FNV-1a of their bytes, in composed form when they hold
+  /// non-ASCII letters, so that canonically equal tokens, which are equal strings, hash alike).
+  static func hashedTokens(_ tokens: [Substring]) -> [UInt64] {
+    var out: [UInt64] = []
+    out.reserveCapacity(tokens.count)
+    for t in tokens {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      let bytes = t.utf8.contains(where: { $0 >= 0x80 }) ? Array(String(t).precomposedStringWithCanonicalMapping.utf8) : Array(t.utf8)
+      for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+      out.append(h)
+    }
+    out.sort()
+    var unique = 0
+    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
+      out[unique] = out[k]
+      unique += 1
+    }
+    out.removeLast(out.count - unique)
+    return out
   }
 
   /// A direct quote of fewer distinct words is matched by its content words only.
@@ -136,6 +160,7 @@ public struct AttributionMismatchRule: Rule {
 
   /// Whether two speaker names can be the same: equal, or one's words contained in the other's.
   static func sameSpeaker(_ a: String, _ b: String) -> Bool {
+    if a == b { return true }
     let wa = Set(a.lowercased().split(separator: " ").map(String.init))
     let wb = Set(b.lowercased().split(separator: " ").map(String.init))
     if wa == wb { return true }
