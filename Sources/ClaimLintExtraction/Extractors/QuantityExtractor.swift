@@ -275,6 +275,10 @@ public struct QuantityExtractor: Sendable {
       }
     }
     if numberStart > 0, t[numberStart - 1].lower == "+", t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    // An age: "Noel, 31, is charged", "Assange, 47, over", "at the age of 96", "aged 64".
+    if second == nil, unit == nil, qualifier == nil, first.isPlainDigits, first.value < 125, isAge(t, first) {
+      return .skip(end: first.end)
+    }
     // "24/7", "9/11", "3/4": a slash between digits makes a name, a date or a fraction.
     if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].lower == "/", t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .digits
@@ -402,6 +406,19 @@ public struct QuantityExtractor: Sendable {
       return true
     }
     return false
+  }
+
+  /// An age after a name between commas ("Noel, 31, is", "Braun, 38 –"), or after "aged" or "the age of".
+  private func isAge(_ t: [Token], _ n: ParsedNumber) -> Bool {
+    let s = n.start
+    guard s >= 2 else { return false }
+    if t[s - 1].lower == "aged" { return true }
+    if s >= 3, t[s - 1].lower == "of", t[s - 2].lower == "age" { return true }
+    guard t[s - 1].lower == ",", t[s - 2].kind == .word, t[s - 2].isCapitalized, n.end < t.count else { return false }
+    let after = t[n.end].lower
+    guard after == "," || numbers.isHyphen(after) || after == ")" || after == ";" else { return false }
+    // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
+    return !EnglishFunctionWords.contains(t[s - 2].lower) && lexicons.months[t[s - 2].lower] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -627,7 +644,8 @@ public struct QuantityExtractor: Sendable {
       headIndex = words.lastIndex(where: { $0.known }) ?? words.count - 1
     } else if let k = words.lastIndex(where: { $0.known }) {
       headIndex = k
-    } else if let k = words.firstIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+    } else if let k = words.lastIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+      // English noun phrases end in their head: "United States service members" counts members.
       headIndex = k
     } else if words.count == 1, !isNotNoun(words[0].lower) {
       headIndex = 0
@@ -705,10 +723,11 @@ public struct QuantityExtractor: Sendable {
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
   private func normaliseSeizure(_ f: inout Figure) {
     guard let a = f.quantity.action else { return }
-    // Money is seized, released, paid or returned; it is not killed, injured or evacuated ("families
-    // of the dead will receive 200,000 taka each").
-    if let u = f.quantity.unit, u != "percent", u != "percentage point", !f.isMeasure,
-      !["arrest", "seize", "release", "repatriate", "traffic"].contains(a)
+    // Money and goods are seized, released, paid or returned; they are not killed, injured or
+    // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
+    // away").
+    if let u = f.quantity.unit, u != "percent", u != "percentage point",
+      !["arrest", "seize", "release", "repatriate", "traffic", "distribute"].contains(a)
     {
       f.quantity.action = nil
       f.quantity.actionText = nil
