@@ -46,13 +46,16 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// The figures among the marked tokens of a sentence (`bytes` is the sentence).
-  func extract(tokens: [Token], bytes: [UInt8]) -> [QuantityMatch] {
+  ///
+  /// - Parameter dateTokens: the token ranges of the sentence's dates when the caller has already read
+  ///   them (the claim extractor does), so that they are not read twice.
+  func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]? = nil) -> [QuantityMatch] {
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
-    for s in dates.spans(tokens, documentDate: nil) {
-      for k in s.tokens { blocked[k] = true }
+    for r in dateTokens ?? dates.spans(tokens, documentDate: nil).map(\.tokens) {
+      for k in r { blocked[k] = true }
     }
     blockLinks(tokens, &blocked)
     blockPhoneNumbers(tokens, &blocked)
