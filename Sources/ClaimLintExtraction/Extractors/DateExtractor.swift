@@ -213,6 +213,12 @@ public struct DateExtractor: Sendable {
       }
       return nil
     }
+    // A verb right after the date phrase is its own ("after the court on Monday reduced his sentence").
+    var j = i + 1
+    while j < t.count, t[j].kind == .digits || ["night", "morning", "evening", "afternoon", "th", "st", "nd", "rd", "."].contains(t[j].lower) {
+      j += 1
+    }
+    if j < t.count, t[j].kind == .word, !t[j].isCapitalized, let c = cue(j) { return c }
     for k in stride(from: i - 1, through: 0, by: -1) {
       if let c = cue(k) { return c }
     }

@@ -716,6 +716,10 @@ public struct QuantityExtractor: Sendable {
 
   // MARK: - Action
 
+  /// Actions that take only the figure right after them ("cut 400 jobs", "added 300 jobs"): their
+  /// object often comes first ("cut electricity to five areas").
+  static let adjacentOnlyClasses: Set<String> = ["cut", "create", "distribute"]
+
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
   static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
 
@@ -730,7 +734,7 @@ public struct QuantityExtractor: Sendable {
     // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
     // away").
     if let u = f.quantity.unit, u != "percent", u != "percentage point",
-      !["arrest", "seize", "release", "repatriate", "traffic", "distribute"].contains(a)
+      !["arrest", "seize", "release", "repatriate", "traffic", "distribute", "cut"].contains(a)
     {
       f.quantity.action = nil
       f.quantity.actionText = nil
@@ -819,7 +823,9 @@ public struct QuantityExtractor: Sendable {
           break
         }
       }
-      if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 }) {
+      if let m = actions.last(where: {
+        $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 && !Self.adjacentOnlyClasses.contains($0.cls)
+      }) {
         // Not an infinitive of purpose after the figure's own verb ("to face trial").
         chosen = m
       }
