@@ -585,7 +585,10 @@ public struct QuantityExtractor: Sendable {
 
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
-    guard f.quantity.unit != "percent", f.quantity.unit != "percentage point" else { return }
+    if f.quantity.unit == "percent" || f.quantity.unit == "percentage point" {
+      percentNoun(&f, t)
+      return
+    }
     if f.quantity.unit != nil, !f.isMeasure {
       moneyNoun(&f, t)
       return
@@ -666,6 +669,50 @@ public struct QuantityExtractor: Sendable {
     f.quantity.counted = singular
     f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
     f.quantity.modifiers = words[..<headIndex].map(\.lower)
+  }
+
+  /// What a percentage is of: the noun right after it ("a 32 percent premium", "a 5 percent stake") or
+  /// after "of" ("12 percent of voters"). Nothing when a verb, a preposition or a number follows ("rose
+  /// 12 percent to", "closed up 26 percent at").
+  private func percentNoun(_ f: inout Figure, _ t: [Token]) {
+    func isNoun(_ k: Int) -> Bool {
+      guard k >= 0, k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return false }
+      let w = t[k].lower
+      return !EnglishFunctionWords.contains(w) && !Self.notNouns.contains(w) && !Self.copulaVerbs.contains(w)
+        && lexicons.actions.match(t, at: k) == nil && lexicons.months[w] == nil && lexicons.weekdays[w] == nil
+        && !w.hasSuffix("ed") && !w.hasSuffix("ly") && !w.hasSuffix("ing")
+    }
+    var k = f.end
+    if k < t.count, t[k].lower == "of" {
+      k += 1
+      if k < t.count, ["the", "all", "its", "their", "those"].contains(t[k].lower) { k += 1 }
+      // "61 percent of registered voters".
+      if k + 1 < t.count, t[k].kind == .word, !isNoun(k), isNoun(k + 1) { k += 1 }
+    } else if !isNoun(k), f.start >= 2, t[f.start - 1].lower == "of", isNoun(f.start - 2) {
+      // "a premium of 32%", "a stake of 5 percent".
+      let singular = lexicons.singular(t[f.start - 2].lower)
+      f.quantity.counted = singular
+      f.quantity.countedFamily = lexicons.nouns[t[f.start - 2].lower]?.family ?? singular
+      return
+    }
+    guard k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return }
+    let w = t[k].lower
+    guard !EnglishFunctionWords.contains(w), !Self.notNouns.contains(w), !Self.copulaVerbs.contains(w),
+      lexicons.actions.match(t, at: k) == nil, lexicons.months[w] == nil, lexicons.weekdays[w] == nil,
+      !w.hasSuffix("ed"), !w.hasSuffix("ly"), !w.hasSuffix("ing")
+    else { return }
+    // "12 percent of likely voters": the last word of a short noun phrase.
+    var head = k
+    while head + 1 < t.count, head - k < 2, t[head + 1].kind == .word, !t[head + 1].isCapitalized,
+      !EnglishFunctionWords.contains(t[head + 1].lower), lexicons.actions.match(t, at: head + 1) == nil,
+      !t[head + 1].lower.hasSuffix("ed"), !t[head + 1].lower.hasSuffix("ly")
+    {
+      head += 1
+    }
+    let singular = lexicons.singular(t[head].lower)
+    f.quantity.counted = singular
+    f.quantity.countedFamily = lexicons.nouns[t[head].lower]?.family ?? singular
+    f.nounEnd = head + 1
   }
 
   /// Words between a money noun and the figure it names ("a fine of", "losses estimated at", "raised

@@ -216,7 +216,26 @@ public struct QuantityComparison: Sendable {
     // A reduction ("$600 off", "saving $200") is not a price, and a projection ("could rise to more
     // than $30 billion") is not a reported figure.
     if Self.isReduction(a) != Self.isReduction(b) || Self.isProjection(a) != Self.isProjection(b) { return false }
+    // A market move during the session and the move at the close are two figures ("jumped 28 percent
+    // in early trading", "closed up 26 percent").
+    if let x = Self.tradingMoment(a), let y = Self.tradingMoment(b), x != y { return false }
     return Salience.sharedCount(Self.nearbyWords(a), Self.nearbyWords(b)) > 0
+  }
+
+  /// Words right after a figure that place it during a trading session ("in early trading").
+  static let intradayWords: Set<String> = ["intraday", "early", "morning", "afternoon", "midday", "briefly"]
+  /// Words right before a figure that place it at the close of a session ("closed up 26 percent").
+  static let closingWords: Set<String> = ["closed", "closing", "ended", "finished", "settled"]
+
+  /// "intraday" or "close" when the words next to a figure say when in a trading session it was
+  /// measured; nil otherwise.
+  static func tradingMoment(_ c: Claim) -> String? {
+    let w = window(c, before: 3, clause: true)
+    if w.before.contains(where: { closingWords.contains($0) }) || w.after.starts(with: ["at", "the", "close"]) { return "close" }
+    let after = w.after.prefix(3)
+    if after.contains(where: { intradayWords.contains($0) }), after.contains("trading") || after.contains("trade") { return "intraday" }
+    if w.before.contains("briefly") || w.before.contains("intraday") { return "intraday" }
+    return nil
   }
 
   /// Words before a figure that make it a reduction rather than an amount ("saving $200", "a discount of").

@@ -59,6 +59,10 @@ public struct QuantityMismatchRule: Rule {
         "a.txt": "Analysts say farm exports to China could rise to more than $30 billion a year under the trade deal.\n",
         "b.txt": "Farm exports to China fell to $9.1 billion last year before the trade deal, the farm bureau said.\n",
       ]),
+      RuleExample([
+        "a.txt": "The bid is a 32 percent premium to Harbor Air's last price. Harbor Air shares jumped 28 percent in early trading on Monday.\n",
+        "b.txt": "Harbor Air shares closed up 26 percent on Monday after the bid, just below the offer price.\n",
+      ]),
     ],
     triggeringExamples: [
       // "More than" a tenth of the figure is not the same count.
