@@ -70,6 +70,11 @@ public struct AttributionExtractor: Sendable {
         i += 1
         continue
       }
+      // "the United States", "Reports Without Borders": a capitalised form inside the sentence is a name.
+      if kind != "prefix", i > 0, ws[i].isCapitalized, ws[i - 1].isCapitalized {
+        i += n
+        continue
+      }
       // Ignore verbs inside the quote itself.
       if let q = quote, q.contains(ws[i].range.lowerBound) {
         i += n
@@ -126,11 +131,16 @@ public struct AttributionExtractor: Sendable {
         }
       }
       // Drop leading articles and adverbs like "also".
-        while let f = speakerWords.first, ["a", "an", "also", "which", "who", "whom", "as", "so"].contains(f.lower) && speakerWords.count > 1 {
+      // Drop leading clause words too ("in which he said" is the previous speaker's "he").
+      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(f.lower) && speakerWords.count > 1 {
         speakerWords = speakerWords.dropFirst()
       }
-      while let l = speakerWords.last, ["also", "has", "had", "have", "was", "were", "is", "previously"].contains(l.lower) {
+      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(l.lower) {
         speakerWords = speakerWords.dropLast()
+      }
+      // The writer ("I said", "I can't say") or the reader is not a reported source.
+      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.hasSuffix("n't") || $0.lower.hasSuffix("n\u{2019}t") }) {
+        speakerWords = []
       }
       guard let first = speakerWords.first, let last = speakerWords.last else {
         i += n
@@ -181,6 +191,21 @@ public struct AttributionExtractor: Sendable {
     }
     return out
   }
+
+  /// Pronouns of the writer and the reader.
+  static let firstOrSecondPerson: Set<String> = ["i", "we", "you", "me", "us", "my", "our", "your"]
+
+  /// Words before a speaker that are not part of it ("also", "in which", "when").
+  static let leadingNonSpeaker: Set<String> = [
+    "a", "an", "also", "which", "who", "whom", "as", "so", "in", "that", "when", "where", "while", "because", "but",
+    "and", "if", "after", "before", "then",
+  ]
+  /// Words after a speaker, before the verb, that are not part of it ("Volker later said").
+  static let trailingNonSpeaker: Set<String> = [
+    "also", "has", "had", "have", "was", "were", "is", "previously", "later", "then", "earlier", "again", "recently",
+    "now", "once", "further", "subsequently", "initially", "repeatedly", "publicly", "privately", "himself", "herself",
+    "reportedly", "allegedly", "often", "always", "never", "still", "already", "had", "would", "will", "could", "might",
+  ]
 
   /// The speaker's identity: a resolved person's full name, an organisation or document phrase, or nil
   /// when the phrase is not a speaker.

@@ -105,7 +105,10 @@ public struct ClaimExtractor: Sendable {
         let hedgeWords = hedgeMatches.map(\.text)
         let words = WordScanner.words(sentence)
 
-        var dateMatches = dates.extract(tokens: tokens, documentDate: document.date)
+        let dateSpans = dates.spans(tokens, documentDate: document.date)
+        var dateMatches = dateSpans.map { s in
+          DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
+        }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
         if let q = attributions.quoteRange(in: sentence) {
           for k in dateMatches.indices where dateMatches[k].mention.isRelative && q.contains(dateMatches[k].range.lowerBound) {
@@ -118,7 +121,7 @@ public struct ClaimExtractor: Sendable {
           c.date?.isDateline = Self.isDateline(sentence, m.range)
           out.append(c)
         }
-        for m in quantities.extract(tokens: tokens, bytes: bytes)
+        for m in quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateSpans.map(\.tokens))
         where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
           var c = claim(.quantity, m.range, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: m, in: bytes))
           c.quantity = m.quantity

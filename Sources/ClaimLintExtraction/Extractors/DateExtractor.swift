@@ -213,6 +213,12 @@ public struct DateExtractor: Sendable {
       }
       return nil
     }
+    // A verb right after the date phrase is its own ("after the court on Monday reduced his sentence").
+    var j = i + 1
+    while j < t.count, t[j].kind == .digits || ["night", "morning", "evening", "afternoon", "th", "st", "nd", "rd", "."].contains(t[j].lower) {
+      j += 1
+    }
+    if j < t.count, t[j].kind == .word, !t[j].isCapitalized, let c = cue(j) { return c }
     for k in stride(from: i - 1, through: 0, by: -1) {
       if let c = cue(k) { return c }
     }
@@ -303,7 +309,9 @@ public struct DateExtractor: Sendable {
     if !m.abbreviation, t[i].isCapitalized, i > 0,
       Self.monthPrepositions.contains(t[i - 1].lower)
     {
-      return Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: t[i - 1].lower == "last"))
+      let prep = t[i - 1].lower
+      let future = prep == "next" || (prep != "last" && prep != "since" && doc != nil && Self.tense(t, around: i) == .future)
+      return Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: prep == "last", future: future))
     }
     return nil
   }
@@ -543,17 +551,25 @@ public struct DateExtractor: Sendable {
       evidence: "\(name) \(day) \(which) \(doc)\(tense)", statedWeekday: statedWeekday)
   }
 
-  private func bareMonth(_ month: Int, doc: CalendarDate?, last: Bool) -> DateMention {
+  /// A month without a year: the most recent such month up to the article date, or, in the future
+  /// tense ("will start in September") or after "next", the first such month from the article date on.
+  private func bareMonth(_ month: Int, doc: CalendarDate?, last: Bool, future: Bool = false) -> DateMention {
     let name = CalendarDate.monthNames[month - 1]
     guard let doc else {
       return DateMention(resolved: nil, isRelative: true, evidence: "\(name), year unknown", granularity: "month")
     }
     var y = doc.year
-    if month > doc.month || (last && month == doc.month) { y -= 1 }
+    if future {
+      if month < doc.month { y += 1 }
+    } else if month > doc.month || (last && month == doc.month) {
+      y -= 1
+    }
+    let evidence =
+      future ? "next \(name) from the article date \(doc) (future tense)" : "most recent \(name) up to the article date \(doc)"
     return DateMention(
       resolved: CalendarDate(year: y, month: month, day: 1),
       resolvedEnd: CalendarDate(year: y, month: month, day: CalendarDate.daysIn(month: month, year: y)), isRelative: true,
-      evidence: "most recent \(name) up to the article date \(doc)", granularity: "month")
+      evidence: evidence, granularity: "month")
   }
 
   private func dayOfMonthMention(_ day: Int, doc: CalendarDate?) -> DateMention {

@@ -25,6 +25,9 @@ public struct EventExtractor: Sendable {
   }
 
   private let eventWords: [String: String]
+  /// First words of the two-word event nouns ("joint" of "joint operation"), so that a pair is only
+  /// built when it can match.
+  private let eventFirstWords: Set<String>
   private let countries: WordPhraseTable<Bool>
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
@@ -34,6 +37,7 @@ public struct EventExtractor: Sendable {
     var e: [String: String] = [:]
     for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
     eventWords = e
+    eventFirstWords = Set(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
     var cities = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows {
@@ -134,7 +138,7 @@ public struct EventExtractor: Sendable {
     var type: String? = nil
     var eventWord = 0..<0
     for (i, w) in ws.enumerated() {
-      if i + 1 < ws.count, let t = eventWords[w.lower + " " + ws[i + 1].lower] {
+      if i + 1 < ws.count, eventFirstWords.contains(w.lower), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
         type = t
         eventWord = w.range.lowerBound..<ws[i + 1].range.upperBound
         break
@@ -145,6 +149,8 @@ public struct EventExtractor: Sendable {
         break
       }
     }
+    // Without an event word, only "ministers from A, B and C" can make one.
+    if type == nil, !ws.contains(where: { Self.delegates.contains($0.lower) }) { return [] }
     // Find the longest enumeration of countries: A, B, C and D.
     var best: (Int, Int, [String])? = nil
     var i = 0

@@ -86,11 +86,23 @@ public struct PersonTitleExtractor: Sendable {
           continue
         }
         let w = ws[j]
+        // "Bill Clinton and President Trump": before any role, "and" ends a name, not a title; the
+        // title starts after it.
+        if w.lower == "and", !sawRole, j > i {
+          i = j + 1
+          j += 1
+          continue
+        }
         if Self.connectors.contains(w.lower) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
         if w.isCapitalized && !sawRole { j += 1; continue }
+        // "Chief Strategy Officer": a field between two role words belongs to the title.
+        if w.isCapitalized, sawRole, j + 1 < ws.count, lookup(ws, j + 1)?.0 == .role {
+          j += 1
+          continue
+        }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
         if !sawRole, j > i, w.text.first?.isLetter == true,
           (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
@@ -137,6 +149,10 @@ public struct PersonTitleExtractor: Sendable {
         while start < roleEnd, Self.notNames.contains(ws[start].text) && words[ws[start].lower] == nil
           && !["Chinese", "Thai", "Burmese", "Lao", "Vietnamese", "Cambodian", "Laotian"].contains(ws[start].text)
         {
+          start += 1
+        }
+        // "I think Coach Lynn": a title starts at a capitalised or title word, not inside a clause.
+        while start < roleEnd, ws[start].text == "I" || (!ws[start].isCapitalized && lookup(ws, start) == nil) {
           start += 1
         }
         if titleEnd > k { titleEnd = k }

@@ -46,13 +46,16 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// The figures among the marked tokens of a sentence (`bytes` is the sentence).
-  func extract(tokens: [Token], bytes: [UInt8]) -> [QuantityMatch] {
+  ///
+  /// - Parameter dateTokens: the token ranges of the sentence's dates when the caller has already read
+  ///   them (the claim extractor does), so that they are not read twice.
+  func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]? = nil) -> [QuantityMatch] {
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
-    for s in dates.spans(tokens, documentDate: nil) {
-      for k in s.tokens { blocked[k] = true }
+    for r in dateTokens ?? dates.spans(tokens, documentDate: nil).map(\.tokens) {
+      for k in r { blocked[k] = true }
     }
     blockLinks(tokens, &blocked)
     blockPhoneNumbers(tokens, &blocked)
@@ -275,6 +278,10 @@ public struct QuantityExtractor: Sendable {
       }
     }
     if numberStart > 0, t[numberStart - 1].lower == "+", t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    // An age: "Noel, 31, is charged", "Assange, 47, over", "at the age of 96", "aged 64".
+    if second == nil, unit == nil, qualifier == nil, first.isPlainDigits, first.value < 125, isAge(t, first) {
+      return .skip(end: first.end)
+    }
     // "24/7", "9/11", "3/4": a slash between digits makes a name, a date or a fraction.
     if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].lower == "/", t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .digits
@@ -402,6 +409,19 @@ public struct QuantityExtractor: Sendable {
       return true
     }
     return false
+  }
+
+  /// An age after a name between commas ("Noel, 31, is", "Braun, 38 –"), or after "aged" or "the age of".
+  private func isAge(_ t: [Token], _ n: ParsedNumber) -> Bool {
+    let s = n.start
+    guard s >= 2 else { return false }
+    if t[s - 1].lower == "aged" { return true }
+    if s >= 3, t[s - 1].lower == "of", t[s - 2].lower == "age" { return true }
+    guard t[s - 1].lower == ",", t[s - 2].kind == .word, t[s - 2].isCapitalized, n.end < t.count else { return false }
+    let after = t[n.end].lower
+    guard after == "," || numbers.isHyphen(after) || after == ")" || after == ";" else { return false }
+    // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
+    return !EnglishFunctionWords.contains(t[s - 2].lower) && lexicons.months[t[s - 2].lower] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -565,7 +585,10 @@ public struct QuantityExtractor: Sendable {
 
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
-    guard f.quantity.unit != "percent", f.quantity.unit != "percentage point" else { return }
+    if f.quantity.unit == "percent" || f.quantity.unit == "percentage point" {
+      percentNoun(&f, t)
+      return
+    }
     if f.quantity.unit != nil, !f.isMeasure {
       moneyNoun(&f, t)
       return
@@ -627,7 +650,8 @@ public struct QuantityExtractor: Sendable {
       headIndex = words.lastIndex(where: { $0.known }) ?? words.count - 1
     } else if let k = words.lastIndex(where: { $0.known }) {
       headIndex = k
-    } else if let k = words.firstIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+    } else if let k = words.lastIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+      // English noun phrases end in their head: "United States service members" counts members.
       headIndex = k
     } else if words.count == 1, !isNotNoun(words[0].lower) {
       headIndex = 0
@@ -645,6 +669,50 @@ public struct QuantityExtractor: Sendable {
     f.quantity.counted = singular
     f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
     f.quantity.modifiers = words[..<headIndex].map(\.lower)
+  }
+
+  /// What a percentage is of: the noun right after it ("a 32 percent premium", "a 5 percent stake") or
+  /// after "of" ("12 percent of voters"). Nothing when a verb, a preposition or a number follows ("rose
+  /// 12 percent to", "closed up 26 percent at").
+  private func percentNoun(_ f: inout Figure, _ t: [Token]) {
+    func isNoun(_ k: Int) -> Bool {
+      guard k >= 0, k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return false }
+      let w = t[k].lower
+      return !EnglishFunctionWords.contains(w) && !Self.notNouns.contains(w) && !Self.copulaVerbs.contains(w)
+        && lexicons.actions.match(t, at: k) == nil && lexicons.months[w] == nil && lexicons.weekdays[w] == nil
+        && !w.hasSuffix("ed") && !w.hasSuffix("ly") && !w.hasSuffix("ing")
+    }
+    var k = f.end
+    if k < t.count, t[k].lower == "of" {
+      k += 1
+      if k < t.count, ["the", "all", "its", "their", "those"].contains(t[k].lower) { k += 1 }
+      // "61 percent of registered voters".
+      if k + 1 < t.count, t[k].kind == .word, !isNoun(k), isNoun(k + 1) { k += 1 }
+    } else if !isNoun(k), f.start >= 2, t[f.start - 1].lower == "of", isNoun(f.start - 2) {
+      // "a premium of 32%", "a stake of 5 percent".
+      let singular = lexicons.singular(t[f.start - 2].lower)
+      f.quantity.counted = singular
+      f.quantity.countedFamily = lexicons.nouns[t[f.start - 2].lower]?.family ?? singular
+      return
+    }
+    guard k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return }
+    let w = t[k].lower
+    guard !EnglishFunctionWords.contains(w), !Self.notNouns.contains(w), !Self.copulaVerbs.contains(w),
+      lexicons.actions.match(t, at: k) == nil, lexicons.months[w] == nil, lexicons.weekdays[w] == nil,
+      !w.hasSuffix("ed"), !w.hasSuffix("ly"), !w.hasSuffix("ing")
+    else { return }
+    // "12 percent of likely voters": the last word of a short noun phrase.
+    var head = k
+    while head + 1 < t.count, head - k < 2, t[head + 1].kind == .word, !t[head + 1].isCapitalized,
+      !EnglishFunctionWords.contains(t[head + 1].lower), lexicons.actions.match(t, at: head + 1) == nil,
+      !t[head + 1].lower.hasSuffix("ed"), !t[head + 1].lower.hasSuffix("ly")
+    {
+      head += 1
+    }
+    let singular = lexicons.singular(t[head].lower)
+    f.quantity.counted = singular
+    f.quantity.countedFamily = lexicons.nouns[t[head].lower]?.family ?? singular
+    f.nounEnd = head + 1
   }
 
   /// Words between a money noun and the figure it names ("a fine of", "losses estimated at", "raised
@@ -695,6 +763,10 @@ public struct QuantityExtractor: Sendable {
 
   // MARK: - Action
 
+  /// Actions that take only the figure right after them ("cut 400 jobs", "added 300 jobs"): their
+  /// object often comes first ("cut electricity to five areas").
+  static let adjacentOnlyClasses: Set<String> = ["cut", "create", "distribute"]
+
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
   static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
 
@@ -705,10 +777,11 @@ public struct QuantityExtractor: Sendable {
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
   private func normaliseSeizure(_ f: inout Figure) {
     guard let a = f.quantity.action else { return }
-    // Money is seized, released, paid or returned; it is not killed, injured or evacuated ("families
-    // of the dead will receive 200,000 taka each").
-    if let u = f.quantity.unit, u != "percent", u != "percentage point", !f.isMeasure,
-      !["arrest", "seize", "release", "repatriate", "traffic"].contains(a)
+    // Money and goods are seized, released, paid or returned; they are not killed, injured or
+    // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
+    // away").
+    if let u = f.quantity.unit, u != "percent", u != "percentage point",
+      !["arrest", "seize", "release", "repatriate", "traffic", "distribute", "cut"].contains(a)
     {
       f.quantity.action = nil
       f.quantity.actionText = nil
@@ -797,7 +870,9 @@ public struct QuantityExtractor: Sendable {
           break
         }
       }
-      if let m = actions.last(where: { $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 }) {
+      if let m = actions.last(where: {
+        $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 && !Self.adjacentOnlyClasses.contains($0.cls)
+      }) {
         // Not an infinitive of purpose after the figure's own verb ("to face trial").
         chosen = m
       }

@@ -235,6 +235,11 @@ enum DateText {
         var k = j + 1
         while k < t.count, t[k].kind == .punct, separators.contains(t[k].lower) { k += 1 }
         if let m = date(at: k, in: t), m.year != nil, onlyTimeAfter(m.endToken, t) { return m }
+        // "Radio Marundi FM -- 7 a.m. news bulletin, Monday, March 17, 2025": a few words naming the
+        // edition, then a comma and the full date at the end of the line.
+        var c = k
+        while c < min(t.count, k + 10), !isPunct(t[c], ",") { c += 1 }
+        if c > k, c < t.count, let m = date(at: c + 1, in: t), m.year != nil, m.endToken >= t.count - 1 { return m }
       }
       j += 1
     }

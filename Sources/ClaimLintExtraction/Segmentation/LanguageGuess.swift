@@ -35,6 +35,16 @@ public enum LanguageGuess {
     ("Dutch", ["het", "een", "van", "niet", "dat", "op", "met", "voor", "zijn", "ook", "aan", "er", "door", "wordt", "naar", "bij", "werd", "hij", "zij", "deze"]),
   ]
 
+  /// For each listed word, the languages (bit k = `stopWords[k]`) that list it.
+  static let languagesOfWord: [String: UInt16] = {
+    var out: [String: UInt16] = [:]
+    for (k, entry) in stopWords.enumerated() {
+      for w in entry.words { out[w, default: 0] |= 1 << k }
+    }
+    return out
+  }()
+  static let maxStopWordBytes = stopWords.flatMap(\.words).map(\.utf8.count).max() ?? 0
+
   /// Guesses the language of `texts` taken together.
   public static func guess<S: Sequence>(_ texts: S) -> Verdict where S.Element == String {
     var counts = [Int](repeating: 0, count: stopWords.count)
@@ -49,8 +59,10 @@ public enum LanguageGuess {
       func flush() {
         guard !word.isEmpty else { return }
         words += 1
-        let w = String(decoding: word, as: UTF8.self)
-        for (k, entry) in stopWords.enumerated() where entry.words.contains(w) { counts[k] += 1 }
+        // Every listed word is short; longer words need no lookup.
+        if word.count <= maxStopWordBytes, let mask = languagesOfWord[String(decoding: word, as: UTF8.self)] {
+          for k in counts.indices where mask & (1 << k) != 0 { counts[k] += 1 }
+        }
         word.removeAll(keepingCapacity: true)
       }
       for scalar in text.unicodeScalars {

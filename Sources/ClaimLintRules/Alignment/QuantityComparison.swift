@@ -44,6 +44,8 @@ public struct QuantityComparison: Sendable {
     else { return [] }
     guard let block = claims.nouns.blockKey(q) else { return [] }
     if Self.isTotalOfPart(c) { return [] }
+    // "0-60 mph", "ages 0-4": a span from zero names a benchmark or a bracket, not a figure.
+    if q.isRange, q.low == 0 { return [] }
     var keys: [String] = []
     if let a = q.action { keys.append(block + "|action:" + a) }
     let noun = q.counted ?? "-"
@@ -147,6 +149,7 @@ public struct QuantityComparison: Sendable {
           let close = max(qa.value ?? 0, qb.value ?? 0) < 2 * min(qa.value ?? 0, qb.value ?? 0)
           let likely = (isOnlyFigure(a) && isOnlyFigure(b) && close) || Self.sameDigits(qa, qb)
           guard sameContext(a, b, threshold: likely ? 0.25 : qa.unit != nil ? 0.3 : 0.5) else { return false }
+          if Self.isUnnamed(qa), !Self.isDrift(qa, qb), !sameUnnamedFigure(ca, cb) { return false }
         }
       }
     }
@@ -184,6 +187,109 @@ public struct QuantityComparison: Sendable {
       return c
     }
     return capped(a).overlaps(capped(b))
+  }
+
+  /// Whether a figure says nothing of what it counts: an amount, a percentage or a measure ("$700",
+  /// "4.5 percent", "124 mph") with no counted noun of its own. What it is about lies only in the words
+  /// around it.
+  static func isUnnamed(_ q: Quantity) -> Bool {
+    guard let noun = q.counted else { return q.unit != nil }
+    return SameArticleFigures.measureNouns.contains(noun)
+  }
+
+  /// Whether two differing figures look like one figure drifted: the same digits in another order
+  /// ("64.1" and "61.4") or the same significant digits at another scale ("$21 million" and "$2.1 million").
+  static func isDrift(_ a: Quantity, _ b: Quantity) -> Bool {
+    if sameDigits(a, b) { return true }
+    guard let x = a.value ?? a.low ?? a.high, let y = b.value ?? b.low ?? b.high, x != y else { return false }
+    return mantissa(x) == mantissa(y)
+  }
+
+  /// Whether two unnamed figures of different articles ("prices as low as $2,299" on one page, "$700"
+  /// for a refurbished laptop on another) are told of the same thing: the sentences must not name
+  /// different subjects (Titan's diameter is not Europa's), and the words right around the two figures
+  /// must share a content word (what the amount is: "rate", "fee", "price").
+  func sameUnnamedFigure(_ a: Claim, _ b: Claim) -> Bool {
+    let na = SameArticleFigures.identifiers(a.sentence, figure: a.span.text)
+    let nb = SameArticleFigures.identifiers(b.sentence, figure: b.span.text)
+    if !na.isEmpty, !nb.isEmpty, na.isDisjoint(with: nb) { return false }
+    // A reduction ("$600 off", "saving $200") is not a price, and a projection ("could rise to more
+    // than $30 billion") is not a reported figure.
+    if Self.isReduction(a) != Self.isReduction(b) || Self.isProjection(a) != Self.isProjection(b) { return false }
+    // A market move during the session and the move at the close are two figures ("jumped 28 percent
+    // in early trading", "closed up 26 percent").
+    if let x = Self.tradingMoment(a), let y = Self.tradingMoment(b), x != y { return false }
+    return Salience.sharedCount(Self.nearbyWords(a), Self.nearbyWords(b)) > 0
+  }
+
+  /// Words right after a figure that place it during a trading session ("in early trading").
+  static let intradayWords: Set<String> = ["intraday", "early", "morning", "afternoon", "midday", "briefly"]
+  /// Words right before a figure that place it at the close of a session ("closed up 26 percent").
+  static let closingWords: Set<String> = ["closed", "closing", "ended", "finished", "settled"]
+
+  /// "intraday" or "close" when the words next to a figure say when in a trading session it was
+  /// measured; nil otherwise.
+  static func tradingMoment(_ c: Claim) -> String? {
+    let w = window(c, before: 3, clause: true)
+    if w.before.contains(where: { closingWords.contains($0) }) || w.after.starts(with: ["at", "the", "close"]) { return "close" }
+    let after = w.after.prefix(3)
+    if after.contains(where: { intradayWords.contains($0) }), after.contains("trading") || after.contains("trade") { return "intraday" }
+    if w.before.contains("briefly") || w.before.contains("intraday") { return "intraday" }
+    return nil
+  }
+
+  /// Words before a figure that make it a reduction rather than an amount ("saving $200", "a discount of").
+  static let reductionWordsBefore: Set<String> = ["save", "saves", "saving", "discount", "discounted", "knocking", "slashing", "cut", "cuts"]
+
+  /// Whether an amount is a reduction: "$600 off", "saves $200", "a $50 discount".
+  static func isReduction(_ c: Claim) -> Bool {
+    let w = window(c)
+    if let next = w.after.first, next == "off" || next == "discount" || next == "cheaper" || next == "less" { return true }
+    return w.before.suffix(3).contains { reductionWordsBefore.contains($0) }
+  }
+
+  /// Modal verbs that make a figure a projection or a hypothesis.
+  static let modals: Set<String> = ["could", "would", "might", "may", "should"]
+
+  /// Whether a figure is a projection: a modal verb within the twelve words before it ("could increase
+  /// its agricultural exports to China to much more than $30 billion").
+  static func isProjection(_ c: Claim) -> Bool {
+    window(c, before: 12).before.contains { modals.contains($0) }
+  }
+
+  /// Up to `before` lower-case words before the figure of `c` and four after it, punctuation stripped;
+  /// with `clause`, not past a comma, semicolon, colon or parenthesis.
+  static func window(_ c: Claim, before: Int = 8, clause: Bool = false) -> (before: [String], after: [String]) {
+    let raw = c.sentence.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+    let words = raw.map { Self.tokens(String($0)).first ?? "" }
+    let figure = Self.tokens(c.span.text)
+    guard let first = figure.first, let start = words.firstIndex(of: first) else { return ([], []) }
+    let end = min(words.count, start + figure.count)
+    func breaks(_ k: Int) -> Bool { clause && raw[k].contains(where: { ",;:()".contains($0) }) }
+    var lo = start
+    while lo > max(0, start - before), !breaks(lo - 1) { lo -= 1 }
+    var hi = end
+    while hi < min(words.count, end + 4), !(hi > end && breaks(hi - 1)), !(hi == end && breaks(end - 1)) { hi += 1 }
+    return (Array(words[lo..<start]).filter { !$0.isEmpty }, Array(words[end..<hi]).filter { !$0.isEmpty })
+  }
+
+  /// Lower-case words of a text, split on spaces, without the punctuation around them.
+  static func tokens(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == ")" }).map { word in
+      var w = Substring(word.lowercased())
+      while let f = w.first, !f.isLetter, !f.isNumber, f != "$", f != "€", f != "£" { w = w.dropFirst() }
+      while let l = w.last, !l.isLetter, !l.isNumber { w = w.dropLast() }
+      return String(w)
+    }.filter { !$0.isEmpty }
+  }
+
+  /// The content words of the clause of the figure of `c`, up to six words before it and four after it
+  /// (not past a comma, a semicolon or a parenthesis), without the words of the figure itself.
+  static func nearbyWords(_ c: Claim) -> Set<String> {
+    let w = window(c, before: 6, clause: true)
+    var out = Salience.words((w.before + w.after.prefix(4)).joined(separator: " "))
+    out.subtract(Salience.words(c.span.text))
+    return out
   }
 
   /// The significant digits of a value (42 for 4,200,000,000 and for 4.2), to three places.

@@ -56,6 +56,37 @@ import Testing
     #expect(c.compactMap(\.title).map(\.person) == ["Rafael Ortega"])
   }
 
+  @Test func aNameBeforeAndIsNotPartOfTheNextTitle() {
+    let c = claims("Former leaders Bill Hartley and President Dana Moreau met on Friday.")
+    #expect(c.compactMap(\.title).map(\.title) == ["President"])
+    #expect(c.compactMap(\.title).map(\.person) == ["Dana Moreau"])
+  }
+
+  @Test func titleStartsAtATitleWord() {
+    let c = claims("\"It was a grind,\" I think Coach Lynn Parker said afterwards.")
+    #expect(c.compactMap(\.title).map(\.title) == ["Coach"])
+  }
+
+  @Test func fieldBetweenRoleWordsBelongsToTheTitle() {
+    let c = claims("She was named Chief Strategy Officer Mary Lane's deputy in May.")
+    #expect(c.compactMap(\.title).first?.title == "Chief Strategy Officer")
+  }
+
+  @Test func adverbAfterTheSpeakerIsNotPartOfIt() {
+    let c = claims("Kurt Vollmer later said the account had changed.")
+    #expect(c.compactMap(\.attribution).map(\.speaker) == ["Kurt Vollmer"])
+  }
+
+  @Test func aCountryNameIsNotAVerb() {
+    let c = claims("The United States lost to Canada in the final on Sunday.")
+    #expect(c.compactMap(\.attribution).isEmpty)
+  }
+
+  @Test func theWriterIsNotASource() {
+    let c = claims("I said at the time that the plan would fail. I can't say more.")
+    #expect(c.compactMap(\.attribution).isEmpty)
+  }
+
   @Test func counterpartIsAParticipant() {
     let c = claims("Thai Prime Minister Anong Srisuk and her Cambodian counterpart Hun Sokha held talks in Kuala Lumpur on Monday.")
     #expect(c.compactMap(\.event).first?.participants == ["Anong Srisuk", "Hun Sokha"])

@@ -34,6 +34,10 @@ struct DateCase: Sendable, CustomTestStringConvertible {
     DateCase(id: "scheduled date months ahead", sentence: "The summit is scheduled for May 20 in the capital.", documentDate: "2026-03-10", text: "May 20", resolved: "2026-05-20", isRelative: true, evidence: "in the year of the article date 2026-03-10 (future tense)"),
     DateCase(id: "future date in the next year", sentence: "The court will hear the appeal on January 12.", documentDate: "2025-11-28", text: "January 12", resolved: "2026-01-12", isRelative: true, evidence: "in the year after the article date"),
     DateCase(id: "past date months ahead is last year", sentence: "The first raid took place on May 20 near the border.", documentDate: "2026-03-10", text: "May 20", resolved: "2025-05-20", isRelative: true, evidence: "in the year before the article date"),
+    DateCase(id: "verb right after the weekday", sentence: "He will spend two fewer years in jail after the court on Monday reduced his sentence.", documentDate: "2025-10-15", text: "Monday", resolved: "2025-10-13", isRelative: true, evidence: "on or before"),
+    DateCase(id: "month that will come", sentence: "The new timetable will start in September, the operator said.", documentDate: "2025-05-10", text: "September", resolved: "2025-09-01", resolvedEnd: "2025-09-30", isRelative: true, granularity: "month", evidence: "future tense"),
+    DateCase(id: "month in the future next year", sentence: "Works are expected to finish in February.", documentDate: "2025-11-20", text: "February", resolved: "2026-02-01", resolvedEnd: "2026-02-28", isRelative: true, granularity: "month"),
+    DateCase(id: "month in the past", sentence: "Prices rose sharply in September.", documentDate: "2025-05-10", text: "September", resolved: "2024-09-01", resolvedEnd: "2024-09-30", isRelative: true, granularity: "month"),
     DateCase(id: "day and month that will come", sentence: "Polls are expected to open on 4 June.", documentDate: "2026-03-01", text: "4 June", resolved: "2026-06-04", isRelative: true),
   ]
 

@@ -16,6 +16,7 @@ struct DateTextTests {
     ("THE HARBOUR TIMES, Haiphong -- Friday, 7 March 2025", "2025-03-07"),
     ("BANGKOK LEDGER | Saturday, August 17, 2024", "2024-08-17"),
     ("Published 17 August 2024 by Portal staff", "2024-08-17"),
+    ("Radio Delta FM -- 7 a.m. news bulletin, Monday, March 17, 2025", "2025-03-17"),
   ])
   func dateLines(_ text: String, _ expected: String) throws {
     let m = try #require(DateText.dateLine(text))
@@ -25,6 +26,7 @@ struct DateTextTests {
   @Test(arguments: [
     "Parking", "March 2025 marked the wettest month on record.", "Officials met on August 16, 2024 in Vientiane",
     "2024-13-40", "Harbour Times -- a river blog",
+    "Harbour Times -- the vote, set for March 17, 2025, is delayed",
   ])
   func notDateLines(_ text: String) {
     #expect(DateText.dateLine(text)?.date == nil)

@@ -27,7 +27,12 @@ public struct TitleMismatchRule: Rule {
       RuleExample([
         "a.txt": "Chinese Foreign Minister Ana Ruiz arrived in Bangkok on Tuesday.\n",
         "b.txt": "Foreign Minister Ana Ruiz told reporters the talks went well.\n",
-      ])
+      ]),
+      // An abbreviated role and the role in full.
+      RuleExample([
+        "a.txt": "Michael Sims, CEO of Ceres Robotics, said the lander contract was a sign that small companies had a role.\n",
+        "b.txt": "Michael Sims, chief executive of Ceres Robotics, said small companies had a role in the lander programme.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
@@ -107,8 +112,16 @@ public struct TitleMismatchRule: Rule {
         head.append(w)
       }
     }
-    return (head.joined(separator: " "), ranks, portfolio)
+    let joined = head.joined(separator: " ")
+    return (Self.abbreviatedRoles[joined] ?? joined, ranks, portfolio)
   }
+
+  /// Roles written as an abbreviation or in full ("CEO", "chief executive", "chief executive officer"),
+  /// mapped to one form.
+  static let abbreviatedRoles: [String: String] = [
+    "ceo": "chief executive", "chief executive officer": "chief executive", "cfo": "chief financial officer",
+    "coo": "chief operating officer", "cto": "chief technology officer", "cmo": "chief marketing officer",
+  ]
 
   func compatible(_ a: [String], _ b: [String]) -> Bool {
     let pa = a.map(parse)

@@ -4,8 +4,12 @@ import ClaimLintCore
 /// 16th", "on Friday") against each article's own date.
 ///
 /// Two dates are taken to date the same event when their sentences name the same kind of event and
-/// share the names around it (people, places, the event noun). Dates that cannot be resolved are not
-/// compared. Known false alarms: two meetings of the same people in the same place on different days.
+/// share the names around it (people, places, the event noun, and any figure such as "$1.35 billion").
+/// Dates that cannot be resolved are not compared, nor are a statement's date ("said on Monday"; but
+/// "announced on Wednesday a plan" dates the announcement), two dates that differ only in a year
+/// neither article writes, or each article's own "today". In a sentence with two dates (a start and an
+/// end), a date is not compared with the counterpart of the other. Known false alarms: two meetings
+/// of the same people in the same place on different days.
 public struct DateMismatchRule: Rule {
   public static let description = RuleDescription(
     identifier: "date-mismatch",
@@ -33,12 +37,27 @@ public struct DateMismatchRule: Rule {
         "a.txt": "2025-04-11\n\nUnion negotiators said the dockworkers will return to work on Saturday after a four-day strike.\n",
         "b.txt": "2025-04-12\n\nUnion negotiators said the dockworkers will return to work on April 12 after a four-day strike.\n",
       ]),
+      // Month and day agree; only a year that neither article writes differs.
+      RuleExample([
+        "a.txt": "2019-11-19\n\nThe band will close its anniversary tour at the Houston pavilion on Oct. 10.\n",
+        "b.txt": "2019-11-19\n\nThe band closed its anniversary tour at the Houston pavilion on October 10.\n",
+      ]),
+      // A start and an end in one sentence: each is compared with its own counterpart.
+      RuleExample([
+        "a.txt": "2019-11-19\n\nThe anniversary tour opens on June 9, 2020 in West Palm Beach and closes on October 10, 2020 in Houston.\n",
+        "b.txt": "2019-11-20\n\nThe anniversary tour opens in West Palm Beach, Florida, on June 9, 2020, the promoter said.\n",
+      ]),
     ],
     triggeringExamples: [
       RuleExample([
         "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on ↓Friday to discuss border crime.\n",
         "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on †August 15 to discuss border crime.\n",
-      ])
+      ]),
+      // Announcing a plan is the event: the date of the announcement is compared.
+      RuleExample([
+        "a.txt": "2025-05-23\n\nThe government of Lusavia announced on ↓Wednesday a $1.35 billion plan to add hospital beds across the country.\n",
+        "b.txt": "2025-05-22\n\nThe government of Lusavia approved on †Thursday a $1.35 billion plan to add 2,400 beds to public hospitals.\n",
+      ]),
     ]
   )
 
@@ -53,17 +72,23 @@ public struct DateMismatchRule: Rule {
     // a previous sentence are hashed once per sentence.
     var previousWords: [Int: [UInt64]] = [:]
     let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords) }
+    // The figures of a date's sentence are as telling as its names: two sentences that give the same
+    // "$1.35 billion plan" speak of the same thing.
+    // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
+    // what two sentences share.
     let salient = contexts.map(\.all)
+    let figures = refs.map { Self.figureWords(of: $0, in: claims) }
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
     // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
     func sameEvent(_ i: Int, _ j: Int) -> Bool {
-      guard Self.sameEvent(salient[i], salient[j]) else { return false }
+      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Salience.sharedCount(figures[i], figures[j])) else { return false }
       for (x, y) in [(i, j), (j, i)] where own[x].count < salient[x].count {
         if Salience.sharedCount(own[x], salient[y]) < 2 { return false }
       }
       return true
     }
+    let siblings = refs.map { Self.siblingDates(of: $0, in: claims) }
     let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
@@ -72,7 +97,16 @@ public struct DateMismatchRule: Rule {
       var agreeing = Set<Int>()
       for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
-        if Self.overlaps(da, claims.claim(refs[j]).date!) { agreeing.insert(refs[j].document) } else { conflicts.append(j) }
+        let b = claims.claim(refs[j])
+        // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
+        // sentence is that date's counterpart, not this one's.
+        if siblings[i].contains(where: { Self.overlaps($0, b.date!) }) && !Self.overlaps(da, b.date!) { continue }
+        if Self.bothOwnDay(claims.claim(refs[i]), b) { continue }
+        if Self.overlaps(da, b.date!) || Self.differInInferredYearOnly(claims.claim(refs[i]), b) {
+          agreeing.insert(refs[j].document)
+        } else {
+          conflicts.append(j)
+        }
       }
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
@@ -98,7 +132,9 @@ public struct DateMismatchRule: Rule {
     return findings
   }
 
-  static let sayingVerbs: Set<String> = ["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters"]
+  static let sayingVerbs: Set<String> = [
+    "said", "says", "told", "announced", "unveiled", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters",
+  ]
 
   /// A date that dates a statement ("the board said on Monday"), not the event.
   static func isStatementDate(_ c: Claim) -> Bool {
@@ -108,8 +144,26 @@ public struct DateMismatchRule: Rule {
     guard let firstSpanWord = wordRanges(span, { $0 == 0x20 }).first else { return false }
     let first = lowered(span[firstSpanWord])
     guard let i = words.firstIndex(where: { lowered(sentence[$0]).starts(with: first) }) else { return false }
-    return words[max(0, i - 3)..<i].contains { sayingVerbs.contains(String(decoding: lowered(sentence[$0]), as: UTF8.self)) }
+    let word = { (k: Int) in String(decoding: lowered(sentence[words[k]]), as: UTF8.self) }
+    guard let v = (max(0, i - 3)..<i).last(where: { sayingVerbs.contains(word($0)) }) else { return false }
+    // "announced on Wednesday a $1.35 billion plan", "announced the plan on Wednesday": what is
+    // announced is a thing, not a statement, and the announcement is the event the date dates.
+    if announcingVerbs.contains(word(v)) {
+      let spanWords = wordRanges(span, { $0 == 0x20 }).count
+      let between = ((v + 1)..<i).map(word)
+      let after = (i + spanWords) < words.count ? word(i + spanWords) : ""
+      if !between.isEmpty, !between.contains("that") { return false }
+      if between.isEmpty, objectStarts.contains(after) { return false }
+    }
+    return true
   }
+
+  /// Saying verbs that also take a thing as their object ("announced a plan", "unveiled a budget").
+  static let announcingVerbs: Set<String> = ["announced", "unveiled", "declared"]
+
+  /// Words that open a noun phrase after a date ("announced on Wednesday a plan"), as opposed to "that"
+  /// or a quote, which open a statement.
+  static let objectStarts: Set<String> = ["a", "an", "the", "its", "their", "his", "her", "plans", "new"]
 
   /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
   private static func wordRanges(_ bytes: [UInt8], _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
@@ -291,13 +345,72 @@ public struct DateMismatchRule: Rule {
     return a0 <= b1 && b0 <= a1
   }
 
+  /// The distinctive figures of the sentence of `r` as pseudo-words ("#USD:1350000000"): amounts, and
+  /// counts of ten or more (small counts recur for unrelated things).
+  static func figureWords(of r: ClaimRef, in claims: AlignedClaims) -> Set<String> {
+    let c = claims.claim(r)
+    var out = Set<String>()
+    for o in claims.documents[r.document].claims where o.kind == .quantity && o.sentenceIndex == c.sentenceIndex {
+      guard let q = o.quantity, let v = q.value, v >= 10 || q.unit != nil else { continue }
+      out.insert("#\(q.unit ?? "count"):\(ClaimText.number(v))")
+    }
+    return out
+  }
+
+  /// Words that date something to the article's own day.
+  static let ownDayWords: Set<String> = ["today", "tonight", "this morning", "this afternoon", "this evening"]
+
+  /// Whether both dates are each article's own day ("today" in two articles of different days): each
+  /// article tells what happened on its own day, so the two rarely date one event.
+  static func bothOwnDay(_ a: Claim, _ b: Claim) -> Bool {
+    ownDayWords.contains(a.span.text.lowercased()) && ownDayWords.contains(b.span.text.lowercased())
+  }
+
+  /// The other resolved dates of the sentence of `r` (a start and an end, two hearings).
+  static func siblingDates(of r: ClaimRef, in claims: AlignedClaims) -> [DateMention] {
+    let c = claims.claim(r)
+    var out: [DateMention] = []
+    for (k, o) in claims.documents[r.document].claims.enumerated()
+    where k != r.index && o.kind == .date && o.sentenceIndex == c.sentenceIndex {
+      if let d = o.date, d.resolved != nil { out.append(d) }
+    }
+    return out
+  }
+
+  /// Whether two dates give the same month and day and differ only in a year that at least one of them
+  /// leaves unwritten ("September 12" in a tour list read as this year, "Sept. 12" after "will" read as
+  /// next year): the year was inferred, and an inferred year is no evidence of a conflict.
+  static func differInInferredYearOnly(_ a: Claim, _ b: Claim) -> Bool {
+    guard let x = a.date?.resolved, let y = b.date?.resolved, x.year != y.year else { return false }
+    guard x.month == y.month, x.day == y.day, a.date?.resolvedEnd == nil, b.date?.resolvedEnd == nil else { return false }
+    return !statesYear(a.span.text) || !statesYear(b.span.text)
+  }
+
+  /// Whether a date's text writes a year ("June 9, 2020", "2020-06-09").
+  static func statesYear(_ text: String) -> Bool {
+    var run = 0
+    for ch in text.unicodeScalars {
+      if ch.properties.numericType != nil, ch.isASCII {
+        run += 1
+        if run == 4 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
+  }
+
   /// Same event: enough shared names and content words (stemmed) in the two sentences.
-  static func sameEvent(_ a: Set<String>, _ b: Set<String>) -> Bool {
-    Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
+  static func sameEvent(_ a: Set<String>, _ b: Set<String>, sharedFigures: Int = 0) -> Bool {
+    let shared = Salience.sharedCount(a, b) + sharedFigures
+    let small = min(a.count, b.count)
+    return shared >= 4 && small > 0 && Double(shared) / Double(small) >= 0.45
   }
 
   /// `sameEvent` on sorted word hashes.
-  static func sameEvent(_ a: [UInt64], _ b: [UInt64]) -> Bool {
-    Salience.sharedCount(a, b) >= 4 && Salience.containment(a, b) >= 0.45
+  static func sameEvent(_ a: [UInt64], _ b: [UInt64], sharedFigures: Int = 0) -> Bool {
+    let shared = Salience.sharedCount(a, b) + sharedFigures
+    let small = min(a.count, b.count)
+    return shared >= 4 && small > 0 && Double(shared) / Double(small) >= 0.45
   }
 }

@@ -7,8 +7,13 @@ import ClaimLintCore
 /// "More than 300" and "312" are compatible, as are "12,000", "12 000" and "twelve thousand". A part of
 /// an enumeration ("90 men and 12 women") is not compared with a total that it sums to ("102 people"),
 /// and a figure the article marks as superseded ("initially 40") is not compared at all. The finding
-/// goes on the version fewer sources give, with one note per source that says otherwise. Known false
-/// alarms: tolls that changed between the publication times of two articles.
+/// goes on the version fewer sources give, with one note per source that says otherwise. A figure that
+/// names nothing it counts ("$700", "4.5 percent", "124 mph") is compared only when the two sentences
+/// do not name different subjects, the words right around the figures share one, and neither is a
+/// reduction ("$600 off") or a projection ("could rise to") where the other is not; a drifted figure
+/// ("64.1" for "61.4", "$21 million" for "$2.1 million") needs less. Known false alarms: tolls that
+/// changed between the publication times of two articles; prices of different products on shopping
+/// pages that share a retailer and a product line.
 public struct QuantityMismatchRule: Rule {
   public static let description = RuleDescription(
     identifier: "quantity-mismatch",
@@ -39,6 +44,24 @@ public struct QuantityMismatchRule: Rule {
       RuleExample([
         "wire.txt": "Officials evacuated 1,200 residents on Monday.\n",
         "paper.txt": "Officials evacuated 900 cattle on Monday.\n",
+      ]),
+      // Measures with no counted noun, of two differently named subjects.
+      RuleExample([
+        "a.txt": "Titan, with a diameter of about 5,150 km, is the second-largest moon in the Solar System after Ganymede, the probe team said.\n",
+        "b.txt": "Astronomers used the Keck telescope in Hawaii to study Europa, a moon about 3,100 km across, the probe team said.\n",
+      ]),
+      // A reduction is not a price, and a projection is not a reported figure.
+      RuleExample([
+        "a.txt": "Retailers are knocking up to $250 off the new 16-inch laptop this week.\n",
+        "b.txt": "Retailers sell the new 16-inch laptop for $2,199 this week.\n",
+      ]),
+      RuleExample([
+        "a.txt": "Analysts say farm exports to China could rise to more than $30 billion a year under the trade deal.\n",
+        "b.txt": "Farm exports to China fell to $9.1 billion last year before the trade deal, the farm bureau said.\n",
+      ]),
+      RuleExample([
+        "a.txt": "The bid is a 32 percent premium to Harbor Air's last price. Harbor Air shares jumped 28 percent in early trading on Monday.\n",
+        "b.txt": "Harbor Air shares closed up 26 percent on Monday after the bid, just below the offer price.\n",
       ]),
     ],
     triggeringExamples: [

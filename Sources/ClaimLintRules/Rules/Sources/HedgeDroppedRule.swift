@@ -1,10 +1,13 @@
 import ClaimLintCore
 
-/// Flags a draft figure stated as fact when every source that gives it hedges it ("alleged",
-/// "reportedly", "suspects", "according to").
+/// Flags a draft claim stated as fact when every source that gives it hedges it: a figure ("40 alleged
+/// traffickers", "reportedly 300") or a statement without one ("the virus may have spread through a
+/// sink drain", "the fire is believed to have started in the kitchen").
 ///
-/// Runs only in pre-publish mode. A draft that keeps any hedge or attribution in the sentence is not
-/// flagged. Known false alarms: a draft that attributes the figure in a neighbouring sentence.
+/// Runs only in pre-publish mode. A draft figure that keeps a hedge is not flagged; a draft statement
+/// is not flagged when its sentence hedges or attributes it ("said", "according to"), or when any
+/// source states it as fact. Known false alarms: a draft that attributes the claim in a neighbouring
+/// sentence.
 public struct HedgeDroppedRule: Rule {
   public static let description = RuleDescription(
     identifier: "hedge-dropped",
@@ -22,14 +25,30 @@ public struct HedgeDroppedRule: Rule {
         [
           "draft.md": "Police say they detained 40 alleged traffickers at the border crossing.\n",
           "wire.txt": "Police reportedly detained 40 alleged traffickers at the border crossing.\n",
-        ], draft: "draft.md")
+        ], draft: "draft.md"),
+      RuleExample(
+        [
+          "draft.md": "Investigators said the fire started in the kitchen of the restaurant late on Friday.\n",
+          "wire.txt": "The fire is believed to have started in the kitchen of the restaurant late on Friday.\n",
+        ], draft: "draft.md"),
+      RuleExample(
+        [
+          "draft.md": "The fire started in the kitchen of the restaurant late on Friday.\n",
+          "wire.txt": "The fire is believed to have started in the kitchen of the restaurant late on Friday.\n",
+          "daily.txt": "The fire started in the kitchen of the restaurant late on Friday, the fire service said.\n",
+        ], draft: "draft.md"),
     ],
     triggeringExamples: [
       RuleExample(
         [
           "draft.md": "Police detained ↓40 traffickers at the border crossing on Sunday.\n",
           "wire.txt": "Police detained †40 alleged traffickers at the border crossing, the agency reported.\n",
-        ], draft: "draft.md")
+        ], draft: "draft.md"),
+      RuleExample(
+        [
+          "draft.md": "↓The fire started in the kitchen of the restaurant late on Friday.\n",
+          "wire.txt": "†The fire is believed to have started in the kitchen of the restaurant late on Friday.\n",
+        ], draft: "draft.md"),
     ]
   )
 
@@ -60,6 +79,49 @@ public struct HedgeDroppedRule: Rule {
           label: "stated as fact",
           fingerprint: Fingerprint.fnv1a([Self.description.identifier, c.span.path, ClaimText.number(q.value), q.counted ?? ""]),
           properties: ["value": ClaimText.number(q.value), "counted": q.counted ?? ""]))
+    }
+    findings += statementFindings(claims, draft: draft, in: context)
+    return findings
+  }
+
+  /// Statements without a figure: a draft sentence stated as fact ("the infection spread through a
+  /// contaminated sink drain") when every source sentence that says the same thing hedges it ("may have
+  /// spread", "is believed to have spread"). A draft sentence that hedges or attributes in any way, or
+  /// that holds a figure (read above), is left alone; so is one that any source states as fact.
+  func statementFindings(_ claims: AlignedClaims, draft: Int, in context: RuleContext) -> [Finding] {
+    let drafted = HedgedStatements.sentences(of: draft, in: claims)
+      .filter { $0.hedges.isEmpty && !$0.attributed && !$0.hasFigure && $0.words.count >= 4 }
+    guard !drafted.isEmpty else { return [] }
+    var sources: [(document: Int, sentences: [HedgedStatements.Sentence])] = []
+    // Every source counts, a near copy of the draft too: it may be where the draft took the statement from.
+    for d in claims.documents.indices where d != draft {
+      sources.append((d, HedgedStatements.sentences(of: d, in: claims)))
+    }
+    var findings: [Finding] = []
+    for s in drafted {
+      var hedgedNotes: [Note] = []
+      var statedAsFact = false
+      for (_, sentences) in sources {
+        let same = sentences.filter { HedgedStatements.sameStatement(s.words, $0.words) }
+        guard !same.isEmpty else { continue }
+        if same.contains(where: { $0.hedges.isEmpty }) {
+          statedAsFact = true
+          break
+        }
+        if let h = same.first(where: { !$0.hedges.isEmpty }) {
+          let words = h.hedges.map { "'\($0)'" }.joined(separator: ", ")
+          hedgedNotes.append(Note(span: h.span, message: "source says \(words): \(ClaimText.quoted(h.span.text))"))
+        }
+      }
+      guard !statedAsFact, !hedgedNotes.isEmpty else { continue }
+      findings.append(
+        Finding(
+          ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
+          message: "statement is made as fact here but hedged in \(hedgedNotes.count == 1 ? "its only source" : "all \(hedgedNotes.count) sources")",
+          span: s.span, notes: hedgedNotes, help: "keep the sources' hedge or attribute the statement",
+          label: "stated as fact",
+          fingerprint: Fingerprint.fnv1a([Self.description.identifier, s.span.path] + s.words.sorted().prefix(8)),
+          properties: ["statement": "true"]))
     }
     return findings
   }
