@@ -53,6 +53,11 @@ public struct DateMismatchRule: Rule {
         "a.txt": "2024-08-17\n\nThe foreign ministers of four countries met in Chiang Mai on ↓Friday to discuss border crime.\n",
         "b.txt": "2024-08-18\n\nThe foreign ministers of four countries met in Chiang Mai on †August 15 to discuss border crime.\n",
       ]),
+      // The same deaths and injuries told in other words: what happened to the people counted is shared.
+      RuleExample([
+        "a.txt": "2025-03-17\n\nEleven people died and 140 were hurt in the stampede at Harmon Arena on ↓Saturday night, the health ministry says.\n",
+        "b.txt": "2025-03-15\n\nEight people were killed and about 150 injured when fans pushed through a barrier at Harmon Arena on †Friday night before a concert, police said.\n",
+      ]),
       // Announcing a plan is the event: the date of the announcement is compared.
       RuleExample([
         "a.txt": "2025-05-23\n\nThe government of Lusavia announced on ↓Wednesday a $1.35 billion plan to add hospital beds across the country.\n",
@@ -346,12 +351,16 @@ public struct DateMismatchRule: Rule {
   }
 
   /// The distinctive figures of the sentence of `r` as pseudo-words ("#USD:1350000000"): amounts, and
-  /// counts of ten or more (small counts recur for unrelated things).
+  /// counts of ten or more (small counts recur for unrelated things); and what happened to the people
+  /// it counts ("#kill", "#injure"): "twelve died and 297 were hurt in the crush" and "nine were killed
+  /// and nearly 300 injured when fans surged" tell of the same deaths and injuries in other words.
   static func figureWords(of r: ClaimRef, in claims: AlignedClaims) -> Set<String> {
     let c = claims.claim(r)
     var out = Set<String>()
     for o in claims.documents[r.document].claims where o.kind == .quantity && o.sentenceIndex == c.sentenceIndex {
-      guard let q = o.quantity, let v = q.value, v >= 10 || q.unit != nil else { continue }
+      guard let q = o.quantity else { continue }
+      if let a = q.action, q.unit == nil { out.insert("#" + a) }
+      guard let v = q.value, v >= 10 || q.unit != nil else { continue }
       out.insert("#\(q.unit ?? "count"):\(ClaimText.number(v))")
     }
     return out
