@@ -98,7 +98,8 @@ public enum Salience {
     return Double(sharedCount(a, b)) / Double(small)
   }
 
-  private static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+  /// `values` sorted, each once.
+  static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
     var out = values
     out.sort()
     var unique = 0

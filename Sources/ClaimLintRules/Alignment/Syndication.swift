@@ -117,13 +117,6 @@ public enum Syndication {
       for j in i..<(i + 5) { h = (h ^ words[j]) &* 1099511628211 }
       out.append(h)
     }
-    out.sort()
-    var unique = 0
-    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
-      out[unique] = out[k]
-      unique += 1
-    }
-    out.removeLast(out.count - unique)
-    return out
+    return Salience.sortedUnique(out)
   }
 }

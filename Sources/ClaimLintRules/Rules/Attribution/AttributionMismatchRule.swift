@@ -126,14 +126,7 @@ public struct AttributionMismatchRule: Rule {
       for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
       out.append(h)
     }
-    out.sort()
-    var unique = 0
-    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
-      out[unique] = out[k]
-      unique += 1
-    }
-    out.removeLast(out.count - unique)
-    return out
+    return Salience.sortedUnique(out)
   }
 
   /// A direct quote of fewer distinct words is matched by its content words only.

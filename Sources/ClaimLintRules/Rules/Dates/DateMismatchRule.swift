@@ -171,11 +171,12 @@ public struct DateMismatchRule: Rule {
   static let objectStarts: Set<String> = ["a", "an", "the", "its", "their", "his", "her", "plans", "new"]
 
   /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
-  private static func wordRanges(_ bytes: [UInt8], _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+  private static func wordRanges<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>]
+  where Bytes.Element == UInt8, Bytes.Index == Int {
     var out: [Range<Int>] = []
     var start = -1
-    for (k, b) in bytes.enumerated() {
-      if isSeparator(b) {
+    for k in bytes.indices {
+      if isSeparator(bytes[k]) {
         if start >= 0 { out.append(start..<k) }
         start = -1
       } else if start < 0 {
@@ -279,22 +280,6 @@ public struct DateMismatchRule: Rule {
     let words = Salience.sortedWordHashes(previous.sentence)
     previousWords[key] = words
     return (own, Salience.union(own, words))
-  }
-
-  /// The byte ranges of the words of `bytes` between separator bytes (empty words omitted).
-  private static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
-    var out: [Range<Int>] = []
-    var start = -1
-    for k in 0..<bytes.count {
-      if isSeparator(bytes[k]) {
-        if start >= 0 { out.append(start..<k) }
-        start = -1
-      } else if start < 0 {
-        start = k
-      }
-    }
-    if start >= 0 { out.append(start..<bytes.count) }
-    return out
   }
 
   /// Whether the bytes of `needle` occur in `haystack`.
