@@ -67,10 +67,10 @@ extension TextReporter {
     if options.snippets, let source = sources?.source(for: finding.span.path),
       finding.span.line >= 1, finding.span.line <= source.lineIndex.lineStarts.count
     {
-      let lineText = source.lineText(finding.span.line)
+      let shown = snippet(for: finding.span, lineText: source.lineText(finding.span.line))
       lines.append(blankGutter)
-      lines.append(String(finding.span.line) + " | " + lineText)
-      var marker = caretLine(for: finding.span, lineText: lineText)
+      lines.append(String(finding.span.line) + " | " + shown.text)
+      var marker = (indent: shown.indent, carets: shown.carets)
       marker.carets = style.severity(marker.carets, color)
       var caretRow = blankGutter + " " + marker.indent + marker.carets
       if let label = finding.label, !label.isEmpty { caretRow += " " + style.severity(label, color) }
@@ -89,6 +89,34 @@ extension TextReporter {
       lines.append(String(repeating: " ", count: gutterWidth + 1) + "= " + style.bold("help:") + " " + help)
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The widest source line shown whole; a longer one (minified HTML, a page on one line) is cut to a
+  /// window around the span, with "…" where it was cut.
+  static let maxSnippetWidth = 160
+
+  /// The source line to show for `span`, and the whitespace and carets under it. A line longer than
+  /// `maxSnippetWidth` code points is cut to about 60 code points each side of the span, and the carets
+  /// to at most 100.
+  static func snippet(for span: SourceSpan, lineText: String) -> (text: String, indent: String, carets: String) {
+    let scalars = Array(lineText.unicodeScalars)
+    guard scalars.count > maxSnippetWidth else {
+      let m = caretLine(for: span, lineText: lineText)
+      return (lineText, m.indent, m.carets)
+    }
+    let full = caretLine(for: span, lineText: lineText)
+    let start = max(0, min(span.column - 1, scalars.count))
+    let width = min(full.carets.count, 100)
+    let lo = max(0, start - 60)
+    let hi = min(scalars.count, start + width + 60)
+    var text = lo > 0 ? "…" : ""
+    text.unicodeScalars.append(contentsOf: scalars[lo..<hi])
+    if hi < scalars.count { text += "…" }
+    let window = SourceSpan(
+      path: span.path, startOffset: span.startOffset, endOffset: span.endOffset, line: 1, column: start - lo + 1 + (lo > 0 ? 1 : 0),
+      endLine: 1, endColumn: start - lo + 1 + (lo > 0 ? 1 : 0) + width, text: span.text)
+    let m = caretLine(for: window, lineText: text)
+    return (text, m.indent, m.carets)
   }
 
   /// The whitespace before the carets and the carets themselves for `span` on its first line.

@@ -41,6 +41,25 @@ struct TextReporterTests {
     #expect(marker.carets == "^^^")
   }
 
+  /// A page on one line (minified HTML) is shown as a window around the span, like a compiler shows a
+  /// long line, not as thousands of columns.
+  @Test func longLineIsCutToAWindowAroundTheSpan() {
+    let before = String(repeating: "<div class=\"nav\"><a href=\"/x\">Menu</a></div>", count: 60)
+    let line = before + "Comparable sales rose 3.6 percent in the quarter." + String(repeating: "<span>ad</span>", count: 80)
+    let column = before.unicodeScalars.count + "Comparable sales rose ".count + 1
+    let span = SourceSpan(
+      path: "page.html", startOffset: 0, endOffset: 0, line: 1, column: column, endLine: 1, endColumn: column + 11, text: "3.6 percent")
+    let shown = TextReporter.snippet(for: span, lineText: line)
+    #expect(shown.text.unicodeScalars.count <= 60 + 11 + 60 + 2)
+    #expect(shown.text.hasPrefix("…") && shown.text.hasSuffix("…"))
+    // The carets sit under the span in the window.
+    let under = String(shown.text.unicodeScalars.dropFirst(shown.indent.unicodeScalars.count).prefix(shown.carets.count))
+    #expect(under == "3.6 percent")
+    #expect(shown.carets == "^^^^^^^^^^^")
+    // A short line is shown whole.
+    #expect(TextReporter.snippet(for: SourceSpan(path: "a.txt", startOffset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 4, text: "abc"), lineText: "abcdef").text == "abcdef")
+  }
+
   @Test func emptySpanStillGetsOneCaret() {
     let span = SourceSpan(path: "a.txt", startOffset: 3, endOffset: 3, line: 1, column: 4, endLine: 1, endColumn: 4, text: "")
     #expect(TextReporter.caretLine(for: span, lineText: "abcdef").carets == "^")
