@@ -298,10 +298,16 @@ extension HTMLReporter {
       s.unicodeScalars.append(contentsOf: scalars[range])
       return e(s)
     }
+    // A long line (minified HTML) is cut to a window around the span, as in the text output.
+    let long = scalars.count > TextReporter.maxSnippetWidth
+    let lo = long ? max(0, start - 60) : 0
+    let hi = long ? min(scalars.count, max(end, start + 1) + 60) : scalars.count
     var html = "<pre class=\"snippet\"><span class=\"ln\">\(span.line)</span>"
-    html += text(0..<start)
+    if lo > 0 { html += "…" }
+    html += text(lo..<start)
     html += "<mark class=\"sev-\(finding.severity.rawValue)\">" + text(start..<end) + "</mark>"
-    html += text(end..<scalars.count)
+    html += text(end..<max(end, hi))
+    if hi < scalars.count { html += "…" }
     if let label = finding.label, !label.isEmpty { html += "<span class=\"label\">\(e(label))</span>" }
     return html + "</pre>"
   }

@@ -182,6 +182,22 @@ struct HTMLReporterTests {
     #expect(!plain.contains("<pre class=\"snippet\">"))
   }
 
+  /// A page on one line (minified HTML) shows a window around the span, as the text output does.
+  @Test func longLineSnippetIsAWindowAroundTheSpan() throws {
+    let before = String(repeating: "<li><a href=\"/x\">Menu</a></li>", count: 80)
+    let page = SourceFile(path: "page.html", text: before + "<p>Comparable sales rose 3.6 percent.</p>" + String(repeating: "<i>ad</i>", count: 90) + "\n")
+    let span = try #require(ReportFixture.span(page, "3.6 percent"))
+    let document = Document(source: page, format: .html, segments: [ReportFixture.segment(.reportage, page, lines: 1, 1)])
+    let finding = Finding(ruleID: "quantity-mismatch", severity: .error, message: "amount differs", span: span)
+    let report = Report(
+      kind: .check, tool: ReportFixture.tool, documents: [DocumentReport(document: document, claims: [])], findings: [finding],
+      inputErrors: [], rules: ReportFixture.rules, exitStatus: 1)
+    let html = HTMLReporter.render(report, options: ReportOptions())
+    #expect(html.contains("Comparable sales rose <mark class=\"sev-error\">3.6 percent</mark>.&lt;/p&gt;"))
+    #expect(html.contains("<span class=\"ln\">1</span>…"))
+    #expect(!html.contains(String(repeating: "&lt;i&gt;ad&lt;/i&gt;", count: 20)))
+  }
+
   @Test func segmentMapShowsKindsLinesAndAuthors() {
     let html = HTMLReporter.render(ReportFixture.segmentsReport(), options: ReportOptions())
     #expect(!html.contains("id=\"claim-matrix\""))
