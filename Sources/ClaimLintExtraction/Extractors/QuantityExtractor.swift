@@ -83,10 +83,7 @@ public struct QuantityExtractor: Sendable {
         normaliseSeizure(&f)
         // "detained in the past 24 hours": a span of time is when it happened, not what it happened to.
         if let family = f.quantity.countedFamily, Self.timeFamilies.contains(family) {
-          f.quantity.action = nil
-          f.quantity.actionText = nil
-          f.quantity.actionRange = nil
-          f.quantity.actor = nil
+          Self.dropAction(&f)
         }
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
         // to the previous figure, counts the same things.
@@ -695,20 +692,10 @@ public struct QuantityExtractor: Sendable {
       f.quantity.countedFamily = lexicons.nouns[t[f.start - 2].lower]?.family ?? singular
       return
     }
-    guard k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return }
-    let w = t[k].lower
-    guard !EnglishFunctionWords.contains(w), !Self.notNouns.contains(w), !Self.copulaVerbs.contains(w),
-      lexicons.actions.match(t, at: k) == nil, lexicons.months[w] == nil, lexicons.weekdays[w] == nil,
-      !w.hasSuffix("ed"), !w.hasSuffix("ly"), !w.hasSuffix("ing")
-    else { return }
-    // "12 percent of likely voters": the last word of a short noun phrase.
+    guard isNoun(k) else { return }
+    // "a 5 percent voting stake": the last word of a short noun phrase.
     var head = k
-    while head + 1 < t.count, head - k < 2, t[head + 1].kind == .word, !t[head + 1].isCapitalized,
-      !EnglishFunctionWords.contains(t[head + 1].lower), lexicons.actions.match(t, at: head + 1) == nil,
-      !t[head + 1].lower.hasSuffix("ed"), !t[head + 1].lower.hasSuffix("ly")
-    {
-      head += 1
-    }
+    while head - k < 2, isNoun(head + 1) { head += 1 }
     let singular = lexicons.singular(t[head].lower)
     f.quantity.counted = singular
     f.quantity.countedFamily = lexicons.nouns[t[head].lower]?.family ?? singular
@@ -767,6 +754,14 @@ public struct QuantityExtractor: Sendable {
   /// object often comes first ("cut electricity to five areas").
   static let adjacentOnlyClasses: Set<String> = ["cut", "create", "distribute"]
 
+  /// Removes the action a figure was given, with its text, range and actor.
+  private static func dropAction(_ f: inout Figure) {
+    f.quantity.action = nil
+    f.quantity.actionText = nil
+    f.quantity.actionRange = nil
+    f.quantity.actor = nil
+  }
+
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
   static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
 
@@ -783,10 +778,7 @@ public struct QuantityExtractor: Sendable {
     if let u = f.quantity.unit, u != "percent", u != "percentage point",
       !["arrest", "seize", "release", "repatriate", "traffic", "distribute", "cut"].contains(a)
     {
-      f.quantity.action = nil
-      f.quantity.actionText = nil
-      f.quantity.actionRange = nil
-      f.quantity.actor = nil
+      Self.dropAction(&f)
       return
     }
     if a == "seize", let family = f.quantity.countedFamily, Self.peopleFamilies.contains(family) {
