@@ -56,7 +56,7 @@ private struct FailingReader: ArticleReader {
   }
 
   func scratch() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimlint-reader-\(UUID().uuidString)").path
+    let dir = TestScratch.folder("reader").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
   }

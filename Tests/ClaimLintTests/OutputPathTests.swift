@@ -28,7 +28,7 @@ import Testing
   /// A working directory with `reports/`, `inside` → `reports`, and links that lead out.
   static let workingDirectory: String = {
     let fm = FileManager.default
-    let root = fm.temporaryDirectory.appendingPathComponent("claimlint-output-\(UUID().uuidString)").path
+    let root = TestScratch.folder("output").path
     let outside = root + "/outside"
     let cwd = root + "/project"
     try? fm.createDirectory(atPath: outside, withIntermediateDirectories: true)

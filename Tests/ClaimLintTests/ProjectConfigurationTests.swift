@@ -223,7 +223,7 @@ struct TemporaryFolder {
   let path: String
 
   init(_ files: [String: String]) throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimlint-tests-\(UUID().uuidString)")
+    let dir = TestScratch.folder("config")
     for (name, text) in files {
       let url = dir.appendingPathComponent(name)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

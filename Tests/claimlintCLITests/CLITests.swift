@@ -69,7 +69,7 @@ enum CLI {
 
   /// A fresh temporary folder holding the given files.
   static func folder(_ files: [String: [UInt8]]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("claimlint-cli-\(UUID().uuidString)")
+    let dir = TestScratch.folder("cli")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for (name, bytes) in files {
       let url = dir.appendingPathComponent(name)
