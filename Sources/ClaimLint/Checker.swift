@@ -13,15 +13,20 @@ public struct CheckerOptions: Sendable {
   /// Whether inline `claimlint-disable…` directives in the articles drop findings (and unused ones are
   /// reported as `unused-suppression` notes).
   public var inlineSuppressions: Bool
+  /// Whether `Checker.checkStreaming` releases each story's claims and texts once it is checked (see
+  /// `DocumentReport.released(keepingSource:)`); reports that show every claim or segment text (the
+  /// HTML report) need them kept.
+  public var releaseDocuments: Bool
 
   public init(
     onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    inlineSuppressions: Bool = true
+    inlineSuppressions: Bool = true, releaseDocuments: Bool = true
   ) {
     self.onlyRules = onlyRules
     self.maxFileSize = maxFileSize
     self.threads = max(1, threads)
     self.inlineSuppressions = inlineSuppressions
+    self.releaseDocuments = releaseDocuments
   }
 }
 
@@ -87,23 +92,35 @@ public struct Checker: Sendable {
     }
     docs.sort { $0.document.path < $1.document.path }
     let draftIndex = draftPath.flatMap { p in docs.firstIndex { $0.document.path == p } }
+    let rules = selectedRules(prePublish: draftIndex != nil)
+    let checked = checkStory(&docs, draftIndex: draftIndex, story: nil, rules: rules, threads: options.threads)
+    return report(documents: docs, findings: checked.findings, problems: problems, rules: rules, usedSuppressions: checked.reportsUnused,
+      draftPath: draftIndex.map { docs[$0].document.path })
+  }
+
+  /// The rules this run runs, in `BuiltInRules` order.
+  private func selectedRules(prePublish: Bool) -> [any Rule.Type] {
+    BuiltInRules.all.filter { rule in
+      let d = rule.description
+      guard configuration.settings.isEnabled(d.identifier) else { return false }
+      if let only = options.onlyRules, !only.contains(d.identifier) { return false }
+      return !(d.prePublishOnly && !prePublish)
+    }
+  }
+
+  /// Runs `rules` over the documents of one story (or of a whole small run, `story` nil) and returns
+  /// their findings, sorted, without repeats, with notes capped and inline suppressions applied; the
+  /// documents get their corroboration counts.
+  private func checkStory(
+    _ docs: inout [DocumentReport], draftIndex: Int?, story: StoryOfRun?, rules selected: [any Rule.Type], threads: Int
+  ) -> (findings: [Finding], reportsUnused: Bool) {
     let aligned = AlignedClaims(
       documents: docs.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: draftIndex,
-      nouns: NounFamilies(lexicons: configuration.lexicons))
+      nouns: NounFamilies(lexicons: configuration.lexicons), story: story)
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
-    var rulesRun = Set<String>()
-    var selected: [any Rule.Type] = []
-    for rule in BuiltInRules.all {
-      let d = rule.description
-      guard configuration.settings.isEnabled(d.identifier) else { continue }
-      if let only = options.onlyRules, !only.contains(d.identifier) { continue }
-      if d.prePublishOnly && draftIndex == nil { continue }
-      rulesRun.insert(d.identifier)
-      selected.append(rule)
-    }
     // Rules are independent of each other: they run side by side, and their findings are joined in
     // rule order (and sorted below), so the report is the same whatever the number of threads.
-    var findings = ParallelMap.map(selected, threads: options.threads) { $0.init().check(aligned, in: context) }.flatMap { $0 }
+    var findings = ParallelMap.map(selected, threads: threads) { $0.init().check(aligned, in: context) }.flatMap { $0 }
     if let d = draftIndex {
       let path = docs[d].document.path
       findings = findings.filter { $0.span.path == path }
@@ -124,21 +141,130 @@ public struct Checker: Sendable {
     for f in findings where unique.last.map({ $0.ruleID != f.ruleID || $0.span != f.span || $0.message != f.message }) ?? true {
       unique.append(f)
     }
-    var rules = BuiltInRules.descriptions
+    var reportsUnused = false
     if options.inlineSuppressions {
       // Directives count only in the documents whose findings are reported.
       let scope = draftIndex.map { [docs[$0].document] } ?? docs.map(\.document)
       unique = Suppressions.apply(
-        to: unique, documents: scope, rulesRun: rulesRun, knownRules: Set(rules.map(\.identifier)))
+        to: unique, documents: scope, rulesRun: Set(selected.map { $0.description.identifier }),
+        knownRules: Set(BuiltInRules.descriptions.map(\.identifier)))
       unique.sort(by: Finding.ordered)
-      if unique.contains(where: { $0.ruleID == Suppressions.unusedRuleID }) { rules.append(Suppressions.unusedRule) }
+      reportsUnused = unique.contains { $0.ruleID == Suppressions.unusedRuleID }
     }
     let corroboration = Corroboration.counts(aligned)
     for i in docs.indices { docs[i].corroboration = corroboration[i] }
+    return (unique, reportsUnused)
+  }
+
+  /// The report of a check run from its parts.
+  private func report(
+    documents: [DocumentReport], findings: [Finding], problems: [InputProblem], rules selected: [any Rule.Type],
+    usedSuppressions: Bool, draftPath: String?
+  ) -> Report {
+    var rules = BuiltInRules.descriptions
+    if usedSuppressions { rules.append(Suppressions.unusedRule) }
     return Report(
-      kind: .check, tool: tool, documents: docs, findings: unique, inputErrors: problems.sorted(),
-      rules: rules.sorted { $0.identifier < $1.identifier }, exitStatus: 0,
-      draftPath: draftIndex.map { docs[$0].document.path })
+      kind: .check, tool: tool, documents: documents, findings: findings, inputErrors: problems.sorted(),
+      rules: rules.sorted { $0.identifier < $1.identifier }, exitStatus: 0, draftPath: draftPath)
+  }
+
+  /// Checks files story by story: a run's memory grows with the number of its documents, not with the
+  /// size of their texts and claims.
+  ///
+  /// In a large run (at least `StoryGate.minimumRunSize` documents) a first pass reads and segments every
+  /// file and keeps only its story words; `StoryGate` joins the documents into stories, as
+  /// `AlignedClaims` does for a run held in memory. A second pass then reads each story's files again,
+  /// extracts their claims and runs the rules over that story alone, stories side by side on all
+  /// threads. Once a story is checked, its documents keep only what the report shows
+  /// (`DocumentReport.released(keepingSource:)`): the bytes of files a finding quotes, segment kinds
+  /// and lines, claim counts. A smaller run is one story.
+  ///
+  /// The findings are those of `check(process(files), draftPath:)` on the same files (syndicated
+  /// copies are looked for within each story, where copies always are); the report's documents are
+  /// released, so it is meant for the text, JSON, SARIF and CI formats, not
+  /// for the HTML report's claim matrix and segment texts. A file that changes between the two passes
+  /// is checked as it reads the second time.
+  public func checkStreaming(
+    _ files: [InputFile], stdin: [UInt8]? = nil, draftPath: String?, extraProblems: [InputProblem] = [],
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> Report {
+    let pipeline = self.pipeline
+    let files = files.sorted { $0.displayPath < $1.displayPath }
+    let draftFile = draftPath.flatMap { p in files.firstIndex { $0.displayPath == p } }
+    // The stories: in a large run from the story gate over every file's words, otherwise one.
+    var members: [[Int]]
+    var distinctive: [[UInt64]] = []
+    var commonWords = Set<UInt64>()
+    let large = files.count >= StoryGate.minimumRunSize
+    if large {
+      let words = ParallelMap.map(files, threads: options.threads) { f -> [UInt64] in
+        pipeline.document(f, stdin: stdin).map(AlignedClaims.storyWords(of:)) ?? []
+      }
+      let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
+      distinctive = gate.distinctiveWords
+      commonWords = gate.commonWords
+      var byStory: [Int: [Int]] = [:]
+      for (i, s) in gate.story.enumerated() { byStory[s, default: []].append(i) }
+      members = byStory.keys.sorted().map { byStory[$0]! }
+    } else {
+      members = [Array(files.indices)]
+    }
+    let rules = selectedRules(prePublish: draftFile != nil)
+    // Larger stories first, so that the last ones to finish are small.
+    let order = members.indices.sorted { a, b in members[a].count != members[b].count ? members[a].count > members[b].count : a < b }
+    let done = Counter()
+    let storyThreads = members.count > 1 ? options.threads : 1
+    let checked = ParallelMap.map(order, threads: storyThreads) { s -> StoryOutcome in
+      let group = members[s]
+      // One story holding the whole run reads its files and runs its rules on every thread.
+      let inner = members.count == 1 ? options.threads : 1
+      let outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
+        let o = pipeline.process(files[i], stdin: stdin)
+        if let progress { done.report(files.count, progress) }
+        return o
+      }
+      var problems: [InputProblem] = []
+      var docs: [DocumentReport] = []
+      var localDraft: Int? = nil
+      var docDistinctive: [[UInt64]] = []
+      for (k, o) in outputs.enumerated() {
+        problems += o.problems
+        guard let r = o.report else { continue }
+        if group[k] == draftFile { localDraft = docs.count }
+        docs.append(r)
+        if large { docDistinctive.append(distinctive[group[k]]) }
+      }
+      var findings: [Finding] = []
+      var unused = false
+      // In pre-publish mode only the draft's story can hold findings.
+      if !docs.isEmpty, draftFile == nil || localDraft != nil {
+        let story = large ? StoryOfRun(distinctiveWords: docDistinctive, commonWords: commonWords) : nil
+        (findings, unused) = checkStory(&docs, draftIndex: localDraft, story: story, rules: rules, threads: inner)
+      }
+      if options.releaseDocuments {
+        var quoted = Set<String>()
+        for f in findings {
+          quoted.insert(f.span.path)
+          for n in f.notes { if let p = n.span?.path { quoted.insert(p) } }
+        }
+        docs = docs.map { $0.released(keepingSource: quoted.contains($0.document.path)) }
+      }
+      return StoryOutcome(documents: docs, findings: findings, problems: problems, reportsUnused: unused)
+    }
+    var docs: [DocumentReport] = []
+    var findings: [Finding] = []
+    var problems = extraProblems
+    for outcome in checked {
+      docs += outcome.documents
+      findings += outcome.findings
+      problems += outcome.problems
+    }
+    docs.sort { $0.document.path < $1.document.path }
+    findings.sort(by: Finding.ordered)
+    let draftPathFound = draftFile.flatMap { i in docs.first { $0.document.path == files[i].displayPath } }?.document.path
+    return report(
+      documents: docs, findings: findings, problems: problems, rules: rules, usedSuppressions: checked.contains { $0.reportsUnused },
+      draftPath: draftPathFound)
   }
 
   /// Checks several drafts, each against the same sources (never against each other), as one report.
@@ -177,6 +303,14 @@ public enum ClaimLintVersion {
   public static let version = "0.1.0"
   public static let informationURI = "https://github.com/claimlint/claimlint"
   public static let tool = ToolInfo(name: "claimlint", version: version, informationURI: informationURI)
+}
+
+/// What checking one story gives.
+private struct StoryOutcome: Sendable {
+  var documents: [DocumentReport]
+  var findings: [Finding]
+  var problems: [InputProblem]
+  var reportsUnused: Bool
 }
 
 private final class ResultBox: @unchecked Sendable {

@@ -46,6 +46,14 @@ public struct DocumentPipeline: Sendable {
     }
   }
 
+  /// Reads and segments a file (no claims); nil when it cannot be read or decoded (`process` reports why).
+  public func document(_ file: InputFile, stdin: [UInt8]? = nil) -> Document? {
+    guard case .success(let raw) = load(file, stdin: stdin) else { return nil }
+    let format = DocumentFormat.forPath(file.displayPath) ?? DocumentFormat.sniff(raw)
+    guard case .success(let decoded) = SourceDecoder.decode(raw, path: file.displayPath, format: format) else { return nil }
+    return segment(SourceFile(path: file.displayPath, bytes: decoded.bytes), format: format)
+  }
+
   /// Runs the stages on bytes already read.
   public func process(bytes raw: [UInt8], displayPath: String) -> Output {
     let format = DocumentFormat.forPath(displayPath) ?? DocumentFormat.sniff(raw)

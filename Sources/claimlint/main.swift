@@ -206,13 +206,18 @@ func run() -> Int32 {
   if let t = args.threads { options.threads = t }
   let checker = Checker(configuration: configuration, options: options)
   let progressLine = ProgressLine.isWanted(quiet: args.quiet) ? ProgressLine() : nil
-  let outputs = checker.process(
-    files, stdin: stdinBytes,
-    progress: progressLine.map { line in
-      { @Sendable done, total in line.update(done: done, total: total, label: files[max(0, min(done, total) - 1)].displayPath) }
-    })
-  progressLine?.phase("comparing claims across \(files.count) articles")
-  var report = checker.check(outputs, draftPaths: draftPaths, extraProblems: extra)
+  let progress: (@Sendable (Int, Int) -> Void)? = progressLine.map { line in
+    { @Sendable done, total in line.update(done: done, total: total, label: files[max(0, min(done, total) - 1)].displayPath) }
+  }
+  var report: Report
+  if args.command == .check, draftPaths.count <= 1, args.format != "html" {
+    // Story by story, keeping only what the report shows (the HTML report shows every claim and segment).
+    report = checker.checkStreaming(files, stdin: stdinBytes, draftPath: draftPaths.first, extraProblems: extra, progress: progress)
+  } else {
+    let outputs = checker.process(files, stdin: stdinBytes, progress: progress)
+    progressLine?.phase("comparing claims across \(files.count) articles")
+    report = checker.check(outputs, draftPaths: draftPaths, extraProblems: extra)
+  }
   if prePublish {
     let drafts = Set(draftPaths)
     report.findings.removeAll { !drafts.contains($0.span.path) }

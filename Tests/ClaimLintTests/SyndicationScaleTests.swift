@@ -42,7 +42,8 @@ struct SyndicationScaleTests {
   @Test func theBoilerplateLimitGrowsWithTheRun() {
     #expect(Syndication.commonLimit(documents: 100) == Syndication.window)
     #expect(Syndication.commonLimit(documents: 100_000) == 1000)
-    #expect(StoryWordIndex<[UInt64]>.commonLimit(claims: 1000) == 200)
-    #expect(StoryWordIndex<[UInt64]>.commonLimit(claims: 400_000) == 10_000)
+    #expect(StoryGate.commonLimit(documents: 300) == 200)
+    #expect(StoryGate.commonLimit(documents: 1000) == 333)
+    #expect(StoryGate.commonLimit(documents: 100_000) == 33_333)
   }
 }

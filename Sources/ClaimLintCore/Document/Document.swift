@@ -28,6 +28,15 @@ public struct Document: Sendable {
 
   public var path: String { source.path }
 
+  /// The document as a report of a large run keeps it once its claims were checked: segments without
+  /// their text (kind, author, reason and source lines stay), and the file's bytes only when
+  /// `keepingSource` (the report quotes lines of it).
+  public func released(keepingSource: Bool) -> Document {
+    Document(
+      source: keepingSource ? source : source.withoutBytes(), format: format, title: title, author: author, date: date,
+      dateEvidence: dateEvidence, segments: segments.map { $0.released() }, remarks: remarks)
+  }
+
   /// A span in this document for a range of a segment's text.
   public func span(segment: Segment, textStart: Int, textEnd: Int) -> SourceSpan {
     let s = segment.map.sourceOffset(forStart: textStart)

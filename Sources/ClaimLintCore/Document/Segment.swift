@@ -9,6 +9,8 @@ public struct Segment: Sendable, Hashable {
   public var author: String?
   /// Why the segment got its kind (a marker word, a tag, a layout rule); shown by `claimlint segments`.
   public var reason: String?
+  /// The source range of a released segment (see `released()`), whose text and map are gone.
+  private var releasedRange: Range<Int>? = nil
 
   public init(kind: SegmentKind, text: String, map: OffsetMap, author: String? = nil, reason: String? = nil) {
     self.kind = kind
@@ -19,6 +21,14 @@ public struct Segment: Sendable, Hashable {
   }
 
   /// The source byte range the segment covers.
-  public var sourceStart: Int { map.sourceOffset(forStart: 0) }
-  public var sourceEnd: Int { map.sourceOffset(forEnd: text.utf8.count) }
+  public var sourceStart: Int { releasedRange?.lowerBound ?? map.sourceOffset(forStart: 0) }
+  public var sourceEnd: Int { releasedRange?.upperBound ?? map.sourceOffset(forEnd: text.utf8.count) }
+
+  /// The segment without its text and offset map, keeping its kind, author, reason and source range:
+  /// what a report of a large run keeps of the segments once their claims have been read.
+  public func released() -> Segment {
+    var s = Segment(kind: kind, text: "", map: OffsetMap(), author: author, reason: reason)
+    s.releasedRange = sourceStart..<max(sourceStart, sourceEnd)
+    return s
+  }
 }

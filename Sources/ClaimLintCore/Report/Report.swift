@@ -58,17 +58,37 @@ public struct ToolInfo: Sendable, Hashable {
 
 /// One document as reported: the document, its claims, and for each claim how many independent
 /// sources support it.
+///
+/// A large run releases what it no longer needs once a document's claims were checked (`released`):
+/// the claims themselves (their number stays in `claimCount`), the segments' text, and the file's
+/// bytes unless a finding quotes the file.
 public struct DocumentReport: Sendable {
   public var document: Document
-  public var claims: [Claim]
+  public var claims: [Claim] {
+    didSet { claimCount = claims.count }
+  }
   /// `corroboration[i]` is the number of other independent documents that support `claims[i]`
   /// (nil when not computed).
   public var corroboration: [Int]?
+  /// The number of claims read from the document (equal to `claims.count` until they are released).
+  public private(set) var claimCount: Int
+  /// Whether the claims and texts were released.
+  public private(set) var isReleased = false
 
   public init(document: Document, claims: [Claim], corroboration: [Int]? = nil) {
     self.document = document
     self.claims = claims
     self.corroboration = corroboration
+    self.claimCount = claims.count
+  }
+
+  /// The report without claims, corroboration counts and segment texts; the file's bytes are kept when
+  /// `keepingSource`.
+  public func released(keepingSource: Bool) -> DocumentReport {
+    var r = DocumentReport(document: document.released(keepingSource: keepingSource), claims: [])
+    r.claimCount = claimCount
+    r.isReleased = true
+    return r
   }
 }
 

@@ -17,6 +17,17 @@ public struct SourceFile: Sendable {
     self.lineIndex = LineIndex(bytes: bytes)
   }
 
+  private init(path: String, bytes: [UInt8], lineIndex: LineIndex) {
+    self.path = path
+    self.bytes = bytes
+    self.lineIndex = lineIndex
+  }
+
+  /// The file without its bytes, keeping its path and line index: lines can still be found
+  /// (`lineIndex.line(of:)`), but columns and text cannot. What a report of a large run keeps of an
+  /// article no finding quotes.
+  public func withoutBytes() -> SourceFile { SourceFile(path: path, bytes: [], lineIndex: lineIndex) }
+
   /// Creates a source file from a string (tests, stdin).
   public init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))

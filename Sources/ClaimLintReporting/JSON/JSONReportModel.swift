@@ -46,7 +46,7 @@ struct JSONDocument: Encodable {
     dateEvidence = Nullable(document.dateEvidence)
     remarks = document.remarks
     segments = document.segments.map { JSONSegment($0, in: document.source, includeText: options.includeSegmentText) }
-    claimCount = entry.claims.count
+    claimCount = entry.claimCount
     if kind == .claims {
       claims = entry.claims.enumerated().map { index, claim in
         var corroboration: Int? = nil

@@ -20,7 +20,7 @@ struct ReportCounts: Equatable {
     warnings = report.findings.filter { $0.severity == .warning }.count
     notes = report.findings.filter { $0.severity == .note }.count
     inputErrors = report.inputErrors.count
-    claims = report.documents.reduce(0) { $0 + $1.claims.count }
+    claims = report.documents.reduce(0) { $0 + $1.claimCount }
     segments = report.documents.reduce(0) { $0 + $1.document.segments.count }
   }
 

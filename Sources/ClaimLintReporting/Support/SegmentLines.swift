@@ -11,7 +11,8 @@ struct SegmentLines: Equatable {
   init(_ segment: Segment, in source: SourceFile) {
     let first = segment.sourceStart
     let last = segment.sourceEnd > first ? segment.sourceEnd - 1 : first
-    start = source.position(of: first).line
-    end = max(start, source.position(of: last).line)
+    // Lines only need the line index, which a released file (no bytes) keeps.
+    start = source.lineIndex.line(of: max(0, first))
+    end = max(start, source.lineIndex.line(of: max(0, last)))
   }
 }

@@ -46,34 +46,44 @@ public struct AlignedClaims: Sendable {
   /// In large runs, each document's distinctive words: those few other documents use (names, places,
   /// the story's own vocabulary), sorted. Empty in small runs, where every word is distinctive.
   private let distinctiveWords: [[UInt64]]
+  /// Words too common in the whole run to tell events apart (`StoryGate.Result.commonWords`); empty in
+  /// small runs.
+  public let commonWords: Set<UInt64>
   /// The story each document belongs to (one story for a small run); claims are compared within a story.
   public let story: [Int]
   private let largeRun: Bool
   /// Jaccard overlap of two documents' words below which they are taken to cover different stories.
   public let minStoryOverlap: Double
+  /// The overlap used when none is given.
+  public static let defaultMinStoryOverlap = 0.06
   private let storyCache = StoryCache()
 
+  /// - Parameter story: when the documents are one story of a larger run, already joined by
+  ///   `StoryGate` over the whole run: each document's distinctive words in that run (`StoryGate.Result`).
+  ///   The documents are then compared as one story, and two of them must still share distinctive words.
   public init(
-    documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120, minStoryOverlap: Double = 0.06
+    documents: [DocumentClaims], draftIndex: Int?, nouns: NounFamilies, maxDaysApart: Int = 120, minStoryOverlap: Double = defaultMinStoryOverlap,
+    story storyOfRun: StoryOfRun? = nil
   ) {
     self.minStoryOverlap = minStoryOverlap
-    self.documentWords = ParallelMap.map(documents) { dc in
-      var words = Set<UInt64>()
-      for seg in dc.document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-        words.formUnion(Salience.wordHashes(seg.text))
-      }
-      return words.sorted()
-    }
+    self.documentWords = ParallelMap.map(documents) { Self.storyWords(of: $0.document) }
     // In a large archive, stories are told apart by the words that few documents share (`StoryGate`);
     // rules then only compare claims within a story.
     var story = Array(0..<documents.count)
-    if documents.count >= StoryGate.minimumRunSize {
+    if let storyOfRun {
+      distinctiveWords = storyOfRun.distinctiveWords
+      commonWords = storyOfRun.commonWords
+      story = Array(repeating: 0, count: documents.count)
+      largeRun = true
+    } else if documents.count >= StoryGate.minimumRunSize {
       let gate = StoryGate.stories(documentWords, minOverlap: minStoryOverlap)
       distinctiveWords = gate.distinctiveWords
+      commonWords = gate.commonWords
       story = gate.story
       largeRun = true
     } else {
       distinctiveWords = Array(repeating: [], count: documents.count)
+      commonWords = []
       story = Array(repeating: 0, count: documents.count)
       largeRun = false
     }
@@ -93,6 +103,16 @@ public struct AlignedClaims: Sendable {
         return w
       }
     }
+  }
+
+  /// The words the story gate compares documents by: the content words of the reportage, lists and
+  /// headline, as sorted hashes without repeats.
+  public static func storyWords(of document: Document) -> [UInt64] {
+    var words = Set<UInt64>()
+    for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
+      words.formUnion(Salience.wordHashes(seg.text))
+    }
+    return words.sorted()
   }
 
   /// The content words of the sentence a claim was read from.
@@ -170,44 +190,54 @@ public struct AlignedClaims: Sendable {
   public func isDraftSide(_ r: ClaimRef) -> Bool { draftIndex.map { $0 == r.document } ?? true }
 }
 
+/// What a story of a large run brings from the whole run when its documents are checked on their own.
+public struct StoryOfRun: Sendable {
+  /// Each document's distinctive words in the whole run (`StoryGate.Result.distinctiveWords`), in the
+  /// order of the story's documents.
+  public var distinctiveWords: [[UInt64]]
+  /// The run's common words (`StoryGate.Result.commonWords`).
+  public var commonWords: Set<UInt64>
+
+  public init(distinctiveWords: [[UInt64]], commonWords: Set<UInt64>) {
+    self.distinctiveWords = distinctiveWords
+    self.commonWords = commonWords
+  }
+}
+
 /// An inverted index of the sentence words of some claims, within each story: for a claim, the other
 /// claims of its story that share a word with it.
 ///
 /// A word that many claims share says little and proposes no candidates: one shared by 200 or more
-/// claims of the story, or by a large share of the whole run (`commonLimit(claims:)`: 200 claims, or
-/// 2.5% of the run's claims in runs of more than 8,000). The share of the run is relative, so the same
-/// words speak in a run of 1,000 articles and of 100,000 (a fixed limit of 200 claims over the whole run
-/// silenced the date rule from about 10,000 articles on); in a run taken as one story both counts are
-/// the same and the limit is 200.
+/// claims of the story, or one of the run's common words (`AlignedClaims.commonWords`: in more than a
+/// third of a large run's documents, at least 200). Both limits are relative to the story or the run, so the
+/// same words speak in a run of 1,000 articles and of 100,000 (a fixed limit of 200 claims over the
+/// whole run silenced the date rule from about 10,000 articles on), and the run's common words are known
+/// before any claim is read, so a run checked story by story (`StoryOfRun`) ignores the same words as a
+/// run held in memory.
 ///
-/// `Words` is how a claim's words are kept: a `Set<String>`, or sorted hashes (`[UInt64]`).
-public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words.Element: Hashable & Sendable {
+/// `Words` is how a claim's words are kept: sorted hashes (`Salience.sortedWordHashes`).
+public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words.Element == UInt64 {
   private struct Key: Hashable, Sendable {
     var story: Int
-    var word: Words.Element
+    var word: UInt64
   }
 
   /// A word shared by this many claims of a story proposes no candidates.
   public static var storyLimit: Int { 200 }
 
-  /// A word shared by this many of the run's `claims` indexed claims proposes no candidates.
-  public static func commonLimit(claims: Int) -> Int { max(storyLimit, claims / 40) }
-
   private var postings: [Key: [Int]] = [:]
-  private var runCount: [Words.Element: Int] = [:]
-  private let runLimit: Int
+  private let common: Set<UInt64>
   private let stories: [Int]
   private let words: [Words]
 
   /// Indexes `words[i]`, the words of the claim at `refs[i]` (each word once).
   public init(_ claims: AlignedClaims, refs: [ClaimRef], words: [Words]) {
     self.words = words
-    runLimit = Self.commonLimit(claims: refs.count)
+    common = claims.commonWords
     stories = refs.map { claims.story[$0.document] }
     for (i, ws) in words.enumerated() {
-      for w in ws {
+      for w in ws where !common.contains(w) {
         postings[Key(story: stories[i], word: w), default: []].append(i)
-        runCount[w, default: 0] += 1
       }
     }
   }
@@ -215,7 +245,7 @@ public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   public func candidates(of i: Int) -> [Int] {
     var found = Set<Int>()
-    for w in words[i] where runCount[w, default: 0] < runLimit {
+    for w in words[i] where !common.contains(w) {
       if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found.formUnion(posting) }
     }
     return found.sorted()

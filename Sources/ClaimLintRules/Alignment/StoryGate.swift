@@ -27,6 +27,9 @@ public enum StoryGate {
     public var story: [Int]
     /// Each document's distinctive words: those shared by at most `cutoff` documents of the run, sorted.
     public var distinctiveWords: [[UInt64]]
+    /// The words too common in the run to tell events apart: those in more than
+    /// `commonLimit(documents:)` documents (hashes as in `documentWords`).
+    public var commonWords: Set<UInt64>
     /// Document pairs proposed by shared signature words.
     public var candidatePairs: Int
     /// Proposed pairs that passed the overlap test and were joined.
@@ -35,6 +38,13 @@ public enum StoryGate {
 
   /// The document frequency at or below which a word is distinctive: 1% of the run, at least 8.
   public static func cutoff(documents: Int) -> Int { max(8, documents / 100) }
+
+  /// A word in more documents of the run than this is common: 200 documents, or a third of the run in
+  /// runs of more than 600 documents (an archive's own formula words: "crackdown" in a corpus of
+  /// crackdowns). A lower share silences rules where every story is of one kind; 5% lost most date
+  /// discrepancies of the benchmark corpus, a third keeps them. Rules that pair sentences by their words ignore it
+  /// (`StoryWordIndex`).
+  public static func commonLimit(documents: Int) -> Int { max(200, documents / 3) }
 
   /// Joins documents into stories from `documentWords[d]`, each document's content words as sorted hashes
   /// without repeats. `minOverlap` is the Jaccard overlap of all words a joined pair must reach.
@@ -45,6 +55,8 @@ public enum StoryGate {
     for ws in documentWords { for w in ws { counting[w, default: 0] += 1 } }
     let frequency = counting
     counting = [:]
+    let common = Int32(commonLimit(documents: n))
+    let commonWords = Set(frequency.lazy.filter { $0.value > common }.map(\.key))
     let distinctive = ParallelMap.map(documentWords) { ws in ws.filter { (frequency[$0] ?? 0) <= cutoff } }
     let signatures: [[UInt64]] = ParallelMap.map(documentWords) { ws in
       var rare: [(Int32, UInt64)] = []
@@ -105,7 +117,9 @@ public enum StoryGate {
       joinedPairs += link.joined.count
       for e in link.joined { sets.union(d, e) }
     }
-    return Result(story: sets.roots(), distinctiveWords: distinctive, candidatePairs: candidatePairs, joinedPairs: joinedPairs)
+    return Result(
+      story: sets.roots(), distinctiveWords: distinctive, commonWords: commonWords, candidatePairs: candidatePairs,
+      joinedPairs: joinedPairs)
   }
 
   /// Jaccard overlap of two sorted word lists; 1 when both are empty.
