@@ -69,15 +69,15 @@ for _ in 0..<3 { rulesDir.deleteLastPathComponent() }
 let (loaded, errors) = Configuration.load(directory: rulesDir.path + "/rules", displayPath: "rules")
 guard let configuration = loaded else { print(errors.map(\.description).joined(separator: "\n")); exit(2) }
 
-/// The end-to-end run as the CLI does it (process files, check, render JSON), alone in this process, so
-/// that its peak memory is its own: prints "seconds peakMB findings bytes".
+/// The end-to-end run as `claimlint check --format json` does it (story by story, `checkStreaming`, then
+/// render JSON), alone in this process, so that its peak memory is its own: prints "seconds peakMB
+/// findings bytes".
 func runChild(_ directory: String) -> Never {
   let dir = URL(fileURLWithPath: directory)
   let inputs = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path)
   let checker = Checker(configuration: configuration)
   let t = now()
-  let outputs = checker.process(inputs.files)
-  let report = checker.check(outputs, draftPath: nil)
+  let report = checker.checkStreaming(inputs.files, draftPath: nil)
   let json = JSONReporter.render(report, options: ReportOptions())
   let elapsed = now() - t
   print(String(format: "%.3f %.0f %d %d", elapsed, peakMemoryMB(), report.findings.count, json.utf8.count))
@@ -111,15 +111,11 @@ func storyStatistics(_ directory: String) -> Never {
   let words: [[UInt64]] = parallelMap(files) { f in
     let bytes = (try? pipeline.load(f).get()) ?? []
     let doc = pipeline.segment(SourceFile(path: f.displayPath, bytes: bytes), format: DocumentFormat.forPath(f.displayPath) ?? .text)
-    var set = Set<UInt64>()
-    for seg in doc.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-      set.formUnion(Salience.wordHashes(seg.text))
-    }
-    return set.sorted()
+    return AlignedClaims.storyWords(of: doc)
   }
   let tWords = now() - t
   let t2 = now()
-  let gate = StoryGate.stories(words, minOverlap: 0.06)
+  let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
   let tGate = now() - t2
   var sizes: [Int: Int] = [:]
   for s in gate.story { sizes[s, default: 0] += 1 }
