@@ -17,16 +17,21 @@ public struct CheckerOptions: Sendable {
   /// `DocumentReport.released(keepingSource:)`); reports that show every claim or segment text (the
   /// HTML report) need them kept.
   public var releaseDocuments: Bool
+  /// Whether released documents quoted by a finding keep their file's bytes, for reports that show the
+  /// quoted lines (text, SARIF snippets and line hashes, CI annotations); the JSON and JUnit reports
+  /// carry every position already and need none.
+  public var keepQuotedSources: Bool
 
   public init(
     onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    inlineSuppressions: Bool = true, releaseDocuments: Bool = true
+    inlineSuppressions: Bool = true, releaseDocuments: Bool = true, keepQuotedSources: Bool = true
   ) {
     self.onlyRules = onlyRules
     self.maxFileSize = maxFileSize
     self.threads = max(1, threads)
     self.inlineSuppressions = inlineSuppressions
     self.releaseDocuments = releaseDocuments
+    self.keepQuotedSources = keepQuotedSources
   }
 }
 
@@ -243,7 +248,7 @@ public struct Checker: Sendable {
       }
       if options.releaseDocuments {
         var quoted = Set<String>()
-        for f in findings {
+        for f in findings where options.keepQuotedSources {
           quoted.insert(f.span.path)
           for n in f.notes { if let p = n.span?.path { quoted.insert(p) } }
         }

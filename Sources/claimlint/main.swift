@@ -204,6 +204,8 @@ func run() -> Int32 {
   let files = fileList
   var options = CheckerOptions(onlyRules: args.onlyRules, maxFileSize: maxFileSize)
   if let t = args.threads { options.threads = t }
+  // JSON and JUnit reports carry every position already: a large run keeps no article bytes for them.
+  options.keepQuotedSources = !["json", "junit"].contains(args.format)
   let checker = Checker(configuration: configuration, options: options)
   let progressLine = ProgressLine.isWanted(quiet: args.quiet) ? ProgressLine() : nil
   let progress: (@Sendable (Int, Int) -> Void)? = progressLine.map { line in

@@ -123,6 +123,17 @@ struct StreamingRunTests {
     }
   }
 
+  @Test func reportsThatCarryEveryPositionKeepNoArticleBytes() throws {
+    let files = try Self.corpus()
+    let checker = Checker(configuration: TestSupport.configuration, options: CheckerOptions(keepQuotedSources: false))
+    let streamed = checker.checkStreaming(files, draftPath: nil)
+    let inMemory = checker.check(checker.process(files), draftPath: nil)
+    #expect(!streamed.findings.isEmpty)
+    #expect(streamed.documents.allSatisfy { $0.document.source.bytes.isEmpty })
+    let options = ReportOptions(color: false, snippets: true)
+    #expect(JSONReporter.render(streamed, options: options) == JSONReporter.render(inMemory, options: options))
+  }
+
   @Test func aDraftIsCheckedAgainstItsStoryOnly() throws {
     let files = try Self.corpus()
     let draft = "gazette/corran.txt"
