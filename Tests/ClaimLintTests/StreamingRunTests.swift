@@ -134,6 +134,32 @@ struct StreamingRunTests {
     #expect(JSONReporter.render(streamed, options: options) == JSONReporter.render(inMemory, options: options))
   }
 
+  @Test func badFilesInALargeRunAreReportedOnceAndTheRestIsChecked() throws {
+    var files = try Self.corpus()
+    let dir = TestScratch.folder("streaming-bad")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let bad: [(String, [UInt8])] = [
+      ("zz/empty.txt", []),
+      ("zz/binary.txt", [0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x89, 0x50, 0x4E, 0x47] + Array(repeating: 0, count: 200)),
+      ("zz/latin1.txt", Array("Floods forced 300 people from their homes in Gen\u{E8}ve on Monday, officials said.\n".utf8) + [0xE9, 0x0A]),
+    ]
+    for (name, bytes) in bad {
+      let url = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: url)
+      files.append(InputFile(displayPath: name, filePath: url.path))
+    }
+    files.append(InputFile(displayPath: "zz/missing.txt", filePath: dir.appendingPathComponent("zz/missing.txt").path))
+    let inMemory = Self.checker.check(Self.checker.process(files), draftPath: nil)
+    let streamed = Self.checker.checkStreaming(files, draftPath: nil)
+    #expect(streamed.inputErrors == inMemory.inputErrors)
+    for name in ["zz/empty.txt", "zz/binary.txt", "zz/latin1.txt", "zz/missing.txt"] {
+      #expect(streamed.inputErrors.filter { $0.path == name }.count == 1, "\(name) is reported once")
+    }
+    #expect(streamed.findings == inMemory.findings)
+    #expect(streamed.findings.filter { $0.ruleID == "quantity-mismatch" }.count == Self.towns.count)
+  }
+
   @Test func aDraftIsCheckedAgainstItsStoryOnly() throws {
     let files = try Self.corpus()
     let draft = "gazette/corran.txt"
