@@ -14,16 +14,24 @@ public struct AttributionExtractor: Sendable {
     public var attribution: Attribution
   }
 
-  private let verbs: [String: String]
+  private let verbs: WordTable<String>
   private let verbPhrases: WordPhraseTable<String>
   private let maxVerbWords: Int
-  private static let pronouns: Set<String> = ["he", "she", "they", "it"]
+  private static let pronouns: WordSet = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
-  private static let speakerNouns: Set<String> = [
+  private static let speakerNouns: WordSet = [
     "officials", "police", "authorities", "witnesses", "residents", "analysts", "experts", "sources", "diplomats",
     "investigators", "prosecutors", "organisers", "organizers", "doctors", "rescuers", "spokesman", "spokeswoman",
   ]
-  private static let stop: Set<String> = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
+  private static let stop: WordSet = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
+
+  /// Words that end the speaker of a "prefix" verb ("according to the report released …").
+  private static let prefixEnds: WordSet = ["released", "issued", "published", "posted", "on", "at", "last", "this", "which", "who"]
+  /// Words after a verb that never open its speaker ("said on Monday").
+  private static let notSpeaker: WordSet = [
+    "on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
+    "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so",
+  ]
 
   public init(lexicons: LexiconSet) {
     var v: [String: String] = [:]
@@ -32,11 +40,11 @@ public struct AttributionExtractor: Sendable {
       v[row[0].lowercased()] = row.count > 1 ? row[1] : "verb"
       m = max(m, row[0].split(separator: " ").count)
     }
-    verbs = v
+    verbs = WordTable(v)
     maxVerbWords = m
     var table = WordPhraseTable<String>(caseSensitive: false)
     for (k, kind) in v { table.add(k, kind) }
-    verbPhrases = table
+    verbPhrases = table.finished()
   }
 
   /// Attributions in one sentence.
@@ -83,8 +91,7 @@ public struct AttributionExtractor: Sendable {
       var speakerWords: ArraySlice<Word> = []
       if kind == "prefix" {
         var e = i + n
-        let ends: Set<String> = ["released", "issued", "published", "posted", "on", "at", "last", "this", "which", "who"]
-        while e < ws.count, !Self.stop.contains(ws[e].lower), !ends.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
+        while e < ws.count, !Self.stop.contains(ws[e].lower), !Self.prefixEnds.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
       } else {
         // "X said": the noun phrase before the verb, back to a stop word; a parenthesised acronym
@@ -118,14 +125,12 @@ public struct AttributionExtractor: Sendable {
           var e = i + n
           while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
           let opener = ws[i + n].lower
-          let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
-            "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
           // "said Guo", "said the ministry", "said officials", and a role before a name: "said club
           // president Luis Ortega" (the phrase ends in a capitalised name).
           let endsInName = e - (i + n) >= 2 && ws[e - 1].isCapitalized && ws[e - 2].isCapitalized
           let plausible = ws[i + n].isCapitalized || ["the", "a", "an"].contains(opener) || Self.speakerNouns.contains(opener)
             || endsInName
-          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener), plausible {
+          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !Self.notSpeaker.contains(opener), plausible {
             speakerWords = ws[(i + n)..<e]
           }
         }
@@ -193,15 +198,15 @@ public struct AttributionExtractor: Sendable {
   }
 
   /// Pronouns of the writer and the reader.
-  static let firstOrSecondPerson: Set<String> = ["i", "we", "you", "me", "us", "my", "our", "your"]
+  static let firstOrSecondPerson: WordSet = ["i", "we", "you", "me", "us", "my", "our", "your"]
 
   /// Words before a speaker that are not part of it ("also", "in which", "when").
-  static let leadingNonSpeaker: Set<String> = [
+  static let leadingNonSpeaker: WordSet = [
     "a", "an", "also", "which", "who", "whom", "as", "so", "in", "that", "when", "where", "while", "because", "but",
     "and", "if", "after", "before", "then",
   ]
   /// Words after a speaker, before the verb, that are not part of it ("Volker later said").
-  static let trailingNonSpeaker: Set<String> = [
+  static let trailingNonSpeaker: WordSet = [
     "also", "has", "had", "have", "was", "were", "is", "previously", "later", "then", "earlier", "again", "recently",
     "now", "once", "further", "subsequently", "initially", "repeatedly", "publicly", "privately", "himself", "herself",
     "reportedly", "allegedly", "often", "always", "never", "still", "already", "had", "would", "will", "could", "might",

@@ -169,12 +169,12 @@ public struct DateExtractor: Sendable {
   enum Tense { case past, future, unknown }
 
   /// Words that put what follows in the future ("will", "would", "is due to", "scheduled").
-  private static let futureWords: Set<String> = [
+  private static let futureWords: WordSet = [
     "will", "'ll", "shall", "would", "due", "expected", "scheduled", "planned", "plans", "plan", "going", "set",
     "expect", "expects", "forecast", "forecasts", "predict", "predicts",
   ]
   /// Common irregular past forms.
-  private static let irregularPast: Set<String> = [
+  private static let irregularPast: WordSet = [
     "was", "were", "had", "did", "said", "told", "met", "held", "took", "gave", "came", "went", "began", "left",
     "brought", "made", "found", "saw", "got", "kept", "stood", "struck", "fell", "broke", "spoke", "wrote", "won",
     "lost", "paid", "sent", "spent", "built", "fought", "caught", "led", "fled", "rose", "shot", "hurt", "sank",
@@ -182,12 +182,12 @@ public struct DateExtractor: Sendable {
     "taught", "woke", "chose", "froze", "stole", "shook", "rang", "swept", "slept", "withdrew", "overtook", "ago",
   ]
   /// Words ending in "-ed" that are not past forms.
-  private static let notPast: Set<String> = [
+  private static let notPast: WordSet = [
     "need", "indeed", "speed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked",
     "seed", "feed", "breed", "bleed", "greed", "shed", "bed", "red", "wed",
   ]
   /// Words before a participle that make it passive or infinitive, not past ("will be suspended").
-  private static let participleHosts: Set<String> = [
+  private static let participleHosts: WordSet = [
     "be", "been", "being", "is", "are", "am", "to", "get", "gets", "has", "have",
   ]
 
@@ -396,11 +396,11 @@ public struct DateExtractor: Sendable {
     (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
     (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
   ]
-  private static let relativeFirstWords: Set<String> = ["the", "yesterday", "today", "tonight", "tomorrow"]
-  private static let monthPrepositions: Set<String> = [
+  private static let relativeFirstWords: WordSet = ["the", "yesterday", "today", "tonight", "tomorrow"]
+  private static let monthPrepositions: WordSet = [
     "in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after",
   ]
-  private static let yearPrepositions: Set<String> = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
+  private static let yearPrepositions: WordSet = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
 
   private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     guard Self.relativeFirstWords.contains(t[i].lower) else { return nil }

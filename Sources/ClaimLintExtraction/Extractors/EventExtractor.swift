@@ -24,39 +24,39 @@ public struct EventExtractor: Sendable {
     }
   }
 
-  private let eventWords: [String: String]
+  private let eventWords: WordTable<String>
   /// First words of the two-word event nouns ("joint" of "joint operation"), so that a pair is only
   /// built when it can match.
-  private let eventFirstWords: Set<String>
+  private let eventFirstWords: WordSet
   private let countries: WordPhraseTable<Bool>
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
-  private let organisations: [String: String]
+  private let organisations: WordTable<String>
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
     for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
-    eventWords = e
-    eventFirstWords = Set(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
+    eventWords = WordTable(e)
+    eventFirstWords = WordSet(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
     var cities = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows {
       if row[1] == "country" { countries.add(row[0], true) } else { cities.add(row[0], true) }
     }
-    self.countries = countries
-    self.cities = cities
+    self.countries = countries.finished()
+    self.cities = cities.finished()
     var byUpper: [String: String] = [:]
     for name in lexicons.table("places").rows.filter({ $0[1] != "country" }).map({ $0[0] }).sorted() {
       if byUpper[name.uppercased()] == nil { byUpper[name.uppercased()] = name }
     }
-    cityByUpper = byUpper
+    cityByUpper = WordTable(byUpper)
     var o: [String: String] = [:]
     for row in lexicons.table("organisations").rows { o[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
-    organisations = o
+    organisations = WordTable(o)
   }
 
   /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
-  private let cityByUpper: [String: String]
+  private let cityByUpper: WordTable<String>
 
   private func name(_ ws: [Word], _ i: Int, in table: WordPhraseTable<Bool>) -> Int {
     table.longest(ws, i, maxWords: 3)?.count ?? 0
@@ -205,17 +205,17 @@ public struct EventExtractor: Sendable {
   // MARK: - Organisations
 
   /// Words that open a noun phrase.
-  private static let determiners: Set<String> = ["the", "their", "its", "his", "her", "our", "a", "an"]
+  private static let determiners: WordSet = ["the", "their", "its", "his", "her", "our", "a", "an"]
   /// People who stand for an organisation: "officials of the ministry", "leaders of the union".
-  private static let representatives: Set<String> = [
+  private static let representatives: WordSet = [
     "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
   ]
   /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
-  private static let delegates: Set<String> = [
+  private static let delegates: WordSet = [
     "ministers", "leaders", "delegates", "delegations", "envoys", "negotiators", "representatives", "officials",
   ]
   /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
-  private static let meetingVerbs: Set<String> = ["met", "meets", "meet", "joined"]
+  private static let meetingVerbs: WordSet = ["met", "meets", "meet", "joined"]
 
   /// An organisation's noun phrase starting at word `p`: "the dockers' union", "the Port of
   /// Antwerp-Bruges authority", "the state education ministry", "the Ministry of Labour". Returns the
@@ -326,7 +326,7 @@ public struct EventExtractor: Sendable {
 
   /// Words that start another clause: a date beyond them dates something else ("suspended the strike
   /// on Friday after the union and the employers agreed to resume talks").
-  private static let clauseBreaks: Set<String> = [
+  private static let clauseBreaks: WordSet = [
     "after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", ";", ":",
   ]
 

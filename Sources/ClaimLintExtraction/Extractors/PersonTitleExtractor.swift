@@ -16,15 +16,15 @@ public struct PersonTitleExtractor: Sendable {
 
   enum Kind: String { case role, rank, portfolio, org, honorific }
 
-  private let words: [String: Kind]
+  private let words: WordTable<Kind>
   private let phrases: WordPhraseTable<Kind>
   private let places: WordPhraseTable<Bool>
-  private static let connectors: Set<String> = ["of", "for", "to", "and", "the", "'s"]
+  private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
   /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
   /// costs time quadratic in its length (issue #8).
   static let maxTitleRun = 24
-  private static let notNames: Set<String> = [
+  private static let notNames: WordSet = [
     "The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "This", "That", "But", "And", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December", "During", "After", "Before", "Since", "While",
@@ -40,11 +40,11 @@ public struct PersonTitleExtractor: Sendable {
       w[key] = k
       table.add(key, k)
     }
-    words = w
-    phrases = table
+    words = WordTable(w)
+    phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows { p.add(row[0], true) }
-    places = p
+    places = p.finished()
   }
 
   /// The lexicon kind and length (in words) of the longest title phrase starting at `i`.
@@ -193,7 +193,7 @@ public struct PersonTitleExtractor: Sendable {
   }
 
   /// Words that start a clause, so an appositive cannot run through them.
-  static let clauseWords: Set<String> = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
+  static let clauseWords: WordSet = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
 
   private func appositive(_ sentence: String, _ ws: [Word], after i: Int, person: String, personRange: Range<Int>) -> Match? {
     guard i + 1 < ws.count, ws[i].text == "," else { return nil }

@@ -136,7 +136,7 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Verbs whose particle "over" is not a qualifier ("handed over 261 victims").
-  static let phrasalOver: Set<String> = [
+  static let phrasalOver: WordSet = [
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
   ]
@@ -378,7 +378,7 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Verbs of change before "X to Y".
-  private static let changeVerbs: Set<String> = [
+  private static let changeVerbs: WordSet = [
       "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "increased", "increase",
       "increases", "decreased", "decrease", "grew", "grown", "grow", "jumped", "climbed", "dropped", "declined",
       "surged", "soared", "slumped", "plunged", "raised", "cut", "reduced", "lowered", "revised", "doubled", "up",
@@ -441,7 +441,7 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Words that announce a phone number ("call 555-0199", "hotline: 1199").
-  static let phoneCues: Set<String> = [
+  static let phoneCues: WordSet = [
     "call", "calls", "calling", "phone", "telephone", "tel", "hotline", "helpline", "fax", "dial", "whatsapp", "mobile",
     "cell", "sms", "text", "contact",
   ]
@@ -569,13 +569,13 @@ public struct QuantityExtractor: Sendable {
 
   /// Reads the noun phrase after the figure: head noun (singular, lower-case), its modifiers, family.
   /// Verbs that can follow a figure with no noun and must not be read as the counted noun.
-  static let copulaVerbs: Set<String> = [
+  static let copulaVerbs: WordSet = [
     "remain", "remained", "remains", "stay", "stayed", "stays", "appear", "appeared", "seem", "seemed", "die", "died",
     "survive", "survived", "return", "returned", "went", "came", "left", "got", "became", "belong", "belonged", "belongs",
     "live", "lived", "lives",
   ]
   /// Words after a figure that never name what it counts.
-  static let notNouns: Set<String> = [
+  static let notNouns: WordSet = [
     "first", "second", "third", "last", "next", "initially", "originally", "each", "apiece", "more", "less", "fewer",
     "earlier", "later", "altogether", "overall", "combined", "respectively",
   ]
@@ -704,7 +704,7 @@ public struct QuantityExtractor: Sendable {
 
   /// Words between a money noun and the figure it names ("a fine of", "losses estimated at", "raised
   /// the reward to").
-  static let moneyNounLinks: Set<String> = [
+  static let moneyNounLinks: WordSet = [
     "of", "at", "to", "estimated", "put", "valued", "totalling", "totaling", "totalled", "totaled", "worth", "was",
     "were", "is", "are", "amounted", "amounting", "reached", "reaching", "stood", "stands", "set", "some",
   ]
@@ -752,7 +752,7 @@ public struct QuantityExtractor: Sendable {
 
   /// Actions that take only the figure right after them ("cut 400 jobs", "added 300 jobs"): their
   /// object often comes first ("cut electricity to five areas").
-  static let adjacentOnlyClasses: Set<String> = ["cut", "create", "distribute"]
+  static let adjacentOnlyClasses: WordSet = ["cut", "create", "distribute"]
 
   /// Removes the action a figure was given, with its text, range and actor.
   private static func dropAction(_ f: inout Figure) {
@@ -763,10 +763,10 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
-  static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
+  static let timeFamilies: WordSet = ["year", "month", "week", "day", "hour", "minute"]
 
   /// Families of counted nouns that are people (`nouns.tsv`).
-  static let peopleFamilies: Set<String> = ["person", "offender", "leader", "victim", "worker", "national", "official"]
+  static let peopleFamilies: WordSet = ["person", "offender", "leader", "victim", "worker", "national", "official"]
 
   /// "Seized" and "intercepted" mean an arrest when they count people ("seized 40 suspects") and a
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").

@@ -201,6 +201,8 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   }
 
   private var byFirst: [String: [Entry]] = [:]
+  /// `byFirst` for lookups, once `finished()` has made it.
+  private var table: WordTable<[Entry]>? = nil
 
   /// Adds a phrase; longer phrases are tried first.
   mutating func add(_ keys: [String], _ payload: Payload) {
@@ -209,11 +211,24 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     list.append(Entry(keys: keys, payload: payload))
     list.sort { $0.keys.count > $1.keys.count }
     byFirst[first] = list
+    table = nil
+  }
+
+  /// The index with its lookup table built: call once every phrase has been added.
+  func finished() -> PhraseIndex {
+    var p = self
+    p.table = WordTable(byFirst)
+    return p
+  }
+
+  private func entries(_ key: String) -> [Entry]? {
+    if let t = table { return t[key] }
+    return byFirst[key]
   }
 
   /// The longest phrase that starts at token `i`, as the index after it and its payload.
   func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard i < tokens.count, let list = byFirst[tokens[i].lower] else { return nil }
+    guard i < tokens.count, let list = entries(tokens[i].lower) else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }
