@@ -56,8 +56,15 @@ public struct AttributionExtractor: Sendable {
     from sentence: String, words ws: [Word], people: [String], previousSpeaker: String?,
     titled: [(title: String, person: String)] = []
   ) -> [Match] {
+    extract(from: sentence, words: ws, quote: quoteRange(in: sentence), people: people, previousSpeaker: previousSpeaker, titled: titled)
+  }
+
+  /// `extract(from:words:people:previousSpeaker:titled:)` with the sentence's quote (`quoteRange`) already found.
+  func extract(
+    from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
+    titled: [(title: String, person: String)]
+  ) -> [Match] {
     var out: [Match] = []
-    let quote = quoteRange(in: sentence)
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker.
     var previousSpeaker = previousSpeaker
@@ -144,7 +151,7 @@ public struct AttributionExtractor: Sendable {
         speakerWords = speakerWords.dropLast()
       }
       // The writer ("I said", "I can't say") or the reader is not a reported source.
-      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.hasSuffix("n't") || $0.lower.hasSuffix("n\u{2019}t") }) {
+      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.fastHasSuffix("n't") || $0.lower.fastHasSuffix("n\u{2019}t") }) {
         speakerWords = []
       }
       guard let first = speakerWords.first, let last = speakerWords.last else {
@@ -170,14 +177,17 @@ public struct AttributionExtractor: Sendable {
           while f < ws.count, ![",", ".", ";"].contains(ws[f].text) { f += 1 }
           aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
         }
-        var parts: [String] = []
+        // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sentence.utf8.count)
         for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
           && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
           && !aside.contains(w.range.lowerBound)
         {
-          parts.append(w.lower)
+          if !bytes.isEmpty { bytes.append(0x20) }
+          bytes.append(contentsOf: w.lower.utf8)
         }
-        content = parts.joined(separator: " ")
+        content = String(decoding: bytes, as: UTF8.self)
       }
       out.append(
         Match(
@@ -264,7 +274,13 @@ public struct AttributionExtractor: Sendable {
 
   /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.
   func quoteRange(in sentence: String) -> Range<Int>? {
-    let b = Array(sentence.utf8)
+    quoteRange(bytes: Array(sentence.utf8), sentence: sentence)
+  }
+
+  /// `quoteRange(in:)` on the sentence's UTF-8 bytes `b`, already at hand.
+  func quoteRange(bytes b: [UInt8], sentence: String) -> Range<Int>? {
+    // Most sentences have no quotation mark at all.
+    guard b.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return nil }
     var i = 0
     var open: Int? = nil
     while i < b.count {
@@ -274,13 +290,31 @@ public struct AttributionExtractor: Sendable {
       if open == nil, isStraight || isOpen {
         open = i + (isStraight ? 1 : 3)
       } else if let o = open, isStraight || isClose {
-        let text = Segment.slice(sentence, o, i)
-        if text.split(separator: " ").count >= 4 { return o..<i }
+        if Self.wordCount(b, o, i, sentence) >= 4 { return o..<i }
         open = nil
       }
       i += (isOpen || isClose) ? 3 : 1
     }
     if let o = open, b.count - o > 20 { return o..<b.count }
     return nil
+  }
+
+  /// The number of space-separated words between two UTF-8 offsets, as
+  /// `Segment.slice(sentence, from, to).split(separator: " ").count` counts them. In ASCII text every
+  /// space is a character of its own, so the bytes are counted directly; other text is sliced.
+  private static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, _ sentence: String) -> Int {
+    var count = 0
+    var inWord = false
+    for k in from..<to {
+      let c = b[k]
+      if c >= 0x80 { return Segment.slice(sentence, from, to).split(separator: " ").count }
+      if c == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
   }
 }

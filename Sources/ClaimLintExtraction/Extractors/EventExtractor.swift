@@ -32,6 +32,8 @@ public struct EventExtractor: Sendable {
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
   private let organisations: WordTable<String>
+  /// First words of the organisation nouns of several words, so that a pair is only built when it can match.
+  private let organisationFirstWords: WordSet
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
@@ -53,6 +55,7 @@ public struct EventExtractor: Sendable {
     var o: [String: String] = [:]
     for row in lexicons.table("organisations").rows { o[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
     organisations = WordTable(o)
+    organisationFirstWords = WordSet(o.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
   }
 
   /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
@@ -92,11 +95,13 @@ public struct EventExtractor: Sendable {
   func personMeeting(_ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], dates: [DatedSpan]) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
     var found: [(String, Range<Int>)] = []
+    // The people longest first, each with its words (the same for every position of the sentence).
+    let byLength = people.sorted(by: { $0.count > $1.count }).map { p in (p, p.split(separator: " ").map(String.init)) }
+    let partsOfPeople = people.map { $0.split(separator: " ").map(String.init) }
     var i = 0
     while i < ws.count {
       var matched = false
-      for p in people.sorted(by: { $0.count > $1.count }) {
-        let parts = p.split(separator: " ").map(String.init)
+      for (p, parts) in byLength {
         if i + parts.count <= ws.count, ws[i..<(i + parts.count)].map(\.text) == parts {
           found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
           i += parts.count
@@ -117,10 +122,9 @@ public struct EventExtractor: Sendable {
         }
       }
       if ws[i].isCapitalized {
-        let candidates = Set(people.filter { full in
-          let parts = full.split(separator: " ").map(String.init)
-          return parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
-        })
+        let candidates = Set(zip(people, partsOfPeople).filter { _, parts in
+          parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
+        }.map(\.0))
         if candidates.count == 1, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
           found.append((candidates.first!, ws[i].range))
         }
@@ -230,8 +234,10 @@ public struct EventExtractor: Sendable {
     var modifiers = 0
     while k < ws.count, modifiers <= 5 {
       let w = ws[k]
-      if let key = organisations[w.lower] ?? (k + 1 < ws.count ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
-        if organisations[w.lower] == nil { k += 1 }
+      let single = organisations[w.lower]
+      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(w.lower)
+      if let key = single ?? (pair ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
+        if single == nil { k += 1 }
         keys.append(key)
         head = k
         k += 1
@@ -246,7 +252,7 @@ public struct EventExtractor: Sendable {
         k += 1
         continue
       }
-      guard w.text.first?.isLetter == true, !EnglishFunctionWords.contains(w.lower), eventWords[w.lower] == nil,
+      guard w.startsWithLetter, !EnglishFunctionWords.contains(w.lower), eventWords[w.lower] == nil,
         !Self.meetingVerbs.contains(w.lower)
       else { break }
       k += 1

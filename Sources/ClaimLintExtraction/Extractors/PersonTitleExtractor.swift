@@ -57,8 +57,14 @@ public struct PersonTitleExtractor: Sendable {
   }
 
   private func isNameWord(_ w: Word) -> Bool {
-    guard w.isCapitalized, w.text.count >= 1, !Self.notNames.contains(w.text) else { return false }
+    guard w.isCapitalized, !w.text.isEmpty, !Self.notNames.contains(w.text) else { return false }
     if let k = words[w.lower], k != .honorific { return false }
+    // ASCII text: the digits are its only numeric scalars and its letters its only alphabetic ones.
+    if w.text.utf8.allSatisfy({ $0 < 0x80 }) {
+      if w.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+      let f = w.text.utf8.first ?? 0
+      return (f >= 0x41 && f <= 0x5A) || (f >= 0x61 && f <= 0x7A)
+    }
     if w.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
     return w.text.unicodeScalars.first?.properties.isAlphabetic ?? false
   }
@@ -104,7 +110,7 @@ public struct PersonTitleExtractor: Sendable {
           continue
         }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
-        if !sawRole, j > i, w.text.first?.isLetter == true,
+        if !sawRole, j > i, w.startsWithLetter,
           (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
         {
           j += 1

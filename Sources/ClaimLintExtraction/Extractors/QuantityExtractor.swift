@@ -90,7 +90,7 @@ public struct QuantityExtractor: Sendable {
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
           prev.counted != nil, prev.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
-          !tokens[previousEnd..<f.start].contains(where: { [";", ":", ",", "said", "says", "but", "while"].contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
         {
           f.quantity.counted = prev.counted
           f.quantity.countedFamily = prev.countedFamily
@@ -99,7 +99,7 @@ public struct QuantityExtractor: Sendable {
         // previous one shares its action.
         if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,
           tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
-          !tokens[previousEnd..<f.start].contains(where: { [";", ":", "said", "says", "but", "while"].contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
         {
           f.quantity.action = prev.action
           f.quantity.actionText = prev.actionText
@@ -608,7 +608,7 @@ public struct QuantityExtractor: Sendable {
       }
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is.
-      if w.hasSuffix("'s") || w.hasSuffix("\u{2019}s") || (w.hasSuffix("s'") && w.count > 2) {
+      if w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s") || (w.fastHasSuffix("s'") && w.count > 2) {
         q = next
         if words.isEmpty { continue }
         break
@@ -630,7 +630,7 @@ public struct QuantityExtractor: Sendable {
       }
       let known = lexicons.nouns[w] != nil
       if sawKnown && !known { break }
-      if !words.isEmpty, !known, w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") { break }
+      if !words.isEmpty, !known, w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") { break }
       words.append((w, known, next))
       if known { sawKnown = true }
       q = next
@@ -752,6 +752,17 @@ public struct QuantityExtractor: Sendable {
 
   /// Actions that take only the figure right after them ("cut 400 jobs", "added 300 jobs"): their
   /// object often comes first ("cut electricity to five areas").
+  /// Words that end the clause an action before a figure can come from.
+  static let actionClauseBreaks: WordSet = [
+    ";", ":", "(", ")", "said", "says", "say", "told", "according", "reported", "estimated", "added", "stated",
+  ]
+  /// Words that end the search for a predicate after a figure's noun.
+  static let predicateBreaks: WordSet = [";", ":", ".", "said", "says", "and"]
+  /// Words between two figures that keep them out of one list.
+  static let listBreaksWithComma: WordSet = [";", ":", ",", "said", "says", "but", "while"]
+  static let listBreaks: WordSet = [";", ":", "said", "says", "but", "while"]
+  /// Words before a figure that an action may sit behind ("the total of").
+  static let figureLeadWords: WordSet = ["the", "a", "an", "some", "total", "of", "at", "least"]
   static let adjacentOnlyClasses: WordSet = ["cut", "create", "distribute"]
 
   /// Removes the action a figure was given, with its text, range and actor.
@@ -822,7 +833,7 @@ public struct QuantityExtractor: Sendable {
     // 1. Right before.
     if let m = actions.last(where: { $0.end <= f.start }) {
       var k = m.end
-      while k < f.start, ["the", "a", "an", "some", "total", "of", "at", "least"].contains(t[k].lower) { k += 1 }
+      while k < f.start, Self.figureLeadWords.contains(t[k].lower) { k += 1 }
       if k == f.start, m.end >= previousEnd { chosen = m }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
@@ -857,7 +868,7 @@ public struct QuantityExtractor: Sendable {
       var boundary = previousEnd
       for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
         let w = t[j].lower
-        if [";", ":", "(", ")", "said", "says", "say", "told", "according", "reported", "estimated", "added", "stated"].contains(w) {
+        if Self.actionClauseBreaks.contains(w) {
           boundary = j + 1
           break
         }
@@ -875,7 +886,7 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      while j < limit, ![";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
+      while j < limit, !Self.predicateBreaks.contains(t[j].lower) {
         if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
           var a = j
           while a < limit, EnglishFunctionWords.auxiliaries.contains(t[a].lower) { a += 1 }

@@ -28,6 +28,48 @@ public struct Word: Sendable, Hashable {
       isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
     }
   }
+
+  /// The word whose UTF-8 bytes are `bytes`: the same word as `init(text:range:)` makes, built
+  /// without a second pass over a `String`.
+  init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    var any: UInt8 = 0
+    var hasUpper = false
+    for b in bytes {
+      any |= b
+      if b >= 0x41 && b <= 0x5A { hasUpper = true }
+    }
+    guard any < 0x80 else {
+      self.init(text: String(decoding: bytes, as: UTF8.self), range: range)
+      return
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    var lower = text
+    if hasUpper {
+      lower = String(unsafeUninitializedCapacity: bytes.count) { out in
+        for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        return bytes.count
+      }
+    }
+    let f = bytes.first ?? 0
+    self.init(text: text, range: range, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A)
+  }
+
+  private init(text: String, range: Range<Int>, lower: String, isCapitalized: Bool) {
+    self.text = text
+    self.range = range
+    self.lower = lower
+    self.isCapitalized = isCapitalized
+  }
+}
+
+extension Word {
+  /// Whether the first character is a letter (`text.first?.isLetter == true`), without building a
+  /// `Character` when the text starts with ASCII: a character's first scalar decides.
+  var startsWithLetter: Bool {
+    guard let b = text.utf8.first else { return false }
+    if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    return text.first?.isLetter == true
+  }
 }
 
 /// Splits a sentence into words and single punctuation marks, keeping UTF-8 offsets.
@@ -61,6 +103,8 @@ public enum WordScanner {
     for k in 1..<len { v = (v << 6) | UInt32(u[i + k] & 0x3F) }
     guard let s = Unicode.Scalar(v) else { return (.other, len) }
     if v == 0x2019 { return (.joiner, len) }
+    // Dashes, quotation marks, bullets and dots (U+2010…U+2027) are neither letters, digits nor spaces.
+    if v >= 0x2010 && v <= 0x2027 { return (.other, len) }
     let p = s.properties
     if p.isAlphabetic || p.numericType != nil { return (.word, len) }
     if p.isWhitespace { return (.space, len) }
@@ -92,13 +136,13 @@ public enum WordScanner {
         if apos > 0 {
           let baseEnd = end - 1 - apos
           if characterCount(u, start, baseEnd) >= 2 {
-            out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), as: UTF8.self), range: start..<baseEnd))
+            out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), range: start..<baseEnd))
             out.append(Word(text: "'s", range: baseEnd..<end))
             return
           }
         }
       }
-      out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self), range: start..<end))
+      out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<end]), range: start..<end))
     }
     var i = 0
     while i < n {
@@ -115,13 +159,13 @@ public enum WordScanner {
           lastScalarStart = i
         } else {
           flush(i)
-          out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+          out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
         }
       case .space:
         flush(i)
       case .other:
         flush(i)
-        out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+        out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
       }
       i += len
     }

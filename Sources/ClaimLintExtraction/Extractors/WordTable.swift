@@ -117,3 +117,17 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   /// Whether `word` is in the set: the same answer as `Set<String>.contains`.
   func contains(_ word: String) -> Bool { table[word] != nil }
 }
+
+extension String {
+  /// `hasSuffix(suffix)`, compared byte by byte when both strings are ASCII.
+  ///
+  /// In ASCII text every character is one byte except CR LF, so a suffix that does not start with LF
+  /// ends the string as characters exactly when it ends it as bytes.
+  func fastHasSuffix(_ suffix: String) -> Bool {
+    let s = utf8
+    let x = suffix.utf8
+    guard x.first != 0x0A, s.allSatisfy({ $0 < 0x80 }), x.allSatisfy({ $0 < 0x80 }) else { return hasSuffix(suffix) }
+    guard x.count <= s.count else { return false }
+    return s.suffix(x.count).elementsEqual(x)
+  }
+}
