@@ -98,7 +98,7 @@ public struct AttributionExtractor: Sendable {
       var speakerWords: ArraySlice<Word> = []
       if kind == "prefix" {
         var e = i + n
-        while e < ws.count, !Self.stop.contains(ws[e].lower), !Self.prefixEnds.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
+        while e < ws.count, !Self.stop.contains(lower: ws[e]), !Self.prefixEnds.contains(lower: ws[e]), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
       } else {
         // "X said": the noun phrase before the verb, back to a stop word; a parenthesised acronym
@@ -106,7 +106,7 @@ public struct AttributionExtractor: Sendable {
         var verbAt = i
         if i >= 3, ws[i - 1].text == ")", let open = ws[max(0, i - 5)..<i].lastIndex(where: { $0.text == "(" }) { verbAt = open }
         var s = verbAt
-        while s > 0, !Self.stop.contains(ws[s - 1].lower) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
+        while s > 0, !Self.stop.contains(lower: ws[s - 1]) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
         speakerWords = ws[s..<verbAt]
         // "Arslan, the minister, said": the name before an appositive role is the speaker.
         if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
@@ -122,7 +122,7 @@ public struct AttributionExtractor: Sendable {
           while k > 0, ws[k].text != ",", s - k < 10 { k -= 1 }
           if k >= 0, ws[k].text == "," {
             var b = k
-            while b > 0, !Self.stop.contains(ws[b - 1].lower), k - b < 8 { b -= 1 }
+            while b > 0, !Self.stop.contains(lower: ws[b - 1]), k - b < 8 { b -= 1 }
             if b < k, ws[b..<k].contains(where: { $0.isCapitalized }) { speakerWords = ws[b..<k] }
           }
         }
@@ -130,7 +130,7 @@ public struct AttributionExtractor: Sendable {
         // and ends the clause.
         if speakerWords.isEmpty, i + n < ws.count {
           var e = i + n
-          while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
+          while e < ws.count, !Self.stop.contains(lower: ws[e]), e - (i + n) < 6 { e += 1 }
           let opener = ws[i + n].lower
           // "said Guo", "said the ministry", "said officials", and a role before a name: "said club
           // president Luis Ortega" (the phrase ends in a capitalised name).
@@ -144,10 +144,10 @@ public struct AttributionExtractor: Sendable {
       }
       // Drop leading articles and adverbs like "also".
       // Drop leading clause words too ("in which he said" is the previous speaker's "he").
-      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(f.lower) && speakerWords.count > 1 {
+      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(lower: f) && speakerWords.count > 1 {
         speakerWords = speakerWords.dropFirst()
       }
-      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(l.lower) {
+      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(lower: l) {
         speakerWords = speakerWords.dropLast()
       }
       // The writer ("I said", "I can't say") or the reader is not a reported source.
@@ -227,7 +227,7 @@ public struct AttributionExtractor: Sendable {
   private func resolve(
     _ ws: [Word], written: String, people: [String], previous: String?, titled: [(title: String, person: String)]
   ) -> String? {
-    if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
+    if ws.count == 1, Self.pronouns.contains(lower: ws[0]) { return previous }
     // "the minister", "the Chief Justice": the one person the article gave that title.
     let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
     if !role.isEmpty, ws.count <= 4 {

@@ -6,6 +6,12 @@ enum EnglishFunctionWords {
   /// Whether `lower` is a function word.
   static func contains(_ lower: String) -> Bool { words.contains(lower) }
 
+  /// Whether a token's lower-cased text is a function word.
+  static func contains(token t: Token) -> Bool { words.contains(token: t) }
+
+  /// Whether a word's lower-cased text is a function word.
+  static func contains(lower w: Word) -> Bool { words.contains(lower: w) }
+
   /// Auxiliaries and adverbs allowed between a figure's noun and a passive participle
   /// ("40 people were reportedly arrested").
   static let auxiliaries: WordSet = [

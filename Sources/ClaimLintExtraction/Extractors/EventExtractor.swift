@@ -142,12 +142,12 @@ public struct EventExtractor: Sendable {
     var type: String? = nil
     var eventWord = 0..<0
     for (i, w) in ws.enumerated() {
-      if i + 1 < ws.count, eventFirstWords.contains(w.lower), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
+      if i + 1 < ws.count, eventFirstWords.contains(lower: w), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
         type = t
         eventWord = w.range.lowerBound..<ws[i + 1].range.upperBound
         break
       }
-      if let t = eventWords[w.lower] {
+      if let t = eventWords.value(hash: w.lowerHash, key: w.lower) {
         type = t
         eventWord = w.range
         break
@@ -190,7 +190,7 @@ public struct EventExtractor: Sendable {
     // "Fisheries ministers from Kenya, Tanzania and Uganda agreed …": the people of several countries
     // acting together meet, whether or not the sentence names the meeting.
     if type == nil, let (s, _, _) = best, s >= 2, ["from", "of"].contains(ws[s - 1].lower),
-      Self.delegates.contains(ws[s - 2].lower)
+      Self.delegates.contains(lower: ws[s - 2])
     {
       type = "meeting"
       eventWord = ws[s - 2].range
@@ -226,16 +226,16 @@ public struct EventExtractor: Sendable {
   /// word after it, where its text starts (after a determiner) and its keys, head first.
   private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
     var k = p
-    if k < ws.count, Self.representatives.contains(ws[k].lower), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
-    if k < ws.count, Self.determiners.contains(ws[k].lower) { k += 1 }
+    if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
+    if k < ws.count, Self.determiners.contains(lower: ws[k]) { k += 1 }
     let textStart = k
     var head: Int? = nil
     var keys: [String] = []
     var modifiers = 0
     while k < ws.count, modifiers <= 5 {
       let w = ws[k]
-      let single = organisations[w.lower]
-      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(w.lower)
+      let single = organisations.value(hash: w.lowerHash, key: w.lower)
+      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(lower: w)
       if let key = single ?? (pair ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
         if single == nil { k += 1 }
         keys.append(key)
@@ -252,8 +252,8 @@ public struct EventExtractor: Sendable {
         k += 1
         continue
       }
-      guard w.startsWithLetter, !EnglishFunctionWords.contains(w.lower), eventWords[w.lower] == nil,
-        !Self.meetingVerbs.contains(w.lower)
+      guard w.startsWithLetter, !EnglishFunctionWords.contains(lower: w), eventWords.value(hash: w.lowerHash, key: w.lower) == nil,
+        !Self.meetingVerbs.contains(lower: w)
       else { break }
       k += 1
       modifiers += 1
@@ -281,7 +281,7 @@ public struct EventExtractor: Sendable {
       return j
     }
     if ws[j].lower == "and" { return j + 1 }
-    if Self.meetingVerbs.contains(ws[j].lower) {
+    if Self.meetingVerbs.contains(lower: ws[j]) {
       j += 1
       if j < ws.count, ws[j].lower == "with" { j += 1 }
       return j

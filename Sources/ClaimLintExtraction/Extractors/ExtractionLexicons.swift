@@ -138,7 +138,7 @@ public struct ExtractionLexicons: Sendable {
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
   func mark(_ tokens: inout [Token]) {
     for k in tokens.indices where tokens[k].kind != .digits {
-      tokens[k].roles = roles[tokens[k].lower] ?? 0
+      tokens[k].roles = roles[token: tokens[k]] ?? 0
     }
   }
 
@@ -147,6 +147,11 @@ public struct ExtractionLexicons: Sendable {
   /// The number word of `kind` spelled `lower`, if any.
   func numberWord(_ lower: String, _ kind: NumberKind) -> NumberWord? {
     numberWordTable[lower]?.first(where: { $0.kind == kind })
+  }
+
+  /// The number word of `kind` spelled as the token, if any.
+  func numberWord(_ t: Token, _ kind: NumberKind) -> NumberWord? {
+    numberWordTable[token: t]?.first(where: { $0.kind == kind })
   }
 
   /// The singular of a counted noun: from the lexicon, else by the regular plural rules.

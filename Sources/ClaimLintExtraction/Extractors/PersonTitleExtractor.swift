@@ -58,7 +58,7 @@ public struct PersonTitleExtractor: Sendable {
 
   private func isNameWord(_ w: Word) -> Bool {
     guard w.isCapitalized, !w.text.isEmpty, !Self.notNames.contains(w.text) else { return false }
-    if let k = words[w.lower], k != .honorific { return false }
+    if let k = words.value(hash: w.lowerHash, key: w.lower), k != .honorific { return false }
     // ASCII text: the digits are its only numeric scalars and its letters its only alphabetic ones.
     if w.text.utf8.allSatisfy({ $0 < 0x80 }) {
       if w.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
@@ -99,7 +99,7 @@ public struct PersonTitleExtractor: Sendable {
           j += 1
           continue
         }
-        if Self.connectors.contains(w.lower) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
+        if Self.connectors.contains(lower: w) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
@@ -152,7 +152,7 @@ public struct PersonTitleExtractor: Sendable {
       if nameEnd > k {
         // Trim leading title start words that are not title-ish ("The", sentence openers).
         var start = i
-        while start < roleEnd, Self.notNames.contains(ws[start].text) && words[ws[start].lower] == nil
+        while start < roleEnd, Self.notNames.contains(ws[start].text) && words.value(hash: ws[start].lowerHash, key: ws[start].lower) == nil
           && !["Chinese", "Thai", "Burmese", "Lao", "Vietnamese", "Cambodian", "Laotian"].contains(ws[start].text)
         {
           start += 1
@@ -216,8 +216,8 @@ public struct PersonTitleExtractor: Sendable {
         continue
       }
       if sawRole, ["of", "for", "at"].contains(ws[e].lower) { inBody = true }
-      if Self.connectors.contains(ws[e].lower) || ws[e].isCapitalized { e += 1; continue }
-      if inBody, !Self.clauseWords.contains(ws[e].lower), !ws[e].lower.hasSuffix("ed") { e += 1; continue }
+      if Self.connectors.contains(lower: ws[e]) || ws[e].isCapitalized { e += 1; continue }
+      if inBody, !Self.clauseWords.contains(lower: ws[e]), !ws[e].lower.hasSuffix("ed") { e += 1; continue }
       break
     }
     guard sawRole, e > s, !ws[s].isCapitalized || lookup(ws, s) != nil else { return nil }

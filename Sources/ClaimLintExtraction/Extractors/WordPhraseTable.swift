@@ -50,7 +50,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     guard i < ws.count else { return nil }
     let longest: Int
     if let t = firstTable {
-      guard let l = t[key(ws[i])] else { return nil }
+      guard let l = t.value(hash: hash(ws[i]), key: key(ws[i])) else { return nil }
       longest = l
     } else {
       guard let l = longestByFirst[key(ws[i])] else { return nil }
@@ -66,9 +66,13 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       if let v = value(phrase) { return (v, n) }
       n -= 1
     }
-    if n == 1, let v = value(key(ws[i])) { return (v, 1) }
+    if n == 1 {
+      if let t = valueTable { return t.value(hash: hash(ws[i]), key: key(ws[i])).map { ($0, 1) } }
+      if let v = values[key(ws[i])] { return (v, 1) }
+    }
     return nil
   }
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
+  private func hash(_ w: Word) -> UInt64 { caseSensitive ? w.textHash : w.lowerHash }
 }

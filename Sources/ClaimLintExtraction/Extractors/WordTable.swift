@@ -79,7 +79,7 @@ struct WordTable<Value: Sendable>: Sendable {
   /// Whether the table has an entry for `key`.
   func contains(_ key: String) -> Bool { self[key] != nil }
 
-  /// The FNV-1a hash of an ASCII string's bytes, or nil when the string is not ASCII.
+  /// The FNV-1a hash of an ASCII string's bytes with its low bit set, or nil when the string is not ASCII.
   static func asciiHash(_ s: String) -> UInt64? {
     if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> UInt64? in
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -88,7 +88,7 @@ struct WordTable<Value: Sendable>: Sendable {
         any |= b
         h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
       }
-      return any < 0x80 ? h : nil
+      return any < 0x80 ? h | 1 : nil
     }) {
       return r
     }
@@ -97,8 +97,28 @@ struct WordTable<Value: Sendable>: Sendable {
       if b >= 0x80 { return nil }
       h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
     }
-    return h
+    return h | 1
   }
+
+  /// `asciiHash` of the string whose UTF-8 bytes are `bytes`, or 0 when they are not ASCII (an
+  /// ASCII hash is odd, so 0 is never one).
+  static func hashCode<C: Collection>(bytes: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      if b >= 0x80 { return 0 }
+      h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+    }
+    return h | 1
+  }
+
+  /// The value for `key`, whose `hashCode` is `hash` (0 when `key` is not ASCII).
+  func value(hash: UInt64, key: String) -> Value? {
+    guard fast, hash != 0 else { return dictionary[key] }
+    return find(hash, key)
+  }
+
+  /// The value for a token's lower-cased text.
+  subscript(token t: Token) -> Value? { value(hash: t.lowerHash, key: t.lower) }
 }
 
 /// A read-only set of words with the fast lookups of `WordTable`.
@@ -116,6 +136,12 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
   /// Whether `word` is in the set: the same answer as `Set<String>.contains`.
   func contains(_ word: String) -> Bool { table[word] != nil }
+
+  /// Whether a token's lower-cased text is in the set.
+  func contains(token t: Token) -> Bool { table[token: t] != nil }
+
+  /// Whether a word's lower-cased text is in the set.
+  func contains(lower w: Word) -> Bool { table.value(hash: w.lowerHash, key: w.lower) != nil }
 }
 
 extension String {
