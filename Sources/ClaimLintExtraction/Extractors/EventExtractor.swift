@@ -292,6 +292,11 @@ public struct EventExtractor: Sendable {
   /// Two or more organisations named together in a sentence about an event: "the state education
   /// ministry, the teachers' union and parents' associations", "the Ministry met leaders of the union".
   private func organisationEvent(_ ws: [Word], type: String, at eventWord: Range<Int>, dates: [DatedSpan]) -> Match? {
+    // An organisation needs an organisation noun; most sentences have none.
+    guard ws.indices.contains(where: { k in
+      organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil
+        || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && organisations[ws[k].lower + " " + ws[k + 1].lower] != nil)
+    }) else { return nil }
     var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
     var i = 0
     while i < ws.count {

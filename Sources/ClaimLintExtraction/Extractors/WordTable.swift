@@ -145,15 +145,30 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 }
 
 extension String {
-  /// `hasSuffix(suffix)`, compared byte by byte when both strings are ASCII.
+  /// `hasSuffix(suffix)`, compared byte by byte when the string is ASCII.
   ///
-  /// In ASCII text every character is one byte except CR LF, so a suffix that does not start with LF
-  /// ends the string as characters exactly when it ends it as bytes.
+  /// In ASCII text every character is one byte except CR LF, so an ASCII suffix that does not start
+  /// with LF ends the string as characters exactly when it ends it as bytes. An ASCII string ends with
+  /// a suffix that is not ASCII only when the suffix is canonically equivalent to ASCII text, which
+  /// takes one of the three scalars whose decomposition is ASCII (U+212A, U+037E, U+1FEF).
   func fastHasSuffix(_ suffix: String) -> Bool {
-    let s = utf8
-    let x = suffix.utf8
-    guard x.first != 0x0A, s.allSatisfy({ $0 < 0x80 }), x.allSatisfy({ $0 < 0x80 }) else { return hasSuffix(suffix) }
-    guard x.count <= s.count else { return false }
-    return s.suffix(x.count).elementsEqual(x)
+    let answer: Bool?? = utf8.withContiguousStorageIfAvailable { s -> Bool? in
+      for b in s where b >= 0x80 { return nil }
+      return suffix.utf8.withContiguousStorageIfAvailable { x -> Bool? in
+        var asciiSuffix = true
+        for b in x where b >= 0x80 { asciiSuffix = false }
+        guard asciiSuffix else {
+          let special = suffix.unicodeScalars.contains { $0.value == 0x212A || $0.value == 0x037E || $0.value == 0x1FEF }
+          return special ? nil : false
+        }
+        guard x.first != 0x0A else { return nil }
+        guard x.count <= s.count else { return false }
+        let offset = s.count - x.count
+        for k in 0..<x.count where s[offset + k] != x[k] { return false }
+        return true
+      } ?? nil
+    }
+    if let a = answer, let b = a { return b }
+    return hasSuffix(suffix)
   }
 }
