@@ -14,16 +14,24 @@ public struct AttributionExtractor: Sendable {
     public var attribution: Attribution
   }
 
-  private let verbs: [String: String]
+  private let verbs: WordTable<String>
   private let verbPhrases: WordPhraseTable<String>
   private let maxVerbWords: Int
-  private static let pronouns: Set<String> = ["he", "she", "they", "it"]
+  private static let pronouns: WordSet = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
-  private static let speakerNouns: Set<String> = [
+  private static let speakerNouns: WordSet = [
     "officials", "police", "authorities", "witnesses", "residents", "analysts", "experts", "sources", "diplomats",
     "investigators", "prosecutors", "organisers", "organizers", "doctors", "rescuers", "spokesman", "spokeswoman",
   ]
-  private static let stop: Set<String> = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
+  private static let stop: WordSet = [",", ".", ";", ":", "\"", "“", "”", "(", ")", "that", "and", "but", "—", "–"]
+
+  /// Words that end the speaker of a "prefix" verb ("according to the report released …").
+  private static let prefixEnds: WordSet = ["released", "issued", "published", "posted", "on", "at", "last", "this", "which", "who"]
+  /// Words after a verb that never open its speaker ("said on Monday").
+  private static let notSpeaker: WordSet = [
+    "on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
+    "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so",
+  ]
 
   public init(lexicons: LexiconSet) {
     var v: [String: String] = [:]
@@ -32,11 +40,11 @@ public struct AttributionExtractor: Sendable {
       v[row[0].lowercased()] = row.count > 1 ? row[1] : "verb"
       m = max(m, row[0].split(separator: " ").count)
     }
-    verbs = v
+    verbs = WordTable(v)
     maxVerbWords = m
     var table = WordPhraseTable<String>(caseSensitive: false)
     for (k, kind) in v { table.add(k, kind) }
-    verbPhrases = table
+    verbPhrases = table.finished()
   }
 
   /// Attributions in one sentence.
@@ -48,8 +56,15 @@ public struct AttributionExtractor: Sendable {
     from sentence: String, words ws: [Word], people: [String], previousSpeaker: String?,
     titled: [(title: String, person: String)] = []
   ) -> [Match] {
+    extract(from: sentence, words: ws, quote: quoteRange(in: sentence), people: people, previousSpeaker: previousSpeaker, titled: titled)
+  }
+
+  /// `extract(from:words:people:previousSpeaker:titled:)` with the sentence's quote (`quoteRange`) already found.
+  func extract(
+    from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
+    titled: [(title: String, person: String)]
+  ) -> [Match] {
     var out: [Match] = []
-    let quote = quoteRange(in: sentence)
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker.
     var previousSpeaker = previousSpeaker
@@ -83,8 +98,7 @@ public struct AttributionExtractor: Sendable {
       var speakerWords: ArraySlice<Word> = []
       if kind == "prefix" {
         var e = i + n
-        let ends: Set<String> = ["released", "issued", "published", "posted", "on", "at", "last", "this", "which", "who"]
-        while e < ws.count, !Self.stop.contains(ws[e].lower), !ends.contains(ws[e].lower), e - (i + n) < 8 { e += 1 }
+        while e < ws.count, !Self.stop.contains(lower: ws[e]), !Self.prefixEnds.contains(lower: ws[e]), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
       } else {
         // "X said": the noun phrase before the verb, back to a stop word; a parenthesised acronym
@@ -92,7 +106,7 @@ public struct AttributionExtractor: Sendable {
         var verbAt = i
         if i >= 3, ws[i - 1].text == ")", let open = ws[max(0, i - 5)..<i].lastIndex(where: { $0.text == "(" }) { verbAt = open }
         var s = verbAt
-        while s > 0, !Self.stop.contains(ws[s - 1].lower) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
+        while s > 0, !Self.stop.contains(lower: ws[s - 1]) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
         speakerWords = ws[s..<verbAt]
         // "Arslan, the minister, said": the name before an appositive role is the speaker.
         if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
@@ -108,7 +122,7 @@ public struct AttributionExtractor: Sendable {
           while k > 0, ws[k].text != ",", s - k < 10 { k -= 1 }
           if k >= 0, ws[k].text == "," {
             var b = k
-            while b > 0, !Self.stop.contains(ws[b - 1].lower), k - b < 8 { b -= 1 }
+            while b > 0, !Self.stop.contains(lower: ws[b - 1]), k - b < 8 { b -= 1 }
             if b < k, ws[b..<k].contains(where: { $0.isCapitalized }) { speakerWords = ws[b..<k] }
           }
         }
@@ -116,30 +130,28 @@ public struct AttributionExtractor: Sendable {
         // and ends the clause.
         if speakerWords.isEmpty, i + n < ws.count {
           var e = i + n
-          while e < ws.count, !Self.stop.contains(ws[e].lower), e - (i + n) < 6 { e += 1 }
+          while e < ws.count, !Self.stop.contains(lower: ws[e]), e - (i + n) < 6 { e += 1 }
           let opener = ws[i + n].lower
-          let notSpeaker: Set<String> = ["on", "in", "at", "to", "after", "before", "during", "last", "this", "yesterday",
-            "today", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "so"]
           // "said Guo", "said the ministry", "said officials", and a role before a name: "said club
           // president Luis Ortega" (the phrase ends in a capitalised name).
           let endsInName = e - (i + n) >= 2 && ws[e - 1].isCapitalized && ws[e - 2].isCapitalized
           let plausible = ws[i + n].isCapitalized || ["the", "a", "an"].contains(opener) || Self.speakerNouns.contains(opener)
             || endsInName
-          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !notSpeaker.contains(opener), plausible {
+          if e == ws.count || [",", ".", ";", "”", "\""].contains(ws[e].text), !Self.notSpeaker.contains(opener), plausible {
             speakerWords = ws[(i + n)..<e]
           }
         }
       }
       // Drop leading articles and adverbs like "also".
       // Drop leading clause words too ("in which he said" is the previous speaker's "he").
-      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(f.lower) && speakerWords.count > 1 {
+      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(lower: f) && speakerWords.count > 1 {
         speakerWords = speakerWords.dropFirst()
       }
-      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(l.lower) {
+      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(lower: l) {
         speakerWords = speakerWords.dropLast()
       }
       // The writer ("I said", "I can't say") or the reader is not a reported source.
-      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.hasSuffix("n't") || $0.lower.hasSuffix("n\u{2019}t") }) {
+      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.fastHasSuffix("n't") || $0.lower.fastHasSuffix("n\u{2019}t") }) {
         speakerWords = []
       }
       guard let first = speakerWords.first, let last = speakerWords.last else {
@@ -165,14 +177,17 @@ public struct AttributionExtractor: Sendable {
           while f < ws.count, ![",", ".", ";"].contains(ws[f].text) { f += 1 }
           aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
         }
-        var parts: [String] = []
+        // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sentence.utf8.count)
         for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
           && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
           && !aside.contains(w.range.lowerBound)
         {
-          parts.append(w.lower)
+          if !bytes.isEmpty { bytes.append(0x20) }
+          bytes.append(contentsOf: w.lower.utf8)
         }
-        content = parts.joined(separator: " ")
+        content = String(decoding: bytes, as: UTF8.self)
       }
       out.append(
         Match(
@@ -193,15 +208,15 @@ public struct AttributionExtractor: Sendable {
   }
 
   /// Pronouns of the writer and the reader.
-  static let firstOrSecondPerson: Set<String> = ["i", "we", "you", "me", "us", "my", "our", "your"]
+  static let firstOrSecondPerson: WordSet = ["i", "we", "you", "me", "us", "my", "our", "your"]
 
   /// Words before a speaker that are not part of it ("also", "in which", "when").
-  static let leadingNonSpeaker: Set<String> = [
+  static let leadingNonSpeaker: WordSet = [
     "a", "an", "also", "which", "who", "whom", "as", "so", "in", "that", "when", "where", "while", "because", "but",
     "and", "if", "after", "before", "then",
   ]
   /// Words after a speaker, before the verb, that are not part of it ("Volker later said").
-  static let trailingNonSpeaker: Set<String> = [
+  static let trailingNonSpeaker: WordSet = [
     "also", "has", "had", "have", "was", "were", "is", "previously", "later", "then", "earlier", "again", "recently",
     "now", "once", "further", "subsequently", "initially", "repeatedly", "publicly", "privately", "himself", "herself",
     "reportedly", "allegedly", "often", "always", "never", "still", "already", "had", "would", "will", "could", "might",
@@ -212,7 +227,7 @@ public struct AttributionExtractor: Sendable {
   private func resolve(
     _ ws: [Word], written: String, people: [String], previous: String?, titled: [(title: String, person: String)]
   ) -> String? {
-    if ws.count == 1, Self.pronouns.contains(ws[0].lower) { return previous }
+    if ws.count == 1, Self.pronouns.contains(lower: ws[0]) { return previous }
     // "the minister", "the Chief Justice": the one person the article gave that title.
     let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
     if !role.isEmpty, ws.count <= 4 {
@@ -259,7 +274,13 @@ public struct AttributionExtractor: Sendable {
 
   /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.
   func quoteRange(in sentence: String) -> Range<Int>? {
-    let b = Array(sentence.utf8)
+    quoteRange(bytes: Array(sentence.utf8), sentence: sentence)
+  }
+
+  /// `quoteRange(in:)` on the sentence's UTF-8 bytes `b`, already at hand.
+  func quoteRange(bytes b: [UInt8], sentence: String) -> Range<Int>? {
+    // Most sentences have no quotation mark at all.
+    guard b.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return nil }
     var i = 0
     var open: Int? = nil
     while i < b.count {
@@ -269,13 +290,31 @@ public struct AttributionExtractor: Sendable {
       if open == nil, isStraight || isOpen {
         open = i + (isStraight ? 1 : 3)
       } else if let o = open, isStraight || isClose {
-        let text = Segment.slice(sentence, o, i)
-        if text.split(separator: " ").count >= 4 { return o..<i }
+        if Self.wordCount(b, o, i, sentence) >= 4 { return o..<i }
         open = nil
       }
       i += (isOpen || isClose) ? 3 : 1
     }
     if let o = open, b.count - o > 20 { return o..<b.count }
     return nil
+  }
+
+  /// The number of space-separated words between two UTF-8 offsets, as
+  /// `Segment.slice(sentence, from, to).split(separator: " ").count` counts them. In ASCII text every
+  /// space is a character of its own, so the bytes are counted directly; other text is sliced.
+  private static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, _ sentence: String) -> Int {
+    var count = 0
+    var inWord = false
+    for k in from..<to {
+      let c = b[k]
+      if c >= 0x80 { return Segment.slice(sentence, from, to).split(separator: " ").count }
+      if c == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
   }
 }

@@ -32,7 +32,11 @@ public struct ClaimExtractor: Sendable {
   /// Whether a date sits in a dateline at the start of a sentence: a few words with a comma before it
   /// ("LISBON, May 16", "China News Service, Chiang Mai, August 16") and a dash or a bracket after it.
   static func isDateline(_ sentence: String, _ r: Range<Int>) -> Bool {
-    let u = sentence.utf8
+    isDateline(sentence, bytes: Array(sentence.utf8), r)
+  }
+
+  /// `isDateline(_:_:)` on the sentence's UTF-8 bytes, already at hand.
+  static func isDateline(_ sentence: String, bytes u: [UInt8], _ r: Range<Int>) -> Bool {
     let n = u.count
     let lo = max(0, min(r.lowerBound, n))
     let hi = max(lo, min(r.upperBound, n))
@@ -43,7 +47,7 @@ public struct ClaimExtractor: Sendable {
     var inWord = false
     var simple = true  // ASCII without carriage returns: one character a byte
     var scalars = 0
-    for b in u.prefix(lo) {
+    for b in u[0..<lo] {
       if b == 0x2C { comma = true } else if b == 0x2E { period = true }
       if b == 0x20 {
         inWord = false
@@ -60,13 +64,13 @@ public struct ClaimExtractor: Sendable {
       guard characters < 30 else { return false }
     }
     // After it, within four bytes: a bracket, a dash or a colon (after spaces and commas), or the end.
-    let window = Array(u.dropFirst(hi).prefix(4))
-    var k = 0
-    while k < window.count, window[k] == 0x20 || window[k] == 0x2C { k += 1 }
-    if k < window.count {
+    let window = u[hi..<min(n, hi + 4)]
+    var k = window.startIndex
+    while k < window.endIndex, window[k] == 0x20 || window[k] == 0x2C { k += 1 }
+    if k < window.endIndex {
       let b = window[k]
       if b == 0x28 || b == 0x2D || b == 0x3A { return true }
-      if b == 0xE2, k + 2 < window.count, window[k + 1] == 0x80, window[k + 2] == 0x94 || window[k + 2] == 0x93 { return true }
+      if b == 0xE2, k + 2 < window.endIndex, window[k + 1] == 0x80, window[k + 2] == 0x94 || window[k + 2] == 0x93 { return true }
     }
     return window.first == 0x20 && hi + 1 >= n
   }
@@ -110,15 +114,17 @@ public struct ClaimExtractor: Sendable {
           DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
         }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
-        if let q = attributions.quoteRange(in: sentence) {
+        let quote = attributions.quoteRange(bytes: bytes, sentence: sentence)
+        if let q = quote {
           for k in dateMatches.indices where dateMatches[k].mention.isRelative && q.contains(dateMatches[k].range.lowerBound) {
             dateMatches[k].mention.isTentative = true
           }
         }
-        for m in dateMatches {
+        let datelines = dateMatches.map { Self.isDateline(sentence, bytes: bytes, $0.range) }
+        for (m, dateline) in zip(dateMatches, datelines) {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
           c.date = m.mention
-          c.date?.isDateline = Self.isDateline(sentence, m.range)
+          c.date?.isDateline = dateline
           out.append(c)
         }
         for m in quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateSpans.map(\.tokens))
@@ -138,7 +144,9 @@ public struct ClaimExtractor: Sendable {
           c.title = m.title
           out.append(c)
         }
-        for m in attributions.extract(from: sentence, words: words, people: people, previousSpeaker: previousSpeaker, titled: titled) {
+        for m in attributions.extract(
+          from: sentence, words: words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
+        {
           var c = claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords)
           c.attribution = m.attribution
           out.append(c)
@@ -149,8 +157,8 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        let eventDates = dateMatches.compactMap { m -> EventExtractor.DatedSpan? in
-          guard let d = m.mention.resolved, m.mention.granularity == "day", !m.mention.isTentative, !Self.isDateline(sentence, m.range) else { return nil }
+        let eventDates = zip(dateMatches, datelines).compactMap { m, dateline -> EventExtractor.DatedSpan? in
+          guard let d = m.mention.resolved, m.mention.granularity == "day", !m.mention.isTentative, !dateline else { return nil }
           return EventExtractor.DatedSpan(range: m.range, date: d)
         }
         if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }

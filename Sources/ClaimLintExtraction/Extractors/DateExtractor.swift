@@ -127,7 +127,7 @@ public struct DateExtractor: Sendable {
 
   /// A weekday form at `i`: its number and how many tokens it takes ("Sat." → 1, the dot is left).
   private func weekday(_ t: [Token], at i: Int, allowAbbreviation: Bool) -> (day: Int, length: Int)? {
-    guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[t[i].lower] else { return nil }
+    guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[token: t[i]] else { return nil }
     switch wd.kind {
     case "abbr":
       let dotted = i + 1 < t.count && (t[i + 1].lower == "." || t[i + 1].lower == ",") && t[i + 1].isAttached
@@ -169,12 +169,12 @@ public struct DateExtractor: Sendable {
   enum Tense { case past, future, unknown }
 
   /// Words that put what follows in the future ("will", "would", "is due to", "scheduled").
-  private static let futureWords: Set<String> = [
+  private static let futureWords: WordSet = [
     "will", "'ll", "shall", "would", "due", "expected", "scheduled", "planned", "plans", "plan", "going", "set",
     "expect", "expects", "forecast", "forecasts", "predict", "predicts",
   ]
   /// Common irregular past forms.
-  private static let irregularPast: Set<String> = [
+  private static let irregularPast: WordSet = [
     "was", "were", "had", "did", "said", "told", "met", "held", "took", "gave", "came", "went", "began", "left",
     "brought", "made", "found", "saw", "got", "kept", "stood", "struck", "fell", "broke", "spoke", "wrote", "won",
     "lost", "paid", "sent", "spent", "built", "fought", "caught", "led", "fled", "rose", "shot", "hurt", "sank",
@@ -182,12 +182,12 @@ public struct DateExtractor: Sendable {
     "taught", "woke", "chose", "froze", "stole", "shook", "rang", "swept", "slept", "withdrew", "overtook", "ago",
   ]
   /// Words ending in "-ed" that are not past forms.
-  private static let notPast: Set<String> = [
+  private static let notPast: WordSet = [
     "need", "indeed", "speed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked",
     "seed", "feed", "breed", "bleed", "greed", "shed", "bed", "red", "wed",
   ]
   /// Words before a participle that make it passive or infinitive, not past ("will be suspended").
-  private static let participleHosts: Set<String> = [
+  private static let participleHosts: WordSet = [
     "be", "been", "being", "is", "are", "am", "to", "get", "gets", "has", "have",
   ]
 
@@ -208,7 +208,7 @@ public struct DateExtractor: Sendable {
       if w.hasSuffix("ed"), w.count >= 5, !t[k].isCapitalized || k == 0, !notPast.contains(w) {
         // A passive or perfect participle says nothing by itself: "will be suspended", "has warned of
         // rain until Friday".
-        if k > 0, participleHosts.contains(t[k - 1].lower) { return nil }
+        if k > 0, participleHosts.contains(token: t[k - 1]) { return nil }
         return .past
       }
       return nil
@@ -230,7 +230,7 @@ public struct DateExtractor: Sendable {
 
   /// A month form at `i` and the tokens it takes ("Aug." takes two).
   private func month(_ t: [Token], at i: Int) -> (month: Int, end: Int, abbreviation: Bool)? {
-    guard i < t.count, t[i].kind == .word, let m = lexicons.months[t[i].lower] else { return nil }
+    guard i < t.count, t[i].kind == .word, let m = lexicons.months[token: t[i]] else { return nil }
     var end = i + 1
     // "Aug." keeps its dot; "October. 2" is read through it.
     if end < t.count, t[end].lower == ".", t[end].isAttached,
@@ -307,7 +307,7 @@ public struct DateExtractor: Sendable {
     }
     // "since March", "in May": a month with no year, read only after a preposition.
     if !m.abbreviation, t[i].isCapitalized, i > 0,
-      Self.monthPrepositions.contains(t[i - 1].lower)
+      Self.monthPrepositions.contains(token: t[i - 1])
     {
       let prep = t[i - 1].lower
       let future = prep == "next" || (prep != "last" && prep != "since" && doc != nil && Self.tense(t, around: i) == .future)
@@ -354,7 +354,7 @@ public struct DateExtractor: Sendable {
       }
       if next.kind == .word {
         // "the 27th floor", "the 25th Anniversary": an ordinal before a noun is not a date.
-        guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(next.lower) || next.lower == "local"
+        guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(token: next) || next.lower == "local"
         else { return nil }
       } else if next.kind == .digits {
         return nil
@@ -374,7 +374,7 @@ public struct DateExtractor: Sendable {
 
   /// "in 2023", "since 2019": a year after a preposition.
   private func year(_ t: [Token], at i: Int) -> Span? {
-    guard Self.yearPrepositions.contains(t[i].lower),
+    guard Self.yearPrepositions.contains(token: t[i]),
       i + 1 < t.count
     else { return nil }
     var p = i + 1
@@ -396,14 +396,14 @@ public struct DateExtractor: Sendable {
     (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
     (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
   ]
-  private static let relativeFirstWords: Set<String> = ["the", "yesterday", "today", "tonight", "tomorrow"]
-  private static let monthPrepositions: Set<String> = [
+  private static let relativeFirstWords: WordSet = ["the", "yesterday", "today", "tonight", "tomorrow"]
+  private static let monthPrepositions: WordSet = [
     "in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after",
   ]
-  private static let yearPrepositions: Set<String> = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
+  private static let yearPrepositions: WordSet = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
 
   private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    guard Self.relativeFirstWords.contains(t[i].lower) else { return nil }
+    guard Self.relativeFirstWords.contains(token: t[i]) else { return nil }
     for o in Self.relativeWords {
       let end = i + o.keys.count
       guard end <= t.count else { continue }
@@ -429,7 +429,7 @@ public struct DateExtractor: Sendable {
     } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {
       count = v
       p += 1
-    } else if let u = lexicons.numberWord(t[i].lower, .unit) ?? lexicons.numberWord(t[i].lower, .tens) {
+    } else if let u = lexicons.numberWord(t[i], .unit) ?? lexicons.numberWord(t[i], .tens) {
       count = Int(u.value)
       p += 1
     } else {

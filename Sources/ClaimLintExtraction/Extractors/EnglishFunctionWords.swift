@@ -6,9 +6,15 @@ enum EnglishFunctionWords {
   /// Whether `lower` is a function word.
   static func contains(_ lower: String) -> Bool { words.contains(lower) }
 
+  /// Whether a token's lower-cased text is a function word.
+  static func contains(token t: Token) -> Bool { words.contains(token: t) }
+
+  /// Whether a word's lower-cased text is a function word.
+  static func contains(lower w: Word) -> Bool { words.contains(lower: w) }
+
   /// Auxiliaries and adverbs allowed between a figure's noun and a passive participle
   /// ("40 people were reportedly arrested").
-  static let auxiliaries: Set<String> = [
+  static let auxiliaries: WordSet = [
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "allegedly", "also",
     "later", "subsequently", "then", "all", "already", "eventually", "since", "now", "who", "that", "had", "later",
     "initially", "originally", "each", "successfully", "safely", "jointly", "recently", "so", "far",
@@ -16,7 +22,7 @@ enum EnglishFunctionWords {
     "still", "remain", "remains", "remained",
   ]
 
-  private static let words: Set<String> = [
+  private static let words: WordSet = [
     "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "nor", "as",
     "that", "this", "these", "those", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been",
     "being", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can", "shall",

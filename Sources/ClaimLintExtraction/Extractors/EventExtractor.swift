@@ -24,39 +24,42 @@ public struct EventExtractor: Sendable {
     }
   }
 
-  private let eventWords: [String: String]
+  private let eventWords: WordTable<String>
   /// First words of the two-word event nouns ("joint" of "joint operation"), so that a pair is only
   /// built when it can match.
-  private let eventFirstWords: Set<String>
+  private let eventFirstWords: WordSet
   private let countries: WordPhraseTable<Bool>
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
-  private let organisations: [String: String]
+  private let organisations: WordTable<String>
+  /// First words of the organisation nouns of several words, so that a pair is only built when it can match.
+  private let organisationFirstWords: WordSet
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
     for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
-    eventWords = e
-    eventFirstWords = Set(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
+    eventWords = WordTable(e)
+    eventFirstWords = WordSet(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
     var cities = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows {
       if row[1] == "country" { countries.add(row[0], true) } else { cities.add(row[0], true) }
     }
-    self.countries = countries
-    self.cities = cities
+    self.countries = countries.finished()
+    self.cities = cities.finished()
     var byUpper: [String: String] = [:]
     for name in lexicons.table("places").rows.filter({ $0[1] != "country" }).map({ $0[0] }).sorted() {
       if byUpper[name.uppercased()] == nil { byUpper[name.uppercased()] = name }
     }
-    cityByUpper = byUpper
+    cityByUpper = WordTable(byUpper)
     var o: [String: String] = [:]
     for row in lexicons.table("organisations").rows { o[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
-    organisations = o
+    organisations = WordTable(o)
+    organisationFirstWords = WordSet(o.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
   }
 
   /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
-  private let cityByUpper: [String: String]
+  private let cityByUpper: WordTable<String>
 
   private func name(_ ws: [Word], _ i: Int, in table: WordPhraseTable<Bool>) -> Int {
     table.longest(ws, i, maxWords: 3)?.count ?? 0
@@ -92,11 +95,13 @@ public struct EventExtractor: Sendable {
   func personMeeting(_ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], dates: [DatedSpan]) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
     var found: [(String, Range<Int>)] = []
+    // The people longest first, each with its words (the same for every position of the sentence).
+    let byLength = people.sorted(by: { $0.count > $1.count }).map { p in (p, p.split(separator: " ").map(String.init)) }
+    let partsOfPeople = people.map { $0.split(separator: " ").map(String.init) }
     var i = 0
     while i < ws.count {
       var matched = false
-      for p in people.sorted(by: { $0.count > $1.count }) {
-        let parts = p.split(separator: " ").map(String.init)
+      for (p, parts) in byLength {
         if i + parts.count <= ws.count, ws[i..<(i + parts.count)].map(\.text) == parts {
           found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
           i += parts.count
@@ -117,10 +122,9 @@ public struct EventExtractor: Sendable {
         }
       }
       if ws[i].isCapitalized {
-        let candidates = Set(people.filter { full in
-          let parts = full.split(separator: " ").map(String.init)
-          return parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
-        })
+        let candidates = Set(zip(people, partsOfPeople).filter { _, parts in
+          parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
+        }.map(\.0))
         if candidates.count == 1, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
           found.append((candidates.first!, ws[i].range))
         }
@@ -138,12 +142,12 @@ public struct EventExtractor: Sendable {
     var type: String? = nil
     var eventWord = 0..<0
     for (i, w) in ws.enumerated() {
-      if i + 1 < ws.count, eventFirstWords.contains(w.lower), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
+      if i + 1 < ws.count, eventFirstWords.contains(lower: w), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
         type = t
         eventWord = w.range.lowerBound..<ws[i + 1].range.upperBound
         break
       }
-      if let t = eventWords[w.lower] {
+      if let t = eventWords.value(hash: w.lowerHash, key: w.lower) {
         type = t
         eventWord = w.range
         break
@@ -186,7 +190,7 @@ public struct EventExtractor: Sendable {
     // "Fisheries ministers from Kenya, Tanzania and Uganda agreed …": the people of several countries
     // acting together meet, whether or not the sentence names the meeting.
     if type == nil, let (s, _, _) = best, s >= 2, ["from", "of"].contains(ws[s - 1].lower),
-      Self.delegates.contains(ws[s - 2].lower)
+      Self.delegates.contains(lower: ws[s - 2])
     {
       type = "meeting"
       eventWord = ws[s - 2].range
@@ -205,33 +209,35 @@ public struct EventExtractor: Sendable {
   // MARK: - Organisations
 
   /// Words that open a noun phrase.
-  private static let determiners: Set<String> = ["the", "their", "its", "his", "her", "our", "a", "an"]
+  private static let determiners: WordSet = ["the", "their", "its", "his", "her", "our", "a", "an"]
   /// People who stand for an organisation: "officials of the ministry", "leaders of the union".
-  private static let representatives: Set<String> = [
+  private static let representatives: WordSet = [
     "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
   ]
   /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
-  private static let delegates: Set<String> = [
+  private static let delegates: WordSet = [
     "ministers", "leaders", "delegates", "delegations", "envoys", "negotiators", "representatives", "officials",
   ]
   /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
-  private static let meetingVerbs: Set<String> = ["met", "meets", "meet", "joined"]
+  private static let meetingVerbs: WordSet = ["met", "meets", "meet", "joined"]
 
   /// An organisation's noun phrase starting at word `p`: "the dockers' union", "the Port of
   /// Antwerp-Bruges authority", "the state education ministry", "the Ministry of Labour". Returns the
   /// word after it, where its text starts (after a determiner) and its keys, head first.
   private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
     var k = p
-    if k < ws.count, Self.representatives.contains(ws[k].lower), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
-    if k < ws.count, Self.determiners.contains(ws[k].lower) { k += 1 }
+    if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
+    if k < ws.count, Self.determiners.contains(lower: ws[k]) { k += 1 }
     let textStart = k
     var head: Int? = nil
     var keys: [String] = []
     var modifiers = 0
     while k < ws.count, modifiers <= 5 {
       let w = ws[k]
-      if let key = organisations[w.lower] ?? (k + 1 < ws.count ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
-        if organisations[w.lower] == nil { k += 1 }
+      let single = organisations.value(hash: w.lowerHash, key: w.lower)
+      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(lower: w)
+      if let key = single ?? (pair ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
+        if single == nil { k += 1 }
         keys.append(key)
         head = k
         k += 1
@@ -246,8 +252,8 @@ public struct EventExtractor: Sendable {
         k += 1
         continue
       }
-      guard w.text.first?.isLetter == true, !EnglishFunctionWords.contains(w.lower), eventWords[w.lower] == nil,
-        !Self.meetingVerbs.contains(w.lower)
+      guard w.startsWithLetter, !EnglishFunctionWords.contains(lower: w), eventWords.value(hash: w.lowerHash, key: w.lower) == nil,
+        !Self.meetingVerbs.contains(lower: w)
       else { break }
       k += 1
       modifiers += 1
@@ -275,7 +281,7 @@ public struct EventExtractor: Sendable {
       return j
     }
     if ws[j].lower == "and" { return j + 1 }
-    if Self.meetingVerbs.contains(ws[j].lower) {
+    if Self.meetingVerbs.contains(lower: ws[j]) {
       j += 1
       if j < ws.count, ws[j].lower == "with" { j += 1 }
       return j
@@ -286,6 +292,11 @@ public struct EventExtractor: Sendable {
   /// Two or more organisations named together in a sentence about an event: "the state education
   /// ministry, the teachers' union and parents' associations", "the Ministry met leaders of the union".
   private func organisationEvent(_ ws: [Word], type: String, at eventWord: Range<Int>, dates: [DatedSpan]) -> Match? {
+    // An organisation needs an organisation noun; most sentences have none.
+    guard ws.indices.contains(where: { k in
+      organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil
+        || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && organisations[ws[k].lower + " " + ws[k + 1].lower] != nil)
+    }) else { return nil }
     var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
     var i = 0
     while i < ws.count {
@@ -326,7 +337,7 @@ public struct EventExtractor: Sendable {
 
   /// Words that start another clause: a date beyond them dates something else ("suspended the strike
   /// on Friday after the union and the employers agreed to resume talks").
-  private static let clauseBreaks: Set<String> = [
+  private static let clauseBreaks: WordSet = [
     "after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", ";", ":",
   ]
 

@@ -46,6 +46,8 @@ public struct ExtractionLexicons: Sendable {
 
   /// Single number words by lower-case form (units, tens, multipliers, scales, suffixes, …).
   var numberWords: [String: [NumberWord]] = [:]
+  /// `numberWords` for lookups.
+  private var numberWordTable = WordTable<[NumberWord]>()
   /// Vague figures ("dozens", "tens of thousands"), value = low bound.
   var vague = PhraseIndex<Double>()
   /// Qualifiers written before the figure.
@@ -63,15 +65,18 @@ public struct ExtractionLexicons: Sendable {
   /// What a sum of money is ("aid", "fine", "losses") → its family.
   var moneyNouns = PhraseIndex<String>()
   /// Counted nouns by singular and plural form.
-  var nouns: [String: Noun] = [:]
+  var nouns = WordTable<Noun>()
   /// Known families (for validation of `nouns`).
   var families: Set<String> = []
   /// Hedge phrases.
   var hedges = PhraseIndex<String>()
   /// Month forms → (month, is abbreviation).
-  var months: [String: (month: Int, abbreviation: Bool)] = [:]
+  var months = WordTable<(month: Int, abbreviation: Bool)>()
   /// Weekday forms → (1 = Monday, kind).
-  var weekdays: [String: (weekday: Int, kind: String)] = [:]
+  var weekdays = WordTable<(weekday: Int, kind: String)>()
+  /// The month and weekday forms (the keys of `months` and `weekdays`).
+  private var monthNames: [String] = []
+  private var weekdayNames: [String] = []
   /// Phrases that mark a figure as superseded.
   var superseded = PhraseIndex<String>()
 
@@ -104,9 +109,19 @@ public struct ExtractionLexicons: Sendable {
     add(currencies.firstKeys, TokenRoles.figure)
     add(actions.firstKeys, TokenRoles.action)
     add(Self.dateGrammar, TokenRoles.date)
-    add(months.keys, TokenRoles.date)
-    add(weekdays.keys, TokenRoles.date)
-    roles = r
+    add(monthNames, TokenRoles.date)
+    add(weekdayNames, TokenRoles.date)
+    roles = WordTable(r)
+    numberWordTable = WordTable(numberWords)
+    vague = vague.finished()
+    qualifiersBefore = qualifiersBefore.finished()
+    qualifiersAfter = qualifiersAfter.finished()
+    currencies = currencies.finished()
+    actions = actions.finished()
+    units = units.finished()
+    moneyNouns = moneyNouns.finished()
+    hedges = hedges.finished()
+    superseded = superseded.finished()
   }
 
   /// Words the figure grammar starts on besides the lexicons.
@@ -118,12 +133,12 @@ public struct ExtractionLexicons: Sendable {
   ]
 
   /// What each known word can start (`TokenRoles` bits).
-  private var roles: [String: UInt8] = [:]
+  private var roles = WordTable<UInt8>()
 
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
   func mark(_ tokens: inout [Token]) {
     for k in tokens.indices where tokens[k].kind != .digits {
-      tokens[k].roles = roles[tokens[k].lower] ?? 0
+      tokens[k].roles = roles[token: tokens[k]] ?? 0
     }
   }
 
@@ -131,7 +146,12 @@ public struct ExtractionLexicons: Sendable {
 
   /// The number word of `kind` spelled `lower`, if any.
   func numberWord(_ lower: String, _ kind: NumberKind) -> NumberWord? {
-    numberWords[lower]?.first(where: { $0.kind == kind })
+    numberWordTable[lower]?.first(where: { $0.kind == kind })
+  }
+
+  /// The number word of `kind` spelled as the token, if any.
+  func numberWord(_ t: Token, _ kind: NumberKind) -> NumberWord? {
+    numberWordTable[token: t]?.first(where: { $0.kind == kind })
   }
 
   /// The singular of a counted noun: from the lexicon, else by the regular plural rules.
@@ -291,6 +311,7 @@ public struct ExtractionLexicons: Sendable {
   }
 
   private mutating func readNouns(_ t: LexiconTable) throws(DataFileError) {
+    var nouns: [String: Noun] = [:]
     for row in t.rows {
       guard row.count >= 2 else { throw Self.missing(t, row, "family") }
       let singular = Tokenizer.phraseKey(row[0]).joined(separator: " ")
@@ -305,9 +326,11 @@ public struct ExtractionLexicons: Sendable {
       let plural = row.count >= 3 ? Tokenizer.phraseKey(row[2]).joined(separator: " ") : Self.regularPlural(singular)
       if nouns[plural] == nil || plural != singular { nouns[plural] = noun }
     }
+    self.nouns = WordTable(nouns)
   }
 
   private mutating func readMonths(_ t: LexiconTable) throws(DataFileError) {
+    var months: [String: (month: Int, abbreviation: Bool)] = [:]
     for row in t.rows {
       guard row.count >= 3 else { throw Self.missing(t, row, row.count == 1 ? "month" : "kind") }
       guard let m = Int(row[1]), (1...12).contains(m) else {
@@ -318,9 +341,12 @@ public struct ExtractionLexicons: Sendable {
       guard row[2] == "name" || row[2] == "abbr" else { throw Self.unknown(t, row, 2, "kind", row[2], ["name", "abbr"]) }
       months[row[0].lowercased()] = (m, row[2] == "abbr")
     }
+    self.months = WordTable(months)
+    monthNames = Array(months.keys)
   }
 
   private mutating func readWeekdays(_ t: LexiconTable) throws(DataFileError) {
+    var weekdays: [String: (weekday: Int, kind: String)] = [:]
     for row in t.rows {
       guard row.count >= 3 else { throw Self.missing(t, row, row.count == 1 ? "weekday" : "kind") }
       guard let d = Int(row[1]), (1...7).contains(d) else {
@@ -332,6 +358,8 @@ public struct ExtractionLexicons: Sendable {
       guard kinds.contains(row[2]) else { throw Self.unknown(t, row, 2, "kind", row[2], kinds) }
       weekdays[row[0].lowercased()] = (d, row[2])
     }
+    self.weekdays = WordTable(weekdays)
+    weekdayNames = Array(weekdays.keys)
   }
 
   // MARK: - Helpers

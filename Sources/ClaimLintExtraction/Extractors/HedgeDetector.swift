@@ -37,7 +37,7 @@ public struct HedgeDetector: Sendable {
 
   /// Hedge words that qualify a noun ("alleged criminals", "suspected traffickers", "600 suspects")
   /// rather than the whole sentence.
-  static let nounHedges: Set<String> = ["alleged", "suspected", "suspect", "suspects", "purported", "presumed"]
+  static let nounHedges: WordSet = ["alleged", "suspected", "suspect", "suspects", "purported", "presumed"]
 
   /// The hedges of a sentence that bear on one figure: every sentence hedge ("reportedly", "according
   /// to"), but a noun hedge only inside the figure's own noun phrase or right after it ("30 suspected

@@ -164,14 +164,14 @@ struct NumberParser: Sendable {
   private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
     let t = tokens[p]
     guard t.kind == .word else { return nil }
-    if let u = lexicons.numberWord(t.lower, .unit) {
+    if let u = lexicons.numberWord(t, .unit) {
       return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
     }
-    if let tens = lexicons.numberWord(t.lower, .tens) {
+    if let tens = lexicons.numberWord(t, .tens) {
       // "forty-two", "fifty - two"
       if p + 2 < stop, isHyphen(tokens[p + 1].lower),
         tokens[p + 1].isAttached == tokens[p + 2].isAttached,
-        let u = lexicons.numberWord(tokens[p + 2].lower, .unit), u.value >= 1, u.value <= 9
+        let u = lexicons.numberWord(tokens[p + 2], .unit), u.value >= 1, u.value <= 9
       {
         return Atom(end: p + 3, value: tens.value + u.value, isTens: false, isDigits: false)
       }
@@ -190,7 +190,7 @@ struct NumberParser: Sendable {
   private func fraction(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
     var p = i
     if tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
-    guard p < stop, let f = lexicons.numberWord(tokens[p].lower, .fraction) else { return nil }
+    guard p < stop, let f = lexicons.numberWord(tokens[p], .fraction) else { return nil }
     p += 1
     if p < stop, tokens[p].lower == "of" { p += 1 }
     if p < stop, tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
@@ -225,7 +225,7 @@ struct NumberParser: Sendable {
       if t.lower == "and" {
         // "five and a half million", "one million and a half"
         if p + 2 < stop, tokens[p + 1].lower == "a" || tokens[p + 1].lower == "one",
-          let f = lexicons.numberWord(tokens[p + 2].lower, .fraction)
+          let f = lexicons.numberWord(tokens[p + 2], .fraction)
         {
           if let s = small, hundreds == nil, total == 0 {
             small = s + f.value
@@ -235,7 +235,7 @@ struct NumberParser: Sendable {
           }
           if small == nil, hundreds == nil, total > 0, lastScale.isFinite {
             // "one billion and a half million" or "one million and a half".
-            if p + 3 < stop, let s = lexicons.numberWord(tokens[p + 3].lower, .scale), s.value < lastScale {
+            if p + 3 < stop, let s = lexicons.numberWord(tokens[p + 3], .scale), s.value < lastScale {
               total += f.value * s.value
               p += 4
             } else {
@@ -256,12 +256,12 @@ struct NumberParser: Sendable {
       }
       // "four point two billion": a decimal read aloud, one digit word at a time.
       if t.lower == "point", let s = small, !smallIsDigits, hundreds == nil, p + 1 < stop,
-        let first = lexicons.numberWord(tokens[p + 1].lower, .unit), first.value <= 9
+        let first = lexicons.numberWord(tokens[p + 1], .unit), first.value <= 9
       {
         var fraction = 0.0
         var place = 0.1
         var q = p + 1
-        while q < stop, let d = lexicons.numberWord(tokens[q].lower, .unit), d.value <= 9 {
+        while q < stop, let d = lexicons.numberWord(tokens[q], .unit), d.value <= 9 {
           fraction += d.value * place
           place /= 10
           q += 1
@@ -313,7 +313,7 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let m = lexicons.numberWord(t.lower, .multiplier) {
+      if let m = lexicons.numberWord(t, .multiplier) {
         // "hundred thousand dollars": a bare "hundred" at the start counts one hundred.
         if small == nil, atoms == 0, m.value == 100, t.lower == "hundred" {
           small = 1
@@ -333,7 +333,7 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let s = lexicons.numberWord(t.lower, .scale) ?? lexicons.numberWord(t.lower, .shortScale) {
+      if let s = lexicons.numberWord(t, .scale) ?? lexicons.numberWord(t, .shortScale) {
         let segment = (hundreds ?? 0) + (small ?? 0)
         guard atoms > 0, segment > 0, s.value < lastScale else { break }
         total += segment * s.value
@@ -353,7 +353,7 @@ struct NumberParser: Sendable {
     // An "and" that led nowhere, or that joined something it should not have ("3 hundred and 2
     // hundred" is two numbers), falls back to the number before it.
     if inAnd, let b = beforeAnd {
-      let stoppedOnMultiplier = p < stop && lexicons.numberWord(tokens[p].lower, .multiplier) != nil
+      let stoppedOnMultiplier = p < stop && lexicons.numberWord(tokens[p], .multiplier) != nil
       if committed.map({ $0.end <= b.end + 1 }) ?? true || stoppedOnMultiplier { committed = b }
     }
     guard let c = committed, atoms > 0 else { return .none }

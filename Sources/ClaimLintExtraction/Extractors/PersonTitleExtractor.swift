@@ -16,15 +16,15 @@ public struct PersonTitleExtractor: Sendable {
 
   enum Kind: String { case role, rank, portfolio, org, honorific }
 
-  private let words: [String: Kind]
+  private let words: WordTable<Kind>
   private let phrases: WordPhraseTable<Kind>
   private let places: WordPhraseTable<Bool>
-  private static let connectors: Set<String> = ["of", "for", "to", "and", "the", "'s"]
+  private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
   /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
   /// costs time quadratic in its length (issue #8).
   static let maxTitleRun = 24
-  private static let notNames: Set<String> = [
+  private static let notNames: WordSet = [
     "The", "A", "An", "On", "In", "At", "He", "She", "They", "It", "This", "That", "But", "And", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December", "During", "After", "Before", "Since", "While",
@@ -40,11 +40,11 @@ public struct PersonTitleExtractor: Sendable {
       w[key] = k
       table.add(key, k)
     }
-    words = w
-    phrases = table
+    words = WordTable(w)
+    phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows { p.add(row[0], true) }
-    places = p
+    places = p.finished()
   }
 
   /// The lexicon kind and length (in words) of the longest title phrase starting at `i`.
@@ -57,8 +57,14 @@ public struct PersonTitleExtractor: Sendable {
   }
 
   private func isNameWord(_ w: Word) -> Bool {
-    guard w.isCapitalized, w.text.count >= 1, !Self.notNames.contains(w.text) else { return false }
-    if let k = words[w.lower], k != .honorific { return false }
+    guard w.isCapitalized, !w.text.isEmpty, !Self.notNames.contains(w.text) else { return false }
+    if let k = words.value(hash: w.lowerHash, key: w.lower), k != .honorific { return false }
+    // ASCII text: the digits are its only numeric scalars and its letters its only alphabetic ones.
+    if w.text.utf8.allSatisfy({ $0 < 0x80 }) {
+      if w.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+      let f = w.text.utf8.first ?? 0
+      return (f >= 0x41 && f <= 0x5A) || (f >= 0x61 && f <= 0x7A)
+    }
     if w.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
     return w.text.unicodeScalars.first?.properties.isAlphabetic ?? false
   }
@@ -93,7 +99,7 @@ public struct PersonTitleExtractor: Sendable {
           j += 1
           continue
         }
-        if Self.connectors.contains(w.lower) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
+        if Self.connectors.contains(lower: w) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
@@ -104,7 +110,7 @@ public struct PersonTitleExtractor: Sendable {
           continue
         }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
-        if !sawRole, j > i, w.text.first?.isLetter == true,
+        if !sawRole, j > i, w.startsWithLetter,
           (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
         {
           j += 1
@@ -146,7 +152,7 @@ public struct PersonTitleExtractor: Sendable {
       if nameEnd > k {
         // Trim leading title start words that are not title-ish ("The", sentence openers).
         var start = i
-        while start < roleEnd, Self.notNames.contains(ws[start].text) && words[ws[start].lower] == nil
+        while start < roleEnd, Self.notNames.contains(ws[start].text) && words.value(hash: ws[start].lowerHash, key: ws[start].lower) == nil
           && !["Chinese", "Thai", "Burmese", "Lao", "Vietnamese", "Cambodian", "Laotian"].contains(ws[start].text)
         {
           start += 1
@@ -193,7 +199,7 @@ public struct PersonTitleExtractor: Sendable {
   }
 
   /// Words that start a clause, so an appositive cannot run through them.
-  static let clauseWords: Set<String> = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
+  static let clauseWords: WordSet = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
 
   private func appositive(_ sentence: String, _ ws: [Word], after i: Int, person: String, personRange: Range<Int>) -> Match? {
     guard i + 1 < ws.count, ws[i].text == "," else { return nil }
@@ -210,8 +216,8 @@ public struct PersonTitleExtractor: Sendable {
         continue
       }
       if sawRole, ["of", "for", "at"].contains(ws[e].lower) { inBody = true }
-      if Self.connectors.contains(ws[e].lower) || ws[e].isCapitalized { e += 1; continue }
-      if inBody, !Self.clauseWords.contains(ws[e].lower), !ws[e].lower.hasSuffix("ed") { e += 1; continue }
+      if Self.connectors.contains(lower: ws[e]) || ws[e].isCapitalized { e += 1; continue }
+      if inBody, !Self.clauseWords.contains(lower: ws[e]), !ws[e].lower.hasSuffix("ed") { e += 1; continue }
       break
     }
     guard sawRole, e > s, !ws[s].isCapitalized || lookup(ws, s) != nil else { return nil }

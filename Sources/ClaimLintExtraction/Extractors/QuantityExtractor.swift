@@ -90,7 +90,7 @@ public struct QuantityExtractor: Sendable {
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
           prev.counted != nil, prev.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
-          !tokens[previousEnd..<f.start].contains(where: { [";", ":", ",", "said", "says", "but", "while"].contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
         {
           f.quantity.counted = prev.counted
           f.quantity.countedFamily = prev.countedFamily
@@ -99,7 +99,7 @@ public struct QuantityExtractor: Sendable {
         // previous one shares its action.
         if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,
           tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
-          !tokens[previousEnd..<f.start].contains(where: { [";", ":", "said", "says", "but", "while"].contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
         {
           f.quantity.action = prev.action
           f.quantity.actionText = prev.actionText
@@ -136,7 +136,7 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Verbs whose particle "over" is not a qualifier ("handed over 261 victims").
-  static let phrasalOver: Set<String> = [
+  static let phrasalOver: WordSet = [
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
   ]
@@ -150,7 +150,7 @@ public struct QuantityExtractor: Sendable {
       starter = w
       p += 1
     } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
-      !(t[i].lower == "over" && i > 0 && Self.phrasalOver.contains(t[i - 1].lower))
+      !(t[i].lower == "over" && i > 0 && Self.phrasalOver.contains(token: t[i - 1]))
     {
       qualifier = q.payload
       p = q.end
@@ -263,7 +263,7 @@ public struct QuantityExtractor: Sendable {
         return .skip(end: first.end + 1)
       }
       if first.isPlainDigits, first.end < t.count, t[first.end].isCapitalized,
-        lexicons.numberWord(t[first.end].lower, .furniture) != nil
+        lexicons.numberWord(t[first.end], .furniture) != nil
       {
         return .skip(end: first.end + 1)
       }
@@ -295,7 +295,7 @@ public struct QuantityExtractor: Sendable {
     // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
     if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end].lower), t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .word,
-      lexicons.numberWord(t[first.end + 1].lower, .unit) == nil, lexicons.numberWord(t[first.end + 1].lower, .tens) == nil
+      lexicons.numberWord(t[first.end + 1], .unit) == nil, lexicons.numberWord(t[first.end + 1], .tens) == nil
     {
       return .skip(end: first.end + 2)
     }
@@ -373,12 +373,12 @@ public struct QuantityExtractor: Sendable {
   /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
   /// 300"): then "to" joins two figures, not the ends of a range.
   private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
-    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where Self.changeVerbs.contains(t[k].lower) { return true }
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where Self.changeVerbs.contains(token: t[k]) { return true }
     return false
   }
 
   /// Verbs of change before "X to Y".
-  private static let changeVerbs: Set<String> = [
+  private static let changeVerbs: WordSet = [
       "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling", "increased", "increase",
       "increases", "decreased", "decrease", "grew", "grown", "grow", "jumped", "climbed", "dropped", "declined",
       "surged", "soared", "slumped", "plunged", "raised", "cut", "reduced", "lowered", "revised", "doubled", "up",
@@ -395,12 +395,12 @@ public struct QuantityExtractor: Sendable {
     if prev.kind == .word, t[s].isAttached { return true }
     if numbers.isHyphen(prev.lower), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
     if prev.lower == "#" && t[s].isAttached { return true }
-    if prev.kind == .word, lexicons.numberWord(prev.lower, .designator) != nil { return true }
-    if prev.lower == ".", s >= 2, lexicons.numberWord(t[s - 2].lower, .designator) != nil { return true }
+    if prev.kind == .word, lexicons.numberWord(prev, .designator) != nil { return true }
+    if prev.lower == ".", s >= 2, lexicons.numberWord(t[s - 2], .designator) != nil { return true }
     // A capitalised word inside the sentence right before a bare number names something.
     if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
-      !EnglishFunctionWords.contains(prev.lower), lexicons.months[prev.lower] == nil,
-      lexicons.weekdays[prev.lower] == nil, lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
+      !EnglishFunctionWords.contains(token: prev), lexicons.months[token: prev] == nil,
+      lexicons.weekdays[token: prev] == nil, lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
       lexicons.actions.match(t, at: s - 1) == nil
     {
       return true
@@ -418,7 +418,7 @@ public struct QuantityExtractor: Sendable {
     let after = t[n.end].lower
     guard after == "," || numbers.isHyphen(after) || after == ")" || after == ";" else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
-    return !EnglishFunctionWords.contains(t[s - 2].lower) && lexicons.months[t[s - 2].lower] == nil
+    return !EnglishFunctionWords.contains(token: t[s - 2]) && lexicons.months[token: t[s - 2]] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -441,7 +441,7 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Words that announce a phone number ("call 555-0199", "hotline: 1199").
-  static let phoneCues: Set<String> = [
+  static let phoneCues: WordSet = [
     "call", "calls", "calling", "phone", "telephone", "tel", "hotline", "helpline", "fax", "dial", "whatsapp", "mobile",
     "cell", "sms", "text", "contact",
   ]
@@ -509,7 +509,7 @@ public struct QuantityExtractor: Sendable {
       var b = s - 1
       var looked = 0
       while b >= 0, looked < 4 {
-        if Self.phoneCues.contains(t[b].lower) {
+        if Self.phoneCues.contains(token: t[b]) {
           cue = true
           break
         }
@@ -569,13 +569,13 @@ public struct QuantityExtractor: Sendable {
 
   /// Reads the noun phrase after the figure: head noun (singular, lower-case), its modifiers, family.
   /// Verbs that can follow a figure with no noun and must not be read as the counted noun.
-  static let copulaVerbs: Set<String> = [
+  static let copulaVerbs: WordSet = [
     "remain", "remained", "remains", "stay", "stayed", "stays", "appear", "appeared", "seem", "seemed", "die", "died",
     "survive", "survived", "return", "returned", "went", "came", "left", "got", "became", "belong", "belonged", "belongs",
     "live", "lived", "lives",
   ]
   /// Words after a figure that never name what it counts.
-  static let notNouns: Set<String> = [
+  static let notNouns: WordSet = [
     "first", "second", "third", "last", "next", "initially", "originally", "each", "apiece", "more", "less", "fewer",
     "earlier", "later", "altogether", "overall", "combined", "respectively",
   ]
@@ -608,7 +608,7 @@ public struct QuantityExtractor: Sendable {
       }
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is.
-      if w.hasSuffix("'s") || w.hasSuffix("\u{2019}s") || (w.hasSuffix("s'") && w.count > 2) {
+      if w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s") || (w.fastHasSuffix("s'") && w.count > 2) {
         q = next
         if words.isEmpty { continue }
         break
@@ -630,7 +630,7 @@ public struct QuantityExtractor: Sendable {
       }
       let known = lexicons.nouns[w] != nil
       if sawKnown && !known { break }
-      if !words.isEmpty, !known, w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") { break }
+      if !words.isEmpty, !known, w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") { break }
       words.append((w, known, next))
       if known { sawKnown = true }
       q = next
@@ -689,7 +689,7 @@ public struct QuantityExtractor: Sendable {
       // "a premium of 32%", "a stake of 5 percent".
       let singular = lexicons.singular(t[f.start - 2].lower)
       f.quantity.counted = singular
-      f.quantity.countedFamily = lexicons.nouns[t[f.start - 2].lower]?.family ?? singular
+      f.quantity.countedFamily = lexicons.nouns[token: t[f.start - 2]]?.family ?? singular
       return
     }
     guard isNoun(k) else { return }
@@ -698,13 +698,13 @@ public struct QuantityExtractor: Sendable {
     while head - k < 2, isNoun(head + 1) { head += 1 }
     let singular = lexicons.singular(t[head].lower)
     f.quantity.counted = singular
-    f.quantity.countedFamily = lexicons.nouns[t[head].lower]?.family ?? singular
+    f.quantity.countedFamily = lexicons.nouns[token: t[head]]?.family ?? singular
     f.nounEnd = head + 1
   }
 
   /// Words between a money noun and the figure it names ("a fine of", "losses estimated at", "raised
   /// the reward to").
-  static let moneyNounLinks: Set<String> = [
+  static let moneyNounLinks: WordSet = [
     "of", "at", "to", "estimated", "put", "valued", "totalling", "totaling", "totalled", "totaled", "worth", "was",
     "were", "is", "are", "amounted", "amounting", "reached", "reaching", "stood", "stands", "set", "some",
   ]
@@ -728,12 +728,12 @@ public struct QuantityExtractor: Sendable {
         f.nounEnd = m.end
         return
       }
-      if EnglishFunctionWords.contains(t[at].lower) || lexicons.actions.match(t, at: at) != nil { break }
+      if EnglishFunctionWords.contains(token: t[at]) || lexicons.actions.match(t, at: at) != nil { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
     var links = 0
-    while j >= 0, links <= 3, t[j].kind == .word, Self.moneyNounLinks.contains(t[j].lower) {
+    while j >= 0, links <= 3, t[j].kind == .word, Self.moneyNounLinks.contains(token: t[j]) {
       j -= 1
       links += 1
     }
@@ -752,7 +752,18 @@ public struct QuantityExtractor: Sendable {
 
   /// Actions that take only the figure right after them ("cut 400 jobs", "added 300 jobs"): their
   /// object often comes first ("cut electricity to five areas").
-  static let adjacentOnlyClasses: Set<String> = ["cut", "create", "distribute"]
+  /// Words that end the clause an action before a figure can come from.
+  static let actionClauseBreaks: WordSet = [
+    ";", ":", "(", ")", "said", "says", "say", "told", "according", "reported", "estimated", "added", "stated",
+  ]
+  /// Words that end the search for a predicate after a figure's noun.
+  static let predicateBreaks: WordSet = [";", ":", ".", "said", "says", "and"]
+  /// Words between two figures that keep them out of one list.
+  static let listBreaksWithComma: WordSet = [";", ":", ",", "said", "says", "but", "while"]
+  static let listBreaks: WordSet = [";", ":", "said", "says", "but", "while"]
+  /// Words before a figure that an action may sit behind ("the total of").
+  static let figureLeadWords: WordSet = ["the", "a", "an", "some", "total", "of", "at", "least"]
+  static let adjacentOnlyClasses: WordSet = ["cut", "create", "distribute"]
 
   /// Removes the action a figure was given, with its text, range and actor.
   private static func dropAction(_ f: inout Figure) {
@@ -763,10 +774,10 @@ public struct QuantityExtractor: Sendable {
   }
 
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
-  static let timeFamilies: Set<String> = ["year", "month", "week", "day", "hour", "minute"]
+  static let timeFamilies: WordSet = ["year", "month", "week", "day", "hour", "minute"]
 
   /// Families of counted nouns that are people (`nouns.tsv`).
-  static let peopleFamilies: Set<String> = ["person", "offender", "leader", "victim", "worker", "national", "official"]
+  static let peopleFamilies: WordSet = ["person", "offender", "leader", "victim", "worker", "national", "official"]
 
   /// "Seized" and "intercepted" mean an arrest when they count people ("seized 40 suspects") and a
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
@@ -822,7 +833,7 @@ public struct QuantityExtractor: Sendable {
     // 1. Right before.
     if let m = actions.last(where: { $0.end <= f.start }) {
       var k = m.end
-      while k < f.start, ["the", "a", "an", "some", "total", "of", "at", "least"].contains(t[k].lower) { k += 1 }
+      while k < f.start, Self.figureLeadWords.contains(token: t[k]) { k += 1 }
       if k == f.start, m.end >= previousEnd { chosen = m }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
@@ -831,7 +842,7 @@ public struct QuantityExtractor: Sendable {
     // 2. A passive after the noun.
     var k = f.nounEnd
     var aux = 0
-    while k < t.count, aux < 4, EnglishFunctionWords.auxiliaries.contains(t[k].lower) {
+    while k < t.count, aux < 4, EnglishFunctionWords.auxiliaries.contains(token: t[k]) {
       k += 1
       aux += 1
     }
@@ -857,7 +868,7 @@ public struct QuantityExtractor: Sendable {
       var boundary = previousEnd
       for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
         let w = t[j].lower
-        if [";", ":", "(", ")", "said", "says", "say", "told", "according", "reported", "estimated", "added", "stated"].contains(w) {
+        if Self.actionClauseBreaks.contains(w) {
           boundary = j + 1
           break
         }
@@ -875,10 +886,10 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      while j < limit, ![";", ":", ".", "said", "says", "and"].contains(t[j].lower) {
-        if EnglishFunctionWords.auxiliaries.contains(t[j].lower) {
+      while j < limit, !Self.predicateBreaks.contains(token: t[j]) {
+        if EnglishFunctionWords.auxiliaries.contains(token: t[j]) {
           var a = j
-          while a < limit, EnglishFunctionWords.auxiliaries.contains(t[a].lower) { a += 1 }
+          while a < limit, EnglishFunctionWords.auxiliaries.contains(token: t[a]) { a += 1 }
           if let m = actions.first(where: { $0.start == a }) {
             chosen = m
             passive = true
@@ -905,7 +916,7 @@ public struct QuantityExtractor: Sendable {
       if p < t.count, t[p].lower == "by" {
         p += 1
         let s = p
-        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(t[p].lower) || t[p].lower == "the" && p == s {
+        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(token: t[p]) || t[p].lower == "the" && p == s {
           p += 1
         }
         var a = s
@@ -920,12 +931,12 @@ public struct QuantityExtractor: Sendable {
         e -= 1
       }
       // "border guards on Wednesday handed over …": the actor stands before the time phrase.
-      if e >= 2, lexicons.weekdays[t[e - 1].lower] != nil || ["yesterday", "today", "earlier"].contains(t[e - 1].lower) {
+      if e >= 2, lexicons.weekdays[token: t[e - 1]] != nil || ["yesterday", "today", "earlier"].contains(t[e - 1].lower) {
         e -= 1
         if e > 0, ["on", "last", "this"].contains(t[e - 1].lower) { e -= 1 }
       }
       var s = e
-      while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(t[s - 1].lower),
+      while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(token: t[s - 1]),
         lexicons.actions.match(t, at: s - 1) == nil
       {
         s -= 1

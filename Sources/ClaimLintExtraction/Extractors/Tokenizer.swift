@@ -22,6 +22,8 @@ struct Token: Sendable, Hashable {
   var singleSpaceBefore: Bool
   /// The text with ASCII letters lower-cased.
   var lower: String
+  /// `WordTable.hashCode` of `lower`'s bytes (0 when it is not ASCII).
+  var lowerHash: UInt64
   /// True when the first character is an upper-case letter.
   var isCapitalized: Bool
   /// What the word can start, as `TokenRoles` bits (set by `ExtractionLexicons.mark`); a word with no
@@ -107,6 +109,7 @@ enum Tokenizer {
         if i > n { i = n }
       }
       var lower = ""
+      var lowerHash: UInt64 = 0
       var isCapitalized = false
       if kind == .word {
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
@@ -121,16 +124,19 @@ enum Tokenizer {
           // Fold the typographic apostrophe to ASCII so that lexicon keys need one spelling.
           if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
           lower = String(decoding: buffer, as: UTF8.self)
+          lowerHash = WordTable<Bool>.hashCode(bytes: buffer)
         } else {
           lower = String(decoding: bytes[start..<i], as: UTF8.self)
+          lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
         }
       } else {
         lower = String(decoding: bytes[start..<i], as: UTF8.self)
+        lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
       }
       tokens.append(
         Token(
           kind: kind, start: start, end: i, spaceBefore: tokens.isEmpty && spaces == 0 ? 1 : spaces,
-          singleSpaceBefore: spaceChars == 1, lower: lower, isCapitalized: isCapitalized))
+          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized))
       spaces = 0
       spaceChars = 0
     }
@@ -201,6 +207,8 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   }
 
   private var byFirst: [String: [Entry]] = [:]
+  /// `byFirst` for lookups, once `finished()` has made it.
+  private var table: WordTable<[Entry]>? = nil
 
   /// Adds a phrase; longer phrases are tried first.
   mutating func add(_ keys: [String], _ payload: Payload) {
@@ -209,11 +217,29 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     list.append(Entry(keys: keys, payload: payload))
     list.sort { $0.keys.count > $1.keys.count }
     byFirst[first] = list
+    table = nil
+  }
+
+  /// The index with its lookup table built: call once every phrase has been added.
+  func finished() -> PhraseIndex {
+    var p = self
+    p.table = WordTable(byFirst)
+    return p
+  }
+
+  private func entries(_ key: String) -> [Entry]? {
+    if let t = table { return t[key] }
+    return byFirst[key]
+  }
+
+  private func entries(_ token: Token) -> [Entry]? {
+    if let t = table { return t[token: token] }
+    return byFirst[token.lower]
   }
 
   /// The longest phrase that starts at token `i`, as the index after it and its payload.
   func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard i < tokens.count, let list = byFirst[tokens[i].lower] else { return nil }
+    guard i < tokens.count, let list = entries(tokens[i]) else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }

@@ -2,11 +2,15 @@
 /// word list.
 ///
 /// A lookup first asks whether any phrase starts with the word there, so positions where none does
-/// (most of them) cost one hash lookup and build no string.
+/// (most of them) cost one hash lookup and build no string. The lookups go through `WordTable`s made by
+/// `finished()`; a table still being filled looks words up in its dictionaries.
 struct WordPhraseTable<Value: Sendable>: Sendable {
   private var values: [String: Value] = [:]
   /// First word → the most words a phrase starting with it has.
   private var longestByFirst: [String: Int] = [:]
+  /// `values` and `longestByFirst` as fast tables, once `finished()` has made them.
+  private var valueTable: WordTable<Value>? = nil
+  private var firstTable: WordTable<Int>? = nil
   /// Whether words are compared as written (`true`) or lower-cased.
   let caseSensitive: Bool
 
@@ -20,15 +24,38 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     guard let first = parts.first else { return }
     values[phrase] = value
     longestByFirst[String(first)] = max(longestByFirst[String(first)] ?? 0, parts.count)
+    valueTable = nil
+    firstTable = nil
   }
 
-  func contains(_ phrase: String) -> Bool { values[phrase] != nil }
+  /// The table with its lookup tables built: call once every phrase has been added.
+  func finished() -> WordPhraseTable {
+    var t = self
+    t.valueTable = WordTable(values)
+    t.firstTable = WordTable(longestByFirst)
+    return t
+  }
 
-  subscript(_ phrase: String) -> Value? { values[phrase] }
+  func contains(_ phrase: String) -> Bool { value(phrase) != nil }
+
+  subscript(_ phrase: String) -> Value? { value(phrase) }
+
+  private func value(_ phrase: String) -> Value? {
+    if let t = valueTable { return t[phrase] }
+    return values[phrase]
+  }
 
   /// The longest phrase of at most `maxWords` words starting at `ws[i]`: its value and its length in words.
   func longest(_ ws: [Word], _ i: Int, maxWords: Int = .max) -> (value: Value, count: Int)? {
-    guard i < ws.count, let longest = longestByFirst[key(ws[i])] else { return nil }
+    guard i < ws.count else { return nil }
+    let longest: Int
+    if let t = firstTable {
+      guard let l = t.value(hash: hash(ws[i]), key: key(ws[i])) else { return nil }
+      longest = l
+    } else {
+      guard let l = longestByFirst[key(ws[i])] else { return nil }
+      longest = l
+    }
     var n = min(longest, maxWords, ws.count - i)
     while n > 1 {
       var phrase = key(ws[i])
@@ -36,12 +63,16 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
         phrase += " "
         phrase += key(ws[k])
       }
-      if let v = values[phrase] { return (v, n) }
+      if let v = value(phrase) { return (v, n) }
       n -= 1
     }
-    if n == 1, let v = values[key(ws[i])] { return (v, 1) }
+    if n == 1 {
+      if let t = valueTable { return t.value(hash: hash(ws[i]), key: key(ws[i])).map { ($0, 1) } }
+      if let v = values[key(ws[i])] { return (v, 1) }
+    }
     return nil
   }
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
+  private func hash(_ w: Word) -> UInt64 { caseSensitive ? w.textHash : w.lowerHash }
 }

@@ -9,6 +9,9 @@ public struct Word: Sendable, Hashable {
   public let lower: String
   /// Whether the word starts with an upper-case letter (ASCII or Latin-1 or another cased script).
   public let isCapitalized: Bool
+  /// `WordTable.hashCode` of `text` and of `lower` (0 when not ASCII), for lexicon lookups.
+  let textHash: UInt64
+  let lowerHash: UInt64
 
   public init(text: String, range: Range<Int>) {
     self.text = text
@@ -27,6 +30,60 @@ public struct Word: Sendable, Hashable {
       lower = text.lowercased()
       isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
     }
+    textHash = WordTable<Bool>.hashCode(bytes: text.utf8)
+    lowerHash = ascii ? WordTable<Bool>.hashCode(bytes: lower.utf8) : 0
+  }
+
+  /// The word whose UTF-8 bytes are `bytes`: the same word as `init(text:range:)` makes, built
+  /// without a second pass over a `String`.
+  init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    var any: UInt8 = 0
+    var hasUpper = false
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hl: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      any |= b
+      h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      if b >= 0x41 && b <= 0x5A {
+        hasUpper = true
+        hl = (hl ^ UInt64(b + 0x20)) &* 0x0000_0100_0000_01B3
+      } else {
+        hl = (hl ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      }
+    }
+    guard any < 0x80 else {
+      self.init(text: String(decoding: bytes, as: UTF8.self), range: range)
+      return
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    var lower = text
+    if hasUpper {
+      lower = String(unsafeUninitializedCapacity: bytes.count) { out in
+        for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        return bytes.count
+      }
+    }
+    let f = bytes.first ?? 0
+    self.init(text: text, range: range, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1, lowerHash: hl | 1)
+  }
+
+  private init(text: String, range: Range<Int>, lower: String, isCapitalized: Bool, textHash: UInt64, lowerHash: UInt64) {
+    self.text = text
+    self.range = range
+    self.lower = lower
+    self.isCapitalized = isCapitalized
+    self.textHash = textHash
+    self.lowerHash = lowerHash
+  }
+}
+
+extension Word {
+  /// Whether the first character is a letter (`text.first?.isLetter == true`), without building a
+  /// `Character` when the text starts with ASCII: a character's first scalar decides.
+  var startsWithLetter: Bool {
+    guard let b = text.utf8.first else { return false }
+    if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    return text.first?.isLetter == true
   }
 }
 
@@ -55,12 +112,23 @@ public enum WordScanner {
       default: return (.other, 1)
       }
     }
+    return classifyScalar(u, i)
+  }
+
+  /// `classify` for a character that is not ASCII: kept out of line so that the ASCII path stays small.
+  @inline(never)
+  private static func classifyScalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Class, Int) {
+    let b = u[i]
     let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
     guard len > 1, i + len <= u.count else { return (.other, 1) }
     var v = UInt32(b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07))
     for k in 1..<len { v = (v << 6) | UInt32(u[i + k] & 0x3F) }
     guard let s = Unicode.Scalar(v) else { return (.other, len) }
     if v == 0x2019 { return (.joiner, len) }
+    // Dashes, quotation marks, bullets and dots (U+2010…U+2027) are neither letters, digits nor spaces.
+    if v >= 0x2010 && v <= 0x2027 { return (.other, len) }
+    // Latin letters with diacritics (U+00C0…U+024F but × and ÷) are all alphabetic.
+    if v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7 { return (.word, len) }
     let p = s.properties
     if p.isAlphabetic || p.numericType != nil { return (.word, len) }
     if p.isWhitespace { return (.space, len) }
@@ -92,13 +160,13 @@ public enum WordScanner {
         if apos > 0 {
           let baseEnd = end - 1 - apos
           if characterCount(u, start, baseEnd) >= 2 {
-            out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), as: UTF8.self), range: start..<baseEnd))
+            out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), range: start..<baseEnd))
             out.append(Word(text: "'s", range: baseEnd..<end))
             return
           }
         }
       }
-      out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self), range: start..<end))
+      out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<end]), range: start..<end))
     }
     var i = 0
     while i < n {
@@ -115,13 +183,13 @@ public enum WordScanner {
           lastScalarStart = i
         } else {
           flush(i)
-          out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+          out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
         }
       case .space:
         flush(i)
       case .other:
         flush(i)
-        out.append(Word(text: String(decoding: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), as: UTF8.self), range: i..<min(n, i + len)))
+        out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
       }
       i += len
     }

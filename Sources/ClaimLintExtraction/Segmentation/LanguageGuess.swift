@@ -36,12 +36,12 @@ public enum LanguageGuess {
   ]
 
   /// For each listed word, the languages (bit k = `stopWords[k]`) that list it.
-  static let languagesOfWord: [String: UInt16] = {
+  static let languagesOfWord: WordTable<UInt16> = {
     var out: [String: UInt16] = [:]
     for (k, entry) in stopWords.enumerated() {
       for w in entry.words { out[w, default: 0] |= 1 << k }
     }
-    return out
+    return WordTable(out)
   }()
   static let maxStopWordBytes = stopWords.flatMap(\.words).map(\.utf8.count).max() ?? 0
 
@@ -75,7 +75,8 @@ public enum LanguageGuess {
           latinLetters += 1
           word.append(contentsOf: String(scalar).lowercased().utf8)
         } else {
-          if scalar.properties.isAlphabetic { otherLetters += 1 }
+          // No ASCII character besides the letters above is alphabetic.
+          if v >= 0x80, scalar.properties.isAlphabetic { otherLetters += 1 }
           flush()
         }
         seen += 1
