@@ -44,12 +44,15 @@ public struct Checker: Sendable {
   public let options: CheckerOptions
   public let tool: ToolInfo
   private let pipeline: DocumentPipeline
+  /// The counted-noun families, read once from the lexicons (every story's alignment uses them).
+  private let nouns: NounFamilies
 
   public init(configuration: Configuration, options: CheckerOptions = CheckerOptions(), tool: ToolInfo = ClaimLintVersion.tool) {
     self.configuration = configuration
     self.options = options
     self.tool = tool
     self.pipeline = DocumentPipeline(configuration: configuration, maxFileSize: options.maxFileSize)
+    self.nouns = NounFamilies(lexicons: configuration.lexicons)
   }
 
   /// Runs the per-document stages over `files` in parallel; results come back in input order.
@@ -121,7 +124,7 @@ public struct Checker: Sendable {
   ) -> (findings: [Finding], reportsUnused: Bool) {
     let aligned = AlignedClaims(
       documents: docs.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: draftIndex,
-      nouns: NounFamilies(lexicons: configuration.lexicons), story: story)
+      nouns: nouns, story: story)
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
     // Rules are independent of each other: they run side by side, and their findings are joined in
     // rule order (and sorted below), so the report is the same whatever the number of threads.
@@ -256,6 +259,9 @@ public struct Checker: Sendable {
       }
       return StoryOutcome(documents: docs, findings: findings, problems: problems, reportsUnused: unused)
     }
+    // What the stories needed from the whole run is not needed by the report.
+    distinctive = []
+    commonWords = []
     var docs: [DocumentReport] = []
     var findings: [Finding] = []
     var problems = extraProblems
