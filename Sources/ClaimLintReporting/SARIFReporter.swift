@@ -33,7 +33,10 @@ public enum SARIFReporter: Reporter {
   static let descriptionLimit = 1024
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
-    JSONReporter.encodeJSON(log(for: report), pretty: true) + "\n"
+    var out = JSONOutput(pretty: true, capacity: 8192 + 3000 * report.findings.count + 500 * report.inputErrors.count)
+    log(for: report).write(to: &out)
+    out.bytes.append(0x0A)
+    return out.text
   }
 
   /// The SARIF log of `report`.

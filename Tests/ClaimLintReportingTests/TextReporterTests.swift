@@ -114,4 +114,23 @@ struct TextReporterTests {
     let lines = SegmentLines(segment, in: ReportFixture.draft)
     #expect(lines.start == 7 && lines.end == 8)
   }
+
+  @Test func segmentLinesByLineLookupAgreeWithPositions() {
+    let sources = [
+      ReportFixture.draft, ReportFixture.wire, ReportFixture.portal,
+      SourceFile(path: "crlf.txt", text: "one\r\ntwo\rthree\n\nfünf “six”\r\n"), SourceFile(path: "empty.txt", text: ""),
+    ]
+    for source in sources {
+      let n = source.bytes.count
+      for start in -2...(n + 2) {
+        for length in [0, 1, 2, 5, n + 3] {
+          let text = String(repeating: "x", count: length)
+          let segment = Segment(kind: .reportage, text: text, map: .identity(sourceOffset: start, length: length))
+          #expect(
+            SegmentLines(lineLookup: segment, in: source) == SegmentLines(segment, in: source),
+            "\(source.path) start \(start) length \(length)")
+        }
+      }
+    }
+  }
 }
