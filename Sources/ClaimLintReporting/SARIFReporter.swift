@@ -248,18 +248,13 @@ extension SARIFReporter {
 
 /// Line hashes per file, computed at most once per file during one rendering.
 struct LineHashCache {
-  private var byPath: [String: [String]] = [:]
+  private var byPath: [String: GitHubLineHash.Lines] = [:]
 
   /// The GitHub line hash of the 1-based `line` of `source`.
   mutating func hash(line: Int, in source: SourceFile) -> String? {
-    let hashes: [String]
-    if let cached = byPath[source.path] {
-      hashes = cached
-    } else {
-      hashes = GitHubLineHash.hashes(of: source.text)
-      byPath[source.path] = hashes
-    }
-    guard line >= 1, line <= hashes.count else { return nil }
-    return hashes[line - 1]
+    if let cached = byPath[source.path] { return cached.hash(ofLine: line) }
+    let lines = GitHubLineHash.Lines(source: source)
+    byPath[source.path] = lines
+    return lines.hash(ofLine: line)
   }
 }

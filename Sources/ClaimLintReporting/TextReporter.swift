@@ -117,20 +117,36 @@ extension TextReporter {
     if options.snippets, let source = sources?.source(for: span.path),
       span.line >= 1, span.line <= source.lineIndex.lineStarts.count
     {
-      let shown = snippet(for: span, lineText: source.lineText(span.line))
+      var lineText = source.lineText(span.line)
       out.append(byte: 0x0A)
       blankGutter(&out)
       out.append(byte: 0x0A)
       out.append(span.line)
       out.append(" | " as StaticString)
-      out.append(shown.text)
-      out.append(byte: 0x0A)
-      blankGutter(&out)
-      out.append(byte: 0x20)
-      out.append(shown.indent)
-      style.beginSeverity(color, &out)
-      out.append(shown.carets)
-      style.end(&out)
+      let scalarCount = lineText.withUTF8 { Self.scalarCount($0) }
+      if scalarCount <= maxSnippetWidth {
+        // The whole line, then `caretLine`'s indent and carets, written from the line's bytes.
+        out.append(lineText)
+        out.append(byte: 0x0A)
+        blankGutter(&out)
+        out.append(byte: 0x20)
+        let start = max(0, min(span.column - 1, scalarCount))
+        lineText.withUTF8 { Self.appendIndent($0, scalars: start, into: &out) }
+        let width = span.endLine == span.line ? span.endColumn - span.column : scalarCount - start
+        style.beginSeverity(color, &out)
+        out.append(byte: 0x5E, count: max(1, width))
+        style.end(&out)
+      } else {
+        let shown = snippet(for: span, lineText: lineText)
+        out.append(shown.text)
+        out.append(byte: 0x0A)
+        blankGutter(&out)
+        out.append(byte: 0x20)
+        out.append(shown.indent)
+        style.beginSeverity(color, &out)
+        out.append(shown.carets)
+        style.end(&out)
+      }
       if let label = finding.label, !label.isEmpty {
         out.append(byte: 0x20)
         style.beginSeverity(color, &out)
@@ -164,6 +180,23 @@ extension TextReporter {
       style.end(&out)
       out.append(byte: 0x20)
       out.append(help)
+    }
+  }
+
+  /// The number of code points in valid UTF-8 (the bytes that do not continue a sequence).
+  static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  /// The whitespace under the first `scalars` code points of a line: a tab for a tab, else a space.
+  static func appendIndent(_ utf8: UnsafeBufferPointer<UInt8>, scalars: Int, into out: inout TextOutput) {
+    var seen = 0
+    for byte in utf8 where byte & 0xC0 != 0x80 {
+      if seen == scalars { break }
+      out.append(byte: byte == 0x09 ? 0x09 : 0x20)
+      seen += 1
     }
   }
 
