@@ -236,7 +236,10 @@ extension SARIFReporter {
 
   /// Literal brackets escaped as `\[` and `\]`, so that only our own links read as links (SARIF §3.11.6).
   static func escapeBrackets(_ text: String) -> String {
-    guard text.contains(where: { $0 == "[" || $0 == "]" }) else { return text }
+    // A bracket character always contains the byte of its bracket; most messages have none.
+    guard text.utf8.contains(where: { $0 == 0x5B || $0 == 0x5D }),
+      text.contains(where: { $0 == "[" || $0 == "]" })
+    else { return text }
     var out = ""
     for ch in text {
       if ch == "[" || ch == "]" { out.append("\\") }

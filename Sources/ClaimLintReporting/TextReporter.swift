@@ -123,28 +123,34 @@ extension TextReporter {
       out.append(byte: 0x0A)
       out.append(span.line)
       out.append(" | " as StaticString)
-      let scalarCount = lineText.withUTF8 { Self.scalarCount($0) }
-      if scalarCount <= maxSnippetWidth {
-        // The whole line, then `caretLine`'s indent and carets, written from the line's bytes.
-        out.append(lineText)
+      // `snippet(for:lineText:)`, written from the line's bytes: the line (or its window, with "…"
+      // where it was cut), then the indent and carets under the span.
+      lineText.withUTF8 { utf8 in
+        let count = Self.scalarCount(utf8)
+        let start = max(0, min(span.column - 1, count))
+        var width = max(1, span.endLine == span.line ? span.endColumn - span.column : count - start)
+        var lo = 0
+        var loByte = 0
+        var hiByte = utf8.count
+        var cutAfter = false
+        if count > maxSnippetWidth {
+          width = min(width, 100)
+          lo = max(0, start - 60)
+          let hi = min(count, start + width + 60)
+          loByte = Self.byteOffset(ofScalar: lo, in: utf8)
+          hiByte = Self.byteOffset(ofScalar: hi, in: utf8)
+          cutAfter = hi < count
+        }
+        if lo > 0 { out.append("…" as StaticString) }
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[loByte..<hiByte]))
+        if cutAfter { out.append("…" as StaticString) }
         out.append(byte: 0x0A)
         blankGutter(&out)
         out.append(byte: 0x20)
-        let start = max(0, min(span.column - 1, scalarCount))
-        lineText.withUTF8 { Self.appendIndent($0, scalars: start, into: &out) }
-        let width = span.endLine == span.line ? span.endColumn - span.column : scalarCount - start
+        if lo > 0 { out.append(byte: 0x20) }
+        Self.appendIndent(UnsafeBufferPointer(rebasing: utf8[loByte...]), scalars: start - lo, into: &out)
         style.beginSeverity(color, &out)
-        out.append(byte: 0x5E, count: max(1, width))
-        style.end(&out)
-      } else {
-        let shown = snippet(for: span, lineText: lineText)
-        out.append(shown.text)
-        out.append(byte: 0x0A)
-        blankGutter(&out)
-        out.append(byte: 0x20)
-        out.append(shown.indent)
-        style.beginSeverity(color, &out)
-        out.append(shown.carets)
+        out.append(byte: 0x5E, count: width)
         style.end(&out)
       }
       if let label = finding.label, !label.isEmpty {
@@ -188,6 +194,16 @@ extension TextReporter {
     var count = 0
     for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
     return count
+  }
+
+  /// The byte offset of the code point with index `scalar` (the end when there are no more).
+  static func byteOffset(ofScalar scalar: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var seen = 0
+    for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+      if seen == scalar { return offset }
+      seen += 1
+    }
+    return utf8.count
   }
 
   /// The whitespace under the first `scalars` code points of a line: a tab for a tab, else a space.

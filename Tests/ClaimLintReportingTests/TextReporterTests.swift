@@ -30,6 +30,35 @@ struct TextReporterTests {
     #expect(lines[3] == "  |                       ^^^")
   }
 
+  @Test func snippetsWrittenFromBytesMatchTheSnippetFunction() {
+    let pieces = ["word ", "\t", "“curly” ", "Київ ", "🌊 ", "61% ", "e\u{301} "]
+    for length in [10, 150, 160, 161, 170, 400] {
+      var line = ""
+      var k = 0
+      while line.unicodeScalars.count < length {
+        line += pieces[k % pieces.count]
+        k += 1
+      }
+      line = String(String.UnicodeScalarView(line.unicodeScalars.prefix(length)))
+      let source = SourceFile(path: "a.txt", text: "first\n" + line + "\nlast\n")
+      let count = line.unicodeScalars.count
+      for column in [1, 2, 30, 61, 62, 100, count - 5, count, count + 1] where column >= 1 {
+        for (endLine, endColumn) in [(2, column + 1), (2, column + 3), (2, column + 130), (2, column), (3, 2)] {
+          let span = SourceSpan(
+            path: "a.txt", startOffset: 0, endOffset: 0, line: 2, column: column, endLine: endLine, endColumn: endColumn, text: "")
+          let finding = Finding(ruleID: "r", severity: .warning, message: "m", span: span)
+          let report = Report(
+            kind: .check, tool: ReportFixture.tool,
+            documents: [DocumentReport(document: Document(source: source, format: .text), claims: [])], findings: [finding])
+          let lines = TextReporter.render(report, options: ReportOptions()).split(separator: "\n", omittingEmptySubsequences: false)
+          let shown = TextReporter.snippet(for: span, lineText: line)
+          #expect(lines[2] == "2 | " + shown.text, "length \(length) column \(column) end \(endLine):\(endColumn)")
+          #expect(lines[3] == "  | " + shown.indent + shown.carets, "length \(length) column \(column) end \(endLine):\(endColumn)")
+        }
+      }
+    }
+  }
+
   @Test func tabsBeforeTheSpanAreKeptForAlignment() {
     let output = TextReporter.render(report(text: "\tTurnout:\t61%\n", needle: "61%"), options: ReportOptions())
     #expect(output.contains("\n  | \t        \t^^^\n"))
