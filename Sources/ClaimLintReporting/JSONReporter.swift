@@ -43,17 +43,20 @@ public enum JSONReporter: Reporter {
   public static let schemaVersion = 1
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
-    let output = JSONReportDocument(
-      schemaVersion: schemaVersion,
-      kind: report.kind.rawValue,
-      tool: JSONTool(name: report.tool.name, version: report.tool.version),
-      mode: report.draftPath == nil ? "all" : "pre-publish",
-      draft: Nullable(report.draftPath),
-      documents: report.documents.map { JSONDocument($0, kind: report.kind, options: options) },
-      findings: report.findings.map(JSONFinding.init),
-      inputErrors: report.inputErrors.map(JSONInputError.init),
-      summary: JSONSummary(ReportCounts(report)))
-    return encodeJSON(output, pretty: true) + "\n"
+    var out = JSONOutput(pretty: true, capacity: estimatedSize(of: report))
+    write(report, options: options, into: &out)
+    out.bytes.append(0x0A)
+    return out.text
+  }
+
+  /// A first guess at the size of the JSON report in bytes, so the buffer rarely grows.
+  static func estimatedSize(of report: Report) -> Int {
+    var size = 4096 + 1200 * report.findings.count + 200 * report.inputErrors.count
+    for entry in report.documents {
+      size += 400 + 160 * entry.document.segments.count
+      if report.kind == .claims { size += 1200 * entry.claims.count }
+    }
+    return size
   }
 
   /// Encodes with sorted keys and unescaped slashes; pretty-printed or on one line.

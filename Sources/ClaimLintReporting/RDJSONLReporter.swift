@@ -15,7 +15,7 @@ public enum RDJSONLReporter: Reporter {
   public static func render(_ report: Report, options: ReportOptions) -> String {
     let sources = SourceLookup(report)
     let source = RDSource(name: report.tool.name, url: report.tool.informationURI.isEmpty ? nil : report.tool.informationURI)
-    var lines: [String] = []
+    var out = JSONOutput(pretty: false, capacity: 4096 + 1000 * report.findings.count + 300 * report.inputErrors.count)
     for finding in report.findings {
       var message = finding.message
       var related: [RDRelatedLocation] = []
@@ -32,7 +32,8 @@ public enum RDJSONLReporter: Reporter {
         source: source,
         code: RDCode(value: finding.ruleID, url: SARIFReporter.helpURI(report.tool.informationURI, finding.ruleID)),
         relatedLocations: related.isEmpty ? nil : related)
-      lines.append(JSONReporter.encodeJSON(diagnostic, pretty: false))
+      diagnostic.write(to: &out)
+      out.bytes.append(0x0A)
     }
     for problem in report.inputErrors {
       var range: RDRange? = nil
@@ -43,9 +44,10 @@ public enum RDJSONLReporter: Reporter {
       let diagnostic = RDDiagnostic(
         message: problem.message, location: RDLocation(path: problem.path, range: range),
         severity: severity(problem.severity), source: source, code: nil, relatedLocations: nil)
-      lines.append(JSONReporter.encodeJSON(diagnostic, pretty: false))
+      diagnostic.write(to: &out)
+      out.bytes.append(0x0A)
     }
-    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    return out.text
   }
 
   static func severity(_ severity: Severity) -> String {
@@ -131,4 +133,105 @@ struct RDCode: Encodable {
 struct RDRelatedLocation: Encodable {
   let message: String
   let location: RDLocation
+}
+
+// MARK: - Writing (keys sorted, nil properties left out, as `JSONEncoder` prints the model)
+
+extension RDDiagnostic: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    if let code {
+      out.key("code")
+      code.write(to: &out)
+    }
+    out.key("location")
+    location.write(to: &out)
+    out.key("message")
+    out.string(message)
+    if let relatedLocations {
+      out.key("related_locations")
+      relatedLocations.write(to: &out)
+    }
+    out.key("severity")
+    out.string(severity)
+    out.key("source")
+    source.write(to: &out)
+    out.endObject()
+  }
+}
+
+extension RDLocation: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    out.key("path")
+    out.string(path)
+    if let range {
+      out.key("range")
+      range.write(to: &out)
+    }
+    out.endObject()
+  }
+}
+
+extension RDRange: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    if let end {
+      out.key("end")
+      end.write(to: &out)
+    }
+    out.key("start")
+    start.write(to: &out)
+    out.endObject()
+  }
+}
+
+extension RDPosition: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    if let column {
+      out.key("column")
+      out.int(column)
+    }
+    out.key("line")
+    out.int(line)
+    out.endObject()
+  }
+}
+
+extension RDSource: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    out.key("name")
+    out.string(name)
+    if let url {
+      out.key("url")
+      out.string(url)
+    }
+    out.endObject()
+  }
+}
+
+extension RDCode: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    if let url {
+      out.key("url")
+      out.string(url)
+    }
+    out.key("value")
+    out.string(value)
+    out.endObject()
+  }
+}
+
+extension RDRelatedLocation: JSONWritable {
+  func write(to out: inout JSONOutput) {
+    out.beginObject()
+    out.key("location")
+    location.write(to: &out)
+    out.key("message")
+    out.string(message)
+    out.endObject()
+  }
 }

@@ -33,7 +33,10 @@ public enum SARIFReporter: Reporter {
   static let descriptionLimit = 1024
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
-    JSONReporter.encodeJSON(log(for: report), pretty: true) + "\n"
+    var out = JSONOutput(pretty: true, capacity: 8192 + 3000 * report.findings.count + 500 * report.inputErrors.count)
+    log(for: report).write(to: &out)
+    out.bytes.append(0x0A)
+    return out.text
   }
 
   /// The SARIF log of `report`.
@@ -233,7 +236,10 @@ extension SARIFReporter {
 
   /// Literal brackets escaped as `\[` and `\]`, so that only our own links read as links (SARIF §3.11.6).
   static func escapeBrackets(_ text: String) -> String {
-    guard text.contains(where: { $0 == "[" || $0 == "]" }) else { return text }
+    // A bracket character always contains the byte of its bracket; most messages have none.
+    guard text.utf8.contains(where: { $0 == 0x5B || $0 == 0x5D }),
+      text.contains(where: { $0 == "[" || $0 == "]" })
+    else { return text }
     var out = ""
     for ch in text {
       if ch == "[" || ch == "]" { out.append("\\") }
@@ -245,18 +251,13 @@ extension SARIFReporter {
 
 /// Line hashes per file, computed at most once per file during one rendering.
 struct LineHashCache {
-  private var byPath: [String: [String]] = [:]
+  private var byPath: [String: GitHubLineHash.Lines] = [:]
 
   /// The GitHub line hash of the 1-based `line` of `source`.
   mutating func hash(line: Int, in source: SourceFile) -> String? {
-    let hashes: [String]
-    if let cached = byPath[source.path] {
-      hashes = cached
-    } else {
-      hashes = GitHubLineHash.hashes(of: source.text)
-      byPath[source.path] = hashes
-    }
-    guard line >= 1, line <= hashes.count else { return nil }
-    return hashes[line - 1]
+    if let cached = byPath[source.path] { return cached.hash(ofLine: line) }
+    let lines = GitHubLineHash.Lines(source: source)
+    byPath[source.path] = lines
+    return lines.hash(ofLine: line)
   }
 }

@@ -27,24 +27,52 @@ public enum TextReporter: Reporter {
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
     let style = TextStyle(color: options.color)
-    var blocks: [String] = []
+    var out = TextOutput(capacity: estimatedSize(of: report, options: options))
+    var wroteBlock = false
     switch report.kind {
     case .check:
-      let sources = SourceLookup(report)
-      let findings = report.findings.map { renderFinding($0, sources: sources, options: options, style: style) }
-      if !findings.isEmpty { blocks.append(findings.joined(separator: options.snippets ? "\n\n" : "\n")) }
+      if !report.findings.isEmpty {
+        let sources = SourceLookup(report)
+        for (index, finding) in report.findings.enumerated() {
+          if index > 0 { out.append(options.snippets ? "\n\n" as StaticString : "\n") }
+          writeFinding(finding, sources: sources, options: options, style: style, into: &out)
+        }
+        wroteBlock = true
+      }
     case .claims:
-      let documents = report.documents.map { renderClaims(of: $0) }
-      if !documents.isEmpty { blocks.append(documents.joined(separator: "\n\n")) }
+      for (index, entry) in report.documents.enumerated() {
+        if index > 0 { out.append("\n\n" as StaticString) }
+        writeClaims(of: entry, into: &out)
+      }
+      wroteBlock = !report.documents.isEmpty
     case .segments:
-      let documents = report.documents.map { renderSegments(of: $0.document) }
-      if !documents.isEmpty { blocks.append(documents.joined(separator: "\n\n")) }
+      for (index, entry) in report.documents.enumerated() {
+        if index > 0 { out.append("\n\n" as StaticString) }
+        writeSegments(of: entry.document, into: &out)
+      }
+      wroteBlock = !report.documents.isEmpty
     }
     if !report.inputErrors.isEmpty {
-      blocks.append(report.inputErrors.map { renderProblem($0, style: style) }.joined(separator: "\n"))
+      if wroteBlock { out.append("\n\n" as StaticString) }
+      for (index, problem) in report.inputErrors.enumerated() {
+        if index > 0 { out.append(byte: 0x0A) }
+        out.append(renderProblem(problem, style: style))
+      }
+      wroteBlock = true
     }
-    blocks.append(ReportCounts(report).summary(for: report.kind))
-    return blocks.joined(separator: "\n\n") + "\n"
+    if wroteBlock { out.append("\n\n" as StaticString) }
+    out.append(ReportCounts(report).summary(for: report.kind))
+    out.append(byte: 0x0A)
+    return out.text
+  }
+
+  /// A first guess at the size of the output in bytes, so the buffer rarely grows.
+  static func estimatedSize(of report: Report, options: ReportOptions) -> Int {
+    switch report.kind {
+    case .check: return 4096 + (options.snippets ? 600 : 300) * report.findings.count + 200 * report.inputErrors.count
+    case .claims: return 4096 + report.documents.reduce(0) { $0 + 100 + 160 * $1.claims.count }
+    case .segments: return 4096 + report.documents.reduce(0) { $0 + 100 + 40 * $1.document.segments.count }
+    }
   }
 }
 
@@ -55,40 +83,149 @@ extension TextReporter {
   static func renderFinding(
     _ finding: Finding, sources: SourceLookup?, options: ReportOptions, style: TextStyle
   ) -> String {
+    var out = TextOutput(capacity: 512)
+    writeFinding(finding, sources: sources, options: options, style: style, into: &out)
+    return out.text
+  }
+
+  /// Writes the header, snippet, notes and help of one finding, without a trailing newline.
+  static func writeFinding(
+    _ finding: Finding, sources: SourceLookup?, options: ReportOptions, style: TextStyle, into out: inout TextOutput
+  ) {
     let color = severityColor(finding.severity)
-    var lines: [String] = []
-    lines.append(
-      style.bold(finding.span.locationDescription + ":") + " "
-        + style.severity(finding.severity.rawValue + ":", color) + " "
-        + style.bold(finding.message + " [" + finding.ruleID + "]"))
-    let gutterWidth = String(finding.span.line).count
-    let blankGutter = String(repeating: " ", count: gutterWidth) + " |"
+    let span = finding.span
+    writeLocation(span, style: style, into: &out)
+    out.append(byte: 0x20)
+    style.beginSeverity(color, &out)
+    out.append(finding.severity.rawValue)
+    out.append(byte: 0x3A)
+    style.end(&out)
+    out.append(byte: 0x20)
+    style.beginBold(&out)
+    out.append(finding.message)
+    out.append(" [" as StaticString)
+    out.append(finding.ruleID)
+    out.append(byte: 0x5D)
+    style.end(&out)
+
+    let gutterWidth = String(span.line).utf8.count
+    func blankGutter(_ out: inout TextOutput) {
+      out.append(byte: 0x20, count: gutterWidth)
+      out.append(" |" as StaticString)
+    }
     var printedSnippet = false
-    if options.snippets, let source = sources?.source(for: finding.span.path),
-      finding.span.line >= 1, finding.span.line <= source.lineIndex.lineStarts.count
+    if options.snippets, let source = sources?.source(for: span.path),
+      span.line >= 1, span.line <= source.lineIndex.lineStarts.count
     {
-      let shown = snippet(for: finding.span, lineText: source.lineText(finding.span.line))
-      lines.append(blankGutter)
-      lines.append(String(finding.span.line) + " | " + shown.text)
-      var marker = (indent: shown.indent, carets: shown.carets)
-      marker.carets = style.severity(marker.carets, color)
-      var caretRow = blankGutter + " " + marker.indent + marker.carets
-      if let label = finding.label, !label.isEmpty { caretRow += " " + style.severity(label, color) }
-      lines.append(caretRow)
+      var lineText = source.lineText(span.line)
+      out.append(byte: 0x0A)
+      blankGutter(&out)
+      out.append(byte: 0x0A)
+      out.append(span.line)
+      out.append(" | " as StaticString)
+      // `snippet(for:lineText:)`, written from the line's bytes: the line (or its window, with "…"
+      // where it was cut), then the indent and carets under the span.
+      lineText.withUTF8 { utf8 in
+        let count = Self.scalarCount(utf8)
+        let start = max(0, min(span.column - 1, count))
+        var width = max(1, span.endLine == span.line ? span.endColumn - span.column : count - start)
+        var lo = 0
+        var loByte = 0
+        var hiByte = utf8.count
+        var cutAfter = false
+        if count > maxSnippetWidth {
+          width = min(width, 100)
+          lo = max(0, start - 60)
+          let hi = min(count, start + width + 60)
+          loByte = Self.byteOffset(ofScalar: lo, in: utf8)
+          hiByte = Self.byteOffset(ofScalar: hi, in: utf8)
+          cutAfter = hi < count
+        }
+        if lo > 0 { out.append("…" as StaticString) }
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[loByte..<hiByte]))
+        if cutAfter { out.append("…" as StaticString) }
+        out.append(byte: 0x0A)
+        blankGutter(&out)
+        out.append(byte: 0x20)
+        if lo > 0 { out.append(byte: 0x20) }
+        Self.appendIndent(UnsafeBufferPointer(rebasing: utf8[loByte...]), scalars: start - lo, into: &out)
+        style.beginSeverity(color, &out)
+        out.append(byte: 0x5E, count: width)
+        style.end(&out)
+      }
+      if let label = finding.label, !label.isEmpty {
+        out.append(byte: 0x20)
+        style.beginSeverity(color, &out)
+        out.append(label)
+        style.end(&out)
+      }
       printedSnippet = true
     }
-    if printedSnippet, !finding.notes.isEmpty || finding.help != nil { lines.append(blankGutter) }
+    if printedSnippet, !finding.notes.isEmpty || finding.help != nil {
+      out.append(byte: 0x0A)
+      blankGutter(&out)
+    }
     for note in finding.notes {
+      out.append(byte: 0x0A)
       if let span = note.span {
-        lines.append(style.bold(span.locationDescription + ":") + " " + style.severity("note:", .note) + " " + note.message)
-      } else {
-        lines.append(style.severity("note:", .note) + " " + note.message)
+        writeLocation(span, style: style, into: &out)
+        out.append(byte: 0x20)
       }
+      style.beginSeverity(.note, &out)
+      out.append("note:" as StaticString)
+      style.end(&out)
+      out.append(byte: 0x20)
+      out.append(note.message)
     }
     if let help = finding.help {
-      lines.append(String(repeating: " ", count: gutterWidth + 1) + "= " + style.bold("help:") + " " + help)
+      out.append(byte: 0x0A)
+      out.append(byte: 0x20, count: gutterWidth + 1)
+      out.append("= " as StaticString)
+      style.beginBold(&out)
+      out.append("help:" as StaticString)
+      style.end(&out)
+      out.append(byte: 0x20)
+      out.append(help)
     }
-    return lines.joined(separator: "\n")
+  }
+
+  /// The number of code points in valid UTF-8 (the bytes that do not continue a sequence).
+  static func scalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  /// The byte offset of the code point with index `scalar` (the end when there are no more).
+  static func byteOffset(ofScalar scalar: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var seen = 0
+    for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+      if seen == scalar { return offset }
+      seen += 1
+    }
+    return utf8.count
+  }
+
+  /// The whitespace under the first `scalars` code points of a line: a tab for a tab, else a space.
+  static func appendIndent(_ utf8: UnsafeBufferPointer<UInt8>, scalars: Int, into out: inout TextOutput) {
+    var seen = 0
+    for byte in utf8 where byte & 0xC0 != 0x80 {
+      if seen == scalars { break }
+      out.append(byte: byte == 0x09 ? 0x09 : 0x20)
+      seen += 1
+    }
+  }
+
+  /// `path:line:col:` in bold (`SourceSpan.locationDescription` and a colon).
+  static func writeLocation(_ span: SourceSpan, style: TextStyle, into out: inout TextOutput) {
+    style.beginBold(&out)
+    out.append(span.path)
+    out.append(byte: 0x3A)
+    out.append(span.line)
+    out.append(byte: 0x3A)
+    out.append(span.column)
+    out.append(byte: 0x3A)
+    style.end(&out)
   }
 
   /// The widest source line shown whole; a longer one (minified HTML, a page on one line) is cut to a
@@ -161,17 +298,22 @@ extension TextReporter {
 
 extension TextReporter {
   /// `path (date 2024-08-17 from dateline)`, then `  line:col kind layer 'text' key=value…` per claim.
-  static func renderClaims(of entry: DocumentReport) -> String {
+  static func writeClaims(of entry: DocumentReport, into out: inout TextOutput) {
     let document = entry.document
-    var lines = [document.path + " " + dateDescription(of: document)]
-    lines += document.remarks.map { "  note: " + $0 }
-    if entry.claims.isEmpty { lines.append("  no claims") }
+    out.append(document.path)
+    out.append(byte: 0x20)
+    out.append(dateDescription(of: document))
+    for remark in document.remarks {
+      out.append("\n  note: " as StaticString)
+      out.append(remark)
+    }
+    if entry.claims.isEmpty { out.append("\n  no claims" as StaticString) }
     for (index, claim) in entry.claims.enumerated() {
       var corroboration: Int? = nil
       if let counts = entry.corroboration, index < counts.count { corroboration = counts[index] }
-      lines.append("  " + claimLine(claim, corroboration: corroboration))
+      out.append("\n  " as StaticString)
+      out.append(claimLine(claim, corroboration: corroboration))
     }
-    return lines.joined(separator: "\n")
   }
 
   /// "(date 2024-08-17 from dateline)", "(date 2024-08-17)" or "(no date)".
@@ -234,18 +376,32 @@ extension TextReporter {
   }
 
   /// `path`, then `  startLine-endLine kind 'author' (reason)` per segment.
-  static func renderSegments(of document: Document) -> String {
-    var lines = [document.path]
-    lines += document.remarks.map { "  note: " + $0 }
-    if document.segments.isEmpty { lines.append("  no segments") }
-    for segment in document.segments {
-      let range = SegmentLines(segment, in: document.source)
-      var line = "  \(range.start)-\(range.end) \(segment.kind.rawValue)"
-      if let author = segment.author { line += " '" + singleLine(author) + "'" }
-      if let reason = segment.reason, !reason.isEmpty { line += " (" + singleLine(reason) + ")" }
-      lines.append(line)
+  static func writeSegments(of document: Document, into out: inout TextOutput) {
+    out.append(document.path)
+    for remark in document.remarks {
+      out.append("\n  note: " as StaticString)
+      out.append(remark)
     }
-    return lines.joined(separator: "\n")
+    if document.segments.isEmpty { out.append("\n  no segments" as StaticString) }
+    for segment in document.segments {
+      let range = SegmentLines(lineLookup: segment, in: document.source)
+      out.append("\n  " as StaticString)
+      out.append(range.start)
+      out.append(byte: 0x2D)
+      out.append(range.end)
+      out.append(byte: 0x20)
+      out.append(segment.kind.rawValue)
+      if let author = segment.author {
+        out.append(" '" as StaticString)
+        out.append(singleLine(author))
+        out.append(byte: 0x27)
+      }
+      if let reason = segment.reason, !reason.isEmpty {
+        out.append(" (" as StaticString)
+        out.append(singleLine(reason))
+        out.append(byte: 0x29)
+      }
+    }
   }
 
   /// Text with line breaks turned into spaces, so one claim or segment stays on one line.

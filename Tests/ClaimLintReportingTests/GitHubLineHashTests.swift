@@ -1,3 +1,4 @@
+import ClaimLintCore
 import Testing
 
 @testable import ClaimLintReporting
@@ -56,6 +57,27 @@ struct GitHubLineHashTests {
   @Test(arguments: vectors)
   func matchesReferenceValues(_ vector: Vector) {
     #expect(GitHubLineHash.hashes(of: vector.text) == vector.hashes)
+  }
+
+  @Test(arguments: vectors)
+  func hashingTheFileBytesGivesTheSameValues(_ vector: Vector) {
+    let lines = GitHubLineHash.Lines(source: SourceFile(path: "a.txt", text: vector.text))
+    #expect(lines.count == vector.hashes.count)
+    #expect((0..<lines.count).map { lines.hash(ofLine: $0 + 1) } == vector.hashes)
+    #expect(lines.hash(ofLine: 0) == nil && lines.hash(ofLine: lines.count + 1) == nil)
+  }
+
+  @Test func bytesThatAreNotUTF8AreHashedAsTheirDecodedText() {
+    let samples: [[UInt8]] = [
+      [0x61, 0xFF, 0x0A, 0x62], [0xE2, 0x82], [0x41, 0xC0, 0xAF, 0x0A], [0xED, 0xA0, 0x80, 0x0A, 0x78],
+      [0xF4, 0x90, 0x80, 0x80], Array("ok “quoted” 🌊\r\n".utf8) + [0x80],
+    ]
+    for bytes in samples {
+      let source = SourceFile(path: "a.txt", bytes: bytes)
+      let fromBytes = GitHubLineHash.Lines(source: source)
+      let expected = GitHubLineHash.hashes(of: String(decoding: bytes, as: UTF8.self))
+      #expect((0..<fromBytes.count).map { fromBytes.hash(ofLine: $0 + 1) } == expected, "\(bytes)")
+    }
   }
 
   @Test func singleLineLookup() {

@@ -30,6 +30,35 @@ struct TextReporterTests {
     #expect(lines[3] == "  |                       ^^^")
   }
 
+  @Test func snippetsWrittenFromBytesMatchTheSnippetFunction() {
+    let pieces = ["word ", "\t", "“curly” ", "Київ ", "🌊 ", "61% ", "e\u{301} "]
+    for length in [10, 150, 160, 161, 170, 400] {
+      var line = ""
+      var k = 0
+      while line.unicodeScalars.count < length {
+        line += pieces[k % pieces.count]
+        k += 1
+      }
+      line = String(String.UnicodeScalarView(line.unicodeScalars.prefix(length)))
+      let source = SourceFile(path: "a.txt", text: "first\n" + line + "\nlast\n")
+      let count = line.unicodeScalars.count
+      for column in [1, 2, 30, 61, 62, 100, count - 5, count, count + 1] where column >= 1 {
+        for (endLine, endColumn) in [(2, column + 1), (2, column + 3), (2, column + 130), (2, column), (3, 2)] {
+          let span = SourceSpan(
+            path: "a.txt", startOffset: 0, endOffset: 0, line: 2, column: column, endLine: endLine, endColumn: endColumn, text: "")
+          let finding = Finding(ruleID: "r", severity: .warning, message: "m", span: span)
+          let report = Report(
+            kind: .check, tool: ReportFixture.tool,
+            documents: [DocumentReport(document: Document(source: source, format: .text), claims: [])], findings: [finding])
+          let lines = TextReporter.render(report, options: ReportOptions()).split(separator: "\n", omittingEmptySubsequences: false)
+          let shown = TextReporter.snippet(for: span, lineText: line)
+          #expect(lines[2] == "2 | " + shown.text, "length \(length) column \(column) end \(endLine):\(endColumn)")
+          #expect(lines[3] == "  | " + shown.indent + shown.carets, "length \(length) column \(column) end \(endLine):\(endColumn)")
+        }
+      }
+    }
+  }
+
   @Test func tabsBeforeTheSpanAreKeptForAlignment() {
     let output = TextReporter.render(report(text: "\tTurnout:\t61%\n", needle: "61%"), options: ReportOptions())
     #expect(output.contains("\n  | \t        \t^^^\n"))
@@ -113,5 +142,24 @@ struct TextReporterTests {
     let segment = ReportFixture.segment(.reportage, ReportFixture.draft, lines: 7, 8)
     let lines = SegmentLines(segment, in: ReportFixture.draft)
     #expect(lines.start == 7 && lines.end == 8)
+  }
+
+  @Test func segmentLinesByLineLookupAgreeWithPositions() {
+    let sources = [
+      ReportFixture.draft, ReportFixture.wire, ReportFixture.portal,
+      SourceFile(path: "crlf.txt", text: "one\r\ntwo\rthree\n\nfünf “six”\r\n"), SourceFile(path: "empty.txt", text: ""),
+    ]
+    for source in sources {
+      let n = source.bytes.count
+      for start in -2...(n + 2) {
+        for length in [0, 1, 2, 5, n + 3] {
+          let text = String(repeating: "x", count: length)
+          let segment = Segment(kind: .reportage, text: text, map: .identity(sourceOffset: start, length: length))
+          #expect(
+            SegmentLines(lineLookup: segment, in: source) == SegmentLines(segment, in: source),
+            "\(source.path) start \(start) length \(length)")
+        }
+      }
+    }
   }
 }

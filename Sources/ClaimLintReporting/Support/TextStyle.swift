@@ -21,6 +21,29 @@ struct TextStyle {
     color && !s.isEmpty ? code + s + Self.reset : s
   }
 
+  // MARK: - Writing into a buffer
+
+  /// Starts bold text in `out` (nothing when colour is off); the text written until `end` must not be
+  /// empty, so that the bytes equal those of `bold(_:)`.
+  func beginBold(_ out: inout TextOutput) {
+    if color { out.append("\u{1B}[1m" as StaticString) }
+  }
+
+  /// Starts text in a severity's colour (see `beginBold`).
+  func beginSeverity(_ severity: SeverityColor, _ out: inout TextOutput) {
+    guard color else { return }
+    switch severity {
+    case .error: out.append("\u{1B}[1;31m" as StaticString)
+    case .warning: out.append("\u{1B}[1;33m" as StaticString)
+    case .note: out.append("\u{1B}[1;36m" as StaticString)
+    }
+  }
+
+  /// Ends styled text started by `beginBold` or `beginSeverity`.
+  func end(_ out: inout TextOutput) {
+    if color { out.append("\u{1B}[0m" as StaticString) }
+  }
+
   /// The three colours, one per severity.
   enum SeverityColor {
     case error

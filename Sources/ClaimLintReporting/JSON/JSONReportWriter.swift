@@ -1,0 +1,299 @@
+import ClaimLintCore
+
+// The JSON report written key by key into a `JSONOutput`, with the keys of each object in sorted order.
+// The `Encodable` structs of JSONReportModel.swift describe the same objects; the tests require that
+// `JSONEncoder` prints them byte for byte as these functions do.
+
+extension JSONReporter {
+  /// Writes the whole report object.
+  static func write(_ report: Report, options: ReportOptions, into out: inout JSONOutput) {
+    out.beginObject()
+    out.key("documents")
+    out.beginArray()
+    for entry in report.documents { writeDocument(entry, kind: report.kind, options: options, into: &out) }
+    out.endArray()
+    out.key("draft")
+    out.string(report.draftPath)
+    out.key("findings")
+    out.beginArray()
+    for finding in report.findings { writeFinding(finding, into: &out) }
+    out.endArray()
+    out.key("inputErrors")
+    out.beginArray()
+    for problem in report.inputErrors { writeInputError(problem, into: &out) }
+    out.endArray()
+    out.key("kind")
+    out.string(report.kind.rawValue)
+    out.key("mode")
+    out.string(report.draftPath == nil ? "all" : "pre-publish")
+    out.key("schemaVersion")
+    out.int(schemaVersion)
+    out.key("summary")
+    writeSummary(ReportCounts(report), into: &out)
+    out.key("tool")
+    out.beginObject()
+    out.key("name")
+    out.string(report.tool.name)
+    out.key("version")
+    out.string(report.tool.version)
+    out.endObject()
+    out.endObject()
+  }
+
+  /// One entry of `documents` (`JSONDocument`).
+  static func writeDocument(_ entry: DocumentReport, kind: Report.Kind, options: ReportOptions, into out: inout JSONOutput) {
+    let document = entry.document
+    out.beginObject()
+    out.key("author")
+    out.string(document.author)
+    out.key("claimCount")
+    out.int(entry.claims.count)
+    if kind == .claims {
+      out.key("claims")
+      out.beginArray()
+      for (index, claim) in entry.claims.enumerated() {
+        var corroboration: Int? = nil
+        if let counts = entry.corroboration, index < counts.count { corroboration = counts[index] }
+        writeClaim(claim, corroboration: corroboration, into: &out)
+      }
+      out.endArray()
+    }
+    out.key("date")
+    out.date(document.date)
+    out.key("dateEvidence")
+    out.string(document.dateEvidence)
+    out.key("format")
+    out.string(document.format.rawValue)
+    out.key("path")
+    out.string(document.path)
+    out.key("remarks")
+    out.strings(document.remarks)
+    out.key("segments")
+    out.beginArray()
+    for segment in document.segments {
+      let lines = SegmentLines(lineLookup: segment, in: document.source)
+      out.beginObject()
+      out.key("author")
+      out.string(segment.author)
+      out.key("endLine")
+      out.int(lines.end)
+      out.key("kind")
+      out.string(segment.kind.rawValue)
+      out.key("reason")
+      out.string(segment.reason)
+      out.key("startLine")
+      out.int(lines.start)
+      if options.includeSegmentText {
+        out.key("text")
+        out.string(segment.text)
+      }
+      out.endObject()
+    }
+    out.endArray()
+    out.key("title")
+    out.string(document.title)
+    out.endObject()
+  }
+
+  /// One entry of `findings` (`JSONFinding`).
+  static func writeFinding(_ finding: Finding, into out: inout JSONOutput) {
+    let span = finding.span
+    out.beginObject()
+    out.key("column")
+    out.int(span.column)
+    out.key("endColumn")
+    out.int(span.endColumn)
+    out.key("endLine")
+    out.int(span.endLine)
+    out.key("fingerprint")
+    out.string(finding.fingerprint)
+    out.key("help")
+    out.string(finding.help)
+    out.key("label")
+    out.string(finding.label)
+    out.key("line")
+    out.int(span.line)
+    out.key("message")
+    out.string(finding.message)
+    out.key("notes")
+    out.beginArray()
+    for note in finding.notes {
+      let span = note.span
+      out.beginObject()
+      out.key("column")
+      out.int(span?.column)
+      out.key("endColumn")
+      out.int(span?.endColumn)
+      out.key("endLine")
+      out.int(span?.endLine)
+      out.key("line")
+      out.int(span?.line)
+      out.key("message")
+      out.string(note.message)
+      out.key("path")
+      out.string(span?.path)
+      out.key("text")
+      out.string(span?.text)
+      out.endObject()
+    }
+    out.endArray()
+    out.key("path")
+    out.string(span.path)
+    out.key("properties")
+    out.stringObject(finding.properties)
+    out.key("ruleId")
+    out.string(finding.ruleID)
+    out.key("severity")
+    out.string(finding.severity.rawValue)
+    out.key("text")
+    out.string(span.text)
+    out.endObject()
+  }
+
+  /// One entry of `inputErrors` (`JSONInputError`).
+  static func writeInputError(_ problem: InputProblem, into out: inout JSONOutput) {
+    out.beginObject()
+    out.key("column")
+    out.int(problem.column)
+    out.key("line")
+    out.int(problem.line)
+    out.key("message")
+    out.string(problem.message)
+    out.key("path")
+    out.string(problem.path)
+    out.key("severity")
+    out.string(problem.severity.rawValue)
+    out.endObject()
+  }
+
+  /// `summary` (`JSONSummary`).
+  static func writeSummary(_ counts: ReportCounts, into out: inout JSONOutput) {
+    out.beginObject()
+    out.key("documents")
+    out.int(counts.documents)
+    out.key("errors")
+    out.int(counts.errors)
+    out.key("findings")
+    out.int(counts.findings)
+    out.key("inputErrors")
+    out.int(counts.inputErrors)
+    out.key("notes")
+    out.int(counts.notes)
+    out.key("warnings")
+    out.int(counts.warnings)
+    out.endObject()
+  }
+
+  /// One entry of a document's `claims` (`JSONClaim`): the common keys and those of the claim's kind,
+  /// merged in sorted order.
+  static func writeClaim(_ claim: Claim, corroboration: Int?, into out: inout JSONOutput) {
+    out.beginObject()
+    for (quoted, field) in ClaimField.sorted(for: claim.kind) {
+      out.key(quoted: quoted)
+      writeValue(of: field, claim: claim, corroboration: corroboration, into: &out)
+    }
+    out.endObject()
+  }
+
+  private static func writeValue(of field: ClaimField, claim: Claim, corroboration: Int?, into out: inout JSONOutput) {
+    switch field {
+    case .kind: out.string(claim.kind.rawValue)
+    case .layer: out.string(claim.layer.rawValue)
+    case .text: out.string(claim.span.text)
+    case .line: out.int(claim.span.line)
+    case .column: out.int(claim.span.column)
+    case .endLine: out.int(claim.span.endLine)
+    case .endColumn: out.int(claim.span.endColumn)
+    case .sentence: out.string(claim.sentence)
+    case .hedged: out.bool(claim.hedged)
+    case .hedges: out.strings(claim.hedges)
+    case .commentAuthor: out.string(claim.commentAuthor)
+    case .corroboration: out.int(corroboration)
+    case .value: out.number(claim.quantity?.value)
+    case .low: out.number(claim.quantity?.low)
+    case .high: out.number(claim.quantity?.high)
+    case .lowInclusive: out.bool(claim.quantity?.lowInclusive)
+    case .highInclusive: out.bool(claim.quantity?.highInclusive)
+    case .qualifier: out.string(claim.quantity?.qualifier)
+    case .direction: out.string(claim.quantity?.direction.rawValue)
+    case .unit: out.string(claim.quantity?.unit)
+    case .counted: out.string(claim.quantity?.counted)
+    case .countedFamily: out.string(claim.quantity?.countedFamily)
+    case .modifiers: out.strings(claim.quantity?.modifiers)
+    case .action: out.string(claim.quantity?.action)
+    case .actionText: out.string(claim.quantity?.actionText)
+    case .actor: out.string(claim.quantity?.actor)
+    case .isRange: out.bool(claim.quantity?.isRange)
+    case .isVague: out.bool(claim.quantity?.isVague)
+    case .superseded: out.bool(claim.quantity?.superseded)
+    case .date:
+      if claim.kind == .event { out.date(claim.event?.date) } else { out.date(claim.date?.resolved) }
+    case .dateEnd: out.date(claim.date?.resolvedEnd)
+    case .resolved: out.bool(claim.date.map { $0.resolved != nil })
+    case .relative: out.bool(claim.date?.isRelative)
+    case .evidence: out.string(claim.date?.evidence)
+    case .statedWeekday: out.int(claim.date?.statedWeekday)
+    case .granularity: out.string(claim.date?.granularity)
+    case .speaker: out.string(claim.attribution?.speaker)
+    case .speakerText: out.string(claim.attribution?.speakerText)
+    case .verb: out.string(claim.attribution?.verb)
+    case .content: out.string(claim.attribution?.content)
+    case .person: out.string(claim.title?.person)
+    case .title: out.string(claim.title?.title)
+    case .roles: out.strings(claim.title?.roles)
+    case .eventType: out.string(claim.event?.type)
+    case .participants: out.strings(claim.event?.participants)
+    case .place: out.string(claim.event?.place)
+    }
+  }
+}
+
+/// The keys of a claim object; each kind's list is sorted once.
+enum ClaimField: String, CaseIterable {
+  case kind, layer, text, line, column, endLine, endColumn, sentence, hedged, hedges, commentAuthor, corroboration
+  case value, low, high, lowInclusive, highInclusive, qualifier, direction, unit, counted, countedFamily, modifiers
+  case action, actionText, actor, isRange, isVague, superseded
+  case date, dateEnd, resolved, relative, evidence, statedWeekday, granularity
+  case speaker, speakerText, verb, content
+  case person, title, roles
+  case eventType, participants, place
+
+  /// The keys every claim has.
+  static let common: [ClaimField] = [
+    .kind, .layer, .text, .line, .column, .endLine, .endColumn, .sentence, .hedged, .hedges, .commentAuthor, .corroboration,
+  ]
+
+  /// The keys of one kind's payload.
+  static func payload(of kind: Claim.Kind) -> [ClaimField] {
+    switch kind {
+    case .quantity:
+      return [
+        .value, .low, .high, .lowInclusive, .highInclusive, .qualifier, .direction, .unit, .counted, .countedFamily,
+        .modifiers, .action, .actionText, .actor, .isRange, .isVague, .superseded,
+      ]
+    case .date: return [.date, .dateEnd, .resolved, .relative, .evidence, .statedWeekday, .granularity]
+    case .attribution, .quote: return [.speaker, .speakerText, .verb, .content]
+    case .title: return [.person, .title, .roles]
+    case .event: return [.eventType, .participants, .place, .date]
+    }
+  }
+
+  /// Each kind's keys with their quoted spelling, sorted; indexed as `Claim.Kind.allCases`.
+  private static let sortedByKind: [[(quoted: [UInt8], field: ClaimField)]] = Claim.Kind.allCases.map { kind in
+    (common + payload(of: kind)).sorted { $0.rawValue < $1.rawValue }.map { (Array("\"\($0.rawValue)\"".utf8), $0) }
+  }
+
+  /// All keys of a claim of `kind` in sorted order, each with its quoted spelling.
+  static func sorted(for kind: Claim.Kind) -> [(quoted: [UInt8], field: ClaimField)] {
+    let index: Int
+    switch kind {
+    case .quantity: index = 0
+    case .date: index = 1
+    case .attribution: index = 2
+    case .quote: index = 3
+    case .title: index = 4
+    case .event: index = 5
+    }
+    return sortedByKind[index]
+  }
+}

@@ -1,0 +1,124 @@
+import ClaimLintCore
+import Foundation
+import Testing
+
+@testable import ClaimLintReporting
+
+/// The reporters write JSON key by key into a `JSONOutput`; the bytes must be exactly what
+/// Foundation's `JSONEncoder` prints for the `Encodable` models of the same objects.
+struct JSONOutputTests {
+  /// `JSONWriterTests.edge` written by hand, keys in sorted order.
+  func writeEdge(_ edge: JSONWriterTests.Edge, pretty: Bool) -> String {
+    var out = JSONOutput(pretty: pretty)
+    out.beginObject()
+    out.key("empty")
+    out.strings(edge.empty)
+    out.key("emptyObject")
+    out.stringObject(edge.emptyObject)
+    out.key("flag")
+    out.bool(edge.flag)
+    out.key("missing")
+    out.string(edge.missing.value)
+    out.key("nested")
+    out.beginArray()
+    for object in edge.nested {
+      out.beginObject()
+      for (name, numbers) in object.sorted(by: { $0.key < $1.key }) {
+        out.key(name)
+        out.beginArray()
+        for n in numbers { out.int(n) }
+        out.endArray()
+      }
+      out.endObject()
+    }
+    out.endArray()
+    out.key("numbers")
+    out.beginArray()
+    for number in edge.numbers { out.number(number.value) }
+    out.endArray()
+    out.key("properties")
+    out.stringObject(edge.properties)
+    out.key("text")
+    out.string(edge.text)
+    out.endObject()
+    return out.text
+  }
+
+  @Test(arguments: [true, false])
+  func edgeCasesMatchJSONEncoder(pretty: Bool) {
+    #expect(writeEdge(JSONWriterTests.edge, pretty: pretty) == JSONReporter.foundationJSON(JSONWriterTests.edge, pretty: pretty))
+  }
+
+  @Test func integersAndDatesMatchTheirDescriptions() {
+    let integers = [0, 7, 9, 10, -1, -10, 123_456_789, Int.max, Int.min]
+    var out = JSONOutput(pretty: false)
+    out.beginArray()
+    for n in integers { out.int(n) }
+    out.endArray()
+    #expect(out.text == "[" + integers.map(String.init).joined(separator: ",") + "]")
+
+    let dates = [
+      CalendarDate(year: 2024, month: 8, day: 3), CalendarDate(year: 999, month: 12, day: 31),
+      CalendarDate(year: 12_345, month: 1, day: 1), CalendarDate(year: -44, month: 3, day: 15),
+    ].compactMap { $0 }
+    #expect(dates.count == 4)
+    var dated = JSONOutput(pretty: false)
+    dated.beginArray()
+    for date in dates { dated.date(date) }
+    dated.endArray()
+    #expect(dated.text == "[" + dates.map { "\"\($0.description)\"" }.joined(separator: ",") + "]")
+  }
+
+  static let reports: [@Sendable () -> Report] = [
+    ReportFixture.checkReport, ReportFixture.cleanReport, ReportFixture.claimsReport, ReportFixture.segmentsReport,
+  ]
+
+  @Test(arguments: 0..<4, [false, true])
+  func jsonReportMatchesJSONEncoderOfTheModel(index: Int, includeText: Bool) {
+    let report = Self.reports[index]()
+    let options = ReportOptions(includeSegmentText: includeText)
+    let model = JSONReportDocument(
+      schemaVersion: JSONReporter.schemaVersion, kind: report.kind.rawValue,
+      tool: JSONTool(name: report.tool.name, version: report.tool.version),
+      mode: report.draftPath == nil ? "all" : "pre-publish", draft: Nullable(report.draftPath),
+      documents: report.documents.map { JSONDocument($0, kind: report.kind, options: options) },
+      findings: report.findings.map(JSONFinding.init), inputErrors: report.inputErrors.map(JSONInputError.init),
+      summary: JSONSummary(ReportCounts(report)))
+    #expect(JSONReporter.render(report, options: options) == JSONReporter.foundationJSON(model, pretty: true) + "\n")
+  }
+
+  @Test(arguments: 0..<4)
+  func sarifLogMatchesJSONEncoderOfTheModel(index: Int) {
+    let report = Self.reports[index]()
+    let log = SARIFReporter.log(for: report)
+    #expect(SARIFReporter.render(report, options: ReportOptions()) == JSONReporter.foundationJSON(log, pretty: true) + "\n")
+  }
+
+  @Test func claimsOfEveryKindMatchJSONEncoder() {
+    let span = ReportFixture.span(ReportFixture.wire, "About 900 residents")
+    let claims: [Claim] = [
+      Claim(kind: .quantity, layer: .reportage, span: span, sentence: "s", hedges: ["about"],
+            quantity: Quantity(value: 2.5, low: nil, high: 1e22, qualifier: "about")),
+      Claim(kind: .quantity, layer: .reportage, span: span, sentence: "s"),
+      Claim(kind: .date, layer: .reportage, span: span, sentence: "s",
+            date: DateMention(resolved: CalendarDate(year: 2024, month: 8, day: 13), isRelative: true, statedWeekday: 2)),
+      Claim(kind: .date, layer: .comment, span: span, sentence: "s", commentAuthor: "x"),
+      Claim(kind: .attribution, layer: .reportage, span: span, sentence: "s",
+            attribution: Attribution(speaker: "Ana", speakerText: "Ana Ruiz", verb: "said", content: "c", isQuote: false)),
+      Claim(kind: .quote, layer: .reportage, span: span, sentence: "\"q\"\n"),
+      Claim(kind: .title, layer: .reportage, span: span, sentence: "s",
+            title: PersonTitle(person: "Ana", title: "mayor", roles: ["mayor"])),
+      Claim(kind: .event, layer: .reportage, span: span, sentence: "s",
+            event: EventMention(type: "visit", participants: ["a", "b"], place: nil, date: CalendarDate(year: 2024, month: 1, day: 2))),
+      Claim(kind: .event, layer: .reportage, span: span, sentence: "s"),
+    ]
+    for (index, claim) in claims.enumerated() {
+      for pretty in [true, false] {
+        var out = JSONOutput(pretty: pretty)
+        JSONReporter.writeClaim(claim, corroboration: index % 2 == 0 ? index : nil, into: &out)
+        let model = JSONClaim(claim, corroboration: index % 2 == 0 ? index : nil)
+        #expect(out.text == JSONReporter.foundationJSON(model, pretty: pretty), "claim \(index) (\(claim.kind))")
+      }
+    }
+  }
+}
