@@ -55,10 +55,14 @@ public enum OutputPath {
   ///
   /// - Returns: nil, or the system's reason for failing ("no such file or directory", "is a directory").
   public static func write(_ text: String, to path: String, followingLinks: Bool = false) -> String? {
+    write(bytes: Array(text.utf8), to: path, followingLinks: followingLinks)
+  }
+
+  /// `write(_:to:followingLinks:)` for bytes already encoded.
+  public static func write(bytes: [UInt8], to path: String, followingLinks: Bool = false) -> String? {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW), 0o644)
     if fd < 0 { return RegularFile.reason(errno) }
     defer { close(fd) }
-    let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
       let n = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }

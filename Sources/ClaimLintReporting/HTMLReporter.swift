@@ -366,7 +366,7 @@ extension HTMLReporter {
     if document.segments.isEmpty {
       page.line("<p class=\"empty\">no segments</p>")
     } else {
-      let ranges = document.segments.map { SegmentLines(lineLookup: $0, in: document.source) }
+      let ranges = document.segments.map { SegmentLines($0, in: document.source) }
       var bar = "<div class=\"segbar\" role=\"img\" aria-label=\"segment map of \(e(path))\">"
       for (segment, range) in zip(document.segments, ranges) {
         let left = HTMLText.percent(range.start - 1, of: lineCount)

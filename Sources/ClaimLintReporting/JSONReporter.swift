@@ -43,10 +43,14 @@ public enum JSONReporter: Reporter {
   public static let schemaVersion = 1
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
+    String(decoding: renderBytes(report, options: options), as: UTF8.self)
+  }
+
+  public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     var out = JSONOutput(pretty: true, capacity: estimatedSize(of: report))
     write(report, options: options, into: &out)
     out.bytes.append(0x0A)
-    return out.text
+    return out.bytes
   }
 
   /// A first guess at the size of the JSON report in bytes, so the buffer rarely grows.

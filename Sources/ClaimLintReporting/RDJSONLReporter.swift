@@ -13,6 +13,10 @@ public enum RDJSONLReporter: Reporter {
   public static let summary = "reviewdog diagnostics, one JSON object per line (columns in UTF-8 bytes)"
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
+    String(decoding: renderBytes(report, options: options), as: UTF8.self)
+  }
+
+  public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     let sources = SourceLookup(report)
     let source = RDSource(name: report.tool.name, url: report.tool.informationURI.isEmpty ? nil : report.tool.informationURI)
     var out = JSONOutput(pretty: false, capacity: 4096 + 1000 * report.findings.count + 300 * report.inputErrors.count)
@@ -47,7 +51,7 @@ public enum RDJSONLReporter: Reporter {
       diagnostic.write(to: &out)
       out.bytes.append(0x0A)
     }
-    return out.text
+    return out.bytes
   }
 
   static func severity(_ severity: Severity) -> String {

@@ -28,4 +28,11 @@ public protocol Reporter: Sendable {
   static var summary: String { get }
   /// Renders the whole report; the result ends with a newline unless it is empty.
   static func render(_ report: Report, options: ReportOptions) -> String
+  /// `render` as UTF-8 bytes, what the command line writes (a large run's report is hundreds of
+  /// megabytes: the formats that write bytes hand them over without a copy into a `String`).
+  static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8]
+}
+
+extension Reporter {
+  public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
 }

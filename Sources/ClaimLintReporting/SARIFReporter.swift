@@ -33,10 +33,14 @@ public enum SARIFReporter: Reporter {
   static let descriptionLimit = 1024
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
+    String(decoding: renderBytes(report, options: options), as: UTF8.self)
+  }
+
+  public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     var out = JSONOutput(pretty: true, capacity: 8192 + 3000 * report.findings.count + 500 * report.inputErrors.count)
     log(for: report).write(to: &out)
     out.bytes.append(0x0A)
-    return out.text
+    return out.bytes
   }
 
   /// The SARIF log of `report`.

@@ -26,6 +26,10 @@ public enum TextReporter: Reporter {
   public static let summary = "diagnostics for people: header line, source snippet, notes and help"
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
+    String(decoding: renderBytes(report, options: options), as: UTF8.self)
+  }
+
+  public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     let style = TextStyle(color: options.color)
     var out = TextOutput(capacity: estimatedSize(of: report, options: options))
     var wroteBlock = false
@@ -63,7 +67,7 @@ public enum TextReporter: Reporter {
     if wroteBlock { out.append("\n\n" as StaticString) }
     out.append(ReportCounts(report).summary(for: report.kind))
     out.append(byte: 0x0A)
-    return out.text
+    return out.bytes
   }
 
   /// A first guess at the size of the output in bytes, so the buffer rarely grows.
@@ -384,7 +388,7 @@ extension TextReporter {
     }
     if document.segments.isEmpty { out.append("\n  no segments" as StaticString) }
     for segment in document.segments {
-      let range = SegmentLines(lineLookup: segment, in: document.source)
+      let range = SegmentLines(segment, in: document.source)
       out.append("\n  " as StaticString)
       out.append(range.start)
       out.append(byte: 0x2D)

@@ -16,8 +16,10 @@ func printError(_ s: String) {
 }
 
 /// Writes to standard output; a broken pipe ends the program quietly.
-func writeOut(_ s: String) {
-  let data = Array(s.utf8)
+func writeOut(_ s: String) { writeOut(bytes: Array(s.utf8)) }
+
+/// Writes bytes to standard output; a closed pipe ends the program quietly.
+func writeOut(bytes data: [UInt8]) {
   var offset = 0
   while offset < data.count {
     let n = data[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -266,15 +268,15 @@ func run() -> Int32 {
   case "never": useColor = false
   default: useColor = args.output == nil && isatty(1) != 0 && env["NO_COLOR"].map { $0.isEmpty } ?? true && env["TERM"] != "dumb"
   }
-  let rendered = reporter.render(
+  let rendered = reporter.renderBytes(
     report, options: ReportOptions(color: useColor && args.format == "text", snippets: args.snippets, includeSegmentText: args.includeText))
   if let out = args.output {
-    if let reason = OutputPath.write(rendered, to: out, followingLinks: args.allowOutputAnywhere) {
+    if let reason = OutputPath.write(bytes: rendered, to: out, followingLinks: args.allowOutputAnywhere) {
       printError("\(out): error: cannot write the report: \(reason)")
       return 2
     }
   } else {
-    writeOut(rendered)
+    writeOut(bytes: rendered)
   }
   // Input problems also go to stderr for machine formats, so CI logs show them.
   if args.format != "text" || args.output != nil {

@@ -87,6 +87,21 @@ struct JSONOutputTests {
     #expect(JSONReporter.render(report, options: options) == JSONReporter.foundationJSON(model, pretty: true) + "\n")
   }
 
+  /// The bytes the command line writes are exactly the rendered text, in every format and report kind
+  /// (the fixtures quote curly quotes, dashes and accented names), with and without colour and snippets.
+  @Test(arguments: 0..<4)
+  func renderedBytesAreTheRenderedText(index: Int) {
+    let report = Self.reports[index]()
+    for reporter in Reporters.all {
+      for options in [ReportOptions(), ReportOptions(color: true, snippets: false, includeSegmentText: true)] {
+        let bytes = reporter.renderBytes(report, options: options)
+        #expect(!bytes.isEmpty || report.findings.isEmpty, "\(reporter.identifier)")
+        #expect(bytes == Array(reporter.render(report, options: options).utf8), "\(reporter.identifier)")
+        #expect(String(validating: bytes, as: UTF8.self) != nil, "\(reporter.identifier) writes valid UTF-8")
+      }
+    }
+  }
+
   @Test(arguments: 0..<4)
   func sarifLogMatchesJSONEncoderOfTheModel(index: Int) {
     let report = Self.reports[index]()

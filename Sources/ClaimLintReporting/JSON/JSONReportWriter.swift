@@ -47,7 +47,7 @@ extension JSONReporter {
     out.key("author")
     out.string(document.author)
     out.key("claimCount")
-    out.int(entry.claims.count)
+    out.int(entry.claimCount)
     if kind == .claims {
       out.key("claims")
       out.beginArray()
@@ -71,7 +71,7 @@ extension JSONReporter {
     out.key("segments")
     out.beginArray()
     for segment in document.segments {
-      let lines = SegmentLines(lineLookup: segment, in: document.source)
+      let lines = SegmentLines(segment, in: document.source)
       out.beginObject()
       out.key("author")
       out.string(segment.author)
