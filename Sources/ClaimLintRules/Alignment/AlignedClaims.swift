@@ -38,8 +38,9 @@ public struct AlignedClaims: Sendable {
   public let syndicationGroup: [Int]
   /// Documents whose dates lie too far apart to be about the same events.
   private let maxDaysApart: Int
-  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
-  public let sentenceWords: [[Set<String>]]
+  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`), as sorted
+  /// hashes without repeats (`Salience.sortedWordHashes`): compared by merge passes, never hashed again.
+  public let sentenceWords: [[[UInt64]]]
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
   private let documentWords: [[UInt64]]
@@ -85,18 +86,18 @@ public struct AlignedClaims: Sendable {
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
     self.sentenceWords = ParallelMap.map(documents) { dc in
-      var bySentence: [Int: Set<String>] = [:]
+      var bySentence: [Int: [UInt64]] = [:]
       return dc.claims.map { c in
         if let w = bySentence[c.sentenceIndex] { return w }
-        let w = Salience.words(c.sentence)
+        let w = Salience.sortedWordHashes(c.sentence)
         bySentence[c.sentenceIndex] = w
         return w
       }
     }
   }
 
-  /// The content words of the sentence a claim was read from.
-  public func words(_ r: ClaimRef) -> Set<String> { sentenceWords[r.document][r.index] }
+  /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
+  public func words(_ r: ClaimRef) -> [UInt64] { sentenceWords[r.document][r.index] }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 

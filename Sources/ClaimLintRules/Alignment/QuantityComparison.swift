@@ -4,28 +4,41 @@ import ClaimLintCore
 public struct QuantityComparison: Sendable {
   public let claims: AlignedClaims
 
-  /// The distinct values each document states for each counted thing and action ("document|block|action").
-  private let valuesByDocument: [String: Set<Double>]
+  /// `onlyFigure[d][i]`: whether claim `i` of document `d` is the only figure its article gives for
+  /// its counted thing and action (see `isOnlyFigure`), computed once for every claim.
+  private let onlyFigure: [[Bool]]
+
+  /// A counted thing and action within one document.
+  private struct Subject: Hashable {
+    var block: String
+    /// The action, "-" for none.
+    var action: String
+  }
 
   public init(_ claims: AlignedClaims) {
     self.claims = claims
-    var values: [String: Set<Double>] = [:]
-    for (d, dc) in claims.documents.enumerated() {
-      for c in dc.claims where c.kind == .quantity && c.layer == .reportage {
-        guard let q = c.quantity, !q.superseded, let v = q.value, let b = claims.nouns.blockKey(q) else { continue }
-        values["\(d)|\(b)|\(q.action ?? "-")", default: []].insert(v)
+    // The distinct values each document states for each counted thing and action.
+    onlyFigure = claims.documents.map { dc in
+      var subjects: [Subject?] = []
+      subjects.reserveCapacity(dc.claims.count)
+      var values: [Subject: Set<Double>] = [:]
+      for c in dc.claims {
+        guard let q = c.quantity, let b = claims.nouns.blockKey(q) else {
+          subjects.append(nil)
+          continue
+        }
+        let subject = Subject(block: b, action: q.action ?? "-")
+        subjects.append(subject)
+        if c.kind == .quantity, c.layer == .reportage, !q.superseded, let v = q.value { values[subject, default: []].insert(v) }
       }
+      return subjects.map { s in s.map { values[$0]?.count == 1 } ?? false }
     }
-    valuesByDocument = values
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
   /// article's one count of people injured): two such figures in articles on one story state the same
   /// fact, however differently their sentences are worded.
-  func isOnlyFigure(_ r: ClaimRef) -> Bool {
-    guard let q = claims.claim(r).quantity, let b = claims.nouns.blockKey(q) else { return false }
-    return valuesByDocument["\(r.document)|\(b)|\(q.action ?? "-")"]?.count == 1
-  }
+  func isOnlyFigure(_ r: ClaimRef) -> Bool { onlyFigure[r.document][r.index] }
 
   /// Modifiers that hedge or qualify without changing what is counted.
   static let neutralModifiers: Set<String> = [
@@ -55,42 +68,89 @@ public struct QuantityComparison: Sendable {
 
   /// Whether the figure is the total in "23 of the 51 seats": the whole a part is measured against.
   static func isTotalOfPart(_ c: Claim) -> Bool {
-    let s = Array(c.sentence.utf8)
-    for marker in [" of the " + c.span.text, " of " + c.span.text, " out of " + c.span.text] {
-      guard let at = ClaimText.find(s, Array(marker.utf8), fromEnd: false) else { continue }
-      let before = String(decoding: s[0..<at], as: UTF8.self)
-      if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
-        return true
+    var sentence = c.sentence
+    var figure = c.span.text
+    return sentence.withUTF8 { s in
+      figure.withUTF8 { f in
+        for marker in [" of the ", " of ", " out of "] as [StaticString] {
+          // The first occurrence of the marker followed by the figure, searched on the bytes.
+          guard let at = Self.find(marker, then: f, in: s) else { continue }
+          let before = String(decoding: UnsafeBufferPointer(rebasing: s[0..<at]), as: UTF8.self)
+          if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
+            return true
+          }
+        }
+        return false
       }
     }
-    return false
+  }
+
+  /// The byte offset of the first occurrence in `hay` of the bytes of `marker` followed by those of `tail`.
+  private static func find(_ marker: StaticString, then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    let m = marker.utf8CodeUnitCount
+    let p = marker.utf8Start
+    let n = m + tail.count
+    guard m > 0, n <= hay.count else { return nil }
+    let first = p[0]
+    var i = 0
+    let last = hay.count - n
+    outer: while i <= last {
+      if hay[i] != first {
+        i += 1
+        continue
+      }
+      for j in 1..<m where hay[i + j] != p[j] {
+        i += 1
+        continue outer
+      }
+      for j in 0..<tail.count where hay[i + m + j] != tail[j] {
+        i += 1
+        continue outer
+      }
+      return i
+    }
+    return nil
   }
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
   public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double, minShared: Int = 2) -> Bool {
-    var wa = claims.words(a)
-    var wb = claims.words(b)
-    // The counted noun itself says nothing about whether the sentences agree on the fact.
-    for q in [claims.claim(a).quantity, claims.claim(b).quantity] {
-      if let c = q?.counted {
-        wa.remove(Salience.stem(c))
-        wb.remove(Salience.stem(c))
+    let wa = claims.words(a)
+    let wb = claims.words(b)
+    // The counted noun itself says nothing about whether the sentences agree on the fact: its stem is
+    // left out of both sides (counted off the sizes and the shared words rather than removed).
+    var left: [UInt64] = []
+    for c in [claims.documents[a.document].claims[a.index].quantity?.counted, claims.documents[b.document].claims[b.index].quantity?.counted] {
+      if let c {
+        let h = Salience.wordHash(Salience.stem(c))
+        if !left.contains(h) { left.append(h) }
       }
     }
+    var countA = wa.count
+    var countB = wb.count
+    var shared = Salience.sharedCount(wa, wb)
+    for h in left {
+      let inA = Salience.sortedContains(wa, h)
+      let inB = Salience.sortedContains(wb, h)
+      if inA { countA -= 1 }
+      if inB { countB -= 1 }
+      if inA && inB { shared -= 1 }
+    }
     // Short sentences ("Turnout was 61.4 percent") cannot share many words.
-    let needed = min(minShared, max(1, min(wa.count, wb.count)))
-    return Salience.sharedCount(wa, wb) >= needed && Salience.containment(wa, wb) >= threshold
+    let small = min(countA, countB)
+    let needed = min(minShared, max(1, small))
+    let containment = small > 0 ? Double(shared) / Double(small) : 0
+    return shared >= needed && containment >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
   public func siblings(of r: ClaimRef) -> [ClaimRef] {
-    let c = claims.claim(r)
-    guard let q = c.quantity else { return [] }
+    let cs = claims.documents[r.document].claims
+    guard let q = cs[r.index].quantity else { return [] }
+    let sentence = cs[r.index].sentenceIndex
     let key = claims.nouns.blockKey(q)
     var out: [ClaimRef] = []
-    for (i, o) in claims.documents[r.document].claims.enumerated()
-    where i != r.index && o.kind == .quantity && o.sentenceIndex == c.sentenceIndex {
-      if let oq = o.quantity, claims.nouns.blockKey(oq) == key, !oq.isRange { out.append(ClaimRef(document: r.document, index: i)) }
+    for i in cs.indices where i != r.index && cs[i].kind == .quantity && cs[i].sentenceIndex == sentence {
+      if let oq = cs[i].quantity, claims.nouns.blockKey(oq) == key, !oq.isRange { out.append(ClaimRef(document: r.document, index: i)) }
     }
     return out
   }
@@ -98,9 +158,8 @@ public struct QuantityComparison: Sendable {
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
   public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
-    let ca = claims.claim(a)
-    let cb = claims.claim(b)
-    guard let qa = ca.quantity, let qb = cb.quantity else { return false }
+    guard let qa = claims.documents[a.document].claims[a.index].quantity, let qb = claims.documents[b.document].claims[b.index].quantity
+    else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if Self.plausiblyOverlap(qa, qb) { return false }
     // A figure an order of magnitude off with other digits is another fact ("312 votes" margin and
@@ -117,9 +176,11 @@ public struct QuantityComparison: Sendable {
       guard let na = qa.counted, na == qb.counted, !Self.genericNouns.contains(na) || qa.action != nil else { return false }
     }
     // "51 payroll records" and "37 flight records" count different things.
-    let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
-    let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
-    if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
+    if !qa.modifiers.isEmpty, !qb.modifiers.isEmpty {
+      let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
+      let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
+      if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
+    }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
       let only = !sameArticle && isOnlyFigure(a) && isOnlyFigure(b)
@@ -149,7 +210,7 @@ public struct QuantityComparison: Sendable {
           let close = max(qa.value ?? 0, qb.value ?? 0) < 2 * min(qa.value ?? 0, qb.value ?? 0)
           let likely = (isOnlyFigure(a) && isOnlyFigure(b) && close) || Self.sameDigits(qa, qb)
           guard sameContext(a, b, threshold: likely ? 0.25 : qa.unit != nil ? 0.3 : 0.5) else { return false }
-          if Self.isUnnamed(qa), !Self.isDrift(qa, qb), !sameUnnamedFigure(ca, cb) { return false }
+          if Self.isUnnamed(qa), !Self.isDrift(qa, qb), !sameUnnamedFigure(claims.claim(a), claims.claim(b)) { return false }
         }
       }
     }
@@ -159,8 +220,8 @@ public struct QuantityComparison: Sendable {
     let sb = siblings(of: b)
     if !sa.isEmpty || !sb.isEmpty {
       if qa.counted != qb.counted { return false }
-      let sumA = ([a] + sa).compactMap { claims.claim($0).quantity?.value }.reduce(0, +)
-      let sumB = ([b] + sb).compactMap { claims.claim($0).quantity?.value }.reduce(0, +)
+      let sumA = ([a] + sa).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
+      let sumB = ([b] + sb).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
       if let vb = qb.value, sumA == vb { return false }
       if let va = qa.value, sumB == va { return false }
     }
@@ -318,8 +379,8 @@ public struct QuantityComparison: Sendable {
 
   /// Error when both figures are exact and differ; warning when a qualifier is involved.
   public func naturalSeverity(_ a: ClaimRef, _ b: ClaimRef) -> Severity {
-    let qa = claims.claim(a).quantity!
-    let qb = claims.claim(b).quantity!
+    let qa = claims.documents[a.document].claims[a.index].quantity!
+    let qb = claims.documents[b.document].claims[b.index].quantity!
     if qa.direction == .exact && qb.direction == .exact && !qa.isVague && !qb.isVague { return .error }
     return .warning
   }

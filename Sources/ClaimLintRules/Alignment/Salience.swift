@@ -67,6 +67,24 @@ public enum Salience {
     return text.withUTF8 { sortedWordHashes($0) }
   }
 
+  /// The hash one word of `words(_:)` has in `sortedWordHashes(_:)`: FNV-1a of its bytes, in composed
+  /// form when it holds non-ASCII letters (canonically equal strings hash alike).
+  public static func wordHash(_ word: String) -> UInt64 {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return hash(Array(word.utf8)[...]) }
+    return hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...])
+  }
+
+  /// Whether a sorted array without repeats holds `x` (binary search).
+  public static func sortedContains(_ a: [UInt64], _ x: UInt64) -> Bool {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < a.count && a[lo] == x
+  }
+
   /// The union of two sorted arrays without repeats, sorted and without repeats.
   public static func union(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
     var out: [UInt64] = []

@@ -94,13 +94,16 @@ public struct QuantityMismatchRule: Rule {
     }
     let updates = Self.updates(claims)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
-      guard let x = claims.claim(r).quantity?.value, let y = claims.claim(o).quantity?.value else { return false }
+      guard !updates.isEmpty else { return false }
+      guard let x = claims.documents[r.document].claims[r.index].quantity?.value,
+        let y = claims.documents[o.document].claims[o.index].quantity?.value
+      else { return false }
       return updates.contains("\(claims.story[r.document])|\(min(x, y))|\(max(x, y))")
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
     var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-      let q = claims.claim(r).quantity!
+      let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
       var agreeing: Set<Int> = [r.document]
       for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
@@ -154,14 +157,15 @@ public struct QuantityMismatchRule: Rule {
   /// "story|lower|higher": an older article that still gives the earlier figure is not contradicted.
   static func updates(_ claims: AlignedClaims) -> Set<String> {
     var out = Set<String>()
-    for (d, dc) in claims.documents.enumerated() {
-      var bySentence: [Int: [Claim]] = [:]
-      for c in dc.claims where c.kind == .quantity && c.layer == .reportage && c.quantity?.value != nil {
-        bySentence[c.sentenceIndex, default: []].append(c)
+    for d in claims.documents.indices {
+      let cs = claims.documents[d].claims
+      // The figures of each sentence, as claim indexes (claims are not copied).
+      var bySentence: [Int: [Int]] = [:]
+      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && cs[i].quantity?.value != nil {
+        bySentence[cs[i].sentenceIndex, default: []].append(i)
       }
-      for s in bySentence.keys.sorted() {
-        let group = bySentence[s]!
-        guard group.count > 1 else { continue }
+      for (_, indexes) in bySentence where indexes.count > 1 {
+        let group = indexes.map { cs[$0] }
         for old in group where old.quantity!.superseded || Self.introducedByFrom(old) {
           for new in group where !new.quantity!.superseded && !Self.introducedByFrom(new) {
             let x = old.quantity!.value!
@@ -183,7 +187,9 @@ public struct QuantityMismatchRule: Rule {
   /// Whether `o` states the same figure as `r`: compatible counted things, no other action, intervals
   /// that overlap, and sentences that speak of the same thing.
   private func agrees(_ r: ClaimRef, _ o: ClaimRef, _ cmp: QuantityComparison) -> Bool {
-    guard let a = cmp.claims.claim(r).quantity, let b = cmp.claims.claim(o).quantity else { return false }
+    guard let a = cmp.claims.documents[r.document].claims[r.index].quantity,
+      let b = cmp.claims.documents[o.document].claims[o.index].quantity
+    else { return false }
     guard cmp.claims.nouns.compatible(a, b), QuantityComparison.plausiblyOverlap(a, b) else { return false }
     if let x = a.action, let y = b.action, x != y { return false }
     return cmp.isOnlyFigure(r) && cmp.isOnlyFigure(o) || cmp.sameContext(r, o, threshold: 0.25)
