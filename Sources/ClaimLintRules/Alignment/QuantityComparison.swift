@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Decides whether two quantity claims speak of the same figure closely enough to be compared.
 public struct QuantityComparison: Sendable {
@@ -72,9 +73,11 @@ public struct QuantityComparison: Sendable {
     var figure = c.span.text
     return sentence.withUTF8 { s in
       figure.withUTF8 { f in
-        for marker in [" of the ", " of ", " out of "] as [StaticString] {
-          // The first occurrence of the marker followed by the figure, searched on the bytes.
-          guard let at = Self.find(marker, then: f, in: s) else { continue }
+        // The first occurrence of each marker followed by the figure, found in one pass over the
+        // occurrences of the figure's first byte.
+        let found = Self.findMarkers(then: f, in: s)
+        for at in found {
+          guard let at else { continue }
           let before = String(decoding: UnsafeBufferPointer(rebasing: s[0..<at]), as: UTF8.self)
           if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
             return true
@@ -85,31 +88,48 @@ public struct QuantityComparison: Sendable {
     }
   }
 
-  /// The byte offset of the first occurrence in `hay` of the bytes of `marker` followed by those of `tail`.
-  private static func find(_ marker: StaticString, then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-    let m = marker.utf8CodeUnitCount
-    let p = marker.utf8Start
-    let n = m + tail.count
-    guard m > 0, n <= hay.count else { return nil }
-    let first = p[0]
-    var i = 0
-    let last = hay.count - n
-    outer: while i <= last {
-      if hay[i] != first {
-        i += 1
-        continue
-      }
-      for j in 1..<m where hay[i + j] != p[j] {
-        i += 1
-        continue outer
-      }
-      for j in 0..<tail.count where hay[i + m + j] != tail[j] {
-        i += 1
-        continue outer
-      }
-      return i
+  /// The markers of a total, in the order they are tried.
+  private static let totalMarkers: [[UInt8]] = [" of the ", " of ", " out of "].map { Array($0.utf8) }
+
+  /// For each of `totalMarkers`, the byte offset of its first occurrence in `hay` followed by the bytes
+  /// of `tail`, or nil. The occurrences of `tail` are visited in order, so the first one preceded by a
+  /// marker gives that marker's first occurrence.
+  private static func findMarkers(then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> [Int?] {
+    let markers = totalMarkers
+    guard !tail.isEmpty else {
+      // No figure: the first occurrence of each marker itself.
+      let bytes = Array(hay)
+      return markers.map { ClaimText.find(bytes, $0, fromEnd: false) }
     }
-    return nil
+    var found: [Int?] = [nil, nil, nil]
+    guard let base = hay.baseAddress else { return found }
+    let first = tail[0]
+    var missing = 3
+    // A figure's occurrence needs a marker of at least four bytes before it.
+    var p = 4
+    while p + tail.count <= hay.count, missing > 0 {
+      guard let hit = memchr(base + p, Int32(first), hay.count - tail.count - p + 1) else { break }
+      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      p = at + 1
+      var whole = true
+      for j in 1..<tail.count where hay[at + j] != tail[j] {
+        whole = false
+        break
+      }
+      guard whole else { continue }
+      for (k, marker) in markers.enumerated() where found[k] == nil && marker.count <= at {
+        var same = true
+        for j in marker.indices where hay[at - marker.count + j] != marker[j] {
+          same = false
+          break
+        }
+        if same {
+          found[k] = at - marker.count
+          missing -= 1
+        }
+      }
+    }
+    return found
   }
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
