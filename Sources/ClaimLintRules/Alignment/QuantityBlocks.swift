@@ -13,12 +13,18 @@ public enum QuantityBlocks {
   }
 
   public static func blocks(_ claims: AlignedClaims, keys: (Claim) -> [String]) -> [[ClaimRef]] {
+    blocks(claims, refKeys: { keys(claims.documents[$0.document].claims[$0.index]) })
+  }
+
+  /// `blocks(_:keys:)` with the keys of a claim asked by its reference.
+  public static func blocks(_ claims: AlignedClaims, refKeys keys: (ClaimRef) -> [String]) -> [[ClaimRef]] {
     var map: [Name: [ClaimRef]] = [:]
     for d in claims.documents.indices {
       let story = claims.story[d]
       let count = claims.documents[d].claims.count
       for i in 0..<count where claims.documents[d].claims[i].kind == .quantity {
-        for k in keys(claims.documents[d].claims[i]) { map[Name(story: story, key: k), default: []].append(ClaimRef(document: d, index: i)) }
+        let r = ClaimRef(document: d, index: i)
+        for k in keys(r) { map[Name(story: story, key: k), default: []].append(r) }
       }
     }
     // Blocks in the order of their names as strings ("s12|…" before "s3|…").

@@ -8,6 +8,8 @@ public struct QuantityComparison: Sendable {
   /// `onlyFigure[d][i]`: whether claim `i` of document `d` is the only figure its article gives for
   /// its counted thing and action (see `isOnlyFigure`), computed once for every claim.
   private let onlyFigure: [[Bool]]
+  /// `blockKeys[d][i]`: `nouns.blockKey` of the figure of claim `i` of document `d`, computed once.
+  private let blockKeys: [[String?]]
 
   /// A counted thing and action within one document.
   private struct Subject: Hashable {
@@ -19,7 +21,7 @@ public struct QuantityComparison: Sendable {
   public init(_ claims: AlignedClaims) {
     self.claims = claims
     // The distinct values each document states for each counted thing and action.
-    onlyFigure = claims.documents.map { dc in
+    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?]) in
       var subjects: [Subject?] = []
       subjects.reserveCapacity(dc.claims.count)
       var values: [Subject: Set<Double>] = [:]
@@ -32,8 +34,10 @@ public struct QuantityComparison: Sendable {
         subjects.append(subject)
         if c.kind == .quantity, c.layer == .reportage, !q.superseded, let v = q.value { values[subject, default: []].insert(v) }
       }
-      return subjects.map { s in s.map { values[$0]?.count == 1 } ?? false }
+      return (subjects.map { s in s.map { values[$0]?.count == 1 } ?? false }, subjects.map { $0?.block })
     }
+    onlyFigure = tables.map(\.only)
+    blockKeys = tables.map(\.keys)
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -57,6 +61,20 @@ public struct QuantityComparison: Sendable {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
     else { return [] }
     guard let block = claims.nouns.blockKey(q) else { return [] }
+    return valueKeys(c, q, block: block)
+  }
+
+  /// `valueKeys` of the claim at `r`, with its block key as computed once.
+  public func valueKeys(_ r: ClaimRef) -> [String] {
+    guard let block = blockKeys[r.document][r.index] else { return [] }
+    let c = claims.documents[r.document].claims[r.index]
+    guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
+    else { return [] }
+    return valueKeys(c, q, block: block)
+  }
+
+  /// `valueKeys` once the figure is known to be comparable and its block key is known.
+  private func valueKeys(_ c: Claim, _ q: Quantity, block: String) -> [String] {
     if Self.isTotalOfPart(c) { return [] }
     // "0-60 mph", "ages 0-4": a span from zero names a benchmark or a bracket, not a figure.
     if q.isRange, q.low == 0 { return [] }

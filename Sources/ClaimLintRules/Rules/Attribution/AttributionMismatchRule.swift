@@ -50,6 +50,7 @@ public struct AttributionMismatchRule: Rule {
     // years" has few content words but is still unmistakable.
     let quoteWords = attrs.map { a -> [UInt64] in
       guard a.isQuote else { return [] }
+      if let ascii = Self.asciiTokenHashes(a.content) { return ascii }
       return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
     }
     // Whether claim `i` says enough to be matched with another.
@@ -129,6 +130,32 @@ public struct AttributionMismatchRule: Rule {
       out.append(h)
     }
     return Salience.sortedUnique(out)
+  }
+
+  /// `hashedTokens` of the lower-cased letter-and-digit runs of an ASCII text, read on its bytes (nil
+  /// when the text is not ASCII). In ASCII text the letters and digits are the only characters that
+  /// are letters or numbers, and a CR-LF pair, one character, separates as its two bytes do.
+  static func asciiTokenHashes(_ text: String) -> [UInt64]? {
+    var text = text
+    return text.withUTF8 { u -> [UInt64]? in
+      var out: [UInt64] = []
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      var inToken = false
+      for b in u {
+        if b >= 0x80 { return nil }
+        let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+          inToken = true
+        } else if inToken {
+          out.append(h)
+          h = 0xcbf2_9ce4_8422_2325
+          inToken = false
+        }
+      }
+      if inToken { out.append(h) }
+      return Salience.sortedUnique(out)
+    }
   }
 
   /// A direct quote of fewer distinct words is matched by its content words only.

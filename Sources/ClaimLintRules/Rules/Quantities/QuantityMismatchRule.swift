@@ -89,7 +89,7 @@ public struct QuantityMismatchRule: Rule {
     let cmp = QuantityComparison(claims)
     // The claims each claim may be compared with: its fellows in every block it sits in.
     var mates: [ClaimRef: Set<ClaimRef>] = [:]
-    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
+    for block in QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
       for r in block { mates[r, default: []].formUnion(block) }
     }
     let updates = Self.updates(claims)
@@ -165,11 +165,13 @@ public struct QuantityMismatchRule: Rule {
         bySentence[cs[i].sentenceIndex, default: []].append(i)
       }
       for (_, indexes) in bySentence where indexes.count > 1 {
-        let group = indexes.map { cs[$0] }
-        for old in group where old.quantity!.superseded || Self.introducedByFrom(old) {
-          for new in group where !new.quantity!.superseded && !Self.introducedByFrom(new) {
-            let x = old.quantity!.value!
-            let y = new.quantity!.value!
+        let figures = indexes.map { cs[$0].quantity! }
+        // Whether each figure is an earlier one: superseded, or introduced by "from".
+        let earlier = indexes.indices.map { figures[$0].superseded || Self.introducedByFrom(cs[indexes[$0]]) }
+        for o in indexes.indices where earlier[o] {
+          for n in indexes.indices where !earlier[n] {
+            let x = figures[o].value!
+            let y = figures[n].value!
             guard x != y else { continue }
             out.insert("\(claims.story[d])|\(min(x, y))|\(max(x, y))")
           }
