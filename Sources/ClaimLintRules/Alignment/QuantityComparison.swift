@@ -278,14 +278,20 @@ public struct QuantityComparison: Sendable {
       if whole == whole.rounded(), fine.rounded(.down) == whole || fine.rounded() == whole { return true }
     }
     guard a.overlaps(b) else { return false }
-    func capped(_ q: Quantity) -> Quantity {
-      guard q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 else { return q }
-      var c = q
-      c.high = 2 * low
-      c.highInclusive = true
-      return c
+    // The intervals again with a lower bound capped at twice its value (as `Quantity.overlaps`
+    // compares them, without copying the quantities).
+    func capped(_ q: Quantity) -> (low: Double, high: Double, lowInclusive: Bool, highInclusive: Bool) {
+      if q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 {
+        return (low, 2 * low, q.lowInclusive, true)
+      }
+      return (q.low ?? -Double.infinity, q.high ?? Double.infinity, q.lowInclusive, q.highInclusive)
     }
-    return capped(a).overlaps(capped(b))
+    let x = capped(a)
+    let y = capped(b)
+    if x.high < y.low || y.high < x.low { return false }
+    if x.high == y.low { return x.highInclusive && y.lowInclusive }
+    if y.high == x.low { return y.highInclusive && x.lowInclusive }
+    return true
   }
 
   /// Whether a figure says nothing of what it counts: an amount, a percentage or a measure ("$700",
