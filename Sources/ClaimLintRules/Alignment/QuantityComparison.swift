@@ -22,19 +22,31 @@ public struct QuantityComparison: Sendable {
     self.claims = claims
     // The distinct values each document states for each counted thing and action.
     let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?]) in
-      var subjects: [Subject?] = []
-      subjects.reserveCapacity(dc.claims.count)
-      var values: [Subject: Set<Double>] = [:]
-      for c in dc.claims {
-        guard let q = c.quantity, let b = claims.nouns.blockKey(q) else {
-          subjects.append(nil)
-          continue
-        }
+      let cs = dc.claims
+      // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
+      // of doubles holds them; only whether there is exactly one matters).
+      var numbers: [Subject: Int] = [:]
+      var subjectOf = [Int](repeating: -1, count: cs.count)
+      var keys = [String?](repeating: nil, count: cs.count)
+      var values: [[Double]] = []
+      for i in cs.indices {
+        guard let q = cs[i].quantity, let b = claims.nouns.blockKey(q) else { continue }
+        keys[i] = b
         let subject = Subject(block: b, action: q.action ?? "-")
-        subjects.append(subject)
-        if c.kind == .quantity, c.layer == .reportage, !q.superseded, let v = q.value { values[subject, default: []].insert(v) }
+        let n: Int
+        if let known = numbers[subject] {
+          n = known
+        } else {
+          n = values.count
+          numbers[subject] = n
+          values.append([])
+        }
+        subjectOf[i] = n
+        if cs[i].kind == .quantity, cs[i].layer == .reportage, !q.superseded, let v = q.value, values[n].count < 2, !values[n].contains(v) {
+          values[n].append(v)
+        }
       }
-      return (subjects.map { s in s.map { values[$0]?.count == 1 } ?? false }, subjects.map { $0?.block })
+      return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys)
     }
     onlyFigure = tables.map(\.only)
     blockKeys = tables.map(\.keys)
