@@ -10,7 +10,8 @@ public enum Corroboration {
     // Each distinct (story, key) gets a number; claims keep the number of their key (-1 for none), and
     // the syndication groups that state a key in reportage are collected by number.
     var ids: [Name: Int] = [:]
-    var groups: [Set<Int>] = []
+    // The syndication groups of each key, without repeats (few per key: a small array, not a set).
+    var groups: [[Int]] = []
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
@@ -26,7 +27,7 @@ public enum Corroboration {
           ids[name] = id
           groups.append([])
         }
-        if cs[i].layer == .reportage { groups[id].insert(group) }
+        if cs[i].layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
         return id
       }
     }

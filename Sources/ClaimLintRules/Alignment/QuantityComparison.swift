@@ -212,6 +212,12 @@ public struct QuantityComparison: Sendable {
     else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if Self.plausiblyOverlap(qa, qb) { return false }
+    return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
+  }
+
+  /// `conflict` of two compatible figures `qa` (of `a`) and `qb` (of `b`) whose intervals cannot both
+  /// hold: whether nothing else explains the difference.
+  func conflictOfDisjoint(_ a: ClaimRef, _ b: ClaimRef, _ qa: Quantity, _ qb: Quantity, sameArticle: Bool = false) -> Bool {
     // A figure an order of magnitude off with other digits is another fact ("312 votes" margin and
     // "7,412 votes" for the winner), not a drifted one ("$21 million" for "$2.1 million" keeps its digits).
     if let va = qa.value ?? qa.low ?? qa.high, let vb = qb.value ?? qb.low ?? qb.high, va > 0, vb > 0,
