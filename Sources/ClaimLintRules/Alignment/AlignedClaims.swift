@@ -38,8 +38,9 @@ public struct AlignedClaims: Sendable {
   public let syndicationGroup: [Int]
   /// Documents whose dates lie too far apart to be about the same events.
   private let maxDaysApart: Int
-  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`).
-  public let sentenceWords: [[Set<String>]]
+  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`), as sorted
+  /// hashes without repeats (`Salience.sortedWordHashes`): compared by merge passes, never hashed again.
+  public let sentenceWords: [[[UInt64]]]
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
   private let documentWords: [[UInt64]]
@@ -95,10 +96,10 @@ public struct AlignedClaims: Sendable {
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
     self.sentenceWords = ParallelMap.map(documents) { dc in
-      var bySentence: [Int: Set<String>] = [:]
+      var bySentence: [Int: [UInt64]] = [:]
       return dc.claims.map { c in
         if let w = bySentence[c.sentenceIndex] { return w }
-        let w = Salience.words(c.sentence)
+        let w = Salience.sortedWordHashes(c.sentence)
         bySentence[c.sentenceIndex] = w
         return w
       }
@@ -108,15 +109,15 @@ public struct AlignedClaims: Sendable {
   /// The words the story gate compares documents by: the content words of the reportage, lists and
   /// headline, as sorted hashes without repeats.
   public static func storyWords(of document: Document) -> [UInt64] {
-    var words = Set<UInt64>()
+    var words: [UInt64] = []
     for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-      words.formUnion(Salience.wordHashes(seg.text))
+      words += Salience.wordHashes(seg.text)
     }
-    return words.sorted()
+    return Salience.sortedUnique(words)
   }
 
-  /// The content words of the sentence a claim was read from.
-  public func words(_ r: ClaimRef) -> Set<String> { sentenceWords[r.document][r.index] }
+  /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
+  public func words(_ r: ClaimRef) -> [UInt64] { sentenceWords[r.document][r.index] }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 
@@ -244,11 +245,18 @@ public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   public func candidates(of i: Int) -> [Int] {
-    var found = Set<Int>()
+    var found: [Int] = []
     for w in words[i] where !common.contains(w) {
-      if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found.formUnion(posting) }
+      if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found += posting }
     }
-    return found.sorted()
+    found.sort()
+    var unique = 0
+    for k in found.indices where k == 0 || found[k] != found[unique - 1] {
+      found[unique] = found[k]
+      unique += 1
+    }
+    found.removeLast(found.count - unique)
+    return found
   }
 }
 

@@ -20,7 +20,21 @@ public enum ClaimText {
 
   /// Whether `needle` occurs in `haystack`, compared byte for byte (no Foundation search).
   public static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-    containsBytes(Array(haystack.utf8)[...], Array(needle.utf8))
+    var haystack = haystack
+    var needle = needle
+    return haystack.withUTF8 { h in needle.withUTF8 { n in containsBytes(h, n) } }
+  }
+
+  /// Whether the bytes of `n` occur in `h`.
+  static func containsBytes(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    if n.isEmpty { return true }
+    if n.count > h.count { return false }
+    let first = n[0]
+    outer: for s in 0...(h.count - n.count) where h[s] == first {
+      for k in 1..<n.count where h[s + k] != n[k] { continue outer }
+      return true
+    }
+    return false
   }
 
   /// Whether the bytes of `n` occur in `h`.
@@ -58,17 +72,31 @@ public enum ClaimText {
   /// The byte offset of `needle` in `hay`, searching from the start or the end.
   public static func find(_ hay: [UInt8], _ needle: [UInt8], fromEnd: Bool) -> Int? {
     guard !needle.isEmpty, needle.count <= hay.count else { return nil }
-    let last = hay.count - needle.count
-    let order: StrideThrough<Int> = fromEnd ? stride(from: last, through: 0, by: -1) : stride(from: 0, through: last, by: 1)
-    for i in order where hay[i] == needle[0] {
-      var ok = true
-      for j in 1..<needle.count where hay[i + j] != needle[j] {
-        ok = false
-        break
+    return hay.withUnsafeBufferPointer { h in
+      needle.withUnsafeBufferPointer { n in
+        let last = h.count - n.count
+        let first = n[0]
+        func matches(_ i: Int) -> Bool {
+          guard h[i] == first else { return false }
+          for j in 1..<n.count where h[i + j] != n[j] { return false }
+          return true
+        }
+        if fromEnd {
+          var i = last
+          while i >= 0 {
+            if matches(i) { return i }
+            i -= 1
+          }
+        } else {
+          var i = 0
+          while i <= last {
+            if matches(i) { return i }
+            i += 1
+          }
+        }
+        return nil
       }
-      if ok { return i }
     }
-    return nil
   }
 
   /// The path, for a note's "in path" wording.

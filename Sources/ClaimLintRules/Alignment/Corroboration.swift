@@ -7,23 +7,43 @@ public enum Corroboration {
   /// Claims are only counted within a story (see `AlignedClaims.story`): the same date or speaker in an
   /// unrelated article supports nothing.
   public static func counts(_ claims: AlignedClaims) -> [[Int]] {
-    var keyed: [String: Set<Int>] = [:]
-    var keys: [[String?]] = []
-    for (d, dc) in claims.documents.enumerated() {
-      var row: [String?] = []
-      for c in dc.claims {
-        let k = key(c, claims).map { "s\(claims.story[d])|" + $0 }
-        if let k, c.layer == .reportage { keyed[k, default: []].insert(claims.syndicationGroup[d]) }
-        row.append(k)
+    // Each distinct (story, key) gets a number; claims keep the number of their key (-1 for none), and
+    // the syndication groups that state a key in reportage are collected by number.
+    var ids: [Name: Int] = [:]
+    // The syndication groups of each key, without repeats (few per key: a small array, not a set).
+    var groups: [[Int]] = []
+    let rows = claims.documents.indices.map { d -> [Int] in
+      let story = claims.story[d]
+      let group = claims.syndicationGroup[d]
+      let cs = claims.documents[d].claims
+      return cs.indices.map { i -> Int in
+        guard let k = key(cs[i], claims) else { return -1 }
+        let name = Name(story: story, key: k)
+        let id: Int
+        if let known = ids[name] {
+          id = known
+        } else {
+          id = groups.count
+          ids[name] = id
+          groups.append([])
+        }
+        if cs[i].layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
+        return id
       }
-      keys.append(row)
     }
-    return keys.enumerated().map { d, row in
-      row.map { k in
-        guard let k, let groups = keyed[k] else { return 0 }
-        return groups.count - (groups.contains(claims.syndicationGroup[d]) ? 1 : 0)
+    return rows.indices.map { d in
+      let own = claims.syndicationGroup[d]
+      return rows[d].map { id in
+        guard id >= 0 else { return 0 }
+        return groups[id].count - (groups[id].contains(own) ? 1 : 0)
       }
     }
+  }
+
+  /// A key within a story.
+  private struct Name: Hashable {
+    var story: Int
+    var key: String
   }
 
   /// What "the same claim" means for corroboration: same figure about the same thing, same day, same

@@ -6,16 +6,44 @@ import ClaimLintCore
 /// the rarer content words of their sentences, so that two figures are only compared when their
 /// sentences share a distinctive word; this keeps the cost near-linear on large archives.
 public enum QuantityBlocks {
+  /// A block's name: the story and the key ("s<story>|<key>" in the order of blocks).
+  private struct Name: Hashable {
+    var story: Int
+    var key: String
+  }
+
   public static func blocks(_ claims: AlignedClaims, keys: (Claim) -> [String]) -> [[ClaimRef]] {
-    var map: [String: [ClaimRef]] = [:]
-    for (d, dc) in claims.documents.enumerated() {
-      for (i, c) in dc.claims.enumerated() where c.kind == .quantity {
-        for k in keys(c) { map["s\(claims.story[d])|" + k, default: []].append(ClaimRef(document: d, index: i)) }
+    blocks(claims, refKeys: { keys(claims.documents[$0.document].claims[$0.index]) })
+  }
+
+  /// `blocks(_:keys:)` with the keys of a claim asked by its reference.
+  public static func blocks(_ claims: AlignedClaims, refKeys keys: (ClaimRef) -> [String]) -> [[ClaimRef]] {
+    var map: [Name: [ClaimRef]] = [:]
+    for d in claims.documents.indices {
+      let story = claims.story[d]
+      let count = claims.documents[d].claims.count
+      for i in 0..<count where claims.documents[d].claims[i].kind == .quantity {
+        let r = ClaimRef(document: d, index: i)
+        for k in keys(r) { map[Name(story: story, key: k), default: []].append(r) }
       }
     }
+    // Blocks in the order of their names as strings ("s12|…" before "s3|…").
+    let names = map.keys.map { ("s\($0.story)|" + $0.key, $0) }.sorted { $0.0 < $1.0 }
     var out: [[ClaimRef]] = []
-    for k in map.keys.sorted() {
-      let block = map[k]!
+    // The words of a sentence, by document and sentence index, for the few blocks that are split.
+    var sentenceWords: [Int: Set<String>] = [:]
+    func words(_ r: ClaimRef) -> Set<String> {
+      let sentence = claims.documents[r.document].claims[r.index].sentenceIndex
+      let key = r.document << 32 | sentence
+      if let w = sentenceWords[key] { return w }
+      // The words of the sentence as the document's first claim of that sentence gives it.
+      let first = claims.documents[r.document].claims.firstIndex { $0.sentenceIndex == sentence } ?? r.index
+      let w = Salience.words(claims.documents[r.document].claims[first].sentence)
+      sentenceWords[key] = w
+      return w
+    }
+    for (_, name) in names {
+      let block = map[name]!
       if block.count <= 64 {
         out.append(block)
         continue
@@ -23,7 +51,7 @@ public enum QuantityBlocks {
       // Split by distinctive words: each word with a small posting list forms a sub-block.
       var byWord: [String: [ClaimRef]] = [:]
       for r in block {
-        for w in claims.words(r) { byWord[w, default: []].append(r) }
+        for w in words(r) { byWord[w, default: []].append(r) }
       }
       var seen = Set<[ClaimRef]>()
       for w in byWord.keys.sorted() {

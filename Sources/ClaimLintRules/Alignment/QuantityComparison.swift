@@ -1,31 +1,61 @@
 import ClaimLintCore
+import Foundation
 
 /// Decides whether two quantity claims speak of the same figure closely enough to be compared.
 public struct QuantityComparison: Sendable {
   public let claims: AlignedClaims
 
-  /// The distinct values each document states for each counted thing and action ("document|block|action").
-  private let valuesByDocument: [String: Set<Double>]
+  /// `onlyFigure[d][i]`: whether claim `i` of document `d` is the only figure its article gives for
+  /// its counted thing and action (see `isOnlyFigure`), computed once for every claim.
+  private let onlyFigure: [[Bool]]
+  /// `blockKeys[d][i]`: `nouns.blockKey` of the figure of claim `i` of document `d`, computed once.
+  private let blockKeys: [[String?]]
+
+  /// A counted thing and action within one document.
+  private struct Subject: Hashable {
+    var block: String
+    /// The action, "-" for none.
+    var action: String
+  }
 
   public init(_ claims: AlignedClaims) {
     self.claims = claims
-    var values: [String: Set<Double>] = [:]
-    for (d, dc) in claims.documents.enumerated() {
-      for c in dc.claims where c.kind == .quantity && c.layer == .reportage {
-        guard let q = c.quantity, !q.superseded, let v = q.value, let b = claims.nouns.blockKey(q) else { continue }
-        values["\(d)|\(b)|\(q.action ?? "-")", default: []].insert(v)
+    // The distinct values each document states for each counted thing and action.
+    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?]) in
+      let cs = dc.claims
+      // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
+      // of doubles holds them; only whether there is exactly one matters).
+      var numbers: [Subject: Int] = [:]
+      var subjectOf = [Int](repeating: -1, count: cs.count)
+      var keys = [String?](repeating: nil, count: cs.count)
+      var values: [[Double]] = []
+      for i in cs.indices {
+        guard let q = cs[i].quantity, let b = claims.nouns.blockKey(q) else { continue }
+        keys[i] = b
+        let subject = Subject(block: b, action: q.action ?? "-")
+        let n: Int
+        if let known = numbers[subject] {
+          n = known
+        } else {
+          n = values.count
+          numbers[subject] = n
+          values.append([])
+        }
+        subjectOf[i] = n
+        if cs[i].kind == .quantity, cs[i].layer == .reportage, !q.superseded, let v = q.value, values[n].count < 2, !values[n].contains(v) {
+          values[n].append(v)
+        }
       }
+      return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys)
     }
-    valuesByDocument = values
+    onlyFigure = tables.map(\.only)
+    blockKeys = tables.map(\.keys)
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
   /// article's one count of people injured): two such figures in articles on one story state the same
   /// fact, however differently their sentences are worded.
-  func isOnlyFigure(_ r: ClaimRef) -> Bool {
-    guard let q = claims.claim(r).quantity, let b = claims.nouns.blockKey(q) else { return false }
-    return valuesByDocument["\(r.document)|\(b)|\(q.action ?? "-")"]?.count == 1
-  }
+  func isOnlyFigure(_ r: ClaimRef) -> Bool { onlyFigure[r.document][r.index] }
 
   /// Modifiers that hedge or qualify without changing what is counted.
   static let neutralModifiers: Set<String> = [
@@ -43,6 +73,20 @@ public struct QuantityComparison: Sendable {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
     else { return [] }
     guard let block = claims.nouns.blockKey(q) else { return [] }
+    return valueKeys(c, q, block: block)
+  }
+
+  /// `valueKeys` of the claim at `r`, with its block key as computed once.
+  public func valueKeys(_ r: ClaimRef) -> [String] {
+    guard let block = blockKeys[r.document][r.index] else { return [] }
+    let c = claims.documents[r.document].claims[r.index]
+    guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
+    else { return [] }
+    return valueKeys(c, q, block: block)
+  }
+
+  /// `valueKeys` once the figure is known to be comparable and its block key is known.
+  private func valueKeys(_ c: Claim, _ q: Quantity, block: String) -> [String] {
     if Self.isTotalOfPart(c) { return [] }
     // "0-60 mph", "ages 0-4": a span from zero names a benchmark or a bracket, not a figure.
     if q.isRange, q.low == 0 { return [] }
@@ -55,42 +99,108 @@ public struct QuantityComparison: Sendable {
 
   /// Whether the figure is the total in "23 of the 51 seats": the whole a part is measured against.
   static func isTotalOfPart(_ c: Claim) -> Bool {
-    let s = Array(c.sentence.utf8)
-    for marker in [" of the " + c.span.text, " of " + c.span.text, " out of " + c.span.text] {
-      guard let at = ClaimText.find(s, Array(marker.utf8), fromEnd: false) else { continue }
-      let before = String(decoding: s[0..<at], as: UTF8.self)
-      if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
-        return true
+    var sentence = c.sentence
+    var figure = c.span.text
+    return sentence.withUTF8 { s in
+      figure.withUTF8 { f in
+        // The first occurrence of each marker followed by the figure, found in one pass over the
+        // occurrences of the figure's first byte.
+        let found = Self.findMarkers(then: f, in: s)
+        for at in found {
+          guard let at else { continue }
+          let before = String(decoding: UnsafeBufferPointer(rebasing: s[0..<at]), as: UTF8.self)
+          if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
+            return true
+          }
+        }
+        return false
       }
     }
-    return false
+  }
+
+  /// The markers of a total, in the order they are tried.
+  private static let totalMarkers: [[UInt8]] = [" of the ", " of ", " out of "].map { Array($0.utf8) }
+
+  /// For each of `totalMarkers`, the byte offset of its first occurrence in `hay` followed by the bytes
+  /// of `tail`, or nil. The occurrences of `tail` are visited in order, so the first one preceded by a
+  /// marker gives that marker's first occurrence.
+  private static func findMarkers(then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> [Int?] {
+    let markers = totalMarkers
+    guard !tail.isEmpty else {
+      // No figure: the first occurrence of each marker itself.
+      let bytes = Array(hay)
+      return markers.map { ClaimText.find(bytes, $0, fromEnd: false) }
+    }
+    var found: [Int?] = [nil, nil, nil]
+    guard let base = hay.baseAddress else { return found }
+    let first = tail[0]
+    var missing = 3
+    // A figure's occurrence needs a marker of at least four bytes before it.
+    var p = 4
+    while p + tail.count <= hay.count, missing > 0 {
+      guard let hit = memchr(base + p, Int32(first), hay.count - tail.count - p + 1) else { break }
+      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      p = at + 1
+      var whole = true
+      for j in 1..<tail.count where hay[at + j] != tail[j] {
+        whole = false
+        break
+      }
+      guard whole else { continue }
+      for (k, marker) in markers.enumerated() where found[k] == nil && marker.count <= at {
+        var same = true
+        for j in marker.indices where hay[at - marker.count + j] != marker[j] {
+          same = false
+          break
+        }
+        if same {
+          found[k] = at - marker.count
+          missing -= 1
+        }
+      }
+    }
+    return found
   }
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.
   public func sameContext(_ a: ClaimRef, _ b: ClaimRef, threshold: Double, minShared: Int = 2) -> Bool {
-    var wa = claims.words(a)
-    var wb = claims.words(b)
-    // The counted noun itself says nothing about whether the sentences agree on the fact.
-    for q in [claims.claim(a).quantity, claims.claim(b).quantity] {
-      if let c = q?.counted {
-        wa.remove(Salience.stem(c))
-        wb.remove(Salience.stem(c))
+    let wa = claims.words(a)
+    let wb = claims.words(b)
+    // The counted noun itself says nothing about whether the sentences agree on the fact: its stem is
+    // left out of both sides (counted off the sizes and the shared words rather than removed).
+    var left: [UInt64] = []
+    for c in [claims.documents[a.document].claims[a.index].quantity?.counted, claims.documents[b.document].claims[b.index].quantity?.counted] {
+      if let c {
+        let h = Salience.wordHash(Salience.stem(c))
+        if !left.contains(h) { left.append(h) }
       }
     }
+    var countA = wa.count
+    var countB = wb.count
+    var shared = Salience.sharedCount(wa, wb)
+    for h in left {
+      let inA = Salience.sortedContains(wa, h)
+      let inB = Salience.sortedContains(wb, h)
+      if inA { countA -= 1 }
+      if inB { countB -= 1 }
+      if inA && inB { shared -= 1 }
+    }
     // Short sentences ("Turnout was 61.4 percent") cannot share many words.
-    let needed = min(minShared, max(1, min(wa.count, wb.count)))
-    return Salience.sharedCount(wa, wb) >= needed && Salience.containment(wa, wb) >= threshold
+    let small = min(countA, countB)
+    let needed = min(minShared, max(1, small))
+    let containment = small > 0 ? Double(shared) / Double(small) : 0
+    return shared >= needed && containment >= threshold
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
   public func siblings(of r: ClaimRef) -> [ClaimRef] {
-    let c = claims.claim(r)
-    guard let q = c.quantity else { return [] }
+    let cs = claims.documents[r.document].claims
+    guard let q = cs[r.index].quantity else { return [] }
+    let sentence = cs[r.index].sentenceIndex
     let key = claims.nouns.blockKey(q)
     var out: [ClaimRef] = []
-    for (i, o) in claims.documents[r.document].claims.enumerated()
-    where i != r.index && o.kind == .quantity && o.sentenceIndex == c.sentenceIndex {
-      if let oq = o.quantity, claims.nouns.blockKey(oq) == key, !oq.isRange { out.append(ClaimRef(document: r.document, index: i)) }
+    for i in cs.indices where i != r.index && cs[i].kind == .quantity && cs[i].sentenceIndex == sentence {
+      if let oq = cs[i].quantity, claims.nouns.blockKey(oq) == key, !oq.isRange { out.append(ClaimRef(document: r.document, index: i)) }
     }
     return out
   }
@@ -98,11 +208,16 @@ public struct QuantityComparison: Sendable {
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
   public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
-    let ca = claims.claim(a)
-    let cb = claims.claim(b)
-    guard let qa = ca.quantity, let qb = cb.quantity else { return false }
+    guard let qa = claims.documents[a.document].claims[a.index].quantity, let qb = claims.documents[b.document].claims[b.index].quantity
+    else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if Self.plausiblyOverlap(qa, qb) { return false }
+    return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
+  }
+
+  /// `conflict` of two compatible figures `qa` (of `a`) and `qb` (of `b`) whose intervals cannot both
+  /// hold: whether nothing else explains the difference.
+  func conflictOfDisjoint(_ a: ClaimRef, _ b: ClaimRef, _ qa: Quantity, _ qb: Quantity, sameArticle: Bool = false) -> Bool {
     // A figure an order of magnitude off with other digits is another fact ("312 votes" margin and
     // "7,412 votes" for the winner), not a drifted one ("$21 million" for "$2.1 million" keeps its digits).
     if let va = qa.value ?? qa.low ?? qa.high, let vb = qb.value ?? qb.low ?? qb.high, va > 0, vb > 0,
@@ -117,9 +232,11 @@ public struct QuantityComparison: Sendable {
       guard let na = qa.counted, na == qb.counted, !Self.genericNouns.contains(na) || qa.action != nil else { return false }
     }
     // "51 payroll records" and "37 flight records" count different things.
-    let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
-    let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
-    if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
+    if !qa.modifiers.isEmpty, !qb.modifiers.isEmpty {
+      let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
+      let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
+      if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
+    }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
       let only = !sameArticle && isOnlyFigure(a) && isOnlyFigure(b)
@@ -149,7 +266,7 @@ public struct QuantityComparison: Sendable {
           let close = max(qa.value ?? 0, qb.value ?? 0) < 2 * min(qa.value ?? 0, qb.value ?? 0)
           let likely = (isOnlyFigure(a) && isOnlyFigure(b) && close) || Self.sameDigits(qa, qb)
           guard sameContext(a, b, threshold: likely ? 0.25 : qa.unit != nil ? 0.3 : 0.5) else { return false }
-          if Self.isUnnamed(qa), !Self.isDrift(qa, qb), !sameUnnamedFigure(ca, cb) { return false }
+          if Self.isUnnamed(qa), !Self.isDrift(qa, qb), !sameUnnamedFigure(claims.claim(a), claims.claim(b)) { return false }
         }
       }
     }
@@ -159,8 +276,8 @@ public struct QuantityComparison: Sendable {
     let sb = siblings(of: b)
     if !sa.isEmpty || !sb.isEmpty {
       if qa.counted != qb.counted { return false }
-      let sumA = ([a] + sa).compactMap { claims.claim($0).quantity?.value }.reduce(0, +)
-      let sumB = ([b] + sb).compactMap { claims.claim($0).quantity?.value }.reduce(0, +)
+      let sumA = ([a] + sa).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
+      let sumB = ([b] + sb).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
       if let vb = qb.value, sumA == vb { return false }
       if let va = qa.value, sumB == va { return false }
     }
@@ -179,14 +296,20 @@ public struct QuantityComparison: Sendable {
       if whole == whole.rounded(), fine.rounded(.down) == whole || fine.rounded() == whole { return true }
     }
     guard a.overlaps(b) else { return false }
-    func capped(_ q: Quantity) -> Quantity {
-      guard q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 else { return q }
-      var c = q
-      c.high = 2 * low
-      c.highInclusive = true
-      return c
+    // The intervals again with a lower bound capped at twice its value (as `Quantity.overlaps`
+    // compares them, without copying the quantities).
+    func capped(_ q: Quantity) -> (low: Double, high: Double, lowInclusive: Bool, highInclusive: Bool) {
+      if q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 {
+        return (low, 2 * low, q.lowInclusive, true)
+      }
+      return (q.low ?? -Double.infinity, q.high ?? Double.infinity, q.lowInclusive, q.highInclusive)
     }
-    return capped(a).overlaps(capped(b))
+    let x = capped(a)
+    let y = capped(b)
+    if x.high < y.low || y.high < x.low { return false }
+    if x.high == y.low { return x.highInclusive && y.lowInclusive }
+    if y.high == x.low { return y.highInclusive && x.lowInclusive }
+    return true
   }
 
   /// Whether a figure says nothing of what it counts: an amount, a percentage or a measure ("$700",
@@ -318,8 +441,8 @@ public struct QuantityComparison: Sendable {
 
   /// Error when both figures are exact and differ; warning when a qualifier is involved.
   public func naturalSeverity(_ a: ClaimRef, _ b: ClaimRef) -> Severity {
-    let qa = claims.claim(a).quantity!
-    let qb = claims.claim(b).quantity!
+    let qa = claims.documents[a.document].claims[a.index].quantity!
+    let qb = claims.documents[b.document].claims[b.index].quantity!
     if qa.direction == .exact && qb.direction == .exact && !qa.isVague && !qb.isVague { return .error }
     return .warning
   }

@@ -22,7 +22,7 @@ public enum Salience {
     forEachWord(text) { cur in
       // A word whose byte hash is not a stop word's is not a stop word: no string is built and hashed
       // for it twice. Only hash hits are confirmed against the stop list itself.
-      if stopHashes.contains(hash(cur[...])), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      if isStopHash(hash(cur)), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
       out.insert(stemmed(cur) ?? String(decoding: cur, as: UTF8.self))
     }
     return out
@@ -33,8 +33,15 @@ public enum Salience {
   public static func wordHashes(_ text: String) -> Set<UInt64> {
     var out = Set<UInt64>()
     forEachWord(text) { cur in
-      guard !stopHashes.contains(hash(cur[...])) else { return }
-      if let s = stemmed(cur) { out.insert(hash(Array(s.utf8)[...])) } else { out.insert(hash(cur[...])) }
+      let h = hash(cur)
+      guard !isStopHash(h) else { return }
+      if isASCII(cur) {
+        out.insert(stemHash(cur, wordHash: h))
+      } else if let s = stemmed(cur) {
+        out.insert(hash(Array(s.utf8)[...]))
+      } else {
+        out.insert(h)
+      }
     }
     return out
   }
@@ -46,16 +53,14 @@ public enum Salience {
   public static func sortedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
     var out: [UInt64] = []
     forEachWord(bytes) { cur in
-      let h = hash(cur[...])
-      if stopHashes.contains(h), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
-      if cur.contains(where: { $0 >= 0x80 }) {
+      let h = hash(cur)
+      if isStopHash(h), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      if !isASCII(cur) {
         // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
         let word = stemmed(cur) ?? String(decoding: cur, as: UTF8.self)
         out.append(hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...]))
-      } else if let s = stemmed(cur) {
-        out.append(hash(Array(s.utf8)[...]))
       } else {
-        out.append(h)
+        out.append(stemHash(cur, wordHash: h))
       }
     }
     return sortedUnique(out)
@@ -65,6 +70,24 @@ public enum Salience {
   public static func sortedWordHashes(_ text: String) -> [UInt64] {
     var text = text
     return text.withUTF8 { sortedWordHashes($0) }
+  }
+
+  /// The hash one word of `words(_:)` has in `sortedWordHashes(_:)`: FNV-1a of its bytes, in composed
+  /// form when it holds non-ASCII letters (canonically equal strings hash alike).
+  public static func wordHash(_ word: String) -> UInt64 {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return hash(Array(word.utf8)[...]) }
+    return hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...])
+  }
+
+  /// Whether a sorted array without repeats holds `x` (binary search).
+  public static func sortedContains(_ a: [UInt64], _ x: UInt64) -> Bool {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < a.count && a[lo] == x
   }
 
   /// The union of two sorted arrays without repeats, sorted and without repeats.
@@ -111,50 +134,113 @@ public enum Salience {
     return out
   }
 
-  /// Calls `body` with each lower-cased word of more than two bytes, in order.
+  /// Calls `body` with each lower-cased word of more than two bytes, in order (the bytes are valid
+  /// during the call only).
   ///
   /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
   /// letters of other scripts) are kept as word characters without further checks. Digits, ASCII
   /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
-  private static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
+  private static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     var text = text
     text.withUTF8 { forEachWord($0, body) }
   }
 
-  /// `forEachWord` over UTF-8 bytes.
-  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
-    var cur: [UInt8] = []
-    cur.reserveCapacity(24)
-    func flush() {
-      if cur.count > 2 { body(cur) }
-      cur.removeAll(keepingCapacity: true)
-    }
-    var i = 0
-    while i < u.count {
-      let b = u[i]
-      if b >= 0x61 && b <= 0x7A {
-        cur.append(b)
-      } else if b >= 0x41 && b <= 0x5A {
-        cur.append(b + 32)
-      } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
-        flush()
-        i += 3
-        continue
-      } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
-        flush()
-        i += 2
-        continue
-      } else if b >= 0x80 {
-        cur.append(b)
-      } else {
-        flush()
+  /// `forEachWord` over UTF-8 bytes: each word is lower-cased into one scratch buffer, never into an array.
+  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    guard !u.isEmpty else { return }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
+      var n = 0
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b >= 0x61 && b <= 0x7A {
+          cur[n] = b
+          n += 1
+        } else if b >= 0x41 && b <= 0x5A {
+          cur[n] = b + 32
+          n += 1
+        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
+          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
+          n = 0
+          i += 3
+          continue
+        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
+          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
+          n = 0
+          i += 2
+          continue
+        } else if b >= 0x80 {
+          cur[n] = b
+          n += 1
+        } else {
+          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
+          n = 0
+        }
+        i += 1
       }
-      i += 1
+      if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
     }
-    flush()
   }
 
+  /// Whether every byte is ASCII.
+  private static func isASCII(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in w where b >= 0x80 { return false }
+    return true
+  }
+
+  /// Whether `h` may be a stop word's hash: a bit table answers most words without a set lookup, and
+  /// only its hits are looked up in `stopHashes`.
+  @inline(__always)
+  private static func isStopHash(_ h: UInt64) -> Bool {
+    let k = Int(truncatingIfNeeded: h & 4095)
+    return stopFilter[k >> 6] & (1 << UInt64(k & 63)) != 0 && stopHashes.contains(h)
+  }
+
+  /// One bit per value of the low 12 bits of the stop words' hashes.
+  private static let stopFilter: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 64)
+    for h in stopHashes {
+      let k = Int(truncatingIfNeeded: h & 4095)
+      bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+    return bits
+  }()
+
+  /// The hash of `stemmed(w) ?? w` for an ASCII word `w` whose own hash is `h`, without building the
+  /// stem: the same suffix rules on the bytes.
+  private static func stemHash(_ w: UnsafeBufferPointer<UInt8>, wordHash h: UInt64) -> UInt64 {
+    let n = w.count
+    func ends(_ s: StaticString) -> Bool {
+      let k = s.utf8CodeUnitCount
+      guard n >= k else { return false }
+      let p = s.utf8Start
+      for j in 0..<k where w[n - k + j] != p[j] { return false }
+      return true
+    }
+    func prefixHash(_ drop: Int, _ add: UInt8? = nil) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for j in 0..<(n - drop) { h = (h ^ UInt64(w[j])) &* 0x100_0000_01b3 }
+      if let add { h = (h ^ UInt64(add)) &* 0x100_0000_01b3 }
+      return h
+    }
+    if (n == 3 && ends("met")) || (n == 7 && ends("meeting")) || (n == 8 && ends("meetings")) { return meetHash }
+    if ends("ies"), n > 4 { return prefixHash(3, 0x79) }
+    if ends("ing"), n > 5 { return prefixHash(3) }
+    if ends("ed"), n > 4 { return prefixHash(ends("ied") ? 3 : 2) }
+    if ends("s"), !ends("ss"), n > 3 { return prefixHash(1) }
+    return h
+  }
+
+  private static let meetHash = hash(Array("meet".utf8)[...])
+
   private static let stopHashes: Set<UInt64> = Set(stop.map { hash(Array($0.utf8)[...]) })
+
+  /// FNV-1a, 64 bits.
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
 
   /// FNV-1a, 64 bits.
   private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -164,7 +250,7 @@ public enum Salience {
   }
 
   /// `stem` on a word's bytes: the stem when it differs from the word, nil when the word is its own stem.
-  private static func stemmed(_ w: [UInt8]) -> String? {
+  private static func stemmed(_ w: UnsafeBufferPointer<UInt8>) -> String? {
     let n = w.count
     // Characters, not bytes, decide the length conditions.
     var count = n

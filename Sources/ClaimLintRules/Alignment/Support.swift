@@ -29,13 +29,13 @@ public struct FigureSupport: Sendable {
       // about the same thing; the same action ("seven remain missing", "seven still missing") is one
       // of the two shared words it takes.
       guard let v = q.value else { return [] }
-      let mine = Salience.words(c.sentence)
+      let mine = Salience.sortedWordHashes(c.sentence)
       return (index["value:" + ClaimText.number(v)] ?? []).filter { o in
         guard o.document != r.document, let oq = claims.claim(o).quantity, oq.unit == q.unit, oq.value == v else { return false }
         if claims.syndicationGroup[o.document] == claims.syndicationGroup[r.document] { return false }
         let theirs = claims.words(o)
         let sameAction = q.action != nil && q.action == oq.action
-        return mine.intersection(theirs).count >= (sameAction ? 1 : 2)
+        return Salience.sharedCount(mine, theirs) >= (sameAction ? 1 : 2)
       }
     }
     return (index[k] ?? []).filter { o in

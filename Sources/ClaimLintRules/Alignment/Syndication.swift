@@ -25,6 +25,9 @@ public enum Syndication {
   /// key: 63, or 1% of the run in runs of more than 6,300 documents.
   public static func commonLimit(documents: Int) -> Int { max(window, documents / 100) }
 
+  /// Runs of at most this many documents keep every document's shingles between the two passes.
+  static let keepAllLimit = 2_000
+
   public static func groups(_ documents: [Document]) -> [Int] {
     let n = documents.count
     guard n > 1 else { return Array(0..<n) }
@@ -32,10 +35,13 @@ public enum Syndication {
     // elements, and two sets intersect by one merge pass. A first pass keeps only the smallest few (the
     // candidates for bucket keys); the full arrays are computed again for the few documents that share
     // a bucket with another, so a large run never holds every document's shingles at once.
-    let samples = ParallelMap.map(documents) { doc -> [UInt64] in
+    // A small run keeps every document's shingles from the first pass instead of computing them twice.
+    let keepAll = n <= keepAllLimit
+    let firstPass = ParallelMap.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
       let s = Self.shingles(of: doc)
-      return s.count >= 8 ? Array(s.prefix(sampleSize)) : []
+      return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], keepAll ? s : [])
     }
+    let samples = firstPass.map(\.sample)
     var counting: [UInt64: Int32] = [:]
     for sample in samples { for h in sample { counting[h, default: 0] += 1 } }
     let limit = Int32(commonLimit(documents: n))
@@ -49,7 +55,7 @@ public enum Syndication {
       for m in members { isCandidate[m] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
-    let computed = ParallelMap.map(candidates) { Self.shingles(of: documents[$0]) }
+    let computed = keepAll ? candidates.map { firstPass[$0].all } : ParallelMap.map(candidates) { Self.shingles(of: documents[$0]) }
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)

@@ -43,20 +43,22 @@ public struct AttributionMismatchRule: Rule {
     guard refs.count > 1 else { return [] }
     // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
     // words themselves are built only for the fingerprints of findings.
-    let words = refs.map { Salience.sortedWordHashes(claims.claim($0).attribution!.content) }
+    // Each claim's attribution, read once.
+    let attrs = refs.map { claims.documents[$0.document].claims[$0.index].attribution! }
+    let words = attrs.map { Salience.sortedWordHashes($0.content) }
     // Every word of a direct quote, stop words included: "He is the player we have wanted for three
     // years" has few content words but is still unmistakable.
-    let quoteWords = refs.map { r -> [UInt64] in
-      let a = claims.claim(r).attribution!
+    let quoteWords = attrs.map { a -> [UInt64] in
       guard a.isQuote else { return [] }
+      if let ascii = Self.asciiTokenHashes(a.content) { return ascii }
       return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
     }
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
     // Whether claims `i` and `j` state the same words.
     func sameWords(_ i: Int, _ j: Int) -> Bool {
-      let a = claims.claim(refs[i]).attribution!
-      let b = claims.claim(refs[j]).attribution!
+      let a = attrs[i]
+      let b = attrs[j]
       if a.isQuote, b.isQuote, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
         Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
       {
@@ -73,12 +75,13 @@ public struct AttributionMismatchRule: Rule {
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      let attrA = claims.claim(refs[i]).attribution!
+      let attrA = attrs[i]
       var conflicts: [Int] = []
       var agreeing = Set<Int>()
-      for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
-        let attrB = claims.claim(refs[j]).attribution!
-        guard !attrB.speakerText.isEmpty, sameWords(i, j) else { continue }
+      // The cheap tests first: same words, then whether the two documents may be compared at all.
+      for j in index.candidates(of: i) where !attrs[j].speakerText.isEmpty && sameWords(i, j) {
+        guard claims.comparable(refs[i].document, refs[j].document) else { continue }
+        let attrB = attrs[j]
         if Self.sameSpeaker(attrA.speaker, attrB.speaker)
           || Self.speaksFor(claims.claim(refs[i]), claims.claim(refs[j]))
           || Self.speaksFor(claims.claim(refs[j]), claims.claim(refs[i]))
@@ -127,6 +130,32 @@ public struct AttributionMismatchRule: Rule {
       out.append(h)
     }
     return Salience.sortedUnique(out)
+  }
+
+  /// `hashedTokens` of the lower-cased letter-and-digit runs of an ASCII text, read on its bytes (nil
+  /// when the text is not ASCII). In ASCII text the letters and digits are the only characters that
+  /// are letters or numbers, and a CR-LF pair, one character, separates as its two bytes do.
+  static func asciiTokenHashes(_ text: String) -> [UInt64]? {
+    var text = text
+    return text.withUTF8 { u -> [UInt64]? in
+      var out: [UInt64] = []
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      var inToken = false
+      for b in u {
+        if b >= 0x80 { return nil }
+        let lower = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+          inToken = true
+        } else if inToken {
+          out.append(h)
+          h = 0xcbf2_9ce4_8422_2325
+          inToken = false
+        }
+      }
+      if inToken { out.append(h) }
+      return Salience.sortedUnique(out)
+    }
   }
 
   /// A direct quote of fewer distinct words is matched by its content words only.

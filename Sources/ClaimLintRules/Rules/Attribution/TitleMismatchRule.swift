@@ -56,12 +56,15 @@ public struct TitleMismatchRule: Rule {
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
+      // Each claim's roles, parsed once (not once per pair).
+      var parsed: [ClaimRef: [Role]] = [:]
+      for r in group { parsed[r] = claims.documents[r.document].claims[r.index].title!.roles.map(parse) }
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-        let a = claims.claim(r).title!
+        let a = parsed[r]!
         var conflicts: [ClaimRef] = []
         var agreeing = Set<Int>()
         for o in group where claims.comparable(r.document, o.document) {
-          if compatible(a.roles, claims.claim(o).title!.roles) { agreeing.insert(o.document) } else { conflicts.append(o) }
+          if compatible(a, parsed[o]!) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }
         return .init(conflicts: conflicts, agreeing: agreeing)
       }
@@ -96,7 +99,10 @@ public struct TitleMismatchRule: Rule {
     name.lowercased()
   }
 
-  private func parse(_ role: String) -> (head: String, ranks: Set<String>, portfolio: Set<String>) {
+  /// A role read into its head noun, its ranks and its portfolio.
+  private typealias Role = (head: String, ranks: Set<String>, portfolio: Set<String>)
+
+  private func parse(_ role: String) -> Role {
     var s = role
     var portfolio = Set<String>()
     if let open = s.firstIndex(of: "["), let close = s.firstIndex(of: "]") {
@@ -123,9 +129,10 @@ public struct TitleMismatchRule: Rule {
     "coo": "chief operating officer", "cto": "chief technology officer", "cmo": "chief marketing officer",
   ]
 
-  func compatible(_ a: [String], _ b: [String]) -> Bool {
-    let pa = a.map(parse)
-    let pb = b.map(parse)
+  func compatible(_ a: [String], _ b: [String]) -> Bool { compatible(a.map(parse), b.map(parse)) }
+
+  /// `compatible` on parsed roles.
+  private func compatible(_ pa: [Role], _ pb: [Role]) -> Bool {
     if pa.allSatisfy({ Self.genericRoles.contains($0.head) }) || pb.allSatisfy({ Self.genericRoles.contains($0.head) }) {
       return true
     }

@@ -82,7 +82,19 @@ public struct DateMismatchRule: Rule {
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
     // what two sentences share.
     let salient = contexts.map(\.all)
-    let figures = refs.map { Self.figureWords(of: $0, in: claims) }
+    // The claims of each date's sentence, found by one pass over each document with dates.
+    var sentenceClaims: [Int: [Int: [Int]]] = [:]
+    let sentenceOf = refs.map { r -> [Int] in
+      let cs = claims.documents[r.document].claims
+      if sentenceClaims[r.document] == nil {
+        var bySentence: [Int: [Int]] = [:]
+        for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
+        sentenceClaims[r.document] = bySentence
+      }
+      return sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? []
+    }
+    sentenceClaims = [:]
+    let figures = refs.indices.map { Self.figureWords(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
     // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
@@ -93,7 +105,7 @@ public struct DateMismatchRule: Rule {
       }
       return true
     }
-    let siblings = refs.map { Self.siblingDates(of: $0, in: claims) }
+    let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
@@ -148,7 +160,16 @@ public struct DateMismatchRule: Rule {
     let span = Array(c.span.text.utf8)
     guard let firstSpanWord = wordRanges(span, { $0 == 0x20 }).first else { return false }
     let first = lowered(span[firstSpanWord])
-    guard let i = words.firstIndex(where: { lowered(sentence[$0]).starts(with: first) }) else { return false }
+    // Whether the word at `r`, lower-cased, starts with `first` (compared byte by byte, no copy).
+    func startsWithFirst(_ r: Range<Int>) -> Bool {
+      guard r.count >= first.count else { return false }
+      for j in first.indices {
+        let b = sentence[r.lowerBound + j]
+        if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != first[j] { return false }
+      }
+      return true
+    }
+    guard let i = words.firstIndex(where: startsWithFirst) else { return false }
     let word = { (k: Int) in String(decoding: lowered(sentence[words[k]]), as: UTF8.self) }
     guard let v = (max(0, i - 3)..<i).last(where: { sayingVerbs.contains(word($0)) }) else { return false }
     // "announced on Wednesday a $1.35 billion plan", "announced the plan on Wednesday": what is
@@ -298,20 +319,24 @@ public struct DateMismatchRule: Rule {
   /// byte by byte; others go through `bare`.
   private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     guard word.allSatisfy({ $0 < 0x80 }) else { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
-    var letters: [UInt8] = []
+    // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters).
+    var letters: UInt64 = 0
+    var count = 0
     for b in word {
       if b >= 0x61 && b <= 0x7A {
-        letters.append(b)
+        letters = letters << 8 | UInt64(b)
+        count += 1
       } else if b >= 0x41 && b <= 0x5A {
-        letters.append(b + 32)
+        letters = letters << 8 | UInt64(b + 32)
+        count += 1
       }
-      if letters.count > 7 { return false }
+      if count > 7 { return false }
     }
-    return clauseBreakBytes.contains(letters)
+    return clauseBreakPacked.contains(letters)
   }
 
-  /// `clauseBreaks` as bytes.
-  private static let clauseBreakBytes: Set<[UInt8]> = Set(clauseBreaks.map { Array($0.utf8) })
+  /// `clauseBreaks` with their letters packed as in `isClauseBreak`.
+  private static let clauseBreakPacked: [UInt64] = clauseBreaks.map { w in w.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
   /// Words that open another clause, whose event a date does not date.
   static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
@@ -340,10 +365,17 @@ public struct DateMismatchRule: Rule {
   /// it counts ("#kill", "#injure"): "twelve died and 297 were hurt in the crush" and "nine were killed
   /// and nearly 300 injured when fans surged" tell of the same deaths and injuries in other words.
   static func figureWords(of r: ClaimRef, in claims: AlignedClaims) -> Set<String> {
-    let c = claims.claim(r)
+    let cs = claims.documents[r.document].claims
+    let sentence = cs[r.index].sentenceIndex
+    return figureWords(of: r, in: claims, sentenceClaims: cs.indices.filter { cs[$0].sentenceIndex == sentence })
+  }
+
+  /// `figureWords(of:in:)` given the indexes of the claims of the sentence of `r`, in order.
+  static func figureWords(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> Set<String> {
+    let cs = claims.documents[r.document].claims
     var out = Set<String>()
-    for o in claims.documents[r.document].claims where o.kind == .quantity && o.sentenceIndex == c.sentenceIndex {
-      guard let q = o.quantity else { continue }
+    for k in sentenceClaims where cs[k].kind == .quantity {
+      guard let q = cs[k].quantity else { continue }
       if let a = q.action, q.unit == nil { out.insert("#" + a) }
       guard let v = q.value, v >= 10 || q.unit != nil else { continue }
       out.insert("#\(q.unit ?? "count"):\(ClaimText.number(v))")
@@ -362,11 +394,17 @@ public struct DateMismatchRule: Rule {
 
   /// The other resolved dates of the sentence of `r` (a start and an end, two hearings).
   static func siblingDates(of r: ClaimRef, in claims: AlignedClaims) -> [DateMention] {
-    let c = claims.claim(r)
+    let cs = claims.documents[r.document].claims
+    let sentence = cs[r.index].sentenceIndex
+    return siblingDates(of: r, in: claims, sentenceClaims: cs.indices.filter { cs[$0].sentenceIndex == sentence })
+  }
+
+  /// `siblingDates(of:in:)` given the indexes of the claims of the sentence of `r`, in order.
+  static func siblingDates(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [DateMention] {
+    let cs = claims.documents[r.document].claims
     var out: [DateMention] = []
-    for (k, o) in claims.documents[r.document].claims.enumerated()
-    where k != r.index && o.kind == .date && o.sentenceIndex == c.sentenceIndex {
-      if let d = o.date, d.resolved != nil { out.append(d) }
+    for k in sentenceClaims where k != r.index && cs[k].kind == .date {
+      if let d = cs[k].date, d.resolved != nil { out.append(d) }
     }
     return out
   }

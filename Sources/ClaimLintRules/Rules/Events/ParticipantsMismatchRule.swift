@@ -102,13 +102,13 @@ public struct ParticipantsMismatchRule: Rule {
 
   /// Whether two mentions can be the same event, and on what evidence: no different days or stated
   /// cities, a participant in common, and the same city or day, or sentences about the same thing.
-  static func link(_ a: EventMention, _ b: EventMention, _ wordsA: Set<String>, _ wordsB: Set<String>) -> Link? {
+  static func link(_ a: EventMention, _ b: EventMention, _ wordsA: [UInt64], _ wordsB: [UInt64]) -> Link? {
     if let da = a.date, let db = b.date, da != db { return nil }
     if a.placeIsStated, b.placeIsStated, a.place != b.place { return nil }
     guard a.participantKeys.contains(where: { p in b.participantKeys.contains { q in matches(p, q) } }) else { return nil }
     if let pa = a.place, pa == b.place { return .sameTimeOrPlace }
     if a.date != nil, a.date == b.date { return .sameTimeOrPlace }
-    return wordsA.intersection(wordsB).count >= 3 ? .wording : nil
+    return Salience.sharedCount(wordsA, wordsB) >= 3 ? .wording : nil
   }
 
   /// Whether each list names a participant the other does not (a substitution, not an omission).

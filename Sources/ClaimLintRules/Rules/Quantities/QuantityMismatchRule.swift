@@ -89,25 +89,31 @@ public struct QuantityMismatchRule: Rule {
     let cmp = QuantityComparison(claims)
     // The claims each claim may be compared with: its fellows in every block it sits in.
     var mates: [ClaimRef: Set<ClaimRef>] = [:]
-    for block in QuantityBlocks.blocks(claims, keys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
+    for block in QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
       for r in block { mates[r, default: []].formUnion(block) }
     }
     let updates = Self.updates(claims)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
-      guard let x = claims.claim(r).quantity?.value, let y = claims.claim(o).quantity?.value else { return false }
+      guard !updates.isEmpty else { return false }
+      guard let x = claims.documents[r.document].claims[r.index].quantity?.value,
+        let y = claims.documents[o.document].claims[o.index].quantity?.value
+      else { return false }
       return updates.contains("\(claims.story[r.document])|\(min(x, y))|\(max(x, y))")
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
     var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-      let q = claims.claim(r).quantity!
+      let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
       var agreeing: Set<Int> = [r.document]
       for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
-        if cmp.conflict(r, o) {
+        // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
+        // figures do neither; overlapping ones never conflict; disjoint ones never agree.
+        guard let oq = claims.documents[o.document].claims[o.index].quantity, claims.nouns.compatible(q, oq) else { continue }
+        if QuantityComparison.plausiblyOverlap(q, oq) {
+          if agreesOverlapping(r, o, q, oq, cmp) { agreeing.insert(o.document) }
+        } else if cmp.conflictOfDisjoint(r, o, q, oq) {
           if !explained(r, o) { conflicts.append(o) }
-        } else if agrees(r, o, cmp) {
-          agreeing.insert(o.document)
         }
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
@@ -154,18 +160,31 @@ public struct QuantityMismatchRule: Rule {
   /// "story|lower|higher": an older article that still gives the earlier figure is not contradicted.
   static func updates(_ claims: AlignedClaims) -> Set<String> {
     var out = Set<String>()
-    for (d, dc) in claims.documents.enumerated() {
-      var bySentence: [Int: [Claim]] = [:]
-      for c in dc.claims where c.kind == .quantity && c.layer == .reportage && c.quantity?.value != nil {
-        bySentence[c.sentenceIndex, default: []].append(c)
+    for d in claims.documents.indices {
+      let cs = claims.documents[d].claims
+      // The figures of the document as (sentence, claim index), in sentence order: the figures of one
+      // sentence form a run (claims are not copied, and no array is made per sentence).
+      var figuresBySentence: [(sentence: Int, index: Int)] = []
+      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && cs[i].quantity?.value != nil {
+        figuresBySentence.append((cs[i].sentenceIndex, i))
       }
-      for s in bySentence.keys.sorted() {
-        let group = bySentence[s]!
-        guard group.count > 1 else { continue }
-        for old in group where old.quantity!.superseded || Self.introducedByFrom(old) {
-          for new in group where !new.quantity!.superseded && !Self.introducedByFrom(new) {
-            let x = old.quantity!.value!
-            let y = new.quantity!.value!
+      figuresBySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
+      var start = 0
+      while start < figuresBySentence.count {
+        var end = start + 1
+        while end < figuresBySentence.count, figuresBySentence[end].sentence == figuresBySentence[start].sentence { end += 1 }
+        defer { start = end }
+        guard end - start > 1 else { continue }
+        let indexes = figuresBySentence[start..<end].map(\.index)
+        let figures = indexes.map { cs[$0].quantity! }
+        // Whether each figure is an earlier one: superseded, or introduced by "from".
+        let earlier = indexes.indices.map {
+          figures[$0].superseded || Self.introducedByFrom(sentence: cs[indexes[$0]].sentence, figure: cs[indexes[$0]].span.text)
+        }
+        for o in indexes.indices where earlier[o] {
+          for n in indexes.indices where !earlier[n] {
+            let x = figures[o].value!
+            let y = figures[n].value!
             guard x != y else { continue }
             out.insert("\(claims.story[d])|\(min(x, y))|\(max(x, y))")
           }
@@ -176,15 +195,13 @@ public struct QuantityMismatchRule: Rule {
   }
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
-  private static func introducedByFrom(_ c: Claim) -> Bool {
-    ClaimText.containsBytes(c.sentence, "from " + c.span.text) || ClaimText.containsBytes(c.sentence, "from the " + c.span.text)
+  private static func introducedByFrom(sentence: String, figure: String) -> Bool {
+    ClaimText.containsBytes(sentence, "from " + figure) || ClaimText.containsBytes(sentence, "from the " + figure)
   }
 
-  /// Whether `o` states the same figure as `r`: compatible counted things, no other action, intervals
-  /// that overlap, and sentences that speak of the same thing.
-  private func agrees(_ r: ClaimRef, _ o: ClaimRef, _ cmp: QuantityComparison) -> Bool {
-    guard let a = cmp.claims.claim(r).quantity, let b = cmp.claims.claim(o).quantity else { return false }
-    guard cmp.claims.nouns.compatible(a, b), QuantityComparison.plausiblyOverlap(a, b) else { return false }
+  /// Whether `o` states the same figure as `r`, once their figures `a` and `b` are known to be
+  /// compatible and to overlap: no other action, and sentences that speak of the same thing.
+  private func agreesOverlapping(_ r: ClaimRef, _ o: ClaimRef, _ a: Quantity, _ b: Quantity, _ cmp: QuantityComparison) -> Bool {
     if let x = a.action, let y = b.action, x != y { return false }
     return cmp.isOnlyFigure(r) && cmp.isOnlyFigure(o) || cmp.sameContext(r, o, threshold: 0.25)
   }
