@@ -60,9 +60,27 @@ public enum OutputPath {
 
   /// `write(_:to:followingLinks:)` for bytes already encoded.
   public static func write(bytes: [UInt8], to path: String, followingLinks: Bool = false) -> String? {
+    write(to: path, followingLinks: followingLinks) { $0(bytes) }
+  }
+
+  /// Opens `path` as `write(_:to:followingLinks:)` does and writes every chunk `produce` hands to its
+  /// argument, in order; after a failure the later chunks are dropped and the reason returned.
+  public static func write(
+    to path: String, followingLinks: Bool = false, _ produce: (_ write: @escaping ([UInt8]) -> Void) -> Void
+  ) -> String? {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW), 0o644)
     if fd < 0 { return RegularFile.reason(errno) }
     defer { close(fd) }
+    let failure = FailureBox()
+    produce { chunk in
+      guard failure.reason == nil else { return }
+      failure.reason = writeAll(chunk, to: fd)
+    }
+    return failure.reason
+  }
+
+  /// Writes all of `bytes` to `fd`: nil, or the system's reason for failing.
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
     var offset = 0
     while offset < bytes.count {
       let n = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
@@ -80,4 +98,9 @@ public enum OutputPath {
     defer { free(p) }
     return String(cString: p)
   }
+}
+
+/// The first failure of a chunked write, shared with the closure that writes the chunks.
+private final class FailureBox {
+  var reason: String?
 }

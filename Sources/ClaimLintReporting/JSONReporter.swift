@@ -53,6 +53,15 @@ public enum JSONReporter: Reporter {
     return out.bytes
   }
 
+  /// Writes the report in chunks of about a megabyte as it goes (the CLI's way: the JSON of a large
+  /// run is hundreds of megabytes).
+  public static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void) {
+    var out = JSONOutput(pretty: true, sink: write)
+    self.write(report, options: options, into: &out)
+    out.bytes.append(0x0A)
+    write(out.bytes)
+  }
+
   /// A first guess at the size of the JSON report in bytes, so the buffer rarely grows.
   static func estimatedSize(of report: Report) -> Int {
     var size = 4096 + 1200 * report.findings.count + 200 * report.inputErrors.count

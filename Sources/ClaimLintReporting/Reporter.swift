@@ -31,8 +31,15 @@ public protocol Reporter: Sendable {
   /// `render` as UTF-8 bytes, what the command line writes (a large run's report is hundreds of
   /// megabytes: the formats that write bytes hand them over without a copy into a `String`).
   static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8]
+  /// `renderBytes` handed to `write` in one or more chunks, in order; formats whose output grows with
+  /// every document (JSON) write as they go instead of holding it whole.
+  static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void)
 }
 
 extension Reporter {
   public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
+
+  public static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void) {
+    write(renderBytes(report, options: options))
+  }
 }

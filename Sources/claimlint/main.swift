@@ -268,15 +268,18 @@ func run() -> Int32 {
   case "never": useColor = false
   default: useColor = args.output == nil && isatty(1) != 0 && env["NO_COLOR"].map { $0.isEmpty } ?? true && env["TERM"] != "dumb"
   }
-  let rendered = reporter.renderBytes(
-    report, options: ReportOptions(color: useColor && args.format == "text", snippets: args.snippets, includeSegmentText: args.includeText))
+  let reportOptions = ReportOptions(color: useColor && args.format == "text", snippets: args.snippets, includeSegmentText: args.includeText)
+  // Written as it is rendered: the JSON report of a large run never sits whole in memory.
   if let out = args.output {
-    if let reason = OutputPath.write(bytes: rendered, to: out, followingLinks: args.allowOutputAnywhere) {
+    let failure = OutputPath.write(to: out, followingLinks: args.allowOutputAnywhere) { write in
+      reporter.stream(report, options: reportOptions, to: write)
+    }
+    if let reason = failure {
       printError("\(out): error: cannot write the report: \(reason)")
       return 2
     }
   } else {
-    writeOut(bytes: rendered)
+    reporter.stream(report, options: reportOptions) { writeOut(bytes: $0) }
   }
   // Input problems also go to stderr for machine formats, so CI logs show them.
   if args.format != "text" || args.output != nil {

@@ -98,8 +98,25 @@ struct JSONOutputTests {
         #expect(!bytes.isEmpty || report.findings.isEmpty, "\(reporter.identifier)")
         #expect(bytes == Array(reporter.render(report, options: options).utf8), "\(reporter.identifier)")
         #expect(String(validating: bytes, as: UTF8.self) != nil, "\(reporter.identifier) writes valid UTF-8")
+        let streamed = Chunks()
+        reporter.stream(report, options: options) { streamed.list.append($0) }
+        #expect(streamed.list.flatMap { $0 } == bytes, "\(reporter.identifier) streams its bytes")
       }
     }
+  }
+
+  /// A large report is written in chunks of about a megabyte, never whole, and the chunks are the report.
+  @Test func aLargeJSONReportIsStreamedInChunks() {
+    var report = ReportFixture.checkReport()
+    let one = report.documents
+    report.documents = (0..<3000).flatMap { _ in one }
+    let whole = JSONReporter.renderBytes(report, options: ReportOptions())
+    #expect(whole.count > 3 * JSONOutput.flushSize)
+    let streamed = Chunks()
+    JSONReporter.stream(report, options: ReportOptions()) { streamed.list.append($0) }
+    #expect(streamed.list.count >= 3)
+    #expect(streamed.list.allSatisfy { $0.count < 2 * JSONOutput.flushSize })
+    #expect(streamed.list.flatMap { $0 } == whole)
   }
 
   @Test(arguments: 0..<4)
@@ -136,4 +153,9 @@ struct JSONOutputTests {
       }
     }
   }
+}
+
+/// Collects the chunks a reporter streams.
+private final class Chunks: @unchecked Sendable {
+  var list: [[UInt8]] = []
 }

@@ -23,11 +23,30 @@ struct JSONOutput {
   private var empty = true
   /// Whether a key was just written, so the next value follows it without a separator.
   private var afterKey = false
+  /// Where written bytes go once the buffer holds `flushSize` of them (nil: they stay in `bytes`).
+  private var sink: (([UInt8]) -> Void)?
+  /// The buffer size at which `flushIfLarge` hands the bytes to the sink.
+  static let flushSize = 1 << 20
 
   /// An empty buffer with room for `capacity` bytes.
   init(pretty: Bool, capacity: Int = 1 << 16) {
     self.pretty = pretty
     bytes.reserveCapacity(capacity)
+  }
+
+  /// A buffer that hands its bytes to `sink` in chunks of about `flushSize` (see `flushIfLarge`); the
+  /// caller hands over what is left at the end (`bytes`).
+  init(pretty: Bool, sink: @escaping ([UInt8]) -> Void) {
+    self.init(pretty: pretty, capacity: Self.flushSize + (Self.flushSize >> 2))
+    self.sink = sink
+  }
+
+  /// Hands the bytes written so far to the sink when there are `flushSize` of them: called between
+  /// entries of long arrays, so a report of 100,000 documents never sits whole in memory.
+  mutating func flushIfLarge() {
+    guard let sink, bytes.count >= Self.flushSize else { return }
+    sink(bytes)
+    bytes.removeAll(keepingCapacity: true)
   }
 
   /// The buffer as a string.

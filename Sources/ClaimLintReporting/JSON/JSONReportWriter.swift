@@ -10,13 +10,19 @@ extension JSONReporter {
     out.beginObject()
     out.key("documents")
     out.beginArray()
-    for entry in report.documents { writeDocument(entry, kind: report.kind, options: options, into: &out) }
+    for entry in report.documents {
+      writeDocument(entry, kind: report.kind, options: options, into: &out)
+      out.flushIfLarge()
+    }
     out.endArray()
     out.key("draft")
     out.string(report.draftPath)
     out.key("findings")
     out.beginArray()
-    for finding in report.findings { writeFinding(finding, into: &out) }
+    for finding in report.findings {
+      writeFinding(finding, into: &out)
+      out.flushIfLarge()
+    }
     out.endArray()
     out.key("inputErrors")
     out.beginArray()
