@@ -1,4 +1,5 @@
 import ClaimLint
+import ClaimLintTestSupport
 import Foundation
 import Testing
 

@@ -249,14 +249,7 @@ public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words
     for w in words[i] where !common.contains(w) {
       if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found += posting }
     }
-    found.sort()
-    var unique = 0
-    for k in found.indices where k == 0 || found[k] != found[unique - 1] {
-      found[unique] = found[k]
-      unique += 1
-    }
-    found.removeLast(found.count - unique)
-    return found
+    return Salience.sortedUnique(found)
   }
 }
 

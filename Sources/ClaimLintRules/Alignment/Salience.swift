@@ -122,7 +122,7 @@ public enum Salience {
   }
 
   /// `values` sorted, each once.
-  static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+  static func sortedUnique<T: Comparable>(_ values: [T]) -> [T] {
     var out = values
     out.sort()
     var unique = 0

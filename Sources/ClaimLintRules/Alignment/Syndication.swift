@@ -67,7 +67,7 @@ public enum Syndication {
           let b = members[y]
           if sets.find(a) == sets.find(b) { continue }
           let small = min(shingles[a].count, shingles[b].count)
-          if Double(sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) {
+          if Double(Salience.sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) {
             sets.union(a, b)
           }
         }
@@ -75,25 +75,6 @@ public enum Syndication {
     }
     // The group of a document is the smallest index among its copies (the root is always the smallest).
     return sets.roots()
-  }
-
-  /// The number of elements two sorted arrays without repeats share.
-  private static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
-    var i = 0
-    var j = 0
-    var shared = 0
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return shared
   }
 
   private static func shingles(of doc: Document) -> [UInt64] {
