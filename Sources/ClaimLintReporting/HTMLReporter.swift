@@ -25,6 +25,7 @@ import ClaimLintCore
 public enum HTMLReporter: Reporter {
   public static let identifier = "html"
   public static let summary = "one self-contained HTML page: claim matrix, findings and segment maps"
+  public static var showsEveryClaim: Bool { true }
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
     var page = HTMLPage()

@@ -38,6 +38,7 @@ import Foundation
 public enum JSONReporter: Reporter {
   public static let identifier = "json"
   public static let summary = "the report as JSON (schema version 1) for scripts"
+  public static var quotesSourceLines: Bool { false }
 
   /// The version written as `schemaVersion`; raised when a key changes meaning or disappears.
   public static let schemaVersion = 1
@@ -72,15 +73,8 @@ public enum JSONReporter: Reporter {
     return size
   }
 
-  /// Encodes with sorted keys and unescaped slashes; pretty-printed or on one line.
-  ///
-  /// The output types hold only strings, integers, booleans and finite numbers, so encoding cannot
-  /// fail; if it ever did, the result is `{}` rather than a crash.
-  static func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
-    (try? JSONWriter.write(value, pretty: pretty)) ?? foundationJSON(value, pretty: pretty)
-  }
-
-  /// The same encoding by Foundation's `JSONEncoder` (the reference the writer is tested against).
+  /// Foundation's `JSONEncoder` with the report's settings (sorted keys, slashes not escaped): the
+  /// reference the byte writer (`JSONOutput`) is tested against, through the `Encodable` models.
   static func foundationJSON<T: Encodable>(_ value: T, pretty: Bool) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

@@ -14,6 +14,7 @@ import ClaimLintCore
 public enum JUnitReporter: Reporter {
   public static let identifier = "junit"
   public static let summary = "JUnit XML, one test suite per document and one test case per finding"
+  public static var quotesSourceLines: Bool { false }
 
   public static func render(_ report: Report, options: ReportOptions) -> String {
     let ruleNames = RuleNames(report.rules)

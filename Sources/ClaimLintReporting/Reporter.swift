@@ -34,10 +34,19 @@ public protocol Reporter: Sendable {
   /// `renderBytes` handed to `write` in one or more chunks, in order; formats whose output grows with
   /// every document (JSON) write as they go instead of holding it whole.
   static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void)
+  /// Whether the format quotes lines of the articles (snippets, line hashes): a large run then keeps
+  /// the bytes of the files its findings point into. Formats that carry positions only say no.
+  static var quotesSourceLines: Bool { get }
+  /// Whether the format shows every claim and segment text of every document (the HTML report): the
+  /// run is then held in memory instead of released story by story.
+  static var showsEveryClaim: Bool { get }
 }
 
 extension Reporter {
   public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] { Array(render(report, options: options).utf8) }
+
+  public static var quotesSourceLines: Bool { true }
+  public static var showsEveryClaim: Bool { false }
 
   public static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void) {
     write(renderBytes(report, options: options))

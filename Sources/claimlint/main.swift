@@ -206,16 +206,17 @@ func run() -> Int32 {
   let files = fileList
   var options = CheckerOptions(onlyRules: args.onlyRules, maxFileSize: maxFileSize)
   if let t = args.threads { options.threads = t }
-  // JSON and JUnit reports carry every position already: a large run keeps no article bytes for them.
-  options.keepQuotedSources = !["json", "junit"].contains(args.format)
+  // What the chosen format needs of a large run (an unknown format is refused below, before rendering).
+  let format = Reporters.named(args.format)
+  options.keepQuotedSources = format?.quotesSourceLines ?? true
   let checker = Checker(configuration: configuration, options: options)
   let progressLine = ProgressLine.isWanted(quiet: args.quiet) ? ProgressLine() : nil
   let progress: (@Sendable (Int, Int) -> Void)? = progressLine.map { line in
     { @Sendable done, total in line.update(done: done, total: total, label: files[max(0, min(done, total) - 1)].displayPath) }
   }
   var report: Report
-  if args.command == .check, draftPaths.count <= 1, args.format != "html" {
-    // Story by story, keeping only what the report shows (the HTML report shows every claim and segment).
+  if args.command == .check, draftPaths.count <= 1, format?.showsEveryClaim != true {
+    // Story by story, keeping only what the report shows.
     report = checker.checkStreaming(files, stdin: stdinBytes, draftPath: draftPaths.first, extraProblems: extra, progress: progress)
   } else {
     let outputs = checker.process(files, stdin: stdinBytes, progress: progress)

@@ -7,8 +7,29 @@ import Testing
 /// The reporters write JSON key by key into a `JSONOutput`; the bytes must be exactly what
 /// Foundation's `JSONEncoder` prints for the `Encodable` models of the same objects.
 struct JSONOutputTests {
-  /// `JSONWriterTests.edge` written by hand, keys in sorted order.
-  func writeEdge(_ edge: JSONWriterTests.Edge, pretty: Bool) -> String {
+  /// Edge cases of JSON text: escapes, numbers, empty and nested containers, key order.
+  struct Edge: Encodable {
+    var text: String
+    var numbers: [JSONNumber]
+    var empty: [String]
+    var emptyObject: [String: String]
+    var nested: [[String: [Int]]]
+    var flag: Bool
+    var missing: Nullable<String>
+    var properties: [String: String]
+  }
+
+  static var edge: Edge { Edge(
+    text: "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{07} nul \u{00} escape \u{1B} del \u{7F} — “curly” 漢字 🙂 \u{2028}",
+    numbers: [
+      JSONNumber(0.1), JSONNumber(2.5), JSONNumber(-0.5), JSONNumber(1e-7), JSONNumber(1.5e21), JSONNumber(123456.789),
+      JSONNumber(50_000), JSONNumber(-3), JSONNumber(.nan), JSONNumber(4.5e9), JSONNumber(1.0 / 3.0),
+    ],
+    empty: [], emptyObject: [:], nested: [["b": [1, 2], "a": []], [:]], flag: true, missing: Nullable(nil),
+    properties: ["zeta": "1", "Alpha": "2", "alpha": "3", "_x": "4", "10": "5", "9": "6"]) }
+
+  /// `Self.edge` written by hand, keys in sorted order.
+  func writeEdge(_ edge: Edge, pretty: Bool) -> String {
     var out = JSONOutput(pretty: pretty)
     out.beginObject()
     out.key("empty")
@@ -46,7 +67,7 @@ struct JSONOutputTests {
 
   @Test(arguments: [true, false])
   func edgeCasesMatchJSONEncoder(pretty: Bool) {
-    #expect(writeEdge(JSONWriterTests.edge, pretty: pretty) == JSONReporter.foundationJSON(JSONWriterTests.edge, pretty: pretty))
+    #expect(writeEdge(Self.edge, pretty: pretty) == JSONReporter.foundationJSON(Self.edge, pretty: pretty))
   }
 
   @Test func integersAndDatesMatchTheirDescriptions() {

@@ -15,14 +15,21 @@ struct JSONReporterTests {
     let claim = Claim(
       kind: .quantity, layer: .reportage, span: ReportFixture.span(ReportFixture.wire, "About 900 residents"), sentence: "",
       quantity: Quantity(value: 50_000, low: 50_000, high: 2_700_000_000, qualifier: "more than"))
-    let text = JSONReporter.encodeJSON(JSONClaim(claim, corroboration: nil), pretty: false)
+    var out = JSONOutput(pretty: false)
+    JSONReporter.writeClaim(claim, corroboration: nil, into: &out)
+    let text = out.text
     #expect(text.contains("\"value\":50000"))
     #expect(text.contains("\"low\":50000"))
     #expect(text.contains("\"high\":2700000000"))
   }
 
   @Test func fractionsAndNonFiniteValues() {
-    #expect(JSONReporter.encodeJSON([JSONNumber(6.4), JSONNumber(0.1), JSONNumber(.infinity), JSONNumber(-3)], pretty: false) == "[6.4,0.1,null,-3]")
+    var out = JSONOutput(pretty: false)
+    out.beginArray()
+    for value in [6.4, 0.1, .infinity, -3] { out.number(value) }
+    out.endArray()
+    #expect(out.text == "[6.4,0.1,null,-3]")
+    #expect(JSONReporter.foundationJSON([JSONNumber(6.4), JSONNumber(0.1), JSONNumber(.infinity), JSONNumber(-3)], pretty: false) == out.text)
     #expect(NumberText.format(1_200) == "1200")
     #expect(NumberText.format(2.5) == "2.5")
   }
