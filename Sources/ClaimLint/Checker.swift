@@ -21,10 +21,15 @@ public struct CheckerOptions: Sendable {
   /// quoted lines (text, SARIF snippets and line hashes, CI annotations); the JSON and JUnit reports
   /// carry every position already and need none.
   public var keepQuotedSources: Bool
+  /// How many bytes of segmented documents `Checker.checkStreaming`'s first pass may keep for its
+  /// second (about: see `DocumentPipeline.Prepared.approximateSize`); the others are read and
+  /// segmented again when their story is checked. 0 keeps none.
+  public var preparedBudget: Int
 
   public init(
     onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    inlineSuppressions: Bool = true, releaseDocuments: Bool = true, keepQuotedSources: Bool = true
+    inlineSuppressions: Bool = true, releaseDocuments: Bool = true, keepQuotedSources: Bool = true,
+    preparedBudget: Int = 192 << 20
   ) {
     self.onlyRules = onlyRules
     self.maxFileSize = maxFileSize
@@ -32,6 +37,7 @@ public struct CheckerOptions: Sendable {
     self.inlineSuppressions = inlineSuppressions
     self.releaseDocuments = releaseDocuments
     self.keepQuotedSources = keepQuotedSources
+    self.preparedBudget = max(0, preparedBudget)
   }
 }
 
@@ -180,10 +186,11 @@ public struct Checker: Sendable {
   /// size of their texts and claims.
   ///
   /// In a large run (at least `StoryGate.minimumRunSize` documents) a first pass reads and segments every
-  /// file and keeps only its story words; `StoryGate` joins the documents into stories, as
-  /// `AlignedClaims` does for a run held in memory. A second pass then reads each story's files again,
-  /// extracts their claims and runs the rules over that story alone, stories side by side on all
-  /// threads. Once a story is checked, its documents keep only what the report shows
+  /// file and keeps its story words, and the segmented document itself while the run's budget for them
+  /// lasts (`CheckerOptions.preparedBudget`); `StoryGate` joins the documents into stories, as
+  /// `AlignedClaims` does for a run held in memory. A second pass then takes each story's documents
+  /// (reading and segmenting again the files that were not kept), extracts their claims and runs the
+  /// rules over that story alone, stories side by side on all threads. Once a story is checked, its documents keep only what the report shows
   /// (`DocumentReport.released(keepingSource:)`): the bytes of files a finding quotes, segment kinds
   /// and lines, claim counts. A smaller run is one story.
   ///
@@ -191,7 +198,7 @@ public struct Checker: Sendable {
   /// copies are looked for within each story, where copies always are); the report's documents are
   /// released, so it is meant for the text, JSON, SARIF and CI formats, not
   /// for the HTML report's claim matrix and segment texts. A file that changes between the two passes
-  /// is checked as it reads the second time.
+  /// is checked as it read the first time when it was kept, as it reads the second time otherwise.
   public func checkStreaming(
     _ files: [InputFile], stdin: [UInt8]? = nil, draftPath: String?, extraProblems: [InputProblem] = [],
     progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -204,9 +211,13 @@ public struct Checker: Sendable {
     var distinctive: [[UInt64]] = []
     var commonWords = Set<UInt64>()
     let large = files.count >= StoryGate.minimumRunSize
+    let kept = PreparedStore(count: files.count, budget: options.preparedBudget)
     if large {
-      let words = ParallelMap.map(files, threads: options.threads) { f -> [UInt64] in
-        pipeline.document(f, stdin: stdin).map(AlignedClaims.storyWords(of:)) ?? []
+      let words = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> [UInt64] in
+        let prepared = pipeline.prepare(files[i], stdin: stdin)
+        let words = prepared.document.map(AlignedClaims.storyWords(of:)) ?? []
+        kept.offer(prepared, at: i)
+        return words
       }
       let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
       distinctive = gate.distinctiveWords
@@ -227,7 +238,7 @@ public struct Checker: Sendable {
       // One story holding the whole run reads its files and runs its rules on every thread.
       let inner = members.count == 1 ? options.threads : 1
       let outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
-        let o = pipeline.process(files[i], stdin: stdin)
+        let o = pipeline.finish(kept.take(i) ?? pipeline.prepare(files[i], stdin: stdin))
         if let progress { done.report(files.count, progress) }
         return o
       }
@@ -322,6 +333,39 @@ private struct StoryOutcome: Sendable {
   var findings: [Finding]
   var problems: [InputProblem]
   var reportsUnused: Bool
+}
+
+/// The documents a large run's first pass keeps for its second, within a budget of bytes; each is
+/// taken once, which frees it.
+private final class PreparedStore: @unchecked Sendable {
+  private var storage: [DocumentPipeline.Prepared?]
+  private var left: Int
+  private let lock = NSLock()
+
+  init(count: Int, budget: Int) {
+    left = budget
+    storage = budget > 0 ? Array(repeating: nil, count: count) : []
+  }
+
+  /// Keeps `prepared` as file `i`'s if the budget still has room for it.
+  func offer(_ prepared: DocumentPipeline.Prepared, at i: Int) {
+    let size = prepared.approximateSize
+    lock.lock()
+    defer { lock.unlock() }
+    guard size <= left, i < storage.count else { return }
+    left -= size
+    storage[i] = prepared
+  }
+
+  /// File `i`'s kept document, if any, no longer kept.
+  func take(_ i: Int) -> DocumentPipeline.Prepared? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard i < storage.count, let p = storage[i] else { return nil }
+    storage[i] = nil
+    left += p.approximateSize
+    return p
+  }
 }
 
 private final class ResultBox: @unchecked Sendable {

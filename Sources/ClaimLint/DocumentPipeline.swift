@@ -38,34 +38,68 @@ public struct DocumentPipeline: Sendable {
     return reader.read(path: path, limit: maxFileSize).mapError { $0.inputError(path: file.displayPath, limit: maxFileSize) }
   }
 
+  /// A file read, decoded and segmented, waiting for its claims: what `prepare` gives and `finish` takes.
+  ///
+  /// A large run prepares every file once to find its stories and, as far as its memory budget allows,
+  /// keeps the result for the second pass instead of reading and segmenting the file again.
+  public struct Prepared: Sendable {
+    /// The segmented document; nil when the file could not be read or decoded (`problems` say why).
+    public var document: Document?
+    /// Problems met so far (an unreadable file, invalid UTF-8).
+    public var problems: [InputProblem]
+
+    /// About how many bytes of memory the prepared document holds (its file's bytes, segment texts and
+    /// their offset maps), for a run's memory budget.
+    public var approximateSize: Int {
+      guard let d = document else { return 64 }
+      // Bytes, line starts, and per segment its text and four words per offset-map anchor.
+      return d.source.bytes.count + 8 * d.source.lineIndex.lineStarts.count + 256
+        + d.segments.reduce(0) { $0 + $1.text.utf8.count + 25 * $1.map.textOffsets.count + 128 }
+    }
+  }
+
   /// Runs every per-document stage on one file.
   public func process(_ file: InputFile, stdin: [UInt8]? = nil) -> Output {
-    switch load(file, stdin: stdin) {
-    case .failure(let e): return Output(report: nil, problems: [InputProblem(e)])
-    case .success(let raw): return process(bytes: raw, displayPath: file.displayPath)
-    }
+    finish(prepare(file, stdin: stdin))
   }
 
   /// Reads and segments a file (no claims); nil when it cannot be read or decoded (`process` reports why).
   public func document(_ file: InputFile, stdin: [UInt8]? = nil) -> Document? {
-    guard case .success(let raw) = load(file, stdin: stdin) else { return nil }
-    let format = DocumentFormat.forPath(file.displayPath) ?? DocumentFormat.sniff(raw)
-    guard case .success(let decoded) = SourceDecoder.decode(raw, path: file.displayPath, format: format) else { return nil }
-    return segment(SourceFile(path: file.displayPath, bytes: decoded.bytes), format: format)
+    prepare(file, stdin: stdin).document
   }
 
   /// Runs the stages on bytes already read.
   public func process(bytes raw: [UInt8], displayPath: String) -> Output {
+    finish(prepare(bytes: raw, displayPath: displayPath))
+  }
+
+  /// Reads, decodes and segments one file: the stages before claims.
+  public func prepare(_ file: InputFile, stdin: [UInt8]? = nil) -> Prepared {
+    switch load(file, stdin: stdin) {
+    case .failure(let e): return Prepared(document: nil, problems: [InputProblem(e)])
+    case .success(let raw): return prepare(bytes: raw, displayPath: file.displayPath)
+    }
+  }
+
+  /// Decodes and segments bytes already read.
+  public func prepare(bytes raw: [UInt8], displayPath: String) -> Prepared {
     let format = DocumentFormat.forPath(displayPath) ?? DocumentFormat.sniff(raw)
     let decoded: SourceDecoder.Decoded
     switch SourceDecoder.decode(raw, path: displayPath, format: format) {
-    case .failure(let e): return Output(report: nil, problems: [InputProblem(e)])
+    case .failure(let e): return Prepared(document: nil, problems: [InputProblem(e)])
     case .success(let d): decoded = d
     }
     // Invalid UTF-8 is an error (exit 2), but the file is still checked with replacement characters.
-    var problems = decoded.problems.map { InputProblem($0) }
+    let problems = decoded.problems.map { InputProblem($0) }
     let source = SourceFile(path: displayPath, bytes: decoded.bytes)
-    let document = segment(source, format: format)
+    return Prepared(document: segment(source, format: format), problems: problems)
+  }
+
+  /// Extracts the claims of a prepared file: the stages after segmenting.
+  public func finish(_ prepared: Prepared) -> Output {
+    guard let document = prepared.document else { return Output(report: nil, problems: prepared.problems) }
+    var problems = prepared.problems
+    let displayPath = document.path
     // claimlint reads English only: a page in another language gets a note, not claims read as English.
     let language = LanguageGuess.guess(document)
     let claims = language.isEnglish ? extractor.claims(in: document) : []
@@ -76,7 +110,7 @@ public struct DocumentPipeline: Sendable {
           severity: .note))
     }
     if !document.segments.contains(where: { $0.kind == .reportage || $0.kind == .list }) {
-      let empty = decoded.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+      let empty = document.source.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
       problems.append(
         InputProblem(
           path: displayPath, message: empty ? "empty article; nothing to check" : "no reportage found; nothing to check",
