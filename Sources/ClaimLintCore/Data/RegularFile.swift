@@ -51,19 +51,35 @@ public enum RegularFile {
     if let kind = specialKind(st.st_mode) { return .failure(.notRegularFile(kind: kind)) }
     let size = Int(st.st_size)
     if size > limit { return .failure(.tooLarge(bytes: size)) }
+    // Straight into the array, in as few calls as the file allows: the size `fstat` gave and one byte
+    // more, to see whether the file grew since.
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(size + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var capacity = size + 1
     while true {
-      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n == 0 { break }
-      if n < 0 {
-        let e = errno
-        if e == EINTR || e == EAGAIN { continue }
-        return .failure(.failed(reason: reason(e)))
+      var failure: Int32 = 0
+      var ended = false
+      let before = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: capacity - before))
+      let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
+        var n = before
+        while n < buffer.count {
+          let r = systemRead(fd, buffer.baseAddress! + n, buffer.count - n)
+          if r == 0 { ended = true; break }
+          if r < 0 {
+            let e = errno
+            if e == EINTR || e == EAGAIN { continue }
+            failure = e
+            break
+          }
+          n += r
+        }
+        return n
       }
-      bytes.append(contentsOf: chunk[0..<n])
+      bytes.removeLast(bytes.count - filled)
+      if failure != 0 { return .failure(.failed(reason: reason(failure))) }
       if bytes.count > limit { return .failure(.tooLarge(bytes: bytes.count)) }
+      if ended { break }
+      capacity = min(limit + 1, max(capacity * 2, capacity + (1 << 16)))
     }
     return .success(bytes)
   }
