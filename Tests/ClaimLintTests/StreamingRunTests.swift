@@ -176,6 +176,20 @@ struct StreamingRunTests {
     #expect(streamed.findings == inMemory.findings)
   }
 
+  /// Documents kept from the first pass and documents read again are checked alike, whatever share
+  /// of them the budget keeps.
+  @Test func theBudgetForKeptDocumentsDoesNotChangeTheReport() throws {
+    let files = try Self.corpus()
+    let pipeline = DocumentPipeline(configuration: TestSupport.configuration)
+    let one = try #require(pipeline.prepare(files[0]).document.map { _ in pipeline.prepare(files[0]).approximateSize })
+    #expect(one > 500, "a prepared article counts its bytes, segments and maps")
+    let reference = JSONReporter.render(Self.checker.checkStreaming(files, draftPath: nil), options: ReportOptions())
+    for budget in [0, one * 10, one * files.count / 2] {
+      let checker = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: budget))
+      #expect(JSONReporter.render(checker.checkStreaming(files, draftPath: nil), options: ReportOptions()) == reference, "budget \(budget)")
+    }
+  }
+
   @Test func theOrderOfTheFilesAndThreadsDoNotMatter() throws {
     let files = try Self.corpus()
     let reference = JSONReporter.render(Self.checker.checkStreaming(files, draftPath: nil), options: ReportOptions())
