@@ -39,20 +39,43 @@ public struct InputSet: Sendable {
     var problems: [InputProblem] = []
     var seenReal = Set<String>()
 
-    func display(_ path: String) -> String { displayPath(path, workingDirectory: workingDirectory) }
 
-    /// `entry` is what `lstat` says of `path` (one call per directory entry: a large archive has
+    let base = normalize(workingDirectory)
+
+    /// A file or folder named on the command line or found in a walk: the path to open, how it is
+    /// shown, and its absolute path without `.` and `..` (links not followed).
+    struct Place {
+      var path: String
+      var shown: String
+      var absolute: String
+
+      /// An entry of the directory at `self` (a name without `/` that is not `.` or `..`).
+      func child(_ name: String, base: String) -> Place {
+        let absolute = self.absolute.hasSuffix("/") ? self.absolute + name : self.absolute + "/" + name
+        return Place(
+          path: path.hasSuffix("/") ? path + name : path + "/" + name,
+          shown: absolute.utf8.count > base.utf8.count && absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute,
+          absolute: absolute)
+      }
+    }
+
+    func place(_ path: String) -> Place {
+      let absolute = normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+      return Place(path: path, shown: displayPath(path, workingDirectory: workingDirectory), absolute: absolute)
+    }
+
+    /// `entry` is what `lstat` says of the file (one call per directory entry: a large archive has
     /// hundreds of thousands of them).
-    func addFile(_ path: String, entry: Entry, explicit: Bool) {
-      let shown = display(path)
-      let name = shown.split(separator: "/").last.map(String.init) ?? shown
+    func addFile(_ file: Place, name: Substring, entry: Entry, explicit: Bool) {
+      let shown = file.shown
+      let format = DocumentFormat.forPath(String(name))
       // A FIFO, socket or device is never opened (reading one could block the run for ever). Named on
       // the command line, or found with an article's extension, it is an error; otherwise a note below.
-      if let kind = entry.specialKind, explicit || DocumentFormat.forPath(name) != nil {
+      if let kind = entry.specialKind, explicit || format != nil {
         problems.append(InputProblem(InputError.notRegularFile(path: shown, kind: kind)))
         return
       }
-      if DocumentFormat.forPath(name) == nil {
+      if format == nil {
         if explicit {
           problems.append(InputProblem(InputError.unsupportedType(path: shown)))
         } else {
@@ -60,40 +83,40 @@ public struct InputSet: Sendable {
         }
         return
       }
-      if !explicit {
-        let upper = name.uppercased()
-        if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") {
-          problems.append(InputProblem(path: shown, message: "documentation file; skipped", severity: .note))
-          return
-        }
+      if !explicit, Self.isDocumentation(name) {
+        problems.append(InputProblem(path: shown, message: "documentation file; skipped", severity: .note))
+        return
       }
-      let real = entry.isLink ? resolve(path) : normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+      let real = entry.isLink ? resolve(file.path) : file.absolute
       if seenReal.contains(real) { return }
       seenReal.insert(real)
-      files.append(InputFile(displayPath: shown, filePath: path))
+      files.append(InputFile(displayPath: shown, filePath: file.path))
     }
 
     /// Directories are told apart by device and inode, so a symbolic link back up the tree is walked once.
-    func walk(_ dir: String, identity: Entry.Identity, visited: inout Set<Entry.Identity>) {
+    func walk(_ dir: Place, identity: Entry.Identity, visited: inout Set<Entry.Identity>) {
       guard visited.insert(identity).inserted else {
-        problems.append(InputProblem(path: display(dir), message: "symbolic-link loop; directory not walked again", severity: .warning))
+        problems.append(InputProblem(path: dir.shown, message: "symbolic-link loop; directory not walked again", severity: .warning))
         return
       }
-      guard let listing = Entry.names(inDirectory: dir) else {
-        problems.append(InputProblem(InputError.unreadable(path: display(dir), reason: "cannot list directory")))
+      guard let listing = Entry.names(inDirectory: dir.path) else {
+        problems.append(InputProblem(InputError.unreadable(path: dir.shown, reason: "cannot list directory")))
         return
       }
       for name in listing.undecodable where !name.hasPrefix(".") {
-        let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-        problems.append(InputProblem(InputError.unreadable(path: display(child), reason: "file name is not valid UTF-8")))
+        problems.append(InputProblem(InputError.unreadable(path: dir.child(name, base: base).shown, reason: "file name is not valid UTF-8")))
       }
-      for name in listing.names.sorted() where !name.hasPrefix(".") {
-        let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-        guard let entry = Entry(path: child) else {
-          problems.append(InputProblem(InputError.unreadable(path: display(child), reason: "broken symbolic link")))
+      for name in listing.names.sorted() where name.utf8.first != UInt8(ascii: ".") {
+        let child = dir.child(name, base: base)
+        guard let entry = Entry(path: child.path) else {
+          problems.append(InputProblem(InputError.unreadable(path: child.shown, reason: "broken symbolic link")))
           continue
         }
-        if entry.isDirectory { walk(child, identity: entry.identity, visited: &visited) } else { addFile(child, entry: entry, explicit: false) }
+        if entry.isDirectory {
+          walk(child, identity: entry.identity, visited: &visited)
+        } else {
+          addFile(child, name: Substring(name), entry: entry, explicit: false)
+        }
       }
     }
 
@@ -103,14 +126,15 @@ public struct InputSet: Sendable {
         continue
       }
       guard let entry = Entry(path: p) else {
-        problems.append(InputProblem(InputError.notFound(path: display(p))))
+        problems.append(InputProblem(InputError.notFound(path: displayPath(p, workingDirectory: workingDirectory))))
         continue
       }
+      let named = place(p)
       if entry.isDirectory {
         var visited = Set<Entry.Identity>()
-        walk(p, identity: entry.identity, visited: &visited)
+        walk(named, identity: entry.identity, visited: &visited)
       } else {
-        addFile(p, entry: entry, explicit: true)
+        addFile(named, name: named.shown.split(separator: "/").last ?? Substring(named.shown), entry: entry, explicit: true)
       }
     }
     var unique: [String: InputFile] = [:]
@@ -167,6 +191,16 @@ public struct InputSet: Sendable {
       }
       return (names, undecodable)
     }
+  }
+
+  /// README, LICENSE and CHANGELOG files (any case, any extension): skipped when met in a directory.
+  static func isDocumentation(_ name: Substring) -> Bool {
+    for prefix in ["readme", "license", "changelog"] {
+      let bytes = name.utf8
+      guard bytes.count >= prefix.utf8.count else { continue }
+      if zip(bytes, prefix.utf8).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) { return true }
+    }
+    return false
   }
 
   /// How `path` is shown in reports: relative to `workingDirectory` when inside it, else absolute.
