@@ -62,18 +62,47 @@ public struct LineIndex: Sendable {
   public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
     let o = max(0, min(offset, bytes.count))
     let line = line(of: o)
-    var column = 1
     var i = lineStarts[line - 1]
+    var column = 1
     // Start from the last block boundary inside this line, when there is one.
     let block = o / Self.blockSize
     if block < blockColumns.count, block * Self.blockSize > i {
       i = block * Self.blockSize
       column = Int(blockColumns[block])
     }
-    while i < o {
-      if bytes[i] & 0xC0 != 0x80 { column += 1 }
-      i += 1
+    return SourcePosition(line: line, column: column + Self.codePoints(in: bytes, from: i, to: o))
+  }
+
+  /// The positions of `start` and `end` (`start <= end`): the end's column is counted on from the
+  /// start's when both lie on one line, as most spans do.
+  public func positions(of start: Int, _ end: Int, in bytes: [UInt8]) -> (start: SourcePosition, end: SourcePosition) {
+    let a = position(of: start, in: bytes)
+    let s = max(0, min(start, bytes.count))
+    let e = max(s, min(end, bytes.count))
+    let nextLine = a.line < lineStarts.count ? lineStarts[a.line] : Int.max
+    guard e < nextLine || (e == s) else { return (a, position(of: e, in: bytes)) }
+    return (a, SourcePosition(line: a.line, column: a.column + Self.codePoints(in: bytes, from: s, to: e)))
+  }
+
+  /// How many code points start in `bytes[from..<to]` (UTF-8 bytes that are not continuation bytes),
+  /// eight bytes at a time.
+  static func codePoints(in bytes: [UInt8], from: Int, to: Int) -> Int {
+    guard from < to else { return 0 }
+    return bytes.withUnsafeBytes { raw -> Int in
+      var i = from
+      var count = 0
+      while i + 8 <= to {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+        let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+        count += 8 - continuation.nonzeroBitCount
+        i += 8
+      }
+      while i < to {
+        if raw[i] & 0xC0 != 0x80 { count += 1 }
+        i += 1
+      }
+      return count
     }
-    return SourcePosition(line: line, column: column)
   }
 }

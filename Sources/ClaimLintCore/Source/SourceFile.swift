@@ -52,8 +52,7 @@ public struct SourceFile: Sendable {
   public func span(from start: Int, to end: Int, text quoted: String? = nil) -> SourceSpan {
     let s = max(0, min(start, bytes.count))
     let e = max(s, min(end, bytes.count))
-    let a = position(of: s)
-    let b = position(of: e)
+    let (a, b) = lineIndex.positions(of: s, e, in: bytes)
     return SourceSpan(
       path: path, startOffset: s, endOffset: e, line: a.line, column: a.column,
       endLine: b.line, endColumn: b.column, text: quoted ?? text(from: s, to: e))

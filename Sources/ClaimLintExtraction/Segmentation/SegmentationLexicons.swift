@@ -53,8 +53,9 @@ public struct SegmentationLexicons: Sendable {
   public let languageNames: [String]
 
   private let exact: [String: Marker]
-  private let prefixes: [UInt8: [Marker]]
-  private let containing: [Marker]
+  /// Prefix markers by their first byte, longest first, with their phrase's bytes.
+  private let prefixes: [UInt8: [(marker: Marker, bytes: [UInt8])]]
+  private let containing: [(marker: Marker, bytes: [UInt8])]
   private let counted: [String: Marker]
   let minorWords: Set<String>
   /// Language names for fast lookup.
@@ -65,21 +66,21 @@ public struct SegmentationLexicons: Sendable {
     self.markers = markers
     self.languageNames = languageNames
     var exact: [String: Marker] = [:]
-    var prefixes: [UInt8: [Marker]] = [:]
-    var containing: [Marker] = []
+    var prefixes: [UInt8: [(marker: Marker, bytes: [UInt8])]] = [:]
+    var containing: [(marker: Marker, bytes: [UInt8])] = []
     var counted: [String: Marker] = [:]
     var minor: Set<String> = []
     for m in markers {
       switch m.mode {
       case .exact: if exact[m.phrase] == nil { exact[m.phrase] = m }
-      case .prefix: if let b = m.phrase.utf8.first { prefixes[b, default: []].append(m) }
-      case .contains: containing.append(m)
+      case .prefix: if let b = m.phrase.utf8.first { prefixes[b, default: []].append((m, Array(m.phrase.utf8))) }
+      case .contains: containing.append((m, Array(m.phrase.utf8)))
       case .count: if counted[m.phrase] == nil { counted[m.phrase] = m }
       case .word: minor.insert(m.phrase)
       }
     }
     for key in prefixes.keys {
-      prefixes[key]?.sort { $0.phrase.utf8.count > $1.phrase.utf8.count }
+      prefixes[key]?.sort { $0.bytes.count > $1.bytes.count }
     }
     let index = LanguageNameIndex(languageNames)
     self.exact = exact
@@ -201,20 +202,18 @@ public struct SegmentationLexicons: Sendable {
     guard !s.isEmpty else { return nil }
     if let m = exact[s] { return MarkerMatch(marker: m) }
     if let c = countMatch(s) { return c }
-    if let first = s.utf8.first, let candidates = prefixes[first] {
-      for m in candidates where s.hasPrefix(m.phrase) {
-        let rest = s.utf8.dropFirst(m.phrase.utf8.count)
-        guard let next = rest.first else { return MarkerMatch(marker: m) }
-        let last = m.phrase.utf8.last ?? 0
+    let hay = Array(s.utf8)
+    if let first = hay.first, let candidates = prefixes[first] {
+      for (m, phrase) in candidates where hay.count >= phrase.count && hay[..<phrase.count].elementsEqual(phrase) {
+        guard phrase.count < hay.count else { return MarkerMatch(marker: m) }
+        let next = hay[phrase.count]
+        let last = phrase.last ?? 0
         if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
           return MarkerMatch(marker: m)
         }
       }
     }
-    if !containing.isEmpty {
-      let hay = Array(s.utf8)
-      for m in containing where SegmentationLexicons.contains(hay, Array(m.phrase.utf8)) { return MarkerMatch(marker: m) }
-    }
+    for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
     return nil
   }
 

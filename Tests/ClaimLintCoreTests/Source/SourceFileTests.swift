@@ -75,6 +75,22 @@ import Testing
     }
   }
 
+  /// A span's end counted on from its start gives the position counted afresh, on one line or across
+  /// lines, at line breaks and around multi-byte characters.
+  @Test func spanEndsCountedFromTheirStartMatchAFreshCount() {
+    var text = String(repeating: "Flood waters rose 4 m in Zürich. ", count: 40) + "\r\n"
+    text += String(repeating: "Ποταμός 🌊 ", count: 120) + "\r" + "Short line.\n\n" + String(repeating: "x", count: 1100)
+    let bytes = Array(text.utf8)
+    let index = LineIndex(bytes: bytes)
+    for s in stride(from: 0, through: bytes.count, by: 7) {
+      for e in [s, s + 1, s + 5, s + 13, s + 64, s + 1030, bytes.count, bytes.count + 9] where e >= s {
+        let pair = index.positions(of: s, e, in: bytes)
+        #expect(pair.start == index.position(of: s, in: bytes))
+        #expect(pair.end == index.position(of: e, in: bytes), "span \(s)..<\(e)")
+      }
+    }
+  }
+
   @Test func emptyFileHasOneLine() {
     let file = SourceFile(path: "empty.txt", text: "")
     #expect(file.lineIndex.lineStarts == [0])
