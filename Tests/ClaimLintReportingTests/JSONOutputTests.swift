@@ -140,6 +140,41 @@ struct JSONOutputTests {
     #expect(streamed.list.flatMap { $0 } == whole)
   }
 
+  /// Documents and findings of a long report are written in groups on several threads and joined; the
+  /// joins (separators, indentation) are those of one writer: JSONEncoder's bytes, and the same on one
+  /// thread as on several.
+  @Test func aLongReportWrittenInParallelIsTheSameReport() {
+    var report = ReportFixture.checkReport()
+    report.documents = (0..<40).flatMap { _ in report.documents }
+    report.findings = (0..<90).flatMap { _ in report.findings }
+    #expect(report.documents.count > 64 && report.findings.count > 64, "long enough to be split in groups")
+    let model = JSONReportDocument(
+      schemaVersion: JSONReporter.schemaVersion, kind: report.kind.rawValue,
+      tool: JSONTool(name: report.tool.name, version: report.tool.version),
+      mode: report.draftPath == nil ? "all" : "pre-publish", draft: Nullable(report.draftPath),
+      documents: report.documents.map { JSONDocument($0, kind: report.kind, options: ReportOptions()) },
+      findings: report.findings.map(JSONFinding.init), inputErrors: report.inputErrors.map(JSONInputError.init),
+      summary: JSONSummary(ReportCounts(report)))
+    #expect(JSONReporter.render(report, options: ReportOptions()) == JSONReporter.foundationJSON(model, pretty: true) + "\n")
+    for pretty in [true, false] {
+      var serial = JSONOutput(pretty: pretty)
+      var parallel = JSONOutput(pretty: pretty)
+      for (out, threads) in [(0, 1), (1, 3)] {
+        var o = JSONOutput(pretty: pretty)
+        o.beginObject()
+        o.key("findings")
+        o.beginArray()
+        JSONReporter.writeEntries(report.findings, into: &o, threads: threads) { f, out in JSONReporter.writeFinding(f, into: &out) }
+        o.endArray()
+        o.key("tail")
+        o.int(1)
+        o.endObject()
+        if out == 0 { serial = o } else { parallel = o }
+      }
+      #expect(parallel.bytes == serial.bytes, "pretty: \(pretty)")
+    }
+  }
+
   @Test(arguments: 0..<4)
   func sarifLogMatchesJSONEncoderOfTheModel(index: Int) {
     let report = Self.reports[index]()

@@ -52,6 +52,26 @@ struct JSONOutput {
   /// The buffer as a string.
   var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// An empty buffer that goes on from this one inside its innermost open container, as if
+  /// `entriesBefore` entries had been written there already (or as they have, when nil): its bytes
+  /// are what this buffer would write next. Entries of a long array are written into continuations
+  /// on several threads and joined in order with `append(_:)`.
+  func continuation(entriesBefore: Bool? = nil, capacity: Int = 1 << 16) -> JSONOutput {
+    var part = JSONOutput(pretty: pretty, capacity: capacity)
+    part.depth = depth
+    part.empty = entriesBefore.map { !$0 } ?? empty
+    part.afterKey = afterKey
+    return part
+  }
+
+  /// Appends a continuation's bytes (see `continuation(entriesBefore:capacity:)`) and takes on its state.
+  mutating func append(_ part: JSONOutput) {
+    bytes.append(contentsOf: part.bytes)
+    depth = part.depth
+    empty = part.empty
+    afterKey = part.afterKey
+  }
+
   // MARK: - Containers
 
   /// Opens an object (as a value of the current key or element of the current array).
