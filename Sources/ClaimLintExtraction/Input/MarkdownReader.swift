@@ -205,8 +205,22 @@ private struct MarkdownBlockParser {
   }
 
   mutating func emit(pieces: [Piece], role: Block.Role, level: Int) {
-    var renderer = InlineRenderer(bytes: bytes, pieces: pieces)
-    let (text, map) = renderer.render()
+    let (text, map): (String, OffsetMap)
+    if pieces.allSatisfy({ !hasInlineMarkup(from: $0.from, to: $0.to) }) {
+      // Plain text (most paragraphs): the pieces joined as the renderer would join them, a run each.
+      var builder = MappedTextBuilder()
+      for (k, p) in pieces.enumerated() {
+        if k > 0 {
+          let prev = pieces[k - 1]
+          builder.appendReplacement([prev.hardBreak ? 0x0A : 0x20], sourceFrom: prev.to, sourceTo: p.from)
+        }
+        builder.appendVerbatim(bytes, from: p.from, to: p.to)
+      }
+      (text, map) = builder.finishTrimmed()
+    } else {
+      var renderer = InlineRenderer(bytes: bytes, pieces: pieces)
+      (text, map) = renderer.render()
+    }
     guard !text.isEmpty else { return }
     blocks.append(Block(text: text, map: map, role: role, level: level))
   }
@@ -289,6 +303,19 @@ private struct MarkdownBlockParser {
       return b.finish()
     }()
     blocks.insert(Block(text: text, map: map, role: .title, level: 1), at: 0)
+  }
+
+  /// Whether `bytes[from..<to]` holds a byte that starts inline markup for `InlineRenderer` (an escape,
+  /// code span, link or image bracket, tag, emphasis or entity); without one it copies the bytes as they are.
+  func hasInlineMarkup(from: Int, to: Int) -> Bool {
+    var i = from
+    while i < to {
+      switch bytes[i] {
+      case 0x5C, 0x60, 0x5B, 0x3C, 0x2A, 0x5F, 0x7E, 0x26: return true
+      default: i += 1
+      }
+    }
+    return false
   }
 
   // MARK: - Line tests

@@ -126,6 +126,25 @@ struct MarkdownReaderTests {
     #expect(source.text(from: s, to: e) == "&amp;")
   }
 
+  /// A paragraph without inline markup is copied as it stands; its text and map are those the inline
+  /// renderer gives the same lines (here made to run by a code span at the end).
+  @Test func plainParagraphsMapAsRenderedOnes() throws {
+    let lines = "Crews cleared 40 roads  \nbefore dawn on Monday,\n   officials in Hà Nội said"
+    let (plainSource, plainRead) = MarkdownReaderTests.read(lines + ".\n")
+    let (markedSource, markedRead) = MarkdownReaderTests.read(lines + " `late`.\n")
+    let plain = try #require(plainRead.blocks.first)
+    let marked = try #require(markedRead.blocks.first)
+    #expect(plain.text == "Crews cleared 40 roads\nbefore dawn on Monday, officials in Hà Nội said.")
+    #expect(marked.text == "Crews cleared 40 roads\nbefore dawn on Monday, officials in Hà Nội said late.")
+    let shared = plain.text.utf8.count - 1
+    for offset in 0..<shared {
+      #expect(plain.map.sourceOffset(forStart: offset) == marked.map.sourceOffset(forStart: offset), "start \(offset)")
+      #expect(plain.map.sourceOffset(forEnd: offset + 1) == marked.map.sourceOffset(forEnd: offset + 1), "end \(offset)")
+    }
+    expectExactMaps([(plain.text, plain.map)], in: plainSource)
+    expectExactMaps([(marked.text, marked.map)], in: markedSource)
+  }
+
   @Test func titleBlockWhenNoHeadingRepeatsIt() throws {
     let text = "---\ntitle: Ferries resume on the upper river\n---\n\nFerries resumed regular crossings on Monday.\n"
     let (source, read) = MarkdownReaderTests.read(text)
