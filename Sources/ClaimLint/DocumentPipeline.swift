@@ -12,6 +12,8 @@ public struct DocumentPipeline: Sendable {
   public let reader: any ArticleReader
   private let extractor: ClaimExtractor
   private let segmenter: Segmenter
+  /// The HTML reader, whose class and id tables are built once for the run.
+  private let htmlReader = HTMLReader()
 
   public init(configuration: Configuration, maxFileSize: Int = 64 << 20, reader: any ArticleReader = FileSystemArticleReader()) {
     self.configuration = configuration
@@ -147,7 +149,7 @@ public struct DocumentPipeline: Sendable {
     switch format {
     case .text: read = PlainTextReader().read(source)
     case .markdown: read = MarkdownReader().read(source)
-    case .html: read = HTMLReader().read(source)
+    case .html: read = htmlReader.read(source)
     }
     var doc = segmenter.segment(read, source: source, format: format)
     doc.remarks += read.remarks

@@ -85,11 +85,11 @@ struct HTMLPage {
   ]
 
   /// Creates the analysis; call `analyse()` next.
-  init(document: HTMLDocument, bytes: [UInt8], markers: HTMLMarkers) {
+  init(document: HTMLDocument, bytes: [UInt8], classifier: HTMLClassifier) {
     self.document = document
     self.bytes = bytes
-    self.markers = markers
-    self.classifier = HTMLClassifier(markers: markers)
+    self.markers = classifier.markers
+    self.classifier = classifier
   }
 
   /// The marks of node `i`, if any.

@@ -10,11 +10,14 @@ import ClaimLintCore
 public struct HTMLReader: Sendable {
   /// The class/id and phrase lists used to recognise parts of the page.
   public let markers: HTMLMarkers
+  /// The class/id classifier built from `markers`, once for every page this reader reads.
+  private let classifier: HTMLClassifier
 
   /// Creates a reader.
   /// - Parameter markers: The word lists; defaults to the built-in ones.
   public init(markers: HTMLMarkers = .default) {
     self.markers = markers
+    self.classifier = HTMLClassifier(markers: markers)
   }
 
   /// Reads one page.
@@ -22,7 +25,7 @@ public struct HTMLReader: Sendable {
   /// - Returns: The blocks in document order with hints, and the page metadata.
   public func read(_ source: SourceFile) -> ReadResult {
     let document = HTMLDocument(bytes: source.bytes)
-    var page = HTMLPage(document: document, bytes: source.bytes, markers: markers)
+    var page = HTMLPage(document: document, bytes: source.bytes, classifier: classifier)
     page.analyse()
     return page.result()
   }
