@@ -89,7 +89,7 @@ public struct QuantityMismatchRule: Rule {
     let cmp = QuantityComparison(claims)
     // The claims each claim may be compared with: its fellows in every block it sits in.
     var mates: [ClaimRef: Set<ClaimRef>] = [:]
-    for block in QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
+    for block in cmp.valueBlocks() where Set(block.map(\.document)).count > 1 {
       for r in block { mates[r, default: []].formUnion(block) }
     }
     let updates = Self.updates(claims)
