@@ -118,6 +118,9 @@ public struct AlignedClaims: Sendable {
   public static func storyWords(of document: Document) -> [UInt64] {
     // One array for every segment's words, sorted once: no set per segment.
     var words: [UInt64] = []
+    var bytes = 0
+    for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline { bytes += seg.text.utf8.count }
+    words.reserveCapacity(bytes / 6 + 1)
     for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
       Salience.appendWordHashes(seg.text, to: &words)
     }

@@ -58,6 +58,8 @@ public enum Salience {
   /// count and compare words. Two such arrays are compared with `sharedCount(_:_:)`.
   public static func sortedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
     var out: [UInt64] = []
+    // At most one word per four bytes (three letters and a separator): one allocation.
+    out.reserveCapacity(bytes.count / 4 + 1)
     forEachWord(bytes) { cur in
       let h = hash(cur)
       if isStopWord(cur, hash: h) { return }
@@ -133,6 +135,81 @@ public enum Salience {
     var out = values
     sortUnique(&out)
     return out
+  }
+
+  /// `sortedUnique` of hashes (`sortUnique(_:)` for `UInt64`).
+  static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+    var out = values
+    sortUnique(&out)
+    return out
+  }
+
+  /// `sortUnique` of hashes: a large array is first spread over buckets by its top bits (hashes are
+  /// spread evenly, so most buckets hold one or two values), and each bucket is sorted on its own;
+  /// a bucket that is not small after all is sorted by the standard sort, so the worst case stays
+  /// n log n. The result is the same as any sort's: the values in order, each once.
+  static func sortUnique(_ values: inout [UInt64]) {
+    let n = values.count
+    guard n >= 64 else {
+      values.sort()
+      dropRepeats(&values)
+      return
+    }
+    let bits = Int.bitWidth - 1 - n.leadingZeroBitCount  // floor(log2(n)), at least 6
+    let shift = UInt64(64 - bits)
+    let buckets = 1 << bits
+    var start = [Int](repeating: 0, count: buckets + 1)
+    var out = [UInt64](repeating: 0, count: n)
+    values.withUnsafeBufferPointer { v in
+      start.withUnsafeMutableBufferPointer { s in
+        for x in v { s[Int(truncatingIfNeeded: x >> shift) &+ 1] &+= 1 }
+        for b in 0..<buckets { s[b &+ 1] &+= s[b] }
+      }
+      var next = start
+      out.withUnsafeMutableBufferPointer { o in
+        next.withUnsafeMutableBufferPointer { nx in
+          for x in v {
+            let b = Int(truncatingIfNeeded: x >> shift)
+            o[nx[b]] = x
+            nx[b] &+= 1
+          }
+        }
+        for b in 0..<buckets {
+          let lo = start[b]
+          let hi = start[b &+ 1]
+          if hi &- lo < 2 { continue }
+          if hi &- lo > 32 {
+            var bucket = UnsafeMutableBufferPointer(rebasing: o[lo..<hi])
+            bucket.sort()
+            continue
+          }
+          // Insertion sort of a small bucket.
+          var i = lo &+ 1
+          while i < hi {
+            let x = o[i]
+            var j = i
+            while j > lo, o[j &- 1] > x {
+              o[j] = o[j &- 1]
+              j &-= 1
+            }
+            o[j] = x
+            i &+= 1
+          }
+        }
+      }
+    }
+    dropRepeats(&out)
+    values = out
+  }
+
+  /// Drops repeats from a sorted array.
+  private static func dropRepeats<T: Equatable>(_ values: inout [T]) {
+    var unique = 0
+    for k in values.indices where k == 0 || values[k] != values[unique - 1] {
+      values[unique] = values[k]
+      unique += 1
+    }
+    values.removeLast(values.count - unique)
   }
 
   /// Sorts `values` and drops repeats, in place (no copy of an array its caller still holds).
