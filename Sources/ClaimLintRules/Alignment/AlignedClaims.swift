@@ -117,12 +117,17 @@ public struct AlignedClaims: Sendable {
   /// headline, as sorted hashes without repeats.
   public static func storyWords(of document: Document) -> [UInt64] {
     // One array for every segment's words, sorted once: no set per segment.
+    let segments = document.segments
+    func counts(_ k: Int) -> Bool {
+      let kind = segments[k].kind
+      return kind == .reportage || kind == .list || kind == .headline
+    }
     var words: [UInt64] = []
     var bytes = 0
-    for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline { bytes += seg.text.utf8.count }
+    for k in segments.indices where counts(k) { bytes += segments[k].text.utf8.count }
     words.reserveCapacity(bytes / 6 + 1)
-    for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-      Salience.appendWordHashes(seg.text, to: &words)
+    for k in segments.indices where counts(k) {
+      Salience.appendWordHashes(segments[k].text, to: &words)
     }
     Salience.sortUnique(&words)
     return words

@@ -447,3 +447,8 @@ public enum Salience {
     return u == 0 ? 0 : Double(shared) / Double(u)
   }
 }
+
+extension Array where Element: Comparable {
+  /// Sorts the array and drops repeats, in place (`Salience.sortUnique`).
+  mutating func sortUnique() { Salience.sortUnique(&self) }
+}

@@ -344,7 +344,23 @@ public struct DateMismatchRule: Rule {
   static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
 
   /// A word without the punctuation around it, lower-cased.
-  static func bare(_ w: String) -> String { String(w.lowercased().filter { $0.isLetter }) }
+  static func bare(_ w: String) -> String {
+    // ASCII words (nearly all): the lower-cased ASCII letters, read on the bytes. In ASCII text the
+    // letters a-z and A-Z are the only characters that are letters.
+    if w.utf8.allSatisfy({ $0 < 0x80 }) {
+      var letters: [UInt8] = []
+      letters.reserveCapacity(w.utf8.count)
+      for b in w.utf8 {
+        if b >= 0x61 && b <= 0x7A {
+          letters.append(b)
+        } else if b >= 0x41 && b <= 0x5A {
+          letters.append(b + 0x20)
+        }
+      }
+      return String(decoding: letters, as: UTF8.self)
+    }
+    return String(w.lowercased().filter { $0.isLetter })
+  }
 
   /// Fewer content words than this around a date do not say which event it dates.
   static let minimumContext = 5

@@ -88,10 +88,12 @@ public struct QuantityMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
     // The claims each claim may be compared with: its fellows in every block it sits in.
-    var mates: [ClaimRef: Set<ClaimRef>] = [:]
+    // Sorted and without repeats: the blocks are appended, then each list is sorted once.
+    var mates: [ClaimRef: [ClaimRef]] = [:]
     for block in cmp.valueBlocks() where Set(block.map(\.document)).count > 1 {
-      for r in block { mates[r, default: []].formUnion(block) }
+      for r in block { mates[r, default: []].append(contentsOf: block) }
     }
+    for r in mates.keys { mates[r]!.sortUnique() }
     let updates = Self.updates(claims)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
       guard !updates.isEmpty else { return false }
@@ -106,7 +108,7 @@ public struct QuantityMismatchRule: Rule {
       let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
       var agreeing: Set<Int> = [r.document]
-      for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
+      for o in mates[r] ?? [] where o.document != r.document && claims.comparable(r.document, o.document) {
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
         // figures do neither; overlapping ones never conflict; disjoint ones never agree.
         guard let oq = claims.documents[o.document].claims[o.index].quantity, claims.nouns.compatible(q, oq) else { continue }
@@ -196,7 +198,38 @@ public struct QuantityMismatchRule: Rule {
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
   private static func introducedByFrom(sentence: String, figure: String) -> Bool {
-    ClaimText.containsBytes(sentence, "from " + figure) || ClaimText.containsBytes(sentence, "from the " + figure)
+    var sentence = sentence
+    var figure = figure
+    return sentence.withUTF8 { s in figure.withUTF8 { f in follows(f, after: [fromBytes, fromTheBytes], in: s) } }
+  }
+
+  private static let fromBytes = Array("from ".utf8)
+  private static let fromTheBytes = Array("from the ".utf8)
+
+  /// Whether `tail` occurs in `hay` right after one of `prefixes`: whether `hay` contains one of the
+  /// prefixes followed by `tail`, without building the joined needles.
+  static func follows(_ tail: UnsafeBufferPointer<UInt8>, after prefixes: [[UInt8]], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard tail.count <= hay.count else { return false }
+    var at = 0
+    while at + tail.count <= hay.count {
+      var same = true
+      for j in 0..<tail.count where hay[at + j] != tail[j] {
+        same = false
+        break
+      }
+      if same {
+        for prefix in prefixes where prefix.count <= at {
+          var matches = true
+          for j in prefix.indices where hay[at - prefix.count + j] != prefix[j] {
+            matches = false
+            break
+          }
+          if matches { return true }
+        }
+      }
+      at += 1
+    }
+    return false
   }
 
   /// Whether `o` states the same figure as `r`, once their figures `a` and `b` are known to be
