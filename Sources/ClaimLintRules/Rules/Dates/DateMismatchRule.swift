@@ -94,12 +94,12 @@ public struct DateMismatchRule: Rule {
       return sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? []
     }
     sentenceClaims = [:]
-    let figures = refs.indices.map { Self.figureWords(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+    let figures = refs.indices.map { Self.figureList(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
     // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
     func sameEvent(_ i: Int, _ j: Int) -> Bool {
-      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Salience.sharedCount(figures[i], figures[j])) else { return false }
+      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures[i], figures[j])) else { return false }
       for (x, y) in [(i, j), (j, i)] where own[x].count < salient[x].count {
         if Salience.sharedCount(own[x], salient[y]) < 2 { return false }
       }
@@ -390,15 +390,30 @@ public struct DateMismatchRule: Rule {
 
   /// `figureWords(of:in:)` given the indexes of the claims of the sentence of `r`, in order.
   static func figureWords(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> Set<String> {
+    Set(figureList(of: r, in: claims, sentenceClaims: sentenceClaims))
+  }
+
+  /// `figureWords(of:in:sentenceClaims:)` as a list without repeats, in the order of the claims: a
+  /// sentence has few figures, and most none, so no set is built.
+  static func figureList(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [String] {
     let cs = claims.documents[r.document].claims
-    var out = Set<String>()
+    var out: [String] = []
+    func add(_ w: String) { if !out.contains(w) { out.append(w) } }
     for k in sentenceClaims where cs[k].kind == .quantity {
       guard let q = cs[k].quantity else { continue }
-      if let a = q.action, q.unit == nil { out.insert("#" + a) }
+      if let a = q.action, q.unit == nil { add("#" + a) }
       guard let v = q.value, v >= 10 || q.unit != nil else { continue }
-      out.insert("#\(q.unit ?? "count"):\(ClaimText.number(v))")
+      add("#\(q.unit ?? "count"):\(ClaimText.number(v))")
     }
     return out
+  }
+
+  /// The number of words two lists without repeats share (`Salience.sharedCount` of their sets).
+  static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+    if a.isEmpty || b.isEmpty { return 0 }
+    var n = 0
+    for w in a where b.contains(w) { n += 1 }
+    return n
   }
 
   /// Words that date something to the article's own day.

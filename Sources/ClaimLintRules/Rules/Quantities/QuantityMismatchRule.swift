@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Flags a figure that cannot agree with the same figure in another source: same counted thing, same
 /// action, intervals that do not overlap even after qualifiers ("148 victims" vs "184 victims";
@@ -108,12 +109,17 @@ public struct QuantityMismatchRule: Rule {
       let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
       var agreeing: Set<Int> = [r.document]
+      var lastAgreeing = r.document
       for o in mates[r] ?? [] where o.document != r.document && claims.comparable(r.document, o.document) {
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
         // figures do neither; overlapping ones never conflict; disjoint ones never agree.
         guard let oq = claims.documents[o.document].claims[o.index].quantity, claims.nouns.compatible(q, oq) else { continue }
         if QuantityComparison.plausiblyOverlap(q, oq) {
-          if agreesOverlapping(r, o, q, oq, cmp) { agreeing.insert(o.document) }
+          // Mates come in document order: a document already counted is not inserted again.
+          if lastAgreeing != o.document, agreesOverlapping(r, o, q, oq, cmp) {
+            agreeing.insert(o.document)
+            lastAgreeing = o.document
+          }
         } else if cmp.conflictOfDisjoint(r, o, q, oq) {
           if !explained(r, o) { conflicts.append(o) }
         }
@@ -200,34 +206,32 @@ public struct QuantityMismatchRule: Rule {
   private static func introducedByFrom(sentence: String, figure: String) -> Bool {
     var sentence = sentence
     var figure = figure
-    return sentence.withUTF8 { s in figure.withUTF8 { f in follows(f, after: [fromBytes, fromTheBytes], in: s) } }
+    return sentence.withUTF8 { s in figure.withUTF8 { f in followsFrom(f, in: s) } }
   }
 
-  private static let fromBytes = Array("from ".utf8)
-  private static let fromTheBytes = Array("from the ".utf8)
-
-  /// Whether `tail` occurs in `hay` right after one of `prefixes`: whether `hay` contains one of the
-  /// prefixes followed by `tail`, without building the joined needles.
-  static func follows(_ tail: UnsafeBufferPointer<UInt8>, after prefixes: [[UInt8]], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard tail.count <= hay.count else { return false }
-    var at = 0
-    while at + tail.count <= hay.count {
-      var same = true
-      for j in 0..<tail.count where hay[at + j] != tail[j] {
-        same = false
-        break
-      }
-      if same {
-        for prefix in prefixes where prefix.count <= at {
-          var matches = true
-          for j in prefix.indices where hay[at - prefix.count + j] != prefix[j] {
-            matches = false
-            break
-          }
-          if matches { return true }
-        }
-      }
-      at += 1
+  /// Whether `hay` contains "from " or "from the " followed by the bytes of `tail`: each "f" of `hay`
+  /// is tried, no needle is joined.
+  static func followsFrom(_ tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = hay.baseAddress else { return false }
+    func has(_ bytes: StaticString, at p: Int) -> Bool {
+      let k = bytes.utf8CodeUnitCount
+      guard p + k <= hay.count else { return false }
+      let b = bytes.utf8Start
+      for j in 0..<k where hay[p + j] != b[j] { return false }
+      return true
+    }
+    func hasTail(at p: Int) -> Bool {
+      guard p + tail.count <= hay.count else { return false }
+      for j in 0..<tail.count where hay[p + j] != tail[j] { return false }
+      return true
+    }
+    var p = 0
+    while p + 5 <= hay.count {
+      guard let hit = memchr(base + p, 0x66, hay.count - p) else { return false }
+      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      p = at + 1
+      guard has("from ", at: at) else { continue }
+      if hasTail(at: at + 5) || (has("the ", at: at + 5) && hasTail(at: at + 9)) { return true }
     }
     return false
   }
