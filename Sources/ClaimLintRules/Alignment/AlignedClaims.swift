@@ -73,7 +73,7 @@ public struct AlignedClaims: Sendable {
     if let known = storyOfRun?.documentWords, known.count == documents.count {
       self.documentWords = known
     } else {
-      self.documentWords = ParallelMap.map(documents) { Self.storyWords(of: $0.document) }
+      self.documentWords = Self.map(documents) { Self.storyWords(of: $0.document) }
     }
     // In a large archive, stories are told apart by the words that few documents share (`StoryGate`);
     // rules then only compare claims within a story.
@@ -102,7 +102,7 @@ public struct AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
-    self.sentenceWords = ParallelMap.map(documents) { dc in
+    self.sentenceWords = Self.map(documents) { dc in
       var bySentence: [Int: [UInt64]] = [:]
       return dc.claims.map { c in
         if let w = bySentence[c.sentenceIndex] { return w }
@@ -111,6 +111,12 @@ public struct AlignedClaims: Sendable {
         return w
       }
     }
+  }
+
+  /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
+  /// without asking for the number of cores and starting workers for them.
+  static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
+    items.count < 16 ? items.map(transform) : ParallelMap.map(items, transform)
   }
 
   /// The words the story gate compares documents by: the content words of the reportage, lists and

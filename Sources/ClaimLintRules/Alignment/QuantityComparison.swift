@@ -92,7 +92,11 @@ public struct QuantityComparison: Sendable {
   /// `valueKeys` of the claim at `r`, with its block key as computed once.
   public func valueKeys(_ r: ClaimRef) -> [String] {
     guard let block = blockKeys[r.document][r.index] else { return [] }
-    let c = claims.documents[r.document].claims[r.index]
+    // The claim is borrowed in place, not copied.
+    return valueKeys(of: claims.documents[r.document].claims[r.index], block: block)
+  }
+
+  private func valueKeys(of c: Claim, block: String) -> [String] {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
     else { return [] }
     return valueKeys(c, q, block: block)

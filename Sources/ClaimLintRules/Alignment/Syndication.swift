@@ -37,7 +37,7 @@ public enum Syndication {
     // a bucket with another, so a large run never holds every document's shingles at once.
     // A small run keeps every document's shingles from the first pass instead of computing them twice.
     let keepAll = n <= keepAllLimit
-    let firstPass = ParallelMap.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
+    let firstPass = AlignedClaims.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
       let s = Self.shingles(of: doc)
       return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], keepAll ? s : [])
     }
@@ -55,7 +55,7 @@ public enum Syndication {
       for m in members { isCandidate[m] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
-    let computed = keepAll ? candidates.map { firstPass[$0].all } : ParallelMap.map(candidates) { Self.shingles(of: documents[$0]) }
+    let computed = keepAll ? candidates.map { firstPass[$0].all } : AlignedClaims.map(candidates) { Self.shingles(of: documents[$0]) }
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
