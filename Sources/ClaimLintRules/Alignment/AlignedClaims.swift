@@ -58,6 +58,8 @@ public struct AlignedClaims: Sendable {
   /// The overlap used when none is given.
   public static let defaultMinStoryOverlap = 0.06
   private let storyCache = StoryCache()
+  /// Tables several rules need (`memo(_:_:)`), computed by the first rule that asks.
+  private let shared = SharedTables()
 
   /// - Parameter story: when the documents are one story of a larger run, already joined by
   ///   `StoryGate` over the whole run: each document's distinctive words in that run (`StoryGate.Result`).
@@ -67,7 +69,12 @@ public struct AlignedClaims: Sendable {
     story storyOfRun: StoryOfRun? = nil
   ) {
     self.minStoryOverlap = minStoryOverlap
-    self.documentWords = ParallelMap.map(documents) { Self.storyWords(of: $0.document) }
+    // A story of a large run may bring its documents' words from the run's first pass.
+    if let known = storyOfRun?.documentWords, known.count == documents.count {
+      self.documentWords = known
+    } else {
+      self.documentWords = Self.map(documents) { Self.storyWords(of: $0.document) }
+    }
     // In a large archive, stories are told apart by the words that few documents share (`StoryGate`);
     // rules then only compare claims within a story.
     var story = Array(0..<documents.count)
@@ -95,7 +102,7 @@ public struct AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
-    self.sentenceWords = ParallelMap.map(documents) { dc in
+    self.sentenceWords = Self.map(documents) { dc in
       var bySentence: [Int: [UInt64]] = [:]
       return dc.claims.map { c in
         if let w = bySentence[c.sentenceIndex] { return w }
@@ -106,15 +113,36 @@ public struct AlignedClaims: Sendable {
     }
   }
 
+  /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
+  /// without asking for the number of cores and starting workers for them.
+  static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
+    items.count < 16 ? items.map(transform) : ParallelMap.map(items, transform)
+  }
+
   /// The words the story gate compares documents by: the content words of the reportage, lists and
   /// headline, as sorted hashes without repeats.
   public static func storyWords(of document: Document) -> [UInt64] {
-    var words: [UInt64] = []
-    for seg in document.segments where seg.kind == .reportage || seg.kind == .list || seg.kind == .headline {
-      words += Salience.wordHashes(seg.text)
+    // One array for every segment's words, sorted once: no set per segment.
+    let segments = document.segments
+    func counts(_ k: Int) -> Bool {
+      let kind = segments[k].kind
+      return kind == .reportage || kind == .list || kind == .headline
     }
-    return Salience.sortedUnique(words)
+    var words: [UInt64] = []
+    var bytes = 0
+    for k in segments.indices where counts(k) { bytes += segments[k].text.utf8.count }
+    words.reserveCapacity(bytes / 6 + 1)
+    for k in segments.indices where counts(k) {
+      Salience.appendWordHashes(segments[k].text, to: &words)
+    }
+    Salience.sortUnique(&words)
+    return words
   }
+
+  /// The value stored under `key`, made by `make` the first time any rule asks for it: rules that
+  /// need the same table (quantity blocks, figure tables) compute it once per run. `make` must not
+  /// depend on the rule that calls it.
+  func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T { shared.value(key, make) }
 
   /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
   public func words(_ r: ClaimRef) -> [UInt64] { sentenceWords[r.document][r.index] }
@@ -198,10 +226,14 @@ public struct StoryOfRun: Sendable {
   public var distinctiveWords: [[UInt64]]
   /// The run's common words (`StoryGate.Result.commonWords`).
   public var commonWords: Set<UInt64>
+  /// Each document's story words (`AlignedClaims.storyWords(of:)`), in the order of the story's
+  /// documents, when the run already has them; nil to compute them again.
+  public var documentWords: [[UInt64]]?
 
-  public init(distinctiveWords: [[UInt64]], commonWords: Set<UInt64>) {
+  public init(distinctiveWords: [[UInt64]], commonWords: Set<UInt64>, documentWords: [[UInt64]]? = nil) {
     self.distinctiveWords = distinctiveWords
     self.commonWords = commonWords
+    self.documentWords = documentWords
   }
 }
 
@@ -249,7 +281,8 @@ public struct StoryWordIndex<Words: Collection & Sendable>: Sendable where Words
     for w in words[i] where !common.contains(w) {
       if let posting = postings[Key(story: stories[i], word: w)], posting.count < Self.storyLimit { found += posting }
     }
-    return Salience.sortedUnique(found)
+    Salience.sortUnique(&found)
+    return found
   }
 }
 
@@ -353,5 +386,22 @@ final class StoryCache: @unchecked Sendable {
     lock.lock()
     values[key.0 << 32 | key.1] = v
     lock.unlock()
+  }
+}
+
+/// Tables computed once for all rules of a run (`AlignedClaims.memo`). The lock is held while a table
+/// is made, so a rule that asks for a table being made waits for it instead of making it again; it
+/// is recursive, so a table may be made from another.
+final class SharedTables: @unchecked Sendable {
+  private var values: [String: any Sendable] = [:]
+  private let lock = NSRecursiveLock()
+
+  func value<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    if let v = values[key] as? T { return v }
+    let v = make()
+    values[key] = v
+    return v
   }
 }

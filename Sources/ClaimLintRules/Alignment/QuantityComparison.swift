@@ -20,6 +20,14 @@ public struct QuantityComparison: Sendable {
 
   public init(_ claims: AlignedClaims) {
     self.claims = claims
+    // The tables depend on the claims only: made once for every rule that compares figures.
+    let tables = claims.memo("QuantityComparison.tables") { Self.tables(claims) }
+    onlyFigure = tables.only
+    blockKeys = tables.keys
+  }
+
+  /// `onlyFigure` and `blockKeys` of every claim.
+  private static func tables(_ claims: AlignedClaims) -> (only: [[Bool]], keys: [[String?]]) {
     // The distinct values each document states for each counted thing and action.
     let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?]) in
       let cs = dc.claims
@@ -48,8 +56,13 @@ public struct QuantityComparison: Sendable {
       }
       return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys)
     }
-    onlyFigure = tables.map(\.only)
-    blockKeys = tables.map(\.keys)
+    return (tables.map(\.only), tables.map(\.keys))
+  }
+
+  /// `QuantityBlocks.blocks` by `valueKeys`: the blocks of figures that may state the same value,
+  /// made once for every rule that compares figures.
+  public func valueBlocks() -> [[ClaimRef]] {
+    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, refKeys: { valueKeys($0) }) }
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -79,7 +92,11 @@ public struct QuantityComparison: Sendable {
   /// `valueKeys` of the claim at `r`, with its block key as computed once.
   public func valueKeys(_ r: ClaimRef) -> [String] {
     guard let block = blockKeys[r.document][r.index] else { return [] }
-    let c = claims.documents[r.document].claims[r.index]
+    // The claim is borrowed in place, not copied.
+    return valueKeys(of: claims.documents[r.document].claims[r.index], block: block)
+  }
+
+  private func valueKeys(of c: Claim, block: String) -> [String] {
     guard c.layer == .reportage, let q = c.quantity, q.value != nil || q.low != nil || q.high != nil, !q.superseded
     else { return [] }
     return valueKeys(c, q, block: block)

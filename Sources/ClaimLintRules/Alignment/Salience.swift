@@ -22,7 +22,7 @@ public enum Salience {
     forEachWord(text) { cur in
       // A word whose byte hash is not a stop word's is not a stop word: no string is built and hashed
       // for it twice. Only hash hits are confirmed against the stop list itself.
-      if isStopHash(hash(cur)), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      if isStopWord(cur, hash: hash(cur)) { return }
       out.insert(stemmed(cur) ?? String(decoding: cur, as: UTF8.self))
     }
     return out
@@ -31,19 +31,25 @@ public enum Salience {
   /// The content words of a text as 64-bit hashes of their stems: the same words as `words(_:)`, for
   /// the story gate, which only counts and compares them and never shows them.
   public static func wordHashes(_ text: String) -> Set<UInt64> {
-    var out = Set<UInt64>()
+    var all: [UInt64] = []
+    appendWordHashes(text, to: &all)
+    return Set(all)
+  }
+
+  /// Appends the hashes of `wordHashes(_:)` to `out`, in text order and with repeats: a caller that
+  /// joins the words of several texts sorts them once (`sortedUnique`) instead of building sets.
+  public static func appendWordHashes(_ text: String, to out: inout [UInt64]) {
     forEachWord(text) { cur in
       let h = hash(cur)
       guard !isStopHash(h) else { return }
       if isASCII(cur) {
-        out.insert(stemHash(cur, wordHash: h))
+        out.append(stemHash(cur, wordHash: h))
       } else if let s = stemmed(cur) {
-        out.insert(hash(Array(s.utf8)[...]))
+        out.append(hash(Array(s.utf8)[...]))
       } else {
-        out.insert(h)
+        out.append(h)
       }
     }
-    return out
   }
 
   /// The content words of UTF-8 text as sorted 64-bit hashes of their stems, without repeats: exactly
@@ -52,9 +58,11 @@ public enum Salience {
   /// count and compare words. Two such arrays are compared with `sharedCount(_:_:)`.
   public static func sortedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
     var out: [UInt64] = []
+    // At most one word per four bytes (three letters and a separator): one allocation.
+    out.reserveCapacity(bytes.count / 4 + 1)
     forEachWord(bytes) { cur in
       let h = hash(cur)
-      if isStopHash(h), stop.contains(String(decoding: cur, as: UTF8.self)) { return }
+      if isStopWord(cur, hash: h) { return }
       if !isASCII(cur) {
         // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
         let word = stemmed(cur) ?? String(decoding: cur, as: UTF8.self)
@@ -63,7 +71,8 @@ public enum Salience {
         out.append(stemHash(cur, wordHash: h))
       }
     }
-    return sortedUnique(out)
+    sortUnique(&out)
+    return out
   }
 
   /// `sortedWordHashes` of a string.
@@ -124,14 +133,94 @@ public enum Salience {
   /// `values` sorted, each once.
   static func sortedUnique<T: Comparable>(_ values: [T]) -> [T] {
     var out = values
-    out.sort()
+    sortUnique(&out)
+    return out
+  }
+
+  /// `sortedUnique` of hashes (`sortUnique(_:)` for `UInt64`).
+  static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+    var out = values
+    sortUnique(&out)
+    return out
+  }
+
+  /// `sortUnique` of hashes: a large array is first spread over buckets by its top bits (hashes are
+  /// spread evenly, so most buckets hold one or two values), and each bucket is sorted on its own;
+  /// a bucket that is not small after all is sorted by the standard sort, so the worst case stays
+  /// n log n. The result is the same as any sort's: the values in order, each once.
+  static func sortUnique(_ values: inout [UInt64]) {
+    let n = values.count
+    guard n >= 64 else {
+      values.sort()
+      dropRepeats(&values)
+      return
+    }
+    let bits = Int.bitWidth - 1 - n.leadingZeroBitCount  // floor(log2(n)), at least 6
+    let shift = UInt64(64 - bits)
+    let buckets = 1 << bits
+    var start = [Int](repeating: 0, count: buckets + 1)
+    var out = [UInt64](repeating: 0, count: n)
+    values.withUnsafeBufferPointer { v in
+      start.withUnsafeMutableBufferPointer { s in
+        for x in v { s[Int(truncatingIfNeeded: x >> shift) &+ 1] &+= 1 }
+        for b in 0..<buckets { s[b &+ 1] &+= s[b] }
+      }
+      var next = start
+      out.withUnsafeMutableBufferPointer { o in
+        next.withUnsafeMutableBufferPointer { nx in
+          for x in v {
+            let b = Int(truncatingIfNeeded: x >> shift)
+            o[nx[b]] = x
+            nx[b] &+= 1
+          }
+        }
+        for b in 0..<buckets {
+          let lo = start[b]
+          let hi = start[b &+ 1]
+          if hi &- lo < 2 { continue }
+          if hi &- lo > 32 {
+            var bucket = UnsafeMutableBufferPointer(rebasing: o[lo..<hi])
+            bucket.sort()
+            continue
+          }
+          // Insertion sort of a small bucket.
+          var i = lo &+ 1
+          while i < hi {
+            let x = o[i]
+            var j = i
+            while j > lo, o[j &- 1] > x {
+              o[j] = o[j &- 1]
+              j &-= 1
+            }
+            o[j] = x
+            i &+= 1
+          }
+        }
+      }
+    }
+    dropRepeats(&out)
+    values = out
+  }
+
+  /// Drops repeats from a sorted array.
+  private static func dropRepeats<T: Equatable>(_ values: inout [T]) {
     var unique = 0
-    for k in out.indices where k == 0 || out[k] != out[unique - 1] {
-      out[unique] = out[k]
+    for k in values.indices where k == 0 || values[k] != values[unique - 1] {
+      values[unique] = values[k]
       unique += 1
     }
-    out.removeLast(out.count - unique)
-    return out
+    values.removeLast(values.count - unique)
+  }
+
+  /// Sorts `values` and drops repeats, in place (no copy of an array its caller still holds).
+  static func sortUnique<T: Comparable>(_ values: inout [T]) {
+    values.sort()
+    var unique = 0
+    for k in values.indices where k == 0 || values[k] != values[unique - 1] {
+      values[unique] = values[k]
+      unique += 1
+    }
+    values.removeLast(values.count - unique)
   }
 
   /// Calls `body` with each lower-cased word of more than two bytes, in order (the bytes are valid
@@ -188,23 +277,57 @@ public enum Salience {
     return true
   }
 
-  /// Whether `h` may be a stop word's hash: a bit table answers most words without a set lookup, and
-  /// only its hits are looked up in `stopHashes`.
+  /// Whether `h` may be a stop word's hash (no word is built or compared).
   @inline(__always)
-  private static func isStopHash(_ h: UInt64) -> Bool {
-    let k = Int(truncatingIfNeeded: h & 4095)
-    return stopFilter[k >> 6] & (1 << UInt64(k & 63)) != 0 && stopHashes.contains(h)
+  private static func isStopHash(_ h: UInt64) -> Bool { stopTable.slot(of: h) != nil }
+
+  /// Whether the word `w`, whose hash is `h`, is a stop word: a hash hit is confirmed on the bytes.
+  /// Every stop word is ASCII, and no other string is canonically equal to a word of ASCII lower-case
+  /// letters, so equal bytes are exactly what `stop.contains(String(w))` tests.
+  @inline(__always)
+  private static func isStopWord(_ w: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Bool {
+    let table = stopTable
+    guard let k = table.slot(of: h) else { return false }
+    let word = table.words[k]
+    guard word.count == w.count else { return false }
+    for j in 0..<word.count where word[j] != w[j] { return false }
+    return true
   }
 
-  /// One bit per value of the low 12 bits of the stop words' hashes.
-  private static let stopFilter: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 64)
-    for h in stopHashes {
-      let k = Int(truncatingIfNeeded: h & 4095)
-      bits[k >> 6] |= 1 << UInt64(k & 63)
+  /// The stop words by hash: an open-addressing table (linear probing) of their FNV-1a hashes.
+  private struct StopTable: Sendable {
+    static let mask = 1023
+    /// Per slot, the hash of the stop word there (meaningful where `used`).
+    var hashes = [UInt64](repeating: 0, count: mask + 1)
+    var used = [Bool](repeating: false, count: mask + 1)
+    /// Per slot, the stop word's bytes.
+    var words = [[UInt8]](repeating: [], count: mask + 1)
+
+    init(_ stop: Set<String>) {
+      for word in stop.sorted() {
+        let bytes = Array(word.utf8)
+        let h = Salience.hash(bytes[...])
+        var k = Int(truncatingIfNeeded: h) & Self.mask
+        while used[k], hashes[k] != h { k = (k + 1) & Self.mask }
+        hashes[k] = h
+        used[k] = true
+        words[k] = bytes
+      }
     }
-    return bits
-  }()
+
+    /// The slot of the stop word whose hash is `h`, or nil.
+    @inline(__always)
+    func slot(of h: UInt64) -> Int? {
+      var k = Int(truncatingIfNeeded: h) & Self.mask
+      while used[k] {
+        if hashes[k] == h { return k }
+        k = (k + 1) & Self.mask
+      }
+      return nil
+    }
+  }
+
+  private static let stopTable = StopTable(stop)
 
   /// The hash of `stemmed(w) ?? w` for an ASCII word `w` whose own hash is `h`, without building the
   /// stem: the same suffix rules on the bytes.
@@ -233,7 +356,6 @@ public enum Salience {
 
   private static let meetHash = hash(Array("meet".utf8)[...])
 
-  private static let stopHashes: Set<UInt64> = Set(stop.map { hash(Array($0.utf8)[...]) })
 
   /// FNV-1a, 64 bits.
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -324,4 +446,9 @@ public enum Salience {
     let u = a.count + b.count - shared
     return u == 0 ? 0 : Double(shared) / Double(u)
   }
+}
+
+extension Array where Element: Comparable {
+  /// Sorts the array and drops repeats, in place (`Salience.sortUnique`).
+  mutating func sortUnique() { Salience.sortUnique(&self) }
 }

@@ -37,7 +37,7 @@ public enum Syndication {
     // a bucket with another, so a large run never holds every document's shingles at once.
     // A small run keeps every document's shingles from the first pass instead of computing them twice.
     let keepAll = n <= keepAllLimit
-    let firstPass = ParallelMap.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
+    let firstPass = AlignedClaims.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
       let s = Self.shingles(of: doc)
       return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], keepAll ? s : [])
     }
@@ -55,7 +55,7 @@ public enum Syndication {
       for m in members { isCandidate[m] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
-    let computed = keepAll ? candidates.map { firstPass[$0].all } : ParallelMap.map(candidates) { Self.shingles(of: documents[$0]) }
+    let computed = keepAll ? candidates.map { firstPass[$0].all } : AlignedClaims.map(candidates) { Self.shingles(of: documents[$0]) }
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
@@ -80,21 +80,25 @@ public enum Syndication {
   private static func shingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
     for seg in doc.segments where seg.kind == .reportage || seg.kind == .list {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      var inWord = false
-      for b in seg.text.utf8 {
-        let isAlnum = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-        if isAlnum {
-          let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
-          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
-          inWord = true
-        } else if inWord {
-          words.append(h)
-          h = 0xcbf2_9ce4_8422_2325
-          inWord = false
+      // The bytes of the text, read in place.
+      var text = seg.text
+      text.withUTF8 { u in
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for b in u {
+          let isAlnum = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+          if isAlnum {
+            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
+            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+            inWord = true
+          } else if inWord {
+            words.append(h)
+            h = 0xcbf2_9ce4_8422_2325
+            inWord = false
+          }
         }
+        if inWord { words.append(h) }
       }
-      if inWord { words.append(h) }
     }
     if words.count < 5 { return [] }
     var out: [UInt64] = []
@@ -104,6 +108,7 @@ public enum Syndication {
       for j in i..<(i + 5) { h = (h ^ words[j]) &* 1099511628211 }
       out.append(h)
     }
-    return Salience.sortedUnique(out)
+    Salience.sortUnique(&out)
+    return out
   }
 }

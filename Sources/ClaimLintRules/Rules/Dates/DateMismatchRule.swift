@@ -94,12 +94,12 @@ public struct DateMismatchRule: Rule {
       return sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? []
     }
     sentenceClaims = [:]
-    let figures = refs.indices.map { Self.figureWords(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+    let figures = refs.indices.map { Self.figureList(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
     // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
     func sameEvent(_ i: Int, _ j: Int) -> Bool {
-      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Salience.sharedCount(figures[i], figures[j])) else { return false }
+      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures[i], figures[j])) else { return false }
       for (x, y) in [(i, j), (j, i)] where own[x].count < salient[x].count {
         if Salience.sharedCount(own[x], salient[y]) < 2 { return false }
       }
@@ -195,6 +195,8 @@ public struct DateMismatchRule: Rule {
   private static func wordRanges<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>]
   where Bytes.Element == UInt8, Bytes.Index == Int {
     var out: [Range<Int>] = []
+    // Words of news copy average about six bytes with their separator: one allocation for most sentences.
+    out.reserveCapacity(bytes.count / 4 + 4)
     var start = -1
     for k in bytes.indices {
       if isSeparator(bytes[k]) {
@@ -342,7 +344,23 @@ public struct DateMismatchRule: Rule {
   static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
 
   /// A word without the punctuation around it, lower-cased.
-  static func bare(_ w: String) -> String { String(w.lowercased().filter { $0.isLetter }) }
+  static func bare(_ w: String) -> String {
+    // ASCII words (nearly all): the lower-cased ASCII letters, read on the bytes. In ASCII text the
+    // letters a-z and A-Z are the only characters that are letters.
+    if w.utf8.allSatisfy({ $0 < 0x80 }) {
+      var letters: [UInt8] = []
+      letters.reserveCapacity(w.utf8.count)
+      for b in w.utf8 {
+        if b >= 0x61 && b <= 0x7A {
+          letters.append(b)
+        } else if b >= 0x41 && b <= 0x5A {
+          letters.append(b + 0x20)
+        }
+      }
+      return String(decoding: letters, as: UTF8.self)
+    }
+    return String(w.lowercased().filter { $0.isLetter })
+  }
 
   /// Fewer content words than this around a date do not say which event it dates.
   static let minimumContext = 5
@@ -372,15 +390,30 @@ public struct DateMismatchRule: Rule {
 
   /// `figureWords(of:in:)` given the indexes of the claims of the sentence of `r`, in order.
   static func figureWords(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> Set<String> {
+    Set(figureList(of: r, in: claims, sentenceClaims: sentenceClaims))
+  }
+
+  /// `figureWords(of:in:sentenceClaims:)` as a list without repeats, in the order of the claims: a
+  /// sentence has few figures, and most none, so no set is built.
+  static func figureList(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [String] {
     let cs = claims.documents[r.document].claims
-    var out = Set<String>()
+    var out: [String] = []
+    func add(_ w: String) { if !out.contains(w) { out.append(w) } }
     for k in sentenceClaims where cs[k].kind == .quantity {
       guard let q = cs[k].quantity else { continue }
-      if let a = q.action, q.unit == nil { out.insert("#" + a) }
+      if let a = q.action, q.unit == nil { add("#" + a) }
       guard let v = q.value, v >= 10 || q.unit != nil else { continue }
-      out.insert("#\(q.unit ?? "count"):\(ClaimText.number(v))")
+      add("#\(q.unit ?? "count"):\(ClaimText.number(v))")
     }
     return out
+  }
+
+  /// The number of words two lists without repeats share (`Salience.sharedCount` of their sets).
+  static func sharedCount(_ a: [String], _ b: [String]) -> Int {
+    if a.isEmpty || b.isEmpty { return 0 }
+    var n = 0
+    for w in a where b.contains(w) { n += 1 }
+    return n
   }
 
   /// Words that date something to the article's own day.

@@ -101,7 +101,7 @@ public struct InternalQuantityConflictRule: Rule {
     let facts = SameArticleFigures(claims: claims)
     var findings: [Finding] = []
     var reported = Set<ClaimRef>()
-    for block in QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }) {
+    for block in cmp.valueBlocks() {
       var byDoc: [Int: [ClaimRef]] = [:]
       for r in block { byDoc[r.document, default: []].append(r) }
       for d in byDoc.keys.sorted() where claims.draftIndex == nil || claims.draftIndex == d {

@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Flags a figure that cannot agree with the same figure in another source: same counted thing, same
 /// action, intervals that do not overlap even after qualifiers ("148 victims" vs "184 victims";
@@ -88,10 +89,12 @@ public struct QuantityMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
     // The claims each claim may be compared with: its fellows in every block it sits in.
-    var mates: [ClaimRef: Set<ClaimRef>] = [:]
-    for block in QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }) where Set(block.map(\.document)).count > 1 {
-      for r in block { mates[r, default: []].formUnion(block) }
+    // Sorted and without repeats: the blocks are appended, then each list is sorted once.
+    var mates: [ClaimRef: [ClaimRef]] = [:]
+    for block in cmp.valueBlocks() where Set(block.map(\.document)).count > 1 {
+      for r in block { mates[r, default: []].append(contentsOf: block) }
     }
+    for r in mates.keys { mates[r]!.sortUnique() }
     let updates = Self.updates(claims)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
       guard !updates.isEmpty else { return false }
@@ -106,12 +109,17 @@ public struct QuantityMismatchRule: Rule {
       let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
       var agreeing: Set<Int> = [r.document]
-      for o in (mates[r] ?? []).sorted() where o.document != r.document && claims.comparable(r.document, o.document) {
+      var lastAgreeing = r.document
+      for o in mates[r] ?? [] where o.document != r.document && claims.comparable(r.document, o.document) {
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
         // figures do neither; overlapping ones never conflict; disjoint ones never agree.
         guard let oq = claims.documents[o.document].claims[o.index].quantity, claims.nouns.compatible(q, oq) else { continue }
         if QuantityComparison.plausiblyOverlap(q, oq) {
-          if agreesOverlapping(r, o, q, oq, cmp) { agreeing.insert(o.document) }
+          // Mates come in document order: a document already counted is not inserted again.
+          if lastAgreeing != o.document, agreesOverlapping(r, o, q, oq, cmp) {
+            agreeing.insert(o.document)
+            lastAgreeing = o.document
+          }
         } else if cmp.conflictOfDisjoint(r, o, q, oq) {
           if !explained(r, o) { conflicts.append(o) }
         }
@@ -196,7 +204,36 @@ public struct QuantityMismatchRule: Rule {
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
   private static func introducedByFrom(sentence: String, figure: String) -> Bool {
-    ClaimText.containsBytes(sentence, "from " + figure) || ClaimText.containsBytes(sentence, "from the " + figure)
+    var sentence = sentence
+    var figure = figure
+    return sentence.withUTF8 { s in figure.withUTF8 { f in followsFrom(f, in: s) } }
+  }
+
+  /// Whether `hay` contains "from " or "from the " followed by the bytes of `tail`: each "f" of `hay`
+  /// is tried, no needle is joined.
+  static func followsFrom(_ tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = hay.baseAddress else { return false }
+    func has(_ bytes: StaticString, at p: Int) -> Bool {
+      let k = bytes.utf8CodeUnitCount
+      guard p + k <= hay.count else { return false }
+      let b = bytes.utf8Start
+      for j in 0..<k where hay[p + j] != b[j] { return false }
+      return true
+    }
+    func hasTail(at p: Int) -> Bool {
+      guard p + tail.count <= hay.count else { return false }
+      for j in 0..<tail.count where hay[p + j] != tail[j] { return false }
+      return true
+    }
+    var p = 0
+    while p + 5 <= hay.count {
+      guard let hit = memchr(base + p, 0x66, hay.count - p) else { return false }
+      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      p = at + 1
+      guard has("from ", at: at) else { continue }
+      if hasTail(at: at + 5) || (has("the ", at: at + 5) && hasTail(at: at + 9)) { return true }
+    }
+    return false
   }
 
   /// Whether `o` states the same figure as `r`, once their figures `a` and `b` are known to be

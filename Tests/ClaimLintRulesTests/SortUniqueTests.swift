@@ -1,0 +1,72 @@
+import Testing
+
+@testable import ClaimLintRules
+
+/// The fast paths of the alignment must give what the plain code they replaced gives: the bucket sort
+/// of hashes, the byte search for "from <figure>", and the stop words confirmed on bytes.
+struct SortUniqueTests {
+  /// A small deterministic generator (xorshift), so that the inputs are the same on every run.
+  struct Numbers {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return state
+    }
+  }
+
+  /// What `sortUnique` must return: the values sorted, each once.
+  static func expected(_ values: [UInt64]) -> [UInt64] { Array(Set(values)).sorted() }
+
+  @Test(arguments: [0, 1, 2, 63, 64, 65, 100, 1_000, 5_000])
+  func hashesSortedAndUnique(count: Int) {
+    var numbers = Numbers(state: 0x9E37_79B9_7F4A_7C15 &+ UInt64(count))
+    // Random hashes with repeats, as the words of a document hash.
+    var values = (0..<count).map { _ in numbers.next() }
+    values += values.prefix(count / 3)
+    var sorted = values
+    Salience.sortUnique(&sorted)
+    #expect(sorted == Self.expected(values))
+  }
+
+  @Test func crowdedBucketsStillSorted() {
+    // Values that share their top bits (one bucket for all) and small values (all in bucket zero).
+    var numbers = Numbers(state: 42)
+    var values = (0..<500).map { _ in 0xFFFF_0000_0000_0000 | (numbers.next() >> 20) }
+    values += (0..<500).map { _ in numbers.next() % 1_000 }
+    values += [UInt64](repeating: 7, count: 300)
+    var sorted = values
+    Salience.sortUnique(&sorted)
+    #expect(sorted == Self.expected(values))
+  }
+
+  @Test(arguments: [
+    ("the toll rose to 12 on Sunday, up from nine", "nine", true),
+    ("the margin narrowed to 298 votes from the 312 first reported", "312", true),
+    ("the margin narrowed to 298 votes from 312", "298", false),
+    ("from", "", false),
+    ("moved from ", "", true),
+    ("Fromage from the the 4", "4", false),
+    ("from from 40 from the 41", "41", true),
+    ("", "4", false),
+  ])
+  func figureAfterFrom(sentence: String, figure: String, expected: Bool) {
+    var s = sentence
+    var f = figure
+    let found = s.withUTF8 { h in f.withUTF8 { n in QuantityMismatchRule.followsFrom(n, in: h) } }
+    let joined = ClaimText.containsBytes(sentence, "from " + figure) || ClaimText.containsBytes(sentence, "from the " + figure)
+    #expect(found == joined)
+    #expect(found == expected)
+  }
+
+  @Test func stopWordsConfirmedOnBytes() {
+    // Stop words of every length, a word that only looks like one, and a non-ASCII word.
+    let text = "The police said that Thé officials were there; «they» meet in Zürich and the theatre"
+    let words = Salience.words(text)
+    #expect(!words.contains("the") && !words.contains("said") && !words.contains("they"))
+    #expect(words.contains("police") && words.contains("theatre") && words.contains("zürich"))
+    #expect(Salience.sortedWordHashes(text) == Salience.sortedUnique(words.map(Salience.wordHash)))
+  }
+}
