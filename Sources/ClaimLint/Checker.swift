@@ -198,7 +198,7 @@ public struct Checker: Sendable {
   /// copies are looked for within each story, where copies always are); the report's documents are
   /// released, so it is meant for the text, JSON, SARIF and CI formats, not
   /// for the HTML report's claim matrix and segment texts. A file that changes between the two passes
-  /// is checked as it read the first time when it was kept, as it reads the second time otherwise.
+  /// is grouped by its first reading, and checked as it read the first time when it was kept, as it reads the second time otherwise.
   public func checkStreaming(
     _ files: [InputFile], stdin: [UInt8]? = nil, draftPath: String?, extraProblems: [InputProblem] = [],
     progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -212,6 +212,8 @@ public struct Checker: Sendable {
     var commonWords = Set<UInt64>()
     let large = files.count >= StoryGate.minimumRunSize
     let kept = PreparedStore(count: files.count, budget: options.preparedBudget)
+    // Every file's story words, taken by its story's alignment (which would otherwise hash them again).
+    var runWords = TakeOnce<[UInt64]>([])
     if large {
       let words = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> [UInt64] in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
@@ -220,6 +222,7 @@ public struct Checker: Sendable {
         return words
       }
       let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
+      runWords = TakeOnce(words)
       distinctive = gate.distinctiveWords
       commonWords = gate.commonWords
       var byStory: [Int: [Int]] = [:]
@@ -246,18 +249,23 @@ public struct Checker: Sendable {
       var docs: [DocumentReport] = []
       var localDraft: Int? = nil
       var docDistinctive: [[UInt64]] = []
+      var docWords: [[UInt64]] = []
       for (k, o) in outputs.enumerated() {
+        let words = runWords.take(group[k])
         problems += o.problems
         guard let r = o.report else { continue }
         if group[k] == draftFile { localDraft = docs.count }
         docs.append(r)
-        if large { docDistinctive.append(distinctive[group[k]]) }
+        if large {
+          docDistinctive.append(distinctive[group[k]])
+          docWords.append(words ?? [])
+        }
       }
       var findings: [Finding] = []
       var unused = false
       // In pre-publish mode only the draft's story can hold findings.
       if !docs.isEmpty, draftFile == nil || localDraft != nil {
-        let story = large ? StoryOfRun(distinctiveWords: docDistinctive, commonWords: commonWords) : nil
+        let story = large ? StoryOfRun(distinctiveWords: docDistinctive, commonWords: commonWords, documentWords: docWords) : nil
         (findings, unused) = checkStory(&docs, draftIndex: localDraft, story: story, rules: rules, threads: inner)
       }
       if options.releaseDocuments {
@@ -333,6 +341,24 @@ private struct StoryOutcome: Sendable {
   var findings: [Finding]
   var problems: [InputProblem]
   var reportsUnused: Bool
+}
+
+/// Values for the items of a run, each taken once (which frees it), from any thread.
+private final class TakeOnce<T>: @unchecked Sendable {
+  private var storage: [T?]
+  private let lock = NSLock()
+
+  init(_ values: [T]) { storage = values.map { $0 } }
+
+  /// Item `i`'s value, if there is one and it was not taken yet.
+  func take(_ i: Int) -> T? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard i < storage.count else { return nil }
+    let v = storage[i]
+    storage[i] = nil
+    return v
+  }
 }
 
 /// The documents a large run's first pass keeps for its second, within a budget of bytes; each is
