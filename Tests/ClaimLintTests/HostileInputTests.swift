@@ -89,4 +89,25 @@ import Testing
     #expect(claim.span.line == 402)
     #expect(claim.span.column == "Police arrested ".count + 1)
   }
+
+  /// Without a NUL, a file is binary when more than a tenth of its first 8 KB are control characters
+  /// other than tabs and line breaks; every one counts, wherever it falls.
+  @Test(arguments: [(8, false), (14, true)])
+  func issue8ControlCharacters(perHundred: Int, binary: Bool) {
+    let line = Array("Police arrested 40 suspects on Monday in the port.\t\n".utf8)
+    var bytes: [UInt8] = []
+    var k = 0
+    while bytes.count < 4000 {
+      bytes += line
+      // Control bytes at every offset modulo eight, so none hides inside a word of plain text.
+      for _ in 0..<(perHundred * line.count / 100) {
+        bytes.insert(UInt8(1 + k % 8), at: bytes.count - 1 - k % 7)
+        k += 1
+      }
+    }
+    let share = Double(bytes.filter { $0 < 0x09 }.count) / Double(bytes.count)
+    #expect(binary ? share > 0.1 : share < 0.1)
+    let out = pipeline.process(bytes: bytes, displayPath: "feed.txt")
+    #expect((out.report == nil) == binary, "control share \(share)")
+  }
 }

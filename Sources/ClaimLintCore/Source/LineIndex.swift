@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The byte offsets at which each line of a file starts.
 ///
 /// A line ends at `\n`, at `\r\n`, or at a lone `\r`.
@@ -11,6 +17,48 @@ public struct LineIndex: Sendable {
   static let blockSize = 1024
 
   public init(bytes: [UInt8]) {
+    let hasReturn = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+    if hasReturn {
+      (lineStarts, blockColumns) = Self.scan(bytes)
+      return
+    }
+    // Lines end at `\n` only: line starts by `memchr`, and a block's column counted on from the
+    // previous block's (or its line's start) eight bytes at a time.
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 40 + 1)
+    let n = bytes.count
+    bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      var i = 0
+      while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+        let at = base.distance(to: UnsafeRawPointer(hit))
+        starts.append(at + 1)
+        i = at + 1
+      }
+    }
+    var blocks: [Int32] = []
+    blocks.reserveCapacity(n / Self.blockSize + 1)
+    var line = 0
+    var counted = 0
+    var column = 1
+    var offset = 0
+    while offset < n {
+      while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
+      if counted < starts[line] {
+        counted = starts[line]
+        column = 1
+      }
+      column += Self.codePoints(in: bytes, from: counted, to: offset)
+      counted = offset
+      blocks.append(Int32(truncatingIfNeeded: column))
+      offset += Self.blockSize
+    }
+    lineStarts = starts
+    blockColumns = blocks
+  }
+
+  /// Line starts and block columns byte by byte, for text with carriage returns (`\r\n`, lone `\r`).
+  private static func scan(_ bytes: [UInt8]) -> (starts: [Int], blocks: [Int32]) {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     var blocks: [Int32] = []
@@ -43,8 +91,7 @@ public struct LineIndex: Sendable {
       }
       i += 1
     }
-    lineStarts = starts
-    blockColumns = blocks
+    return (starts, blocks)
   }
 
   /// The 1-based line holding `offset`.

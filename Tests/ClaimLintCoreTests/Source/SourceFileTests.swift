@@ -52,10 +52,14 @@ import Testing
   /// Columns in long lines start from the last 1 KiB block boundary; they must equal a plain count from
   /// the line start for every offset, with line breaks (`\r\n` too) and multi-byte characters falling
   /// on and around block boundaries.
-  @Test func columnsInLongLinesMatchACountFromTheLineStart() {
+  @Test(arguments: [true, false])
+  func columnsInLongLinesMatchACountFromTheLineStart(carriageReturns: Bool) {
     var text = String(repeating: "Der Fluss stieg über 4 m. ", count: 60)
     text += "\r\n" + String(repeating: "Ποταμός ", count: 300) + "\n" + String(repeating: "a", count: 1021) + "\r\n"
     text += String(repeating: "水位が上がった。", count: 200) + "\r" + String(repeating: "🌊 ", count: 500)
+    text += "\n" + String(repeating: "b", count: 3000) + "\n\n" + String(repeating: "é", count: 700)
+    // Text with line feeds only is indexed by another path than text with carriage returns.
+    if !carriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
     let bytes = Array(text.utf8)
     let index = LineIndex(bytes: bytes)
     var line = 1
