@@ -136,7 +136,7 @@ public struct ClaimExtractor: Sendable {
         }
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
-          if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
+          if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
@@ -151,7 +151,7 @@ public struct ClaimExtractor: Sendable {
           c.attribution = m.attribution
           out.append(c)
           previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.contains(" "), m.attribution.speaker.first?.isUppercase == true,
+          if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
           {
             people.append(m.attribution.speaker)
