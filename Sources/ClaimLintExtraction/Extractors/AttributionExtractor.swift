@@ -185,7 +185,8 @@ public struct AttributionExtractor: Sendable {
           && !aside.contains(w.range.lowerBound)
         {
           if !bytes.isEmpty { bytes.append(0x20) }
-          bytes.append(contentsOf: w.lower.utf8)
+          var lower = w.lower
+          lower.withUTF8 { bytes.append(contentsOf: $0) }
         }
         content = String(decoding: bytes, as: UTF8.self)
       }
