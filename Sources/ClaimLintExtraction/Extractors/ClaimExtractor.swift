@@ -107,7 +107,8 @@ public struct ClaimExtractor: Sendable {
         extraction.mark(&tokens)
         let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
         let hedgeWords = hedgeMatches.map(\.text)
-        let words = WordScanner.words(sentence)
+        // The words share the strings of the tokens that cover the same bytes.
+        let words = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t) } }
 
         let dateSpans = dates.spans(tokens, documentDate: document.date)
         var dateMatches = dateSpans.map { s in
