@@ -7,6 +7,7 @@ enum EnglishFunctionWords {
   static func contains(_ lower: String) -> Bool { words.contains(lower) }
 
   /// Whether a token's lower-cased text is a function word.
+  @inline(__always)
   static func contains(token t: Token) -> Bool { words.contains(token: t) }
 
   /// Whether a word's lower-cased text is a function word.
