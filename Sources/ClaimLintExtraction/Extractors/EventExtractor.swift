@@ -179,8 +179,8 @@ public struct EventExtractor: Sendable {
     }
     // "the China-Myanmar-Thailand joint operation": countries joined by hyphens in one word.
     if best == nil {
-      for (k, w) in ws.enumerated() where w.text.utf8.contains(0x2D) {
-        let parts = w.text.split(separator: "-").map(String.init)
+      for k in ws.indices where ws[k].text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? ws[k].text.utf8.contains(0x2D) {
+        let parts = ws[k].text.split(separator: "-").map(String.init)
         if parts.count >= 2, parts.allSatisfy({ countries.contains($0) }) {
           best = (k, k + 1, parts)
           break
