@@ -185,7 +185,8 @@ public struct AttributionExtractor: Sendable {
           && !aside.contains(w.range.lowerBound)
         {
           if !bytes.isEmpty { bytes.append(0x20) }
-          bytes.append(contentsOf: w.lower.utf8)
+          var lower = w.lower
+          lower.withUTF8 { bytes.append(contentsOf: $0) }
         }
         content = String(decoding: bytes, as: UTF8.self)
       }
@@ -236,7 +237,7 @@ public struct AttributionExtractor: Sendable {
     }
     let caps = ws.filter { $0.isCapitalized }
     // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega").
-    for p in people.sorted(by: { $0.count > $1.count }) where written.contains(p) { return p }
+    for p in people.sorted(by: { $0.count > $1.count }) where written.fastContains(p) { return p }
     if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
       let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
@@ -248,7 +249,7 @@ public struct AttributionExtractor: Sendable {
       return lowered.isEmpty || ws.count > 4 ? nil : lowered
     }
     // A known full name that the phrase ends with or contains.
-    for p in people.sorted(by: { $0.count > $1.count }) where written.contains(p) { return p }
+    for p in people.sorted(by: { $0.count > $1.count }) where written.fastContains(p) { return p }
     // A short name: one capitalised word that is the first or last word of exactly one known full name.
     if let lastCap = caps.last, caps.count == 1 || ws.last == lastCap {
       let candidates = people.filter { full in
@@ -316,5 +317,38 @@ public struct AttributionExtractor: Sendable {
       }
     }
     return count
+  }
+}
+
+// MARK: - Substrings
+
+extension String {
+  /// `contains(other)`, compared byte by byte when both strings are ASCII.
+  ///
+  /// In ASCII text every character is one byte except CR LF, so when `other` is ASCII, not empty and
+  /// holds neither CR nor LF, it occurs among the characters exactly where it occurs among the bytes.
+  /// Any other case takes the general search.
+  func fastContains(_ other: String) -> Bool {
+    let answer: Bool?? = utf8.withContiguousStorageIfAvailable { s -> Bool? in
+      other.utf8.withContiguousStorageIfAvailable { x -> Bool? in
+        guard let first = x.first else { return nil }
+        for b in x where b >= 0x80 || b == 0x0D || b == 0x0A { return nil }
+        for b in s where b >= 0x80 { return nil }
+        let m = x.count
+        guard m <= s.count else { return false }
+        var k = 0
+        while k + m <= s.count {
+          if s[k] == first {
+            var j = 1
+            while j < m, s[k + j] == x[j] { j += 1 }
+            if j == m { return true }
+          }
+          k += 1
+        }
+        return false
+      } ?? nil
+    }
+    if let a = answer, let b = a { return b }
+    return contains(other)
   }
 }

@@ -107,7 +107,8 @@ public struct ClaimExtractor: Sendable {
         extraction.mark(&tokens)
         let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
         let hedgeWords = hedgeMatches.map(\.text)
-        let words = WordScanner.words(sentence)
+        // The words share the strings of the tokens that cover the same bytes.
+        let words = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t) } }
 
         let dateSpans = dates.spans(tokens, documentDate: document.date)
         var dateMatches = dateSpans.map { s in
@@ -136,7 +137,7 @@ public struct ClaimExtractor: Sendable {
         }
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
-          if m.title.person.contains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
+          if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
@@ -151,7 +152,7 @@ public struct ClaimExtractor: Sendable {
           c.attribution = m.attribution
           out.append(c)
           previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.contains(" "), m.attribution.speaker.first?.isUppercase == true,
+          if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
           {
             people.append(m.attribution.speaker)

@@ -7,9 +7,11 @@ enum EnglishFunctionWords {
   static func contains(_ lower: String) -> Bool { words.contains(lower) }
 
   /// Whether a token's lower-cased text is a function word.
+  @inline(__always)
   static func contains(token t: Token) -> Bool { words.contains(token: t) }
 
   /// Whether a word's lower-cased text is a function word.
+  @inline(__always)
   static func contains(lower w: Word) -> Bool { words.contains(lower: w) }
 
   /// Auxiliaries and adverbs allowed between a figure's noun and a passive participle

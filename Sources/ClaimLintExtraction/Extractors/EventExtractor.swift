@@ -76,7 +76,7 @@ public struct EventExtractor: Sendable {
 
   /// The first city named after "in" or "at", or a city that opens the sentence as a dateline.
   public func place(in ws: [Word]) -> String? {
-    for (k, w) in ws.enumerated() where ["in", "at"].contains(w.lower) && k + 1 < ws.count {
+    for k in ws.indices where (ws[k].lower == "in" || ws[k].lower == "at") && k + 1 < ws.count {
       let m = name(ws, k + 1, in: cities)
       if m > 0 { return ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ") }
     }
@@ -141,20 +141,20 @@ public struct EventExtractor: Sendable {
   public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
     var type: String? = nil
     var eventWord = 0..<0
-    for (i, w) in ws.enumerated() {
-      if i + 1 < ws.count, eventFirstWords.contains(lower: w), let t = eventWords[w.lower + " " + ws[i + 1].lower] {
+    for i in ws.indices {
+      if i + 1 < ws.count, eventFirstWords.contains(lower: ws[i]), let t = eventWords[ws[i].lower + " " + ws[i + 1].lower] {
         type = t
-        eventWord = w.range.lowerBound..<ws[i + 1].range.upperBound
+        eventWord = ws[i].range.lowerBound..<ws[i + 1].range.upperBound
         break
       }
-      if let t = eventWords.value(hash: w.lowerHash, key: w.lower) {
+      if let t = eventWords.value(hash: ws[i].lowerHash, key: ws[i].lower) {
         type = t
-        eventWord = w.range
+        eventWord = ws[i].range
         break
       }
     }
     // Without an event word, only "ministers from A, B and C" can make one.
-    if type == nil, !ws.contains(where: { Self.delegates.contains($0.lower) }) { return [] }
+    if type == nil, !ws.indices.contains(where: { Self.delegates.contains(lower: ws[$0]) }) { return [] }
     // Find the longest enumeration of countries: A, B, C and D.
     var best: (Int, Int, [String])? = nil
     var i = 0
@@ -179,8 +179,8 @@ public struct EventExtractor: Sendable {
     }
     // "the China-Myanmar-Thailand joint operation": countries joined by hyphens in one word.
     if best == nil {
-      for (k, w) in ws.enumerated() where w.text.utf8.contains(0x2D) {
-        let parts = w.text.split(separator: "-").map(String.init)
+      for k in ws.indices where ws[k].text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? ws[k].text.utf8.contains(0x2D) {
+        let parts = ws[k].text.split(separator: "-").map(String.init)
         if parts.count >= 2, parts.allSatisfy({ countries.contains($0) }) {
           best = (k, k + 1, parts)
           break

@@ -150,6 +150,7 @@ public struct ExtractionLexicons: Sendable {
   }
 
   /// The number word of `kind` spelled as the token, if any.
+  @inline(__always)
   func numberWord(_ t: Token, _ kind: NumberKind) -> NumberWord? {
     numberWordTable[token: t]?.first(where: { $0.kind == kind })
   }

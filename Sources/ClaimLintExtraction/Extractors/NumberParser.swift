@@ -162,8 +162,9 @@ struct NumberParser: Sendable {
   }
 
   private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
+    // Most tokens here are not words: look before copying.
+    guard tokens[p].kind == .word else { return nil }
     let t = tokens[p]
-    guard t.kind == .word else { return nil }
     if let u = lexicons.numberWord(t, .unit) {
       return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
     }

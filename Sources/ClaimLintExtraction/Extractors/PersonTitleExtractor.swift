@@ -56,6 +56,12 @@ public struct PersonTitleExtractor: Sendable {
     places.longest(ws, i, maxWords: 3)?.count ?? 0
   }
 
+  /// `isNameWord(ws[k])`, without copying the word when it is not capitalised (most are not).
+  private func isNameWord(_ ws: [Word], _ k: Int) -> Bool {
+    guard ws[k].isCapitalized else { return false }
+    return isNameWord(ws[k])
+  }
+
   private func isNameWord(_ w: Word) -> Bool {
     guard w.isCapitalized, !w.text.isEmpty, !Self.notNames.contains(w.text) else { return false }
     if let k = words.value(hash: w.lowerHash, key: w.lower), k != .honorific { return false }
@@ -148,7 +154,7 @@ public struct PersonTitleExtractor: Sendable {
         }
       }
       var nameEnd = k
-      while nameEnd < ws.count, nameEnd - k < 4, isNameWord(ws[nameEnd]), placeLength(ws, nameEnd) == 0 { nameEnd += 1 }
+      while nameEnd < ws.count, nameEnd - k < 4, isNameWord(ws, nameEnd), placeLength(ws, nameEnd) == 0 { nameEnd += 1 }
       if nameEnd > k {
         // Trim leading title start words that are not title-ish ("The", sentence openers).
         var start = i
@@ -180,11 +186,11 @@ public struct PersonTitleExtractor: Sendable {
     // "Ana Ruiz, the foreign minister," with no title before the name.
     var n = 0
     while n + 1 < ws.count {
-      if isNameWord(ws[n]), isNameWord(ws[n + 1]) || ws[n + 1].text == ",",
+      if isNameWord(ws, n), isNameWord(ws, n + 1) || ws[n + 1].text == ",",
         !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) })
       {
         var e = ws[n + 1].text == "," ? n : n + 1
-        while e + 1 < ws.count, e - n < 3, isNameWord(ws[e + 1]) { e += 1 }
+        while e + 1 < ws.count, e - n < 3, isNameWord(ws, e + 1) { e += 1 }
         let person = ws[n...e].map(\.text).joined(separator: " ")
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
         if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, person: person, personRange: pRange) {

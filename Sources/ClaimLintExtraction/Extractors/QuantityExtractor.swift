@@ -454,7 +454,11 @@ public struct QuantityExtractor: Sendable {
     let n = t.count
     var s = 0
     while s < n {
-      // A chain starts at digits, or at "(" digits ")".
+      // A chain starts at digits, or at "(" digits ")"; no other token can start one.
+      if t[s].kind != .digits, !(t[s].kind == .symbol && t[s].length == 1 && t[s].lower == "(") {
+        s += 1
+        continue
+      }
       var k = s
       var groups: [Int] = []
       var values: [Int] = []

@@ -232,14 +232,17 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     return byFirst[key]
   }
 
-  private func entries(_ token: Token) -> [Entry]? {
-    if let t = table { return t[token: token] }
-    return byFirst[token.lower]
+  /// The phrases that start with token `i`; reads the token's fields in place, so that a miss copies
+  /// no `Token`.
+  @inline(__always)
+  private func entries(_ tokens: [Token], _ i: Int) -> [Entry]? {
+    if let t = table { return t.value(hash: tokens[i].lowerHash, key: tokens[i].lower) }
+    return byFirst[tokens[i].lower]
   }
 
   /// The longest phrase that starts at token `i`, as the index after it and its payload.
   func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard i < tokens.count, let list = entries(tokens[i]) else { return nil }
+    guard i < tokens.count, let list = entries(tokens, i) else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }

@@ -48,9 +48,15 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// The longest phrase of at most `maxWords` words starting at `ws[i]`: its value and its length in words.
   func longest(_ ws: [Word], _ i: Int, maxWords: Int = .max) -> (value: Value, count: Int)? {
     guard i < ws.count else { return nil }
+    return ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
+  }
+
+  /// `longest(_:_:maxWords:)` on the words' storage: a miss, the common case, reads one hash.
+  private func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
+    let cs = caseSensitive
     let longest: Int
     if let t = firstTable {
-      guard let l = t.value(hash: hash(ws[i]), key: key(ws[i])) else { return nil }
+      guard let l = t.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower) else { return nil }
       longest = l
     } else {
       guard let l = longestByFirst[key(ws[i])] else { return nil }
@@ -67,12 +73,11 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       n -= 1
     }
     if n == 1 {
-      if let t = valueTable { return t.value(hash: hash(ws[i]), key: key(ws[i])).map { ($0, 1) } }
+      if let t = valueTable { return t.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) } }
       if let v = values[key(ws[i])] { return (v, 1) }
     }
     return nil
   }
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
-  private func hash(_ w: Word) -> UInt64 { caseSensitive ? w.textHash : w.lowerHash }
 }

@@ -36,7 +36,10 @@ public struct Word: Sendable, Hashable {
 
   /// The word whose UTF-8 bytes are `bytes`: the same word as `init(text:range:)` makes, built
   /// without a second pass over a `String`.
-  init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+  ///
+  /// `tokenLower` is the lower-cased text of a `Token` that covers exactly the same bytes, when the
+  /// caller has one: an ASCII word then shares that string instead of decoding its bytes again.
+  init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, tokenLower: String? = nil) {
     var any: UInt8 = 0
     var hasUpper = false
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -53,6 +56,15 @@ public struct Word: Sendable, Hashable {
     }
     guard any < 0x80 else {
       self.init(text: String(decoding: bytes, as: UTF8.self), range: range)
+      return
+    }
+    if let l = tokenLower {
+      // The token's text is these ASCII bytes lower-cased, which is `lower`; and `text` as well when
+      // no letter is upper-case.
+      let f = bytes.first ?? 0
+      self.init(
+        text: hasUpper ? String(decoding: bytes, as: UTF8.self) : l, range: range, lower: l,
+        isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1, lowerHash: hl | 1)
       return
     }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -144,9 +156,22 @@ public enum WordScanner {
   }
 
   static func words(bytes u: UnsafeBufferPointer<UInt8>) -> [Word] {
+    words(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0))
+  }
+
+  /// The words of `u`, given the sentence's `tokens` (`Tokenizer.tokenize` of the same bytes): a word
+  /// that covers exactly one token's bytes takes its strings from the token.
+  static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> [Word] {
     var out: [Word] = []
     out.reserveCapacity(u.count / 5)
     let n = u.count
+    var cursor = 0  // the first token that does not start before the last word made
+    /// The word of the bytes in `r`.
+    func word(_ r: Range<Int>) -> Word {
+      while cursor < tokens.count, tokens[cursor].start < r.lowerBound { cursor += 1 }
+      let same = cursor < tokens.count && tokens[cursor].start == r.lowerBound && tokens[cursor].end == r.upperBound
+      return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r, tokenLower: same ? tokens[cursor].lower : nil)
+    }
     var start = -1  // start of the current word, or -1
     var lastScalarStart = 0  // start of the current word's last character
     func flush(_ end: Int) {
@@ -160,13 +185,13 @@ public enum WordScanner {
         if apos > 0 {
           let baseEnd = end - 1 - apos
           if characterCount(u, start, baseEnd) >= 2 {
-            out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<baseEnd]), range: start..<baseEnd))
+            out.append(word(start..<baseEnd))
             out.append(Word(text: "'s", range: baseEnd..<end))
             return
           }
         }
       }
-      out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<end]), range: start..<end))
+      out.append(word(start..<end))
     }
     var i = 0
     while i < n {
@@ -183,13 +208,13 @@ public enum WordScanner {
           lastScalarStart = i
         } else {
           flush(i)
-          out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
+          out.append(word(i..<min(n, i + len)))
         }
       case .space:
         flush(i)
       case .other:
         flush(i)
-        out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[i..<min(n, i + len)]), range: i..<min(n, i + len)))
+        out.append(word(i..<min(n, i + len)))
       }
       i += len
     }

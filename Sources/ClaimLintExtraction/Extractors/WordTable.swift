@@ -112,12 +112,23 @@ struct WordTable<Value: Sendable>: Sendable {
   }
 
   /// The value for `key`, whose `hashCode` is `hash` (0 when `key` is not ASCII).
-  func value(hash: UInt64, key: String) -> Value? {
-    guard fast, hash != 0 else { return dictionary[key] }
-    return find(hash, key)
+  ///
+  /// The key is only fetched when a slot's hash matches (or for the dictionary), so that a miss, the
+  /// common case, copies no string.
+  @inline(__always)
+  func value(hash: UInt64, key: @autoclosure () -> String) -> Value? {
+    guard fast, hash != 0 else { return dictionary[key()] }
+    var p = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let s = Int(slots[p])
+      if s == 0 { return nil }
+      if hashes[s - 1] == hash, keys[s - 1] == key() { return values[s - 1] }
+      p = (p + 1) & mask
+    }
   }
 
   /// The value for a token's lower-cased text.
+  @inline(__always)
   subscript(token t: Token) -> Value? { value(hash: t.lowerHash, key: t.lower) }
 }
 
@@ -138,9 +149,11 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   func contains(_ word: String) -> Bool { table[word] != nil }
 
   /// Whether a token's lower-cased text is in the set.
+  @inline(__always)
   func contains(token t: Token) -> Bool { table[token: t] != nil }
 
   /// Whether a word's lower-cased text is in the set.
+  @inline(__always)
   func contains(lower w: Word) -> Bool { table.value(hash: w.lowerHash, key: w.lower) != nil }
 }
 

@@ -46,57 +46,174 @@ public enum LanguageGuess {
   static let maxStopWordBytes = stopWords.flatMap(\.words).map(\.utf8.count).max() ?? 0
 
   /// Guesses the language of `texts` taken together.
+  ///
+  /// Reads UTF-8 bytes: ASCII letters are classified directly and only other characters are decoded.
+  /// The reading stops early once no text still to be read could make the verdict anything but English.
   public static func guess<S: Sequence>(_ texts: S) -> Verdict where S.Element == String {
+    var state = State()
+    for var text in texts where state.seen < State.limit {
+      text.withUTF8 { state.read($0) }
+      state.flush()
+      if state.isCertainlyEnglish { return Verdict(isEnglish: true, language: nil) }
+    }
+    return state.verdict
+  }
+
+  /// The ASCII words of `languagesOfWord` packed as `packed(_:)` packs them, in an open-addressed
+  /// table of `asciiSlots` slots: the key (0 when empty) and the languages' bits.
+  static let asciiWordTable: [(key: UInt64, mask: UInt16)] = {
+    var table = [(key: UInt64, mask: UInt16)](repeating: (0, 0), count: asciiSlots)
+    var masks: [String: UInt16] = [:]
+    for (k, entry) in stopWords.enumerated() {
+      for w in entry.words { masks[w, default: 0] |= 1 << k }
+    }
+    for (w, mask) in masks.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+    where w.utf8.count <= 8 && w.utf8.allSatisfy({ $0 < 0x80 }) {
+      let key = packed(Array(w.utf8))
+      var p = slot(key)
+      while table[p].key != 0 { p = (p + 1) & (asciiSlots - 1) }
+      table[p] = (key, mask)
+    }
+    return table
+  }()
+  /// The size of `asciiWordTable`, a power of two well above the number of words.
+  static let asciiSlots = 512
+
+  /// Up to eight bytes packed into one integer, the first in the lowest byte.
+  static func packed(_ bytes: [UInt8]) -> UInt64 {
+    var key: UInt64 = 0
+    for (k, b) in bytes.prefix(8).enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
+    return key
+  }
+
+  /// The first slot to probe for a packed key.
+  static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (asciiSlots - 1) }
+
+  /// The running counts of one guess.
+  private struct State {
+    /// The first few thousand characters decide; a whole archive page need not be read twice.
+    static let limit = 6000
+    /// Function words seen per language (`stopWords` order).
     var counts = [Int](repeating: 0, count: stopWords.count)
     var words = 0
     var latinLetters = 0
     var otherLetters = 0
-    // The first few thousand characters decide; a whole archive page need not be read twice.
-    let limit = 6000
+    /// Characters (Unicode scalars) read so far.
     var seen = 0
-    for text in texts where seen < limit {
-      var word: [UInt8] = []
-      func flush() {
-        guard !word.isEmpty else { return }
-        words += 1
-        // Every listed word is short; longer words need no lookup.
-        if word.count <= maxStopWordBytes, let mask = languagesOfWord[String(decoding: word, as: UTF8.self)] {
+    /// The length in bytes of the word being read (lower-cased), its first eight bytes packed, and
+    /// whether it is all ASCII so far.
+    var wordLength = 0
+    var wordKey: UInt64 = 0
+    var wordIsASCII = true
+    /// `asciiWordTable` and `maxStopWordBytes`, fetched once.
+    let table = asciiWordTable
+    let maxBytes = min(maxStopWordBytes, 8)
+
+    /// Adds one lower-cased byte to the word being read.
+    @inline(__always)
+    mutating func append(_ b: UInt8) {
+      if wordLength < 8 { wordKey |= UInt64(b) << (8 * UInt64(wordLength)) }
+      wordLength += 1
+    }
+
+    /// Counts the word read so far, if any, and starts a new one.
+    mutating func flush() {
+      guard wordLength > 0 else { return }
+      words += 1
+      // Every listed word is short; longer words need no lookup.
+      if wordLength <= maxBytes {
+        var mask: UInt16 = 0
+        if wordIsASCII {
+          var p = slot(wordKey)
+          while true {
+            let e = table[p]
+            if e.key == wordKey { mask = e.mask; break }
+            if e.key == 0 { break }
+            p = (p + 1) & (asciiSlots - 1)
+          }
+        } else {
+          var bytes: [UInt8] = []
+          for k in 0..<wordLength { bytes.append(UInt8(truncatingIfNeeded: wordKey >> (8 * UInt64(k)))) }
+          mask = languagesOfWord[String(decoding: bytes, as: UTF8.self)] ?? 0
+        }
+        if mask != 0 {
           for k in counts.indices where mask & (1 << k) != 0 { counts[k] += 1 }
         }
-        word.removeAll(keepingCapacity: true)
       }
-      for scalar in text.unicodeScalars {
-        let v = scalar.value
-        if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
-          latinLetters += 1
-          word.append(UInt8(v | 0x20))
-        } else if v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7 {
-          // Latin letters with diacritics belong to the word ("für", "è").
-          latinLetters += 1
-          word.append(contentsOf: String(scalar).lowercased().utf8)
+      wordLength = 0
+      wordKey = 0
+      wordIsASCII = true
+    }
+
+    /// Reads one text's UTF-8 bytes, up to the character limit.
+    mutating func read(_ u: UnsafeBufferPointer<UInt8>) {
+      let n = u.count
+      var i = 0
+      while i < n {
+        let b = u[i]
+        if b < 0x80 {
+          if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+            latinLetters += 1
+            append(b | 0x20)
+          } else {
+            // No ASCII character besides the letters above is alphabetic.
+            flush()
+          }
+          i += 1
         } else {
-          // No ASCII character besides the letters above is alphabetic.
-          if v >= 0x80, scalar.properties.isAlphabetic { otherLetters += 1 }
-          flush()
+          let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+          var v = UInt32(b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07))
+          var k = 1
+          while k < len, i + k < n {
+            v = (v << 6) | UInt32(u[i + k] & 0x3F)
+            k += 1
+          }
+          i += len
+          if v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7, let scalar = Unicode.Scalar(v) {
+            // Latin letters with diacritics belong to the word ("für", "è").
+            latinLetters += 1
+            wordIsASCII = false
+            for c in String(scalar).lowercased().utf8 { append(c) }
+          } else {
+            if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic { otherLetters += 1 }
+            flush()
+          }
         }
         seen += 1
-        if seen >= limit { break }
+        if seen >= Self.limit { return }
+        if seen & 255 == 0, isCertainlyEnglish { return }
       }
-      flush()
     }
-    if otherLetters > 200, otherLetters > latinLetters {
-      return Verdict(isEnglish: false, language: "a non-Latin script")
+
+    /// Whether the verdict is English whatever the characters still to be read (at most `limit - seen`).
+    ///
+    /// Every word still to come takes at least one of those characters, besides the word being read;
+    /// English function words are never taken away, so their share can fall no lower than over the
+    /// most words there could be.
+    var isCertainlyEnglish: Bool {
+      let rest = Self.limit - seen
+      guard otherLetters + rest <= 200 || otherLetters + rest <= latinLetters else { return false }
+      let most = words + (wordLength == 0 ? 0 : 1) + rest
+      guard most >= 40 else { return false }
+      return Double(counts[0]) / Double(most) >= 0.08
     }
-    guard words >= 40 else { return Verdict(isEnglish: true, language: nil) }
-    let english = counts[0]
-    var best = 0
-    for k in 1..<counts.count where counts[k] > counts[best] { best = k }
-    // English function words make up a fifth or more of English prose; a page in another language
-    // has few of them and many of its own.
-    if best != 0, counts[best] >= 2 * max(english, 1), Double(english) / Double(words) < 0.08 {
-      return Verdict(isEnglish: false, language: stopWords[best].language)
+
+    /// The verdict on everything read.
+    var verdict: Verdict {
+      if otherLetters > 200, otherLetters > latinLetters {
+        return Verdict(isEnglish: false, language: "a non-Latin script")
+      }
+      guard words >= 40 else { return Verdict(isEnglish: true, language: nil) }
+      let english = counts[0]
+      var best = 0
+      for k in 1..<counts.count where counts[k] > counts[best] { best = k }
+      // English function words make up a fifth or more of English prose; a page in another language
+      // has few of them and many of its own.
+      if best != 0, counts[best] >= 2 * max(english, 1), Double(english) / Double(words) < 0.08 {
+        return Verdict(isEnglish: false, language: stopWords[best].language)
+      }
+      return Verdict(isEnglish: true, language: nil)
     }
-    return Verdict(isEnglish: true, language: nil)
   }
 
   /// Guesses the language of a document's reportage (headline and body).

@@ -1,0 +1,76 @@
+@testable import ClaimLintExtraction
+import Testing
+
+/// The byte-level guess gives the verdict of the plain reading it replaced, character by character.
+@Suite struct LanguageGuessBytesTests {
+  /// The packed lookup holds words of up to eight bytes; every listed word must fit.
+  @Test func stopWordsFitInEightBytes() {
+    #expect(LanguageGuess.maxStopWordBytes <= 8)
+  }
+
+  /// The guess as it was first written: one scalar at a time, each word looked up as a `String`.
+  static func reference<S: Sequence>(_ texts: S) -> LanguageGuess.Verdict where S.Element == String {
+    var counts = [Int](repeating: 0, count: LanguageGuess.stopWords.count)
+    var words = 0
+    var latinLetters = 0
+    var otherLetters = 0
+    let limit = 6000
+    var seen = 0
+    for text in texts where seen < limit {
+      var word: [UInt8] = []
+      func flush() {
+        guard !word.isEmpty else { return }
+        words += 1
+        if word.count <= LanguageGuess.maxStopWordBytes, let mask = LanguageGuess.languagesOfWord[String(decoding: word, as: UTF8.self)] {
+          for k in counts.indices where mask & (1 << k) != 0 { counts[k] += 1 }
+        }
+        word.removeAll(keepingCapacity: true)
+      }
+      for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
+          latinLetters += 1
+          word.append(UInt8(v | 0x20))
+        } else if v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7 {
+          latinLetters += 1
+          word.append(contentsOf: String(scalar).lowercased().utf8)
+        } else {
+          if v >= 0x80, scalar.properties.isAlphabetic { otherLetters += 1 }
+          flush()
+        }
+        seen += 1
+        if seen >= limit { break }
+      }
+      flush()
+    }
+    if otherLetters > 200, otherLetters > latinLetters {
+      return .init(isEnglish: false, language: "a non-Latin script")
+    }
+    guard words >= 40 else { return .init(isEnglish: true, language: nil) }
+    let english = counts[0]
+    var best = 0
+    for k in 1..<counts.count where counts[k] > counts[best] { best = k }
+    if best != 0, counts[best] >= 2 * max(english, 1), Double(english) / Double(words) < 0.08 {
+      return .init(isEnglish: false, language: LanguageGuess.stopWords[best].language)
+    }
+    return .init(isEnglish: true, language: nil)
+  }
+
+  static let english = String(repeating: LanguageGuessTests.english + " ", count: 3)
+  static let german = String(repeating: LanguageGuessTests.german + " ", count: 3)
+  static let russian = LanguageGuessTests.russian
+
+  /// Long and short texts, mixed languages, texts that end mid-word, and letters with diacritics.
+  static let cases: [[String]] = [
+    [english], [german], [russian], [LanguageGuessTests.french], [LanguageGuessTests.spanish],
+    [english + german], [german + english], [english, german, german, german], [russian + english],
+    [String(english.prefix(4000)) + russian + russian], ["Für die Welt", "è più", "ÜBER DIE"], ["a", "b", "c"],
+    Array(repeating: "der die das", count: 400), Array(repeating: "the", count: 3000), ["İstanbul fu\u{308}r für"],
+    [String(repeating: "x", count: 7000)], [String(repeating: "x y ", count: 2000) + german],
+  ]
+
+  @Test(arguments: cases)
+  func sameVerdictAsThePlainReading(_ texts: [String]) {
+    #expect(LanguageGuess.guess(texts) == Self.reference(texts))
+  }
+}
