@@ -35,10 +35,13 @@ public struct Segmenter: Sendable {
 /// One run of the segmenter over one document.
 struct SegmentationPass {
   /// A block with its measures and, once decided, its kind.
-  struct Item {
-    var block: Block
-    var words: Int
-    var endsSentence: Bool
+  ///
+  /// A class: the pass reads and marks its items in many places, and copying a block's text, map and
+  /// markers at every read was a third of the segmenter's cost. Items never leave the pass.
+  final class Item {
+    let block: Block
+    let words: Int
+    let endsSentence: Bool
     /// Lower-cased, space-folded text for marker matching (short blocks only).
     var normalized: String?
     var marker: SegmentationLexicons.MarkerMatch?
@@ -50,6 +53,12 @@ struct SegmentationPass {
     /// True for a comment's author line, which is not emitted as text.
     var isAuthorLine = false
     var dateLine: DateText.Match?
+
+    init(block: Block, words: Int, endsSentence: Bool) {
+      self.block = block
+      self.words = words
+      self.endsSentence = endsSentence
+    }
 
     var isOpen: Bool { block.hint == nil && kind == nil }
     var isShort: Bool { words <= Segmenter.shortWords && block.text.utf8.count <= 160 }
@@ -79,7 +88,7 @@ struct SegmentationPass {
     for block in read.blocks where !block.text.isEmpty {
       let bytes = Array(block.text.utf8)
       let words = TextShape.wordCount(bytes, 0, bytes.count)
-      var item = Item(
+      let item = Item(
         block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
       if words <= SegmentationPass.markerWords, bytes.count <= 300 {
         let normalized = SegmentationLexicons.normalize(block.text)
