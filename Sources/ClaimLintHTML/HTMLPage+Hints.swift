@@ -94,7 +94,8 @@ extension HTMLPage {
     for k in blocks.indices {
       let b = blocks[k]
       let c = contexts[b.holder]
-      let lower = b.text.lowercased()
+      // Lower-cased only for the tests that read it (short blocks, captions): most blocks are long text.
+      lazy var lower = b.text.lowercased()
       if c.commentSection >= 0 {
         if c.commentForm {
           setHint(k, .boilerplate, "comment form")
