@@ -73,6 +73,7 @@ guard let configuration = loaded else { print(errors.map(\.description).joined(s
 /// render JSON), alone in this process, so that its peak memory is its own: prints "seconds peakMB
 /// findings bytes".
 func runChild(_ directory: String) -> Never {
+  Allocator.tuneForLargeRuns()
   let dir = URL(fileURLWithPath: directory)
   let inputs = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path)
   // As the CLI does for --format json: no article bytes kept, the report written as it is rendered.

@@ -311,4 +311,5 @@ func count(_ n: Int, _ noun: String) -> String {
   "\(n) \(noun)\(n == 1 ? "" : "s")"
 }
 
+Allocator.tuneForLargeRuns()
 exit(run())
