@@ -108,10 +108,9 @@ public struct PlainTextReader: Sendable {
   /// Such lines are skipped by the reader, so that `claimlint-disable-next-line quantity-mismatch`
   /// is neither read as a sentence nor joined to the paragraph it precedes.
   public static func isSuppressionDirective(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-    let keywords: [[UInt8]] = [
-      Array("claimlint-disable-next-line".utf8), Array("claimlint-disable".utf8), Array("claimlint-enable".utf8),
-    ]
-    for keyword in keywords where end - start >= keyword.count && bytes[start..<start + keyword.count].elementsEqual(keyword) {
+    // Every directive starts with "claimlint-": most lines are told apart by their first byte.
+    guard end - start >= 16, bytes[start] == UInt8(ascii: "c") else { return false }
+    for keyword in directiveKeywords where end - start >= keyword.count && bytes[start..<start + keyword.count].elementsEqual(keyword) {
       var i = start + keyword.count
       if i == end { return true }
       guard bytes[i] == 0x20 || bytes[i] == 0x09 else { continue }
@@ -125,4 +124,9 @@ public struct PlainTextReader: Sendable {
     }
     return false
   }
+
+  /// The directive keywords, longest first.
+  private static let directiveKeywords: [[UInt8]] = [
+    Array("claimlint-disable-next-line".utf8), Array("claimlint-disable".utf8), Array("claimlint-enable".utf8),
+  ]
 }
