@@ -126,21 +126,23 @@ public struct DocumentPipeline: Sendable {
   ///
   /// A large run keeps every document's claims at once, so the few hundred bytes saved per claim are
   /// what lets it fit in memory; the claims compare equal to the ones given.
-  static func compacted(_ claims: [Claim]) -> [Claim] {
+  static func compacted(_ claims: consuming [Claim]) -> [Claim] {
     var hedges: [[String]: [String]] = [:]
     var authors: [String: String] = [:]
-    var out: [Claim] = []
-    out.reserveCapacity(claims.count)
-    for var c in claims {
-      if !c.hedges.isEmpty {
-        if let shared = hedges[c.hedges] { c.hedges = shared } else { hedges[c.hedges] = c.hedges }
+    var claims = claims
+    for i in claims.indices {
+      if !claims[i].hedges.isEmpty {
+        if let shared = hedges[claims[i].hedges] { claims[i].hedges = shared } else { hedges[claims[i].hedges] = claims[i].hedges }
       }
-      if let a = c.commentAuthor {
-        if let shared = authors[a] { c.commentAuthor = shared } else { authors[a] = a }
+      if let a = claims[i].commentAuthor {
+        if let shared = authors[a] { claims[i].commentAuthor = shared } else { authors[a] = a }
       }
-      out.append(c)
     }
-    return out
+    if claims.capacity == claims.count { return claims }
+    var exact: [Claim] = []
+    exact.reserveCapacity(claims.count)
+    exact.append(contentsOf: claims)
+    return exact
   }
 
   /// Reads and segments a source file.
