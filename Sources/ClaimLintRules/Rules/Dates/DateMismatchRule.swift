@@ -111,7 +111,7 @@ public struct DateMismatchRule: Rule {
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = claims.claim(refs[i]).date!
       var conflicts: [Int] = []
-      var agreeing = Set<Int>()
+      var agreeing = DocumentSet()
       for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
         let b = claims.claim(refs[j])
