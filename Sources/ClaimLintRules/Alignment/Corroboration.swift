@@ -98,7 +98,9 @@ public enum Corroboration {
   }
 
   /// Whether `s` contains "|" (a byte that is never part of another character in UTF-8).
-  private static func hasBar(_ s: String) -> Bool { s.utf8.contains(0x7C) }
+  private static func hasBar(_ s: String) -> Bool {
+    s.utf8.withContiguousStorageIfAvailable { $0.contains(0x7C) } ?? s.utf8.contains(0x7C)
+  }
 
   /// What "the same claim" means for corroboration: same figure about the same thing, same day, same
   /// speaker and quote, same person and role.

@@ -71,7 +71,10 @@ public struct DateMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false && $0.date?.isTentative == false }
     guard allRefs.count > 1 else { return [] }
-    let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) && !Self.isReplacedDate(claims.claim($0)) }
+    let refs = allRefs.filter {
+      let c = claims.documents[$0.document].claims[$0.index]
+      return !Self.isStatementDate(c) && !Self.isReplacedDate(c)
+    }
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
@@ -82,10 +85,27 @@ public struct DateMismatchRule: Rule {
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
     // what two sentences share.
     let salient = contexts.map(\.all)
-    // The claims of each date's sentence, found by one pass over each document with dates.
+    // The claims of each date's sentence, found by one pass over each document with dates; in a
+    // document whose claims come in sentence order (checked once), the run of claims around the date.
     var sentenceClaims: [Int: [Int: [Int]]] = [:]
+    var inSentenceOrder: [Int: Bool] = [:]
     let sentenceOf = refs.map { r -> [Int] in
       let cs = claims.documents[r.document].claims
+      let ordered: Bool
+      if let known = inSentenceOrder[r.document] {
+        ordered = known
+      } else {
+        ordered = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex }
+        inSentenceOrder[r.document] = ordered
+      }
+      if ordered {
+        let sentence = cs[r.index].sentenceIndex
+        var lo = r.index
+        while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
+        var hi = r.index + 1
+        while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
+        return Array(lo..<hi)
+      }
       if sentenceClaims[r.document] == nil {
         var bySentence: [Int: [Int]] = [:]
         for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
@@ -108,18 +128,22 @@ public struct DateMismatchRule: Rule {
     let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
+    // Each date and whether it is its article's own day, read once.
+    let dates = refs.map { claims.documents[$0.document].claims[$0.index].date! }
+    let ownDay = refs.map { Self.ownDayWords.contains(claims.documents[$0.document].claims[$0.index].span.text.lowercased()) }
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      let da = claims.claim(refs[i]).date!
+      let da = dates[i]
       var conflicts: [Int] = []
       var agreeing = DocumentSet()
       for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
-        let b = claims.claim(refs[j])
+        let db = dates[j]
         // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
         // sentence is that date's counterpart, not this one's.
-        if siblings[i].contains(where: { Self.overlaps($0, b.date!) }) && !Self.overlaps(da, b.date!) { continue }
-        if Self.bothOwnDay(claims.claim(refs[i]), b) { continue }
-        if Self.overlaps(da, b.date!) || Self.differInInferredYearOnly(claims.claim(refs[i]), b) {
+        if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
+        // Both dates each article's own day (`bothOwnDay`).
+        if ownDay[i] && ownDay[j] { continue }
+        if Self.overlaps(da, db) || Self.differInInferredYearOnly(claims.claim(refs[i]), claims.claim(refs[j])) {
           agreeing.insert(refs[j].document)
         } else {
           conflicts.append(j)
