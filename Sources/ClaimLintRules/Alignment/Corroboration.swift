@@ -12,12 +12,17 @@ public enum Corroboration {
     var ids: [Name: Int] = [:]
     // The syndication groups of each key, without repeats (few per key: a small array, not a set).
     var groups: [[Int]] = []
+    let comparison = QuantityComparison(claims)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
       let cs = claims.documents[d].claims
       return cs.indices.map { i -> Int in
-        guard let k = typedKey(cs[i], claims) else { return -1 }
+        let c = cs[i]
+        // The block key of a figure as the figure rules computed it (`QuantityComparison`).
+        guard let k = typedKey(c, claims, block: c.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
+          return -1
+        }
         let name = Name(story: story, key: k)
         let id: Int
         if let known = ids[name] {
@@ -71,9 +76,14 @@ public enum Corroboration {
 
   /// `key(_:_:)` as a `Key`, without joining strings.
   static func typedKey(_ c: Claim, _ claims: AlignedClaims) -> Key? {
+    typedKey(c, claims, block: c.quantity.flatMap { claims.nouns.blockKey($0) })
+  }
+
+  /// `typedKey(_:_:)` given the block key of the claim's figure (`nouns.blockKey`; nil for none).
+  static func typedKey(_ c: Claim, _ claims: AlignedClaims, block: String?) -> Key? {
     switch c.kind {
     case .quantity:
-      guard let q = c.quantity, let v = q.value, let b = claims.nouns.blockKey(q) else { return nil }
+      guard let q = c.quantity, let v = q.value, let b = block else { return nil }
       let action = q.action ?? ""
       guard v == v.rounded(), abs(v) < 1e18, !hasBar(b), !hasBar(action) else { return key(c, claims).map(Key.joined) }
       return .quantity(block: b, figure: Int64(v), action: action)
