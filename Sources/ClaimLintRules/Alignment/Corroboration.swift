@@ -12,12 +12,17 @@ public enum Corroboration {
     var ids: [Name: Int] = [:]
     // The syndication groups of each key, without repeats (few per key: a small array, not a set).
     var groups: [[Int]] = []
+    let comparison = QuantityComparison(claims)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
       let cs = claims.documents[d].claims
       return cs.indices.map { i -> Int in
-        guard let k = key(cs[i], claims) else { return -1 }
+        let c = cs[i]
+        // The block key of a figure as the figure rules computed it (`QuantityComparison`).
+        guard let k = typedKey(c, claims, block: c.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
+          return -1
+        }
         let name = Name(story: story, key: k)
         let id: Int
         if let known = ids[name] {
@@ -43,7 +48,68 @@ public enum Corroboration {
   /// A key within a story.
   private struct Name: Hashable {
     var story: Int
-    var key: String
+    var key: Key
+  }
+
+  /// `key(_:_:)` as typed components instead of one joined string.
+  ///
+  /// Two claims have equal typed keys exactly when their joined strings are equal: the case names the
+  /// kind (the joined string's first letter), and the components of a typed key contain no "|", so its
+  /// joined string splits back into them in one way only. A claim with a "|" in a component, or a figure
+  /// that is not a whole number below 10^18, keeps the joined string (`.joined`); such a string never
+  /// equals the joined string of a typed key (it has more separators, or a figure with a point, an
+  /// exponent, "inf" or "nan"), so the two never meet.
+  enum Key: Hashable {
+    /// "q|block|figure|action" with a whole figure.
+    case quantity(block: String, figure: Int64, action: String)
+    /// "d|YYYY-MM-DD" with a year of four digits and a month and day of two: the date as one number.
+    case date(Int)
+    /// "a|speaker".
+    case speaker(String)
+    /// "t|person|roles".
+    case title(person: String, roles: String)
+    /// "e|type|participants".
+    case event(type: String, participants: String)
+    /// The joined string of `key(_:_:)`.
+    case joined(String)
+  }
+
+  /// `key(_:_:)` as a `Key`, without joining strings.
+  static func typedKey(_ c: Claim, _ claims: AlignedClaims) -> Key? {
+    typedKey(c, claims, block: c.quantity.flatMap { claims.nouns.blockKey($0) })
+  }
+
+  /// `typedKey(_:_:)` given the block key of the claim's figure (`nouns.blockKey`; nil for none).
+  static func typedKey(_ c: Claim, _ claims: AlignedClaims, block: String?) -> Key? {
+    switch c.kind {
+    case .quantity:
+      guard let q = c.quantity, let v = q.value, let b = block else { return nil }
+      let action = q.action ?? ""
+      guard v == v.rounded(), abs(v) < 1e18, !hasBar(b), !hasBar(action) else { return key(c, claims).map(Key.joined) }
+      return .quantity(block: b, figure: Int64(v), action: action)
+    case .date:
+      guard let d = c.date?.resolved else { return nil }
+      // `CalendarDate.description` pads to these widths: inside them it is fixed-width and one-to-one.
+      guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return .joined("d|\(d)") }
+      return .date(d.year * 10_000 + d.month * 100 + d.day)
+    case .attribution, .quote:
+      return c.attribution.map { .speaker($0.speaker) }
+    case .title:
+      guard let t = c.title else { return nil }
+      let roles = t.roles.joined(separator: ",")
+      guard !hasBar(t.person), !hasBar(roles) else { return key(c, claims).map(Key.joined) }
+      return .title(person: t.person, roles: roles)
+    case .event:
+      guard let e = c.event else { return nil }
+      let participants = e.participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ",")
+      guard !hasBar(e.type), !hasBar(participants) else { return key(c, claims).map(Key.joined) }
+      return .event(type: e.type, participants: participants)
+    }
+  }
+
+  /// Whether `s` contains "|" (a byte that is never part of another character in UTF-8).
+  private static func hasBar(_ s: String) -> Bool {
+    s.utf8.withContiguousStorageIfAvailable { $0.contains(0x7C) } ?? s.utf8.contains(0x7C)
   }
 
   /// What "the same claim" means for corroboration: same figure about the same thing, same day, same

@@ -14,7 +14,12 @@ struct MinoritySide<Item: Hashable & Comparable> {
   /// differently, and the documents that state it the same way.
   struct Relations {
     var conflicts: [Item]
-    var agreeing: Set<Int>
+    var agreeing: DocumentSet
+
+    init(conflicts: [Item], agreeing: DocumentSet) {
+      self.conflicts = conflicts
+      self.agreeing = agreeing.normalized()
+    }
   }
 
   private let prePublish: Bool
@@ -51,14 +56,14 @@ struct MinoritySide<Item: Hashable & Comparable> {
     if !prePublish {
       // A document that agrees with both versions ("more than 1,100" beside "1,147" and "1,700")
       // takes no side: only the documents that agree with one version and not the other are counted.
-      var theirs: [Item: Relations] = [:]
-      for o in conflicts { theirs[o] = relationsOf(o) }
-      let neutral = theirs.values.reduce(Set<Int>()) { $0.union($1.agreeing) }
-      let mineCount = mine.agreeing.subtracting(neutral).count
+      let theirs = conflicts.map { relationsOf($0) }
+      var neutral = DocumentSet()
+      for t in theirs { neutral.formUnion(t.agreeing) }
+      neutral = neutral.normalized()
+      let mineCount = mine.agreeing.countNot(in: neutral)
       let mineAgainst = Set(conflicts.map(document)).count
-      for o in conflicts {
-        let t = theirs[o]!
-        let theirCount = t.agreeing.subtracting(mine.agreeing).count
+      for t in theirs {
+        let theirCount = t.agreeing.countNot(in: mine.agreeing)
         // A conflicting version that fewer documents share is the odd one out: report that one instead.
         if theirCount < mineCount { return nil }
         // Between versions that as many documents share, the one that contradicts more documents is.
@@ -76,5 +81,61 @@ struct MinoritySide<Item: Hashable & Comparable> {
     covered.insert(item)
     if !prePublish { covered.formUnion(notes) }
     return notes
+  }
+}
+
+/// A set of document indexes kept as an array: a relation has few agreeing documents, mostly added in
+/// order, so appending and sorting once is cheaper than hashing each.
+struct DocumentSet: ExpressibleByArrayLiteral {
+  /// The members; sorted and without repeats once `normalized()`.
+  private(set) var members: [Int] = []
+  /// Whether `members` is sorted without repeats.
+  private var isNormal = true
+
+  init() {}
+
+  init(arrayLiteral elements: Int...) {
+    for d in elements { insert(d) }
+  }
+
+  /// Adds `d` (a repeat of the last member is dropped at once; others when normalized).
+  mutating func insert(_ d: Int) {
+    if let last = members.last {
+      if d == last { return }
+      if d < last { isNormal = false }
+    }
+    members.append(d)
+  }
+
+  /// Adds the members of `other`.
+  mutating func formUnion(_ other: DocumentSet) {
+    for d in other.members { insert(d) }
+  }
+
+  /// The same set, sorted and without repeats.
+  func normalized() -> DocumentSet {
+    guard !isNormal else { return self }
+    var out = self
+    Salience.sortUnique(&out.members)
+    out.isNormal = true
+    return out
+  }
+
+  /// Whether `d` is a member (`self` normalized).
+  func contains(_ d: Int) -> Bool {
+    var lo = 0
+    var hi = members.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if members[mid] < d { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < members.count && members[lo] == d
+  }
+
+  /// The number of members not in `other` (both normalized): `subtracting(other).count` of sets.
+  func countNot(in other: DocumentSet) -> Int {
+    var n = 0
+    for d in members where !other.contains(d) { n += 1 }
+    return n
   }
 }

@@ -18,6 +18,9 @@ public struct QuantityComparison: Sendable {
     var action: String
   }
 
+  /// `nouns.blockKey` of the figure of the claim at `r` (nil for none), as computed once per run.
+  func blockKey(_ r: ClaimRef) -> String? { blockKeys[r.document][r.index] }
+
   public init(_ claims: AlignedClaims) {
     self.claims = claims
     // The tables depend on the claims only: made once for every rule that compares figures.
@@ -33,7 +36,11 @@ public struct QuantityComparison: Sendable {
       let cs = dc.claims
       // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
       // of doubles holds them; only whether there is exactly one matters).
+      // A document has few subjects: they are looked up in a list, and by a dictionary only once
+      // there are more than `listLimit`.
+      var subjects: [Subject] = []
       var numbers: [Subject: Int] = [:]
+      let listLimit = 32
       var subjectOf = [Int](repeating: -1, count: cs.count)
       var keys = [String?](repeating: nil, count: cs.count)
       var values: [[Double]] = []
@@ -42,11 +49,16 @@ public struct QuantityComparison: Sendable {
         keys[i] = b
         let subject = Subject(block: b, action: q.action ?? "-")
         let n: Int
-        if let known = numbers[subject] {
+        if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
           n = known
         } else {
           n = values.count
-          numbers[subject] = n
+          subjects.append(subject)
+          if subjects.count == listLimit + 1 {
+            for (k, s) in subjects.enumerated() { numbers[s] = k }
+          } else if subjects.count > listLimit + 1 {
+            numbers[subject] = n
+          }
           values.append([])
         }
         subjectOf[i] = n

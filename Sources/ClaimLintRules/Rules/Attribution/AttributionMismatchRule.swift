@@ -77,7 +77,7 @@ public struct AttributionMismatchRule: Rule {
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let attrA = attrs[i]
       var conflicts: [Int] = []
-      var agreeing = Set<Int>()
+      var agreeing = DocumentSet()
       // The cheap tests first: same words, then whether the two documents may be compared at all.
       for j in index.candidates(of: i) where !attrs[j].speakerText.isEmpty && sameWords(i, j) {
         guard claims.comparable(refs[i].document, refs[j].document) else { continue }

@@ -62,7 +62,7 @@ public struct TitleMismatchRule: Rule {
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = parsed[r]!
         var conflicts: [ClaimRef] = []
-        var agreeing = Set<Int>()
+        var agreeing = DocumentSet()
         for o in group where claims.comparable(r.document, o.document) {
           if compatible(a, parsed[o]!) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }

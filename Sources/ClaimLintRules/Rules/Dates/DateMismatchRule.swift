@@ -71,7 +71,10 @@ public struct DateMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false && $0.date?.isTentative == false }
     guard allRefs.count > 1 else { return [] }
-    let refs = allRefs.filter { !Self.isStatementDate(claims.claim($0)) && !Self.isReplacedDate(claims.claim($0)) }
+    let refs = allRefs.filter {
+      let c = claims.documents[$0.document].claims[$0.index]
+      return !Self.isStatementDate(c) && !Self.isReplacedDate(c)
+    }
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
@@ -82,10 +85,27 @@ public struct DateMismatchRule: Rule {
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
     // what two sentences share.
     let salient = contexts.map(\.all)
-    // The claims of each date's sentence, found by one pass over each document with dates.
+    // The claims of each date's sentence, found by one pass over each document with dates; in a
+    // document whose claims come in sentence order (checked once), the run of claims around the date.
     var sentenceClaims: [Int: [Int: [Int]]] = [:]
+    var inSentenceOrder: [Int: Bool] = [:]
     let sentenceOf = refs.map { r -> [Int] in
       let cs = claims.documents[r.document].claims
+      let ordered: Bool
+      if let known = inSentenceOrder[r.document] {
+        ordered = known
+      } else {
+        ordered = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex }
+        inSentenceOrder[r.document] = ordered
+      }
+      if ordered {
+        let sentence = cs[r.index].sentenceIndex
+        var lo = r.index
+        while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
+        var hi = r.index + 1
+        while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
+        return Array(lo..<hi)
+      }
       if sentenceClaims[r.document] == nil {
         var bySentence: [Int: [Int]] = [:]
         for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
@@ -108,18 +128,22 @@ public struct DateMismatchRule: Rule {
     let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
+    // Each date and whether it is its article's own day, read once.
+    let dates = refs.map { claims.documents[$0.document].claims[$0.index].date! }
+    let ownDay = refs.map { Self.ownDayWords.contains(claims.documents[$0.document].claims[$0.index].span.text.lowercased()) }
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      let da = claims.claim(refs[i]).date!
+      let da = dates[i]
       var conflicts: [Int] = []
-      var agreeing = Set<Int>()
+      var agreeing = DocumentSet()
       for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
-        let b = claims.claim(refs[j])
+        let db = dates[j]
         // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
         // sentence is that date's counterpart, not this one's.
-        if siblings[i].contains(where: { Self.overlaps($0, b.date!) }) && !Self.overlaps(da, b.date!) { continue }
-        if Self.bothOwnDay(claims.claim(refs[i]), b) { continue }
-        if Self.overlaps(da, b.date!) || Self.differInInferredYearOnly(claims.claim(refs[i]), b) {
+        if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
+        // Both dates each article's own day (`bothOwnDay`).
+        if ownDay[i] && ownDay[j] { continue }
+        if Self.overlaps(da, db) || Self.differInInferredYearOnly(claims.claim(refs[i]), claims.claim(refs[j])) {
           agreeing.insert(refs[j].document)
         } else {
           conflicts.append(j)
@@ -154,7 +178,99 @@ public struct DateMismatchRule: Rule {
   ]
 
   /// A date that dates a statement ("the board said on Monday"), not the event.
+  ///
+  /// Read on the bytes in one pass that stops at the date (`isStatementDateBySplitting` gives the
+  /// same answer by splitting the whole sentence into words first).
   static func isStatementDate(_ c: Claim) -> Bool {
+    var sentence = c.sentence
+    var spanText = c.span.text
+    return spanText.withUTF8 { span in sentence.withUTF8 { isStatementDate(sentence: $0, span: span) } }
+  }
+
+  /// `isStatementDate(_:)` on the bytes of the sentence and of the date's text.
+  private static func isStatementDate(sentence s: UnsafeBufferPointer<UInt8>, span: UnsafeBufferPointer<UInt8>) -> Bool {
+    // The first word of the date (up to the first space) and the number of its words.
+    var firstStart = -1
+    var firstEnd = -1
+    var spanWords = 0
+    var inWord = false
+    for k in 0..<span.count {
+      if span[k] == 0x20 {
+        if inWord, firstEnd < 0 { firstEnd = k }
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        spanWords += 1
+        if firstStart < 0 { firstStart = k }
+      }
+    }
+    guard firstStart >= 0 else { return false }
+    if firstEnd < 0 { firstEnd = span.count }
+    let firstCount = firstEnd - firstStart
+    @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    // Whether the word at `r`, lower-cased, starts with the date's first word lower-cased.
+    func startsWithFirst(_ r: Range<Int>) -> Bool {
+      guard r.count >= firstCount else { return false }
+      for j in 0..<firstCount where lower(s[r.lowerBound + j]) != lower(span[firstStart + j]) { return false }
+      return true
+    }
+    // The next word (between spaces and commas) at or after `p`.
+    func nextWord(from p: Int) -> Range<Int>? {
+      var a = p
+      while a < s.count, s[a] == 0x20 || s[a] == 0x2C { a += 1 }
+      guard a < s.count else { return nil }
+      var b = a + 1
+      while b < s.count, s[b] != 0x20, s[b] != 0x2C { b += 1 }
+      return a..<b
+    }
+    // The three words before the date's word: back[0] just before it.
+    var back: [Range<Int>?] = [nil, nil, nil]
+    var position = 0
+    var found: Range<Int>?
+    while let w = nextWord(from: position) {
+      if startsWithFirst(w) {
+        found = w
+        break
+      }
+      back[2] = back[1]
+      back[1] = back[0]
+      back[0] = w
+      position = w.upperBound
+    }
+    guard let date = found else { return false }
+    // Whether the word at `r`, lower-cased, is `word` (ASCII).
+    func isWord(_ r: Range<Int>, _ word: StaticString) -> Bool {
+      guard r.count == word.utf8CodeUnitCount else { return false }
+      let w = word.utf8Start
+      for j in 0..<r.count where lower(s[r.lowerBound + j]) != w[j] { return false }
+      return true
+    }
+    guard let v = (0..<3).first(where: { k in back[k].map { r in sayingVerbBytes.contains { isWord(r, $0) } } ?? false }) else { return false }
+    // "announced on Wednesday a $1.35 billion plan", "announced the plan on Wednesday": what is
+    // announced is a thing, not a statement, and the announcement is the event the date dates.
+    if announcingVerbBytes.contains(where: { isWord(back[v]!, $0) }) {
+      // The words between the verb and the date: back[v - 1] ... back[0].
+      if v > 0 {
+        if !(0..<v).contains(where: { isWord(back[$0]!, "that") }) { return false }
+      } else {
+        // The word after the date's words.
+        var after: Range<Int>? = nextWord(from: date.upperBound)
+        for _ in 1..<max(1, spanWords) { after = after.flatMap { nextWord(from: $0.upperBound) } }
+        if let after, objectStartBytes.contains(where: { isWord(after, $0) }) { return false }
+      }
+    }
+    return true
+  }
+
+  /// `sayingVerbs`, `announcingVerbs` and `objectStarts` as static strings, compared on bytes.
+  private static let sayingVerbBytes: [StaticString] = [
+    "said", "says", "told", "announced", "unveiled", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters",
+  ]
+  private static let announcingVerbBytes: [StaticString] = ["announced", "unveiled", "declared"]
+  private static let objectStartBytes: [StaticString] = ["a", "an", "the", "its", "their", "his", "her", "plans", "new"]
+
+  /// `isStatementDate(_:)` by splitting the whole sentence into words (the reference for tests).
+  static func isStatementDateBySplitting(_ c: Claim) -> Bool {
     let sentence = Array(c.sentence.utf8)
     let words = wordRanges(sentence) { $0 == 0x20 || $0 == 0x2C }
     let span = Array(c.span.text.utf8)
@@ -222,6 +338,16 @@ public struct DateMismatchRule: Rule {
     // The word before the date must be "from": most sentences have none, and are not split into words.
     // (No character but the ASCII letters lower-cases to "from".)
     guard containsFrom(c.sentence) else { return false }
+    var sentence = c.sentence
+    var spanText = c.span.text
+    if let ascii = spanText.withUTF8({ span in sentence.withUTF8 { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
+    return isReplacedDateByCharacters(c)
+  }
+
+  /// `isReplacedDate(_:)` on the words as strings of characters (for text that is not ASCII, and the
+  /// reference for tests).
+  static func isReplacedDateByCharacters(_ c: Claim) -> Bool {
+    guard containsFrom(c.sentence) else { return false }
     let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
     let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
     guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }), i > 0, words[i - 1] == "from"
@@ -229,6 +355,57 @@ public struct DateMismatchRule: Rule {
     return words[max(0, i - 6)..<(i - 1)].contains { reschedulingVerbs.contains($0) }
       && words[i..<min(words.count, i + dateWords.count + 3)].contains("to")
   }
+
+  /// `isReplacedDate(_:)` on the bytes of a plain sentence and date text (`isPlain`; nil otherwise).
+  /// There a character is one scalar, lower-casing is ASCII lower-casing and a prefix of characters is
+  /// a prefix of bytes.
+  private static func isReplacedDateASCII(sentence s: UnsafeBufferPointer<UInt8>, span: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard isPlain(s), isPlain(span) else { return nil }
+    @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    let words = wordRanges(s) { $0 == 0x20 || $0 == 0x2C }
+    let dateWords = wordRanges(span) { $0 == 0x20 }
+    guard let first = dateWords.first else { return false }
+    func hasFirst(_ r: Range<Int>) -> Bool {
+      guard r.count >= first.count else { return false }
+      for j in 0..<first.count where lower(s[r.lowerBound + j]) != lower(span[first.lowerBound + j]) { return false }
+      return true
+    }
+    func isWord(_ r: Range<Int>, _ word: StaticString) -> Bool {
+      guard r.count == word.utf8CodeUnitCount else { return false }
+      let w = word.utf8Start
+      for j in 0..<r.count where lower(s[r.lowerBound + j]) != w[j] { return false }
+      return true
+    }
+    guard let i = words.firstIndex(where: hasFirst), i > 0, isWord(words[i - 1], "from") else { return false }
+    return words[max(0, i - 6)..<(i - 1)].contains { w in reschedulingVerbBytes.contains { isWord(w, $0) } }
+      && words[i..<min(words.count, i + dateWords.count + 3)].contains { isWord($0, "to") }
+  }
+
+  /// Whether `text` holds only ASCII without CR and the punctuation of news copy (curly quotes and
+  /// apostrophes, en and em dashes, the ellipsis, the no-break space). Each such character is one
+  /// scalar that joins no neighbour into one character, has no canonical decomposition and does not
+  /// change case; a CR is left out because "\r\n" is one character.
+  static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    while k < text.count {
+      let b = text[k]
+      if b < 0x80, b != 0x0D {
+        k += 1
+      } else if b == 0xE2, k + 2 < text.count, text[k + 1] == 0x80, [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(text[k + 2]) {
+        k += 3
+      } else if b == 0xC2, k + 1 < text.count, text[k + 1] == 0xA0 {
+        k += 2
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// `reschedulingVerbs` as static strings, compared on bytes.
+  private static let reschedulingVerbBytes: [StaticString] = [
+    "postponed", "delayed", "moved", "rescheduled", "pushed", "brought", "shifted", "changed", "put",
+  ]
 
   /// Whether `text` contains "from" in any ASCII case.
   static func containsFrom(_ text: String) -> Bool {

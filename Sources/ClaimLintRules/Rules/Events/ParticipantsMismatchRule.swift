@@ -52,7 +52,7 @@ public struct ParticipantsMismatchRule: Rule {
       guard Set(block.map(\.document)).count > 1 else { continue }
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = claims.claim(r).event!
-        var agreeing = Set<Int>()
+        var agreeing = DocumentSet()
         var conflicts: [ClaimRef] = []
         for o in block where claims.comparable(r.document, o.document) {
           let b = claims.claim(o).event!

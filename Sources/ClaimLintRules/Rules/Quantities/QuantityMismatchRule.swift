@@ -108,7 +108,7 @@ public struct QuantityMismatchRule: Rule {
     var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
       let q = claims.documents[r.document].claims[r.index].quantity!
       var conflicts: [ClaimRef] = []
-      var agreeing: Set<Int> = [r.document]
+      var agreeing: DocumentSet = [r.document]
       var lastAgreeing = r.document
       for o in mates[r] ?? [] where o.document != r.document && claims.comparable(r.document, o.document) {
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
