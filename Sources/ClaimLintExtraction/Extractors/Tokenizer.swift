@@ -34,6 +34,16 @@ struct Token: Sendable, Hashable {
   var isAttached: Bool { spaceBefore == 0 }
   /// The number of UTF-8 bytes (for digit runs, the number of digits).
   var length: Int { end - start }
+
+  /// `WordTable.hashCode` of the one ASCII byte `b`: distinct for every ASCII byte (FNV-1a of one byte
+  /// is one-to-one, and the `| 1` cannot make two of them meet).
+  @inline(__always)
+  static func byteHash(_ b: UInt8) -> UInt64 { ((0xcbf2_9ce4_8422_2325 ^ UInt64(b)) &* 0x0000_0100_0000_01B3) | 1 }
+
+  /// Whether `lower` is the one ASCII character `b` (`lower == "("`), read from the length and the
+  /// hash without touching the string.
+  @inline(__always)
+  func isByte(_ b: UInt8) -> Bool { end - start == 1 && lowerHash == Token.byteHash(b) }
 }
 
 /// What a token can start; digits can start anything.
