@@ -59,6 +59,26 @@ public struct AttributionExtractor: Sendable {
     extract(from: sentence, words: ws, quote: quoteRange(in: sentence), people: people, previousSpeaker: previousSpeaker, titled: titled)
   }
 
+  /// Whether `word` is the whole of `full`, its first part or its last part (parts split at spaces,
+  /// empty parts left out): `full.split(separator: " ")` read in place when `full` is ASCII, where every
+  /// space is a character of its own.
+  static func names(_ full: String, _ word: String) -> Bool {
+    if full == word { return true }
+    let u = full.utf8
+    guard u.allSatisfy({ $0 < 0x80 }) else {
+      let parts = full.split(separator: " ")
+      return parts.first.map { String($0) } == word || parts.last.map { String($0) } == word
+    }
+    // The first and the last run of bytes other than spaces.
+    guard let firstStart = u.firstIndex(where: { $0 != 0x20 }) else { return false }
+    let firstEnd = u[firstStart...].firstIndex(of: 0x20) ?? u.endIndex
+    if full[firstStart..<firstEnd] == word { return true }
+    guard let lastByte = u.lastIndex(where: { $0 != 0x20 }) else { return false }
+    let lastEnd = u.index(after: lastByte)
+    let lastStart = u[..<lastEnd].lastIndex(of: 0x20).map { u.index(after: $0) } ?? u.startIndex
+    return full[lastStart..<lastEnd] == word
+  }
+
   /// `extract(from:words:people:previousSpeaker:titled:)` with the sentence's quote (`quoteRange`) already found.
   func extract(
     from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
@@ -69,11 +89,21 @@ public struct AttributionExtractor: Sendable {
     // …, which he said …"); otherwise to the previous speaker.
     var previousSpeaker = previousSpeaker
     if let first = ws.first, first.isCapitalized {
-      let subject = Set(people.filter { full in
-        let parts = full.split(separator: " ").map(String.init)
-        return full == first.text || parts.first == first.text || parts.last == first.text
-      })
-      if subject.count == 1, let p = subject.first { previousSpeaker = p }
+      // The people the first word names; the pronoun is resolved only when they are one person (as a
+      // set: equal strings count once, the first of them kept).
+      var subject: String? = nil
+      var several = false
+      for full in people where Self.names(full, first.text) {
+        if let s = subject {
+          if s != full {
+            several = true
+            break
+          }
+        } else {
+          subject = full
+        }
+      }
+      if !several, let p = subject { previousSpeaker = p }
     }
     var i = 0
     while i < ws.count {
