@@ -88,12 +88,13 @@ public struct AttributionExtractor: Sendable {
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker.
     var previousSpeaker = previousSpeaker
-    if let first = ws.first, first.isCapitalized {
+    if !ws.isEmpty, ws[0].isCapitalized {
+      let firstText = ws[0].text
       // The people the first word names; the pronoun is resolved only when they are one person (as a
       // set: equal strings count once, the first of them kept).
       var subject: String? = nil
       var several = false
-      for full in people where Self.names(full, first.text) {
+      for full in people where Self.names(full, firstText) {
         if let s = subject {
           if s != full {
             several = true
@@ -210,13 +211,17 @@ public struct AttributionExtractor: Sendable {
         // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(sentence.utf8.count)
-        for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
-          && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
-          && !aside.contains(w.range.lowerBound)
-        {
+        // Read by index, so that no whole `Word` is copied.
+        let verbStart = ws[i].range.lowerBound
+        let verbEnd = ws[i + n - 1].range.upperBound
+        for k in ws.indices {
+          let r = ws[k].range
+          guard !(r.lowerBound >= first.range.lowerBound && r.upperBound <= last.range.upperBound)
+            && !(r.lowerBound >= verbStart && r.upperBound <= verbEnd)
+            && !aside.contains(r.lowerBound)
+          else { continue }
           if !bytes.isEmpty { bytes.append(0x20) }
-          var lower = w.lower
-          lower.withUTF8 { bytes.append(contentsOf: $0) }
+          bytes.append(contentsOf: ws[k].lower.utf8)
         }
         content = String(decoding: bytes, as: UTF8.self)
       }
