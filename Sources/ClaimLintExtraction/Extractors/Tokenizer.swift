@@ -64,6 +64,7 @@ enum Tokenizer {
     var i = 0
     var spaces = 0
     var spaceChars = 0
+    let ascii = asciiStrings
 
     while i < n {
       let c = bytes[i]
@@ -139,6 +140,10 @@ enum Tokenizer {
           lower = String(decoding: bytes[start..<i], as: UTF8.self)
           lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
         }
+      } else if i == start + 1, c < 0x80 {
+        // One ASCII character (punctuation, a digit): its string from the table, not decoded again.
+        lower = ascii[Int(c)]
+        lowerHash = Token.byteHash(c)
       } else {
         lower = String(decoding: bytes[start..<i], as: UTF8.self)
         lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
@@ -152,6 +157,9 @@ enum Tokenizer {
     }
     return tokens
   }
+
+  /// The string of each ASCII character, by its byte.
+  static let asciiStrings: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
   /// The tokens of a lexicon phrase: lower-cased, white space dropped.
   static func phraseKey(_ phrase: String) -> [String] {
