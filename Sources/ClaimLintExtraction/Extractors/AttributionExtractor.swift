@@ -59,6 +59,26 @@ public struct AttributionExtractor: Sendable {
     extract(from: sentence, words: ws, quote: quoteRange(in: sentence), people: people, previousSpeaker: previousSpeaker, titled: titled)
   }
 
+  /// Whether `word` is the whole of `full`, its first part or its last part (parts split at spaces,
+  /// empty parts left out): `full.split(separator: " ")` read in place when `full` is ASCII, where every
+  /// space is a character of its own.
+  static func names(_ full: String, _ word: String) -> Bool {
+    if full == word { return true }
+    let u = full.utf8
+    guard u.allSatisfy({ $0 < 0x80 }) else {
+      let parts = full.split(separator: " ")
+      return parts.first.map { String($0) } == word || parts.last.map { String($0) } == word
+    }
+    // The first and the last run of bytes other than spaces.
+    guard let firstStart = u.firstIndex(where: { $0 != 0x20 }) else { return false }
+    let firstEnd = u[firstStart...].firstIndex(of: 0x20) ?? u.endIndex
+    if full[firstStart..<firstEnd] == word { return true }
+    guard let lastByte = u.lastIndex(where: { $0 != 0x20 }) else { return false }
+    let lastEnd = u.index(after: lastByte)
+    let lastStart = u[..<lastEnd].lastIndex(of: 0x20).map { u.index(after: $0) } ?? u.startIndex
+    return full[lastStart..<lastEnd] == word
+  }
+
   /// `extract(from:words:people:previousSpeaker:titled:)` with the sentence's quote (`quoteRange`) already found.
   func extract(
     from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
@@ -68,12 +88,23 @@ public struct AttributionExtractor: Sendable {
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker.
     var previousSpeaker = previousSpeaker
-    if let first = ws.first, first.isCapitalized {
-      let subject = Set(people.filter { full in
-        let parts = full.split(separator: " ").map(String.init)
-        return full == first.text || parts.first == first.text || parts.last == first.text
-      })
-      if subject.count == 1, let p = subject.first { previousSpeaker = p }
+    if !ws.isEmpty, ws[0].isCapitalized {
+      let firstText = ws[0].text
+      // The people the first word names; the pronoun is resolved only when they are one person (as a
+      // set: equal strings count once, the first of them kept).
+      var subject: String? = nil
+      var several = false
+      for full in people where Self.names(full, firstText) {
+        if let s = subject {
+          if s != full {
+            several = true
+            break
+          }
+        } else {
+          subject = full
+        }
+      }
+      if !several, let p = subject { previousSpeaker = p }
     }
     var i = 0
     while i < ws.count {
@@ -180,13 +211,17 @@ public struct AttributionExtractor: Sendable {
         // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(sentence.utf8.count)
-        for w in ws where !(w.range.lowerBound >= first.range.lowerBound && w.range.upperBound <= last.range.upperBound)
-          && !(w.range.lowerBound >= ws[i].range.lowerBound && w.range.upperBound <= ws[i + n - 1].range.upperBound)
-          && !aside.contains(w.range.lowerBound)
-        {
+        // Read by index, so that no whole `Word` is copied.
+        let verbStart = ws[i].range.lowerBound
+        let verbEnd = ws[i + n - 1].range.upperBound
+        for k in ws.indices {
+          let r = ws[k].range
+          guard !(r.lowerBound >= first.range.lowerBound && r.upperBound <= last.range.upperBound)
+            && !(r.lowerBound >= verbStart && r.upperBound <= verbEnd)
+            && !aside.contains(r.lowerBound)
+          else { continue }
           if !bytes.isEmpty { bytes.append(0x20) }
-          var lower = w.lower
-          lower.withUTF8 { bytes.append(contentsOf: $0) }
+          bytes.append(contentsOf: ws[k].lower.utf8)
         }
         content = String(decoding: bytes, as: UTF8.self)
       }

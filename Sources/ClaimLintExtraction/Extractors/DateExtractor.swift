@@ -34,6 +34,13 @@ public struct DateMatch: Sendable, Hashable {
 /// - "two weeks ago" resolves to the day 14 days before (granularity "week"); "last month" and "last
 ///   year" resolve to the period's first day, with `resolvedEnd` its last day.
 public struct DateExtractor: Sendable {
+  /// Words that may follow the digits of a day ("16th", "16 night"), as sets for the token lookups.
+  static let dayRunWords: WordSet = ["night", "morning", "evening", "afternoon", "th", "st", "nd", "rd", "."]
+  /// Ordinal suffixes attached to a day ("16th").
+  static let ordinalSuffixes: WordSet = ["st", "nd", "rd", "th"]
+  /// Marks that may end a bare day ("on the 16.").
+  static let dayEndMarks: WordSet = [".", "!", "?", ",", ";", ")"]
+
   private let lexicons: ExtractionLexicons
 
   public init(lexicons: ExtractionLexicons) {
@@ -116,8 +123,8 @@ public struct DateExtractor: Sendable {
 
   /// "2024-08-17".
   private func iso(_ t: [Token], at i: Int) -> Span? {
-    guard t[i].length == 4, i + 4 < t.count, t[i + 1].lower == "-", t[i + 1].isAttached, t[i + 2].kind == .digits,
-      t[i + 2].isAttached, t[i + 2].length <= 2, t[i + 3].lower == "-", t[i + 3].isAttached,
+    guard t[i].length == 4, i + 4 < t.count, t[i + 1].isByte(0x2D), t[i + 1].isAttached, t[i + 2].kind == .digits,
+      t[i + 2].isAttached, t[i + 2].length <= 2, t[i + 3].isByte(0x2D), t[i + 3].isAttached,
       t[i + 4].kind == .digits, t[i + 4].isAttached, t[i + 4].length <= 2,
       let y = Int(t[i].lower), let m = Int(t[i + 2].lower), let d = Int(t[i + 4].lower),
       let date = CalendarDate(year: y, month: m, day: d)
@@ -130,7 +137,7 @@ public struct DateExtractor: Sendable {
     guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[token: t[i]] else { return nil }
     switch wd.kind {
     case "abbr":
-      let dotted = i + 1 < t.count && (t[i + 1].lower == "." || t[i + 1].lower == ",") && t[i + 1].isAttached
+      let dotted = i + 1 < t.count && (t[i + 1].isByte(0x2E) || t[i + 1].isByte(0x2C)) && t[i + 1].isAttached
       guard allowAbbreviation || dotted, t[i].isCapitalized || allowAbbreviation || dotted else { return nil }
     default: break
     }
@@ -140,9 +147,9 @@ public struct DateExtractor: Sendable {
   /// "Monday", "Monday, February 2, 2026", "Wednesday the 27th".
   private func weekdayLed(_ t: [Token], at i: Int, weekday wd: (day: Int, length: Int), doc: CalendarDate?) -> Span {
     var p = i + wd.length
-    if p < t.count, t[p].lower == "." { p += 1 }
+    if p < t.count, t[p].isByte(0x2E) { p += 1 }
     var q = p
-    if q < t.count, t[q].lower == "," { q += 1 }
+    if q < t.count, t[q].isByte(0x2C) { q += 1 }
     if q < t.count, let s = monthLed(t, at: q, doc: doc, statedWeekday: wd.day) {
       return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
     }
@@ -215,7 +222,7 @@ public struct DateExtractor: Sendable {
     }
     // A verb right after the date phrase is its own ("after the court on Monday reduced his sentence").
     var j = i + 1
-    while j < t.count, t[j].kind == .digits || ["night", "morning", "evening", "afternoon", "th", "st", "nd", "rd", "."].contains(t[j].lower) {
+    while j < t.count, t[j].kind == .digits || Self.dayRunWords.contains(token: t[j]) {
       j += 1
     }
     if j < t.count, t[j].kind == .word, !t[j].isCapitalized, let c = cue(j) { return c }
@@ -233,7 +240,7 @@ public struct DateExtractor: Sendable {
     guard i < t.count, t[i].kind == .word, let m = lexicons.months[token: t[i]] else { return nil }
     var end = i + 1
     // "Aug." keeps its dot; "October. 2" is read through it.
-    if end < t.count, t[end].lower == ".", t[end].isAttached,
+    if end < t.count, t[end].isByte(0x2E), t[end].isAttached,
       m.abbreviation || (end + 1 < t.count && t[end + 1].kind == .digits)
     {
       end += 1
@@ -248,7 +255,7 @@ public struct DateExtractor: Sendable {
     }
     var end = i + 1
     var suffix = false
-    if end < t.count, t[end].isAttached, ["st", "nd", "rd", "th"].contains(t[end].lower) {
+    if end < t.count, t[end].isAttached, Self.ordinalSuffixes.contains(token: t[end]) {
       end += 1
       suffix = true
     } else if end < t.count, t[end].isAttached, t[end].kind == .word || t[end].kind == .digits {
@@ -269,7 +276,7 @@ public struct DateExtractor: Sendable {
   private func monthLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int?) -> Span? {
     guard let m = month(t, at: i) else { return nil }
     var p = m.end
-    if p < t.count, t[p].lower == "," { p += 1 }
+    if p < t.count, t[p].isByte(0x2C) { p += 1 }
     if p < t.count, t[p].lower == "the" { p += 1 }
     if let d = day(t, at: p) {
       p = d.end
@@ -282,7 +289,7 @@ public struct DateExtractor: Sendable {
         end = d2.end
       }
       var q = end
-      if q < t.count, t[q].lower == "," { q += 1 }
+      if q < t.count, t[q].isByte(0x2C) { q += 1 }
       if q < t.count, t[q].lower == "of" { q += 1 }
       if let yy = yearNumber(t, at: q) {
         y = yy
@@ -296,7 +303,7 @@ public struct DateExtractor: Sendable {
     }
     // "March 2023"
     var q = m.end
-    if q < t.count, t[q].lower == "," { q += 1 }
+    if q < t.count, t[q].isByte(0x2C) { q += 1 }
     if !m.abbreviation || t[i].isCapitalized, let y = yearNumber(t, at: q) {
       let first = CalendarDate(year: y, month: m.month, day: 1)
       let last = CalendarDate(year: y, month: m.month, day: CalendarDate.daysIn(month: m.month, year: y))
@@ -326,7 +333,7 @@ public struct DateExtractor: Sendable {
     if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1), p == d.end { return nil }
     var end = m.end
     var q = end
-    if q < t.count, t[q].lower == "," { q += 1 }
+    if q < t.count, t[q].isByte(0x2C) { q += 1 }
     if q < t.count, t[q].lower == "of" { q += 1 }
     var y: Int? = nil
     if let yy = yearNumber(t, at: q) {
@@ -361,8 +368,8 @@ public struct DateExtractor: Sendable {
       } else if !d.hasSuffix {
         // "the 27." – a bare number is a day only at the end of a clause; not "the 5.6-magnitude quake"
         // or "the 5-year plan".
-        guard [".", "!", "?", ",", ";", ")"].contains(next.lower) else { return nil }
-        if next.isAttached, end + 1 < t.count, t[end + 1].isAttached, t[end + 1].kind == .digits || next.lower != "." {
+        guard Self.dayEndMarks.contains(token: next) else { return nil }
+        if next.isAttached, end + 1 < t.count, t[end + 1].isAttached, t[end + 1].kind == .digits || !next.isByte(0x2E) {
           return nil
         }
       }
@@ -378,10 +385,10 @@ public struct DateExtractor: Sendable {
       i + 1 < t.count
     else { return nil }
     var p = i + 1
-    if t[i].lower == "mid", p < t.count, t[p].lower == "-" { p += 1 }
+    if t[i].lower == "mid", p < t.count, t[p].isByte(0x2D) { p += 1 }
     guard let y = yearNumber(t, at: p), (1900...2100).contains(y) else { return nil }
     // "in 2023 people" is rare; "in 2,000 homes" has a comma and never reaches here.
-    if p + 1 < t.count, t[p + 1].lower == "-" || t[p + 1].lower == "–", p + 2 < t.count, t[p + 2].kind == .digits {
+    if p + 1 < t.count, t[p + 1].isByte(0x2D) || t[p + 1].lower == "–", p + 2 < t.count, t[p + 2].kind == .digits {
       return nil
     }
     let first = CalendarDate(year: y, month: 1, day: 1)
@@ -423,7 +430,7 @@ public struct DateExtractor: Sendable {
   private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     var p = i
     var count: Int
-    if t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "one" {
+    if t[i].isByte(0x61) || t[i].lower == "an" || t[i].lower == "one" {
       count = 1
       p += 1
     } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {

@@ -224,6 +224,16 @@ public struct EventExtractor: Sendable {
   /// An organisation's noun phrase starting at word `p`: "the dockers' union", "the Port of
   /// Antwerp-Bruges authority", "the state education ministry", "the Ministry of Labour". Returns the
   /// word after it, where its text starts (after a determiner) and its keys, head first.
+  /// `WordTable.hashCode` of "'" and of "'s".
+  static let apostropheHash = WordTable<Bool>.hashCode(bytes: [UInt8(ascii: "'")])
+  static let possessiveHash = WordTable<Bool>.hashCode(bytes: [UInt8(ascii: "'"), UInt8(ascii: "s")])
+
+  /// `table[a + " " + b]`, the pair built only when its hash is found.
+  @inline(__always)
+  static func pairValue<V>(_ table: WordTable<V>, _ a: String, _ b: String) -> V? {
+    table.value(hash: QuantityExtractor.pairHash(a, b), key: a + " " + b)
+  }
+
   private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
     var k = p
     if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
@@ -232,28 +242,34 @@ public struct EventExtractor: Sendable {
     var head: Int? = nil
     var keys: [String] = []
     var modifiers = 0
+    // The words are read by index, so that no whole `Word` is copied.
     while k < ws.count, modifiers <= 5 {
-      let w = ws[k]
-      let single = organisations.value(hash: w.lowerHash, key: w.lower)
-      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(lower: w)
-      if let key = single ?? (pair ? organisations[w.lower + " " + ws[k + 1].lower] : nil) {
+      let single = organisations.value(hash: ws[k].lowerHash, key: ws[k].lower)
+      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k])
+      if let key = single ?? (pair ? Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) : nil) {
         if single == nil { k += 1 }
         keys.append(key)
         head = k
         k += 1
         continue
       }
-      if w.text == "'" || w.text == "’" || w.text == "'s" || w.text == "’s" {
-        k += 1
-        continue
+      // An apostrophe or a possessive: "'" and "'s" are ASCII (their hash tells), "’" and "’s" are not
+      // (hash 0); the text is compared only then.
+      let th = ws[k].textHash
+      if th == 0 || th == Self.apostropheHash || th == Self.possessiveHash {
+        let t = ws[k].text
+        if t == "'" || t == "’" || t == "'s" || t == "’s" {
+          k += 1
+          continue
+        }
       }
       // "Port of Antwerp-Bruges authority", "Ministry of Labour": "of" inside a capitalised name.
-      if w.lower == "of", k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
+      if ws[k].lower == "of", k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
         k += 1
         continue
       }
-      guard w.startsWithLetter, !EnglishFunctionWords.contains(lower: w), eventWords.value(hash: w.lowerHash, key: w.lower) == nil,
-        !Self.meetingVerbs.contains(lower: w)
+      guard ws[k].startsWithLetter, !EnglishFunctionWords.contains(lower: ws[k]),
+        eventWords.value(hash: ws[k].lowerHash, key: ws[k].lower) == nil, !Self.meetingVerbs.contains(lower: ws[k])
       else { break }
       k += 1
       modifiers += 1
@@ -295,7 +311,7 @@ public struct EventExtractor: Sendable {
     // An organisation needs an organisation noun; most sentences have none.
     guard ws.indices.contains(where: { k in
       organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil
-        || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && organisations[ws[k].lower + " " + ws[k + 1].lower] != nil)
+        || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil)
     }) else { return nil }
     var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
     var i = 0

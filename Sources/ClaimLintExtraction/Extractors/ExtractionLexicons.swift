@@ -163,6 +163,29 @@ public struct ExtractionLexicons: Sendable {
 
   /// Regular English plural to singular ("casualties" → "casualty", "boxes" → "box").
   static func regularSingular(_ w: String) -> String {
+    // ASCII without carriage returns, where every character is one byte: the same rules on the bytes.
+    if let fast = w.utf8.withContiguousStorageIfAvailable({ u -> String? in
+      for b in u where b >= 0x80 || b == 0x0D { return nil }
+      let n = u.count
+      func ends(_ s: StaticString) -> Bool {
+        let k = s.utf8CodeUnitCount
+        guard k <= n else { return false }
+        let p = s.utf8Start
+        for j in 0..<k where u[n - k + j] != p[j] { return false }
+        return true
+      }
+      func keeping(_ m: Int, _ add: String) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: u[0..<m]), as: UTF8.self) + add
+      }
+      if n > 3, ends("men") { return keeping(n - 3, "man") }
+      guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
+      if ends("ss") || ends("us") || ends("is") { return w }
+      if ends("ies") { return keeping(n - 3, "y") }
+      if ends("ches") || ends("shes") || ends("xes") || ends("zes") || ends("sses") { return keeping(n - 2, "") }
+      return keeping(n - 1, "")
+    }), let s = fast {
+      return s
+    }
     let u = Array(w.utf8)
     let n = u.count
     func ends(_ s: String) -> Bool { w.hasSuffix(s) }

@@ -72,7 +72,7 @@ struct NumberParser: Sendable {
     var frac = ""
     var plain = true
     // ".08"
-    if tokens[i].lower == ".", i + 1 < stop, tokens[i + 1].kind == .digits, tokens[i + 1].isAttached,
+    if tokens[i].isByte(0x2E), i + 1 < stop, tokens[i + 1].kind == .digits, tokens[i + 1].isAttached,
       !tokens[i].isAttached || i == 0
     {
       frac = tokens[i + 1].lower
@@ -86,7 +86,7 @@ struct NumberParser: Sendable {
       let firstLength = tokens[i].length
       if firstLength <= 3 {
         // Comma groups: "12,400", "1,234,567".
-        while j + 1 < stop, tokens[j].lower == ",", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+        while j + 1 < stop, tokens[j].isByte(0x2C), tokens[j].isAttached, tokens[j + 1].kind == .digits,
           tokens[j + 1].isAttached, tokens[j + 1].length == 3
         {
           intPart += tokens[j + 1].lower
@@ -96,7 +96,7 @@ struct NumberParser: Sendable {
         // Space groups: "12 400", "1 414 021 100" (one space-like character between groups).
         if plain {
           while j < stop, tokens[j].kind == .digits, tokens[j].singleSpaceBefore, tokens[j].length == 3,
-            !(j + 1 < stop && tokens[j + 1].isAttached && (tokens[j + 1].kind == .digits || tokens[j + 1].lower == ","))
+            !(j + 1 < stop && tokens[j + 1].isAttached && (tokens[j + 1].kind == .digits || tokens[j + 1].isByte(0x2C)))
           {
             intPart += tokens[j].lower
             j += 1
@@ -105,18 +105,18 @@ struct NumberParser: Sendable {
         }
       }
       // Decimals: "2.7", "4.800".
-      if j + 1 < stop, tokens[j].lower == ".", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+      if j + 1 < stop, tokens[j].isByte(0x2E), tokens[j].isAttached, tokens[j + 1].kind == .digits,
         tokens[j + 1].isAttached
       {
         frac = tokens[j + 1].lower
         j += 2
         plain = false
         // "1.2.3" or "192.168.1.2": a version or an address, not a figure.
-        if j + 1 < stop, tokens[j].lower == ".", tokens[j].isAttached, tokens[j + 1].kind == .digits,
+        if j + 1 < stop, tokens[j].isByte(0x2E), tokens[j].isAttached, tokens[j + 1].kind == .digits,
           tokens[j + 1].isAttached
         {
           var k = j
-          while k + 1 < tokens.count, tokens[k].lower == ".", tokens[k].isAttached, tokens[k + 1].kind == .digits,
+          while k + 1 < tokens.count, tokens[k].isByte(0x2E), tokens[k].isAttached, tokens[k + 1].kind == .digits,
             tokens[k + 1].isAttached
           {
             k += 2
@@ -170,7 +170,7 @@ struct NumberParser: Sendable {
     }
     if let tens = lexicons.numberWord(t, .tens) {
       // "forty-two", "fifty - two"
-      if p + 2 < stop, isHyphen(tokens[p + 1].lower),
+      if p + 2 < stop, isHyphen(tokens[p + 1]),
         tokens[p + 1].isAttached == tokens[p + 2].isAttached,
         let u = lexicons.numberWord(tokens[p + 2], .unit), u.value >= 1, u.value <= 9
       {
@@ -178,7 +178,7 @@ struct NumberParser: Sendable {
       }
       return Atom(end: p + 1, value: tens.value, isTens: true, isDigits: false)
     }
-    if t.lower == "a" || t.lower == "an", p + 1 < stop {
+    if t.isByte(0x61) || t.lower == "an", p + 1 < stop {
       let next = tokens[p + 1].lower
       if lexicons.numberWord(next, .multiplier) != nil || lexicons.numberWord(next, .scale) != nil {
         return Atom(end: p + 1, value: 1, isTens: false, isDigits: false)
@@ -190,11 +190,11 @@ struct NumberParser: Sendable {
   /// "half a million", "a quarter of a million", "half a dozen", "quarter million".
   private func fraction(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
     var p = i
-    if tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
+    if tokens[p].isByte(0x61) || tokens[p].lower == "an" { p += 1 }
     guard p < stop, let f = lexicons.numberWord(tokens[p], .fraction) else { return nil }
     p += 1
     if p < stop, tokens[p].lower == "of" { p += 1 }
-    if p < stop, tokens[p].lower == "a" || tokens[p].lower == "an" { p += 1 }
+    if p < stop, tokens[p].isByte(0x61) || tokens[p].lower == "an" { p += 1 }
     guard p < stop else { return nil }
     let w = tokens[p].lower
     guard let s = lexicons.numberWord(w, .scale) ?? lexicons.numberWord(w, .multiplier) else { return nil }
@@ -225,7 +225,7 @@ struct NumberParser: Sendable {
       let t = tokens[p]
       if t.lower == "and" {
         // "five and a half million", "one million and a half"
-        if p + 2 < stop, tokens[p + 1].lower == "a" || tokens[p + 1].lower == "one",
+        if p + 2 < stop, tokens[p + 1].isByte(0x61) || tokens[p + 1].lower == "one",
           let f = lexicons.numberWord(tokens[p + 2], .fraction)
         {
           if let s = small, hundreds == nil, total == 0 {
@@ -274,7 +274,7 @@ struct NumberParser: Sendable {
         continue
       }
       var atom = wordAtom(tokens, at: p, stop: stop)
-      if atom == nil, t.kind == .digits || t.lower == "." {
+      if atom == nil, t.kind == .digits || t.isByte(0x2E) {
         switch literal(tokens, at: p, stop: stop) {
         case .none: break
         case .rejected(let end):
@@ -362,10 +362,18 @@ struct NumberParser: Sendable {
     return .number(
       ParsedNumber(
         start: i, end: c.end, value: c.value, isVague: false, scale: c.scale, isPlainDigits: plain,
-        startsWithDigits: tokens[i].kind == .digits || tokens[i].lower == ".",
+        startsWithDigits: tokens[i].kind == .digits || tokens[i].isByte(0x2E),
         digitCount: firstLiteral?.digitCount ?? 0))
   }
 
   /// "-", "–" or "—".
   func isHyphen(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" || s == "‑" }
+
+  /// `isHyphen(t.lower)`, from the token's length and hash: "-" is one ASCII byte, and the three
+  /// dashes are three-byte symbols, the only ones whose text is compared.
+  @inline(__always)
+  func isHyphen(_ t: Token) -> Bool {
+    if t.isByte(0x2D) { return true }
+    return t.kind == .symbol && t.end - t.start == 3 && t.lowerHash == 0 && isHyphen(t.lower)
+  }
 }

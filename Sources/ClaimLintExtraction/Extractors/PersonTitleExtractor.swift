@@ -97,26 +97,26 @@ public struct PersonTitleExtractor: Sendable {
           j += n
           continue
         }
-        let w = ws[j]
+        // Read by index, so that no whole `Word` is copied.
         // "Bill Clinton and President Trump": before any role, "and" ends a name, not a title; the
         // title starts after it.
-        if w.lower == "and", !sawRole, j > i {
+        if ws[j].lower == "and", !sawRole, j > i {
           i = j + 1
           j += 1
           continue
         }
-        if Self.connectors.contains(lower: w) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
+        if Self.connectors.contains(lower: ws[j]) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
-        if w.isCapitalized && !sawRole { j += 1; continue }
+        if ws[j].isCapitalized && !sawRole { j += 1; continue }
         // "Chief Strategy Officer": a field between two role words belongs to the title.
-        if w.isCapitalized, sawRole, j + 1 < ws.count, lookup(ws, j + 1)?.0 == .role {
+        if ws[j].isCapitalized, sawRole, j + 1 < ws.count, lookup(ws, j + 1)?.0 == .role {
           j += 1
           continue
         }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
-        if !sawRole, j > i, w.startsWithLetter,
+        if !sawRole, j > i, ws[j].startsWithLetter,
           (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
         {
           j += 1

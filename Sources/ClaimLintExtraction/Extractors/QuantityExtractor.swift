@@ -191,7 +191,7 @@ public struct QuantityExtractor: Sendable {
     var low = first.value
     if p < stop {
       let sep = t[p].lower
-      let isDashSep = numbers.isHyphen(sep)
+      let isDashSep = numbers.isHyphen(t[p])
       let allowed: Bool
       switch starter {
       case "between": allowed = sep == "and"
@@ -211,7 +211,7 @@ public struct QuantityExtractor: Sendable {
           if first.scale == 1, b.scale > 1, a < b.value / b.scale { a *= b.scale }
           let bothYears = first.isPlainDigits && b.isPlainDigits && isYear(first.value) && isYear(b.value)
           let phoneLike =
-            isDashSep && b.end < t.count && numbers.isHyphen(t[b.end].lower) && t[b.end].isAttached
+            isDashSep && b.end < t.count && numbers.isHyphen(t[b.end]) && t[b.end].isAttached
             && b.end + 1 < t.count && t[b.end + 1].kind == .digits
           let leadingZero = t[q].kind == .digits && t[q].lower.hasPrefix("0") && t[q].length > 1
           if phoneLike { return .skip(end: skipChain(t, from: b.end)) }
@@ -258,7 +258,7 @@ public struct QuantityExtractor: Sendable {
       if qualifier == nil, isName(t, first) { return .skip(end: first.end) }
       if isClock(t, first) { return .skip(end: skipChain(t, from: first.end)) }
       if numberStart == 0, first.isPlainDigits, first.value < 100, first.end + 1 < t.count,
-        t[first.end].lower == "." || t[first.end].lower == ")", t[first.end].isAttached
+        t[first.end].isByte(0x2E) || t[first.end].isByte(0x29), t[first.end].isAttached
       {
         return .skip(end: first.end + 1)
       }
@@ -274,13 +274,13 @@ public struct QuantityExtractor: Sendable {
         return .skip(end: first.end)
       }
     }
-    if numberStart > 0, t[numberStart - 1].lower == "+", t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    if numberStart > 0, t[numberStart - 1].isByte(0x2B), t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
     // An age: "Noel, 31, is charged", "Assange, 47, over", "at the age of 96", "aged 64".
     if second == nil, unit == nil, qualifier == nil, first.isPlainDigits, first.value < 125, isAge(t, first) {
       return .skip(end: first.end)
     }
     // "24/7", "9/11", "3/4": a slash between digits makes a name, a date or a fraction.
-    if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].lower == "/", t[first.end].isAttached,
+    if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].isByte(0x2F), t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .digits
     {
       return .skip(end: skipChain(t, from: first.end))
@@ -293,7 +293,7 @@ public struct QuantityExtractor: Sendable {
       return .skip(end: d.end)
     }
     // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
-    if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end].lower), t[first.end].isAttached,
+    if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end]), t[first.end].isAttached,
       t[first.end + 1].isAttached, t[first.end + 1].kind == .word,
       lexicons.numberWord(t[first.end + 1], .unit) == nil, lexicons.numberWord(t[first.end + 1], .tens) == nil
     {
@@ -393,10 +393,10 @@ public struct QuantityExtractor: Sendable {
     guard n.startsWithDigits, s > 0 else { return false }
     let prev = t[s - 1]
     if prev.kind == .word, t[s].isAttached { return true }
-    if numbers.isHyphen(prev.lower), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
-    if prev.lower == "#" && t[s].isAttached { return true }
+    if numbers.isHyphen(prev), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
+    if prev.isByte(0x23) && t[s].isAttached { return true }
     if prev.kind == .word, lexicons.numberWord(prev, .designator) != nil { return true }
-    if prev.lower == ".", s >= 2, lexicons.numberWord(t[s - 2], .designator) != nil { return true }
+    if prev.isByte(0x2E), s >= 2, lexicons.numberWord(t[s - 2], .designator) != nil { return true }
     // A capitalised word inside the sentence right before a bare number names something.
     if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
       !EnglishFunctionWords.contains(token: prev), lexicons.months[token: prev] == nil,
@@ -414,9 +414,9 @@ public struct QuantityExtractor: Sendable {
     guard s >= 2 else { return false }
     if t[s - 1].lower == "aged" { return true }
     if s >= 3, t[s - 1].lower == "of", t[s - 2].lower == "age" { return true }
-    guard t[s - 1].lower == ",", t[s - 2].kind == .word, t[s - 2].isCapitalized, n.end < t.count else { return false }
-    let after = t[n.end].lower
-    guard after == "," || numbers.isHyphen(after) || after == ")" || after == ";" else { return false }
+    guard t[s - 1].isByte(0x2C), t[s - 2].kind == .word, t[s - 2].isCapitalized, n.end < t.count else { return false }
+    let after = t[n.end]
+    guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
     return !EnglishFunctionWords.contains(token: t[s - 2]) && lexicons.months[token: t[s - 2]] == nil
   }
@@ -425,18 +425,26 @@ public struct QuantityExtractor: Sendable {
   private func isClock(_ t: [Token], _ n: ParsedNumber) -> Bool {
     guard n.startsWithDigits, n.end < t.count else { return false }
     let next = t[n.end]
-    if next.lower == ":", next.isAttached, n.end + 1 < t.count, t[n.end + 1].kind == .digits { return true }
-    if ["am", "pm", "o'clock", "gmt", "utc", "hrs"].contains(next.lower) { return true }
-    if next.lower == "a" || next.lower == "p", n.end + 2 < t.count, t[n.end + 1].lower == ".", t[n.end + 2].lower == "m" {
+    if next.isByte(0x3A), next.isAttached, n.end + 1 < t.count, t[n.end + 1].kind == .digits { return true }
+    if Self.clockWords.contains(token: next) { return true }
+    if next.isByte(0x61) || next.isByte(0x70), n.end + 2 < t.count, t[n.end + 1].isByte(0x2E), t[n.end + 2].isByte(0x6D) {
       return true
     }
     return false
   }
 
+  /// Words after a number that make it a time of day.
+  static let clockWords: WordSet = ["am", "pm", "o'clock", "gmt", "utc", "hrs"]
+
   /// The token after a chain of attached digits and separators ("+1-222-2222", "10:30").
   private func skipChain(_ t: [Token], from i: Int) -> Int {
     var k = i
-    while k < t.count, t[k].isAttached, t[k].kind == .digits || [":", "-", "/", ".", ")", "("].contains(t[k].lower) { k += 1 }
+    while k < t.count, t[k].isAttached,
+      t[k].kind == .digits || t[k].isByte(0x3A) || t[k].isByte(0x2D) || t[k].isByte(0x2F) || t[k].isByte(0x2E)
+        || t[k].isByte(0x29) || t[k].isByte(0x28)
+    {
+      k += 1
+    }
     return max(k, i)
   }
 
@@ -455,7 +463,7 @@ public struct QuantityExtractor: Sendable {
     var s = 0
     while s < n {
       // A chain starts at digits, or at "(" digits ")"; no other token can start one.
-      if t[s].kind != .digits, !(t[s].kind == .symbol && t[s].length == 1 && t[s].lower == "(") {
+      if t[s].kind != .digits, !(t[s].kind == .symbol && t[s].length == 1 && t[s].isByte(0x28)) {
         s += 1
         continue
       }
@@ -472,7 +480,7 @@ public struct QuantityExtractor: Sendable {
           leadingZero.append(t[at].lower.hasPrefix("0") && t[at].length > 1)
           return at + 1
         }
-        if t[at].lower == "(", at + 2 < n, t[at + 1].kind == .digits, t[at + 1].isAttached, t[at + 2].lower == ")",
+        if t[at].isByte(0x28), at + 2 < n, t[at + 1].kind == .digits, t[at + 1].isAttached, t[at + 2].isByte(0x29),
           t[at + 2].isAttached, t[at + 1].length == 3
         {
           groups.append(3)
@@ -489,10 +497,10 @@ public struct QuantityExtractor: Sendable {
       }
       k = first
       while k < n {
-        if numbers.isHyphen(t[k].lower) || t[k].lower == ".", t[k].isAttached, k + 1 < n,
+        if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < n,
           t[k + 1].kind == .digits, t[k + 1].isAttached
         {
-          seps.append(t[k].lower == "." ? "." : "-")
+          seps.append(t[k].isByte(0x2E) ? "." : "-")
           k = readGroup(k + 1) ?? k + 2
         } else if !t[k].isAttached, t[k].singleSpaceBefore, t[k].kind == .digits {
           seps.append(" ")
@@ -520,7 +528,7 @@ public struct QuantityExtractor: Sendable {
         b -= 1
         looked += 1
       }
-      let plus = s > 0 && t[s - 1].lower == "+" && t[s].isAttached
+      let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
       var phone = false
       if groups.count >= 2, total >= 7 {
         let thousands = seps.allSatisfy { $0 == " " } && groups.dropFirst().allSatisfy { $0 == 3 } && groups[0] <= 3
@@ -556,7 +564,7 @@ public struct QuantityExtractor: Sendable {
         var link = false
         for k in s..<e {
           let w = t[k].lower
-          if w == "@" || w == "www" || (w == ":" && k + 2 < e && t[k + 1].lower == "/" && t[k + 2].lower == "/")
+          if w == "@" || w == "www" || (w == ":" && k + 2 < e && t[k + 1].isByte(0x2F) && t[k + 2].isByte(0x2F))
             || (w == "%" && k + 1 < e && t[k + 1].kind == .digits)
           {
             link = true
@@ -584,6 +592,21 @@ public struct QuantityExtractor: Sendable {
     "earlier", "later", "altogether", "overall", "combined", "respectively",
   ]
 
+  /// `WordTable.hashCode` of `a + " " + b`, without building the pair (0 when it is not ASCII).
+  static func pairHash(_ a: String, _ b: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for x in a.utf8 {
+      if x >= 0x80 { return 0 }
+      h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+    }
+    h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
+    for x in b.utf8 {
+      if x >= 0x80 { return 0 }
+      h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+    }
+    return h | 1
+  }
+
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
     if f.quantity.unit == "percent" || f.quantity.unit == "percentage point" {
@@ -600,56 +623,74 @@ public struct QuantityExtractor: Sendable {
       q += 1
       if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
     }
-    var words: [(lower: String, known: Bool, end: Int)] = []
+    // Each word with its `nouns` entry, looked up once.
+    var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int)] = []
+    words.reserveCapacity(4)
     var sawKnown = false
     while q < t.count, words.count < 4, t[q].kind == .word {
       var w = t[q].lower
       var next = q + 1
       // "scam-centre workers": keep a hyphenated compound as one word.
-      while next + 1 < t.count, t[next].lower == "-", t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
+      while next + 1 < t.count, t[next].isByte(0x2D), t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
         w += "-" + t[next + 1].lower
         next += 2
       }
+      // A word of one token is looked up through the token's hash: the same answers as `w`.
+      let single = next == q + 1
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
-      // head; what follows it is.
-      if w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s") || (w.fastHasSuffix("s'") && w.count > 2) {
+      // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
+      let last = w.utf8.last
+      if (last == 0x73 && (w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s")))
+        || (last == 0x27 && w.fastHasSuffix("s'") && w.count > 2)
+      {
         q = next
         if words.isEmpty { continue }
         break
       }
-      if EnglishFunctionWords.contains(w) || lexicons.numberWord(w, .unit) != nil || lexicons.numberWord(w, .tens) != nil
+      if single {
+        let k = t[q]
+        if EnglishFunctionWords.contains(token: k) || lexicons.numberWord(k, .unit) != nil
+          || lexicons.numberWord(k, .tens) != nil || lexicons.months[token: k] != nil || lexicons.weekdays[token: k] != nil
+        {
+          break
+        }
+      } else if EnglishFunctionWords.contains(w) || lexicons.numberWord(w, .unit) != nil || lexicons.numberWord(w, .tens) != nil
         || lexicons.months[w] != nil || lexicons.weekdays[w] != nil
       {
         break
       }
       if lexicons.actions.match(t, at: q) != nil { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if words.isEmpty, Self.copulaVerbs.contains(w) { break }
+      if words.isEmpty, single ? Self.copulaVerbs.contains(token: t[q]) : Self.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
-      if Self.notNouns.contains(w) { break }
-      // Two-word nouns ("police officers", "gang members").
-      if next < t.count, t[next].kind == .word, lexicons.nouns[w + " " + t[next].lower] != nil {
-        w += " " + t[next].lower
-        next += 1
+      if single ? Self.notNouns.contains(token: t[q]) : Self.notNouns.contains(w) { break }
+      // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
+      if next < t.count, t[next].kind == .word {
+        let second = t[next].lower
+        if lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
+          w += " " + second
+          next += 1
+        }
       }
-      let known = lexicons.nouns[w] != nil
+      let noun = single && next == q + 1 ? lexicons.nouns[token: t[q]] : lexicons.nouns[w]
+      let known = noun != nil
       if sawKnown && !known { break }
       if !words.isEmpty, !known, w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") { break }
-      words.append((w, known, next))
+      words.append((w, noun, next))
       if known { sawKnown = true }
       q = next
       // A plural noun ends the phrase ("criminal suspects", not "nationals home").
-      if known, lexicons.singular(w) != w { break }
+      if let noun, noun.singular != w { break }
     }
     guard !words.isEmpty else { return }
     // The head: the last known noun; else the first plural-looking word; else a lone word.
-    func isPlural(_ w: String) -> Bool { w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("ous") }
-    func isNotNoun(_ w: String) -> Bool { w.hasSuffix("ed") || w.hasSuffix("ing") || w.hasSuffix("ly") }
+    func isPlural(_ w: String) -> Bool { w.fastHasSuffix("s") && !w.fastHasSuffix("ss") && !w.fastHasSuffix("ous") }
+    func isNotNoun(_ w: String) -> Bool { w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") }
     let headIndex: Int
     if f.isMeasure {
       // "tonnes of crystal methamphetamine": after a measure the head is the phrase's last word.
-      headIndex = words.lastIndex(where: { $0.known }) ?? words.count - 1
-    } else if let k = words.lastIndex(where: { $0.known }) {
+      headIndex = words.lastIndex(where: { $0.noun != nil }) ?? words.count - 1
+    } else if let k = words.lastIndex(where: { $0.noun != nil }) {
       headIndex = k
     } else if let k = words.lastIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
       // English noun phrases end in their head: "United States service members" counts members.
@@ -661,14 +702,15 @@ public struct QuantityExtractor: Sendable {
     }
     let head = words[headIndex]
     f.nounEnd = head.end
-    let singular = lexicons.singular(head.lower)
+    // `lexicons.singular(head.lower)`, from the entry already found.
+    let singular = head.noun?.singular ?? ExtractionLexicons.regularSingular(head.lower)
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
     if singular == "other" {
       f.nounEnd = head.end
       return
     }
     f.quantity.counted = singular
-    f.quantity.countedFamily = lexicons.nouns[head.lower]?.family ?? singular
+    f.quantity.countedFamily = head.noun?.family ?? singular
     f.quantity.modifiers = words[..<headIndex].map(\.lower)
   }
 

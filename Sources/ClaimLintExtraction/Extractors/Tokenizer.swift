@@ -34,6 +34,16 @@ struct Token: Sendable, Hashable {
   var isAttached: Bool { spaceBefore == 0 }
   /// The number of UTF-8 bytes (for digit runs, the number of digits).
   var length: Int { end - start }
+
+  /// `WordTable.hashCode` of the one ASCII byte `b`: distinct for every ASCII byte (FNV-1a of one byte
+  /// is one-to-one, and the `| 1` cannot make two of them meet).
+  @inline(__always)
+  static func byteHash(_ b: UInt8) -> UInt64 { ((0xcbf2_9ce4_8422_2325 ^ UInt64(b)) &* 0x0000_0100_0000_01B3) | 1 }
+
+  /// Whether `lower` is the one ASCII character `b` (`lower == "("`), read from the length and the
+  /// hash without touching the string.
+  @inline(__always)
+  func isByte(_ b: UInt8) -> Bool { end - start == 1 && lowerHash == Token.byteHash(b) }
 }
 
 /// What a token can start; digits can start anything.
@@ -54,6 +64,7 @@ enum Tokenizer {
     var i = 0
     var spaces = 0
     var spaceChars = 0
+    let ascii = asciiStrings
 
     while i < n {
       let c = bytes[i]
@@ -129,6 +140,10 @@ enum Tokenizer {
           lower = String(decoding: bytes[start..<i], as: UTF8.self)
           lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
         }
+      } else if i == start + 1, c < 0x80 {
+        // One ASCII character (punctuation, a digit): its string from the table, not decoded again.
+        lower = ascii[Int(c)]
+        lowerHash = Token.byteHash(c)
       } else {
         lower = String(decoding: bytes[start..<i], as: UTF8.self)
         lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
@@ -142,6 +157,9 @@ enum Tokenizer {
     }
     return tokens
   }
+
+  /// The string of each ASCII character, by its byte.
+  static let asciiStrings: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
   /// The tokens of a lexicon phrase: lower-cased, white space dropped.
   static func phraseKey(_ phrase: String) -> [String] {

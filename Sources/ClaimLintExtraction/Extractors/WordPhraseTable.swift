@@ -63,13 +63,22 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       longest = l
     }
     var n = min(longest, maxWords, ws.count - i)
-    while n > 1 {
+    /// The words `i..<(i + n)` joined by spaces.
+    func phrase(_ n: Int) -> String {
       var phrase = key(ws[i])
       for k in (i + 1)..<(i + n) {
         phrase += " "
         phrase += key(ws[k])
       }
-      if let v = value(phrase) { return (v, n) }
+      return phrase
+    }
+    while n > 1 {
+      if let t = valueTable {
+        // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches.
+        if let v = t.value(hash: phraseHash(ws, i, n), key: phrase(n)) { return (v, n) }
+      } else if let v = values[phrase(n)] {
+        return (v, n)
+      }
       n -= 1
     }
     if n == 1 {
@@ -80,4 +89,18 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   }
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
+
+  /// `WordTable.hashCode` of the words `i..<(i + n)` joined by spaces, without joining them (0 when
+  /// one is not ASCII).
+  private func phraseHash(_ ws: UnsafeBufferPointer<Word>, _ i: Int, _ n: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in i..<(i + n) {
+      if k > i { h = (h ^ 0x20) &* 0x0000_0100_0000_01B3 }
+      for b in (caseSensitive ? ws[k].text : ws[k].lower).utf8 {
+        if b >= 0x80 { return 0 }
+        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+      }
+    }
+    return h | 1
+  }
 }

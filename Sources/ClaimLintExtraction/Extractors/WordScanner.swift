@@ -168,9 +168,12 @@ public enum WordScanner {
     var cursor = 0  // the first token that does not start before the last word made
     /// The word of the bytes in `r`.
     func word(_ r: Range<Int>) -> Word {
-      while cursor < tokens.count, tokens[cursor].start < r.lowerBound { cursor += 1 }
-      let same = cursor < tokens.count && tokens[cursor].start == r.lowerBound && tokens[cursor].end == r.upperBound
-      return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r, tokenLower: same ? tokens[cursor].lower : nil)
+      // The token's fields are read through its address, so that no whole `Token` is copied.
+      guard let base = tokens.baseAddress else { return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r) }
+      while cursor < tokens.count, base[cursor].start < r.lowerBound { cursor += 1 }
+      var lower: String? = nil
+      if cursor < tokens.count, base[cursor].start == r.lowerBound, base[cursor].end == r.upperBound { lower = base[cursor].lower }
+      return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r, tokenLower: lower)
     }
     var start = -1  // start of the current word, or -1
     var lastScalarStart = 0  // start of the current word's last character

@@ -1,0 +1,86 @@
+@testable import ClaimLintExtraction
+import Testing
+
+/// The shortcuts that read a token's hash or a word's bytes give what the string code they replaced
+/// gives.
+@Suite struct TokenShortcutTests {
+  /// Sentences with every kind of token: ASCII punctuation, dashes, typographic apostrophes, letters
+  /// outside ASCII, stray bytes.
+  static let sentences: [String] = [
+    "Police arrested 40 people (aged 18-25) on Monday - a record; 3.5% of 1,200, #7 / 9:30 a.m. + more!",
+    "The “minister” said – and wasn’t wrong — that 5‑6 of them: A, B, c & d @ www.example.com?",
+    "Müller’s Straße, São Paulo: über 3 000 Menschen, é, ñ, Ω, 東京 10:00 «x» 'y' `z` ~ | \\ ^ _ = { }",
+    "I.  Two\u{00A0}spaces\u{2009}thin \u{FF10}",
+  ]
+
+  @Test func isByteMatchesTheLowerCasedText() {
+    for s in Self.sentences {
+      var bytes = Array(s.utf8)
+      bytes.append(0x80)  // a stray continuation byte: a one-byte symbol that is not ASCII
+      for t in Tokenizer.tokenize(bytes) {
+        for b in UInt8(0)..<0x80 {
+          #expect(t.isByte(b) == (t.lower == String(UnicodeScalar(b))), "\(t.lower) \(b)")
+        }
+      }
+    }
+  }
+
+  @Test func byteHashesAreDistinctAndAreTheTableHash() {
+    var seen: Set<UInt64> = []
+    for b in UInt8(0)..<0x80 {
+      #expect(Token.byteHash(b) == WordTable<Bool>.hashCode(bytes: [b]))
+      seen.insert(Token.byteHash(b))
+    }
+    #expect(seen.count == 128)
+  }
+
+  @Test func hyphenOfTokenMatchesHyphenOfText() throws {
+    let parser = NumberParser(lexicons: try ExtractionFixture.lexicons())
+    for s in Self.sentences + ["a-b a–b a—b a‑b a−b - – — ‑"] {
+      for t in Tokenizer.tokenize(Array(s.utf8)) {
+        #expect(parser.isHyphen(t) == parser.isHyphen(t.lower), "\(t.lower)")
+      }
+    }
+  }
+
+  @Test func pairHashIsTheHashOfThePair() {
+    for (a, b) in [("police", "officers"), ("gang", "members"), ("", "x"), ("a", ""), ("scam-centre", "workers")] {
+      #expect(QuantityExtractor.pairHash(a, b) == WordTable<Bool>.asciiHash(a + " " + b))
+    }
+    #expect(QuantityExtractor.pairHash("café", "owners") == 0)
+  }
+
+  /// `regularSingular` as it was written on characters.
+  static func slowSingular(_ w: String) -> String {
+    let n = w.utf8.count
+    func ends(_ s: String) -> Bool { w.hasSuffix(s) }
+    if n > 3, ends("men") { return String(w.dropLast(3)) + "man" }
+    guard n > 3, w.utf8.last == UInt8(ascii: "s") else { return w }
+    if ends("ss") || ends("us") || ends("is") { return w }
+    if ends("ies") { return String(w.dropLast(3)) + "y" }
+    if ends("ches") || ends("shes") || ends("xes") || ends("zes") || ends("sses") { return String(w.dropLast(2)) }
+    return String(w.dropLast())
+  }
+
+  @Test func regularSingularOnBytesMatchesCharacters() {
+    let words = [
+      "fishermen", "men", "casualties", "boxes", "churches", "wishes", "buzzes", "classes", "status", "crisis", "cars",
+      "s", "ss", "bus", "officers", "policemen", "pies", "caf\u{E9}s", "na\u{EF}ves", "x\r\ns", "abcs", "", "gas",
+    ]
+    for w in words {
+      #expect(ExtractionLexicons.regularSingular(w) == Self.slowSingular(w), "\(w)")
+    }
+  }
+
+  @Test func namesMatchesSplitting() {
+    let people = ["Amara Nwosu", "Xi", " Lead  Space ", "Jean-Luc Picard", "Ana María López", "A B C", "", "   ", "Kim Jong Un"]
+    let words = ["Amara", "Nwosu", "Xi", "Lead", "Space", "Jean-Luc", "Picard", "Ana", "López", "A", "C", "B", "", "Kim", "Un", "\u{212A}im"]
+    for full in people {
+      for word in words {
+        let parts = full.split(separator: " ").map(String.init)
+        let expected = full == word || parts.first == word || parts.last == word
+        #expect(AttributionExtractor.names(full, word) == expected, "\(full) / \(word)")
+      }
+    }
+  }
+}
