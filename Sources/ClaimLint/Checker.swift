@@ -211,14 +211,16 @@ public struct Checker: Sendable {
     var distinctive: [[UInt64]] = []
     var commonWords = Set<UInt64>()
     let large = files.count >= StoryGate.minimumRunSize
-    let kept = PreparedStore(count: files.count, budget: options.preparedBudget)
-    // Every file's story words, taken by its story's alignment (which would otherwise hash them again).
+    // Segmented documents kept for the second pass, and every file's story words, taken by its
+    // story's alignment (which would otherwise hash them again).
+    let kept = TakeOnce<DocumentPipeline.Prepared>(Array(repeating: nil, count: files.count))
+    let budget = Budget(options.preparedBudget)
     var runWords = TakeOnce<[UInt64]>([])
     if large {
       let words = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> [UInt64] in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
         let words = prepared.document.map(AlignedClaims.storyWords(of:)) ?? []
-        kept.offer(prepared, at: i)
+        if budget.spend(prepared.approximateSize) { kept.put(prepared, at: i) }
         return words
       }
       let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
@@ -343,12 +345,19 @@ private struct StoryOutcome: Sendable {
   var reportsUnused: Bool
 }
 
-/// Values for the items of a run, each taken once (which frees it), from any thread.
+/// Values for the items of a run, put and taken from any thread; each is taken once, which frees it.
 private final class TakeOnce<T>: @unchecked Sendable {
   private var storage: [T?]
   private let lock = NSLock()
 
-  init(_ values: [T]) { storage = values.map { $0 } }
+  init(_ values: [T?]) { storage = values }
+
+  /// Sets item `i`'s value.
+  func put(_ value: T, at i: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    if i < storage.count { storage[i] = value }
+  }
 
   /// Item `i`'s value, if there is one and it was not taken yet.
   func take(_ i: Int) -> T? {
@@ -361,36 +370,20 @@ private final class TakeOnce<T>: @unchecked Sendable {
   }
 }
 
-/// The documents a large run's first pass keeps for its second, within a budget of bytes; each is
-/// taken once, which frees it.
-private final class PreparedStore: @unchecked Sendable {
-  private var storage: [DocumentPipeline.Prepared?]
+/// Bytes left to spend, from any thread.
+private final class Budget: @unchecked Sendable {
   private var left: Int
   private let lock = NSLock()
 
-  init(count: Int, budget: Int) {
-    left = budget
-    storage = budget > 0 ? Array(repeating: nil, count: count) : []
-  }
+  init(_ bytes: Int) { left = bytes }
 
-  /// Keeps `prepared` as file `i`'s if the budget still has room for it.
-  func offer(_ prepared: DocumentPipeline.Prepared, at i: Int) {
-    let size = prepared.approximateSize
+  /// Whether `bytes` more fit, spending them if they do.
+  func spend(_ bytes: Int) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    guard size <= left, i < storage.count else { return }
-    left -= size
-    storage[i] = prepared
-  }
-
-  /// File `i`'s kept document, if any, no longer kept.
-  func take(_ i: Int) -> DocumentPipeline.Prepared? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard i < storage.count, let p = storage[i] else { return nil }
-    storage[i] = nil
-    left += p.approximateSize
-    return p
+    guard bytes <= left else { return false }
+    left -= bytes
+    return true
   }
 }
 

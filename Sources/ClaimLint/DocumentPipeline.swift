@@ -65,11 +65,6 @@ public struct DocumentPipeline: Sendable {
     finish(prepare(file, stdin: stdin))
   }
 
-  /// Reads and segments a file (no claims); nil when it cannot be read or decoded (`process` reports why).
-  public func document(_ file: InputFile, stdin: [UInt8]? = nil) -> Document? {
-    prepare(file, stdin: stdin).document
-  }
-
   /// Runs the stages on bytes already read.
   public func process(bytes raw: [UInt8], displayPath: String) -> Output {
     finish(prepare(bytes: raw, displayPath: displayPath))

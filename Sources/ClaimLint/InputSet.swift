@@ -40,7 +40,7 @@ public struct InputSet: Sendable {
     var seenReal = Set<String>()
 
 
-    let base = normalize(workingDirectory)
+    let base = normalize(workingDirectory) + "/"
 
     /// A file or folder named on the command line or found in a walk: the path to open, how it is
     /// shown, and its absolute path without `.` and `..` (links not followed).
@@ -50,11 +50,12 @@ public struct InputSet: Sendable {
       var absolute: String
 
       /// An entry of the directory at `self` (a name without `/` that is not `.` or `..`).
+      /// `base` is the normalised working directory followed by `/`.
       func child(_ name: String, base: String) -> Place {
         let absolute = self.absolute.hasSuffix("/") ? self.absolute + name : self.absolute + "/" + name
         return Place(
           path: path.hasSuffix("/") ? path + name : path + "/" + name,
-          shown: absolute.utf8.count > base.utf8.count && absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute,
+          shown: absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute,
           absolute: absolute)
       }
     }
