@@ -29,7 +29,7 @@ public struct CheckerOptions: Sendable {
   public init(
     onlyRules: Set<String>? = nil, maxFileSize: Int = 64 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     inlineSuppressions: Bool = true, releaseDocuments: Bool = true, keepQuotedSources: Bool = true,
-    preparedBudget: Int = 192 << 20
+    preparedBudget: Int = 384 << 20
   ) {
     self.onlyRules = onlyRules
     self.maxFileSize = maxFileSize

@@ -54,9 +54,15 @@ public struct DocumentPipeline: Sendable {
     /// their offset maps), for a run's memory budget.
     public var approximateSize: Int {
       guard let d = document else { return 64 }
-      // Bytes, line starts, and per segment its text and four words per offset-map anchor.
-      return d.source.bytes.count + 8 * d.source.lineIndex.lineStarts.count + 256
-        + d.segments.reduce(0) { $0 + $1.text.utf8.count + 25 * $1.map.textOffsets.count + 128 }
+      // Bytes and line starts (each array with its header and the allocator's rounding), and per
+      // segment its inline part, its text (a small one is inline) and its offset map's anchors
+      // after the first.
+      return d.source.bytes.count + 8 * d.source.lineIndex.lineStarts.count + 512
+        + d.segments.reduce(0) { total, segment in
+          let text = segment.text.utf8.count
+          return total + MemoryLayout<Segment>.stride + (text > 15 ? text + 48 : 0) + segment.map.outOfLineSize
+            + (segment.reason == nil ? 0 : 48) + (segment.author == nil ? 0 : 48)
+        }
     }
   }
 

@@ -46,6 +46,8 @@ var endToEndOnly = false
 var childDirectory: String? = nil
 var generateOnly = false
 var storiesDirectory: String? = nil
+/// The end-to-end run's budget for kept documents, in MB (nil: `CheckerOptions`' default).
+var preparedBudgetMB: Int? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
   let a = args.removeFirst()
@@ -54,9 +56,11 @@ while !args.isEmpty {
   else if a == "--end-to-end-only" { endToEndOnly = true }
   else if a == "--child", let v = args.first { childDirectory = v; args.removeFirst() }
   else if a == "--generate-only" { generateOnly = true }
+  else if a == "--prepared-budget", let v = args.first, let mb = Int(v), mb >= 0 { preparedBudgetMB = mb; args.removeFirst() }
   else if a == "--stories", let v = args.first { storiesDirectory = v; args.removeFirst() }
   else if a == "--help" {
-    print("usage: claimlint-bench [--sizes 1000,10000,100000] [--keep DIR] [--end-to-end-only]")
+    print("usage: claimlint-bench [--sizes 1000,10000,100000] [--keep DIR] [--end-to-end-only] [--prepared-budget MB]")
+    print("  --prepared-budget MB  memory for segmented documents kept between the two passes of a large run")
     print("  --end-to-end-only  skip the per-stage measurements (which hold every stage's output at once)")
     print("  --generate-only    write the corpora (into --keep DIR) and stop")
     print("  --stories DIR      how the story gate groups the documents of DIR (segments only, no claims)")
@@ -72,12 +76,14 @@ guard let configuration = loaded else { print(errors.map(\.description).joined(s
 /// The end-to-end run as `claimlint check --format json` does it (story by story, `checkStreaming`, then
 /// render JSON), alone in this process, so that its peak memory is its own: prints "seconds peakMB
 /// findings bytes".
-func runChild(_ directory: String) -> Never {
+func runChild(_ directory: String, preparedBudgetMB: Int?) -> Never {
   Allocator.tuneForLargeRuns()
   let dir = URL(fileURLWithPath: directory)
   let inputs = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path)
   // As the CLI does for --format json: no article bytes kept, the report written as it is rendered.
-  let checker = Checker(configuration: configuration, options: CheckerOptions(keepQuotedSources: false))
+  var options = CheckerOptions(keepQuotedSources: false)
+  if let preparedBudgetMB { options.preparedBudget = preparedBudgetMB << 20 }
+  let checker = Checker(configuration: configuration, options: options)
   let t = now()
   let report = checker.checkStreaming(inputs.files, draftPath: nil)
   let written = ByteCount()
@@ -93,10 +99,10 @@ final class ByteCount: @unchecked Sendable {
 }
 
 /// Runs `runChild` in a fresh process of this executable: (seconds, peak MB, findings).
-func endToEnd(_ directory: String) -> (Double, Double, Int)? {
+func endToEnd(_ directory: String, preparedBudgetMB: Int?) -> (Double, Double, Int)? {
   let child = Process()
   child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-  child.arguments = ["--child", directory]
+  child.arguments = ["--child", directory] + (preparedBudgetMB.map { ["--prepared-budget", String($0)] } ?? [])
   let pipe = Pipe()
   child.standardOutput = pipe
   guard (try? child.run()) != nil else { return nil }
@@ -107,7 +113,7 @@ func endToEnd(_ directory: String) -> (Double, Double, Int)? {
   return (s, m, f)
 }
 
-if let childDirectory { runChild(childDirectory) }
+if let childDirectory { runChild(childDirectory, preparedBudgetMB: preparedBudgetMB) }
 
 /// Prints how the story gate groups the documents of `directory`: the number of stories, the largest,
 /// the candidate and joined pairs. Reads and segments only, so it runs on corpora too large to check.
@@ -116,11 +122,11 @@ func storyStatistics(_ directory: String) -> Never {
   let files = InputSet.collect([dir.path], workingDirectory: dir.deletingLastPathComponent().path).files
   let pipeline = DocumentPipeline(configuration: configuration)
   let t = now()
-  let words: [[UInt64]] = parallelMap(files) { f in
-    let bytes = (try? pipeline.load(f).get()) ?? []
-    let doc = pipeline.segment(SourceFile(path: f.displayPath, bytes: bytes), format: DocumentFormat.forPath(f.displayPath) ?? .text)
-    return AlignedClaims.storyWords(of: doc)
+  let prepared: [(words: [UInt64], size: Int)] = parallelMap(files) { f in
+    let p = pipeline.prepare(f)
+    return (p.document.map(AlignedClaims.storyWords(of:)) ?? [], p.approximateSize)
   }
+  let words = prepared.map(\.words)
   let tWords = now() - t
   let t2 = now()
   let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
@@ -132,6 +138,9 @@ func storyStatistics(_ directory: String) -> Never {
   print("documents \(files.count), stories \(sizes.count), largest \(sizes.values.max() ?? 0), candidate pairs \(gate.candidatePairs), joined pairs \(gate.joinedPairs)")
   print("story sizes (documents: stories): " + histogram.keys.sorted().map { "\($0): \(histogram[$0]!)" }.joined(separator: ", "))
   print(String(format: "words %.2f s, gate %.2f s", tWords, tGate))
+  // What keeping every segmented document for the second pass would take, as the run's budget counts
+  // it (compare with the peak of `--child DIR --prepared-budget 0` and of a budget that keeps all).
+  print(String(format: "segmented documents, estimated size: %.1f MB", Double(prepared.reduce(0) { $0 + $1.size }) / 1_048_576))
   exit(0)
 }
 
@@ -222,7 +231,7 @@ for n in sizes {
 
   // End to end, as the CLI does it, in a fresh process; first, because Linux hands a process's peak
   // memory on through fork and exec: started after the stages, the child would report theirs.
-  guard let (tEnd, peak, findings) = endToEnd(dir.path) else {
+  guard let (tEnd, peak, findings) = endToEnd(dir.path, preparedBudgetMB: preparedBudgetMB) else {
     print("claimlint-bench: the end-to-end run of \(dir.path) failed")
     exit(1)
   }

@@ -64,11 +64,10 @@ struct MappedTextBuilder {
   mutating func appendMapped(_ text: String, map other: OffsetMap) {
     flush()
     let base = bytes.count
-    let n = other.textOffsets.count
-    for i in 0..<n {
-      map.append(
-        textOffset: base + other.textOffsets[i], sourceOffset: other.sourceOffsets[i],
-        sourceEnd: other.sourceEnds[i], verbatim: other.verbatim[i])
+    for i in 0..<other.count {
+      var anchor = other[i]
+      anchor.textOffset += base
+      map.append(anchor)
     }
     bytes.append(contentsOf: text.utf8)
   }
@@ -89,13 +88,11 @@ struct MappedTextBuilder {
     while end > start, isSpace(bytes[end - 1]) { end -= 1 }
     if start == 0, end == bytes.count { return (String(decoding: bytes, as: UTF8.self), map) }
     var trimmed = OffsetMap()
-    for i in 0..<map.textOffsets.count where map.textOffsets[i] < end {
-      let t = map.textOffsets[i]
-      var source = map.sourceOffsets[i]
-      if t < start, map.verbatim[i] { source = min(source + (start - t), map.sourceEnds[i]) }
-      trimmed.append(
-        textOffset: max(0, t - start), sourceOffset: source, sourceEnd: map.sourceEnds[i],
-        verbatim: map.verbatim[i])
+    for i in 0..<map.count where map[i].textOffset < end {
+      let a = map[i]
+      var source = a.sourceOffset
+      if a.textOffset < start, a.verbatim { source = min(source + (start - a.textOffset), a.sourceEnd) }
+      trimmed.append(textOffset: max(0, a.textOffset - start), sourceOffset: source, sourceEnd: a.sourceEnd, verbatim: a.verbatim)
     }
     return (String(decoding: bytes[start..<end], as: UTF8.self), trimmed)
   }

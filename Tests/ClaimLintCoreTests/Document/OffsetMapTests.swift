@@ -238,4 +238,44 @@ import Testing
     // Half of '서' decodes to a replacement character rather than trapping.
     #expect(Segment.slice("서울", 0, 2) == "\u{FFFD}")
   }
+
+  // MARK: storage (first anchor inline, the rest out of line)
+
+  /// A map of many runs answers as the runs say, whichever run is stored inline, and replacing the
+  /// last run at the same text offset works past the first.
+  @Test func manyRunsAndAReplacedLastRun() {
+    var m = OffsetMap()
+    m.append(textOffset: 0, sourceOffset: 100, sourceEnd: 110)
+    m.append(textOffset: 10, sourceOffset: 120, sourceEnd: 125, verbatim: false)
+    m.append(textOffset: 11, sourceOffset: 130, sourceEnd: 130)
+    m.append(textOffset: 11, sourceOffset: 140, sourceEnd: 160)
+    #expect(m.count == 3)
+    #expect(m.textOffsets == [0, 10, 11])
+    #expect(m.sourceOffsets == [100, 120, 140])
+    #expect(m.sourceEnds == [110, 125, 160])
+    #expect(m.verbatim == [true, false, true])
+    #expect(m[2] == OffsetMap.Anchor(textOffset: 11, sourceOffset: 140, sourceEnd: 160, verbatim: true))
+    #expect(m.sourceOffset(forStart: 5) == 105)
+    #expect(m.sourceOffset(forStart: 10) == 120)
+    #expect(m.sourceOffset(forEnd: 11) == 125)
+    #expect(m.sourceOffset(forStart: 15) == 144)
+    #expect(m.sourceOffset(forEnd: 99) == 160)
+    #expect(m.outOfLineSize > 0)
+  }
+
+  /// Maps with the same runs are equal and hash alike however they were built; a one-run map keeps
+  /// nothing out of line.
+  @Test func equalRunsMakeEqualMaps() {
+    var replaced = OffsetMap()
+    replaced.append(textOffset: 0, sourceOffset: 3, sourceEnd: 3)
+    replaced.append(textOffset: 0, sourceOffset: 8, sourceEnd: 20)
+    let direct = OffsetMap.identity(sourceOffset: 8, length: 12)
+    #expect(replaced == direct)
+    #expect(replaced.hashValue == direct.hashValue)
+    #expect(direct.outOfLineSize == 0)
+    #expect(OffsetMap() != direct)
+    var copied = OffsetMap()
+    for i in 0..<direct.count { copied.append(direct[i]) }
+    #expect(copied == direct)
+  }
 }
