@@ -51,6 +51,17 @@ struct StoryGateTests {
     #expect(docs.indices.filter { $0 % 100 != 0 }.allSatisfy { gate.story[$0] == $0 })
   }
 
+  /// The words are counted in shards, one a thread: how many there are changes nothing.
+  @Test(arguments: [1, 2, 3, 7])
+  func theNumberOfShardsDoesNotChangeTheStories(_ shards: Int) {
+    // Stories sharing some of their words with their neighbours, so that windows, cut-offs and the
+    // overlap test all take part.
+    let docs = Self.run(stories: 300) { s in [s * 3, s * 3 + 1, s * 3 + 2, 10_000 + s / 3, 20_000 + s / 7, 30_000 + s % 11] }
+    let reference = StoryGate.stories(docs, minOverlap: 0.06, shards: 1)
+    #expect(reference.candidatePairs > 0)
+    #expect(StoryGate.stories(docs, minOverlap: 0.06, shards: shards) == reference)
+  }
+
   @Test func documentsSharingTooFewRareWordsStayApart() {
     // 200 stories; each shares two rare words with one other story (fewer than three), and all use the
     // same thirty common words.

@@ -48,20 +48,28 @@ public enum StoryGate {
 
   /// Joins documents into stories from `documentWords[d]`, each document's content words as sorted hashes
   /// without repeats. `minOverlap` is the Jaccard overlap of all words a joined pair must reach.
-  public static func stories(_ documentWords: [[UInt64]], minOverlap: Double) -> Result {
+  /// `shards` only says how the counting is split between threads: the result is the same for any.
+  public static func stories(_ documentWords: [[UInt64]], minOverlap: Double, shards: Int = ParallelMap.defaultThreads) -> Result {
     let n = documentWords.count
     let cutoff = Int32(cutoff(documents: n))
-    var counting: [UInt64: Int32] = [:]
-    for ws in documentWords { for w in ws { counting[w, default: 0] += 1 } }
-    let frequency = counting
-    counting = [:]
+    // Words are counted, and their documents listed, in shards by hash, one shard a thread: a
+    // 100,000-article run has tens of millions of (document, word) pairs. What a shard holds does not
+    // depend on the number of shards, only where it is found.
+    let shardCount = max(1, shards)
+    let shards: [[UInt64: Int32]] = ParallelMap.map(Array(0..<shardCount)) { s in
+      var counts: [UInt64: Int32] = [:]
+      for ws in documentWords { for w in ws where shard(w, of: shardCount) == s { counts[w, default: 0] += 1 } }
+      return counts
+    }
+    func frequency(_ w: UInt64) -> Int32 { shards[shard(w, of: shardCount)][w] ?? 0 }
     let common = Int32(commonLimit(documents: n))
-    let commonWords = Set(frequency.lazy.filter { $0.value > common }.map(\.key))
-    let distinctive = ParallelMap.map(documentWords) { ws in ws.filter { (frequency[$0] ?? 0) <= cutoff } }
+    var commonWords = Set<UInt64>()
+    for counts in shards { for (w, c) in counts where c > common { commonWords.insert(w) } }
+    let distinctive = ParallelMap.map(documentWords) { ws in ws.filter { frequency($0) <= cutoff } }
     let signatures: [[UInt64]] = ParallelMap.map(documentWords) { ws in
       var rare: [(Int32, UInt64)] = []
       for w in ws {
-        let f = frequency[w] ?? 0
+        let f = frequency(w)
         if f >= 2 && f <= cutoff { rare.append((f, w)) }
       }
       if rare.count > signatureSize {
@@ -70,26 +78,26 @@ public enum StoryGate {
       }
       return rare.map(\.1)
     }
-    // The documents of each signature word in document order, and each document's place in them.
-    var building: [UInt64: [Int32]] = [:]
-    var positions: [[Int32]] = []
-    positions.reserveCapacity(n)
-    for (d, signature) in signatures.enumerated() {
-      var own: [Int32] = []
-      own.reserveCapacity(signature.count)
-      for w in signature {
-        own.append(Int32(building[w]?.count ?? 0))
-        building[w, default: []].append(Int32(d))
+    // The documents of each signature word, in document order.
+    let postingShards: [[UInt64: [Int32]]] = ParallelMap.map(Array(0..<shardCount)) { s in
+      var lists: [UInt64: [Int32]] = [:]
+      for (d, signature) in signatures.enumerated() {
+        for w in signature where shard(w, of: shardCount) == s { lists[w, default: []].append(Int32(d)) }
       }
-      positions.append(own)
+      return lists
     }
-    let postings = building
-    building = [:]
     let links: [(candidates: Int, joined: [Int])] = ParallelMap.map(Array(0..<n)) { d in
       var partners: [Int32] = []
-      for (k, w) in signatures[d].enumerated() {
-        guard let list = postings[w] else { continue }
-        let start = Int(positions[d][k]) + 1
+      for w in signatures[d] {
+        guard let list = postingShards[shard(w, of: shardCount)][w] else { continue }
+        // The documents after `d` in the list (which holds `d`: the word is in its signature).
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if Int(list[mid]) <= d { lo = mid + 1 } else { hi = mid }
+        }
+        let start = lo
         let end = min(list.count, start + window)
         if start < end { partners.append(contentsOf: list[start..<end]) }
       }
@@ -120,6 +128,11 @@ public enum StoryGate {
     return Result(
       story: sets.roots(), distinctiveWords: distinctive, commonWords: commonWords, candidatePairs: candidatePairs,
       joinedPairs: joinedPairs)
+  }
+
+  /// The shard of word hash `w` among `count`.
+  private static func shard(_ w: UInt64, of count: Int) -> Int {
+    count == 1 ? 0 : Int(truncatingIfNeeded: ((w ^ (w >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 33) % count
   }
 
   /// Jaccard overlap of two sorted word lists; 1 when both are empty.
