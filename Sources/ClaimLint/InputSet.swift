@@ -107,9 +107,10 @@ public struct InputSet: Sendable {
       for name in listing.undecodable where !name.hasPrefix(".") {
         problems.append(InputProblem(InputError.unreadable(path: dir.child(name, base: base).shown, reason: "file name is not valid UTF-8")))
       }
-      for name in listing.names.sorted() where name.utf8.first != UInt8(ascii: ".") {
+      for (name, type) in listing.names.sorted(by: { $0.name < $1.name }) where name.utf8.first != UInt8(ascii: ".") {
         let child = dir.child(name, base: base)
-        guard let entry = Entry(path: child.path) else {
+        // A regular file the directory listing names as such needs no `lstat` of its own.
+        guard let entry = Int32(type) == Int32(DT_REG) ? Entry.regularFile : Entry(path: child.path) else {
           problems.append(InputProblem(InputError.unreadable(path: child.shown, reason: "broken symbolic link")))
           continue
         }
@@ -138,11 +139,13 @@ public struct InputSet: Sendable {
         addFile(named, name: named.shown.split(separator: "/").last ?? Substring(named.shown), entry: entry, explicit: true)
       }
     }
-    var unique: [String: InputFile] = [:]
-    for f in files where unique[f.displayPath] == nil { unique[f.displayPath] = f }
-    return InputSet(
-      files: unique.keys.sorted().map { unique[$0]! },
-      problems: problems.sorted())
+    // Sorted by display path, each path once (its first file). A walk gives its files nearly in
+    // order already (by name within each directory), which the stable sort takes in a few passes.
+    files.sort { $0.displayPath < $1.displayPath }
+    var unique: [InputFile] = []
+    unique.reserveCapacity(files.count)
+    for f in files where unique.last?.displayPath != f.displayPath { unique.append(f) }
+    return InputSet(files: unique, problems: problems.sorted())
   }
 
   /// What the file system says of one path, following a symbolic link to what it names.
@@ -159,6 +162,15 @@ public struct InputSet: Sendable {
     var mode: mode_t
     var identity: Identity
 
+    /// A regular file, as a directory listing names it (no identity: only directories need one).
+    static let regularFile = Entry(isLink: false, mode: S_IFREG, identity: Identity(device: 0, inode: 0))
+
+    private init(isLink: Bool, mode: mode_t, identity: Identity) {
+      self.isLink = isLink
+      self.mode = mode
+      self.identity = identity
+    }
+
     /// nil when nothing is there (a broken symbolic link, a missing path).
     init?(path: String) {
       var st = stat()
@@ -173,13 +185,14 @@ public struct InputSet: Sendable {
     /// "a FIFO", "a device", …; nil for a regular file.
     var specialKind: String? { RegularFile.specialKind(mode) }
 
-    /// The names in a directory (without `.` and `..`), in no particular order, and apart the names
-    /// that are not UTF-8 (shown with replacement characters: they cannot be opened by that spelling);
-    /// nil when the directory cannot be listed.
-    static func names(inDirectory path: String) -> (names: [String], undecodable: [String])? {
+    /// The names in a directory (without `.` and `..`) with the type the listing gives them (`DT_REG`,
+    /// `DT_DIR`, …, or `DT_UNKNOWN` on file systems that do not say), in no particular order, and apart
+    /// the names that are not UTF-8 (shown with replacement characters: they cannot be opened by that
+    /// spelling); nil when the directory cannot be listed.
+    static func names(inDirectory path: String) -> (names: [(name: String, type: UInt8)], undecodable: [String])? {
       guard let dir = opendir(path) else { return nil }
       defer { closedir(dir) }
-      var names: [String] = []
+      var names: [(name: String, type: UInt8)] = []
       var undecodable: [String] = []
       while let e = readdir(dir) {
         let (name, exact) = withUnsafeBytes(of: e.pointee.d_name) { raw -> (String, Bool) in
@@ -188,7 +201,7 @@ public struct InputSet: Sendable {
           return (name, name.utf8.elementsEqual(bytes))
         }
         if name == "." || name == ".." { continue }
-        if exact { names.append(name) } else { undecodable.append(name) }
+        if exact { names.append((name, e.pointee.d_type)) } else { undecodable.append(name) }
       }
       return (names, undecodable)
     }
