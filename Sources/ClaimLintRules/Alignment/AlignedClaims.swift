@@ -102,14 +102,30 @@ public struct AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
+    // Claims are read in place (not copied), and the claims of one sentence mostly follow each other:
+    // the last sentence's words are reused without a look-up.
     self.sentenceWords = Self.map(documents) { dc in
-      var bySentence: [Int: [UInt64]] = [:]
-      return dc.claims.map { c in
-        if let w = bySentence[c.sentenceIndex] { return w }
-        let w = Salience.sortedWordHashes(c.sentence)
-        bySentence[c.sentenceIndex] = w
-        return w
+      let cs = dc.claims
+      var out: [[UInt64]] = []
+      out.reserveCapacity(cs.count)
+      var bySentence: [Int: Int] = [:]
+      var lastSentence: Int? = nil
+      var last: [UInt64] = []
+      for i in cs.indices {
+        let s = cs[i].sentenceIndex
+        if s != lastSentence {
+          if let k = bySentence[s] {
+            last = out[k]
+          } else {
+            // The words of the sentence as the first claim of that sentence gives it.
+            last = Salience.sortedWordHashes(cs[i].sentence)
+            bySentence[s] = i
+          }
+          lastSentence = s
+        }
+        out.append(last)
       }
+      return out
     }
   }
 

@@ -21,8 +21,8 @@ public enum QuantityBlocks {
     var map: [Name: [ClaimRef]] = [:]
     for d in claims.documents.indices {
       let story = claims.story[d]
-      let count = claims.documents[d].claims.count
-      for i in 0..<count where claims.documents[d].claims[i].kind == .quantity {
+      let cs = claims.documents[d].claims
+      for i in cs.indices where cs[i].kind == .quantity {
         let r = ClaimRef(document: d, index: i)
         for k in keys(r) { map[Name(story: story, key: k), default: []].append(r) }
       }
