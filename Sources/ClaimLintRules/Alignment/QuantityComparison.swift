@@ -10,9 +10,16 @@ public struct QuantityComparison: Sendable {
   private let onlyFigure: [[Bool]]
   /// `blockKeys[d][i]`: `nouns.blockKey` of the figure of claim `i` of document `d`, computed once.
   private let blockKeys: [[String?]]
-  /// `quantities[d][i]`: the figure of claim `i` of document `d`, read once per run (a claim's figure
-  /// is boxed, and each read of `Claim.quantity` copies it whole).
-  let quantities: [[Quantity?]]
+  /// `quantities[d][i]`: the figure of claim `i` of document `d`, read once per run (each read of
+  /// `Claim.quantity` copies it whole), held by reference so that its fields are read in place.
+  let quantities: [[Figure?]]
+
+  /// A claim's figure held by reference: reading a field of it does not copy the whole `Quantity`, as
+  /// reading one from an array of quantities, or from a claim, does.
+  final class Figure: Sendable {
+    let quantity: Quantity
+    init(_ quantity: Quantity) { self.quantity = quantity }
+  }
   /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
   /// part of the same enumeration (`siblings(of:)` is empty), else the sum of its value and theirs.
   private let parts: [[PartSum?]]
@@ -46,14 +53,14 @@ public struct QuantityComparison: Sendable {
   private struct Tables: Sendable {
     var only: [[Bool]] = []
     var keys: [[String?]] = []
-    var quantities: [[Quantity?]] = []
+    var quantities: [[Figure?]] = []
     var parts: [[PartSum?]] = []
   }
 
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
   private static func tables(_ claims: AlignedClaims) -> Tables {
     // The distinct values each document states for each counted thing and action.
-    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?], quantities: [Quantity?], parts: [PartSum?]) in
+    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?], quantities: [Figure?], parts: [PartSum?]) in
       let cs = dc.claims
       // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
       // of doubles holds them; only whether there is exactly one matters).
@@ -64,16 +71,16 @@ public struct QuantityComparison: Sendable {
       let listLimit = 32
       var subjectOf = [Int](repeating: -1, count: cs.count)
       var keys = [String?](repeating: nil, count: cs.count)
-      // Each claim's figure is read once, and moved into the table after its last use here.
-      var quantities: [Quantity?] = []
+      // Each claim's figure is read once, into a box of its own.
+      var quantities: [Figure?] = []
       quantities.reserveCapacity(cs.count)
       var values: [[Double]] = []
       for i in cs.indices {
-        let quantity = cs[i].quantity
-        defer { quantities.append(quantity) }
-        guard let q = quantity, let b = claims.nouns.blockKey(q) else { continue }
+        let figure = cs[i].quantity.map(Figure.init)
+        quantities.append(figure)
+        guard let figure, let b = claims.nouns.blockKey(figure.quantity) else { continue }
         keys[i] = b
-        let subject = Subject(block: b, action: q.action ?? "-")
+        let subject = Subject(block: b, action: figure.quantity.action ?? "-")
         let n: Int
         if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
           n = known
@@ -88,7 +95,7 @@ public struct QuantityComparison: Sendable {
           values.append([])
         }
         subjectOf[i] = n
-        if cs[i].kind == .quantity, cs[i].layer == .reportage, !q.superseded, let v = q.value, values[n].count < 2, !values[n].contains(v) {
+        if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value, values[n].count < 2, !values[n].contains(v) {
           values[n].append(v)
         }
       }
@@ -110,13 +117,13 @@ public struct QuantityComparison: Sendable {
         for a in start..<end {
           let i = bySentence[a].index
           var sum: Double = 0
-          if let v = quantities[i]?.value { sum += v }
+          if let v = quantities[i]?.quantity.value { sum += v }
           var any = false
           for b in start..<end where b != a {
             let j = bySentence[b].index
-            guard let oq = quantities[j], keys[j] == keys[i], !oq.isRange else { continue }
+            guard quantities[j]?.quantity.isRange == false, keys[j] == keys[i] else { continue }
             any = true
-            if let v = oq.value { sum += v }
+            if let v = quantities[j]?.quantity.value { sum += v }
           }
           if any { parts[i] = PartSum(sum: sum) }
         }
@@ -134,7 +141,7 @@ public struct QuantityComparison: Sendable {
   /// `QuantityBlocks.blocks` by `valueKeys`: the blocks of figures that may state the same value,
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
-    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, refKeys: { valueKeys($0) }) }
+    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, parts: { valueKeyParts($0) }) }
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -163,14 +170,28 @@ public struct QuantityComparison: Sendable {
 
   /// `valueKeys` of the claim at `r`, with its block key as computed once.
   public func valueKeys(_ r: ClaimRef) -> [String] {
+    valueKeyParts(r).map { $0.text }
+  }
+
+  /// `valueKeys` of the claim at `r` in parts (`QuantityBlocks.KeyParts`), with its block key as
+  /// computed once: no key is joined into one string.
+  func valueKeyParts(_ r: ClaimRef) -> [QuantityBlocks.KeyParts] {
     guard let block = blockKeys[r.document][r.index] else { return [] }
     // The claim's fields are read in place, and its figure from the table: neither is copied whole.
-    let cs = claims.documents[r.document].claims
-    guard cs[r.index].layer == .reportage, let q = quantities[r.document][r.index], q.value != nil || q.low != nil || q.high != nil,
-      !q.superseded
-    else { return [] }
-    if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return [] }
-    return keys(q, block: block)
+    guard let figure = quantities[r.document][r.index] else { return [] }
+    return claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+      guard cs[r.index].layer == .reportage else { return [] }
+      guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
+      else { return [] }
+      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return [] }
+      // As `keys(_:block:)`.
+      if figure.quantity.isRange, figure.quantity.low == 0 { return [] }
+      var out: [QuantityBlocks.KeyParts] = []
+      if let a = figure.quantity.action { out.append(.init(block: block, isAction: true, word: a)) }
+      let noun = figure.quantity.counted ?? "-"
+      if figure.quantity.unit != nil || !Self.genericNouns.contains(noun) { out.append(.init(block: block, isAction: false, word: noun)) }
+      return out
+    }
   }
 
   private func valueKeys(of c: Claim, block: String) -> [String] {
@@ -271,8 +292,8 @@ public struct QuantityComparison: Sendable {
     // The counted noun itself says nothing about whether the sentences agree on the fact: its stem is
     // left out of both sides (counted off the sizes and the shared words rather than removed).
     // No array is made for the (at most two) hashes.
-    let ha = quantities[a.document][a.index]?.counted.map { Salience.wordHash(Salience.stem($0)) }
-    var hb = quantities[b.document][b.index]?.counted.map { Salience.wordHash(Salience.stem($0)) }
+    let ha = quantities[a.document][a.index]?.quantity.counted.map { Salience.wordHash(Salience.stem($0)) }
+    var hb = quantities[b.document][b.index]?.quantity.counted.map { Salience.wordHash(Salience.stem($0)) }
     if hb == ha { hb = nil }
     var countA = wa.count
     var countB = wb.count
@@ -301,7 +322,7 @@ public struct QuantityComparison: Sendable {
     guard claims.documents[a.document].claims[a.index].kind == .quantity else {
       let sa = siblings(of: a)
       guard !sa.isEmpty else { return nil }
-      return ([a] + sa).compactMap { quantities[$0.document][$0.index]?.value }.reduce(0, +)
+      return ([a] + sa).compactMap { quantities[$0.document][$0.index]?.quantity.value }.reduce(0, +)
     }
     return parts[a.document][a.index]?.sum
   }
@@ -341,7 +362,7 @@ public struct QuantityComparison: Sendable {
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
   public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
-    guard let qa = quantities[a.document][a.index], let qb = quantities[b.document][b.index] else { return false }
+    guard let qa = quantities[a.document][a.index]?.quantity, let qb = quantities[b.document][b.index]?.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if Self.plausiblyOverlap(qa, qb) { return false }
     return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
@@ -378,7 +399,7 @@ public struct QuantityComparison: Sendable {
         let other = qa.action == nil ? a : b
         let withAction = qa.action == nil ? qb : qa
         if quantities[other.document].contains(where: {
-          $0?.action == act && $0.map { claims.nouns.compatible($0, withAction) } == true
+          $0?.quantity.action == act && $0.map { claims.nouns.compatible($0.quantity, withAction) } == true
         }) {
           return false
         }
@@ -569,8 +590,8 @@ public struct QuantityComparison: Sendable {
 
   /// Error when both figures are exact and differ; warning when a qualifier is involved.
   public func naturalSeverity(_ a: ClaimRef, _ b: ClaimRef) -> Severity {
-    guard let qa = quantities[a.document][a.index], let qb = quantities[b.document][b.index] else { return .warning }
-    if qa.direction == .exact && qb.direction == .exact && !qa.isVague && !qb.isVague { return .error }
+    guard let fa = quantities[a.document][a.index], let fb = quantities[b.document][b.index] else { return .warning }
+    if fa.quantity.direction == .exact && fb.quantity.direction == .exact && !fa.quantity.isVague && !fb.quantity.isVague { return .error }
     return .warning
   }
 }

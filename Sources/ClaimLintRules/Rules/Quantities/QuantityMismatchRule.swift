@@ -113,11 +113,11 @@ public struct QuantityMismatchRule: Rule {
     for p in mates.indices { mates[p].sortUnique() }
     // Every claim of a block has a figure (`QuantityComparison.valueKeys`).
     // Boxed, so that reading one in the loops below borrows it instead of copying it whole.
-    let figures = refs.map { Figure(quantities[$0.document][$0.index]!) }
+    let figures = refs.map { quantities[$0.document][$0.index]! }
     let updates = Self.updates(claims, quantities)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
       guard !updates.isEmpty else { return false }
-      guard let x = quantities[r.document][r.index]?.value, let y = quantities[o.document][o.index]?.value else { return false }
+      guard let x = quantities[r.document][r.index]?.quantity.value, let y = quantities[o.document][o.index]?.quantity.value else { return false }
       return updates.contains(Update(story: claims.story[r.document], x, y))
     }
     // Whether two documents may be compared, asked once per pair of a small run.
@@ -127,15 +127,15 @@ public struct QuantityMismatchRule: Rule {
     let stated: [[Int]] = claims.documents.indices.map { d in
       let cs = claims.documents[d].claims
       return cs.indices.filter { i in
-        cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.value != nil
+        cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
       }
     }
     // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
     func states(_ q: Quantity, in d: Int) -> Bool {
       guard let w = q.value else { return false }
       return stated[d].contains { i in
-        guard let o = quantities[d][i], o.value == w, o.unit == q.unit else { return false }
-        return o.counted == nil || q.counted == nil || claims.nouns.compatible(o, q)
+        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
+        return o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q)
       }
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
@@ -221,12 +221,6 @@ public struct QuantityMismatchRule: Rule {
     }
   }
 
-  /// A figure held by reference: reading it borrows it, where an array of `Quantity` copies it.
-  final class Figure {
-    let quantity: Quantity
-    init(_ quantity: Quantity) { self.quantity = quantity }
-  }
-
   /// Whether two documents may be compared (`AlignedClaims.comparable`), remembered for every pair
   /// of a run of at most a few thousand documents.
   final class ComparableDocuments {
@@ -259,7 +253,7 @@ public struct QuantityMismatchRule: Rule {
   /// Figures that an article of the story reports as an update of one another ("the toll rose to 12
   /// on Sunday, up from nine"; "the margin narrowed to 298 votes from the 312 first reported"), as
   /// the story and the two values: an older article that still gives the earlier figure is not contradicted.
-  static func updates(_ claims: AlignedClaims, _ quantities: [[Quantity?]]) -> Set<Update> {
+  static func updates(_ claims: AlignedClaims, _ quantities: [[QuantityComparison.Figure?]]) -> Set<Update> {
     var out = Set<Update>()
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
@@ -267,7 +261,7 @@ public struct QuantityMismatchRule: Rule {
       // The figures of the document as (sentence, claim index), in sentence order: the figures of one
       // sentence form a run (claims are not copied, and no array is made per sentence).
       var figuresBySentence: [(sentence: Int, index: Int)] = []
-      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.value != nil {
+      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
         figuresBySentence.append((cs[i].sentenceIndex, i))
       }
       figuresBySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
@@ -280,12 +274,12 @@ public struct QuantityMismatchRule: Rule {
         let indexes = figuresBySentence[start..<end].map(\.index)
         // Whether each figure is an earlier one: superseded, or introduced by "from".
         let earlier = indexes.map {
-          qs[$0]!.superseded || Self.introducedByFrom(sentence: cs[$0].sentence, figure: cs[$0].span.text)
+          qs[$0]!.quantity.superseded || Self.introducedByFrom(sentence: cs[$0].sentence, figure: cs[$0].span.text)
         }
         for o in indexes.indices where earlier[o] {
           for n in indexes.indices where !earlier[n] {
-            let x = qs[indexes[o]]!.value!
-            let y = qs[indexes[n]]!.value!
+            let x = qs[indexes[o]]!.quantity.value!
+            let y = qs[indexes[n]]!.quantity.value!
             guard x != y else { continue }
             out.insert(Update(story: claims.story[d], x, y))
           }
