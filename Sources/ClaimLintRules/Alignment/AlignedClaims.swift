@@ -170,9 +170,12 @@ public struct AlignedClaims: Sendable {
   /// Every claim reference in document order.
   public func refs(where include: (Claim) -> Bool) -> [ClaimRef] {
     var out: [ClaimRef] = []
-    for (d, dc) in documents.enumerated() {
-      for (i, c) in dc.claims.enumerated() where include(c) {
-        out.append(ClaimRef(document: d, index: i))
+    for d in documents.indices {
+      // Each claim is handed over in place, not copied.
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where include(cs[i]) {
+          out.append(ClaimRef(document: d, index: i))
+        }
       }
     }
     return out
@@ -216,9 +219,13 @@ public struct AlignedClaims: Sendable {
   /// Groups reportage claims by a blocking key; claims with no key are left out. Keys are sorted.
   public func blocks(of kind: Claim.Kind, layer: ClaimLayer? = .reportage, key: (Claim) -> String?) -> [[ClaimRef]] {
     var map: [String: [ClaimRef]] = [:]
-    for (d, dc) in documents.enumerated() {
-      for (i, c) in dc.claims.enumerated() where c.kind == kind && (layer == nil || c.layer == layer) {
-        if let k = key(c) { map["s\(story[d])|" + k, default: []].append(ClaimRef(document: d, index: i)) }
+    for d in documents.indices {
+      let prefix = "s\(story[d])|"
+      // Claims are read in place: only those of the kind and layer are handed to `key`.
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where cs[i].kind == kind && (layer == nil || cs[i].layer == layer) {
+          if let k = key(cs[i]) { map[prefix + k, default: []].append(ClaimRef(document: d, index: i)) }
+        }
       }
     }
     return map.keys.sorted().map { map[$0]! }
