@@ -108,18 +108,29 @@ public struct AlignedClaims: Sendable {
       let cs = dc.claims
       var out: [[UInt64]] = []
       out.reserveCapacity(cs.count)
+      // The first claim of each sentence: by an array when sentence indexes are small (they count the
+      // document's sentences), else by a dictionary.
+      var maxSentence = -1
+      var minSentence = 0
+      for i in cs.indices {
+        maxSentence = max(maxSentence, cs[i].sentenceIndex)
+        minSentence = min(minSentence, cs[i].sentenceIndex)
+      }
+      let byArray = minSentence >= 0 && maxSentence < 4 * cs.count + 1024
+      var firstOf = [Int](repeating: -1, count: byArray ? maxSentence + 1 : 0)
       var bySentence: [Int: Int] = [:]
       var lastSentence: Int? = nil
       var last: [UInt64] = []
       for i in cs.indices {
         let s = cs[i].sentenceIndex
         if s != lastSentence {
-          if let k = bySentence[s] {
+          let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
+          if let k = known {
             last = out[k]
           } else {
             // The words of the sentence as the first claim of that sentence gives it.
             last = Salience.sortedWordHashes(cs[i].sentence)
-            bySentence[s] = i
+            if byArray { firstOf[s] = i } else { bySentence[s] = i }
           }
           lastSentence = s
         }
