@@ -102,14 +102,41 @@ public struct AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
     // Claims of one sentence share its words; compute them once per sentence.
+    // Claims are read in place (not copied), and the claims of one sentence mostly follow each other:
+    // the last sentence's words are reused without a look-up.
     self.sentenceWords = Self.map(documents) { dc in
-      var bySentence: [Int: [UInt64]] = [:]
-      return dc.claims.map { c in
-        if let w = bySentence[c.sentenceIndex] { return w }
-        let w = Salience.sortedWordHashes(c.sentence)
-        bySentence[c.sentenceIndex] = w
-        return w
+      let cs = dc.claims
+      var out: [[UInt64]] = []
+      out.reserveCapacity(cs.count)
+      // The first claim of each sentence: by an array when sentence indexes are small (they count the
+      // document's sentences), else by a dictionary.
+      var maxSentence = -1
+      var minSentence = 0
+      for i in cs.indices {
+        maxSentence = max(maxSentence, cs[i].sentenceIndex)
+        minSentence = min(minSentence, cs[i].sentenceIndex)
       }
+      let byArray = minSentence >= 0 && maxSentence < 4 * cs.count + 1024
+      var firstOf = [Int](repeating: -1, count: byArray ? maxSentence + 1 : 0)
+      var bySentence: [Int: Int] = [:]
+      var lastSentence: Int? = nil
+      var last: [UInt64] = []
+      for i in cs.indices {
+        let s = cs[i].sentenceIndex
+        if s != lastSentence {
+          let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
+          if let k = known {
+            last = out[k]
+          } else {
+            // The words of the sentence as the first claim of that sentence gives it.
+            last = Salience.sortedWordHashes(cs[i].sentence)
+            if byArray { firstOf[s] = i } else { bySentence[s] = i }
+          }
+          lastSentence = s
+        }
+        out.append(last)
+      }
+      return out
     }
   }
 
@@ -154,9 +181,12 @@ public struct AlignedClaims: Sendable {
   /// Every claim reference in document order.
   public func refs(where include: (Claim) -> Bool) -> [ClaimRef] {
     var out: [ClaimRef] = []
-    for (d, dc) in documents.enumerated() {
-      for (i, c) in dc.claims.enumerated() where include(c) {
-        out.append(ClaimRef(document: d, index: i))
+    for d in documents.indices {
+      // Each claim is handed over in place, not copied.
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where include(cs[i]) {
+          out.append(ClaimRef(document: d, index: i))
+        }
       }
     }
     return out
@@ -200,9 +230,13 @@ public struct AlignedClaims: Sendable {
   /// Groups reportage claims by a blocking key; claims with no key are left out. Keys are sorted.
   public func blocks(of kind: Claim.Kind, layer: ClaimLayer? = .reportage, key: (Claim) -> String?) -> [[ClaimRef]] {
     var map: [String: [ClaimRef]] = [:]
-    for (d, dc) in documents.enumerated() {
-      for (i, c) in dc.claims.enumerated() where c.kind == kind && (layer == nil || c.layer == layer) {
-        if let k = key(c) { map["s\(story[d])|" + k, default: []].append(ClaimRef(document: d, index: i)) }
+    for d in documents.indices {
+      let prefix = "s\(story[d])|"
+      // Claims are read in place: only those of the kind and layer are handed to `key`.
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where cs[i].kind == kind && (layer == nil || cs[i].layer == layer) {
+          if let k = key(cs[i]) { map[prefix + k, default: []].append(ClaimRef(document: d, index: i)) }
+        }
       }
     }
     return map.keys.sorted().map { map[$0]! }

@@ -28,6 +28,10 @@ struct MinoritySide<Item: Hashable & Comparable> {
   private var covered = Set<Item>()
   /// Relations already computed: an item is asked about once as a candidate and again as a conflict.
   private var known: [Item: Relations] = [:]
+  /// With `count`: `covered` and `known` kept in arrays by item (items are then `0..<count`).
+  private var denseCovered: [Bool] = []
+  private var denseKnown: [Relations?] = []
+  private let dense: Bool
 
   /// - Parameters:
   ///   - claims: the run, for pre-publish mode.
@@ -37,21 +41,41 @@ struct MinoritySide<Item: Hashable & Comparable> {
     self.prePublish = claims.draftIndex != nil
     self.document = document
     self.relations = relations
+    self.dense = false
   }
 
   private mutating func relationsOf(_ item: Item) -> Relations {
+    if dense, let i = item as? Int {
+      if let r = denseKnown[i] { return r }
+      let r = relations(item)
+      denseKnown[i] = r
+      return r
+    }
     if let r = known[item] { return r }
     let r = relations(item)
     known[item] = r
     return r
   }
 
+  private func isCovered(_ item: Item) -> Bool {
+    if dense, let i = item as? Int { return denseCovered[i] }
+    return covered.contains(item)
+  }
+
+  private mutating func cover(_ item: Item) {
+    if dense, let i = item as? Int {
+      denseCovered[i] = true
+    } else {
+      covered.insert(item)
+    }
+  }
+
   /// The notes of a finding on `item`, one conflicting item per document in document order; nil when
   /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
   mutating func notes(for item: Item) -> [Item]? {
-    guard !covered.contains(item) else { return nil }
+    guard !isCovered(item) else { return nil }
     let mine = relationsOf(item)
-    let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !covered.contains($0) }
+    let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !isCovered($0) }
     guard !conflicts.isEmpty else { return nil }
     if !prePublish {
       // A document that agrees with both versions ("more than 1,100" beside "1,147" and "1,700")
@@ -78,8 +102,8 @@ struct MinoritySide<Item: Hashable & Comparable> {
     var perDocument: [Int: Item] = [:]
     for o in conflicts.sorted() where perDocument[document(o)] == nil { perDocument[document(o)] = o }
     let notes = perDocument.keys.sorted().map { perDocument[$0]! }
-    covered.insert(item)
-    if !prePublish { covered.formUnion(notes) }
+    cover(item)
+    if !prePublish { for n in notes { cover(n) } }
     return notes
   }
 }
@@ -137,5 +161,17 @@ struct DocumentSet: ExpressibleByArrayLiteral {
     var n = 0
     for d in members where !other.contains(d) { n += 1 }
     return n
+  }
+}
+
+extension MinoritySide where Item == Int {
+  /// Items that are the numbers `0..<count`: what is known of each is kept in arrays, not hashed.
+  init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, relations: @escaping (Int) -> Relations) {
+    self.prePublish = claims.draftIndex != nil
+    self.document = document
+    self.relations = relations
+    self.dense = true
+    self.denseCovered = Array(repeating: false, count: count)
+    self.denseKnown = Array(repeating: nil, count: count)
   }
 }

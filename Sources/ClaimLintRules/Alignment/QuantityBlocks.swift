@@ -16,19 +16,57 @@ public enum QuantityBlocks {
     blocks(claims, refKeys: { keys(claims.documents[$0.document].claims[$0.index]) })
   }
 
+  /// A key of `QuantityComparison.valueKeys` in parts: `block + "|action:" + word` or
+  /// `block + "|noun:" + word`, hashed without being joined.
+  struct KeyParts: Hashable {
+    var block: String
+    var isAction: Bool
+    var word: String
+
+    /// The key as one string.
+    var text: String { block + (isAction ? "|action:" : "|noun:") + word }
+  }
+
+  /// A block's name in parts.
+  private struct PartsName: Hashable {
+    var story: Int
+    var key: KeyParts
+  }
+
+  /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order): a key is
+  /// joined into one string only once per block, to order the blocks.
+  static func blocks(_ claims: AlignedClaims, parts keys: (ClaimRef) -> [KeyParts]) -> [[ClaimRef]] {
+    var map: [PartsName: [ClaimRef]] = [:]
+    for d in claims.documents.indices {
+      let story = claims.story[d]
+      let cs = claims.documents[d].claims
+      for i in cs.indices where cs[i].kind == .quantity {
+        let r = ClaimRef(document: d, index: i)
+        for k in keys(r) { map[PartsName(story: story, key: k), default: []].append(r) }
+      }
+    }
+    let names = map.keys.map { ("s\($0.story)|" + $0.key.text, $0) }.sorted { $0.0 < $1.0 }
+    return split(names.map { map[$1]! }, claims)
+  }
+
   /// `blocks(_:keys:)` with the keys of a claim asked by its reference.
   public static func blocks(_ claims: AlignedClaims, refKeys keys: (ClaimRef) -> [String]) -> [[ClaimRef]] {
     var map: [Name: [ClaimRef]] = [:]
     for d in claims.documents.indices {
       let story = claims.story[d]
-      let count = claims.documents[d].claims.count
-      for i in 0..<count where claims.documents[d].claims[i].kind == .quantity {
+      let cs = claims.documents[d].claims
+      for i in cs.indices where cs[i].kind == .quantity {
         let r = ClaimRef(document: d, index: i)
         for k in keys(r) { map[Name(story: story, key: k), default: []].append(r) }
       }
     }
     // Blocks in the order of their names as strings ("s12|…" before "s3|…").
     let names = map.keys.map { ("s\($0.story)|" + $0.key, $0) }.sorted { $0.0 < $1.0 }
+    return split(names.map { map[$1]! }, claims)
+  }
+
+  /// The blocks, in order, with each large one split by the distinctive words of its sentences.
+  private static func split(_ blocks: [[ClaimRef]], _ claims: AlignedClaims) -> [[ClaimRef]] {
     var out: [[ClaimRef]] = []
     // The words of a sentence, by document and sentence index, for the few blocks that are split.
     var sentenceWords: [Int: Set<String>] = [:]
@@ -42,8 +80,7 @@ public enum QuantityBlocks {
       sentenceWords[key] = w
       return w
     }
-    for (_, name) in names {
-      let block = map[name]!
+    for block in blocks {
       if block.count <= 64 {
         out.append(block)
         continue

@@ -10,6 +10,24 @@ public struct QuantityComparison: Sendable {
   private let onlyFigure: [[Bool]]
   /// `blockKeys[d][i]`: `nouns.blockKey` of the figure of claim `i` of document `d`, computed once.
   private let blockKeys: [[String?]]
+  /// `quantities[d][i]`: the figure of claim `i` of document `d`, read once per run (each read of
+  /// `Claim.quantity` copies it whole), held by reference so that its fields are read in place.
+  let quantities: [[Figure?]]
+
+  /// A claim's figure held by reference: reading a field of it does not copy the whole `Quantity`, as
+  /// reading one from an array of quantities, or from a claim, does.
+  final class Figure: Sendable {
+    let quantity: Quantity
+    init(_ quantity: Quantity) { self.quantity = quantity }
+  }
+  /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
+  /// part of the same enumeration (`siblings(of:)` is empty), else the sum of its value and theirs.
+  private let parts: [[PartSum?]]
+
+  /// The figures of an enumeration ("90 men and 12 women") a figure sits in, summed.
+  struct PartSum: Sendable {
+    var sum: Double
+  }
 
   /// A counted thing and action within one document.
   private struct Subject: Hashable {
@@ -27,12 +45,22 @@ public struct QuantityComparison: Sendable {
     let tables = claims.memo("QuantityComparison.tables") { Self.tables(claims) }
     onlyFigure = tables.only
     blockKeys = tables.keys
+    quantities = tables.quantities
+    parts = tables.parts
   }
 
-  /// `onlyFigure` and `blockKeys` of every claim.
-  private static func tables(_ claims: AlignedClaims) -> (only: [[Bool]], keys: [[String?]]) {
+  /// The per-claim tables of a run, made once (`AlignedClaims.memo`).
+  private struct Tables: Sendable {
+    var only: [[Bool]] = []
+    var keys: [[String?]] = []
+    var quantities: [[Figure?]] = []
+    var parts: [[PartSum?]] = []
+  }
+
+  /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
+  private static func tables(_ claims: AlignedClaims) -> Tables {
     // The distinct values each document states for each counted thing and action.
-    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?]) in
+    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?], quantities: [Figure?], parts: [PartSum?]) in
       let cs = dc.claims
       // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
       // of doubles holds them; only whether there is exactly one matters).
@@ -43,11 +71,16 @@ public struct QuantityComparison: Sendable {
       let listLimit = 32
       var subjectOf = [Int](repeating: -1, count: cs.count)
       var keys = [String?](repeating: nil, count: cs.count)
+      // Each claim's figure is read once, into a box of its own.
+      var quantities: [Figure?] = []
+      quantities.reserveCapacity(cs.count)
       var values: [[Double]] = []
       for i in cs.indices {
-        guard let q = cs[i].quantity, let b = claims.nouns.blockKey(q) else { continue }
+        let figure = cs[i].quantity.map(Figure.init)
+        quantities.append(figure)
+        guard let figure, let b = claims.nouns.blockKey(figure.quantity) else { continue }
         keys[i] = b
-        let subject = Subject(block: b, action: q.action ?? "-")
+        let subject = Subject(block: b, action: figure.quantity.action ?? "-")
         let n: Int
         if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
           n = known
@@ -62,19 +95,53 @@ public struct QuantityComparison: Sendable {
           values.append([])
         }
         subjectOf[i] = n
-        if cs[i].kind == .quantity, cs[i].layer == .reportage, !q.superseded, let v = q.value, values[n].count < 2, !values[n].contains(v) {
+        if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value, values[n].count < 2, !values[n].contains(v) {
           values[n].append(v)
         }
       }
-      return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys)
+      // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
+      var parts = [PartSum?](repeating: nil, count: cs.count)
+      var bySentence: [(sentence: Int, index: Int)] = []
+      for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
+        bySentence.append((cs[i].sentenceIndex, i))
+      }
+      bySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
+      var start = 0
+      while start < bySentence.count {
+        var end = start + 1
+        while end < bySentence.count, bySentence[end].sentence == bySentence[start].sentence { end += 1 }
+        defer { start = end }
+        guard end - start > 1 else { continue }
+        // As `siblings(of:)`: the other figures of the sentence with the same block key, not ranges;
+        // summed in the order `conflictOfDisjoint` adds them (the figure, then its siblings in order).
+        for a in start..<end {
+          let i = bySentence[a].index
+          var sum: Double = 0
+          if let v = quantities[i]?.quantity.value { sum += v }
+          var any = false
+          for b in start..<end where b != a {
+            let j = bySentence[b].index
+            guard quantities[j]?.quantity.isRange == false, keys[j] == keys[i] else { continue }
+            any = true
+            if let v = quantities[j]?.quantity.value { sum += v }
+          }
+          if any { parts[i] = PartSum(sum: sum) }
+        }
+      }
+      return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys, quantities, parts)
     }
-    return (tables.map(\.only), tables.map(\.keys))
+    var out = Tables()
+    out.only = tables.map(\.only)
+    out.keys = tables.map(\.keys)
+    out.quantities = tables.map(\.quantities)
+    out.parts = tables.map(\.parts)
+    return out
   }
 
   /// `QuantityBlocks.blocks` by `valueKeys`: the blocks of figures that may state the same value,
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
-    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, refKeys: { valueKeys($0) }) }
+    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, parts: { valueKeyParts($0) }) }
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -103,9 +170,28 @@ public struct QuantityComparison: Sendable {
 
   /// `valueKeys` of the claim at `r`, with its block key as computed once.
   public func valueKeys(_ r: ClaimRef) -> [String] {
+    valueKeyParts(r).map { $0.text }
+  }
+
+  /// `valueKeys` of the claim at `r` in parts (`QuantityBlocks.KeyParts`), with its block key as
+  /// computed once: no key is joined into one string.
+  func valueKeyParts(_ r: ClaimRef) -> [QuantityBlocks.KeyParts] {
     guard let block = blockKeys[r.document][r.index] else { return [] }
-    // The claim is borrowed in place, not copied.
-    return valueKeys(of: claims.documents[r.document].claims[r.index], block: block)
+    // The claim's fields are read in place, and its figure from the table: neither is copied whole.
+    guard let figure = quantities[r.document][r.index] else { return [] }
+    return claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+      guard cs[r.index].layer == .reportage else { return [] }
+      guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
+      else { return [] }
+      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return [] }
+      // As `keys(_:block:)`.
+      if figure.quantity.isRange, figure.quantity.low == 0 { return [] }
+      var out: [QuantityBlocks.KeyParts] = []
+      if let a = figure.quantity.action { out.append(.init(block: block, isAction: true, word: a)) }
+      let noun = figure.quantity.counted ?? "-"
+      if figure.quantity.unit != nil || !Self.genericNouns.contains(noun) { out.append(.init(block: block, isAction: false, word: noun)) }
+      return out
+    }
   }
 
   private func valueKeys(of c: Claim, block: String) -> [String] {
@@ -117,6 +203,11 @@ public struct QuantityComparison: Sendable {
   /// `valueKeys` once the figure is known to be comparable and its block key is known.
   private func valueKeys(_ c: Claim, _ q: Quantity, block: String) -> [String] {
     if Self.isTotalOfPart(c) { return [] }
+    return keys(q, block: block)
+  }
+
+  /// `valueKeys` once the figure is known not to be the total of a part.
+  private func keys(_ q: Quantity, block: String) -> [String] {
     // "0-60 mph", "ages 0-4": a span from zero names a benchmark or a bracket, not a figure.
     if q.isRange, q.low == 0 { return [] }
     var keys: [String] = []
@@ -127,9 +218,12 @@ public struct QuantityComparison: Sendable {
   }
 
   /// Whether the figure is the total in "23 of the 51 seats": the whole a part is measured against.
-  static func isTotalOfPart(_ c: Claim) -> Bool {
-    var sentence = c.sentence
-    var figure = c.span.text
+  static func isTotalOfPart(_ c: Claim) -> Bool { isTotalOfPart(sentence: c.sentence, figure: c.span.text) }
+
+  /// `isTotalOfPart` of a figure written `figure` in `sentence`.
+  static func isTotalOfPart(sentence: String, figure: String) -> Bool {
+    var sentence = sentence
+    var figure = figure
     return sentence.withUTF8 { s in
       figure.withUTF8 { f in
         // The first occurrence of each marker followed by the figure, found in one pass over the
@@ -197,28 +291,59 @@ public struct QuantityComparison: Sendable {
     let wb = claims.words(b)
     // The counted noun itself says nothing about whether the sentences agree on the fact: its stem is
     // left out of both sides (counted off the sizes and the shared words rather than removed).
-    var left: [UInt64] = []
-    for c in [claims.documents[a.document].claims[a.index].quantity?.counted, claims.documents[b.document].claims[b.index].quantity?.counted] {
-      if let c {
-        let h = Salience.wordHash(Salience.stem(c))
-        if !left.contains(h) { left.append(h) }
-      }
-    }
+    // No array is made for the (at most two) hashes.
+    let ha = quantities[a.document][a.index]?.quantity.counted.map { Salience.wordHash(Salience.stem($0)) }
+    var hb = quantities[b.document][b.index]?.quantity.counted.map { Salience.wordHash(Salience.stem($0)) }
+    if hb == ha { hb = nil }
     var countA = wa.count
     var countB = wb.count
     var shared = Salience.sharedCount(wa, wb)
-    for h in left {
+    func leaveOut(_ h: UInt64?) {
+      guard let h else { return }
       let inA = Salience.sortedContains(wa, h)
       let inB = Salience.sortedContains(wb, h)
       if inA { countA -= 1 }
       if inB { countB -= 1 }
       if inA && inB { shared -= 1 }
     }
+    leaveOut(ha)
+    leaveOut(hb)
     // Short sentences ("Turnout was 61.4 percent") cannot share many words.
     let small = min(countA, countB)
     let needed = min(minShared, max(1, small))
     let containment = small > 0 ? Double(shared) / Double(small) : 0
     return shared >= needed && containment >= threshold
+  }
+
+  /// The sum of the figure of `a` and its `siblings(of:)` (as `([a] + siblings).compactMap(value)`
+  /// adds them), or nil when it has none.
+  private func partSum(_ a: ClaimRef) -> Double? {
+    // The table holds quantity claims; any other claim is looked at as before.
+    guard claims.documents[a.document].claims[a.index].kind == .quantity else {
+      let sa = siblings(of: a)
+      guard !sa.isEmpty else { return nil }
+      return ([a] + sa).compactMap { quantities[$0.document][$0.index]?.quantity.value }.reduce(0, +)
+    }
+    return parts[a.document][a.index]?.sum
+  }
+
+  /// Whether both figures name what they count with modifiers beyond the neutral ones, and none of
+  /// those in common ("51 payroll records", "37 flight records"): the sets of
+  /// `modifiers.subtracting(neutralModifiers)`, compared without building them.
+  static func disjointModifiers(_ a: [String], _ b: [String]) -> Bool {
+    var bHasOwn = false
+    for y in b where !neutralModifiers.contains(y) {
+      bHasOwn = true
+      break
+    }
+    guard bHasOwn else { return false }
+    var aHasOwn = false
+    for x in a where !neutralModifiers.contains(x) {
+      aHasOwn = true
+      // `x` is not neutral: if `b` holds it, it is in both sets.
+      if b.contains(x) { return false }
+    }
+    return aHasOwn
   }
 
   /// Quantities of the same sentence and block (the parts of an enumeration such as "90 men and 12 women").
@@ -237,8 +362,7 @@ public struct QuantityComparison: Sendable {
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
   public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
-    guard let qa = claims.documents[a.document].claims[a.index].quantity, let qb = claims.documents[b.document].claims[b.index].quantity
-    else { return false }
+    guard let qa = quantities[a.document][a.index]?.quantity, let qb = quantities[b.document][b.index]?.quantity else { return false }
     guard claims.nouns.compatible(qa, qb) else { return false }
     if Self.plausiblyOverlap(qa, qb) { return false }
     return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
@@ -261,11 +385,7 @@ public struct QuantityComparison: Sendable {
       guard let na = qa.counted, na == qb.counted, !Self.genericNouns.contains(na) || qa.action != nil else { return false }
     }
     // "51 payroll records" and "37 flight records" count different things.
-    if !qa.modifiers.isEmpty, !qb.modifiers.isEmpty {
-      let ma = Set(qa.modifiers).subtracting(Self.neutralModifiers)
-      let mb = Set(qb.modifiers).subtracting(Self.neutralModifiers)
-      if !ma.isEmpty, !mb.isEmpty, ma.isDisjoint(with: mb) { return false }
-    }
+    if !qa.modifiers.isEmpty, !qb.modifiers.isEmpty, Self.disjointModifiers(qa.modifiers, qb.modifiers) { return false }
     if let x = qa.action, let y = qb.action {
       guard x == y else { return false }
       let only = !sameArticle && isOnlyFigure(a) && isOnlyFigure(b)
@@ -278,8 +398,8 @@ public struct QuantityComparison: Sendable {
         // is about something else ("carrying 52 passengers" beside "14 passengers were killed").
         let other = qa.action == nil ? a : b
         let withAction = qa.action == nil ? qb : qa
-        if claims.documents[other.document].claims.contains(where: {
-          $0.quantity?.action == act && $0.quantity.map { claims.nouns.compatible($0, withAction) } == true
+        if quantities[other.document].contains(where: {
+          $0?.quantity.action == act && $0.map { claims.nouns.compatible($0.quantity, withAction) } == true
         }) {
           return false
         }
@@ -301,12 +421,12 @@ public struct QuantityComparison: Sendable {
     }
     // A part of an enumeration is compared only with the same noun, and a total that equals the sum
     // of the parts is consistent.
-    let sa = siblings(of: a)
-    let sb = siblings(of: b)
-    if !sa.isEmpty || !sb.isEmpty {
+    let pa = partSum(a)
+    let pb = partSum(b)
+    if pa != nil || pb != nil {
       if qa.counted != qb.counted { return false }
-      let sumA = ([a] + sa).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
-      let sumB = ([b] + sb).compactMap { claims.documents[$0.document].claims[$0.index].quantity?.value }.reduce(0, +)
+      let sumA = pa ?? qa.value ?? 0
+      let sumB = pb ?? qb.value ?? 0
       if let vb = qb.value, sumA == vb { return false }
       if let va = qa.value, sumB == va { return false }
     }
@@ -470,9 +590,8 @@ public struct QuantityComparison: Sendable {
 
   /// Error when both figures are exact and differ; warning when a qualifier is involved.
   public func naturalSeverity(_ a: ClaimRef, _ b: ClaimRef) -> Severity {
-    let qa = claims.documents[a.document].claims[a.index].quantity!
-    let qb = claims.documents[b.document].claims[b.index].quantity!
-    if qa.direction == .exact && qb.direction == .exact && !qa.isVague && !qb.isVague { return .error }
+    guard let fa = quantities[a.document][a.index], let fb = quantities[b.document][b.index] else { return .warning }
+    if fa.quantity.direction == .exact && fb.quantity.direction == .exact && !fa.quantity.isVague && !fb.quantity.isVague { return .error }
     return .warning
   }
 }

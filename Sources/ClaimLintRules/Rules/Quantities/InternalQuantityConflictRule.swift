@@ -102,13 +102,21 @@ public struct InternalQuantityConflictRule: Rule {
     var findings: [Finding] = []
     var reported = Set<ClaimRef>()
     for block in cmp.valueBlocks() {
-      var byDoc: [Int: [ClaimRef]] = [:]
-      for r in block { byDoc[r.document, default: []].append(r) }
-      for d in byDoc.keys.sorted() where claims.draftIndex == nil || claims.draftIndex == d {
-        let refs = byDoc[d]!.sorted()
+      // The block's claims by document, in order: runs of one document once sorted.
+      let sorted = block.sorted()
+      var start = 0
+      while start < sorted.count {
+        var end = start + 1
+        while end < sorted.count, sorted[end].document == sorted[start].document { end += 1 }
+        defer { start = end }
+        let d = sorted[start].document
+        guard claims.draftIndex == nil || claims.draftIndex == d else { continue }
+        let refs = sorted[start..<end]
         guard refs.count > 1 else { continue }
-        for (i, a) in refs.enumerated() where !reported.contains(a) {
-          for b in refs[(i + 1)...] where !reported.contains(b) && claims.claim(a).sentenceIndex != claims.claim(b).sentenceIndex {
+        // Sentence indexes read in place: no claim is copied per pair.
+        let cs = claims.documents[d].claims
+        for (i, a) in zip(refs.indices, refs) where !reported.contains(a) {
+          for b in refs[(i + 1)...] where !reported.contains(b) && cs[a.index].sentenceIndex != cs[b.index].sentenceIndex {
             guard cmp.conflict(a, b, sameArticle: true), !facts.differentFacts(a, b) else { continue }
             reported.insert(b)
             reported.insert(a)

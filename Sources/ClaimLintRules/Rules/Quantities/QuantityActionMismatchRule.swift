@@ -50,12 +50,13 @@ public struct QuantityActionMismatchRule: Rule {
       guard let k = claims.nouns.blockKey(q) else { return nil }
       return k + "|" + ClaimText.number(v)
     }
+    // Figures read in place from the run's table (`QuantityComparison.quantities`), not copied per claim.
+    let figures = QuantityComparison(claims).quantities
     for block in blocks {
-      let docs = Set(block.map(\.document))
-      guard docs.count > 1 else { continue }
+      guard block.contains(where: { $0.document != block[0].document }) else { continue }
       // Partition by action class.
       var byAction: [String: [ClaimRef]] = [:]
-      for r in block { byAction[claims.claim(r).quantity!.action!, default: []].append(r) }
+      for r in block { byAction[figures[r.document][r.index]!.quantity.action!, default: []].append(r) }
       guard byAction.count > 1 else { continue }
       // Claims on the primary side: the draft's in pre-publish mode, else the minority action's.
       let actions = byAction.keys.sorted {
@@ -66,16 +67,17 @@ public struct QuantityActionMismatchRule: Rule {
       var reported = Set<ClaimRef>()
       for action in actions {
         for r in byAction[action]!.sorted() where claims.isDraftSide(r) && !reported.contains(r) {
-          let mine = claims.claim(r)
-          let q = mine.quantity!
+          let q = figures[r.document][r.index]!.quantity
           let conflicting = block.filter { o in
             guard claims.comparable(r.document, o.document) else { return false }
-            let oq = claims.claim(o).quantity!
-            return oq.action != q.action && claims.nouns.compatible(q, oq) && q.overlaps(oq)
+            let other = figures[o.document][o.index]!
+            guard other.quantity.action != q.action else { return false }
+            let oq = other.quantity
+            return claims.nouns.compatible(q, oq) && q.overlaps(oq)
           }
           guard !conflicting.isEmpty else { continue }
           // One finding per primary document: skip others from the same document and its conflicts.
-          let key = mine.span.path + "|" + ClaimText.number(q.value)
+          let key = claims.documents[r.document].claims[r.index].span.path + "|" + ClaimText.number(q.value)
           if reportedFigures.contains(key) { continue }
           reportedFigures.insert(key)
           reported.insert(r)

@@ -88,32 +88,71 @@ public struct QuantityMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     let cmp = QuantityComparison(claims)
+    let quantities = cmp.quantities
+    let blocks = cmp.valueBlocks().filter { block in block.contains { $0.document != block[0].document } }
+    // Each claim of a block with more than one document gets a position, in document order, so that
+    // positions compare as the references do; per-claim tables are then arrays, not dictionaries.
+    var positionOf = claims.documents.map { [Int](repeating: -1, count: $0.claims.count) }
+    for block in blocks {
+      for r in block { positionOf[r.document][r.index] = 0 }
+    }
+    var refs: [ClaimRef] = []
+    for d in positionOf.indices {
+      for i in positionOf[d].indices where positionOf[d][i] == 0 {
+        positionOf[d][i] = refs.count
+        refs.append(ClaimRef(document: d, index: i))
+      }
+    }
     // The claims each claim may be compared with: its fellows in every block it sits in.
     // Sorted and without repeats: the blocks are appended, then each list is sorted once.
-    var mates: [ClaimRef: [ClaimRef]] = [:]
-    for block in cmp.valueBlocks() where Set(block.map(\.document)).count > 1 {
-      for r in block { mates[r, default: []].append(contentsOf: block) }
+    var mates = [[Int]](repeating: [], count: refs.count)
+    for block in blocks {
+      let positions = block.map { positionOf[$0.document][$0.index] }
+      for p in positions { mates[p].append(contentsOf: positions) }
     }
-    for r in mates.keys { mates[r]!.sortUnique() }
-    let updates = Self.updates(claims)
+    for p in mates.indices { mates[p].sortUnique() }
+    // Every claim of a block has a figure (`QuantityComparison.valueKeys`).
+    // Boxed, so that reading one in the loops below borrows it instead of copying it whole.
+    let figures = refs.map { quantities[$0.document][$0.index]! }
+    let updates = Self.updates(claims, quantities)
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
       guard !updates.isEmpty else { return false }
-      guard let x = claims.documents[r.document].claims[r.index].quantity?.value,
-        let y = claims.documents[o.document].claims[o.index].quantity?.value
-      else { return false }
-      return updates.contains("\(claims.story[r.document])|\(min(x, y))|\(max(x, y))")
+      guard let x = quantities[r.document][r.index]?.quantity.value, let y = quantities[o.document][o.index]?.quantity.value else { return false }
+      return updates.contains(Update(story: claims.story[r.document], x, y))
+    }
+    // Whether two documents may be compared, asked once per pair of a small run.
+    let documentCount = claims.documents.count
+    let comparable = ComparableDocuments(claims, cache: documentCount <= 2048)
+    // The reportage figures with a value of each document, for `states`.
+    let stated: [[Int]] = claims.documents.indices.map { d in
+      let cs = claims.documents[d].claims
+      return cs.indices.filter { i in
+        cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
+      }
+    }
+    // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
+    func states(_ q: Quantity, in d: Int) -> Bool {
+      guard let w = q.value else { return false }
+      return stated[d].contains { i in
+        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
+        return o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q)
+      }
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
-    var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-      let q = claims.documents[r.document].claims[r.index].quantity!
-      var conflicts: [ClaimRef] = []
+    var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { p in
+      let r = refs[p]
+      let q = figures[p].quantity
+      var conflicts: [Int] = []
       var agreeing: DocumentSet = [r.document]
       var lastAgreeing = r.document
-      for o in mates[r] ?? [] where o.document != r.document && claims.comparable(r.document, o.document) {
+      for op in mates[p] {
+        let o = refs[op]
+        guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
         // figures do neither; overlapping ones never conflict; disjoint ones never agree.
-        guard let oq = claims.documents[o.document].claims[o.index].quantity, claims.nouns.compatible(q, oq) else { continue }
+        let oq = figures[op].quantity
+        guard claims.nouns.compatible(q, oq) else { continue }
         if QuantityComparison.plausiblyOverlap(q, oq) {
           // Mates come in document order: a document already counted is not inserted again.
           if lastAgreeing != o.document, agreesOverlapping(r, o, q, oq, cmp) {
@@ -121,27 +160,31 @@ public struct QuantityMismatchRule: Rule {
             lastAgreeing = o.document
           }
         } else if cmp.conflictOfDisjoint(r, o, q, oq) {
-          if !explained(r, o) { conflicts.append(o) }
+          if !explained(r, o) { conflicts.append(op) }
         }
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
       // "23 seats") is not a conflicting source.
-      for d in Set(conflicts.map(\.document)) where states(q, in: d, claims) { agreeing.insert(d) }
+      var conflictDocuments = conflicts.map { refs[$0].document }
+      conflictDocuments.sortUnique()
+      for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
     var findings: [Finding] = []
-    for r in mates.keys.sorted() where claims.isDraftSide(r) {
-      guard let picked = sides.notes(for: r) else { continue }
+    for p in refs.indices where claims.isDraftSide(refs[p]) {
+      let r = refs[p]
+      guard let picked = sides.notes(for: p) else { continue }
       // One note per document: the conflicting claim whose sentence is closest to this one.
       let mineWords = claims.words(r)
       func closeness(_ o: ClaimRef) -> Double { Salience.containment(mineWords, claims.words(o)) }
-      let noteRefs = picked.map { p in
-        (mates[r] ?? []).filter { $0.document == p.document && cmp.conflict(r, $0) && !explained(r, $0) }.sorted()
-          .reduce(p) { best, o in closeness(o) > closeness(best) ? o : best }
+      let noteRefs = picked.map { pp in
+        let pr = refs[pp]
+        return mates[p].map { refs[$0] }.filter { $0.document == pr.document && cmp.conflict(r, $0) && !explained(r, $0) }
+          .reduce(pr) { best, o in closeness(o) > closeness(best) ? o : best }
       }
       let natural = noteRefs.map { cmp.naturalSeverity(r, $0) }.max() ?? .warning
       let mine = claims.claim(r)
-      let q = mine.quantity!
+      let q = figures[p].quantity
       findings.append(
         Finding(
           ruleID: Self.description.identifier,
@@ -163,17 +206,62 @@ public struct QuantityMismatchRule: Rule {
     return findings
   }
 
+  /// Two figures of a story that an article reports as an update of one another (`updates`): the
+  /// story and the lower and higher value, compared as their bits (as the text "story|lower|higher"
+  /// they stood for compared them: one value, one text).
+  struct Update: Hashable {
+    var story: Int
+    var lower: UInt64
+    var higher: UInt64
+
+    init(story: Int, _ x: Double, _ y: Double) {
+      self.story = story
+      lower = min(x, y).bitPattern
+      higher = max(x, y).bitPattern
+    }
+  }
+
+  /// Whether two documents may be compared (`AlignedClaims.comparable`), remembered for every pair
+  /// of a run of at most a few thousand documents.
+  final class ComparableDocuments {
+    private let claims: AlignedClaims
+    private let count: Int
+    /// `known[a * count + b]`: -1 not asked yet, else 0 or 1 (a buffer of its own: no exclusivity
+    /// check per look-up).
+    private let known: UnsafeMutableBufferPointer<Int8>
+
+    init(_ claims: AlignedClaims, cache: Bool) {
+      self.claims = claims
+      count = cache ? claims.documents.count : 0
+      known = .allocate(capacity: count * count)
+      known.initialize(repeating: -1)
+    }
+
+    deinit { known.deallocate() }
+
+    func test(_ a: Int, _ b: Int) -> Bool {
+      guard count > 0 else { return claims.comparable(a, b) }
+      let k = a * count + b
+      let v = known[k]
+      if v >= 0 { return v == 1 }
+      let c = claims.comparable(a, b)
+      known[k] = c ? 1 : 0
+      return c
+    }
+  }
+
   /// Figures that an article of the story reports as an update of one another ("the toll rose to 12
   /// on Sunday, up from nine"; "the margin narrowed to 298 votes from the 312 first reported"), as
-  /// "story|lower|higher": an older article that still gives the earlier figure is not contradicted.
-  static func updates(_ claims: AlignedClaims) -> Set<String> {
-    var out = Set<String>()
+  /// the story and the two values: an older article that still gives the earlier figure is not contradicted.
+  static func updates(_ claims: AlignedClaims, _ quantities: [[QuantityComparison.Figure?]]) -> Set<Update> {
+    var out = Set<Update>()
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
+      let qs = quantities[d]
       // The figures of the document as (sentence, claim index), in sentence order: the figures of one
       // sentence form a run (claims are not copied, and no array is made per sentence).
       var figuresBySentence: [(sentence: Int, index: Int)] = []
-      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && cs[i].quantity?.value != nil {
+      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
         figuresBySentence.append((cs[i].sentenceIndex, i))
       }
       figuresBySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
@@ -184,17 +272,16 @@ public struct QuantityMismatchRule: Rule {
         defer { start = end }
         guard end - start > 1 else { continue }
         let indexes = figuresBySentence[start..<end].map(\.index)
-        let figures = indexes.map { cs[$0].quantity! }
         // Whether each figure is an earlier one: superseded, or introduced by "from".
-        let earlier = indexes.indices.map {
-          figures[$0].superseded || Self.introducedByFrom(sentence: cs[indexes[$0]].sentence, figure: cs[indexes[$0]].span.text)
+        let earlier = indexes.map {
+          qs[$0]!.quantity.superseded || Self.introducedByFrom(sentence: cs[$0].sentence, figure: cs[$0].span.text)
         }
         for o in indexes.indices where earlier[o] {
           for n in indexes.indices where !earlier[n] {
-            let x = figures[o].value!
-            let y = figures[n].value!
+            let x = qs[indexes[o]]!.quantity.value!
+            let y = qs[indexes[n]]!.quantity.value!
             guard x != y else { continue }
-            out.insert("\(claims.story[d])|\(min(x, y))|\(max(x, y))")
+            out.insert(Update(story: claims.story[d], x, y))
           }
         }
       }
@@ -241,16 +328,6 @@ public struct QuantityMismatchRule: Rule {
   private func agreesOverlapping(_ r: ClaimRef, _ o: ClaimRef, _ a: Quantity, _ b: Quantity, _ cmp: QuantityComparison) -> Bool {
     if let x = a.action, let y = b.action, x != y { return false }
     return cmp.isOnlyFigure(r) && cmp.isOnlyFigure(o) || cmp.sameContext(r, o, threshold: 0.25)
-  }
-
-  /// Whether document `d` states the value of `q` for a compatible counted thing anywhere.
-  private func states(_ q: Quantity, in d: Int, _ claims: AlignedClaims) -> Bool {
-    claims.documents[d].claims.contains { c in
-      guard c.kind == .quantity, c.layer == .reportage, let o = c.quantity, o.unit == q.unit else { return false }
-      guard o.counted == nil || q.counted == nil || claims.nouns.compatible(o, q) else { return false }
-      if let v = o.value, let w = q.value, v == w { return true }
-      return false
-    }
   }
 }
 
