@@ -79,34 +79,51 @@ public enum Syndication {
 
   private static func shingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
-    for seg in doc.segments where seg.kind == .reportage || seg.kind == .list {
+    let segments = doc.segments
+    var bytes = 0
+    for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list { bytes += segments[k].text.utf8.count }
+    // A word and its separator take at least two bytes.
+    words.reserveCapacity(bytes / 2 + 1)
+    for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
       // The bytes of the text, read in place.
-      var text = seg.text
+      var text = segments[k].text
       text.withUTF8 { u in
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
         for b in u {
-          let isAlnum = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-          if isAlnum {
-            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
-            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
-            inWord = true
-          } else if inWord {
-            words.append(h)
-            h = 0xcbf2_9ce4_8422_2325
-            inWord = false
+          let lower: UInt8
+          if b &- 0x61 < 26 || b &- 0x30 < 10 || b >= 0x80 {
+            lower = b
+          } else if b &- 0x41 < 26 {
+            lower = b &+ 32
+          } else {
+            if inWord {
+              words.append(h)
+              h = 0xcbf2_9ce4_8422_2325
+              inWord = false
+            }
+            continue
           }
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+          inWord = true
         }
         if inWord { words.append(h) }
       }
     }
     if words.count < 5 { return [] }
-    var out: [UInt64] = []
-    out.reserveCapacity(words.count - 4)
-    for i in 0...(words.count - 5) {
-      var h: UInt64 = 1469598103934665603
-      for j in i..<(i + 5) { h = (h ^ words[j]) &* 1099511628211 }
-      out.append(h)
+    var out = [UInt64](repeating: 0, count: words.count - 4)
+    words.withUnsafeBufferPointer { w in
+      out.withUnsafeMutableBufferPointer { o in
+        for i in 0..<o.count {
+          var h: UInt64 = 1469598103934665603
+          h = (h ^ w[i]) &* 1099511628211
+          h = (h ^ w[i &+ 1]) &* 1099511628211
+          h = (h ^ w[i &+ 2]) &* 1099511628211
+          h = (h ^ w[i &+ 3]) &* 1099511628211
+          h = (h ^ w[i &+ 4]) &* 1099511628211
+          o[i] = h
+        }
+      }
     }
     Salience.sortUnique(&out)
     return out
