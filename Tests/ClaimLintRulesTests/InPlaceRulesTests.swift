@@ -25,6 +25,19 @@ struct InPlaceRulesTests {
     }
   }
 
+  @Test func exactTextsCompareBytesNotCharacters() {
+    #expect(ExactText("Zu\u{308}rich") != ExactText("Zürich"))
+    #expect(ExactText("Zürich") == ExactText("Zürich"))
+    #expect(ExactText("") == ExactText(""))
+    #expect(ExactText("a longer text of more than eight bytes") == ExactText("a longer text of more than eight " + "bytes"))
+    #expect(ExactText("a longer text of more than eight bytes") != ExactText("a longer text of more than eight bytez"))
+    #expect(ExactTextPair("said on Monday", "Monday") != ExactTextPair("said on Monday", "monday"))
+    var table: [ExactText: Int] = [:]
+    table[ExactText("Zürich")] = 1
+    table[ExactText("Zu\u{308}rich")] = 2
+    #expect(table.count == 2)
+  }
+
   @Test func ownDayWordsAreFoundOnBytes() {
     for s in ["today", "Today", "TONIGHT", "this Morning", "this  morning", "yesterday", "todays", "Friday", "to\u{212A}ay", "tödäy", ""] {
       #expect(DateMismatchRule.isOwnDay(s) == DateMismatchRule.ownDayWords.contains(s.lowercased()), "\(s)")

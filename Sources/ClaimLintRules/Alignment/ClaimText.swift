@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Wording shared by the rules' messages: how a claim's subject and figure are named.
 public enum ClaimText {
@@ -149,5 +150,64 @@ extension AlignedClaims {
       }
     }
     return out
+  }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes, not by canonical equivalence:
+/// a table of values computed from a text's bytes is keyed by exactly those bytes. The bytes are
+/// digested once, eight at a time, and compared only when the digests agree.
+struct ExactText: Hashable {
+  let text: String
+  /// A 64-bit digest of the bytes.
+  private let digest: UInt64
+
+  init(_ text: String) {
+    self.text = text
+    var t = text
+    digest = t.withUTF8 { Self.digest($0) }
+  }
+
+  static func == (a: ExactText, b: ExactText) -> Bool {
+    guard a.digest == b.digest else { return false }
+    var x = a.text
+    var y = b.text
+    return x.withUTF8 { u in
+      y.withUTF8 { v in
+        guard u.count == v.count else { return false }
+        guard let p = u.baseAddress, let q = v.baseAddress else { return true }
+        return memcmp(p, q, u.count) == 0
+      }
+    }
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+  /// FNV-style mixing of the bytes, a word of eight at a time, then the rest one by one.
+  private static func digest(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+    guard let p = u.baseAddress else { return h }
+    let raw = UnsafeRawPointer(p)
+    var i = 0
+    while i + 8 <= u.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+      h ^= h >> 29
+      i += 8
+    }
+    while i < u.count {
+      h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return h
+  }
+}
+
+/// Two strings as one dictionary key, each compared by its bytes (`ExactText`).
+struct ExactTextPair: Hashable {
+  let first: ExactText
+  let second: ExactText
+
+  init(_ first: String, _ second: String) {
+    self.first = ExactText(first)
+    self.second = ExactText(second)
   }
 }

@@ -77,6 +77,15 @@ public enum Syndication {
     return sets.roots()
   }
 
+  /// Per byte, the byte a word keeps (ASCII letters lower-cased, digits, and every byte of a
+  /// character outside ASCII), or 0 for a byte that ends a word.
+  private static let wordByte: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+    let x = UInt8(b)
+    if (0x61...0x7A).contains(x) || (0x30...0x39).contains(x) || x >= 0x80 { return x }
+    if (0x41...0x5A).contains(x) { return x + 32 }
+    return 0
+  }
+
   private static func shingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
     let segments = doc.segments
@@ -84,30 +93,26 @@ public enum Syndication {
     for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list { bytes += segments[k].text.utf8.count }
     // A word and its separator take at least two bytes.
     words.reserveCapacity(bytes / 2 + 1)
-    for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
-      // The bytes of the text, read in place.
-      var text = segments[k].text
-      text.withUTF8 { u in
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for b in u {
-          let lower: UInt8
-          if b &- 0x61 < 26 || b &- 0x30 < 10 || b >= 0x80 {
-            lower = b
-          } else if b &- 0x41 < 26 {
-            lower = b &+ 32
-          } else {
-            if inWord {
+    wordByte.withUnsafeBufferPointer { table in
+      for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
+        // The bytes of the text, read in place.
+        var text = segments[k].text
+        text.withUTF8 { u in
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          var inWord = false
+          for b in u {
+            let lower = table[Int(b)]
+            if lower != 0 {
+              h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+              inWord = true
+            } else if inWord {
               words.append(h)
               h = 0xcbf2_9ce4_8422_2325
               inWord = false
             }
-            continue
           }
-          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
-          inWord = true
+          if inWord { words.append(h) }
         }
-        if inWord { words.append(h) }
       }
     }
     if words.count < 5 { return [] }

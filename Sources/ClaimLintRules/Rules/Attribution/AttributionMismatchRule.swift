@@ -49,13 +49,35 @@ public struct AttributionMismatchRule: Rule {
     // Each claim's attribution, read once.
     let attrs = refs.map { claims.documents[$0.document].claims[$0.index].attribution! }
     let isQuote = attrs.map(\.isQuote)
-    let words = attrs.map { Salience.sortedWordHashes($0.content) }
+    // The same words recur across a run (syndicated copies, one quote in many reports): each text's
+    // words are computed once, for the first claim with the same bytes.
+    var firstWithText: [ExactText: Int] = [:]
+    firstWithText.reserveCapacity(attrs.count)
+    let same = attrs.indices.map { i -> Int in
+      let key = ExactText(attrs[i].content)
+      if let known = firstWithText[key] { return known }
+      firstWithText[key] = i
+      return i
+    }
+    firstWithText = [:]
+    var words: [[UInt64]] = []
+    words.reserveCapacity(attrs.count)
+    for i in attrs.indices { words.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : words[same[i]]) }
     // Every word of a direct quote, stop words included: "He is the player we have wanted for three
     // years" has few content words but is still unmistakable.
-    let quoteWords = attrs.map { a -> [UInt64] in
-      guard a.isQuote else { return [] }
+    func quoteTokens(_ a: Attribution) -> [UInt64] {
       if let ascii = Self.asciiTokenHashes(a.content) { return ascii }
       return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+    }
+    // A claim whose words were computed for an earlier claim that is not a quote computes its own.
+    var quoteWords: [[UInt64]] = []
+    quoteWords.reserveCapacity(attrs.count)
+    for i in attrs.indices {
+      if !attrs[i].isQuote {
+        quoteWords.append([])
+      } else {
+        quoteWords.append(same[i] != i && attrs[same[i]].isQuote ? quoteWords[same[i]] : quoteTokens(attrs[i]))
+      }
     }
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }

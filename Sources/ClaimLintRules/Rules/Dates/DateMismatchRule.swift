@@ -72,21 +72,30 @@ public struct DateMismatchRule: Rule {
     // The dates to compare, each claim read in place (a `Claim` is never copied): a day of the
     // reportage that is resolved, not a dateline and not tentative, and neither a statement's date
     // nor the old date of a rescheduled event.
+    var kept: [ExactTextPair: Bool] = [:]
     let refs = claims.claimRefs { c in
       guard c.pointee.kind == .date, c.pointee.layer == .reportage, let d = c.pointee.date, d.resolved != nil, d.granularity == "day", !d.isDateline,
         !d.isTentative
       else {
         return false
       }
-      return !Self.isStatementDate(sentence: c.pointee.sentence, span: c.pointee.span.text)
-        && !Self.isReplacedDate(sentence: c.pointee.sentence, span: c.pointee.span.text)
+      // The same sentence and date recur across a run (syndicated copies): each is read once.
+      let key = ExactTextPair(c.pointee.sentence, c.pointee.span.text)
+      if let known = kept[key] { return known }
+      let keep = !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text)
+      kept[key] = keep
+      return keep
     }
+    kept = [:]
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
+    // The words of a date's clause are read once per sentence and date text.
     var previousWords: [Int: [UInt64]] = [:]
+    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
     let clauseBreaks = Self.clauseBreakPacked
-    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords, clauseBreaks: clauseBreaks) }
+    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreaks) }
+    clauses = [:]
     // The figures of a date's sentence are as telling as its names: two sentences that give the same
     // "$1.35 billion plan" speak of the same thing.
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
@@ -500,20 +509,45 @@ public struct DateMismatchRule: Rule {
   static func hashedContext(of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]]) -> (
     own: [UInt64], all: [UInt64]
   ) {
-    hashedContext(of: r, in: claims, previousWords: &previousWords, clauseBreaks: clauseBreakPacked)
+    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
+    return hashedContext(of: r, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreakPacked)
   }
 
-  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run.
-  static func hashedContext(of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clauseBreaks: [UInt64]) -> (
-    own: [UInt64], all: [UInt64]
-  ) {
+  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run; `clauses`
+  /// caches the words of each date's clause by its sentence and date text.
+  static func hashedContext(
+    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clauses: inout [ExactTextPair: (words: [UInt64], found: Bool)],
+    clauseBreaks: [UInt64]
+  ) -> (own: [UInt64], all: [UInt64]) {
     let cs = claims.documents[r.document].claims
-    var sentence = cs[r.index].sentence
-    var spanText = cs[r.index].span.text
+    let key = ExactTextPair(cs[r.index].sentence, cs[r.index].span.text)
     let sentenceIndex = cs[r.index].sentenceIndex
-    // The words of the date's clause, and whether the date was found among the sentence's words (if
-    // not, the whole sentence is its context and nothing is borrowed from the sentence before).
-    let (own, found): ([UInt64], Bool) = spanText.withUTF8 { span in
+    let own: [UInt64]
+    let found: Bool
+    if let known = clauses[key] {
+      (own, found) = known
+    } else {
+      (own, found) = clauseWords(sentence: key.first.text, span: key.second.text, clauseBreaks: clauseBreaks)
+      clauses[key] = (own, found)
+    }
+    guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
+    let previousKey = r.document << 32 | (sentenceIndex - 1)
+    if let previous = previousWords[previousKey] { return (own, Salience.union(own, previous)) }
+    guard let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) else {
+      return (own, own)
+    }
+    let words = Salience.sortedWordHashes(cs[p].sentence)
+    previousWords[previousKey] = words
+    return (own, Salience.union(own, words))
+  }
+
+  /// The words of a date's clause as sorted hashes, and whether the date was found among the
+  /// sentence's words (if not, the whole sentence is its context and nothing is borrowed from the
+  /// sentence before).
+  static func clauseWords(sentence text: String, span: String, clauseBreaks: [UInt64]) -> (words: [UInt64], found: Bool) {
+    var sentence = text
+    var spanText = span
+    return spanText.withUTF8 { span in
       // The date's first word (its bytes up to the first space), or the whole text when it has none.
       var a = 0
       while a < span.count, span[a] == 0x20 { a += 1 }
@@ -554,15 +588,6 @@ public struct DateMismatchRule: Rule {
         return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])), true)
       }
     }
-    guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
-    let key = r.document << 32 | (sentenceIndex - 1)
-    if let previous = previousWords[key] { return (own, Salience.union(own, previous)) }
-    guard let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) else {
-      return (own, own)
-    }
-    let words = Salience.sortedWordHashes(cs[p].sentence)
-    previousWords[key] = words
-    return (own, Salience.union(own, words))
   }
 
   /// The sorted words of `context(of:in:).all`, the same words found on the bytes when the sentence
