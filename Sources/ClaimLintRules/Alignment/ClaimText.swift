@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Wording shared by the rules' messages: how a claim's subject and figure are named.
 public enum ClaimText {
@@ -100,7 +101,14 @@ public enum ClaimText {
   }
 
   /// The path, for a note's "in path" wording.
-  public static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "’") + "'" }
+  public static func quoted(_ s: String) -> String {
+    // Most texts hold no apostrophe; only the character U+0027 itself is equal to "'", and every
+    // character that holds it has its byte, so a text without the byte is kept as it is.
+    var t = s
+    let hasApostrophe = t.withUTF8 { u in u.contains(0x27) }
+    if !hasApostrophe { return "'" + s + "'" }
+    return "'" + s.replacingOccurrences(of: "'", with: "’") + "'"
+  }
 }
 
 extension String {
@@ -126,5 +134,80 @@ extension Substring {
       i = index(after: i)
     }
     return nil
+  }
+}
+
+extension AlignedClaims {
+  /// `refs(where:)` with each claim read in place: `include` reads the fields it needs through a
+  /// pointer to the claim (`$0.pointee.kind`), and the claim is never copied (passing a whole `Claim`
+  /// copies it: a few hundred instructions, and rules test every claim of a run).
+  func claimRefs(where include: (UnsafePointer<Claim>) -> Bool) -> [ClaimRef] {
+    var out: [ClaimRef] = []
+    for d in documents.indices {
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        guard let base = cs.baseAddress else { return }
+        for i in 0..<cs.count where include(base + i) { out.append(ClaimRef(document: d, index: i)) }
+      }
+    }
+    return out
+  }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes, not by canonical equivalence:
+/// a table of values computed from a text's bytes is keyed by exactly those bytes. The bytes are
+/// digested once, eight at a time, and compared only when the digests agree.
+struct ExactText: Hashable {
+  let text: String
+  /// A 64-bit digest of the bytes.
+  private let digest: UInt64
+
+  init(_ text: String) {
+    self.text = text
+    var t = text
+    digest = t.withUTF8 { Self.digest($0) }
+  }
+
+  static func == (a: ExactText, b: ExactText) -> Bool {
+    guard a.digest == b.digest else { return false }
+    var x = a.text
+    var y = b.text
+    return x.withUTF8 { u in
+      y.withUTF8 { v in
+        guard u.count == v.count else { return false }
+        guard let p = u.baseAddress, let q = v.baseAddress else { return true }
+        return memcmp(p, q, u.count) == 0
+      }
+    }
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+  /// FNV-style mixing of the bytes, a word of eight at a time, then the rest one by one.
+  private static func digest(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+    guard let p = u.baseAddress else { return h }
+    let raw = UnsafeRawPointer(p)
+    var i = 0
+    while i + 8 <= u.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+      h ^= h >> 29
+      i += 8
+    }
+    while i < u.count {
+      h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+      i += 1
+    }
+    return h
+  }
+}
+
+/// Two strings as one dictionary key, each compared by its bytes (`ExactText`).
+struct ExactTextPair: Hashable {
+  let first: ExactText
+  let second: ExactText
+
+  init(_ first: String, _ second: String) {
+    self.first = ExactText(first)
+    self.second = ExactText(second)
   }
 }

@@ -10,17 +10,19 @@ public enum Corroboration {
     // Each distinct (story, key) gets a number; claims keep the number of their key (-1 for none), and
     // the syndication groups that state a key in reportage are collected by number.
     var ids: [Name: Int] = [:]
+    ids.reserveCapacity(claims.documents.reduce(0) { $0 + $1.claims.count })
     // The syndication groups of each key, without repeats (few per key: a small array, not a set).
     var groups: [[Int]] = []
     let comparison = QuantityComparison(claims)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
-      let cs = claims.documents[d].claims
-      return cs.indices.map { i -> Int in
-        let c = cs[i]
+      // Each claim is read in place (a `Claim` is never copied).
+      return claims.documents[d].claims.withUnsafeBufferPointer { cs in
+      cs.indices.map { i -> Int in
+        let c = cs.baseAddress! + i
         // The block key of a figure as the figure rules computed it (`QuantityComparison`).
-        guard let k = typedKey(c, claims, block: c.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
+        guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
           return -1
         }
         let name = Name(story: story, key: k)
@@ -32,8 +34,9 @@ public enum Corroboration {
           ids[name] = id
           groups.append([])
         }
-        if cs[i].layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
+        if c.pointee.layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
         return id
+      }
       }
     }
     return rows.indices.map { d in
@@ -81,28 +84,33 @@ public enum Corroboration {
 
   /// `typedKey(_:_:)` given the block key of the claim's figure (`nouns.blockKey`; nil for none).
   static func typedKey(_ c: Claim, _ claims: AlignedClaims, block: String?) -> Key? {
-    switch c.kind {
+    withUnsafePointer(to: c) { typedKey(at: $0, claims, block: block) }
+  }
+
+  /// `typedKey(_:_:block:)` of the claim at `c`, read in place (its fields, never the whole claim).
+  static func typedKey(at c: UnsafePointer<Claim>, _ claims: AlignedClaims, block: String?) -> Key? {
+    switch c.pointee.kind {
     case .quantity:
-      guard let q = c.quantity, let v = q.value, let b = block else { return nil }
+      guard let q = c.pointee.quantity, let v = q.value, let b = block else { return nil }
       let action = q.action ?? ""
-      guard v == v.rounded(), abs(v) < 1e18, !hasBar(b), !hasBar(action) else { return key(c, claims).map(Key.joined) }
+      guard v == v.rounded(), abs(v) < 1e18, !hasBar(b), !hasBar(action) else { return key(c.pointee, claims).map(Key.joined) }
       return .quantity(block: b, figure: Int64(v), action: action)
     case .date:
-      guard let d = c.date?.resolved else { return nil }
+      guard let d = c.pointee.date?.resolved else { return nil }
       // `CalendarDate.description` pads to these widths: inside them it is fixed-width and one-to-one.
       guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return .joined("d|\(d)") }
       return .date(d.year * 10_000 + d.month * 100 + d.day)
     case .attribution, .quote:
-      return c.attribution.map { .speaker($0.speaker) }
+      return c.pointee.attribution.map { .speaker($0.speaker) }
     case .title:
-      guard let t = c.title else { return nil }
+      guard let t = c.pointee.title else { return nil }
       let roles = t.roles.joined(separator: ",")
-      guard !hasBar(t.person), !hasBar(roles) else { return key(c, claims).map(Key.joined) }
+      guard !hasBar(t.person), !hasBar(roles) else { return key(c.pointee, claims).map(Key.joined) }
       return .title(person: t.person, roles: roles)
     case .event:
-      guard let e = c.event else { return nil }
+      guard let e = c.pointee.event else { return nil }
       let participants = e.participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ",")
-      guard !hasBar(e.type), !hasBar(participants) else { return key(c, claims).map(Key.joined) }
+      guard !hasBar(e.type), !hasBar(participants) else { return key(c.pointee, claims).map(Key.joined) }
       return .event(type: e.type, participants: participants)
     }
   }

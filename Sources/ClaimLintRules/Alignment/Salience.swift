@@ -19,11 +19,12 @@ public enum Salience {
   /// Content words of a text, lower-cased, without stop words, digits or punctuation.
   public static func words(_ text: String) -> Set<String> {
     var out = Set<String>()
+    let table = stopTable
     forEachWord(text) { cur in
       // A word whose byte hash is not a stop word's is not a stop word: no string is built and hashed
       // for it twice. Only hash hits are confirmed against the stop list itself.
-      if isStopWord(cur, hash: hash(cur)) { return }
-      out.insert(stemmed(cur) ?? String(decoding: cur, as: UTF8.self))
+      if isStopWord(cur, in: table) { return }
+      out.insert(stemmed(cur.bytes) ?? String(decoding: cur.bytes, as: UTF8.self))
     }
     return out
   }
@@ -39,15 +40,15 @@ public enum Salience {
   /// Appends the hashes of `wordHashes(_:)` to `out`, in text order and with repeats: a caller that
   /// joins the words of several texts sorts them once (`sortedUnique`) instead of building sets.
   public static func appendWordHashes(_ text: String, to out: inout [UInt64]) {
+    let table = stopTable
     forEachWord(text) { cur in
-      let h = hash(cur)
-      guard !isStopHash(h) else { return }
-      if isASCII(cur) {
-        out.append(stemHash(cur, wordHash: h))
-      } else if let s = stemmed(cur) {
+      guard !isStopHash(cur.hash, in: table) else { return }
+      if cur.isASCII {
+        out.append(stemHash(cur))
+      } else if let s = stemmed(cur.bytes) {
         out.append(hash(Array(s.utf8)[...]))
       } else {
-        out.append(h)
+        out.append(cur.hash)
       }
     }
   }
@@ -60,15 +61,15 @@ public enum Salience {
     var out: [UInt64] = []
     // At most one word per four bytes (three letters and a separator): one allocation.
     out.reserveCapacity(bytes.count / 4 + 1)
+    let table = stopTable
     forEachWord(bytes) { cur in
-      let h = hash(cur)
-      if isStopWord(cur, hash: h) { return }
-      if !isASCII(cur) {
+      if isStopWord(cur, in: table) { return }
+      if !cur.isASCII {
         // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
-        let word = stemmed(cur) ?? String(decoding: cur, as: UTF8.self)
+        let word = stemmed(cur.bytes) ?? String(decoding: cur.bytes, as: UTF8.self)
         out.append(hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...]))
       } else {
-        out.append(stemHash(cur, wordHash: h))
+        out.append(stemHash(cur))
       }
     }
     sortUnique(&out)
@@ -203,11 +204,15 @@ public enum Salience {
   }
 
   /// Drops repeats from a sorted array.
-  private static func dropRepeats<T: Equatable>(_ values: inout [T]) {
-    var unique = 0
-    for k in values.indices where k == 0 || values[k] != values[unique - 1] {
-      values[unique] = values[k]
-      unique += 1
+  private static func dropRepeats(_ values: inout [UInt64]) {
+    let unique = values.withUnsafeMutableBufferPointer { v -> Int in
+      guard let p = v.baseAddress, v.count > 0 else { return 0 }
+      var unique = 1
+      for k in 1..<v.count where p[k] != p[unique &- 1] {
+        p[unique] = p[k]
+        unique &+= 1
+      }
+      return unique
     }
     values.removeLast(values.count - unique)
   }
@@ -223,80 +228,112 @@ public enum Salience {
     values.removeLast(values.count - unique)
   }
 
+  /// One word as `forEachWord` finds it: its lower-cased bytes (valid during the call only), their
+  /// FNV-1a hash, the hashes of the word without its last one, two and three bytes (for the stems of
+  /// `stemHash`), and whether every byte is ASCII.
+  private struct Word {
+    var bytes: UnsafeBufferPointer<UInt8>
+    var hash: UInt64
+    var dropOne: UInt64
+    var dropTwo: UInt64
+    var dropThree: UInt64
+    var isASCII: Bool
+  }
+
   /// Calls `body` with each lower-cased word of more than two bytes, in order (the bytes are valid
   /// during the call only).
   ///
   /// Works on UTF-8 bytes: ASCII letters are tested directly, and only non-ASCII bytes (which start
   /// letters of other scripts) are kept as word characters without further checks. Digits, ASCII
   /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
-  private static func forEachWord(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  private static func forEachWord(_ text: String, _ body: (Word) -> Void) {
     var text = text
     text.withUTF8 { forEachWord($0, body) }
   }
 
-  /// `forEachWord` over UTF-8 bytes: each word is lower-cased into one scratch buffer, never into an array.
-  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  /// `forEachWord` over UTF-8 bytes: each word is lower-cased into one scratch buffer, never into an
+  /// array, and hashed as it is read.
+  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (Word) -> Void) {
     guard !u.isEmpty else { return }
+    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    let prime: UInt64 = 0x100_0000_01b3
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
+      guard let base = cur.baseAddress, let p = u.baseAddress else { return }
+      let count = u.count
       var n = 0
-      var i = 0
-      while i < u.count {
-        let b = u[i]
-        if b >= 0x61 && b <= 0x7A {
-          cur[n] = b
-          n += 1
-        } else if b >= 0x41 && b <= 0x5A {
-          cur[n] = b + 32
-          n += 1
-        } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80 || u[i + 1] == 0x81 {
-          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
-          n = 0
-          i += 3
-          continue
-        } else if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 || u[i + 1] == 0xAB || u[i + 1] == 0xBB {
-          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
-          n = 0
-          i += 2
-          continue
-        } else if b >= 0x80 {
-          cur[n] = b
-          n += 1
-        } else {
-          if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
-          n = 0
-        }
-        i += 1
+      var h = basis
+      var h1 = basis
+      var h2 = basis
+      var h3 = basis
+      var ascii = true
+      @inline(__always) func add(_ b: UInt8) {
+        base[n] = b
+        n &+= 1
+        h3 = h2
+        h2 = h1
+        h1 = h
+        h = (h ^ UInt64(b)) &* prime
       }
-      if n > 2 { body(UnsafeBufferPointer(rebasing: cur[0..<n])) }
+      @inline(__always) func end() {
+        if n > 2 {
+          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, dropOne: h1, dropTwo: h2, dropThree: h3, isASCII: ascii))
+        }
+        n = 0
+        h = basis
+        h1 = basis
+        h2 = basis
+        h3 = basis
+        ascii = true
+      }
+      var i = 0
+      while i < count {
+        let b = p[i]
+        if b &- 0x61 < 26 {
+          add(b)
+        } else if b &- 0x41 < 26 {
+          add(b &+ 32)
+        } else if b < 0x80 {
+          if n > 0 { end() }
+        } else if b == 0xE2, i &+ 2 < count, p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81 {
+          if n > 0 { end() }
+          i &+= 3
+          continue
+        } else if b == 0xC2, i &+ 1 < count, p[i &+ 1] == 0xA0 || p[i &+ 1] == 0xAB || p[i &+ 1] == 0xBB {
+          if n > 0 { end() }
+          i &+= 2
+          continue
+        } else {
+          ascii = false
+          add(b)
+        }
+        i &+= 1
+      }
+      if n > 0 { end() }
     }
-  }
-
-  /// Whether every byte is ASCII.
-  private static func isASCII(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
-    for b in w where b >= 0x80 { return false }
-    return true
   }
 
   /// Whether `h` may be a stop word's hash (no word is built or compared).
   @inline(__always)
-  private static func isStopHash(_ h: UInt64) -> Bool { stopTable.slot(of: h) != nil }
+  private static func isStopHash(_ h: UInt64, in table: StopTable) -> Bool { table.slot(of: h) != nil }
 
-  /// Whether the word `w`, whose hash is `h`, is a stop word: a hash hit is confirmed on the bytes.
-  /// Every stop word is ASCII, and no other string is canonically equal to a word of ASCII lower-case
-  /// letters, so equal bytes are exactly what `stop.contains(String(w))` tests.
+  /// Whether the word `w` is a stop word: a hash hit is confirmed on the bytes. Every stop word is
+  /// ASCII and at most `StopTable.maxLength` bytes long, and no other string is canonically equal to a
+  /// word of ASCII lower-case letters, so equal bytes are exactly what `stop.contains(String(w))` tests.
   @inline(__always)
-  private static func isStopWord(_ w: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Bool {
-    let table = stopTable
-    guard let k = table.slot(of: h) else { return false }
+  private static func isStopWord(_ w: Word, in table: StopTable) -> Bool {
+    guard w.isASCII, w.bytes.count <= StopTable.maxLength else { return false }
+    guard let k = table.slot(of: w.hash) else { return false }
     let word = table.words[k]
-    guard word.count == w.count else { return false }
-    for j in 0..<word.count where word[j] != w[j] { return false }
+    guard word.count == w.bytes.count else { return false }
+    for j in 0..<word.count where word[j] != w.bytes[j] { return false }
     return true
   }
 
   /// The stop words by hash: an open-addressing table (linear probing) of their FNV-1a hashes.
   private struct StopTable: Sendable {
     static let mask = 1023
+    /// The length in bytes of the longest stop word ("wednesday"; a test holds `stop` to it).
+    static var maxLength: Int { 9 }
     /// Per slot, the hash of the stop word there (meaningful where `used`).
     var hashes = [UInt64](repeating: 0, count: mask + 1)
     var used = [Bool](repeating: false, count: mask + 1)
@@ -329,29 +366,41 @@ public enum Salience {
 
   private static let stopTable = StopTable(stop)
 
-  /// The hash of `stemmed(w) ?? w` for an ASCII word `w` whose own hash is `h`, without building the
-  /// stem: the same suffix rules on the bytes.
-  private static func stemHash(_ w: UnsafeBufferPointer<UInt8>, wordHash h: UInt64) -> UInt64 {
+  /// The hash of `stemmed(w) ?? w` for an ASCII word `w`, without building the stem: the same suffix
+  /// rules on the bytes, and the hash of the stem from the hashes of the word's prefixes.
+  @inline(__always)
+  private static func stemHash(_ word: Word) -> UInt64 {
+    let w = word.bytes
     let n = w.count
-    func ends(_ s: StaticString) -> Bool {
-      let k = s.utf8CodeUnitCount
-      guard n >= k else { return false }
-      let p = s.utf8Start
-      for j in 0..<k where w[n - k + j] != p[j] { return false }
-      return true
+    let last = w[n - 1]
+    if last == 0x73 {  // "s"
+      if n == 8, ends(w, "meetings") { return meetHash }
+      if n > 4, w[n - 2] == 0x65, w[n - 3] == 0x69 { return (word.dropThree ^ 0x79) &* 0x100_0000_01b3 }  // "ies" to "y"
+      if n > 3, w[n - 2] != 0x73 { return word.dropOne }
+      return word.hash
     }
-    func prefixHash(_ drop: Int, _ add: UInt8? = nil) -> UInt64 {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for j in 0..<(n - drop) { h = (h ^ UInt64(w[j])) &* 0x100_0000_01b3 }
-      if let add { h = (h ^ UInt64(add)) &* 0x100_0000_01b3 }
-      return h
+    if last == 0x67 {  // "g"
+      if n == 7, ends(w, "meeting") { return meetHash }
+      if n > 5, ends(w, "ing") { return word.dropThree }
+      return word.hash
     }
-    if (n == 3 && ends("met")) || (n == 7 && ends("meeting")) || (n == 8 && ends("meetings")) { return meetHash }
-    if ends("ies"), n > 4 { return prefixHash(3, 0x79) }
-    if ends("ing"), n > 5 { return prefixHash(3) }
-    if ends("ed"), n > 4 { return prefixHash(ends("ied") ? 3 : 2) }
-    if ends("s"), !ends("ss"), n > 3 { return prefixHash(1) }
-    return h
+    if last == 0x64 {  // "d"
+      if n > 4, w[n - 2] == 0x65 { return w[n - 3] == 0x69 ? word.dropThree : word.dropTwo }
+      return word.hash
+    }
+    if last == 0x74, n == 3, ends(w, "met") { return meetHash }
+    return word.hash
+  }
+
+  /// Whether the bytes of `w` end with `s`.
+  @inline(__always)
+  private static func ends(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    let k = s.utf8CodeUnitCount
+    let n = w.count
+    guard n >= k else { return false }
+    let p = s.utf8Start
+    for j in 0..<k where w[n - k + j] != p[j] { return false }
+    return true
   }
 
   private static let meetHash = hash(Array("meet".utf8)[...])
@@ -415,23 +464,30 @@ public enum Salience {
 
   /// The number of elements two sorted arrays without repeats share, by one merge pass.
   public static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
-    var i = 0
-    var j = 0
-    var shared = 0
-    while i < a.count && j < b.count {
-      let x = a[i]
-      let y = b[j]
-      if x == y {
-        shared += 1
-        i += 1
-        j += 1
-      } else if x < y {
-        i += 1
-      } else {
-        j += 1
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+        let na = pa.count
+        let nb = pb.count
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < na && j < nb {
+          let u = x[i]
+          let v = y[j]
+          if u == v {
+            shared &+= 1
+            i &+= 1
+            j &+= 1
+          } else if u < v {
+            i &+= 1
+          } else {
+            j &+= 1
+          }
+        }
+        return shared
       }
     }
-    return shared
   }
 
   /// Overlap of two sets relative to the smaller one.

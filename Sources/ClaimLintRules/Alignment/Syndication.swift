@@ -77,36 +77,58 @@ public enum Syndication {
     return sets.roots()
   }
 
+  /// Per byte, the byte a word keeps (ASCII letters lower-cased, digits, and every byte of a
+  /// character outside ASCII), or 0 for a byte that ends a word.
+  private static let wordByte: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+    let x = UInt8(b)
+    if (0x61...0x7A).contains(x) || (0x30...0x39).contains(x) || x >= 0x80 { return x }
+    if (0x41...0x5A).contains(x) { return x + 32 }
+    return 0
+  }
+
   private static func shingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
-    for seg in doc.segments where seg.kind == .reportage || seg.kind == .list {
-      // The bytes of the text, read in place.
-      var text = seg.text
-      text.withUTF8 { u in
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for b in u {
-          let isAlnum = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-          if isAlnum {
-            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
-            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
-            inWord = true
-          } else if inWord {
-            words.append(h)
-            h = 0xcbf2_9ce4_8422_2325
-            inWord = false
+    let segments = doc.segments
+    var bytes = 0
+    for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list { bytes += segments[k].text.utf8.count }
+    // A word and its separator take at least two bytes.
+    words.reserveCapacity(bytes / 2 + 1)
+    wordByte.withUnsafeBufferPointer { table in
+      for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
+        // The bytes of the text, read in place.
+        var text = segments[k].text
+        text.withUTF8 { u in
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          var inWord = false
+          for b in u {
+            let lower = table[Int(b)]
+            if lower != 0 {
+              h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+              inWord = true
+            } else if inWord {
+              words.append(h)
+              h = 0xcbf2_9ce4_8422_2325
+              inWord = false
+            }
           }
+          if inWord { words.append(h) }
         }
-        if inWord { words.append(h) }
       }
     }
     if words.count < 5 { return [] }
-    var out: [UInt64] = []
-    out.reserveCapacity(words.count - 4)
-    for i in 0...(words.count - 5) {
-      var h: UInt64 = 1469598103934665603
-      for j in i..<(i + 5) { h = (h ^ words[j]) &* 1099511628211 }
-      out.append(h)
+    var out = [UInt64](repeating: 0, count: words.count - 4)
+    words.withUnsafeBufferPointer { w in
+      out.withUnsafeMutableBufferPointer { o in
+        for i in 0..<o.count {
+          var h: UInt64 = 1469598103934665603
+          h = (h ^ w[i]) &* 1099511628211
+          h = (h ^ w[i &+ 1]) &* 1099511628211
+          h = (h ^ w[i &+ 2]) &* 1099511628211
+          h = (h ^ w[i &+ 3]) &* 1099511628211
+          h = (h ^ w[i &+ 4]) &* 1099511628211
+          o[i] = h
+        }
+      }
     }
     Salience.sortUnique(&out)
     return out

@@ -39,55 +39,86 @@ public struct AttributionMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    let refs = claims.refs { ($0.kind == .quote || $0.kind == .attribution) && $0.layer == .reportage && $0.attribution != nil }
+    // Each claim is read in place, never copied.
+    let refs = claims.claimRefs {
+      ($0.pointee.kind == .quote || $0.pointee.kind == .attribution) && $0.pointee.layer == .reportage && $0.pointee.attribution != nil
+    }
     guard refs.count > 1 else { return [] }
     // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
     // words themselves are built only for the fingerprints of findings.
     // Each claim's attribution, read once.
     let attrs = refs.map { claims.documents[$0.document].claims[$0.index].attribution! }
-    let words = attrs.map { Salience.sortedWordHashes($0.content) }
+    let isQuote = attrs.map(\.isQuote)
+    // The same words recur across a run (syndicated copies, one quote in many reports): each text's
+    // words are computed once, for the first claim with the same bytes.
+    var firstWithText: [ExactText: Int] = [:]
+    firstWithText.reserveCapacity(attrs.count)
+    let same = attrs.indices.map { i -> Int in
+      let key = ExactText(attrs[i].content)
+      if let known = firstWithText[key] { return known }
+      firstWithText[key] = i
+      return i
+    }
+    firstWithText = [:]
+    var words: [[UInt64]] = []
+    words.reserveCapacity(attrs.count)
+    for i in attrs.indices { words.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : words[same[i]]) }
     // Every word of a direct quote, stop words included: "He is the player we have wanted for three
     // years" has few content words but is still unmistakable.
-    let quoteWords = attrs.map { a -> [UInt64] in
-      guard a.isQuote else { return [] }
+    func quoteTokens(_ a: Attribution) -> [UInt64] {
       if let ascii = Self.asciiTokenHashes(a.content) { return ascii }
       return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+    }
+    // A claim whose words were computed for an earlier claim that is not a quote computes its own.
+    var quoteWords: [[UInt64]] = []
+    quoteWords.reserveCapacity(attrs.count)
+    for i in attrs.indices {
+      if !attrs[i].isQuote {
+        quoteWords.append([])
+      } else {
+        quoteWords.append(same[i] != i && attrs[same[i]].isQuote ? quoteWords[same[i]] : quoteTokens(attrs[i]))
+      }
     }
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
     // Whether claims `i` and `j` state the same words.
+    // The counts are tested before the merge passes that count shared words (the same answer: every
+    // test is a condition of it).
     func sameWords(_ i: Int, _ j: Int) -> Bool {
-      let a = attrs[i]
-      let b = attrs[j]
-      if a.isQuote, b.isQuote, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
+      let bothQuotes = isQuote[i] && isQuote[j]
+      if bothQuotes, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
         Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
       {
         return true
       }
-      let threshold = (a.isQuote && b.isQuote) ? 0.7 : 0.8
+      guard words[j].count >= 4 else { return false }
+      let small = min(words[i].count, words[j].count)
       // A reported statement needs six content words, or five that are exactly the same on both sides.
-      let needed = a.isQuote && b.isQuote ? 4 : words[i] == words[j] ? 5 : 6
-      return words[j].count >= 4 && Salience.containment(words[i], words[j]) >= threshold
-        && min(words[i].count, words[j].count) >= needed
+      if bothQuotes {
+        guard small >= 4 else { return false }
+      } else {
+        guard small >= 5, small >= 6 || words[i] == words[j] else { return false }
+      }
+      let threshold = bothQuotes ? 0.7 : 0.8
+      return Salience.containment(words[i], words[j]) >= threshold
     }
     let index = StoryWordIndex(claims, refs: refs, words: words)
     var findings: [Finding] = []
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
+    let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      let attrA = attrs[i]
       var conflicts: [Int] = []
       var agreeing = DocumentSet()
       // The cheap tests first: same words, then whether the two documents may be compared at all.
-      for j in index.candidates(of: i) where !attrs[j].speakerText.isEmpty && sameWords(i, j) {
+      for j in index.candidates(of: i) where hasSpeakerText[j] && sameWords(i, j) {
         guard claims.comparable(refs[i].document, refs[j].document) else { continue }
-        let attrB = attrs[j]
-        if Self.sameSpeaker(attrA.speaker, attrB.speaker)
-          || Self.speaksFor(claims.claim(refs[i]), claims.claim(refs[j]))
-          || Self.speaksFor(claims.claim(refs[j]), claims.claim(refs[i]))
+        if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
+          || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
+          || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
         {
           agreeing.insert(refs[j].document)
-        } else if Self.isNamed(attrA.speaker) && Self.isNamed(attrB.speaker) {
+        } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
           conflicts.append(j)
         }
@@ -95,24 +126,23 @@ public struct AttributionMismatchRule: Rule {
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
-      let a = claims.claim(refs[i])
-      let attrA = a.attribution!
-      guard distinctive(i), !attrA.speakerText.isEmpty, let noteIdx = sides.notes(for: i) else { continue }
+      guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }
+      let attrA = attrs[i]
+      let span = claims.documents[refs[i].document].claims[refs[i].index].span
       let what = attrA.isQuote ? "quote" : "statement"
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
           message: "\(what) attributed to \(ClaimText.quoted(attrA.speaker)) here but to a different speaker in \(ClaimText.sources(noteIdx.count))",
-          span: a.span,
+          span: span,
           notes: noteIdx.map { j in
-            let b = claims.claim(refs[j])
-            return Note(span: b.span, message: "source attributes these words to \(ClaimText.quoted(b.attribution!.speaker))")
+            Note(span: claims.documents[refs[j].document].claims[refs[j].index].span, message: "source attributes these words to \(ClaimText.quoted(attrs[j].speaker))")
           },
           help: "attribute the words to the speaker the original source names",
           label: "speaker here: \(attrA.speaker)",
           fingerprint: Fingerprint.fnv1a(
             [Self.description.identifier, attrA.speaker] + Salience.words(attrA.content).sorted().prefix(8)
-              + ([a.span.path] + noteIdx.map { claims.claim(refs[$0]).span.path }).sorted()),
+              + ([span.path] + noteIdx.map { claims.documents[refs[$0].document].claims[refs[$0].index].span.path }).sorted()),
           properties: ["speaker": attrA.speaker]))
     }
     return findings

@@ -48,17 +48,30 @@ public struct TitleMismatchRule: Rule {
   static let genericRoles: Set<String> = ["official", "leader", "head", "chief", "chair"]
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    let refs = claims.refs { $0.kind == .title && $0.layer == .reportage && $0.title != nil && !($0.title!.roles.isEmpty) }
+    // Each claim is read in place (a `Claim` is never copied).
+    let refs = claims.claimRefs { c in
+      guard c.pointee.kind == .title, c.pointee.layer == .reportage, let t = c.pointee.title else { return false }
+      return !t.roles.isEmpty
+    }
     // Full names by document, to resolve surnames.
     var byKey: [String: [ClaimRef]] = [:]
-    for r in refs { byKey[personKey(claims.claim(r).title!.person, claims), default: []].append(r) }
+    for r in refs { byKey[personKey(claims.documents[r.document].claims[r.index].title!.person, claims), default: []].append(r) }
     var findings: [Finding] = []
+    // Each role parsed once per run: the same roles ("foreign minister") recur across people.
+    var parsedRoles: [String: Role] = [:]
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
       // Each claim's roles, parsed once (not once per pair).
       var parsed: [ClaimRef: [Role]] = [:]
-      for r in group { parsed[r] = claims.documents[r.document].claims[r.index].title!.roles.map(parse) }
+      for r in group {
+        parsed[r] = claims.documents[r.document].claims[r.index].title!.roles.map { role in
+          if let known = parsedRoles[role] { return known }
+          let p = parse(role)
+          parsedRoles[role] = p
+          return p
+        }
+      }
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = parsed[r]!
         var conflicts: [ClaimRef] = []
@@ -70,8 +83,8 @@ public struct TitleMismatchRule: Rule {
       }
       for r in group where claims.isDraftSide(r) {
         guard let notesRefs = sides.notes(for: r) else { continue }
-        let a = claims.claim(r).title!
         let c = claims.claim(r)
+        let a = c.title!
         findings.append(
           Finding(
             ruleID: Self.description.identifier, severity: context.severity(of: Self.description),

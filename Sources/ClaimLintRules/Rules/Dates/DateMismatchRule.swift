@@ -69,17 +69,33 @@ public struct DateMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    let allRefs = claims.refs { $0.kind == .date && $0.layer == .reportage && $0.date?.resolved != nil && $0.date?.granularity == "day" && $0.date?.isDateline == false && $0.date?.isTentative == false }
-    guard allRefs.count > 1 else { return [] }
-    let refs = allRefs.filter {
-      let c = claims.documents[$0.document].claims[$0.index]
-      return !Self.isStatementDate(c) && !Self.isReplacedDate(c)
+    // The dates to compare, each claim read in place (a `Claim` is never copied): a day of the
+    // reportage that is resolved, not a dateline and not tentative, and neither a statement's date
+    // nor the old date of a rescheduled event.
+    var kept: [ExactTextPair: Bool] = [:]
+    let refs = claims.claimRefs { c in
+      guard c.pointee.kind == .date, c.pointee.layer == .reportage, let d = c.pointee.date, d.resolved != nil, d.granularity == "day", !d.isDateline,
+        !d.isTentative
+      else {
+        return false
+      }
+      // The same sentence and date recur across a run (syndicated copies): each is read once.
+      let key = ExactTextPair(c.pointee.sentence, c.pointee.span.text)
+      if let known = kept[key] { return known }
+      let keep = !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text)
+      kept[key] = keep
+      return keep
     }
+    kept = [:]
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
+    // The words of a date's clause are read once per sentence and date text.
     var previousWords: [Int: [UInt64]] = [:]
-    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords) }
+    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
+    let clauseBreaks = Self.clauseBreakPacked
+    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreaks) }
+    clauses = [:]
     // The figures of a date's sentence are as telling as its names: two sentences that give the same
     // "$1.35 billion plan" speak of the same thing.
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
@@ -114,23 +130,33 @@ public struct DateMismatchRule: Rule {
       return sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? []
     }
     sentenceClaims = [:]
-    let figures = refs.indices.map { Self.figureList(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+    // The figures of each date's sentence, read when a pair of dates first needs them: two contexts
+    // that already share enough words are the same event whatever figures they give.
+    var figureCache: [[String]?] = Array(repeating: nil, count: refs.count)
+    func figures(_ i: Int) -> [String] {
+      if let known = figureCache[i] { return known }
+      let f = Self.figureList(of: refs[i], in: claims, sentenceClaims: sentenceOf[i])
+      figureCache[i] = f
+      return f
+    }
     let own = contexts.map(\.own)
     // A short sentence borrowed the words of the sentence before it; its own words must still speak of
     // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
     func sameEvent(_ i: Int, _ j: Int) -> Bool {
-      guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures[i], figures[j])) else { return false }
-      for (x, y) in [(i, j), (j, i)] where own[x].count < salient[x].count {
-        if Salience.sharedCount(own[x], salient[y]) < 2 { return false }
+      if !Self.sameEvent(salient[i], salient[j]) {
+        guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures(i), figures(j))) else { return false }
       }
+      if own[i].count < salient[i].count, Salience.sharedCount(own[i], salient[j]) < 2 { return false }
+      if own[j].count < salient[j].count, Salience.sharedCount(own[j], salient[i]) < 2 { return false }
       return true
     }
     let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
     let index = StoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
-    // Each date and whether it is its article's own day, read once.
+    // Each date, its text and whether it is its article's own day, read once.
     let dates = refs.map { claims.documents[$0.document].claims[$0.index].date! }
-    let ownDay = refs.map { Self.ownDayWords.contains(claims.documents[$0.document].claims[$0.index].span.text.lowercased()) }
+    let texts = refs.map { claims.documents[$0.document].claims[$0.index].span.text }
+    let ownDay = texts.map { Self.isOwnDay($0) }
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = dates[i]
       var conflicts: [Int] = []
@@ -143,7 +169,7 @@ public struct DateMismatchRule: Rule {
         if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
         // Both dates each article's own day (`bothOwnDay`).
         if ownDay[i] && ownDay[j] { continue }
-        if Self.overlaps(da, db) || Self.differInInferredYearOnly(claims.claim(refs[i]), claims.claim(refs[j])) {
+        if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
           agreeing.insert(refs[j].document)
         } else {
           conflicts.append(j)
@@ -153,22 +179,24 @@ public struct DateMismatchRule: Rule {
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard let noteIdx = sides.notes(for: i) else { continue }
-      let a = claims.claim(refs[i])
-      let da = a.date!
+      let a = claims.documents[refs[i].document].claims[refs[i].index].span
+      let resolved = dates[i].resolved!.description
+      var paths = [a.path]
       let notes = noteIdx.map { j -> Note in
-        let b = claims.claim(refs[j])
-        return Note(span: b.span, message: "source dates it to \(b.date!.resolved!) (\(ClaimText.quoted(b.span.text))\(evidence(b)))")
+        let b = claims.documents[refs[j].document].claims[refs[j].index].span
+        paths.append(b.path)
+        return Note(span: b, message: "source dates it to \(dates[j].resolved!) (\(ClaimText.quoted(b.text))\(evidence(dates[j])))")
       }
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-          message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.span.text)) here is \(da.resolved!)",
-          span: a.span, notes: notes, help: "check the date against the original source",
-          label: "resolves to \(da.resolved!)",
+          message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.text)) here is \(resolved)",
+          span: a, notes: notes, help: "check the date against the original source",
+          label: "resolves to \(resolved)",
           fingerprint: Fingerprint.fnv1a(
-            [Self.description.identifier, da.resolved!.description] + Self.context(of: refs[i], in: claims).all.sorted().prefix(6)
-              + ([a.span.path] + noteIdx.map { claims.claim(refs[$0]).span.path }).sorted()),
-          properties: ["date": da.resolved!.description]))
+            [Self.description.identifier, resolved] + Self.sortedContextWords(of: refs[i], in: claims).prefix(6)
+              + paths.sorted()),
+          properties: ["date": resolved]))
     }
     return findings
   }
@@ -181,9 +209,12 @@ public struct DateMismatchRule: Rule {
   ///
   /// Read on the bytes in one pass that stops at the date (`isStatementDateBySplitting` gives the
   /// same answer by splitting the whole sentence into words first).
-  static func isStatementDate(_ c: Claim) -> Bool {
-    var sentence = c.sentence
-    var spanText = c.span.text
+  static func isStatementDate(_ c: Claim) -> Bool { isStatementDate(sentence: c.sentence, span: c.span.text) }
+
+  /// `isStatementDate(_:)` given the claim's sentence and the text of its span.
+  static func isStatementDate(sentence: String, span: String) -> Bool {
+    var sentence = sentence
+    var spanText = span
     return spanText.withUTF8 { span in sentence.withUTF8 { isStatementDate(sentence: $0, span: span) } }
   }
 
@@ -223,8 +254,10 @@ public struct DateMismatchRule: Rule {
       while b < s.count, s[b] != 0x20, s[b] != 0x2C { b += 1 }
       return a..<b
     }
-    // The three words before the date's word: back[0] just before it.
-    var back: [Range<Int>?] = [nil, nil, nil]
+    // The three words before the date's word: back0 just before it (locals, not an array).
+    var back0: Range<Int>?
+    var back1: Range<Int>?
+    var back2: Range<Int>?
     var position = 0
     var found: Range<Int>?
     while let w = nextWord(from: position) {
@@ -232,12 +265,13 @@ public struct DateMismatchRule: Rule {
         found = w
         break
       }
-      back[2] = back[1]
-      back[1] = back[0]
-      back[0] = w
+      back2 = back1
+      back1 = back0
+      back0 = w
       position = w.upperBound
     }
     guard let date = found else { return false }
+
     // Whether the word at `r`, lower-cased, is `word` (ASCII).
     func isWord(_ r: Range<Int>, _ word: StaticString) -> Bool {
       guard r.count == word.utf8CodeUnitCount else { return false }
@@ -245,13 +279,28 @@ public struct DateMismatchRule: Rule {
       for j in 0..<r.count where lower(s[r.lowerBound + j]) != w[j] { return false }
       return true
     }
-    guard let v = (0..<3).first(where: { k in back[k].map { r in sayingVerbBytes.contains { isWord(r, $0) } } ?? false }) else { return false }
+    func isSaying(_ r: Range<Int>?) -> Bool {
+      guard let r, r.count >= 4, r.count <= 9 else { return false }
+      return sayingVerbBytes.contains { isWord(r, $0) }
+    }
+    let v: Int
+    let verb: Range<Int>
+    if isSaying(back0), let w = back0 {
+      (v, verb) = (0, w)
+    } else if isSaying(back1), let w = back1 {
+      (v, verb) = (1, w)
+    } else if isSaying(back2), let w = back2 {
+      (v, verb) = (2, w)
+    } else {
+      return false
+    }
     // "announced on Wednesday a $1.35 billion plan", "announced the plan on Wednesday": what is
     // announced is a thing, not a statement, and the announcement is the event the date dates.
-    if announcingVerbBytes.contains(where: { isWord(back[v]!, $0) }) {
-      // The words between the verb and the date: back[v - 1] ... back[0].
+    if announcingVerbBytes.contains(where: { isWord(verb, $0) }) {
+      // The words between the verb and the date: back1 (when v is 2) and back0.
       if v > 0 {
-        if !(0..<v).contains(where: { isWord(back[$0]!, "that") }) { return false }
+        let that = back0.map { isWord($0, "that") } == true || (v > 1 && back1.map { isWord($0, "that") } == true)
+        if !that { return false }
       } else {
         // The word after the date's words.
         var after: Range<Int>? = nextWord(from: date.upperBound)
@@ -334,22 +383,28 @@ public struct DateMismatchRule: Rule {
   ]
 
   /// The old date of a rescheduled event ("postponed from Tuesday to Friday"): not when it happens.
-  static func isReplacedDate(_ c: Claim) -> Bool {
+  static func isReplacedDate(_ c: Claim) -> Bool { isReplacedDate(sentence: c.sentence, span: c.span.text) }
+
+  /// `isReplacedDate(_:)` given the claim's sentence and the text of its span.
+  static func isReplacedDate(sentence text: String, span: String) -> Bool {
     // The word before the date must be "from": most sentences have none, and are not split into words.
     // (No character but the ASCII letters lower-cases to "from".)
-    guard containsFrom(c.sentence) else { return false }
-    var sentence = c.sentence
-    var spanText = c.span.text
+    guard containsFrom(text) else { return false }
+    var sentence = text
+    var spanText = span
     if let ascii = spanText.withUTF8({ span in sentence.withUTF8 { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
-    return isReplacedDateByCharacters(c)
+    return isReplacedDateByCharacters(sentence: text, span: span)
   }
 
   /// `isReplacedDate(_:)` on the words as strings of characters (for text that is not ASCII, and the
   /// reference for tests).
-  static func isReplacedDateByCharacters(_ c: Claim) -> Bool {
-    guard containsFrom(c.sentence) else { return false }
-    let words = c.sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
-    let dateWords = c.span.text.lowercased().split(separator: " ").map(String.init)
+  static func isReplacedDateByCharacters(_ c: Claim) -> Bool { isReplacedDateByCharacters(sentence: c.sentence, span: c.span.text) }
+
+  /// `isReplacedDateByCharacters(_:)` given the claim's sentence and the text of its span.
+  static func isReplacedDateByCharacters(sentence: String, span: String) -> Bool {
+    guard containsFrom(sentence) else { return false }
+    let words = sentence.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+    let dateWords = span.lowercased().split(separator: " ").map(String.init)
     guard let first = dateWords.first, let i = words.firstIndex(where: { $0.hasPrefix(first) }), i > 0, words[i - 1] == "from"
     else { return false }
     return words[max(0, i - 6)..<(i - 1)].contains { reschedulingVerbs.contains($0) }
@@ -454,32 +509,121 @@ public struct DateMismatchRule: Rule {
   static func hashedContext(of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]]) -> (
     own: [UInt64], all: [UInt64]
   ) {
-    let c = claims.claim(r)
-    var sentence = c.sentence
-    let span = Array(c.span.text.utf8)
-    let first = wordRanges(span) { $0 == 0x20 }.first.map { Array(span[$0]) } ?? span
-    // The words of the date's clause, and whether the date was found among the sentence's words (if
-    // not, the whole sentence is its context and nothing is borrowed from the sentence before).
-    let (own, found): ([UInt64], Bool) = sentence.withUTF8 { u in
-      let bytes = UnsafeBufferPointer(rebasing: u[...])
-      let words = wordRanges(bytes) { $0 == 0x20 }
-      guard let i = words.firstIndex(where: { containsBytes(bytes[$0], first) }) else { return (Salience.sortedWordHashes(bytes), false) }
-      func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]]) }
-      var lo = i
-      while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
-      var hi = i + 1
-      while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
-      return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])), true)
+    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
+    return hashedContext(of: r, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreakPacked)
+  }
+
+  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run; `clauses`
+  /// caches the words of each date's clause by its sentence and date text.
+  static func hashedContext(
+    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clauses: inout [ExactTextPair: (words: [UInt64], found: Bool)],
+    clauseBreaks: [UInt64]
+  ) -> (own: [UInt64], all: [UInt64]) {
+    let cs = claims.documents[r.document].claims
+    let key = ExactTextPair(cs[r.index].sentence, cs[r.index].span.text)
+    let sentenceIndex = cs[r.index].sentenceIndex
+    let own: [UInt64]
+    let found: Bool
+    if let known = clauses[key] {
+      (own, found) = known
+    } else {
+      (own, found) = clauseWords(sentence: key.first.text, span: key.second.text, clauseBreaks: clauseBreaks)
+      clauses[key] = (own, found)
     }
-    guard found, own.count < minimumContext, c.sentenceIndex > 0 else { return (own, own) }
-    let key = r.document << 32 | (c.sentenceIndex - 1)
-    if let previous = previousWords[key] { return (own, Salience.union(own, previous)) }
-    guard let previous = claims.documents[r.document].claims.first(where: { $0.sentenceIndex == c.sentenceIndex - 1 }) else {
+    guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
+    let previousKey = r.document << 32 | (sentenceIndex - 1)
+    if let previous = previousWords[previousKey] { return (own, Salience.union(own, previous)) }
+    guard let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) else {
       return (own, own)
     }
-    let words = Salience.sortedWordHashes(previous.sentence)
-    previousWords[key] = words
+    let words = Salience.sortedWordHashes(cs[p].sentence)
+    previousWords[previousKey] = words
     return (own, Salience.union(own, words))
+  }
+
+  /// The words of a date's clause as sorted hashes, and whether the date was found among the
+  /// sentence's words (if not, the whole sentence is its context and nothing is borrowed from the
+  /// sentence before).
+  static func clauseWords(sentence text: String, span: String, clauseBreaks: [UInt64]) -> (words: [UInt64], found: Bool) {
+    var sentence = text
+    var spanText = span
+    return spanText.withUTF8 { span in
+      // The date's first word (its bytes up to the first space), or the whole text when it has none.
+      var a = 0
+      while a < span.count, span[a] == 0x20 { a += 1 }
+      var b = a
+      while b < span.count, span[b] != 0x20 { b += 1 }
+      let first = a < span.count ? UnsafeBufferPointer(rebasing: span[a..<b]) : span
+      return sentence.withUTF8 { bytes in
+        // The words up to twelve after the first that holds the date's first word.
+        var words: [Range<Int>] = []
+        words.reserveCapacity(bytes.count / 4 + 4)
+        var found = -1
+        var start = -1
+        var k = 0
+        while k <= bytes.count {
+          if k == bytes.count || bytes[k] == 0x20 {
+            if start >= 0 {
+              let w = start..<k
+              words.append(w)
+              if found < 0 {
+                if ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[w]), first) { found = words.count - 1 }
+              } else if words.count > found + 12 {
+                break
+              }
+            }
+            start = -1
+          } else if start < 0 {
+            start = k
+          }
+          k += 1
+        }
+        guard found >= 0 else { return (Salience.sortedWordHashes(bytes), false) }
+        let i = found
+        func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]], packed: clauseBreaks) }
+        var lo = i
+        while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
+        var hi = i + 1
+        while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
+        return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])), true)
+      }
+    }
+  }
+
+  /// The sorted words of `context(of:in:).all`, the same words found on the bytes when the sentence
+  /// and the date are plain text (`isPlain`): there each character is one scalar, so splitting the
+  /// characters at spaces splits the bytes at spaces, and the words of a clause are the words of its
+  /// bytes from its first word to its last (spaces only end words). Other text goes through `context`.
+  static func sortedContextWords(of r: ClaimRef, in claims: AlignedClaims) -> [String] {
+    let cs = claims.documents[r.document].claims
+    let text = cs[r.index].sentence
+    var sentence = text
+    var spanText = cs[r.index].span.text
+    let sentenceIndex = cs[r.index].sentenceIndex
+    let own: Set<String>? = spanText.withUTF8 { span in
+      sentence.withUTF8 { bytes -> Set<String>? in
+        guard isPlain(span), isPlain(bytes) else { return nil }
+        let spanWords = wordRanges(span) { $0 == 0x20 }
+        let first = spanWords.first.map { UnsafeBufferPointer(rebasing: span[$0]) } ?? span
+        let words = wordRanges(bytes) { $0 == 0x20 }
+        guard let i = words.firstIndex(where: { ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[$0]), first) }) else {
+          return Salience.words(text)
+        }
+        let packed = clauseBreakPacked
+        func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]], packed: packed) }
+        var lo = i
+        while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
+        var hi = i + 1
+        while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
+        let clause = UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])
+        var all = Salience.words(String(decoding: clause, as: UTF8.self))
+        if all.count < minimumContext, sentenceIndex > 0, let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) {
+          all.formUnion(Salience.words(cs[p].sentence))
+        }
+        return all
+      }
+    }
+    return (own ?? context(of: r, in: claims).all).sorted()
   }
 
   /// Whether the bytes of `needle` occur in `haystack`.
@@ -496,7 +640,7 @@ public struct DateMismatchRule: Rule {
 
   /// `clauseBreaks.contains(bare(word))` on a word's bytes: ASCII words are stripped and lower-cased
   /// byte by byte; others go through `bare`.
-  private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+  private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>, packed: [UInt64]) -> Bool {
     guard word.allSatisfy({ $0 < 0x80 }) else { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
     // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters).
     var letters: UInt64 = 0
@@ -511,7 +655,7 @@ public struct DateMismatchRule: Rule {
       }
       if count > 7 { return false }
     }
-    return clauseBreakPacked.contains(letters)
+    return packed.contains(letters)
   }
 
   /// `clauseBreaks` with their letters packed as in `isClauseBreak`.
@@ -542,8 +686,8 @@ public struct DateMismatchRule: Rule {
   /// Fewer content words than this around a date do not say which event it dates.
   static let minimumContext = 5
 
-  private func evidence(_ c: Claim) -> String {
-    guard let m = c.date, m.isRelative, let e = m.evidence else { return "" }
+  private func evidence(_ m: DateMention) -> String {
+    guard m.isRelative, let e = m.evidence else { return "" }
     return ", \(e)"
   }
 
@@ -602,6 +746,28 @@ public struct DateMismatchRule: Rule {
     ownDayWords.contains(a.span.text.lowercased()) && ownDayWords.contains(b.span.text.lowercased())
   }
 
+  /// `ownDayWords.contains(text.lowercased())`, compared on the bytes: the words are ASCII without
+  /// "k", and the only character outside ASCII that lower-cases into ASCII is the Kelvin sign ("k"),
+  /// so a text with other bytes is none of them; ASCII text is lower-cased byte by byte.
+  static func isOwnDay(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { u in
+      guard u.count >= 5, u.count <= 15 else { return false }
+      return ownDayBytes.contains { w in
+        guard w.utf8CodeUnitCount == u.count else { return false }
+        let p = w.utf8Start
+        for k in 0..<u.count {
+          let b = u[k]
+          if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != p[k] { return false }
+        }
+        return true
+      }
+    }
+  }
+
+  /// `ownDayWords` as static strings.
+  private static let ownDayBytes: [StaticString] = ["today", "tonight", "this morning", "this afternoon", "this evening"]
+
   /// The other resolved dates of the sentence of `r` (a start and an end, two hearings).
   static func siblingDates(of r: ClaimRef, in claims: AlignedClaims) -> [DateMention] {
     let cs = claims.documents[r.document].claims
@@ -623,9 +789,15 @@ public struct DateMismatchRule: Rule {
   /// leaves unwritten ("September 12" in a tour list read as this year, "Sept. 12" after "will" read as
   /// next year): the year was inferred, and an inferred year is no evidence of a conflict.
   static func differInInferredYearOnly(_ a: Claim, _ b: Claim) -> Bool {
-    guard let x = a.date?.resolved, let y = b.date?.resolved, x.year != y.year else { return false }
-    guard x.month == y.month, x.day == y.day, a.date?.resolvedEnd == nil, b.date?.resolvedEnd == nil else { return false }
-    return !statesYear(a.span.text) || !statesYear(b.span.text)
+    guard let da = a.date, let db = b.date else { return false }
+    return differInInferredYearOnly(da, a.span.text, db, b.span.text)
+  }
+
+  /// `differInInferredYearOnly(_:_:)` given each claim's date and the text of its span.
+  static func differInInferredYearOnly(_ a: DateMention, _ textA: String, _ b: DateMention, _ textB: String) -> Bool {
+    guard let x = a.resolved, let y = b.resolved, x.year != y.year else { return false }
+    guard x.month == y.month, x.day == y.day, a.resolvedEnd == nil, b.resolvedEnd == nil else { return false }
+    return !statesYear(textA) || !statesYear(textB)
   }
 
   /// Whether a date's text writes a year ("June 9, 2020", "2020-06-09").

@@ -25,7 +25,14 @@ public struct WeekdayMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for r in claims.refs(where: { $0.kind == .date && $0.layer == .reportage }) {
+    // Only the dates that state a weekday the calendar contradicts, each claim read in place.
+    let refs = claims.claimRefs { c in
+      guard c.pointee.kind == .date, c.pointee.layer == .reportage, let m = c.pointee.date, let stated = m.statedWeekday, let day = m.resolved else {
+        return false
+      }
+      return !m.isRelative && day.weekday != stated
+    }
+    for r in refs {
       if let d = claims.draftIndex, r.document != d { continue }
       let c = claims.claim(r)
       guard let m = c.date, let stated = m.statedWeekday, let day = m.resolved, !m.isRelative, day.weekday != stated else { continue }

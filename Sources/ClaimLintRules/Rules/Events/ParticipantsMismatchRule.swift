@@ -47,15 +47,21 @@ public struct ParticipantsMismatchRule: Rule {
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    let blocks = claims.blocks(of: .event) { c in c.event.map(\.type) }
+    // The blocks of `claims.blocks(of: .event)` keyed by event type, each claim read in place (a
+    // `Claim` is never copied): reportage events grouped by story and type, in the order of their keys.
+    var byKey: [String: [ClaimRef]] = [:]
+    for r in claims.claimRefs(where: { $0.pointee.kind == .event && $0.pointee.layer == .reportage && $0.pointee.event != nil }) {
+      byKey["s\(claims.story[r.document])|" + claims.documents[r.document].claims[r.index].event!.type, default: []].append(r)
+    }
+    let blocks = byKey.keys.sorted().map { byKey[$0]! }
     for block in blocks {
       guard Set(block.map(\.document)).count > 1 else { continue }
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-        let a = claims.claim(r).event!
+        let a = claims.documents[r.document].claims[r.index].event!
         var agreeing = DocumentSet()
         var conflicts: [ClaimRef] = []
         for o in block where claims.comparable(r.document, o.document) {
-          let b = claims.claim(o).event!
+          let b = claims.documents[o.document].claims[o.index].event!
           guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
           if Self.sameParticipants(a, b) {
             agreeing.insert(o.document)
