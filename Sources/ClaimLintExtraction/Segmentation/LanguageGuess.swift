@@ -136,8 +136,10 @@ public enum LanguageGuess {
           for k in 0..<wordLength { bytes.append(UInt8(truncatingIfNeeded: wordKey >> (8 * UInt64(k)))) }
           mask = languagesOfWord[String(decoding: bytes, as: UTF8.self)] ?? 0
         }
-        if mask != 0 {
-          for k in counts.indices where mask & (1 << k) != 0 { counts[k] += 1 }
+        var m = mask
+        while m != 0 {
+          counts[m.trailingZeroBitCount] += 1
+          m &= m - 1
         }
       }
       wordLength = 0
@@ -146,18 +148,43 @@ public enum LanguageGuess {
     }
 
     /// Reads one text's UTF-8 bytes, up to the character limit.
+    ///
+    /// Runs of ASCII letters are taken whole: their count, length and packed key are added at once,
+    /// and the early-exit test runs once per word rather than once per character (when it runs does
+    /// not change the verdict, only how soon it is known).
     mutating func read(_ u: UnsafeBufferPointer<UInt8>) {
       let n = u.count
       var i = 0
       while i < n {
         let b = u[i]
         if b < 0x80 {
-          if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
-            latinLetters += 1
-            append(b | 0x20)
-          } else {
-            // No ASCII character besides the letters above is alphabetic.
+          if (b | 0x20) &- 0x61 < 26 {
+            // A run of ASCII letters, at most up to the character limit.
+            let end = min(n, i + (Self.limit - seen))
+            var j = i + 1
+            while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            let run = j - i
+            // Only a word that can still be looked up (`maxBytes` or fewer bytes) needs its key.
+            if wordLength + run <= maxBytes {
+              var k = i
+              while k < j {
+                wordKey |= UInt64(u[k] | 0x20) << (8 * UInt64(wordLength))
+                wordLength += 1
+                k += 1
+              }
+            } else {
+              wordLength += run
+            }
+            latinLetters += run
+            seen += run
+            i = j
+            if seen >= Self.limit { return }
+            continue
+          }
+          // No ASCII character besides the letters above is alphabetic.
+          if wordLength > 0 {
             flush()
+            if words & 15 == 0, isCertainlyEnglish { return }
           }
           i += 1
         } else {
@@ -181,7 +208,6 @@ public enum LanguageGuess {
         }
         seen += 1
         if seen >= Self.limit { return }
-        if seen & 255 == 0, isCertainlyEnglish { return }
       }
     }
 

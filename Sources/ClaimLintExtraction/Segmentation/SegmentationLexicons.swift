@@ -283,6 +283,10 @@ public struct SegmentationLexicons: Sendable {
 struct LanguageNameIndex: Sendable {
   private(set) var ascii: [[[UInt32]]] = Array(repeating: [], count: 128)
   private(set) var other: [UInt32: [[UInt32]]] = [:]
+  /// Bit `a * 128 + b` is set when a name starts with the ASCII scalars `a`, `b`.
+  private(set) var asciiPairs: [UInt64] = Array(repeating: 0, count: 128 * 128 / 64)
+  /// Whether a one-scalar name starts with each ASCII scalar.
+  private(set) var asciiSingle: [Bool] = Array(repeating: false, count: 128)
 
   var isEmpty: Bool { other.isEmpty && ascii.allSatisfy(\.isEmpty) }
 
@@ -296,12 +300,32 @@ struct LanguageNameIndex: Sendable {
       }
     }
     for k in 0..<128 { ascii[k].sort { $0.count > $1.count } }
+    for k in 0..<128 {
+      for name in ascii[k] {
+        if name.count == 1 {
+          asciiSingle[k] = true
+        } else if name[1] < 128 {
+          let bit = k * 128 + Int(name[1])
+          asciiPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+      }
+    }
     for key in other.keys { other[key]?.sort { $0.count > $1.count } }
   }
 
   /// Scalar values of `text` with ASCII capitals folded to lower case.
   static func folded(_ text: String) -> [UInt32] {
     text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
+  }
+
+  /// False when no name can start at an ASCII `scalar` followed by `next` (nil at the end of the
+  /// text); true when one might.
+  func mayStart(_ scalar: UInt32, next: UInt32?) -> Bool {
+    guard scalar < 128, !asciiSingle[Int(scalar)] else { return true }
+    guard let next else { return false }
+    guard next < 128 else { return true }
+    let bit = Int(scalar) * 128 + Int(next)
+    return asciiPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
   }
 
   /// The names that may start with `scalar`.

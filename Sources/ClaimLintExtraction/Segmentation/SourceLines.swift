@@ -108,14 +108,17 @@ enum TextShape {
     return false
   }
 
-  /// Words (runs of non-space bytes) in the stretch.
-  static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+  /// Words (runs of non-space bytes) in the stretch; counting stops once `stopAt` words are found.
+  static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int, stopAt: Int = Int.max) -> Int {
     var n = 0
     var inWord = false
     var i = from
     while i < to {
       let space = bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D
-      if !space, !inWord { n += 1 }
+      if !space, !inWord {
+        n += 1
+        if n >= stopAt { return n }
+      }
       inWord = !space
       i += 1
     }
