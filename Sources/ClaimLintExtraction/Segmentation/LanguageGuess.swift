@@ -54,7 +54,24 @@ public enum LanguageGuess {
     for var text in texts where state.seen < State.limit {
       text.withUTF8 { state.read($0) }
       state.flush()
-      if state.isCertainlyEnglish { return Verdict(isEnglish: true, language: nil) }
+      if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
+    }
+    return state.verdict
+  }
+
+  /// Guesses the language of `texts` taken together, knowing in advance how much text is left: the
+  /// early exit then also counts on the text running out before the character limit.
+  static func guess(all texts: [String]) -> Verdict {
+    var state = State()
+    var bytesAfter = texts.reduce(0) { $0 + $1.utf8.count }
+    for (k, original) in texts.enumerated() where state.seen < State.limit {
+      var text = original
+      bytesAfter -= text.utf8.count
+      state.bytesAfter = bytesAfter
+      state.textsAfter = texts.count - k - 1
+      text.withUTF8 { state.read($0) }
+      state.flush()
+      if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
     }
     return state.verdict
   }
@@ -105,6 +122,12 @@ public enum LanguageGuess {
     var wordLength = 0
     var wordKey: UInt64 = 0
     var wordIsASCII = true
+    /// UTF-8 bytes of the texts after the one being read, and how many they are; unknown (nil) when
+    /// the texts come from a sequence.
+    var bytesAfter: Int?
+    var textsAfter = 0
+    /// Set when reading stopped early because the verdict can only be English.
+    var certain = false
     /// `asciiWordTable` and `maxStopWordBytes`, fetched once.
     let table = asciiWordTable
     let maxBytes = min(maxStopWordBytes, 8)
@@ -184,7 +207,10 @@ public enum LanguageGuess {
           // No ASCII character besides the letters above is alphabetic.
           if wordLength > 0 {
             flush()
-            if words & 15 == 0, isCertainlyEnglish { return }
+            if words & 15 == 0, isCertainlyEnglish(bytesInText: n - i) {
+              certain = true
+              return
+            }
           }
           i += 1
         } else {
@@ -211,15 +237,23 @@ public enum LanguageGuess {
       }
     }
 
-    /// Whether the verdict is English whatever the characters still to be read (at most `limit - seen`).
+    /// Whether the verdict is English whatever the characters still to be read: at most `limit - seen`
+    /// and, when the texts ahead are known, at most their bytes (`bytesInText` left in the text being
+    /// read, at a word boundary, and `bytesAfter` in the texts after it).
     ///
     /// Every word still to come takes at least one of those characters, besides the word being read;
-    /// English function words are never taken away, so their share can fall no lower than over the
-    /// most words there could be.
-    var isCertainlyEnglish: Bool {
-      let rest = Self.limit - seen
+    /// two words in one text also take a character between them, so the words still to come number
+    /// at most half the characters plus one per text. English function words are never taken away,
+    /// so their share can fall no lower than over the most words there could be.
+    func isCertainlyEnglish(bytesInText: Int = 0) -> Bool {
+      var rest = Self.limit - seen
+      var newWords = rest
+      if let after = bytesAfter {
+        rest = min(rest, bytesInText + after)
+        newWords = min(rest, (rest + textsAfter + 1) / 2)
+      }
       guard otherLetters + rest <= 200 || otherLetters + rest <= latinLetters else { return false }
-      let most = words + (wordLength == 0 ? 0 : 1) + rest
+      let most = words + (wordLength == 0 ? 0 : 1) + newWords
       guard most >= 40 else { return false }
       return Double(counts[0]) / Double(most) >= 0.08
     }
@@ -244,6 +278,11 @@ public enum LanguageGuess {
 
   /// Guesses the language of a document's reportage (headline and body).
   public static func guess(_ document: Document) -> Verdict {
-    guess(document.segments.lazy.filter { $0.kind == .reportage || $0.kind == .headline || $0.kind == .list }.map(\.text))
+    var texts: [String] = []
+    texts.reserveCapacity(document.segments.count)
+    for segment in document.segments where segment.kind == .reportage || segment.kind == .headline || segment.kind == .list {
+      texts.append(segment.text)
+    }
+    return guess(all: texts)
   }
 }
