@@ -246,16 +246,33 @@ public struct SegmentationLexicons: Sendable {
       return nil
     }
     var words: [String] = []
-    var current = ""
-    for ch in s {
-      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-      } else {
-        current.append(ch)
+    if s.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: every character is one byte, so the words are split on bytes.
+      var start = -1
+      var k = 0
+      let u = Array(s.utf8)
+      while k <= u.count {
+        let b: UInt8 = k < u.count ? u[k] : 0x20
+        if b == 0x20 || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x5B || b == 0x5D || b == 0x7C {
+          if start >= 0 { words.append(String(decoding: u[start..<k], as: UTF8.self)) }
+          start = -1
+        } else if start < 0 {
+          start = k
+        }
+        k += 1
       }
+    } else {
+      var current = ""
+      for ch in s {
+        if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
+          if !current.isEmpty { words.append(current) }
+          current = ""
+        } else {
+          current.append(ch)
+        }
+      }
+      if !current.isEmpty { words.append(current) }
     }
-    if !current.isEmpty { words.append(current) }
     guard words.count >= 2, words.count <= 5 else { return nil }
     func number(_ w: String) -> Int? {
       let digits = w.filter { $0 != "," }
@@ -314,8 +331,24 @@ struct LanguageNameIndex: Sendable {
   }
 
   /// Scalar values of `text` with ASCII capitals folded to lower case.
+  ///
+  /// ASCII text (the common case) is read as bytes, one scalar each.
   static func folded(_ text: String) -> [UInt32] {
-    text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
+    var copy = text
+    let ascii: [UInt32]? = copy.withUTF8 { p in
+      var k = 0
+      while k < p.count, p[k] < 0x80 { k += 1 }
+      guard k == p.count else { return nil }
+      return [UInt32](unsafeUninitializedCapacity: p.count) { buffer, count in
+        for k in 0..<p.count {
+          let b = p[k]
+          buffer[k] = b >= 0x41 && b <= 0x5A ? UInt32(b) + 32 : UInt32(b)
+        }
+        count = p.count
+      }
+    }
+    if let ascii { return ascii }
+    return text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
   }
 
   /// False when no name can start at an ASCII `scalar` followed by `next` (nil at the end of the
