@@ -86,6 +86,55 @@ enum HTMLElements {
   ]
   /// Headings.
   static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+  /// What the tree builder needs to know of a tag, as bits, so the open-element stack can be
+  /// searched without hashing or comparing tag names.
+  struct Flags: OptionSet {
+    let rawValue: UInt32
+    static let li = Flags(rawValue: 1 << 0)
+    static let dtdd = Flags(rawValue: 1 << 1)
+    static let tdth = Flags(rawValue: 1 << 2)
+    static let tr = Flags(rawValue: 1 << 3)
+    static let tableSection = Flags(rawValue: 1 << 4)
+    static let option = Flags(rawValue: 1 << 5)
+    static let optgroup = Flags(rawValue: 1 << 6)
+    static let a = Flags(rawValue: 1 << 7)
+    static let heading = Flags(rawValue: 1 << 8)
+    static let p = Flags(rawValue: 1 << 9)
+    static let list = Flags(rawValue: 1 << 10)
+    static let dl = Flags(rawValue: 1 << 11)
+    static let table = Flags(rawValue: 1 << 12)
+    static let scopeBoundary = Flags(rawValue: 1 << 13)
+    static let closesParagraph = Flags(rawValue: 1 << 14)
+    static let void = Flags(rawValue: 1 << 15)
+    static let raw = Flags(rawValue: 1 << 16)
+  }
+
+  /// The flags of every tag that has any; other tags have none.
+  static let flags: [String: Flags] = {
+    var out: [String: Flags] = [:]
+    func add(_ names: [String], _ f: Flags) {
+      for n in names { out[n, default: []].insert(f) }
+    }
+    add(["li"], .li)
+    add(["dt", "dd"], .dtdd)
+    add(["td", "th"], .tdth)
+    add(["tr"], .tr)
+    add(["tbody", "thead", "tfoot"], .tableSection)
+    add(["option"], .option)
+    add(["optgroup"], .optgroup)
+    add(["a"], .a)
+    add(Array(headings), .heading)
+    add(["p"], .p)
+    add(["ul", "ol", "menu"], .list)
+    add(["dl"], .dl)
+    add(["table"], .table)
+    add(Array(scopeBoundaries), .scopeBoundary)
+    add(Array(closesParagraph), .closesParagraph)
+    add(Array(void), .void)
+    add(Array(HTMLTokenizer.rawTextElements), .raw)
+    return out
+  }()
 }
 
 /// The mutable state of one parse.
@@ -94,6 +143,8 @@ private struct TreeBuilder {
   var nodes: [HTMLDocument.Node] = [HTMLDocument.Node(kind: .element, tag: "#root", parent: -1, range: 0..<0, attributes: [])]
   /// Open elements: node indices, root first.
   var stack: [Int] = [0]
+  /// The `HTMLElements.flags` of each open element, parallel to `stack`.
+  var stackFlags: [HTMLElements.Flags] = [HTMLElements.flags["#root"] ?? []]
   /// Start tags ignored because the stack was full, not yet closed.
   var overflow = 0
   /// The raw-text element whose content comes next.
@@ -104,9 +155,6 @@ private struct TreeBuilder {
   init(maxDepth: Int) {
     self.maxDepth = max(2, maxDepth)
   }
-
-  /// The tag of the current node.
-  var currentTag: String { nodes[stack[stack.count - 1]].tag }
 
   mutating func handle(_ token: HTMLTokenizer.Token) {
     switch token {
@@ -135,9 +183,10 @@ private struct TreeBuilder {
   }
 
   mutating func startTag(_ name: String, _ attributes: [HTMLAttribute], _ range: Range<Int>) {
-    if overflow == 0 { closeImplied(by: name) }
-    let isRaw = HTMLTokenizer.rawTextElements.contains(name)
-    let isVoid = HTMLElements.void.contains(name)
+    let flags = HTMLElements.flags[name] ?? []
+    if overflow == 0 { closeImplied(by: flags) }
+    let isRaw = flags.contains(.raw)
+    let isVoid = flags.contains(.void)
     if overflow > 0 || stack.count >= maxDepth {
       // Too deep: the element is flat. Raw-text elements still get a node so their content stays raw.
       if isRaw {
@@ -153,6 +202,7 @@ private struct TreeBuilder {
       rawParent = nodes.count - 1
     } else if !isVoid {
       stack.append(nodes.count - 1)
+      stackFlags.append(flags)
     }
   }
 
@@ -165,14 +215,15 @@ private struct TreeBuilder {
       startTag("br", [], 0..<0)
       return
     }
-    if HTMLTokenizer.rawTextElements.contains(name) || name == "html" || name == "body" || HTMLElements.void.contains(name) {
+    let flags = HTMLElements.flags[name] ?? []
+    if !flags.isDisjoint(with: [.raw, .void]) || name == "html" || name == "body" {
       return
     }
+    let isHeading = flags.contains(.heading)
     var k = stack.count - 1
     while k > 0 {
-      let tag = nodes[stack[k]].tag
-      if tag == name || (HTMLElements.headings.contains(name) && HTMLElements.headings.contains(tag)) {
-        stack.removeLast(stack.count - k)
+      if (isHeading && stackFlags[k].contains(.heading)) || nodes[stack[k]].tag == name {
+        pop(to: k)
         return
       }
       k -= 1
@@ -180,44 +231,48 @@ private struct TreeBuilder {
     // A stray end tag is ignored.
   }
 
-  /// Closes elements that a start tag `name` ends implicitly.
-  mutating func closeImplied(by name: String) {
-    switch name {
-    case "li":
-      close(["li"], boundaries: ["ul", "ol", "menu"])
-    case "dt", "dd":
-      close(["dt", "dd"], boundaries: ["dl"])
-    case "td", "th":
-      close(["td", "th"], boundaries: ["tr", "table"])
-    case "tr":
-      close(["tr"], boundaries: ["table", "tbody", "thead", "tfoot"])
-    case "tbody", "thead", "tfoot":
-      close(["tbody", "thead", "tfoot"], boundaries: ["table"])
-    case "option":
-      if currentTag == "option" { stack.removeLast() }
-    case "optgroup":
-      if currentTag == "option" { stack.removeLast() }
-      if currentTag == "optgroup" { stack.removeLast() }
-    case "a":
-      close(["a"], boundaries: [])
-    case "h1", "h2", "h3", "h4", "h5", "h6":
-      if HTMLElements.headings.contains(currentTag) { stack.removeLast() }
-    default:
-      break
+  /// Pops the open elements from index `k` of the stack up.
+  mutating func pop(to k: Int) {
+    stack.removeLast(stack.count - k)
+    stackFlags.removeLast(stackFlags.count - k)
+  }
+
+  /// Closes elements that a start tag with `flags` ends implicitly.
+  mutating func closeImplied(by flags: HTMLElements.Flags) {
+    if flags.contains(.li) {
+      close(.li, boundaries: .list)
+    } else if flags.contains(.dtdd) {
+      close(.dtdd, boundaries: .dl)
+    } else if flags.contains(.tdth) {
+      close(.tdth, boundaries: [.tr, .table])
+    } else if flags.contains(.tr) {
+      close(.tr, boundaries: [.table, .tableSection])
+    } else if flags.contains(.tableSection) {
+      close(.tableSection, boundaries: .table)
+    } else if flags.contains(.option) {
+      if stackFlags[stackFlags.count - 1].contains(.option) { pop(to: stack.count - 1) }
+    } else if flags.contains(.optgroup) {
+      if stackFlags[stackFlags.count - 1].contains(.option) { pop(to: stack.count - 1) }
+      if stackFlags[stackFlags.count - 1].contains(.optgroup) { pop(to: stack.count - 1) }
+    } else if flags.contains(.a) {
+      close(.a, boundaries: [])
+    } else if flags.contains(.heading) {
+      if stackFlags[stackFlags.count - 1].contains(.heading) { pop(to: stack.count - 1) }
     }
-    if HTMLElements.closesParagraph.contains(name) { close(["p"], boundaries: []) }
+    if flags.contains(.closesParagraph) { close(.p, boundaries: []) }
   }
 
   /// Pops up to and including the innermost open element in `targets`, unless a boundary comes first.
-  mutating func close(_ targets: Set<String>, boundaries: Set<String>) {
+  mutating func close(_ targets: HTMLElements.Flags, boundaries: HTMLElements.Flags) {
+    let stops = boundaries.union(.scopeBoundary)
     var k = stack.count - 1
     while k > 0 {
-      let tag = nodes[stack[k]].tag
-      if targets.contains(tag) {
-        stack.removeLast(stack.count - k)
+      let f = stackFlags[k]
+      if !f.isDisjoint(with: targets) {
+        pop(to: k)
         return
       }
-      if boundaries.contains(tag) || HTMLElements.scopeBoundaries.contains(tag) { return }
+      if !f.isDisjoint(with: stops) { return }
       k -= 1
     }
   }

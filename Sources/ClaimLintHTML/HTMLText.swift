@@ -71,9 +71,36 @@ struct HTMLText {
       }
       writePendingSpace()
       writeVerbatim(source, i..<j)
-      i = j
+      i = extendRun(source, from: j, end: end)
     }
     if inLink { linkBytes += utf8.count - before }
+  }
+
+  /// After a verbatim word ending at `start`, takes the words that follow it, each after a single
+  /// blank, in one copy; returns where the ordinary reading goes on.
+  ///
+  /// The result is the one word-by-word writing gives: each single blank extends the verbatim run
+  /// and is written as a space, and each word extends the run again. A stretch stops before two
+  /// blanks, a reference, a no-break space written as a word of its own, or the end.
+  private mutating func extendRun(_ source: [UInt8], from start: Int, end: Int) -> Int {
+    guard pendingSpace == nil, let r = run, r.end == start else { return start }
+    var k = start
+    var plainBlanks = true
+    while k + 1 < end, isSpace(source[k]), !isSpace(source[k + 1]), source[k + 1] != 0x26 {
+      var m = k + 2
+      while m < end, !isSpace(source[m]), source[m] != 0x26 { m += 1 }
+      if m - k == 3, source[k + 1] == 0xC2, source[k + 2] == 0xA0 { break }
+      if source[k] != 0x20 { plainBlanks = false }
+      k = m
+    }
+    guard k > start else { return start }
+    let from = utf8.count
+    utf8.append(contentsOf: source[start..<k])
+    if !plainBlanks {
+      for t in from..<utf8.count where isSpace(utf8[t]) { utf8[t] = 0x20 }
+    }
+    run = (r.text, r.start, k)
+    return k
   }
 
   /// Forces a space before the next text (for inline boundaries such as `<td>` inside a row).

@@ -23,15 +23,22 @@ struct CommentSectionSplitter {
   /// How author-like a short line is: 2 a handle or a capitalized name, 1 a single plain word,
   /// 0 a phrase with lower-case words; nil when it cannot be an author line at all.
   static func authorScore(_ text: String) -> Int? {
+    let count = text.utf8.count
+    guard count > 0, count <= 40 else { return nil }
     let bytes = Array(text.utf8)
-    guard !bytes.isEmpty, bytes.count <= 40 else { return nil }
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard (1...4).contains(words.count) else { return nil }
     if TextShape.endsLikeSentence(bytes, 0, bytes.count) {
       // "Pieter V." ends with an initial, not a sentence.
       guard let last = words.last, last.count == 2, last.first?.isUppercase == true, last.last == "." else { return nil }
     }
-    if text.contains(",") || text.contains("\"") || text.contains("\u{201C}") { return nil }
+    // The bytes of `,` `"` `“` must all be absent for none of them to be found; only when one is
+    // present is the text searched as characters.
+    if CommentSectionSplitter.mayContainQuoteOrComma(bytes),
+      text.contains(",") || text.contains("\"") || text.contains("\u{201C}")
+    {
+      return nil
+    }
     guard let firstChar = text.first, firstChar.isLetter || firstChar.isNumber || firstChar == "@" || firstChar == "_" else {
       return nil
     }
@@ -46,6 +53,18 @@ struct CommentSectionSplitter {
       return f.isUppercase || (f.isLetter && !f.isLowercase && !f.isUppercase)
     }
     return capitalized ? 2 : 0
+  }
+
+  /// Whether `bytes` hold a `,` or `"` byte or the UTF-8 bytes of `“` (E2 80 9C).
+  static func mayContainQuoteOrComma(_ bytes: [UInt8]) -> Bool {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x2C || b == 0x22 { return true }
+      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C { return true }
+      i += 1
+    }
+    return false
   }
 
   /// Splits `texts` (the blocks after the comments header), using `statedCount` when the header has one.

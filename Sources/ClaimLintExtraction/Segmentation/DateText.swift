@@ -36,6 +36,7 @@ enum DateText {
   static func tokens(_ bytes: [UInt8], limit: Int = Int.max) -> [Token] {
     let n = min(bytes.count, limit)
     var out: [Token] = []
+    out.reserveCapacity(n / 5 + 4)
     var i = 0
     func isLetterByte(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     func nonASCIIPunctLength(_ i: Int) -> Int {
@@ -275,6 +276,9 @@ enum DateText {
   }
 
   /// The dateline at the start of `text`, when there is one.
+  /// Punctuation allowed among the place and agency names before a lead dateline.
+  static let leadPunctuation: Set<String> = [",", ".", "-", "&", "'"]
+
   static func leadDateline(_ text: String) -> LeadDateline? {
     let bytes = Array(text.utf8)
     let t = tokens(bytes, limit: 200)
@@ -293,7 +297,7 @@ enum DateText {
       }
       // Words before the date must be place or agency names (short connectors such as "of" aside).
       if tok.kind == .word, !tok.capitalized, tok.length > 3 { return nil }
-      if tok.kind == .punct, !([",", ".", "-", "&", "'"] as Set).contains(tok.lower) { return nil }
+      if tok.kind == .punct, !leadPunctuation.contains(tok.lower) { return nil }
       i += 1
     }
     return nil

@@ -54,7 +54,24 @@ public enum LanguageGuess {
     for var text in texts where state.seen < State.limit {
       text.withUTF8 { state.read($0) }
       state.flush()
-      if state.isCertainlyEnglish { return Verdict(isEnglish: true, language: nil) }
+      if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
+    }
+    return state.verdict
+  }
+
+  /// Guesses the language of `texts` taken together, knowing in advance how much text is left: the
+  /// early exit then also counts on the text running out before the character limit.
+  static func guess(all texts: [String]) -> Verdict {
+    var state = State()
+    var bytesAfter = texts.reduce(0) { $0 + $1.utf8.count }
+    for (k, original) in texts.enumerated() where state.seen < State.limit {
+      var text = original
+      bytesAfter -= text.utf8.count
+      state.bytesAfter = bytesAfter
+      state.textsAfter = texts.count - k - 1
+      text.withUTF8 { state.read($0) }
+      state.flush()
+      if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
     }
     return state.verdict
   }
@@ -105,6 +122,12 @@ public enum LanguageGuess {
     var wordLength = 0
     var wordKey: UInt64 = 0
     var wordIsASCII = true
+    /// UTF-8 bytes of the texts after the one being read, and how many they are; unknown (nil) when
+    /// the texts come from a sequence.
+    var bytesAfter: Int?
+    var textsAfter = 0
+    /// Set when reading stopped early because the verdict can only be English.
+    var certain = false
     /// `asciiWordTable` and `maxStopWordBytes`, fetched once.
     let table = asciiWordTable
     let maxBytes = min(maxStopWordBytes, 8)
@@ -136,8 +159,10 @@ public enum LanguageGuess {
           for k in 0..<wordLength { bytes.append(UInt8(truncatingIfNeeded: wordKey >> (8 * UInt64(k)))) }
           mask = languagesOfWord[String(decoding: bytes, as: UTF8.self)] ?? 0
         }
-        if mask != 0 {
-          for k in counts.indices where mask & (1 << k) != 0 { counts[k] += 1 }
+        var m = mask
+        while m != 0 {
+          counts[m.trailingZeroBitCount] += 1
+          m &= m - 1
         }
       }
       wordLength = 0
@@ -146,18 +171,46 @@ public enum LanguageGuess {
     }
 
     /// Reads one text's UTF-8 bytes, up to the character limit.
+    ///
+    /// Runs of ASCII letters are taken whole: their count, length and packed key are added at once,
+    /// and the early-exit test runs once per word rather than once per character (when it runs does
+    /// not change the verdict, only how soon it is known).
     mutating func read(_ u: UnsafeBufferPointer<UInt8>) {
       let n = u.count
       var i = 0
       while i < n {
         let b = u[i]
         if b < 0x80 {
-          if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
-            latinLetters += 1
-            append(b | 0x20)
-          } else {
-            // No ASCII character besides the letters above is alphabetic.
+          if (b | 0x20) &- 0x61 < 26 {
+            // A run of ASCII letters, at most up to the character limit.
+            let end = min(n, i + (Self.limit - seen))
+            var j = i + 1
+            while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            let run = j - i
+            // Only a word that can still be looked up (`maxBytes` or fewer bytes) needs its key.
+            if wordLength + run <= maxBytes {
+              var k = i
+              while k < j {
+                wordKey |= UInt64(u[k] | 0x20) << (8 * UInt64(wordLength))
+                wordLength += 1
+                k += 1
+              }
+            } else {
+              wordLength += run
+            }
+            latinLetters += run
+            seen += run
+            i = j
+            if seen >= Self.limit { return }
+            continue
+          }
+          // No ASCII character besides the letters above is alphabetic.
+          if wordLength > 0 {
             flush()
+            if words & 15 == 0, isCertainlyEnglish(bytesInText: n - i) {
+              certain = true
+              return
+            }
           }
           i += 1
         } else {
@@ -181,19 +234,26 @@ public enum LanguageGuess {
         }
         seen += 1
         if seen >= Self.limit { return }
-        if seen & 255 == 0, isCertainlyEnglish { return }
       }
     }
 
-    /// Whether the verdict is English whatever the characters still to be read (at most `limit - seen`).
+    /// Whether the verdict is English whatever the characters still to be read: at most `limit - seen`
+    /// and, when the texts ahead are known, at most their bytes (`bytesInText` left in the text being
+    /// read, at a word boundary, and `bytesAfter` in the texts after it).
     ///
     /// Every word still to come takes at least one of those characters, besides the word being read;
-    /// English function words are never taken away, so their share can fall no lower than over the
-    /// most words there could be.
-    var isCertainlyEnglish: Bool {
-      let rest = Self.limit - seen
+    /// two words in one text also take a character between them, so the words still to come number
+    /// at most half the characters plus one per text. English function words are never taken away,
+    /// so their share can fall no lower than over the most words there could be.
+    func isCertainlyEnglish(bytesInText: Int = 0) -> Bool {
+      var rest = Self.limit - seen
+      var newWords = rest
+      if let after = bytesAfter {
+        rest = min(rest, bytesInText + after)
+        newWords = min(rest, (rest + textsAfter + 1) / 2)
+      }
       guard otherLetters + rest <= 200 || otherLetters + rest <= latinLetters else { return false }
-      let most = words + (wordLength == 0 ? 0 : 1) + rest
+      let most = words + (wordLength == 0 ? 0 : 1) + newWords
       guard most >= 40 else { return false }
       return Double(counts[0]) / Double(most) >= 0.08
     }
@@ -218,6 +278,11 @@ public enum LanguageGuess {
 
   /// Guesses the language of a document's reportage (headline and body).
   public static func guess(_ document: Document) -> Verdict {
-    guess(document.segments.lazy.filter { $0.kind == .reportage || $0.kind == .headline || $0.kind == .list }.map(\.text))
+    var texts: [String] = []
+    texts.reserveCapacity(document.segments.count)
+    for segment in document.segments where segment.kind == .reportage || segment.kind == .headline || segment.kind == .list {
+      texts.append(segment.text)
+    }
+    return guess(all: texts)
   }
 }

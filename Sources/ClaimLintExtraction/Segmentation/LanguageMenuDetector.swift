@@ -33,7 +33,9 @@ struct LanguageMenuDetector {
         i += 1
         continue
       }
-      if let length = longestMatch(index.candidates(s), scalars, at: i) {
+      if index.mayStart(s, next: i + 1 < scalars.count ? scalars[i + 1] : nil),
+        let length = longestMatch(index.candidates(s), scalars, at: i)
+      {
         for k in i..<(i + length) { scripts |= Script(scalars[k]).bit }
         covered += length
         names += 1

@@ -246,16 +246,33 @@ public struct SegmentationLexicons: Sendable {
       return nil
     }
     var words: [String] = []
-    var current = ""
-    for ch in s {
-      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-      } else {
-        current.append(ch)
+    if s.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: every character is one byte, so the words are split on bytes.
+      var start = -1
+      var k = 0
+      let u = Array(s.utf8)
+      while k <= u.count {
+        let b: UInt8 = k < u.count ? u[k] : 0x20
+        if b == 0x20 || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x5B || b == 0x5D || b == 0x7C {
+          if start >= 0 { words.append(String(decoding: u[start..<k], as: UTF8.self)) }
+          start = -1
+        } else if start < 0 {
+          start = k
+        }
+        k += 1
       }
+    } else {
+      var current = ""
+      for ch in s {
+        if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
+          if !current.isEmpty { words.append(current) }
+          current = ""
+        } else {
+          current.append(ch)
+        }
+      }
+      if !current.isEmpty { words.append(current) }
     }
-    if !current.isEmpty { words.append(current) }
     guard words.count >= 2, words.count <= 5 else { return nil }
     func number(_ w: String) -> Int? {
       let digits = w.filter { $0 != "," }
@@ -283,6 +300,10 @@ public struct SegmentationLexicons: Sendable {
 struct LanguageNameIndex: Sendable {
   private(set) var ascii: [[[UInt32]]] = Array(repeating: [], count: 128)
   private(set) var other: [UInt32: [[UInt32]]] = [:]
+  /// Bit `a * 128 + b` is set when a name starts with the ASCII scalars `a`, `b`.
+  private(set) var asciiPairs: [UInt64] = Array(repeating: 0, count: 128 * 128 / 64)
+  /// Whether a one-scalar name starts with each ASCII scalar.
+  private(set) var asciiSingle: [Bool] = Array(repeating: false, count: 128)
 
   var isEmpty: Bool { other.isEmpty && ascii.allSatisfy(\.isEmpty) }
 
@@ -296,12 +317,48 @@ struct LanguageNameIndex: Sendable {
       }
     }
     for k in 0..<128 { ascii[k].sort { $0.count > $1.count } }
+    for k in 0..<128 {
+      for name in ascii[k] {
+        if name.count == 1 {
+          asciiSingle[k] = true
+        } else if name[1] < 128 {
+          let bit = k * 128 + Int(name[1])
+          asciiPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+      }
+    }
     for key in other.keys { other[key]?.sort { $0.count > $1.count } }
   }
 
   /// Scalar values of `text` with ASCII capitals folded to lower case.
+  ///
+  /// ASCII text (the common case) is read as bytes, one scalar each.
   static func folded(_ text: String) -> [UInt32] {
-    text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
+    var copy = text
+    let ascii: [UInt32]? = copy.withUTF8 { p in
+      var k = 0
+      while k < p.count, p[k] < 0x80 { k += 1 }
+      guard k == p.count else { return nil }
+      return [UInt32](unsafeUninitializedCapacity: p.count) { buffer, count in
+        for k in 0..<p.count {
+          let b = p[k]
+          buffer[k] = b >= 0x41 && b <= 0x5A ? UInt32(b) + 32 : UInt32(b)
+        }
+        count = p.count
+      }
+    }
+    if let ascii { return ascii }
+    return text.unicodeScalars.map { s in s.value >= 0x41 && s.value <= 0x5A ? s.value + 32 : s.value }
+  }
+
+  /// False when no name can start at an ASCII `scalar` followed by `next` (nil at the end of the
+  /// text); true when one might.
+  func mayStart(_ scalar: UInt32, next: UInt32?) -> Bool {
+    guard scalar < 128, !asciiSingle[Int(scalar)] else { return true }
+    guard let next else { return false }
+    guard next < 128 else { return true }
+    let bit = Int(scalar) * 128 + Int(next)
+    return asciiPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
   }
 
   /// The names that may start with `scalar`.

@@ -39,7 +39,11 @@ struct SegmentationPass {
   /// A class: the pass reads and marks its items in many places, and copying a block's text, map and
   /// markers at every read was a third of the segmenter's cost. Items never leave the pass.
   final class Item {
+    /// Word counts stop here: the pass compares them with 40 words or fewer, never more.
+    static let wordCap = 41
+
     let block: Block
+    /// The block's words, or `wordCap` when it has that many or more.
     let words: Int
     let endsSentence: Bool
     /// Lower-cased, space-folded text for marker matching (short blocks only).
@@ -87,7 +91,7 @@ struct SegmentationPass {
     self.format = format
     for block in read.blocks where !block.text.isEmpty {
       let bytes = Array(block.text.utf8)
-      let words = TextShape.wordCount(bytes, 0, bytes.count)
+      let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
       let item = Item(
         block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
       if words <= SegmentationPass.markerWords, bytes.count <= 300 {
@@ -524,6 +528,7 @@ struct SegmentationPass {
   /// related blocks merge into one segment.
   func segments() -> [Segment] {
     var out: [Segment] = []
+    out.reserveCapacity(items.count)
     var i = 0
     while i < items.count {
       let item = items[i]
@@ -540,6 +545,12 @@ struct SegmentationPass {
         while j < items.count, items[j].kind == .comment, items[j].commentID == id { j += 1 }
       } else if kind == .byline || kind == .related {
         while j < items.count, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
+      }
+      if j == i + 1 {
+        // One block (the common case): its text and map as they are.
+        out.append(Segment(kind: kind, text: item.text, map: item.block.map, author: item.author, reason: item.reason))
+        i = j
+        continue
       }
       let parts = (i..<j).filter { !items[$0].isAuthorLine }.map { (text: items[$0].text, map: items[$0].block.map) }
       let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)

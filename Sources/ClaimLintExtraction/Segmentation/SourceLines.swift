@@ -24,7 +24,7 @@ enum SourceLines {
     if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
     while i < n {
       let start = i
-      while i < n, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+      i = SourceLines.lineBreak(bytes, from: i)
       let end = i
       if i < n {
         if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 2 } else { i += 1 }
@@ -32,6 +32,29 @@ enum SourceLines {
       lines.append(line(bytes, start, end))
     }
     return lines
+  }
+
+  /// The offset of the first `\n` or `\r` at or after `from`, or `bytes.count`.
+  ///
+  /// Eight bytes are tested at a time: a byte equal to `c` is a zero byte of `word ^ c·0x01…01`, and
+  /// `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte.
+  static func lineBreak(_ bytes: [UInt8], from: Int) -> Int {
+    bytes.withUnsafeBufferPointer { p in
+      let n = p.count
+      var i = from
+      guard let base = p.baseAddress else { return n }
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while i + 8 <= n {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let a = v ^ (ones &* 0x0A)
+        let d = v ^ (ones &* 0x0D)
+        if ((a &- ones) & ~a & highs) | ((d &- ones) & ~d & highs) != 0 { break }
+        i += 8
+      }
+      while i < n, p[i] != 0x0A, p[i] != 0x0D { i += 1 }
+      return i
+    }
   }
 
   /// Measures indentation and trims blanks of `bytes[start..<end]`.
@@ -69,14 +92,27 @@ enum SourceLines {
 /// Cheap layout measures of a stretch of UTF-8 text, shared by the readers and the segmenter.
 enum TextShape {
   /// Number of Unicode scalars in `bytes[from..<to]`.
+  ///
+  /// Counts the continuation bytes (`10xxxxxx`) eight at a time: bit 7 set and bit 6 clear, which
+  /// `v & ~(v << 1)` tests in every byte's top bit at once.
   static func scalarCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
-    var n = 0
-    var i = from
-    while i < to {
-      if bytes[i] & 0xC0 != 0x80 { n += 1 }
-      i += 1
+    guard from < to else { return 0 }
+    return bytes.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return 0 }
+      let end = min(to, p.count)
+      var continuation = 0
+      var i = from
+      while i + 8 <= end {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        continuation += (v & ~(v << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        i += 8
+      }
+      while i < end {
+        if p[i] & 0xC0 == 0x80 { continuation += 1 }
+        i += 1
+      }
+      return end - from - continuation
     }
-    return n
   }
 
   /// Whether the stretch ends like a sentence: `.` `!` `?` `;` `:` or a closing quote or bracket
@@ -108,18 +144,24 @@ enum TextShape {
     return false
   }
 
-  /// Words (runs of non-space bytes) in the stretch.
-  static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
-    var n = 0
-    var inWord = false
-    var i = from
-    while i < to {
-      let space = bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D
-      if !space, !inWord { n += 1 }
-      inWord = !space
-      i += 1
+  /// Words (runs of non-space bytes) in the stretch; counting stops once `stopAt` words are found.
+  static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int, stopAt: Int = Int.max) -> Int {
+    bytes.withUnsafeBufferPointer { p in
+      @inline(__always) func isSpace(_ b: UInt8) -> Bool { b <= 0x20 && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) }
+      var n = 0
+      var i = from
+      let end = min(to, p.count)
+      while i < end {
+        // Blanks, then one word.
+        while i < end, isSpace(p[i]) { i += 1 }
+        guard i < end else { break }
+        n += 1
+        if n >= stopAt { return n }
+        i += 1
+        while i < end, !isSpace(p[i]) { i += 1 }
+      }
+      return n
     }
-    return n
   }
 
   /// Whether most longer words start with a capital, as in a headline or heading ("The Ripple
