@@ -26,16 +26,42 @@ public struct Claim: Sendable, Hashable {
   public var commentAuthor: String?
   /// True when the claim was read from the article's headline.
   public var isHeadline: Bool = false
-  /// For a quantity with an action, the span of the action words in the file.
-  @Boxed public var actionSpan: SourceSpan? = nil
-
   // A claim carries one of these; each is stored out of line, so that a claim costs a few pointers
-  // for the kinds it is not (archives hold hundreds of thousands of claims).
-  @Boxed public var quantity: Quantity?
-  @Boxed public var date: DateMention?
-  @Boxed public var attribution: Attribution?
-  @Boxed public var title: PersonTitle?
-  @Boxed public var event: EventMention?
+  // for the kinds it is not (archives hold hundreds of thousands of claims). Reads are inlinable and
+  // lend the boxed value instead of copying it (a `Quantity` holds eight strings and arrays, and the
+  // rules read claims' fields millions of times).
+  @usableFromInline var boxedActionSpan = Boxed<SourceSpan>(wrappedValue: nil)
+  @usableFromInline var boxedQuantity: Boxed<Quantity>
+  @usableFromInline var boxedDate: Boxed<DateMention>
+  @usableFromInline var boxedAttribution: Boxed<Attribution>
+  @usableFromInline var boxedTitle: Boxed<PersonTitle>
+  @usableFromInline var boxedEvent: Boxed<EventMention>
+
+  /// For a quantity with an action, the span of the action words in the file.
+  @inlinable public var actionSpan: SourceSpan? {
+    _read { yield boxedActionSpan.wrappedValue }
+    set { boxedActionSpan.wrappedValue = newValue }
+  }
+  @inlinable public var quantity: Quantity? {
+    _read { yield boxedQuantity.wrappedValue }
+    set { boxedQuantity.wrappedValue = newValue }
+  }
+  @inlinable public var date: DateMention? {
+    _read { yield boxedDate.wrappedValue }
+    set { boxedDate.wrappedValue = newValue }
+  }
+  @inlinable public var attribution: Attribution? {
+    _read { yield boxedAttribution.wrappedValue }
+    set { boxedAttribution.wrappedValue = newValue }
+  }
+  @inlinable public var title: PersonTitle? {
+    _read { yield boxedTitle.wrappedValue }
+    set { boxedTitle.wrappedValue = newValue }
+  }
+  @inlinable public var event: EventMention? {
+    _read { yield boxedEvent.wrappedValue }
+    set { boxedEvent.wrappedValue = newValue }
+  }
 
   public init(
     kind: Kind, layer: ClaimLayer, span: SourceSpan, sentence: String, sentenceIndex: Int = 0,
@@ -51,11 +77,11 @@ public struct Claim: Sendable, Hashable {
     self.hedged = hedged
     self.hedges = hedges
     self.commentAuthor = commentAuthor
-    self.quantity = quantity
-    self.date = date
-    self.attribution = attribution
-    self.title = title
-    self.event = event
+    self.boxedQuantity = Boxed(wrappedValue: quantity)
+    self.boxedDate = Boxed(wrappedValue: date)
+    self.boxedAttribution = Boxed(wrappedValue: attribution)
+    self.boxedTitle = Boxed(wrappedValue: title)
+    self.boxedEvent = Boxed(wrappedValue: event)
   }
 }
 
@@ -63,19 +89,24 @@ public struct Claim: Sendable, Hashable {
 /// semantics: a write replaces the box, so copies never share a change.
 @propertyWrapper
 public struct Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
-  private final class Box: Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+  // The box holds the value as an optional (always present), so that a read can lend the box's own
+  // optional instead of copying the value out of it (a `Quantity` holds eight strings and arrays:
+  // the rules read claims' fields millions of times).
+  @usableFromInline final class Box: Sendable {
+    @usableFromInline let value: Value?
+    @usableFromInline init(_ value: Value) { self.value = value }
   }
 
-  private var box: Box?
+  @usableFromInline var box: Box?
 
-  public init(wrappedValue: Value?) {
+  @inlinable public init(wrappedValue: Value?) {
     box = wrappedValue.map(Box.init)
   }
 
-  public var wrappedValue: Value? {
-    get { box?.value }
+  @inlinable public var wrappedValue: Value? {
+    _read {
+      if let box { yield box.value } else { yield nil }
+    }
     set { box = newValue.map(Box.init) }
   }
 

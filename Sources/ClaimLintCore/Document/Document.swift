@@ -50,12 +50,12 @@ public struct Document: Sendable {
 extension Segment {
   /// The substring of `text` between two UTF-8 offsets.
   public static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
-    let u = text.utf8
-    let n = u.count
+    let n = text.utf8.count
     let s = max(0, min(start, n))
     let e = max(s, min(end, n))
-    let a = u.index(u.startIndex, offsetBy: s)
-    let b = u.index(a, offsetBy: e - s)
-    return String(decoding: u[a..<b], as: UTF8.self)
+    if s == 0 && e == n { return text }
+    if s == e { return "" }
+    var text = text
+    return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
   }
 }
