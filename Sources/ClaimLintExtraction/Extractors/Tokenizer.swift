@@ -58,12 +58,20 @@ enum TokenRoles {
 enum Tokenizer {
   /// The tokens of `bytes`, in order.
   static func tokenize(_ bytes: [UInt8]) -> [Token] {
-    bytes.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    var plain = true
+    return bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
+  }
+
+  /// The tokens of `bytes`, in order; `plain` tells whether `bytes` is ASCII without a vertical tab
+  /// or a form feed (`WordScanner` then reads the words from the tokens).
+  static func tokenize(_ bytes: [UInt8], plain: inout Bool) -> [Token] {
+    bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
   }
 
   /// `tokenize(_:)` on the bytes' storage. A word's lower-cased hash is computed while its bytes are
   /// scanned, and its string is made without a second validation when it is short ASCII.
-  private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+  private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> [Token] {
+    plain = true
     var tokens: [Token] = []
     tokens.reserveCapacity(bytes.count / 3 + 4)
     let n = bytes.count
@@ -82,18 +90,21 @@ enum Tokenizer {
         continue
       }
       if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 2
         continue
       }
       if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 3
         continue
       }
       if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 3
@@ -146,6 +157,7 @@ enum Tokenizer {
         }
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
         lowerHash = nonASCII ? 0 : h | 1
+        if nonASCII || hasCurly { plain = false }
         if nonASCII {
           lower = lowered(bytes, start, i)
         } else {
@@ -154,6 +166,7 @@ enum Tokenizer {
         }
       } else {
         kind = .symbol
+        if c >= 0x80 || c == 0x0B || c == 0x0C { plain = false }
         i += c < 0x80 ? 1 : scalarLength(c)
         if i > n { i = n }
         if i == start + 1, c < 0x80 {
