@@ -51,6 +51,8 @@ public struct QuantityExtractor: Sendable {
   ///   them (the claim extractor does), so that they are not read twice.
   func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]? = nil) -> [QuantityMatch] {
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
+    // Only a token with the figure role starts a figure: without one there is nothing to block or read.
+    guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
@@ -467,6 +469,26 @@ public struct QuantityExtractor: Sendable {
         s += 1
         continue
       }
+      // One group and no more, the common case: a phone number only after a cue, with seven digits or more.
+      let single: (end: Int, length: Int)
+      if t[s].kind == .digits {
+        single = (s + 1, t[s].length)
+      } else if s + 2 < n, t[s + 1].kind == .digits, t[s + 1].isAttached, t[s + 2].isByte(0x29), t[s + 2].isAttached,
+        t[s + 1].length == 3
+      {
+        single = (s + 3, 3)
+      } else {
+        s += 1
+        continue
+      }
+      if !continuesPhoneChain(t, at: single.end) {
+        if single.length >= 7, hasPhoneCue(t, before: s) {
+          let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
+          for x in (plus ? s - 1 : s)..<single.end { blocked[x] = true }
+        }
+        s = max(single.end, s + 1)
+        continue
+      }
       var k = s
       var groups: [Int] = []
       var values: [Int] = []
@@ -552,6 +574,30 @@ public struct QuantityExtractor: Sendable {
       }
       s = max(k, s + 1)
     }
+  }
+
+  /// Whether a chain of digit groups goes on at token `k`: a hyphen or a period between attached
+  /// digits, or digits after a single space.
+  private func continuesPhoneChain(_ t: [Token], at k: Int) -> Bool {
+    guard k < t.count else { return false }
+    if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < t.count, t[k + 1].kind == .digits,
+      t[k + 1].isAttached
+    {
+      return true
+    }
+    return !t[k].isAttached && t[k].singleSpaceBefore && t[k].kind == .digits
+  }
+
+  /// Whether one of the four tokens before `s` is a phone cue ("call", "hotline").
+  private func hasPhoneCue(_ t: [Token], before s: Int) -> Bool {
+    var b = s - 1
+    var looked = 0
+    while b >= 0, looked < 4 {
+      if Self.phoneCues.contains(token: t[b]) { return true }
+      b -= 1
+      looked += 1
+    }
+    return false
   }
 
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
