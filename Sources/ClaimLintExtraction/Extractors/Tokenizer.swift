@@ -44,6 +44,14 @@ struct Token: Sendable, Hashable {
   /// hash without touching the string.
   @inline(__always)
   func isByte(_ b: UInt8) -> Bool { end - start == 1 && lowerHash == Token.byteHash(b) }
+
+  /// `lower == s` for an ASCII `s`: text of another length is told apart by its length alone when
+  /// `lower` is ASCII too (its hash is not 0), without calling the string comparison.
+  @inline(__always)
+  func lowerIs(_ s: String) -> Bool {
+    if lowerHash != 0, lower.utf8.count != s.utf8.count { return false }
+    return lower == s
+  }
 }
 
 /// What a token can start; digits can start anything.

@@ -116,6 +116,14 @@ public struct Word: Sendable, Hashable {
 }
 
 extension Word {
+  /// `lower == s` for an ASCII `s`: text of another length is told apart by its length alone when
+  /// `lower` is ASCII too (its hash is not 0), without calling the string comparison.
+  @inline(__always)
+  func lowerIs(_ s: String) -> Bool {
+    if lowerHash != 0, lower.utf8.count != s.utf8.count { return false }
+    return lower == s
+  }
+
   /// Whether the first character is a letter (`text.first?.isLetter == true`), without building a
   /// `Character` when the text starts with ASCII: a character's first scalar decides.
   var startsWithLetter: Bool {
