@@ -273,7 +273,7 @@ public struct AttributionExtractor: Sendable {
     let caps = ws.filter { $0.isCapitalized }
     // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega").
     for p in people.sorted(by: { $0.count > $1.count }) where written.fastContains(p) { return p }
-    if !ws[0].isCapitalized || (ws[0].lowerIs("the") && ws.count > 1 && !ws[1].isCapitalized) {
+    if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
       let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
       if caps.isEmpty || ws.count <= 8 { return lowered.isEmpty || ws.count > 8 ? nil : lowered }
@@ -296,7 +296,7 @@ public struct AttributionExtractor: Sendable {
     // "The Myanmar government", "Junta-controlled newspapers": a capitalised modifier before a common
     // noun; the whole phrase is the speaker.
     if let last = ws.last, !last.isCapitalized, ws.count <= 4 {
-      let phrase = ws.filter { !$0.lowerIs("the") && !$0.lowerIs("a") }.map(\.text).joined(separator: " ")
+      let phrase = ws.filter { $0.lower != "the" && $0.lower != "a" }.map(\.text).joined(separator: " ")
       return phrase.isEmpty ? nil : phrase
     }
     // Otherwise the capitalised run at the end of the phrase ("Myanmar News Agency", "Wang Yi").

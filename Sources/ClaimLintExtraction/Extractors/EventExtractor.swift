@@ -112,7 +112,7 @@ public struct EventExtractor: Sendable {
       if matched { continue }
       // "her Cambodian counterpart Hun Manet": a name right after "counterpart" is a participant even
       // when the article has not introduced it yet.
-      if ws[i].lowerIs("counterpart") || ws[i].lowerIs("counterparts") {
+      if ws[i].lower == "counterpart" || ws[i].lower == "counterparts" {
         var j = i + 1
         while j < ws.count, j - i <= 4, ws[j].isCapitalized, ws[j].range.lowerBound - ws[j - 1].range.upperBound == 1 { j += 1 }
         if j - i - 1 >= 2 {
@@ -166,9 +166,9 @@ public struct EventExtractor: Sendable {
       }
       var items = [ws[i..<(i + n)].map(\.text).joined(separator: " ")]
       var j = i + n
-      while j + 1 < ws.count, ws[j].text == "," || ws[j].lowerIs("and") {
+      while j + 1 < ws.count, ws[j].text == "," || ws[j].lower == "and" {
         var k = j + 1
-        if ws[j].text == ",", k < ws.count, ws[k].lowerIs("and") { k += 1 }
+        if ws[j].text == ",", k < ws.count, ws[k].lower == "and" { k += 1 }
         let m = name(ws, k, in: countries)
         guard m > 0 else { break }
         items.append(ws[k..<(k + m)].map(\.text).joined(separator: " "))
@@ -236,7 +236,7 @@ public struct EventExtractor: Sendable {
 
   private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
     var k = p
-    if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lowerIs("of") { k += 2 }
+    if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
     if k < ws.count, Self.determiners.contains(lower: ws[k]) { k += 1 }
     let textStart = k
     var head: Int? = nil
@@ -264,7 +264,7 @@ public struct EventExtractor: Sendable {
         }
       }
       // "Port of Antwerp-Bruges authority", "Ministry of Labour": "of" inside a capitalised name.
-      if ws[k].lowerIs("of"), k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
+      if ws[k].lower == "of", k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
         k += 1
         continue
       }
@@ -276,7 +276,7 @@ public struct EventExtractor: Sendable {
     }
     guard var h = head else { return nil }
     // "the Ministry of Labour", "the Federation of Trade Unions".
-    if h + 2 < ws.count, ws[h].isCapitalized, ws[h + 1].lowerIs("of"), ws[h + 2].isCapitalized {
+    if h + 2 < ws.count, ws[h].isCapitalized, ws[h + 1].lower == "of", ws[h + 2].isCapitalized {
       h += 2
       while h + 1 < ws.count, ws[h + 1].isCapitalized { h += 1 }
     }
@@ -293,13 +293,13 @@ public struct EventExtractor: Sendable {
     var j = k
     if ws[j].text == "," {
       j += 1
-      if j < ws.count, ws[j].lowerIs("and") { j += 1 }
+      if j < ws.count, ws[j].lower == "and" { j += 1 }
       return j
     }
-    if ws[j].lowerIs("and") { return j + 1 }
+    if ws[j].lower == "and" { return j + 1 }
     if Self.meetingVerbs.contains(lower: ws[j]) {
       j += 1
-      if j < ws.count, ws[j].lowerIs("with") { j += 1 }
+      if j < ws.count, ws[j].lower == "with" { j += 1 }
       return j
     }
     return nil

@@ -147,7 +147,10 @@ public struct QuantityExtractor: Sendable {
     var p = i
     var starter: String? = nil
     var qualifier: ExtractionLexicons.Qualifier? = nil
-    if t[i].lowerIs("between") || t[i].lowerIs("from") {
+    // The byte length rules out most tokens before any string is read ("between" and "from" have no
+    // apostrophe, so their tokens are as long as their text).
+    let length = t[i].end - t[i].start
+    if (length == 7 || length == 4) && (t[i].lowerIs("between") || t[i].lowerIs("from")) {
       starter = t[i].lower
       p += 1
     } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,

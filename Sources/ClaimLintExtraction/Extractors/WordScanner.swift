@@ -83,11 +83,17 @@ public struct Word: Sendable, Hashable {
   /// lower-cased text and hash are the token's (`lower`, `lowerHash`), and its text is `lower` when
   /// no letter is upper-case.
   init(start: Int, end: Int, lower: String, lowerHash: UInt64, bytes: UnsafeBufferPointer<UInt8>) {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var hasUpper = false
-    for b in bytes[start..<end] {
-      h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-      if b >= 0x41 && b <= 0x5A { hasUpper = true }
+    for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A {
+      hasUpper = true
+      break
+    }
+    // Without an upper-case letter the text is the lower-cased text, and so is its hash.
+    var h = lowerHash
+    if hasUpper {
+      h = 0xcbf2_9ce4_8422_2325
+      for b in bytes[start..<end] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+      h |= 1
     }
     let f = bytes[start]
     let text =
@@ -101,7 +107,7 @@ public struct Word: Sendable, Hashable {
         return k
       } : lower
     self.init(
-      text: text, range: start..<end, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1,
+      text: text, range: start..<end, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
       lowerHash: lowerHash)
   }
 
@@ -223,7 +229,7 @@ public enum WordScanner {
   /// exactly where a token is not attached; the scanner's steps are taken a token at a time.
   private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>) -> [Word] {
     var out: [Word] = []
-    out.reserveCapacity(t.count)
+    out.reserveCapacity(t.count + 4)
     var start = -1  // the first byte of the open word, or -1
     var first = 0  // the open word's first token
     var last = 0  // the open word's last token
