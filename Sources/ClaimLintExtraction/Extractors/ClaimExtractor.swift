@@ -103,12 +103,15 @@ public struct ClaimExtractor: Sendable {
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
         let bytes = Array(sentence.utf8)
-        var tokens = Tokenizer.tokenize(bytes)
+        var plain = false
+        var tokens = Tokenizer.tokenize(bytes, plain: &plain)
         extraction.mark(&tokens)
         let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
         let hedgeWords = hedgeMatches.map(\.text)
         // The words share the strings of the tokens that cover the same bytes.
-        let words = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t) } }
+        let words = tokens.withUnsafeBufferPointer { t in
+          bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain) }
+        }
 
         let dateSpans = dates.spans(tokens, documentDate: document.date)
         var dateMatches = dateSpans.map { s in

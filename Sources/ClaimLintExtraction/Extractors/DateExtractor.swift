@@ -93,15 +93,18 @@ public struct DateExtractor: Sendable {
       return ago(t, at: i, doc: doc)
     }
     guard t[i].kind == .word else { return nil }
+    // Words of other lengths are told apart without comparing strings.
+    let length = t[i].lowerHash != 0 ? w.utf8.count : -1
+    func isWord(_ s: String) -> Bool { (length < 0 || length == s.utf8.count) && w == s }
     // "this/last/past/next Friday", "last week/month/year", "this month".
-    if w == "this" || w == "last" || w == "past" || w == "next" || w == "coming", i + 1 < t.count {
+    if isWord("this") || isWord("last") || isWord("past") || isWord("next") || isWord("coming"), i + 1 < t.count {
       if let wd = weekday(t, at: i + 1, allowAbbreviation: true) {
         let end = i + 1 + wd.length
         return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: w, doc: doc))
       }
       if let s = period(t, at: i, doc: doc) { return s }
     }
-    if w == "earlier" || w == "later", i + 2 < t.count, t[i + 1].lower == "this" {
+    if isWord("earlier") || isWord("later"), i + 2 < t.count, t[i + 1].lowerIs("this") {
       if var s = period(t, at: i + 1, doc: doc) {
         s.tokens = i..<s.tokens.upperBound
         return s
@@ -109,12 +112,12 @@ public struct DateExtractor: Sendable {
     }
     if let s = relativeWord(t, at: i, doc: doc) { return s }
     if let s = ago(t, at: i, doc: doc) { return s }
-    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && t[i - 1].lower == "on") {
+    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && t[i - 1].lowerIs("on")) {
       return weekdayLed(t, at: i, weekday: wd, doc: doc)
     }
     if let s = monthLed(t, at: i, doc: doc, statedWeekday: nil) { return s }
-    if w == "the", let s = dayOfMonth(t, at: i, doc: doc) { return s }
-    if w == "on", i + 1 < t.count, t[i + 1].kind == .digits, let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true) {
+    if isWord("the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
+    if isWord("on"), i + 1 < t.count, t[i + 1].kind == .digits, let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true) {
       return s
     }
     if let s = year(t, at: i) { return s }
@@ -156,7 +159,7 @@ public struct DateExtractor: Sendable {
     if q < t.count, t[q].kind == .digits, let s = dayLed(t, at: q, doc: doc, statedWeekday: wd.day) {
       return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
     }
-    if p < t.count, t[p].lower == "the", let s = dayOfMonth(t, at: p, doc: doc) {
+    if p < t.count, t[p].lowerIs("the"), let s = dayOfMonth(t, at: p, doc: doc) {
       var m = s.mention
       m.statedWeekday = wd.day
       return Span(tokens: i..<s.tokens.upperBound, mention: m)
@@ -208,7 +211,7 @@ public struct DateExtractor: Sendable {
       guard t[k].kind == .word else { return nil }
       if futureWords.contains(w) {
         // "set" and "plan" only as "set to", "plan to"; "expected" and "scheduled" are future markers.
-        if ["set", "plans", "plan", "going", "due"].contains(w) { return k + 1 < t.count && t[k + 1].lower == "to" ? .future : nil }
+        if ["set", "plans", "plan", "going", "due"].contains(w) { return k + 1 < t.count && t[k + 1].lowerIs("to") ? .future : nil }
         return .future
       }
       if irregularPast.contains(w) { return .past }
@@ -277,20 +280,20 @@ public struct DateExtractor: Sendable {
     guard let m = month(t, at: i) else { return nil }
     var p = m.end
     if p < t.count, t[p].isByte(0x2C) { p += 1 }
-    if p < t.count, t[p].lower == "the" { p += 1 }
+    if p < t.count, t[p].lowerIs("the") { p += 1 }
     if let d = day(t, at: p) {
       p = d.end
       var end = p
       var y: Int? = nil
       var endDay: Int? = nil
       // "May 2 to 5", "May 2-5"
-      if end + 1 < t.count, t[end].lower == "to" || isDash(t[end].lower), let d2 = day(t, at: end + 1), d2.day > d.day {
+      if end + 1 < t.count, t[end].lowerIs("to") || isDash(t[end].lower), let d2 = day(t, at: end + 1), d2.day > d.day {
         endDay = d2.day
         end = d2.end
       }
       var q = end
       if q < t.count, t[q].isByte(0x2C) { q += 1 }
-      if q < t.count, t[q].lower == "of" { q += 1 }
+      if q < t.count, t[q].lowerIs("of") { q += 1 }
       if let yy = yearNumber(t, at: q) {
         y = yy
         end = q + 1
@@ -327,14 +330,14 @@ public struct DateExtractor: Sendable {
   private func dayLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int? = nil) -> Span? {
     guard let d = day(t, at: i) else { return nil }
     var p = d.end
-    if p < t.count, t[p].lower == "of" { p += 1 }
+    if p < t.count, t[p].lowerIs("of") { p += 1 }
     guard let m = month(t, at: p) else { return nil }
     // An abbreviation after a plain number reads as a date only when written like one ("16 Aug").
     if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1), p == d.end { return nil }
     var end = m.end
     var q = end
     if q < t.count, t[q].isByte(0x2C) { q += 1 }
-    if q < t.count, t[q].lower == "of" { q += 1 }
+    if q < t.count, t[q].lowerIs("of") { q += 1 }
     var y: Int? = nil
     if let yy = yearNumber(t, at: q) {
       y = yy
@@ -349,19 +352,19 @@ public struct DateExtractor: Sendable {
 
   /// "the 16th", "the 27" at the end of a clause, "on 22nd".
   private func dayOfMonth(_ t: [Token], at i: Int, doc: CalendarDate?, needsSuffix: Bool = false) -> Span? {
-    let p = t[i].lower == "the" ? i + 1 : i
+    let p = t[i].lowerIs("the") ? i + 1 : i
     guard let d = day(t, at: p) else { return nil }
     if needsSuffix && !d.hasSuffix { return nil }
     let end = d.end
     if end < t.count {
       let next = t[end]
-      if let m = month(t, at: end + (next.lower == "of" ? 1 : 0)) {
+      if let m = month(t, at: end + (next.lowerIs("of") ? 1 : 0)) {
         _ = m
         return dayLed(t, at: p, doc: doc).map { Span(tokens: i..<$0.tokens.upperBound, mention: $0.mention) }
       }
       if next.kind == .word {
         // "the 27th floor", "the 25th Anniversary": an ordinal before a noun is not a date.
-        guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(token: next) || next.lower == "local"
+        guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(token: next) || next.lowerIs("local")
         else { return nil }
       } else if next.kind == .digits {
         return nil
@@ -373,7 +376,7 @@ public struct DateExtractor: Sendable {
           return nil
         }
       }
-    } else if !d.hasSuffix && t[i].lower != "the" {
+    } else if !d.hasSuffix && !t[i].lowerIs("the") {
       return nil
     }
     return Span(tokens: i..<end, mention: dayOfMonthMention(d.day, doc: doc))
@@ -385,7 +388,7 @@ public struct DateExtractor: Sendable {
       i + 1 < t.count
     else { return nil }
     var p = i + 1
-    if t[i].lower == "mid", p < t.count, t[p].isByte(0x2D) { p += 1 }
+    if t[i].lowerIs("mid"), p < t.count, t[p].isByte(0x2D) { p += 1 }
     guard let y = yearNumber(t, at: p), (1900...2100).contains(y) else { return nil }
     // "in 2023 people" is rare; "in 2,000 homes" has a comma and never reaches here.
     if p + 1 < t.count, t[p + 1].isByte(0x2D) || t[p + 1].lower == "–", p + 2 < t.count, t[p + 2].kind == .digits {
@@ -430,7 +433,7 @@ public struct DateExtractor: Sendable {
   private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     var p = i
     var count: Int
-    if t[i].isByte(0x61) || t[i].lower == "an" || t[i].lower == "one" {
+    if t[i].isByte(0x61) || t[i].lowerIs("an") || t[i].lowerIs("one") {
       count = 1
       p += 1
     } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {
@@ -442,7 +445,7 @@ public struct DateExtractor: Sendable {
     } else {
       return nil
     }
-    guard p + 1 < t.count, t[p + 1].lower == "ago" else { return nil }
+    guard p + 1 < t.count, t[p + 1].lowerIs("ago") else { return nil }
     let unit = ExtractionLexicons.regularSingular(t[p].lower)
     let text = "\(count) \(unit)\(count == 1 ? "" : "s") ago"
     let end = p + 2

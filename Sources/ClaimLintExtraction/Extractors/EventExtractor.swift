@@ -76,7 +76,7 @@ public struct EventExtractor: Sendable {
 
   /// The first city named after "in" or "at", or a city that opens the sentence as a dateline.
   public func place(in ws: [Word]) -> String? {
-    for k in ws.indices where (ws[k].lower == "in" || ws[k].lower == "at") && k + 1 < ws.count {
+    for k in ws.indices where (ws[k].lowerIs("in") || ws[k].lowerIs("at")) && k + 1 < ws.count {
       let m = name(ws, k + 1, in: cities)
       if m > 0 { return ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ") }
     }

@@ -164,11 +164,10 @@ struct NumberParser: Sendable {
   private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
     // Most tokens here are not words: look before copying.
     guard tokens[p].kind == .word else { return nil }
-    let t = tokens[p]
-    if let u = lexicons.numberWord(t, .unit) {
+    if let u = lexicons.numberWord(tokens[p], .unit) {
       return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
     }
-    if let tens = lexicons.numberWord(t, .tens) {
+    if let tens = lexicons.numberWord(tokens[p], .tens) {
       // "forty-two", "fifty - two"
       if p + 2 < stop, isHyphen(tokens[p + 1]),
         tokens[p + 1].isAttached == tokens[p + 2].isAttached,
@@ -178,7 +177,7 @@ struct NumberParser: Sendable {
       }
       return Atom(end: p + 1, value: tens.value, isTens: true, isDigits: false)
     }
-    if t.isByte(0x61) || t.lower == "an", p + 1 < stop {
+    if tokens[p].isByte(0x61) || tokens[p].lowerIs("an"), p + 1 < stop {
       let next = tokens[p + 1].lower
       if lexicons.numberWord(next, .multiplier) != nil || lexicons.numberWord(next, .scale) != nil {
         return Atom(end: p + 1, value: 1, isTens: false, isDigits: false)
@@ -190,11 +189,11 @@ struct NumberParser: Sendable {
   /// "half a million", "a quarter of a million", "half a dozen", "quarter million".
   private func fraction(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
     var p = i
-    if tokens[p].isByte(0x61) || tokens[p].lower == "an" { p += 1 }
+    if tokens[p].isByte(0x61) || tokens[p].lowerIs("an") { p += 1 }
     guard p < stop, let f = lexicons.numberWord(tokens[p], .fraction) else { return nil }
     p += 1
-    if p < stop, tokens[p].lower == "of" { p += 1 }
-    if p < stop, tokens[p].isByte(0x61) || tokens[p].lower == "an" { p += 1 }
+    if p < stop, tokens[p].lowerIs("of") { p += 1 }
+    if p < stop, tokens[p].isByte(0x61) || tokens[p].lowerIs("an") { p += 1 }
     guard p < stop else { return nil }
     let w = tokens[p].lower
     guard let s = lexicons.numberWord(w, .scale) ?? lexicons.numberWord(w, .multiplier) else { return nil }
@@ -222,10 +221,9 @@ struct NumberParser: Sendable {
     func commit() { committed = (p, total + (hundreds ?? 0) + (small ?? 0), scale) }
 
     loop: while p < stop {
-      let t = tokens[p]
-      if t.lower == "and" {
+      if tokens[p].lowerIs("and") {
         // "five and a half million", "one million and a half"
-        if p + 2 < stop, tokens[p + 1].isByte(0x61) || tokens[p + 1].lower == "one",
+        if p + 2 < stop, tokens[p + 1].isByte(0x61) || tokens[p + 1].lowerIs("one"),
           let f = lexicons.numberWord(tokens[p + 2], .fraction)
         {
           if let s = small, hundreds == nil, total == 0 {
@@ -256,7 +254,7 @@ struct NumberParser: Sendable {
         continue
       }
       // "four point two billion": a decimal read aloud, one digit word at a time.
-      if t.lower == "point", let s = small, !smallIsDigits, hundreds == nil, p + 1 < stop,
+      if tokens[p].lowerIs("point"), let s = small, !smallIsDigits, hundreds == nil, p + 1 < stop,
         let first = lexicons.numberWord(tokens[p + 1], .unit), first.value <= 9
       {
         var fraction = 0.0
@@ -274,7 +272,7 @@ struct NumberParser: Sendable {
         continue
       }
       var atom = wordAtom(tokens, at: p, stop: stop)
-      if atom == nil, t.kind == .digits || t.isByte(0x2E) {
+      if atom == nil, tokens[p].kind == .digits || tokens[p].isByte(0x2E) {
         switch literal(tokens, at: p, stop: stop) {
         case .none: break
         case .rejected(let end):
@@ -314,9 +312,9 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let m = lexicons.numberWord(t, .multiplier) {
+      if let m = lexicons.numberWord(tokens[p], .multiplier) {
         // "hundred thousand dollars": a bare "hundred" at the start counts one hundred.
-        if small == nil, atoms == 0, m.value == 100, t.lower == "hundred" {
+        if small == nil, atoms == 0, m.value == 100, tokens[p].lowerIs("hundred") {
           small = 1
           atoms = 1
         }
@@ -334,7 +332,7 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let s = lexicons.numberWord(t, .scale) ?? lexicons.numberWord(t, .shortScale) {
+      if let s = lexicons.numberWord(tokens[p], .scale) ?? lexicons.numberWord(tokens[p], .shortScale) {
         let segment = (hundreds ?? 0) + (small ?? 0)
         guard atoms > 0, segment > 0, s.value < lastScale else { break }
         total += segment * s.value

@@ -100,7 +100,7 @@ public struct PersonTitleExtractor: Sendable {
         // Read by index, so that no whole `Word` is copied.
         // "Bill Clinton and President Trump": before any role, "and" ends a name, not a title; the
         // title starts after it.
-        if ws[j].lower == "and", !sawRole, j > i {
+        if ws[j].lowerIs("and"), !sawRole, j > i {
           i = j + 1
           j += 1
           continue
@@ -134,7 +134,7 @@ public struct PersonTitleExtractor: Sendable {
         var m = k + 1
         var consumed = false
         while m < ws.count {
-          if ws[m].lower == "the" { m += 1; continue }
+          if ws[m].lowerIs("the") { m += 1; continue }
           let p = placeLength(ws, m)
           if p > 0 { m += p; consumed = true; continue }
           if let (kind, n) = lookup(ws, m), kind == .org || kind == .portfolio { m += n; consumed = true; continue }
@@ -272,7 +272,7 @@ public struct PersonTitleExtractor: Sendable {
         i += n
         continue
       }
-      if ws[i].lower == "and" {
+      if ws[i].lowerIs("and") {
         ranks = []
         portfolios = []
       }

@@ -51,6 +51,8 @@ public struct QuantityExtractor: Sendable {
   ///   them (the claim extractor does), so that they are not read twice.
   func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]? = nil) -> [QuantityMatch] {
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
+    // Only a token with the figure role starts a figure: without one there is nothing to block or read.
+    guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
     var blocked = [Bool](repeating: false, count: n)
@@ -89,7 +91,7 @@ public struct QuantityExtractor: Sendable {
         // to the previous figure, counts the same things.
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
           prev.counted != nil, prev.unit == nil, previousEnd > 0, previousEnd < f.start,
-          tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
+          tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
           !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
         {
           f.quantity.counted = prev.counted
@@ -98,7 +100,7 @@ public struct QuantityExtractor: Sendable {
         // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
         // previous one shares its action.
         if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,
-          tokens[previousEnd..<f.start].contains(where: { $0.lower == "and" }),
+          tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
           !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
         {
           f.quantity.action = prev.action
@@ -145,12 +147,14 @@ public struct QuantityExtractor: Sendable {
     var p = i
     var starter: String? = nil
     var qualifier: ExtractionLexicons.Qualifier? = nil
-    let w = t[i].lower
-    if w == "between" || w == "from" {
-      starter = w
+    // The byte length rules out most tokens before any string is read ("between" and "from" have no
+    // apostrophe, so their tokens are as long as their text).
+    let length = t[i].end - t[i].start
+    if (length == 7 || length == 4) && (t[i].lowerIs("between") || t[i].lowerIs("from")) {
+      starter = t[i].lower
       p += 1
     } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
-      !(t[i].lower == "over" && i > 0 && Self.phrasalOver.contains(token: t[i - 1]))
+      !(t[i].lowerIs("over") && i > 0 && Self.phrasalOver.contains(token: t[i - 1]))
     {
       qualifier = q.payload
       p = q.end
@@ -267,7 +271,7 @@ public struct QuantityExtractor: Sendable {
       {
         return .skip(end: first.end + 1)
       }
-      if t[numberStart].kind == .word, first.end == numberStart + 1, t[numberStart].lower == "one",
+      if t[numberStart].kind == .word, first.end == numberStart + 1, t[numberStart].lowerIs("one"),
         numberStart > 0, ["the", "this", "that", "which", "each", "every", "any", "no", "another", "someone", "anyone"]
           .contains(t[numberStart - 1].lower)
       {
@@ -287,7 +291,7 @@ public struct QuantityExtractor: Sendable {
     }
     // "1 in 5 adults", "one in four": a ratio, not two counts.
     if second == nil, unit == nil, qualifier == nil || qualifier?.direction == .approximate, first.end + 1 < t.count,
-      t[first.end].lower == "in", case .number(let d) = numbers.parse(t, at: first.end + 1, stop: t.count), !d.isVague,
+      t[first.end].lowerIs("in"), case .number(let d) = numbers.parse(t, at: first.end + 1, stop: t.count), !d.isVague,
       d.value > first.value, first.value <= 10, !(d.isPlainDigits && isYear(d.value))
     {
       return .skip(end: d.end)
@@ -412,8 +416,8 @@ public struct QuantityExtractor: Sendable {
   private func isAge(_ t: [Token], _ n: ParsedNumber) -> Bool {
     let s = n.start
     guard s >= 2 else { return false }
-    if t[s - 1].lower == "aged" { return true }
-    if s >= 3, t[s - 1].lower == "of", t[s - 2].lower == "age" { return true }
+    if t[s - 1].lowerIs("aged") { return true }
+    if s >= 3, t[s - 1].lowerIs("of"), t[s - 2].lowerIs("age") { return true }
     guard t[s - 1].isByte(0x2C), t[s - 2].kind == .word, t[s - 2].isCapitalized, n.end < t.count else { return false }
     let after = t[n.end]
     guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
@@ -465,6 +469,26 @@ public struct QuantityExtractor: Sendable {
       // A chain starts at digits, or at "(" digits ")"; no other token can start one.
       if t[s].kind != .digits, !(t[s].kind == .symbol && t[s].length == 1 && t[s].isByte(0x28)) {
         s += 1
+        continue
+      }
+      // One group and no more, the common case: a phone number only after a cue, with seven digits or more.
+      let single: (end: Int, length: Int)
+      if t[s].kind == .digits {
+        single = (s + 1, t[s].length)
+      } else if s + 2 < n, t[s + 1].kind == .digits, t[s + 1].isAttached, t[s + 2].isByte(0x29), t[s + 2].isAttached,
+        t[s + 1].length == 3
+      {
+        single = (s + 3, 3)
+      } else {
+        s += 1
+        continue
+      }
+      if !continuesPhoneChain(t, at: single.end) {
+        if single.length >= 7, hasPhoneCue(t, before: s) {
+          let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
+          for x in (plus ? s - 1 : s)..<single.end { blocked[x] = true }
+        }
+        s = max(single.end, s + 1)
         continue
       }
       var k = s
@@ -554,6 +578,30 @@ public struct QuantityExtractor: Sendable {
     }
   }
 
+  /// Whether a chain of digit groups goes on at token `k`: a hyphen or a period between attached
+  /// digits, or digits after a single space.
+  private func continuesPhoneChain(_ t: [Token], at k: Int) -> Bool {
+    guard k < t.count else { return false }
+    if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < t.count, t[k + 1].kind == .digits,
+      t[k + 1].isAttached
+    {
+      return true
+    }
+    return !t[k].isAttached && t[k].singleSpaceBefore && t[k].kind == .digits
+  }
+
+  /// Whether one of the four tokens before `s` is a phone cue ("call", "hotline").
+  private func hasPhoneCue(_ t: [Token], before s: Int) -> Bool {
+    var b = s - 1
+    var looked = 0
+    while b >= 0, looked < 4 {
+      if Self.phoneCues.contains(token: t[b]) { return true }
+      b -= 1
+      looked += 1
+    }
+    return false
+  }
+
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
   private func blockLinks(_ t: [Token], _ blocked: inout [Bool]) {
     var s = 0
@@ -563,9 +611,9 @@ public struct QuantityExtractor: Sendable {
       if e - s > 2 {
         var link = false
         for k in s..<e {
-          let w = t[k].lower
-          if w == "@" || w == "www" || (w == ":" && k + 2 < e && t[k + 1].isByte(0x2F) && t[k + 2].isByte(0x2F))
-            || (w == "%" && k + 1 < e && t[k + 1].kind == .digits)
+          if t[k].isByte(0x40) || t[k].lowerIs("www")
+            || (t[k].isByte(0x3A) && k + 2 < e && t[k + 1].isByte(0x2F) && t[k + 2].isByte(0x2F))
+            || (t[k].isByte(0x25) && k + 1 < e && t[k + 1].kind == .digits)
           {
             link = true
             break
@@ -618,8 +666,8 @@ public struct QuantityExtractor: Sendable {
       return
     }
     // "4.5 tonnes of methamphetamine": a measure counts what follows "of", or nothing.
-    if f.isMeasure, !(q < t.count && t[q].lower == "of") { return }
-    if q < t.count, t[q].lower == "of" {
+    if f.isMeasure, !(q < t.count && t[q].lowerIs("of")) { return }
+    if q < t.count, t[q].lowerIs("of") {
       q += 1
       if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
     }
@@ -726,12 +774,12 @@ public struct QuantityExtractor: Sendable {
         && !w.hasSuffix("ed") && !w.hasSuffix("ly") && !w.hasSuffix("ing")
     }
     var k = f.end
-    if k < t.count, t[k].lower == "of" {
+    if k < t.count, t[k].lowerIs("of") {
       k += 1
       if k < t.count, ["the", "all", "its", "their", "those"].contains(t[k].lower) { k += 1 }
       // "61 percent of registered voters".
       if k + 1 < t.count, t[k].kind == .word, !isNoun(k), isNoun(k + 1) { k += 1 }
-    } else if !isNoun(k), f.start >= 2, t[f.start - 1].lower == "of", isNoun(f.start - 2) {
+    } else if !isNoun(k), f.start >= 2, t[f.start - 1].lowerIs("of"), isNoun(f.start - 2) {
       // "a premium of 32%", "a stake of 5 percent".
       let singular = lexicons.singular(t[f.start - 2].lower)
       f.quantity.counted = singular
@@ -904,7 +952,7 @@ public struct QuantityExtractor: Sendable {
     // A participle right after a named noun ("and 40 others injured") belongs to this figure, not the
     // verb of the previous clause.
     if chosen == nil, f.nounEnd > f.end, let m = actions.first(where: { $0.start == f.nounEnd }),
-      t[m.start].lower.hasSuffix("ed") || t[m.start].lower == "hurt" || t[m.start].lower == "dead"
+      t[m.start].lower.hasSuffix("ed") || t[m.start].lowerIs("hurt") || t[m.start].lowerIs("dead")
     {
       chosen = m
       passive = true
@@ -959,14 +1007,14 @@ public struct QuantityExtractor: Sendable {
     // Actor: "by Myanmar authorities" after a passive; the words before an active verb.
     if passive {
       var p = m.end
-      if p < t.count, t[p].lower == "by" {
+      if p < t.count, t[p].lowerIs("by") {
         p += 1
         let s = p
-        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(token: t[p]) || t[p].lower == "the" && p == s {
+        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(token: t[p]) || t[p].lowerIs("the") && p == s {
           p += 1
         }
         var a = s
-        if a < p, t[a].lower == "the" { a += 1 }
+        if a < p, t[a].lowerIs("the") { a += 1 }
         if a < p { f.quantity.actor = text(a, p) }
       }
     } else {
@@ -1005,7 +1053,7 @@ public struct QuantityExtractor: Sendable {
     let limit = min(t.count, f.nounEnd + 4)
     while j < limit {
       // "61.4 percent, up from 55 percent": "up from" after a figure marks the next figure, not this one.
-      if let m = lexicons.superseded.match(t, at: j), m.end <= limit, t[m.end - 1].lower != "from" { return true }
+      if let m = lexicons.superseded.match(t, at: j), m.end <= limit, !t[m.end - 1].lowerIs("from") { return true }
       j += 1
     }
     return false

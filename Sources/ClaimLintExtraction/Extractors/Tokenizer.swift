@@ -44,6 +44,14 @@ struct Token: Sendable, Hashable {
   /// hash without touching the string.
   @inline(__always)
   func isByte(_ b: UInt8) -> Bool { end - start == 1 && lowerHash == Token.byteHash(b) }
+
+  /// `lower == s` for an ASCII `s`: text of another length is told apart by its length alone when
+  /// `lower` is ASCII too (its hash is not 0), without calling the string comparison.
+  @inline(__always)
+  func lowerIs(_ s: String) -> Bool {
+    if lowerHash != 0, lower.utf8.count != s.utf8.count { return false }
+    return lower == s
+  }
 }
 
 /// What a token can start; digits can start anything.
@@ -58,8 +66,22 @@ enum TokenRoles {
 enum Tokenizer {
   /// The tokens of `bytes`, in order.
   static func tokenize(_ bytes: [UInt8]) -> [Token] {
+    var plain = true
+    return bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
+  }
+
+  /// The tokens of `bytes`, in order; `plain` tells whether `bytes` is ASCII without a vertical tab
+  /// or a form feed (`WordScanner` then reads the words from the tokens).
+  static func tokenize(_ bytes: [UInt8], plain: inout Bool) -> [Token] {
+    bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
+  }
+
+  /// `tokenize(_:)` on the bytes' storage. A word's lower-cased hash is computed while its bytes are
+  /// scanned, and its string is made without a second validation when it is short ASCII.
+  private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> [Token] {
+    plain = true
     var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 4)
+    tokens.reserveCapacity(bytes.count / 3 + 4)
     let n = bytes.count
     var i = 0
     var spaces = 0
@@ -76,18 +98,21 @@ enum Tokenizer {
         continue
       }
       if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 2
         continue
       }
       if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 3
         continue
       }
       if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+        plain = false
         spaces += 1
         spaceChars += 1
         i += 3
@@ -95,58 +120,72 @@ enum Tokenizer {
       }
       let start = i
       var kind: Token.Kind
+      var lower = ""
+      var lowerHash: UInt64 = 0
+      var isCapitalized = false
       if c >= 0x30 && c <= 0x39 {
         kind = .digits
-        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+          h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
+          i += 1
+        }
+        lowerHash = h | 1
+        lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
       } else if isASCIILetter(c) || (c >= 0x80 && isLetterScalar(bytes, i)) {
         kind = .word
+        // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is scanned.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasUpper = false
+        var hasCurly = false
+        var nonASCII = false
         while i < n {
           let d = bytes[i]
           if isASCIILetter(d) {
+            if d <= 0x5A {
+              hasUpper = true
+              h = (h ^ UInt64(d + 0x20)) &* 0x0000_0100_0000_01B3
+            } else {
+              h = (h ^ UInt64(d)) &* 0x0000_0100_0000_01B3
+            }
             i += 1
           } else if d >= 0x80, isLetterScalar(bytes, i) {
+            nonASCII = true
             i += scalarLength(d)
           } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
+            h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
             i += 1  // inner apostrophe
           } else if d == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isASCIILetter(bytes[i + 3]) {
+            hasCurly = true
+            h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
             i += 3  // inner right single quotation mark
           } else {
             break
           }
         }
+        isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
+        lowerHash = nonASCII ? 0 : h | 1
+        if nonASCII || hasCurly { plain = false }
+        if nonASCII {
+          lower = lowered(bytes, start, i)
+        } else {
+          // ASCII but for folded apostrophes.
+          lower = hasCurly ? lowered(bytes, start, i) : asciiString(bytes, start, i, lowered: hasUpper)
+        }
       } else {
         kind = .symbol
+        if c >= 0x80 || c == 0x0B || c == 0x0C { plain = false }
         i += c < 0x80 ? 1 : scalarLength(c)
         if i > n { i = n }
-      }
-      var lower = ""
-      var lowerHash: UInt64 = 0
-      var isCapitalized = false
-      if kind == .word {
-        isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
-        var needsCopy = false
-        for k in start..<i where (bytes[k] >= 0x41 && bytes[k] <= 0x5A) || bytes[k] == 0xE2 {
-          needsCopy = true
-          break
-        }
-        if needsCopy {
-          var buffer = [UInt8](bytes[start..<i])
-          for k in buffer.indices where buffer[k] >= 0x41 && buffer[k] <= 0x5A { buffer[k] += 0x20 }
-          // Fold the typographic apostrophe to ASCII so that lexicon keys need one spelling.
-          if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
-          lower = String(decoding: buffer, as: UTF8.self)
-          lowerHash = WordTable<Bool>.hashCode(bytes: buffer)
+        if i == start + 1, c < 0x80 {
+          // One ASCII character (punctuation): its string from the table, not decoded again.
+          lower = ascii[Int(c)]
+          lowerHash = Token.byteHash(c)
         } else {
-          lower = String(decoding: bytes[start..<i], as: UTF8.self)
-          lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
+          let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+          lower = String(decoding: slice, as: UTF8.self)
+          lowerHash = WordTable<Bool>.hashCode(bytes: slice)
         }
-      } else if i == start + 1, c < 0x80 {
-        // One ASCII character (punctuation, a digit): its string from the table, not decoded again.
-        lower = ascii[Int(c)]
-        lowerHash = Token.byteHash(c)
-      } else {
-        lower = String(decoding: bytes[start..<i], as: UTF8.self)
-        lowerHash = WordTable<Bool>.hashCode(bytes: bytes[start..<i])
       }
       tokens.append(
         Token(
@@ -156,6 +195,37 @@ enum Tokenizer {
       spaceChars = 0
     }
     return tokens
+  }
+
+  /// The string of the ASCII bytes `start..<end`, with upper-case letters lower-cased when `lowered`.
+  ///
+  /// Short ASCII text becomes a small string without being validated again.
+  @inline(__always)
+  private static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lowered: Bool) -> String {
+    String(unsafeUninitializedCapacity: end - start) { out in
+      var k = 0
+      if lowered {
+        for b in bytes[start..<end] {
+          out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+          k += 1
+        }
+      } else {
+        for b in bytes[start..<end] {
+          out[k] = b
+          k += 1
+        }
+      }
+      return k
+    }
+  }
+
+  /// The text of the bytes `start..<end` with ASCII letters lower-cased and typographic apostrophes
+  /// (E2 80 99) folded to ASCII.
+  private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    for k in buffer.indices where buffer[k] >= 0x41 && buffer[k] <= 0x5A { buffer[k] += 0x20 }
+    if buffer.contains(0xE2) { buffer = foldApostrophes(buffer) }
+    return String(decoding: buffer, as: UTF8.self)
   }
 
   /// The string of each ASCII character, by its byte.
@@ -175,7 +245,7 @@ enum Tokenizer {
     return 1
   }
 
-  private static func scalar(_ bytes: [UInt8], _ i: Int) -> Unicode.Scalar? {
+  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
     let len = scalarLength(bytes[i])
     guard i + len <= bytes.count else { return nil }
     var v: UInt32
@@ -189,12 +259,12 @@ enum Tokenizer {
     return Unicode.Scalar(v)
   }
 
-  private static func isLetterScalar(_ bytes: [UInt8], _ i: Int) -> Bool {
+  private static func isLetterScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     guard let s = scalar(bytes, i) else { return false }
     return s.properties.isAlphabetic
   }
 
-  private static func isUppercaseScalar(_ bytes: [UInt8], _ i: Int) -> Bool {
+  private static func isUppercaseScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     guard let s = scalar(bytes, i) else { return false }
     return s.properties.isUppercase
   }

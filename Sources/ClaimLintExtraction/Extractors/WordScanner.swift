@@ -79,6 +79,38 @@ public struct Word: Sendable, Hashable {
     self.init(text: text, range: range, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1, lowerHash: hl | 1)
   }
 
+  /// The word that is exactly an ASCII token of the sentence `bytes`, the bytes `start..<end`: its
+  /// lower-cased text and hash are the token's (`lower`, `lowerHash`), and its text is `lower` when
+  /// no letter is upper-case.
+  init(start: Int, end: Int, lower: String, lowerHash: UInt64, bytes: UnsafeBufferPointer<UInt8>) {
+    var hasUpper = false
+    for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A {
+      hasUpper = true
+      break
+    }
+    // Without an upper-case letter the text is the lower-cased text, and so is its hash.
+    var h = lowerHash
+    if hasUpper {
+      h = 0xcbf2_9ce4_8422_2325
+      for b in bytes[start..<end] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+      h |= 1
+    }
+    let f = bytes[start]
+    let text =
+      hasUpper
+      ? String(unsafeUninitializedCapacity: end - start) { out in
+        var k = 0
+        for b in bytes[start..<end] {
+          out[k] = b
+          k += 1
+        }
+        return k
+      } : lower
+    self.init(
+      text: text, range: start..<end, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
+      lowerHash: lowerHash)
+  }
+
   private init(text: String, range: Range<Int>, lower: String, isCapitalized: Bool, textHash: UInt64, lowerHash: UInt64) {
     self.text = text
     self.range = range
@@ -90,6 +122,14 @@ public struct Word: Sendable, Hashable {
 }
 
 extension Word {
+  /// `lower == s` for an ASCII `s`: text of another length is told apart by its length alone when
+  /// `lower` is ASCII too (its hash is not 0), without calling the string comparison.
+  @inline(__always)
+  func lowerIs(_ s: String) -> Bool {
+    if lowerHash != 0, lower.utf8.count != s.utf8.count { return false }
+    return lower == s
+  }
+
   /// Whether the first character is a letter (`text.first?.isLetter == true`), without building a
   /// `Character` when the text starts with ASCII: a character's first scalar decides.
   var startsWithLetter: Bool {
@@ -156,12 +196,101 @@ public enum WordScanner {
   }
 
   static func words(bytes u: UnsafeBufferPointer<UInt8>) -> [Word] {
-    words(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0))
+    scan(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0))
   }
 
   /// The words of `u`, given the sentence's `tokens` (`Tokenizer.tokenize` of the same bytes): a word
   /// that covers exactly one token's bytes takes its strings from the token.
-  static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> [Word] {
+  ///
+  /// - Parameter plain: whether the sentence is ASCII without a vertical tab or a form feed, when the
+  ///   caller knows (`Tokenizer.tokenize(_:plain:)` tells); nil to have it checked here.
+  static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, plain: Bool? = nil) -> [Word] {
+    if tokens.baseAddress != nil, plain ?? isTokenCompatible(u) { return words(ascii: u, tokens: tokens) }
+    return scan(bytes: u, tokens: tokens)
+  }
+
+  /// Whether the scanner and the tokenizer see the same characters in `u`: ASCII, and no vertical tab
+  /// or form feed (white space to the scanner, symbols to the tokenizer).
+  private static func isTokenCompatible(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var any: UInt8 = 0
+    var odd = false
+    for b in u {
+      any |= b
+      odd = odd || b == 0x0B || b == 0x0C
+    }
+    return any < 0x80 && !odd
+  }
+
+  /// The words of an ASCII sentence read from its tokens rather than its bytes: the same words as
+  /// `scan(bytes:tokens:)` makes.
+  ///
+  /// In such a sentence a word or digits token is a run of word characters (an inner apostrophe
+  /// joins in both), a symbol token is one joiner, comma or other character, and white space lies
+  /// exactly where a token is not attached; the scanner's steps are taken a token at a time.
+  private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>) -> [Word] {
+    var out: [Word] = []
+    out.reserveCapacity(t.count + 4)
+    var start = -1  // the first byte of the open word, or -1
+    var first = 0  // the open word's first token
+    var last = 0  // the open word's last token
+    /// The word of token `k`, whose fields are read in place.
+    func word(_ k: Int) -> Word {
+      Word(start: t[k].start, end: t[k].end, lower: t[k].lower, lowerHash: t[k].lowerHash, bytes: u)
+    }
+    func flush(_ end: Int) {
+      guard start >= 0 else { return }
+      defer { start = -1 }
+      let len = end - start
+      // Split a possessive ending ("'s") when the word has at least two characters before it.
+      if len >= 4, u[end - 1] == 0x73, u[end - 2] == 0x27 {
+        let baseEnd = end - 2
+        let r = start..<baseEnd
+        if first == last || t[first].end != baseEnd {
+          out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r))
+        } else {
+          out.append(word(first))
+        }
+        out.append(Word(text: "'s", range: baseEnd..<end))
+        return
+      }
+      if first == last {
+        out.append(word(first))
+      } else {
+        out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<end]), range: start..<end))
+      }
+    }
+    var k = 0
+    while k < t.count {
+      let kind = t[k].kind
+      let attached = t[k].spaceBefore == 0
+      if !attached, k > 0 { flush(t[k - 1].end) }
+      if kind != .symbol {
+        if start < 0 {
+          start = t[k].start
+          first = k
+        }
+        last = k
+      } else {
+        let b = u[t[k].start]
+        let joiner = b == 0x2D || b == 0x27 || b == 0x2E
+        if joiner || b == 0x2C, start >= 0, k + 1 < t.count, t[k + 1].spaceBefore == 0, t[k + 1].kind != .symbol,
+          joiner || t[k - 1].kind == .digits
+        {
+          last = k
+        } else {
+          flush(t[k].start)
+          out.append(word(k))
+        }
+      }
+      k += 1
+    }
+    if let end = t.last?.end { flush(end) }
+    return out
+  }
+
+  /// The words of `u` read byte by byte; a word that covers exactly one of `tokens` takes its strings
+  /// from the token.
+  private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> [Word] {
     var out: [Word] = []
     out.reserveCapacity(u.count / 5)
     let n = u.count

@@ -25,6 +25,43 @@ import Testing
     }
   }
 
+  /// ASCII sentences with the joins and splits the word scanner makes: periods, hyphens, apostrophes,
+  /// commas between digits, possessives, letters next to digits, white space of every ASCII kind.
+  static let asciiSentences: [String] = [
+    "The U.S. and H5N1: Xi's 90's rock'n'roll, well-known 1,000,000 a,b 5-6,000 -5 'quoted' don't.",
+    "  leading and trailing spaces \t tabs\r\nlines  ",
+    "James's boss's ss's a's 12's x'y ''s -'s . ,5 5, 5,a a.5 1.2.3 COVID-19's e-mail",
+    "a\u{0B}b\u{0C}c d",
+    "x",
+    "",
+  ]
+
+  @Test func wordsFromTokensAreTheScannedWords() {
+    for s in Self.asciiSentences + Self.sentences {
+      let bytes = Array(s.utf8)
+      var plain = false
+      let tokens = Tokenizer.tokenize(bytes, plain: &plain)
+      #expect(plain == (s.utf8.allSatisfy { $0 < 0x80 } && !s.utf8.contains(0x0B) && !s.utf8.contains(0x0C)), "\(s)")
+      let fast = tokens.withUnsafeBufferPointer { t in
+        bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain) }
+      }
+      #expect(fast == WordScanner.words(s), "\(s)")
+    }
+  }
+
+  @Test func lowerIsIsTheStringComparison() {
+    let keys = ["the", "of", "and", "a", "in", "at", "don't", "wasn't", "between", "from", "-", "mid", "s"]
+    for s in Self.asciiSentences + Self.sentences {
+      let bytes = Array(s.utf8)
+      for t in Tokenizer.tokenize(bytes) {
+        for k in keys { #expect(t.lowerIs(k) == (t.lower == k), "\(t.lower) \(k)") }
+      }
+      for w in WordScanner.words(s) {
+        for k in keys { #expect(w.lowerIs(k) == (w.lower == k), "\(w.lower) \(k)") }
+      }
+    }
+  }
+
   @Test func byteHashesAreDistinctAndAreTheTableHash() {
     var seen: Set<UInt64> = []
     for b in UInt8(0)..<0x80 {
