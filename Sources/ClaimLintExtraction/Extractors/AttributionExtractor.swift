@@ -63,6 +63,11 @@ public struct AttributionExtractor: Sendable {
   /// empty parts left out): `full.split(separator: " ")` read in place when `full` is ASCII, where every
   /// space is a character of its own.
   static func names(_ full: String, _ word: String) -> Bool {
+    // ASCII text on both sides: equal strings are equal bytes, so the runs are compared in place.
+    let answer: Bool?? = full.utf8.withContiguousStorageIfAvailable { f -> Bool? in
+      word.utf8.withContiguousStorageIfAvailable { w -> Bool? in asciiNames(f, w) } ?? nil
+    }
+    if let a = answer, let b = a { return b }
     if full == word { return true }
     let u = full.utf8
     guard u.allSatisfy({ $0 < 0x80 }) else {
@@ -77,6 +82,32 @@ public struct AttributionExtractor: Sendable {
     let lastEnd = u.index(after: lastByte)
     let lastStart = u[..<lastEnd].lastIndex(of: 0x20).map { u.index(after: $0) } ?? u.startIndex
     return full[lastStart..<lastEnd] == word
+  }
+
+  /// `names(_:_:)` on the UTF-8 bytes of two strings, or nil when either is not ASCII.
+  private static func asciiNames(_ f: UnsafeBufferPointer<UInt8>, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var any: UInt8 = 0
+    for b in w { any |= b }
+    for b in f { any |= b }
+    guard any < 0x80 else { return nil }
+    /// Whether `f[a..<e]` is `w`.
+    func same(_ a: Int, _ e: Int) -> Bool {
+      guard e - a == w.count else { return false }
+      for k in 0..<w.count where f[a + k] != w[k] { return false }
+      return true
+    }
+    if same(0, f.count) { return true }
+    var firstStart = 0
+    while firstStart < f.count, f[firstStart] == 0x20 { firstStart += 1 }
+    guard firstStart < f.count else { return false }
+    var firstEnd = firstStart
+    while firstEnd < f.count, f[firstEnd] != 0x20 { firstEnd += 1 }
+    if same(firstStart, firstEnd) { return true }
+    var lastEnd = f.count
+    while lastEnd > 0, f[lastEnd - 1] == 0x20 { lastEnd -= 1 }
+    var lastStart = lastEnd
+    while lastStart > 0, f[lastStart - 1] != 0x20 { lastStart -= 1 }
+    return same(lastStart, lastEnd)
   }
 
   /// `extract(from:words:people:previousSpeaker:titled:)` with the sentence's quote (`quoteRange`) already found.
@@ -182,7 +213,7 @@ public struct AttributionExtractor: Sendable {
         speakerWords = speakerWords.dropLast()
       }
       // The writer ("I said", "I can't say") or the reader is not a reported source.
-      if speakerWords.contains(where: { Self.firstOrSecondPerson.contains($0.lower) || $0.lower.fastHasSuffix("n't") || $0.lower.fastHasSuffix("n\u{2019}t") }) {
+      if speakerWords.indices.contains(where: { Self.firstOrSecondPerson.contains(lower: ws[$0]) || Self.endsInNegation(ws[$0]) }) {
         speakerWords = []
       }
       guard let first = speakerWords.first, let last = speakerWords.last else {
@@ -221,7 +252,10 @@ public struct AttributionExtractor: Sendable {
             && !aside.contains(r.lowerBound)
           else { continue }
           if !bytes.isEmpty { bytes.append(0x20) }
-          bytes.append(contentsOf: ws[k].lower.utf8)
+          let lower = ws[k].lower
+          if lower.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: lower.utf8)
+          }
         }
         content = String(decoding: bytes, as: UTF8.self)
       }
@@ -241,6 +275,17 @@ public struct AttributionExtractor: Sendable {
             speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
     }
     return out
+  }
+
+  /// Whether the word's lower-cased text ends in "n't" or "n’t" (`fastHasSuffix`): an ASCII word's
+  /// bytes are read in place (it cannot end in "n’t"); other words take `fastHasSuffix`.
+  @inline(__always)
+  static func endsInNegation(_ w: Word) -> Bool {
+    guard w.lowerHash != 0 else { return w.lower.fastHasSuffix("n't") || w.lower.fastHasSuffix("n\u{2019}t") }
+    let u = w.lower.utf8
+    guard u.count >= 3 else { return false }
+    let answer = u.withContiguousStorageIfAvailable { b in b[b.count - 1] == 0x74 && b[b.count - 2] == 0x27 && b[b.count - 3] == 0x6E }
+    return answer ?? w.lower.fastHasSuffix("n't")
   }
 
   /// Pronouns of the writer and the reader.
@@ -265,31 +310,47 @@ public struct AttributionExtractor: Sendable {
   ) -> String? {
     if ws.count == 1, Self.pronouns.contains(lower: ws[0]) { return previous }
     // "the minister", "the Chief Justice": the one person the article gave that title.
-    let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
-    if !role.isEmpty, ws.count <= 4 {
-      let matches = Set(titled.filter { $0.title == role || $0.title.hasSuffix(" " + role) }.map(\.person))
-      if matches.count == 1, let p = matches.first { return p }
+    // With no titled person there is no role to look up ("the minister").
+    if !titled.isEmpty, ws.count <= 4 {
+      let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
+      if !role.isEmpty {
+        let matches = Set(titled.filter { $0.title == role || $0.title.hasSuffix(" " + role) }.map(\.person))
+        if matches.count == 1, let p = matches.first { return p }
+      }
     }
-    let caps = ws.filter { $0.isCapitalized }
-    // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega").
-    for p in people.sorted(by: { $0.count > $1.count }) where written.fastContains(p) { return p }
+    // The capitalised words: how many, and the last one (by index, so that no `Word` is copied).
+    var capsCount = 0
+    var lastCap = -1
+    for k in ws.indices where ws[k].isCapitalized {
+      capsCount += 1
+      lastCap = k
+    }
+    // A known full name in the phrase ("coach Marco Bellini", "club president Luis Ortega"): the
+    // longest (in characters; the first of equally long ones), as the first of `people` sorted stably
+    // by decreasing length. The same search later in the former code ("a known full name that the
+    // phrase ends with or contains") could only find what this one found, so it is not repeated.
+    if let p = Self.longestContained(people, in: written) { return p }
     if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
-      let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
-      if caps.isEmpty || ws.count <= 8 { return lowered.isEmpty || ws.count > 8 ? nil : lowered }
+      if capsCount == 0 || ws.count <= 8 {
+        if ws.count > 8 { return nil }
+        let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
+        return lowered.isEmpty ? nil : lowered
+      }
     }
-    if caps.isEmpty {
+    if capsCount == 0 {
       // "the statement", "officials", "police": keep as written, lower-case.
+      if ws.count > 4 { return nil }
       let lowered = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
-      return lowered.isEmpty || ws.count > 4 ? nil : lowered
+      return lowered.isEmpty ? nil : lowered
     }
-    // A known full name that the phrase ends with or contains.
-    for p in people.sorted(by: { $0.count > $1.count }) where written.fastContains(p) { return p }
     // A short name: one capitalised word that is the first or last word of exactly one known full name.
-    if let lastCap = caps.last, caps.count == 1 || ws.last == lastCap {
+    // (Words have distinct ranges, so the last word equals the last capitalised one only when it is it.)
+    if lastCap >= 0, capsCount == 1 || lastCap == ws.count - 1 {
+      let lastCapText = ws[lastCap].text
       let candidates = people.filter { full in
         let parts = full.split(separator: " ").map(String.init)
-        return parts.first == lastCap.text || parts.last == lastCap.text
+        return parts.first == lastCapText || parts.last == lastCapText
       }
       if Set(candidates).count == 1 { return candidates[0] }
     }
@@ -306,6 +367,21 @@ public struct AttributionExtractor: Sendable {
     }
     while let f = run.first, ["of", "for", "and", "the", "a", "an"].contains(f.lowercased()) { run.removeFirst() }
     return run.isEmpty ? nil : run.joined(separator: " ")
+  }
+
+  /// The first of `people` sorted stably by decreasing length in characters that `written` contains
+  /// (`fastContains`), found without sorting: lengths are counted only for the names found.
+  static func longestContained(_ people: [String], in written: String) -> String? {
+    var best: String? = nil
+    var bestCount = 0
+    for p in people where written.fastContains(p) {
+      let c = p.count
+      if best == nil || c > bestCount {
+        best = p
+        bestCount = c
+      }
+    }
+    return best
   }
 
   /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.

@@ -201,21 +201,37 @@ public struct DateExtractor: Sendable {
     "be", "been", "being", "is", "are", "am", "to", "get", "gets", "has", "have",
   ]
 
+  /// `w.hasSuffix("ed") && w.count >= 5` for `w = t[k].lower`: an ASCII word (its hash is not 0, and
+  /// a word token holds no CR LF) has one character per byte.
+  static func endsInEdWithFiveCharacters(_ t: [Token], _ k: Int) -> Bool {
+    guard t[k].lowerHash != 0 else {
+      let w = t[k].lower
+      return w.hasSuffix("ed") && w.count >= 5
+    }
+    let answer = t[k].lower.utf8.withContiguousStorageIfAvailable { b in
+      b.count >= 5 && b[b.count - 1] == 0x64 && b[b.count - 2] == 0x65
+    }
+    if let a = answer { return a }
+    let w = t[k].lower
+    return w.hasSuffix("ed") && w.count >= 5
+  }
+
   /// The tense of the verb form nearest to token `i` in its sentence: a future marker ("will",
   /// "would", "due to") or a past form ("met", "were", "-ed" after no "be"). A verb before the date
   /// governs it ("was closed on Monday and will stay shut"); one after it only when none comes before
   /// ("On Saturday, crews will …"). Ties go to the past.
   static func tense(_ t: [Token], around i: Int) -> Tense {
     func cue(_ k: Int) -> Tense? {
-      let w = t[k].lower
       guard t[k].kind == .word else { return nil }
-      if futureWords.contains(w) {
+      // The word lists are looked up by the token's hash; the text is read only for a hit.
+      if futureWords.contains(token: t[k]) {
         // "set" and "plan" only as "set to", "plan to"; "expected" and "scheduled" are future markers.
+        let w = t[k].lower
         if ["set", "plans", "plan", "going", "due"].contains(w) { return k + 1 < t.count && t[k + 1].lowerIs("to") ? .future : nil }
         return .future
       }
-      if irregularPast.contains(w) { return .past }
-      if w.hasSuffix("ed"), w.count >= 5, !t[k].isCapitalized || k == 0, !notPast.contains(w) {
+      if irregularPast.contains(token: t[k]) { return .past }
+      if endsInEdWithFiveCharacters(t, k), !t[k].isCapitalized || k == 0, !notPast.contains(token: t[k]) {
         // A passive or perfect participle says nothing by itself: "will be suspended", "has warned of
         // rain until Friday".
         if k > 0, participleHosts.contains(token: t[k - 1]) { return nil }
@@ -418,7 +434,7 @@ public struct DateExtractor: Sendable {
       let end = i + o.keys.count
       guard end <= t.count else { continue }
       var ok = true
-      for k in 0..<o.keys.count where t[i + k].lower != o.keys[k] {
+      for k in 0..<o.keys.count where !t[i + k].lowerIs(o.keys[k]) {
         ok = false
         break
       }
@@ -439,7 +455,7 @@ public struct DateExtractor: Sendable {
     } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {
       count = v
       p += 1
-    } else if let u = lexicons.numberWord(t[i], .unit) ?? lexicons.numberWord(t[i], .tens) {
+    } else if let u = lexicons.numberWord(t[i], .unit, or: .tens) {
       count = Int(u.value)
       p += 1
     } else {

@@ -155,6 +155,13 @@ public struct ExtractionLexicons: Sendable {
     numberWordTable[token: t]?.first(where: { $0.kind == kind })
   }
 
+  /// `numberWord(t, kind) ?? numberWord(t, other)` with one lookup of the token.
+  @inline(__always)
+  func numberWord(_ t: Token, _ kind: NumberKind, or other: NumberKind) -> NumberWord? {
+    guard let words = numberWordTable[token: t] else { return nil }
+    return words.first(where: { $0.kind == kind }) ?? words.first(where: { $0.kind == other })
+  }
+
   /// The singular of a counted noun: from the lexicon, else by the regular plural rules.
   func singular(_ lower: String) -> String {
     if let n = nouns[lower] { return n.singular }

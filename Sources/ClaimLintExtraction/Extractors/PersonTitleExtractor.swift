@@ -59,7 +59,16 @@ public struct PersonTitleExtractor: Sendable {
   /// `isNameWord(ws[k])`, without copying the word when it is not capitalised (most are not).
   private func isNameWord(_ ws: [Word], _ k: Int) -> Bool {
     guard ws[k].isCapitalized else { return false }
-    return isNameWord(ws[k])
+    // An ASCII word (its text hash is not 0) is read in place: the lists by its hashes, then its bytes.
+    guard ws[k].textHash != 0 else { return isNameWord(ws[k]) }
+    guard !Self.notNames.contains(text: ws[k]) else { return false }
+    if let kind = words.value(hash: ws[k].lowerHash, key: ws[k].lower), kind != .honorific { return false }
+    let answer = ws[k].text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      for c in b where c >= 0x30 && c <= 0x39 { return false }
+      let f = b.first ?? 0
+      return (f >= 0x41 && f <= 0x5A) || (f >= 0x61 && f <= 0x7A)
+    }
+    return answer ?? isNameWord(ws[k])
   }
 
   private func isNameWord(_ w: Word) -> Bool {

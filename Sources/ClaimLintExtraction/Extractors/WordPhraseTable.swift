@@ -11,6 +11,10 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// `values` and `longestByFirst` as fast tables, once `finished()` has made them.
   private var valueTable: WordTable<Value>? = nil
   private var firstTable: WordTable<Int>? = nil
+  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII first word, once `finished()`
+  /// has made it; empty when it cannot be used (the first-word table is not on its fast path). An ASCII
+  /// word whose bit is clear starts no phrase, which settles most lookups with one load.
+  private var firstFilter: [UInt64] = []
   /// Whether words are compared as written (`true`) or lower-cased.
   let caseSensitive: Bool
 
@@ -32,7 +36,16 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   func finished() -> WordPhraseTable {
     var t = self
     t.valueTable = WordTable(values)
-    t.firstTable = WordTable(longestByFirst)
+    let first = WordTable(longestByFirst)
+    t.firstTable = first
+    if first.isFast {
+      var filter = [UInt64](repeating: 0, count: 64)
+      for k in longestByFirst.keys {
+        guard let h = WordTable<Int>.asciiHash(k) else { continue }
+        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+      }
+      t.firstFilter = filter
+    }
     return t
   }
 
@@ -46,9 +59,19 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   }
 
   /// The longest phrase of at most `maxWords` words starting at `ws[i]`: its value and its length in words.
+  @inline(__always)
   func longest(_ ws: [Word], _ i: Int, maxWords: Int = .max) -> (value: Value, count: Int)? {
-    guard i < ws.count else { return nil }
+    guard i < ws.count, mayStart(ws, i) else { return nil }
     return ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
+  }
+
+  /// False when `ws[i]` is an ASCII word that starts no phrase, read from its hash and the filter
+  /// alone; true when a phrase may start there.
+  @inline(__always)
+  func mayStart(_ ws: [Word], _ i: Int) -> Bool {
+    guard !firstFilter.isEmpty else { return true }
+    let h = caseSensitive ? ws[i].textHash : ws[i].lowerHash
+    return h == 0 || firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
   }
 
   /// `longest(_:_:maxWords:)` on the words' storage: a miss, the common case, reads one hash.

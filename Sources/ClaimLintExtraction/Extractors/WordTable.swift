@@ -56,6 +56,10 @@ struct WordTable<Value: Sendable>: Sendable {
   /// An empty table.
   init() { self.init([:]) }
 
+  /// Whether every ASCII lookup is answered from the ASCII keys alone (no key could equal an ASCII
+  /// word without being ASCII itself).
+  var isFast: Bool { fast }
+
   /// Whether the table holds no entry.
   var isEmpty: Bool { dictionary.isEmpty }
 
@@ -151,6 +155,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   /// Whether a token's lower-cased text is in the set.
   @inline(__always)
   func contains(token t: Token) -> Bool { table[token: t] != nil }
+
+  /// Whether a word's text as written is in the set.
+  @inline(__always)
+  func contains(text w: Word) -> Bool { table.value(hash: w.textHash, key: w.text) != nil }
 
   /// Whether a word's lower-cased text is in the set.
   @inline(__always)

@@ -64,6 +64,11 @@ public struct SentenceSplitter: Sendable {
     var i = 0
     while i < n {
       let c = b[i]
+      // Letters, spaces and most bytes are neither a line break nor (the start of) a terminator.
+      if c == 0x20 || (c >= 0x40 && c != 0xE2) {
+        i += 1
+        continue
+      }
       if c == 0x0A || (c == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A)) {
         // A line break inside a paragraph is a wrap; a blank line or a list bullet starts anew.
         var k = i + 1
