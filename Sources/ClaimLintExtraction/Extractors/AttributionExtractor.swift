@@ -240,24 +240,52 @@ public struct AttributionExtractor: Sendable {
           aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
         }
         // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(sentence.utf8.count)
         // Read by index, so that no whole `Word` is copied.
         let verbStart = ws[i].range.lowerBound
         let verbEnd = ws[i + n - 1].range.upperBound
+        let speakerStart = first.range.lowerBound
+        let speakerEnd = last.range.upperBound
+        let asideStart = aside.lowerBound
+        let asideEnd = aside.upperBound
+        // The kept words (not in the speaker, the verb or the aside) are measured first, then copied
+        // into the string's own storage; every bound is a constant, so no closure reads a variable.
+        var total = 0
         for k in ws.indices {
-          let r = ws[k].range
-          guard !(r.lowerBound >= first.range.lowerBound && r.upperBound <= last.range.upperBound)
-            && !(r.lowerBound >= verbStart && r.upperBound <= verbEnd)
-            && !aside.contains(r.lowerBound)
+          let lo = ws[k].range.lowerBound
+          let hi = ws[k].range.upperBound
+          guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
+            && !(lo >= asideStart && lo < asideEnd)
           else { continue }
-          if !bytes.isEmpty { bytes.append(0x20) }
-          let lower = ws[k].lower
-          if lower.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: lower.utf8)
-          }
+          total += (total > 0 ? 1 : 0) + ws[k].lower.utf8.count
         }
-        content = String(decoding: bytes, as: UTF8.self)
+        content = String(unsafeUninitializedCapacity: total) { out in
+          var p = 0
+          for k in ws.indices {
+            let lo = ws[k].range.lowerBound
+            let hi = ws[k].range.upperBound
+            guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
+              && !(lo >= asideStart && lo < asideEnd)
+            else { continue }
+            if p > 0 {
+              out[p] = 0x20
+              p += 1
+            }
+            let lower = ws[k].lower
+            let copied = lower.utf8.withContiguousStorageIfAvailable { b -> Int in
+              if let src = b.baseAddress, let dst = out.baseAddress { (dst + p).update(from: src, count: b.count) }
+              return b.count
+            }
+            if let c = copied {
+              p += c
+            } else {
+              for b in lower.utf8 {
+                out[p] = b
+                p += 1
+              }
+            }
+          }
+          return p
+        }
       }
       out.append(
         Match(

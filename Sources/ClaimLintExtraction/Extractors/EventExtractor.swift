@@ -102,7 +102,8 @@ public struct EventExtractor: Sendable {
     while i < ws.count {
       var matched = false
       for (p, parts) in byLength {
-        if i + parts.count <= ws.count, ws[i..<(i + parts.count)].map(\.text) == parts {
+        // The words' texts compared in place, without making an array of them.
+        if i + parts.count <= ws.count, parts.indices.allSatisfy({ ws[i + $0].text == parts[$0] }) {
           found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
           i += parts.count
           matched = true
@@ -121,13 +122,23 @@ public struct EventExtractor: Sendable {
           continue
         }
       }
-      if ws[i].isCapitalized {
-        let candidates = Set(zip(people, partsOfPeople).filter { _, parts in
-          parts.count > 1 && (parts.first == ws[i].text || parts.last == ws[i].text)
-        }.map(\.0))
-        if candidates.count == 1, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
-          found.append((candidates.first!, ws[i].range))
+      if ws[i].isCapitalized, i + 1 >= ws.count || !ws[i + 1].isCapitalized {
+        // The one distinct person whose first or last word this is, if there is exactly one.
+        let text = ws[i].text
+        var candidate: String? = nil
+        var several = false
+        for (person, parts) in zip(people, partsOfPeople)
+        where parts.count > 1 && (parts.first == text || parts.last == text) {
+          if let c = candidate {
+            if c != person {
+              several = true
+              break
+            }
+          } else {
+            candidate = person
+          }
         }
+        if !several, let c = candidate { found.append((c, ws[i].range)) }
       }
       i += 1
     }

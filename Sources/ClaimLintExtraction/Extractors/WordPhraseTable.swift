@@ -62,7 +62,14 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   @inline(__always)
   func longest(_ ws: [Word], _ i: Int, maxWords: Int = .max) -> (value: Value, count: Int)? {
     guard i < ws.count, mayStart(ws, i) else { return nil }
-    return ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
+    return longestLookup(ws, i, maxWords: maxWords)
+  }
+
+  /// `longest(_:_:maxWords:)` past the filter: kept out of line, so that the table is not copied
+  /// into the closure at every inlined call site.
+  @inline(never)
+  private func longestLookup(_ ws: [Word], _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
+    ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
   }
 
   /// False when `ws[i]` is an ASCII word that starts no phrase, read from its hash and the filter
