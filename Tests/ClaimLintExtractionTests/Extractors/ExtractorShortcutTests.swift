@@ -1,0 +1,74 @@
+@testable import ClaimLintExtraction
+import Testing
+
+/// The shortcuts of the attribution, title and event extractors and of the phrase tables give what
+/// the string code they replaced gives.
+@Suite struct ExtractorShortcutTests {
+  /// Words of every kind: ASCII, upper-case, accented, typographic apostrophes, digits.
+  static let sentences: [String] = [
+    "Foreign Minister Wang Yi said the United States and Myanmar's junta met in Chiang Mai on Monday.",
+    "“We didn’t agree,” said Müller, the São Paulo mayor; officials wouldn't say, and I can't either.",
+    "according to the Ministry of Foreign Affairs, 3.5% of 1,200 people fled to Hong Kong - New York",
+  ]
+
+  @Test func phraseLookupsMatchTheDictionary() {
+    var lower = WordPhraseTable<Int>(caseSensitive: false)
+    var written = WordPhraseTable<Int>(caseSensitive: true)
+    let phrases = ["said", "according to", "foreign minister", "müller", "chiang mai", "Chiang Mai", "Hong Kong", "São Paulo", "New York"]
+    for (n, p) in phrases.enumerated() {
+      lower.add(p, n)
+      written.add(p, n)
+    }
+    let fastLower = lower.finished()
+    let fastWritten = written.finished()
+    for s in Self.sentences {
+      let ws = WordScanner.words(s)
+      for i in 0...ws.count {
+        // A table not yet finished answers from its dictionaries, without the filter.
+        #expect(fastLower.longest(ws, i)?.count == lower.longest(ws, i)?.count, "\(s) \(i)")
+        #expect(fastLower.longest(ws, i)?.value == lower.longest(ws, i)?.value, "\(s) \(i)")
+        #expect(fastWritten.longest(ws, i)?.value == written.longest(ws, i)?.value, "\(s) \(i)")
+        #expect(fastWritten.longest(ws, i, maxWords: 1)?.count == written.longest(ws, i, maxWords: 1)?.count, "\(s) \(i)")
+      }
+    }
+  }
+
+  @Test func namesMatchesTheSplitWords() {
+    let fulls = ["Guo Jiakun", " Guo  Jiakun ", "Guo", "Müller Hans", "Hans Müller", "", "  ", "A B C"]
+    let words = ["Guo", "Jiakun", "Guo Jiakun", "Müller", "Hans", "B", "A", "C", "", "guo"]
+    for full in fulls {
+      for word in words {
+        let parts = full.split(separator: " ")
+        let expected = full == word || parts.first.map { String($0) } == word || parts.last.map { String($0) } == word
+        #expect(AttributionExtractor.names(full, word) == expected, "\(full) \(word)")
+      }
+    }
+  }
+
+  @Test func longestContainedIsTheFirstOfTheStableSort() {
+    let people = ["Wang Yi", "Yi", "Wang Yi Jr", "Ana Ruiz", "Ana Ruíz", "Wang Yi"]
+    for written in ["Foreign Minister Wang Yi", "Wang Yi Jr said", "Ana Ruíz and Ana Ruiz", "nobody", ""] {
+      let expected = people.sorted(by: { $0.count > $1.count }).first { written.fastContains($0) }
+      #expect(AttributionExtractor.longestContained(people, in: written) == expected, "\(written)")
+    }
+  }
+
+  @Test func negationsMatchTheSuffixTest() {
+    for s in Self.sentences + ["don't can’t won't n't t isn’t", "DIDN'T"] {
+      for w in WordScanner.words(s) {
+        let expected = w.lower.fastHasSuffix("n't") || w.lower.fastHasSuffix("n\u{2019}t")
+        #expect(AttributionExtractor.endsInNegation(w) == expected, "\(w.text)")
+      }
+    }
+  }
+
+  @Test func edEndingsMatchTheStringTest() {
+    for s in Self.sentences + ["Police arrested, closed, ed, bed, reported, naïved Caféed"] {
+      let tokens = Tokenizer.tokenize(Array(s.utf8))
+      for k in tokens.indices {
+        let w = tokens[k].lower
+        #expect(DateExtractor.endsInEdWithFiveCharacters(tokens, k) == (w.hasSuffix("ed") && w.count >= 5), "\(w)")
+      }
+    }
+  }
+}
