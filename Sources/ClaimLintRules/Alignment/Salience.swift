@@ -622,9 +622,17 @@ struct SortedStoryWordIndex {
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   mutating func candidates(of i: Int) -> [Int] {
-    var found: [Int] = []
     let me = Int32(truncatingIfNeeded: i)
-    for p in Int(claimStart[i])..<Int(claimStart[i + 1]) {
+    let postings = Int(claimStart[i])..<Int(claimStart[i + 1])
+    // Room for every member of the postings at most (no claim twice): the list never grows.
+    var total = 0
+    for p in postings {
+      let g = Int(claimPostings[p])
+      total += Int(postingStart[g + 1] - postingStart[g])
+    }
+    var found: [Int] = []
+    found.reserveCapacity(min(total, mark.count))
+    for p in postings {
       let g = Int(claimPostings[p])
       for k in Int(postingStart[g])..<Int(postingStart[g + 1]) {
         let j = Int(members[k])
