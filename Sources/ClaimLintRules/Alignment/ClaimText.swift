@@ -211,3 +211,40 @@ struct ExactTextPair: Hashable {
     self.second = ExactText(second)
   }
 }
+
+/// `AlignedClaims.comparable(_:_:)` remembered for one pass of a rule: each document pair is asked of
+/// the run once (the run's own answer takes a lock and a dictionary look-up every time). The relation
+/// is symmetric, so a pair is kept under its smaller document first.
+struct ComparableDocuments {
+  private let claims: AlignedClaims
+  private let count: Int
+  /// Runs of at most this many documents keep the answers in a table of every pair.
+  private static let tableLimit = 512
+  /// `table[a * count + b]` for `a < b`: 0 not asked yet, 1 not comparable, 2 comparable.
+  private var table: [UInt8]
+  /// The answers of larger runs, by the same number.
+  private var asked: [Int: Bool] = [:]
+
+  init(_ claims: AlignedClaims) {
+    self.claims = claims
+    count = claims.documents.count
+    table = count <= Self.tableLimit ? [UInt8](repeating: 0, count: count * count) : []
+  }
+
+  /// Whether documents `a` and `b` may be compared (`AlignedClaims.comparable(_:_:)`).
+  mutating func callAsFunction(_ a: Int, _ b: Int) -> Bool {
+    if a == b { return false }
+    let key = a < b ? a * count + b : b * count + a
+    if !table.isEmpty {
+      let known = table[key]
+      if known != 0 { return known == 2 }
+      let v = claims.comparable(a, b)
+      table[key] = v ? 2 : 1
+      return v
+    }
+    if let known = asked[key] { return known }
+    let v = claims.comparable(a, b)
+    asked[key] = v
+    return v
+  }
+}

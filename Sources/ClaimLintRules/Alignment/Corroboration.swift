@@ -11,6 +11,8 @@ public enum Corroboration {
     // the syndication groups that state a key in reportage are collected by number.
     var ids: [Name: Int] = [:]
     ids.reserveCapacity(claims.documents.reduce(0) { $0 + $1.claims.count })
+    // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`.
+    var dateIDs: [Int: Int] = [:]
     // The syndication groups of each key, without repeats (few per key: a small array, not a set).
     var groups: [[Int]] = []
     let comparison = QuantityComparison(claims)
@@ -25,14 +27,26 @@ public enum Corroboration {
         guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
           return -1
         }
-        let name = Name(story: story, key: k)
         let id: Int
-        if let known = ids[name] {
-          id = known
+        if case .date(let day) = k {
+          // `day` is below 10^8 (`typedKey`), so the number is one-to-one.
+          let number = story &* 100_000_000 &+ day
+          if let known = dateIDs[number] {
+            id = known
+          } else {
+            id = groups.count
+            dateIDs[number] = id
+            groups.append([])
+          }
         } else {
-          id = groups.count
-          ids[name] = id
-          groups.append([])
+          let name = Name(story: story, key: k)
+          if let known = ids[name] {
+            id = known
+          } else {
+            id = groups.count
+            ids[name] = id
+            groups.append([])
+          }
         }
         if c.pointee.layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
         return id

@@ -508,3 +508,141 @@ extension Array where Element: Comparable {
   /// Sorts the array and drops repeats, in place (`Salience.sortUnique`).
   mutating func sortUnique() { Salience.sortUnique(&self) }
 }
+
+/// `StoryWordIndex` kept in sorted arrays instead of a dictionary keyed by (story, word): the same
+/// candidates, found without hashing a word per look-up.
+///
+/// The (story, word, claim) entries are sorted once; each run of equal (story, word) is a posting. A
+/// claim keeps the postings of its words that propose candidates (fewer than `StoryWordIndex.storyLimit`
+/// entries; the run's common words are not indexed), and its candidates are the members of those
+/// postings, each once, in order: what `StoryWordIndex.candidates(of:)` returns.
+struct SortedStoryWordIndex {
+  /// The claim of each entry, grouped by posting (ascending within a posting).
+  private let members: [Int32]
+  /// Posting `g` is `members[postingStart[g]..<postingStart[g + 1]]`.
+  private let postingStart: [Int32]
+  /// Claim `i`'s postings that propose candidates are `claimPostings[claimStart[i]..<claimStart[i + 1]]`.
+  private let claimPostings: [Int32]
+  private let claimStart: [Int32]
+  /// `mark[j] == i` once claim `j` is among the candidates of claim `i` being collected.
+  private var mark: [Int32]
+
+  /// Indexes `words[i]`, the words of the claim at `refs[i]` (each word once).
+  init(_ claims: AlignedClaims, refs: [ClaimRef], words: [[UInt64]]) {
+    let n = refs.count
+    // The run's common words are left out, looked up in a table made once per run of claims.
+    let common = claims.memo("SortedStoryWordIndex.common") { WordTable(claims.commonWords) }
+    var entries: [Entry] = []
+    entries.reserveCapacity(words.reduce(0) { $0 + $1.count })
+    for i in 0..<n {
+      let story = Int32(truncatingIfNeeded: claims.story[refs[i].document])
+      for w in words[i] where !common.contains(w) {
+        entries.append(Entry(word: w, story: story, claim: Int32(truncatingIfNeeded: i)))
+      }
+    }
+    entries.sort { ($0.story, $0.word, $0.claim) < ($1.story, $1.word, $1.claim) }
+    var members = [Int32](repeating: 0, count: entries.count)
+    var postingStart: [Int32] = []
+    // The posting of each entry when it proposes candidates, else -1.
+    var postingOf = [Int32](repeating: -1, count: entries.count)
+    var count = [Int32](repeating: 0, count: n + 1)
+    var a = 0
+    while a < entries.count {
+      var b = a + 1
+      while b < entries.count, entries[b].word == entries[a].word, entries[b].story == entries[a].story { b += 1 }
+      let g = Int32(truncatingIfNeeded: postingStart.count)
+      postingStart.append(Int32(truncatingIfNeeded: a))
+      let proposes = b - a < StoryWordIndex<[UInt64]>.storyLimit
+      for k in a..<b {
+        members[k] = entries[k].claim
+        if proposes {
+          postingOf[k] = g
+          count[Int(entries[k].claim) + 1] += 1
+        }
+      }
+      a = b
+    }
+    postingStart.append(Int32(truncatingIfNeeded: entries.count))
+    for i in 0..<n { count[i + 1] += count[i] }
+    var fill = count
+    var claimPostings = [Int32](repeating: 0, count: Int(count[n]))
+    for k in entries.indices where postingOf[k] >= 0 {
+      let c = Int(entries[k].claim)
+      claimPostings[Int(fill[c])] = postingOf[k]
+      fill[c] += 1
+    }
+    self.members = members
+    self.postingStart = postingStart
+    self.claimPostings = claimPostings
+    self.claimStart = count
+    self.mark = [Int32](repeating: -1, count: n)
+  }
+
+  /// A set of word hashes in an open-addressing table: hashes are already spread evenly, so their low
+  /// bits pick the slot and no word is hashed again (a `Set` hashes each look-up anew).
+  struct WordTable: Sendable {
+    /// The members; 0 marks an empty slot (the hash 0 is kept aside in `hasZero`).
+    private var slots: [UInt64]
+    private let mask: Int
+    private var hasZero = false
+
+    init(_ words: Set<UInt64>) {
+      var size = 16
+      while size < 2 * words.count + 1 { size *= 2 }
+      mask = size - 1
+      slots = [UInt64](repeating: 0, count: size)
+      for w in words {
+        if w == 0 {
+          hasZero = true
+          continue
+        }
+        var k = Int(truncatingIfNeeded: w) & mask
+        while slots[k] != 0 { k = (k + 1) & mask }
+        slots[k] = w
+      }
+    }
+
+    func contains(_ w: UInt64) -> Bool {
+      if w == 0 { return hasZero }
+      var k = Int(truncatingIfNeeded: w) & mask
+      while true {
+        let s = slots[k]
+        if s == w { return true }
+        if s == 0 { return false }
+        k = (k + 1) & mask
+      }
+    }
+  }
+
+  private struct Entry {
+    var word: UInt64
+    var story: Int32
+    var claim: Int32
+  }
+
+  /// The positions of the claims that share a word with claim `i` (itself included), in order.
+  mutating func candidates(of i: Int) -> [Int] {
+    let me = Int32(truncatingIfNeeded: i)
+    let postings = Int(claimStart[i])..<Int(claimStart[i + 1])
+    // Room for every member of the postings at most (no claim twice): the list never grows.
+    var total = 0
+    for p in postings {
+      let g = Int(claimPostings[p])
+      total += Int(postingStart[g + 1] - postingStart[g])
+    }
+    var found: [Int] = []
+    found.reserveCapacity(min(total, mark.count))
+    for p in postings {
+      let g = Int(claimPostings[p])
+      for k in Int(postingStart[g])..<Int(postingStart[g + 1]) {
+        let j = Int(members[k])
+        if mark[j] != me {
+          mark[j] = me
+          found.append(j)
+        }
+      }
+    }
+    found.sort()
+    return found
+  }
+}

@@ -102,17 +102,18 @@ public struct AttributionMismatchRule: Rule {
       let threshold = bothQuotes ? 0.7 : 0.8
       return Salience.containment(words[i], words[j]) >= threshold
     }
-    let index = StoryWordIndex(claims, refs: refs, words: words)
+    var index = SortedStoryWordIndex(claims, refs: refs, words: words)
     var findings: [Finding] = []
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
+    var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       var conflicts: [Int] = []
       var agreeing = DocumentSet()
       // The cheap tests first: same words, then whether the two documents may be compared at all.
       for j in index.candidates(of: i) where hasSpeakerText[j] && sameWords(i, j) {
-        guard claims.comparable(refs[i].document, refs[j].document) else { continue }
+        guard comparable(refs[i].document, refs[j].document) else { continue }
         if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
           || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
           || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])

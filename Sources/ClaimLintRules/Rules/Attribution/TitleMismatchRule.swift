@@ -59,6 +59,7 @@ public struct TitleMismatchRule: Rule {
     var findings: [Finding] = []
     // Each role parsed once per run: the same roles ("foreign minister") recur across people.
     var parsedRoles: [String: Role] = [:]
+    var comparable = ComparableDocuments(claims)
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
@@ -76,7 +77,7 @@ public struct TitleMismatchRule: Rule {
         let a = parsed[r]!
         var conflicts: [ClaimRef] = []
         var agreeing = DocumentSet()
-        for o in group where claims.comparable(r.document, o.document) {
+        for o in group where comparable(r.document, o.document) {
           if compatible(a, parsed[o]!) { agreeing.insert(o.document) } else { conflicts.append(o) }
         }
         return .init(conflicts: conflicts, agreeing: agreeing)
@@ -113,7 +114,22 @@ public struct TitleMismatchRule: Rule {
   }
 
   /// A role read into its head noun, its ranks and its portfolio.
-  private typealias Role = (head: String, ranks: Set<String>, portfolio: Set<String>)
+  private struct Role {
+    var head: String
+    /// The ranks of `conflictingRanks` it holds other than "former", one bit each (`rankBits`):
+    /// "former" is never compared (see `compatible`), so it is left out once here, not per pair.
+    var ranks: UInt8
+    var portfolio: Set<String>
+    /// Whether the head is one of `genericRoles`.
+    var isGeneric: Bool
+  }
+
+  /// A bit for each conflicting rank other than "former".
+  private static let rankBits: [String: UInt8] = {
+    var bits: [String: UInt8] = [:]
+    for (k, r) in conflictingRanks.subtracting(["former"]).sorted().enumerated() { bits[r] = 1 << UInt8(k) }
+    return bits
+  }()
 
   private func parse(_ role: String) -> Role {
     var s = role
@@ -122,17 +138,18 @@ public struct TitleMismatchRule: Rule {
       portfolio = Set(s[s.index(after: open)..<close].split(separator: " ").map(String.init))
       s = String(s[..<open]).trimmingSpaces
     }
-    var ranks = Set<String>()
+    var ranks: UInt8 = 0
     var head: [String] = []
     for w in s.split(separator: " ").map(String.init) {
-      if Self.conflictingRanks.contains(w) { ranks.insert(w) } else if ["union", "state", "senior", "first"].contains(w) && head.isEmpty {
+      if Self.conflictingRanks.contains(w) { ranks |= Self.rankBits[w] ?? 0 } else if ["union", "state", "senior", "first"].contains(w) && head.isEmpty {
         continue
       } else {
         head.append(w)
       }
     }
     let joined = head.joined(separator: " ")
-    return (Self.abbreviatedRoles[joined] ?? joined, ranks, portfolio)
+    let name = Self.abbreviatedRoles[joined] ?? joined
+    return Role(head: name, ranks: ranks, portfolio: portfolio, isGeneric: Self.genericRoles.contains(name))
   }
 
   /// Roles written as an abbreviation or in full ("CEO", "chief executive", "chief executive officer"),
@@ -146,13 +163,13 @@ public struct TitleMismatchRule: Rule {
 
   /// `compatible` on parsed roles.
   private func compatible(_ pa: [Role], _ pb: [Role]) -> Bool {
-    if pa.allSatisfy({ Self.genericRoles.contains($0.head) }) || pb.allSatisfy({ Self.genericRoles.contains($0.head) }) {
+    if pa.allSatisfy(\.isGeneric) || pb.allSatisfy(\.isGeneric) {
       return true
     }
     for x in pa {
       // "former" is kept out: outlets keep an old title as an honorific ("Vice President Biden" after
       // he left office), and an article cannot tell when the office ended.
-      for y in pb where x.head == y.head && x.ranks.subtracting(["former"]) == y.ranks.subtracting(["former"]) {
+      for y in pb where x.ranks == y.ranks && x.head == y.head {
         if x.portfolio.isEmpty || y.portfolio.isEmpty || !x.portfolio.isDisjoint(with: y.portfolio) { return true }
       }
     }

@@ -151,17 +151,18 @@ public struct DateMismatchRule: Rule {
       return true
     }
     let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
-    let index = StoryWordIndex(claims, refs: refs, words: salient)
+    var index = SortedStoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
     // Each date, its text and whether it is its article's own day, read once.
     let dates = refs.map { claims.documents[$0.document].claims[$0.index].date! }
     let texts = refs.map { claims.documents[$0.document].claims[$0.index].span.text }
     let ownDay = texts.map { Self.isOwnDay($0) }
+    var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = dates[i]
       var conflicts: [Int] = []
       var agreeing = DocumentSet()
-      for j in index.candidates(of: i) where claims.comparable(refs[i].document, refs[j].document) {
+      for j in index.candidates(of: i) where comparable(refs[i].document, refs[j].document) {
         guard sameEvent(i, j) else { continue }
         let db = dates[j]
         // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this

@@ -54,13 +54,14 @@ public struct ParticipantsMismatchRule: Rule {
       byKey["s\(claims.story[r.document])|" + claims.documents[r.document].claims[r.index].event!.type, default: []].append(r)
     }
     let blocks = byKey.keys.sorted().map { byKey[$0]! }
+    var comparable = ComparableDocuments(claims)
     for block in blocks {
       guard Set(block.map(\.document)).count > 1 else { continue }
       var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
         let a = claims.documents[r.document].claims[r.index].event!
         var agreeing = DocumentSet()
         var conflicts: [ClaimRef] = []
-        for o in block where claims.comparable(r.document, o.document) {
+        for o in block where comparable(r.document, o.document) {
           let b = claims.documents[o.document].claims[o.index].event!
           guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
           if Self.sameParticipants(a, b) {

@@ -1,0 +1,74 @@
+import ClaimLint
+import ClaimLintCore
+import ClaimLintTestSupport
+import Foundation
+import Testing
+
+@testable import ClaimLintRules
+
+/// The sorted-array word index and the per-rule comparability table give the answers of the code they
+/// replace (`StoryWordIndex`, `AlignedClaims.comparable`).
+struct SortedWordIndexTests {
+  /// The claims of the date-context articles, aligned with `commonWords` as the run's common words.
+  static func aligned(commonWords: Set<UInt64>) throws -> AlignedClaims {
+    let outputs = TestSupport.checker().processTexts(DateContextHashingTests.articles)
+    let documents = try outputs.map { output in
+      let report = try #require(output.report)
+      return DocumentClaims(document: report.document, claims: report.claims)
+    }
+    // A story of a larger run brings its common words; a small run has none.
+    let story = commonWords.isEmpty ? nil : StoryOfRun(distinctiveWords: Array(repeating: [], count: documents.count), commonWords: commonWords)
+    return AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]), story: story)
+  }
+
+  @Test func candidatesAreThoseOfTheStoryWordIndex() throws {
+    // Synthetic words over many claims: word 1 is shared by more claims than a posting may hold, word 2
+    // by fewer, word 3 is a common word of the run, the rest are scattered (some claims repeat a word).
+    let claims = try Self.aligned(commonWords: [3, 40])
+    let base = claims.claimRefs { _ in true }
+    #expect(!base.isEmpty)
+    let refs = (0..<450).map { base[$0 % base.count] }
+    let words: [[UInt64]] = refs.indices.map { i in
+      var w: [UInt64] = [1, 3, UInt64(10 + i % 37), UInt64(100 + (i * 7) % 53)]
+      if i % 3 == 0 { w.append(2) }
+      if i % 11 == 0 { w.append(UInt64(10 + i % 37)) }
+      if i % 5 == 0 { w = [] }
+      return w
+    }
+    let old = StoryWordIndex(claims, refs: refs, words: words)
+    var new = SortedStoryWordIndex(claims, refs: refs, words: words)
+    for i in refs.indices {
+      #expect(new.candidates(of: i) == old.candidates(of: i), "claim \(i)")
+    }
+  }
+
+  @Test func candidatesOfSentenceWordsAreThoseOfTheStoryWordIndex() throws {
+    let claims = try Self.aligned(commonWords: [])
+    let refs = claims.claimRefs { _ in true }
+    let words = refs.map { claims.words($0) }
+    let old = StoryWordIndex(claims, refs: refs, words: words)
+    var new = SortedStoryWordIndex(claims, refs: refs, words: words)
+    for i in refs.indices { #expect(new.candidates(of: i) == old.candidates(of: i)) }
+  }
+
+  @Test func wordTableHoldsItsWords() {
+    let fixed: Set<UInt64> = [0, 1, 17, 33, 49, UInt64.max, 0xcbf2_9ce4_8422_2325]
+    let words = fixed.union((0..<300).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
+    let table = SortedStoryWordIndex.WordTable(words)
+    for w in words { #expect(table.contains(w)) }
+    for w in [UInt64(2), 3, 18, 0x1234_5678, UInt64.max - 1] where !words.contains(w) { #expect(!table.contains(w)) }
+    #expect(!SortedStoryWordIndex.WordTable([]).contains(0))
+    #expect(!SortedStoryWordIndex.WordTable([]).contains(5))
+  }
+
+  @Test func comparableDocumentsAnswerAsTheRun() throws {
+    let claims = try Self.aligned(commonWords: [])
+    var table = ComparableDocuments(claims)
+    let n = claims.documents.count
+    for _ in 0..<2 {
+      for a in 0..<n {
+        for b in 0..<n { #expect(table(a, b) == claims.comparable(a, b)) }
+      }
+    }
+  }
+}
