@@ -144,7 +144,8 @@ public struct QuantityMismatchRule: Rule {
       let r = refs[p]
       let q = figures[p].quantity
       var conflicts: [Int] = []
-      var agreeing: DocumentSet = [r.document]
+      var agreeing = DocumentSet()
+      agreeing.insert(r.document)
       var lastAgreeing = r.document
       for op in mates[p] {
         let o = refs[op]
@@ -165,9 +166,11 @@ public struct QuantityMismatchRule: Rule {
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
       // "23 seats") is not a conflicting source.
-      var conflictDocuments = conflicts.map { refs[$0].document }
-      conflictDocuments.sortUnique()
-      for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
+      if !conflicts.isEmpty {
+        var conflictDocuments = conflicts.map { refs[$0].document }
+        conflictDocuments.sortUnique()
+        for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
+      }
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
     var findings: [Finding] = []
