@@ -415,9 +415,15 @@ public struct NounFamilies: Sendable {
 
   /// A blocking key: unit and root family.
   public func blockKey(_ q: Quantity) -> String? {
-    if let u = q.unit { return "unit:" + u }
-    guard let c = q.counted else { return nil }
-    return "count:" + root(q.countedFamily ?? c)
+    blockKey(unit: q.unit, counted: q.counted, countedFamily: q.countedFamily)
+  }
+
+  /// `blockKey` of a figure given by its unit, counted noun and counted family (read from it in
+  /// place, without copying the figure).
+  public func blockKey(unit: String?, counted: String?, countedFamily: String?) -> String? {
+    if let u = unit { return "unit:" + u }
+    guard let c = counted else { return nil }
+    return "count:" + root(countedFamily ?? c)
   }
 }
 

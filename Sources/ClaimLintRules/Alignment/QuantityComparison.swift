@@ -19,6 +19,12 @@ public struct QuantityComparison: Sendable {
   final class Figure: Sendable {
     let quantity: Quantity
     init(_ quantity: Quantity) { self.quantity = quantity }
+
+    /// The box of `quantity`, moved in (not copied again); nil for none.
+    static func make(_ quantity: consuming Quantity?) -> Figure? {
+      guard let quantity else { return nil }
+      return Figure(quantity)
+    }
   }
   /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
   /// part of the same enumeration (`siblings(of:)` is empty), else the sum of its value and theirs.
@@ -77,13 +83,13 @@ public struct QuantityComparison: Sendable {
         quantities.reserveCapacity(cs.count)
         var values: [[Double]] = []
         for i in cs.indices {
-          guard let q = cs[i].quantity else {
-            quantities.append(nil)
-            continue
-          }
-          let figure = Figure(q)
+          // The figure is copied once, into its box; its fields are then read in place.
+          let figure = Figure.make(cs[i].quantity)
           quantities.append(figure)
-          guard let b = claims.nouns.blockKey(figure.quantity) else { continue }
+          guard let figure,
+            let b = claims.nouns.blockKey(
+              unit: figure.quantity.unit, counted: figure.quantity.counted, countedFamily: figure.quantity.countedFamily)
+          else { continue }
           keys[i] = b
           let subject = Subject(block: b, action: figure.quantity.action ?? "-")
           let n: Int
