@@ -101,43 +101,59 @@ public struct AlignedClaims: Sendable {
     self.nouns = nouns
     self.maxDaysApart = maxDaysApart
     self.syndicationGroup = Syndication.groups(documents.map { $0.document })
-    // Claims of one sentence share its words; compute them once per sentence.
+    // Claims of one sentence share its words; compute them once per sentence text of the story
+    // (copies and updates of one article repeat sentences word for word): each claim is given the
+    // number of its sentence's text, each distinct text's words are computed once, then handed out.
     // Claims are read in place (not copied), and the claims of one sentence mostly follow each other:
-    // the last sentence's words are reused without a look-up.
-    self.sentenceWords = Self.map(documents) { dc in
-      let cs = dc.claims
-      var out: [[UInt64]] = []
-      out.reserveCapacity(cs.count)
-      // The first claim of each sentence: by an array when sentence indexes are small (they count the
-      // document's sentences), else by a dictionary.
-      var maxSentence = -1
-      var minSentence = 0
-      for i in cs.indices {
-        maxSentence = max(maxSentence, cs[i].sentenceIndex)
-        minSentence = min(minSentence, cs[i].sentenceIndex)
-      }
-      let byArray = minSentence >= 0 && maxSentence < 4 * cs.count + 1024
-      var firstOf = [Int](repeating: -1, count: byArray ? maxSentence + 1 : 0)
-      var bySentence: [Int: Int] = [:]
-      var lastSentence: Int? = nil
-      var last: [UInt64] = []
-      for i in cs.indices {
-        let s = cs[i].sentenceIndex
-        if s != lastSentence {
-          let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
-          if let k = known {
-            last = out[k]
-          } else {
-            // The words of the sentence as the first claim of that sentence gives it.
-            last = Salience.sortedWordHashes(cs[i].sentence)
-            if byArray { firstOf[s] = i } else { bySentence[s] = i }
-          }
-          lastSentence = s
+    // the last sentence's text is reused without a look-up.
+    var textNumbers: [ExactText: Int] = [:]
+    var texts: [String] = []
+    let textOf: [[Int]] = documents.map { dc in
+      dc.claims.withUnsafeBufferPointer { cs in
+        var out: [Int] = []
+        out.reserveCapacity(cs.count)
+        // The first claim of each sentence: by an array when sentence indexes are small (they count the
+        // document's sentences), else by a dictionary.
+        var maxSentence = -1
+        var minSentence = 0
+        for i in cs.indices {
+          maxSentence = max(maxSentence, cs[i].sentenceIndex)
+          minSentence = min(minSentence, cs[i].sentenceIndex)
         }
-        out.append(last)
+        let byArray = minSentence >= 0 && maxSentence < 4 * cs.count + 1024
+        var firstOf = [Int](repeating: -1, count: byArray ? maxSentence + 1 : 0)
+        var bySentence: [Int: Int] = [:]
+        var lastSentence: Int? = nil
+        var last = -1
+        for i in cs.indices {
+          let s = cs[i].sentenceIndex
+          if s != lastSentence {
+            let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
+            if let k = known {
+              last = out[k]
+            } else {
+              // The text of the sentence as the first claim of that sentence gives it.
+              let text = ExactText(cs[i].sentence)
+              if let n = textNumbers[text] {
+                last = n
+              } else {
+                last = texts.count
+                textNumbers[text] = last
+                texts.append(cs[i].sentence)
+              }
+              if byArray { firstOf[s] = i } else { bySentence[s] = i }
+            }
+            lastSentence = s
+          }
+          out.append(last)
+        }
+        return out
       }
-      return out
     }
+    // Mapped on this thread unless there are many: most stories of a large run have a few hundred
+    // sentences, too few to pay for starting workers.
+    let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
+    self.sentenceWords = textOf.map { numbers in numbers.map { textWords[$0] } }
   }
 
   /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
@@ -399,9 +415,15 @@ public struct NounFamilies: Sendable {
 
   /// A blocking key: unit and root family.
   public func blockKey(_ q: Quantity) -> String? {
-    if let u = q.unit { return "unit:" + u }
-    guard let c = q.counted else { return nil }
-    return "count:" + root(q.countedFamily ?? c)
+    blockKey(unit: q.unit, counted: q.counted, countedFamily: q.countedFamily)
+  }
+
+  /// `blockKey` of a figure given by its unit, counted noun and counted family (read from it in
+  /// place, without copying the figure).
+  public func blockKey(unit: String?, counted: String?, countedFamily: String?) -> String? {
+    if let u = unit { return "unit:" + u }
+    guard let c = counted else { return nil }
+    return "count:" + root(countedFamily ?? c)
   }
 }
 

@@ -28,10 +28,13 @@ struct MinoritySide<Item: Hashable & Comparable> {
   private var covered = Set<Item>()
   /// Relations already computed: an item is asked about once as a candidate and again as a conflict.
   private var known: [Item: Relations] = [:]
-  /// With `count`: `covered` and `known` kept in arrays by item (items are then `0..<count`).
+  /// For items that are small non-negative numbers (an index into a rule's own list): `covered` and
+  /// `known` kept in arrays by item, not hashed. Sized up front by `init(_:count:document:relations:)`,
+  /// else grown on demand up to `denseLimit`; larger or negative numbers are hashed.
   private var denseCovered: [Bool] = []
   private var denseKnown: [Relations?] = []
-  private let dense: Bool
+  /// The largest item (exclusive) kept in the arrays when they grow on demand.
+  private static var denseLimit: Int { 1 << 22 }
 
   /// - Parameters:
   ///   - claims: the run, for pre-publish mode.
@@ -41,11 +44,22 @@ struct MinoritySide<Item: Hashable & Comparable> {
     self.prePublish = claims.draftIndex != nil
     self.document = document
     self.relations = relations
-    self.dense = false
+  }
+
+  /// The array slot of `item`, when it is kept in the arrays (grown to hold it if needed).
+  @inline(__always)
+  private mutating func slot(_ item: Item) -> Int? {
+    guard let i = item as? Int, i >= 0 else { return nil }
+    if i < denseKnown.count { return i }
+    guard i < Self.denseLimit else { return nil }
+    let grow = max(i + 1, 2 * denseKnown.count, 64) - denseKnown.count
+    denseKnown.append(contentsOf: repeatElement(nil, count: grow))
+    denseCovered.append(contentsOf: repeatElement(false, count: grow))
+    return i
   }
 
   private mutating func relationsOf(_ item: Item) -> Relations {
-    if dense, let i = item as? Int {
+    if let i = slot(item) {
       if let r = denseKnown[i] { return r }
       let r = relations(item)
       denseKnown[i] = r
@@ -58,12 +72,15 @@ struct MinoritySide<Item: Hashable & Comparable> {
   }
 
   private func isCovered(_ item: Item) -> Bool {
-    if dense, let i = item as? Int { return denseCovered[i] }
+    // An item that would be kept in the arrays but lies beyond them has not been covered yet.
+    if let i = item as? Int, i >= 0, i < Self.denseLimit || i < denseCovered.count {
+      return i < denseCovered.count && denseCovered[i]
+    }
     return covered.contains(item)
   }
 
   private mutating func cover(_ item: Item) {
-    if dense, let i = item as? Int {
+    if let i = slot(item) {
       denseCovered[i] = true
     } else {
       covered.insert(item)
@@ -165,12 +182,12 @@ struct DocumentSet: ExpressibleByArrayLiteral {
 }
 
 extension MinoritySide where Item == Int {
-  /// Items that are the numbers `0..<count`: what is known of each is kept in arrays, not hashed.
+  /// Items that are the numbers `0..<count`: what is known of each is kept in arrays, not hashed, sized
+  /// once (the plain initializer grows them as items come).
   init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, relations: @escaping (Int) -> Relations) {
     self.prePublish = claims.draftIndex != nil
     self.document = document
     self.relations = relations
-    self.dense = true
     self.denseCovered = Array(repeating: false, count: count)
     self.denseKnown = Array(repeating: nil, count: count)
   }

@@ -33,10 +33,18 @@ public enum QuantityBlocks {
     var key: KeyParts
   }
 
-  /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order): a key is
-  /// joined into one string only once per block, to order the blocks.
+  /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order), without
+  /// the blocks of a single claim (nothing in them can be compared): a key is joined into one string
+  /// only once per block of two or more claims, to order the blocks.
   static func blocks(_ claims: AlignedClaims, parts keys: (ClaimRef) -> [KeyParts]) -> [[ClaimRef]] {
+    // Room for a block per quantity claim: the table is not grown step by step.
+    var figures = 0
+    for d in claims.documents.indices {
+      let cs = claims.documents[d].claims
+      for i in cs.indices where cs[i].kind == .quantity { figures += 1 }
+    }
     var map: [PartsName: [ClaimRef]] = [:]
+    map.reserveCapacity(figures)
     for d in claims.documents.indices {
       let story = claims.story[d]
       let cs = claims.documents[d].claims
@@ -45,8 +53,22 @@ public enum QuantityBlocks {
         for k in keys(r) { map[PartsName(story: story, key: k), default: []].append(r) }
       }
     }
-    let names = map.keys.map { ("s\($0.story)|" + $0.key.text, $0) }.sorted { $0.0 < $1.0 }
-    return split(names.map { map[$1]! }, claims)
+    var names: [(String, [ClaimRef])] = []
+    for (name, block) in map where block.count > 1 {
+      // "s<story>|" + `name.key.text`, made in one buffer.
+      let story = String(name.story)
+      let separator = name.key.isAction ? "|action:" : "|noun:"
+      var text = "s"
+      text.reserveCapacity(2 + story.utf8.count + name.key.block.utf8.count + separator.utf8.count + name.key.word.utf8.count)
+      text += story
+      text += "|"
+      text += name.key.block
+      text += separator
+      text += name.key.word
+      names.append((text, block))
+    }
+    names.sort { $0.0 < $1.0 }
+    return split(names.map { $0.1 }, claims)
   }
 
   /// `blocks(_:keys:)` with the keys of a claim asked by its reference.

@@ -19,6 +19,12 @@ public struct QuantityComparison: Sendable {
   final class Figure: Sendable {
     let quantity: Quantity
     init(_ quantity: Quantity) { self.quantity = quantity }
+
+    /// The box of `quantity`, moved in (not copied again); nil for none.
+    static func make(_ quantity: consuming Quantity?) -> Figure? {
+      guard let quantity else { return nil }
+      return Figure(quantity)
+    }
   }
   /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
   /// part of the same enumeration (`siblings(of:)` is empty), else the sum of its value and theirs.
@@ -59,76 +65,82 @@ public struct QuantityComparison: Sendable {
 
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
   private static func tables(_ claims: AlignedClaims) -> Tables {
-    // The distinct values each document states for each counted thing and action.
+    // The distinct values each document states for each counted thing and action; claims are read
+    // in place, not copied.
     let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?], quantities: [Figure?], parts: [PartSum?]) in
-      let cs = dc.claims
-      // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
-      // of doubles holds them; only whether there is exactly one matters).
-      // A document has few subjects: they are looked up in a list, and by a dictionary only once
-      // there are more than `listLimit`.
-      var subjects: [Subject] = []
-      var numbers: [Subject: Int] = [:]
-      let listLimit = 32
-      var subjectOf = [Int](repeating: -1, count: cs.count)
-      var keys = [String?](repeating: nil, count: cs.count)
-      // Each claim's figure is read once, into a box of its own.
-      var quantities: [Figure?] = []
-      quantities.reserveCapacity(cs.count)
-      var values: [[Double]] = []
-      for i in cs.indices {
-        let figure = cs[i].quantity.map(Figure.init)
-        quantities.append(figure)
-        guard let figure, let b = claims.nouns.blockKey(figure.quantity) else { continue }
-        keys[i] = b
-        let subject = Subject(block: b, action: figure.quantity.action ?? "-")
-        let n: Int
-        if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
-          n = known
-        } else {
-          n = values.count
-          subjects.append(subject)
-          if subjects.count == listLimit + 1 {
-            for (k, s) in subjects.enumerated() { numbers[s] = k }
-          } else if subjects.count > listLimit + 1 {
-            numbers[subject] = n
+      dc.claims.withUnsafeBufferPointer { cs in
+        // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
+        // of doubles holds them; only whether there is exactly one matters).
+        // A document has few subjects: they are looked up in a list, and by a dictionary only once
+        // there are more than `listLimit`.
+        var subjects: [Subject] = []
+        var numbers: [Subject: Int] = [:]
+        let listLimit = 32
+        var subjectOf = [Int](repeating: -1, count: cs.count)
+        var keys = [String?](repeating: nil, count: cs.count)
+        // Each claim's figure is read once, into a box of its own.
+        var quantities: [Figure?] = []
+        quantities.reserveCapacity(cs.count)
+        var values: [[Double]] = []
+        for i in cs.indices {
+          // The figure is copied once, into its box; its fields are then read in place.
+          let figure = Figure.make(cs[i].quantity)
+          quantities.append(figure)
+          guard let figure,
+            let b = claims.nouns.blockKey(
+              unit: figure.quantity.unit, counted: figure.quantity.counted, countedFamily: figure.quantity.countedFamily)
+          else { continue }
+          keys[i] = b
+          let subject = Subject(block: b, action: figure.quantity.action ?? "-")
+          let n: Int
+          if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
+            n = known
+          } else {
+            n = values.count
+            subjects.append(subject)
+            if subjects.count == listLimit + 1 {
+              for (k, s) in subjects.enumerated() { numbers[s] = k }
+            } else if subjects.count > listLimit + 1 {
+              numbers[subject] = n
+            }
+            values.append([])
           }
-          values.append([])
-        }
-        subjectOf[i] = n
-        if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value, values[n].count < 2, !values[n].contains(v) {
-          values[n].append(v)
-        }
-      }
-      // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
-      var parts = [PartSum?](repeating: nil, count: cs.count)
-      var bySentence: [(sentence: Int, index: Int)] = []
-      for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
-        bySentence.append((cs[i].sentenceIndex, i))
-      }
-      bySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
-      var start = 0
-      while start < bySentence.count {
-        var end = start + 1
-        while end < bySentence.count, bySentence[end].sentence == bySentence[start].sentence { end += 1 }
-        defer { start = end }
-        guard end - start > 1 else { continue }
-        // As `siblings(of:)`: the other figures of the sentence with the same block key, not ranges;
-        // summed in the order `conflictOfDisjoint` adds them (the figure, then its siblings in order).
-        for a in start..<end {
-          let i = bySentence[a].index
-          var sum: Double = 0
-          if let v = quantities[i]?.quantity.value { sum += v }
-          var any = false
-          for b in start..<end where b != a {
-            let j = bySentence[b].index
-            guard quantities[j]?.quantity.isRange == false, keys[j] == keys[i] else { continue }
-            any = true
-            if let v = quantities[j]?.quantity.value { sum += v }
+          subjectOf[i] = n
+          if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value, values[n].count < 2, !values[n].contains(v) {
+            values[n].append(v)
           }
-          if any { parts[i] = PartSum(sum: sum) }
         }
+        // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
+        var parts = [PartSum?](repeating: nil, count: cs.count)
+        var bySentence: [(sentence: Int, index: Int)] = []
+        for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
+          bySentence.append((cs[i].sentenceIndex, i))
+        }
+        bySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
+        var start = 0
+        while start < bySentence.count {
+          var end = start + 1
+          while end < bySentence.count, bySentence[end].sentence == bySentence[start].sentence { end += 1 }
+          defer { start = end }
+          guard end - start > 1 else { continue }
+          // As `siblings(of:)`: the other figures of the sentence with the same block key, not ranges;
+          // summed in the order `conflictOfDisjoint` adds them (the figure, then its siblings in order).
+          for a in start..<end {
+            let i = bySentence[a].index
+            var sum: Double = 0
+            if let v = quantities[i]?.quantity.value { sum += v }
+            var any = false
+            for b in start..<end where b != a {
+              let j = bySentence[b].index
+              guard quantities[j]?.quantity.isRange == false, keys[j] == keys[i] else { continue }
+              any = true
+              if let v = quantities[j]?.quantity.value { sum += v }
+            }
+            if any { parts[i] = PartSum(sum: sum) }
+          }
+        }
+        return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys, quantities, parts)
       }
-      return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys, quantities, parts)
     }
     var out = Tables()
     out.only = tables.map(\.only)
@@ -187,6 +199,7 @@ public struct QuantityComparison: Sendable {
       // As `keys(_:block:)`.
       if figure.quantity.isRange, figure.quantity.low == 0 { return [] }
       var out: [QuantityBlocks.KeyParts] = []
+      out.reserveCapacity(2)
       if let a = figure.quantity.action { out.append(.init(block: block, isAction: true, word: a)) }
       let noun = figure.quantity.counted ?? "-"
       if figure.quantity.unit != nil || !Self.genericNouns.contains(noun) { out.append(.init(block: block, isAction: false, word: noun)) }
@@ -229,8 +242,8 @@ public struct QuantityComparison: Sendable {
         // The first occurrence of each marker followed by the figure, found in one pass over the
         // occurrences of the figure's first byte.
         let found = Self.findMarkers(then: f, in: s)
-        for at in found {
-          guard let at else { continue }
+        for k in 0..<3 {
+          guard let at = found[k] else { continue }
           let before = String(decoding: UnsafeBufferPointer(rebasing: s[0..<at]), as: UTF8.self)
           if let last = before.split(separator: " ").last, last.first?.isNumber == true || ClaimTextNumbers.words.contains(last.lowercased()) {
             return true
@@ -247,14 +260,15 @@ public struct QuantityComparison: Sendable {
   /// For each of `totalMarkers`, the byte offset of its first occurrence in `hay` followed by the bytes
   /// of `tail`, or nil. The occurrences of `tail` are visited in order, so the first one preceded by a
   /// marker gives that marker's first occurrence.
-  private static func findMarkers(then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> [Int?] {
+  private static func findMarkers(then tail: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> MarkerOffsets {
     let markers = totalMarkers
+    var found = MarkerOffsets()
     guard !tail.isEmpty else {
       // No figure: the first occurrence of each marker itself.
       let bytes = Array(hay)
-      return markers.map { ClaimText.find(bytes, $0, fromEnd: false) }
+      for (k, marker) in markers.enumerated() { found[k] = ClaimText.find(bytes, marker, fromEnd: false) }
+      return found
     }
-    var found: [Int?] = [nil, nil, nil]
     guard let base = hay.baseAddress else { return found }
     let first = tail[0]
     var missing = 3
@@ -283,6 +297,29 @@ public struct QuantityComparison: Sendable {
       }
     }
     return found
+  }
+
+  /// The offsets `findMarkers` finds, one for each of the three `totalMarkers`, held inline (no array
+  /// is made per figure).
+  private struct MarkerOffsets {
+    private var offsets: (Int?, Int?, Int?) = (nil, nil, nil)
+
+    subscript(k: Int) -> Int? {
+      get {
+        switch k {
+        case 0: return offsets.0
+        case 1: return offsets.1
+        default: return offsets.2
+        }
+      }
+      set {
+        switch k {
+        case 0: offsets.0 = newValue
+        case 1: offsets.1 = newValue
+        default: offsets.2 = newValue
+        }
+      }
+    }
   }
 
   /// Whether the two sentences speak of the same thing: enough of their content words in common.

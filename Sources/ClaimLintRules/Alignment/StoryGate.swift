@@ -65,19 +65,24 @@ public enum StoryGate {
     let common = Int32(commonLimit(documents: n))
     var commonWords = Set<UInt64>()
     for counts in shards { for (w, c) in counts where c > common { commonWords.insert(w) } }
-    let distinctive = ParallelMap.map(documentWords) { ws in ws.filter { frequency($0) <= cutoff } }
-    let signatures: [[UInt64]] = ParallelMap.map(documentWords) { ws in
+    // Each document's distinctive words and signature, each word's frequency looked up once.
+    let perDocument: [(distinctive: [UInt64], signature: [UInt64])] = ParallelMap.map(documentWords) { ws in
+      var distinctive: [UInt64] = []
       var rare: [(Int32, UInt64)] = []
       for w in ws {
         let f = frequency(w)
-        if f >= 2 && f <= cutoff { rare.append((f, w)) }
+        guard f <= cutoff else { continue }
+        distinctive.append(w)
+        if f >= 2 { rare.append((f, w)) }
       }
       if rare.count > signatureSize {
         rare.sort { $0 < $1 }
         rare.removeLast(rare.count - signatureSize)
       }
-      return rare.map(\.1)
+      return (distinctive, rare.map(\.1))
     }
+    let distinctive = perDocument.map(\.distinctive)
+    let signatures = perDocument.map(\.signature)
     // The documents of each signature word, in document order.
     let postingShards: [[UInt64: [Int32]]] = ParallelMap.map(Array(0..<shardCount)) { s in
       var lists: [UInt64: [Int32]] = [:]

@@ -144,7 +144,8 @@ public struct QuantityMismatchRule: Rule {
       let r = refs[p]
       let q = figures[p].quantity
       var conflicts: [Int] = []
-      var agreeing: DocumentSet = [r.document]
+      var agreeing = DocumentSet()
+      agreeing.insert(r.document)
       var lastAgreeing = r.document
       for op in mates[p] {
         let o = refs[op]
@@ -165,9 +166,11 @@ public struct QuantityMismatchRule: Rule {
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
       // "23 seats") is not a conflicting source.
-      var conflictDocuments = conflicts.map { refs[$0].document }
-      conflictDocuments.sortUnique()
-      for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
+      if !conflicts.isEmpty {
+        var conflictDocuments = conflicts.map { refs[$0].document }
+        conflictDocuments.sortUnique()
+        for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
+      }
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
     var findings: [Finding] = []
@@ -255,12 +258,14 @@ public struct QuantityMismatchRule: Rule {
   /// the story and the two values: an older article that still gives the earlier figure is not contradicted.
   static func updates(_ claims: AlignedClaims, _ quantities: [[QuantityComparison.Figure?]]) -> Set<Update> {
     var out = Set<Update>()
+    // The figures of a document as (sentence, claim index), in sentence order: the figures of one
+    // sentence form a run (claims are not copied, and no array is made per sentence). One buffer
+    // serves every document.
+    var figuresBySentence: [(sentence: Int, index: Int)] = []
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
       let qs = quantities[d]
-      // The figures of the document as (sentence, claim index), in sentence order: the figures of one
-      // sentence form a run (claims are not copied, and no array is made per sentence).
-      var figuresBySentence: [(sentence: Int, index: Int)] = []
+      figuresBySentence.removeAll(keepingCapacity: true)
       for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
         figuresBySentence.append((cs[i].sentenceIndex, i))
       }
