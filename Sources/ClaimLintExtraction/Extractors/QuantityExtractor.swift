@@ -33,6 +33,12 @@ extension Array where Element == Token {
   /// Whether `self[i].lower` is ASCII (it then has a hash).
   @inline(__always)
   fileprivate func isASCII(at i: Int) -> Bool { self[i].lowerHash != 0 }
+  /// `set.contains(token: self[i])`.
+  @inline(__always)
+  fileprivate func isIn(_ set: WordSet, at i: Int) -> Bool { set.contains(token: self[i]) }
+  /// `EnglishFunctionWords.contains(token: self[i])`.
+  @inline(__always)
+  fileprivate func isFunctionWord(at i: Int) -> Bool { EnglishFunctionWords.contains(token: self[i]) }
   /// `self[i].isCapitalized`.
   @inline(__always)
   fileprivate func isCapitalized(at i: Int) -> Bool { self[i].isCapitalized }
@@ -196,7 +202,7 @@ public struct QuantityExtractor: Sendable {
       starter = length == 7 ? "between" : "from"
       p += 1
     } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
-      !(t.lowerIs("over", at: i) && i > 0 && Self.phrasalOver.contains(token: t[i - 1]))
+      !(t.lowerIs("over", at: i) && i > 0 && t.isIn(Self.phrasalOver, at: i - 1))
     {
       qualifier = q.payload
       p = q.end
@@ -418,7 +424,7 @@ public struct QuantityExtractor: Sendable {
   /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
   /// 300"): then "to" joins two figures, not the ends of a range.
   private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
-    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where Self.changeVerbs.contains(token: t[k]) { return true }
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where t.isIn(Self.changeVerbs, at: k) { return true }
     return false
   }
 
@@ -463,7 +469,7 @@ public struct QuantityExtractor: Sendable {
     let after = t[n.end]
     guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
-    return !EnglishFunctionWords.contains(token: t[s - 2]) && lexicons.months[token: t[s - 2]] == nil
+    return !t.isFunctionWord(at: s - 2) && lexicons.months[token: t[s - 2]] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -586,7 +592,7 @@ public struct QuantityExtractor: Sendable {
       var b = s - 1
       var looked = 0
       while b >= 0, looked < 4 {
-        if Self.phoneCues.contains(token: t[b]) {
+        if t.isIn(Self.phoneCues, at: b) {
           cue = true
           break
         }
@@ -636,7 +642,7 @@ public struct QuantityExtractor: Sendable {
     var b = s - 1
     var looked = 0
     while b >= 0, looked < 4 {
-      if Self.phoneCues.contains(token: t[b]) { return true }
+      if t.isIn(Self.phoneCues, at: b) { return true }
       b -= 1
       looked += 1
     }
@@ -799,9 +805,9 @@ public struct QuantityExtractor: Sendable {
       }
       if lexicons.actions.match(t, at: q) != nil { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if words.isEmpty, single ? Self.copulaVerbs.contains(token: t[q]) : Self.copulaVerbs.contains(w) { break }
+      if words.isEmpty, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
-      if single ? Self.notNouns.contains(token: t[q]) : Self.notNouns.contains(w) { break }
+      if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       if next < t.count, t[next].kind == .word {
         let second = t[next].lower
@@ -912,12 +918,12 @@ public struct QuantityExtractor: Sendable {
         f.nounEnd = m.end
         return
       }
-      if EnglishFunctionWords.contains(token: t[at]) || lexicons.actions.match(t, at: at) != nil { break }
+      if t.isFunctionWord(at: at) || lexicons.actions.match(t, at: at) != nil { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
     var links = 0
-    while j >= 0, links <= 3, t[j].kind == .word, Self.moneyNounLinks.contains(token: t[j]) {
+    while j >= 0, links <= 3, t[j].kind == .word, t.isIn(Self.moneyNounLinks, at: j) {
       j -= 1
       links += 1
     }
@@ -1017,7 +1023,7 @@ public struct QuantityExtractor: Sendable {
     // 1. Right before.
     if let m = actions.last(where: { $0.end <= f.start }) {
       var k = m.end
-      while k < f.start, Self.figureLeadWords.contains(token: t[k]) { k += 1 }
+      while k < f.start, t.isIn(Self.figureLeadWords, at: k) { k += 1 }
       if k == f.start, m.end >= previousEnd { chosen = m }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
@@ -1029,7 +1035,7 @@ public struct QuantityExtractor: Sendable {
     // 2. A passive after the noun.
     var k = f.nounEnd
     var aux = 0
-    while k < t.count, aux < 4, EnglishFunctionWords.auxiliaries.contains(token: t[k]) {
+    while k < t.count, aux < 4, t.isIn(EnglishFunctionWords.auxiliaries, at: k) {
       k += 1
       aux += 1
     }
@@ -1054,8 +1060,7 @@ public struct QuantityExtractor: Sendable {
     if chosen == nil {
       var boundary = previousEnd
       for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
-        let w = t[j].lower
-        if Self.actionClauseBreaks.contains(w) {
+        if t.isIn(Self.actionClauseBreaks, at: j) {
           boundary = j + 1
           break
         }
@@ -1073,10 +1078,10 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      while j < limit, !Self.predicateBreaks.contains(token: t[j]) {
-        if EnglishFunctionWords.auxiliaries.contains(token: t[j]) {
+      while j < limit, !t.isIn(Self.predicateBreaks, at: j) {
+        if t.isIn(EnglishFunctionWords.auxiliaries, at: j) {
           var a = j
-          while a < limit, EnglishFunctionWords.auxiliaries.contains(token: t[a]) { a += 1 }
+          while a < limit, t.isIn(EnglishFunctionWords.auxiliaries, at: a) { a += 1 }
           if let m = actions.first(where: { $0.start == a }) {
             chosen = m
             passive = true
@@ -1103,7 +1108,7 @@ public struct QuantityExtractor: Sendable {
       if p < t.count, t[p].lowerIs("by") {
         p += 1
         let s = p
-        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(token: t[p]) || t[p].lowerIs("the") && p == s {
+        while p < t.count, p - s < 4, t[p].kind == .word, !t.isFunctionWord(at: p) || t[p].lowerIs("the") && p == s {
           p += 1
         }
         var a = s
@@ -1123,7 +1128,7 @@ public struct QuantityExtractor: Sendable {
         if e > 0, ["on", "last", "this"].contains(t[e - 1].lower) { e -= 1 }
       }
       var s = e
-      while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(token: t[s - 1]),
+      while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),
         lexicons.actions.match(t, at: s - 1) == nil
       {
         s -= 1

@@ -4,7 +4,7 @@ import Testing
 
 /// The shortcuts of `QuantityExtractor` (suffixes read from a word's last bytes, blocked tokens flagged
 /// only when a sentence has some, token fields read in place) give the answers of the plain reading.
-@Suite struct QuantityFastPathTests {
+@Suite struct QuantityShortcutTests {
   /// The figures of `sentence` as comparable text: range, value, counted noun, modifiers, action.
   static func read(_ sentence: String) throws -> [String] {
     let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
