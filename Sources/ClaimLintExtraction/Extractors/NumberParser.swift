@@ -365,7 +365,10 @@ struct NumberParser: Sendable {
   }
 
   /// "-", "–" or "—".
-  func isHyphen(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" || s == "‑" }
+  func isHyphen(_ s: String) -> Bool { Self.isHyphen(text: s) }
+
+  /// "-", "–", "—" or "‑".
+  static func isHyphen(text s: String) -> Bool { s == "-" || s == "–" || s == "—" || s == "‑" }
 
   /// `isHyphen(t.lower)`, from the token's length and hash: "-" is one ASCII byte, and the three
   /// dashes are three-byte symbols, the only ones whose text is compared.

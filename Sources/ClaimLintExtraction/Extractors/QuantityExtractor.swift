@@ -17,6 +17,46 @@ public struct QuantityMatch: Sendable, Hashable {
   }
 }
 
+/// Field reads of one token of an array that never copy the token (a `Token` holds a string, so a
+/// copy costs a retain and a release; a large function may call the array getter instead of reading
+/// in place).
+extension Array where Element == Token {
+  /// `self[i].kind`.
+  @inline(__always)
+  fileprivate func kind(at i: Int) -> Token.Kind { self[i].kind }
+  /// `self[i].length`.
+  @inline(__always)
+  fileprivate func length(at i: Int) -> Int { self[i].end - self[i].start }
+  /// `self[i].isAttached`.
+  @inline(__always)
+  fileprivate func isAttached(at i: Int) -> Bool { self[i].spaceBefore == 0 }
+  /// Whether `self[i].lower` is ASCII (it then has a hash).
+  @inline(__always)
+  fileprivate func isASCII(at i: Int) -> Bool { self[i].lowerHash != 0 }
+  /// `set.contains(token: self[i])`.
+  @inline(__always)
+  fileprivate func isIn(_ set: WordSet, at i: Int) -> Bool { set.contains(token: self[i]) }
+  /// `EnglishFunctionWords.contains(token: self[i])`.
+  @inline(__always)
+  fileprivate func isFunctionWord(at i: Int) -> Bool { EnglishFunctionWords.contains(token: self[i]) }
+  /// `self[i].isCapitalized`.
+  @inline(__always)
+  fileprivate func isCapitalized(at i: Int) -> Bool { self[i].isCapitalized }
+  /// `self[i].isByte(b)`.
+  @inline(__always)
+  fileprivate func isByte(_ b: UInt8, at i: Int) -> Bool { self[i].isByte(b) }
+  /// `self[i].lowerIs(s)`.
+  @inline(__always)
+  fileprivate func lowerIs(_ s: String, at i: Int) -> Bool { self[i].lowerIs(s) }
+  /// `NumberParser.isHyphen(self[i])`.
+  @inline(__always)
+  fileprivate func isHyphen(at i: Int) -> Bool {
+    if self[i].isByte(0x2D) { return true }
+    return self[i].kind == .symbol && self[i].end - self[i].start == 3 && self[i].lowerHash == 0
+      && NumberParser.isHyphen(text: self[i].lower)
+  }
+}
+
 /// Finds the figures of one sentence: the number, its qualifier and interval, its unit, what it
 /// counts, what happened to what it counts, and who did it.
 ///
@@ -55,26 +95,34 @@ public struct QuantityExtractor: Sendable {
     guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return [] }
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
-    var blocked = [Bool](repeating: false, count: n)
+    // Empty until a token is blocked: most sentences block none.
+    var blocked: [Bool] = []
     for r in dateTokens ?? dates.spans(tokens, documentDate: nil).map(\.tokens) {
-      for k in r { blocked[k] = true }
+      Self.block(&blocked, r, count: n)
     }
     blockLinks(tokens, &blocked)
     blockPhoneNumbers(tokens, &blocked)
-    // stop[i]: the first blocked token at or after i.
-    var stop = [Int](repeating: n, count: n + 1)
-    for k in stride(from: n - 1, through: 0, by: -1) { stop[k] = blocked[k] ? k : stop[k + 1] }
+    // The first blocked token at or after `i`, found as `i` moves forward (it never moves back).
+    var stopAt = -1
 
     let actions = actionMatches(tokens)
     var out: [QuantityMatch] = []
     var i = 0
     var previousEnd = 0
     while i < n {
-      if blocked[i] || tokens[i].roles & TokenRoles.figure == 0 {
+      if tokens[i].roles & TokenRoles.figure == 0 || (!blocked.isEmpty && blocked[i]) {
         i += 1
         continue
       }
-      switch figure(tokens, at: i, stop: stop[i]) {
+      if stopAt < i {
+        stopAt = i
+        if !blocked.isEmpty {
+          while stopAt < n, !blocked[stopAt] { stopAt += 1 }
+        } else {
+          stopAt = n
+        }
+      }
+      switch figure(tokens, at: i, stop: stopAt) {
       case .none:
         i += 1
       case .skip(let end):
@@ -149,12 +197,12 @@ public struct QuantityExtractor: Sendable {
     var qualifier: ExtractionLexicons.Qualifier? = nil
     // The byte length rules out most tokens before any string is read ("between" and "from" have no
     // apostrophe, so their tokens are as long as their text).
-    let length = t[i].end - t[i].start
-    if (length == 7 || length == 4) && (t[i].lowerIs("between") || t[i].lowerIs("from")) {
-      starter = t[i].lower
+    let length = t.length(at: i)
+    if (length == 7 || length == 4) && (t.lowerIs("between", at: i) || t.lowerIs("from", at: i)) {
+      starter = length == 7 ? "between" : "from"
       p += 1
     } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
-      !(t[i].lowerIs("over") && i > 0 && Self.phrasalOver.contains(token: t[i - 1]))
+      !(t.lowerIs("over", at: i) && i > 0 && t.isIn(Self.phrasalOver, at: i - 1))
     {
       qualifier = q.payload
       p = q.end
@@ -194,13 +242,12 @@ public struct QuantityExtractor: Sendable {
     var second: ParsedNumber? = nil
     var low = first.value
     if p < stop {
-      let sep = t[p].lower
-      let isDashSep = numbers.isHyphen(t[p])
+      let isDashSep = t.isHyphen(at: p)
       let allowed: Bool
       switch starter {
-      case "between": allowed = sep == "and"
-      case "from": allowed = sep == "to" || isDashSep || sep == "through"
-      default: allowed = sep == "to" || isDashSep || sep == "through"
+      case "between": allowed = t.lowerIs("and", at: p)
+      case "from": allowed = t.lowerIs("to", at: p) || isDashSep || t.lowerIs("through", at: p)
+      default: allowed = t.lowerIs("to", at: p) || isDashSep || t.lowerIs("through", at: p)
       }
       if allowed, !first.isVague, !followsChangeVerb(t, before: i) {
         var q = p + 1
@@ -266,39 +313,39 @@ public struct QuantityExtractor: Sendable {
       {
         return .skip(end: first.end + 1)
       }
-      if first.isPlainDigits, first.end < t.count, t[first.end].isCapitalized,
+      if first.isPlainDigits, first.end < t.count, t.isCapitalized(at: first.end),
         lexicons.numberWord(t[first.end], .furniture) != nil
       {
         return .skip(end: first.end + 1)
       }
-      if t[numberStart].kind == .word, first.end == numberStart + 1, t[numberStart].lowerIs("one"),
+      if t.kind(at: numberStart) == .word, first.end == numberStart + 1, t.lowerIs("one", at: numberStart),
         numberStart > 0, ["the", "this", "that", "which", "each", "every", "any", "no", "another", "someone", "anyone"]
           .contains(t[numberStart - 1].lower)
       {
         return .skip(end: first.end)
       }
     }
-    if numberStart > 0, t[numberStart - 1].isByte(0x2B), t[numberStart].isAttached { return .skip(end: skipChain(t, from: first.end)) }
+    if numberStart > 0, t.isByte(0x2B, at: numberStart - 1), t.isAttached(at: numberStart) { return .skip(end: skipChain(t, from: first.end)) }
     // An age: "Noel, 31, is charged", "Assange, 47, over", "at the age of 96", "aged 64".
     if second == nil, unit == nil, qualifier == nil, first.isPlainDigits, first.value < 125, isAge(t, first) {
       return .skip(end: first.end)
     }
     // "24/7", "9/11", "3/4": a slash between digits makes a name, a date or a fraction.
-    if second == nil, first.isPlainDigits, first.end + 1 < t.count, t[first.end].isByte(0x2F), t[first.end].isAttached,
-      t[first.end + 1].isAttached, t[first.end + 1].kind == .digits
+    if second == nil, first.isPlainDigits, first.end + 1 < t.count, t.isByte(0x2F, at: first.end), t.isAttached(at: first.end),
+      t.isAttached(at: first.end + 1), t.kind(at: first.end + 1) == .digits
     {
       return .skip(end: skipChain(t, from: first.end))
     }
     // "1 in 5 adults", "one in four": a ratio, not two counts.
     if second == nil, unit == nil, qualifier == nil || qualifier?.direction == .approximate, first.end + 1 < t.count,
-      t[first.end].lowerIs("in"), case .number(let d) = numbers.parse(t, at: first.end + 1, stop: t.count), !d.isVague,
+      t.lowerIs("in", at: first.end), case .number(let d) = numbers.parse(t, at: first.end + 1, stop: t.count), !d.isVague,
       d.value > first.value, first.value <= 10, !(d.isPlainDigits && isYear(d.value))
     {
       return .skip(end: d.end)
     }
     // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
-    if second == nil, first.end + 1 < t.count, numbers.isHyphen(t[first.end]), t[first.end].isAttached,
-      t[first.end + 1].isAttached, t[first.end + 1].kind == .word,
+    if second == nil, first.end + 1 < t.count, t.isHyphen(at: first.end), t.isAttached(at: first.end),
+      t.isAttached(at: first.end + 1), t.kind(at: first.end + 1) == .word,
       lexicons.numberWord(t[first.end + 1], .unit) == nil, lexicons.numberWord(t[first.end + 1], .tens) == nil
     {
       return .skip(end: first.end + 2)
@@ -377,7 +424,7 @@ public struct QuantityExtractor: Sendable {
   /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
   /// 300"): then "to" joins two figures, not the ends of a range.
   private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
-    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where Self.changeVerbs.contains(token: t[k]) { return true }
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where t.isIn(Self.changeVerbs, at: k) { return true }
     return false
   }
 
@@ -422,7 +469,7 @@ public struct QuantityExtractor: Sendable {
     let after = t[n.end]
     guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
-    return !EnglishFunctionWords.contains(token: t[s - 2]) && lexicons.months[token: t[s - 2]] == nil
+    return !t.isFunctionWord(at: s - 2) && lexicons.months[token: t[s - 2]] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -486,7 +533,7 @@ public struct QuantityExtractor: Sendable {
       if !continuesPhoneChain(t, at: single.end) {
         if single.length >= 7, hasPhoneCue(t, before: s) {
           let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
-          for x in (plus ? s - 1 : s)..<single.end { blocked[x] = true }
+          Self.block(&blocked, (plus ? s - 1 : s)..<single.end, count: n)
         }
         s = max(single.end, s + 1)
         continue
@@ -545,7 +592,7 @@ public struct QuantityExtractor: Sendable {
       var b = s - 1
       var looked = 0
       while b >= 0, looked < 4 {
-        if Self.phoneCues.contains(token: t[b]) {
+        if t.isIn(Self.phoneCues, at: b) {
           cue = true
           break
         }
@@ -572,7 +619,7 @@ public struct QuantityExtractor: Sendable {
       }
       if phone {
         let from = plus ? s - 1 : s
-        for x in from..<k { blocked[x] = true }
+        Self.block(&blocked, from..<k, count: n)
       }
       s = max(k, s + 1)
     }
@@ -595,11 +642,18 @@ public struct QuantityExtractor: Sendable {
     var b = s - 1
     var looked = 0
     while b >= 0, looked < 4 {
-      if Self.phoneCues.contains(token: t[b]) { return true }
+      if t.isIn(Self.phoneCues, at: b) { return true }
       b -= 1
       looked += 1
     }
     return false
+  }
+
+  /// Marks the tokens `r` as blocked, making the flags (all false) on the first mark.
+  @inline(__always)
+  private static func block(_ blocked: inout [Bool], _ r: Range<Int>, count n: Int) {
+    if blocked.isEmpty { blocked = [Bool](repeating: false, count: n) }
+    for k in r { blocked[k] = true }
   }
 
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
@@ -619,7 +673,7 @@ public struct QuantityExtractor: Sendable {
             break
           }
         }
-        if link { for k in s..<e { blocked[k] = true } }
+        if link { Self.block(&blocked, s..<e, count: t.count) }
       }
       s = e
     }
@@ -655,6 +709,47 @@ public struct QuantityExtractor: Sendable {
     return h | 1
   }
 
+  /// What the endings of a counted word tell, read once.
+  private struct Endings {
+    /// Ends in "'s" or "\u{2019}s", or in "s'" with more than two characters ("country's", "workers'").
+    var possessive: Bool
+    /// Ends in "ed", "ing" or "ly": a participle or an adverb, not a noun.
+    var verbLike: Bool
+    /// Ends in "s" but not in "ss" or "ous".
+    var plural: Bool
+  }
+
+  /// The endings of `w`, from its last three bytes when it is `ascii` (then bytes and characters
+  /// agree, and it cannot end in "\u{2019}s"), else through `fastHasSuffix`.
+  @inline(never)
+  private static func endings(_ w: String, ascii: Bool) -> Endings {
+    if ascii, let tail = w.utf8.withContiguousStorageIfAvailable({ s -> UInt32 in
+      var v: UInt32 = 0
+      var k = s.count - 1
+      var shift: UInt32 = 0
+      while k >= 0, shift < 24 {
+        v |= UInt32(s[k]) << shift
+        shift += 8
+        k -= 1
+      }
+      return v
+    }) {
+      let two = tail & 0xFFFF
+      let three = tail & 0xFF_FFFF
+      let last = tail & 0xFF
+      return Endings(
+        possessive: two == 0x2773 || (two == 0x7327 && w.utf8.count > 2),  // "'s", "s'"
+        verbLike: two == 0x6564 || three == 0x696E67 || two == 0x6C79,  // "ed", "ing", "ly"
+        plural: last == 0x73 && two != 0x7373 && three != 0x6F7573)  // "s", "ss", "ous"
+    }
+    let last = w.utf8.last
+    return Endings(
+      possessive: (last == 0x73 && (w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s")))
+        || (last == 0x27 && w.fastHasSuffix("s'") && w.count > 2),
+      verbLike: w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly"),
+      plural: w.fastHasSuffix("s") && !w.fastHasSuffix("ss") && !w.fastHasSuffix("ous"))
+  }
+
   private func completeNoun(_ f: inout Figure, _ t: [Token]) {
     var q = f.end
     if f.quantity.unit == "percent" || f.quantity.unit == "percentage point" {
@@ -672,25 +767,26 @@ public struct QuantityExtractor: Sendable {
       if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
     }
     // Each word with its `nouns` entry, looked up once.
-    var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int)] = []
+    var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int, endings: Endings)] = []
     words.reserveCapacity(4)
     var sawKnown = false
     while q < t.count, words.count < 4, t[q].kind == .word {
       var w = t[q].lower
+      // Whether `w` is ASCII: every token in it has a hash.
+      var ascii = t.isASCII(at: q)
       var next = q + 1
       // "scam-centre workers": keep a hyphenated compound as one word.
       while next + 1 < t.count, t[next].isByte(0x2D), t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
         w += "-" + t[next + 1].lower
+        if !t.isASCII(at: next + 1) { ascii = false }
         next += 2
       }
+      var endings = Self.endings(w, ascii: ascii)
       // A word of one token is looked up through the token's hash: the same answers as `w`.
       let single = next == q + 1
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
-      let last = w.utf8.last
-      if (last == 0x73 && (w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s")))
-        || (last == 0x27 && w.fastHasSuffix("s'") && w.count > 2)
-      {
+      if endings.possessive {
         q = next
         if words.isEmpty { continue }
         break
@@ -709,22 +805,24 @@ public struct QuantityExtractor: Sendable {
       }
       if lexicons.actions.match(t, at: q) != nil { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if words.isEmpty, single ? Self.copulaVerbs.contains(token: t[q]) : Self.copulaVerbs.contains(w) { break }
+      if words.isEmpty, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
-      if single ? Self.notNouns.contains(token: t[q]) : Self.notNouns.contains(w) { break }
+      if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       if next < t.count, t[next].kind == .word {
         let second = t[next].lower
         if lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
           w += " " + second
           next += 1
+          if !t.isASCII(at: next - 1) { ascii = false }
+          endings = Self.endings(w, ascii: ascii)
         }
       }
       let noun = single && next == q + 1 ? lexicons.nouns[token: t[q]] : lexicons.nouns[w]
       let known = noun != nil
       if sawKnown && !known { break }
-      if !words.isEmpty, !known, w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") { break }
-      words.append((w, noun, next))
+      if !words.isEmpty, !known, endings.verbLike { break }
+      words.append((w, noun, next, endings))
       if known { sawKnown = true }
       q = next
       // A plural noun ends the phrase ("criminal suspects", not "nationals home").
@@ -732,18 +830,16 @@ public struct QuantityExtractor: Sendable {
     }
     guard !words.isEmpty else { return }
     // The head: the last known noun; else the first plural-looking word; else a lone word.
-    func isPlural(_ w: String) -> Bool { w.fastHasSuffix("s") && !w.fastHasSuffix("ss") && !w.fastHasSuffix("ous") }
-    func isNotNoun(_ w: String) -> Bool { w.fastHasSuffix("ed") || w.fastHasSuffix("ing") || w.fastHasSuffix("ly") }
     let headIndex: Int
     if f.isMeasure {
       // "tonnes of crystal methamphetamine": after a measure the head is the phrase's last word.
       headIndex = words.lastIndex(where: { $0.noun != nil }) ?? words.count - 1
     } else if let k = words.lastIndex(where: { $0.noun != nil }) {
       headIndex = k
-    } else if let k = words.lastIndex(where: { isPlural($0.lower) && !isNotNoun($0.lower) }) {
+    } else if let k = words.lastIndex(where: { $0.endings.plural && !$0.endings.verbLike }) {
       // English noun phrases end in their head: "United States service members" counts members.
       headIndex = k
-    } else if words.count == 1, !isNotNoun(words[0].lower) {
+    } else if words.count == 1, !words[0].endings.verbLike {
       headIndex = 0
     } else {
       return
@@ -822,12 +918,12 @@ public struct QuantityExtractor: Sendable {
         f.nounEnd = m.end
         return
       }
-      if EnglishFunctionWords.contains(token: t[at]) || lexicons.actions.match(t, at: at) != nil { break }
+      if t.isFunctionWord(at: at) || lexicons.actions.match(t, at: at) != nil { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
     var links = 0
-    while j >= 0, links <= 3, t[j].kind == .word, Self.moneyNounLinks.contains(token: t[j]) {
+    while j >= 0, links <= 3, t[j].kind == .word, t.isIn(Self.moneyNounLinks, at: j) {
       j -= 1
       links += 1
     }
@@ -927,16 +1023,19 @@ public struct QuantityExtractor: Sendable {
     // 1. Right before.
     if let m = actions.last(where: { $0.end <= f.start }) {
       var k = m.end
-      while k < f.start, Self.figureLeadWords.contains(token: t[k]) { k += 1 }
+      while k < f.start, t.isIn(Self.figureLeadWords, at: k) { k += 1 }
       if k == f.start, m.end >= previousEnd { chosen = m }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
     // its verb is not the figure's predicate.
-    let relativeAt: Int? = [f.nounEnd - 1, f.nounEnd].first { $0 >= 0 && $0 < t.count && ["who", "which", "that"].contains(t[$0].lower) }
+    func isRelative(_ k: Int) -> Bool {
+      k >= 0 && k < t.count && (t.lowerIs("who", at: k) || t.lowerIs("which", at: k) || t.lowerIs("that", at: k))
+    }
+    let relativeAt: Int? = isRelative(f.nounEnd - 1) ? f.nounEnd - 1 : isRelative(f.nounEnd) ? f.nounEnd : nil
     // 2. A passive after the noun.
     var k = f.nounEnd
     var aux = 0
-    while k < t.count, aux < 4, EnglishFunctionWords.auxiliaries.contains(token: t[k]) {
+    while k < t.count, aux < 4, t.isIn(EnglishFunctionWords.auxiliaries, at: k) {
       k += 1
       aux += 1
     }
@@ -961,8 +1060,7 @@ public struct QuantityExtractor: Sendable {
     if chosen == nil {
       var boundary = previousEnd
       for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
-        let w = t[j].lower
-        if Self.actionClauseBreaks.contains(w) {
+        if t.isIn(Self.actionClauseBreaks, at: j) {
           boundary = j + 1
           break
         }
@@ -980,10 +1078,10 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      while j < limit, !Self.predicateBreaks.contains(token: t[j]) {
-        if EnglishFunctionWords.auxiliaries.contains(token: t[j]) {
+      while j < limit, !t.isIn(Self.predicateBreaks, at: j) {
+        if t.isIn(EnglishFunctionWords.auxiliaries, at: j) {
           var a = j
-          while a < limit, EnglishFunctionWords.auxiliaries.contains(token: t[a]) { a += 1 }
+          while a < limit, t.isIn(EnglishFunctionWords.auxiliaries, at: a) { a += 1 }
           if let m = actions.first(where: { $0.start == a }) {
             chosen = m
             passive = true
@@ -1010,7 +1108,7 @@ public struct QuantityExtractor: Sendable {
       if p < t.count, t[p].lowerIs("by") {
         p += 1
         let s = p
-        while p < t.count, p - s < 4, t[p].kind == .word, !EnglishFunctionWords.contains(token: t[p]) || t[p].lowerIs("the") && p == s {
+        while p < t.count, p - s < 4, t[p].kind == .word, !t.isFunctionWord(at: p) || t[p].lowerIs("the") && p == s {
           p += 1
         }
         var a = s
@@ -1030,7 +1128,7 @@ public struct QuantityExtractor: Sendable {
         if e > 0, ["on", "last", "this"].contains(t[e - 1].lower) { e -= 1 }
       }
       var s = e
-      while s > 0, e - s < 3, t[s - 1].kind == .word, !EnglishFunctionWords.contains(token: t[s - 1]),
+      while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),
         lexicons.actions.match(t, at: s - 1) == nil
       {
         s -= 1

@@ -1,0 +1,55 @@
+import ClaimLintCore
+import ClaimLintExtraction
+import Testing
+
+/// The shortcuts of `QuantityExtractor` (suffixes read from a word's last bytes, blocked tokens flagged
+/// only when a sentence has some, token fields read in place) give the answers of the plain reading.
+@Suite struct QuantityShortcutTests {
+  /// The figures of `sentence` as comparable text: range, value, counted noun, modifiers, action.
+  static func read(_ sentence: String) throws -> [String] {
+    let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
+    return extractor.extract(from: sentence).map { m in
+      let q = m.quantity
+      return
+        "\(ExtractionFixture.text(sentence, m.range))|\(q.value.map { "\($0)" } ?? "-")|\(q.counted ?? "-")|\(q.modifiers.joined(separator: " "))|\(q.action ?? "-")"
+    }
+  }
+
+  /// A typographic apostrophe and an ASCII one read the same possessive.
+  @Test func possessiveWithEitherApostrophe() throws {
+    let ascii = try Self.read("Floods hit 12 of the country's 77 districts last week.")
+    let curly = try Self.read("Floods hit 12 of the country\u{2019}s 77 districts last week.")
+    #expect(ascii == curly)
+    #expect(ascii.contains { $0.hasPrefix("77|77.0|district|") })
+  }
+
+  /// Plural heads and verb-like endings, in ASCII words and in words with other letters.
+  @Test func suffixesOfASCIIAndOtherWords() throws {
+    let plain = try Self.read("Police arrested 40 suspected traffickers on Monday.")
+    #expect(plain.contains { $0.hasPrefix("40|40.0|trafficker|suspected") })
+    let accented = try Self.read("The city closed 30 caf\u{E9}s and 12 bistros.")
+    #expect(accented.contains { $0.hasPrefix("30|30.0|") })
+    #expect(accented.contains { $0.hasPrefix("12|12.0|bistro|") })
+  }
+
+  /// Dates, links and phone numbers still keep their digits out of figures, with or without other
+  /// figures in the sentence.
+  @Test func blockedTokens() throws {
+    #expect(try Self.read("Call 555-0199 for details.").isEmpty)
+    #expect(try Self.read("See https://example.com/2024/10/report for 300 pages.").map { $0.split(separator: "|")[0] } == ["300"])
+    let withDate = try Self.read("On 12 March 2024, 45 people were evacuated.")
+    #expect(withDate.map { $0.split(separator: "|")[0] } == ["45"])
+    #expect(try Self.read("About 300 people and 20 cars.").count == 2)
+  }
+
+  /// Ranges after "between", "from" and a dash.
+  @Test func ranges() throws {
+    let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
+    for s in ["between 300 and 400 people", "from 300 to 400 people", "300-400 people", "300 through 400 people"] {
+      let q = extractor.extract(from: "Officials said \(s) were moved.").first?.quantity
+      #expect(q?.isRange == true, "\(s)")
+      #expect(q?.low == 300 && q?.high == 400, "\(s)")
+    }
+    #expect(extractor.extract(from: "Shares rose from $63.45 on Friday.").allSatisfy { $0.quantity.isRange == false })
+  }
+}
