@@ -509,14 +509,16 @@ extension Array where Element: Comparable {
   mutating func sortUnique() { Salience.sortUnique(&self) }
 }
 
-/// `StoryWordIndex` kept in sorted arrays instead of a dictionary keyed by (story, word): the same
-/// candidates, found without hashing a word per look-up.
+/// The claims of a story that share a word with a claim, found through sorted arrays instead of a
+/// dictionary keyed by (story, word) (the tests keep that simpler index as the reference).
 ///
 /// The (story, word, claim) entries are sorted once; each run of equal (story, word) is a posting. A
-/// claim keeps the postings of its words that propose candidates (fewer than `StoryWordIndex.storyLimit`
+/// claim keeps the postings of its words that propose candidates (fewer than `storyLimit`
 /// entries; the run's common words are not indexed), and its candidates are the members of those
-/// postings, each once, in order: what `StoryWordIndex.candidates(of:)` returns.
+/// postings, each once, in order.
 struct SortedStoryWordIndex {
+  /// A word shared by this many claims of a story proposes no candidates.
+  static let storyLimit = 200
   /// The claim of each entry, grouped by posting (ascending within a posting).
   private let members: [Int32]
   /// Posting `g` is `members[postingStart[g]..<postingStart[g + 1]]`.
@@ -552,7 +554,7 @@ struct SortedStoryWordIndex {
       while b < entries.count, entries[b].word == entries[a].word, entries[b].story == entries[a].story { b += 1 }
       let g = Int32(truncatingIfNeeded: postingStart.count)
       postingStart.append(Int32(truncatingIfNeeded: a))
-      let proposes = b - a < StoryWordIndex<[UInt64]>.storyLimit
+      let proposes = b - a < Self.storyLimit
       for k in a..<b {
         members[k] = entries[k].claim
         if proposes {

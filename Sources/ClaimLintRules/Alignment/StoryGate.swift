@@ -43,7 +43,7 @@ public enum StoryGate {
   /// runs of more than 600 documents (an archive's own formula words: "crackdown" in a corpus of
   /// crackdowns). A lower share silences rules where every story is of one kind; 5% lost most date
   /// discrepancies of the benchmark corpus, a third keeps them. Rules that pair sentences by their words ignore it
-  /// (`StoryWordIndex`).
+  /// (`SortedStoryWordIndex`).
   public static func commonLimit(documents: Int) -> Int { max(200, documents / 3) }
 
   /// Joins documents into stories from `documentWords[d]`, each document's content words as sorted hashes
