@@ -249,23 +249,21 @@ public struct AttributionExtractor: Sendable {
         let asideEnd = aside.upperBound
         // The kept words (not in the speaker, the verb or the aside) are measured first, then copied
         // into the string's own storage; every bound is a constant, so no closure reads a variable.
-        var total = 0
-        for k in ws.indices {
+        func isKept(_ k: Int) -> Bool {
           let lo = ws[k].range.lowerBound
           let hi = ws[k].range.upperBound
-          guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
+          return !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
             && !(lo >= asideStart && lo < asideEnd)
-          else { continue }
+        }
+        var total = 0
+        for k in ws.indices {
+          guard isKept(k) else { continue }
           total += (total > 0 ? 1 : 0) + ws[k].lower.utf8.count
         }
         content = String(unsafeUninitializedCapacity: total) { out in
           var p = 0
           for k in ws.indices {
-            let lo = ws[k].range.lowerBound
-            let hi = ws[k].range.upperBound
-            guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
-              && !(lo >= asideStart && lo < asideEnd)
-            else { continue }
+            guard isKept(k) else { continue }
             if p > 0 {
               out[p] = 0x20
               p += 1
