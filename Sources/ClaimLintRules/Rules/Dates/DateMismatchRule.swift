@@ -581,14 +581,20 @@ public struct DateMismatchRule: Rule {
         }
         guard found >= 0 else { return (Salience.sortedWordHashes(bytes), false) }
         let i = found
-        func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]], packed: clauseBreaks) }
-        var lo = i
-        while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
-        var hi = i + 1
-        while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
-        return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])), true)
+        let clause = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]], packed: clauseBreaks) }
+        return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[clause.lowerBound].lowerBound..<words[clause.upperBound - 1].upperBound])), true)
       }
     }
+  }
+
+  /// The words of the clause around word `i` of `count` (as word indexes): back to the word after a
+  /// clause break and forward to the next break, at most 12 words each way.
+  static func clauseWords(around i: Int, count: Int, isBreak: (Int) -> Bool) -> Range<Int> {
+    var lo = i
+    while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
+    var hi = i + 1
+    while hi < min(count, i + 12), !isBreak(hi) { hi += 1 }
+    return lo..<hi
   }
 
   /// The sorted words of `context(of:in:).all`, the same words found on the bytes when the sentence
@@ -611,12 +617,8 @@ public struct DateMismatchRule: Rule {
           return Salience.words(text)
         }
         let packed = clauseBreakPacked
-        func isBreak(_ k: Int) -> Bool { isClauseBreak(bytes[words[k]], packed: packed) }
-        var lo = i
-        while lo > max(0, i - 12), !(lo - 1 < i - 1 && isBreak(lo - 1)) { lo -= 1 }
-        var hi = i + 1
-        while hi < min(words.count, i + 12), !isBreak(hi) { hi += 1 }
-        let clause = UnsafeBufferPointer(rebasing: bytes[words[lo].lowerBound..<words[hi - 1].upperBound])
+        let window = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]], packed: packed) }
+        let clause = UnsafeBufferPointer(rebasing: bytes[words[window.lowerBound].lowerBound..<words[window.upperBound - 1].upperBound])
         var all = Salience.words(String(decoding: clause, as: UTF8.self))
         if all.count < minimumContext, sentenceIndex > 0, let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) {
           all.formUnion(Salience.words(cs[p].sentence))
