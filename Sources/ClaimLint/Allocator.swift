@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -21,6 +23,47 @@ public enum Allocator {
       _ = mallopt(-1, 256 << 20)
       _ = mallopt(-2, 64 << 20)
       _ = mallopt(-3, 32 << 20)
+    #endif
+  }
+
+  /// The glibc tunable that sets how many freed blocks of each small size a thread keeps for reuse.
+  public static let threadCacheTunable = "glibc.malloc.tcache_count"
+  /// The count we run with: glibc's default is 7.
+  public static let threadCacheCount = 1024
+
+  /// What `GLIBC_TUNABLES` should hold for a run, given its current value, or nil when it should be
+  /// left alone (it already sets the thread cache, so the user or an earlier start of ours chose).
+  public static func tunables(adding current: String?) -> String? {
+    let setting = "\(threadCacheTunable)=\(threadCacheCount)"
+    guard let current, !current.isEmpty else { return setting }
+    if current.split(separator: ":").contains(where: { $0.hasPrefix(threadCacheTunable + "=") }) { return nil }
+    return current + ":" + setting
+  }
+
+  /// Restarts the program once with glibc's per-thread cache of freed blocks enlarged.
+  ///
+  /// A document's tokens, words and claims are thousands of small blocks freed together; glibc keeps
+  /// only 7 of each size per thread and sends the rest through its shared free lists, which the next
+  /// document then searches. On a 10,000-article run that search was a tenth of the time, and at
+  /// 100,000 articles a quarter (with 8 s of system time); a cache of 1,024 per size removes most of
+  /// it without raising peak memory (measured with `claimlint-bench`). The cache size can only be set
+  /// through the `GLIBC_TUNABLES` environment variable read at start-up, hence the restart: the same
+  /// program (`/proc/self/exe`), the same arguments, nothing read yet.
+  ///
+  /// Nothing happens when `GLIBC_TUNABLES` already sets `glibc.malloc.tcache_count` (set it to 7 to
+  /// keep glibc's default), outside glibc, under valgrind (whose tools replace the allocator and would
+  /// lose the restarted program), or when the restart fails: the run goes on as it is.
+  public static func restartWithThreadCache() {
+    #if os(Linux) && canImport(Glibc)
+      guard dlsym(nil, "gnu_get_libc_version") != nil else { return }
+      let env = ProcessInfo.processInfo.environment
+      if let preload = env["LD_PRELOAD"], preload.contains("vgpreload") { return }
+      guard let value = tunables(adding: env["GLIBC_TUNABLES"]) else { return }
+      let previous = env["GLIBC_TUNABLES"]
+      setenv("GLIBC_TUNABLES", value, 1)
+      execv("/proc/self/exe", CommandLine.unsafeArgv)
+      // Still here: the restart failed; go on with the default cache and the environment as it was.
+      if let previous { setenv("GLIBC_TUNABLES", previous, 1) } else { unsetenv("GLIBC_TUNABLES") }
     #endif
   }
 }

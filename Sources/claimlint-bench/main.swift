@@ -48,6 +48,8 @@ var generateOnly = false
 var storiesDirectory: String? = nil
 /// The end-to-end run's budget for kept documents, in MB (nil: `CheckerOptions`' default).
 var preparedBudgetMB: Int? = nil
+// As the CLI does: glibc's thread cache enlarged, here and (through the environment) in the children.
+Allocator.restartWithThreadCache()
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
   let a = args.removeFirst()

@@ -311,5 +311,6 @@ func count(_ n: Int, _ noun: String) -> String {
   "\(n) \(noun)\(n == 1 ? "" : "s")"
 }
 
+Allocator.restartWithThreadCache()
 Allocator.tuneForLargeRuns()
 exit(run())
