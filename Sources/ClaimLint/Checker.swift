@@ -22,7 +22,7 @@ public struct CheckerOptions: Sendable {
   /// carry every position already and need none.
   public var keepQuotedSources: Bool
   /// How many bytes of segmented documents `Checker.checkStreaming`'s first pass may keep for its
-  /// second (about: see `DocumentPipeline.Prepared.approximateSize`); the others are read and
+  /// second, compacted (about: see `CompactDocument.approximateSize`); the others are read and
   /// segmented again when their story is checked. 0 keeps none.
   public var preparedBudget: Int
 
@@ -213,14 +213,21 @@ public struct Checker: Sendable {
     let large = files.count >= StoryGate.minimumRunSize
     // Segmented documents kept for the second pass, and every file's story words, taken by its
     // story's alignment (which would otherwise hash them again).
-    let kept = TakeOnce<DocumentPipeline.Prepared>(Array(repeating: nil, count: files.count))
+    let kept = TakeOnce<DocumentPipeline.Prepared.Kept>(Array(repeating: nil, count: files.count))
     let budget = Budget(options.preparedBudget)
     var runWords = TakeOnce<[UInt64]>([])
     if large {
       let words = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> [UInt64] in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
         let words = prepared.document.map(AlignedClaims.storyWords(of:)) ?? []
-        if budget.spend(prepared.approximateSize) { kept.put(prepared, at: i) }
+        // Kept as they are while three quarters of the budget are left, compacted after (a third of
+        // the size): a run that fits pays nothing for compaction, a larger one keeps three times as many.
+        if budget.spend(prepared.approximateSize, leaving: options.preparedBudget / 4 * 3) {
+          kept.put(.whole(prepared), at: i)
+        } else {
+          let compact = prepared.compacted()
+          if budget.spend(compact.approximateSize) { kept.put(compact, at: i) }
+        }
         return words
       }
       let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
@@ -243,7 +250,7 @@ public struct Checker: Sendable {
       // One story holding the whole run reads its files and runs its rules on every thread.
       let inner = members.count == 1 ? options.threads : 1
       let outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
-        let o = pipeline.finish(kept.take(i) ?? pipeline.prepare(files[i], stdin: stdin))
+        let o = pipeline.finish(kept.take(i)?.prepared ?? pipeline.prepare(files[i], stdin: stdin))
         if let progress { done.report(files.count, progress) }
         return o
       }
@@ -377,11 +384,11 @@ private final class Budget: @unchecked Sendable {
 
   init(_ bytes: Int) { left = bytes }
 
-  /// Whether `bytes` more fit, spending them if they do.
-  func spend(_ bytes: Int) -> Bool {
+  /// Whether `bytes` more fit with `reserve` still left after them, spending them if they do.
+  func spend(_ bytes: Int, leaving reserve: Int = 0) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    guard bytes <= left else { return false }
+    guard bytes <= left - reserve else { return false }
     left -= bytes
     return true
   }
