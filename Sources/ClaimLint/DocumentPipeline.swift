@@ -131,9 +131,20 @@ public struct DocumentPipeline: Sendable {
     var hedges: [[String]: [String]] = [:]
     var authors: [String: String] = [:]
     var claims = claims
+    // The claims of a sentence come together and mostly share their hedges: compared with the last
+    // shared list first, most lists are not hashed at all.
+    var lastHedges: [String] = []
     for i in claims.indices {
       if !claims[i].hedges.isEmpty {
-        if let shared = hedges[claims[i].hedges] { claims[i].hedges = shared } else { hedges[claims[i].hedges] = claims[i].hedges }
+        if claims[i].hedges == lastHedges {
+          claims[i].hedges = lastHedges
+        } else if let shared = hedges[claims[i].hedges] {
+          claims[i].hedges = shared
+          lastHedges = shared
+        } else {
+          hedges[claims[i].hedges] = claims[i].hedges
+          lastHedges = claims[i].hedges
+        }
       }
       if let a = claims[i].commentAuthor {
         if let shared = authors[a] { claims[i].commentAuthor = shared } else { authors[a] = a }
