@@ -90,7 +90,9 @@ enum Tokenizer {
   private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], plain: inout Bool) {
     plain = true
     tokens.removeAll(keepingCapacity: true)
-    tokens.reserveCapacity(bytes.count / 3 + 4)
+    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+    let wanted = bytes.count / 3 + 4
+    tokens.reserveCapacity(tokens.capacity < wanted ? max(wanted, 2 * tokens.capacity) : wanted)
     let n = bytes.count
     var i = 0
     var spaces = 0

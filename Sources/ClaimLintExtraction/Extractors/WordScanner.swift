@@ -242,7 +242,8 @@ public enum WordScanner {
   /// joins in both), a symbol token is one joiner, comma or other character, and white space lies
   /// exactly where a token is not attached; the scanner's steps are taken a token at a time.
   private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, into out: inout [Word]) {
-    out.reserveCapacity(t.count + 4)
+    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+    out.reserveCapacity(out.capacity < t.count + 4 ? max(t.count + 4, 2 * out.capacity) : t.count + 4)
     var start = -1  // the first byte of the open word, or -1
     var first = 0  // the open word's first token
     var last = 0  // the open word's last token
@@ -303,7 +304,7 @@ public enum WordScanner {
   /// The words of `u` read byte by byte; a word that covers exactly one of `tokens` takes its strings
   /// from the token.
   private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, into out: inout [Word]) {
-    out.reserveCapacity(u.count / 5)
+    out.reserveCapacity(out.capacity < u.count / 5 ? max(u.count / 5, 2 * out.capacity) : u.count / 5)
     let n = u.count
     var cursor = 0  // the first token that does not start before the last word made
     /// The word of the bytes in `r`.
