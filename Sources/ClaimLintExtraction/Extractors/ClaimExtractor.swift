@@ -54,6 +54,8 @@ public struct ClaimExtractor: Sendable {
       } else if !inWord {
         inWord = true
         words += 1
+        // More than eight words before the date: no dateline, whatever follows.
+        if words > 8 { return false }
       }
       if b >= 0x80 || b == 0x0D { simple = false }
       if b & 0xC0 != 0x80 { scalars += 1 }
@@ -82,6 +84,10 @@ public struct ClaimExtractor: Sendable {
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
+    // One buffer each for the bytes, tokens and words of a sentence, reused sentence after sentence.
+    var bytes: [UInt8] = []
+    var tokens: [Token] = []
+    var words: [Word] = []
     // Headlines carry claims too: a headline that disagrees with its own story is a classic slip.
     for segment in document.segments
     where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment || segment.kind == .headline {
@@ -102,15 +108,16 @@ public struct ClaimExtractor: Sendable {
           return c
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
-        let bytes = Array(sentence.utf8)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: sentence.utf8)
         var plain = false
-        var tokens = Tokenizer.tokenize(bytes, plain: &plain)
+        Tokenizer.tokenize(bytes, into: &tokens, plain: &plain)
         extraction.mark(&tokens)
         let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
         let hedgeWords = hedgeMatches.map(\.text)
         // The words share the strings of the tokens that cover the same bytes.
-        let words = tokens.withUnsafeBufferPointer { t in
-          bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain) }
+        tokens.withUnsafeBufferPointer { t in
+          bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &words) }
         }
 
         let dateSpans = dates.spans(tokens, documentDate: document.date)
@@ -127,8 +134,10 @@ public struct ClaimExtractor: Sendable {
         let datelines = dateMatches.map { Self.isDateline(sentence, bytes: bytes, $0.range) }
         for (m, dateline) in zip(dateMatches, datelines) {
           var c = claim(.date, m.range, hedgeWords: hedgeWords)
-          c.date = m.mention
-          c.date?.isDateline = dateline
+          // The mention is finished before it is stored: each write to `c.date` boxes it anew.
+          var mention = m.mention
+          mention.isDateline = dateline
+          c.date = mention
           out.append(c)
         }
         for m in quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateSpans.map(\.tokens))
@@ -168,19 +177,23 @@ public struct ClaimExtractor: Sendable {
         if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
         for m in events.extract(from: sentence, words: words, dates: eventDates, people: people) {
           var c = claim(.event, m.range, hedgeWords: hedgeWords)
-          c.event = m.event
+          // The event is finished before it is stored: each write to `c.event` boxes it anew.
+          var event = m.event
           // An event without a place in its sentence takes the place the article last named.
-          if c.event?.place == nil {
-            c.event?.place = currentPlace
-            c.event?.placeIsStated = false
+          if event.place == nil {
+            event.place = currentPlace
+            event.placeIsStated = false
           }
+          c.event = event
           out.append(c)
         }
       }
     }
-    return out.sorted { a, b in
+    // Sorted in place: `sorted` would copy every claim first.
+    out.sort { a, b in
       a.span.startOffset != b.span.startOffset ? a.span.startOffset < b.span.startOffset
         : (a.kind.rawValue, a.span.endOffset) < (b.kind.rawValue, b.span.endOffset)
     }
+    return out
   }
 }

@@ -46,9 +46,9 @@ public struct HedgeDetector: Sendable {
   /// hedges the 30, not the money.
   static func scoped(_ found: [(range: Range<Int>, text: String)], to figure: QuantityMatch, in bytes: [UInt8]) -> [String] {
     var out: [String] = []
+    guard !found.isEmpty else { return [] }
     for h in found {
-      let word = h.text.lowercased()
-      guard nounHedges.contains(word) else {
+      guard nounHedges.contains(h.text.lowercased()) else {
         out.append(h.text)
         continue
       }
@@ -68,7 +68,7 @@ public struct HedgeDetector: Sendable {
       var k = h.range.upperBound
       while k < bytes.count, bytes[k] == 0x20 { k += 1 }
       let rest = bytes[k..<min(bytes.count, k + 5)]
-      if rest.starts(with: Array("that".utf8)) || rest.starts(with: Array("to ".utf8)) {
+      if rest.starts(with: "that".utf8) || rest.starts(with: "to ".utf8) {
         out.append(h.text)
       }
     }

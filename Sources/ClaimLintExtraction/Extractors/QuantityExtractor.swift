@@ -137,23 +137,25 @@ public struct QuantityExtractor: Sendable {
         }
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
         // to the previous figure, counts the same things.
-        if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, let prev = out.last?.quantity,
-          prev.counted != nil, prev.unit == nil, previousEnd > 0, previousEnd < f.start,
+        // (The previous figure's fields are read in place: a copy of its `Quantity` costs eight retains.)
+        let last = out.count - 1
+        if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, last >= 0,
+          out[last].quantity.counted != nil, out[last].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
           !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
         {
-          f.quantity.counted = prev.counted
-          f.quantity.countedFamily = prev.countedFamily
+          f.quantity.counted = out[last].quantity.counted
+          f.quantity.countedFamily = out[last].quantity.countedFamily
         }
         // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
         // previous one shares its action.
-        if f.quantity.action == nil, let prev = out.last?.quantity, prev.action != nil, previousEnd > 0,
+        if f.quantity.action == nil, last >= 0, out[last].quantity.action != nil, previousEnd > 0,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
           !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
         {
-          f.quantity.action = prev.action
-          f.quantity.actionText = prev.actionText
-          f.quantity.actionRange = prev.actionRange
+          f.quantity.action = out[last].quantity.action
+          f.quantity.actionText = out[last].quantity.actionText
+          f.quantity.actionRange = out[last].quantity.actionRange
         }
         f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
         let range = tokens[f.start].start..<tokens[f.end - 1].end
@@ -768,7 +770,6 @@ public struct QuantityExtractor: Sendable {
     }
     // Each word with its `nouns` entry, looked up once.
     var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int, endings: Endings)] = []
-    words.reserveCapacity(4)
     var sawKnown = false
     while q < t.count, words.count < 4, t[q].kind == .word {
       var w = t[q].lower
@@ -822,6 +823,8 @@ public struct QuantityExtractor: Sendable {
       let known = noun != nil
       if sawKnown && !known { break }
       if !words.isEmpty, !known, endings.verbLike { break }
+      // Room for the most words a phrase takes, made on the first (most figures have none).
+      if words.isEmpty { words.reserveCapacity(4) }
       words.append((w, noun, next, endings))
       if known { sawKnown = true }
       q = next

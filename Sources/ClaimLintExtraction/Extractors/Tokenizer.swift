@@ -67,21 +67,32 @@ enum Tokenizer {
   /// The tokens of `bytes`, in order.
   static func tokenize(_ bytes: [UInt8]) -> [Token] {
     var plain = true
-    return bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
+    return tokenize(bytes, plain: &plain)
   }
 
   /// The tokens of `bytes`, in order; `plain` tells whether `bytes` is ASCII without a vertical tab
   /// or a form feed (`WordScanner` then reads the words from the tokens).
   static func tokenize(_ bytes: [UInt8], plain: inout Bool) -> [Token] {
-    bytes.withUnsafeBufferPointer { tokenize(buffer: $0, plain: &plain) }
+    var tokens: [Token] = []
+    bytes.withUnsafeBufferPointer { tokenize(buffer: $0, into: &tokens, plain: &plain) }
+    return tokens
   }
 
-  /// `tokenize(_:)` on the bytes' storage. A word's lower-cased hash is computed while its bytes are
-  /// scanned, and its string is made without a second validation when it is short ASCII.
-  private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, plain: inout Bool) -> [Token] {
+  /// `tokenize(_:plain:)` into `tokens`, whose old tokens are removed and whose storage is kept: a
+  /// caller that tokenizes sentence after sentence reuses one buffer instead of allocating one each.
+  static func tokenize(_ bytes: [UInt8], into tokens: inout [Token], plain: inout Bool) {
+    bytes.withUnsafeBufferPointer { tokenize(buffer: $0, into: &tokens, plain: &plain) }
+  }
+
+  /// `tokenize(_:)` on the bytes' storage, into `tokens` (emptied first, its capacity kept). A word's
+  /// lower-cased hash is computed while its bytes are scanned, and its string is made without a
+  /// second validation when it is short ASCII.
+  private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], plain: inout Bool) {
     plain = true
-    var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 3 + 4)
+    tokens.removeAll(keepingCapacity: true)
+    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+    let wanted = bytes.count / 3 + 4
+    tokens.reserveCapacity(tokens.capacity < wanted ? max(wanted, 2 * tokens.capacity) : wanted)
     let n = bytes.count
     var i = 0
     var spaces = 0
@@ -194,7 +205,6 @@ enum Tokenizer {
       spaces = 0
       spaceChars = 0
     }
-    return tokens
   }
 
   /// The string of the ASCII bytes `start..<end`, with upper-case letters lower-cased when `lowered`.

@@ -196,7 +196,9 @@ public enum WordScanner {
   }
 
   static func words(bytes u: UnsafeBufferPointer<UInt8>) -> [Word] {
-    scan(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0))
+    var out: [Word] = []
+    scan(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0), into: &out)
+    return out
   }
 
   /// The words of `u`, given the sentence's `tokens` (`Tokenizer.tokenize` of the same bytes): a word
@@ -205,8 +207,20 @@ public enum WordScanner {
   /// - Parameter plain: whether the sentence is ASCII without a vertical tab or a form feed, when the
   ///   caller knows (`Tokenizer.tokenize(_:plain:)` tells); nil to have it checked here.
   static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, plain: Bool? = nil) -> [Word] {
-    if tokens.baseAddress != nil, plain ?? isTokenCompatible(u) { return words(ascii: u, tokens: tokens) }
-    return scan(bytes: u, tokens: tokens)
+    var out: [Word] = []
+    words(bytes: u, tokens: tokens, plain: plain, into: &out)
+    return out
+  }
+
+  /// `words(bytes:tokens:plain:)` into `out`, whose old words are removed and whose storage is kept:
+  /// a caller that reads sentence after sentence reuses one buffer instead of allocating one each.
+  static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, plain: Bool?, into out: inout [Word]) {
+    out.removeAll(keepingCapacity: true)
+    if tokens.baseAddress != nil, plain ?? isTokenCompatible(u) {
+      words(ascii: u, tokens: tokens, into: &out)
+    } else {
+      scan(bytes: u, tokens: tokens, into: &out)
+    }
   }
 
   /// Whether the scanner and the tokenizer see the same characters in `u`: ASCII, and no vertical tab
@@ -227,9 +241,9 @@ public enum WordScanner {
   /// In such a sentence a word or digits token is a run of word characters (an inner apostrophe
   /// joins in both), a symbol token is one joiner, comma or other character, and white space lies
   /// exactly where a token is not attached; the scanner's steps are taken a token at a time.
-  private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>) -> [Word] {
-    var out: [Word] = []
-    out.reserveCapacity(t.count + 4)
+  private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, into out: inout [Word]) {
+    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+    out.reserveCapacity(out.capacity < t.count + 4 ? max(t.count + 4, 2 * out.capacity) : t.count + 4)
     var start = -1  // the first byte of the open word, or -1
     var first = 0  // the open word's first token
     var last = 0  // the open word's last token
@@ -285,14 +299,12 @@ public enum WordScanner {
       k += 1
     }
     if let end = t.last?.end { flush(end) }
-    return out
   }
 
   /// The words of `u` read byte by byte; a word that covers exactly one of `tokens` takes its strings
   /// from the token.
-  private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> [Word] {
-    var out: [Word] = []
-    out.reserveCapacity(u.count / 5)
+  private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, into out: inout [Word]) {
+    out.reserveCapacity(out.capacity < u.count / 5 ? max(u.count / 5, 2 * out.capacity) : u.count / 5)
     let n = u.count
     var cursor = 0  // the first token that does not start before the last word made
     /// The word of the bytes in `r`.
@@ -351,7 +363,6 @@ public enum WordScanner {
       i += len
     }
     flush(n)
-    return out
   }
 
   /// The number of characters (Unicode scalars) in `u[start..<end]`.
