@@ -324,6 +324,9 @@ public struct NounFamilies: Sendable {
   /// family → its top family, for every family with a parent (the walk up `parents` done once, not
   /// per figure); a family without a parent is its own top family.
   private let roots: [String: String]
+  /// `"count:" + root(family)` for every family with a parent and every top family, joined once
+  /// (`blockKey`); any other noun is its own top family.
+  private let countKeys: [String: String]
 
   public init(parents: [String: String]) {
     self.parents = parents
@@ -331,6 +334,13 @@ public struct NounFamilies: Sendable {
     roots.reserveCapacity(parents.count)
     for family in parents.keys { roots[family] = Self.walkUp(family, parents) }
     self.roots = roots
+    var countKeys: [String: String] = [:]
+    for (family, root) in roots {
+      countKeys[family] = "count:" + root
+      // A top family is its own top family (it has no parent, or its walk up ends on itself).
+      if countKeys[root] == nil, roots[root] == nil { countKeys[root] = "count:" + root }
+    }
+    self.countKeys = countKeys
   }
 
   /// The top family of `family` by walking up `parents` (at most eight steps, stopping at a family
@@ -390,7 +400,8 @@ public struct NounFamilies: Sendable {
   public func blockKey(unit: String?, counted: String?, countedFamily: String?) -> String? {
     if let u = unit { return "unit:" + u }
     guard let c = counted else { return nil }
-    return "count:" + root(countedFamily ?? c)
+    let family = countedFamily ?? c
+    return countKeys[family] ?? "count:" + family
   }
 }
 

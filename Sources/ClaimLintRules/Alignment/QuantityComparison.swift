@@ -106,6 +106,11 @@ public struct QuantityComparison: Sendable {
             n = known
           } else {
             n = values.count
+            if subjects.isEmpty {
+              // Room for the subjects of most documents at once, not grown by doubling.
+              subjects.reserveCapacity(16)
+              values.reserveCapacity(16)
+            }
             subjects.append(subject)
             if subjects.count == listLimit + 1 {
               for (k, s) in subjects.enumerated() { numbers[s] = k }

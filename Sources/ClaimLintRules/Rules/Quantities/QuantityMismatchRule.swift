@@ -107,7 +107,16 @@ public struct QuantityMismatchRule: Rule {
     let refs = positioned
     // The claims each claim may be compared with: its fellows in every block it sits in.
     // Sorted and without repeats: the blocks are appended, then each list is sorted once.
-    var matesOf = [[Int]](repeating: [], count: refs.count)
+    // Each list is given its full room first (the sizes of the blocks it sits in), not grown by doubling.
+    var mateCounts = [Int](repeating: 0, count: refs.count)
+    for block in blocks {
+      for r in block { mateCounts[positionOf[r.document][r.index]] += block.count }
+    }
+    var matesOf = mateCounts.map { n -> [Int] in
+      var list: [Int] = []
+      list.reserveCapacity(n)
+      return list
+    }
     for block in blocks {
       let positions = block.map { positionOf[$0.document][$0.index] }
       for p in positions { matesOf[p].append(contentsOf: positions) }
@@ -290,6 +299,7 @@ public struct QuantityMismatchRule: Rule {
     // sentence form a run (claims are not copied, and no array is made per sentence). One buffer
     // serves every document.
     var figuresBySentence: [(sentence: Int, index: Int)] = []
+    var earlier: [Bool] = []
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
       let qs = quantities[d]
@@ -304,15 +314,17 @@ public struct QuantityMismatchRule: Rule {
         while end < figuresBySentence.count, figuresBySentence[end].sentence == figuresBySentence[start].sentence { end += 1 }
         defer { start = end }
         guard end - start > 1 else { continue }
-        let indexes = figuresBySentence[start..<end].map(\.index)
-        // Whether each figure is an earlier one: superseded, or introduced by "from".
-        let earlier = indexes.map {
-          qs[$0]!.quantity.superseded || Self.introducedByFrom(sentence: cs[$0].sentence, figure: cs[$0].span.text)
+        // Whether each figure of the sentence is an earlier one: superseded, or introduced by "from"
+        // (into one buffer for every sentence).
+        earlier.removeAll(keepingCapacity: true)
+        for k in start..<end {
+          let i = figuresBySentence[k].index
+          earlier.append(qs[i]!.quantity.superseded || Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text))
         }
-        for o in indexes.indices where earlier[o] {
-          for n in indexes.indices where !earlier[n] {
-            let x = qs[indexes[o]]!.quantity.value!
-            let y = qs[indexes[n]]!.quantity.value!
+        for o in start..<end where earlier[o - start] {
+          for n in start..<end where !earlier[n - start] {
+            let x = qs[figuresBySentence[o].index]!.quantity.value!
+            let y = qs[figuresBySentence[n].index]!.quantity.value!
             guard x != y else { continue }
             out.insert(Update(story: claims.story[d], x, y))
           }
