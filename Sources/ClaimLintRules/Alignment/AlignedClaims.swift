@@ -108,6 +108,11 @@ public struct AlignedClaims: Sendable {
     // the last sentence's text is reused without a look-up.
     var textNumbers: [ExactText: Int] = [:]
     var texts: [String] = []
+    // Room for a text per claim: the table is not grown (and rehashed) step by step.
+    var claimCount = 0
+    for dc in documents { claimCount += dc.claims.count }
+    textNumbers.reserveCapacity(claimCount)
+    texts.reserveCapacity(claimCount)
     let textOf: [[Int]] = documents.map { dc in
       dc.claims.withUnsafeBufferPointer { cs in
         var out: [Int] = []
@@ -316,9 +321,38 @@ struct UnionFind {
 public struct NounFamilies: Sendable {
   /// family → parent family.
   private let parents: [String: String]
+  /// family → its top family, for every family with a parent (the walk up `parents` done once, not
+  /// per figure); a family without a parent is its own top family.
+  private let roots: [String: String]
+  /// `"count:" + root(family)` for every family with a parent and every top family, joined once
+  /// (`blockKey`); any other noun is its own top family.
+  private let countKeys: [String: String]
 
   public init(parents: [String: String]) {
     self.parents = parents
+    var roots: [String: String] = [:]
+    roots.reserveCapacity(parents.count)
+    for family in parents.keys { roots[family] = Self.walkUp(family, parents) }
+    self.roots = roots
+    var countKeys: [String: String] = [:]
+    for (family, root) in roots {
+      countKeys[family] = "count:" + root
+      // A top family is its own top family (it has no parent, or its walk up ends on itself).
+      if countKeys[root] == nil, roots[root] == nil { countKeys[root] = "count:" + root }
+    }
+    self.countKeys = countKeys
+  }
+
+  /// The top family of `family` by walking up `parents` (at most eight steps, stopping at a family
+  /// that is its own parent).
+  private static func walkUp(_ family: String, _ parents: [String: String]) -> String {
+    var f = family
+    var seen = 0
+    while let p = parents[f], p != f, seen < 8 {
+      f = p
+      seen += 1
+    }
+    return f
   }
 
   /// Reads the `noun-families` lexicon: `family<TAB>parent`.
@@ -331,15 +365,7 @@ public struct NounFamilies: Sendable {
   }
 
   /// The top family of `family` ("suspect" → "person").
-  public func root(_ family: String) -> String {
-    var f = family
-    var seen = 0
-    while let p = parents[f], p != f, seen < 8 {
-      f = p
-      seen += 1
-    }
-    return f
-  }
+  public func root(_ family: String) -> String { roots[family] ?? family }
 
   /// Whether two counted nouns can count the same things.
   ///
@@ -374,7 +400,8 @@ public struct NounFamilies: Sendable {
   public func blockKey(unit: String?, counted: String?, countedFamily: String?) -> String? {
     if let u = unit { return "unit:" + u }
     guard let c = counted else { return nil }
-    return "count:" + root(countedFamily ?? c)
+    let family = countedFamily ?? c
+    return countKeys[family] ?? "count:" + family
   }
 }
 

@@ -16,9 +16,11 @@ struct MinoritySide<Item: Hashable & Comparable> {
     var conflicts: [Item]
     var agreeing: DocumentSet
 
-    init(conflicts: [Item], agreeing: DocumentSet) {
+    init(conflicts: [Item], agreeing: consuming DocumentSet) {
       self.conflicts = conflicts
-      self.agreeing = agreeing.normalized()
+      // Sorted in place: the set is handed over, so its members are not copied first.
+      agreeing.normalize()
+      self.agreeing = agreeing
     }
   }
 
@@ -100,7 +102,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
       let theirs = conflicts.map { relationsOf($0) }
       var neutral = DocumentSet()
       for t in theirs { neutral.formUnion(t.agreeing) }
-      neutral = neutral.normalized()
+      neutral.normalize()
       let mineCount = mine.agreeing.countNot(in: neutral)
       let mineAgainst = Set(conflicts.map(document)).count
       for t in theirs {
@@ -153,13 +155,21 @@ struct DocumentSet: ExpressibleByArrayLiteral {
     for d in other.members { insert(d) }
   }
 
+  /// Room for `n` members, made once instead of grown by doubling.
+  mutating func reserveCapacity(_ n: Int) { members.reserveCapacity(n) }
+
   /// The same set, sorted and without repeats.
   func normalized() -> DocumentSet {
-    guard !isNormal else { return self }
     var out = self
-    Salience.sortUnique(&out.members)
-    out.isNormal = true
+    out.normalize()
     return out
+  }
+
+  /// Sorts the members and drops repeats, in place.
+  mutating func normalize() {
+    guard !isNormal else { return }
+    Salience.sortUnique(&members)
+    isNormal = true
   }
 
   /// Whether `d` is a member (`self` normalized).

@@ -36,25 +36,46 @@ public enum QuantityBlocks {
   /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order), without
   /// the blocks of a single claim (nothing in them can be compared): a key is joined into one string
   /// only once per block of two or more claims, to order the blocks.
-  static func blocks(_ claims: AlignedClaims, parts keys: (ClaimRef) -> [KeyParts]) -> [[ClaimRef]] {
+  static func blocks(_ claims: AlignedClaims, parts keys: (ClaimRef, inout [KeyParts]) -> Void) -> [[ClaimRef]] {
     // Room for a block per quantity claim: the table is not grown step by step.
     var figures = 0
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
       for i in cs.indices where cs[i].kind == .quantity { figures += 1 }
     }
-    var map: [PartsName: [ClaimRef]] = [:]
-    map.reserveCapacity(figures)
+    // Each block by number: its first claim, and the claims after it (most blocks hold one claim,
+    // which then costs no array of its own).
+    var numbers: [PartsName: Int] = [:]
+    numbers.reserveCapacity(figures)
+    var firsts: [ClaimRef] = []
+    var rests: [[ClaimRef]] = []
+    var blockNames: [PartsName] = []
+    // One buffer for every claim's keys.
+    var buffer: [KeyParts] = []
+    buffer.reserveCapacity(2)
     for d in claims.documents.indices {
       let story = claims.story[d]
       let cs = claims.documents[d].claims
       for i in cs.indices where cs[i].kind == .quantity {
         let r = ClaimRef(document: d, index: i)
-        for k in keys(r) { map[PartsName(story: story, key: k), default: []].append(r) }
+        buffer.removeAll(keepingCapacity: true)
+        keys(r, &buffer)
+        for k in buffer {
+          let name = PartsName(story: story, key: k)
+          if let n = numbers[name] {
+            rests[n].append(r)
+          } else {
+            numbers[name] = firsts.count
+            firsts.append(r)
+            rests.append([])
+            blockNames.append(name)
+          }
+        }
       }
     }
     var names: [(String, [ClaimRef])] = []
-    for (name, block) in map where block.count > 1 {
+    for n in blockNames.indices where !rests[n].isEmpty {
+      let name = blockNames[n]
       // "s<story>|" + `name.key.text`, made in one buffer.
       let story = String(name.story)
       let separator = name.key.isAction ? "|action:" : "|noun:"
@@ -65,6 +86,10 @@ public enum QuantityBlocks {
       text += name.key.block
       text += separator
       text += name.key.word
+      var block: [ClaimRef] = []
+      block.reserveCapacity(1 + rests[n].count)
+      block.append(firsts[n])
+      block.append(contentsOf: rests[n])
       names.append((text, block))
     }
     names.sort { $0.0 < $1.0 }

@@ -20,6 +20,14 @@ public struct QuantityComparison: Sendable {
     let quantity: Quantity
     init(_ quantity: Quantity) { self.quantity = quantity }
 
+    /// `body` applied to this figure's quantity and `other`'s, both lent in place: a figure's quantity
+    /// bound to a local, or passed on from a figure read out of an array, is copied whole (eight
+    /// strings and arrays retained and released).
+    @inline(__always)
+    func withQuantities<R>(_ other: Figure, _ body: (borrowing Quantity, borrowing Quantity) -> R) -> R {
+      body(quantity, other.quantity)
+    }
+
     /// The box of `quantity`, moved in (not copied again); nil for none.
     static func make(_ quantity: consuming Quantity?) -> Figure? {
       guard let quantity else { return nil }
@@ -81,7 +89,8 @@ public struct QuantityComparison: Sendable {
         // Each claim's figure is read once, into a box of its own.
         var quantities: [Figure?] = []
         quantities.reserveCapacity(cs.count)
-        var values: [[Double]] = []
+        // Each subject's first distinct value and how many distinct values it has, up to two.
+        var values: [(first: Double, count: Int)] = []
         for i in cs.indices {
           // The figure is copied once, into its box; its fields are then read in place.
           let figure = Figure.make(cs[i].quantity)
@@ -97,22 +106,33 @@ public struct QuantityComparison: Sendable {
             n = known
           } else {
             n = values.count
+            if subjects.isEmpty {
+              // Room for the subjects of most documents at once, not grown by doubling.
+              subjects.reserveCapacity(16)
+              values.reserveCapacity(16)
+            }
             subjects.append(subject)
             if subjects.count == listLimit + 1 {
               for (k, s) in subjects.enumerated() { numbers[s] = k }
             } else if subjects.count > listLimit + 1 {
               numbers[subject] = n
             }
-            values.append([])
+            values.append((0, 0))
           }
           subjectOf[i] = n
-          if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value, values[n].count < 2, !values[n].contains(v) {
-            values[n].append(v)
+          if cs[i].kind == .quantity, cs[i].layer == .reportage, !figure.quantity.superseded, let v = figure.quantity.value {
+            // As a list of distinct values (compared by `==`), kept to its first two.
+            if values[n].count == 0 {
+              values[n] = (v, 1)
+            } else if values[n].count == 1, values[n].first != v {
+              values[n].count = 2
+            }
           }
         }
         // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
         var parts = [PartSum?](repeating: nil, count: cs.count)
         var bySentence: [(sentence: Int, index: Int)] = []
+        bySentence.reserveCapacity(cs.count)
         for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
           bySentence.append((cs[i].sentenceIndex, i))
         }
@@ -153,7 +173,7 @@ public struct QuantityComparison: Sendable {
   /// `QuantityBlocks.blocks` by `valueKeys`: the blocks of figures that may state the same value,
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
-    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, parts: { valueKeyParts($0) }) }
+    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, parts: { appendValueKeyParts($0, to: &$1) }) }
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -188,22 +208,26 @@ public struct QuantityComparison: Sendable {
   /// `valueKeys` of the claim at `r` in parts (`QuantityBlocks.KeyParts`), with its block key as
   /// computed once: no key is joined into one string.
   func valueKeyParts(_ r: ClaimRef) -> [QuantityBlocks.KeyParts] {
-    guard let block = blockKeys[r.document][r.index] else { return [] }
+    var out: [QuantityBlocks.KeyParts] = []
+    appendValueKeyParts(r, to: &out)
+    return out
+  }
+
+  /// Appends `valueKeyParts(r)` to `out` (one buffer serves every claim).
+  func appendValueKeyParts(_ r: ClaimRef, to out: inout [QuantityBlocks.KeyParts]) {
+    guard let block = blockKeys[r.document][r.index] else { return }
     // The claim's fields are read in place, and its figure from the table: neither is copied whole.
-    guard let figure = quantities[r.document][r.index] else { return [] }
-    return claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-      guard cs[r.index].layer == .reportage else { return [] }
+    guard let figure = quantities[r.document][r.index] else { return }
+    claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+      guard cs[r.index].layer == .reportage else { return }
       guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
-      else { return [] }
-      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return [] }
+      else { return }
+      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return }
       // As `keys(_:block:)`.
-      if figure.quantity.isRange, figure.quantity.low == 0 { return [] }
-      var out: [QuantityBlocks.KeyParts] = []
-      out.reserveCapacity(2)
+      if figure.quantity.isRange, figure.quantity.low == 0 { return }
       if let a = figure.quantity.action { out.append(.init(block: block, isAction: true, word: a)) }
       let noun = figure.quantity.counted ?? "-"
       if figure.quantity.unit != nil || !Self.genericNouns.contains(noun) { out.append(.init(block: block, isAction: false, word: noun)) }
-      return out
     }
   }
 

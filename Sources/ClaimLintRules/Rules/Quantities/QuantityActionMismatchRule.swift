@@ -45,15 +45,10 @@ public struct QuantityActionMismatchRule: Rule {
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
     var reportedFigures = Set<String>()
-    let blocks = claims.blocks(of: .quantity) { c in
-      guard let q = c.quantity, let v = q.value, q.action != nil, !q.isVague, !q.superseded else { return nil }
-      guard let k = claims.nouns.blockKey(q) else { return nil }
-      return k + "|" + ClaimText.number(v)
-    }
     // Figures read in place from the run's table (`QuantityComparison.quantities`), not copied per claim.
-    let figures = QuantityComparison(claims).quantities
-    for block in blocks {
-      guard block.contains(where: { $0.document != block[0].document }) else { continue }
+    let cmp = QuantityComparison(claims)
+    let figures = cmp.quantities
+    for block in Self.blocks(claims, cmp) {
       // Partition by action class.
       var byAction: [String: [ClaimRef]] = [:]
       for r in block { byAction[figures[r.document][r.index]!.quantity.action!, default: []].append(r) }
@@ -88,6 +83,43 @@ public struct QuantityActionMismatchRule: Rule {
       }
     }
     return findings
+  }
+
+  /// A block of figures that may be the same figure: the story, the block key of the counted thing
+  /// (`NounFamilies.blockKey`) and the value as `ClaimText.number` writes it.
+  private struct BlockName: Hashable {
+    var story: Int
+    var block: String
+    var value: String
+  }
+
+  /// The reportage figures with a value and an action, neither vague nor superseded, grouped by
+  /// story, counted thing and value, in the order of the names "s<story>|<block>|<value>" (as
+  /// `AlignedClaims.blocks(of:layer:key:)` orders them); only the blocks that span two documents.
+  /// Claims and figures are read in place from the run's tables, and a name is joined into one
+  /// string only for a block that is kept.
+  private static func blocks(_ claims: AlignedClaims, _ cmp: QuantityComparison) -> [[ClaimRef]] {
+    let figures = cmp.quantities
+    var map: [BlockName: [ClaimRef]] = [:]
+    for d in claims.documents.indices {
+      let story = claims.story[d]
+      let qs = figures[d]
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage {
+          guard let f = qs[i], let v = f.quantity.value, f.quantity.action != nil, !f.quantity.isVague, !f.quantity.superseded
+          else { continue }
+          let r = ClaimRef(document: d, index: i)
+          guard let k = cmp.blockKey(r) else { continue }
+          map[BlockName(story: story, block: k, value: ClaimText.number(v)), default: []].append(r)
+        }
+      }
+    }
+    var named: [(name: String, block: [ClaimRef])] = []
+    for (name, block) in map where block.contains(where: { $0.document != block[0].document }) {
+      named.append(("s\(name.story)|" + name.block + "|" + name.value, block))
+    }
+    named.sort { $0.name < $1.name }
+    return named.map(\.block)
   }
 
   /// The figure together with its action words when both sit on one line close together ("arrest

@@ -96,21 +96,33 @@ public struct QuantityMismatchRule: Rule {
     for block in blocks {
       for r in block { positionOf[r.document][r.index] = 0 }
     }
-    var refs: [ClaimRef] = []
+    var positioned: [ClaimRef] = []
     for d in positionOf.indices {
       for i in positionOf[d].indices where positionOf[d][i] == 0 {
-        positionOf[d][i] = refs.count
-        refs.append(ClaimRef(document: d, index: i))
+        positionOf[d][i] = positioned.count
+        positioned.append(ClaimRef(document: d, index: i))
       }
     }
+    // Constants from here on (the closures below read them without an exclusivity check).
+    let refs = positioned
     // The claims each claim may be compared with: its fellows in every block it sits in.
     // Sorted and without repeats: the blocks are appended, then each list is sorted once.
-    var mates = [[Int]](repeating: [], count: refs.count)
+    // Each list is given its full room first (the sizes of the blocks it sits in), not grown by doubling.
+    var mateCounts = [Int](repeating: 0, count: refs.count)
+    for block in blocks {
+      for r in block { mateCounts[positionOf[r.document][r.index]] += block.count }
+    }
+    var matesOf = mateCounts.map { n -> [Int] in
+      var list: [Int] = []
+      list.reserveCapacity(n)
+      return list
+    }
     for block in blocks {
       let positions = block.map { positionOf[$0.document][$0.index] }
-      for p in positions { mates[p].append(contentsOf: positions) }
+      for p in positions { matesOf[p].append(contentsOf: positions) }
     }
-    for p in mates.indices { mates[p].sortUnique() }
+    for p in matesOf.indices { matesOf[p].sortUnique() }
+    let mates = matesOf
     // Every claim of a block has a figure (`QuantityComparison.valueKeys`).
     // Boxed, so that reading one in the loops below borrows it instead of copying it whole.
     let figures = refs.map { quantities[$0.document][$0.index]! }
@@ -142,26 +154,43 @@ public struct QuantityMismatchRule: Rule {
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
     var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { p in
       let r = refs[p]
-      let q = figures[p].quantity
+      // The figures are read in place through their boxes (a `Quantity` bound to a local is copied
+      // whole: eight strings and arrays retained and released per pair).
+      let f = figures[p]
+      let myMates = mates[p]
       var conflicts: [Int] = []
       var agreeing = DocumentSet()
+      // Room for every document among the mates (they come in document order), and this one.
+      var documentsAmongMates = 1
+      var lastDocument = -1
+      for op in myMates where refs[op].document != lastDocument {
+        lastDocument = refs[op].document
+        documentsAmongMates += 1
+      }
+      agreeing.reserveCapacity(documentsAmongMates)
       agreeing.insert(r.document)
       var lastAgreeing = r.document
-      for op in mates[p] {
+      for op in myMates {
         let o = refs[op]
         guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
         // figures do neither; overlapping ones never conflict; disjoint ones never agree.
-        let oq = figures[op].quantity
-        guard claims.nouns.compatible(q, oq) else { continue }
-        if QuantityComparison.plausiblyOverlap(q, oq) {
-          // Mates come in document order: a document already counted is not inserted again.
-          if lastAgreeing != o.document, agreesOverlapping(r, o, q, oq, cmp) {
-            agreeing.insert(o.document)
-            lastAgreeing = o.document
+        let outcome = f.withQuantities(figures[op]) { q, oq -> Outcome in
+          guard claims.nouns.compatible(q, oq) else { return .neither }
+          if QuantityComparison.plausiblyOverlap(q, oq) {
+            // Mates come in document order: a document already counted is not inserted again.
+            return lastAgreeing != o.document && agreesOverlapping(r, o, q, oq, cmp) ? .agrees : .neither
           }
-        } else if cmp.conflictOfDisjoint(r, o, q, oq) {
+          return cmp.conflictOfDisjoint(r, o, q, oq) ? .conflicts : .neither
+        }
+        switch outcome {
+        case .agrees:
+          agreeing.insert(o.document)
+          lastAgreeing = o.document
+        case .conflicts:
           if !explained(r, o) { conflicts.append(op) }
+        case .neither:
+          break
         }
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
@@ -169,7 +198,7 @@ public struct QuantityMismatchRule: Rule {
       if !conflicts.isEmpty {
         var conflictDocuments = conflicts.map { refs[$0].document }
         conflictDocuments.sortUnique()
-        for d in conflictDocuments where states(q, in: d) { agreeing.insert(d) }
+        for d in conflictDocuments where states(f.quantity, in: d) { agreeing.insert(d) }
       }
       return .init(conflicts: conflicts, agreeing: agreeing)
     }
@@ -207,6 +236,14 @@ public struct QuantityMismatchRule: Rule {
           ]))
     }
     return findings
+  }
+
+  /// What a figure of another document is to a figure (`check`): the same figure, a conflicting one,
+  /// or neither (another thing counted, or a compatible figure the sentences do not tie to it).
+  private enum Outcome {
+    case agrees
+    case conflicts
+    case neither
   }
 
   /// Two figures of a story that an article reports as an update of one another (`updates`): the
@@ -262,6 +299,7 @@ public struct QuantityMismatchRule: Rule {
     // sentence form a run (claims are not copied, and no array is made per sentence). One buffer
     // serves every document.
     var figuresBySentence: [(sentence: Int, index: Int)] = []
+    var earlier: [Bool] = []
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
       let qs = quantities[d]
@@ -276,15 +314,17 @@ public struct QuantityMismatchRule: Rule {
         while end < figuresBySentence.count, figuresBySentence[end].sentence == figuresBySentence[start].sentence { end += 1 }
         defer { start = end }
         guard end - start > 1 else { continue }
-        let indexes = figuresBySentence[start..<end].map(\.index)
-        // Whether each figure is an earlier one: superseded, or introduced by "from".
-        let earlier = indexes.map {
-          qs[$0]!.quantity.superseded || Self.introducedByFrom(sentence: cs[$0].sentence, figure: cs[$0].span.text)
+        // Whether each figure of the sentence is an earlier one: superseded, or introduced by "from"
+        // (into one buffer for every sentence).
+        earlier.removeAll(keepingCapacity: true)
+        for k in start..<end {
+          let i = figuresBySentence[k].index
+          earlier.append(qs[i]!.quantity.superseded || Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text))
         }
-        for o in indexes.indices where earlier[o] {
-          for n in indexes.indices where !earlier[n] {
-            let x = qs[indexes[o]]!.quantity.value!
-            let y = qs[indexes[n]]!.quantity.value!
+        for o in start..<end where earlier[o - start] {
+          for n in start..<end where !earlier[n - start] {
+            let x = qs[figuresBySentence[o].index]!.quantity.value!
+            let y = qs[figuresBySentence[n].index]!.quantity.value!
             guard x != y else { continue }
             out.insert(Update(story: claims.story[d], x, y))
           }
