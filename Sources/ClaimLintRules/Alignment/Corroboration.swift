@@ -13,8 +13,8 @@ public enum Corroboration {
     ids.reserveCapacity(claims.documents.reduce(0) { $0 + $1.claims.count })
     // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`.
     var dateIDs: [Int: Int] = [:]
-    // The syndication groups of each key, without repeats (few per key: a small array, not a set).
-    var groups: [[Int]] = []
+    // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
+    var groups = GroupLists()
     let comparison = QuantityComparison(claims)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
@@ -36,7 +36,7 @@ public enum Corroboration {
           } else {
             id = groups.count
             dateIDs[number] = id
-            groups.append([])
+            groups.addKey()
           }
         } else {
           let name = Name(story: story, key: k)
@@ -45,10 +45,10 @@ public enum Corroboration {
           } else {
             id = groups.count
             ids[name] = id
-            groups.append([])
+            groups.addKey()
           }
         }
-        if c.pointee.layer == .reportage, !groups[id].contains(group) { groups[id].append(group) }
+        if c.pointee.layer == .reportage { groups.add(group, to: id) }
         return id
       }
       }
@@ -57,9 +57,51 @@ public enum Corroboration {
       let own = claims.syndicationGroup[d]
       return rows[d].map { id in
         guard id >= 0 else { return 0 }
-        return groups[id].count - (groups[id].contains(own) ? 1 : 0)
+        return groups.size(of: id) - (groups.holds(id, own) ? 1 : 0)
       }
     }
+  }
+
+  /// Sets of syndication groups, one per key, as linked lists in flat arrays: a key has few groups,
+  /// and most keys one, so no array is made per key.
+  private struct GroupLists {
+    /// Per key, its latest entry (-1 for none) and the number of its entries.
+    private var head: [Int32] = []
+    private var sizes: [Int32] = []
+    /// Per entry, its group and the key's entry before it (-1 for none).
+    private var groupOf: [Int] = []
+    private var next: [Int32] = []
+
+    /// The number of keys.
+    var count: Int { head.count }
+
+    /// Adds a key without groups.
+    mutating func addKey() {
+      head.append(-1)
+      sizes.append(0)
+    }
+
+    /// Whether key `id` has `group`.
+    func holds(_ id: Int, _ group: Int) -> Bool {
+      var e = head[id]
+      while e >= 0 {
+        if groupOf[Int(e)] == group { return true }
+        e = next[Int(e)]
+      }
+      return false
+    }
+
+    /// Adds `group` to key `id` unless it has it.
+    mutating func add(_ group: Int, to id: Int) {
+      if holds(id, group) { return }
+      groupOf.append(group)
+      next.append(head[id])
+      head[id] = Int32(truncatingIfNeeded: groupOf.count - 1)
+      sizes[id] += 1
+    }
+
+    /// The number of groups of key `id`.
+    func size(of id: Int) -> Int { Int(sizes[id]) }
   }
 
   /// A key within a story.

@@ -160,24 +160,32 @@ public enum Salience {
     let shift = UInt64(64 - bits)
     let buckets = 1 << bits
     var start = [Int](repeating: 0, count: buckets + 1)
-    var out = [UInt64](repeating: 0, count: n)
     values.withUnsafeBufferPointer { v in
       start.withUnsafeMutableBufferPointer { s in
         for x in v { s[Int(truncatingIfNeeded: x >> shift) &+ 1] &+= 1 }
         for b in 0..<buckets { s[b &+ 1] &+= s[b] }
       }
-      var next = start
-      out.withUnsafeMutableBufferPointer { o in
-        next.withUnsafeMutableBufferPointer { nx in
+    }
+    // Every place of `out` is written by the pass that spreads the values (no zeroing first).
+    var out = [UInt64](unsafeUninitializedCapacity: n) { o, initialized in
+      values.withUnsafeBufferPointer { v in
+        start.withUnsafeMutableBufferPointer { s in
+          // Each value goes to the next free place of its bucket: `s[b]` moves from the start of
+          // bucket `b` to its end, which is the start of bucket `b + 1` (no second array of places).
           for x in v {
             let b = Int(truncatingIfNeeded: x >> shift)
-            o[nx[b]] = x
-            nx[b] &+= 1
+            o[s[b]] = x
+            s[b] &+= 1
           }
         }
+      }
+      initialized = n
+    }
+    out.withUnsafeMutableBufferPointer { o in
+      start.withUnsafeBufferPointer { start in
         for b in 0..<buckets {
-          let lo = start[b]
-          let hi = start[b &+ 1]
+          let lo = b == 0 ? 0 : start[b &- 1]
+          let hi = start[b]
           if hi &- lo < 2 { continue }
           if hi &- lo > 32 {
             var bucket = UnsafeMutableBufferPointer(rebasing: o[lo..<hi])

@@ -67,7 +67,9 @@ public enum Syndication {
           let b = members[y]
           if sets.find(a) == sets.find(b) { continue }
           let small = min(shingles[a].count, shingles[b].count)
-          if Double(Salience.sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) {
+          // `Double(sharedCount) >= 0.8 * Double(small)` for a whole count: at least the bound rounded up.
+          let needed = Int((0.8 * Double(small)).rounded(.up))
+          if Self.sharesAtLeast(shingles[a], shingles[b], needed) {
             sets.union(a, b)
           }
         }
@@ -75,6 +77,37 @@ public enum Syndication {
     }
     // The group of a document is the smallest index among its copies (the root is always the smallest).
     return sets.roots()
+  }
+
+  /// Whether two sorted arrays without repeats share at least `needed` elements
+  /// (`Salience.sharedCount(a, b) >= needed`): one merge pass that stops as soon as the answer is
+  /// known, when `needed` are found or when the rest of either array could no longer make them up.
+  static func sharesAtLeast(_ a: [UInt64], _ b: [UInt64], _ needed: Int) -> Bool {
+    if needed <= 0 { return true }
+    return a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        guard let x = pa.baseAddress, let y = pb.baseAddress else { return false }
+        let na = pa.count
+        let nb = pb.count
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < na && j < nb {
+          let u = x[i]
+          let v = y[j]
+          if u == v {
+            shared &+= 1
+            if shared >= needed { return true }
+            i &+= 1
+            j &+= 1
+          } else {
+            if u < v { i &+= 1 } else { j &+= 1 }
+            if shared &+ min(na &- i, nb &- j) < needed { return false }
+          }
+        }
+        return false
+      }
+    }
   }
 
   /// Per byte, the byte a word keeps (ASCII letters lower-cased, digits, and every byte of a

@@ -60,9 +60,11 @@ public struct AttributionMismatchRule: Rule {
       return i
     }
     firstWithText = [:]
-    var words: [[UInt64]] = []
-    words.reserveCapacity(attrs.count)
-    for i in attrs.indices { words.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : words[same[i]]) }
+    var wordLists: [[UInt64]] = []
+    wordLists.reserveCapacity(attrs.count)
+    for i in attrs.indices { wordLists.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : wordLists[same[i]]) }
+    // Constants from here on: the closures below read them without exclusivity checks.
+    let words = wordLists
     // Every word of a direct quote, stop words included: "He is the player we have wanted for three
     // years" has few content words but is still unmistakable.
     func quoteTokens(_ a: Attribution) -> [UInt64] {
@@ -70,15 +72,16 @@ public struct AttributionMismatchRule: Rule {
       return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
     }
     // A claim whose words were computed for an earlier claim that is not a quote computes its own.
-    var quoteWords: [[UInt64]] = []
-    quoteWords.reserveCapacity(attrs.count)
+    var quoteWordLists: [[UInt64]] = []
+    quoteWordLists.reserveCapacity(attrs.count)
     for i in attrs.indices {
       if !attrs[i].isQuote {
-        quoteWords.append([])
+        quoteWordLists.append([])
       } else {
-        quoteWords.append(same[i] != i && attrs[same[i]].isQuote ? quoteWords[same[i]] : quoteTokens(attrs[i]))
+        quoteWordLists.append(same[i] != i && attrs[same[i]].isQuote ? quoteWordLists[same[i]] : quoteTokens(attrs[i]))
       }
     }
+    let quoteWords = quoteWordLists
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
     // Whether claims `i` and `j` state the same words.
@@ -109,10 +112,15 @@ public struct AttributionMismatchRule: Rule {
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
     var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      var conflicts: [Int] = []
+      // The conflicts are kept in the candidate list itself (a subset, in order): the first
+      // `conflictCount` places, copied out once at the end.
+      var candidates = index.candidates(of: i)
+      var conflictCount = 0
       var agreeing = DocumentSet()
       // The cheap tests first: same words, then whether the two documents may be compared at all.
-      for j in index.candidates(of: i) where hasSpeakerText[j] && sameWords(i, j) {
+      for k in candidates.indices {
+        let j = candidates[k]
+        guard hasSpeakerText[j] && sameWords(i, j) else { continue }
         guard comparable(refs[i].document, refs[j].document) else { continue }
         if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
           || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
@@ -121,10 +129,11 @@ public struct AttributionMismatchRule: Rule {
           agreeing.insert(refs[j].document)
         } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
-          conflicts.append(j)
+          candidates[conflictCount] = j
+          conflictCount += 1
         }
       }
-      return .init(conflicts: conflicts, agreeing: agreeing)
+      return .init(conflicts: conflictCount == 0 ? [] : Array(candidates[0..<conflictCount]), agreeing: agreeing)
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }

@@ -63,27 +63,30 @@ public struct TitleMismatchRule: Rule {
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       guard Set(group.map(\.document)).count > 1 else { continue }
-      // Each claim's roles, parsed once (not once per pair).
-      var parsed: [ClaimRef: [Role]] = [:]
-      for r in group {
-        parsed[r] = claims.documents[r.document].claims[r.index].title!.roles.map { role in
+      // Each claim's roles, parsed once (not once per pair), by its position in the group.
+      let parsed: [[Role]] = group.map { r in
+        claims.documents[r.document].claims[r.index].title!.roles.map { role in
           if let known = parsedRoles[role] { return known }
           let p = parse(role)
           parsedRoles[role] = p
           return p
         }
       }
-      var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
-        let a = parsed[r]!
-        var conflicts: [ClaimRef] = []
+      // Items are positions in the group, whose order is the order of the claims (`claimRefs`): what is
+      // known of each is kept in arrays, not hashed by claim.
+      var sides = MinoritySide<Int>(claims, count: group.count, document: { group[$0].document }) { x in
+        let a = parsed[x]
+        var conflicts: [Int] = []
         var agreeing = DocumentSet()
-        for o in group where comparable(r.document, o.document) {
-          if compatible(a, parsed[o]!) { agreeing.insert(o.document) } else { conflicts.append(o) }
+        for y in group.indices where comparable(group[x].document, group[y].document) {
+          if compatible(a, parsed[y]) { agreeing.insert(group[y].document) } else { conflicts.append(y) }
         }
         return .init(conflicts: conflicts, agreeing: agreeing)
       }
-      for r in group where claims.isDraftSide(r) {
-        guard let notesRefs = sides.notes(for: r) else { continue }
+      for x in group.indices where claims.isDraftSide(group[x]) {
+        guard let notePositions = sides.notes(for: x) else { continue }
+        let r = group[x]
+        let notesRefs = notePositions.map { group[$0] }
         let c = claims.claim(r)
         let a = c.title!
         findings.append(

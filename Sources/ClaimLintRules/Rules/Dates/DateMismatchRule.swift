@@ -72,30 +72,41 @@ public struct DateMismatchRule: Rule {
     // The dates to compare, each claim read in place (a `Claim` is never copied): a day of the
     // reportage that is resolved, not a dateline and not tentative, and neither a statement's date
     // nor the old date of a rescheduled event.
-    var kept: [ExactTextPair: Bool] = [:]
+    // The same sentence and date recur across a run (syndicated copies): each distinct pair of
+    // sentence and date text gets a number, by one look-up, and is read once: whether its date is
+    // kept, and later the words of its clause. `pairOf` is the number of each kept claim's pair.
+    var pairs: [ExactTextPair: Int] = [:]
+    var pairKept: [Bool] = []
+    var pairOf: [Int] = []
     let refs = claims.claimRefs { c in
       guard c.pointee.kind == .date, c.pointee.layer == .reportage, let d = c.pointee.date, d.resolved != nil, d.granularity == "day", !d.isDateline,
         !d.isTentative
       else {
         return false
       }
-      // The same sentence and date recur across a run (syndicated copies): each is read once.
       let key = ExactTextPair(c.pointee.sentence, c.pointee.span.text)
-      if let known = kept[key] { return known }
-      let keep = !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text)
-      kept[key] = keep
-      return keep
+      let fresh = pairKept.count
+      let p = Self.read(&pairs[key, default: fresh])
+      if p == fresh {
+        pairKept.append(
+          !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text))
+      }
+      guard pairKept[p] else { return false }
+      pairOf.append(p)
+      return true
     }
-    kept = [:]
+    pairs = [:]
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
     // The words of a date's clause are read once per sentence and date text.
     var previousWords: [Int: [UInt64]] = [:]
-    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
+    var clauses = [(words: [UInt64], found: Bool)?](repeating: nil, count: pairKept.count)
     let clauseBreaks = Self.clauseBreakPacked
-    let contexts = refs.map { Self.hashedContext(of: $0, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreaks) }
-    clauses = [:]
+    let contexts = refs.indices.map { i in
+      Self.hashedContext(of: refs[i], in: claims, previousWords: &previousWords, clause: &clauses[pairOf[i]], clauseBreaks: clauseBreaks)
+    }
+    clauses = []
     // The figures of a date's sentence are as telling as its names: two sentences that give the same
     // "$1.35 billion plan" speak of the same thing.
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
@@ -160,10 +171,14 @@ public struct DateMismatchRule: Rule {
     var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = dates[i]
-      var conflicts: [Int] = []
+      // The conflicts are kept in the candidate list itself (a subset, in order): the first
+      // `conflictCount` places, copied out once at the end.
+      var candidates = index.candidates(of: i)
+      var conflictCount = 0
       var agreeing = DocumentSet()
-      for j in index.candidates(of: i) where comparable(refs[i].document, refs[j].document) {
-        guard sameEvent(i, j) else { continue }
+      for k in candidates.indices {
+        let j = candidates[k]
+        guard comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
         let db = dates[j]
         // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
         // sentence is that date's counterpart, not this one's.
@@ -173,10 +188,11 @@ public struct DateMismatchRule: Rule {
         if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
           agreeing.insert(refs[j].document)
         } else {
-          conflicts.append(j)
+          candidates[conflictCount] = j
+          conflictCount += 1
         }
       }
-      return .init(conflicts: conflicts, agreeing: agreeing)
+      return .init(conflicts: conflictCount == 0 ? [] : Array(candidates[0..<conflictCount]), agreeing: agreeing)
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard let noteIdx = sides.notes(for: i) else { continue }
@@ -201,6 +217,11 @@ public struct DateMismatchRule: Rule {
     }
     return findings
   }
+
+  /// The value at `v` (through the `default:` subscript of a dictionary, which stores the default for
+  /// a missing key: one look-up finds or inserts).
+  @inline(__always)
+  private static func read(_ v: inout Int) -> Int { v }
 
   static let sayingVerbs: Set<String> = [
     "said", "says", "told", "announced", "unveiled", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters",
@@ -510,26 +531,26 @@ public struct DateMismatchRule: Rule {
   static func hashedContext(of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]]) -> (
     own: [UInt64], all: [UInt64]
   ) {
-    var clauses: [ExactTextPair: (words: [UInt64], found: Bool)] = [:]
-    return hashedContext(of: r, in: claims, previousWords: &previousWords, clauses: &clauses, clauseBreaks: clauseBreakPacked)
+    var clause: (words: [UInt64], found: Bool)?
+    return hashedContext(of: r, in: claims, previousWords: &previousWords, clause: &clause, clauseBreaks: clauseBreakPacked)
   }
 
-  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run; `clauses`
-  /// caches the words of each date's clause by its sentence and date text.
+  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run; `clause`
+  /// caches the words of the date's clause for every claim with the same sentence and date text
+  /// (computed here when nil).
   static func hashedContext(
-    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clauses: inout [ExactTextPair: (words: [UInt64], found: Bool)],
+    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clause: inout (words: [UInt64], found: Bool)?,
     clauseBreaks: [UInt64]
   ) -> (own: [UInt64], all: [UInt64]) {
     let cs = claims.documents[r.document].claims
-    let key = ExactTextPair(cs[r.index].sentence, cs[r.index].span.text)
     let sentenceIndex = cs[r.index].sentenceIndex
     let own: [UInt64]
     let found: Bool
-    if let known = clauses[key] {
+    if let known = clause {
       (own, found) = known
     } else {
-      (own, found) = clauseWords(sentence: key.first.text, span: key.second.text, clauseBreaks: clauseBreaks)
-      clauses[key] = (own, found)
+      (own, found) = clauseWords(sentence: cs[r.index].sentence, span: cs[r.index].span.text, clauseBreaks: clauseBreaks)
+      clause = (own, found)
     }
     guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
     let previousKey = r.document << 32 | (sentenceIndex - 1)

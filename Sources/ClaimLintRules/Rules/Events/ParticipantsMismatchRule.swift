@@ -57,11 +57,15 @@ public struct ParticipantsMismatchRule: Rule {
     var comparable = ComparableDocuments(claims)
     for block in blocks {
       guard Set(block.map(\.document)).count > 1 else { continue }
-      var sides = MinoritySide<ClaimRef>(claims, document: { $0.document }) { r in
+      // Items are positions in the block, whose order is the order of the claims (`claimRefs`): what
+      // is known of each is kept in arrays, not hashed by claim.
+      var sides = MinoritySide<Int>(claims, count: block.count, document: { block[$0].document }) { x in
+        let r = block[x]
         let a = claims.documents[r.document].claims[r.index].event!
         var agreeing = DocumentSet()
-        var conflicts: [ClaimRef] = []
-        for o in block where comparable(r.document, o.document) {
+        var conflicts: [Int] = []
+        for y in block.indices where comparable(r.document, block[y].document) {
+          let o = block[y]
           let b = claims.documents[o.document].claims[o.index].event!
           guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
           if Self.sameParticipants(a, b) {
@@ -69,13 +73,15 @@ public struct ParticipantsMismatchRule: Rule {
           } else if link == .sameTimeOrPlace || Self.isSubstitution(a, b) {
             // Tied only by their wording, a shorter list inside a longer one is more often a smaller
             // meeting of some of the same parties ("China and Myanmar held talks") than a slip.
-            conflicts.append(o)
+            conflicts.append(y)
           }
         }
         return .init(conflicts: conflicts, agreeing: agreeing)
       }
-      for r in block where claims.isDraftSide(r) {
-        guard let noteRefs = sides.notes(for: r) else { continue }
+      for x in block.indices where claims.isDraftSide(block[x]) {
+        guard let notePositions = sides.notes(for: x) else { continue }
+        let r = block[x]
+        let noteRefs = notePositions.map { block[$0] }
         let c = claims.claim(r)
         let a = c.event!
         let place = a.place.map { " in \($0)" } ?? ""
