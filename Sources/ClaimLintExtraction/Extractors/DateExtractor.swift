@@ -86,16 +86,30 @@ public struct DateExtractor: Sendable {
   // MARK: - Grammar
 
   /// `WordTable.hashCode` of the words `date(_:at:doc:)` and its helpers test, so that a token is told
-  /// apart by its hash before its text is compared.
-  struct Hashes {
-    static func of(_ s: String) -> UInt64 { WordTable<Bool>.hashCode(bytes: s.utf8) }
-    let this = of("this"), last = of("last"), past = of("past"), next = of("next"), coming = of("coming")
-    let earlier = of("earlier"), later = of("later"), the = of("the"), on = of("on"), ago = of("ago")
-    let day = of("day"), before = of("before"), after = of("after"), yesterday = of("yesterday")
-    let today = of("today"), tonight = of("tonight"), tomorrow = of("tomorrow")
-    let week = of("week"), month = of("month"), year = of("year")
+  /// apart by its hash before its text is compared. Literals, so that reading one costs nothing (a
+  /// test checks each against `WordTable.hashCode`).
+  enum Hashes {
+    static let this: UInt64 = 0x2587bcef32493841
+    static let last: UInt64 = 0x0456d2ad905847d9
+    static let past: UInt64 = 0x03b42b0debc88fdd
+    static let next: UInt64 = 0xe5316cbaa025f029
+    static let coming: UInt64 = 0x9ecd097cb5f70c33
+    static let earlier: UInt64 = 0xdf040ecda350ea5b
+    static let later: UInt64 = 0x9ee71cec3834bb69
+    static let the: UInt64 = 0x56f5c9194461d57d
+    static let on: UInt64 = 0x08b05807b5566371
+    static let ago: UInt64 = 0xe715be190539325b
+    static let day: UInt64 = 0xca8d3918f4578f1d
+    static let before: UInt64 = 0xd89aa06245afb2bf
+    static let after: UInt64 = 0xbf82010f6f71eae9
+    static let yesterday: UInt64 = 0xf945458585f62267
+    static let today: UInt64 = 0xa411597d0674521f
+    static let tonight: UInt64 = 0x06e79a213afafd4b
+    static let tomorrow: UInt64 = 0x480b227ca618e527
+    static let week: UInt64 = 0x3d80fff619edbfbd
+    static let month: UInt64 = 0xf4bdc3936faf56a5
+    static let year: UInt64 = 0x7c64634977425edd
   }
-  static let hashes = Hashes()
 
   /// `t.lower == s` for the ASCII word `s` whose hash is `hash`: a token of another hash is another
   /// text (an ASCII text's hash is its `lowerHash`; a token whose hash is 0 is not ASCII).
@@ -111,10 +125,9 @@ public struct DateExtractor: Sendable {
       return ago(t, at: i, doc: doc)
     }
     guard t[i].kind == .word else { return nil }
-    let h = Self.hashes
     // "this/last/past/next Friday", "last week/month/year", "this month".
-    if Self.isWord(t[i], h.this, "this") || Self.isWord(t[i], h.last, "last") || Self.isWord(t[i], h.past, "past")
-      || Self.isWord(t[i], h.next, "next") || Self.isWord(t[i], h.coming, "coming"), i + 1 < t.count
+    if Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
+      || Self.isWord(t[i], Hashes.next, "next") || Self.isWord(t[i], Hashes.coming, "coming"), i + 1 < t.count
     {
       if let wd = weekday(t, at: i + 1, allowAbbreviation: true) {
         let end = i + 1 + wd.length
@@ -122,8 +135,8 @@ public struct DateExtractor: Sendable {
       }
       if let s = period(t, at: i, doc: doc) { return s }
     }
-    if Self.isWord(t[i], h.earlier, "earlier") || Self.isWord(t[i], h.later, "later"), i + 2 < t.count,
-      Self.isWord(t[i + 1], h.this, "this")
+    if Self.isWord(t[i], Hashes.earlier, "earlier") || Self.isWord(t[i], Hashes.later, "later"), i + 2 < t.count,
+      Self.isWord(t[i + 1], Hashes.this, "this")
     {
       if var s = period(t, at: i + 1, doc: doc) {
         s.tokens = i..<s.tokens.upperBound
@@ -132,12 +145,12 @@ public struct DateExtractor: Sendable {
     }
     if let s = relativeWord(t, at: i, doc: doc) { return s }
     if let s = ago(t, at: i, doc: doc) { return s }
-    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && Self.isWord(t[i - 1], h.on, "on")) {
+    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && Self.isWord(t[i - 1], Hashes.on, "on")) {
       return weekdayLed(t, at: i, weekday: wd, doc: doc)
     }
     if let s = monthLed(t, at: i, doc: doc, statedWeekday: nil) { return s }
-    if Self.isWord(t[i], h.the, "the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
-    if Self.isWord(t[i], h.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits,
+    if Self.isWord(t[i], Hashes.the, "the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
+    if Self.isWord(t[i], Hashes.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits,
       let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true)
     {
       return s
@@ -447,27 +460,26 @@ public struct DateExtractor: Sendable {
   /// "the day before yesterday" (-2), "the day after tomorrow" (2), "yesterday" (-1), "today" and
   /// "tonight" (0), "tomorrow" (1); the words are compared by hash first.
   private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    let h = Self.hashes
     guard t[i].lowerHash != 0 else { return nil }
-    if Self.isWord(t[i], h.the, "the") {
-      guard i + 3 < t.count, Self.isWord(t[i + 1], h.day, "day") else { return nil }
-      if Self.isWord(t[i + 2], h.before, "before"), Self.isWord(t[i + 3], h.yesterday, "yesterday") {
+    if Self.isWord(t[i], Hashes.the, "the") {
+      guard i + 3 < t.count, Self.isWord(t[i + 1], Hashes.day, "day") else { return nil }
+      if Self.isWord(t[i + 2], Hashes.before, "before"), Self.isWord(t[i + 3], Hashes.yesterday, "yesterday") {
         return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: -2, what: "the day before yesterday"))
       }
-      if Self.isWord(t[i + 2], h.after, "after"), Self.isWord(t[i + 3], h.tomorrow, "tomorrow") {
+      if Self.isWord(t[i + 2], Hashes.after, "after"), Self.isWord(t[i + 3], Hashes.tomorrow, "tomorrow") {
         return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: 2, what: "the day after tomorrow"))
       }
       return nil
     }
     let days: Int
     let what: String
-    if Self.isWord(t[i], h.yesterday, "yesterday") {
+    if Self.isWord(t[i], Hashes.yesterday, "yesterday") {
       (days, what) = (-1, "yesterday")
-    } else if Self.isWord(t[i], h.today, "today") {
+    } else if Self.isWord(t[i], Hashes.today, "today") {
       (days, what) = (0, "today")
-    } else if Self.isWord(t[i], h.tonight, "tonight") {
+    } else if Self.isWord(t[i], Hashes.tonight, "tonight") {
       (days, what) = (0, "tonight")
-    } else if Self.isWord(t[i], h.tomorrow, "tomorrow") {
+    } else if Self.isWord(t[i], Hashes.tomorrow, "tomorrow") {
       (days, what) = (1, "tomorrow")
     } else {
       return nil
@@ -476,9 +488,16 @@ public struct DateExtractor: Sendable {
   }
 
   /// "two weeks ago", "a month ago", "3 days ago".
+  @inline(__always)
   private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     // Every form is one count word and one unit before "ago".
-    guard i + 2 < t.count, Self.isWord(t[i + 2], Self.hashes.ago, "ago") else { return nil }
+    guard i + 2 < t.count, Self.isWord(t[i + 2], Hashes.ago, "ago") else { return nil }
+    return agoForm(t, at: i, doc: doc)
+  }
+
+  /// `ago(_:at:doc:)` once "ago" is known to follow.
+  @inline(never)
+  private func agoForm(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     var p = i
     var count: Int
     if t[i].isByte(0x61) || t[i].lowerIs("an") || t[i].lowerIs("one") {
@@ -530,10 +549,9 @@ public struct DateExtractor: Sendable {
   /// "last week", "this month", "last year", "next month".
   private func period(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     guard i + 1 < t.count else { return nil }
-    let h = Self.hashes
-    guard Self.isWord(t[i + 1], h.week, "week") || Self.isWord(t[i + 1], h.month, "month") || Self.isWord(t[i + 1], h.year, "year"),
-      Self.isWord(t[i], h.this, "this") || Self.isWord(t[i], h.last, "last") || Self.isWord(t[i], h.past, "past")
-        || Self.isWord(t[i], h.next, "next")
+    guard Self.isWord(t[i + 1], Hashes.week, "week") || Self.isWord(t[i + 1], Hashes.month, "month") || Self.isWord(t[i + 1], Hashes.year, "year"),
+      Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
+        || Self.isWord(t[i], Hashes.next, "next")
     else { return nil }
     let mode = t[i].lower
     let unit = t[i + 1].lower
