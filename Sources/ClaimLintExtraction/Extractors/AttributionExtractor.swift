@@ -141,7 +141,9 @@ public struct AttributionExtractor: Sendable {
     while i < ws.count {
       var matched: (String, String, Int)? = nil
       if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
-        matched = (ws[i..<(i + m.count)].map { $0.lower }.joined(separator: " "), m.value, m.count)
+        // One word is its own lower-cased text; only a phrase is joined.
+        let verb = m.count == 1 ? ws[i].lower : ws[i..<(i + m.count)].map { $0.lower }.joined(separator: " ")
+        matched = (verb, m.value, m.count)
       }
       guard let (verb, kind, n) = matched else {
         i += 1
@@ -221,7 +223,7 @@ public struct AttributionExtractor: Sendable {
         continue
       }
       let written = Segment.slice(sentence, first.range.lowerBound, last.range.upperBound)
-      guard let speaker = resolve(Array(speakerWords), written: written, people: people, previous: previousSpeaker, titled: titled) else {
+      guard let speaker = resolve(speakerWords, written: written, people: people, previous: previousSpeaker, titled: titled) else {
         i += n
         continue
       }
@@ -260,7 +262,32 @@ public struct AttributionExtractor: Sendable {
           guard isKept(k) else { continue }
           total += (total > 0 ? 1 : 0) + ws[k].lower.utf8.count
         }
-        content = String(unsafeUninitializedCapacity: total) { out in
+        // An ASCII word whose range is as long as its lower-cased text is the sentence's bytes there,
+        // lower-cased (the possessive "'s" read from "’s" is not: its range is longer): it is copied
+        // from the sentence, without touching its string; other words from their `lower`.
+        content = sentence.utf8.withContiguousStorageIfAvailable { sb in
+          String(unsafeUninitializedCapacity: total) { out in
+            var p = 0
+            for k in ws.indices {
+              guard isKept(k) else { continue }
+              if p > 0 {
+                out[p] = 0x20
+                p += 1
+              }
+              let r = ws[k].range
+              if ws[k].lowerHash != 0, r.lowerBound >= 0, r.upperBound <= sb.count, r.count == ws[k].lower.utf8.count {
+                for q in r {
+                  let b = sb[q]
+                  out[p] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                  p += 1
+                }
+              } else {
+                p = Self.copy(ws[k].lower, to: out, at: p)
+              }
+            }
+            return p
+          }
+        } ?? String(unsafeUninitializedCapacity: total) { out in
           var p = 0
           for k in ws.indices {
             guard isKept(k) else { continue }
@@ -268,19 +295,7 @@ public struct AttributionExtractor: Sendable {
               out[p] = 0x20
               p += 1
             }
-            let lower = ws[k].lower
-            let copied = lower.utf8.withContiguousStorageIfAvailable { b -> Int in
-              if let src = b.baseAddress, let dst = out.baseAddress { (dst + p).update(from: src, count: b.count) }
-              return b.count
-            }
-            if let c = copied {
-              p += c
-            } else {
-              for b in lower.utf8 {
-                out[p] = b
-                p += 1
-              }
-            }
+            p = Self.copy(ws[k].lower, to: out, at: p)
           }
           return p
         }
@@ -301,6 +316,22 @@ public struct AttributionExtractor: Sendable {
             speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
     }
     return out
+  }
+
+  /// Copies the UTF-8 bytes of `s` into `out` from `p` on; returns the offset after them.
+  @inline(__always)
+  private static func copy(_ s: String, to out: UnsafeMutableBufferPointer<UInt8>, at p: Int) -> Int {
+    var p = p
+    let copied = s.utf8.withContiguousStorageIfAvailable { b -> Int in
+      if let src = b.baseAddress, let dst = out.baseAddress { (dst + p).update(from: src, count: b.count) }
+      return b.count
+    }
+    if let c = copied { return p + c }
+    for b in s.utf8 {
+      out[p] = b
+      p += 1
+    }
+    return p
   }
 
   /// Whether the word's lower-cased text ends in "n't" or "n’t" (`fastHasSuffix`): an ASCII word's
@@ -332,16 +363,38 @@ public struct AttributionExtractor: Sendable {
   /// The speaker's identity: a resolved person's full name, an organisation or document phrase, or nil
   /// when the phrase is not a speaker.
   private func resolve(
-    _ ws: [Word], written: String, people: [String], previous: String?, titled: [(title: String, person: String)]
+    _ ws: ArraySlice<Word>, written: String, people: [String], previous: String?, titled: [(title: String, person: String)]
   ) -> String? {
-    if ws.count == 1, Self.pronouns.contains(lower: ws[0]) { return previous }
+    // The words are a slice of the sentence's: `w0` is the first one's index.
+    let w0 = ws.startIndex
+    if ws.count == 1, Self.pronouns.contains(lower: ws[w0]) { return previous }
     // "the minister", "the Chief Justice": the one person the article gave that title.
     // With no titled person there is no role to look up ("the minister").
     if !titled.isEmpty, ws.count <= 4 {
-      let role = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
+      // `ws.map(\.lower).filter { $0 != "the" }.joined(separator: " ")`, without the arrays.
+      var role = ""
+      var first = true
+      for k in ws.indices where !ws[k].lowerIs("the") {
+        if !first { role += " " }
+        role += ws[k].lower
+        first = false
+      }
       if !role.isEmpty {
-        let matches = Set(titled.filter { $0.title == role || $0.title.hasSuffix(" " + role) }.map(\.person))
-        if matches.count == 1, let p = matches.first { return p }
+        // The distinct people titled `role` (or a title ending in it): one answers.
+        let spaced = " " + role
+        var match: String? = nil
+        var several = false
+        for entry in titled where entry.title == role || entry.title.hasSuffix(spaced) {
+          if let m = match {
+            if m != entry.person {
+              several = true
+              break
+            }
+          } else {
+            match = entry.person
+          }
+        }
+        if !several, let p = match { return p }
       }
     }
     // The capitalised words: how many, and the last one (by index, so that no `Word` is copied).
@@ -356,7 +409,7 @@ public struct AttributionExtractor: Sendable {
     // by decreasing length. The same search later in the former code ("a known full name that the
     // phrase ends with or contains") could only find what this one found, so it is not repeated.
     if let p = Self.longestContained(people, in: written) { return p }
-    if !ws[0].isCapitalized || (ws[0].lower == "the" && ws.count > 1 && !ws[1].isCapitalized) {
+    if !ws[w0].isCapitalized || (ws[w0].lower == "the" && ws.count > 1 && !ws[w0 + 1].isCapitalized) {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
       if capsCount == 0 || ws.count <= 8 {
         if ws.count > 8 { return nil }
@@ -372,7 +425,7 @@ public struct AttributionExtractor: Sendable {
     }
     // A short name: one capitalised word that is the first or last word of exactly one known full name.
     // (Words have distinct ranges, so the last word equals the last capitalised one only when it is it.)
-    if lastCap >= 0, capsCount == 1 || lastCap == ws.count - 1 {
+    if lastCap >= 0, capsCount == 1 || lastCap == ws.endIndex - 1 {
       let lastCapText = ws[lastCap].text
       let candidates = people.filter { full in
         let parts = full.split(separator: " ").map(String.init)

@@ -85,26 +85,59 @@ public struct DateExtractor: Sendable {
 
   // MARK: - Grammar
 
+  /// `WordTable.hashCode` of the words `date(_:at:doc:)` and its helpers test, so that a token is told
+  /// apart by its hash before its text is compared. Literals, so that reading one costs nothing (a
+  /// test checks each against `WordTable.hashCode`).
+  enum Hashes {
+    static let this: UInt64 = 0x2587bcef32493841
+    static let last: UInt64 = 0x0456d2ad905847d9
+    static let past: UInt64 = 0x03b42b0debc88fdd
+    static let next: UInt64 = 0xe5316cbaa025f029
+    static let coming: UInt64 = 0x9ecd097cb5f70c33
+    static let earlier: UInt64 = 0xdf040ecda350ea5b
+    static let later: UInt64 = 0x9ee71cec3834bb69
+    static let the: UInt64 = 0x56f5c9194461d57d
+    static let on: UInt64 = 0x08b05807b5566371
+    static let ago: UInt64 = 0xe715be190539325b
+    static let day: UInt64 = 0xca8d3918f4578f1d
+    static let before: UInt64 = 0xd89aa06245afb2bf
+    static let after: UInt64 = 0xbf82010f6f71eae9
+    static let yesterday: UInt64 = 0xf945458585f62267
+    static let today: UInt64 = 0xa411597d0674521f
+    static let tonight: UInt64 = 0x06e79a213afafd4b
+    static let tomorrow: UInt64 = 0x480b227ca618e527
+    static let week: UInt64 = 0x3d80fff619edbfbd
+    static let month: UInt64 = 0xf4bdc3936faf56a5
+    static let year: UInt64 = 0x7c64634977425edd
+  }
+
+  /// `t.lower == s` for the ASCII word `s` whose hash is `hash`: a token of another hash is another
+  /// text (an ASCII text's hash is its `lowerHash`; a token whose hash is 0 is not ASCII).
+  @inline(__always)
+  static func isWord(_ t: Token, _ hash: UInt64, _ s: String) -> Bool {
+    t.lowerHash == hash && t.lower == s
+  }
+
   private func date(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    let w = t[i].lower
     if t[i].kind == .digits {
       if let s = iso(t, at: i) { return s }
       if let s = dayLed(t, at: i, doc: doc) { return s }
       return ago(t, at: i, doc: doc)
     }
     guard t[i].kind == .word else { return nil }
-    // Words of other lengths are told apart without comparing strings.
-    let length = t[i].lowerHash != 0 ? w.utf8.count : -1
-    func isWord(_ s: String) -> Bool { (length < 0 || length == s.utf8.count) && w == s }
     // "this/last/past/next Friday", "last week/month/year", "this month".
-    if isWord("this") || isWord("last") || isWord("past") || isWord("next") || isWord("coming"), i + 1 < t.count {
+    if Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
+      || Self.isWord(t[i], Hashes.next, "next") || Self.isWord(t[i], Hashes.coming, "coming"), i + 1 < t.count
+    {
       if let wd = weekday(t, at: i + 1, allowAbbreviation: true) {
         let end = i + 1 + wd.length
-        return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: w, doc: doc))
+        return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: t[i].lower, doc: doc))
       }
       if let s = period(t, at: i, doc: doc) { return s }
     }
-    if isWord("earlier") || isWord("later"), i + 2 < t.count, t[i + 1].lowerIs("this") {
+    if Self.isWord(t[i], Hashes.earlier, "earlier") || Self.isWord(t[i], Hashes.later, "later"), i + 2 < t.count,
+      Self.isWord(t[i + 1], Hashes.this, "this")
+    {
       if var s = period(t, at: i + 1, doc: doc) {
         s.tokens = i..<s.tokens.upperBound
         return s
@@ -112,12 +145,14 @@ public struct DateExtractor: Sendable {
     }
     if let s = relativeWord(t, at: i, doc: doc) { return s }
     if let s = ago(t, at: i, doc: doc) { return s }
-    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && t[i - 1].lowerIs("on")) {
+    if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && Self.isWord(t[i - 1], Hashes.on, "on")) {
       return weekdayLed(t, at: i, weekday: wd, doc: doc)
     }
     if let s = monthLed(t, at: i, doc: doc, statedWeekday: nil) { return s }
-    if isWord("the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
-    if isWord("on"), i + 1 < t.count, t[i + 1].kind == .digits, let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true) {
+    if Self.isWord(t[i], Hashes.the, "the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
+    if Self.isWord(t[i], Hashes.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits,
+      let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true)
+    {
       return s
     }
     if let s = year(t, at: i) { return s }
@@ -400,8 +435,8 @@ public struct DateExtractor: Sendable {
 
   /// "in 2023", "since 2019": a year after a preposition.
   private func year(_ t: [Token], at i: Int) -> Span? {
-    guard Self.yearPrepositions.contains(token: t[i]),
-      i + 1 < t.count
+    // The year follows at once, or after the hyphen of "mid-".
+    guard i + 1 < t.count, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D), Self.yearPrepositions.contains(token: t[i])
     else { return nil }
     var p = i + 1
     if t[i].lowerIs("mid"), p < t.count, t[p].isByte(0x2D) { p += 1 }
@@ -417,36 +452,52 @@ public struct DateExtractor: Sendable {
       mention: DateMention(resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated year", granularity: "year"))
   }
 
-  /// "today", "yesterday", "tomorrow", "the day before yesterday", "the day after tomorrow".
-  private static let relativeWords: [(keys: [String], days: Int)] = [
-    (["the", "day", "before", "yesterday"], -2), (["the", "day", "after", "tomorrow"], 2),
-    (["yesterday"], -1), (["today"], 0), (["tonight"], 0), (["tomorrow"], 1),
-  ]
-  private static let relativeFirstWords: WordSet = ["the", "yesterday", "today", "tonight", "tomorrow"]
   private static let monthPrepositions: WordSet = [
     "in", "since", "until", "by", "early", "late", "mid", "last", "this", "from", "during", "before", "after",
   ]
   private static let yearPrepositions: WordSet = ["in", "since", "during", "until", "throughout", "early", "late", "mid"]
 
+  /// "the day before yesterday" (-2), "the day after tomorrow" (2), "yesterday" (-1), "today" and
+  /// "tonight" (0), "tomorrow" (1); the words are compared by hash first.
   private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    guard Self.relativeFirstWords.contains(token: t[i]) else { return nil }
-    for o in Self.relativeWords {
-      let end = i + o.keys.count
-      guard end <= t.count else { continue }
-      var ok = true
-      for k in 0..<o.keys.count where !t[i + k].lowerIs(o.keys[k]) {
-        ok = false
-        break
+    guard t[i].lowerHash != 0 else { return nil }
+    if Self.isWord(t[i], Hashes.the, "the") {
+      guard i + 3 < t.count, Self.isWord(t[i + 1], Hashes.day, "day") else { return nil }
+      if Self.isWord(t[i + 2], Hashes.before, "before"), Self.isWord(t[i + 3], Hashes.yesterday, "yesterday") {
+        return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: -2, what: "the day before yesterday"))
       }
-      guard ok else { continue }
-      let text = o.keys.joined(separator: " ")
-      return Span(tokens: i..<end, mention: shifted(doc: doc, days: o.days, what: text))
+      if Self.isWord(t[i + 2], Hashes.after, "after"), Self.isWord(t[i + 3], Hashes.tomorrow, "tomorrow") {
+        return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: 2, what: "the day after tomorrow"))
+      }
+      return nil
     }
-    return nil
+    let days: Int
+    let what: String
+    if Self.isWord(t[i], Hashes.yesterday, "yesterday") {
+      (days, what) = (-1, "yesterday")
+    } else if Self.isWord(t[i], Hashes.today, "today") {
+      (days, what) = (0, "today")
+    } else if Self.isWord(t[i], Hashes.tonight, "tonight") {
+      (days, what) = (0, "tonight")
+    } else if Self.isWord(t[i], Hashes.tomorrow, "tomorrow") {
+      (days, what) = (1, "tomorrow")
+    } else {
+      return nil
+    }
+    return Span(tokens: i..<(i + 1), mention: shifted(doc: doc, days: days, what: what))
   }
 
   /// "two weeks ago", "a month ago", "3 days ago".
+  @inline(__always)
   private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+    // Every form is one count word and one unit before "ago".
+    guard i + 2 < t.count, Self.isWord(t[i + 2], Hashes.ago, "ago") else { return nil }
+    return agoForm(t, at: i, doc: doc)
+  }
+
+  /// `ago(_:at:doc:)` once "ago" is known to follow.
+  @inline(never)
+  private func agoForm(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     var p = i
     var count: Int
     if t[i].isByte(0x61) || t[i].lowerIs("an") || t[i].lowerIs("one") {
@@ -498,9 +549,12 @@ public struct DateExtractor: Sendable {
   /// "last week", "this month", "last year", "next month".
   private func period(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     guard i + 1 < t.count else { return nil }
+    guard Self.isWord(t[i + 1], Hashes.week, "week") || Self.isWord(t[i + 1], Hashes.month, "month") || Self.isWord(t[i + 1], Hashes.year, "year"),
+      Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
+        || Self.isWord(t[i], Hashes.next, "next")
+    else { return nil }
     let mode = t[i].lower
     let unit = t[i + 1].lower
-    guard ["week", "month", "year"].contains(unit), ["this", "last", "past", "next"].contains(mode) else { return nil }
     let text = "\(mode) \(unit)"
     let end = i + 2
     guard let doc else {
@@ -556,8 +610,17 @@ public struct DateExtractor: Sendable {
         statedWeekday: statedWeekday)
     }
     guard let doc else {
-      let days = endDay.map { "\(day) to \($0)" } ?? "\(day)"
-      return DateMention(resolved: nil, isRelative: false, evidence: "\(name) \(days), year unknown", statedWeekday: statedWeekday)
+      let evidence = EvidenceText.make { w in
+        w.add(name)
+        w.add(" ")
+        w.add(day)
+        if let endDay {
+          w.add(" to ")
+          w.add(endDay)
+        }
+        w.add(", year unknown")
+      }
+      return DateMention(resolved: nil, isRelative: false, evidence: evidence, statedWeekday: statedWeekday)
     }
     var y = doc.year
     if let candidate = CalendarDate(year: y, month: month, day: day) {
@@ -570,11 +633,16 @@ public struct DateExtractor: Sendable {
     let date = CalendarDate(year: y, month: month, day: day)
     let end = endDay.flatMap { CalendarDate(year: y, month: month, day: $0) }
     let which =
-      y == doc.year ? "in the year of the article date" : y < doc.year ? "in the year before the article date" : "in the year after the article date"
-    let tense = future ? " (future tense)" : ""
-    return DateMention(
-      resolved: date, resolvedEnd: end, isRelative: true,
-      evidence: "\(name) \(day) \(which) \(doc)\(tense)", statedWeekday: statedWeekday)
+      y == doc.year ? " in the year of the article date " : y < doc.year ? " in the year before the article date " : " in the year after the article date "
+    let evidence = EvidenceText.make { w in
+      w.add(name)
+      w.add(" ")
+      w.add(day)
+      w.add(which)
+      w.add(doc)
+      if future { w.add(" (future tense)") }
+    }
+    return DateMention(resolved: date, resolvedEnd: end, isRelative: true, evidence: evidence, statedWeekday: statedWeekday)
   }
 
   /// A month without a year: the most recent such month up to the article date, or, in the future
@@ -582,7 +650,11 @@ public struct DateExtractor: Sendable {
   private func bareMonth(_ month: Int, doc: CalendarDate?, last: Bool, future: Bool = false) -> DateMention {
     let name = CalendarDate.monthNames[month - 1]
     guard let doc else {
-      return DateMention(resolved: nil, isRelative: true, evidence: "\(name), year unknown", granularity: "month")
+      return DateMention(
+        resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
+          w.add(name)
+          w.add(", year unknown")
+        }, granularity: "month")
     }
     var y = doc.year
     if future {
@@ -590,8 +662,13 @@ public struct DateExtractor: Sendable {
     } else if month > doc.month || (last && month == doc.month) {
       y -= 1
     }
-    let evidence =
-      future ? "next \(name) from the article date \(doc) (future tense)" : "most recent \(name) up to the article date \(doc)"
+    let evidence = EvidenceText.make { w in
+      w.add(future ? "next " : "most recent ")
+      w.add(name)
+      w.add(future ? " from the article date " : " up to the article date ")
+      w.add(doc)
+      if future { w.add(" (future tense)") }
+    }
     return DateMention(
       resolved: CalendarDate(year: y, month: month, day: 1),
       resolvedEnd: CalendarDate(year: y, month: month, day: CalendarDate.daysIn(month: month, year: y)), isRelative: true,
@@ -600,7 +677,12 @@ public struct DateExtractor: Sendable {
 
   private func dayOfMonthMention(_ day: Int, doc: CalendarDate?) -> DateMention {
     guard let doc else {
-      return DateMention(resolved: nil, isRelative: true, evidence: "day \(day) of an unknown month")
+      return DateMention(
+        resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
+          w.add("day ")
+          w.add(day)
+          w.add(" of an unknown month")
+        })
     }
     var (y, m) = (doc.year, doc.month)
     if day > doc.day { (y, m) = addMonths(y, m, -1) }
@@ -609,39 +691,65 @@ public struct DateExtractor: Sendable {
       (y, m) = addMonths(y, m, -1)
       date = CalendarDate(year: y, month: m, day: day)
     }
-    return DateMention(resolved: date, isRelative: true, evidence: "day \(day) on or before the article date \(doc)")
+    let evidence = EvidenceText.make { w in
+      w.add("day ")
+      w.add(day)
+      w.add(" on or before the article date ")
+      w.add(doc)
+    }
+    return DateMention(resolved: date, isRelative: true, evidence: evidence)
   }
 
   private func relativeWeekday(_ wd: Int, mode: String, doc: CalendarDate?) -> DateMention {
     let name = CalendarDate.weekdayNames[wd - 1]
     guard let doc else {
-      return DateMention(resolved: nil, isRelative: true, evidence: "\(name), article date unknown")
+      return DateMention(
+        resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
+          w.add(name)
+          w.add(", article date unknown")
+        })
     }
     var back = (doc.weekday - wd + 7) % 7
-    var evidence = "\(name) on or before the article date \(doc)"
+    var relation = " on or before the article date "
     switch mode {
     case "last", "past":
       if back == 0 { back = 7 }
-      evidence = "\(name) before the article date \(doc)"
+      relation = " before the article date "
     case "upcoming":
       back = -((wd - doc.weekday + 7) % 7)
-      evidence = "\(name) on or after the article date \(doc)"
+      relation = " on or after the article date "
     case "next", "coming":
       var ahead = (wd - doc.weekday + 7) % 7
       if ahead == 0 { ahead = 7 }
       back = -ahead
-      evidence = "\(name) after the article date \(doc)"
+      relation = " after the article date "
     case "this":
       back = doc.weekday - wd
-      evidence = "\(name) in the week of the article date \(doc)"
+      relation = " in the week of the article date "
     default: break
+    }
+    let evidence = EvidenceText.make { w in
+      w.add(name)
+      w.add(relation)
+      w.add(doc)
     }
     return DateMention(resolved: doc.adding(days: -back), isRelative: true, evidence: evidence)
   }
 
   private func shifted(doc: CalendarDate?, days: Int, what: String) -> DateMention {
-    guard let doc else { return DateMention(resolved: nil, isRelative: true, evidence: "\(what), article date unknown") }
-    return DateMention(resolved: doc.adding(days: days), isRelative: true, evidence: "\(what) from the article date \(doc)")
+    guard let doc else {
+      return DateMention(
+        resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
+          w.add(what)
+          w.add(", article date unknown")
+        })
+    }
+    let evidence = EvidenceText.make { w in
+      w.add(what)
+      w.add(" from the article date ")
+      w.add(doc)
+    }
+    return DateMention(resolved: doc.adding(days: days), isRelative: true, evidence: evidence)
   }
 
   private func addMonths(_ y: Int, _ m: Int, _ delta: Int) -> (Int, Int) {
@@ -651,4 +759,97 @@ public struct DateExtractor: Sendable {
   }
 
   private func isDash(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" }
+}
+
+/// The evidence text of a date, written into one stack buffer and made into one string: the same
+/// text as the interpolation it replaces, without a string per segment (a date is written as
+/// `CalendarDate.description` writes it).
+enum EvidenceText {
+  /// The bytes written on the stack; longer text goes on in a string.
+  static let capacity = 192
+
+  /// The text `build` writes.
+  static func make(_ build: (inout Writer) -> Void) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var w = Writer(buffer: buffer)
+      build(&w)
+      return w.text
+    }
+  }
+
+  /// Appends text to a buffer, then to a string once the buffer is full.
+  struct Writer {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+    /// Everything written, once it no longer fits the buffer.
+    var spill: String? = nil
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+      self.buffer = buffer
+    }
+
+    /// The text written so far.
+    var text: String {
+      spill ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    }
+
+    /// Moves the buffer's bytes into `spill`.
+    private mutating func overflow() {
+      if spill == nil { spill = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+    }
+
+    mutating func add(_ s: String) {
+      if spill == nil, count + s.utf8.count <= buffer.count {
+        for b in s.utf8 {
+          buffer[count] = b
+          count += 1
+        }
+        return
+      }
+      overflow()
+      spill?.append(s)
+    }
+
+    /// `String(v)`, with zeros before it up to `width` characters (as `CalendarDate.description` pads).
+    mutating func add(_ v: Int, width: Int = 0) {
+      var digits = 1
+      var rest = v.magnitude
+      while rest >= 10 {
+        rest /= 10
+        digits += 1
+      }
+      let length = digits + (v < 0 ? 1 : 0)
+      let zeros = max(0, width - length)
+      guard spill == nil, count + zeros + length <= buffer.count else {
+        overflow()
+        spill?.append(String(repeating: "0", count: zeros) + String(v))
+        return
+      }
+      for _ in 0..<zeros {
+        buffer[count] = 0x30
+        count += 1
+      }
+      if v < 0 {
+        buffer[count] = 0x2D
+        count += 1
+      }
+      var m = v.magnitude
+      var k = count + digits - 1
+      while k >= count {
+        buffer[k] = 0x30 + UInt8(truncatingIfNeeded: m % 10)
+        m /= 10
+        k -= 1
+      }
+      count += digits
+    }
+
+    /// `date.description`: "2024-08-17".
+    mutating func add(_ date: CalendarDate) {
+      add(date.year, width: 4)
+      add("-")
+      add(date.month, width: 2)
+      add("-")
+      add(date.day, width: 2)
+    }
+  }
 }

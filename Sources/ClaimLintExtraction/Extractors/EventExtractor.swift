@@ -25,21 +25,30 @@ public struct EventExtractor: Sendable {
   }
 
   private let eventWords: WordTable<String>
-  /// First words of the two-word event nouns ("joint" of "joint operation"), so that a pair is only
-  /// built when it can match.
-  private let eventFirstWords: WordSet
   private let countries: WordPhraseTable<Bool>
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
   private let organisations: WordTable<String>
   /// First words of the organisation nouns of several words, so that a pair is only built when it can match.
   private let organisationFirstWords: WordSet
+  /// What each lower-cased word can be to `extract`, as bits: `eventBit` an event noun, `pairBit` the
+  /// first word of a two-word event noun, `delegateBit` a delegate noun; one lookup a word instead of
+  /// three (most words are none).
+  private let eventScanFlags: WordTable<UInt8>
+  private static let eventBit: UInt8 = 1
+  private static let pairBit: UInt8 = 2
+  private static let delegateBit: UInt8 = 4
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
     for row in lexicons.table("event-nouns").rows { e[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
     eventWords = WordTable(e)
-    eventFirstWords = WordSet(e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
+    let firstWords = e.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil }
+    var flags: [String: UInt8] = [:]
+    for k in e.keys { flags[k, default: 0] |= Self.eventBit }
+    for k in firstWords { flags[k, default: 0] |= Self.pairBit }
+    for k in Self.delegateWords { flags[k, default: 0] |= Self.delegateBit }
+    eventScanFlags = WordTable(flags)
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
     var cities = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows {
@@ -76,18 +85,44 @@ public struct EventExtractor: Sendable {
 
   /// The first city named after "in" or "at", or a city that opens the sentence as a dateline.
   public func place(in ws: [Word]) -> String? {
-    for k in ws.indices where (ws[k].lowerIs("in") || ws[k].lowerIs("at")) && k + 1 < ws.count {
+    // "in" and "at" told apart by their hashes first.
+    for k in ws.indices
+    where ((ws[k].lowerHash == Self.inHash && ws[k].lower == "in") || (ws[k].lowerHash == Self.atHash && ws[k].lower == "at"))
+      && k + 1 < ws.count
+    {
       let m = name(ws, k + 1, in: cities)
       if m > 0 { return ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ") }
     }
     // "VIENTIANE, March 4 (Mekong Wire) -": a dateline city in capitals.
-    if let first = ws.first, ws.count > 1, ws[1].text == "," || (ws.count > 2 && ws[2].text == ",") {
-      let two = ws.count > 2 ? ws[0].text + " " + ws[1].text : first.text
-      for candidate in [first.text, two] {
-        if let hit = cityByUpper[candidate.uppercased()] { return hit }
-      }
+    if ws.count > 1, Self.isComma(ws[1]) || (ws.count > 2 && Self.isComma(ws[2])) {
+      if let hit = cityInCapitals(ws, words: 1) { return hit }
+      if let hit = cityInCapitals(ws, words: ws.count > 2 ? 2 : 1) { return hit }
     }
     return nil
+  }
+
+  /// `WordTable.hashCode` of "in", "at" and ",".
+  private static let inHash: UInt64 = 0x08b7_3807_b55c_4bbf
+  private static let atHash: UInt64 = 0x089c_4e07_b545_a969
+  private static let commaHash: UInt64 = 0xaf63_a14c_8601_884b
+
+  /// Whether the word's text is ",".
+  @inline(__always)
+  private static func isComma(_ w: Word) -> Bool { w.textHash == commaHash && w.text == "," }
+
+  /// `cityByUpper[t.uppercased()]` for `t` the texts of the first `n` words (one or two) joined by a
+  /// space. ASCII texts are hashed upper-cased in place, and the key is made only when a slot's hash
+  /// matches (the same answer as the subscript, which hashes the key's bytes).
+  private func cityInCapitals(_ ws: [Word], words n: Int) -> String? {
+    func key() -> String { (n == 1 ? ws[0].text : ws[0].text + " " + ws[1].text).uppercased() }
+    guard ws[0].textHash != 0, n == 1 || ws[1].textHash != 0 else { return cityByUpper[key()] }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    for k in 0..<n {
+      if k > 0 { add(0x20) }
+      for b in ws[k].text.utf8 { add(b >= 0x61 && b <= 0x7A ? b - 0x20 : b) }
+    }
+    return cityByUpper.value(hash: h | 1, key: key())
   }
 
   /// A meeting of people: "Chen met Soe Htut", "Chen and Soe Htut met on March 23". Participants are
@@ -152,20 +187,24 @@ public struct EventExtractor: Sendable {
   public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
     var type: String? = nil
     var eventWord = 0..<0
+    // Whether a word before the event word (all words when there is none) is a delegate noun.
+    var sawDelegate = false
     for i in ws.indices {
-      if i + 1 < ws.count, eventFirstWords.contains(lower: ws[i]), let t = eventWords[ws[i].lower + " " + ws[i + 1].lower] {
+      guard let f = eventScanFlags.value(hash: ws[i].lowerHash, key: ws[i].lower) else { continue }
+      if f & Self.delegateBit != 0 { sawDelegate = true }
+      if f & Self.pairBit != 0, i + 1 < ws.count, let t = eventWords[ws[i].lower + " " + ws[i + 1].lower] {
         type = t
         eventWord = ws[i].range.lowerBound..<ws[i + 1].range.upperBound
         break
       }
-      if let t = eventWords.value(hash: ws[i].lowerHash, key: ws[i].lower) {
+      if f & Self.eventBit != 0, let t = eventWords.value(hash: ws[i].lowerHash, key: ws[i].lower) {
         type = t
         eventWord = ws[i].range
         break
       }
     }
     // Without an event word, only "ministers from A, B and C" can make one.
-    if type == nil, !ws.indices.contains(where: { Self.delegates.contains(lower: ws[$0]) }) { return [] }
+    if type == nil, !sawDelegate { return [] }
     // Find the longest enumeration of countries: A, B, C and D.
     var best: (Int, Int, [String])? = nil
     var i = 0
@@ -226,9 +265,10 @@ public struct EventExtractor: Sendable {
     "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
   ]
   /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
-  private static let delegates: WordSet = [
+  private static let delegateWords = [
     "ministers", "leaders", "delegates", "delegations", "envoys", "negotiators", "representatives", "officials",
   ]
+  private static let delegates = WordSet(delegateWords)
   /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
   private static let meetingVerbs: WordSet = ["met", "meets", "meet", "joined"]
 

@@ -30,7 +30,12 @@ public struct SentenceSplitter: Sendable {
   /// The sentences of `text` as UTF-8 offset ranges, trimmed of surrounding white space (including
   /// non-breaking spaces).
   public func split(_ text: String) -> [Range<Int>] {
-    let b = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { split(bytes: $0) }
+  }
+
+  /// `split(_:)` on the text's UTF-8 bytes, read in place.
+  private func split(bytes b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     let n = b.count
     var result: [Range<Int>] = []
     var start = 0
@@ -118,7 +123,7 @@ public struct SentenceSplitter: Sendable {
   }
 
   /// The byte length of the sentence terminator at `i` (`.`, `!`, `?`, `…`), or 0.
-  private static func terminatorWidth(_ b: [UInt8], at i: Int) -> Int {
+  private static func terminatorWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let c = b[i]
     if c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") { return 1 }
     if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA6 { return 3 }  // …
@@ -126,7 +131,7 @@ public struct SentenceSplitter: Sendable {
   }
 
   /// The byte length of the white space at `i` (ASCII, no-break space, narrow no-break or thin space), or 0.
-  private static func spaceWidth(_ b: [UInt8], at i: Int) -> Int {
+  private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let c = b[i]
     if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
     if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
@@ -135,7 +140,7 @@ public struct SentenceSplitter: Sendable {
   }
 
   /// The byte length of the white space that ends just before `e`, or 0.
-  private static func spaceWidth(_ b: [UInt8], endingAt e: Int) -> Int {
+  private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, endingAt e: Int) -> Int {
     let c = b[e - 1]
     if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
     if e >= 2, b[e - 2] == 0xC2, c == 0xA0 { return 2 }
@@ -143,7 +148,7 @@ public struct SentenceSplitter: Sendable {
     return 0
   }
 
-  private func skipClosers(_ b: [UInt8], _ j0: Int) -> Int {
+  private func skipClosers(_ b: UnsafeBufferPointer<UInt8>, _ j0: Int) -> Int {
     var j = j0
     let n = b.count
     while j < n {
@@ -167,7 +172,7 @@ public struct SentenceSplitter: Sendable {
 
   /// Whether the text at `k` can start a sentence: a capital letter in any script, a letter of a
   /// script without case (Hangul, CJK, Arabic …), a digit, or an opening quote or bracket.
-  private func startsSentence(_ b: [UInt8], _ k: Int) -> Bool {
+  private func startsSentence(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
     let c = b[k]
     if c < 0x80 {
       if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { return true }
@@ -184,7 +189,7 @@ public struct SentenceSplitter: Sendable {
     return p.isAlphabetic && !p.isCased
   }
 
-  private func endsSentenceAfterPeriod(_ b: [UInt8], periodAt i: Int, next k: Int) -> Bool {
+  private func endsSentenceAfterPeriod(_ b: UnsafeBufferPointer<UInt8>, periodAt i: Int, next k: Int) -> Bool {
     guard startsSentence(b, k) else { return false }
     // The word before the period: back to white space (a no-break space counts), without opening
     // punctuation such as "(", quotes or a dash.
@@ -212,7 +217,7 @@ public struct SentenceSplitter: Sendable {
     return !abbreviations.contains(lower)
   }
 
-  private func nextWord(_ b: [UInt8], _ k: Int) -> String {
+  private func nextWord(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> String {
     var e = k
     while e < b.count, (b[e] >= 0x41 && b[e] <= 0x5A) || (b[e] >= 0x61 && b[e] <= 0x7A) { e += 1 }
     return String(decoding: b[k..<e], as: UTF8.self)
