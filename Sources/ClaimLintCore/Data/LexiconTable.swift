@@ -56,10 +56,16 @@ public struct LexiconTable: Sendable {
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       var fields: [Field] = []
       var column = 1
-      for part in line.split(separator: "\t", omittingEmptySubsequences: false) {
-        let value = part.trimmingCharacters(inSetOf: " ")
-        fields.append(Field(value: value, column: column))
-        column += part.unicodeScalars.count + 1
+      if line.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII (nearly every line): characters, code points and bytes are one, so the fields are
+        // cut on the bytes, as the general loop below would cut them.
+        (fields, column) = Self.asciiFields(line)
+      } else {
+        for part in line.split(separator: "\t", omittingEmptySubsequences: false) {
+          let value = part.trimmingCharacters(inSetOf: " ")
+          fields.append(Field(value: value, column: column))
+          column += part.unicodeScalars.count + 1
+        }
       }
       while let last = fields.last, last.value.isEmpty, fields.count > minFields { fields.removeLast() }
       if fields.count < minFields {
@@ -83,8 +89,7 @@ public struct LexiconTable: Sendable {
             path: path, line: lineNo, column: f.column,
             message: "entry is \(length) characters long; the limit is \(Self.maxFieldLength)")
         }
-        for phrase in f.value.split(separator: "|") {
-          let words = phrase.split(whereSeparator: { $0 == " " }).count
+        for words in Self.phraseWordCounts(f.value) {
           if words > Self.maxPhraseWords {
             throw DataFileError(
               path: path, line: lineNo, column: f.column,
@@ -100,6 +105,57 @@ public struct LexiconTable: Sendable {
       rows.append(Row(line: lineNo, fields: fields))
     }
     self.rows = rows
+  }
+
+  /// The tab-separated fields of an ASCII line, each trimmed of spaces, with the 1-based column where
+  /// each starts, and the column after the last field's separator-to-be (as the general loop counts).
+  static func asciiFields(_ line: Substring) -> (fields: [Field], column: Int) {
+    var fields: [Field] = []
+    var column = 1
+    let u = line.utf8
+    var start = u.startIndex
+    while true {
+      let end = u[start...].firstIndex(of: 0x09) ?? u.endIndex
+      var a = start
+      var b = end
+      while a < b, u[a] == 0x20 { a = u.index(after: a) }
+      while b > a, u[u.index(before: b)] == 0x20 { b = u.index(before: b) }
+      fields.append(Field(value: String(Substring(u[a..<b])), column: column))
+      column += u.distance(from: start, to: end) + 1
+      guard end < u.endIndex else { break }
+      start = u.index(after: end)
+    }
+    return (fields, column)
+  }
+
+  /// The number of space-separated words in each `|`-separated phrase of `value` (empty phrases
+  /// skipped, as `split` skips them).
+  static func phraseWordCounts(_ value: String) -> [Int] {
+    guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return value.split(separator: "|").map { $0.split(whereSeparator: { $0 == " " }).count }
+    }
+    var counts: [Int] = []
+    var words = 0
+    var inWord = false
+    var phraseLength = 0
+    for b in value.utf8 {
+      if b == 0x7C {
+        if phraseLength > 0 { counts.append(words) }
+        words = 0
+        inWord = false
+        phraseLength = 0
+        continue
+      }
+      phraseLength += 1
+      if b == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+    }
+    if phraseLength > 0 { counts.append(words) }
+    return counts
   }
 
   /// The lines of `text` split the way `LineIndex` splits a file (`\n`, `\r\n` or a lone `\r`), without
