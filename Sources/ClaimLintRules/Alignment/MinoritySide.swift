@@ -24,17 +24,86 @@ struct MinoritySide<Item: Hashable & Comparable> {
     }
   }
 
+  /// Collects the relations of one item into storage shared by every item (`init(_:document:record:)`):
+  /// conflicts in the order given, agreeing documents as a set (sorted without repeats once the item
+  /// is done). No array is made per item.
+  struct Recorder {
+    /// Every item's conflicts, one run per item.
+    fileprivate var conflicts: [Item] = []
+    /// Every item's agreeing documents, one run per item.
+    fileprivate var agreeing: [Int] = []
+    /// Where the current item's runs start.
+    fileprivate var conflictStart = 0
+    fileprivate var agreeingStart = 0
+    /// Whether the current item's agreeing documents came in order (sorted without repeats).
+    fileprivate var agreeingInOrder = true
+
+    /// Records `item` as a conflict of the current item.
+    mutating func conflict(_ item: Item) { conflicts.append(item) }
+
+    /// Records `document` as agreeing with the current item (a repeat is dropped).
+    mutating func agree(_ document: Int) {
+      if agreeing.count > agreeingStart {
+        let last = agreeing[agreeing.count - 1]
+        if document == last { return }
+        if document < last { agreeingInOrder = false }
+      }
+      agreeing.append(document)
+    }
+
+    /// The conflicts recorded so far for the current item, in order.
+    var currentConflicts: ArraySlice<Item> { conflicts[conflictStart...] }
+
+    /// Starts the runs of the next item.
+    fileprivate mutating func begin() {
+      conflictStart = conflicts.count
+      agreeingStart = agreeing.count
+      agreeingInOrder = true
+    }
+
+    /// Ends the current item's runs: its agreeing documents sorted without repeats.
+    fileprivate mutating func end() -> Span {
+      if !agreeingInOrder {
+        let start = agreeingStart
+        agreeing[start...].sort()
+        var unique = start
+        for k in start..<agreeing.count where k == start || agreeing[k] != agreeing[unique - 1] {
+          agreeing[unique] = agreeing[k]
+          unique += 1
+        }
+        agreeing.removeLast(agreeing.count - unique)
+      }
+      return Span(conflicts: conflictStart..<conflicts.count, agreeing: agreeingStart..<agreeing.count)
+    }
+  }
+
+  /// Where one item's relations lie in the recorder's storage.
+  fileprivate struct Span {
+    var conflicts: Range<Int>
+    var agreeing: Range<Int>
+  }
+
   private let prePublish: Bool
   private let document: (Item) -> Int
-  private let relations: (Item) -> Relations
+  private let record: (Item, inout Recorder) -> Void
+  /// Every known item's relations, one run each.
+  private var storage = Recorder()
+  /// The runs of each known item, by the number it was given when first asked about.
+  private var spans: [Span] = []
   private var covered = Set<Item>()
-  /// Relations already computed: an item is asked about once as a candidate and again as a conflict.
-  private var known: [Item: Relations] = [:]
+  /// The number of each item whose relations are known (an index into `spans`): an item is asked
+  /// about once as a candidate and again as a conflict.
+  private var known: [Item: Int] = [:]
   /// For items that are small non-negative numbers (an index into a rule's own list): `covered` and
-  /// `known` kept in arrays by item, not hashed. Sized up front by `init(_:count:document:relations:)`,
-  /// else grown on demand up to `denseLimit`; larger or negative numbers are hashed.
+  /// `known` kept in arrays by item (-1 for not known), not hashed. Sized up front by
+  /// `init(_:count:document:record:)`, else grown on demand up to `denseLimit`; larger or negative
+  /// numbers are hashed.
   private var denseCovered: [Bool] = []
-  private var denseKnown: [Relations?] = []
+  private var denseKnown: [Int] = []
+  /// Buffers for `notes(for:)`, kept from call to call.
+  private var pending: [Item] = []
+  private var theirSpans: [Span] = []
+  private var documentBuffer: [Int] = []
   /// The largest item (exclusive) kept in the arrays when they grow on demand.
   private static var denseLimit: Int { 1 << 22 }
 
@@ -43,9 +112,28 @@ struct MinoritySide<Item: Hashable & Comparable> {
   ///   - document: the document an item belongs to.
   ///   - relations: the conflicts and agreeing documents of an item, computed on demand.
   init(_ claims: AlignedClaims, document: @escaping (Item) -> Int, relations: @escaping (Item) -> Relations) {
+    self.init(claims, document: document, record: Self.recording(relations))
+  }
+
+  /// - Parameters:
+  ///   - claims: the run, for pre-publish mode.
+  ///   - document: the document an item belongs to.
+  ///   - record: records the conflicts and agreeing documents of an item, on demand, into the
+  ///     recorder (no array is made per item).
+  init(_ claims: AlignedClaims, document: @escaping (Item) -> Int, record: @escaping (Item, inout Recorder) -> Void) {
     self.prePublish = claims.draftIndex != nil
     self.document = document
-    self.relations = relations
+    self.record = record
+  }
+
+  /// A recording closure that copies what `relations` gives.
+  fileprivate static func recording(_ relations: @escaping (Item) -> Relations) -> (Item, inout Recorder) -> Void {
+    { item, recorder in
+      let r = relations(item)
+      recorder.conflicts.append(contentsOf: r.conflicts)
+      // Already sorted without repeats (`Relations.init`).
+      recorder.agreeing.append(contentsOf: r.agreeing.members)
+    }
   }
 
   /// The array slot of `item`, when it is kept in the arrays (grown to hold it if needed).
@@ -55,22 +143,28 @@ struct MinoritySide<Item: Hashable & Comparable> {
     if i < denseKnown.count { return i }
     guard i < Self.denseLimit else { return nil }
     let grow = max(i + 1, 2 * denseKnown.count, 64) - denseKnown.count
-    denseKnown.append(contentsOf: repeatElement(nil, count: grow))
+    denseKnown.append(contentsOf: repeatElement(-1, count: grow))
     denseCovered.append(contentsOf: repeatElement(false, count: grow))
     return i
   }
 
-  private mutating func relationsOf(_ item: Item) -> Relations {
+  /// The runs of `item`'s relations, recorded the first time it is asked about.
+  private mutating func relationsOf(_ item: Item) -> Span {
     if let i = slot(item) {
-      if let r = denseKnown[i] { return r }
-      let r = relations(item)
-      denseKnown[i] = r
-      return r
+      let n = denseKnown[i]
+      if n >= 0 { return spans[n] }
+      denseKnown[i] = spans.count
+    } else if let n = known[item] {
+      return spans[n]
+    } else {
+      known[item] = spans.count
     }
-    if let r = known[item] { return r }
-    let r = relations(item)
-    known[item] = r
-    return r
+    let record = self.record
+    storage.begin()
+    record(item, &storage)
+    let span = storage.end()
+    spans.append(span)
+    return span
   }
 
   private func isCovered(_ item: Item) -> Bool {
@@ -89,38 +183,84 @@ struct MinoritySide<Item: Hashable & Comparable> {
     }
   }
 
+  /// Whether `d` is among the agreeing documents of `span` (sorted without repeats).
+  private func agrees(_ span: Span, _ d: Int) -> Bool {
+    var lo = span.agreeing.lowerBound
+    var hi = span.agreeing.upperBound
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if storage.agreeing[mid] < d { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < span.agreeing.upperBound && storage.agreeing[lo] == d
+  }
+
+  /// The number of distinct documents in `documentBuffer` (which it sorts unless already in order).
+  private mutating func distinctDocuments() -> Int {
+    var inOrder = true
+    for k in documentBuffer.indices.dropFirst() where documentBuffer[k] < documentBuffer[k - 1] {
+      inOrder = false
+      break
+    }
+    if !inOrder { documentBuffer.sort() }
+    var n = 0
+    for k in documentBuffer.indices where k == 0 || documentBuffer[k] != documentBuffer[k - 1] { n += 1 }
+    return n
+  }
+
   /// The notes of a finding on `item`, one conflicting item per document in document order; nil when
   /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
   mutating func notes(for item: Item) -> [Item]? {
     guard !isCovered(item) else { return nil }
     let mine = relationsOf(item)
-    let conflicts = mine.conflicts.filter { !mine.agreeing.contains(document($0)) && !isCovered($0) }
-    guard !conflicts.isEmpty else { return nil }
+    // The conflicts still open: from a document that does not also agree, and not covered.
+    pending.removeAll(keepingCapacity: true)
+    for k in mine.conflicts {
+      let c = storage.conflicts[k]
+      if !agrees(mine, document(c)) && !isCovered(c) { pending.append(c) }
+    }
+    guard !pending.isEmpty else { return nil }
     if !prePublish {
+      theirSpans.removeAll(keepingCapacity: true)
+      for k in pending.indices {
+        let t = relationsOf(pending[k])
+        theirSpans.append(t)
+      }
       // A document that agrees with both versions ("more than 1,100" beside "1,147" and "1,700")
       // takes no side: only the documents that agree with one version and not the other are counted.
-      let theirs = conflicts.map { relationsOf($0) }
-      var neutral = DocumentSet()
-      for t in theirs { neutral.formUnion(t.agreeing) }
-      neutral.normalize()
-      let mineCount = mine.agreeing.countNot(in: neutral)
-      let mineAgainst = Set(conflicts.map(document)).count
-      for t in theirs {
-        let theirCount = t.agreeing.countNot(in: mine.agreeing)
+      var mineCount = 0
+      for k in mine.agreeing {
+        let d = storage.agreeing[k]
+        if !theirSpans.contains(where: { agrees($0, d) }) { mineCount += 1 }
+      }
+      documentBuffer.removeAll(keepingCapacity: true)
+      for c in pending { documentBuffer.append(document(c)) }
+      let mineAgainst = distinctDocuments()
+      for t in theirSpans.indices {
+        let their = theirSpans[t]
+        var theirCount = 0
+        for k in their.agreeing where !agrees(mine, storage.agreeing[k]) { theirCount += 1 }
         // A conflicting version that fewer documents share is the odd one out: report that one instead.
         if theirCount < mineCount { return nil }
         // Between versions that as many documents share, the one that contradicts more documents is.
         if theirCount == mineCount {
-          let against = Set(t.conflicts.map(document).filter { !t.agreeing.contains($0) }).count
-          if against > mineAgainst { return nil }
+          documentBuffer.removeAll(keepingCapacity: true)
+          for k in their.conflicts {
+            let d = document(storage.conflicts[k])
+            if !agrees(their, d) { documentBuffer.append(d) }
+          }
+          if distinctDocuments() > mineAgainst { return nil }
         }
       }
       // This version is shared by more documents than contradict it.
       if mineCount > mineAgainst { return nil }
     }
-    var perDocument: [Int: Item] = [:]
-    for o in conflicts.sorted() where perDocument[document(o)] == nil { perDocument[document(o)] = o }
-    let notes = perDocument.keys.sorted().map { perDocument[$0]! }
+    // One note per document: its smallest conflicting item, in document order.
+    var byDocument = pending.map { (document: document($0), item: $0) }
+    byDocument.sort { $0.document != $1.document ? $0.document < $1.document : $0.item < $1.item }
+    var notes: [Item] = []
+    for k in byDocument.indices where k == 0 || byDocument[k].document != byDocument[k - 1].document {
+      notes.append(byDocument[k].item)
+    }
     cover(item)
     if !prePublish { for n in notes { cover(n) } }
     return notes
@@ -139,6 +279,17 @@ struct DocumentSet: ExpressibleByArrayLiteral {
 
   init(arrayLiteral elements: Int...) {
     for d in elements { insert(d) }
+  }
+
+  /// An empty set with room for `n` members, made once instead of grown by doubling.
+  init(minimumCapacity n: Int) { members.reserveCapacity(n) }
+
+  /// The set of the documents in `documents` (in any order, with or without repeats), normalized: the
+  /// array is taken over, not copied member by member.
+  init(_ documents: [Int]) {
+    members = documents
+    isNormal = false
+    normalize()
   }
 
   /// Adds `d` (a repeat of the last member is dropped at once; others when normalized).
@@ -195,10 +346,13 @@ extension MinoritySide where Item == Int {
   /// Items that are the numbers `0..<count`: what is known of each is kept in arrays, not hashed, sized
   /// once (the plain initializer grows them as items come).
   init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, relations: @escaping (Int) -> Relations) {
-    self.prePublish = claims.draftIndex != nil
-    self.document = document
-    self.relations = relations
+    self.init(claims, count: count, document: document, record: Self.recording(relations))
+  }
+
+  /// `init(_:document:record:)` with the arrays sized for the items `0..<count` at once.
+  init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, record: @escaping (Int, inout Recorder) -> Void) {
+    self.init(claims, document: document, record: record)
     self.denseCovered = Array(repeating: false, count: count)
-    self.denseKnown = Array(repeating: nil, count: count)
+    self.denseKnown = Array(repeating: -1, count: count)
   }
 }

@@ -16,15 +16,18 @@ public enum QuantityBlocks {
     blocks(claims, refKeys: { keys(claims.documents[$0.document].claims[$0.index]) })
   }
 
-  /// A key of `QuantityComparison.valueKeys` in parts: `block + "|action:" + word` or
-  /// `block + "|noun:" + word`, hashed without being joined.
+  /// A key of `QuantityComparison.valueKeys` in parts, as numbers of the run: `block + "|action:" +
+  /// word` or `block + "|noun:" + word`, with `block` numbered in `QuantityComparison.blockNames` and
+  /// `word` in `QuantityComparison.words`; hashed and compared without being joined.
   struct KeyParts: Hashable {
-    var block: String
+    var block: Int32
     var isAction: Bool
-    var word: String
+    var word: Int32
 
     /// The key as one string.
-    var text: String { block + (isAction ? "|action:" : "|noun:") + word }
+    func text(blockNames: [String], words: [String]) -> String {
+      blockNames[Int(block)] + (isAction ? "|action:" : "|noun:") + words[Int(word)]
+    }
   }
 
   /// A block's name in parts.
@@ -34,22 +37,25 @@ public enum QuantityBlocks {
   }
 
   /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order), without
-  /// the blocks of a single claim (nothing in them can be compared): a key is joined into one string
-  /// only once per block of two or more claims, to order the blocks.
-  static func blocks(_ claims: AlignedClaims, parts keys: (ClaimRef, inout [KeyParts]) -> Void) -> [[ClaimRef]] {
+  /// the blocks of a single claim (nothing in them can be compared). Blocks are ordered as their names
+  /// "s<story>|<key>" sort as strings, by ranks of their parts: no name is joined.
+  static func blocks(
+    _ claims: AlignedClaims, blockNames: [String], words: [String], parts keys: (ClaimRef, inout [KeyParts]) -> Void
+  ) -> [[ClaimRef]] {
     // Room for a block per quantity claim: the table is not grown step by step.
     var figures = 0
     for d in claims.documents.indices {
       let cs = claims.documents[d].claims
       for i in cs.indices where cs[i].kind == .quantity { figures += 1 }
     }
-    // Each block by number: its first claim, and the claims after it (most blocks hold one claim,
-    // which then costs no array of its own).
+    // Each block by number, and each (block, claim) in the order met, in one list: the claims of a
+    // block are copied into an array of its own only once it is known to hold two or more.
     var numbers: [PartsName: Int] = [:]
     numbers.reserveCapacity(figures)
-    var firsts: [ClaimRef] = []
-    var rests: [[ClaimRef]] = []
-    var blockNames: [PartsName] = []
+    var names: [PartsName] = []
+    var counts: [Int] = []
+    var entries: [(block: Int, ref: ClaimRef)] = []
+    entries.reserveCapacity(2 * figures)
     // One buffer for every claim's keys.
     var buffer: [KeyParts] = []
     buffer.reserveCapacity(2)
@@ -62,38 +68,69 @@ public enum QuantityBlocks {
         keys(r, &buffer)
         for k in buffer {
           let name = PartsName(story: story, key: k)
-          if let n = numbers[name] {
-            rests[n].append(r)
+          let n: Int
+          if let known = numbers[name] {
+            n = known
+            counts[n] += 1
           } else {
-            numbers[name] = firsts.count
-            firsts.append(r)
-            rests.append([])
-            blockNames.append(name)
+            n = names.count
+            numbers[name] = n
+            names.append(name)
+            counts.append(1)
           }
+          entries.append((n, r))
         }
       }
     }
-    var names: [(String, [ClaimRef])] = []
-    for n in blockNames.indices where !rests[n].isEmpty {
-      let name = blockNames[n]
-      // "s<story>|" + `name.key.text`, made in one buffer.
-      let story = String(name.story)
-      let separator = name.key.isAction ? "|action:" : "|noun:"
-      var text = "s"
-      text.reserveCapacity(2 + story.utf8.count + name.key.block.utf8.count + separator.utf8.count + name.key.word.utf8.count)
-      text += story
-      text += "|"
-      text += name.key.block
-      text += separator
-      text += name.key.word
+    // The blocks of two or more claims, each filled in the order its claims were met.
+    var slot = [Int](repeating: -1, count: names.count)
+    var kept: [Int] = []
+    var out: [[ClaimRef]] = []
+    for n in names.indices where counts[n] > 1 {
+      slot[n] = out.count
+      kept.append(n)
       var block: [ClaimRef] = []
-      block.reserveCapacity(1 + rests[n].count)
-      block.append(firsts[n])
-      block.append(contentsOf: rests[n])
-      names.append((text, block))
+      block.reserveCapacity(counts[n])
+      out.append(block)
     }
-    names.sort { $0.0 < $1.0 }
-    return split(names.map { $0.1 }, claims)
+    for e in entries where slot[e.block] >= 0 { out[slot[e.block]].append(e.ref) }
+    let order = Self.order(kept.map { names[$0] }, blockNames: blockNames, words: words)
+    return split(order.map { out[$0] }, claims)
+  }
+
+  /// The positions of `names` in the order of their texts "s<story>|<block><separator><word>" as
+  /// strings.
+  ///
+  /// The texts are compared by parts: the story prefix (no prefix "s<digits>|" starts another), then
+  /// the block key followed by "|" (the first difference lies within that, unless a block key holds a
+  /// "|"), then "|action:" before "|noun:", then the word after the same ASCII prefix. Parts are
+  /// ranked once each; with a "|" in a block key the texts are joined and sorted instead.
+  private static func order(_ names: [PartsName], blockNames: [String], words: [String]) -> [Int] {
+    // Each part's rank among the distinct parts of the names, by its text.
+    func ranks(_ values: [Int], count: Int, text: (Int) -> String) -> [Int] {
+      var out = [Int](repeating: 0, count: count)
+      let sorted = Array(Set(values)).map { ($0, text($0)) }.sorted { $0.1 < $1.1 }
+      for (k, v) in sorted.enumerated() { out[v.0] = k }
+      return out
+    }
+    let blocks = names.map { Int($0.key.block) }
+    if blocks.contains(where: { blockNames[$0].contains("|") }) {
+      let texts = names.map { "s\($0.story)|" + $0.key.text(blockNames: blockNames, words: words) }
+      return texts.indices.sorted { texts[$0] < texts[$1] }
+    }
+    // Stories by their place among the distinct stories of the names.
+    let stories = Array(Set(names.map(\.story))).sorted()
+    var storyIndex: [Int: Int] = [:]
+    for (k, s) in stories.enumerated() { storyIndex[s] = k }
+    let storyPlaces = names.map { storyIndex[$0.story] ?? 0 }
+    let storyRank = ranks(storyPlaces, count: stories.count) { "s\(stories[$0])|" }
+    let blockRank = ranks(blocks, count: blockNames.count) { blockNames[$0] + "|" }
+    let wordRank = ranks(names.map { Int($0.key.word) }, count: words.count) { words[$0] }
+    let keys = names.indices.map { k in
+      let n = names[k]
+      return (storyRank[storyPlaces[k]], blockRank[Int(n.key.block)], n.key.isAction ? 0 : 1, wordRank[Int(n.key.word)])
+    }
+    return keys.indices.sorted { keys[$0] < keys[$1] }
   }
 
   /// `blocks(_:keys:)` with the keys of a claim asked by its reference.

@@ -8,8 +8,13 @@ public struct QuantityComparison: Sendable {
   /// `onlyFigure[d][i]`: whether claim `i` of document `d` is the only figure its article gives for
   /// its counted thing and action (see `isOnlyFigure`), computed once for every claim.
   private let onlyFigure: [[Bool]]
-  /// `blockKeys[d][i]`: `nouns.blockKey` of the figure of claim `i` of document `d`, computed once.
-  private let blockKeys: [[String?]]
+  /// `figureKeys[d][i]`: the block key, action and noun of the figure of claim `i` of document `d`,
+  /// as numbers of the run (`blockNames`, `words`), computed once.
+  private let figureKeys: [[FigureKeys]]
+  /// The run's block keys (`nouns.blockKey`), by number: each distinct key once.
+  let blockNames: [String]
+  /// The run's actions and counted nouns (and "-"), by number: each distinct word once.
+  let words: [String]
   /// `quantities[d][i]`: the figure of claim `i` of document `d`, read once per run (each read of
   /// `Claim.quantity` copies it whole), held by reference so that its fields are read in place.
   let quantities: [[Figure?]]
@@ -43,22 +48,36 @@ public struct QuantityComparison: Sendable {
     var sum: Double
   }
 
-  /// A counted thing and action within one document.
+  /// A counted thing and action within one document, as numbers of the run.
   private struct Subject: Hashable {
-    var block: String
-    /// The action, "-" for none.
-    var action: String
+    var block: Int32
+    /// The action's number in `words`; the number of "-" for none.
+    var action: Int32
+  }
+
+  /// The keys of a figure as numbers of the run: its block key in `blockNames` (-1 for a claim
+  /// without one), its action in `words` (-1 for none) and its noun key's word in `words` (-1 when it
+  /// has no key by noun: a generic noun without a unit).
+  struct FigureKeys: Sendable {
+    var block: Int32 = -1
+    var action: Int32 = -1
+    var noun: Int32 = -1
   }
 
   /// `nouns.blockKey` of the figure of the claim at `r` (nil for none), as computed once per run.
-  func blockKey(_ r: ClaimRef) -> String? { blockKeys[r.document][r.index] }
+  func blockKey(_ r: ClaimRef) -> String? {
+    let b = figureKeys[r.document][r.index].block
+    return b >= 0 ? blockNames[Int(b)] : nil
+  }
 
   public init(_ claims: AlignedClaims) {
     self.claims = claims
     // The tables depend on the claims only: made once for every rule that compares figures.
     let tables = claims.memo("QuantityComparison.tables") { Self.tables(claims) }
     onlyFigure = tables.only
-    blockKeys = tables.keys
+    figureKeys = tables.keys
+    blockNames = tables.blockNames
+    words = tables.words
     quantities = tables.quantities
     parts = tables.parts
   }
@@ -66,16 +85,35 @@ public struct QuantityComparison: Sendable {
   /// The per-claim tables of a run, made once (`AlignedClaims.memo`).
   private struct Tables: Sendable {
     var only: [[Bool]] = []
-    var keys: [[String?]] = []
+    var keys: [[FigureKeys]] = []
+    var blockNames: [String] = []
+    var words: [String] = []
     var quantities: [[Figure?]] = []
     var parts: [[PartSum?]] = []
   }
 
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
   private static func tables(_ claims: AlignedClaims) -> Tables {
+    // Block keys and words by number, each distinct one once: a block key is looked up by the unit or
+    // counted family it is made of (not made per figure), a word by itself. A story has few of each:
+    // they are looked up in a list, and by a dictionary only once there are many.
+    var blockNames = Interner()
+    var units = Interner()
+    var unitBlocks: [Int32] = []
+    var families = Interner()
+    var familyBlocks: [Int32] = []
+    var words = Interner()
+    // Whether each word, as a counted noun, is one of `genericNouns`.
+    var genericWord: [Bool] = []
+    func word(_ w: String) -> Int32 {
+      let (n, isNew) = words.number(w)
+      if isNew { genericWord.append(genericNouns.contains(w)) }
+      return n
+    }
+    let dash = word("-")
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
-    let tables = claims.documents.map { dc -> (only: [Bool], keys: [String?], quantities: [Figure?], parts: [PartSum?]) in
+    let tables = claims.documents.map { dc -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
       dc.claims.withUnsafeBufferPointer { cs in
         // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
         // of doubles holds them; only whether there is exactly one matters).
@@ -85,7 +123,7 @@ public struct QuantityComparison: Sendable {
         var numbers: [Subject: Int] = [:]
         let listLimit = 32
         var subjectOf = [Int](repeating: -1, count: cs.count)
-        var keys = [String?](repeating: nil, count: cs.count)
+        var keys = [FigureKeys](repeating: FigureKeys(), count: cs.count)
         // Each claim's figure is read once, into a box of its own.
         var quantities: [Figure?] = []
         quantities.reserveCapacity(cs.count)
@@ -95,12 +133,27 @@ public struct QuantityComparison: Sendable {
           // The figure is copied once, into its box; its fields are then read in place.
           let figure = Figure.make(cs[i].quantity)
           quantities.append(figure)
-          guard let figure,
-            let b = claims.nouns.blockKey(
-              unit: figure.quantity.unit, counted: figure.quantity.counted, countedFamily: figure.quantity.countedFamily)
-          else { continue }
-          keys[i] = b
-          let subject = Subject(block: b, action: figure.quantity.action ?? "-")
+          guard let figure else { continue }
+          // `nouns.blockKey` by number: made once per unit or counted family.
+          let b: Int32
+          if let u = figure.quantity.unit {
+            let (n, isNew) = units.number(u)
+            if isNew { unitBlocks.append(blockNames.number("unit:" + u).number) }
+            b = unitBlocks[Int(n)]
+          } else if let c = figure.quantity.counted {
+            let (n, isNew) = families.number(figure.quantity.countedFamily ?? c)
+            if isNew {
+              let name = claims.nouns.blockKey(unit: nil, counted: c, countedFamily: figure.quantity.countedFamily) ?? ""
+              familyBlocks.append(blockNames.number(name).number)
+            }
+            b = familyBlocks[Int(n)]
+          } else {
+            continue
+          }
+          let action = figure.quantity.action.map { word($0) } ?? -1
+          let noun = figure.quantity.counted.map { word($0) } ?? dash
+          keys[i] = FigureKeys(block: b, action: action, noun: figure.quantity.unit != nil || !genericWord[Int(noun)] ? noun : -1)
+          let subject = Subject(block: b, action: action >= 0 ? action : dash)
           let n: Int
           if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
             n = known
@@ -152,7 +205,7 @@ public struct QuantityComparison: Sendable {
             var any = false
             for b in start..<end where b != a {
               let j = bySentence[b].index
-              guard quantities[j]?.quantity.isRange == false, keys[j] == keys[i] else { continue }
+              guard quantities[j]?.quantity.isRange == false, keys[j].block == keys[i].block else { continue }
               any = true
               if let v = quantities[j]?.quantity.value { sum += v }
             }
@@ -163,6 +216,8 @@ public struct QuantityComparison: Sendable {
       }
     }
     var out = Tables()
+    out.blockNames = blockNames.values
+    out.words = words.values
     out.only = tables.map(\.only)
     out.keys = tables.map(\.keys)
     out.quantities = tables.map(\.quantities)
@@ -173,7 +228,9 @@ public struct QuantityComparison: Sendable {
   /// `QuantityBlocks.blocks` by `valueKeys`: the blocks of figures that may state the same value,
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
-    claims.memo("QuantityComparison.valueBlocks") { QuantityBlocks.blocks(claims, parts: { appendValueKeyParts($0, to: &$1) }) }
+    claims.memo("QuantityComparison.valueBlocks") {
+      QuantityBlocks.blocks(claims, blockNames: blockNames, words: words, parts: { appendValueKeyParts($0, to: &$1) })
+    }
   }
 
   /// Whether the figure is the only one its article gives for its counted thing and action (the
@@ -202,7 +259,7 @@ public struct QuantityComparison: Sendable {
 
   /// `valueKeys` of the claim at `r`, with its block key as computed once.
   public func valueKeys(_ r: ClaimRef) -> [String] {
-    valueKeyParts(r).map { $0.text }
+    valueKeyParts(r).map { $0.text(blockNames: blockNames, words: words) }
   }
 
   /// `valueKeys` of the claim at `r` in parts (`QuantityBlocks.KeyParts`), with its block key as
@@ -215,19 +272,21 @@ public struct QuantityComparison: Sendable {
 
   /// Appends `valueKeyParts(r)` to `out` (one buffer serves every claim).
   func appendValueKeyParts(_ r: ClaimRef, to out: inout [QuantityBlocks.KeyParts]) {
-    guard let block = blockKeys[r.document][r.index] else { return }
+    let keys = figureKeys[r.document][r.index]
+    guard keys.block >= 0 else { return }
     // The claim's fields are read in place, and its figure from the table: neither is copied whole.
     guard let figure = quantities[r.document][r.index] else { return }
     claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
       guard cs[r.index].layer == .reportage else { return }
       guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
       else { return }
-      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return }
-      // As `keys(_:block:)`.
+      // As `keys(_:block:)`; the cheap tests before the search of the sentence.
       if figure.quantity.isRange, figure.quantity.low == 0 { return }
-      if let a = figure.quantity.action { out.append(.init(block: block, isAction: true, word: a)) }
-      let noun = figure.quantity.counted ?? "-"
-      if figure.quantity.unit != nil || !Self.genericNouns.contains(noun) { out.append(.init(block: block, isAction: false, word: noun)) }
+      guard keys.action >= 0 || keys.noun >= 0 else { return }
+      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return }
+      // The action and the noun (unless generic without a unit) as numbered in `tables`.
+      if keys.action >= 0 { out.append(.init(block: keys.block, isAction: true, word: keys.action)) }
+      if keys.noun >= 0 { out.append(.init(block: keys.block, isAction: false, word: keys.noun)) }
     }
   }
 
@@ -654,6 +713,32 @@ public struct QuantityComparison: Sendable {
     guard let fa = quantities[a.document][a.index], let fb = quantities[b.document][b.index] else { return .warning }
     if fa.quantity.direction == .exact && fb.quantity.direction == .exact && !fa.quantity.isVague && !fb.quantity.isVague { return .error }
     return .warning
+  }
+}
+
+/// Numbers distinct strings in the order they come, each once: looked up in a list while there are
+/// few, by a dictionary once there are more than `listLimit`.
+struct Interner {
+  /// The strings by number.
+  private(set) var values: [String] = []
+  private var numbers: [String: Int32] = [:]
+  private static var listLimit: Int { 24 }
+
+  /// The number of `s`, and whether it was given now.
+  mutating func number(_ s: String) -> (number: Int32, isNew: Bool) {
+    if values.count <= Self.listLimit {
+      if let k = values.firstIndex(of: s) { return (Int32(k), false) }
+    } else if let k = numbers[s] {
+      return (k, false)
+    }
+    let n = Int32(values.count)
+    values.append(s)
+    if values.count == Self.listLimit + 1 {
+      for (k, v) in values.enumerated() { numbers[v] = Int32(k) }
+    } else if values.count > Self.listLimit + 1 {
+      numbers[s] = n
+    }
+    return (n, true)
   }
 }
 

@@ -152,25 +152,16 @@ public struct QuantityMismatchRule: Rule {
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
-    var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { p in
+    // Recorded straight into the shared storage of `MinoritySide` (no arrays per figure).
+    var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (p: Int, recorder: inout MinoritySide<Int>.Recorder) in
       let r = refs[p]
       // The figures are read in place through their boxes (a `Quantity` bound to a local is copied
       // whole: eight strings and arrays retained and released per pair).
       let f = figures[p]
-      let myMates = mates[p]
-      var conflicts: [Int] = []
-      var agreeing = DocumentSet()
-      // Room for every document among the mates (they come in document order), and this one.
-      var documentsAmongMates = 1
-      var lastDocument = -1
-      for op in myMates where refs[op].document != lastDocument {
-        lastDocument = refs[op].document
-        documentsAmongMates += 1
-      }
-      agreeing.reserveCapacity(documentsAmongMates)
-      agreeing.insert(r.document)
+      recorder.agree(r.document)
       var lastAgreeing = r.document
-      for op in myMates {
+      var anyConflict = false
+      for op in mates[p] {
         let o = refs[op]
         guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
@@ -185,22 +176,28 @@ public struct QuantityMismatchRule: Rule {
         }
         switch outcome {
         case .agrees:
-          agreeing.insert(o.document)
+          recorder.agree(o.document)
           lastAgreeing = o.document
         case .conflicts:
-          if !explained(r, o) { conflicts.append(op) }
+          if !explained(r, o) {
+            recorder.conflict(op)
+            anyConflict = true
+          }
         case .neither:
           break
         }
       }
       // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
-      // "23 seats") is not a conflicting source.
-      if !conflicts.isEmpty {
-        var conflictDocuments = conflicts.map { refs[$0].document }
-        conflictDocuments.sortUnique()
-        for d in conflictDocuments where states(f.quantity, in: d) { agreeing.insert(d) }
+      // "23 seats") is not a conflicting source. The conflicts come in document order (mates are
+      // sorted by position): each of their documents is asked once, in order.
+      if anyConflict {
+        var lastDocument = -1
+        let conflicts = recorder.currentConflicts
+        for op in conflicts where refs[op].document != lastDocument {
+          lastDocument = refs[op].document
+          if states(f.quantity, in: lastDocument) { recorder.agree(lastDocument) }
+        }
       }
-      return .init(conflicts: conflicts, agreeing: agreeing)
     }
     var findings: [Finding] = []
     for p in refs.indices where claims.isDraftSide(refs[p]) {
