@@ -39,15 +39,24 @@ public struct AttributionMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    // Each claim is read in place, never copied.
-    let refs = claims.claimRefs {
-      ($0.pointee.kind == .quote || $0.pointee.kind == .attribution) && $0.pointee.layer == .reportage && $0.pointee.attribution != nil
+    // Each claim is read in place, never copied, and its attribution is read once.
+    var refList: [ClaimRef] = []
+    var attrList: [Attribution] = []
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where (cs[i].kind == .quote || cs[i].kind == .attribution) && cs[i].layer == .reportage {
+          guard let a = cs[i].attribution else { continue }
+          refList.append(ClaimRef(document: d, index: i))
+          attrList.append(a)
+        }
+      }
     }
-    guard refs.count > 1 else { return [] }
+    guard refList.count > 1 else { return [] }
+    let refs = refList
     // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
     // words themselves are built only for the fingerprints of findings.
-    // Each claim's attribution, read once.
-    let attrs = refs.map { claims.documents[$0.document].claims[$0.index].attribution! }
+    let attrs = attrList
+    attrList = []
     let isQuote = attrs.map(\.isQuote)
     // The same words recur across a run (syndicated copies, one quote in many reports): each text's
     // words are computed once, for the first claim with the same bytes.
