@@ -171,11 +171,12 @@ public struct DateMismatchRule: Rule {
     var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = dates[i]
-      // The conflicts are kept in the candidate list itself (a subset, in order): the first
-      // `conflictCount` places, copied out once at the end.
+      // The conflicts and the agreeing claims are kept in the candidate list itself (a subset, in
+      // order, an agreeing claim `j` as `~j`): the first `kept` places, copied out once at the end
+      // into a list and a set made at their sizes.
       var candidates = index.candidates(of: i)
-      var conflictCount = 0
-      var agreeing = DocumentSet()
+      var kept = 0
+      var agreeingCount = 0
       for k in candidates.indices {
         let j = candidates[k]
         guard comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
@@ -186,13 +187,15 @@ public struct DateMismatchRule: Rule {
         // Both dates each article's own day (`bothOwnDay`).
         if ownDay[i] && ownDay[j] { continue }
         if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
-          agreeing.insert(refs[j].document)
+          candidates[kept] = ~j
+          kept += 1
+          agreeingCount += 1
         } else {
-          candidates[conflictCount] = j
-          conflictCount += 1
+          candidates[kept] = j
+          kept += 1
         }
       }
-      return .init(conflicts: conflictCount == 0 ? [] : Array(candidates[0..<conflictCount]), agreeing: agreeing)
+      return ClaimText.relations(candidates[0..<kept], agreeing: agreeingCount) { refs[$0].document }
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard let noteIdx = sides.notes(for: i) else { continue }
