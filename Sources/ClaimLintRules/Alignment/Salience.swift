@@ -237,15 +237,23 @@ public enum Salience {
   }
 
   /// One word as `forEachWord` finds it: its lower-cased bytes (valid during the call only), their
-  /// FNV-1a hash, the hashes of the word without its last one, two and three bytes (for the stems of
-  /// `stemHash`), and whether every byte is ASCII.
+  /// FNV-1a hash, and whether every byte is ASCII. The hashes of the word without its last bytes (for
+  /// the stems of `stemHash`) are undone from `hash` when asked: FNV-1a multiplies by an odd prime,
+  /// which has an inverse modulo 2^64, so no running hashes are kept while the word is read.
   private struct Word {
     var bytes: UnsafeBufferPointer<UInt8>
     var hash: UInt64
-    var dropOne: UInt64
-    var dropTwo: UInt64
-    var dropThree: UInt64
     var isASCII: Bool
+
+    /// The inverse of the FNV-1a prime modulo 2^64 (`0x100_0000_01b3 &* primeInverse == 1`).
+    static let primeInverse: UInt64 = 0xce96_5057_aff6_957b
+
+    /// The hash of the bytes without their last one.
+    @inline(__always) var dropOne: UInt64 { (hash &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 1]) }
+    /// The hash of the bytes without their last two.
+    @inline(__always) var dropTwo: UInt64 { (dropOne &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 2]) }
+    /// The hash of the bytes without their last three.
+    @inline(__always) var dropThree: UInt64 { (dropTwo &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 3]) }
   }
 
   /// Calls `body` with each lower-cased word of more than two bytes, in order (the bytes are valid
@@ -270,36 +278,27 @@ public enum Salience {
       let count = u.count
       var n = 0
       var h = basis
-      var h1 = basis
-      var h2 = basis
-      var h3 = basis
       var ascii = true
       @inline(__always) func add(_ b: UInt8) {
         base[n] = b
         n &+= 1
-        h3 = h2
-        h2 = h1
-        h1 = h
         h = (h ^ UInt64(b)) &* prime
       }
       @inline(__always) func end() {
         if n > 2 {
-          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, dropOne: h1, dropTwo: h2, dropThree: h3, isASCII: ascii))
+          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, isASCII: ascii))
         }
         n = 0
         h = basis
-        h1 = basis
-        h2 = basis
-        h3 = basis
         ascii = true
       }
       var i = 0
       while i < count {
         let b = p[i]
-        if b &- 0x61 < 26 {
-          add(b)
-        } else if b &- 0x41 < 26 {
-          add(b &+ 32)
+        // `b | 0x20` is a lower-case ASCII letter exactly when `b` is an ASCII letter of either case.
+        let lower = b | 0x20
+        if lower &- 0x61 < 26 {
+          add(lower)
         } else if b < 0x80 {
           if n > 0 { end() }
         } else if b == 0xE2, i &+ 2 < count, p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81 {

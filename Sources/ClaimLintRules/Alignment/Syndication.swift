@@ -149,20 +149,23 @@ public enum Syndication {
       }
     }
     if words.count < 5 { return [] }
-    var out = [UInt64](repeating: 0, count: words.count - 4)
-    words.withUnsafeBufferPointer { w in
-      out.withUnsafeMutableBufferPointer { o in
-        for i in 0..<o.count {
-          var h: UInt64 = 1469598103934665603
-          h = (h ^ w[i]) &* 1099511628211
-          h = (h ^ w[i &+ 1]) &* 1099511628211
-          h = (h ^ w[i &+ 2]) &* 1099511628211
-          h = (h ^ w[i &+ 3]) &* 1099511628211
-          h = (h ^ w[i &+ 4]) &* 1099511628211
-          o[i] = h
-        }
+    // Each 5-gram's hash is written over the hash of its first word, in place (the place is read for
+    // the last time by this 5-gram): no second array.
+    let count = words.count - 4
+    words.withUnsafeMutableBufferPointer { w in
+      for i in 0..<count {
+        var h: UInt64 = 1469598103934665603
+        h = (h ^ w[i]) &* 1099511628211
+        h = (h ^ w[i &+ 1]) &* 1099511628211
+        h = (h ^ w[i &+ 2]) &* 1099511628211
+        h = (h ^ w[i &+ 3]) &* 1099511628211
+        h = (h ^ w[i &+ 4]) &* 1099511628211
+        w[i] = h
       }
     }
+    words.removeLast(4)
+    var out = words
+    words = []
     Salience.sortUnique(&out)
     return out
   }

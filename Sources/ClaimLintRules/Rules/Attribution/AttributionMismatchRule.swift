@@ -39,15 +39,24 @@ public struct AttributionMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    // Each claim is read in place, never copied.
-    let refs = claims.claimRefs {
-      ($0.pointee.kind == .quote || $0.pointee.kind == .attribution) && $0.pointee.layer == .reportage && $0.pointee.attribution != nil
+    // Each claim is read in place, never copied, and its attribution is read once.
+    var refList: [ClaimRef] = []
+    var attrList: [Attribution] = []
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where (cs[i].kind == .quote || cs[i].kind == .attribution) && cs[i].layer == .reportage {
+          guard let a = cs[i].attribution else { continue }
+          refList.append(ClaimRef(document: d, index: i))
+          attrList.append(a)
+        }
+      }
     }
-    guard refs.count > 1 else { return [] }
+    guard refList.count > 1 else { return [] }
+    let refs = refList
     // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
     // words themselves are built only for the fingerprints of findings.
-    // Each claim's attribution, read once.
-    let attrs = refs.map { claims.documents[$0.document].claims[$0.index].attribution! }
+    let attrs = attrList
+    attrList = []
     let isQuote = attrs.map(\.isQuote)
     // The same words recur across a run (syndicated copies, one quote in many reports): each text's
     // words are computed once, for the first claim with the same bytes.
@@ -112,11 +121,12 @@ public struct AttributionMismatchRule: Rule {
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
     var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      // The conflicts are kept in the candidate list itself (a subset, in order): the first
-      // `conflictCount` places, copied out once at the end.
+      // The conflicts and the agreeing claims are kept in the candidate list itself (a subset, in
+      // order, an agreeing claim `j` as `~j`): the first `kept` places, copied out once at the end
+      // into a list and a set made at their sizes.
       var candidates = index.candidates(of: i)
-      var conflictCount = 0
-      var agreeing = DocumentSet()
+      var kept = 0
+      var agreeingCount = 0
       // The cheap tests first: same words, then whether the two documents may be compared at all.
       for k in candidates.indices {
         let j = candidates[k]
@@ -126,14 +136,16 @@ public struct AttributionMismatchRule: Rule {
           || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
           || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
         {
-          agreeing.insert(refs[j].document)
+          candidates[kept] = ~j
+          kept += 1
+          agreeingCount += 1
         } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
-          candidates[conflictCount] = j
-          conflictCount += 1
+          candidates[kept] = j
+          kept += 1
         }
       }
-      return .init(conflicts: conflictCount == 0 ? [] : Array(candidates[0..<conflictCount]), agreeing: agreeing)
+      return ClaimText.relations(candidates[0..<kept], agreeing: agreeingCount) { refs[$0].document }
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }

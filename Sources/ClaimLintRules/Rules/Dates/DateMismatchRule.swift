@@ -171,11 +171,12 @@ public struct DateMismatchRule: Rule {
     var comparable = ComparableDocuments(claims)
     var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
       let da = dates[i]
-      // The conflicts are kept in the candidate list itself (a subset, in order): the first
-      // `conflictCount` places, copied out once at the end.
+      // The conflicts and the agreeing claims are kept in the candidate list itself (a subset, in
+      // order, an agreeing claim `j` as `~j`): the first `kept` places, copied out once at the end
+      // into a list and a set made at their sizes.
       var candidates = index.candidates(of: i)
-      var conflictCount = 0
-      var agreeing = DocumentSet()
+      var kept = 0
+      var agreeingCount = 0
       for k in candidates.indices {
         let j = candidates[k]
         guard comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
@@ -186,13 +187,15 @@ public struct DateMismatchRule: Rule {
         // Both dates each article's own day (`bothOwnDay`).
         if ownDay[i] && ownDay[j] { continue }
         if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
-          agreeing.insert(refs[j].document)
+          candidates[kept] = ~j
+          kept += 1
+          agreeingCount += 1
         } else {
-          candidates[conflictCount] = j
-          conflictCount += 1
+          candidates[kept] = j
+          kept += 1
         }
       }
-      return .init(conflicts: conflictCount == 0 ? [] : Array(candidates[0..<conflictCount]), agreeing: agreeing)
+      return ClaimText.relations(candidates[0..<kept], agreeing: agreeingCount) { refs[$0].document }
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard let noteIdx = sides.notes(for: i) else { continue }
@@ -577,33 +580,53 @@ public struct DateMismatchRule: Rule {
       while b < span.count, span[b] != 0x20 { b += 1 }
       let first = a < span.count ? UnsafeBufferPointer(rebasing: span[a..<b]) : span
       return sentence.withUTF8 { bytes in
-        // The words up to twelve after the first that holds the date's first word.
-        var words: [Range<Int>] = []
-        words.reserveCapacity(bytes.count / 4 + 4)
-        var found = -1
-        var start = -1
-        var k = 0
-        while k <= bytes.count {
-          if k == bytes.count || bytes[k] == 0x20 {
-            if start >= 0 {
-              let w = start..<k
-              words.append(w)
-              if found < 0 {
-                if ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[w]), first) { found = words.count - 1 }
-              } else if words.count > found + 12 {
-                break
-              }
-            }
-            start = -1
-          } else if start < 0 {
-            start = k
+        // The words are the runs of bytes between spaces; the date's word is the first that holds the
+        // date's first word. The clause is read back and forward from it on the bytes, as
+        // `clauseWords(around:count:isBreak:)` reads it on a list of the words.
+        let count = bytes.count
+        var start = 0
+        var end = 0
+        var found = false
+        while true {
+          while start < count, bytes[start] == 0x20 { start &+= 1 }
+          if start == count { break }
+          end = start &+ 1
+          while end < count, bytes[end] != 0x20 { end &+= 1 }
+          if ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), first) {
+            found = true
+            break
           }
-          k += 1
+          start = end
         }
-        guard found >= 0 else { return (Salience.sortedWordHashes(bytes), false) }
-        let i = found
-        let clause = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]], packed: clauseBreaks) }
-        return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[words[clause.lowerBound].lowerBound..<words[clause.upperBound - 1].upperBound])), true)
+        guard found else { return (Salience.sortedWordHashes(bytes), false) }
+        // Back: the word before the date's always belongs to the clause; each earlier one unless it
+        // is a clause break; at most twelve words.
+        var lo = start
+        var cursor = start
+        for step in 1...12 {
+          var j = cursor
+          while j > 0, bytes[j &- 1] == 0x20 { j &-= 1 }
+          if j == 0 { break }
+          let wordEnd = j
+          while j > 0, bytes[j &- 1] != 0x20 { j &-= 1 }
+          if step > 1, isClauseBreak(bytes[j..<wordEnd], packed: clauseBreaks) { break }
+          lo = j
+          cursor = j
+        }
+        // Forward: up to eleven more words, until a clause break.
+        var hi = end
+        cursor = end
+        for _ in 1...11 {
+          var j = cursor
+          while j < count, bytes[j] == 0x20 { j &+= 1 }
+          if j == count { break }
+          let wordStart = j
+          while j < count, bytes[j] != 0x20 { j &+= 1 }
+          if isClauseBreak(bytes[wordStart..<j], packed: clauseBreaks) { break }
+          hi = j
+          cursor = j
+        }
+        return (Salience.sortedWordHashes(UnsafeBufferPointer(rebasing: bytes[lo..<hi])), true)
       }
     }
   }
@@ -665,19 +688,18 @@ public struct DateMismatchRule: Rule {
   /// `clauseBreaks.contains(bare(word))` on a word's bytes: ASCII words are stripped and lower-cased
   /// byte by byte; others go through `bare`.
   private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>, packed: [UInt64]) -> Bool {
-    guard word.allSatisfy({ $0 < 0x80 }) else { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
-    // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters).
+    // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters). A word
+    // with more than 7 ASCII letters is none, whatever else it holds (lower-casing keeps them all).
     var letters: UInt64 = 0
     var count = 0
     for b in word {
-      if b >= 0x61 && b <= 0x7A {
-        letters = letters << 8 | UInt64(b)
+      if b >= 0x80 { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
+      let lower = b | 0x20
+      if lower &- 0x61 < 26 {
+        letters = letters << 8 | UInt64(lower)
         count += 1
-      } else if b >= 0x41 && b <= 0x5A {
-        letters = letters << 8 | UInt64(b + 32)
-        count += 1
+        if count > 7 { return false }
       }
-      if count > 7 { return false }
     }
     return packed.contains(letters)
   }
