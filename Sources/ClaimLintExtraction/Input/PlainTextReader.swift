@@ -72,14 +72,15 @@ public struct PlainTextReader: Sendable {
     }
 
     var blocks: [Block] = []
+    // At most one block per line.
+    blocks.reserveCapacity(infos.count)
     var builder = MappedTextBuilder()
     var role = Block.Role.paragraph
     var previous: Info?
     func flush() {
       guard !builder.isEmpty else { return }
-      let (text, map) = builder.finish()
+      let (text, map) = builder.finishAndReset()
       blocks.append(Block(text: text, map: map, role: role))
-      builder = MappedTextBuilder()
     }
     for info in infos {
       if info.line.isBlank {

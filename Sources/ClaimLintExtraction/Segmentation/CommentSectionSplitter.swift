@@ -26,6 +26,7 @@ struct CommentSectionSplitter {
     let count = text.utf8.count
     guard count > 0, count <= 40 else { return nil }
     let bytes = Array(text.utf8)
+    if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return asciiAuthorScore(bytes) }
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard (1...4).contains(words.count) else { return nil }
     if TextShape.endsLikeSentence(bytes, 0, bytes.count) {
@@ -51,6 +52,55 @@ struct CommentSectionSplitter {
     let capitalized = words.allSatisfy { word in
       guard let f = word.first else { return false }
       return f.isUppercase || (f.isLetter && !f.isLowercase && !f.isUppercase)
+    }
+    return capitalized ? 2 : 0
+  }
+
+  /// `authorScore` of ASCII text without carriage returns, read as bytes: there every character is
+  /// one byte, a capital is `A`-`Z`, a letter `A`-`Z` `a`-`z` and a number `0`-`9`.
+  static func asciiAuthorScore(_ bytes: [UInt8]) -> Int? {
+    @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    // Words split on space and tab.
+    var words = 0
+    var firstStart = 0
+    var firstEnd = 0
+    var lastStart = 0
+    var lastEnd = 0
+    var capitalized = true
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+      guard i < n else { break }
+      let s = i
+      while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
+      words += 1
+      if words == 1 {
+        firstStart = s
+        firstEnd = i
+      }
+      lastStart = s
+      lastEnd = i
+      if !isUpper(bytes[s]) { capitalized = false }
+    }
+    guard (1...4).contains(words) else { return nil }
+    if TextShape.endsLikeSentence(bytes, 0, n) {
+      // "Pieter V." ends with an initial, not a sentence.
+      guard lastEnd - lastStart == 2, isUpper(bytes[lastStart]), bytes[lastStart + 1] == 0x2E else { return nil }
+    }
+    if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 }) { return nil }
+    let first = bytes[0]
+    guard isUpper(first) || isLower(first) || isDigit(first) || first == 0x40 || first == 0x5F else { return nil }
+    if words == 1 {
+      var k = firstStart + 1
+      while k < firstEnd {
+        let b = bytes[k]
+        if isUpper(b) || isDigit(b) || b == 0x5F || b == 0x2E { return 2 }
+        k += 1
+      }
+      return bytes[firstStart] == 0x40 ? 2 : 1
     }
     return capitalized ? 2 : 0
   }

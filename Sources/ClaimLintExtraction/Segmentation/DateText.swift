@@ -34,10 +34,24 @@ enum DateText {
 
   /// Tokens of `bytes[0..<limit]`.
   static func tokens(_ bytes: [UInt8], limit: Int = Int.max) -> [Token] {
-    let n = min(bytes.count, limit)
     var out: [Token] = []
-    out.reserveCapacity(n / 5 + 4)
-    var i = 0
+    out.reserveCapacity(min(bytes.count, limit) / 5 + 4)
+    var position = 0
+    appendTokens(bytes, limit: limit, position: &position, into: &out)
+    return out
+  }
+
+  /// Appends the tokens of `bytes[position..<limit]` to `out` until it holds `count` tokens, and
+  /// leaves `position` after the last token read.
+  ///
+  /// Each token depends only on the bytes and the limit, so tokens made a few at a time are the
+  /// same as those of `tokens(_:limit:)`.
+  static func appendTokens(
+    _ bytes: [UInt8], limit: Int, position: inout Int, into out: inout [Token], upTo count: Int = Int.max
+  ) {
+    let n = min(bytes.count, limit)
+    var i = position
+    defer { position = i }
     func isLetterByte(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     func nonASCIIPunctLength(_ i: Int) -> Int {
       // – — • … and the middle dot are punctuation; a no-break space is a space.
@@ -49,7 +63,7 @@ enum DateText {
       if i + 1 < bytes.count, bytes[i] == 0xC2, bytes[i + 1] == 0xB7 { return 2 }
       return 0
     }
-    while i < n {
+    while i < n, out.count < count {
       let b = bytes[i]
       if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
         i += 1
@@ -108,7 +122,6 @@ enum DateText {
           capitalized: false))
       i = end
     }
-    return out
   }
 
   private static let monthWords: [String: Int] = {
@@ -275,18 +288,35 @@ enum DateText {
     var end: Int
   }
 
-  /// The dateline at the start of `text`, when there is one.
+  /// Only the first bytes of a lead paragraph are read for a dateline.
+  static let leadBytes = 200
+
   /// Punctuation allowed among the place and agency names before a lead dateline.
   static let leadPunctuation: Set<String> = [",", ".", "-", "&", "'"]
 
+  /// The dateline at the start of `text`, when there is one.
   static func leadDateline(_ text: String) -> LeadDateline? {
-    let bytes = Array(text.utf8)
-    let t = tokens(bytes, limit: 200)
+    // Tokens end by byte 200; the tokenizer looks at most two bytes past its limit.
+    var text = text
+    let bytes = text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(leadBytes + 2))) }
+    // Tokens are made as the scan needs them: most paragraphs are settled by their first few.
+    var t: [Token] = []
+    t.reserveCapacity(16)
+    var position = 0
+    /// Makes tokens until there are `count` or the text's first `leadBytes` bytes are used up.
+    func ensure(_ count: Int) {
+      if t.count < count { appendTokens(bytes, limit: leadBytes, position: &position, into: &t, upTo: count) }
+    }
     var i = 0
-    while i < min(t.count, 16) {
+    while true {
+      ensure(i + 1)
+      guard i < min(t.count, 16) else { break }
       let tok = t[i]
       if tok.kind == .number { return nil }
       if tok.kind == .word, month(tok.lower) != nil, i == 0 || isPunct(t[i - 1], ",") {
+        // A date from a month word at `i` ends by token i + 6, and the token after it is read;
+        // with tokens to i + 11 (or all there are) the scan decides as it would with all.
+        ensure(i + 12)
         if let m = date(at: i, in: t), m.endToken < t.count {
           let next = t[m.endToken]
           if next.kind == .punct, ["(", "-", "--", "\u{2013}", "\u{2014}", ":", "/"].contains(next.lower) {

@@ -102,6 +102,17 @@ struct MappedTextBuilder {
     flush()
     return (String(decoding: bytes, as: UTF8.self), map)
   }
+
+  /// The text and its map, leaving the builder empty for the next text with its byte buffer kept (a
+  /// reader building block after block allocates that buffer once).
+  mutating func finishAndReset() -> (text: String, map: OffsetMap) {
+    flush()
+    let text = String(decoding: bytes, as: UTF8.self)
+    let finished = map
+    bytes.removeAll(keepingCapacity: true)
+    map = OffsetMap()
+    return (text, finished)
+  }
 }
 
 extension Segment {

@@ -157,42 +157,50 @@ public struct SegmentationLexicons: Sendable {
   /// Works on UTF-8 bytes; only text with letters beyond ASCII (Latin-1 to Cyrillic) takes the slower
   /// Unicode lower-casing.
   static func normalize(_ text: String, stripTrailing: Bool = true) -> String {
-    let u = Array(text.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(u.count)
-    var pendingSpace = false
+    var text = text
+    return text.withUTF8 { normalize($0, stripTrailing: stripTrailing) }
+  }
+
+  /// `normalize` of the UTF-8 bytes `u`, written straight into the result's storage.
+  static func normalize(_ u: UnsafeBufferPointer<UInt8>, stripTrailing: Bool = true) -> String {
     var needsUnicodeLowercase = false
-    var i = 0
-    while i < u.count {
-      let b = u[i]
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0) {
-        pendingSpace = !out.isEmpty
-        i += b == 0xC2 ? 2 : 1
-        continue
+    let s = String(unsafeUninitializedCapacity: u.count) { out in
+      var n = 0
+      var pendingSpace = false
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0) {
+          pendingSpace = n > 0
+          i += b == 0xC2 ? 2 : 1
+          continue
+        }
+        if pendingSpace {
+          out[n] = 0x20
+          n += 1
+          pendingSpace = false
+        }
+        if b >= 0xC3 && b <= 0xD4 { needsUnicodeLowercase = true }
+        out[n] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+        n += 1
+        i += 1
       }
-      if pendingSpace {
-        out.append(0x20)
-        pendingSpace = false
-      }
-      if b >= 0xC3 && b <= 0xD4 { needsUnicodeLowercase = true }
-      out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-      i += 1
-    }
-    if stripTrailing {
-      while let last = out.last {
-        let n = out.count
-        if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x20 {
-          out.removeLast()
-        } else if n >= 2, out[n - 2] == 0xC2, last == 0xBB {
-          out.removeLast(2)
-        } else if n >= 3, out[n - 3] == 0xE2, out[n - 2] == 0x80, last == 0xBA || last == 0xA6 {
-          out.removeLast(3)
-        } else {
-          break
+      if stripTrailing {
+        while n > 0 {
+          let last = out[n - 1]
+          if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x20 {
+            n -= 1
+          } else if n >= 2, out[n - 2] == 0xC2, last == 0xBB {
+            n -= 2
+          } else if n >= 3, out[n - 3] == 0xE2, out[n - 2] == 0x80, last == 0xBA || last == 0xA6 {
+            n -= 3
+          } else {
+            break
+          }
         }
       }
+      return n
     }
-    let s = String(decoding: out, as: UTF8.self)
     return needsUnicodeLowercase ? s.lowercased() : s
   }
 
@@ -202,23 +210,40 @@ public struct SegmentationLexicons: Sendable {
     guard !s.isEmpty else { return nil }
     if let m = exact[s] { return MarkerMatch(marker: m) }
     if let c = countMatch(s) { return c }
-    let hay = Array(s.utf8)
-    if let first = hay.first, let candidates = prefixes[first] {
-      for (m, phrase) in candidates where hay.count >= phrase.count && hay[..<phrase.count].elementsEqual(phrase) {
-        guard phrase.count < hay.count else { return MarkerMatch(marker: m) }
-        let next = hay[phrase.count]
-        let last = phrase.last ?? 0
-        if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
-          return MarkerMatch(marker: m)
+    var s = s
+    return s.withUTF8 { hay in
+      if let first = hay.first, let candidates = prefixes[first] {
+        for (m, phrase) in candidates where hay.count >= phrase.count && SegmentationLexicons.startsWith(hay, phrase) {
+          guard phrase.count < hay.count else { return MarkerMatch(marker: m) }
+          let next = hay[phrase.count]
+          let last = phrase.last ?? 0
+          if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
+            return MarkerMatch(marker: m)
+          }
         }
       }
+      for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
+      return nil
     }
-    for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
-    return nil
+  }
+
+  /// Whether `hay` starts with `phrase` (which is no longer than `hay`).
+  private static func startsWith(_ hay: UnsafeBufferPointer<UInt8>, _ phrase: [UInt8]) -> Bool {
+    var k = 0
+    while k < phrase.count {
+      if hay[k] != phrase[k] { return false }
+      k += 1
+    }
+    return true
   }
 
   /// Whether `needle` occurs in `hay` (bytes).
   static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    hay.withUnsafeBufferPointer { contains($0, needle) }
+  }
+
+  /// Whether `needle` occurs in `hay` (bytes).
+  static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
     var i = 0
     let last = hay.count - needle.count
@@ -242,7 +267,13 @@ public struct SegmentationLexicons: Sendable {
     guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
     // A count is digits or one of a few number words.
     let hasDigit = s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    guard hasDigit || s.hasPrefix("no ") || s.hasPrefix("one ") || s.hasPrefix("two ") || s.hasPrefix("three ") else {
+    // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed.
+    guard
+      hasDigit || (s.utf8.starts(with: "no ".utf8) && s.hasPrefix("no "))
+        || (s.utf8.starts(with: "one ".utf8) && s.hasPrefix("one "))
+        || (s.utf8.starts(with: "two ".utf8) && s.hasPrefix("two "))
+        || (s.utf8.starts(with: "three ".utf8) && s.hasPrefix("three "))
+    else {
       return nil
     }
     var words: [String] = []

@@ -89,15 +89,20 @@ struct SegmentationPass {
     self.lexicons = lexicons
     self.read = read
     self.format = format
+    items.reserveCapacity(read.blocks.count)
     for block in read.blocks where !block.text.isEmpty {
-      let bytes = Array(block.text.utf8)
-      let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
-      let item = Item(
-        block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
-      if words <= SegmentationPass.markerWords, bytes.count <= 300 {
-        let normalized = SegmentationLexicons.normalize(block.text)
-        item.normalized = normalized
-        item.marker = lexicons.match(normalized: normalized)
+      // The text's own storage, read in place (no copy of its bytes).
+      var text = block.text
+      let item = text.withUTF8 { bytes in
+        let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
+        let item = Item(
+          block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
+        if words <= SegmentationPass.markerWords, bytes.count <= 300 {
+          let normalized = SegmentationLexicons.normalize(bytes)
+          item.normalized = normalized
+          item.marker = lexicons.match(normalized: normalized)
+        }
+        return item
       }
       items.append(item)
     }

@@ -118,6 +118,11 @@ enum TextShape {
   /// Whether the stretch ends like a sentence: `.` `!` `?` `;` `:` or a closing quote or bracket
   /// after one of them.
   static func endsLikeSentence(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { p in endsLikeSentence(p, from, to) }
+  }
+
+  /// Whether `bytes[from..<to]` ends like a sentence (see the array form).
+  static func endsLikeSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
     var e = to
     // Skip closing quotes and brackets: " ' ) ] ” ’ »
     while e > from {
@@ -146,22 +151,58 @@ enum TextShape {
 
   /// Words (runs of non-space bytes) in the stretch; counting stops once `stopAt` words are found.
   static func wordCount(_ bytes: [UInt8], _ from: Int, _ to: Int, stopAt: Int = Int.max) -> Int {
-    bytes.withUnsafeBufferPointer { p in
-      @inline(__always) func isSpace(_ b: UInt8) -> Bool { b <= 0x20 && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) }
-      var n = 0
-      var i = from
-      let end = min(to, p.count)
-      while i < end {
-        // Blanks, then one word.
-        while i < end, isSpace(p[i]) { i += 1 }
-        guard i < end else { break }
-        n += 1
-        if n >= stopAt { return n }
-        i += 1
-        while i < end, !isSpace(p[i]) { i += 1 }
+    bytes.withUnsafeBufferPointer { p in wordCount(p, from, min(to, p.count), stopAt: stopAt) }
+  }
+
+  /// Words (runs of non-space bytes) in `p[from..<to]`; counting stops once `stopAt` words are found
+  /// (the result is then `stopAt`).
+  ///
+  /// Space is ` `, tab, LF and CR. Eight bytes are read at a time: a word starts at every non-space
+  /// byte whose predecessor is a space. A chunk with a byte below 0x20 (a tab, a line break or a
+  /// control character, which is not a space) is read byte by byte.
+  static func wordCount(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, stopAt: Int = Int.max) -> Int {
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool { b <= 0x20 && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) }
+    guard let base = p.baseAddress, from < to else { return 0 }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var n = 0
+    // Whether the byte before `i` is part of a word.
+    var inWord = false
+    var i = from
+    while i + 8 <= to {
+      let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      if (v &- ones &* 0x20) & ~v & highs == 0 {
+        // No byte below 0x20: a byte is a space exactly when it is below 0x21. The top bit of each
+        // byte of `word` is set for bytes of 0x21 and up (no carry crosses a byte).
+        let word = (((v & ~highs) &+ ones &* 0x5F) | v) & highs
+        let before = (word << 8) | (inWord ? 0x80 : 0)
+        n += (word & ~before).nonzeroBitCount
+        if n >= stopAt { return stopAt }
+        inWord = word >> 63 != 0
+      } else {
+        for k in i..<(i + 8) {
+          if isSpace(p[k]) {
+            inWord = false
+          } else if !inWord {
+            inWord = true
+            n += 1
+            if n >= stopAt { return stopAt }
+          }
+        }
       }
-      return n
+      i += 8
     }
+    while i < to {
+      if isSpace(p[i]) {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        n += 1
+        if n >= stopAt { return stopAt }
+      }
+      i += 1
+    }
+    return n
   }
 
   /// Whether most longer words start with a capital, as in a headline or heading ("The Ripple
