@@ -321,8 +321,7 @@ public struct QuantityExtractor: Sendable {
         return .skip(end: first.end + 1)
       }
       if t.kind(at: numberStart) == .word, first.end == numberStart + 1, t.lowerIs("one", at: numberStart),
-        numberStart > 0, ["the", "this", "that", "which", "each", "every", "any", "no", "another", "someone", "anyone"]
-          .contains(t[numberStart - 1].lower)
+        numberStart > 0, t.isIn(Self.determinersBeforeOne, at: numberStart - 1)
       {
         return .skip(end: first.end)
       }
@@ -766,7 +765,7 @@ public struct QuantityExtractor: Sendable {
     if f.isMeasure, !(q < t.count && t[q].lowerIs("of")) { return }
     if q < t.count, t[q].lowerIs("of") {
       q += 1
-      if q < t.count, ["the", "these", "those", "their", "its", "his", "her"].contains(t[q].lower) { q += 1 }
+      if q < t.count, t.isIn(Self.determinersAfterOf, at: q) { q += 1 }
     }
     // Each word with its `nouns` entry, looked up once.
     var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int, endings: Endings)] = []
@@ -875,7 +874,7 @@ public struct QuantityExtractor: Sendable {
     var k = f.end
     if k < t.count, t[k].lowerIs("of") {
       k += 1
-      if k < t.count, ["the", "all", "its", "their", "those"].contains(t[k].lower) { k += 1 }
+      if k < t.count, t.isIn(Self.determinersAfterPercentOf, at: k) { k += 1 }
       // "61 percent of registered voters".
       if k + 1 < t.count, t[k].kind == .word, !isNoun(k), isNoun(k + 1) { k += 1 }
     } else if !isNoun(k), f.start >= 2, t[f.start - 1].lowerIs("of"), isNoun(f.start - 2) {
@@ -909,8 +908,8 @@ public struct QuantityExtractor: Sendable {
   /// no listed noun is found: an unnamed sum is compared with any sum in the same unit.
   private func moneyNoun(_ f: inout Figure, _ t: [Token]) {
     var k = f.end
-    if k < t.count, ["in", "of", "for"].contains(t[k].lower) { k += 1 }
-    if k < t.count, ["the", "its", "their"].contains(t[k].lower) { k += 1 }
+    if k < t.count, t.isIn(Self.moneyNounPrepositions, at: k) { k += 1 }
+    if k < t.count, t.isIn(Self.moneyNounDeterminers, at: k) { k += 1 }
     // Up to two describing words first ("emergency humanitarian aid").
     for skip in 0..<3 {
       let at = k + skip
@@ -966,6 +965,28 @@ public struct QuantityExtractor: Sendable {
     f.quantity.actor = nil
   }
 
+  /// Words before "one" that make it a pronoun, not a figure ("the one", "each one", "anyone").
+  static let determinersBeforeOne: WordSet = [
+    "the", "this", "that", "which", "each", "every", "any", "no", "another", "someone", "anyone",
+  ]
+  /// Determiners after "of" before a counted noun ("12 of the 40 victims").
+  static let determinersAfterOf: WordSet = ["the", "these", "those", "their", "its", "his", "her"]
+  /// Determiners after "percent of" ("12 percent of the voters").
+  static let determinersAfterPercentOf: WordSet = ["the", "all", "its", "their", "those"]
+  /// Prepositions and determiners between a sum and its money noun ("3 billion baht in compensation").
+  static let moneyNounPrepositions: WordSet = ["in", "of", "for"]
+  static let moneyNounDeterminers: WordSet = ["the", "its", "their"]
+  /// Auxiliaries and adverbs between an actor and its active verb ("police have reportedly arrested").
+  static let actorSkipWords: WordSet = [
+    "has", "have", "had", "was", "were", "also", "reportedly", "allegedly", "jointly", "recently", "later",
+  ]
+  /// Time words between an actor and its verb ("border guards yesterday handed over"), and the words
+  /// that lead them ("on Wednesday", "last week").
+  static let actorTimeWords: WordSet = ["yesterday", "today", "earlier"]
+  static let actorTimeLeads: WordSet = ["on", "last", "this"]
+  /// The actions money and goods can take.
+  static let moneyActions: WordSet = ["arrest", "seize", "release", "repatriate", "traffic", "distribute", "cut"]
+
   /// Families of counted nouns that are spans of time (`nouns.tsv`).
   static let timeFamilies: WordSet = ["year", "month", "week", "day", "hour", "minute"]
 
@@ -980,7 +1001,7 @@ public struct QuantityExtractor: Sendable {
     // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
     // away").
     if let u = f.quantity.unit, u != "percent", u != "percentage point",
-      !["arrest", "seize", "release", "repatriate", "traffic", "distribute", "cut"].contains(a)
+      !Self.moneyActions.contains(a)
     {
       Self.dropAction(&f)
       return
@@ -1120,15 +1141,13 @@ public struct QuantityExtractor: Sendable {
       }
     } else {
       var e = m.start
-      while e > 0, ["has", "have", "had", "was", "were", "also", "reportedly", "allegedly", "jointly", "recently", "later"]
-        .contains(t[e - 1].lower)
-      {
+      while e > 0, t.isIn(Self.actorSkipWords, at: e - 1) {
         e -= 1
       }
       // "border guards on Wednesday handed over …": the actor stands before the time phrase.
-      if e >= 2, lexicons.weekdays[token: t[e - 1]] != nil || ["yesterday", "today", "earlier"].contains(t[e - 1].lower) {
+      if e >= 2, lexicons.weekdays[token: t[e - 1]] != nil || t.isIn(Self.actorTimeWords, at: e - 1) {
         e -= 1
-        if e > 0, ["on", "last", "this"].contains(t[e - 1].lower) { e -= 1 }
+        if e > 0, t.isIn(Self.actorTimeLeads, at: e - 1) { e -= 1 }
       }
       var s = e
       while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),

@@ -307,6 +307,10 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   private var byFirst: [String: [Entry]] = [:]
   /// `byFirst` for lookups, once `finished()` has made it.
   private var table: WordTable<[Entry]>? = nil
+  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII first key, once `finished()` has
+  /// made it; empty when it cannot be used (the table is not on its fast path). A token with an ASCII
+  /// text whose bit is clear starts no phrase: most lookups end there, with one load.
+  private var firstFilter: [UInt64] = []
 
   /// Adds a phrase; longer phrases are tried first.
   mutating func add(_ keys: [String], _ payload: Payload) {
@@ -316,12 +320,23 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     list.sort { $0.keys.count > $1.keys.count }
     byFirst[first] = list
     table = nil
+    firstFilter = []
   }
 
   /// The index with its lookup table built: call once every phrase has been added.
   func finished() -> PhraseIndex {
     var p = self
-    p.table = WordTable(byFirst)
+    let table = WordTable(byFirst)
+    p.table = table
+    p.firstFilter = []
+    if table.isFast {
+      var filter = [UInt64](repeating: 0, count: 64)
+      for k in byFirst.keys {
+        guard let h = WordTable<Bool>.asciiHash(k) else { continue }
+        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+      }
+      p.firstFilter = filter
+    }
     return p
   }
 
@@ -340,7 +355,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
 
   /// The longest phrase that starts at token `i`, as the index after it and its payload.
   func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard i < tokens.count, let list = entries(tokens, i) else { return nil }
+    guard i < tokens.count, mayStart(tokens[i].lowerHash), let list = entries(tokens, i) else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }
@@ -348,6 +363,14 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
       return (end, e.payload)
     }
     return nil
+  }
+
+  /// False when a token whose lower-cased text has the hash `h` starts no phrase, read from the
+  /// filter alone; true when one may start there (or the text is not ASCII).
+  @inline(__always)
+  private func mayStart(_ h: UInt64) -> Bool {
+    guard !firstFilter.isEmpty, h != 0 else { return true }
+    return firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
   }
 
   /// The longest phrase that ends right before token `end` (exclusive), as its start and payload.

@@ -5,16 +5,46 @@
 /// (most of them) cost one hash lookup and build no string. The lookups go through `WordTable`s made by
 /// `finished()`; a table still being filled looks words up in its dictionaries.
 struct WordPhraseTable<Value: Sendable>: Sendable {
+  /// What `finished()` builds for lookups, behind one reference: a lookup inlined into an extractor
+  /// reads one field through it instead of copying every table into a temporary first.
+  private final class Lookup: Sendable {
+    /// Every phrase and its value (kept for `add` after `finished()`).
+    let values: [String: Value]
+    /// First word → the most words a phrase starting with it has.
+    let longestByFirst: [String: Int]
+    /// `values` and `longestByFirst` as fast tables.
+    let valueTable: WordTable<Value>
+    let firstTable: WordTable<Int>
+    /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII first word; empty when it
+    /// cannot be used (the first-word table is not on its fast path). An ASCII word whose bit is
+    /// clear starts no phrase, which settles most lookups with one load.
+    let firstFilter: [UInt64]
+
+    init(values: [String: Value], longestByFirst: [String: Int]) {
+      self.values = values
+      self.longestByFirst = longestByFirst
+      valueTable = WordTable(values)
+      let first = WordTable(longestByFirst)
+      firstTable = first
+      var filter: [UInt64] = []
+      if first.isFast {
+        filter = [UInt64](repeating: 0, count: 64)
+        for k in longestByFirst.keys {
+          guard let h = WordTable<Int>.asciiHash(k) else { continue }
+          filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+        }
+      }
+      firstFilter = filter
+    }
+  }
+
+  /// The phrases added since the last `finished()` (all of them when there was none); empty once
+  /// `lookup` holds them.
   private var values: [String: Value] = [:]
-  /// First word → the most words a phrase starting with it has.
+  /// First word → the most words a phrase starting with it has, alongside `values`.
   private var longestByFirst: [String: Int] = [:]
-  /// `values` and `longestByFirst` as fast tables, once `finished()` has made them.
-  private var valueTable: WordTable<Value>? = nil
-  private var firstTable: WordTable<Int>? = nil
-  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII first word, once `finished()`
-  /// has made it; empty when it cannot be used (the first-word table is not on its fast path). An ASCII
-  /// word whose bit is clear starts no phrase, which settles most lookups with one load.
-  private var firstFilter: [UInt64] = []
+  /// The lookup tables, once `finished()` has made them.
+  private var lookup: Lookup? = nil
   /// Whether words are compared as written (`true`) or lower-cased.
   let caseSensitive: Bool
 
@@ -26,26 +56,21 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   mutating func add(_ phrase: String, _ value: Value) {
     let parts = phrase.split(separator: " ", omittingEmptySubsequences: false)
     guard let first = parts.first else { return }
+    if let l = lookup {
+      // Back to building: the entries return to the dictionaries.
+      values = l.values
+      longestByFirst = l.longestByFirst
+      lookup = nil
+    }
     values[phrase] = value
     longestByFirst[String(first)] = max(longestByFirst[String(first)] ?? 0, parts.count)
-    valueTable = nil
-    firstTable = nil
   }
 
   /// The table with its lookup tables built: call once every phrase has been added.
   func finished() -> WordPhraseTable {
-    var t = self
-    t.valueTable = WordTable(values)
-    let first = WordTable(longestByFirst)
-    t.firstTable = first
-    if first.isFast {
-      var filter = [UInt64](repeating: 0, count: 64)
-      for k in longestByFirst.keys {
-        guard let h = WordTable<Int>.asciiHash(k) else { continue }
-        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
-      }
-      t.firstFilter = filter
-    }
+    if lookup != nil { return self }
+    var t = WordPhraseTable(caseSensitive: caseSensitive)
+    t.lookup = Lookup(values: values, longestByFirst: longestByFirst)
     return t
   }
 
@@ -54,7 +79,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   subscript(_ phrase: String) -> Value? { value(phrase) }
 
   private func value(_ phrase: String) -> Value? {
-    if let t = valueTable { return t[phrase] }
+    if let l = lookup { return l.valueTable[phrase] }
     return values[phrase]
   }
 
@@ -65,8 +90,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     return longestLookup(ws, i, maxWords: maxWords)
   }
 
-  /// `longest(_:_:maxWords:)` past the filter: kept out of line, so that the table is not copied
-  /// into the closure at every inlined call site.
+  /// `longest(_:_:maxWords:)` past the filter, kept out of line.
   @inline(never)
   private func longestLookup(_ ws: [Word], _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
     ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
@@ -76,17 +100,19 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// alone; true when a phrase may start there.
   @inline(__always)
   func mayStart(_ ws: [Word], _ i: Int) -> Bool {
-    guard !firstFilter.isEmpty else { return true }
+    guard let l = lookup, !l.firstFilter.isEmpty else { return true }
     let h = caseSensitive ? ws[i].textHash : ws[i].lowerHash
-    return h == 0 || firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
+    return h == 0 || l.firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
   }
 
   /// `longest(_:_:maxWords:)` on the words' storage: a miss, the common case, reads one hash.
   private func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
     let cs = caseSensitive
     let longest: Int
-    if let t = firstTable {
-      guard let l = t.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower) else { return nil }
+    let lk = lookup
+    if let lk {
+      guard let l = lk.firstTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower)
+      else { return nil }
       longest = l
     } else {
       guard let l = longestByFirst[key(ws[i])] else { return nil }
@@ -103,16 +129,16 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       return phrase
     }
     while n > 1 {
-      if let t = valueTable {
+      if let lk {
         // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches.
-        if let v = t.value(hash: phraseHash(ws, i, n), key: phrase(n)) { return (v, n) }
+        if let v = lk.valueTable.value(hash: phraseHash(ws, i, n), key: phrase(n)) { return (v, n) }
       } else if let v = values[phrase(n)] {
         return (v, n)
       }
       n -= 1
     }
     if n == 1 {
-      if let t = valueTable { return t.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) } }
+      if let lk { return lk.valueTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) } }
       if let v = values[key(ws[i])] { return (v, 1) }
     }
     return nil

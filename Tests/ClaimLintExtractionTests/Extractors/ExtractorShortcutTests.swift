@@ -33,6 +33,36 @@ import Testing
     }
   }
 
+  @Test func phrasesAddedAfterFinishingAreFoundWithTheEarlierOnes() {
+    var table = WordPhraseTable<Int>(caseSensitive: false)
+    table.add("said", 1)
+    var finished = table.finished()
+    finished.add("according to", 2)
+    let again = finished.finished()
+    let ws = WordScanner.words("He said, according to officials.")
+    for t in [finished, again] {
+      #expect(t.longest(ws, 1)?.value == 1)
+      #expect(t.longest(ws, 3)?.value == 2)
+      #expect(t.longest(ws, 3)?.count == 2)
+      #expect(t.longest(ws, 0) == nil)
+      #expect(t["said"] == 1)
+    }
+  }
+
+  @Test func phraseIndexFilterGivesTheDictionaryAnswers() {
+    var index = PhraseIndex<Int>()
+    let phrases = ["according to", "reportedly", "up from", "müller", "don't", "3", "(", "it’s said"]
+    for (n, p) in phrases.enumerated() { index.add(Tokenizer.phraseKey(p), n) }
+    let fast = index.finished()
+    for s in Self.sentences + ["Reportedly DON’T say (it’s said) up from 3", "it's said, reportedly"] {
+      let tokens = Tokenizer.tokenize(Array(s.utf8))
+      for i in 0...tokens.count {
+        #expect(fast.match(tokens, at: i)?.end == index.match(tokens, at: i)?.end, "\(s) \(i)")
+        #expect(fast.match(tokens, at: i)?.payload == index.match(tokens, at: i)?.payload, "\(s) \(i)")
+      }
+    }
+  }
+
   @Test func namesMatchesTheSplitWords() {
     let fulls = ["Guo Jiakun", " Guo  Jiakun ", "Guo", "Müller Hans", "Hans Müller", "", "  ", "A B C"]
     let words = ["Guo", "Jiakun", "Guo Jiakun", "Müller", "Hans", "B", "A", "C", "", "guo"]
