@@ -34,19 +34,17 @@ struct MinoritySideArraysTests {
     let aligned = AlignedClaims(documents: [], draftIndex: nil, nouns: NounFamilies(parents: [:]))
     let count = 300
     let table = Self.relations(count: count)
-    func documentSet(_ ds: [Int]) -> DocumentSet {
-      var s = DocumentSet()
-      for d in ds { s.insert(d) }
-      return s
+    var hashed = MinoritySide<Wrapped>(aligned, document: { $0.value % 7 }) { (w: Wrapped, recorder: inout MinoritySide<Wrapped>.Recorder) in
+      for c in table[w.value].conflicts { recorder.conflict(Wrapped(value: c)) }
+      for d in table[w.value].agreeing { recorder.agree(d) }
     }
-    var hashed = MinoritySide<Wrapped>(aligned, document: { $0.value % 7 }) { w in
-      .init(conflicts: table[w.value].conflicts.map { Wrapped(value: $0) }, agreeing: documentSet(table[w.value].agreeing))
+    var grown = MinoritySide<Int>(aligned, document: { $0 % 7 }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+      for c in table[i].conflicts { recorder.conflict(c) }
+      for d in table[i].agreeing { recorder.agree(d) }
     }
-    var grown = MinoritySide<Int>(aligned, document: { $0 % 7 }) { i in
-      .init(conflicts: table[i].conflicts, agreeing: documentSet(table[i].agreeing))
-    }
-    var sized = MinoritySide<Int>(aligned, count: count, document: { $0 % 7 }) { i in
-      .init(conflicts: table[i].conflicts, agreeing: documentSet(table[i].agreeing))
+    var sized = MinoritySide<Int>(aligned, count: count, document: { $0 % 7 }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+      for c in table[i].conflicts { recorder.conflict(c) }
+      for d in table[i].agreeing { recorder.agree(d) }
     }
     // Items asked from the top down, so that the grown arrays are grown by conflicts first.
     var found = 0

@@ -248,23 +248,3 @@ struct ComparableDocuments {
     return v
   }
 }
-
-extension ClaimText {
-  /// The relations of a claim from the claims it was compared with, in order: a conflicting claim `j`
-  /// as `j`, an agreeing one as `~j` (`agreeing` of them). The conflicts keep their order; the
-  /// agreeing claims' documents are inserted in order into a set made at its size, none when no claim
-  /// agrees.
-  static func relations(_ kept: ArraySlice<Int>, agreeing: Int, document: (Int) -> Int) -> MinoritySide<Int>.Relations {
-    var agreeingSet = DocumentSet()
-    if agreeing == 0 {
-      return .init(conflicts: kept.isEmpty ? [] : Array(kept), agreeing: agreeingSet)
-    }
-    agreeingSet.reserveCapacity(agreeing)
-    var conflicts: [Int] = []
-    if kept.count > agreeing { conflicts.reserveCapacity(kept.count - agreeing) }
-    for x in kept {
-      if x >= 0 { conflicts.append(x) } else { agreeingSet.insert(document(~x)) }
-    }
-    return .init(conflicts: conflicts, agreeing: agreeingSet)
-  }
-}

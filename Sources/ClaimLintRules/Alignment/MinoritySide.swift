@@ -10,20 +10,6 @@
 ///
 /// `Item` is whatever a rule aligns (a `ClaimRef`, or an index into the rule's own list).
 struct MinoritySide<Item: Hashable & Comparable> {
-  /// What one item stands in relation to: the items of other documents that state the same fact
-  /// differently, and the documents that state it the same way.
-  struct Relations {
-    var conflicts: [Item]
-    var agreeing: DocumentSet
-
-    init(conflicts: [Item], agreeing: consuming DocumentSet) {
-      self.conflicts = conflicts
-      // Sorted in place: the set is handed over, so its members are not copied first.
-      agreeing.normalize()
-      self.agreeing = agreeing
-    }
-  }
-
   /// Collects the relations of one item into storage shared by every item (`init(_:document:record:)`):
   /// conflicts in the order given, agreeing documents as a set (sorted without repeats once the item
   /// is done). No array is made per item.
@@ -110,30 +96,12 @@ struct MinoritySide<Item: Hashable & Comparable> {
   /// - Parameters:
   ///   - claims: the run, for pre-publish mode.
   ///   - document: the document an item belongs to.
-  ///   - relations: the conflicts and agreeing documents of an item, computed on demand.
-  init(_ claims: AlignedClaims, document: @escaping (Item) -> Int, relations: @escaping (Item) -> Relations) {
-    self.init(claims, document: document, record: Self.recording(relations))
-  }
-
-  /// - Parameters:
-  ///   - claims: the run, for pre-publish mode.
-  ///   - document: the document an item belongs to.
   ///   - record: records the conflicts and agreeing documents of an item, on demand, into the
   ///     recorder (no array is made per item).
   init(_ claims: AlignedClaims, document: @escaping (Item) -> Int, record: @escaping (Item, inout Recorder) -> Void) {
     self.prePublish = claims.draftIndex != nil
     self.document = document
     self.record = record
-  }
-
-  /// A recording closure that copies what `relations` gives.
-  fileprivate static func recording(_ relations: @escaping (Item) -> Relations) -> (Item, inout Recorder) -> Void {
-    { item, recorder in
-      let r = relations(item)
-      recorder.conflicts.append(contentsOf: r.conflicts)
-      // Already sorted without repeats (`Relations.init`).
-      recorder.agreeing.append(contentsOf: r.agreeing.members)
-    }
   }
 
   /// The array slot of `item`, when it is kept in the arrays (grown to hold it if needed).
@@ -267,89 +235,9 @@ struct MinoritySide<Item: Hashable & Comparable> {
   }
 }
 
-/// A set of document indexes kept as an array: a relation has few agreeing documents, mostly added in
-/// order, so appending and sorting once is cheaper than hashing each.
-struct DocumentSet: ExpressibleByArrayLiteral {
-  /// The members; sorted and without repeats once `normalized()`.
-  private(set) var members: [Int] = []
-  /// Whether `members` is sorted without repeats.
-  private var isNormal = true
-
-  init() {}
-
-  init(arrayLiteral elements: Int...) {
-    for d in elements { insert(d) }
-  }
-
-  /// An empty set with room for `n` members, made once instead of grown by doubling.
-  init(minimumCapacity n: Int) { members.reserveCapacity(n) }
-
-  /// The set of the documents in `documents` (in any order, with or without repeats), normalized: the
-  /// array is taken over, not copied member by member.
-  init(_ documents: [Int]) {
-    members = documents
-    isNormal = false
-    normalize()
-  }
-
-  /// Adds `d` (a repeat of the last member is dropped at once; others when normalized).
-  mutating func insert(_ d: Int) {
-    if let last = members.last {
-      if d == last { return }
-      if d < last { isNormal = false }
-    }
-    members.append(d)
-  }
-
-  /// Adds the members of `other`.
-  mutating func formUnion(_ other: DocumentSet) {
-    for d in other.members { insert(d) }
-  }
-
-  /// Room for `n` members, made once instead of grown by doubling.
-  mutating func reserveCapacity(_ n: Int) { members.reserveCapacity(n) }
-
-  /// The same set, sorted and without repeats.
-  func normalized() -> DocumentSet {
-    var out = self
-    out.normalize()
-    return out
-  }
-
-  /// Sorts the members and drops repeats, in place.
-  mutating func normalize() {
-    guard !isNormal else { return }
-    Salience.sortUnique(&members)
-    isNormal = true
-  }
-
-  /// Whether `d` is a member (`self` normalized).
-  func contains(_ d: Int) -> Bool {
-    var lo = 0
-    var hi = members.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if members[mid] < d { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < members.count && members[lo] == d
-  }
-
-  /// The number of members not in `other` (both normalized): `subtracting(other).count` of sets.
-  func countNot(in other: DocumentSet) -> Int {
-    var n = 0
-    for d in members where !other.contains(d) { n += 1 }
-    return n
-  }
-}
-
 extension MinoritySide where Item == Int {
-  /// Items that are the numbers `0..<count`: what is known of each is kept in arrays, not hashed, sized
-  /// once (the plain initializer grows them as items come).
-  init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, relations: @escaping (Int) -> Relations) {
-    self.init(claims, count: count, document: document, record: Self.recording(relations))
-  }
-
-  /// `init(_:document:record:)` with the arrays sized for the items `0..<count` at once.
+  /// `init(_:document:record:)` for items that are the numbers `0..<count`: what is known of each is
+  /// kept in arrays, not hashed, sized once (the plain initializer grows them as items come).
   init(_ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int, record: @escaping (Int, inout Recorder) -> Void) {
     self.init(claims, document: document, record: record)
     self.denseCovered = Array(repeating: false, count: count)

@@ -716,27 +716,92 @@ public struct QuantityComparison: Sendable {
   }
 }
 
-/// Numbers distinct strings in the order they come, each once: looked up in a list while there are
-/// few, by a dictionary once there are more than `listLimit`.
+/// Numbers distinct strings in the order they come, each once.
+///
+/// An ASCII string is looked up by a hash of its bytes (two ASCII strings are equal exactly when their
+/// bytes are; a hit is confirmed by `==`, and on a collision every member is compared), so it is
+/// neither compared with each member nor hashed as a `String`. A member that is not ASCII may still
+/// equal an ASCII string (U+212A KELVIN SIGN is "K"): such members are compared as strings when the
+/// hash finds nothing, and a string that is not ASCII is compared with every member.
 struct Interner {
   /// The strings by number.
   private(set) var values: [String] = []
-  private var numbers: [String: Int32] = [:]
-  private static var listLimit: Int { 24 }
+  /// The number of the first ASCII member with each hash, in an open-addressing table (the hashes are
+  /// spread evenly: their low bits pick the slot); -1 marks an empty slot. At most half full.
+  private var slotHashes = [UInt64](repeating: 0, count: 32)
+  private var slotNumbers = [Int32](repeating: -1, count: 32)
+  private var asciiCount = 0
+  /// The members that are not ASCII.
+  private var nonASCII: [Int32] = []
+
+  /// FNV-1a of the bytes of `s` when it is ASCII, nil otherwise.
+  static func asciiHash(_ s: String) -> UInt64? {
+    if let h = s.utf8.withContiguousStorageIfAvailable({ asciiHash(bytes: $0) }) { return h }
+    return asciiHash(bytes: Array(s.utf8))
+  }
+
+  /// FNV-1a of `bytes` when they are ASCII, nil otherwise.
+  private static func asciiHash<C: Collection<UInt8>>(bytes: C) -> UInt64? {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      if b >= 0x80 { return nil }
+      h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+    }
+    return h
+  }
+
+  /// The slot of hash `h`: the one that holds it, or the empty one where it would go.
+  private func slot(_ h: UInt64) -> Int {
+    let mask = slotNumbers.count - 1
+    var k = Int(truncatingIfNeeded: h) & mask
+    while slotNumbers[k] >= 0 && slotHashes[k] != h { k = (k + 1) & mask }
+    return k
+  }
+
+  /// Records `n` as the first ASCII member with hash `h` (none has it yet), growing the table to stay at
+  /// most half full.
+  private mutating func insert(_ h: UInt64, _ n: Int32) {
+    asciiCount += 1
+    if 2 * asciiCount > slotNumbers.count {
+      let oldHashes = slotHashes
+      let oldNumbers = slotNumbers
+      slotHashes = [UInt64](repeating: 0, count: 2 * oldNumbers.count)
+      slotNumbers = [Int32](repeating: -1, count: 2 * oldNumbers.count)
+      for k in oldNumbers.indices where oldNumbers[k] >= 0 {
+        let j = slot(oldHashes[k])
+        slotHashes[j] = oldHashes[k]
+        slotNumbers[j] = oldNumbers[k]
+      }
+    }
+    let j = slot(h)
+    slotHashes[j] = h
+    slotNumbers[j] = n
+  }
 
   /// The number of `s`, and whether it was given now.
   mutating func number(_ s: String) -> (number: Int32, isNew: Bool) {
-    if values.count <= Self.listLimit {
-      if let k = values.firstIndex(of: s) { return (Int32(k), false) }
-    } else if let k = numbers[s] {
-      return (k, false)
+    let hash = Self.asciiHash(s)
+    var found = false
+    if let h = hash {
+      let j = slot(h)
+      found = slotNumbers[j] >= 0
+      if found {
+        let k = slotNumbers[j]
+        if values[Int(k)] == s { return (k, false) }
+        // Two ASCII strings with one hash: compared as strings.
+        if let k = values.firstIndex(of: s) { return (Int32(k), false) }
+      } else {
+        for k in nonASCII where values[Int(k)] == s { return (k, false) }
+      }
+    } else if let k = values.firstIndex(of: s) {
+      return (Int32(k), false)
     }
     let n = Int32(values.count)
     values.append(s)
-    if values.count == Self.listLimit + 1 {
-      for (k, v) in values.enumerated() { numbers[v] = Int32(k) }
-    } else if values.count > Self.listLimit + 1 {
-      numbers[s] = n
+    if let h = hash {
+      if !found { insert(h, n) }
+    } else {
+      nonASCII.append(n)
     }
     return (n, true)
   }

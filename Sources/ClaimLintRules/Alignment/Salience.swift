@@ -631,6 +631,15 @@ struct SortedStoryWordIndex {
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
   mutating func candidates(of i: Int) -> [Int] {
+    var found: [Int] = []
+    candidates(of: i, into: &found)
+    return found
+  }
+
+  /// `candidates(of:)` written into `found` (emptied first, its storage kept): one buffer serves every
+  /// claim.
+  mutating func candidates(of i: Int, into found: inout [Int]) {
+    found.removeAll(keepingCapacity: true)
     let me = Int32(truncatingIfNeeded: i)
     let postings = Int(claimStart[i])..<Int(claimStart[i + 1])
     // Room for every member of the postings at most (no claim twice): the list never grows.
@@ -639,7 +648,6 @@ struct SortedStoryWordIndex {
       let g = Int(claimPostings[p])
       total += Int(postingStart[g + 1] - postingStart[g])
     }
-    var found: [Int] = []
     found.reserveCapacity(min(total, mark.count))
     for p in postings {
       let g = Int(claimPostings[p])
@@ -652,6 +660,5 @@ struct SortedStoryWordIndex {
       }
     }
     found.sort()
-    return found
   }
 }

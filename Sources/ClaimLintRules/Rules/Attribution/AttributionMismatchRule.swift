@@ -120,32 +120,25 @@ public struct AttributionMismatchRule: Rule {
     // that agree on the speaker.
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
     var comparable = ComparableDocuments(claims)
-    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
-      // The conflicts and the agreeing claims are kept in the candidate list itself (a subset, in
-      // order, an agreeing claim `j` as `~j`): the first `kept` places, copied out once at the end
-      // into a list and a set made at their sizes.
-      var candidates = index.candidates(of: i)
-      var kept = 0
-      var agreeingCount = 0
+    // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
+    // are listed into one buffer kept from claim to claim.
+    var candidates: [Int] = []
+    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+      index.candidates(of: i, into: &candidates)
       // The cheap tests first: same words, then whether the two documents may be compared at all.
-      for k in candidates.indices {
-        let j = candidates[k]
+      for j in candidates {
         guard hasSpeakerText[j] && sameWords(i, j) else { continue }
         guard comparable(refs[i].document, refs[j].document) else { continue }
         if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
           || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
           || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
         {
-          candidates[kept] = ~j
-          kept += 1
-          agreeingCount += 1
+          recorder.agree(refs[j].document)
         } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
           // Two different named speakers; "the statement" against "officials" says little.
-          candidates[kept] = j
-          kept += 1
+          recorder.conflict(j)
         }
       }
-      return ClaimText.relations(candidates[0..<kept], agreeing: agreeingCount) { refs[$0].document }
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }

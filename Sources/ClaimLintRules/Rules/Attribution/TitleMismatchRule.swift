@@ -74,14 +74,12 @@ public struct TitleMismatchRule: Rule {
       }
       // Items are positions in the group, whose order is the order of the claims (`claimRefs`): what is
       // known of each is kept in arrays, not hashed by claim.
-      var sides = MinoritySide<Int>(claims, count: group.count, document: { group[$0].document }) { x in
+      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim).
+      var sides = MinoritySide<Int>(claims, count: group.count, document: { group[$0].document }) { (x: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let a = parsed[x]
-        var conflicts: [Int] = []
-        var agreeing = DocumentSet()
         for y in group.indices where comparable(group[x].document, group[y].document) {
-          if compatible(a, parsed[y]) { agreeing.insert(group[y].document) } else { conflicts.append(y) }
+          if compatible(a, parsed[y]) { recorder.agree(group[y].document) } else { recorder.conflict(y) }
         }
-        return .init(conflicts: conflicts, agreeing: agreeing)
       }
       for x in group.indices where claims.isDraftSide(group[x]) {
         guard let notePositions = sides.notes(for: x) else { continue }

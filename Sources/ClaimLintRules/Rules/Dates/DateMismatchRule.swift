@@ -169,16 +169,13 @@ public struct DateMismatchRule: Rule {
     let texts = refs.map { claims.documents[$0.document].claims[$0.index].span.text }
     let ownDay = texts.map { Self.isOwnDay($0) }
     var comparable = ComparableDocuments(claims)
-    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { i in
+    // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
+    // are listed into one buffer kept from claim to claim.
+    var candidates: [Int] = []
+    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
       let da = dates[i]
-      // The conflicts and the agreeing claims are kept in the candidate list itself (a subset, in
-      // order, an agreeing claim `j` as `~j`): the first `kept` places, copied out once at the end
-      // into a list and a set made at their sizes.
-      var candidates = index.candidates(of: i)
-      var kept = 0
-      var agreeingCount = 0
-      for k in candidates.indices {
-        let j = candidates[k]
+      index.candidates(of: i, into: &candidates)
+      for j in candidates {
         guard comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
         let db = dates[j]
         // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
@@ -187,15 +184,11 @@ public struct DateMismatchRule: Rule {
         // Both dates each article's own day (`bothOwnDay`).
         if ownDay[i] && ownDay[j] { continue }
         if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
-          candidates[kept] = ~j
-          kept += 1
-          agreeingCount += 1
+          recorder.agree(refs[j].document)
         } else {
-          candidates[kept] = j
-          kept += 1
+          recorder.conflict(j)
         }
       }
-      return ClaimText.relations(candidates[0..<kept], agreeing: agreeingCount) { refs[$0].document }
     }
     for i in refs.indices where claims.isDraftSide(refs[i]) {
       guard let noteIdx = sides.notes(for: i) else { continue }

@@ -59,24 +59,22 @@ public struct ParticipantsMismatchRule: Rule {
       guard Set(block.map(\.document)).count > 1 else { continue }
       // Items are positions in the block, whose order is the order of the claims (`claimRefs`): what
       // is known of each is kept in arrays, not hashed by claim.
-      var sides = MinoritySide<Int>(claims, count: block.count, document: { block[$0].document }) { x in
+      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim).
+      var sides = MinoritySide<Int>(claims, count: block.count, document: { block[$0].document }) { (x: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let r = block[x]
         let a = claims.documents[r.document].claims[r.index].event!
-        var agreeing = DocumentSet()
-        var conflicts: [Int] = []
         for y in block.indices where comparable(r.document, block[y].document) {
           let o = block[y]
           let b = claims.documents[o.document].claims[o.index].event!
           guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
           if Self.sameParticipants(a, b) {
-            agreeing.insert(o.document)
+            recorder.agree(o.document)
           } else if link == .sameTimeOrPlace || Self.isSubstitution(a, b) {
             // Tied only by their wording, a shorter list inside a longer one is more often a smaller
             // meeting of some of the same parties ("China and Myanmar held talks") than a slip.
-            conflicts.append(y)
+            recorder.conflict(y)
           }
         }
-        return .init(conflicts: conflicts, agreeing: agreeing)
       }
       for x in block.indices where claims.isDraftSide(block[x]) {
         guard let notePositions = sides.notes(for: x) else { continue }
