@@ -265,7 +265,8 @@ public struct AttributionExtractor: Sendable {
         // An ASCII word whose range is as long as its lower-cased text is the sentence's bytes there,
         // lower-cased (the possessive "'s" read from "’s" is not: its range is longer): it is copied
         // from the sentence, without touching its string; other words from their `lower`.
-        content = sentence.utf8.withContiguousStorageIfAvailable { sb in
+        var bytes = sentence
+        content = bytes.withUTF8 { sb in
           String(unsafeUninitializedCapacity: total) { out in
             var p = 0
             for k in ws.indices {
@@ -287,17 +288,6 @@ public struct AttributionExtractor: Sendable {
             }
             return p
           }
-        } ?? String(unsafeUninitializedCapacity: total) { out in
-          var p = 0
-          for k in ws.indices {
-            guard isKept(k) else { continue }
-            if p > 0 {
-              out[p] = 0x20
-              p += 1
-            }
-            p = Self.copy(ws[k].lower, to: out, at: p)
-          }
-          return p
         }
       }
       out.append(
