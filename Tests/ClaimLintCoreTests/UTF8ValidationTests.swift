@@ -1,4 +1,5 @@
 import ClaimLintCore
+import ClaimLintTestSupport
 import Testing
 
 /// `UTF8Validation.firstInvalidByte` names the first byte that is not valid UTF-8; its ASCII fast path
@@ -57,7 +58,7 @@ import Testing
   }
 
   @Test func agreesWithAByteByByteDecoderOnMixedText() {
-    var generator = SystemRandomNumberGenerator.Seeded(seed: 11)
+    var generator = SplitMix(seed: 11)
     let pieces: [[UInt8]] = [
       Array("fraud ".utf8), Array("Chiang Mai, ".utf8), Array("50,000".utf8), Array("é".utf8), Array("—".utf8),
       Array("😀".utf8), Array("Thaïlande ".utf8), [0x0A],
@@ -72,21 +73,6 @@ import Testing
       let found = UTF8Validation.firstInvalidByte(bytes)
       #expect(found == Self.reference(bytes), "\(bytes)")
       #expect((found == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
-    }
-  }
-}
-
-extension SystemRandomNumberGenerator {
-  /// A small seeded generator (SplitMix64), so that a failure can be reproduced.
-  struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }
