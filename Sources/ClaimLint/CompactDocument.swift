@@ -106,11 +106,7 @@ struct CompactDocument: Sendable {
     let source = shell.source
     return source.bytes.count + 8 * source.lineIndex.lineStarts.count + 512
       + kinds.count * (1 + 4 + 4 + MemoryLayout<String?>.stride) + 4 * 32
-      + whole.reduce(0) { total, entry in
-        let text = entry.segment.text.utf8.count
-        return total + MemoryLayout<(Int, Segment)>.stride + (text > 15 ? text + 48 : 0) + entry.segment.map.outOfLineSize
-          + (entry.segment.reason == nil ? 0 : 48) + (entry.segment.author == nil ? 0 : 48)
-      }
+      + whole.reduce(0) { $0 + MemoryLayout<(Int, Segment)>.stride + DocumentPipeline.Prepared.heapSize(of: $1.segment) }
   }
 }
 

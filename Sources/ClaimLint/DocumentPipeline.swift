@@ -58,11 +58,15 @@ public struct DocumentPipeline: Sendable {
       // segment its inline part, its text (a small one is inline) and its offset map's anchors
       // after the first.
       return d.source.bytes.count + 8 * d.source.lineIndex.lineStarts.count + 512
-        + d.segments.reduce(0) { total, segment in
-          let text = segment.text.utf8.count
-          return total + MemoryLayout<Segment>.stride + (text > 15 ? text + 48 : 0) + segment.map.outOfLineSize
-            + (segment.reason == nil ? 0 : 48) + (segment.author == nil ? 0 : 48)
-        }
+        + d.segments.reduce(0) { $0 + MemoryLayout<Segment>.stride + Self.heapSize(of: $1) }
+    }
+
+    /// About how many bytes a segment holds on the heap: its text (a small one is inline), its offset
+    /// map's anchors after the first, its reason and author.
+    static func heapSize(of segment: Segment) -> Int {
+      let text = segment.text.utf8.count
+      return (text > 15 ? text + 48 : 0) + segment.map.outOfLineSize
+        + (segment.reason == nil ? 0 : 48) + (segment.author == nil ? 0 : 48)
     }
   }
 
