@@ -11,29 +11,10 @@ struct MinoritySideArraysTests {
     static func < (a: Wrapped, b: Wrapped) -> Bool { a.value < b.value }
   }
 
-  /// Deterministic relations over `count` items of seven documents.
-  static func relations(count: Int) -> [(conflicts: [Int], agreeing: [Int])] {
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ n: Int) -> Int {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((seed >> 33) % UInt64(n))
-    }
-    return (0..<count).map { i in
-      var conflicts: [Int] = []
-      for _ in 0..<next(4) {
-        let j = next(count)
-        if j % 7 != i % 7 { conflicts.append(j) }
-      }
-      var agreeing = [i % 7]
-      for _ in 0..<next(3) { agreeing.append(next(7)) }
-      return (conflicts, agreeing)
-    }
-  }
-
   @Test func arraysGiveWhatHashingGives() {
     let aligned = AlignedClaims(documents: [], draftIndex: nil, nouns: NounFamilies(parents: [:]))
     let count = 300
-    let table = Self.relations(count: count)
+    let table = MinoritySideFlatTests.relations(count: count, documents: 7, seed: 0x9E37_79B9_7F4A_7C15)
     var hashed = MinoritySide<Wrapped>(aligned, document: { $0.value % 7 }) { (w: Wrapped, recorder: inout MinoritySide<Wrapped>.Recorder) in
       for c in table[w.value].conflicts { recorder.conflict(Wrapped(value: c)) }
       for d in table[w.value].agreeing { recorder.agree(d) }
