@@ -250,7 +250,9 @@ public struct Checker: Sendable {
       // One story holding the whole run reads its files and runs its rules on every thread.
       let inner = members.count == 1 ? options.threads : 1
       let outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
-        let o = pipeline.finish(kept.take(i)?.prepared ?? pipeline.prepare(files[i], stdin: stdin))
+        // Released documents drop their claims once the story is checked: no need to store them compactly.
+        let o = pipeline.finish(
+          kept.take(i)?.prepared ?? pipeline.prepare(files[i], stdin: stdin), compactingClaims: !options.releaseDocuments)
         if let progress { done.report(files.count, progress) }
         return o
       }

@@ -103,7 +103,11 @@ public struct DocumentPipeline: Sendable {
   }
 
   /// Extracts the claims of a prepared file: the stages after segmenting.
-  public func finish(_ prepared: Prepared) -> Output {
+  ///
+  /// With `compactingClaims` (the default) the claims are stored as a long run keeps them
+  /// (`compacted(_:)`); a caller that drops them as soon as their story is checked passes `false` and
+  /// skips that copy.
+  public func finish(_ prepared: Prepared, compactingClaims: Bool = true) -> Output {
     guard let document = prepared.document else { return Output(report: nil, problems: prepared.problems) }
     var problems = prepared.problems
     let displayPath = document.path
@@ -123,7 +127,9 @@ public struct DocumentPipeline: Sendable {
           path: displayPath, message: empty ? "empty article; nothing to check" : "no reportage found; nothing to check",
           severity: .note))
     }
-    return Output(report: DocumentReport(document: document, claims: Self.compacted(claims)), problems: problems)
+    return Output(
+      report: DocumentReport(document: document, claims: compactingClaims ? Self.compacted(claims) : claims),
+      problems: problems)
   }
 
   /// The claims as they are kept until the end of the run: in an array of exactly their number, with
