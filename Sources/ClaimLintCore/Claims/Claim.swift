@@ -27,43 +27,63 @@ public struct Claim: Sendable, Hashable {
   /// True when the claim was read from the article's headline.
   public var isHeadline: Bool = false
   // A claim carries one of these; each is stored out of line, so that a claim costs a few pointers
-  // for the kinds it is not (archives hold hundreds of thousands of claims). Reads are inlinable and
-  // lend the boxed value instead of copying it (a `Quantity` holds eight strings and arrays, and the
-  // rules read claims' fields millions of times).
-  @usableFromInline var boxedActionSpan = Boxed<SourceSpan>(wrappedValue: nil)
-  @usableFromInline var boxedQuantity: Boxed<Quantity>
-  @usableFromInline var boxedDate: Boxed<DateMention>
-  @usableFromInline var boxedAttribution: Boxed<Attribution>
-  @usableFromInline var boxedTitle: Boxed<PersonTitle>
-  @usableFromInline var boxedEvent: Boxed<EventMention>
+  // for the kinds it is not (archives hold hundreds of thousands of claims). A read lends the boxed
+  // value where it lies instead of copying it (a `Quantity` holds eight strings and arrays, and the
+  // rules read claims' fields millions of times). It yields once, from a pointer (an absent kind is
+  // read from a shared `nil`): a coroutine that yields from two branches is not inlined across
+  // modules, and then allocates its frame on the heap at every read.
+  @usableFromInline var boxedActionSpan = Boxed<ActionSpanBox>(nil)
+  @usableFromInline var boxedQuantity: Boxed<QuantityBox>
+  @usableFromInline var boxedDate: Boxed<DateBox>
+  @usableFromInline var boxedAttribution: Boxed<AttributionBox>
+  @usableFromInline var boxedTitle: Boxed<TitleBox>
+  @usableFromInline var boxedEvent: Boxed<EventBox>
 
   /// For a quantity with an action, the span of the action words in the file.
   @inlinable public var actionSpan: SourceSpan? {
-    _read { yield boxedActionSpan.wrappedValue }
-    set { boxedActionSpan.wrappedValue = newValue }
+    _read { yield boxedActionSpan.address(absent: Absent.actionSpan).pointee }
+    set { boxedActionSpan = Boxed(newValue) }
   }
   @inlinable public var quantity: Quantity? {
-    _read { yield boxedQuantity.wrappedValue }
-    set { boxedQuantity.wrappedValue = newValue }
+    _read { yield boxedQuantity.address(absent: Absent.quantity).pointee }
+    set { boxedQuantity = Boxed(newValue) }
   }
   @inlinable public var date: DateMention? {
-    _read { yield boxedDate.wrappedValue }
-    set { boxedDate.wrappedValue = newValue }
+    _read { yield boxedDate.address(absent: Absent.date).pointee }
+    set { boxedDate = Boxed(newValue) }
   }
   @inlinable public var attribution: Attribution? {
-    _read { yield boxedAttribution.wrappedValue }
-    set { boxedAttribution.wrappedValue = newValue }
+    _read { yield boxedAttribution.address(absent: Absent.attribution).pointee }
+    set { boxedAttribution = Boxed(newValue) }
   }
   @inlinable public var title: PersonTitle? {
-    _read { yield boxedTitle.wrappedValue }
-    set { boxedTitle.wrappedValue = newValue }
+    _read { yield boxedTitle.address(absent: Absent.title).pointee }
+    set { boxedTitle = Boxed(newValue) }
   }
   @inlinable public var event: EventMention? {
-    _read { yield boxedEvent.wrappedValue }
-    set { boxedEvent.wrappedValue = newValue }
+    _read { yield boxedEvent.address(absent: Absent.event).pointee }
+    set { boxedEvent = Boxed(newValue) }
   }
 
-  public init(
+  /// Where an absent boxed value is read from: one `nil` of each kind, written once and never
+  /// changed (so sharing it between threads is safe), never freed.
+  @usableFromInline enum Absent {
+    @usableFromInline nonisolated(unsafe) static let actionSpan = nothing(SourceSpan.self)
+    @usableFromInline nonisolated(unsafe) static let quantity = nothing(Quantity.self)
+    @usableFromInline nonisolated(unsafe) static let date = nothing(DateMention.self)
+    @usableFromInline nonisolated(unsafe) static let attribution = nothing(Attribution.self)
+    @usableFromInline nonisolated(unsafe) static let title = nothing(PersonTitle.self)
+    @usableFromInline nonisolated(unsafe) static let event = nothing(EventMention.self)
+
+    static func nothing<Value>(_: Value.Type) -> UnsafePointer<Value?> {
+      let p = UnsafeMutablePointer<Value?>.allocate(capacity: 1)
+      p.initialize(to: nil)
+      return UnsafePointer(p)
+    }
+  }
+
+  // Inlinable, so that a caller builds the claim in place instead of copying a finished one.
+  @inlinable public init(
     kind: Kind, layer: ClaimLayer, span: SourceSpan, sentence: String, sentenceIndex: Int = 0,
     hedged: Bool = false, hedges: [String] = [], commentAuthor: String? = nil,
     quantity: Quantity? = nil, date: DateMention? = nil, attribution: Attribution? = nil,
@@ -77,40 +97,74 @@ public struct Claim: Sendable, Hashable {
     self.hedged = hedged
     self.hedges = hedges
     self.commentAuthor = commentAuthor
-    self.boxedQuantity = Boxed(wrappedValue: quantity)
-    self.boxedDate = Boxed(wrappedValue: date)
-    self.boxedAttribution = Boxed(wrappedValue: attribution)
-    self.boxedTitle = Boxed(wrappedValue: title)
-    self.boxedEvent = Boxed(wrappedValue: event)
+    self.boxedQuantity = Boxed(quantity)
+    self.boxedDate = Boxed(date)
+    self.boxedAttribution = Boxed(attribution)
+    self.boxedTitle = Boxed(title)
+    self.boxedEvent = Boxed(event)
   }
+}
+
+/// A class that holds one optional value as its only stored property: what `Boxed` stores.
+///
+/// One concrete class per boxed type (`Claim.Boxes`), so that freeing a box destroys its value
+/// without looking up the metadata of a generic class's `Optional<Value>` at run time.
+@usableFromInline protocol BoxStorage: AnyObject, Sendable {
+  associatedtype Value: Sendable & Hashable
+  /// Always present (`nil` is never boxed): stored as an optional so that a read can lend it as one.
+  var value: Value? { get }
+  init(_ value: Value)
 }
 
 /// Stores an optional value out of line (one pointer when present, none when absent), with value
 /// semantics: a write replaces the box, so copies never share a change.
-@propertyWrapper
-public struct Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
-  // The box holds the value as an optional (always present), so that a read can lend the box's own
-  // optional instead of copying the value out of it (a `Quantity` holds eight strings and arrays:
-  // the rules read claims' fields millions of times).
-  @usableFromInline final class Box: Sendable {
-    @usableFromInline let value: Value?
-    @usableFromInline init(_ value: Value) { self.value = value }
-  }
+@usableFromInline struct Boxed<Box: BoxStorage>: Sendable, Hashable {
+  @usableFromInline typealias Value = Box.Value
 
   @usableFromInline var box: Box?
 
-  @inlinable public init(wrappedValue: Value?) {
-    box = wrappedValue.map(Box.init)
+  @inlinable init(_ value: Value?) {
+    box = value.map(Box.init)
   }
 
-  @inlinable public var wrappedValue: Value? {
-    _read {
-      if let box { yield box.value } else { yield nil }
-    }
-    set { box = newValue.map(Box.init) }
+  /// Where the value lies: in the box, or at `absent` (a `nil` that outlives every read) when there is
+  /// none. The pointer is valid for as long as this `Boxed` is, which holds the box.
+  @inlinable @inline(__always) func address(absent: UnsafePointer<Value?>) -> UnsafePointer<Value?> {
+    guard let box else { return absent }
+    // The box's one stored property lies where the runtime lays out a class's first stored property:
+    // after the object header, at 8-byte alignment (no boxed value needs more: `BoxedTests`).
+    return UnsafePointer(_getUnsafePointerToStoredProperties(box).assumingMemoryBound(to: Value?.self))
   }
 
-  public static func == (a: Boxed, b: Boxed) -> Bool { a.wrappedValue == b.wrappedValue }
+  @usableFromInline static func == (a: Boxed, b: Boxed) -> Bool { a.box?.value == b.box?.value }
 
-  public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
+  @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(box?.value) }
+}
+
+extension Claim {
+  // The boxes of a claim's kinds.
+  @usableFromInline final class ActionSpanBox: BoxStorage {
+    @usableFromInline let value: SourceSpan?
+    @inlinable init(_ value: SourceSpan) { self.value = value }
+  }
+  @usableFromInline final class QuantityBox: BoxStorage {
+    @usableFromInline let value: Quantity?
+    @inlinable init(_ value: Quantity) { self.value = value }
+  }
+  @usableFromInline final class DateBox: BoxStorage {
+    @usableFromInline let value: DateMention?
+    @inlinable init(_ value: DateMention) { self.value = value }
+  }
+  @usableFromInline final class AttributionBox: BoxStorage {
+    @usableFromInline let value: Attribution?
+    @inlinable init(_ value: Attribution) { self.value = value }
+  }
+  @usableFromInline final class TitleBox: BoxStorage {
+    @usableFromInline let value: PersonTitle?
+    @inlinable init(_ value: PersonTitle) { self.value = value }
+  }
+  @usableFromInline final class EventBox: BoxStorage {
+    @usableFromInline let value: EventMention?
+    @inlinable init(_ value: EventMention) { self.value = value }
+  }
 }
