@@ -1,6 +1,7 @@
 import ClaimLintCore
 import ClaimLintExtraction
 import ClaimLintRules
+import Foundation
 
 /// An inline suppression written in an article.
 ///
@@ -153,18 +154,24 @@ public enum SuppressionScanner {
 
   /// The first offset at or after `from` where `needle` occurs in `bytes`.
   static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-    guard let first = needle.first, needle.count <= bytes.count else { return nil }
-    var i = max(0, from)
-    let last = bytes.count - needle.count
-    while i <= last {
-      if bytes[i] == first {
+    let start = max(0, from)
+    guard let first = needle.first, start + needle.count <= bytes.count else { return nil }
+    // Every file is searched for "claimlint-", which few hold: the C library's `memchr` skips to each
+    // candidate first byte many bytes at a time.
+    return bytes.withUnsafeBufferPointer { b -> Int? in
+      guard let base = b.baseAddress else { return nil }
+      let last = b.count - needle.count
+      var i = start
+      while i <= last {
+        guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+        i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
         var k = 1
-        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+        while k < needle.count, b[i + k] == needle[k] { k += 1 }
         if k == needle.count { return i }
+        i += 1
       }
-      i += 1
+      return nil
     }
-    return nil
   }
 }
 

@@ -14,7 +14,7 @@ public struct LineIndex: Sendable {
   /// a column is found by counting at most `blockSize` bytes, however long the line (a 50 MB page on
   /// one line would otherwise cost a scan from the line start for every position).
   private let blockColumns: [Int32]
-  static let blockSize = 1024
+  static let blockSize = 256
 
   public init(bytes: [UInt8]) {
     let hasReturn = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
