@@ -73,12 +73,18 @@ public struct DateExtractor: Sendable {
     var i = 0
     let n = tokens.count
     while i < n {
-      if tokens[i].roles & TokenRoles.date != 0, let s = date(tokens, at: i, doc: documentDate) {
-        out.append(s)
-        i = max(s.tokens.upperBound, i + 1)
-      } else {
+      guard tokens[i].roles & TokenRoles.date != 0 else {
         i += 1
+        continue
       }
+      // The result is tested in place and copied only when it is a date (a `Span` is large).
+      let s = date(tokens, at: i, doc: documentDate)
+      guard let upper = s?.tokens.upperBound else {
+        i += 1
+        continue
+      }
+      if let s { out.append(s) }
+      i = max(upper, i + 1)
     }
     return out
   }
@@ -118,10 +124,14 @@ public struct DateExtractor: Sendable {
     t.lowerHash == hash && t.lower == s
   }
 
+  /// The date starting at token `i`. Each form's result is tested in place (`!= nil`) and returned
+  /// as it is, so that a form that finds nothing costs no copy of a `Span`.
   private func date(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     if t[i].kind == .digits {
-      if let s = iso(t, at: i) { return s }
-      if let s = dayLed(t, at: i, doc: doc) { return s }
+      let a = iso(t, at: i)
+      if a != nil { return a }
+      let b = dayLed(t, at: i, doc: doc)
+      if b != nil { return b }
       return ago(t, at: i, doc: doc)
     }
     guard t[i].kind == .word else { return nil }
@@ -133,7 +143,8 @@ public struct DateExtractor: Sendable {
         let end = i + 1 + wd.length
         return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: t[i].lower, doc: doc))
       }
-      if let s = period(t, at: i, doc: doc) { return s }
+      let s = period(t, at: i, doc: doc)
+      if s != nil { return s }
     }
     if Self.isWord(t[i], Hashes.earlier, "earlier") || Self.isWord(t[i], Hashes.later, "later"), i + 2 < t.count,
       Self.isWord(t[i + 1], Hashes.this, "this")
@@ -143,19 +154,31 @@ public struct DateExtractor: Sendable {
         return s
       }
     }
-    if let s = relativeWord(t, at: i, doc: doc) { return s }
-    if let s = ago(t, at: i, doc: doc) { return s }
+    // Only "the", "yesterday", "today", "tonight" and "tomorrow" open a relative word.
+    let h = t[i].lowerHash
+    if h == Hashes.the || h == Hashes.yesterday || h == Hashes.today || h == Hashes.tonight || h == Hashes.tomorrow {
+      let s = relativeWord(t, at: i, doc: doc)
+      if s != nil { return s }
+    }
+    let a = ago(t, at: i, doc: doc)
+    if a != nil { return a }
     if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && Self.isWord(t[i - 1], Hashes.on, "on")) {
       return weekdayLed(t, at: i, weekday: wd, doc: doc)
     }
-    if let s = monthLed(t, at: i, doc: doc, statedWeekday: nil) { return s }
-    if Self.isWord(t[i], Hashes.the, "the"), let s = dayOfMonth(t, at: i, doc: doc) { return s }
-    if Self.isWord(t[i], Hashes.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits,
-      let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true)
-    {
-      return s
+    if let m = month(t, at: i) {
+      let s = monthLed(t, at: i, month: m, doc: doc, statedWeekday: nil)
+      if s != nil { return s }
     }
-    if let s = year(t, at: i) { return s }
+    if Self.isWord(t[i], Hashes.the, "the") {
+      let s = dayOfMonth(t, at: i, doc: doc)
+      if s != nil { return s }
+    }
+    if Self.isWord(t[i], Hashes.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits {
+      let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true)
+      if s != nil { return s }
+    }
+    // A year follows its preposition at once or after a hyphen ("mid-2020").
+    if i + 1 < t.count, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D) { return year(t, at: i) }
     return nil
   }
 
@@ -327,8 +350,16 @@ public struct DateExtractor: Sendable {
   }
 
   /// "August 16", "Aug. 16, 2024", "January 12th of 2016", "May 2 to 5", "March 2023", "since March".
+  @inline(__always)
   private func monthLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int?) -> Span? {
     guard let m = month(t, at: i) else { return nil }
+    return monthLed(t, at: i, month: m, doc: doc, statedWeekday: statedWeekday)
+  }
+
+  /// `monthLed(_:at:doc:statedWeekday:)` with the month form at `i` already read.
+  private func monthLed(
+    _ t: [Token], at i: Int, month m: (month: Int, end: Int, abbreviation: Bool), doc: CalendarDate?, statedWeekday: Int?
+  ) -> Span? {
     var p = m.end
     if p < t.count, t[p].isByte(0x2C) { p += 1 }
     if p < t.count, t[p].lowerIs("the") { p += 1 }

@@ -285,43 +285,92 @@ public struct EventExtractor: Sendable {
     table.value(hash: QuantityExtractor.pairHash(a, b), key: a + " " + b)
   }
 
-  private func organisation(_ ws: [Word], at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
-    var k = p
-    if k < ws.count, Self.representatives.contains(lower: ws[k]), k + 1 < ws.count, ws[k + 1].lower == "of" { k += 2 }
-    if k < ws.count, Self.determiners.contains(lower: ws[k]) { k += 1 }
-    let textStart = k
-    var head: Int? = nil
-    var keys: [String] = []
-    var modifiers = 0
-    // The words are read by index, so that no whole `Word` is copied.
-    while k < ws.count, modifiers <= 5 {
-      let single = organisations.value(hash: ws[k].lowerHash, key: ws[k].lower)
-      let pair = single == nil && k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k])
-      if let key = single ?? (pair ? Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) : nil) {
-        if single == nil { k += 1 }
-        keys.append(key)
-        head = k
-        k += 1
-        continue
+  /// What `organisation(_:_:at:)` asks of a word, as bits of `wordClasses`: each is read once a
+  /// sentence instead of once for every position whose scan passes the word.
+  private enum WordClass {
+    /// An organisation noun of one word (`organisations` has its lower-cased text).
+    static let single: UInt8 = 1
+    /// Not `single`, but the first of an organisation noun of two words with the next word.
+    static let pair: UInt8 = 2
+    /// "'", "’", "'s" or "’s".
+    static let apostrophe: UInt8 = 4
+    /// Lower-cased "of".
+    static let of: UInt8 = 8
+    /// A word that may modify an organisation noun: it starts with a letter and is no function word,
+    /// event noun or meeting verb.
+    static let modifier: UInt8 = 16
+    /// A representative noun ("officials").
+    static let representative: UInt8 = 32
+    /// A determiner ("the").
+    static let determiner: UInt8 = 64
+  }
+
+  /// The `WordClass` bits of every word of `ws`, into `out` (as long as `ws`).
+  private func wordClasses(_ ws: [Word], into out: UnsafeMutableBufferPointer<UInt8>) {
+    for k in ws.indices {
+      var c: UInt8 = 0
+      if organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil {
+        c |= WordClass.single
+      } else if k + 1 < ws.count, organisationFirstWords.contains(lower: ws[k]),
+        Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil
+      {
+        c |= WordClass.pair
       }
       // An apostrophe or a possessive: "'" and "'s" are ASCII (their hash tells), "’" and "’s" are not
       // (hash 0); the text is compared only then.
       let th = ws[k].textHash
       if th == 0 || th == Self.apostropheHash || th == Self.possessiveHash {
         let t = ws[k].text
-        if t == "'" || t == "’" || t == "'s" || t == "’s" {
-          k += 1
-          continue
-        }
+        if t == "'" || t == "’" || t == "'s" || t == "’s" { c |= WordClass.apostrophe }
       }
-      // "Port of Antwerp-Bruges authority", "Ministry of Labour": "of" inside a capitalised name.
-      if ws[k].lower == "of", k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
+      if ws[k].lower == "of" { c |= WordClass.of }
+      if ws[k].startsWithLetter, !EnglishFunctionWords.contains(lower: ws[k]),
+        eventWords.value(hash: ws[k].lowerHash, key: ws[k].lower) == nil, !Self.meetingVerbs.contains(lower: ws[k])
+      {
+        c |= WordClass.modifier
+      }
+      if Self.representatives.contains(lower: ws[k]) { c |= WordClass.representative }
+      if Self.determiners.contains(lower: ws[k]) { c |= WordClass.determiner }
+      out[k] = c
+    }
+  }
+
+  /// `cls` holds the `WordClass` bits of the words (`wordClasses`).
+  private func organisation(_ ws: [Word], _ cls: UnsafeMutableBufferPointer<UInt8>, at p: Int) -> (end: Int, textStart: Int, keys: [String])? {
+    var k = p
+    if k < ws.count, cls[k] & WordClass.representative != 0, k + 1 < ws.count, cls[k + 1] & WordClass.of != 0 { k += 2 }
+    if k < ws.count, cls[k] & WordClass.determiner != 0 { k += 1 }
+    let textStart = k
+    var head: Int? = nil
+    var keys: [String] = []
+    var modifiers = 0
+    // The words are read by index, so that no whole `Word` is copied.
+    while k < ws.count, modifiers <= 5 {
+      let c = cls[k]
+      if c & (WordClass.single | WordClass.pair) != 0 {
+        // The value is read again only for the noun found.
+        let key: String?
+        if c & WordClass.single != 0 {
+          key = organisations.value(hash: ws[k].lowerHash, key: ws[k].lower)
+        } else {
+          key = Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower)
+          k += 1
+        }
+        if let key { keys.append(key) }
+        head = k
         k += 1
         continue
       }
-      guard ws[k].startsWithLetter, !EnglishFunctionWords.contains(lower: ws[k]),
-        eventWords.value(hash: ws[k].lowerHash, key: ws[k].lower) == nil, !Self.meetingVerbs.contains(lower: ws[k])
-      else { break }
+      if c & WordClass.apostrophe != 0 {
+        k += 1
+        continue
+      }
+      // "Port of Antwerp-Bruges authority", "Ministry of Labour": "of" inside a capitalised name.
+      if c & WordClass.of != 0, k > textStart, ws[k - 1].isCapitalized, k + 1 < ws.count, ws[k + 1].isCapitalized {
+        k += 1
+        continue
+      }
+      guard c & WordClass.modifier != 0 else { break }
       k += 1
       modifiers += 1
     }
@@ -364,23 +413,28 @@ public struct EventExtractor: Sendable {
       organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil
         || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil)
     }) else { return nil }
-    var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
-    var i = 0
-    while i < ws.count {
-      guard let first = organisation(ws, at: i) else {
-        i += 1
-        continue
+    // The words' classes in a buffer on the stack, read by every scan.
+    let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ws.count) { cls -> (start: Int, end: Int, items: [(text: String, keys: [String])])? in
+      wordClasses(ws, into: cls)
+      var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
+      var i = 0
+      while i < ws.count {
+        guard let first = organisation(ws, cls, at: i) else {
+          i += 1
+          continue
+        }
+        var items = [(text: text(ws, first.textStart, first.end), keys: first.keys)]
+        var end = first.end
+        while let next = separator(ws, at: end), let o = organisation(ws, cls, at: next) {
+          items.append((text(ws, o.textStart, o.end), o.keys))
+          end = o.end
+        }
+        if items.count >= 2, best == nil || items.count > best!.items.count { best = (i, end, items) }
+        i = end
       }
-      var items = [(text: text(ws, first.textStart, first.end), keys: first.keys)]
-      var end = first.end
-      while let next = separator(ws, at: end), let o = organisation(ws, at: next) {
-        items.append((text(ws, o.textStart, o.end), o.keys))
-        end = o.end
-      }
-      if items.count >= 2, best == nil || items.count > best!.items.count { best = (i, end, items) }
-      i = end
+      return best
     }
-    guard let (s, e, items) = best else { return nil }
+    guard let (s, e, items) = found else { return nil }
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
     let sorted = items.sorted { $0.text < $1.text }
     return Match(

@@ -56,9 +56,17 @@ public struct PersonTitleExtractor: Sendable {
     places.longest(ws, i, maxWords: 3)?.count ?? 0
   }
 
-  /// `isNameWord(ws[k])`, without copying the word when it is not capitalised (most are not).
+  /// `isNameWord(ws[k])`, without copying the word when it is not capitalised (most are not): that
+  /// test is inlined into the caller, the rest is not.
+  @inline(__always)
   private func isNameWord(_ ws: [Word], _ k: Int) -> Bool {
     guard ws[k].isCapitalized else { return false }
+    return isCapitalizedNameWord(ws, k)
+  }
+
+  /// `isNameWord(ws, k)` for a capitalised word.
+  @inline(never)
+  private func isCapitalizedNameWord(_ ws: [Word], _ k: Int) -> Bool {
     // An ASCII word (its text hash is not 0) is read in place: the lists by its hashes, then its bytes.
     guard ws[k].textHash != 0 else { return isNameWord(ws[k]) }
     guard !Self.notNames.contains(text: ws[k]) else { return false }
