@@ -37,7 +37,12 @@ struct NumberParser: Sendable {
   /// before a call on one of them.
   private final class Shared: Sendable {
     let lexicons: ExtractionLexicons
-    init(_ lexicons: ExtractionLexicons) { self.lexicons = lexicons }
+    /// Every number word (`lexicons.numberWords`' keys), of any kind.
+    let numberWordKeys: WordSet
+    init(_ lexicons: ExtractionLexicons) {
+      self.lexicons = lexicons
+      numberWordKeys = WordSet(lexicons.numberWords.keys)
+    }
   }
 
   private let shared: Shared
@@ -56,6 +61,14 @@ struct NumberParser: Sendable {
         ParsedNumber(
           start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
           startsWithDigits: false, digitCount: 0))
+    }
+    // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
+    // million") nor a compound: both read a number word there first ("and" and "point" only join
+    // numbers already read).
+    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]),
+      !tokens[i].isByte(0x61), !tokens[i].lowerIs("an")
+    {
+      return .none
     }
     if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
     return compound(tokens, at: i, stop: stop)
@@ -201,10 +214,11 @@ struct NumberParser: Sendable {
   private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
     // Most tokens here are not words: look before copying.
     guard tokens[p].kind == .word else { return nil }
-    if let u = shared.lexicons.numberWord(tokens[p], .unit) {
+    let numberWord = Self.mayBeNumberWord(tokens[p])
+    if numberWord, let u = shared.lexicons.numberWord(tokens[p], .unit) {
       return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
     }
-    if let tens = shared.lexicons.numberWord(tokens[p], .tens) {
+    if numberWord, let tens = shared.lexicons.numberWord(tokens[p], .tens) {
       // "forty-two", "fifty - two"
       if p + 2 < stop, isHyphen(tokens[p + 1]),
         tokens[p + 1].isAttached == tokens[p + 2].isAttached,
@@ -347,7 +361,9 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let m = shared.lexicons.numberWord(tokens[p], .multiplier) {
+      // Only a token that may be a number word is looked up (most tokens after a number are not).
+      let numberWord = Self.mayBeNumberWord(tokens[p])
+      if numberWord, let m = shared.lexicons.numberWord(tokens[p], .multiplier) {
         // "hundred thousand dollars": a bare "hundred" at the start counts one hundred.
         if small == nil, atoms == 0, m.value == 100, tokens[p].lowerIs("hundred") {
           small = 1
@@ -367,7 +383,7 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let s = shared.lexicons.numberWord(tokens[p], .scale, or: .shortScale) {
+      if numberWord, let s = shared.lexicons.numberWord(tokens[p], .scale, or: .shortScale) {
         let segment = (hundreds ?? 0) + (small ?? 0)
         guard atoms > 0, segment > 0, s.value < lastScale else { break }
         total += segment * s.value
@@ -398,6 +414,11 @@ struct NumberParser: Sendable {
         startsWithDigits: tokens[i].kind == .digits || tokens[i].isByte(0x2E),
         digitCount: firstLiteral?.digitCount ?? 0))
   }
+
+  /// Whether `t` may be a number word: every number word has the figure role (`ExtractionLexicons.mark`
+  /// gives it; a token not marked has every role), so a token without it has no number-word entry.
+  @inline(__always)
+  static func mayBeNumberWord(_ t: Token) -> Bool { t.roles & TokenRoles.figure != 0 }
 
   /// "-", "–" or "—".
   func isHyphen(_ s: String) -> Bool { Self.isHyphen(text: s) }

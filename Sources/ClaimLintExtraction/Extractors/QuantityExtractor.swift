@@ -145,7 +145,8 @@ public struct QuantityExtractor: Sendable {
     // The first blocked token at or after `i`, found as `i` moves forward (it never moves back).
     var stopAt = -1
 
-    let actions = actionMatches(tokens)
+    // The sentence's actions, read at its first figure (most sentences have none).
+    var actionsRead: [ActionMatch]? = nil
     var i = 0
     var previousEnd = 0
     while i < n {
@@ -166,7 +167,10 @@ public struct QuantityExtractor: Sendable {
         i += 1
       case .skip(let end):
         i = max(end, i + 1)
-      case .figure(var f):
+      case .figure(let parsed):
+        var f = parsed
+        let actions = actionsRead ?? actionMatches(tokens)
+        actionsRead = actions
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
         normaliseSeizure(&f)
@@ -181,7 +185,7 @@ public struct QuantityExtractor: Sendable {
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, last >= 0,
           out[last].quantity.counted != nil, out[last].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains(token: $0) })
         {
           f.quantity.counted = out[last].quantity.counted
           f.quantity.countedFamily = out[last].quantity.countedFamily
@@ -190,7 +194,7 @@ public struct QuantityExtractor: Sendable {
         // previous one shares its action.
         if f.quantity.action == nil, last >= 0, out[last].quantity.action != nil, previousEnd > 0,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains(token: $0) })
         {
           f.quantity.action = out[last].quantity.action
           f.quantity.actionText = out[last].quantity.actionText
@@ -203,7 +207,7 @@ public struct QuantityExtractor: Sendable {
         i = f.end
         // Room for a few figures on the first (a sentence rarely has more), instead of growing one by one.
         if out.capacity == 0 { out.reserveCapacity(4) }
-        out.append(QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd))
+        out.append(Self.match(of: f, range: range, nounEnd: nounEnd))
       }
     }
   }
@@ -219,6 +223,11 @@ public struct QuantityExtractor: Sendable {
     var quantity: Quantity
     /// The unit is a unit of measure ("tonnes"), not a currency or a percentage.
     var isMeasure = false
+  }
+
+  /// The match of a finished figure: its quantity is moved into the match, not copied.
+  private static func match(of f: consuming Figure, range: Range<Int>, nounEnd: Int) -> QuantityMatch {
+    QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd)
   }
 
   private enum FigureParse {
@@ -392,48 +401,57 @@ public struct QuantityExtractor: Sendable {
       return .skip(end: first.end + 2)
     }
 
-    var q = Quantity(value: nil, low: nil, high: nil)
-    q.unit = unit
-    q.qualifier = qualifier?.phrase
+    // The quantity is made in one call from its final fields: set field by field afterwards, it is
+    // copied into the figure.
     let direction = qualifier?.direction ?? .exact
-    q.direction = first.isVague && qualifier == nil ? .atLeast : direction
+    var figureDirection = first.isVague && qualifier == nil ? .atLeast : direction
     let tol = shared.lexicons.tolerance
+    var value: Double? = nil
+    var lowBound: Double? = nil
+    var highBound: Double? = nil
+    var lowInclusive = true
+    var highInclusive = true
+    var isVague = false
     if let b = second {
-      q.isRange = true
-      q.low = direction == .approximate ? low * (1 - tol) : low
-      q.high = direction == .approximate ? b.value * (1 + tol) : b.value
+      lowBound = direction == .approximate ? low * (1 - tol) : low
+      highBound = direction == .approximate ? b.value * (1 + tol) : b.value
     } else if first.isVague {
-      q.isVague = true
-      q.low = first.value
-      if qualifier != nil { q.direction = .atLeast }
+      isVague = true
+      lowBound = first.value
+      if qualifier != nil { figureDirection = .atLeast }
     } else {
       let v = first.value
-      q.value = v
+      value = v
       switch direction {
       case .exact:
-        q.low = v
-        q.high = v
+        lowBound = v
+        highBound = v
       case .above:
-        q.low = v
-        q.lowInclusive = false
+        lowBound = v
+        lowInclusive = false
       case .atLeast:
-        q.low = v
+        lowBound = v
       case .below:
-        q.high = v
-        q.highInclusive = false
+        highBound = v
+        highInclusive = false
       case .atMost:
-        q.high = v
-        if qualifier?.band == true { q.low = v * (1 - tol) }
+        highBound = v
+        if qualifier?.band == true { lowBound = v * (1 - tol) }
       case .approximate:
-        q.low = v * (1 - tol)
-        q.high = v * (1 + tol)
+        lowBound = v * (1 - tol)
+        highBound = v * (1 + tol)
       }
     }
-    q.low = q.low.map(Self.tidy)
-    q.high = q.high.map(Self.tidy)
-    q.value = q.value.map(Self.tidy)
-    if let u = unit, u != "percent", u != "percentage point", !isMeasure { q.countedFamily = "money" }
-    return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q, isMeasure: isMeasure))
+    var family: String? = nil
+    if let u = unit, u != "percent", u != "percentage point", !isMeasure { family = "money" }
+    return .figure(
+      Figure(
+        start: i, end: p, nounEnd: p,
+        quantity: Quantity(
+          value: value.map(Self.tidy), low: lowBound.map(Self.tidy), high: highBound.map(Self.tidy),
+          lowInclusive: lowInclusive, highInclusive: highInclusive, qualifier: qualifier?.phrase,
+          direction: figureDirection, unit: unit, countedFamily: family, isRange: second != nil, isVague: isVague),
+        isMeasure: isMeasure))
   }
 
   /// A unit of measure written after the number, spaced ("4.5 tonnes", "120 km").
@@ -516,10 +534,11 @@ public struct QuantityExtractor: Sendable {
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
   private func isClock(_ t: [Token], _ n: ParsedNumber) -> Bool {
     guard n.startsWithDigits, n.end < t.count else { return false }
-    let next = t[n.end]
-    if next.isByte(0x3A), next.isAttached, n.end + 1 < t.count, t[n.end + 1].kind == .digits { return true }
-    if Self.clockWords.contains(token: next) { return true }
-    if next.isByte(0x61) || next.isByte(0x70), n.end + 2 < t.count, t[n.end + 1].isByte(0x2E), t[n.end + 2].isByte(0x6D) {
+    // The next token is read in place, not copied.
+    let e = n.end
+    if t.isByte(0x3A, at: e), t.isAttached(at: e), e + 1 < t.count, t.kind(at: e + 1) == .digits { return true }
+    if t.isIn(Self.clockWords, at: e) { return true }
+    if t.isByte(0x61, at: e) || t.isByte(0x70, at: e), e + 2 < t.count, t.isByte(0x2E, at: e + 1), t.isByte(0x6D, at: e + 2) {
       return true
     }
     return false
