@@ -32,17 +32,43 @@ enum NumberParse: Sendable {
 /// Reads numbers written in digits, in words, or both ("12,400", "4.5bn", "forty-two",
 /// "a quarter of a million", "4 thousand 3 hundred and 21", "dozens").
 struct NumberParser: Sendable {
-  let lexicons: ExtractionLexicons
+  /// The lexicons behind one reference: a method that reads a table through it reads in place, where
+  /// a parser holding the lexicons (some 960 bytes of tables) by value copies them all onto the stack
+  /// before a call on one of them.
+  private final class Shared: Sendable {
+    let lexicons: ExtractionLexicons
+    /// Every number word (`lexicons.numberWords`' keys), of any kind.
+    let numberWordKeys: WordSet
+    init(_ lexicons: ExtractionLexicons) {
+      self.lexicons = lexicons
+      numberWordKeys = WordSet(lexicons.numberWords.keys)
+    }
+  }
+
+  private let shared: Shared
+
+  /// A parser reading the number words, vague figures and currencies of `lexicons`.
+  init(lexicons: ExtractionLexicons) {
+    shared = Shared(lexicons)
+  }
 
   /// Reads the number that starts at token `i`, never reading at or past token `stop`.
   func parse(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
     guard i < stop else { return .none }
-    if let v = lexicons.vague.match(tokens, at: i), v.end <= stop {
+    if let v = shared.lexicons.vague.match(tokens, at: i), v.end <= stop {
       // "hundreds" after a number is a multiplier, handled by the compound reader.
       return .number(
         ParsedNumber(
           start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
           startsWithDigits: false, digitCount: 0))
+    }
+    // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
+    // million") nor a compound: both read a number word there first ("and" and "point" only join
+    // numbers already read).
+    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]),
+      !tokens[i].isByte(0x61), !tokens[i].lowerIs("an")
+    {
+      return .none
     }
     if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
     return compound(tokens, at: i, stop: stop)
@@ -126,14 +152,13 @@ struct NumberParser: Sendable {
       }
     }
     let digitCount = intPart.utf8.count
-    guard var value = Double(frac.isEmpty ? intPart : intPart + "." + frac) else { return .none }
+    guard var value = Self.exactValue(intPart, frac) ?? Double(frac.isEmpty ? intPart : intPart + "." + frac) else {
+      return .none
+    }
     var suffixScale: Double? = nil
     // Something written on the digits: a scale ("9m"), an ordinal ("16th") or a unit or name ("180ml").
     if j < tokens.count, tokens[j].kind == .word, tokens[j].isAttached {
-      let w = tokens[j].lower
-      if j < stop,
-        let s = lexicons.numberWord(w, .suffix) ?? lexicons.numberWord(w, .shortScale)
-      {
+      if j < stop, let s = shared.lexicons.numberWord(tokens[j], .suffix, or: .shortScale) {
         value *= s.value
         suffixScale = s.value
         j += 1
@@ -141,13 +166,38 @@ struct NumberParser: Sendable {
         if j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .digits, tokens[j].isAttached {
           return .rejected(end: j + 1)
         }
-      } else if lexicons.currencies.match(tokens, at: j) != nil {
+      } else if shared.lexicons.currencies.match(tokens, at: j) != nil {
         // "100元", "115USD": the currency is read by the caller.
       } else {
         return .rejected(end: j + 1)
       }
     }
     return .literal(Literal(end: j, value: value, plain: plain, digitCount: digitCount, suffixScale: suffixScale))
+  }
+
+  /// `Double(intPart + "." + frac)` for runs of ASCII digits with at most 15 digits in all, or nil
+  /// (then the caller parses the string). The digits make an integer below 2^53 and 10^k is exact for
+  /// k <= 15, so one division is correctly rounded, as the string parse is: the same value, without
+  /// building a string.
+  @inline(__always)
+  static func exactValue(_ intPart: String, _ frac: String) -> Double? {
+    let fracDigits = frac.utf8.count
+    guard intPart.utf8.count + fracDigits <= 15 else { return nil }
+    var m: UInt64 = 0
+    for b in intPart.utf8 {
+      let d = b &- 0x30
+      guard d < 10 else { return nil }
+      m = m &* 10 &+ UInt64(d)
+    }
+    for b in frac.utf8 {
+      let d = b &- 0x30
+      guard d < 10 else { return nil }
+      m = m &* 10 &+ UInt64(d)
+    }
+    if fracDigits == 0 { return Double(m) }
+    var scale = 1.0
+    for _ in 0..<fracDigits { scale *= 10 }
+    return Double(m) / scale
   }
 
   // MARK: - Words
@@ -164,22 +214,22 @@ struct NumberParser: Sendable {
   private func wordAtom(_ tokens: [Token], at p: Int, stop: Int) -> Atom? {
     // Most tokens here are not words: look before copying.
     guard tokens[p].kind == .word else { return nil }
-    if let u = lexicons.numberWord(tokens[p], .unit) {
+    let numberWord = Self.mayBeNumberWord(tokens[p])
+    if numberWord, let u = shared.lexicons.numberWord(tokens[p], .unit) {
       return Atom(end: p + 1, value: u.value, isTens: false, isDigits: false)
     }
-    if let tens = lexicons.numberWord(tokens[p], .tens) {
+    if numberWord, let tens = shared.lexicons.numberWord(tokens[p], .tens) {
       // "forty-two", "fifty - two"
       if p + 2 < stop, isHyphen(tokens[p + 1]),
         tokens[p + 1].isAttached == tokens[p + 2].isAttached,
-        let u = lexicons.numberWord(tokens[p + 2], .unit), u.value >= 1, u.value <= 9
+        let u = shared.lexicons.numberWord(tokens[p + 2], .unit), u.value >= 1, u.value <= 9
       {
         return Atom(end: p + 3, value: tens.value + u.value, isTens: false, isDigits: false)
       }
       return Atom(end: p + 1, value: tens.value, isTens: true, isDigits: false)
     }
     if tokens[p].isByte(0x61) || tokens[p].lowerIs("an"), p + 1 < stop {
-      let next = tokens[p + 1].lower
-      if lexicons.numberWord(next, .multiplier) != nil || lexicons.numberWord(next, .scale) != nil {
+      if shared.lexicons.numberWord(tokens[p + 1], .multiplier, or: .scale) != nil {
         return Atom(end: p + 1, value: 1, isTens: false, isDigits: false)
       }
     }
@@ -190,13 +240,12 @@ struct NumberParser: Sendable {
   private func fraction(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
     var p = i
     if tokens[p].isByte(0x61) || tokens[p].lowerIs("an") { p += 1 }
-    guard p < stop, let f = lexicons.numberWord(tokens[p], .fraction) else { return nil }
+    guard p < stop, let f = shared.lexicons.numberWord(tokens[p], .fraction) else { return nil }
     p += 1
     if p < stop, tokens[p].lowerIs("of") { p += 1 }
     if p < stop, tokens[p].isByte(0x61) || tokens[p].lowerIs("an") { p += 1 }
     guard p < stop else { return nil }
-    let w = tokens[p].lower
-    guard let s = lexicons.numberWord(w, .scale) ?? lexicons.numberWord(w, .multiplier) else { return nil }
+    guard let s = shared.lexicons.numberWord(tokens[p], .scale, or: .multiplier) else { return nil }
     return ParsedNumber(
       start: i, end: p + 1, value: f.value * s.value, isVague: false, scale: s.value, isPlainDigits: false,
       startsWithDigits: false, digitCount: 0)
@@ -224,7 +273,7 @@ struct NumberParser: Sendable {
       if tokens[p].lowerIs("and") {
         // "five and a half million", "one million and a half"
         if p + 2 < stop, tokens[p + 1].isByte(0x61) || tokens[p + 1].lowerIs("one"),
-          let f = lexicons.numberWord(tokens[p + 2], .fraction)
+          let f = shared.lexicons.numberWord(tokens[p + 2], .fraction)
         {
           if let s = small, hundreds == nil, total == 0 {
             small = s + f.value
@@ -234,7 +283,7 @@ struct NumberParser: Sendable {
           }
           if small == nil, hundreds == nil, total > 0, lastScale.isFinite {
             // "one billion and a half million" or "one million and a half".
-            if p + 3 < stop, let s = lexicons.numberWord(tokens[p + 3], .scale), s.value < lastScale {
+            if p + 3 < stop, let s = shared.lexicons.numberWord(tokens[p + 3], .scale), s.value < lastScale {
               total += f.value * s.value
               p += 4
             } else {
@@ -255,12 +304,12 @@ struct NumberParser: Sendable {
       }
       // "four point two billion": a decimal read aloud, one digit word at a time.
       if tokens[p].lowerIs("point"), let s = small, !smallIsDigits, hundreds == nil, p + 1 < stop,
-        let first = lexicons.numberWord(tokens[p + 1], .unit), first.value <= 9
+        let first = shared.lexicons.numberWord(tokens[p + 1], .unit), first.value <= 9
       {
         var fraction = 0.0
         var place = 0.1
         var q = p + 1
-        while q < stop, let d = lexicons.numberWord(tokens[q], .unit), d.value <= 9 {
+        while q < stop, let d = shared.lexicons.numberWord(tokens[q], .unit), d.value <= 9 {
           fraction += d.value * place
           place /= 10
           q += 1
@@ -312,7 +361,9 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let m = lexicons.numberWord(tokens[p], .multiplier) {
+      // Only a token that may be a number word is looked up (most tokens after a number are not).
+      let numberWord = Self.mayBeNumberWord(tokens[p])
+      if numberWord, let m = shared.lexicons.numberWord(tokens[p], .multiplier) {
         // "hundred thousand dollars": a bare "hundred" at the start counts one hundred.
         if small == nil, atoms == 0, m.value == 100, tokens[p].lowerIs("hundred") {
           small = 1
@@ -332,7 +383,7 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      if let s = lexicons.numberWord(tokens[p], .scale) ?? lexicons.numberWord(tokens[p], .shortScale) {
+      if numberWord, let s = shared.lexicons.numberWord(tokens[p], .scale, or: .shortScale) {
         let segment = (hundreds ?? 0) + (small ?? 0)
         guard atoms > 0, segment > 0, s.value < lastScale else { break }
         total += segment * s.value
@@ -352,7 +403,7 @@ struct NumberParser: Sendable {
     // An "and" that led nowhere, or that joined something it should not have ("3 hundred and 2
     // hundred" is two numbers), falls back to the number before it.
     if inAnd, let b = beforeAnd {
-      let stoppedOnMultiplier = p < stop && lexicons.numberWord(tokens[p], .multiplier) != nil
+      let stoppedOnMultiplier = p < stop && shared.lexicons.numberWord(tokens[p], .multiplier) != nil
       if committed.map({ $0.end <= b.end + 1 }) ?? true || stoppedOnMultiplier { committed = b }
     }
     guard let c = committed, atoms > 0 else { return .none }
@@ -363,6 +414,11 @@ struct NumberParser: Sendable {
         startsWithDigits: tokens[i].kind == .digits || tokens[i].isByte(0x2E),
         digitCount: firstLiteral?.digitCount ?? 0))
   }
+
+  /// Whether `t` may be a number word: every number word has the figure role (`ExtractionLexicons.mark`
+  /// gives it; a token not marked has every role), so a token without it has no number-word entry.
+  @inline(__always)
+  static func mayBeNumberWord(_ t: Token) -> Bool { t.roles & TokenRoles.figure != 0 }
 
   /// "-", "–" or "—".
   func isHyphen(_ s: String) -> Bool { Self.isHyphen(text: s) }

@@ -48,6 +48,16 @@ extension Array where Element == Token {
   /// `self[i].lowerIs(s)`.
   @inline(__always)
   fileprivate func lowerIs(_ s: String, at i: Int) -> Bool { self[i].lowerIs(s) }
+  /// Whether `self[i]`, a word of one token, ends a counted noun phrase: a function word, a number
+  /// word, a month or a weekday.
+  /// (The lexicons are reached through the extractor's reference: passed by value, they would be
+  /// copied for the call.)
+  @inline(__always)
+  fileprivate func endsNounPhrase(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
+    EnglishFunctionWords.contains(token: self[i]) || shared.lexicons.numberWord(self[i], .unit) != nil
+      || shared.lexicons.numberWord(self[i], .tens) != nil || shared.lexicons.months[token: self[i]] != nil
+      || shared.lexicons.weekdays[token: self[i]] != nil
+  }
   /// `NumberParser.isHyphen(self[i])`.
   @inline(__always)
   fileprivate func isHyphen(at i: Int) -> Bool {
@@ -67,21 +77,31 @@ extension Array where Element == Token {
 /// "COVID-19") and page furniture ("6 Comments") are not figures. A number inside a date is left to
 /// `DateExtractor`.
 public struct QuantityExtractor: Sendable {
-  private let lexicons: ExtractionLexicons
+  /// The lexicons and the date reader behind one reference: a method that reads a table through it
+  /// reads in place, where an extractor holding them by value (some 2 KB of tables) copies the
+  /// lexicons onto the stack before a call on one of its tables, and a caller copies the extractor.
+  fileprivate final class Shared: Sendable {
+    let lexicons: ExtractionLexicons
+    let dates: DateExtractor
+    init(_ lexicons: ExtractionLexicons) {
+      self.lexicons = lexicons
+      dates = DateExtractor(lexicons: lexicons)
+    }
+  }
+
+  private let shared: Shared
   private let numbers: NumberParser
-  private let dates: DateExtractor
 
   public init(lexicons: ExtractionLexicons) {
-    self.lexicons = lexicons
+    shared = Shared(lexicons)
     numbers = NumberParser(lexicons: lexicons)
-    dates = DateExtractor(lexicons: lexicons)
   }
 
   /// The figures of `sentence`, in order.
   public func extract(from sentence: String) -> [QuantityMatch] {
     let bytes = Array(sentence.utf8)
     var tokens = Tokenizer.tokenize(bytes)
-    lexicons.mark(&tokens)
+    shared.lexicons.mark(&tokens)
     return extract(tokens: tokens, bytes: bytes)
   }
 
@@ -90,34 +110,54 @@ public struct QuantityExtractor: Sendable {
   /// - Parameter dateTokens: the token ranges of the sentence's dates when the caller has already read
   ///   them (the claim extractor does), so that they are not read twice.
   func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]? = nil) -> [QuantityMatch] {
-    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return [] }
+    var out: [QuantityMatch] = []
+    extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, into: &out)
+    return out
+  }
+
+  /// `extract(tokens:bytes:dateTokens:)` into `out`, whose old matches are removed and whose storage
+  /// is kept: a caller that reads sentence after sentence can reuse one buffer.
+  func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, into out: inout [QuantityMatch]) {
+    out.removeAll(keepingCapacity: true)
+    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return }
     // Only a token with the figure role starts a figure: without one there is nothing to block or read.
-    guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return [] }
+    guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return }
+    // One flag a token, in temporary (stack) memory for all but very long sentences.
+    withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count) { flags in
+      var blocked = BlockedTokens(flags: flags)
+      extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, blocked: &blocked, into: &out)
+    }
+  }
+
+  /// `extract(tokens:bytes:dateTokens:into:)` with the flags of the blocked tokens in `blocked`.
+  private func extract(
+    tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, blocked: inout BlockedTokens, into out: inout [QuantityMatch]
+  ) {
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
-    // Empty until a token is blocked: most sentences block none.
-    var blocked: [Bool] = []
-    for r in dateTokens ?? dates.spans(tokens, documentDate: nil).map(\.tokens) {
-      Self.block(&blocked, r, count: n)
+    if let dateTokens {
+      for r in dateTokens { blocked.block(r) }
+    } else {
+      for s in shared.dates.spans(tokens, documentDate: nil) { blocked.block(s.tokens) }
     }
     blockLinks(tokens, &blocked)
     blockPhoneNumbers(tokens, &blocked)
     // The first blocked token at or after `i`, found as `i` moves forward (it never moves back).
     var stopAt = -1
 
-    let actions = actionMatches(tokens)
-    var out: [QuantityMatch] = []
+    // The sentence's actions, read at its first figure (most sentences have none).
+    var actionsRead: [ActionMatch]? = nil
     var i = 0
     var previousEnd = 0
     while i < n {
-      if tokens[i].roles & TokenRoles.figure == 0 || (!blocked.isEmpty && blocked[i]) {
+      if tokens[i].roles & TokenRoles.figure == 0 || blocked.contains(i) {
         i += 1
         continue
       }
       if stopAt < i {
         stopAt = i
-        if !blocked.isEmpty {
-          while stopAt < n, !blocked[stopAt] { stopAt += 1 }
+        if blocked.any {
+          while stopAt < n, !blocked.flags[stopAt] { stopAt += 1 }
         } else {
           stopAt = n
         }
@@ -127,7 +167,10 @@ public struct QuantityExtractor: Sendable {
         i += 1
       case .skip(let end):
         i = max(end, i + 1)
-      case .figure(var f):
+      case .figure(let parsed):
+        var f = parsed
+        let actions = actionsRead ?? actionMatches(tokens)
+        actionsRead = actions
         completeNoun(&f, tokens)
         attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
         normaliseSeizure(&f)
@@ -142,7 +185,7 @@ public struct QuantityExtractor: Sendable {
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, last >= 0,
           out[last].quantity.counted != nil, out[last].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains(token: $0) })
         {
           f.quantity.counted = out[last].quantity.counted
           f.quantity.countedFamily = out[last].quantity.countedFamily
@@ -151,7 +194,7 @@ public struct QuantityExtractor: Sendable {
         // previous one shares its action.
         if f.quantity.action == nil, last >= 0, out[last].quantity.action != nil, previousEnd > 0,
           tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains($0.lower) })
+          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains(token: $0) })
         {
           f.quantity.action = out[last].quantity.action
           f.quantity.actionText = out[last].quantity.actionText
@@ -160,12 +203,13 @@ public struct QuantityExtractor: Sendable {
         f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
         let range = tokens[f.start].start..<tokens[f.end - 1].end
         let nounEnd = f.nounEnd > f.end ? tokens[f.nounEnd - 1].end : range.upperBound
-        out.append(QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd))
         previousEnd = f.end
         i = f.end
+        // Room for a few figures on the first (a sentence rarely has more), instead of growing one by one.
+        if out.capacity == 0 { out.reserveCapacity(4) }
+        out.append(Self.match(of: f, range: range, nounEnd: nounEnd))
       }
     }
-    return out
   }
 
   // MARK: - The figure
@@ -179,6 +223,11 @@ public struct QuantityExtractor: Sendable {
     var quantity: Quantity
     /// The unit is a unit of measure ("tonnes"), not a currency or a percentage.
     var isMeasure = false
+  }
+
+  /// The match of a finished figure: its quantity is moved into the match, not copied.
+  private static func match(of f: consuming Figure, range: Range<Int>, nounEnd: Int) -> QuantityMatch {
+    QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd)
   }
 
   private enum FigureParse {
@@ -203,7 +252,7 @@ public struct QuantityExtractor: Sendable {
     if (length == 7 || length == 4) && (t.lowerIs("between", at: i) || t.lowerIs("from", at: i)) {
       starter = length == 7 ? "between" : "from"
       p += 1
-    } else if let q = lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
+    } else if let q = shared.lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
       !(t.lowerIs("over", at: i) && i > 0 && t.isIn(Self.phrasalOver, at: i - 1))
     {
       qualifier = q.payload
@@ -212,7 +261,7 @@ public struct QuantityExtractor: Sendable {
     guard p < stop else { return .none }
     var unit: String? = nil
     var prefixCurrency = false
-    if let c = lexicons.currencies.match(t, at: p), c.end < stop,
+    if let c = shared.lexicons.currencies.match(t, at: p), c.end < stop,
       c.payload.kind == .symbol || c.payload.kind == .code
     {
       unit = c.payload.code
@@ -254,7 +303,7 @@ public struct QuantityExtractor: Sendable {
       if allowed, !first.isVague, !followsChangeVerb(t, before: i) {
         var q = p + 1
         var unitB: String? = nil
-        if let c = lexicons.currencies.match(t, at: q), c.end < stop, c.payload.kind == .symbol || c.payload.kind == .code {
+        if let c = shared.lexicons.currencies.match(t, at: q), c.end < stop, c.payload.kind == .symbol || c.payload.kind == .code {
           unitB = c.payload.code
           q = c.end
         }
@@ -297,7 +346,7 @@ public struct QuantityExtractor: Sendable {
       // "from $63.45": the starter belongs to the sentence, not to a range.
       return .none
     }
-    if qualifier == nil, let qa = lexicons.qualifiersAfter.match(t, at: p), qa.end <= stop {
+    if qualifier == nil, let qa = shared.lexicons.qualifiersAfter.match(t, at: p), qa.end <= stop {
       qualifier = qa.payload
       p = qa.end
     }
@@ -316,7 +365,7 @@ public struct QuantityExtractor: Sendable {
         return .skip(end: first.end + 1)
       }
       if first.isPlainDigits, first.end < t.count, t.isCapitalized(at: first.end),
-        lexicons.numberWord(t[first.end], .furniture) != nil
+        shared.lexicons.numberWord(t[first.end], .furniture) != nil
       {
         return .skip(end: first.end + 1)
       }
@@ -347,58 +396,67 @@ public struct QuantityExtractor: Sendable {
     // "10-year-old", "12-cent", "six-month": a number inside a compound modifier.
     if second == nil, first.end + 1 < t.count, t.isHyphen(at: first.end), t.isAttached(at: first.end),
       t.isAttached(at: first.end + 1), t.kind(at: first.end + 1) == .word,
-      lexicons.numberWord(t[first.end + 1], .unit) == nil, lexicons.numberWord(t[first.end + 1], .tens) == nil
+      shared.lexicons.numberWord(t[first.end + 1], .unit) == nil, shared.lexicons.numberWord(t[first.end + 1], .tens) == nil
     {
       return .skip(end: first.end + 2)
     }
 
-    var q = Quantity(value: nil, low: nil, high: nil)
-    q.unit = unit
-    q.qualifier = qualifier?.phrase
+    // The quantity is made in one call from its final fields: set field by field afterwards, it is
+    // copied into the figure.
     let direction = qualifier?.direction ?? .exact
-    q.direction = first.isVague && qualifier == nil ? .atLeast : direction
-    let tol = lexicons.tolerance
+    var figureDirection = first.isVague && qualifier == nil ? .atLeast : direction
+    let tol = shared.lexicons.tolerance
+    var value: Double? = nil
+    var lowBound: Double? = nil
+    var highBound: Double? = nil
+    var lowInclusive = true
+    var highInclusive = true
+    var isVague = false
     if let b = second {
-      q.isRange = true
-      q.low = direction == .approximate ? low * (1 - tol) : low
-      q.high = direction == .approximate ? b.value * (1 + tol) : b.value
+      lowBound = direction == .approximate ? low * (1 - tol) : low
+      highBound = direction == .approximate ? b.value * (1 + tol) : b.value
     } else if first.isVague {
-      q.isVague = true
-      q.low = first.value
-      if qualifier != nil { q.direction = .atLeast }
+      isVague = true
+      lowBound = first.value
+      if qualifier != nil { figureDirection = .atLeast }
     } else {
       let v = first.value
-      q.value = v
+      value = v
       switch direction {
       case .exact:
-        q.low = v
-        q.high = v
+        lowBound = v
+        highBound = v
       case .above:
-        q.low = v
-        q.lowInclusive = false
+        lowBound = v
+        lowInclusive = false
       case .atLeast:
-        q.low = v
+        lowBound = v
       case .below:
-        q.high = v
-        q.highInclusive = false
+        highBound = v
+        highInclusive = false
       case .atMost:
-        q.high = v
-        if qualifier?.band == true { q.low = v * (1 - tol) }
+        highBound = v
+        if qualifier?.band == true { lowBound = v * (1 - tol) }
       case .approximate:
-        q.low = v * (1 - tol)
-        q.high = v * (1 + tol)
+        lowBound = v * (1 - tol)
+        highBound = v * (1 + tol)
       }
     }
-    q.low = q.low.map(Self.tidy)
-    q.high = q.high.map(Self.tidy)
-    q.value = q.value.map(Self.tidy)
-    if let u = unit, u != "percent", u != "percentage point", !isMeasure { q.countedFamily = "money" }
-    return .figure(Figure(start: i, end: p, nounEnd: p, quantity: q, isMeasure: isMeasure))
+    var family: String? = nil
+    if let u = unit, u != "percent", u != "percentage point", !isMeasure { family = "money" }
+    return .figure(
+      Figure(
+        start: i, end: p, nounEnd: p,
+        quantity: Quantity(
+          value: value.map(Self.tidy), low: lowBound.map(Self.tidy), high: highBound.map(Self.tidy),
+          lowInclusive: lowInclusive, highInclusive: highInclusive, qualifier: qualifier?.phrase,
+          direction: figureDirection, unit: unit, countedFamily: family, isRange: second != nil, isVague: isVague),
+        isMeasure: isMeasure))
   }
 
   /// A unit of measure written after the number, spaced ("4.5 tonnes", "120 km").
   private func measureUnit(_ t: [Token], at p: Int, stop: Int) -> (unit: String, end: Int)? {
-    guard p < stop, !t[p].isAttached, t[p].kind == .word, let m = lexicons.units.match(t, at: p), m.end <= stop else { return nil }
+    guard p < stop, !t[p].isAttached, t[p].kind == .word, let m = shared.lexicons.units.match(t, at: p), m.end <= stop else { return nil }
     return (m.payload, m.end)
   }
 
@@ -411,12 +469,12 @@ public struct QuantityExtractor: Sendable {
 
   /// A currency or percentage written after the number ("yuan", "%", "per cent", "€").
   private func suffixUnit(_ t: [Token], at p: Int, stop: Int) -> (code: String, kind: ExtractionLexicons.CurrencyKind, end: Int)? {
-    guard p < stop, let c = lexicons.currencies.match(t, at: p), c.end <= stop else { return nil }
+    guard p < stop, let c = shared.lexicons.currencies.match(t, at: p), c.end <= stop else { return nil }
     // "$ 20,000 $ 37,305": a symbol followed by a number belongs to that number.
     // "10 $ 30 $" reads as two postfix symbols.
     if c.payload.kind == .symbol, c.end < t.count, t[c.end].kind == .digits {
       guard case .number(let next) = numbers.parse(t, at: c.end, stop: t.count), next.end < t.count,
-        let after = lexicons.currencies.match(t, at: next.end), after.payload.code == c.payload.code
+        let after = shared.lexicons.currencies.match(t, at: next.end), after.payload.code == c.payload.code
       else { return nil }
     }
     return (c.payload.code, c.payload.kind, c.end)
@@ -447,13 +505,13 @@ public struct QuantityExtractor: Sendable {
     if prev.kind == .word, t[s].isAttached { return true }
     if numbers.isHyphen(prev), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
     if prev.isByte(0x23) && t[s].isAttached { return true }
-    if prev.kind == .word, lexicons.numberWord(prev, .designator) != nil { return true }
-    if prev.isByte(0x2E), s >= 2, lexicons.numberWord(t[s - 2], .designator) != nil { return true }
+    if prev.kind == .word, shared.lexicons.numberWord(prev, .designator) != nil { return true }
+    if prev.isByte(0x2E), s >= 2, shared.lexicons.numberWord(t[s - 2], .designator) != nil { return true }
     // A capitalised word inside the sentence right before a bare number names something.
     if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
-      !EnglishFunctionWords.contains(token: prev), lexicons.months[token: prev] == nil,
-      lexicons.weekdays[token: prev] == nil, lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
-      lexicons.actions.match(t, at: s - 1) == nil
+      !EnglishFunctionWords.contains(token: prev), shared.lexicons.months[token: prev] == nil,
+      shared.lexicons.weekdays[token: prev] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
+      shared.lexicons.actions.match(t, at: s - 1) == nil
     {
       return true
     }
@@ -470,16 +528,17 @@ public struct QuantityExtractor: Sendable {
     let after = t[n.end]
     guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
-    return !t.isFunctionWord(at: s - 2) && lexicons.months[token: t[s - 2]] == nil
+    return !t.isFunctionWord(at: s - 2) && shared.lexicons.months[token: t[s - 2]] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
   private func isClock(_ t: [Token], _ n: ParsedNumber) -> Bool {
     guard n.startsWithDigits, n.end < t.count else { return false }
-    let next = t[n.end]
-    if next.isByte(0x3A), next.isAttached, n.end + 1 < t.count, t[n.end + 1].kind == .digits { return true }
-    if Self.clockWords.contains(token: next) { return true }
-    if next.isByte(0x61) || next.isByte(0x70), n.end + 2 < t.count, t[n.end + 1].isByte(0x2E), t[n.end + 2].isByte(0x6D) {
+    // The next token is read in place, not copied.
+    let e = n.end
+    if t.isByte(0x3A, at: e), t.isAttached(at: e), e + 1 < t.count, t.kind(at: e + 1) == .digits { return true }
+    if t.isIn(Self.clockWords, at: e) { return true }
+    if t.isByte(0x61, at: e) || t.isByte(0x70, at: e), e + 2 < t.count, t.isByte(0x2E, at: e + 1), t.isByte(0x6D, at: e + 2) {
       return true
     }
     return false
@@ -510,7 +569,7 @@ public struct QuantityExtractor: Sendable {
   /// "555-0199", "555-1234", or any run of seven or more digits in groups after a word such as "call"
   /// or "hotline". Figures are written with commas ("12,400") or as round ranges ("500-1000"), so a
   /// hyphenated pair is a phone number only when its second group has four digits that are not round.
-  private func blockPhoneNumbers(_ t: [Token], _ blocked: inout [Bool]) {
+  private func blockPhoneNumbers(_ t: [Token], _ blocked: inout BlockedTokens) {
     let n = t.count
     var s = 0
     while s < n {
@@ -534,7 +593,7 @@ public struct QuantityExtractor: Sendable {
       if !continuesPhoneChain(t, at: single.end) {
         if single.length >= 7, hasPhoneCue(t, before: s) {
           let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
-          Self.block(&blocked, (plus ? s - 1 : s)..<single.end, count: n)
+          blocked.block((plus ? s - 1 : s)..<single.end)
         }
         s = max(single.end, s + 1)
         continue
@@ -620,7 +679,7 @@ public struct QuantityExtractor: Sendable {
       }
       if phone {
         let from = plus ? s - 1 : s
-        Self.block(&blocked, from..<k, count: n)
+        blocked.block(from..<k)
       }
       s = max(k, s + 1)
     }
@@ -650,15 +709,9 @@ public struct QuantityExtractor: Sendable {
     return false
   }
 
-  /// Marks the tokens `r` as blocked, making the flags (all false) on the first mark.
-  @inline(__always)
-  private static func block(_ blocked: inout [Bool], _ r: Range<Int>, count n: Int) {
-    if blocked.isEmpty { blocked = [Bool](repeating: false, count: n) }
-    for k in r { blocked[k] = true }
-  }
 
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
-  private func blockLinks(_ t: [Token], _ blocked: inout [Bool]) {
+  private func blockLinks(_ t: [Token], _ blocked: inout BlockedTokens) {
     var s = 0
     while s < t.count {
       var e = s + 1
@@ -674,7 +727,7 @@ public struct QuantityExtractor: Sendable {
             break
           }
         }
-        if link { Self.block(&blocked, s..<e, count: t.count) }
+        if link { blocked.block(s..<e) }
       }
       s = e
     }
@@ -697,17 +750,32 @@ public struct QuantityExtractor: Sendable {
 
   /// `WordTable.hashCode` of `a + " " + b`, without building the pair (0 when it is not ASCII).
   static func pairHash(_ a: String, _ b: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for x in a.utf8 {
-      if x >= 0x80 { return 0 }
-      h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
-    }
+    guard var h = fold(0xcbf2_9ce4_8422_2325, a) else { return 0 }
     h = (h ^ 0x20) &* 0x0000_0100_0000_01B3
-    for x in b.utf8 {
-      if x >= 0x80 { return 0 }
+    guard let h2 = fold(h, b) else { return 0 }
+    return h2 | 1
+  }
+
+  /// FNV-1a of `s`'s bytes continued from `h`, or nil when `s` is not ASCII. Reads the bytes from
+  /// their storage (a short string's are copied out of it once), not through the UTF-8 iterator.
+  @inline(__always)
+  private static func fold(_ h: UInt64, _ s: String) -> UInt64? {
+    if let r = s.utf8.withContiguousStorageIfAvailable({ buf -> UInt64? in
+      var h = h
+      for x in buf {
+        if x >= 0x80 { return nil }
+        h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+      }
+      return h
+    }) {
+      return r
+    }
+    var h = h
+    for x in s.utf8 {
+      if x >= 0x80 { return nil }
       h = (h ^ UInt64(x)) &* 0x0000_0100_0000_01B3
     }
-    return h | 1
+    return h
   }
 
   /// What the endings of a counted word tell, read once.
@@ -767,10 +835,18 @@ public struct QuantityExtractor: Sendable {
       q += 1
       if q < t.count, t.isIn(Self.determinersAfterOf, at: q) { q += 1 }
     }
-    // Each word with its `nouns` entry, looked up once.
-    var words: [(lower: String, noun: ExtractionLexicons.Noun?, end: Int, endings: Endings)] = []
+    // The words read (at most four), kept in place: their text and end, and what choosing the head
+    // needs (the last word with a `nouns` entry and its entry, the last plural-looking word, whether
+    // the first looks like a verb).
+    var lowers = InlineArray<4, String>(repeating: "")
+    var ends = InlineArray<4, Int>(repeating: 0)
+    var count = 0
+    var lastKnown = -1
+    var knownNoun: ExtractionLexicons.Noun? = nil
+    var lastPlural = -1
+    var firstVerbLike = false
     var sawKnown = false
-    while q < t.count, words.count < 4, t[q].kind == .word {
+    while q < t.count, count < 4, t[q].kind == .word {
       var w = t[q].lower
       // Whether `w` is ASCII: every token in it has a hash.
       var ascii = t.isASCII(at: q)
@@ -788,76 +864,82 @@ public struct QuantityExtractor: Sendable {
       // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
       if endings.possessive {
         q = next
-        if words.isEmpty { continue }
+        if count == 0 { continue }
         break
       }
       if single {
-        let k = t[q]
-        if EnglishFunctionWords.contains(token: k) || lexicons.numberWord(k, .unit) != nil
-          || lexicons.numberWord(k, .tens) != nil || lexicons.months[token: k] != nil || lexicons.weekdays[token: k] != nil
-        {
-          break
-        }
-      } else if EnglishFunctionWords.contains(w) || lexicons.numberWord(w, .unit) != nil || lexicons.numberWord(w, .tens) != nil
-        || lexicons.months[w] != nil || lexicons.weekdays[w] != nil
+        if t.endsNounPhrase(at: q, shared) { break }
+      } else if EnglishFunctionWords.contains(w) || shared.lexicons.numberWord(w, .unit) != nil
+        || shared.lexicons.numberWord(w, .tens) != nil || shared.lexicons.months[w] != nil
+        || shared.lexicons.weekdays[w] != nil
       {
         break
       }
-      if lexicons.actions.match(t, at: q) != nil { break }
+      if shared.lexicons.actions.match(t, at: q) != nil { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if words.isEmpty, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
+      if count == 0, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
       if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       if next < t.count, t[next].kind == .word {
         let second = t[next].lower
-        if lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
+        if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
           w += " " + second
           next += 1
           if !t.isASCII(at: next - 1) { ascii = false }
           endings = Self.endings(w, ascii: ascii)
         }
       }
-      let noun = single && next == q + 1 ? lexicons.nouns[token: t[q]] : lexicons.nouns[w]
+      let noun = single && next == q + 1 ? shared.lexicons.nouns[token: t[q]] : shared.lexicons.nouns[w]
       let known = noun != nil
       if sawKnown && !known { break }
-      if !words.isEmpty, !known, endings.verbLike { break }
-      // Room for the most words a phrase takes, made on the first (most figures have none).
-      if words.isEmpty { words.reserveCapacity(4) }
-      words.append((w, noun, next, endings))
-      if known { sawKnown = true }
+      if count > 0, !known, endings.verbLike { break }
+      if count == 0 { firstVerbLike = endings.verbLike }
+      if known {
+        lastKnown = count
+        knownNoun = noun
+        sawKnown = true
+      }
+      if endings.plural && !endings.verbLike { lastPlural = count }
+      ends[count] = next
       q = next
       // A plural noun ends the phrase ("criminal suspects", not "nationals home").
-      if let noun, noun.singular != w { break }
+      let endsPhrase = noun.map { $0.singular != w } ?? false
+      lowers[count] = w
+      count += 1
+      if endsPhrase { break }
     }
-    guard !words.isEmpty else { return }
-    // The head: the last known noun; else the first plural-looking word; else a lone word.
+    guard count > 0 else { return }
+    // The head: the last known noun; else the last plural-looking word; else a lone word.
     let headIndex: Int
     if f.isMeasure {
       // "tonnes of crystal methamphetamine": after a measure the head is the phrase's last word.
-      headIndex = words.lastIndex(where: { $0.noun != nil }) ?? words.count - 1
-    } else if let k = words.lastIndex(where: { $0.noun != nil }) {
-      headIndex = k
-    } else if let k = words.lastIndex(where: { $0.endings.plural && !$0.endings.verbLike }) {
+      headIndex = lastKnown >= 0 ? lastKnown : count - 1
+    } else if lastKnown >= 0 {
+      headIndex = lastKnown
+    } else if lastPlural >= 0 {
       // English noun phrases end in their head: "United States service members" counts members.
-      headIndex = k
-    } else if words.count == 1, !words[0].endings.verbLike {
+      headIndex = lastPlural
+    } else if count == 1, !firstVerbLike {
       headIndex = 0
     } else {
       return
     }
-    let head = words[headIndex]
-    f.nounEnd = head.end
+    // Only the last known word has an entry that a head can take (with none known, no word has one).
+    let headNoun = headIndex == lastKnown ? knownNoun : nil
+    f.nounEnd = ends[headIndex]
     // `lexicons.singular(head.lower)`, from the entry already found.
-    let singular = head.noun?.singular ?? ExtractionLexicons.regularSingular(head.lower)
+    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(lowers[headIndex])
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
-    if singular == "other" {
-      f.nounEnd = head.end
-      return
-    }
+    if singular == "other" { return }
+    f.quantity.countedFamily = headNoun?.family ?? singular
     f.quantity.counted = singular
-    f.quantity.countedFamily = head.noun?.family ?? singular
-    f.quantity.modifiers = words[..<headIndex].map(\.lower)
+    if headIndex > 0 {
+      var modifiers: [String] = []
+      modifiers.reserveCapacity(headIndex)
+      for k in 0..<headIndex { modifiers.append(lowers[k]) }
+      f.quantity.modifiers = modifiers
+    }
   }
 
   /// What a percentage is of: the noun right after it ("a 32 percent premium", "a 5 percent stake") or
@@ -868,7 +950,7 @@ public struct QuantityExtractor: Sendable {
       guard k >= 0, k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return false }
       let w = t[k].lower
       return !EnglishFunctionWords.contains(w) && !Self.notNouns.contains(w) && !Self.copulaVerbs.contains(w)
-        && lexicons.actions.match(t, at: k) == nil && lexicons.months[w] == nil && lexicons.weekdays[w] == nil
+        && shared.lexicons.actions.match(t, at: k) == nil && shared.lexicons.months[w] == nil && shared.lexicons.weekdays[w] == nil
         && !w.hasSuffix("ed") && !w.hasSuffix("ly") && !w.hasSuffix("ing")
     }
     var k = f.end
@@ -879,18 +961,18 @@ public struct QuantityExtractor: Sendable {
       if k + 1 < t.count, t[k].kind == .word, !isNoun(k), isNoun(k + 1) { k += 1 }
     } else if !isNoun(k), f.start >= 2, t[f.start - 1].lowerIs("of"), isNoun(f.start - 2) {
       // "a premium of 32%", "a stake of 5 percent".
-      let singular = lexicons.singular(t[f.start - 2].lower)
+      let singular = shared.lexicons.singular(t[f.start - 2].lower)
       f.quantity.counted = singular
-      f.quantity.countedFamily = lexicons.nouns[token: t[f.start - 2]]?.family ?? singular
+      f.quantity.countedFamily = shared.lexicons.nouns[token: t[f.start - 2]]?.family ?? singular
       return
     }
     guard isNoun(k) else { return }
     // "a 5 percent voting stake": the last word of a short noun phrase.
     var head = k
     while head - k < 2, isNoun(head + 1) { head += 1 }
-    let singular = lexicons.singular(t[head].lower)
+    let singular = shared.lexicons.singular(t[head].lower)
     f.quantity.counted = singular
-    f.quantity.countedFamily = lexicons.nouns[token: t[head]]?.family ?? singular
+    f.quantity.countedFamily = shared.lexicons.nouns[token: t[head]]?.family ?? singular
     f.nounEnd = head + 1
   }
 
@@ -914,13 +996,13 @@ public struct QuantityExtractor: Sendable {
     for skip in 0..<3 {
       let at = k + skip
       guard at < t.count, t[at].kind == .word else { break }
-      if let m = lexicons.moneyNouns.match(t, at: at) {
+      if let m = shared.lexicons.moneyNouns.match(t, at: at) {
         f.quantity.counted = m.payload
         f.quantity.countedFamily = m.payload
         f.nounEnd = m.end
         return
       }
-      if t.isFunctionWord(at: at) || lexicons.actions.match(t, at: at) != nil { break }
+      if t.isFunctionWord(at: at) || shared.lexicons.actions.match(t, at: at) != nil { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
@@ -932,7 +1014,7 @@ public struct QuantityExtractor: Sendable {
     guard links > 0, j >= 0 else { return }
     // The noun may be two words ("economic losses"); try the longer first.
     for start in [j - 1, j] where start >= 0 {
-      if let m = lexicons.moneyNouns.match(t, at: start), m.end == j + 1 {
+      if let m = shared.lexicons.moneyNouns.match(t, at: start), m.end == j + 1 {
         f.quantity.counted = m.payload
         f.quantity.countedFamily = m.payload
         return
@@ -1024,7 +1106,7 @@ public struct QuantityExtractor: Sendable {
     var out: [ActionMatch] = []
     var i = 0
     while i < t.count {
-      if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = lexicons.actions.match(t, at: i) {
+      if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = shared.lexicons.actions.match(t, at: i) {
         out.append(ActionMatch(start: i, end: m.end, cls: m.payload))
         i = m.end
       } else {
@@ -1082,18 +1164,30 @@ public struct QuantityExtractor: Sendable {
     }
     // 3. The nearest before, in the same clause.
     if chosen == nil {
-      var boundary = previousEnd
-      for j in stride(from: f.start - 1, through: max(previousEnd, 0), by: -1) {
-        if t.isIn(Self.actionClauseBreaks, at: j) {
-          boundary = j + 1
-          break
-        }
+      // The clause starts after the last break before the figure. Only actions at or after
+      // `previousEnd` can be taken, so the scan for a break stops at the earliest of them: a break
+      // before it would let the same actions through.
+      var earliest = Int.max
+      for m in actions where m.end <= f.start && m.start >= previousEnd && f.start - m.end <= 16 {
+        earliest = min(earliest, m.start)
       }
-      if let m = actions.last(where: {
-        $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 && !Self.adjacentOnlyClasses.contains($0.cls)
-      }) {
-        // Not an infinitive of purpose after the figure's own verb ("to face trial").
-        chosen = m
+      if earliest != Int.max {
+        var boundary = previousEnd
+        var j = f.start - 1
+        let floor = max(previousEnd, 0, earliest)
+        while j >= floor {
+          if t.isIn(Self.actionClauseBreaks, at: j) {
+            boundary = j + 1
+            break
+          }
+          j -= 1
+        }
+        if let m = actions.last(where: {
+          $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 && !Self.adjacentOnlyClasses.contains($0.cls)
+        }) {
+          // Not an infinitive of purpose after the figure's own verb ("to face trial").
+          chosen = m
+        }
       }
     }
     // A predicate later in the clause ("48 nationals trapped in the compound have been rescued").
@@ -1102,6 +1196,10 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
+      // Only an action that starts after `j` and at or before `limit` can be taken: without one the
+      // scan is skipped.
+      let from = j
+      if !actions.contains(where: { $0.start > from && $0.start <= limit }) { j = limit }
       while j < limit, !t.isIn(Self.predicateBreaks, at: j) {
         if t.isIn(EnglishFunctionWords.auxiliaries, at: j) {
           var a = j
@@ -1145,13 +1243,13 @@ public struct QuantityExtractor: Sendable {
         e -= 1
       }
       // "border guards on Wednesday handed over …": the actor stands before the time phrase.
-      if e >= 2, lexicons.weekdays[token: t[e - 1]] != nil || t.isIn(Self.actorTimeWords, at: e - 1) {
+      if e >= 2, shared.lexicons.weekdays[token: t[e - 1]] != nil || t.isIn(Self.actorTimeWords, at: e - 1) {
         e -= 1
         if e > 0, t.isIn(Self.actorTimeLeads, at: e - 1) { e -= 1 }
       }
       var s = e
       while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),
-        lexicons.actions.match(t, at: s - 1) == nil
+        shared.lexicons.actions.match(t, at: s - 1) == nil
       {
         s -= 1
       }
@@ -1166,16 +1264,43 @@ public struct QuantityExtractor: Sendable {
     let from = max(previousEnd, f.start - 8)
     var k = from
     while k < f.start {
-      if let m = lexicons.superseded.match(t, at: k), m.end <= f.start { return true }
+      if let m = shared.lexicons.superseded.match(t, at: k), m.end <= f.start { return true }
       k += 1
     }
     var j = f.nounEnd
     let limit = min(t.count, f.nounEnd + 4)
     while j < limit {
       // "61.4 percent, up from 55 percent": "up from" after a figure marks the next figure, not this one.
-      if let m = lexicons.superseded.match(t, at: j), m.end <= limit, !t[m.end - 1].lowerIs("from") { return true }
+      if let m = shared.lexicons.superseded.match(t, at: j), m.end <= limit, !t[m.end - 1].lowerIs("from") { return true }
       j += 1
     }
     return false
+  }
+}
+
+/// Which tokens of a sentence no figure may use (dates, links, phone numbers), as one flag a token in
+/// memory the caller provides; the flags are only written once a token is blocked (most sentences
+/// block none).
+private struct BlockedTokens {
+  /// One flag a token; initialized only when `any` is true.
+  let flags: UnsafeMutableBufferPointer<Bool>
+  /// Whether some token is blocked (then every flag is initialized).
+  private(set) var any = false
+
+  init(flags: UnsafeMutableBufferPointer<Bool>) {
+    self.flags = flags
+  }
+
+  /// Whether token `i` is blocked.
+  @inline(__always)
+  func contains(_ i: Int) -> Bool { any && flags[i] }
+
+  /// Marks the tokens `r` (clamped to the sentence) as blocked.
+  mutating func block(_ r: Range<Int>) {
+    if !any {
+      flags.initialize(repeating: false)
+      any = true
+    }
+    for k in r.clamped(to: 0..<flags.count) { flags[k] = true }
   }
 }
