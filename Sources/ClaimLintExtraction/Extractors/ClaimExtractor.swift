@@ -132,20 +132,20 @@ public struct ClaimExtractor: Sendable {
           }
         }
         let datelines = dateMatches.map { Self.isDateline(sentence, bytes: bytes, $0.range) }
+        // Each claim is appended first and its boxed value set on the stored claim, in place: a claim
+        // finished in a variable and then appended is copied (every string and box retained) and destroyed.
         for (m, dateline) in zip(dateMatches, datelines) {
-          var c = claim(.date, m.range, hedgeWords: hedgeWords)
           // The mention is finished before it is stored: each write to `c.date` boxes it anew.
           var mention = m.mention
           mention.isDateline = dateline
-          c.date = mention
-          out.append(c)
+          out.append(claim(.date, m.range, hedgeWords: hedgeWords))
+          out[out.count - 1].date = mention
         }
         for m in quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateSpans.map(\.tokens))
         where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
-          var c = claim(.quantity, m.range, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: m, in: bytes))
-          c.quantity = m.quantity
-          if let ar = m.quantity.actionRange { c.actionSpan = span(ar) }
-          out.append(c)
+          out.append(claim(.quantity, m.range, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: m, in: bytes)))
+          out[out.count - 1].quantity = m.quantity
+          if let ar = m.quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
         }
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {
@@ -153,16 +153,14 @@ public struct ClaimExtractor: Sendable {
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          var c = claim(.title, whole, hedgeWords: hedgeWords)
-          c.title = m.title
-          out.append(c)
+          out.append(claim(.title, whole, hedgeWords: hedgeWords))
+          out[out.count - 1].title = m.title
         }
         for m in attributions.extract(
           from: sentence, words: words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
         {
-          var c = claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords)
-          c.attribution = m.attribution
-          out.append(c)
+          out.append(claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords))
+          out[out.count - 1].attribution = m.attribution
           previousSpeaker = m.attribution.speaker
           if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
@@ -176,7 +174,6 @@ public struct ClaimExtractor: Sendable {
         }
         if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
         for m in events.extract(from: sentence, words: words, dates: eventDates, people: people) {
-          var c = claim(.event, m.range, hedgeWords: hedgeWords)
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           var event = m.event
           // An event without a place in its sentence takes the place the article last named.
@@ -184,8 +181,8 @@ public struct ClaimExtractor: Sendable {
             event.place = currentPlace
             event.placeIsStated = false
           }
-          c.event = event
-          out.append(c)
+          out.append(claim(.event, m.range, hedgeWords: hedgeWords))
+          out[out.count - 1].event = event
         }
       }
     }

@@ -136,9 +136,15 @@ public struct ExtractionLexicons: Sendable {
   private var roles = WordTable<UInt8>()
 
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
+  ///
+  /// The tokens are read and written through their storage: no `Token` is copied (its string
+  /// retained and released) and no write checks the array's uniqueness again.
   func mark(_ tokens: inout [Token]) {
-    for k in tokens.indices where tokens[k].kind != .digits {
-      tokens[k].roles = roles[token: tokens[k]] ?? 0
+    let table = roles
+    tokens.withUnsafeMutableBufferPointer { t in
+      for k in t.indices where t[k].kind != .digits {
+        t[k].roles = table.value(hash: t[k].lowerHash, key: t[k].lower) ?? 0
+      }
     }
   }
 
