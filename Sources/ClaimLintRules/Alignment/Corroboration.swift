@@ -23,13 +23,10 @@ public enum Corroboration {
       return claims.documents[d].claims.withUnsafeBufferPointer { cs in
       cs.indices.map { i -> Int in
         let c = cs.baseAddress! + i
-        // The block key of a figure as the figure rules computed it (`QuantityComparison`).
-        guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
-          return -1
-        }
         let id: Int
-        if case .date(let day) = k {
-          // `day` is below 10^8 (`typedKey`), so the number is one-to-one.
+        // A date, the most frequent key, is numbered straight from the claim: no `Key` is made.
+        if c.pointee.kind == .date, let day = dayNumber(at: c) {
+          // `day` is below 10^8 (`dayNumber`), so the number is one-to-one.
           let number = story &* 100_000_000 &+ day
           if let known = dateIDs[number] {
             id = known
@@ -39,6 +36,11 @@ public enum Corroboration {
             groups.addKey()
           }
         } else {
+          // The block key of a figure as the figure rules computed it (`QuantityComparison`). A date
+          // here has no resolved day or one outside the fixed widths (`.joined` or nil).
+          guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
+            return -1
+          }
           let name = Name(story: story, key: k)
           if let known = ids[name] {
             id = known
@@ -153,9 +155,8 @@ public enum Corroboration {
       return .quantity(block: b, figure: Int64(v), action: action)
     case .date:
       guard let d = c.pointee.date?.resolved else { return nil }
-      // `CalendarDate.description` pads to these widths: inside them it is fixed-width and one-to-one.
-      guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return .joined("d|\(d)") }
-      return .date(d.year * 10_000 + d.month * 100 + d.day)
+      guard let day = dayNumber(at: c) else { return .joined("d|\(d)") }
+      return .date(day)
     case .attribution, .quote:
       return c.pointee.attribution.map { .speaker($0.speaker) }
     case .title:
@@ -169,6 +170,16 @@ public enum Corroboration {
       guard !hasBar(e.type), !hasBar(participants) else { return key(c.pointee, claims).map(Key.joined) }
       return .event(type: e.type, participants: participants)
     }
+  }
+
+  /// The `.date` key of the date claim at `c` as one number: nil when its date is not resolved, or
+  /// lies outside the widths `CalendarDate.description` pads to (inside them it is fixed-width and
+  /// one-to-one, so the number is too).
+  @inline(__always)
+  private static func dayNumber(at c: UnsafePointer<Claim>) -> Int? {
+    guard let d = c.pointee.date?.resolved else { return nil }
+    guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return nil }
+    return d.year * 10_000 + d.month * 100 + d.day
   }
 
   /// Whether `s` contains "|" (a byte that is never part of another character in UTF-8).
