@@ -16,6 +16,14 @@ public enum Corroboration {
     // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
     var groups = GroupLists()
     let comparison = QuantityComparison(claims)
+    // Whole figures are numbered by their block key and action as numbers of the run
+    // (`QuantityComparison.figureKeys`), which are equal exactly when the strings are: no string is
+    // hashed. An action that is the empty string is no action, as in `typedKey`; a block key or action
+    // with a "|" is left to `typedKey` (`.joined`).
+    var figureIDs: [FigureName: Int] = [:]
+    let blockHasBar = comparison.blockNames.map(hasBar)
+    let wordIsEmpty = comparison.words.map(\.isEmpty)
+    let wordHasBar = comparison.words.map(hasBar)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
@@ -33,6 +41,18 @@ public enum Corroboration {
           } else {
             id = groups.count
             dateIDs[number] = id
+            groups.addKey()
+          }
+        } else if c.pointee.kind == .quantity, let figure = figureName(
+          story: story, comparison.figureKeys(ClaimRef(document: d, index: i)),
+          comparison.quantities[d][i]?.quantity.value, blockHasBar: blockHasBar, wordIsEmpty: wordIsEmpty, wordHasBar: wordHasBar)
+        {
+          guard let figure else { return -1 }
+          if let known = figureIDs[figure] {
+            id = known
+          } else {
+            id = groups.count
+            figureIDs[figure] = id
             groups.addKey()
           }
         } else {
@@ -104,6 +124,32 @@ public enum Corroboration {
 
     /// The number of groups of key `id`.
     func size(of id: Int) -> Int { Int(sizes[id]) }
+  }
+
+  /// The `.quantity` key of a whole figure within a story, by numbers of the run
+  /// (`QuantityComparison.blockNames` and `words`; -1 for no action).
+  private struct FigureName: Hashable {
+    var story: Int
+    var block: Int32
+    var action: Int32
+    var figure: Int64
+  }
+
+  /// The key of a quantity claim as a `FigureName`: `.some(nil)` when it has none (no block key or no
+  /// value: `typedKey` gives nil), nil when it is left to `typedKey` (a value that is not a whole
+  /// number below 10^18, or a "|" in the block key or action).
+  @inline(__always)
+  private static func figureName(
+    story: Int, _ keys: QuantityComparison.FigureKeys, _ value: Double?, blockHasBar: [Bool], wordIsEmpty: [Bool], wordHasBar: [Bool]
+  ) -> FigureName?? {
+    guard keys.block >= 0, let v = value else { return .some(nil) }
+    guard v == v.rounded(), abs(v) < 1e18, !blockHasBar[Int(keys.block)] else { return nil }
+    var action = keys.action
+    if action >= 0 {
+      if wordHasBar[Int(action)] { return nil }
+      if wordIsEmpty[Int(action)] { action = -1 }
+    }
+    return .some(FigureName(story: story, block: keys.block, action: action, figure: Int64(v)))
   }
 
   /// A key within a story.
