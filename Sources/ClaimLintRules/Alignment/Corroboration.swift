@@ -16,6 +16,14 @@ public enum Corroboration {
     // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
     var groups = GroupLists()
     let comparison = QuantityComparison(claims)
+    // Whole figures are numbered by their block key and action as numbers of the run
+    // (`QuantityComparison.figureKeys`), which are equal exactly when the strings are: no string is
+    // hashed. An action that is the empty string is no action, as in `typedKey`; a block key or action
+    // with a "|" is left to `typedKey` (`.joined`).
+    var figureIDs: [FigureName: Int] = [:]
+    let blockHasBar = comparison.blockNames.map(hasBar)
+    let wordIsEmpty = comparison.words.map(\.isEmpty)
+    let wordHasBar = comparison.words.map(hasBar)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
@@ -23,13 +31,10 @@ public enum Corroboration {
       return claims.documents[d].claims.withUnsafeBufferPointer { cs in
       cs.indices.map { i -> Int in
         let c = cs.baseAddress! + i
-        // The block key of a figure as the figure rules computed it (`QuantityComparison`).
-        guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
-          return -1
-        }
         let id: Int
-        if case .date(let day) = k {
-          // `day` is below 10^8 (`typedKey`), so the number is one-to-one.
+        // A date, the most frequent key, is numbered straight from the claim: no `Key` is made.
+        if c.pointee.kind == .date, let day = dayNumber(at: c) {
+          // `day` is below 10^8 (`dayNumber`), so the number is one-to-one.
           let number = story &* 100_000_000 &+ day
           if let known = dateIDs[number] {
             id = known
@@ -38,7 +43,24 @@ public enum Corroboration {
             dateIDs[number] = id
             groups.addKey()
           }
+        } else if c.pointee.kind == .quantity, let figure = figureName(
+          story: story, comparison.figureKeys(ClaimRef(document: d, index: i)),
+          comparison.quantities[d][i]?.quantity.value, blockHasBar: blockHasBar, wordIsEmpty: wordIsEmpty, wordHasBar: wordHasBar)
+        {
+          guard let figure else { return -1 }
+          if let known = figureIDs[figure] {
+            id = known
+          } else {
+            id = groups.count
+            figureIDs[figure] = id
+            groups.addKey()
+          }
         } else {
+          // The block key of a figure as the figure rules computed it (`QuantityComparison`). A date
+          // here has no resolved day or one outside the fixed widths (`.joined` or nil).
+          guard let k = typedKey(at: c, claims, block: c.pointee.kind == .quantity ? comparison.blockKey(ClaimRef(document: d, index: i)) : nil) else {
+            return -1
+          }
           let name = Name(story: story, key: k)
           if let known = ids[name] {
             id = known
@@ -104,6 +126,32 @@ public enum Corroboration {
     func size(of id: Int) -> Int { Int(sizes[id]) }
   }
 
+  /// The `.quantity` key of a whole figure within a story, by numbers of the run
+  /// (`QuantityComparison.blockNames` and `words`; -1 for no action).
+  private struct FigureName: Hashable {
+    var story: Int
+    var block: Int32
+    var action: Int32
+    var figure: Int64
+  }
+
+  /// The key of a quantity claim as a `FigureName`: `.some(nil)` when it has none (no block key or no
+  /// value: `typedKey` gives nil), nil when it is left to `typedKey` (a value that is not a whole
+  /// number below 10^18, or a "|" in the block key or action).
+  @inline(__always)
+  private static func figureName(
+    story: Int, _ keys: QuantityComparison.FigureKeys, _ value: Double?, blockHasBar: [Bool], wordIsEmpty: [Bool], wordHasBar: [Bool]
+  ) -> FigureName?? {
+    guard keys.block >= 0, let v = value else { return .some(nil) }
+    guard v == v.rounded(), abs(v) < 1e18, !blockHasBar[Int(keys.block)] else { return nil }
+    var action = keys.action
+    if action >= 0 {
+      if wordHasBar[Int(action)] { return nil }
+      if wordIsEmpty[Int(action)] { action = -1 }
+    }
+    return .some(FigureName(story: story, block: keys.block, action: action, figure: Int64(v)))
+  }
+
   /// A key within a story.
   private struct Name: Hashable {
     var story: Int
@@ -153,9 +201,8 @@ public enum Corroboration {
       return .quantity(block: b, figure: Int64(v), action: action)
     case .date:
       guard let d = c.pointee.date?.resolved else { return nil }
-      // `CalendarDate.description` pads to these widths: inside them it is fixed-width and one-to-one.
-      guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return .joined("d|\(d)") }
-      return .date(d.year * 10_000 + d.month * 100 + d.day)
+      guard let day = dayNumber(at: c) else { return .joined("d|\(d)") }
+      return .date(day)
     case .attribution, .quote:
       return c.pointee.attribution.map { .speaker($0.speaker) }
     case .title:
@@ -169,6 +216,16 @@ public enum Corroboration {
       guard !hasBar(e.type), !hasBar(participants) else { return key(c.pointee, claims).map(Key.joined) }
       return .event(type: e.type, participants: participants)
     }
+  }
+
+  /// The `.date` key of the date claim at `c` as one number: nil when its date is not resolved, or
+  /// lies outside the widths `CalendarDate.description` pads to (inside them it is fixed-width and
+  /// one-to-one, so the number is too).
+  @inline(__always)
+  private static func dayNumber(at c: UnsafePointer<Claim>) -> Int? {
+    guard let d = c.pointee.date?.resolved else { return nil }
+    guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return nil }
+    return d.year * 10_000 + d.month * 100 + d.day
   }
 
   /// Whether `s` contains "|" (a byte that is never part of another character in UTF-8).

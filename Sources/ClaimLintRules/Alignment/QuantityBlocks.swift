@@ -114,7 +114,9 @@ public enum QuantityBlocks {
       return out
     }
     let blocks = names.map { Int($0.key.block) }
-    if blocks.contains(where: { blockNames[$0].contains("|") }) {
+    // Whether any block key holds a "|", tested on its bytes (not through Foundation's `contains`).
+    let bar = UInt8(ascii: "|")
+    if blocks.contains(where: { blockNames[$0].utf8.contains(bar) }) {
       let texts = names.map { "s\($0.story)|" + $0.key.text(blockNames: blockNames, words: words) }
       return texts.indices.sorted { texts[$0] < texts[$1] }
     }

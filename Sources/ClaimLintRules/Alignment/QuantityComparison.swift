@@ -64,6 +64,9 @@ public struct QuantityComparison: Sendable {
     var noun: Int32 = -1
   }
 
+  /// The keys of the figure of the claim at `r`, as numbers of the run, computed once per run.
+  func figureKeys(_ r: ClaimRef) -> FigureKeys { figureKeys[r.document][r.index] }
+
   /// `nouns.blockKey` of the figure of the claim at `r` (nil for none), as computed once per run.
   func blockKey(_ r: ClaimRef) -> String? {
     let b = figureKeys[r.document][r.index].block

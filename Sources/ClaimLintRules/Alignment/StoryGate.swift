@@ -56,15 +56,19 @@ public enum StoryGate {
     // 100,000-article run has tens of millions of (document, word) pairs. What a shard holds does not
     // depend on the number of shards, only where it is found.
     let shardCount = max(1, shards)
-    let shards: [[UInt64: Int32]] = ParallelMap.map(Array(0..<shardCount)) { s in
-      var counts: [UInt64: Int32] = [:]
-      for ws in documentWords { for w in ws where shard(w, of: shardCount) == s { counts[w, default: 0] += 1 } }
+    // Words recur across documents: room for a sixteenth of a shard's (document, word) pairs as
+    // distinct words (at most 2^18 at first), so the table grows only a few times.
+    var pairs = 0
+    for ws in documentWords { pairs += ws.count }
+    let shards: [HashCounts] = ParallelMap.map(Array(0..<shardCount)) { s in
+      var counts = HashCounts(capacity: min(pairs / (16 * shardCount), 1 << 18))
+      for ws in documentWords { for w in ws where shard(w, of: shardCount) == s { counts.increment(w) } }
       return counts
     }
-    func frequency(_ w: UInt64) -> Int32 { shards[shard(w, of: shardCount)][w] ?? 0 }
+    func frequency(_ w: UInt64) -> Int32 { shards[shard(w, of: shardCount)].count(of: w) }
     let common = Int32(commonLimit(documents: n))
     var commonWords = Set<UInt64>()
-    for counts in shards { for (w, c) in counts where c > common { commonWords.insert(w) } }
+    for counts in shards { counts.forEach { w, c in if c > common { commonWords.insert(w) } } }
     // Each document's distinctive words and signature, each word's frequency looked up once.
     let perDocument: [(distinctive: [UInt64], signature: [UInt64])] = ParallelMap.map(documentWords) { ws in
       var distinctive: [UInt64] = []

@@ -42,14 +42,20 @@ public enum Syndication {
       return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], keepAll ? s : [])
     }
     let samples = firstPass.map(\.sample)
-    var counting: [UInt64: Int32] = [:]
-    for sample in samples { for h in sample { counting[h, default: 0] += 1 } }
+    var sampled = 0
+    for sample in samples { sampled += sample.count }
+    // A constant once counted: the filter below reads it without exclusivity checks.
+    let counting = {
+      var counts = HashCounts(capacity: sampled)
+      for sample in samples { for h in sample { counts.increment(h) } }
+      return counts
+    }()
     let limit = Int32(commonLimit(documents: n))
     var buckets: [UInt64: [Int]] = [:]
+    buckets.reserveCapacity(min(sampled, keyCount * n))
     for (i, sample) in samples.enumerated() {
-      for h in sample.lazy.filter({ (counting[$0] ?? 0) <= limit }).prefix(keyCount) { buckets[h, default: []].append(i) }
+      for h in sample.lazy.filter({ counting.count(of: $0) <= limit }).prefix(keyCount) { buckets[h, default: []].append(i) }
     }
-    counting = [:]
     var isCandidate = [Bool](repeating: false, count: n)
     for members in buckets.values where members.count > 1 {
       for m in members { isCandidate[m] = true }

@@ -55,7 +55,10 @@ public struct TitleMismatchRule: Rule {
     }
     // Full names by document, to resolve surnames.
     var byKey: [String: [ClaimRef]] = [:]
-    for r in refs { byKey[personKey(claims.documents[r.document].claims[r.index].title!.person, claims), default: []].append(r) }
+    for r in refs {
+      let person = claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].title!.person }
+      byKey[personKey(person, claims), default: []].append(r)
+    }
     var findings: [Finding] = []
     // Each role parsed once per run: the same roles ("foreign minister") recur across people.
     var parsedRoles: [String: Role] = [:]
@@ -65,7 +68,7 @@ public struct TitleMismatchRule: Rule {
       guard Set(group.map(\.document)).count > 1 else { continue }
       // Each claim's roles, parsed once (not once per pair), by its position in the group.
       let parsed: [[Role]] = group.map { r in
-        claims.documents[r.document].claims[r.index].title!.roles.map { role in
+        claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].title!.roles }.map { role in
           if let known = parsedRoles[role] { return known }
           let p = parse(role)
           parsedRoles[role] = p

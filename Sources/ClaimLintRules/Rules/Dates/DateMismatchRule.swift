@@ -165,8 +165,17 @@ public struct DateMismatchRule: Rule {
     var index = SortedStoryWordIndex(claims, refs: refs, words: salient)
     var findings: [Finding] = []
     // Each date, its text and whether it is its article's own day, read once.
-    let dates = refs.map { claims.documents[$0.document].claims[$0.index].date! }
-    let texts = refs.map { claims.documents[$0.document].claims[$0.index].span.text }
+    // Each claim is read in place through its document's buffer, never copied.
+    var dates: [DateMention] = []
+    var texts: [String] = []
+    dates.reserveCapacity(refs.count)
+    texts.reserveCapacity(refs.count)
+    for r in refs {
+      claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+        dates.append(cs[r.index].date!)
+        texts.append(cs[r.index].span.text)
+      }
+    }
     let ownDay = texts.map { Self.isOwnDay($0) }
     var comparable = ComparableDocuments(claims)
     // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates

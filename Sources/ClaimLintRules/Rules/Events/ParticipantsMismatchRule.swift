@@ -51,7 +51,8 @@ public struct ParticipantsMismatchRule: Rule {
     // `Claim` is never copied): reportage events grouped by story and type, in the order of their keys.
     var byKey: [String: [ClaimRef]] = [:]
     for r in claims.claimRefs(where: { $0.pointee.kind == .event && $0.pointee.layer == .reportage && $0.pointee.event != nil }) {
-      byKey["s\(claims.story[r.document])|" + claims.documents[r.document].claims[r.index].event!.type, default: []].append(r)
+      let type = claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].event!.type }
+      byKey["s\(claims.story[r.document])|" + type, default: []].append(r)
     }
     let blocks = byKey.keys.sorted().map { byKey[$0]! }
     var comparable = ComparableDocuments(claims)
@@ -60,12 +61,14 @@ public struct ParticipantsMismatchRule: Rule {
       // Items are positions in the block, whose order is the order of the claims (`claimRefs`): what
       // is known of each is kept in arrays, not hashed by claim.
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim).
+      // Each claim's event, read once in place (the claim is not copied).
+      let events = block.map { r in claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].event! } }
       var sides = MinoritySide<Int>(claims, count: block.count, document: { block[$0].document }) { (x: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let r = block[x]
-        let a = claims.documents[r.document].claims[r.index].event!
+        let a = events[x]
         for y in block.indices where comparable(r.document, block[y].document) {
           let o = block[y]
-          let b = claims.documents[o.document].claims[o.index].event!
+          let b = events[y]
           guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
           if Self.sameParticipants(a, b) {
             recorder.agree(o.document)
