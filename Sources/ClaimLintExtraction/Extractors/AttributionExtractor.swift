@@ -242,66 +242,9 @@ public struct AttributionExtractor: Sendable {
           aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
         }
         // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
-        // Read by index, so that no whole `Word` is copied.
-        let verbStart = ws[i].range.lowerBound
-        let verbEnd = ws[i + n - 1].range.upperBound
-        let speakerStart = first.range.lowerBound
-        let speakerEnd = last.range.upperBound
-        let asideStart = aside.lowerBound
-        let asideEnd = aside.upperBound
-        // The kept words (not in the speaker, the verb or the aside) are measured first, then copied
-        // into the string's own storage; every bound is a constant, so no closure reads a variable.
-        func isKept(_ k: Int) -> Bool {
-          let lo = ws[k].range.lowerBound
-          let hi = ws[k].range.upperBound
-          return !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd)
-            && !(lo >= asideStart && lo < asideEnd)
-        }
-        var total = 0
-        for k in ws.indices {
-          guard isKept(k) else { continue }
-          total += (total > 0 ? 1 : 0) + ws[k].lower.utf8.count
-        }
-        // An ASCII word whose range is as long as its lower-cased text is the sentence's bytes there,
-        // lower-cased (the possessive "'s" read from "’s" is not: its range is longer): it is copied
-        // from the sentence, without touching its string; other words from their `lower`.
-        // Such words that follow each other with one space between them in the sentence are the
-        // sentence's bytes from the first one's start to the last one's end (the space included, as
-        // the separator written between them): the run is copied at once, eight bytes at a time.
-        var bytes = sentence
-        content = bytes.withUTF8 { sb in
-          String(unsafeUninitializedCapacity: total) { out in
-            var p = 0
-            // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
-            var runStart = 0
-            var runEnd = -1
-            for k in ws.indices {
-              guard isKept(k) else { continue }
-              let r = ws[k].range
-              let inPlace = ws[k].lowerHash != 0 && r.lowerBound >= 0 && r.upperBound <= sb.count && r.count == ws[k].lower.utf8.count
-              if inPlace, runEnd > runStart, r.lowerBound == runEnd + 1, sb[runEnd] == 0x20 {
-                runEnd = r.upperBound
-                continue
-              }
-              if runEnd >= 0 {
-                p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
-                runEnd = -1
-              }
-              if p > 0 {
-                out[p] = 0x20
-                p += 1
-              }
-              if inPlace {
-                runStart = r.lowerBound
-                runEnd = r.upperBound
-              } else {
-                p = Self.copy(ws[k].lower, to: out, at: p)
-              }
-            }
-            if runEnd >= 0 { p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p) }
-            return p
-          }
-        }
+        content = Self.keptContent(
+          sentence, ws, speaker: first.range.lowerBound..<last.range.upperBound,
+          verb: ws[i].range.lowerBound..<ws[i + n - 1].range.upperBound, aside: aside)
       }
       out.append(
         Match(
@@ -321,9 +264,110 @@ public struct AttributionExtractor: Sendable {
     return out
   }
 
+  /// The lower-cased texts of the words of `ws` kept as a statement's content, joined by spaces: a
+  /// word is left out when its range lies within `speaker` or within `verb`, or starts within `aside`.
+  ///
+  /// An ASCII word whose range is as long as its lower-cased text is the sentence's bytes there,
+  /// lower-cased (the possessive "'s" read from "’s" is not: its range is longer): it is copied from
+  /// the sentence, without touching its string; other words from their `lower`. Such words that
+  /// follow each other with one space between them in the sentence are the sentence's bytes from the
+  /// first one's start to the last one's end (the space included, as the separator written between
+  /// them): the run is copied at once, eight bytes at a time.
+  ///
+  /// One pass: the string is made with room for the sentence's bytes and a separator per word, which
+  /// holds every kept word copied from the sentence (their ranges do not overlap); a word from its
+  /// `lower` is checked against the room left, and when it would not fit (never seen in text) the
+  /// words are measured first and the string made again (`keptContentMeasured`).
+  static func keptContent(_ sentence: String, _ ws: [Word], speaker: Range<Int>, verb: Range<Int>, aside: Range<Int>) -> String {
+    let speakerStart = speaker.lowerBound
+    let speakerEnd = speaker.upperBound
+    let verbStart = verb.lowerBound
+    let verbEnd = verb.upperBound
+    let asideStart = aside.lowerBound
+    let asideEnd = aside.upperBound
+    var bytes = sentence
+    var fits = true
+    let content = bytes.withUTF8 { sb in
+      let room = sb.count + ws.count
+      return String(unsafeUninitializedCapacity: room) { out in
+        var p = 0
+        // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
+        var runStart = 0
+        var runEnd = -1
+        for k in ws.indices {
+          let r = ws[k].range
+          let lo = r.lowerBound
+          let hi = r.upperBound
+          guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
+          else { continue }
+          let lowerCount = ws[k].lower.utf8.count
+          let inPlace = ws[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && r.count == lowerCount
+          if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
+            runEnd = hi
+            continue
+          }
+          if runEnd >= 0 {
+            guard p + (runEnd - runStart) <= room else {
+              fits = false
+              return 0
+            }
+            p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
+            runEnd = -1
+          }
+          guard p + 1 + lowerCount <= room else {
+            fits = false
+            return 0
+          }
+          if p > 0 {
+            out[p] = 0x20
+            p += 1
+          }
+          if inPlace {
+            runStart = lo
+            runEnd = hi
+          } else {
+            p = Self.copy(ws[k].lower, to: out, at: p)
+          }
+        }
+        if runEnd >= 0 {
+          guard p + (runEnd - runStart) <= room else {
+            fits = false
+            return 0
+          }
+          p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
+        }
+        return p
+      }
+    }
+    if fits { return content }
+    return keptContentMeasured(ws, isKept: { k in
+      let lo = ws[k].range.lowerBound
+      let hi = ws[k].range.upperBound
+      return !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
+    })
+  }
+
+  /// The kept words' `lower` joined by spaces, in a string made as long as they need.
+  @inline(never)
+  private static func keptContentMeasured(_ ws: [Word], isKept: (Int) -> Bool) -> String {
+    var total = 0
+    for k in ws.indices where isKept(k) { total += (total > 0 ? 1 : 0) + ws[k].lower.utf8.count }
+    return String(unsafeUninitializedCapacity: total) { out in
+      var p = 0
+      for k in ws.indices where isKept(k) {
+        if p > 0 {
+          out[p] = 0x20
+          p += 1
+        }
+        p = Self.copy(ws[k].lower, to: out, at: p)
+      }
+      return p
+    }
+  }
+
   /// Copies the UTF-8 bytes of `s` into `out` from `p` on; returns the offset after them.
   @inline(__always)
-  private static func copy(_ s: String, to out: UnsafeMutableBufferPointer<UInt8>, at p: Int) -> Int {
+  static func copy(_ s: String, to out: UnsafeMutableBufferPointer<UInt8>, at p: Int) -> Int {
     var p = p
     let copied = s.utf8.withContiguousStorageIfAvailable { b -> Int in
       if let src = b.baseAddress, let dst = out.baseAddress { (dst + p).update(from: src, count: b.count) }
@@ -341,7 +385,7 @@ public struct AttributionExtractor: Sendable {
   /// as they are); returns the offset after them. Eight bytes at a time: a byte below 0x80 whose low
   /// seven bits are at least 0x41 and at most 0x5A gets 0x20 added (its bit 5 set).
   @inline(__always)
-  private static func copyLowered(
+  static func copyLowered(
     _ sb: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to out: UnsafeMutableBufferPointer<UInt8>, at p: Int
   ) -> Int {
     guard let src = sb.baseAddress, let dst = out.baseAddress else { return p }
