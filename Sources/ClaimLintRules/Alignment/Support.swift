@@ -49,3 +49,18 @@ public struct FigureSupport: Sendable {
     }
   }
 }
+
+/// Runs `body` with a pointer to `value`, for state that an escaping closure (a `MinoritySide`'s
+/// recorder) changes on every call: a captured `var` lives in a box whose every access is checked for
+/// exclusivity at run time (swift_beginAccess), which the rules' per-candidate loops paid for on each
+/// read. Accesses through the pointer are not checked. The pointer is valid during `body` only, and
+/// `value` is destroyed when `body` returns.
+func withScratch<Value, Result>(_ value: Value, _ body: (UnsafeMutablePointer<Value>) -> Result) -> Result {
+  let pointer = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+  pointer.initialize(to: value)
+  defer {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
+  }
+  return body(pointer)
+}

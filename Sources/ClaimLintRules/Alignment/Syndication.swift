@@ -36,10 +36,16 @@ public enum Syndication {
     // candidates for bucket keys); the full arrays are computed again for the few documents that share
     // a bucket with another, so a large run never holds every document's shingles at once.
     // A small run keeps every document's shingles from the first pass instead of computing them twice.
+    // A large run's first pass sorts nothing: the smallest few are picked from the unsorted shingles.
     let keepAll = n <= keepAllLimit
     let firstPass = AlignedClaims.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
-      let s = Self.shingles(of: doc)
-      return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], keepAll ? s : [])
+      if keepAll {
+        let s = Self.shingles(of: doc)
+        return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], s)
+      }
+      let smallest = Self.smallestDistinct(Self.unsortedShingles(of: doc), sampleSize)
+      // Fewer than `sampleSize` distinct shingles are all of them: `smallest.count` is their number.
+      return (smallest.count >= 8 ? smallest : [], [])
     }
     let samples = firstPass.map(\.sample)
     var sampled = 0
@@ -125,7 +131,45 @@ public enum Syndication {
     return 0
   }
 
+  /// The smallest `k` distinct values of `values` in ascending order (all of them, when fewer are
+  /// distinct): `Array(Salience.sortedUnique(values).prefix(k))` in one pass that keeps `k` values.
+  static func smallestDistinct(_ values: [UInt64], _ k: Int) -> [UInt64] {
+    guard k > 0 else { return [] }
+    return [UInt64](unsafeUninitializedCapacity: k) { out, initialized in
+      var kept = 0
+      // The largest kept value once `k` are kept: most values are not below it and cost one compare.
+      var top = UInt64.max
+      values.withUnsafeBufferPointer { v in
+        for x in v {
+          if kept == k && x >= top { continue }
+          // The place of `x` among the kept values, from the top; a value already kept is a repeat.
+          var j = kept
+          while j > 0 && out[j &- 1] > x { j &-= 1 }
+          if j > 0 && out[j &- 1] == x { continue }
+          // Room for one more, or the largest kept drops out; the larger ones move up one place.
+          if kept < k { kept &+= 1 }
+          var m = kept &- 1
+          while m > j {
+            out[m] = out[m &- 1]
+            m &-= 1
+          }
+          out[j] = x
+          if kept == k { top = out[k &- 1] }
+        }
+      }
+      initialized = kept
+    }
+  }
+
+  /// Sorted shingles without repeats (`unsortedShingles` sorted).
   private static func shingles(of doc: Document) -> [UInt64] {
+    var out = unsortedShingles(of: doc)
+    Salience.sortUnique(&out)
+    return out
+  }
+
+  /// The hashes of the word 5-grams of the reportage and lists, in text order with repeats.
+  private static func unsortedShingles(of doc: Document) -> [UInt64] {
     var words: [UInt64] = []
     let segments = doc.segments
     var bytes = 0
@@ -170,9 +214,6 @@ public enum Syndication {
       }
     }
     words.removeLast(4)
-    var out = words
-    words = []
-    Salience.sortUnique(&out)
-    return out
+    return words
   }
 }

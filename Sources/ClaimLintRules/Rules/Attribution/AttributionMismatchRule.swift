@@ -114,53 +114,63 @@ public struct AttributionMismatchRule: Rule {
       let threshold = bothQuotes ? 0.7 : 0.8
       return Salience.containment(words[i], words[j]) >= threshold
     }
-    var index = SortedStoryWordIndex(claims, refs: refs, words: words)
-    var findings: [Finding] = []
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
-    var comparable = ComparableDocuments(claims)
-    // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
-    // are listed into one buffer kept from claim to claim.
-    var candidates: [Int] = []
-    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
-      index.candidates(of: i, into: &candidates)
-      // The cheap tests first: same words, then whether the two documents may be compared at all.
-      for j in candidates {
-        guard hasSpeakerText[j] && sameWords(i, j) else { continue }
-        guard comparable(refs[i].document, refs[j].document) else { continue }
-        if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
-          || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
-          || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
-        {
-          recorder.agree(refs[j].document)
-        } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
-          // Two different named speakers; "the statement" against "officials" says little.
-          recorder.conflict(j)
+    // The index, the comparable pairs and the candidate buffer change on every call of the recorder:
+    // kept behind pointers (`withScratch`), not captured as checked variables.
+    let scratch = Scratch(index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [])
+    return withScratch(scratch) { scratch in
+      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
+      // are listed into one buffer kept from claim to claim.
+      var findings: [Finding] = []
+      var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
+        // The cheap tests first: same words, then whether the two documents may be compared at all.
+        for j in scratch.pointee.candidates {
+          guard hasSpeakerText[j] && sameWords(i, j) else { continue }
+          guard scratch.pointee.comparable(refs[i].document, refs[j].document) else { continue }
+          if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
+            || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
+            || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
+          {
+            recorder.agree(refs[j].document)
+          } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
+            // Two different named speakers; "the statement" against "officials" says little.
+            recorder.conflict(j)
+          }
         }
       }
+      for i in refs.indices where claims.isDraftSide(refs[i]) {
+        guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }
+        let attrA = attrs[i]
+        let span = claims.documents[refs[i].document].claims[refs[i].index].span
+        let what = attrA.isQuote ? "quote" : "statement"
+        findings.append(
+          Finding(
+            ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
+            message: "\(what) attributed to \(ClaimText.quoted(attrA.speaker)) here but to a different speaker in \(ClaimText.sources(noteIdx.count))",
+            span: span,
+            notes: noteIdx.map { j in
+              Note(span: claims.documents[refs[j].document].claims[refs[j].index].span, message: "source attributes these words to \(ClaimText.quoted(attrs[j].speaker))")
+            },
+            help: "attribute the words to the speaker the original source names",
+            label: "speaker here: \(attrA.speaker)",
+            fingerprint: Fingerprint.fnv1a(
+              [Self.description.identifier, attrA.speaker] + Salience.words(attrA.content).sorted().prefix(8)
+                + ([span.path] + noteIdx.map { claims.documents[refs[$0].document].claims[refs[$0].index].span.path }).sorted()),
+            properties: ["speaker": attrA.speaker]))
+      }
+      return findings
     }
-    for i in refs.indices where claims.isDraftSide(refs[i]) {
-      guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }
-      let attrA = attrs[i]
-      let span = claims.documents[refs[i].document].claims[refs[i].index].span
-      let what = attrA.isQuote ? "quote" : "statement"
-      findings.append(
-        Finding(
-          ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-          message: "\(what) attributed to \(ClaimText.quoted(attrA.speaker)) here but to a different speaker in \(ClaimText.sources(noteIdx.count))",
-          span: span,
-          notes: noteIdx.map { j in
-            Note(span: claims.documents[refs[j].document].claims[refs[j].index].span, message: "source attributes these words to \(ClaimText.quoted(attrs[j].speaker))")
-          },
-          help: "attribute the words to the speaker the original source names",
-          label: "speaker here: \(attrA.speaker)",
-          fingerprint: Fingerprint.fnv1a(
-            [Self.description.identifier, attrA.speaker] + Salience.words(attrA.content).sorted().prefix(8)
-              + ([span.path] + noteIdx.map { claims.documents[refs[$0].document].claims[refs[$0].index].span.path }).sorted()),
-          properties: ["speaker": attrA.speaker]))
-    }
-    return findings
+  }
+
+  /// What the recorder of `check` changes from call to call.
+  private struct Scratch {
+    var index: SortedStoryWordIndex
+    var comparable: ComparableDocuments
+    /// The candidates of the current claim, one buffer for every claim.
+    var candidates: [Int]
   }
 
   /// Distinct tokens as sorted 64-bit hashes (FNV-1a of their bytes, in composed form when they hold

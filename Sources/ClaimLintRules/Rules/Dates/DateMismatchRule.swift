@@ -75,7 +75,15 @@ public struct DateMismatchRule: Rule {
     // The same sentence and date recur across a run (syndicated copies): each distinct pair of
     // sentence and date text gets a number, by one look-up, and is read once: whether its date is
     // kept, and later the words of its clause. `pairOf` is the number of each kept claim's pair.
+    // At most one pair per date claim of the run (sized once, not grown by doubling).
     var pairs: [ExactTextPair: Int] = [:]
+    var dateCount = 0
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for k in cs.indices where cs[k].kind == .date { dateCount += 1 }
+      }
+    }
+    pairs.reserveCapacity(dateCount)
     var pairKept: [Bool] = []
     var pairOf: [Int] = []
     let refs = claims.claimRefs { c in
@@ -143,84 +151,100 @@ public struct DateMismatchRule: Rule {
     sentenceClaims = [:]
     // The figures of each date's sentence, read when a pair of dates first needs them: two contexts
     // that already share enough words are the same event whatever figures they give.
-    var figureCache: [[String]?] = Array(repeating: nil, count: refs.count)
-    func figures(_ i: Int) -> [String] {
-      if let known = figureCache[i] { return known }
-      let f = Self.figureList(of: refs[i], in: claims, sentenceClaims: sentenceOf[i])
-      figureCache[i] = f
-      return f
-    }
-    let own = contexts.map(\.own)
-    // A short sentence borrowed the words of the sentence before it; its own words must still speak of
-    // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
-    func sameEvent(_ i: Int, _ j: Int) -> Bool {
-      if !Self.sameEvent(salient[i], salient[j]) {
-        guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures(i), figures(j))) else { return false }
+    // The cache, the index, the comparable pairs and the candidate buffer change on every call of the
+    // recorder: kept behind a pointer (`withScratch`), not captured as checked variables.
+    let scratch = Scratch(
+      figureCache: Array(repeating: nil, count: refs.count), index: SortedStoryWordIndex(claims, refs: refs, words: salient),
+      comparable: ComparableDocuments(claims), candidates: [])
+    return withScratch(scratch) { scratch in
+      func figures(_ i: Int) -> [String] {
+        if let known = scratch.pointee.figureCache[i] { return known }
+        let f = Self.figureList(of: refs[i], in: claims, sentenceClaims: sentenceOf[i])
+        scratch.pointee.figureCache[i] = f
+        return f
       }
-      if own[i].count < salient[i].count, Salience.sharedCount(own[i], salient[j]) < 2 { return false }
-      if own[j].count < salient[j].count, Salience.sharedCount(own[j], salient[i]) < 2 { return false }
-      return true
-    }
-    let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
-    var index = SortedStoryWordIndex(claims, refs: refs, words: salient)
-    var findings: [Finding] = []
-    // Each date, its text and whether it is its article's own day, read once.
-    // Each claim is read in place through its document's buffer, never copied.
-    var dates: [DateMention] = []
-    var texts: [String] = []
-    dates.reserveCapacity(refs.count)
-    texts.reserveCapacity(refs.count)
-    for r in refs {
-      claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-        dates.append(cs[r.index].date!)
-        texts.append(cs[r.index].span.text)
+      let own = contexts.map(\.own)
+      // A short sentence borrowed the words of the sentence before it; its own words must still speak of
+      // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
+      func sameEvent(_ i: Int, _ j: Int) -> Bool {
+        if !Self.sameEvent(salient[i], salient[j]) {
+          guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures(i), figures(j))) else { return false }
+        }
+        if own[i].count < salient[i].count, Salience.sharedCount(own[i], salient[j]) < 2 { return false }
+        if own[j].count < salient[j].count, Salience.sharedCount(own[j], salient[i]) < 2 { return false }
+        return true
       }
-    }
-    let ownDay = texts.map { Self.isOwnDay($0) }
-    var comparable = ComparableDocuments(claims)
-    // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
-    // are listed into one buffer kept from claim to claim.
-    var candidates: [Int] = []
-    var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
-      let da = dates[i]
-      index.candidates(of: i, into: &candidates)
-      for j in candidates {
-        guard comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
-        let db = dates[j]
-        // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
-        // sentence is that date's counterpart, not this one's.
-        if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
-        // Both dates each article's own day (`bothOwnDay`).
-        if ownDay[i] && ownDay[j] { continue }
-        if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
-          recorder.agree(refs[j].document)
-        } else {
-          recorder.conflict(j)
+      let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+      var findings: [Finding] = []
+      // Each date, its text and whether it is its article's own day, read once.
+      // Each claim is read in place through its document's buffer, never copied.
+      var dateList: [DateMention] = []
+      var textList: [String] = []
+      dateList.reserveCapacity(refs.count)
+      textList.reserveCapacity(refs.count)
+      for r in refs {
+        claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+          dateList.append(cs[r.index].date!)
+          textList.append(cs[r.index].span.text)
         }
       }
-    }
-    for i in refs.indices where claims.isDraftSide(refs[i]) {
-      guard let noteIdx = sides.notes(for: i) else { continue }
-      let a = claims.documents[refs[i].document].claims[refs[i].index].span
-      let resolved = dates[i].resolved!.description
-      var paths = [a.path]
-      let notes = noteIdx.map { j -> Note in
-        let b = claims.documents[refs[j].document].claims[refs[j].index].span
-        paths.append(b.path)
-        return Note(span: b, message: "source dates it to \(dates[j].resolved!) (\(ClaimText.quoted(b.text))\(evidence(dates[j])))")
+      // Constants from here on: the recorder reads them without exclusivity checks.
+      let dates = dateList
+      let texts = textList
+      let ownDay = texts.map { Self.isOwnDay($0) }
+      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
+      // are listed into one buffer kept from claim to claim.
+      var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        let da = dates[i]
+        scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
+        for j in scratch.pointee.candidates {
+          guard scratch.pointee.comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
+          let db = dates[j]
+          // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
+          // sentence is that date's counterpart, not this one's.
+          if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
+          // Both dates each article's own day (`bothOwnDay`).
+          if ownDay[i] && ownDay[j] { continue }
+          if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
+            recorder.agree(refs[j].document)
+          } else {
+            recorder.conflict(j)
+          }
+        }
       }
-      findings.append(
-        Finding(
-          ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-          message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.text)) here is \(resolved)",
-          span: a, notes: notes, help: "check the date against the original source",
-          label: "resolves to \(resolved)",
-          fingerprint: Fingerprint.fnv1a(
-            [Self.description.identifier, resolved] + Self.sortedContextWords(of: refs[i], in: claims).prefix(6)
-              + paths.sorted()),
-          properties: ["date": resolved]))
+      for i in refs.indices where claims.isDraftSide(refs[i]) {
+        guard let noteIdx = sides.notes(for: i) else { continue }
+        let a = claims.documents[refs[i].document].claims[refs[i].index].span
+        let resolved = dates[i].resolved!.description
+        var paths = [a.path]
+        let notes = noteIdx.map { j -> Note in
+          let b = claims.documents[refs[j].document].claims[refs[j].index].span
+          paths.append(b.path)
+          return Note(span: b, message: "source dates it to \(dates[j].resolved!) (\(ClaimText.quoted(b.text))\(evidence(dates[j])))")
+        }
+        findings.append(
+          Finding(
+            ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
+            message: "date of the event differs from \(ClaimText.sources(notes.count)): \(ClaimText.quoted(a.text)) here is \(resolved)",
+            span: a, notes: notes, help: "check the date against the original source",
+            label: "resolves to \(resolved)",
+            fingerprint: Fingerprint.fnv1a(
+              [Self.description.identifier, resolved] + Self.sortedContextWords(of: refs[i], in: claims).prefix(6)
+                + paths.sorted()),
+            properties: ["date": resolved]))
+      }
+      return findings
     }
-    return findings
+  }
+
+  /// What the recorder of `check` changes from call to call.
+  private struct Scratch {
+    /// The figures of each date's sentence, once read.
+    var figureCache: [[String]?]
+    var index: SortedStoryWordIndex
+    var comparable: ComparableDocuments
+    /// The candidates of the current date, one buffer for every date.
+    var candidates: [Int]
   }
 
   /// The value at `v` (through the `default:` subscript of a dictionary, which stores the default for
