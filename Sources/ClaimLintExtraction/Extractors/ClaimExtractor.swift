@@ -8,22 +8,52 @@ import ClaimLintCore
 public struct ClaimExtractor: Sendable {
   private let splitter: SentenceSplitter
   private let quantities: QuantityExtractor
-  private let dates: DateExtractor
-  private let hedges: HedgeDetector
   private let titles: PersonTitleExtractor
   private let attributions: AttributionExtractor
   private let events: EventExtractor
-  private let extraction: ExtractionLexicons
+  /// The extraction lexicons, and the extractors that hold them, behind one reference: the lexicons
+  /// are close to a kilobyte, and a struct that holds them by value is copied whole before a call of
+  /// one of its methods that is not inlined (`mark`, `spans`).
+  private let shared: Shared
+
+  /// The one reference to the extraction lexicons and the extractors that hold them.
+  private final class Shared: Sendable {
+    let extraction: ExtractionLexicons
+    let dates: DateExtractor
+    let hedges: HedgeDetector
+    init(_ extraction: ExtractionLexicons) {
+      self.extraction = extraction
+      dates = DateExtractor(lexicons: extraction)
+      hedges = HedgeDetector(lexicons: extraction)
+    }
+  }
+
+  /// Buffers that `claims(in:scratch:)` reuses, sentence after sentence and document after document:
+  /// a caller that reads many documents on one thread keeps one and passes it to every call, so that
+  /// the buffers for a sentence's bytes, tokens, words and matches are not allocated and grown anew
+  /// for each document. Not `Sendable`: one scratch serves one thread at a time.
+  public final class Scratch {
+    fileprivate var sentences: [Range<Int>] = []
+    fileprivate var segmentEnds: [Int] = []
+    fileprivate var bytes: [UInt8] = []
+    fileprivate var tokens: [Token] = []
+    fileprivate var words: [Word] = []
+    fileprivate var quantities: [QuantityMatch] = []
+    fileprivate var dateMatches: [DateMatch] = []
+    fileprivate var datelines: [Bool] = []
+    fileprivate var dateTokens: [Range<Int>] = []
+
+    /// Empty buffers.
+    public init() {}
+  }
 
   public init(lexicons: LexiconSet, extraction: ExtractionLexicons) {
     splitter = SentenceSplitter(lexicons: lexicons)
     quantities = QuantityExtractor(lexicons: extraction)
-    dates = DateExtractor(lexicons: extraction)
-    hedges = HedgeDetector(lexicons: extraction)
     titles = PersonTitleExtractor(lexicons: lexicons)
     attributions = AttributionExtractor(lexicons: lexicons)
     events = EventExtractor(lexicons: lexicons)
-    self.extraction = extraction
+    shared = Shared(extraction)
   }
 
   /// The sentences of a segment as UTF-8 ranges of its text.
@@ -77,23 +107,92 @@ public struct ClaimExtractor: Sendable {
     return window.first == 0x20 && hi + 1 >= n
   }
 
-  public func claims(in document: Document) -> [Claim] {
+  /// The claims of `document`, in reading order.
+  public func claims(in document: Document) -> [Claim] { claims(in: document, scratch: Scratch()) }
+
+  /// `claims(in:)` with the buffers of `scratch`, which a caller reading many documents keeps and
+  /// passes to every call (on one thread at a time): the same claims, without the buffers allocated
+  /// and grown anew for each document.
+  public func claims(in document: Document, scratch: Scratch) -> [Claim] {
+    // The buffers are moved out of the scratch for the call, and back at its end: a property of a
+    // class would be checked for exclusive access at every use.
+    var sentences: [Range<Int>] = []
+    var segmentEnds: [Int] = []
+    var bytes: [UInt8] = []
+    var tokens: [Token] = []
+    var words: [Word] = []
+    var quantityMatches: [QuantityMatch] = []
+    var dateMatches: [DateMatch] = []
+    var datelines: [Bool] = []
+    var dateTokens: [Range<Int>] = []
+    swap(&sentences, &scratch.sentences)
+    swap(&segmentEnds, &scratch.segmentEnds)
+    swap(&bytes, &scratch.bytes)
+    swap(&tokens, &scratch.tokens)
+    swap(&words, &scratch.words)
+    swap(&quantityMatches, &scratch.quantities)
+    swap(&dateMatches, &scratch.dateMatches)
+    swap(&datelines, &scratch.datelines)
+    swap(&dateTokens, &scratch.dateTokens)
+    defer {
+      swap(&sentences, &scratch.sentences)
+      swap(&segmentEnds, &scratch.segmentEnds)
+      swap(&bytes, &scratch.bytes)
+      swap(&tokens, &scratch.tokens)
+      swap(&words, &scratch.words)
+      swap(&quantityMatches, &scratch.quantities)
+      swap(&dateMatches, &scratch.dateMatches)
+      swap(&datelines, &scratch.datelines)
+      swap(&dateTokens, &scratch.dateTokens)
+    }
+    /// Whether claims are read from a segment. Headlines carry claims too: a headline that disagrees
+    /// with its own story is a classic slip.
+    func readsClaims(_ kind: SegmentKind) -> Bool {
+      kind == .reportage || kind == .list || kind == .comment || kind == .headline
+    }
+    // First the sentences of every segment read, into one buffer (`segmentEnds` marks where each
+    // segment's end), so that the sentence buffers are sized once for the longest sentence.
+    sentences.removeAll(keepingCapacity: true)
+    segmentEnds.removeAll(keepingCapacity: true)
+    for segment in document.segments where readsClaims(segment.kind) {
+      splitter.split(segment.text, into: &sentences)
+      segmentEnds.append(sentences.count)
+    }
+    var longest = 0
+    for r in sentences where r.count > longest { longest = r.count }
+    if bytes.capacity < longest {
+      bytes = []
+      bytes.reserveCapacity(longest)
+    }
+    // A sentence has about one token for every five bytes; half as many as bytes leaves room to spare.
+    let wantedTokens = longest / 2 + 8
+    if tokens.capacity < wantedTokens {
+      tokens = []
+      tokens.reserveCapacity(wantedTokens)
+    }
+    if words.capacity < wantedTokens {
+      words = []
+      words.reserveCapacity(wantedTokens)
+    }
+
     var out: [Claim] = []
     var people: [String] = []
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
-    // One buffer each for the bytes, tokens and words of a sentence, reused sentence after sentence.
-    var bytes: [UInt8] = []
-    var tokens: [Token] = []
-    var words: [Word] = []
-    // Headlines carry claims too: a headline that disagrees with its own story is a classic slip.
-    for segment in document.segments
-    where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment || segment.kind == .headline {
+    var segmentNumber = 0
+    var firstSentence = 0
+    for segment in document.segments where readsClaims(segment.kind) {
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
-      for range in splitter.split(segment.text) {
+      let lastSentence = segmentEnds[segmentNumber]
+      defer {
+        segmentNumber += 1
+        firstSentence = lastSentence
+      }
+      for sentenceNumber in firstSentence..<lastSentence {
+        let range = sentences[sentenceNumber]
         defer { sentenceIndex += 1 }
         let sentence = Segment.slice(segment.text, range.lowerBound, range.upperBound)
         let base = range.lowerBound
@@ -112,17 +211,21 @@ public struct ClaimExtractor: Sendable {
         bytes.append(contentsOf: sentence.utf8)
         var plain = false
         Tokenizer.tokenize(bytes, into: &tokens, plain: &plain)
-        extraction.mark(&tokens)
-        let hedgeMatches = hedges.hedges(tokens: tokens, bytes: bytes)
+        shared.extraction.mark(&tokens)
+        let hedgeMatches = shared.hedges.hedges(tokens: tokens, bytes: bytes)
         let hedgeWords = hedgeMatches.map(\.text)
         // The words share the strings of the tokens that cover the same bytes.
         tokens.withUnsafeBufferPointer { t in
           bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &words) }
         }
 
-        let dateSpans = dates.spans(tokens, documentDate: document.date)
-        var dateMatches = dateSpans.map { s in
-          DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention)
+        let dateSpans = shared.dates.spans(tokens, documentDate: document.date)
+        dateMatches.removeAll(keepingCapacity: true)
+        dateTokens.removeAll(keepingCapacity: true)
+        for s in dateSpans {
+          dateMatches.append(
+            DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention))
+          dateTokens.append(s.tokens)
         }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
         let quote = attributions.quoteRange(bytes: bytes, sentence: sentence)
@@ -131,21 +234,25 @@ public struct ClaimExtractor: Sendable {
             dateMatches[k].mention.isTentative = true
           }
         }
-        let datelines = dateMatches.map { Self.isDateline(sentence, bytes: bytes, $0.range) }
+        datelines.removeAll(keepingCapacity: true)
+        for k in dateMatches.indices { datelines.append(Self.isDateline(sentence, bytes: bytes, dateMatches[k].range)) }
         // Each claim is appended first and its boxed value set on the stored claim, in place: a claim
         // finished in a variable and then appended is copied (every string and box retained) and destroyed.
-        for (m, dateline) in zip(dateMatches, datelines) {
+        for k in dateMatches.indices {
           // The mention is finished before it is stored: each write to `c.date` boxes it anew.
-          var mention = m.mention
-          mention.isDateline = dateline
-          out.append(claim(.date, m.range, hedgeWords: hedgeWords))
+          var mention = dateMatches[k].mention
+          mention.isDateline = datelines[k]
+          out.append(claim(.date, dateMatches[k].range, hedgeWords: hedgeWords))
           out[out.count - 1].date = mention
         }
-        for m in quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateSpans.map(\.tokens))
-        where !dateMatches.contains(where: { $0.range.overlaps(m.range) }) {
-          out.append(claim(.quantity, m.range, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: m, in: bytes)))
-          out[out.count - 1].quantity = m.quantity
-          if let ar = m.quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
+        quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, into: &quantityMatches)
+        // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
+        for k in quantityMatches.indices {
+          let r = quantityMatches[k].range
+          if dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
+          out.append(claim(.quantity, r, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: quantityMatches[k], in: bytes)))
+          out[out.count - 1].quantity = quantityMatches[k].quantity
+          if let ar = quantityMatches[k].quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
         }
         let titleMatches = titles.extract(from: sentence, words: words)
         for m in titleMatches {

@@ -30,14 +30,20 @@ public struct SentenceSplitter: Sendable {
   /// The sentences of `text` as UTF-8 offset ranges, trimmed of surrounding white space (including
   /// non-breaking spaces).
   public func split(_ text: String) -> [Range<Int>] {
-    var text = text
-    return text.withUTF8 { split(bytes: $0) }
+    var result: [Range<Int>] = []
+    split(text, into: &result)
+    return result
   }
 
-  /// `split(_:)` on the text's UTF-8 bytes, read in place.
-  private func split(bytes b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  /// `split(_:)` appended to `result`: a caller that splits text after text can keep one buffer.
+  func split(_ text: String, into result: inout [Range<Int>]) {
+    var text = text
+    text.withUTF8 { split(bytes: $0, into: &result) }
+  }
+
+  /// `split(_:into:)` on the text's UTF-8 bytes, read in place.
+  private func split(bytes b: UnsafeBufferPointer<UInt8>, into result: inout [Range<Int>]) {
     let n = b.count
-    var result: [Range<Int>] = []
     var start = 0
 
     func emitTrimmed(_ s: Int, _ e: Int) {
@@ -119,7 +125,6 @@ public struct SentenceSplitter: Sendable {
       i += 1
     }
     emit(start, n)
-    return result
   }
 
   /// The byte length of the sentence terminator at `i` (`.`, `!`, `?`, `…`), or 0.

@@ -1,0 +1,53 @@
+import ClaimLint
+import ClaimLintCore
+@testable import ClaimLintExtraction
+import ClaimLintTestSupport
+import Testing
+
+/// `ClaimExtractor.claims(in:scratch:)` with one scratch kept across documents reads the same claims
+/// as `claims(in:)`, whatever the documents before left in its buffers.
+@Suite struct ClaimScratchTests {
+  static let texts: [String] = [
+    "2025-03-04\n\nPolice arrested 40 suspects on Monday, but 12 workers were rescued from the site.\n",
+    "2025-03-04\n\n" + String(repeating: "The ministry said on March 3 that more than 1,200 people, including 300 children, "
+      + "were evacuated from the flooded district of Lisbon. ", count: 12) + "\n\nComments\n\nJo: nearly 5,000 were told to leave.\n",
+    "2025-03-04\n\nShort.\n",
+    "2025-03-04\n\nLISBON, May 16 (Reuters) - Deputy Chief Justice Amara Nwosu said the court fined the firm $2 million, "
+      + "about 40% less than the 3.5 million euros sought.\n\nIt will appeal, a spokesman told reporters on Tuesday.\n",
+    "2025-03-04\n\n“We will rebuild,” Mayor Ana Silva said. Some 30 suspected traffickers were detained.\n",
+  ]
+
+  static func documents() -> [Document] {
+    let pipeline = DocumentPipeline(configuration: TestSupport.configuration)
+    return texts.enumerated().compactMap { k, text in
+      pipeline.prepare(bytes: Array(text.utf8), displayPath: "story\(k).txt").document
+    }
+  }
+
+  @Test func oneScratchAcrossDocumentsReadsTheSameClaims() {
+    let c = TestSupport.configuration
+    let extractor = ClaimExtractor(lexicons: c.lexicons, extraction: c.extraction)
+    let docs = Self.documents()
+    #expect(docs.count == Self.texts.count)
+    let scratch = ClaimExtractor.Scratch()
+    // Long after short, short after long, and each document twice.
+    for doc in docs + docs.reversed() {
+      let expected = extractor.claims(in: doc)
+      #expect(!expected.isEmpty || doc.path == "story2.txt")
+      #expect(extractor.claims(in: doc, scratch: scratch) == expected, "\(doc.path)")
+    }
+  }
+
+  /// `split(_:into:)` appends the sentences of each text after those already in the buffer.
+  @Test func splitIntoAppends() {
+    let splitter = SentenceSplitter(abbreviations: ["gen"])
+    let texts = ["Gen. Tun arrived. He spoke.", "", "One sentence only", "A first one. A second one! A third?"]
+    var all: [Range<Int>] = [0..<1]
+    var expected: [Range<Int>] = [0..<1]
+    for t in texts {
+      splitter.split(t, into: &all)
+      expected += splitter.split(t)
+    }
+    #expect(all == expected)
+  }
+}
