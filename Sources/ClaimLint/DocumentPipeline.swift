@@ -14,6 +14,8 @@ public struct DocumentPipeline: Sendable {
   private let segmenter: Segmenter
   /// The HTML reader, whose class and id tables are built once for the run.
   private let htmlReader = HTMLReader()
+  /// Claim extraction's buffers, reused from document to document by whichever thread extracts next.
+  private let scratches = ScratchPool()
 
   public init(configuration: Configuration, maxFileSize: Int = 64 << 20, reader: any ArticleReader = FileSystemArticleReader()) {
     self.configuration = configuration
@@ -113,7 +115,12 @@ public struct DocumentPipeline: Sendable {
     let displayPath = document.path
     // claimlint reads English only: a page in another language gets a note, not claims read as English.
     let language = LanguageGuess.guess(document)
-    let claims = language.isEnglish ? extractor.claims(in: document) : []
+    var claims: [Claim] = []
+    if language.isEnglish {
+      let scratch = scratches.take()
+      claims = extractor.claims(in: document, scratch: scratch)
+      scratches.give(scratch)
+    }
     if let name = language.language {
       problems.append(
         InputProblem(
@@ -183,5 +190,29 @@ public struct DocumentPipeline: Sendable {
   /// The sentences of a document's claim-bearing segments (for tests and the benchmark).
   public func sentenceCount(_ document: Document) -> Int {
     document.segments.reduce(0) { $0 + extractor.sentences(of: $1).count }
+  }
+}
+
+/// Extraction buffers (`ClaimExtractor.Scratch`) kept for the next document: each is used by one thread
+/// at a time, between `take` and `give`. A sentence is at most `SentenceSplitter.maxSentenceBytes`
+/// long, so a kept scratch stays small.
+private final class ScratchPool: @unchecked Sendable {
+  private var free: [ClaimExtractor.Scratch] = []
+  private let lock = NSLock()
+  /// More than the threads of any run; a scratch given back beyond it is dropped.
+  private static let limit = 64
+
+  /// A scratch no other thread holds: a kept one, or a new one.
+  func take() -> ClaimExtractor.Scratch {
+    lock.lock()
+    defer { lock.unlock() }
+    return free.popLast() ?? ClaimExtractor.Scratch()
+  }
+
+  /// Hands `scratch` back for the next document.
+  func give(_ scratch: ClaimExtractor.Scratch) {
+    lock.lock()
+    defer { lock.unlock() }
+    if free.count < Self.limit { free.append(scratch) }
   }
 }
