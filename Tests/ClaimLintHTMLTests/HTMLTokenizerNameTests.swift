@@ -70,3 +70,18 @@ import Testing
     #expect(div?.attributes.map(\.value) == ["a", "b", "d", ""])
   }
 }
+
+/// The packed-name lookup of tag flags gives the dictionary's answer.
+@Suite struct HTMLElementFlagsTests {
+  @Test func packedLookupMatchesDictionary() {
+    var names = Array(HTMLElements.flags.keys)
+    names += HTMLElements.flags.keys.map { $0 + "x" }
+    names += HTMLElements.flags.keys.map { String($0.dropLast()) }
+    names += HTMLElements.flags.keys.map { $0.uppercased() }
+    names += HTMLElements.flags.keys.map { $0 + "\u{0}" }
+    names += ["", "\u{0}", "a\u{0}", "p\u{0}\u{0}", "span", "custom-el", "blockquote", "figcaption", "plaintext", "x\u{00E9}", "\u{212A}"]
+    for name in names {
+      #expect(HTMLElements.flags(of: name) == (HTMLElements.flags[name] ?? []), "\(name.debugDescription)")
+    }
+  }
+}
