@@ -311,8 +311,12 @@ public struct SegmentationLexicons: Sendable {
   private func countMatch(_ s: String) -> MarkerMatch? {
     guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
     // A count is digits or one of a few number words.
-    let hasDigit = s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed.
+    var copy = s
+    let hasDigit = copy.withUTF8 { u in u.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed; every
+    // number word starts with "n", "o" or "t".
+    let first = s.utf8.first ?? 0
+    guard hasDigit || first == 0x6E || first == 0x6F || first == 0x74 else { return nil }
     guard
       hasDigit || (s.utf8.starts(with: "no ".utf8) && s.hasPrefix("no "))
         || (s.utf8.starts(with: "one ".utf8) && s.hasPrefix("one "))
@@ -324,7 +328,6 @@ public struct SegmentationLexicons: Sendable {
     var words: [String] = []
     if s.utf8.allSatisfy({ $0 < 0x80 }) {
       if let ends = countedEnds {
-        var copy = s
         guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
       }
       // ASCII: every character is one byte, so the words are split on bytes.
