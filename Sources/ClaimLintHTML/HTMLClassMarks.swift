@@ -37,8 +37,14 @@ struct HTMLClassMarks: Sendable, Hashable {
 struct HTMLClassifier {
   /// The word lists.
   let markers: HTMLMarkers
-  /// Marks already computed, keyed by attribute kind and value.
-  private var cache: [String: HTMLClassMarks] = [:]
+  /// Marks already computed for `class` values (and for single names of several-name values), and
+  /// for `id` values; together they hold at most `cacheLimit` entries.
+  private var classCache: [String: HTMLClassMarks] = [:]
+  private var idCache: [String: HTMLClassMarks] = [:]
+  /// The most entries the two caches hold together.
+  private static let cacheLimit = 20_000
+  /// The entries in both caches.
+  private var cacheCount: Int { classCache.count + idCache.count }
 
   /// Class names that mark a single comment.
   static let commentItemNames: Set<String> = [
@@ -92,21 +98,31 @@ struct HTMLClassifier {
   }
 
   /// The marks for a `class` (several names) or `id` (one name) value.
+  ///
+  /// A single class name's marks are the marks of the value made of that name alone, so both are
+  /// kept under the name in `classCache`.
   mutating func marks(class value: String, isID: Bool) -> HTMLClassMarks {
-    let key = (isID ? "#" : ".") + value
-    if let cached = cache[key] { return cached }
+    if let cached = isID ? idCache[value] : classCache[value] { return cached }
     var result = HTMLClassMarks()
-    let names = isID ? [value] : value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    let names: [String]
+    if isID || !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+      // One name (the split of a value without separators is the value, or nothing when empty).
+      names = value.isEmpty ? [] : [value]
+    } else {
+      names = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
     for name in names where !name.isEmpty {
-      if !isID, names.count > 1, let cached = cache["." + name] {
+      if !isID, names.count > 1, let cached = classCache[name] {
         result.merge(cached)
         continue
       }
       let m = marks(name: name, isID: isID)
-      if !isID, names.count > 1, cache.count < 20_000 { cache["." + name] = m }
+      if !isID, names.count > 1, cacheCount < Self.cacheLimit { classCache[name] = m }
       result.merge(m)
     }
-    if cache.count < 20_000 { cache[key] = result }
+    if cacheCount < Self.cacheLimit {
+      if isID { idCache[value] = result } else { classCache[value] = result }
+    }
     return result
   }
 

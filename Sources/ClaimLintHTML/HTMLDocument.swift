@@ -110,6 +110,49 @@ enum HTMLElements {
     static let raw = Flags(rawValue: 1 << 16)
   }
 
+  /// `flags[name] ?? []`, found for ASCII names of up to eight bytes by their packed bytes and
+  /// length in a small open-addressed table (no string hashing); other names use the dictionary.
+  static func flags(of name: String) -> Flags {
+    var key: UInt64 = 0
+    var length = 0
+    for b in name.utf8 {
+      guard length < 8, b < 0x80 else { return flags[name] ?? [] }
+      key |= UInt64(b) << (8 * UInt64(length))
+      length += 1
+    }
+    let table = flagTable
+    var p = flagSlot(key)
+    while true {
+      let e = table[p]
+      if e.length == 0 { return [] }
+      if e.key == key, e.length == length { return e.flags }
+      p = (p + 1) & (flagSlots - 1)
+    }
+  }
+
+  /// The size of `flagTable`, a power of two well above the number of short names.
+  static let flagSlots = 256
+
+  /// The first slot to probe for a packed name.
+  static func flagSlot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) & (flagSlots - 1)
+  }
+
+  /// The ASCII names of up to eight bytes in `flags`, packed (first byte lowest) with their length
+  /// (0 marks an empty slot) and flags.
+  static let flagTable: [(key: UInt64, length: Int, flags: Flags)] = {
+    var table = [(key: UInt64, length: Int, flags: Flags)](repeating: (0, 0, []), count: flagSlots)
+    for (name, f) in flags.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+    where !name.isEmpty && name.utf8.count <= 8 && name.utf8.allSatisfy({ $0 < 0x80 }) {
+      var key: UInt64 = 0
+      for (k, b) in name.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
+      var p = flagSlot(key)
+      while table[p].length != 0 { p = (p + 1) & (flagSlots - 1) }
+      table[p] = (key, name.utf8.count, f)
+    }
+    return table
+  }()
+
   /// The flags of every tag that has any; other tags have none.
   static let flags: [String: Flags] = {
     var out: [String: Flags] = [:]
@@ -183,7 +226,7 @@ private struct TreeBuilder {
   }
 
   mutating func startTag(_ name: String, _ attributes: [HTMLAttribute], _ range: Range<Int>) {
-    let flags = HTMLElements.flags[name] ?? []
+    let flags = HTMLElements.flags(of: name)
     if overflow == 0 { closeImplied(by: flags) }
     let isRaw = flags.contains(.raw)
     let isVoid = flags.contains(.void)
@@ -215,7 +258,7 @@ private struct TreeBuilder {
       startTag("br", [], 0..<0)
       return
     }
-    let flags = HTMLElements.flags[name] ?? []
+    let flags = HTMLElements.flags(of: name)
     if !flags.isDisjoint(with: [.raw, .void]) || name == "html" || name == "body" {
       return
     }

@@ -190,18 +190,16 @@ struct HTMLTokenizer {
           valueRange = vs..<i
         }
       }
-      if attrEnd - attrStart <= 10 {
+      if attrEnd - attrStart <= 10, Self.isKeptAttribute(bytes, attrStart..<attrEnd) {
         let attrName = lowercasedString(attrStart..<attrEnd)
-        if Self.keptAttributes.contains(attrName),
-          !attributes.contains(where: { $0.name == attrName })
-        {
+        if !attributes.contains(where: { $0.name == attrName }) {
           let value = valueRange.map { HTMLText.decodedString(bytes, $0) } ?? ""
           attributes.append(HTMLAttribute(name: attrName, value: value))
         }
       }
     }
     position = i + 1
-    if Self.rawTextElements.contains(name) { rawElement = name }
+    if Self.isRawTextElement(name) { rawElement = name }
     return .startTag(name: name, attributes: attributes, range: start..<(i + 1))
   }
 
@@ -245,8 +243,54 @@ struct HTMLTokenizer {
     return nil
   }
 
+  /// The bytes of `rawTextElements`.
+  static let rawTextElementBytes: [[UInt8]] = rawTextElements.sorted().map { Array($0.utf8) }
+
+  /// Whether `name` (lowercased) is one of `rawTextElements`: the same as the set lookup, by bytes
+  /// (the names are ASCII, and no other spelling of them is canonically equivalent).
+  static func isRawTextElement(_ name: String) -> Bool {
+    let u = name.utf8
+    let n = u.count
+    guard n >= 3, n <= 9 else { return false }
+    for word in rawTextElementBytes where word.count == n && u.elementsEqual(word) { return true }
+    return false
+  }
+
+  /// The bytes of `keptAttributes`, for matching attribute names without building strings.
+  static let keptAttributeBytes: [[UInt8]] = keptAttributes.sorted().map { Array($0.utf8) }
+
+  /// Whether the ASCII-lowercased bytes of `bytes[range]` spell one of `keptAttributes`; the same as
+  /// `keptAttributes.contains(lowercasedString(range))`, without building the string.
+  static func isKeptAttribute(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let n = range.count
+    candidates: for word in keptAttributeBytes where word.count == n {
+      var k = 0
+      while k < n {
+        let b = bytes[range.lowerBound + k]
+        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != word[k] { continue candidates }
+        k += 1
+      }
+      return true
+    }
+    return false
+  }
+
   /// The bytes in `range` as an ASCII-lowercased string.
+  ///
+  /// An all-ASCII range of at most 15 bytes (tag and attribute names) is written straight into a
+  /// small string, with no heap buffer; longer or non-ASCII ranges are decoded as before.
   private func lowercasedString(_ range: Range<Int>) -> String {
+    if range.count <= 15, bytes[range].allSatisfy({ $0 < 0x80 }) {
+      return String(unsafeUninitializedCapacity: range.count) { out in
+        var k = 0
+        for i in range {
+          let b = bytes[i]
+          out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+          k += 1
+        }
+        return k
+      }
+    }
     var lowered = [UInt8]()
     lowered.reserveCapacity(range.count)
     for i in range {

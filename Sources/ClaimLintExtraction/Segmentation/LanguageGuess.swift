@@ -103,6 +103,14 @@ public enum LanguageGuess {
     return key
   }
 
+  /// The `count` (1...8) ASCII letters at `p` lower-cased and packed as `packed(_:)` packs them;
+  /// the eight bytes at `p` must be readable.
+  @inline(__always)
+  static func packedLower(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    let word = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
+    return count >= 8 ? word : word & ((1 << (8 * UInt64(count))) &- 1)
+  }
+
   /// The first slot to probe for a packed key.
   static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (asciiSlots - 1) }
 
@@ -188,7 +196,12 @@ public enum LanguageGuess {
             while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
             let run = j - i
             // Only a word that can still be looked up (`maxBytes` or fewer bytes) needs its key.
-            if wordLength + run <= maxBytes {
+            if wordLength == 0, run <= maxBytes, i + 8 <= n, let base = u.baseAddress {
+              // A whole short word starting a key: its eight bytes read at once, lower-cased
+              // (every byte of the run is a letter) and cut to the run.
+              wordKey = LanguageGuess.packedLower(UnsafeRawPointer(base + i), run)
+              wordLength = run
+            } else if wordLength + run <= maxBytes {
               var k = i
               while k < j {
                 wordKey |= UInt64(u[k] | 0x20) << (8 * UInt64(wordLength))

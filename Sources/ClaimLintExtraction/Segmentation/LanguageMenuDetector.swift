@@ -36,13 +36,13 @@ struct LanguageMenuDetector {
       if index.mayStart(s, next: i + 1 < scalars.count ? scalars[i + 1] : nil),
         let length = longestMatch(index.candidates(s), scalars, at: i)
       {
-        for k in i..<(i + length) { scripts |= Script(scalars[k]).bit }
+        for k in i..<(i + length) { scripts |= Script.bit(of: scalars[k]) }
         covered += length
         names += 1
         i += length
         continue
       }
-      scripts |= Script(s).bit
+      scripts |= Script.bit(of: s)
       uncovered += 1
       i += 1
     }
@@ -85,6 +85,13 @@ struct LanguageMenuDetector {
 
     /// A bit of its own, for counting scripts in a mask.
     var bit: UInt32 { 1 << UInt32(rawValue) }
+
+    /// `Script(s).bit`, with ASCII (Latin letters, all else other) decided without the full switch.
+    @inline(__always)
+    static func bit(of s: UInt32) -> UInt32 {
+      guard s < 0x80 else { return Script(s).bit }
+      return (s | 0x20) &- 0x61 < 26 ? Script.latin.bit : Script.other.bit
+    }
 
     init(_ s: UInt32) {
       switch s {

@@ -57,6 +57,9 @@ public struct SegmentationLexicons: Sendable {
   private let prefixes: [UInt8: [(marker: Marker, bytes: [UInt8])]]
   private let containing: [(marker: Marker, bytes: [UInt8])]
   private let counted: [String: Marker]
+  /// The first and the last bytes of the `counted` phrases, as bits (bit `b` of word `b >> 6`);
+  /// nil when a phrase is empty or not ASCII, and the byte test of `countMatch` is then skipped.
+  private let countedEnds: (first: [UInt64], last: [UInt64])?
   let minorWords: Set<String>
   /// Language names for fast lookup.
   let languageIndex: LanguageNameIndex
@@ -87,6 +90,7 @@ public struct SegmentationLexicons: Sendable {
     self.prefixes = prefixes
     self.containing = containing
     self.counted = counted
+    self.countedEnds = SegmentationLexicons.ends(of: counted.keys)
     self.minorWords = minor
     self.languageIndex = index
   }
@@ -262,12 +266,57 @@ public struct SegmentationLexicons: Sendable {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
   }
 
+  /// The first and last bytes of `phrases` as bit sets over ASCII; nil when a phrase is empty or
+  /// has a byte outside ASCII.
+  static func ends<C: Collection>(of phrases: C) -> (first: [UInt64], last: [UInt64])? where C.Element == String {
+    var first = [UInt64](repeating: 0, count: 2)
+    var last = [UInt64](repeating: 0, count: 2)
+    for phrase in phrases {
+      guard let f = phrase.utf8.first, let l = phrase.utf8.last, phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+      first[Int(f >> 6)] |= 1 << UInt64(f & 63)
+      last[Int(l >> 6)] |= 1 << UInt64(l & 63)
+    }
+    return (first, last)
+  }
+
+  /// Whether an all-ASCII text `u` can be a count phrase, as `countMatch` splits and reads it: either
+  /// its first word is a number (it starts with a digit, a comma, or the "n", "o", "t" of "no", "one",
+  /// "two", "three") and the rest ends as a phrase ends, or its last word is a number (it ends with a
+  /// digit, a comma, "o" or "e") and the rest starts as a phrase starts. The words of such a text
+  /// are its bytes split at the separators, so the rest starts at the text's first word byte and
+  /// ends at its last, and two words or more have a separator between those bytes.
+  static func mayBeCount(_ u: UnsafeBufferPointer<UInt8>, ends: (first: [UInt64], last: [UInt64])) -> Bool {
+    func isSeparator(_ b: UInt8) -> Bool {
+      b == 0x20 || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x5B || b == 0x5D || b == 0x7C
+    }
+    var a = 0
+    while a < u.count, isSeparator(u[a]) { a += 1 }
+    var z = u.count - 1
+    while z > a, isSeparator(u[z]) { z -= 1 }
+    // Two words or more: a separator between the first word byte and the last.
+    var k = a + 1
+    while k < z, !isSeparator(u[k]) { k += 1 }
+    guard k < z else { return false }
+    let f = u[a]
+    let l = u[z]
+    func has(_ set: [UInt64], _ b: UInt8) -> Bool { b < 0x80 && set[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 }
+    let fDigit = f >= 0x30 && f <= 0x39
+    let lDigit = l >= 0x30 && l <= 0x39
+    let firstIsNumber = fDigit || f == 0x2C || f == 0x6E || f == 0x6F || f == 0x74
+    let lastIsNumber = lDigit || l == 0x2C || l == 0x6F || l == 0x65
+    return (firstIsNumber && has(ends.last, l)) || (lastIsNumber && has(ends.first, f))
+  }
+
   /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments".
   private func countMatch(_ s: String) -> MarkerMatch? {
     guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
     // A count is digits or one of a few number words.
-    let hasDigit = s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed.
+    var copy = s
+    let hasDigit = copy.withUTF8 { u in u.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed; every
+    // number word starts with "n", "o" or "t".
+    let first = s.utf8.first ?? 0
+    guard hasDigit || first == 0x6E || first == 0x6F || first == 0x74 else { return nil }
     guard
       hasDigit || (s.utf8.starts(with: "no ".utf8) && s.hasPrefix("no "))
         || (s.utf8.starts(with: "one ".utf8) && s.hasPrefix("one "))
@@ -278,6 +327,9 @@ public struct SegmentationLexicons: Sendable {
     }
     var words: [String] = []
     if s.utf8.allSatisfy({ $0 < 0x80 }) {
+      if let ends = countedEnds {
+        guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
+      }
       // ASCII: every character is one byte, so the words are split on bytes.
       var start = -1
       var k = 0

@@ -8,6 +8,36 @@ import Testing
     #expect(LanguageGuess.maxStopWordBytes <= 8)
   }
 
+  /// The eight-byte read of a short word gives the key the byte-by-byte packing gives, for every
+  /// length, case mix and the bytes that follow the word.
+  @Test func packedLowerMatchesPacked() {
+    let letters = Array("aZbYcXdWeVfUgThS".utf8)
+    for length in 1...8 {
+      for shift in 0..<8 {
+        var bytes = (0..<length).map { letters[($0 + shift) % letters.count] }
+        let expected = LanguageGuess.packed(bytes.map { $0 | 0x20 })
+        bytes += Array(" ,\u{E9}xyzXYZ!".utf8)
+        let key = bytes.withUnsafeBytes { LanguageGuess.packedLower($0.baseAddress!, length) }
+        #expect(key == expected, "length \(length) shift \(shift)")
+      }
+    }
+  }
+
+  /// Short words at the end of a text, where fewer than eight bytes follow, and words that begin
+  /// after a Latin letter with a diacritic still give the plain reading's verdict.
+  @Test func shortWordsNearTheEndOfATextAgree() {
+    let texts = [
+      String(repeating: "the die und der ist das ", count: 20) + "the",
+      String(repeating: "Le chat est sur la table et il dort ", count: 12) + "et la",
+      String(repeating: "für die Kinder ist über das Haus nicht schön ", count: 10),
+      String(repeating: "The cat, the dog. And THE bird; of it ", count: 12),
+    ]
+    for text in texts {
+      #expect(LanguageGuess.guess([text]) == Self.reference([text]))
+      #expect(LanguageGuess.guess(all: [text, text]) == Self.reference([text, text]))
+    }
+  }
+
   /// The guess as it was first written: one scalar at a time, each word looked up as a `String`.
   static func reference<S: Sequence>(_ texts: S) -> LanguageGuess.Verdict where S.Element == String {
     var counts = [Int](repeating: 0, count: LanguageGuess.stopWords.count)
