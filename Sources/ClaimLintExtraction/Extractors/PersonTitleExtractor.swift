@@ -136,7 +136,7 @@ public struct PersonTitleExtractor: Sendable {
         }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
         if !sawRole, j > i, ws.startsWithLetter(at: j),
-          (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
+          (j + 1 < ws.count && lookup(ws, j + 1)?.0 == .role) || (j + 2 < ws.count && lookup(ws, j + 2)?.0 == .role)
         {
           j += 1
           continue
