@@ -142,7 +142,7 @@ public struct AttributionExtractor: Sendable {
       var matched: (String, String, Int)? = nil
       if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
         // One word is its own lower-cased text; only a phrase is joined.
-        let verb = m.count == 1 ? ws[i].lower : ws[i..<(i + m.count)].map { $0.lower }.joined(separator: " ")
+        let verb = ws.joinedLower(i, i + m.count)
         matched = (verb, m.value, m.count)
       }
       guard let (verb, kind, n) = matched else {
@@ -170,10 +170,10 @@ public struct AttributionExtractor: Sendable {
         var verbAt = i
         if i >= 3, ws[i - 1].text == ")", let open = ws[max(0, i - 5)..<i].lastIndex(where: { $0.text == "(" }) { verbAt = open }
         var s = verbAt
-        while s > 0, !Self.stop.contains(lower: ws[s - 1]) || (["and"].contains(ws[s - 1].lower) && verbAt != i), verbAt - s < 9 { s -= 1 }
+        while s > 0, !Self.stop.contains(lower: ws[s - 1]) || (ws[s - 1].lowerIs("and") && verbAt != i), verbAt - s < 9 { s -= 1 }
         speakerWords = ws[s..<verbAt]
         // "Arslan, the minister, said": the name before an appositive role is the speaker.
-        if let f = speakerWords.first, ["the", "a", "an"].contains(f.lower), s >= 2, ws[s - 1].text == ",",
+        if !speakerWords.isEmpty, ws[s].lowerIs("the") || ws[s].lowerIs("a") || ws[s].lowerIs("an"), s >= 2, ws[s - 1].text == ",",
           ws[s - 2].isCapitalized, speakerWords.dropFirst().allSatisfy({ !$0.isCapitalized })
         {
           var b = s - 2
@@ -208,21 +208,23 @@ public struct AttributionExtractor: Sendable {
       }
       // Drop leading articles and adverbs like "also".
       // Drop leading clause words too ("in which he said" is the previous speaker's "he").
-      while let f = speakerWords.first, Self.leadingNonSpeaker.contains(lower: f) && speakerWords.count > 1 {
+      // (The words are read in place: `first` and `last` would copy them.)
+      while speakerWords.count > 1, Self.leadingNonSpeaker.contains(lower: speakerWords[speakerWords.startIndex]) {
         speakerWords = speakerWords.dropFirst()
       }
-      while let l = speakerWords.last, Self.trailingNonSpeaker.contains(lower: l) {
+      while !speakerWords.isEmpty, Self.trailingNonSpeaker.contains(lower: speakerWords[speakerWords.endIndex - 1]) {
         speakerWords = speakerWords.dropLast()
       }
       // The writer ("I said", "I can't say") or the reader is not a reported source.
       if speakerWords.indices.contains(where: { Self.firstOrSecondPerson.contains(lower: ws[$0]) || Self.endsInNegation(ws[$0]) }) {
         speakerWords = []
       }
-      guard let first = speakerWords.first, let last = speakerWords.last else {
+      guard !speakerWords.isEmpty else {
         i += n
         continue
       }
-      let written = Segment.slice(sentence, first.range.lowerBound, last.range.upperBound)
+      let speakerRange = speakerWords[speakerWords.startIndex].range.lowerBound..<speakerWords[speakerWords.endIndex - 1].range.upperBound
+      let written = Segment.slice(sentence, speakerRange.lowerBound, speakerRange.upperBound)
       guard let speaker = resolve(speakerWords, written: written, people: people, previous: previousSpeaker, titled: titled) else {
         i += n
         continue
@@ -234,21 +236,21 @@ public struct AttributionExtractor: Sendable {
         // "…, according to Samuel Okello, who chaired the meeting": the clause about the speaker is
         // not part of what was said.
         var aside = 0..<0
-        if let e = ws.firstIndex(where: { $0.range.lowerBound >= last.range.upperBound }), ws[e].text == ",",
-          e + 1 < ws.count, ["who", "whose"].contains(ws[e + 1].lower)
+        if let e = ws.firstIndex(where: { $0.range.lowerBound >= speakerRange.upperBound }), ws[e].text == ",",
+          e + 1 < ws.count, ws[e + 1].lowerIs("who") || ws[e + 1].lowerIs("whose")
         {
           var f = e + 1
-          while f < ws.count, ![",", ".", ";"].contains(ws[f].text) { f += 1 }
+          while f < ws.count, !(ws[f].text == "," || ws[f].text == "." || ws[f].text == ";") { f += 1 }
           aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
         }
         // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
         content = Self.keptContent(
-          sentence, ws, speaker: first.range.lowerBound..<last.range.upperBound,
+          sentence, ws, speaker: speakerRange,
           verb: ws[i].range.lowerBound..<ws[i + n - 1].range.upperBound, aside: aside)
       }
       out.append(
         Match(
-          speakerRange: first.range.lowerBound..<last.range.upperBound, quoteRange: quote,
+          speakerRange: speakerRange, quoteRange: quote,
           attribution: Attribution(speaker: speaker, speakerText: written, verb: verb, content: content, isQuote: quote != nil)))
       i += n
       if out.count >= 2 { break }  // a sentence rarely names more than two speakers
@@ -490,39 +492,118 @@ public struct AttributionExtractor: Sendable {
       // "a statement from the Chinese embassy", "the statement", "officials": keep the phrase, lower-case.
       if capsCount == 0 || ws.count <= 8 {
         if ws.count > 8 { return nil }
-        let lowered = ws.map { $0.lower }.filter { $0 != "the" && $0 != "a" && $0 != "an" }.joined(separator: " ")
+        let lowered = Self.joinedLower(ws, skippingArticles: true)
         return lowered.isEmpty ? nil : lowered
       }
     }
     if capsCount == 0 {
       // "the statement", "officials", "police": keep as written, lower-case.
       if ws.count > 4 { return nil }
-      let lowered = ws.map { $0.lower }.filter { $0 != "the" }.joined(separator: " ")
+      let lowered = Self.joinedLower(ws, skippingArticles: false)
       return lowered.isEmpty ? nil : lowered
     }
     // A short name: one capitalised word that is the first or last word of exactly one known full name.
     // (Words have distinct ranges, so the last word equals the last capitalised one only when it is it.)
     if lastCap >= 0, capsCount == 1 || lastCap == ws.endIndex - 1 {
       let lastCapText = ws[lastCap].text
-      let candidates = people.filter { full in
-        let parts = full.split(separator: " ").map(String.init)
-        return parts.first == lastCapText || parts.last == lastCapText
+      // The one distinct person among the candidates, if there is exactly one.
+      var candidate: String? = nil
+      var several = false
+      for full in people where Self.firstOrLastPart(of: full, is: lastCapText) {
+        if let c = candidate {
+          if c != full {
+            several = true
+            break
+          }
+        } else {
+          candidate = full
+        }
       }
-      if Set(candidates).count == 1 { return candidates[0] }
+      if !several, let c = candidate { return c }
     }
     // "The Myanmar government", "Junta-controlled newspapers": a capitalised modifier before a common
     // noun; the whole phrase is the speaker.
-    if let last = ws.last, !last.isCapitalized, ws.count <= 4 {
-      let phrase = ws.filter { $0.lower != "the" && $0.lower != "a" }.map(\.text).joined(separator: " ")
+    if !ws.isEmpty, !ws[ws.endIndex - 1].isCapitalized, ws.count <= 4 {
+      // `ws.filter { $0.lower != "the" && $0.lower != "a" }.map(\.text).joined(separator: " ")`.
+      var phrase = ""
+      var first = true
+      for k in ws.indices where !ws[k].lowerIs("the") && !ws[k].lowerIs("a") {
+        if !first { phrase += " " }
+        phrase += ws[k].text
+        first = false
+      }
       return phrase.isEmpty ? nil : phrase
     }
-    // Otherwise the capitalised run at the end of the phrase ("Myanmar News Agency", "Wang Yi").
-    var run: [String] = []
-    for w in ws.reversed() {
-      if w.isCapitalized || (["of", "for", "and"].contains(w.lower) && !run.isEmpty) { run.insert(w.text, at: 0) } else { break }
+    // Otherwise the capitalised run at the end of the phrase ("Myanmar News Agency", "Wang Yi"),
+    // without the connectors and articles that open it; read by index.
+    var start = ws.endIndex
+    while start > ws.startIndex {
+      let k = start - 1
+      guard ws[k].isCapitalized || (start < ws.endIndex && (ws[k].lowerIs("of") || ws[k].lowerIs("for") || ws[k].lowerIs("and")))
+      else { break }
+      start = k
     }
-    while let f = run.first, ["of", "for", "and", "the", "a", "an"].contains(f.lowercased()) { run.removeFirst() }
-    return run.isEmpty ? nil : run.joined(separator: " ")
+    while start < ws.endIndex, ws[start].lowerIs("of") || ws[start].lowerIs("for") || ws[start].lowerIs("and")
+      || ws[start].lowerIs("the") || ws[start].lowerIs("a") || ws[start].lowerIs("an")
+    {
+      start += 1
+    }
+    guard start < ws.endIndex else { return nil }
+    if start == ws.endIndex - 1 { return ws[start].text }
+    var run = ""
+    for k in start..<ws.endIndex {
+      if k > start { run += " " }
+      run += ws[k].text
+    }
+    return run
+  }
+
+  /// `ws.map(\.lower).filter { $0 != "the" }.joined(separator: " ")`, or with "a" and "an" also left
+  /// out when `skippingArticles`, made as one string without the arrays.
+  static func joinedLower(_ ws: ArraySlice<Word>, skippingArticles: Bool) -> String {
+    var out = ""
+    var first = true
+    for k in ws.indices {
+      if ws[k].lowerIs("the") || (skippingArticles && (ws[k].lowerIs("a") || ws[k].lowerIs("an"))) { continue }
+      if first {
+        out = ws[k].lower
+        first = false
+      } else {
+        out += " "
+        out += ws[k].lower
+      }
+    }
+    return out
+  }
+
+  /// `parts.first == text || parts.last == text` for `parts = full.split(separator: " ")`: for an
+  /// ASCII `full` and `text` the pieces are compared as bytes, with no array of parts.
+  static func firstOrLastPart(of full: String, is text: String) -> Bool {
+    let answer = full.utf8.withContiguousStorageIfAvailable { f -> Bool? in
+      text.utf8.withContiguousStorageIfAvailable { t -> Bool? in
+        for b in f where b >= 0x80 { return nil }
+        for b in t where b >= 0x80 { return nil }
+        // The first and last pieces between spaces that are not empty.
+        var a = 0
+        while a < f.count, f[a] == 0x20 { a += 1 }
+        guard a < f.count else { return false }
+        var e = a
+        while e < f.count, f[e] != 0x20 { e += 1 }
+        var z = f.count
+        while z > 0, f[z - 1] == 0x20 { z -= 1 }
+        var y = z
+        while y > 0, f[y - 1] != 0x20 { y -= 1 }
+        func equal(_ lo: Int, _ hi: Int) -> Bool {
+          guard hi - lo == t.count else { return false }
+          for k in 0..<t.count where f[lo + k] != t[k] { return false }
+          return true
+        }
+        return equal(a, e) || equal(y, z)
+      } ?? nil
+    } ?? nil
+    if let answer { return answer }
+    let parts = full.split(separator: " ").map(String.init)
+    return parts.first == text || parts.last == text
   }
 
   /// The first of `people` sorted stably by decreasing length in characters that `written` contains

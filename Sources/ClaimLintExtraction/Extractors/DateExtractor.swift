@@ -41,16 +41,23 @@ public struct DateExtractor: Sendable {
   /// Marks that may end a bare day ("on the 16.").
   static let dayEndMarks: WordSet = [".", "!", "?", ",", ";", ")"]
 
-  private let lexicons: ExtractionLexicons
+  /// The lexicons, held by reference: `ExtractionLexicons` is a large struct, and a call on one of
+  /// its tables through a stored copy would copy all of it.
+  private final class Shared: Sendable {
+    let lexicons: ExtractionLexicons
+    init(_ lexicons: ExtractionLexicons) { self.lexicons = lexicons }
+  }
+
+  private let shared: Shared
 
   public init(lexicons: ExtractionLexicons) {
-    self.lexicons = lexicons
+    shared = Shared(lexicons)
   }
 
   /// The dates of `sentence`, in order, resolved against `documentDate` when it is known.
   public func extract(from sentence: String, documentDate: CalendarDate?) -> [DateMatch] {
     var tokens = Tokenizer.tokenize(Array(sentence.utf8))
-    lexicons.mark(&tokens)
+    shared.lexicons.mark(&tokens)
     return extract(tokens: tokens, documentDate: documentDate)
   }
 
@@ -77,14 +84,12 @@ public struct DateExtractor: Sendable {
         i += 1
         continue
       }
-      // The result is tested in place and copied only when it is a date (a `Span` is large).
-      let s = date(tokens, at: i, doc: documentDate)
-      guard let upper = s?.tokens.upperBound else {
+      // A date is appended to `out` where it is made (a `Span` is large, and is never copied).
+      guard date(tokens, at: i, doc: documentDate, into: &out) else {
         i += 1
         continue
       }
-      if let s { out.append(s) }
-      i = max(upper, i + 1)
+      i = max(out[out.count - 1].tokens.upperBound, i + 1)
     }
     return out
   }
@@ -124,78 +129,71 @@ public struct DateExtractor: Sendable {
     t.lowerHash == hash && t.lower == s
   }
 
-  /// The date starting at token `i`. Each form's result is tested in place (`!= nil`) and returned
-  /// as it is, so that a form that finds nothing costs no copy of a `Span`.
-  private func date(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+  /// The date starting at token `i`, appended to `out`: false, with `out` as it was, when there is
+  /// none. Every form appends its own `Span` where it is made, so that no `Span` is copied.
+  private func date(_ t: [Token], at i: Int, doc: CalendarDate?, into out: inout [Span]) -> Bool {
     if t[i].kind == .digits {
-      let a = iso(t, at: i)
-      if a != nil { return a }
-      let b = dayLed(t, at: i, doc: doc)
-      if b != nil { return b }
-      return ago(t, at: i, doc: doc)
+      return iso(t, at: i, into: &out) || dayLed(t, at: i, doc: doc, into: &out) || ago(t, at: i, doc: doc, into: &out)
     }
-    guard t[i].kind == .word else { return nil }
+    guard t[i].kind == .word else { return false }
     // "this/last/past/next Friday", "last week/month/year", "this month".
     if Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
       || Self.isWord(t[i], Hashes.next, "next") || Self.isWord(t[i], Hashes.coming, "coming"), i + 1 < t.count
     {
       if let wd = weekday(t, at: i + 1, allowAbbreviation: true) {
         let end = i + 1 + wd.length
-        return Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: t[i].lower, doc: doc))
+        out.append(Span(tokens: i..<end, mention: relativeWeekday(wd.day, mode: t[i].lower, doc: doc)))
+        return true
       }
-      let s = period(t, at: i, doc: doc)
-      if s != nil { return s }
+      if period(t, at: i, doc: doc, into: &out) { return true }
     }
     if Self.isWord(t[i], Hashes.earlier, "earlier") || Self.isWord(t[i], Hashes.later, "later"), i + 2 < t.count,
       Self.isWord(t[i + 1], Hashes.this, "this")
     {
-      if var s = period(t, at: i + 1, doc: doc) {
-        s.tokens = i..<s.tokens.upperBound
-        return s
+      if period(t, at: i + 1, doc: doc, into: &out) {
+        out[out.count - 1].tokens = i..<out[out.count - 1].tokens.upperBound
+        return true
       }
     }
     // Only "the", "yesterday", "today", "tonight" and "tomorrow" open a relative word.
     let h = t[i].lowerHash
     if h == Hashes.the || h == Hashes.yesterday || h == Hashes.today || h == Hashes.tonight || h == Hashes.tomorrow {
-      let s = relativeWord(t, at: i, doc: doc)
-      if s != nil { return s }
+      if relativeWord(t, at: i, doc: doc, into: &out) { return true }
     }
-    let a = ago(t, at: i, doc: doc)
-    if a != nil { return a }
+    if ago(t, at: i, doc: doc, into: &out) { return true }
     if let wd = weekday(t, at: i, allowAbbreviation: i > 0 && Self.isWord(t[i - 1], Hashes.on, "on")) {
-      return weekdayLed(t, at: i, weekday: wd, doc: doc)
+      weekdayLed(t, at: i, weekday: wd, doc: doc, into: &out)
+      return true
     }
     if let m = month(t, at: i) {
-      let s = monthLed(t, at: i, month: m, doc: doc, statedWeekday: nil)
-      if s != nil { return s }
+      if monthLed(t, at: i, month: m, doc: doc, statedWeekday: nil, into: &out) { return true }
     }
     if Self.isWord(t[i], Hashes.the, "the") {
-      let s = dayOfMonth(t, at: i, doc: doc)
-      if s != nil { return s }
+      if dayOfMonth(t, at: i, doc: doc, into: &out) { return true }
     }
     if Self.isWord(t[i], Hashes.on, "on"), i + 1 < t.count, t[i + 1].kind == .digits {
-      let s = dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true)
-      if s != nil { return s }
+      if dayOfMonth(t, at: i + 1, doc: doc, needsSuffix: true, into: &out) { return true }
     }
     // A year follows its preposition at once or after a hyphen ("mid-2020").
-    if i + 1 < t.count, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D) { return year(t, at: i) }
-    return nil
+    if i + 1 < t.count, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D) { return year(t, at: i, into: &out) }
+    return false
   }
 
   /// "2024-08-17".
-  private func iso(_ t: [Token], at i: Int) -> Span? {
+  private func iso(_ t: [Token], at i: Int, into out: inout [Span]) -> Bool {
     guard t[i].length == 4, i + 4 < t.count, t[i + 1].isByte(0x2D), t[i + 1].isAttached, t[i + 2].kind == .digits,
       t[i + 2].isAttached, t[i + 2].length <= 2, t[i + 3].isByte(0x2D), t[i + 3].isAttached,
       t[i + 4].kind == .digits, t[i + 4].isAttached, t[i + 4].length <= 2,
       let y = Int(t[i].lower), let m = Int(t[i + 2].lower), let d = Int(t[i + 4].lower),
       let date = CalendarDate(year: y, month: m, day: d)
-    else { return nil }
-    return Span(tokens: i..<(i + 5), mention: DateMention(resolved: date, isRelative: false, evidence: "stated date"))
+    else { return false }
+    out.append(Span(tokens: i..<(i + 5), mention: DateMention(resolved: date, isRelative: false, evidence: "stated date")))
+    return true
   }
 
   /// A weekday form at `i`: its number and how many tokens it takes ("Sat." → 1, the dot is left).
   private func weekday(_ t: [Token], at i: Int, allowAbbreviation: Bool) -> (day: Int, length: Int)? {
-    guard i < t.count, t[i].kind == .word, let wd = lexicons.weekdays[token: t[i]] else { return nil }
+    guard i < t.count, t[i].kind == .word, let wd = shared.lexicons.weekdays[token: t[i]] else { return nil }
     switch wd.kind {
     case "abbr":
       let dotted = i + 1 < t.count && (t[i + 1].isByte(0x2E) || t[i + 1].isByte(0x2C)) && t[i + 1].isAttached
@@ -206,31 +204,36 @@ public struct DateExtractor: Sendable {
   }
 
   /// "Monday", "Monday, February 2, 2026", "Wednesday the 27th".
-  private func weekdayLed(_ t: [Token], at i: Int, weekday wd: (day: Int, length: Int), doc: CalendarDate?) -> Span {
+  /// Always appends a date to `out`.
+  private func weekdayLed(
+    _ t: [Token], at i: Int, weekday wd: (day: Int, length: Int), doc: CalendarDate?, into out: inout [Span]
+  ) {
     var p = i + wd.length
     if p < t.count, t[p].isByte(0x2E) { p += 1 }
     var q = p
     if q < t.count, t[q].isByte(0x2C) { q += 1 }
-    if q < t.count, let s = monthLed(t, at: q, doc: doc, statedWeekday: wd.day) {
-      return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
+    if q < t.count, monthLed(t, at: q, doc: doc, statedWeekday: wd.day, into: &out) {
+      out[out.count - 1].tokens = i..<out[out.count - 1].tokens.upperBound
+      return
     }
-    if q < t.count, t[q].kind == .digits, let s = dayLed(t, at: q, doc: doc, statedWeekday: wd.day) {
-      return Span(tokens: i..<s.tokens.upperBound, mention: s.mention)
+    if q < t.count, t[q].kind == .digits, dayLed(t, at: q, doc: doc, statedWeekday: wd.day, into: &out) {
+      out[out.count - 1].tokens = i..<out[out.count - 1].tokens.upperBound
+      return
     }
-    if p < t.count, t[p].lowerIs("the"), let s = dayOfMonth(t, at: p, doc: doc) {
-      var m = s.mention
-      m.statedWeekday = wd.day
-      return Span(tokens: i..<s.tokens.upperBound, mention: m)
+    if p < t.count, t[p].lowerIs("the"), dayOfMonth(t, at: p, doc: doc, into: &out) {
+      out[out.count - 1].mention.statedWeekday = wd.day
+      out[out.count - 1].tokens = i..<out[out.count - 1].tokens.upperBound
+      return
     }
     switch Self.tense(t, around: i) {
     case .future:
-      return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "upcoming", doc: doc))
+      out.append(Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "upcoming", doc: doc)))
     case .past:
-      return Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "", doc: doc))
+      out.append(Span(tokens: i..<(i + wd.length), mention: relativeWeekday(wd.day, mode: "", doc: doc)))
     case .unknown:
       var m = relativeWeekday(wd.day, mode: "", doc: doc)
       m.isTentative = true
-      return Span(tokens: i..<(i + wd.length), mention: m)
+      out.append(Span(tokens: i..<(i + wd.length), mention: m))
     }
   }
 
@@ -284,8 +287,10 @@ public struct DateExtractor: Sendable {
       // The word lists are looked up by the token's hash; the text is read only for a hit.
       if futureWords.contains(token: t[k]) {
         // "set" and "plan" only as "set to", "plan to"; "expected" and "scheduled" are future markers.
-        let w = t[k].lower
-        if ["set", "plans", "plan", "going", "due"].contains(w) { return k + 1 < t.count && t[k + 1].lowerIs("to") ? .future : nil }
+        let w = t[k]
+        if w.lowerIs("set") || w.lowerIs("plans") || w.lowerIs("plan") || w.lowerIs("going") || w.lowerIs("due") {
+          return k + 1 < t.count && t[k + 1].lowerIs("to") ? .future : nil
+        }
         return .future
       }
       if irregularPast.contains(token: t[k]) { return .past }
@@ -314,7 +319,7 @@ public struct DateExtractor: Sendable {
 
   /// A month form at `i` and the tokens it takes ("Aug." takes two).
   private func month(_ t: [Token], at i: Int) -> (month: Int, end: Int, abbreviation: Bool)? {
-    guard i < t.count, t[i].kind == .word, let m = lexicons.months[token: t[i]] else { return nil }
+    guard i < t.count, t[i].kind == .word, let m = shared.lexicons.months[token: t[i]] else { return nil }
     var end = i + 1
     // "Aug." keeps its dot; "October. 2" is read through it.
     if end < t.count, t[end].isByte(0x2E), t[end].isAttached,
@@ -351,15 +356,16 @@ public struct DateExtractor: Sendable {
 
   /// "August 16", "Aug. 16, 2024", "January 12th of 2016", "May 2 to 5", "March 2023", "since March".
   @inline(__always)
-  private func monthLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int?) -> Span? {
-    guard let m = month(t, at: i) else { return nil }
-    return monthLed(t, at: i, month: m, doc: doc, statedWeekday: statedWeekday)
+  private func monthLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int?, into out: inout [Span]) -> Bool {
+    guard let m = month(t, at: i) else { return false }
+    return monthLed(t, at: i, month: m, doc: doc, statedWeekday: statedWeekday, into: &out)
   }
 
   /// `monthLed(_:at:doc:statedWeekday:)` with the month form at `i` already read.
   private func monthLed(
-    _ t: [Token], at i: Int, month m: (month: Int, end: Int, abbreviation: Bool), doc: CalendarDate?, statedWeekday: Int?
-  ) -> Span? {
+    _ t: [Token], at i: Int, month m: (month: Int, end: Int, abbreviation: Bool), doc: CalendarDate?, statedWeekday: Int?,
+    into out: inout [Span]
+  ) -> Bool {
     var p = m.end
     if p < t.count, t[p].isByte(0x2C) { p += 1 }
     if p < t.count, t[p].lowerIs("the") { p += 1 }
@@ -369,7 +375,7 @@ public struct DateExtractor: Sendable {
       var y: Int? = nil
       var endDay: Int? = nil
       // "May 2 to 5", "May 2-5"
-      if end + 1 < t.count, t[end].lowerIs("to") || isDash(t[end].lower), let d2 = day(t, at: end + 1), d2.day > d.day {
+      if end + 1 < t.count, t[end].lowerIs("to") || Self.isDash(t[end]), let d2 = day(t, at: end + 1), d2.day > d.day {
         endDay = d2.day
         end = d2.end
       }
@@ -380,11 +386,13 @@ public struct DateExtractor: Sendable {
         y = yy
         end = q + 1
       }
-      return Span(
-        tokens: i..<end,
-        mention: monthDay(
-          month: m.month, day: d.day, endDay: endDay, year: y, doc: doc, statedWeekday: statedWeekday,
-          future: y == nil && doc != nil && Self.tense(t, around: i) == .future))
+      out.append(
+        Span(
+          tokens: i..<end,
+          mention: monthDay(
+            month: m.month, day: d.day, endDay: endDay, year: y, doc: doc, statedWeekday: statedWeekday,
+            future: y == nil && doc != nil && Self.tense(t, around: i) == .future)))
+      return true
     }
     // "March 2023"
     var q = m.end
@@ -392,30 +400,34 @@ public struct DateExtractor: Sendable {
     if !m.abbreviation || t[i].isCapitalized, let y = yearNumber(t, at: q) {
       let first = CalendarDate(year: y, month: m.month, day: 1)
       let last = CalendarDate(year: y, month: m.month, day: CalendarDate.daysIn(month: m.month, year: y))
-      return Span(
-        tokens: i..<(q + 1),
-        mention: DateMention(
-          resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated month", granularity: "month"))
+      out.append(
+        Span(
+          tokens: i..<(q + 1),
+          mention: DateMention(
+            resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated month", granularity: "month")))
+      return true
     }
     // "since March", "in May": a month with no year, read only after a preposition.
     if !m.abbreviation, t[i].isCapitalized, i > 0,
       Self.monthPrepositions.contains(token: t[i - 1])
     {
-      let prep = t[i - 1].lower
-      let future = prep == "next" || (prep != "last" && prep != "since" && doc != nil && Self.tense(t, around: i) == .future)
-      return Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: prep == "last", future: future))
+      let prep = t[i - 1]
+      let last = prep.lowerIs("last")
+      let future = prep.lowerIs("next") || (!last && !prep.lowerIs("since") && doc != nil && Self.tense(t, around: i) == .future)
+      out.append(Span(tokens: i..<m.end, mention: bareMonth(m.month, doc: doc, last: last, future: future)))
+      return true
     }
-    return nil
+    return false
   }
 
   /// "16 August 2024", "1st Jan", "4th of March", "26th June of 2020".
-  private func dayLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int? = nil) -> Span? {
-    guard let d = day(t, at: i) else { return nil }
+  private func dayLed(_ t: [Token], at i: Int, doc: CalendarDate?, statedWeekday: Int? = nil, into out: inout [Span]) -> Bool {
+    guard let d = day(t, at: i) else { return false }
     var p = d.end
     if p < t.count, t[p].lowerIs("of") { p += 1 }
-    guard let m = month(t, at: p) else { return nil }
+    guard let m = month(t, at: p) else { return false }
     // An abbreviation after a plain number reads as a date only when written like one ("16 Aug").
-    if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1), p == d.end { return nil }
+    if m.abbreviation, !t[p].isCapitalized, !d.hasSuffix, !(m.end > p + 1), p == d.end { return false }
     var end = m.end
     var q = end
     if q < t.count, t[q].isByte(0x2C) { q += 1 }
@@ -425,62 +437,70 @@ public struct DateExtractor: Sendable {
       y = yy
       end = q + 1
     }
-    return Span(
-      tokens: i..<end,
-      mention: monthDay(
-        month: m.month, day: d.day, endDay: nil, year: y, doc: doc, statedWeekday: statedWeekday,
-        future: y == nil && doc != nil && Self.tense(t, around: i) == .future))
+    out.append(
+      Span(
+        tokens: i..<end,
+        mention: monthDay(
+          month: m.month, day: d.day, endDay: nil, year: y, doc: doc, statedWeekday: statedWeekday,
+          future: y == nil && doc != nil && Self.tense(t, around: i) == .future)))
+    return true
   }
 
   /// "the 16th", "the 27" at the end of a clause, "on 22nd".
-  private func dayOfMonth(_ t: [Token], at i: Int, doc: CalendarDate?, needsSuffix: Bool = false) -> Span? {
+  private func dayOfMonth(
+    _ t: [Token], at i: Int, doc: CalendarDate?, needsSuffix: Bool = false, into out: inout [Span]
+  ) -> Bool {
     let p = t[i].lowerIs("the") ? i + 1 : i
-    guard let d = day(t, at: p) else { return nil }
-    if needsSuffix && !d.hasSuffix { return nil }
+    guard let d = day(t, at: p) else { return false }
+    if needsSuffix && !d.hasSuffix { return false }
     let end = d.end
     if end < t.count {
       let next = t[end]
-      if let m = month(t, at: end + (next.lowerIs("of") ? 1 : 0)) {
-        _ = m
-        return dayLed(t, at: p, doc: doc).map { Span(tokens: i..<$0.tokens.upperBound, mention: $0.mention) }
+      if month(t, at: end + (next.lowerIs("of") ? 1 : 0)) != nil {
+        guard dayLed(t, at: p, doc: doc, into: &out) else { return false }
+        out[out.count - 1].tokens = i..<out[out.count - 1].tokens.upperBound
+        return true
       }
       if next.kind == .word {
         // "the 27th floor", "the 25th Anniversary": an ordinal before a noun is not a date.
         guard d.hasSuffix, !next.isCapitalized, EnglishFunctionWords.contains(token: next) || next.lowerIs("local")
-        else { return nil }
+        else { return false }
       } else if next.kind == .digits {
-        return nil
+        return false
       } else if !d.hasSuffix {
         // "the 27." – a bare number is a day only at the end of a clause; not "the 5.6-magnitude quake"
         // or "the 5-year plan".
-        guard Self.dayEndMarks.contains(token: next) else { return nil }
+        guard Self.dayEndMarks.contains(token: next) else { return false }
         if next.isAttached, end + 1 < t.count, t[end + 1].isAttached, t[end + 1].kind == .digits || !next.isByte(0x2E) {
-          return nil
+          return false
         }
       }
     } else if !d.hasSuffix && !t[i].lowerIs("the") {
-      return nil
+      return false
     }
-    return Span(tokens: i..<end, mention: dayOfMonthMention(d.day, doc: doc))
+    out.append(Span(tokens: i..<end, mention: dayOfMonthMention(d.day, doc: doc)))
+    return true
   }
 
   /// "in 2023", "since 2019": a year after a preposition.
-  private func year(_ t: [Token], at i: Int) -> Span? {
+  private func year(_ t: [Token], at i: Int, into out: inout [Span]) -> Bool {
     // The year follows at once, or after the hyphen of "mid-".
     guard i + 1 < t.count, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D), Self.yearPrepositions.contains(token: t[i])
-    else { return nil }
+    else { return false }
     var p = i + 1
     if t[i].lowerIs("mid"), p < t.count, t[p].isByte(0x2D) { p += 1 }
-    guard let y = yearNumber(t, at: p), (1900...2100).contains(y) else { return nil }
+    guard let y = yearNumber(t, at: p), (1900...2100).contains(y) else { return false }
     // "in 2023 people" is rare; "in 2,000 homes" has a comma and never reaches here.
-    if p + 1 < t.count, t[p + 1].isByte(0x2D) || t[p + 1].lower == "–", p + 2 < t.count, t[p + 2].kind == .digits {
-      return nil
+    if p + 1 < t.count, t[p + 1].isByte(0x2D) || Self.isEnDash(t[p + 1]), p + 2 < t.count, t[p + 2].kind == .digits {
+      return false
     }
     let first = CalendarDate(year: y, month: 1, day: 1)
     let last = CalendarDate(year: y, month: 12, day: 31)
-    return Span(
-      tokens: p..<(p + 1),
-      mention: DateMention(resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated year", granularity: "year"))
+    out.append(
+      Span(
+        tokens: p..<(p + 1),
+        mention: DateMention(resolved: first, resolvedEnd: last, isRelative: false, evidence: "stated year", granularity: "year")))
+    return true
   }
 
   private static let monthPrepositions: WordSet = [
@@ -490,17 +510,19 @@ public struct DateExtractor: Sendable {
 
   /// "the day before yesterday" (-2), "the day after tomorrow" (2), "yesterday" (-1), "today" and
   /// "tonight" (0), "tomorrow" (1); the words are compared by hash first.
-  private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
-    guard t[i].lowerHash != 0 else { return nil }
+  private func relativeWord(_ t: [Token], at i: Int, doc: CalendarDate?, into out: inout [Span]) -> Bool {
+    guard t[i].lowerHash != 0 else { return false }
     if Self.isWord(t[i], Hashes.the, "the") {
-      guard i + 3 < t.count, Self.isWord(t[i + 1], Hashes.day, "day") else { return nil }
+      guard i + 3 < t.count, Self.isWord(t[i + 1], Hashes.day, "day") else { return false }
       if Self.isWord(t[i + 2], Hashes.before, "before"), Self.isWord(t[i + 3], Hashes.yesterday, "yesterday") {
-        return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: -2, what: "the day before yesterday"))
+        out.append(Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: -2, what: "the day before yesterday")))
+        return true
       }
       if Self.isWord(t[i + 2], Hashes.after, "after"), Self.isWord(t[i + 3], Hashes.tomorrow, "tomorrow") {
-        return Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: 2, what: "the day after tomorrow"))
+        out.append(Span(tokens: i..<(i + 4), mention: shifted(doc: doc, days: 2, what: "the day after tomorrow")))
+        return true
       }
-      return nil
+      return false
     }
     let days: Int
     let what: String
@@ -513,17 +535,20 @@ public struct DateExtractor: Sendable {
     } else if Self.isWord(t[i], Hashes.tomorrow, "tomorrow") {
       (days, what) = (1, "tomorrow")
     } else {
-      return nil
+      return false
     }
-    return Span(tokens: i..<(i + 1), mention: shifted(doc: doc, days: days, what: what))
+    out.append(Span(tokens: i..<(i + 1), mention: shifted(doc: doc, days: days, what: what)))
+    return true
   }
 
   /// "two weeks ago", "a month ago", "3 days ago".
   @inline(__always)
-  private func ago(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+  private func ago(_ t: [Token], at i: Int, doc: CalendarDate?, into out: inout [Span]) -> Bool {
     // Every form is one count word and one unit before "ago".
-    guard i + 2 < t.count, Self.isWord(t[i + 2], Hashes.ago, "ago") else { return nil }
-    return agoForm(t, at: i, doc: doc)
+    guard i + 2 < t.count, Self.isWord(t[i + 2], Hashes.ago, "ago") else { return false }
+    guard let s = agoForm(t, at: i, doc: doc) else { return false }
+    out.append(s)
+    return true
   }
 
   /// `ago(_:at:doc:)` once "ago" is known to follow.
@@ -537,7 +562,7 @@ public struct DateExtractor: Sendable {
     } else if t[i].kind == .digits, t[i].length <= 3, let v = Int(t[i].lower) {
       count = v
       p += 1
-    } else if let u = lexicons.numberWord(t[i], .unit, or: .tens) {
+    } else if let u = shared.lexicons.numberWord(t[i], .unit, or: .tens) {
       count = Int(u.value)
       p += 1
     } else {
@@ -578,7 +603,14 @@ public struct DateExtractor: Sendable {
   }
 
   /// "last week", "this month", "last year", "next month".
-  private func period(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
+  private func period(_ t: [Token], at i: Int, doc: CalendarDate?, into out: inout [Span]) -> Bool {
+    guard let s = periodForm(t, at: i, doc: doc) else { return false }
+    out.append(s)
+    return true
+  }
+
+  /// `period(_:at:doc:into:)`'s date (rare: the copy it costs is paid only for a date).
+  private func periodForm(_ t: [Token], at i: Int, doc: CalendarDate?) -> Span? {
     guard i + 1 < t.count else { return nil }
     guard Self.isWord(t[i + 1], Hashes.week, "week") || Self.isWord(t[i + 1], Hashes.month, "month") || Self.isWord(t[i + 1], Hashes.year, "year"),
       Self.isWord(t[i], Hashes.this, "this") || Self.isWord(t[i], Hashes.last, "last") || Self.isWord(t[i], Hashes.past, "past")
@@ -789,7 +821,17 @@ public struct DateExtractor: Sendable {
     return (year, z - year * 12 + 1)
   }
 
-  private func isDash(_ s: String) -> Bool { s == "-" || s == "–" || s == "—" }
+  /// `t.lower` is "-", "–" or "—" (a dash is one symbol token; the two long ones are three bytes).
+  @inline(__always)
+  static func isDash(_ t: Token) -> Bool {
+    t.isByte(0x2D) || (t.kind == .symbol && t.end - t.start == 3 && (t.lower == "–" || t.lower == "—"))
+  }
+
+  /// `t.lower == "–"`.
+  @inline(__always)
+  static func isEnDash(_ t: Token) -> Bool {
+    t.kind == .symbol && t.end - t.start == 3 && t.lower == "–"
+  }
 }
 
 /// The evidence text of a date, written into one stack buffer and made into one string: the same
@@ -831,6 +873,17 @@ enum EvidenceText {
 
     mutating func add(_ s: String) {
       if spill == nil, count + s.utf8.count <= buffer.count {
+        // The bytes are copied at once when the string has them in one piece (it always does here).
+        let at = count
+        let copied = s.utf8.withContiguousStorageIfAvailable { b -> Int in
+          guard let to = buffer.baseAddress, let from = b.baseAddress else { return 0 }
+          (to + at).update(from: from, count: b.count)
+          return b.count
+        }
+        if let copied, copied == s.utf8.count {
+          count += copied
+          return
+        }
         for b in s.utf8 {
           buffer[count] = b
           count += 1

@@ -24,7 +24,10 @@ enum EnglishFunctionWords {
     "still", "remain", "remains", "remained",
   ]
 
-  private static let words: WordSet = [
+  private static let words = WordSet(list)
+
+  /// The function words, for tables that hold them with other words.
+  static let list: [String] = [
     "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "nor", "as",
     "that", "this", "these", "those", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been",
     "being", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can", "shall",

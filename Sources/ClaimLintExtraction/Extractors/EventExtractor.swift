@@ -29,8 +29,6 @@ public struct EventExtractor: Sendable {
   private let cities: WordPhraseTable<Bool>
   /// Organisation head nouns ("unions" → "union").
   private let organisations: WordTable<String>
-  /// First words of the organisation nouns of several words, so that a pair is only built when it can match.
-  private let organisationFirstWords: WordSet
   /// What each lower-cased word can be to `extract`, as bits: `eventBit` an event noun, `pairBit` the
   /// first word of a two-word event noun, `delegateBit` a delegate noun; one lookup a word instead of
   /// three (most words are none).
@@ -38,6 +36,9 @@ public struct EventExtractor: Sendable {
   private static let eventBit: UInt8 = 1
   private static let pairBit: UInt8 = 2
   private static let delegateBit: UInt8 = 4
+  /// What each lower-cased word is to `wordClasses` and `organisationEvent`, as `WordKind` bits: one
+  /// lookup a word instead of one per list.
+  private let wordKinds: WordTable<UInt8>
 
   public init(lexicons: LexiconSet) {
     var e: [String: String] = [:]
@@ -64,7 +65,52 @@ public struct EventExtractor: Sendable {
     var o: [String: String] = [:]
     for row in lexicons.table("organisations").rows { o[row[0].lowercased()] = row.count > 1 ? row[1] : row[0] }
     organisations = WordTable(o)
-    organisationFirstWords = WordSet(o.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil })
+    let orgFirstWords = o.keys.compactMap { k in k.split(separator: " ").count > 1 ? k.split(separator: " ").first.map(String.init) : nil }
+    var kinds: [String: UInt8] = [:]
+    for k in o.keys { kinds[k, default: 0] |= WordKind.organisation }
+    for k in orgFirstWords { kinds[k, default: 0] |= WordKind.organisationFirst }
+    for k in EnglishFunctionWords.list { kinds[k, default: 0] |= WordKind.functionWord }
+    for k in e.keys { kinds[k, default: 0] |= WordKind.eventWord }
+    for k in Self.meetingVerbList { kinds[k, default: 0] |= WordKind.meetingVerb }
+    for k in Self.representativeList { kinds[k, default: 0] |= WordKind.representative }
+    for k in Self.determinerList { kinds[k, default: 0] |= WordKind.determiner }
+    kinds["of", default: 0] |= WordKind.of
+    wordKinds = WordTable(kinds)
+  }
+
+  /// The lists a lower-cased word is in, as bits of `wordKinds` (a word may be in several).
+  private enum WordKind {
+    /// An organisation noun (a key of `organisations`).
+    static let organisation: UInt8 = 1
+    /// The first word of an organisation noun of several words, so that a pair is only built when it
+    /// can match.
+    static let organisationFirst: UInt8 = 2
+    /// An English function word.
+    static let functionWord: UInt8 = 4
+    /// An event noun (a key of `eventWords`).
+    static let eventWord: UInt8 = 8
+    /// In `meetingVerbs`.
+    static let meetingVerb: UInt8 = 16
+    /// In `representativeList`.
+    static let representative: UInt8 = 32
+    /// In `determinerList`.
+    static let determiner: UInt8 = 64
+    /// "of".
+    static let of: UInt8 = 128
+  }
+
+  /// The `WordKind` bits of word `k`.
+  @inline(__always)
+  private func kinds(_ ws: [Word], _ k: Int) -> UInt8 {
+    wordKinds.value(hash: ws[k].lowerHash, key: ws[k].lower) ?? 0
+  }
+
+  /// Whether word `k` is an organisation noun, or starts one of two words with the next word.
+  @inline(__always)
+  private func startsOrganisation(_ ws: [Word], _ k: Int, kinds c: UInt8) -> Bool {
+    c & WordKind.organisation != 0
+      || (c & WordKind.organisationFirst != 0 && k + 1 < ws.count
+        && Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil)
   }
 
   /// City names by their upper-cased spelling (the first in sorted order), for datelines in capitals.
@@ -130,13 +176,20 @@ public struct EventExtractor: Sendable {
   func personMeeting(_ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], dates: [DatedSpan]) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
     var found: [(String, Range<Int>)] = []
-    // The people longest first, each with its words (the same for every position of the sentence).
-    let byLength = people.sorted(by: { $0.count > $1.count }).map { p in (p, p.split(separator: " ").map(String.init)) }
-    let partsOfPeople = people.map { $0.split(separator: " ").map(String.init) }
+    // Each person's words, split once (the same for every position of the sentence).
+    let partsOfPeople = people.map(Self.nameParts)
+    // The people longest first (in characters, a stable sort), each with its words and the hash of
+    // its first word.
+    let byLength = people.indices.map { k in (people[k], partsOfPeople[k], Self.characterCount(people[k])) }
+      .sorted(by: { $0.2 > $1.2 })
+      .map { p in (p.0, p.1, p.1.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0) }
     var i = 0
     while i < ws.count {
       var matched = false
-      for (p, parts) in byLength {
+      let wordHash = ws[i].textHash
+      for (p, parts, firstHash) in byLength {
+        // Two ASCII texts of different hashes differ: most people are told apart without comparing.
+        if wordHash != 0, firstHash != 0, wordHash != firstHash { continue }
         // The words' texts compared in place, without making an array of them.
         if i + parts.count <= ws.count, parts.indices.allSatisfy({ ws[i + $0].text == parts[$0] }) {
           found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
@@ -148,7 +201,7 @@ public struct EventExtractor: Sendable {
       if matched { continue }
       // "her Cambodian counterpart Hun Manet": a name right after "counterpart" is a participant even
       // when the article has not introduced it yet.
-      if ws[i].lower == "counterpart" || ws[i].lower == "counterparts" {
+      if ws[i].lowerIs("counterpart") || ws[i].lowerIs("counterparts") {
         var j = i + 1
         while j < ws.count, j - i <= 4, ws[j].isCapitalized, ws[j].range.lowerBound - ws[j - 1].range.upperBound == 1 { j += 1 }
         if j - i - 1 >= 2 {
@@ -184,6 +237,36 @@ public struct EventExtractor: Sendable {
     return [Match(range: range, event: EventMention(type: type, participants: names, place: place(in: ws), date: date))]
   }
 
+  /// `name.split(separator: " ").map(String.init)`: an ASCII name is split at its space bytes (the
+  /// same pieces: in ASCII text only CR LF is a character of two bytes, and it holds no space).
+  static func nameParts(_ name: String) -> [String] {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+      var parts: [String] = []
+      var start = 0
+      for k in 0..<b.count {
+        let c = b[k]
+        if c >= 0x80 { return nil }
+        if c == 0x20 {
+          if k > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<k]), as: UTF8.self)) }
+          start = k + 1
+        }
+      }
+      if b.count > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self)) }
+      return parts
+    }
+    if let parts = ascii ?? nil { return parts }
+    return name.split(separator: " ").map(String.init)
+  }
+
+  /// `name.count`: an ASCII name without CR LF has one character per byte.
+  static func characterCount(_ name: String) -> Int {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      for c in b where c >= 0x80 || c == 0x0D { return false }
+      return true
+    }
+    return ascii == true ? name.utf8.count : name.count
+  }
+
   public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
     var type: String? = nil
     var eventWord = 0..<0
@@ -210,7 +293,7 @@ public struct EventExtractor: Sendable {
     var i = 0
     while i < ws.count {
       let n = name(ws, i, in: countries)
-      guard n > 0, i == 0 || !["to", "in", "at"].contains(ws[i - 1].lower) else {
+      guard n > 0, i == 0 || !(ws[i - 1].lowerIs("to") || ws[i - 1].lowerIs("in") || ws[i - 1].lowerIs("at")) else {
         i += 1
         continue
       }
@@ -259,9 +342,9 @@ public struct EventExtractor: Sendable {
   // MARK: - Organisations
 
   /// Words that open a noun phrase.
-  private static let determiners: WordSet = ["the", "their", "its", "his", "her", "our", "a", "an"]
+  private static let determinerList = ["the", "their", "its", "his", "her", "our", "a", "an"]
   /// People who stand for an organisation: "officials of the ministry", "leaders of the union".
-  private static let representatives: WordSet = [
+  private static let representativeList = [
     "officials", "leaders", "representatives", "delegates", "members", "negotiators", "envoys", "heads",
   ]
   /// People who stand for their countries at a gathering: "ministers from Kenya, Tanzania and Uganda".
@@ -270,7 +353,8 @@ public struct EventExtractor: Sendable {
   ]
   private static let delegates = WordSet(delegateWords)
   /// Verbs of meeting that join two participants: "the ministry met (leaders of) the union".
-  private static let meetingVerbs: WordSet = ["met", "meets", "meet", "joined"]
+  private static let meetingVerbList = ["met", "meets", "meet", "joined"]
+  private static let meetingVerbs = WordSet(meetingVerbList)
 
   /// An organisation's noun phrase starting at word `p`: "the dockers' union", "the Port of
   /// Antwerp-Bruges authority", "the state education ministry", "the Ministry of Labour". Returns the
@@ -309,9 +393,11 @@ public struct EventExtractor: Sendable {
   private func wordClasses(_ ws: [Word], into out: UnsafeMutableBufferPointer<UInt8>) {
     for k in ws.indices {
       var c: UInt8 = 0
-      if organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil {
+      // One lookup gives every list the word is in.
+      let kind = kinds(ws, k)
+      if kind & WordKind.organisation != 0 {
         c |= WordClass.single
-      } else if k + 1 < ws.count, organisationFirstWords.contains(lower: ws[k]),
+      } else if kind & WordKind.organisationFirst != 0, k + 1 < ws.count,
         Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil
       {
         c |= WordClass.pair
@@ -323,14 +409,12 @@ public struct EventExtractor: Sendable {
         let t = ws[k].text
         if t == "'" || t == "’" || t == "'s" || t == "’s" { c |= WordClass.apostrophe }
       }
-      if ws[k].lower == "of" { c |= WordClass.of }
-      if ws[k].startsWithLetter, !EnglishFunctionWords.contains(lower: ws[k]),
-        eventWords.value(hash: ws[k].lowerHash, key: ws[k].lower) == nil, !Self.meetingVerbs.contains(lower: ws[k])
-      {
+      if kind & WordKind.of != 0 { c |= WordClass.of }
+      if kind & (WordKind.functionWord | WordKind.eventWord | WordKind.meetingVerb) == 0, ws.startsWithLetter(at: k) {
         c |= WordClass.modifier
       }
-      if Self.representatives.contains(lower: ws[k]) { c |= WordClass.representative }
-      if Self.determiners.contains(lower: ws[k]) { c |= WordClass.determiner }
+      if kind & WordKind.representative != 0 { c |= WordClass.representative }
+      if kind & WordKind.determiner != 0 { c |= WordClass.determiner }
       out[k] = c
     }
   }
@@ -409,10 +493,7 @@ public struct EventExtractor: Sendable {
   /// ministry, the teachers' union and parents' associations", "the Ministry met leaders of the union".
   private func organisationEvent(_ ws: [Word], type: String, at eventWord: Range<Int>, dates: [DatedSpan]) -> Match? {
     // An organisation needs an organisation noun; most sentences have none.
-    guard ws.indices.contains(where: { k in
-      organisations.value(hash: ws[k].lowerHash, key: ws[k].lower) != nil
-        || (k + 1 < ws.count && organisationFirstWords.contains(lower: ws[k]) && Self.pairValue(organisations, ws[k].lower, ws[k + 1].lower) != nil)
-    }) else { return nil }
+    guard ws.indices.contains(where: { k in startsOrganisation(ws, k, kinds: kinds(ws, k)) }) else { return nil }
     // The words' classes in a buffer on the stack, read by every scan.
     let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ws.count) { cls -> (start: Int, end: Int, items: [(text: String, keys: [String])])? in
       wordClasses(ws, into: cls)

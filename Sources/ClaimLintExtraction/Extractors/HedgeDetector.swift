@@ -6,10 +6,12 @@ import ClaimLintCore
 /// source that counts "600 suspects" reports an accusation, and a draft that turns them into "600
 /// criminals" has dropped that hedge.
 public struct HedgeDetector: Sendable {
-  private let lexicons: ExtractionLexicons
+  /// The hedge phrases, held alone: a call on a table of a stored `ExtractionLexicons` (a large
+  /// struct) would copy all of it.
+  private let table: PhraseIndex<String>
 
   public init(lexicons: ExtractionLexicons) {
-    self.lexicons = lexicons
+    table = lexicons.hedges
   }
 
   /// Hedge words as written with their ranges (UTF-8 offsets into `sentence`), in order.
@@ -20,11 +22,11 @@ public struct HedgeDetector: Sendable {
 
   /// Hedge words among the tokens of a sentence already split (`bytes` is the sentence).
   func hedges(tokens: [Token], bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
-    guard !lexicons.hedges.isEmpty else { return [] }
+    guard !table.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
     var i = 0
     while i < tokens.count {
-      if let m = lexicons.hedges.match(tokens, at: i) {
+      if let m = table.match(tokens, at: i) {
         let r = tokens[i].start..<tokens[m.end - 1].end
         out.append((r, String(decoding: bytes[r], as: UTF8.self)))
         i = m.end

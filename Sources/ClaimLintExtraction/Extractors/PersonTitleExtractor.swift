@@ -47,7 +47,9 @@ public struct PersonTitleExtractor: Sendable {
     places = p.finished()
   }
 
-  /// The lexicon kind and length (in words) of the longest title phrase starting at `i`.
+  /// The lexicon kind and length (in words) of the longest title phrase starting at `i`. Inlined, so
+  /// that the phrase table's filter settles most words without a call.
+  @inline(__always)
   private func lookup(_ ws: [Word], _ i: Int) -> (Kind, Int)? {
     phrases.longest(ws, i).map { ($0.value, $0.count) }
   }
@@ -133,8 +135,8 @@ public struct PersonTitleExtractor: Sendable {
           continue
         }
         // A lower-case word inside a title ("deputy national police chief"): continue when a role follows.
-        if !sawRole, j > i, ws[j].startsWithLetter,
-          (1...2).contains(where: { d in j + d < ws.count && lookup(ws, j + d)?.0 == .role })
+        if !sawRole, j > i, ws.startsWithLetter(at: j),
+          (j + 1 < ws.count && lookup(ws, j + 1)?.0 == .role) || (j + 2 < ws.count && lookup(ws, j + 2)?.0 == .role)
         {
           j += 1
           continue
@@ -147,7 +149,7 @@ public struct PersonTitleExtractor: Sendable {
       }
       // After the last role: "to Myanmar", "for Home Affairs", then the name.
       var k = roleEnd
-      if k < ws.count, ["to", "for", "of"].contains(ws[k].lower) {
+      if k < ws.count, ws[k].lowerIs("to") || ws[k].lowerIs("for") || ws[k].lowerIs("of") {
         var m = k + 1
         var consumed = false
         while m < ws.count {
@@ -188,11 +190,11 @@ public struct PersonTitleExtractor: Sendable {
         let tRange = ws[start].range.lowerBound..<ws[max(start, titleEnd - 1)].range.upperBound
         let pRange = ws[k].range.lowerBound..<ws[nameEnd - 1].range.upperBound
         let titleText = Segment.slice(sentence, tRange.lowerBound, tRange.upperBound)
-        let person = ws[k..<nameEnd].map(\.text).joined(separator: " ")
+        let person = ws.joinedText(k, nameEnd)
         out.append(
           Match(
             personRange: pRange, titleRange: tRange,
-            title: PersonTitle(person: person, title: titleText, roles: roles(of: Array(ws[start..<titleEnd])))))
+            title: PersonTitle(person: person, title: titleText, roles: roles(ws, start..<titleEnd))))
         i = nameEnd
         // Appositive after the name: ", acting director-general of …".
         if let app = appositive(sentence, ws, after: nameEnd, person: person, personRange: pRange) { out.append(app) }
@@ -208,7 +210,7 @@ public struct PersonTitleExtractor: Sendable {
       {
         var e = ws[n + 1].text == "," ? n : n + 1
         while e + 1 < ws.count, e - n < 3, isNameWord(ws, e + 1) { e += 1 }
-        let person = ws[n...e].map(\.text).joined(separator: " ")
+        let person = ws.joinedText(n, e + 1)
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
         if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, person: person, personRange: pRange) {
           out.append(app)
@@ -250,38 +252,46 @@ public struct PersonTitleExtractor: Sendable {
       personRange: personRange, titleRange: tRange,
       title: PersonTitle(
         person: person, title: Segment.slice(sentence, tRange.lowerBound, tRange.upperBound),
-        roles: roles(of: Array(ws[s..<e]))))
+        roles: roles(ws, s..<e)))
   }
 
   /// Normalised roles of a title: each role word with the rank words and portfolio words before it
   /// ("Deputy Prime Minister and Union Minister for Foreign Affairs" → "deputy prime minister",
   /// "union minister foreign").
   public func roles(of ws: [Word]) -> [String] {
+    roles(ws, 0..<ws.count)
+  }
+
+  /// `roles(of: Array(ws[range]))`, read in place: a phrase never runs past the range.
+  func roles(_ ws: [Word], _ range: Range<Int>) -> [String] {
     var result: [String] = []
     var ranks: [String] = []
     var portfolios: [String] = []
-    var i = 0
-    while i < ws.count {
-      if let (k, n) = lookup(ws, i) {
-        let phrase = ws[i..<(i + n)].map { $0.lower }.joined(separator: " ")
+    let end = range.upperBound
+    /// `lookup` within the range.
+    func lookupIn(_ i: Int) -> (Kind, Int)? {
+      phrases.longest(ws, i, maxWords: end - i).map { ($0.value, $0.count) }
+    }
+    var i = range.lowerBound
+    while i < end {
+      if let (k, n) = lookupIn(i) {
         switch k {
-        case .rank: ranks.append(phrase)
-        case .portfolio: portfolios.append(phrase)
+        case .rank: ranks.append(ws.joinedLower(i, i + n))
+        case .portfolio: portfolios.append(ws.joinedLower(i, i + n))
         case .role:
+          let phrase = ws.joinedLower(i, i + n)
           // A portfolio right after ("Minister for Foreign Affairs") belongs to this role.
           var j = i + n
-          if j < ws.count, ["for", "of"].contains(ws[j].lower) {
+          if j < end, ws[j].lowerIs("for") || ws[j].lowerIs("of") {
             j += 1
-            while j < ws.count, let (k2, n2) = lookup(ws, j), k2 == .portfolio || k2 == .org {
-              if k2 == .portfolio { portfolios.append(ws[j..<(j + n2)].map { $0.lower }.joined(separator: " ")) }
+            while j < end, let (k2, n2) = lookupIn(j), k2 == .portfolio || k2 == .org {
+              if k2 == .portfolio { portfolios.append(ws.joinedLower(j, j + n2)) }
               j += n2
             }
           }
-          let rank = ranks.sorted().joined(separator: " ")
-          let port = portfolios.sorted().joined(separator: " ")
-          result.append([rank, phrase].filter { !$0.isEmpty }.joined(separator: " ") + (port.isEmpty ? "" : " [\(port)]"))
-          ranks = []
-          portfolios = []
+          result.append(Self.role(phrase, ranks: ranks, portfolios: portfolios))
+          ranks.removeAll(keepingCapacity: true)
+          portfolios.removeAll(keepingCapacity: true)
           i = j
           continue
         default: break
@@ -290,11 +300,27 @@ public struct PersonTitleExtractor: Sendable {
         continue
       }
       if ws[i].lowerIs("and") {
-        ranks = []
-        portfolios = []
+        ranks.removeAll(keepingCapacity: true)
+        portfolios.removeAll(keepingCapacity: true)
       }
       i += 1
     }
     return result
+  }
+
+  /// `[ranks.sorted().joined(separator: " "), phrase].filter { !$0.isEmpty }.joined(separator: " ")`
+  /// followed by `" [" + portfolios.sorted().joined(separator: " ") + "]"` when that is not empty: a
+  /// role alone (most have neither ranks nor portfolios) is `phrase` itself.
+  static func role(_ phrase: String, ranks: [String], portfolios: [String]) -> String {
+    if ranks.isEmpty && portfolios.isEmpty { return phrase }
+    let rank = ranks.count == 1 ? ranks[0] : ranks.sorted().joined(separator: " ")
+    var out = rank.isEmpty ? phrase : phrase.isEmpty ? rank : rank + " " + phrase
+    let port = portfolios.count == 1 ? portfolios[0] : portfolios.sorted().joined(separator: " ")
+    if !port.isEmpty {
+      out += " ["
+      out += port
+      out += "]"
+    }
+    return out
   }
 }
