@@ -250,7 +250,7 @@ public struct ClaimExtractor: Sendable {
         for k in quantityMatches.indices {
           let r = quantityMatches[k].range
           if dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
-          out.append(claim(.quantity, r, hedgeWords: HedgeDetector.scoped(hedgeMatches, to: quantityMatches[k], in: bytes)))
+          out.append(claim(.quantity, r, hedgeWords: HedgeDetector.scoped(hedgeMatches, all: hedgeWords, to: quantityMatches[k], in: bytes)))
           out[out.count - 1].quantity = quantityMatches[k].quantity
           if let ar = quantityMatches[k].quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
         }

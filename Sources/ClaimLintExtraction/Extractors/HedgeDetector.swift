@@ -46,34 +46,40 @@ public struct HedgeDetector: Sendable {
   /// traffickers", "12 men suspected of fraud"), or when it is a verb that governs the sentence
   /// ("police suspect that", "alleged to have"). "Police detained 30 suspects and seized $2 million"
   /// hedges the 30, not the money.
-  static func scoped(_ found: [(range: Range<Int>, text: String)], to figure: QuantityMatch, in bytes: [UInt8]) -> [String] {
-    var out: [String] = []
+  ///
+  /// `all` is the texts of `found`: when every hedge applies to the figure (as in most sentences) the
+  /// result is `all` itself, shared with the sentence's other claims.
+  static func scoped(
+    _ found: [(range: Range<Int>, text: String)], all: [String], to figure: QuantityMatch, in bytes: [UInt8]
+  ) -> [String] {
     guard !found.isEmpty else { return [] }
-    for h in found {
-      guard nounHedges.contains(h.text.lowercased()) else {
-        out.append(h.text)
-        continue
-      }
-      let start = h.range.lowerBound
-      if start >= figure.range.lowerBound, start < figure.nounEnd {
-        out.append(h.text)
-        continue
-      }
-      // Right after the noun phrase: only spaces or a comma in between.
-      if start >= figure.nounEnd,
-        bytes[figure.nounEnd..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2C }), start - figure.nounEnd <= 3
-      {
-        out.append(h.text)
-        continue
-      }
-      // A verb that governs the sentence: "suspect that", "alleged to have", "alleged that".
-      var k = h.range.upperBound
-      while k < bytes.count, bytes[k] == 0x20 { k += 1 }
-      let rest = bytes[k..<min(bytes.count, k + 5)]
-      if rest.starts(with: "that".utf8) || rest.starts(with: "to ".utf8) {
-        out.append(h.text)
+    // nil while every hedge so far applies.
+    var out: [String]? = nil
+    for (k, h) in found.enumerated() {
+      if applies(h, to: figure, in: bytes) {
+        out?.append(h.text)
+      } else if out == nil {
+        out = Array(all[..<k])
       }
     }
-    return out
+    return out ?? all
+  }
+
+  /// Whether the hedge `h` of a sentence applies to `figure` (see `scoped(_:all:to:in:)`).
+  private static func applies(_ h: (range: Range<Int>, text: String), to figure: QuantityMatch, in bytes: [UInt8]) -> Bool {
+    guard nounHedges.contains(h.text.lowercased()) else { return true }
+    let start = h.range.lowerBound
+    if start >= figure.range.lowerBound, start < figure.nounEnd { return true }
+    // Right after the noun phrase: only spaces or a comma in between.
+    if start >= figure.nounEnd,
+      bytes[figure.nounEnd..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2C }), start - figure.nounEnd <= 3
+    {
+      return true
+    }
+    // A verb that governs the sentence: "suspect that", "alleged to have", "alleged that".
+    var k = h.range.upperBound
+    while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+    let rest = bytes[k..<min(bytes.count, k + 5)]
+    return rest.starts(with: "that".utf8) || rest.starts(with: "to ".utf8)
   }
 }
