@@ -31,6 +31,21 @@ struct SortUniqueTests {
     #expect(sorted == Self.expected(values))
   }
 
+  @Test(arguments: [64, 200, 3_000])
+  func repeatsWithinSmallBuckets(count: Int) {
+    // Each value three to five times, in scattered order: the repeats meet inside small buckets
+    // (dropped while a bucket is sorted) and inside a bucket of more than 32 values.
+    var numbers = Numbers(state: 7 &+ UInt64(count))
+    let distinct = (0..<(count / 4)).map { _ in numbers.next() }
+    var values: [UInt64] = []
+    for (k, x) in distinct.enumerated() { values += [UInt64](repeating: x, count: 3 + k % 3) }
+    values += (0..<40).map { _ in 0x1234_0000_0000_0000 | (numbers.next() >> 40) % 8 }
+    for k in values.indices.reversed() where k > 0 { values.swapAt(k, Int(numbers.next() % UInt64(k + 1))) }
+    var sorted = values
+    Salience.sortUnique(&sorted)
+    #expect(sorted == Self.expected(values))
+  }
+
   @Test func crowdedBucketsStillSorted() {
     // Values that share their top bits (one bucket for all) and small values (all in bucket zero).
     var numbers = Numbers(state: 42)

@@ -242,5 +242,7 @@ extension MinoritySide where Item == Int {
     self.init(claims, document: document, record: record)
     self.denseCovered = Array(repeating: false, count: count)
     self.denseKnown = Array(repeating: -1, count: count)
+    // Each item is given one span at most: the list of spans never grows by doubling.
+    self.spans.reserveCapacity(count)
   }
 }

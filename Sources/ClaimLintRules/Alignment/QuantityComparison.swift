@@ -98,22 +98,37 @@ public struct QuantityComparison: Sendable {
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
   private static func tables(_ claims: AlignedClaims) -> Tables {
     // Block keys and words by number, each distinct one once: a block key is looked up by the unit or
-    // counted family it is made of (not made per figure), a word by itself. A story has few of each:
-    // they are looked up in a list, and by a dictionary only once there are many.
+    // counted family it is made of (not made per figure), a word by itself. The numberings are reached
+    // through one pointer (`withScratch`), not captured as vars checked for exclusivity on each use.
+    withScratch(Numbering()) { numbering in
+      tables(claims, numbering)
+    }
+  }
+
+  /// The block keys, units, counted families and words of a run by number (`tables`).
+  private struct Numbering {
     var blockNames = Interner()
     var units = Interner()
+    /// The block key's number of each unit, by the unit's number.
     var unitBlocks: [Int32] = []
     var families = Interner()
+    /// The block key's number of each counted family, by the family's number.
     var familyBlocks: [Int32] = []
     var words = Interner()
-    // Whether each word, as a counted noun, is one of `genericNouns`.
+    /// Whether each word, as a counted noun, is one of `genericNouns`.
     var genericWord: [Bool] = []
-    func word(_ w: String) -> Int32 {
+
+    /// The number of word `w`.
+    mutating func word(_ w: String) -> Int32 {
       let (n, isNew) = words.number(w)
       if isNew { genericWord.append(genericNouns.contains(w)) }
       return n
     }
-    let dash = word("-")
+  }
+
+  /// `tables(_:)` with the numberings at `numbering`.
+  private static func tables(_ claims: AlignedClaims, _ numbering: UnsafeMutablePointer<Numbering>) -> Tables {
+    let dash = numbering.pointee.word("-")
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
     let tables = claims.documents.map { dc -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
@@ -140,22 +155,23 @@ public struct QuantityComparison: Sendable {
           // `nouns.blockKey` by number: made once per unit or counted family.
           let b: Int32
           if let u = figure.quantity.unit {
-            let (n, isNew) = units.number(u)
-            if isNew { unitBlocks.append(blockNames.number("unit:" + u).number) }
-            b = unitBlocks[Int(n)]
+            let (n, isNew) = numbering.pointee.units.number(u)
+            if isNew { numbering.pointee.unitBlocks.append(numbering.pointee.blockNames.number("unit:" + u).number) }
+            b = numbering.pointee.unitBlocks[Int(n)]
           } else if let c = figure.quantity.counted {
-            let (n, isNew) = families.number(figure.quantity.countedFamily ?? c)
+            let (n, isNew) = numbering.pointee.families.number(figure.quantity.countedFamily ?? c)
             if isNew {
               let name = claims.nouns.blockKey(unit: nil, counted: c, countedFamily: figure.quantity.countedFamily) ?? ""
-              familyBlocks.append(blockNames.number(name).number)
+              numbering.pointee.familyBlocks.append(numbering.pointee.blockNames.number(name).number)
             }
-            b = familyBlocks[Int(n)]
+            b = numbering.pointee.familyBlocks[Int(n)]
           } else {
             continue
           }
-          let action = figure.quantity.action.map { word($0) } ?? -1
-          let noun = figure.quantity.counted.map { word($0) } ?? dash
-          keys[i] = FigureKeys(block: b, action: action, noun: figure.quantity.unit != nil || !genericWord[Int(noun)] ? noun : -1)
+          let action = figure.quantity.action.map { numbering.pointee.word($0) } ?? -1
+          let noun = figure.quantity.counted.map { numbering.pointee.word($0) } ?? dash
+          let generic = numbering.pointee.genericWord[Int(noun)]
+          keys[i] = FigureKeys(block: b, action: action, noun: figure.quantity.unit != nil || !generic ? noun : -1)
           let subject = Subject(block: b, action: action >= 0 ? action : dash)
           let n: Int
           if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
@@ -219,8 +235,8 @@ public struct QuantityComparison: Sendable {
       }
     }
     var out = Tables()
-    out.blockNames = blockNames.values
-    out.words = words.values
+    out.blockNames = numbering.pointee.blockNames.values
+    out.words = numbering.pointee.words.values
     out.only = tables.map(\.only)
     out.keys = tables.map(\.keys)
     out.quantities = tables.map(\.quantities)

@@ -124,7 +124,7 @@ public struct AttributionMismatchRule: Rule {
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
       var findings: [Finding] = []
-      var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+      var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
         // The cheap tests first: same words, then whether the two documents may be compared at all.
         for j in scratch.pointee.candidates {

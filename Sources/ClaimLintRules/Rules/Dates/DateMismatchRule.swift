@@ -194,7 +194,7 @@ public struct DateMismatchRule: Rule {
       let ownDay = texts.map { Self.isOwnDay($0) }
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
-      var sides = MinoritySide<Int>(claims, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+      var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let da = dates[i]
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
         for j in scratch.pointee.candidates {
