@@ -188,8 +188,11 @@ public enum Salience {
           let hi = start[b]
           if hi &- lo < 2 { continue }
           if hi &- lo > 32 {
-            var bucket = UnsafeMutableBufferPointer(rebasing: o[lo..<hi])
+            // Sorted as an array (a slice of a buffer pointer is sorted by the unspecialised generic
+            // sort, a closure call per comparison); such a bucket holds mostly repeats of one value.
+            var bucket = Array(o[lo..<hi])
             bucket.sort()
+            for k in bucket.indices { o[lo &+ k] = bucket[k] }
             continue
           }
           // Insertion sort of a small bucket.
