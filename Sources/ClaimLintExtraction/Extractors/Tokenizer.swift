@@ -161,28 +161,34 @@ enum Tokenizer {
         }
         lowerHash = h | 1
         lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
-      } else if isASCIILetter(c) || (c >= 0x80 && isLetterScalar(bytes, i)) {
+      } else if c < 0x80 ? isASCIILetter(c) : isLetterScalar(bytes, i) {
         kind = .word
-        // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is scanned.
+        // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is scanned,
+        // and its last sixteen bytes packed into two integers (the `CommonWords` key).
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var hasUpper = false
+        var keyLow: UInt64 = 0
+        var keyHigh: UInt64 = 0
+        // The AND of the ASCII letters: its 0x20 bit is clear when one of them is upper-case.
+        var caseBits: UInt8 = 0xFF
         var hasCurly = false
         var nonASCII = false
         while i < n {
           let d = bytes[i]
-          if isASCIILetter(d) {
-            if d <= 0x5A {
-              hasUpper = true
-              h = (h ^ UInt64(d + 0x20)) &* 0x0000_0100_0000_01B3
-            } else {
-              h = (h ^ UInt64(d)) &* 0x0000_0100_0000_01B3
-            }
+          // `d | 0x20` is a lower-case letter exactly when `d` is an ASCII letter.
+          let l = d | 0x20
+          if l &- 0x61 < 26 {
+            caseBits &= d
+            h = (h ^ UInt64(l)) &* 0x0000_0100_0000_01B3
+            keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
+            keyLow = (keyLow &<< 8) | UInt64(l)
             i += 1
           } else if d >= 0x80, isLetterScalar(bytes, i) {
             nonASCII = true
             i += scalarLength(d)
           } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
             h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
+            keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
+            keyLow = (keyLow &<< 8) | 0x27
             i += 1  // inner apostrophe
           } else if d == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isASCIILetter(bytes[i + 3]) {
             hasCurly = true
@@ -194,17 +200,17 @@ enum Tokenizer {
         }
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
         lowerHash = nonASCII ? 0 : h | 1
-        if nonASCII || hasCurly { plain = false }
         if nonASCII || hasCurly {
           // Not ASCII, or ASCII but for folded apostrophes.
+          plain = false
           lower = lowered(bytes, start, i)
         } else if i == start + 1 {
           // One ASCII letter ("a", "I"): its string from the table.
           lower = ascii[Int(c | 0x20)]
-        } else if i - start <= 8, let common = common.string(bytes, start, i) {
+        } else if i - start <= CommonWords.maxLength, let common = common.string(low: keyLow, high: keyHigh) {
           lower = common
         } else {
-          lower = asciiString(bytes, start, i, lowered: hasUpper)
+          lower = asciiString(bytes, start, i, lowered: caseBits & 0x20 == 0)
         }
       } else {
         kind = .symbol
@@ -265,7 +271,7 @@ enum Tokenizer {
   static let asciiStrings: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
   /// The lower-cased strings of the most frequent words of news prose, looked up by their bytes: a
-  /// lookup costs a fraction of making the string anew, and these words are about a third of a text's
+  /// lookup costs a fraction of making the string anew, and these words are about half of a text's
   /// words.
   static let commonWords = CommonWords(
     """
@@ -278,7 +284,17 @@ enum Tokenizer {
     after how billion day days month per report according officials national law court four five \
     such before like back each next through him my very early later still well around former public \
     including group area local added health ministry region forces security second say says another \
-    called part until among former whether without however several already
+    called part until among former whether without however several already statement inquiry network \
+    found passed through past weeks review released joint talks step action border crime shared \
+    crackdown online fraud trafficking along borders start operations district allow networks operate \
+    territory safe criminals end intelligence suspected records heard involved ministers world \
+    january february march april june july august september october november december related floods \
+    hit north south east west told reporters adding figure expected rise agreed meet again share round \
+    planned meantime buildings hotel bank foreign held meeting gathered human met comments good work \
+    gone too long interior spokesman monday tuesday wednesday thursday friday saturday sunday title \
+    date home nearly suspects rescued workers detained deputy arrested evacuated returned residents \
+    migrants victims provincial governor officials statement announced reported economy market \
+    prices million thousand hundred support public
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
   /// The tokens of a lexicon phrase: lower-cased, white space dropped.
@@ -336,49 +352,56 @@ enum Tokenizer {
   }
 }
 
-/// A fixed set of short lower-case ASCII words (eight bytes at most), each held as a string, found
-/// by the word's bytes packed into one integer: the key is the exact text, so a hit is the word.
+/// A fixed set of short lower-case ASCII words (sixteen bytes at most), each held as a string, found
+/// by the word's bytes packed into two integers: the key is the exact text, so a hit is the word.
 struct CommonWords: Sendable {
+  /// The longest word the set holds, in bytes.
+  static var maxLength: Int { 16 }
   /// The number of slots (a power of two), a literal so that reading it needs no lazy global.
   @inline(__always)
-  private static var slots: Int { 512 }
-  /// The packed bytes of the word in each slot (0 = empty), probed linearly from `slot(_:)`.
-  private var keys: [UInt64]
+  private static var slots: Int { 1024 }
+  /// The packed bytes of the word in each slot (`low` 0 = empty), probed linearly from `slot(_:)`.
+  private var lows: [UInt64]
+  private var highs: [UInt64]
   private var strings: [String]
 
   init(_ words: [String]) {
-    keys = [UInt64](repeating: 0, count: Self.slots)
+    lows = [UInt64](repeating: 0, count: Self.slots)
+    highs = [UInt64](repeating: 0, count: Self.slots)
     strings = [String](repeating: "", count: Self.slots)
     for w in words {
       let u = Array(w.utf8)
-      guard u.count >= 2, u.count <= 8, u.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { continue }
-      var key: UInt64 = 0
-      for (k, b) in u.enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
-      var p = Self.slot(key)
-      while keys[p] != 0, keys[p] != key { p = (p + 1) & (Self.slots - 1) }
-      keys[p] = key
+      guard u.count >= 2, u.count <= Self.maxLength, u.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else {
+        continue
+      }
+      var low: UInt64 = 0
+      var high: UInt64 = 0
+      for b in u {
+        high = (high << 8) | (low >> 56)
+        low = (low << 8) | UInt64(b)
+      }
+      var p = Self.slot(low, high)
+      while lows[p] != 0, lows[p] != low || highs[p] != high { p = (p + 1) & (Self.slots - 1) }
+      lows[p] = low
+      highs[p] = high
       strings[p] = w
     }
   }
 
   @inline(__always)
-  private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (slots - 1) }
+  private static func slot(_ low: UInt64, _ high: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((low ^ (high &* 0x94D0_49BB_1331_11EB)) &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
+  }
 
-  /// The string of the ASCII letters and apostrophes `bytes[start..<end]` lower-cased (two to eight
-  /// bytes), when it is one of the words; nil otherwise.
+  /// The word whose lower-cased bytes (ASCII letters and apostrophes, two to sixteen of them) are
+  /// packed, first byte highest, into `high` and `low` (its last eight bytes), when it is one of the
+  /// words; nil otherwise.
   @inline(__always)
-  func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String? {
-    var key: UInt64 = 0
-    var shift: UInt64 = 0
-    // Letters lower-case with the 0x20 bit, which an apostrophe (0x27) has already.
-    for k in start..<end {
-      key |= UInt64(bytes[k] | 0x20) &<< shift
-      shift &+= 8
-    }
-    var p = Self.slot(key)
+  func string(low: UInt64, high: UInt64) -> String? {
+    var p = Self.slot(low, high)
     while true {
-      let k = keys[p]
-      if k == key { return strings[p] }
+      let k = lows[p]
+      if k == low, highs[p] == high { return strings[p] }
       if k == 0 { return nil }
       p = (p + 1) & (Self.slots - 1)
     }

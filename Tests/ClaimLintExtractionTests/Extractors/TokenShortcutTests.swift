@@ -120,4 +120,20 @@ import Testing
       }
     }
   }
+
+  /// A word's lower-cased text and hash are the same whether its string comes from the common-word
+  /// table (up to sixteen bytes, any case) or is made from its bytes.
+  @Test func commonWordsGiveTheLowerCasedText() {
+    let s =
+      "THE The the Government GOVERNMENT government's Governments governmental according ACCORDING "
+      + "internationally intergovernmental supercalifragilisticexpialidocious o'clock rock'n'roll don't "
+      + "DON'T wasn’t September SEPTEMBERS Wednesday wednesdays a I x Zz ab officials OFFICIALS's"
+    let bytes = Array(s.utf8)
+    for t in Tokenizer.tokenize(bytes) where t.kind == .word {
+      let folded = String(decoding: bytes[t.start..<t.end], as: UTF8.self).replacingOccurrences(of: "’", with: "'")
+      let expected = String(decoding: folded.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+      #expect(t.lower == expected, "\(t.lower)")
+      #expect(t.lowerHash == WordTable<Bool>.hashCode(bytes: expected.utf8), "\(t.lower)")
+    }
+  }
 }
