@@ -230,6 +230,13 @@ public struct PersonTitleExtractor: Sendable {
     // "Ana Ruiz, the foreign minister," with no title before the name.
     var n = 0
     while n + 1 < ws.count {
+      // A name starts capitalised: the words before the next capitalised one are skipped on the storage.
+      n = ws.withUnsafeBufferPointer { b in
+        var n = n
+        while n + 1 < b.count, !b[n].isCapitalized { n += 1 }
+        return n
+      }
+      guard n + 1 < ws.count else { break }
       if isNameWord(ws, n), isNameWord(ws, n + 1) || ws[n + 1].text == ",",
         !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) })
       {
