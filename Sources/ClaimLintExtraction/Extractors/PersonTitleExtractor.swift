@@ -19,6 +19,10 @@ public struct PersonTitleExtractor: Sendable {
   private let words: WordTable<Kind>
   private let phrases: WordPhraseTable<Kind>
   private let places: WordPhraseTable<Bool>
+  /// A bit per `WordTable.asciiHash` of each title phrase's first word (64 words of 64 bits, indexed
+  /// like the phrase table's own filter): an ASCII word whose bit is clear starts no title phrase, so
+  /// `lookup` would return nil there. Read in the scan for title starts, held in a local pointer.
+  private let firstWordBits: [UInt64]
   private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
   /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
@@ -34,12 +38,19 @@ public struct PersonTitleExtractor: Sendable {
   public init(lexicons: LexiconSet) {
     var w: [String: Kind] = [:]
     var table = WordPhraseTable<Kind>(caseSensitive: false)
+    var bits = [UInt64](repeating: 0, count: 64)
     for row in lexicons.table("titles").rows {
       guard let k = Kind(rawValue: row[1]) else { continue }
       let key = row[0].lowercased()
       w[key] = k
       table.add(key, k)
+      if let first = key.split(separator: " ", omittingEmptySubsequences: false).first,
+        let h = WordTable<Int>.asciiHash(String(first))
+      {
+        bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+      }
     }
+    firstWordBits = bits
     words = WordTable(w)
     phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
@@ -98,6 +109,20 @@ public struct PersonTitleExtractor: Sendable {
     var out: [Match] = []
     var i = 0
     while i < ws.count {
+      // Lower-case ASCII words whose first-word bit is clear (most words) start nothing: skipped on
+      // the words' storage, with the bits in a local pointer, one hash read each.
+      i = ws.withUnsafeBufferPointer { b in
+        firstWordBits.withUnsafeBufferPointer { bits in
+          var i = i
+          while i < b.count, !b[i].isCapitalized {
+            let h = b[i].lowerHash
+            guard h != 0, bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) == 0 else { break }
+            i += 1
+          }
+          return i
+        }
+      }
+      guard i < ws.count else { break }
       // Start of a title run: a title word, or a capitalised word followed (eventually) by a role.
       guard ws[i].isCapitalized || lookup(ws, i) != nil else {
         i += 1
@@ -205,6 +230,13 @@ public struct PersonTitleExtractor: Sendable {
     // "Ana Ruiz, the foreign minister," with no title before the name.
     var n = 0
     while n + 1 < ws.count {
+      // A name starts capitalised: the words before the next capitalised one are skipped on the storage.
+      n = ws.withUnsafeBufferPointer { b in
+        var n = n
+        while n + 1 < b.count, !b[n].isCapitalized { n += 1 }
+        return n
+      }
+      guard n + 1 < ws.count else { break }
       if isNameWord(ws, n), isNameWord(ws, n + 1) || ws[n + 1].text == ",",
         !out.contains(where: { $0.personRange.contains(ws[n].range.lowerBound) })
       {

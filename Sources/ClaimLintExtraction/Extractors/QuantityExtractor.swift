@@ -573,11 +573,14 @@ public struct QuantityExtractor: Sendable {
     let n = t.count
     var s = 0
     while s < n {
-      // A chain starts at digits, or at "(" digits ")"; no other token can start one.
-      if t[s].kind != .digits, !(t[s].kind == .symbol && t[s].length == 1 && t[s].isByte(0x28)) {
-        s += 1
-        continue
+      // A chain starts at digits, or at "(" digits ")"; no other token can start one. The tokens
+      // before the next such start are skipped on the storage, one load and compare each.
+      s = t.withUnsafeBufferPointer { b in
+        var s = s
+        while s < n, b[s].kind != .digits, !(b[s].kind == .symbol && b[s].isByte(0x28)) { s += 1 }
+        return s
       }
+      if s >= n { break }
       // One group and no more, the common case: a phone number only after a cue, with seven digits or more.
       let single: (end: Int, length: Int)
       if t[s].kind == .digits {
@@ -590,7 +593,8 @@ public struct QuantityExtractor: Sendable {
         s += 1
         continue
       }
-      if !continuesPhoneChain(t, at: single.end) {
+      // A word after the group (the common case) continues no chain.
+      if single.end >= n || t[single.end].kind == .word || !continuesPhoneChain(t, at: single.end) {
         if single.length >= 7, hasPhoneCue(t, before: s) {
           let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
           blocked.block((plus ? s - 1 : s)..<single.end)
