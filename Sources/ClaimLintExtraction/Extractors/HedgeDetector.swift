@@ -26,7 +26,7 @@ public struct HedgeDetector: Sendable {
     var out: [(range: Range<Int>, text: String)] = []
     var i = 0
     while i < tokens.count {
-      if let m = table.match(tokens, at: i) {
+      if table.mayStart(tokens, at: i), let m = table.match(tokens, at: i) {
         let r = tokens[i].start..<tokens[m.end - 1].end
         out.append((r, String(decoding: bytes[r], as: UTF8.self)))
         i = m.end

@@ -1265,17 +1265,22 @@ public struct QuantityExtractor: Sendable {
 
   /// Whether the sentence marks the figure as an earlier one ("initially 40", "earlier reports said 40").
   private func isSuperseded(_ f: Figure, _ t: [Token], previousEnd: Int) -> Bool {
+    let superseded = shared.lexicons.superseded
     let from = max(previousEnd, f.start - 8)
     var k = from
     while k < f.start {
-      if let m = shared.lexicons.superseded.match(t, at: k), m.end <= f.start { return true }
+      if superseded.mayStart(t, at: k), let m = superseded.match(t, at: k), m.end <= f.start { return true }
       k += 1
     }
     var j = f.nounEnd
     let limit = min(t.count, f.nounEnd + 4)
     while j < limit {
       // "61.4 percent, up from 55 percent": "up from" after a figure marks the next figure, not this one.
-      if let m = shared.lexicons.superseded.match(t, at: j), m.end <= limit, !t[m.end - 1].lowerIs("from") { return true }
+      if superseded.mayStart(t, at: j), let m = superseded.match(t, at: j), m.end <= limit,
+        !t[m.end - 1].lowerIs("from")
+      {
+        return true
+      }
       j += 1
     }
     return false

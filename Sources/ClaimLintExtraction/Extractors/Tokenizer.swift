@@ -473,6 +473,11 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     return nil
   }
 
+  /// False when no phrase starts at token `i`, read from the first-key filter alone (no call, no
+  /// table lookup): a caller that tries every token of a sentence asks this before `match(_:at:)`.
+  @inline(__always)
+  func mayStart(_ tokens: [Token], at i: Int) -> Bool { mayStart(tokens[i].lowerHash) }
+
   /// False when a token whose lower-cased text has the hash `h` starts no phrase, read from the
   /// filter alone; true when one may start there (or the text is not ASCII).
   @inline(__always)
