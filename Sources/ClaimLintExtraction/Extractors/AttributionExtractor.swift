@@ -139,6 +139,9 @@ public struct AttributionExtractor: Sendable {
     }
     var i = 0
     while i < ws.count {
+      // Words that start no verb phrase (most) are skipped by the phrase table's filter.
+      i = verbPhrases.nextStart(ws, from: i)
+      guard i < ws.count else { break }
       var matched: (String, String, Int)? = nil
       if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
         // One word is its own lower-cased text; only a phrase is joined.
@@ -291,22 +294,47 @@ public struct AttributionExtractor: Sendable {
     var fits = true
     let content = bytes.withUTF8 { sb in
       let room = sb.count + ws.count
-      return String(unsafeUninitializedCapacity: room) { out in
-        var p = 0
-        // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
-        var runStart = 0
-        var runEnd = -1
-        for k in ws.indices {
-          let r = ws[k].range
-          let lo = r.lowerBound
-          let hi = r.upperBound
-          guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
-          else { continue }
-          let lowerCount = ws[k].lower.utf8.count
-          let inPlace = ws[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && r.count == lowerCount
-          if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
-            runEnd = hi
-            continue
+      // The words are read on their storage.
+      return ws.withUnsafeBufferPointer { wb in
+        String(unsafeUninitializedCapacity: room) { out in
+          var p = 0
+          // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
+          var runStart = 0
+          var runEnd = -1
+          for k in wb.indices {
+            let r = wb[k].range
+            let lo = r.lowerBound
+            let hi = r.upperBound
+            guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
+            else { continue }
+            let lowerCount = wb[k].lower.utf8.count
+            let inPlace = wb[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && hi - lo == lowerCount
+            if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
+              runEnd = hi
+              continue
+            }
+            if runEnd >= 0 {
+              guard p + (runEnd - runStart) <= room else {
+                fits = false
+                return 0
+              }
+              p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
+              runEnd = -1
+            }
+            guard p + 1 + lowerCount <= room else {
+              fits = false
+              return 0
+            }
+            if p > 0 {
+              out[p] = 0x20
+              p += 1
+            }
+            if inPlace {
+              runStart = lo
+              runEnd = hi
+            } else {
+              p = Self.copy(wb[k].lower, to: out, at: p)
+            }
           }
           if runEnd >= 0 {
             guard p + (runEnd - runStart) <= room else {
@@ -314,31 +342,9 @@ public struct AttributionExtractor: Sendable {
               return 0
             }
             p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
-            runEnd = -1
           }
-          guard p + 1 + lowerCount <= room else {
-            fits = false
-            return 0
-          }
-          if p > 0 {
-            out[p] = 0x20
-            p += 1
-          }
-          if inPlace {
-            runStart = lo
-            runEnd = hi
-          } else {
-            p = Self.copy(ws[k].lower, to: out, at: p)
-          }
+          return p
         }
-        if runEnd >= 0 {
-          guard p + (runEnd - runStart) <= room else {
-            fits = false
-            return 0
-          }
-          p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
-        }
-        return p
       }
     }
     if fits { return content }
@@ -633,6 +639,9 @@ public struct AttributionExtractor: Sendable {
     var i = 0
     var open: Int? = nil
     while i < b.count {
+      // A byte other than 0x22 and 0xE2 changes nothing but `i`: skipped to the next one that may.
+      i = Self.nextQuoteByte(b, from: i)
+      guard i < b.count else { break }
       let isStraight = b[i] == UInt8(ascii: "\"")
       let isOpen = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9C
       let isClose = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9D
@@ -669,6 +678,32 @@ public struct AttributionExtractor: Sendable {
         i += 1
       }
       return false
+    }
+  }
+
+  /// The first offset from `i` on (at most `b.count`) of a byte 0x22 or 0xE2: eight bytes at a time
+  /// as in `hasQuoteByte`, the lowest flagged byte of a word being the first such byte (a false flag
+  /// can only sit above a true one).
+  static func nextQuoteByte(_ b: [UInt8], from i: Int) -> Int {
+    b.withUnsafeBufferPointer { buf -> Int in
+      guard let base = buf.baseAddress else { return i }
+      let n = buf.count
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      var i = i
+      while i + 8 <= n {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let a = v ^ (ones &* 0x22)
+        let d = v ^ (ones &* 0xE2)
+        let m = ((a &- ones) & ~a & highs) | ((d &- ones) & ~d & highs)
+        if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
+        i += 8
+      }
+      while i < n {
+        if base[i] == 0x22 || base[i] == 0xE2 { return i }
+        i += 1
+      }
+      return n
     }
   }
 

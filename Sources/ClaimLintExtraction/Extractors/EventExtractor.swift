@@ -36,6 +36,39 @@ public struct EventExtractor: Sendable {
   private static let eventBit: UInt8 = 1
   private static let pairBit: UInt8 = 2
   private static let delegateBit: UInt8 = 4
+  /// A bit per `WordTable.asciiHash` of each key of `eventScanFlags` (64 words of 64 bits, indexed like
+  /// `WordPhraseTable`'s filter): an ASCII word whose bit is clear has no flags, so the scan for event
+  /// words skips it without probing the table. Empty when the table is not on its fast path.
+  private let eventScanBits: [UInt64]
+
+  /// The filter bits of `keys` (see `eventScanBits`), or none when `usable` is false.
+  private static func filterBits<S: Sequence>(_ keys: S, usable: Bool) -> [UInt64] where S.Element == String {
+    guard usable else { return [] }
+    var bits = [UInt64](repeating: 0, count: 64)
+    for k in keys {
+      guard let h = WordTable<Int>.asciiHash(k) else { continue }
+      bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+    }
+    return bits
+  }
+
+  /// The first index from `i` on (at most `ws.count`) of a word that may have `eventScanFlags`: the
+  /// ASCII words before it have their filter bit clear.
+  @inline(__always)
+  private func nextFlagged(_ ws: [Word], from i: Int) -> Int {
+    guard !eventScanBits.isEmpty else { return i }
+    return ws.withUnsafeBufferPointer { b in
+      eventScanBits.withUnsafeBufferPointer { bits in
+        var i = i
+        while i < b.count {
+          let h = b[i].lowerHash
+          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          i += 1
+        }
+        return i
+      }
+    }
+  }
   /// What each lower-cased word is to `wordClasses` and `organisationEvent`, as `WordKind` bits: one
   /// lookup a word instead of one per list.
   private let wordKinds: WordTable<UInt8>
@@ -50,6 +83,7 @@ public struct EventExtractor: Sendable {
     for k in firstWords { flags[k, default: 0] |= Self.pairBit }
     for k in Self.delegateWords { flags[k, default: 0] |= Self.delegateBit }
     eventScanFlags = WordTable(flags)
+    eventScanBits = Self.filterBits(flags.keys, usable: eventScanFlags.isFast)
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
     var cities = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows {
@@ -122,9 +156,14 @@ public struct EventExtractor: Sendable {
 
   /// The first city the sentence names anywhere ("the scenic city of Chiang Mai").
   public func anyCity(in ws: [Word]) -> String? {
-    for k in ws.indices {
+    var k = 0
+    while k < ws.count {
+      // Words that start no city name (most) are skipped by the phrase table's filter.
+      k = cities.nextStart(ws, from: k)
+      guard k < ws.count else { break }
       let m = name(ws, k, in: cities)
       if m > 0 { return ws[k..<(k + m)].map(\.text).joined(separator: " ") }
+      k += 1
     }
     return nil
   }
@@ -272,7 +311,13 @@ public struct EventExtractor: Sendable {
     var eventWord = 0..<0
     // Whether a word before the event word (all words when there is none) is a delegate noun.
     var sawDelegate = false
-    for i in ws.indices {
+    var next = 0
+    while next < ws.count {
+      // Words without flags (most) are skipped by their filter bits.
+      next = nextFlagged(ws, from: next)
+      guard next < ws.count else { break }
+      let i = next
+      next += 1
       guard let f = eventScanFlags.value(hash: ws[i].lowerHash, key: ws[i].lower) else { continue }
       if f & Self.delegateBit != 0 { sawDelegate = true }
       if f & Self.pairBit != 0, i + 1 < ws.count, let t = eventWords[ws[i].lower + " " + ws[i + 1].lower] {
@@ -292,6 +337,9 @@ public struct EventExtractor: Sendable {
     var best: (Int, Int, [String])? = nil
     var i = 0
     while i < ws.count {
+      // Words that start no country name (most) are skipped by the phrase table's filter.
+      i = countries.nextStart(ws, from: i)
+      guard i < ws.count else { break }
       let n = name(ws, i, in: countries)
       guard n > 0, i == 0 || !(ws[i - 1].lowerIs("to") || ws[i - 1].lowerIs("in") || ws[i - 1].lowerIs("at")) else {
         i += 1

@@ -105,6 +105,26 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     return h == 0 || l.firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
   }
 
+  /// The first index from `i` on (at most `ws.count`) where `mayStart` is true: the words before it
+  /// start no phrase. The words are read on their storage and the filter through a local pointer, one
+  /// hash and one filter word a word; a table without a usable filter answers `i`.
+  @inline(__always)
+  func nextStart(_ ws: [Word], from i: Int) -> Int {
+    guard let l = lookup, !l.firstFilter.isEmpty, i < ws.count else { return i }
+    let cs = caseSensitive
+    return ws.withUnsafeBufferPointer { b in
+      l.firstFilter.withUnsafeBufferPointer { bits in
+        var i = i
+        while i < b.count {
+          let h = cs ? b[i].textHash : b[i].lowerHash
+          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          i += 1
+        }
+        return i
+      }
+    }
+  }
+
   /// `longest(_:_:maxWords:)` on the words' storage: a miss, the common case, reads one hash.
   private func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
     let cs = caseSensitive

@@ -1,3 +1,4 @@
+import ClaimLintCore
 @testable import ClaimLintExtraction
 import Testing
 
@@ -44,6 +45,61 @@ import Testing
   @Test func quoteByteScanMatchesTheLoop() {
     for b in Self.samples() + Self.quoteSamples() {
       #expect(AttributionExtractor.hasQuoteByte(b) == b.contains(where: { $0 == 0x22 || $0 == 0xE2 }), "\(b)")
+    }
+  }
+
+  @Test func nextQuoteByteMatchesTheLoop() {
+    for b in Self.samples() + Self.quoteSamples() {
+      for from in 0...b.count {
+        var expected = from
+        while expected < b.count, b[expected] != 0x22, b[expected] != 0xE2 { expected += 1 }
+        #expect(AttributionExtractor.nextQuoteByte(b, from: from) == expected, "\(b) \(from)")
+      }
+    }
+  }
+
+  /// `quoteRange(bytes:sentence:)` as it was written before it skipped to the quote bytes: the reference.
+  static func referenceQuoteRange(_ b: [UInt8], _ sentence: String) -> Range<Int>? {
+    var i = 0
+    var open: Int? = nil
+    while i < b.count {
+      let isStraight = b[i] == UInt8(ascii: "\"")
+      let isOpen = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9C
+      let isClose = i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x9D
+      if open == nil, isStraight || isOpen {
+        open = i + (isStraight ? 1 : 3)
+      } else if let o = open, isStraight || isClose {
+        if Segment.slice(sentence, o, i).split(separator: " ").count >= 4 { return o..<i }
+        open = nil
+      }
+      i += (isOpen || isClose) ? 3 : 1
+    }
+    if let o = open, b.count - o > 20 { return o..<b.count }
+    return nil
+  }
+
+  @Test func quoteRangeMatchesTheReference() {
+    let attributions = AttributionExtractor(lexicons: ExtractionFixture.lexiconSet())
+    let sentences = [
+      "\"We will not back down from this fight,\" the minister said on Monday.",
+      "“We will not back down,” she said — and left.",
+      "The union’s leader — who spoke briefly — said “no” and then “we will strike next week”.",
+      "He said \"no\" twice, then \"we will see what happens\"",
+      "“An open quote that runs on past the end of the sentence",
+      "\"short\" — “also short” ’ ’ — ‘single’ quotes “are not” counted here at all",
+      "Dashes — everywhere — but no quote at all in this long sentence about the strike.",
+      "\"", "“", "”", "—", "", "\"\"\"\"", "“”“”", "a \"b c d e\" f",
+      "Straße “Zürich São Paulo Köln München” ÄÖÜ", "\u{E2}\u{80} tail “a b c d” and ” stray",
+    ]
+    for s in sentences {
+      let b = Array(s.utf8)
+      #expect(attributions.quoteRange(bytes: b, sentence: s) == Self.referenceQuoteRange(b, s), "\(s)")
+    }
+    // Byte strings with quote bytes at every position, read as sentences.
+    for b in Self.quoteSamples() {
+      let s = String(decoding: b, as: UTF8.self)
+      let sb = Array(s.utf8)
+      #expect(attributions.quoteRange(bytes: sb, sentence: s) == Self.referenceQuoteRange(sb, s), "\(b)")
     }
   }
 

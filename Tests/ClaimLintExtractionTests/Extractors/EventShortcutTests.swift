@@ -26,6 +26,42 @@ import Testing
     return nil
   }
 
+  @Test func phraseTableNextStartIsTheFirstPossibleStart() {
+    let lexicons = ExtractionFixture.lexiconSet()
+    var countries = WordPhraseTable<Bool>(caseSensitive: true)
+    var verbs = WordPhraseTable<String>(caseSensitive: false)
+    for row in lexicons.table("places").rows { countries.add(row[0], true) }
+    for row in lexicons.table("attribution-verbs").rows { verbs.add(row[0].lowercased(), "verb") }
+    let c = countries.finished()
+    let v = verbs.finished()
+    let sentences = [
+      "China, Laos, Myanmar and Thailand held an informal meeting in Chiang Mai, officials said.",
+      "According to the statement, Ana Ruiz told reporters the talks were over — “for now”.",
+      "ZÜRICH, May 2 - Thailand’s envoy said nothing.", "", "said", "Myanmar",
+    ]
+    for s in sentences {
+      let ws = WordScanner.words(s)
+      for from in 0...ws.count {
+        var ec = from
+        while ec < ws.count, !c.mayStart(ws, ec) { ec += 1 }
+        var ev = from
+        while ev < ws.count, !v.mayStart(ws, ev) { ev += 1 }
+        #expect(c.nextStart(ws, from: from) == ec, "\(s) \(from)")
+        #expect(v.nextStart(ws, from: from) == ev, "\(s) \(from)")
+      }
+    }
+  }
+
+  @Test func anyCityAndEventsAreFoundPastSkippedWords() {
+    let events = EventExtractor(lexicons: ExtractionFixture.lexiconSet())
+    #expect(events.anyCity(in: WordScanner.words("The talks, held in the scenic city of Chiang Mai, ended.")) == "Chiang Mai")
+    #expect(events.anyCity(in: WordScanner.words("Nothing here at all.")) == nil)
+    let m = events.extract(from: "China, Laos, Myanmar and Thailand held an informal meeting in Chiang Mai.",
+      words: WordScanner.words("China, Laos, Myanmar and Thailand held an informal meeting in Chiang Mai."))
+    #expect(m.first?.event.participants == ["China", "Laos", "Myanmar", "Thailand"])
+    #expect(m.first?.event.place == "Chiang Mai")
+  }
+
   @Test func placeMatchesTheReference() {
     let lexicons = ExtractionFixture.lexiconSet()
     let events = EventExtractor(lexicons: lexicons)
