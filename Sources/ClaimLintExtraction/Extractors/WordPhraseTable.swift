@@ -148,13 +148,23 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       }
       return phrase
     }
-    while n > 1 {
-      if let lk {
-        // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches.
-        if let v = lk.valueTable.value(hash: phraseHash(ws, i, n), key: phrase(n)) { return (v, n) }
-      } else if let v = values[phrase(n)] {
-        return (v, n)
+    if let lk, n > 1 {
+      // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches. The
+      // hashes of the phrases of 1 to n words are made in one pass over their bytes.
+      let found = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { hs -> (value: Value, count: Int)? in
+        prefixHashes(ws, i, n, into: hs)
+        var m = n
+        while m > 1 {
+          if let v = lk.valueTable.value(hash: hs[m - 1], key: phrase(m)) { return (v, m) }
+          m -= 1
+        }
+        return nil
       }
+      if let found { return found }
+      n = 1
+    }
+    while n > 1 {
+      if let v = values[phrase(n)] { return (v, n) }
       n -= 1
     }
     if n == 1 {
@@ -166,17 +176,36 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
 
-  /// `WordTable.hashCode` of the words `i..<(i + n)` joined by spaces, without joining them (0 when
-  /// one is not ASCII).
-  private func phraseHash(_ ws: UnsafeBufferPointer<Word>, _ i: Int, _ n: Int) -> UInt64 {
+  /// `WordTable.hashCode` of the words `i..<(i + m + 1)` joined by spaces into `hs[m]`, for every
+  /// `m` below `n` (`hs` holds at least `n`), without joining them (0 once a word is not ASCII): FNV-1a reads the bytes
+  /// in order, so the hash of a phrase continues the state of the phrase one word shorter.
+  private func prefixHashes(_ ws: UnsafeBufferPointer<Word>, _ i: Int, _ n: Int, into hs: UnsafeMutableBufferPointer<UInt64>) {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for k in i..<(i + n) {
-      if k > i { h = (h ^ 0x20) &* 0x0000_0100_0000_01B3 }
-      for b in (caseSensitive ? ws[k].text : ws[k].lower).utf8 {
-        if b >= 0x80 { return 0 }
-        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+    var ascii = true
+    for m in 0..<n {
+      if ascii {
+        if m > 0 { h = (h ^ 0x20) &* 0x0000_0100_0000_01B3 }
+        let text = caseSensitive ? ws[i + m].text : ws[i + m].lower
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+          for c in b {
+            if c >= 0x80 { return false }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+          }
+          return true
+        }
+        if let done {
+          ascii = done
+        } else {
+          for c in text.utf8 {
+            if c >= 0x80 {
+              ascii = false
+              break
+            }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+          }
+        }
       }
+      hs[m] = ascii ? h | 1 : 0
     }
-    return h | 1
   }
 }

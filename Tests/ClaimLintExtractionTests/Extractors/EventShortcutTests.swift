@@ -52,6 +52,36 @@ import Testing
     }
   }
 
+  /// A finished table (hashed lookups, phrase hashes made in one pass) answers what the same table
+  /// unfinished (its dictionaries) answers, at every position and bound.
+  @Test func phraseTableLongestMatchesTheDictionaries() {
+    let lexicons = ExtractionFixture.lexiconSet()
+    for caseSensitive in [false, true] {
+      var table = WordPhraseTable<String>(caseSensitive: caseSensitive)
+      for row in lexicons.table("attribution-verbs").rows { table.add(caseSensitive ? row[0] : row[0].lowercased(), row[0]) }
+      for row in lexicons.table("titles").rows { table.add(caseSensitive ? row[0] : row[0].lowercased(), row[0]) }
+      for row in lexicons.table("places").rows { table.add(caseSensitive ? row[0] : row[0].lowercased(), row[0]) }
+      for extra in ["café au lait", "a b c d e", "a b", "Straße der Einheit", "x y", "x y z"] { table.add(extra, extra) }
+      let finished = table.finished()
+      let sentences = [
+        "According to the Foreign Ministry spokesman, talks in Chiang Mai and Phnom Penh ended, said Guo.",
+        "according to café au lait a b c d e f, x y z and Straße der Einheit — “told reporters”.",
+        "A B C D E, X Y Z, CAFÉ AU LAIT, said the Deputy Prime Minister of Foreign Affairs.",
+        "", "a", "a b c d", "café", "x y",
+      ]
+      for s in sentences {
+        let ws = WordScanner.words(s)
+        for i in 0...ws.count {
+          for maxWords in [1, 2, 3, 8, Int.max] {
+            let a = finished.longest(ws, i, maxWords: maxWords)
+            let b = table.longest(ws, i, maxWords: maxWords)
+            #expect(a?.value == b?.value && a?.count == b?.count, "\(s) \(i) \(maxWords) \(caseSensitive)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func anyCityAndEventsAreFoundPastSkippedWords() {
     let events = EventExtractor(lexicons: ExtractionFixture.lexiconSet())
     #expect(events.anyCity(in: WordScanner.words("The talks, held in the scenic city of Chiang Mai, ended.")) == "Chiang Mai")
