@@ -545,9 +545,13 @@ public struct EventExtractor: Sendable {
     // The words' classes in a buffer on the stack, read by every scan.
     let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ws.count) { cls -> (start: Int, end: Int, items: [(text: String, keys: [String])])? in
       wordClasses(ws, into: cls)
+      // An organisation's scan finds its head noun at or after where it starts: none starts after the
+      // last organisation noun.
+      var lastNoun = ws.count - 1
+      while lastNoun >= 0, cls[lastNoun] & (WordClass.single | WordClass.pair) == 0 { lastNoun -= 1 }
       var best: (start: Int, end: Int, items: [(text: String, keys: [String])])? = nil
       var i = 0
-      while i < ws.count {
+      while i <= lastNoun {
         guard let first = organisation(ws, cls, at: i) else {
           i += 1
           continue

@@ -222,7 +222,7 @@ public struct PersonTitleExtractor: Sendable {
             title: PersonTitle(person: person, title: titleText, roles: roles(ws, start..<titleEnd))))
         i = nameEnd
         // Appositive after the name: ", acting director-general of …".
-        if let app = appositive(sentence, ws, after: nameEnd, person: person, personRange: pRange) { out.append(app) }
+        if let app = appositive(sentence, ws, after: nameEnd, personWords: k..<nameEnd, person: person, personRange: pRange) { out.append(app) }
         continue
       }
       i = max(i + 1, roleEnd)
@@ -242,9 +242,9 @@ public struct PersonTitleExtractor: Sendable {
       {
         var e = ws[n + 1].text == "," ? n : n + 1
         while e + 1 < ws.count, e - n < 3, isNameWord(ws, e + 1) { e += 1 }
-        let person = ws.joinedText(n, e + 1)
+        // The person's text is made only for an appositive found (most names have none).
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
-        if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, person: person, personRange: pRange) {
+        if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, personWords: n..<(e + 1), personRange: pRange) {
           out.append(app)
         }
         n = e + 1
@@ -258,7 +258,11 @@ public struct PersonTitleExtractor: Sendable {
   /// Words that start a clause, so an appositive cannot run through them.
   static let clauseWords: WordSet = ["said", "says", "told", "who", "which", "that", "is", "was", "has", "had", "will", "would"]
 
-  private func appositive(_ sentence: String, _ ws: [Word], after i: Int, person: String, personRange: Range<Int>) -> Match? {
+  /// The appositive title after word `i` of the person named by the words `personWords`: its text
+  /// is `person` when the caller has it, else made (`joinedText`) only when there is an appositive.
+  private func appositive(
+    _ sentence: String, _ ws: [Word], after i: Int, personWords: Range<Int>, person: String? = nil, personRange: Range<Int>
+  ) -> Match? {
     guard i + 1 < ws.count, ws[i].text == "," else { return nil }
     var s = i + 1
     if ["the", "a", "an"].contains(ws[s].lower) { s += 1 }
@@ -283,7 +287,8 @@ public struct PersonTitleExtractor: Sendable {
     return Match(
       personRange: personRange, titleRange: tRange,
       title: PersonTitle(
-        person: person, title: Segment.slice(sentence, tRange.lowerBound, tRange.upperBound),
+        person: person ?? ws.joinedText(personWords.lowerBound, personWords.upperBound),
+        title: Segment.slice(sentence, tRange.lowerBound, tRange.upperBound),
         roles: roles(ws, s..<e)))
   }
 
