@@ -31,10 +31,13 @@ struct Token: Sendable, Hashable {
   /// What the word can start, as `TokenRoles` bits (set by `ExtractionLexicons.mark`); a word with no
   /// role never starts a figure, a date or an action, so scans skip it after one lookup.
   var roles: UInt8 = TokenRoles.all
+  /// False when the text has no upper-case ASCII letter, so that its text is `lower` when it is ASCII
+  /// (`WordScanner` then takes a word's text from the token); true when it may have one.
+  var mayHaveUpper: Bool = true
 
   init(
     kind: Kind, start: Int, end: Int, spaceBefore: Int, singleSpaceBefore: Bool, lower: String, lowerHash: UInt64,
-    isCapitalized: Bool, roles: UInt8 = TokenRoles.all
+    isCapitalized: Bool, roles: UInt8 = TokenRoles.all, mayHaveUpper: Bool = true
   ) {
     self.start = start
     self.end = end
@@ -45,6 +48,7 @@ struct Token: Sendable, Hashable {
     self.singleSpaceBefore = singleSpaceBefore
     self.isCapitalized = isCapitalized
     self.roles = roles
+    self.mayHaveUpper = mayHaveUpper
   }
 
   /// Whether the token follows the previous one with no white space.
@@ -152,6 +156,8 @@ enum Tokenizer {
       var lower = ""
       var lowerHash: UInt64 = 0
       var isCapitalized = false
+      // Digits have no letter; a symbol that is not ASCII is not looked at.
+      var mayHaveUpper = c >= 0x80
       if c >= 0x30 && c <= 0x39 {
         kind = .digits
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -208,6 +214,7 @@ enum Tokenizer {
         }
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
         lowerHash = nonASCII ? 0 : h | 1
+        mayHaveUpper = nonASCII || hasCurly || caseBits & 0x20 == 0
         if nonASCII || hasCurly {
           // Not ASCII, or ASCII but for folded apostrophes.
           plain = false
@@ -239,7 +246,8 @@ enum Tokenizer {
       tokens.append(
         Token(
           kind: kind, start: start, end: i, spaceBefore: tokens.isEmpty && spaces == 0 ? 1 : spaces,
-          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized))
+          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
+          mayHaveUpper: mayHaveUpper))
       spaces = 0
       spaceChars = 0
     }
