@@ -31,10 +31,13 @@ struct Token: Sendable, Hashable {
   /// What the word can start, as `TokenRoles` bits (set by `ExtractionLexicons.mark`); a word with no
   /// role never starts a figure, a date or an action, so scans skip it after one lookup.
   var roles: UInt8 = TokenRoles.all
+  /// False when the text has no upper-case ASCII letter, so that its text is `lower` when it is ASCII
+  /// (`WordScanner` then takes a word's text from the token); true when it may have one.
+  var mayHaveUpper: Bool = true
 
   init(
     kind: Kind, start: Int, end: Int, spaceBefore: Int, singleSpaceBefore: Bool, lower: String, lowerHash: UInt64,
-    isCapitalized: Bool, roles: UInt8 = TokenRoles.all
+    isCapitalized: Bool, roles: UInt8 = TokenRoles.all, mayHaveUpper: Bool = true
   ) {
     self.start = start
     self.end = end
@@ -45,6 +48,7 @@ struct Token: Sendable, Hashable {
     self.singleSpaceBefore = singleSpaceBefore
     self.isCapitalized = isCapitalized
     self.roles = roles
+    self.mayHaveUpper = mayHaveUpper
   }
 
   /// Whether the token follows the previous one with no white space.
@@ -102,8 +106,8 @@ enum Tokenizer {
   }
 
   /// `tokenize(_:)` on the bytes' storage, into `tokens` (emptied first, its capacity kept). A word's
-  /// lower-cased hash is computed while its bytes are scanned, and its string is made without a
-  /// second validation when it is short ASCII.
+  /// lower-cased hash is computed while its bytes are scanned, and its string is made from them with
+  /// no call when it is short ASCII (`SmallASCII`).
   private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], plain: inout Bool) {
     plain = true
     tokens.removeAll(keepingCapacity: true)
@@ -115,7 +119,7 @@ enum Tokenizer {
     var spaces = 0
     var spaceChars = 0
     let ascii = asciiStrings
-    let common = commonWords
+    let small = SmallASCII.isAvailable
 
     while i < n {
       let c = bytes[i]
@@ -152,19 +156,29 @@ enum Tokenizer {
       var lower = ""
       var lowerHash: UInt64 = 0
       var isCapitalized = false
+      // Digits have no letter; a symbol that is not ASCII is not looked at.
+      var mayHaveUpper = c >= 0x80
       if c >= 0x30 && c <= 0x39 {
         kind = .digits
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var keyLow: UInt64 = 0
+        var keyHigh: UInt64 = 0
         while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
           h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
+          keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
+          keyLow = (keyLow &<< 8) | UInt64(bytes[i])
           i += 1
         }
         lowerHash = h | 1
-        lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
+        if small, i - start <= SmallASCII.maxCount {
+          lower = SmallASCII.string(packedLow: keyLow, high: keyHigh, count: i - start)
+        } else {
+          lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
+        }
       } else if c < 0x80 ? isASCIILetter(c) : isLetterScalar(bytes, i) {
         kind = .word
         // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is scanned,
-        // and its last sixteen bytes packed into two integers (the `CommonWords` key).
+        // and its last sixteen bytes packed into two integers, first byte highest (`SmallASCII`'s input).
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var keyLow: UInt64 = 0
         var keyHigh: UInt64 = 0
@@ -200,15 +214,17 @@ enum Tokenizer {
         }
         isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
         lowerHash = nonASCII ? 0 : h | 1
+        mayHaveUpper = nonASCII || hasCurly || caseBits & 0x20 == 0
         if nonASCII || hasCurly {
           // Not ASCII, or ASCII but for folded apostrophes.
           plain = false
           lower = lowered(bytes, start, i)
+        } else if small, i - start <= SmallASCII.maxCount {
+          // Short ASCII (most words): a small string made from the packed bytes, with no call.
+          lower = SmallASCII.string(packedLow: keyLow, high: keyHigh, count: i - start)
         } else if i == start + 1 {
           // One ASCII letter ("a", "I"): its string from the table.
           lower = ascii[Int(c | 0x20)]
-        } else if i - start <= CommonWords.maxLength, let common = common.string(low: keyLow, high: keyHigh) {
-          lower = common
         } else {
           lower = asciiString(bytes, start, i, lowered: caseBits & 0x20 == 0)
         }
@@ -218,8 +234,8 @@ enum Tokenizer {
         i += c < 0x80 ? 1 : scalarLength(c)
         if i > n { i = n }
         if i == start + 1, c < 0x80 {
-          // One ASCII character (punctuation): its string from the table, not decoded again.
-          lower = ascii[Int(c)]
+          // One ASCII character (punctuation): a small string of the byte, or its string from the table.
+          lower = small ? SmallASCII.string(packedLow: UInt64(c), high: 0, count: 1) : ascii[Int(c)]
           lowerHash = Token.byteHash(c)
         } else {
           let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
@@ -230,7 +246,8 @@ enum Tokenizer {
       tokens.append(
         Token(
           kind: kind, start: start, end: i, spaceBefore: tokens.isEmpty && spaces == 0 ? 1 : spaces,
-          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized))
+          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
+          mayHaveUpper: mayHaveUpper))
       spaces = 0
       spaceChars = 0
     }
@@ -269,29 +286,6 @@ enum Tokenizer {
 
   /// The string of each ASCII character, by its byte.
   static let asciiStrings: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
-
-  /// The lower-cased strings of the most frequent words of news prose, looked up by their bytes: a
-  /// lookup costs a fraction of making the string anew, and these words are a large share of a text's
-  /// words. The list is general news vocabulary (function words, reporting verbs, months, weekdays),
-  /// not the vocabulary of any test corpus; a word missing from it only costs a string of its own.
-  static let commonWords = CommonWords(
-    """
-    the of and to in a is that for on it with as was he at by said his from be has have are were an \
-    this not but had its they who after their which been or would will more one about than also new \
-    we two year years i out up when there over last people first all other into can her she could \
-    some time what had percent police government state president minister first no them since told \
-    three against while during before so just where if week our may only million most you being \
-    under between because both did city many those then these any now off do country news us made \
-    after how billion day days month per report according officials national law court four five \
-    such before like back each next through him my very early later still well around former public \
-    including group area local added health ministry region forces security second say says another \
-    called part until among former whether without however several already statement found passed \
-    through past weeks review released action world related north south east west told reporters \
-    adding expected agreed again meeting held foreign ministers spokesman officials announced reported \
-    economy market prices million thousand hundred support public deputy workers nearly home long \
-    january february march april june july august september october november december \
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
   /// The tokens of a lexicon phrase: lower-cased, white space dropped.
   static func phraseKey(_ phrase: String) -> [String] {
@@ -348,59 +342,55 @@ enum Tokenizer {
   }
 }
 
-/// A fixed set of short lower-case ASCII words (sixteen bytes at most), each held as a string, found
-/// by the word's bytes packed into two integers: the key is the exact text, so a hit is the word.
-struct CommonWords: Sendable {
-  /// The longest word the set holds, in bytes.
-  static var maxLength: Int { 16 }
-  /// The number of slots (a power of two), a literal so that reading it needs no lazy global.
+/// ASCII strings of at most fifteen bytes made directly in the standard library's small-string form,
+/// with no call, no allocation and no validation: two words holding the bytes in order, the count and
+/// the flags (immortal, small, ASCII) in the top byte of the second. This is the form the standard
+/// library gives such a string itself (`String(decoding:as:)`), so the strings are equal bit for bit;
+/// `isAvailable` checks that once against strings the standard library makes, and callers make their
+/// strings the ordinary way when it is false (another layout).
+enum SmallASCII {
+  /// The longest string made here, in bytes.
   @inline(__always)
-  private static var slots: Int { 1024 }
-  /// The packed bytes of the word in each slot (`low` 0 = empty), probed linearly from `slot(_:)`.
-  private var lows: [UInt64]
-  private var highs: [UInt64]
-  private var strings: [String]
+  static var maxCount: Int { 15 }
 
-  init(_ words: [String]) {
-    lows = [UInt64](repeating: 0, count: Self.slots)
-    highs = [UInt64](repeating: 0, count: Self.slots)
-    strings = [String](repeating: "", count: Self.slots)
-    for w in words {
-      let u = Array(w.utf8)
-      guard u.count >= 2, u.count <= Self.maxLength, u.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else {
-        continue
+  /// Whether `string(packedLow:high:count:)` makes exactly the strings the standard library makes.
+  static let isAvailable: Bool = {
+    guard MemoryLayout<String>.size == 16 else { return false }
+    let sample = Array("abcdefghijklmnoXYZ09'-.,".utf8)
+    for count in 1...maxCount {
+      for offset in 0..<(sample.count - count) {
+        let bytes = Array(sample[offset..<(offset + count)])
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for b in bytes {
+          high = (high &<< 8) | (low &>> 56)
+          low = (low &<< 8) | UInt64(b)
+        }
+        let made = String(decoding: bytes, as: UTF8.self)
+        let expected = unsafeBitCast(made, to: (UInt64, UInt64).self)
+        let bits = bits(packedLow: low, high: high, count: count)
+        guard bits == expected else { return false }
       }
-      var low: UInt64 = 0
-      var high: UInt64 = 0
-      for b in u {
-        high = (high << 8) | (low >> 56)
-        low = (low << 8) | UInt64(b)
-      }
-      var p = Self.slot(low, high)
-      while lows[p] != 0, lows[p] != low || highs[p] != high { p = (p + 1) & (Self.slots - 1) }
-      lows[p] = low
-      highs[p] = high
-      strings[p] = w
     }
+    return true
+  }()
+
+  /// The two words of the small string of `count` (1…15) ASCII bytes packed, first byte highest, into
+  /// `high` and `low` (its last eight bytes).
+  @inline(__always)
+  static func bits(packedLow low: UInt64, high: UInt64, count: Int) -> (UInt64, UInt64) {
+    // Byte-reversed, the first byte is lowest: shifted down past the sixteen-byte key's empty bytes.
+    let key = ((UInt128(high) &<< 64) | UInt128(low)).byteSwapped &>> (8 * (16 - count))
+    return (UInt64(truncatingIfNeeded: key), UInt64(truncatingIfNeeded: key &>> 64) | (UInt64(0xE0 | count) &<< 56))
   }
 
+  /// The string of `count` (1…15) ASCII bytes packed, first byte highest, into `high` and `low` (its
+  /// last eight bytes); only when `isAvailable`.
   @inline(__always)
-  private static func slot(_ low: UInt64, _ high: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((low ^ (high &* 0x94D0_49BB_1331_11EB)) &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
-  }
-
-  /// The word whose lower-cased bytes (ASCII letters and apostrophes, two to sixteen of them) are
-  /// packed, first byte highest, into `high` and `low` (its last eight bytes), when it is one of the
-  /// words; nil otherwise.
-  @inline(__always)
-  func string(low: UInt64, high: UInt64) -> String? {
-    var p = Self.slot(low, high)
-    while true {
-      let k = lows[p]
-      if k == low, highs[p] == high { return strings[p] }
-      if k == 0 { return nil }
-      p = (p + 1) & (Self.slots - 1)
-    }
+  static func string(packedLow low: UInt64, high: UInt64, count: Int) -> String {
+    // Moved out of the two words rather than cast (a cast is a copy, which would retain the string).
+    var bits = bits(packedLow: low, high: high, count: count)
+    return withUnsafeMutablePointer(to: &bits) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
   }
 }
 

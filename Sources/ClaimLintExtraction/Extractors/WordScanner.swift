@@ -81,31 +81,46 @@ public struct Word: Sendable, Hashable {
 
   /// The word that is exactly an ASCII token of the sentence `bytes`, the bytes `start..<end`: its
   /// lower-cased text and hash are the token's (`lower`, `lowerHash`), and its text is `lower` when
-  /// no letter is upper-case.
-  init(start: Int, end: Int, lower: String, lowerHash: UInt64, bytes: UnsafeBufferPointer<UInt8>) {
+  /// no letter is upper-case. `mayHaveUpper` false tells that no letter is (`Token.mayHaveUpper`), so
+  /// that the bytes need not be looked at.
+  init(start: Int, end: Int, lower: String, lowerHash: UInt64, mayHaveUpper: Bool = true, bytes: UnsafeBufferPointer<UInt8>) {
     var hasUpper = false
-    for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A {
-      hasUpper = true
-      break
+    if mayHaveUpper {
+      for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A {
+        hasUpper = true
+        break
+      }
     }
     // Without an upper-case letter the text is the lower-cased text, and so is its hash.
     var h = lowerHash
+    let text: String
     if hasUpper {
+      // The hash, and the bytes packed (first byte highest) for a short text's small string.
       h = 0xcbf2_9ce4_8422_2325
-      for b in bytes[start..<end] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+      var low: UInt64 = 0
+      var high: UInt64 = 0
+      for b in bytes[start..<end] {
+        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        high = (high &<< 8) | (low &>> 56)
+        low = (low &<< 8) | UInt64(b)
+      }
       h |= 1
+      if end - start <= SmallASCII.maxCount, SmallASCII.isAvailable {
+        text = SmallASCII.string(packedLow: low, high: high, count: end - start)
+      } else {
+        text = String(unsafeUninitializedCapacity: end - start) { out in
+          var k = 0
+          for b in bytes[start..<end] {
+            out[k] = b
+            k += 1
+          }
+          return k
+        }
+      }
+    } else {
+      text = lower
     }
     let f = bytes[start]
-    let text =
-      hasUpper
-      ? String(unsafeUninitializedCapacity: end - start) { out in
-        var k = 0
-        for b in bytes[start..<end] {
-          out[k] = b
-          k += 1
-        }
-        return k
-      } : lower
     self.init(
       text: text, range: start..<end, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
       lowerHash: lowerHash)
@@ -249,7 +264,9 @@ public enum WordScanner {
     var last = 0  // the open word's last token
     /// The word of token `k`, whose fields are read in place.
     func word(_ k: Int) -> Word {
-      Word(start: t[k].start, end: t[k].end, lower: t[k].lower, lowerHash: t[k].lowerHash, bytes: u)
+      Word(
+        start: t[k].start, end: t[k].end, lower: t[k].lower, lowerHash: t[k].lowerHash, mayHaveUpper: t[k].mayHaveUpper,
+        bytes: u)
     }
     func flush(_ end: Int) {
       guard start >= 0 else { return }
