@@ -112,6 +112,14 @@ public struct ExtractionLexicons: Sendable {
     add(monthNames, TokenRoles.date)
     add(weekdayNames, TokenRoles.date)
     roles = WordTable(r)
+    if roles.isFast {
+      var filter = [UInt64](repeating: 0, count: 64)
+      for k in r.keys {
+        guard let h = WordTable<Bool>.asciiHash(k) else { continue }
+        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+      }
+      roleFilter = filter
+    }
     numberWordTable = WordTable(numberWords)
     vague = vague.finished()
     qualifiersBefore = qualifiersBefore.finished()
@@ -134,6 +142,10 @@ public struct ExtractionLexicons: Sendable {
 
   /// What each known word can start (`TokenRoles` bits).
   private var roles = WordTable<UInt8>()
+  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII key of `roles`; empty when
+  /// `roles` is not on its fast path. An ASCII token whose bit is clear has no role: most tokens are
+  /// told so with one load, without the table's probe.
+  private var roleFilter: [UInt64] = []
 
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
   ///
@@ -141,9 +153,18 @@ public struct ExtractionLexicons: Sendable {
   /// retained and released) and no write checks the array's uniqueness again.
   func mark(_ tokens: inout [Token]) {
     let table = roles
-    tokens.withUnsafeMutableBufferPointer { t in
-      for k in t.indices where t[k].kind != .digits {
-        t[k].roles = table.value(hash: t[k].lowerHash, key: t[k].lower) ?? 0
+    roleFilter.withUnsafeBufferPointer { filter in
+      // Without a filter (a table off its fast path), every token is looked up.
+      let filtered = filter.count == 64
+      tokens.withUnsafeMutableBufferPointer { t in
+        for k in t.indices where t[k].kind != .digits {
+          let h = t[k].lowerHash
+          if filtered, h != 0, filter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) == 0 {
+            t[k].roles = 0
+            continue
+          }
+          t[k].roles = table.value(hash: h, key: t[k].lower) ?? 0
+        }
       }
     }
   }
