@@ -111,6 +111,10 @@ public struct ExtractionLexicons: Sendable {
     add(Self.dateGrammar, TokenRoles.date)
     add(monthNames, TokenRoles.date)
     add(weekdayNames, TokenRoles.date)
+    // Every other known word is marked as no month or weekday name, so that the date reader skips
+    // its lookups in those tables (a word with no role, or a token not marked, is looked up).
+    let calendarNames = Set(monthNames).union(weekdayNames)
+    for k in r.keys where !calendarNames.contains(k) { r[k, default: 0] |= TokenRoles.notCalendarName }
     roles = WordTable(r)
     if roles.isFast {
       var filter = [UInt64](repeating: 0, count: 64)
@@ -463,6 +467,12 @@ public struct ExtractionLexicons: Sendable {
     default: return q.dropLast().joined(separator: ", ") + ", or " + q[q.count - 1]
     }
   }
+}
+
+extension TokenRoles {
+  /// Set by `ExtractionLexicons.mark` on a known word that is no month or weekday name; a token without
+  /// it may be one (an unknown word has no role bit, a token not marked has only the other bits).
+  static let notCalendarName: UInt8 = 0x80
 }
 
 extension Substring {
