@@ -193,7 +193,9 @@ public struct DateExtractor: Sendable {
 
   /// A weekday form at `i`: its number and how many tokens it takes ("Sat." → 1, the dot is left).
   private func weekday(_ t: [Token], at i: Int, allowAbbreviation: Bool) -> (day: Int, length: Int)? {
-    guard i < t.count, t[i].kind == .word, let wd = shared.lexicons.weekdays[token: t[i]] else { return nil }
+    guard i < t.count, t[i].kind == .word, t[i].roles & TokenRoles.notCalendarName == 0,
+      let wd = shared.lexicons.weekdays[token: t[i]]
+    else { return nil }
     switch wd.kind {
     case "abbr":
       let dotted = i + 1 < t.count && (t[i + 1].isByte(0x2E) || t[i + 1].isByte(0x2C)) && t[i + 1].isAttached
@@ -319,7 +321,9 @@ public struct DateExtractor: Sendable {
 
   /// A month form at `i` and the tokens it takes ("Aug." takes two).
   private func month(_ t: [Token], at i: Int) -> (month: Int, end: Int, abbreviation: Bool)? {
-    guard i < t.count, t[i].kind == .word, let m = shared.lexicons.months[token: t[i]] else { return nil }
+    guard i < t.count, t[i].kind == .word, t[i].roles & TokenRoles.notCalendarName == 0,
+      let m = shared.lexicons.months[token: t[i]]
+    else { return nil }
     var end = i + 1
     // "Aug." keeps its dot; "October. 2" is read through it.
     if end < t.count, t[end].isByte(0x2E), t[end].isAttached,

@@ -111,7 +111,19 @@ public struct ExtractionLexicons: Sendable {
     add(Self.dateGrammar, TokenRoles.date)
     add(monthNames, TokenRoles.date)
     add(weekdayNames, TokenRoles.date)
+    // Every other known word is marked as no month or weekday name, so that the date reader skips
+    // its lookups in those tables (a word with no role, or a token not marked, is looked up).
+    let calendarNames = Set(monthNames).union(weekdayNames)
+    for k in r.keys where !calendarNames.contains(k) { r[k, default: 0] |= TokenRoles.notCalendarName }
     roles = WordTable(r)
+    if roles.isFast {
+      var filter = [UInt64](repeating: 0, count: 64)
+      for k in r.keys {
+        guard let h = WordTable<Bool>.asciiHash(k) else { continue }
+        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+      }
+      roleFilter = filter
+    }
     numberWordTable = WordTable(numberWords)
     vague = vague.finished()
     qualifiersBefore = qualifiersBefore.finished()
@@ -134,6 +146,10 @@ public struct ExtractionLexicons: Sendable {
 
   /// What each known word can start (`TokenRoles` bits).
   private var roles = WordTable<UInt8>()
+  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII key of `roles`; empty when
+  /// `roles` is not on its fast path. An ASCII token whose bit is clear has no role: most tokens are
+  /// told so with one load, without the table's probe.
+  private var roleFilter: [UInt64] = []
 
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
   ///
@@ -141,9 +157,18 @@ public struct ExtractionLexicons: Sendable {
   /// retained and released) and no write checks the array's uniqueness again.
   func mark(_ tokens: inout [Token]) {
     let table = roles
-    tokens.withUnsafeMutableBufferPointer { t in
-      for k in t.indices where t[k].kind != .digits {
-        t[k].roles = table.value(hash: t[k].lowerHash, key: t[k].lower) ?? 0
+    roleFilter.withUnsafeBufferPointer { filter in
+      // Without a filter (a table off its fast path), every token is looked up.
+      let filtered = filter.count == 64
+      tokens.withUnsafeMutableBufferPointer { t in
+        for k in t.indices where t[k].kind != .digits {
+          let h = t[k].lowerHash
+          if filtered, h != 0, filter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) == 0 {
+            t[k].roles = 0
+            continue
+          }
+          t[k].roles = table.value(hash: h, key: t[k].lower) ?? 0
+        }
       }
     }
   }
@@ -442,6 +467,12 @@ public struct ExtractionLexicons: Sendable {
     default: return q.dropLast().joined(separator: ", ") + ", or " + q[q.count - 1]
     }
   }
+}
+
+extension TokenRoles {
+  /// Set by `ExtractionLexicons.mark` on a known word that is no month or weekday name; a token without
+  /// it may be one (an unknown word has no role bit, a token not marked has only the other bits).
+  static let notCalendarName: UInt8 = 0x80
 }
 
 extension Substring {

@@ -48,15 +48,34 @@ extension Array where Element == Token {
   /// `self[i].lowerIs(s)`.
   @inline(__always)
   fileprivate func lowerIs(_ s: String, at i: Int) -> Bool { self[i].lowerIs(s) }
+  /// `self[r].contains(where: { $0.lowerIs(s) })`, read in place (a slice's iterator copies each token).
+  fileprivate func anyLowerIs(_ s: String, in r: Range<Int>) -> Bool {
+    for k in r where self[k].lowerIs(s) { return true }
+    return false
+  }
+  /// `self[r].contains(where: { set.contains(token: $0) })`, read in place.
+  fileprivate func anyIn(_ set: WordSet, in r: Range<Int>) -> Bool {
+    for k in r where set.contains(token: self[k]) { return true }
+    return false
+  }
   /// Whether `self[i]`, a word of one token, ends a counted noun phrase: a function word, a number
   /// word, a month or a weekday.
   /// (The lexicons are reached through the extractor's reference: passed by value, they would be
   /// copied for the call.)
   @inline(__always)
   fileprivate func endsNounPhrase(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
-    EnglishFunctionWords.contains(token: self[i]) || shared.lexicons.numberWord(self[i], .unit) != nil
-      || shared.lexicons.numberWord(self[i], .tens) != nil || shared.lexicons.months[token: self[i]] != nil
+    if EnglishFunctionWords.contains(token: self[i]) { return true }
+    // Every number word, month and weekday has the date role (`ExtractionLexicons.mark`; a token not
+    // marked has every role): a word without it is none of them, and its tables are not looked up.
+    guard self[i].roles & TokenRoles.date != 0 else { return false }
+    return shared.lexicons.numberWord(self[i], .unit, or: .tens) != nil || shared.lexicons.months[token: self[i]] != nil
       || shared.lexicons.weekdays[token: self[i]] != nil
+  }
+  /// `shared.lexicons.actions.match(self, at: i) != nil`: every action's first word has the action
+  /// role (a token not marked has every role), so a word without it is not looked up.
+  @inline(__always)
+  fileprivate func startsAction(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
+    i < count && self[i].roles & TokenRoles.action != 0 && shared.lexicons.actions.match(self, at: i) != nil
   }
   /// `NumberParser.isHyphen(self[i])`.
   @inline(__always)
@@ -184,8 +203,8 @@ public struct QuantityExtractor: Sendable {
         let last = out.count - 1
         if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, last >= 0,
           out[last].quantity.counted != nil, out[last].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
-          tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaksWithComma.contains(token: $0) })
+          tokens.anyLowerIs("and", in: previousEnd..<f.start),
+          !tokens.anyIn(Self.listBreaksWithComma, in: previousEnd..<f.start)
         {
           f.quantity.counted = out[last].quantity.counted
           f.quantity.countedFamily = out[last].quantity.countedFamily
@@ -193,8 +212,8 @@ public struct QuantityExtractor: Sendable {
         // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
         // previous one shares its action.
         if f.quantity.action == nil, last >= 0, out[last].quantity.action != nil, previousEnd > 0,
-          tokens[previousEnd..<f.start].contains(where: { $0.lowerIs("and") }),
-          !tokens[previousEnd..<f.start].contains(where: { Self.listBreaks.contains(token: $0) })
+          tokens.anyLowerIs("and", in: previousEnd..<f.start),
+          !tokens.anyIn(Self.listBreaks, in: previousEnd..<f.start)
         {
           f.quantity.action = out[last].quantity.action
           f.quantity.actionText = out[last].quantity.actionText
@@ -511,7 +530,7 @@ public struct QuantityExtractor: Sendable {
     if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
       !EnglishFunctionWords.contains(token: prev), shared.lexicons.months[token: prev] == nil,
       shared.lexicons.weekdays[token: prev] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
-      shared.lexicons.actions.match(t, at: s - 1) == nil
+      !t.startsAction(at: s - 1, shared)
     {
       return true
     }
@@ -879,7 +898,7 @@ public struct QuantityExtractor: Sendable {
       {
         break
       }
-      if shared.lexicons.actions.match(t, at: q) != nil { break }
+      if t.startsAction(at: q, shared) { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
       if count == 0, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
@@ -954,7 +973,7 @@ public struct QuantityExtractor: Sendable {
       guard k >= 0, k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return false }
       let w = t[k].lower
       return !EnglishFunctionWords.contains(w) && !Self.notNouns.contains(w) && !Self.copulaVerbs.contains(w)
-        && shared.lexicons.actions.match(t, at: k) == nil && shared.lexicons.months[w] == nil && shared.lexicons.weekdays[w] == nil
+        && !t.startsAction(at: k, shared) && shared.lexicons.months[w] == nil && shared.lexicons.weekdays[w] == nil
         && !w.hasSuffix("ed") && !w.hasSuffix("ly") && !w.hasSuffix("ing")
     }
     var k = f.end
@@ -1006,7 +1025,7 @@ public struct QuantityExtractor: Sendable {
         f.nounEnd = m.end
         return
       }
-      if t.isFunctionWord(at: at) || shared.lexicons.actions.match(t, at: at) != nil { break }
+      if t.isFunctionWord(at: at) || t.startsAction(at: at, shared) { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
@@ -1253,7 +1272,7 @@ public struct QuantityExtractor: Sendable {
       }
       var s = e
       while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),
-        shared.lexicons.actions.match(t, at: s - 1) == nil
+        !t.startsAction(at: s - 1, shared)
       {
         s -= 1
       }
