@@ -198,7 +198,7 @@ public struct Checker: Sendable {
   /// copies are looked for within each story, where copies always are); the report's documents are
   /// released, so it is meant for the text, JSON, SARIF and CI formats, not
   /// for the HTML report's claim matrix and segment texts. A file that changes between the two passes
-  /// is grouped by its first reading, and checked as it read the first time when it was kept, as it reads the second time otherwise.
+  /// is grouped (and its syndicated copies looked for) by its first reading, and checked as it read the first time when it was kept, as it reads the second time otherwise.
   public func checkStreaming(
     _ files: [InputFile], stdin: [UInt8]? = nil, draftPath: String?, extraProblems: [InputProblem] = [],
     progress: (@Sendable (Int, Int) -> Void)? = nil
