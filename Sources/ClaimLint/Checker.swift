@@ -198,7 +198,7 @@ public struct Checker: Sendable {
   /// copies are looked for within each story, where copies always are); the report's documents are
   /// released, so it is meant for the text, JSON, SARIF and CI formats, not
   /// for the HTML report's claim matrix and segment texts. A file that changes between the two passes
-  /// is grouped by its first reading, and checked as it read the first time when it was kept, as it reads the second time otherwise.
+  /// is grouped (and its syndicated copies looked for) by its first reading, and checked as it read the first time when it was kept, as it reads the second time otherwise.
   public func checkStreaming(
     _ files: [InputFile], stdin: [UInt8]? = nil, draftPath: String?, extraProblems: [InputProblem] = [],
     progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -216,10 +216,12 @@ public struct Checker: Sendable {
     let kept = TakeOnce<DocumentPipeline.Prepared.Kept>(Array(repeating: nil, count: files.count))
     let budget = Budget(options.preparedBudget)
     var runWords = TakeOnce<[UInt64]>([])
+    // Every file's shingles, read with its story words, taken by its story's syndication check.
+    var runShingles = TakeOnce<[UInt64]>([])
     if large {
-      let words = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> [UInt64] in
+      let wordsAndShingles = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> (words: [UInt64], shingles: [UInt64]?) in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
-        let words = prepared.document.map(AlignedClaims.storyWords(of:)) ?? []
+        let read = prepared.document.map(AlignedClaims.storyWordsAndShingles(of:))
         // Kept as they are while three quarters of the budget are left, compacted after (a third of
         // the size): a run that fits pays nothing for compaction, a larger one keeps three times as many.
         if budget.spend(prepared.approximateSize, leaving: options.preparedBudget / 4 * 3) {
@@ -228,8 +230,10 @@ public struct Checker: Sendable {
           let compact = prepared.compacted()
           if budget.spend(compact.approximateSize) { kept.put(compact, at: i) }
         }
-        return words
+        return (read?.words ?? [], read?.shingles)
       }
+      let words = wordsAndShingles.map(\.words)
+      runShingles = TakeOnce(wordsAndShingles.map(\.shingles))
       let gate = StoryGate.stories(words, minOverlap: AlignedClaims.defaultMinStoryOverlap)
       runWords = TakeOnce(words)
       distinctive = gate.distinctiveWords
@@ -261,8 +265,10 @@ public struct Checker: Sendable {
       var localDraft: Int? = nil
       var docDistinctive: [[UInt64]] = []
       var docWords: [[UInt64]] = []
+      var docShingles: [[UInt64]?] = []
       for (k, o) in outputs.enumerated() {
         let words = runWords.take(group[k])
+        let shingles = runShingles.take(group[k])
         problems += o.problems
         guard let r = o.report else { continue }
         if group[k] == draftFile { localDraft = docs.count }
@@ -270,13 +276,16 @@ public struct Checker: Sendable {
         if large {
           docDistinctive.append(distinctive[group[k]])
           docWords.append(words ?? [])
+          docShingles.append(shingles)
         }
       }
       var findings: [Finding] = []
       var unused = false
       // In pre-publish mode only the draft's story can hold findings.
       if !docs.isEmpty, draftFile == nil || localDraft != nil {
-        let story = large ? StoryOfRun(distinctiveWords: docDistinctive, commonWords: commonWords, documentWords: docWords) : nil
+        let story = large ? StoryOfRun(
+            distinctiveWords: docDistinctive, commonWords: commonWords, documentWords: docWords, documentShingles: docShingles)
+          : nil
         (findings, unused) = checkStory(&docs, draftIndex: localDraft, story: story, rules: rules, threads: inner)
       }
       if options.releaseDocuments {

@@ -100,7 +100,7 @@ public struct AlignedClaims: Sendable {
     self.draftIndex = draftIndex
     self.nouns = nouns
     self.maxDaysApart = maxDaysApart
-    self.syndicationGroup = Syndication.groups(documents.map { $0.document })
+    self.syndicationGroup = Syndication.groups(documents.map { $0.document }, shingles: storyOfRun?.documentShingles)
     // Claims of one sentence share its words; compute them once per sentence text of the story
     // (copies and updates of one article repeat sentences word for word): each claim is given the
     // number of its sentence's text, each distinct text's words are computed once, then handed out.
@@ -185,6 +185,55 @@ public struct AlignedClaims: Sendable {
     }
     Salience.sortUnique(&words)
     return words
+  }
+
+  /// `storyWords(of:)` and the document's sorted shingles (`Syndication.shingles(of:)`), read from its
+  /// text in one pass: a run's first pass keeps both for the stories' alignment (`StoryOfRun`).
+  public static func storyWordsAndShingles(of document: Document) -> (words: [UInt64], shingles: [UInt64]) {
+    let segments = document.segments
+    var words: [UInt64] = []
+    var bytes = 0
+    // Room for the words of the reportage and lists: a story word (at least three bytes) and the byte
+    // that ends it take at least four bytes, a shingle word and its end two, so a text of `b` bytes has
+    // at most `b / 4 + 1` and `b / 2 + 1` of them.
+    var wordRoom = 0
+    var room = 0
+    for k in segments.indices {
+      switch segments[k].kind {
+      case .reportage, .list:
+        let count = segments[k].text.utf8.count
+        bytes += count
+        wordRoom += count / 4 + 1
+        room += count / 2 + 1
+      case .headline: bytes += segments[k].text.utf8.count
+      default: break
+      }
+    }
+    words.reserveCapacity(bytes / 6 + 1)
+    var shingles: [UInt64] = []
+    // The words and shingle words of the reportage and lists, in text order, written in place.
+    let reportageWords = [UInt64](unsafeUninitializedCapacity: wordRoom) { wordOut, wordsWritten in
+      shingles = [UInt64](unsafeUninitializedCapacity: room) { out, initialized in
+        var wordCount = 0
+        var count = 0
+        // The rooms are not empty when there is a segment to read.
+        if let wordBase = wordOut.baseAddress, let base = out.baseAddress {
+          for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
+            Salience.appendWordHashes(segments[k].text, to: wordBase, count: &wordCount, shingleWords: base, shingleCount: &count)
+          }
+        }
+        wordsWritten = wordCount
+        initialized = count
+      }
+    }
+    words.append(contentsOf: reportageWords)
+    for k in segments.indices where segments[k].kind == .headline {
+      Salience.appendWordHashes(segments[k].text, to: &words)
+    }
+    Salience.sortUnique(&words)
+    Syndication.makeShingles(&shingles)
+    Salience.sortUnique(&shingles)
+    return (words, shingles)
   }
 
   /// The value stored under `key`, made by `make` the first time any rule asks for it: rules that
@@ -284,11 +333,17 @@ public struct StoryOfRun: Sendable {
   /// Each document's story words (`AlignedClaims.storyWords(of:)`), in the order of the story's
   /// documents, when the run already has them; nil to compute them again.
   public var documentWords: [[UInt64]]?
+  /// Each document's sorted shingles (`AlignedClaims.storyWordsAndShingles(of:)`), in the order of the
+  /// story's documents, nil for a document whose shingles the run does not have; nil to compute them all.
+  public var documentShingles: [[UInt64]?]?
 
-  public init(distinctiveWords: [[UInt64]], commonWords: Set<UInt64>, documentWords: [[UInt64]]? = nil) {
+  public init(
+    distinctiveWords: [[UInt64]], commonWords: Set<UInt64>, documentWords: [[UInt64]]? = nil, documentShingles: [[UInt64]?]? = nil
+  ) {
     self.distinctiveWords = distinctiveWords
     self.commonWords = commonWords
     self.documentWords = documentWords
+    self.documentShingles = documentShingles
   }
 }
 

@@ -9,10 +9,28 @@ public enum Corroboration {
   public static func counts(_ claims: AlignedClaims) -> [[Int]] {
     // Each distinct (story, key) gets a number; claims keep the number of their key (-1 for none), and
     // the syndication groups that state a key in reportage are collected by number.
+    // Each table is given room for the claims that may reach it (counted by kind): none is grown
+    // (and rehashed) step by step.
+    var dateClaims = 0
+    var quantityClaims = 0
+    var otherClaims = 0
+    for dc in claims.documents {
+      dc.claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices {
+          switch cs[i].kind {
+          case .date: dateClaims &+= 1
+          case .quantity: quantityClaims &+= 1
+          default: otherClaims &+= 1
+          }
+        }
+      }
+    }
     var ids: [Name: Int] = [:]
-    ids.reserveCapacity(claims.documents.reduce(0) { $0 + $1.claims.count })
+    // Dates without a day number and figures left to `typedKey` come here too: few.
+    ids.reserveCapacity(otherClaims + (dateClaims + quantityClaims) / 8)
     // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`.
     var dateIDs: [Int: Int] = [:]
+    dateIDs.reserveCapacity(dateClaims)
     // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
     var groups = GroupLists()
     let comparison = QuantityComparison(claims)
@@ -21,6 +39,7 @@ public enum Corroboration {
     // hashed. An action that is the empty string is no action, as in `typedKey`; a block key or action
     // with a "|" is left to `typedKey` (`.joined`).
     var figureIDs: [FigureName: Int] = [:]
+    figureIDs.reserveCapacity(quantityClaims)
     let blockHasBar = comparison.blockNames.map(hasBar)
     let wordIsEmpty = comparison.words.map(\.isEmpty)
     let wordHasBar = comparison.words.map(hasBar)
@@ -133,6 +152,13 @@ public enum Corroboration {
     var block: Int32
     var action: Int32
     var figure: Int64
+
+    /// Three words for the hasher instead of four: block and action share one (equal names hash alike).
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(story)
+      hasher.combine(UInt64(UInt32(bitPattern: block)) << 32 | UInt64(UInt32(bitPattern: action)))
+      hasher.combine(figure)
+    }
   }
 
   /// The key of a quantity claim as a `FigureName`: `.some(nil)` when it has none (no block key or no

@@ -53,6 +53,39 @@ public enum Salience {
     }
   }
 
+  /// `appendWordHashes(text, to: &out)`, and in the same pass over the bytes the hashes of the words
+  /// `Syndication` makes its shingles of (`Syndication.appendShingleWords`: runs of ASCII letters,
+  /// lower-cased, digits and bytes outside ASCII, hashed by FNV-1a) appended to `shingleWords`: a
+  /// document's story words and shingles are read from its text once.
+  ///
+  /// The hashes are written from `out[outCount]` on, and `outCount` counts them: the caller gives room
+  /// for one word per four bytes of the text, and one more (a word of three bytes and the byte that
+  /// ends it). The shingle words are written from `shingleWords[shingleCount]` on, and `shingleCount`
+  /// counts them: the caller gives room for one word per two bytes, and one more.
+  static func appendWordHashes(
+    _ text: String, to out: UnsafeMutablePointer<UInt64>, count outCount: inout Int, shingleWords: UnsafeMutablePointer<UInt64>,
+    shingleCount: inout Int
+  ) {
+    let table = stopTable
+    var text = text
+    text.withUTF8 { u in
+      forEachWord(u, shingleWord: { h in
+        shingleWords[shingleCount] = h
+        shingleCount &+= 1
+      }) { cur in
+        guard !isStopHash(cur.hash, in: table) else { return }
+        if cur.isASCII {
+          out[outCount] = stemHash(cur)
+        } else if let s = stemmed(cur.bytes) {
+          out[outCount] = hash(Array(s.utf8)[...])
+        } else {
+          out[outCount] = cur.hash
+        }
+        outCount &+= 1
+      }
+    }
+  }
+
   /// The content words of UTF-8 text as sorted 64-bit hashes of their stems, without repeats: exactly
   /// the words of `words(_:)` (stop words are confirmed against the list, not only by hash, and words
   /// with non-ASCII letters are hashed in their composed form, as strings compare), for rules that only
@@ -319,6 +352,91 @@ public enum Salience {
         i &+= 1
       }
       if n > 0 { end() }
+    }
+  }
+
+  /// `forEachWord(u, body)` that also calls `shingleWord` with the hash of each word of
+  /// `Syndication`'s shingles, in order: a run of bytes that are ASCII letters (lower-cased), digits or
+  /// outside ASCII, hashed by FNV-1a (the bytes `forEachWord` skips as punctuation or spaces outside
+  /// ASCII are word bytes there).
+  @inline(__always)
+  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, shingleWord: (UInt64) -> Void, _ body: (Word) -> Void) {
+    guard !u.isEmpty else { return }
+    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    let prime: UInt64 = 0x100_0000_01b3
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
+      guard let base = cur.baseAddress, let p = u.baseAddress else { return }
+      let count = u.count
+      var n = 0
+      var h = basis
+      var ascii = true
+      // The shingle word being read: its hash, and whether it has a byte.
+      var sh = basis
+      var inShingleWord = false
+      @inline(__always) func add(_ b: UInt8) {
+        base[n] = b
+        n &+= 1
+        h = (h ^ UInt64(b)) &* prime
+      }
+      @inline(__always) func end() {
+        if n > 2 {
+          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, isASCII: ascii))
+        }
+        n = 0
+        h = basis
+        ascii = true
+      }
+      @inline(__always) func addShingle(_ b: UInt8) {
+        sh = (sh ^ UInt64(b)) &* prime
+        inShingleWord = true
+      }
+      @inline(__always) func endShingle() {
+        if inShingleWord {
+          shingleWord(sh)
+          sh = basis
+          inShingleWord = false
+        }
+      }
+      var i = 0
+      while i < count {
+        let b = p[i]
+        let lower = b | 0x20
+        if lower &- 0x61 < 26 {
+          add(lower)
+          addShingle(lower)
+        } else if b < 0x80 {
+          if n > 0 { end() }
+          if b &- 0x30 < 10 { addShingle(b) } else { endShingle() }
+        } else if b == 0xE2, i &+ 2 < count, p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81 {
+          if n > 0 { end() }
+          addShingle(b)
+          addShingle(p[i &+ 1])
+          // A continuation byte in valid UTF-8; any other byte is read as the shingle words read it.
+          let c = p[i &+ 2]
+          if c >= 0x80 || c &- 0x30 < 10 {
+            addShingle(c)
+          } else if (c | 0x20) &- 0x61 < 26 {
+            addShingle(c | 0x20)
+          } else {
+            endShingle()
+          }
+          i &+= 3
+          continue
+        } else if b == 0xC2, i &+ 1 < count, p[i &+ 1] == 0xA0 || p[i &+ 1] == 0xAB || p[i &+ 1] == 0xBB {
+          if n > 0 { end() }
+          addShingle(b)
+          addShingle(p[i &+ 1])
+          i &+= 2
+          continue
+        } else {
+          ascii = false
+          add(b)
+          addShingle(b)
+        }
+        i &+= 1
+      }
+      if n > 0 { end() }
+      endShingle()
     }
   }
 

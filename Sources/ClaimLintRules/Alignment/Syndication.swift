@@ -28,8 +28,11 @@ public enum Syndication {
   /// Runs of at most this many documents keep every document's shingles between the two passes.
   static let keepAllLimit = 2_000
 
-  public static func groups(_ documents: [Document]) -> [Int] {
+  /// - Parameter known: each document's shingles when already computed (`AlignedClaims.storyWordsAndShingles(of:)`,
+  ///   the same as `shingles(of:)`), nil for a document whose shingles are to be computed here.
+  public static func groups(_ documents: [Document], shingles known: [[UInt64]?]? = nil) -> [Int] {
     let n = documents.count
+    let known = known?.count == n ? known : nil
     guard n > 1 else { return Array(0..<n) }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
     // elements, and two sets intersect by one merge pass. A first pass keeps only the smallest few (the
@@ -38,7 +41,12 @@ public enum Syndication {
     // A small run keeps every document's shingles from the first pass instead of computing them twice.
     // A large run's first pass sorts nothing: the smallest few are picked from the unsorted shingles.
     let keepAll = n <= keepAllLimit
-    let firstPass = AlignedClaims.map(documents) { doc -> (sample: [UInt64], all: [UInt64]) in
+    let firstPass = AlignedClaims.map(Array(documents.indices)) { d -> (sample: [UInt64], all: [UInt64]) in
+      let doc = documents[d]
+      if let s = known?[d] {
+        // Kept whatever the size of the run: the caller holds them anyway.
+        return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], s)
+      }
       if keepAll {
         let s = Self.shingles(of: doc)
         return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], s)
@@ -67,7 +75,10 @@ public enum Syndication {
       for m in members { isCandidate[m] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
-    let computed = keepAll ? candidates.map { firstPass[$0].all } : AlignedClaims.map(candidates) { Self.shingles(of: documents[$0]) }
+    let computed =
+      keepAll
+      ? candidates.map { firstPass[$0].all }
+      : AlignedClaims.map(candidates) { d in known?[d] != nil ? firstPass[d].all : Self.shingles(of: documents[d]) }
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
@@ -162,7 +173,7 @@ public enum Syndication {
   }
 
   /// Sorted shingles without repeats (`unsortedShingles` sorted).
-  private static func shingles(of doc: Document) -> [UInt64] {
+  static func shingles(of doc: Document) -> [UInt64] {
     var out = unsortedShingles(of: doc)
     Salience.sortUnique(&out)
     return out
@@ -198,7 +209,18 @@ public enum Syndication {
         }
       }
     }
-    if words.count < 5 { return [] }
+    makeShingles(&words)
+    return words
+  }
+
+  /// Turns the hashes of words in text order (as `unsortedShingles` reads them, or
+  /// `Salience.appendWordHashes(_:to:shingleWords:)`) into the hashes of their 5-grams, in text order
+  /// with repeats, in place; fewer than five words have none.
+  static func makeShingles(_ words: inout [UInt64]) {
+    if words.count < 5 {
+      words = []
+      return
+    }
     // Each 5-gram's hash is written over the hash of its first word, in place (the place is read for
     // the last time by this 5-gram): no second array.
     let count = words.count - 4
@@ -214,6 +236,5 @@ public enum Syndication {
       }
     }
     words.removeLast(4)
-    return words
   }
 }

@@ -1,0 +1,72 @@
+import ClaimLintCore
+import Testing
+
+@testable import ClaimLintRules
+
+/// A run's first pass reads each document's story words and syndication shingles in one pass over its
+/// bytes (`AlignedClaims.storyWordsAndShingles`): they must be exactly `storyWords(of:)` and
+/// `Syndication.shingles(of:)`, and syndication groups from them exactly those computed from the texts.
+struct StoryWordsAndShinglesTests {
+  /// A document of the given segments.
+  static func document(_ segments: [(SegmentKind, String)], path: String = "a.txt") -> Document {
+    let text = segments.map(\.1).joined(separator: "\n")
+    return Document(
+      source: SourceFile(path: path, text: text), format: .text,
+      segments: segments.map { Segment(kind: $0.0, text: $0.1, map: OffsetMap()) })
+  }
+
+  /// Texts with what the two word readings tell apart: digits, short words, stop words, stems,
+  /// punctuation and spaces outside ASCII (U+2014, U+2019, no-break space, guillemets), letters of
+  /// other scripts, and a sequence cut off at the end of the text.
+  static let texts: [String] = [
+    "",
+    "a",
+    "Floods displaced 12,000 residents in Jakarta on Friday, officials said.",
+    "The minister\u{2019}s office \u{2014} citing 3.5% growth \u{2014} said prices rose.\u{00A0}Meetings were held.",
+    "\u{00AB}Nous avons\u{00BB} d\u{00E9}clar\u{00E9} \u{00E9}l\u{00E8}ves Stra\u{00DF}e na\u{00EF}ve caf\u{00E9}s",
+    "Zhōngguó 中国 的 经济 增长, Москва заявила 15 марта",
+    "ends with a dash\u{2014}",
+    "x\u{2013}y\u{2026}z\u{201C}quoted\u{201D} rallies rallied rallying 2024-05-01",
+    "UPPER CASE WORDS AND Mixed Case Words, tabs\tand\nnewlines",
+    "The committee met. The committee meets. The committee meeting. Meeting, meetings.",
+  ]
+
+  static var documents: [Document] {
+    var docs: [Document] = []
+    for (i, t) in texts.enumerated() {
+      docs.append(document([(.reportage, t)], path: "r\(i).txt"))
+      docs.append(
+        document(
+          [(.headline, "Headline \(i): \(t)"), (.byline, "By Staff"), (.reportage, t), (.comment, "a comment"), (.list, texts[(i + 3) % texts.count]),
+           (.reportage, texts[(i + 5) % texts.count])], path: "m\(i).txt"))
+      docs.append(document([(.headline, t)], path: "h\(i).txt"))
+    }
+    docs.append(document([], path: "empty.txt"))
+    return docs
+  }
+
+  @Test func oneReadingGivesTheWordsAndShinglesOfTwo() {
+    for doc in Self.documents {
+      let both = AlignedClaims.storyWordsAndShingles(of: doc)
+      #expect(both.words == AlignedClaims.storyWords(of: doc), "\(doc.path)")
+      #expect(both.shingles == Syndication.shingles(of: doc), "\(doc.path)")
+    }
+  }
+
+  @Test func groupsFromKnownShinglesAreGroupsFromTexts() {
+    // Copies (the same reportage under other furniture), near copies and unrelated documents.
+    let base = Self.texts[2] + " " + Self.texts[3] + " " + Self.texts[7] + " " + Self.texts[9]
+    var docs: [Document] = []
+    for i in 0..<24 {
+      let text = i % 3 == 0 ? base : i % 3 == 1 ? base + " Updated \(i) times." : Self.texts[i % Self.texts.count] + " \(i)"
+      docs.append(Self.document([(.headline, "Story \(i)"), (.reportage, text)], path: "d\(i).txt"))
+    }
+    let expected = Syndication.groups(docs)
+    let known = docs.map { Optional(AlignedClaims.storyWordsAndShingles(of: $0).shingles) }
+    #expect(Syndication.groups(docs, shingles: known) == expected)
+    // Some documents without known shingles are read from their text.
+    let some = known.enumerated().map { $0.offset % 4 == 1 ? nil : $0.element }
+    #expect(Syndication.groups(docs, shingles: some) == expected)
+    #expect(expected != Array(0..<docs.count))
+  }
+}
