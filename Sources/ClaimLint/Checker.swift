@@ -23,7 +23,8 @@ public struct CheckerOptions: Sendable {
   public var keepQuotedSources: Bool
   /// How many bytes of segmented documents `Checker.checkStreaming`'s first pass may keep for its
   /// second, compacted (about: see `CompactDocument.approximateSize`); the others are read and
-  /// segmented again when their story is checked. 0 keeps none.
+  /// segmented again when their story is checked. The documents' syndication shingles are kept from
+  /// the same budget. 0 keeps none.
   public var preparedBudget: Int
 
   public init(
@@ -186,8 +187,8 @@ public struct Checker: Sendable {
   /// size of their texts and claims.
   ///
   /// In a large run (at least `StoryGate.minimumRunSize` documents) a first pass reads and segments every
-  /// file and keeps its story words, and the segmented document itself while the run's budget for them
-  /// lasts (`CheckerOptions.preparedBudget`); `StoryGate` joins the documents into stories, as
+  /// file and keeps its story words, and the segmented document and its shingles (for the syndication
+  /// check) while the run's budget for them lasts (`CheckerOptions.preparedBudget`); `StoryGate` joins the documents into stories, as
   /// `AlignedClaims` does for a run held in memory. A second pass then takes each story's documents
   /// (reading and segmenting again the files that were not kept), extracts their claims and runs the
   /// rules over that story alone, stories side by side on all threads. Once a story is checked, its documents keep only what the report shows
@@ -216,7 +217,8 @@ public struct Checker: Sendable {
     let kept = TakeOnce<DocumentPipeline.Prepared.Kept>(Array(repeating: nil, count: files.count))
     let budget = Budget(options.preparedBudget)
     var runWords = TakeOnce<[UInt64]>([])
-    // Every file's shingles, read with its story words, taken by its story's syndication check.
+    // Every file's shingles, read with its story words, taken by its story's syndication check; nil
+    // for a file whose shingles did not fit the run's budget.
     var runShingles = TakeOnce<[UInt64]>([])
     if large {
       let wordsAndShingles = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> (words: [UInt64], shingles: [UInt64]?) in
@@ -230,7 +232,11 @@ public struct Checker: Sendable {
           let compact = prepared.compacted()
           if budget.spend(compact.approximateSize) { kept.put(compact, at: i) }
         }
-        return (read?.words ?? [], read?.shingles)
+        // The shingles are kept from the same budget, after the document (which saves more to keep):
+        // a file whose shingles do not fit has them read again from its text by its story.
+        var shingles = read?.shingles
+        if let s = shingles, !budget.spend(s.count * MemoryLayout<UInt64>.stride + 32) { shingles = nil }
+        return (read?.words ?? [], shingles)
       }
       let words = wordsAndShingles.map(\.words)
       runShingles = TakeOnce(wordsAndShingles.map(\.shingles))
