@@ -300,7 +300,7 @@ public struct Checker: Sendable {
           quoted.insert(f.span.path)
           for n in f.notes { if let p = n.span?.path { quoted.insert(p) } }
         }
-        docs = docs.map { $0.released(keepingSource: quoted.contains($0.document.path)) }
+        for k in docs.indices { docs[k].release(keepingSource: quoted.contains(docs[k].document.path)) }
       }
       return StoryOutcome(documents: docs, findings: findings, problems: problems, reportsUnused: unused)
     }

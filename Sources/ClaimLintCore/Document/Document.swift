@@ -1,6 +1,6 @@
 /// An article after reading and segmentation: its source, metadata and segments.
 public struct Document: Sendable {
-  public let source: SourceFile
+  public private(set) var source: SourceFile
   public var format: DocumentFormat
   public var title: String?
   public var author: String?
@@ -32,9 +32,15 @@ public struct Document: Sendable {
   /// their text (kind, author, reason and source lines stay), and the file's bytes only when
   /// `keepingSource` (the report quotes lines of it).
   public func released(keepingSource: Bool) -> Document {
-    Document(
-      source: keepingSource ? source : source.withoutBytes(), format: format, title: title, author: author, date: date,
-      dateEvidence: dateEvidence, segments: segments.map { $0.released() }, remarks: remarks)
+    var d = self
+    d.release(keepingSource: keepingSource)
+    return d
+  }
+
+  /// Makes this document `released(keepingSource:)` in place, without copying its segments.
+  public mutating func release(keepingSource: Bool) {
+    if !keepingSource { source = source.withoutBytes() }
+    for k in segments.indices { segments[k].release() }
   }
 
   /// A span in this document for a range of a segment's text.

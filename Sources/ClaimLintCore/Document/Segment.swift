@@ -27,8 +27,16 @@ public struct Segment: Sendable, Hashable {
   /// The segment without its text and offset map, keeping its kind, author, reason and source range:
   /// what a report of a large run keeps of the segments once their claims have been read.
   public func released() -> Segment {
-    var s = Segment(kind: kind, text: "", map: OffsetMap(), author: author, reason: reason)
-    s.releasedRange = sourceStart..<max(sourceStart, sourceEnd)
+    var s = self
+    s.release()
     return s
+  }
+
+  /// Makes this segment `released()` in place: nothing is copied but its source range.
+  public mutating func release() {
+    let range = sourceStart..<max(sourceStart, sourceEnd)
+    text = ""
+    map = OffsetMap()
+    releasedRange = range
   }
 }

@@ -85,10 +85,20 @@ public struct DocumentReport: Sendable {
   /// The report without claims, corroboration counts and segment texts; the file's bytes are kept when
   /// `keepingSource`.
   public func released(keepingSource: Bool) -> DocumentReport {
-    var r = DocumentReport(document: document.released(keepingSource: keepingSource), claims: [])
-    r.claimCount = claimCount
-    r.isReleased = true
+    var r = self
+    r.release(keepingSource: keepingSource)
     return r
+  }
+
+  /// Makes this report `released(keepingSource:)` in place: a run that releases thousands of reports
+  /// copies none of their segments.
+  public mutating func release(keepingSource: Bool) {
+    document.release(keepingSource: keepingSource)
+    let count = claimCount
+    claims = []
+    claimCount = count
+    corroboration = nil
+    isReleased = true
   }
 }
 
