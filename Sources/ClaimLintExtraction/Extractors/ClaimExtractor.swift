@@ -175,7 +175,9 @@ public struct ClaimExtractor: Sendable {
       words.reserveCapacity(wantedTokens)
     }
 
+    // About two claims a sentence: room for them at once rather than a doubling after every few.
     var out: [Claim] = []
+    out.reserveCapacity(2 * sentences.count + 8)
     var people: [String] = []
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
