@@ -28,9 +28,9 @@ public enum Corroboration {
     var ids: [Name: Int] = [:]
     // Dates without a day number and figures left to `typedKey` come here too: few.
     ids.reserveCapacity(otherClaims + (dateClaims + quantityClaims) / 8)
-    // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`.
-    var dateIDs: [Int: Int] = [:]
-    dateIDs.reserveCapacity(dateClaims)
+    // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`,
+    // in a table of integer keys (`KeyNumbers`: no `Hasher`).
+    var dateIDs = KeyNumbers(capacity: dateClaims)
     // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
     var groups = GroupLists()
     let comparison = QuantityComparison(claims)
@@ -38,8 +38,7 @@ public enum Corroboration {
     // (`QuantityComparison.figureKeys`), which are equal exactly when the strings are: no string is
     // hashed. An action that is the empty string is no action, as in `typedKey`; a block key or action
     // with a "|" is left to `typedKey` (`.joined`).
-    var figureIDs: [FigureName: Int] = [:]
-    figureIDs.reserveCapacity(quantityClaims)
+    var figureIDs = KeyNumbers(capacity: quantityClaims)
     let blockHasBar = comparison.blockNames.map(hasBar)
     let wordIsEmpty = comparison.words.map(\.isEmpty)
     let wordHasBar = comparison.words.map(hasBar)
@@ -55,25 +54,19 @@ public enum Corroboration {
         if c.pointee.kind == .date, let day = dayNumber(at: c) {
           // `day` is below 10^8 (`dayNumber`), so the number is one-to-one.
           let number = story &* 100_000_000 &+ day
-          if let known = dateIDs[number] {
-            id = known
-          } else {
-            id = groups.count
-            dateIDs[number] = id
-            groups.addKey()
-          }
+          id = dateIDs.number(UInt64(bitPattern: Int64(number)), 0, 0, orAdd: groups.count)
+          if id == groups.count { groups.addKey() }
         } else if c.pointee.kind == .quantity, let figure = figureName(
           story: story, comparison.figureKeys(ClaimRef(document: d, index: i)),
           comparison.quantities[d][i]?.quantity.value, blockHasBar: blockHasBar, wordIsEmpty: wordIsEmpty, wordHasBar: wordHasBar)
         {
           guard let figure else { return -1 }
-          if let known = figureIDs[figure] {
-            id = known
-          } else {
-            id = groups.count
-            figureIDs[figure] = id
-            groups.addKey()
-          }
+          // The key's three words are one-to-one with its fields: block and action share one.
+          id = figureIDs.number(
+            UInt64(bitPattern: Int64(figure.story)),
+            UInt64(UInt32(bitPattern: figure.block)) << 32 | UInt64(UInt32(bitPattern: figure.action)),
+            UInt64(bitPattern: figure.figure), orAdd: groups.count)
+          if id == groups.count { groups.addKey() }
         } else {
           // The block key of a figure as the figure rules computed it (`QuantityComparison`). A date
           // here has no resolved day or one outside the fixed widths (`.joined` or nil).
@@ -147,18 +140,11 @@ public enum Corroboration {
 
   /// The `.quantity` key of a whole figure within a story, by numbers of the run
   /// (`QuantityComparison.blockNames` and `words`; -1 for no action).
-  private struct FigureName: Hashable {
+  private struct FigureName {
     var story: Int
     var block: Int32
     var action: Int32
     var figure: Int64
-
-    /// Three words for the hasher instead of four: block and action share one (equal names hash alike).
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(story)
-      hasher.combine(UInt64(UInt32(bitPattern: block)) << 32 | UInt64(UInt32(bitPattern: action)))
-      hasher.combine(figure)
-    }
   }
 
   /// The key of a quantity claim as a `FigureName`: `.some(nil)` when it has none (no block key or no
