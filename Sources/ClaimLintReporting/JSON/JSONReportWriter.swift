@@ -108,24 +108,27 @@ extension JSONReporter {
     out.strings(document.remarks)
     out.key("segments")
     out.beginArray()
-    for segment in document.segments {
-      let lines = SegmentLines(segment, in: document.source)
-      out.beginObject()
-      out.key("author")
-      out.string(segment.author)
-      out.key("endLine")
-      out.int(lines.end)
-      out.key("kind")
-      out.string(segment.kind.rawValue)
-      out.key("reason")
-      out.string(segment.reason)
-      out.key("startLine")
-      out.int(lines.start)
-      if options.includeSegmentText {
-        out.key("text")
-        out.string(segment.text)
+    // Read in place: a segment copied is its text, map, author and reason retained and released.
+    document.segments.withUnsafeBufferPointer { segments in
+      for segment in segments.indices {
+        let lines = SegmentLines(segments[segment], in: document.source)
+        out.beginObject()
+        out.key("author")
+        out.string(segments[segment].author)
+        out.key("endLine")
+        out.int(lines.end)
+        out.key("kind")
+        out.string(segments[segment].kind.rawValue)
+        out.key("reason")
+        out.string(segments[segment].reason)
+        out.key("startLine")
+        out.int(lines.start)
+        if options.includeSegmentText {
+          out.key("text")
+          out.string(segments[segment].text)
+        }
+        out.endObject()
       }
-      out.endObject()
     }
     out.endArray()
     out.key("title")
