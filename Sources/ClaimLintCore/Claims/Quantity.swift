@@ -36,6 +36,9 @@ public struct Quantity: Sendable, Hashable {
   /// True when the article marks this figure as superseded ("initially 40", "earlier reports said").
   public var superseded: Bool
 
+  /// Inlinable: a call from another module sets the fields in place, without an outlined copy of the
+  /// whole value.
+  @inlinable
   public init(
     value: Double?, low: Double?, high: Double?, lowInclusive: Bool = true, highInclusive: Bool = true,
     qualifier: String? = nil, direction: QualifierDirection = .exact, unit: String? = nil,
@@ -55,6 +58,7 @@ public struct Quantity: Sendable, Hashable {
     self.modifiers = modifiers
     self.action = action
     self.actionText = actionText
+    self.actionRange = nil
     self.actor = actor
     self.isRange = isRange
     self.isVague = isVague
@@ -62,6 +66,7 @@ public struct Quantity: Sendable, Hashable {
   }
 
   /// Whether the two intervals share at least one value.
+  @inlinable
   public func overlaps(_ other: Quantity) -> Bool {
     let aLow = low ?? -Double.infinity
     let aHigh = high ?? Double.infinity

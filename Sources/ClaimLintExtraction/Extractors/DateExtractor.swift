@@ -679,13 +679,13 @@ public struct DateExtractor: Sendable {
     guard let doc else {
       let evidence = EvidenceText.make { w in
         w.add(name)
-        w.add(" ")
+        w.add(literal: " ")
         w.add(day)
         if let endDay {
-          w.add(" to ")
+          w.add(literal: " to ")
           w.add(endDay)
         }
-        w.add(", year unknown")
+        w.add(literal: ", year unknown")
       }
       return DateMention(resolved: nil, isRelative: false, evidence: evidence, statedWeekday: statedWeekday)
     }
@@ -699,15 +699,15 @@ public struct DateExtractor: Sendable {
     }
     let date = CalendarDate(year: y, month: month, day: day)
     let end = endDay.flatMap { CalendarDate(year: y, month: month, day: $0) }
-    let which =
+    let which: StaticString =
       y == doc.year ? " in the year of the article date " : y < doc.year ? " in the year before the article date " : " in the year after the article date "
     let evidence = EvidenceText.make { w in
       w.add(name)
-      w.add(" ")
+      w.add(literal: " ")
       w.add(day)
-      w.add(which)
+      w.add(literal: which)
       w.add(doc)
-      if future { w.add(" (future tense)") }
+      if future { w.add(literal: " (future tense)") }
     }
     return DateMention(resolved: date, resolvedEnd: end, isRelative: true, evidence: evidence, statedWeekday: statedWeekday)
   }
@@ -720,7 +720,7 @@ public struct DateExtractor: Sendable {
       return DateMention(
         resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
           w.add(name)
-          w.add(", year unknown")
+          w.add(literal: ", year unknown")
         }, granularity: "month")
     }
     var y = doc.year
@@ -734,7 +734,7 @@ public struct DateExtractor: Sendable {
       w.add(name)
       w.add(future ? " from the article date " : " up to the article date ")
       w.add(doc)
-      if future { w.add(" (future tense)") }
+      if future { w.add(literal: " (future tense)") }
     }
     return DateMention(
       resolved: CalendarDate(year: y, month: month, day: 1),
@@ -746,9 +746,9 @@ public struct DateExtractor: Sendable {
     guard let doc else {
       return DateMention(
         resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
-          w.add("day ")
+          w.add(literal: "day ")
           w.add(day)
-          w.add(" of an unknown month")
+          w.add(literal: " of an unknown month")
         })
     }
     var (y, m) = (doc.year, doc.month)
@@ -759,9 +759,9 @@ public struct DateExtractor: Sendable {
       date = CalendarDate(year: y, month: m, day: day)
     }
     let evidence = EvidenceText.make { w in
-      w.add("day ")
+      w.add(literal: "day ")
       w.add(day)
-      w.add(" on or before the article date ")
+      w.add(literal: " on or before the article date ")
       w.add(doc)
     }
     return DateMention(resolved: date, isRelative: true, evidence: evidence)
@@ -773,7 +773,7 @@ public struct DateExtractor: Sendable {
       return DateMention(
         resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
           w.add(name)
-          w.add(", article date unknown")
+          w.add(literal: ", article date unknown")
         })
     }
     var back = (doc.weekday - wd + 7) % 7
@@ -808,12 +808,12 @@ public struct DateExtractor: Sendable {
       return DateMention(
         resolved: nil, isRelative: true, evidence: EvidenceText.make { w in
           w.add(what)
-          w.add(", article date unknown")
+          w.add(literal: ", article date unknown")
         })
     }
     let evidence = EvidenceText.make { w in
       w.add(what)
-      w.add(" from the article date ")
+      w.add(literal: " from the article date ")
       w.add(doc)
     }
     return DateMention(resolved: doc.adding(days: days), isRelative: true, evidence: evidence)
@@ -898,8 +898,37 @@ enum EvidenceText {
       spill?.append(s)
     }
 
+    /// `add(String(describing: s))`: a literal's bytes copied from where they lie, with no string made.
+    mutating func add(literal s: StaticString) {
+      let n = s.utf8CodeUnitCount
+      guard s.hasPointerRepresentation, spill == nil, count + n <= buffer.count, let to = buffer.baseAddress else {
+        add(s.description)
+        return
+      }
+      (to + count).update(from: s.utf8Start, count: n)
+      count += n
+    }
+
     /// `String(v)`, with zeros before it up to `width` characters (as `CalendarDate.description` pads).
     mutating func add(_ v: Int, width: Int = 0) {
+      // The common cases (a day or a month, a four-digit year) written directly.
+      if v >= 0, v < 100, width <= 2, spill == nil, count + 2 <= buffer.count {
+        if v >= 10 || width == 2 {
+          buffer[count] = 0x30 + UInt8(truncatingIfNeeded: v / 10)
+          count += 1
+        }
+        buffer[count] = 0x30 + UInt8(truncatingIfNeeded: v % 10)
+        count += 1
+        return
+      }
+      if v >= 1000, v < 10000, width <= 4, spill == nil, count + 4 <= buffer.count {
+        buffer[count] = 0x30 + UInt8(truncatingIfNeeded: v / 1000)
+        buffer[count + 1] = 0x30 + UInt8(truncatingIfNeeded: v / 100 % 10)
+        buffer[count + 2] = 0x30 + UInt8(truncatingIfNeeded: v / 10 % 10)
+        buffer[count + 3] = 0x30 + UInt8(truncatingIfNeeded: v % 10)
+        count += 4
+        return
+      }
       var digits = 1
       var rest = v.magnitude
       while rest >= 10 {
@@ -934,9 +963,9 @@ enum EvidenceText {
     /// `date.description`: "2024-08-17".
     mutating func add(_ date: CalendarDate) {
       add(date.year, width: 4)
-      add("-")
+      add(literal: "-")
       add(date.month, width: 2)
-      add("-")
+      add(literal: "-")
       add(date.day, width: 2)
     }
   }

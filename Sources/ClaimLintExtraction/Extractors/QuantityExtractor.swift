@@ -181,72 +181,66 @@ public struct QuantityExtractor: Sendable {
           stopAt = n
         }
       }
-      switch figure(tokens, at: i, stop: stopAt) {
+      switch figure(tokens, at: i, stop: stopAt, into: &out) {
       case .none:
         i += 1
       case .skip(let end):
         i = max(end, i + 1)
-      case .figure(let parsed):
-        var f = parsed
+      case .figure(var f):
+        // `figure` appended the figure's match; its quantity is completed in place.
+        let cur = out.count - 1
+        let prev = cur - 1
         let actions = actionsRead ?? actionMatches(tokens)
         actionsRead = actions
-        completeNoun(&f, tokens)
-        attachAction(&f, tokens, bytes, actions: actions, previousEnd: previousEnd)
-        normaliseSeizure(&f)
+        completeNoun(&f, &out[cur].quantity, tokens)
+        attachAction(f, &out[cur].quantity, tokens, bytes, actions: actions, previousEnd: previousEnd)
+        normaliseSeizure(&out[cur].quantity)
         // "detained in the past 24 hours": a span of time is when it happened, not what it happened to.
-        if let family = f.quantity.countedFamily, Self.timeFamilies.contains(family) {
-          Self.dropAction(&f)
+        if let family = out[cur].quantity.countedFamily, Self.timeFamilies.contains(family) {
+          Self.dropAction(&out[cur].quantity)
         }
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
         // to the previous figure, counts the same things.
         // (The previous figure's fields are read in place: a copy of its `Quantity` costs eight retains.)
-        let last = out.count - 1
-        if f.quantity.counted == nil, f.quantity.unit == nil, f.quantity.action != nil, last >= 0,
-          out[last].quantity.counted != nil, out[last].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
+        if out[cur].quantity.counted == nil, out[cur].quantity.unit == nil, out[cur].quantity.action != nil, prev >= 0,
+          out[prev].quantity.counted != nil, out[prev].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens.anyLowerIs("and", in: previousEnd..<f.start),
           !tokens.anyIn(Self.listBreaksWithComma, in: previousEnd..<f.start)
         {
-          f.quantity.counted = out[last].quantity.counted
-          f.quantity.countedFamily = out[last].quantity.countedFamily
+          out[cur].quantity.counted = out[prev].quantity.counted
+          out[cur].quantity.countedFamily = out[prev].quantity.countedFamily
         }
         // "executed 11 individuals … and an additional 4 leaders": a figure joined by "and" to the
         // previous one shares its action.
-        if f.quantity.action == nil, last >= 0, out[last].quantity.action != nil, previousEnd > 0,
+        if out[cur].quantity.action == nil, prev >= 0, out[prev].quantity.action != nil, previousEnd > 0,
           tokens.anyLowerIs("and", in: previousEnd..<f.start),
           !tokens.anyIn(Self.listBreaks, in: previousEnd..<f.start)
         {
-          f.quantity.action = out[last].quantity.action
-          f.quantity.actionText = out[last].quantity.actionText
-          f.quantity.actionRange = out[last].quantity.actionRange
+          out[cur].quantity.action = out[prev].quantity.action
+          out[cur].quantity.actionText = out[prev].quantity.actionText
+          out[cur].quantity.actionRange = out[prev].quantity.actionRange
         }
-        f.quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
+        out[cur].quantity.superseded = isSuperseded(f, tokens, previousEnd: previousEnd)
         let range = tokens[f.start].start..<tokens[f.end - 1].end
-        let nounEnd = f.nounEnd > f.end ? tokens[f.nounEnd - 1].end : range.upperBound
+        out[cur].range = range
+        out[cur].nounEnd = f.nounEnd > f.end ? tokens[f.nounEnd - 1].end : range.upperBound
         previousEnd = f.end
         i = f.end
-        // Room for a few figures on the first (a sentence rarely has more), instead of growing one by one.
-        if out.capacity == 0 { out.reserveCapacity(4) }
-        out.append(Self.match(of: f, range: range, nounEnd: nounEnd))
       }
     }
   }
 
   // MARK: - The figure
 
-  /// A figure being built: its token span and its quantity.
+  /// A figure being built: its token span. Its quantity is in the match `figure` appended to the
+  /// output, completed there in place (a figure holding it would be copied into the match).
   private struct Figure {
     var start: Int
     var end: Int
     /// Token after the counted noun phrase.
     var nounEnd: Int
-    var quantity: Quantity
     /// The unit is a unit of measure ("tonnes"), not a currency or a percentage.
     var isMeasure = false
-  }
-
-  /// The match of a finished figure: its quantity is moved into the match, not copied.
-  private static func match(of f: consuming Figure, range: Range<Int>, nounEnd: Int) -> QuantityMatch {
-    QuantityMatch(range: range, quantity: f.quantity, nounEnd: nounEnd)
   }
 
   private enum FigureParse {
@@ -261,7 +255,9 @@ public struct QuantityExtractor: Sendable {
     "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
   ]
 
-  private func figure(_ t: [Token], at i: Int, stop: Int) -> FigureParse {
+  /// The figure starting at token `i`, if any; a figure's match is appended to `out` (its range and
+  /// noun end set by the caller once known).
+  private func figure(_ t: [Token], at i: Int, stop: Int, into out: inout [QuantityMatch]) -> FigureParse {
     var p = i
     var starter: String? = nil
     var qualifier: ExtractionLexicons.Qualifier? = nil
@@ -463,14 +459,16 @@ public struct QuantityExtractor: Sendable {
     }
     var family: String? = nil
     if let u = unit, u != "percent", u != "percentage point", !isMeasure { family = "money" }
-    return .figure(
-      Figure(
-        start: i, end: p, nounEnd: p,
+    // Room for a few figures on the first (a sentence rarely has more), instead of growing one by one.
+    if out.capacity == 0 { out.reserveCapacity(4) }
+    out.append(
+      QuantityMatch(
+        range: p..<p,
         quantity: Quantity(
           value: value.map(Self.tidy), low: lowBound.map(Self.tidy), high: highBound.map(Self.tidy),
           lowInclusive: lowInclusive, highInclusive: highInclusive, qualifier: qualifier?.phrase,
-          direction: figureDirection, unit: unit, countedFamily: family, isRange: second != nil, isVague: isVague),
-        isMeasure: isMeasure))
+          direction: figureDirection, unit: unit, countedFamily: family, isRange: second != nil, isVague: isVague)))
+    return .figure(Figure(start: i, end: p, nounEnd: p, isMeasure: isMeasure))
   }
 
   /// A unit of measure written after the number, spaced ("4.5 tonnes", "120 km").
@@ -842,14 +840,14 @@ public struct QuantityExtractor: Sendable {
       plural: w.fastHasSuffix("s") && !w.fastHasSuffix("ss") && !w.fastHasSuffix("ous"))
   }
 
-  private func completeNoun(_ f: inout Figure, _ t: [Token]) {
+  private func completeNoun(_ f: inout Figure, _ qty: inout Quantity, _ t: [Token]) {
     var q = f.end
-    if f.quantity.unit == "percent" || f.quantity.unit == "percentage point" {
-      percentNoun(&f, t)
+    if qty.unit == "percent" || qty.unit == "percentage point" {
+      percentNoun(&f, &qty, t)
       return
     }
-    if f.quantity.unit != nil, !f.isMeasure {
-      moneyNoun(&f, t)
+    if qty.unit != nil, !f.isMeasure {
+      moneyNoun(&f, &qty, t)
       return
     }
     // "4.5 tonnes of methamphetamine": a measure counts what follows "of", or nothing.
@@ -955,20 +953,20 @@ public struct QuantityExtractor: Sendable {
     let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(lowers[headIndex])
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
     if singular == "other" { return }
-    f.quantity.countedFamily = headNoun?.family ?? singular
-    f.quantity.counted = singular
+    qty.countedFamily = headNoun?.family ?? singular
+    qty.counted = singular
     if headIndex > 0 {
       var modifiers: [String] = []
       modifiers.reserveCapacity(headIndex)
       for k in 0..<headIndex { modifiers.append(lowers[k]) }
-      f.quantity.modifiers = modifiers
+      qty.modifiers = modifiers
     }
   }
 
   /// What a percentage is of: the noun right after it ("a 32 percent premium", "a 5 percent stake") or
   /// after "of" ("12 percent of voters"). Nothing when a verb, a preposition or a number follows ("rose
   /// 12 percent to", "closed up 26 percent at").
-  private func percentNoun(_ f: inout Figure, _ t: [Token]) {
+  private func percentNoun(_ f: inout Figure, _ qty: inout Quantity, _ t: [Token]) {
     func isNoun(_ k: Int) -> Bool {
       guard k >= 0, k < t.count, t[k].kind == .word, !t[k].isCapitalized else { return false }
       let w = t[k].lower
@@ -985,8 +983,8 @@ public struct QuantityExtractor: Sendable {
     } else if !isNoun(k), f.start >= 2, t[f.start - 1].lowerIs("of"), isNoun(f.start - 2) {
       // "a premium of 32%", "a stake of 5 percent".
       let singular = shared.lexicons.singular(t[f.start - 2].lower)
-      f.quantity.counted = singular
-      f.quantity.countedFamily = shared.lexicons.nouns[token: t[f.start - 2]]?.family ?? singular
+      qty.counted = singular
+      qty.countedFamily = shared.lexicons.nouns[token: t[f.start - 2]]?.family ?? singular
       return
     }
     guard isNoun(k) else { return }
@@ -994,8 +992,8 @@ public struct QuantityExtractor: Sendable {
     var head = k
     while head - k < 2, isNoun(head + 1) { head += 1 }
     let singular = shared.lexicons.singular(t[head].lower)
-    f.quantity.counted = singular
-    f.quantity.countedFamily = shared.lexicons.nouns[token: t[head]]?.family ?? singular
+    qty.counted = singular
+    qty.countedFamily = shared.lexicons.nouns[token: t[head]]?.family ?? singular
     f.nounEnd = head + 1
   }
 
@@ -1011,7 +1009,7 @@ public struct QuantityExtractor: Sendable {
   /// completes ("a fine of 20,000 euros", "losses estimated at $3 million"). The family is both the
   /// counted thing and its family, so sums of different kinds are never compared. Nothing is set when
   /// no listed noun is found: an unnamed sum is compared with any sum in the same unit.
-  private func moneyNoun(_ f: inout Figure, _ t: [Token]) {
+  private func moneyNoun(_ f: inout Figure, _ qty: inout Quantity, _ t: [Token]) {
     var k = f.end
     if k < t.count, t.isIn(Self.moneyNounPrepositions, at: k) { k += 1 }
     if k < t.count, t.isIn(Self.moneyNounDeterminers, at: k) { k += 1 }
@@ -1020,8 +1018,8 @@ public struct QuantityExtractor: Sendable {
       let at = k + skip
       guard at < t.count, t[at].kind == .word else { break }
       if let m = shared.lexicons.moneyNouns.match(t, at: at) {
-        f.quantity.counted = m.payload
-        f.quantity.countedFamily = m.payload
+        qty.counted = m.payload
+        qty.countedFamily = m.payload
         f.nounEnd = m.end
         return
       }
@@ -1038,8 +1036,8 @@ public struct QuantityExtractor: Sendable {
     // The noun may be two words ("economic losses"); try the longer first.
     for start in [j - 1, j] where start >= 0 {
       if let m = shared.lexicons.moneyNouns.match(t, at: start), m.end == j + 1 {
-        f.quantity.counted = m.payload
-        f.quantity.countedFamily = m.payload
+        qty.counted = m.payload
+        qty.countedFamily = m.payload
         return
       }
     }
@@ -1063,11 +1061,11 @@ public struct QuantityExtractor: Sendable {
   static let adjacentOnlyClasses: WordSet = ["cut", "create", "distribute"]
 
   /// Removes the action a figure was given, with its text, range and actor.
-  private static func dropAction(_ f: inout Figure) {
-    f.quantity.action = nil
-    f.quantity.actionText = nil
-    f.quantity.actionRange = nil
-    f.quantity.actor = nil
+  private static func dropAction(_ qty: inout Quantity) {
+    qty.action = nil
+    qty.actionText = nil
+    qty.actionRange = nil
+    qty.actor = nil
   }
 
   /// Words before "one" that make it a pronoun, not a figure ("the one", "each one", "anyone").
@@ -1100,21 +1098,21 @@ public struct QuantityExtractor: Sendable {
 
   /// "Seized" and "intercepted" mean an arrest when they count people ("seized 40 suspects") and a
   /// seizure when they count goods or money ("intercepted 6.8 tonnes of scales").
-  private func normaliseSeizure(_ f: inout Figure) {
-    guard let a = f.quantity.action else { return }
+  private func normaliseSeizure(_ qty: inout Quantity) {
+    guard let a = qty.action else { return }
     // Money and goods are seized, released, paid or returned; they are not killed, injured or
     // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
     // away").
-    if let u = f.quantity.unit, u != "percent", u != "percentage point",
+    if let u = qty.unit, u != "percent", u != "percentage point",
       !Self.moneyActions.contains(a)
     {
-      Self.dropAction(&f)
+      Self.dropAction(&qty)
       return
     }
-    if a == "seize", let family = f.quantity.countedFamily, Self.peopleFamilies.contains(family) {
-      f.quantity.action = "arrest"
-    } else if a == "arrest", let u = f.quantity.unit, u != "percent", u != "percentage point" {
-      f.quantity.action = "seize"
+    if a == "seize", let family = qty.countedFamily, Self.peopleFamilies.contains(family) {
+      qty.action = "arrest"
+    } else if a == "arrest", let u = qty.unit, u != "percent", u != "percentage point" {
+      qty.action = "seize"
     }
   }
 
@@ -1145,7 +1143,7 @@ public struct QuantityExtractor: Sendable {
   /// after the noun ("40 people were arrested"); the nearest action before the figure in the same
   /// clause; a participle right after the noun ("261 victims rescued"). Purpose clauses ("to face
   /// trial") never decide.
-  private func attachAction(_ f: inout Figure, _ t: [Token], _ bytes: [UInt8], actions: [ActionMatch], previousEnd: Int) {
+  private func attachAction(_ f: Figure, _ qty: inout Quantity, _ t: [Token], _ bytes: [UInt8], actions: [ActionMatch], previousEnd: Int) {
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[t[a].start..<t[b - 1].end], as: UTF8.self) }
     var chosen: ActionMatch? = nil
     var passive = false
@@ -1244,9 +1242,9 @@ public struct QuantityExtractor: Sendable {
       passive = true
     }
     guard let m = chosen else { return }
-    f.quantity.action = m.cls
-    f.quantity.actionText = text(m.start, m.end)
-    f.quantity.actionRange = t[m.start].start..<t[m.end - 1].end
+    qty.action = m.cls
+    qty.actionText = text(m.start, m.end)
+    qty.actionRange = t[m.start].start..<t[m.end - 1].end
     // Actor: "by Myanmar authorities" after a passive; the words before an active verb.
     if passive {
       var p = m.end
@@ -1258,7 +1256,7 @@ public struct QuantityExtractor: Sendable {
         }
         var a = s
         if a < p, t[a].lowerIs("the") { a += 1 }
-        if a < p { f.quantity.actor = text(a, p) }
+        if a < p { qty.actor = text(a, p) }
       }
     } else {
       var e = m.start
@@ -1276,7 +1274,7 @@ public struct QuantityExtractor: Sendable {
       {
         s -= 1
       }
-      if s < e { f.quantity.actor = text(s, e) }
+      if s < e { qty.actor = text(s, e) }
     }
   }
 
