@@ -111,6 +111,18 @@ public enum LanguageGuess {
     return count >= 8 ? word : word & ((1 << (8 * UInt64(count))) &- 1)
   }
 
+  /// The top bit of every byte of `v` that is not an ASCII letter (`(b | 0x20) &- 0x61 < 26` fails),
+  /// and no other bit; exact byte by byte (no carry crosses a byte).
+  @inline(__always)
+  static func nonLetterBytes(_ v: UInt64) -> UInt64 {
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let low7 = (v | 0x2020_2020_2020_2020) & ~highs
+    let atLeastA = (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & highs
+    let pastZ = (low7 &+ 0x0505_0505_0505_0505) & highs
+    let letters = atLeastA & ~pastZ & ~v
+    return ~letters & highs
+  }
+
   /// The first slot to probe for a packed key.
   static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (asciiSlots - 1) }
 
@@ -148,6 +160,7 @@ public enum LanguageGuess {
     }
 
     /// Counts the word read so far, if any, and starts a new one.
+    @inline(__always)
     mutating func flush() {
       guard wordLength > 0 else { return }
       words += 1
@@ -193,7 +206,24 @@ public enum LanguageGuess {
             // A run of ASCII letters, at most up to the character limit.
             let end = min(n, i + (Self.limit - seen))
             var j = i + 1
-            while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            var ended = false
+            if let base = u.baseAddress {
+              // Eight bytes at a time while they are all letters; else to the first that is not.
+              while j + 8 <= end {
+                let other = LanguageGuess.nonLetterBytes(
+                  UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
+                if other == 0 {
+                  j += 8
+                  continue
+                }
+                j += other.trailingZeroBitCount >> 3
+                ended = true
+                break
+              }
+            }
+            if !ended {
+              while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            }
             let run = j - i
             // Only a word that can still be looked up (`maxBytes` or fewer bytes) needs its key.
             if wordLength == 0, run <= maxBytes, i + 8 <= n, let base = u.baseAddress {

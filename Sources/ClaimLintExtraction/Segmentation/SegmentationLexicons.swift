@@ -247,10 +247,34 @@ public struct SegmentationLexicons: Sendable {
   }
 
   /// Whether `needle` occurs in `hay` (bytes).
+  ///
+  /// For a needle of two bytes or more, eight positions are tried at once: those where both of its
+  /// first two bytes are found (never one missed, sometimes one too many) are compared in full, in
+  /// order. The positions too near the end for eight-byte reads are tried one by one.
   static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, hay.count >= needle.count else { return needle.isEmpty }
     var i = 0
     let last = hay.count - needle.count
+    if needle.count >= 2, let base = hay.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let first8 = ones &* UInt64(first)
+      let second8 = ones &* UInt64(needle[1])
+      while i + 9 <= hay.count, i <= last {
+        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) ^ first8
+        let y = UInt64(littleEndian: UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)) ^ second8
+        var found = ((x &- ones) & ~x & highs) & ((y &- ones) & ~y & highs)
+        while found != 0 {
+          let at = i + found.trailingZeroBitCount >> 3
+          if at > last { return false }
+          var k = 2
+          while k < needle.count, hay[at + k] == needle[k] { k += 1 }
+          if k == needle.count, hay[at] == first, hay[at + 1] == needle[1] { return true }
+          found &= found &- 1
+        }
+        i += 8
+      }
+    }
     while i <= last {
       if hay[i] == first {
         var k = 1

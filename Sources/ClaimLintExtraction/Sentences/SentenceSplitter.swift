@@ -12,6 +12,9 @@ import ClaimLintCore
 /// than `maxSentenceBytes`.
 public struct SentenceSplitter: Sendable {
   private let abbreviations: Set<String>
+  /// The ASCII abbreviations of one to eight bytes packed as `packedLower` packs them, in an
+  /// open-addressed table (0 marks an empty slot) whose size is a power of two.
+  private let asciiAbbreviations: [UInt64]
   /// The longest sentence, in UTF-8 bytes. A longer run without a sentence end (a scraped table, a page
   /// on one line with no punctuation) is cut at white space, so that the work done per sentence by the
   /// extractors and rules stays bounded however long a line is (issue #8). News sentences are far shorter.
@@ -20,6 +23,37 @@ public struct SentenceSplitter: Sendable {
   /// - Parameter abbreviations: lower-case abbreviations without their final full stop.
   public init(abbreviations: Set<String>) {
     self.abbreviations = abbreviations
+    let short = abbreviations.filter { !$0.isEmpty && $0.utf8.count <= 8 && $0.utf8.allSatisfy { $0 < 0x80 } }
+    var size = 16
+    while size < 4 * short.count { size *= 2 }
+    var table = [UInt64](repeating: 0, count: size)
+    for word in short {
+      var key: UInt64 = 0
+      for (k, c) in word.utf8.enumerated() { key |= UInt64(c) << (8 * UInt64(k)) }
+      var slot = Self.slot(key, size)
+      while table[slot] != 0 && table[slot] != key { slot = (slot + 1) & (size - 1) }
+      table[slot] = key
+    }
+    asciiAbbreviations = table
+  }
+
+  /// The first slot of `key` in a table of `size` slots.
+  @inline(__always)
+  private static func slot(_ key: UInt64, _ size: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+  }
+
+  /// Whether the packed ASCII word `key` (one to eight bytes, as the abbreviations are written) is
+  /// one of the abbreviations.
+  private func isASCIIAbbreviation(_ key: UInt64) -> Bool {
+    let size = asciiAbbreviations.count
+    var slot = Self.slot(key, size)
+    while true {
+      let entry = asciiAbbreviations[slot]
+      if entry == key { return true }
+      if entry == 0 { return false }
+      slot = (slot + 1) & (size - 1)
+    }
   }
 
   /// Builds a splitter from the `abbreviations` lexicon.
@@ -72,8 +106,25 @@ public struct SentenceSplitter: Sendable {
       emitTrimmed(s, e)
     }
 
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    /// The top bit of every byte of `v` that is zero, and maybe of bytes above one (never below).
+    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     var i = 0
     while i < n {
+      // Only a line break (LF, CR), a terminator (`.`, `!`, `?`) or the first byte of `…` (0xE2)
+      // needs a look: eight bytes without one are passed over at once, else the loop goes to the
+      // first such byte.
+      if i + 8 <= n, let base = b.baseAddress {
+        let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let found = zeroBytes(v ^ (ones &* 0x0A)) | zeroBytes(v ^ (ones &* 0x0D)) | zeroBytes(v ^ (ones &* 0x21))
+          | zeroBytes(v ^ (ones &* 0x2E)) | zeroBytes(v ^ (ones &* 0x3F)) | zeroBytes(v ^ (ones &* 0xE2))
+        if found == 0 {
+          i += 8
+          continue
+        }
+        i += UInt64(littleEndian: found).trailingZeroBitCount >> 3
+      }
       let c = b[i]
       // Letters, spaces and most bytes are neither a line break nor (the start of) a terminator.
       if c == 0x20 || (c >= 0x40 && c != 0xE2) {
@@ -206,6 +257,7 @@ public struct SentenceSplitter: Sendable {
       if c == 0xAF, w >= 3, b[w - 2] == 0x80, b[w - 3] == 0xE2 { break }
       w -= 1
     }
+    if let ends = asciiWordEndsSentence(b, w, i, next: k) { return ends }
     let word = String(String(decoding: b[w..<i], as: UTF8.self).drop(while: { !$0.isLetter && !$0.isNumber }))
     if word.isEmpty { return true }
     // A single capital letter is an initial ("J. K. Rowling").
@@ -220,6 +272,45 @@ public struct SentenceSplitter: Sendable {
     }
     // "No. 5", "Gen. Tun" and "Feb. 5" continue.
     return !abbreviations.contains(lower)
+  }
+
+  /// `endsSentenceAfterPeriod` for an ASCII word `b[w..<i]` before the period, read in place; nil
+  /// when the word has a byte outside ASCII or is longer than eight bytes once its leading
+  /// punctuation is dropped (the caller then reads it as a string).
+  ///
+  /// In ASCII every byte is one character (the word has no line break), the letters are A-Z and a-z,
+  /// the numbers 0-9, and lower-casing changes A-Z only.
+  private func asciiWordEndsSentence(_ b: UnsafeBufferPointer<UInt8>, _ w: Int, _ i: Int, next k: Int) -> Bool? {
+    @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+    var s = w
+    while s < i, !(isLetter(b[s]) || b[s] &- 0x30 < 10) {
+      if b[s] >= 0x80 { return nil }
+      s += 1
+    }
+    let count = i - s
+    if count == 0 { return true }
+    if count > 8 { return nil }
+    var key: UInt64 = 0
+    var dots = 0
+    for m in 0..<count {
+      var c = b[s + m]
+      if c >= 0x80 { return nil }
+      if c &- 0x41 < 26 { c |= 0x20 }
+      if c == 0x2E { dots += 1 }
+      key |= UInt64(c) << (8 * UInt64(m))
+    }
+    // A single capital letter is an initial ("J. K. Rowling").
+    if count == 1, b[s] &- 0x41 < 26 { return false }
+    // Single letters between full stops ("U.S", "p.m") end a sentence only before a common opener.
+    if dots > 0, count & 1 == 1, dots == count / 2 {
+      var single = true
+      for m in 0..<count where m & 1 == 0 ? !isLetter(b[s + m]) : b[s + m] != 0x2E {
+        single = false
+        break
+      }
+      if single { return Self.sentenceOpeners.contains(nextWord(b, k)) }
+    }
+    return !isASCIIAbbreviation(key)
   }
 
   private func nextWord(_ b: UnsafeBufferPointer<UInt8>, _ k: Int) -> String {

@@ -23,6 +23,23 @@ import Testing
     }
   }
 
+  /// The eight-byte letter test marks exactly the bytes the byte-by-byte test says are no ASCII
+  /// letter, for every byte value at every position among letters, spaces and high bytes.
+  @Test func nonLetterBytesMatchesTheByteTest() {
+    for fill: UInt8 in [0x61, 0x5A, 0x20, 0x00, 0x7B, 0xFF, 0xC3] {
+      for position in 0..<8 {
+        for value in 0...255 {
+          var bytes = [UInt8](repeating: fill, count: 8)
+          bytes[position] = UInt8(value)
+          var expected: UInt64 = 0
+          for (k, b) in bytes.enumerated() where !((b | 0x20) &- 0x61 < 26) { expected |= 0x80 << (8 * UInt64(k)) }
+          let v = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+          #expect(LanguageGuess.nonLetterBytes(v) == expected, "fill \(fill) position \(position) value \(value)")
+        }
+      }
+    }
+  }
+
   /// Short words at the end of a text, where fewer than eight bytes follow, and words that begin
   /// after a Latin letter with a diacritic still give the plain reading's verdict.
   @Test func shortWordsNearTheEndOfATextAgree() {

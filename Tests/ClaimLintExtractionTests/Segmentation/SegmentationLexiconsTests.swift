@@ -94,4 +94,35 @@ struct SegmentationLexiconsTests {
   func ordinaryTextMatchesNoMarker(_ text: String) {
     #expect(SegmentationLexicons.builtIn.match(normalized: SegmentationLexicons.normalize(text)) == nil)
   }
+
+  /// The eight-positions-at-once search answers what a plain search answers, for needles of every
+  /// length at every place in haystacks of every length, near matches and repeated bytes included.
+  @Test func containsMatchesAPlainSearch() {
+    func plain(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+      guard !needle.isEmpty else { return true }
+      guard hay.count >= needle.count else { return false }
+      return (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
+    }
+    let needles = ["a", "ab", "aab", "privacy policy", "terms of use", "day", ",", "\u{E9}t\u{E9}", "aaaaaaaaaa"]
+      .map { Array($0.utf8) } + [[0x00, 0x01], [0xFF, 0x00]]
+    let fills = [Array("x".utf8), Array("a".utf8), Array("ab ".utf8), [0x00], [0xFF, 0x01]]
+    for needle in needles {
+      for fill in fills {
+        for length in 0...40 {
+          let base = (0..<length).map { fill[$0 % fill.count] }
+          #expect(SegmentationLexicons.contains(base, needle) == plain(base, needle))
+          for at in 0...max(0, length - needle.count) where at + needle.count <= length {
+            var hay = base
+            hay.replaceSubrange(at..<(at + needle.count), with: needle)
+            #expect(SegmentationLexicons.contains(hay, needle), "\(needle) at \(at) in \(length)")
+            if needle.count >= 2 {
+              var near = hay
+              near[at + needle.count - 1] ^= 0x01
+              #expect(SegmentationLexicons.contains(near, needle) == plain(near, needle))
+            }
+          }
+        }
+      }
+    }
+  }
 }

@@ -216,4 +216,28 @@ import Testing
     }
     #expect(list.allSatisfy { $0 == $0.lowercased() && !$0.hasSuffix(".") && !$0.isEmpty })
   }
+
+  /// Abbreviations read in place (ASCII, up to eight bytes) and as strings (longer or outside ASCII)
+  /// both keep a sentence going; a word that only starts like one, or has leading punctuation, does not.
+  @Test func abbreviationsOfEveryLengthAndScript() {
+    let splitter = SentenceSplitter(abbreviations: ["approxim", "abbreviation", "éd", "bzw", "a1"])
+    let text = "See approxim. Ten more. An abbreviation. Then the éd. Second one. Or bzw. The end. "
+      + "Also (bzw. Then \"A1. Done. Approximately. The last. Bzwx. Next. Edge (X. Y. Z. Police came."
+    #expect(Self.sentences(text, with: splitter) == [
+      "See approxim. Ten more.", "An abbreviation. Then the éd. Second one.", "Or bzw. The end.",
+      "Also (bzw. Then \"A1. Done.", "Approximately.", "The last.", "Bzwx.", "Next.", "Edge (X. Y. Z. Police came.",
+    ])
+  }
+
+  /// Dotted single letters ("U.S", "p.m") end a sentence only before a common opener, in any case mix;
+  /// other dotted words ("ph.d", "4.2", "a..b") are looked up as abbreviations.
+  @Test func dottedWordsBeforeAPeriod() {
+    let splitter = SentenceSplitter(abbreviations: ["ph.d"])
+    let text = "In the U.S. The talks. At 9 p.M. Police said. The U.S. Senate voted. A ph.d. Student came. "
+      + "It rose 4.2. Then fell. See a..b. Then more."
+    #expect(Self.sentences(text, with: splitter) == [
+      "In the U.S.", "The talks.", "At 9 p.M.", "Police said.", "The U.S. Senate voted.", "A ph.d. Student came.",
+      "It rose 4.2.", "Then fell.", "See a..b.", "Then more.",
+    ])
+  }
 }
