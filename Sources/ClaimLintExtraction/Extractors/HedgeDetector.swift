@@ -24,14 +24,15 @@ public struct HedgeDetector: Sendable {
   func hedges(tokens: [Token], bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
     guard !table.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
-    var i = 0
+    // Only the tokens that may start a hedge are tried (`nextStart` skips the others).
+    var i = table.nextStart(tokens, from: 0)
     while i < tokens.count {
-      if table.mayStart(tokens, at: i), let m = table.match(tokens, at: i) {
+      if let m = table.match(tokens, at: i) {
         let r = tokens[i].start..<tokens[m.end - 1].end
         out.append((r, String(decoding: bytes[r], as: UTF8.self)))
-        i = m.end
+        i = table.nextStart(tokens, from: m.end)
       } else {
-        i += 1
+        i = table.nextStart(tokens, from: i + 1)
       }
     }
     return out

@@ -409,6 +409,9 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   /// made it; empty when it cannot be used (the table is not on its fast path). A token with an ASCII
   /// text whose bit is clear starts no phrase: most lookups end there, with one load.
   private var firstFilter: [UInt64] = []
+  /// Whether `finished()` found every first key ASCII: a token whose lower-cased text is not ASCII then
+  /// starts a phrase only when it could equal ASCII text (`NonASCIIWord.mayEqualASCII`).
+  private var firstKeysASCII = false
 
   /// Adds a phrase; longer phrases are tried first.
   mutating func add(_ keys: [String], _ payload: Payload) {
@@ -419,6 +422,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     byFirst[first] = list
     table = nil
     firstFilter = []
+    firstKeysASCII = false
   }
 
   /// The index with its lookup table built: call once every phrase has been added.
@@ -427,6 +431,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     let table = WordTable(byFirst)
     p.table = table
     p.firstFilter = []
+    p.firstKeysASCII = byFirst.keys.allSatisfy { WordTable<Bool>.asciiHash($0) != nil }
     if table.isFast {
       var filter = [UInt64](repeating: 0, count: 64)
       for k in byFirst.keys {
@@ -447,13 +452,26 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   /// no `Token`.
   @inline(__always)
   private func entries(_ tokens: [Token], _ i: Int) -> [Entry]? {
-    if let t = table { return t.value(hash: tokens[i].lowerHash, key: tokens[i].lower) }
+    if let t = table {
+      // A text that is not ASCII equals no ASCII key unless it holds a scalar whose decomposition is ASCII.
+      if tokens[i].lowerHash == 0, firstKeysASCII, !NonASCIIWord.mayEqualASCII(tokens[i].lower) { return nil }
+      return t.value(hash: tokens[i].lowerHash, key: tokens[i].lower)
+    }
     return byFirst[tokens[i].lower]
   }
 
-  /// The longest phrase that starts at token `i`, as the index after it and its payload.
+  /// The longest phrase that starts at token `i`, as the index after it and its payload. The filter
+  /// is read inline, so that a token that starts no phrase (most of them) costs no call.
+  @inline(__always)
   func match(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard i < tokens.count, mayStart(tokens[i].lowerHash), let list = entries(tokens, i) else { return nil }
+    guard i < tokens.count, mayStart(tokens[i].lowerHash) else { return nil }
+    return matchLookup(tokens, at: i)
+  }
+
+  /// `match(_:at:)` past the filter, kept out of line.
+  @inline(never)
+  private func matchLookup(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
+    guard let list = entries(tokens, i) else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }
@@ -461,6 +479,25 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
       return (end, e.payload)
     }
     return nil
+  }
+
+  /// The first index from `i` on (at most `tokens.count`) where `mayStart(_:at:)` is true: the tokens
+  /// before it start no phrase. The hashes are read on the tokens' storage and the filter through a
+  /// local pointer; an index without a usable filter answers `i`.
+  @inline(__always)
+  func nextStart(_ tokens: [Token], from i: Int) -> Int {
+    guard !firstFilter.isEmpty, i < tokens.count else { return i }
+    return tokens.withUnsafeBufferPointer { b in
+      firstFilter.withUnsafeBufferPointer { bits in
+        var i = i
+        while i < b.count {
+          let h = b[i].lowerHash
+          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          i += 1
+        }
+        return i
+      }
+    }
   }
 
   /// False when no phrase starts at token `i`, read from the first-key filter alone (no call, no

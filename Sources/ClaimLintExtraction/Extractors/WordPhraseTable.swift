@@ -209,3 +209,27 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     }
   }
 }
+
+/// Whether a word that is not ASCII could equal ASCII text.
+enum NonASCIIWord {
+  /// False when `s` is not ASCII and holds none of the three scalars whose canonical decomposition is
+  /// ASCII (U+212A KELVIN SIGN, E2 84 AA; U+037E GREEK QUESTION MARK, CD BE; U+1FEF GREEK VARIA, E1 BF
+  /// AF): such a string is equal to no ASCII string, as `==` compares canonical equivalents. True when
+  /// it may be (it is ASCII, or a lead byte of one of them is there), or when its bytes cannot be read
+  /// in place. (A word's hash is 0 when its text is not ASCII, which its lower-cased text may be.)
+  @inline(__always)
+  static func mayEqualASCII(_ s: String) -> Bool {
+    let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      var ascii = true
+      var k = 0
+      while k < b.count {
+        let c = b[k]
+        if c >= 0x80 { ascii = false }
+        if c == 0xCD || c == 0xE1 || (c == 0xE2 && k + 1 < b.count && b[k + 1] == 0x84) { return true }
+        k += 1
+      }
+      return ascii
+    }
+    return answer ?? true
+  }
+}

@@ -63,6 +63,69 @@ import Testing
     }
   }
 
+  /// Sentences with words that are not ASCII, among them the three scalars whose decomposition is
+  /// ASCII (KELVIN SIGN for "K", GREEK QUESTION MARK for ";", GREEK VARIA for "`").
+  static let nonASCIISentences: [String] = [
+    "\u{212A}elvin said \u{212A} ; then \u{037E} and \u{1FEF} or ` “quoted” – São Paulo’s \u{212A}\u{037E}",
+    "Über \u{037E} reportedly \u{212A}IEV said; according\u{037E} to Kyiv \u{1FEF}said",
+  ]
+
+  @Test func nonASCIIWordsEqualASCIIOnlyWithTheSpecialScalars() {
+    let words = ["", "a", "é", "São", "“", "’s", "\u{212A}", "x\u{212A}", "\u{037E}", "\u{1FEF}", "\u{2126}", "\u{2122}", "ÄÖ", "\u{1F600}", "e\u{301}"]
+    for w in words {
+      let ascii = w.utf8.allSatisfy { $0 < 0x80 }
+      let special = w.unicodeScalars.contains { $0.value == 0x212A || $0.value == 0x037E || $0.value == 0x1FEF }
+      // True for every word that could equal ASCII text; false for most others.
+      if ascii || special { #expect(NonASCIIWord.mayEqualASCII(w), "\(w)") }
+    }
+    for w in ["é", "São", "“", "’s", "ÄÖ", "\u{1F600}", "e\u{301}"] { #expect(!NonASCIIWord.mayEqualASCII(w), "\(w)") }
+    #expect("\u{212A}" == "K" && "\u{037E}" == ";" && "\u{1FEF}" == "`")
+  }
+
+  @Test func asciiOnlyPhraseTablesAnswerNonASCIIWordsAsTheirDictionaries() {
+    var lower = WordPhraseTable<Int>(caseSensitive: false)
+    var written = WordPhraseTable<Int>(caseSensitive: true)
+    let phrases = ["said", "according to", "K", "k", "Kelvin said", "kiev", "KIEV", ";", "; then", "`", "` or", "reportedly"]
+    for (n, p) in phrases.enumerated() {
+      lower.add(p, n)
+      written.add(p, n)
+    }
+    let fastLower = lower.finished()
+    let fastWritten = written.finished()
+    var index = PhraseIndex<Int>()
+    for (n, p) in phrases.enumerated() { index.add(Tokenizer.phraseKey(p), n) }
+    let fastIndex = index.finished()
+    for s in Self.nonASCIISentences + Self.sentences {
+      let ws = WordScanner.words(s)
+      for i in 0...ws.count {
+        #expect(fastLower.longest(ws, i)?.count == lower.longest(ws, i)?.count, "\(s) \(i)")
+        #expect(fastLower.longest(ws, i)?.value == lower.longest(ws, i)?.value, "\(s) \(i)")
+        #expect(fastWritten.longest(ws, i)?.count == written.longest(ws, i)?.count, "\(s) \(i)")
+        #expect(fastWritten.longest(ws, i)?.value == written.longest(ws, i)?.value, "\(s) \(i)")
+      }
+      let tokens = Tokenizer.tokenize(Array(s.utf8))
+      for i in 0...tokens.count {
+        #expect(fastIndex.match(tokens, at: i)?.end == index.match(tokens, at: i)?.end, "\(s) \(i)")
+        #expect(fastIndex.match(tokens, at: i)?.payload == index.match(tokens, at: i)?.payload, "\(s) \(i)")
+      }
+    }
+  }
+
+  @Test func phraseIndexNextStartIsTheFirstPossibleStart() {
+    var index = PhraseIndex<Int>()
+    for (n, p) in ["according to", "reportedly", "müller", ";", "it’s said", "alleged"].enumerated() { index.add(Tokenizer.phraseKey(p), n) }
+    for p in [index, index.finished()] {
+      for s in Self.nonASCIISentences + Self.sentences + ["", "x", "alleged", "the the the"] {
+        let tokens = Tokenizer.tokenize(Array(s.utf8))
+        for i in 0...tokens.count {
+          var expected = i
+          while expected < tokens.count, !p.mayStart(tokens, at: expected) { expected += 1 }
+          #expect(p.nextStart(tokens, from: i) == expected, "\(s) \(i)")
+        }
+      }
+    }
+  }
+
   @Test func namesMatchesTheSplitWords() {
     let fulls = ["Guo Jiakun", " Guo  Jiakun ", "Guo", "Müller Hans", "Hans Müller", "", "  ", "A B C"]
     let words = ["Guo", "Jiakun", "Guo Jiakun", "Müller", "Hans", "B", "A", "C", "", "guo"]
