@@ -14,9 +14,11 @@ public enum Corroboration {
     var dateClaims = 0
     var quantityClaims = 0
     var otherClaims = 0
+    var reportageClaims = 0
     for dc in claims.documents {
       dc.claims.withUnsafeBufferPointer { cs in
         for i in cs.indices {
+          if cs[i].layer == .reportage { reportageClaims &+= 1 }
           switch cs[i].kind {
           case .date: dateClaims &+= 1
           case .quantity: quantityClaims &+= 1
@@ -32,7 +34,8 @@ public enum Corroboration {
     // in a table of integer keys (`KeyNumbers`: no `Hasher`).
     var dateIDs = KeyNumbers(capacity: dateClaims)
     // The syndication groups of each key, without repeats (few per key), in flat lists: no array per key.
-    var groups = GroupLists()
+    // Room for a key per claim and an entry per reportage claim: no list grows step by step.
+    var groups = GroupLists(keys: dateClaims + quantityClaims + otherClaims, entries: reportageClaims)
     let comparison = QuantityComparison(claims)
     // Whole figures are numbered by their block key and action as numbers of the run
     // (`QuantityComparison.figureKeys`), which are equal exactly when the strings are: no string is
@@ -105,6 +108,14 @@ public enum Corroboration {
     /// Per entry, its group and the key's entry before it (-1 for none).
     private var groupOf: [Int] = []
     private var next: [Int32] = []
+
+    /// Empty lists with room for `keys` keys and `entries` entries.
+    init(keys: Int, entries: Int) {
+      head.reserveCapacity(keys)
+      sizes.reserveCapacity(keys)
+      groupOf.reserveCapacity(entries)
+      next.reserveCapacity(entries)
+    }
 
     /// The number of keys.
     var count: Int { head.count }

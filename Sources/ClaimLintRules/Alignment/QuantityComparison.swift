@@ -107,16 +107,24 @@ public struct QuantityComparison: Sendable {
 
   /// The block keys, units, counted families and words of a run by number (`tables`).
   private struct Numbering {
-    var blockNames = Interner()
-    var units = Interner()
+    // Each table has room at once for the distinct strings of most stories (a story of a few
+    // articles has some ten units and families and some thirty words): not grown step by step.
+    var blockNames = Interner(capacity: 32)
+    var units = Interner(capacity: 16)
     /// The block key's number of each unit, by the unit's number.
     var unitBlocks: [Int32] = []
-    var families = Interner()
+    var families = Interner(capacity: 32)
     /// The block key's number of each counted family, by the family's number.
     var familyBlocks: [Int32] = []
-    var words = Interner()
+    var words = Interner(capacity: 64)
     /// Whether each word, as a counted noun, is one of `genericNouns`.
     var genericWord: [Bool] = []
+
+    init() {
+      unitBlocks.reserveCapacity(16)
+      familyBlocks.reserveCapacity(32)
+      genericWord.reserveCapacity(64)
+    }
 
     /// The number of word `w`.
     mutating func word(_ w: String) -> Int32 {
@@ -747,11 +755,21 @@ struct Interner {
   private(set) var values: [String] = []
   /// The number of the first ASCII member with each hash, in an open-addressing table (the hashes are
   /// spread evenly: their low bits pick the slot); -1 marks an empty slot. At most half full.
-  private var slotHashes = [UInt64](repeating: 0, count: 32)
-  private var slotNumbers = [Int32](repeating: -1, count: 32)
+  private var slotHashes: [UInt64]
+  private var slotNumbers: [Int32]
   private var asciiCount = 0
   /// The members that are not ASCII.
   private var nonASCII: [Int32] = []
+
+  /// An empty interner with room for `capacity` strings before its arrays grow (at least 16).
+  init(capacity: Int = 16) {
+    var slots = 32
+    // At most half the slots are used.
+    while slots < 2 * capacity { slots <<= 1 }
+    slotHashes = [UInt64](repeating: 0, count: slots)
+    slotNumbers = [Int32](repeating: -1, count: slots)
+    values.reserveCapacity(max(capacity, 16))
+  }
 
   /// FNV-1a of the bytes of `s` when it is ASCII, nil otherwise.
   static func asciiHash(_ s: String) -> UInt64? {
