@@ -65,10 +65,12 @@ struct NumberParser: Sendable {
     // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
     // million") nor a compound: both read a number word there first ("and" and "point" only join
     // numbers already read).
-    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]),
-      !tokens[i].isByte(0x61), !tokens[i].lowerIs("an")
-    {
-      return .none
+    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]) {
+      guard tokens[i].isByte(0x61) || tokens[i].lowerIs("an") else { return .none }
+      // "a" or "an" (no number word itself) starts a number only before a number word: a fraction
+      // reads one right after it ("a quarter"), and so does a compound ("a million", "a hundred").
+      guard i + 1 < stop, Self.mayBeNumberWord(tokens[i + 1]), shared.numberWordKeys.contains(token: tokens[i + 1])
+      else { return .none }
     }
     if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
     return compound(tokens, at: i, stop: stop)
