@@ -65,10 +65,12 @@ struct NumberParser: Sendable {
     // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
     // million") nor a compound: both read a number word there first ("and" and "point" only join
     // numbers already read).
-    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]),
-      !tokens[i].isByte(0x61), !tokens[i].lowerIs("an")
-    {
-      return .none
+    if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]) {
+      guard tokens[i].isByte(0x61) || tokens[i].lowerIs("an") else { return .none }
+      // "a" or "an" (no number word itself) starts a number only before a number word: a fraction
+      // reads one right after it ("a quarter"), and so does a compound ("a million", "a hundred").
+      guard i + 1 < stop, Self.mayBeNumberWord(tokens[i + 1]), shared.numberWordKeys.contains(token: tokens[i + 1])
+      else { return .none }
     }
     if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
     return compound(tokens, at: i, stop: stop)
@@ -184,20 +186,37 @@ struct NumberParser: Sendable {
     let fracDigits = frac.utf8.count
     guard intPart.utf8.count + fracDigits <= 15 else { return nil }
     var m: UInt64 = 0
-    for b in intPart.utf8 {
-      let d = b &- 0x30
-      guard d < 10 else { return nil }
-      m = m &* 10 &+ UInt64(d)
-    }
-    for b in frac.utf8 {
-      let d = b &- 0x30
-      guard d < 10 else { return nil }
-      m = m &* 10 &+ UInt64(d)
-    }
+    guard accumulateDigits(intPart, into: &m), accumulateDigits(frac, into: &m) else { return nil }
     if fracDigits == 0 { return Double(m) }
     var scale = 1.0
     for _ in 0..<fracDigits { scale *= 10 }
     return Double(m) / scale
+  }
+
+  /// Appends the decimal digits of `s` to `m` (`m = m * 10 + digit` for each byte); false when a byte
+  /// is no ASCII digit. The bytes are read from the string's storage (a small string's too) when it
+  /// gives it, else one by one.
+  @inline(__always)
+  static func accumulateDigits(_ s: String, into m: inout UInt64) -> Bool {
+    var value = m
+    let read = s.utf8.withContiguousStorageIfAvailable { u -> Bool in
+      for b in u {
+        let d = b &- 0x30
+        guard d < 10 else { return false }
+        value = value &* 10 &+ UInt64(d)
+      }
+      return true
+    }
+    if let ok = read {
+      m = value
+      return ok
+    }
+    for b in s.utf8 {
+      let d = b &- 0x30
+      guard d < 10 else { return false }
+      m = m &* 10 &+ UInt64(d)
+    }
+    return true
   }
 
   // MARK: - Words
@@ -320,7 +339,8 @@ struct NumberParser: Sendable {
         commit()
         continue
       }
-      var atom = wordAtom(tokens, at: p, stop: stop)
+      // Only a word can be a number word (`wordAtom` gives nil for any other token).
+      var atom = tokens[p].kind == .word ? wordAtom(tokens, at: p, stop: stop) : nil
       if atom == nil, tokens[p].kind == .digits || tokens[p].isByte(0x2E) {
         switch literal(tokens, at: p, stop: stop) {
         case .none: break

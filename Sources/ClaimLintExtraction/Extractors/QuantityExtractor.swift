@@ -1137,6 +1137,21 @@ public struct QuantityExtractor: Sendable {
     return out
   }
 
+  /// The index of the action that starts at token `k`, if any: `actions.firstIndex { $0.start == k }`,
+  /// read in place. `actionMatches` gives the actions in token order without overlaps, so the scan
+  /// stops at the first action starting after `k`.
+  @inline(__always)
+  private static func action(startingAt k: Int, in actions: [ActionMatch]) -> Int? {
+    var x = 0
+    while x < actions.count {
+      let s = actions[x].start
+      if s == k { return x }
+      if s > k { return nil }
+      x += 1
+    }
+    return nil
+  }
+
   /// Picks the action that governs the figure and, when stated, who performed it.
   ///
   /// Order: an action right before the figure ("the return of over 50,000", "arrested 40"); a passive
@@ -1145,13 +1160,16 @@ public struct QuantityExtractor: Sendable {
   /// trial") never decide.
   private func attachAction(_ f: Figure, _ qty: inout Quantity, _ t: [Token], _ bytes: [UInt8], actions: [ActionMatch], previousEnd: Int) {
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[t[a].start..<t[b - 1].end], as: UTF8.self) }
-    var chosen: ActionMatch? = nil
+    // The chosen action by index: actions are read in place, never copied (each holds a String).
+    var chosen: Int? = nil
     var passive = false
-    // 1. Right before.
-    if let m = actions.last(where: { $0.end <= f.start }) {
-      var k = m.end
+    // 1. Right before: the last action ending at or before the figure (ends grow with the index).
+    var before = actions.count - 1
+    while before >= 0, actions[before].end > f.start { before -= 1 }
+    if before >= 0 {
+      var k = actions[before].end
       while k < f.start, t.isIn(Self.figureLeadWords, at: k) { k += 1 }
-      if k == f.start, m.end >= previousEnd { chosen = m }
+      if k == f.start, actions[before].end >= previousEnd { chosen = before }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
     // its verb is not the figure's predicate.
@@ -1166,19 +1184,20 @@ public struct QuantityExtractor: Sendable {
       k += 1
       aux += 1
     }
-    if chosen == nil, relativeAt == nil, aux > 0, let m = actions.first(where: { $0.start == k }) {
+    if chosen == nil, relativeAt == nil, aux > 0, let m = Self.action(startingAt: k, in: actions) {
       chosen = m
       passive = true
     }
     // A participle on the figure itself ("12 dead and 30 injured").
-    if chosen == nil, f.nounEnd == f.end, let m = actions.first(where: { $0.start == f.end }) {
+    if chosen == nil, f.nounEnd == f.end, let m = Self.action(startingAt: f.end, in: actions) {
       chosen = m
       passive = true
     }
     // A participle right after a named noun ("and 40 others injured") belongs to this figure, not the
     // verb of the previous clause.
-    if chosen == nil, f.nounEnd > f.end, let m = actions.first(where: { $0.start == f.nounEnd }),
-      t[m.start].lower.hasSuffix("ed") || t[m.start].lowerIs("hurt") || t[m.start].lowerIs("dead")
+    if chosen == nil, f.nounEnd > f.end, let m = Self.action(startingAt: f.nounEnd, in: actions),
+      t[actions[m].start].lower.hasSuffix("ed") || t[actions[m].start].lowerIs("hurt")
+        || t[actions[m].start].lowerIs("dead")
     {
       chosen = m
       passive = true
@@ -1189,8 +1208,9 @@ public struct QuantityExtractor: Sendable {
       // `previousEnd` can be taken, so the scan for a break stops at the earliest of them: a break
       // before it would let the same actions through.
       var earliest = Int.max
-      for m in actions where m.end <= f.start && m.start >= previousEnd && f.start - m.end <= 16 {
-        earliest = min(earliest, m.start)
+      for x in actions.indices
+      where actions[x].end <= f.start && actions[x].start >= previousEnd && f.start - actions[x].end <= 16 {
+        earliest = min(earliest, actions[x].start)
       }
       if earliest != Int.max {
         var boundary = previousEnd
@@ -1203,11 +1223,17 @@ public struct QuantityExtractor: Sendable {
           }
           j -= 1
         }
-        if let m = actions.last(where: {
-          $0.end <= f.start && $0.start >= boundary && f.start - $0.end <= 16 && !Self.adjacentOnlyClasses.contains($0.cls)
-        }) {
-          // Not an infinitive of purpose after the figure's own verb ("to face trial").
-          chosen = m
+        // The last such action, not of a class taken only right before the figure.
+        var x = actions.count - 1
+        while x >= 0 {
+          if actions[x].end <= f.start && actions[x].start >= boundary && f.start - actions[x].end <= 16
+            && !Self.adjacentOnlyClasses.contains(actions[x].cls)
+          {
+            // Not an infinitive of purpose after the figure's own verb ("to face trial").
+            chosen = x
+            break
+          }
+          x -= 1
         }
       }
     }
@@ -1217,15 +1243,22 @@ public struct QuantityExtractor: Sendable {
       let relative = relativeAt != nil
       var j = relativeAt ?? f.nounEnd
       let limit = min(t.count, f.nounEnd + 16)
-      // Only an action that starts after `j` and at or before `limit` can be taken: without one the
-      // scan is skipped.
+      // Only an action that starts after `j`, at or before `limit` and right after an auxiliary can be
+      // taken (the scan reaches it at the end of a run of auxiliaries): without one the scan is
+      // skipped, and past the last one it can take nothing more, so it stops there.
       let from = j
-      if !actions.contains(where: { $0.start > from && $0.start <= limit }) { j = limit }
-      while j < limit, !t.isIn(Self.predicateBreaks, at: j) {
+      var lastStart = -1
+      for x in actions.indices {
+        let s = actions[x].start
+        if s > limit { break }
+        if s > from, t.isIn(EnglishFunctionWords.auxiliaries, at: s - 1) { lastStart = s }
+      }
+      if lastStart < 0 { j = limit }
+      while j < limit, j <= lastStart, !t.isIn(Self.predicateBreaks, at: j) {
         if t.isIn(EnglishFunctionWords.auxiliaries, at: j) {
           var a = j
           while a < limit, t.isIn(EnglishFunctionWords.auxiliaries, at: a) { a += 1 }
-          if let m = actions.first(where: { $0.start == a }) {
+          if let m = Self.action(startingAt: a, in: actions) {
             chosen = m
             passive = true
             if !relative { break }
@@ -1237,17 +1270,19 @@ public struct QuantityExtractor: Sendable {
       }
     }
     // 4. A participle right after the noun.
-    if chosen == nil, let m = actions.first(where: { $0.start == f.nounEnd }) {
+    if chosen == nil, let m = Self.action(startingAt: f.nounEnd, in: actions) {
       chosen = m
       passive = true
     }
-    guard let m = chosen else { return }
-    qty.action = m.cls
-    qty.actionText = text(m.start, m.end)
-    qty.actionRange = t[m.start].start..<t[m.end - 1].end
+    guard let chosenIndex = chosen else { return }
+    let mStart = actions[chosenIndex].start
+    let mEnd = actions[chosenIndex].end
+    qty.action = actions[chosenIndex].cls
+    qty.actionText = text(mStart, mEnd)
+    qty.actionRange = t[mStart].start..<t[mEnd - 1].end
     // Actor: "by Myanmar authorities" after a passive; the words before an active verb.
     if passive {
-      var p = m.end
+      var p = mEnd
       if p < t.count, t[p].lowerIs("by") {
         p += 1
         let s = p
@@ -1259,7 +1294,7 @@ public struct QuantityExtractor: Sendable {
         if a < p { qty.actor = text(a, p) }
       }
     } else {
-      var e = m.start
+      var e = mStart
       while e > 0, t.isIn(Self.actorSkipWords, at: e - 1) {
         e -= 1
       }
