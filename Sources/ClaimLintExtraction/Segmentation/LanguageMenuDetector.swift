@@ -27,6 +27,11 @@ struct LanguageMenuDetector {
     var uncovered = 0
     var names = 0
     var scripts: UInt32 = 0
+    // Coverage below this many tenths rejects the block: 3 (the lower threshold), or 6 when the
+    // block is all ASCII (its letters are all Latin, so only the first test, with 0.6, can pass).
+    // Once even covering every scalar still unread could not reach it, reading stops (coverage
+    // has a denominator of at most 600, so the integer test agrees with the Double one).
+    let tenths = text.utf8.count == scalars.count ? 6 : 3
     while i < scalars.count {
       let s = scalars[i]
       if isSeparator(s) {
@@ -45,6 +50,8 @@ struct LanguageMenuDetector {
       scripts |= Script.bit(of: s)
       uncovered += 1
       i += 1
+      let rest = scalars.count - i
+      if 10 * (covered + rest) < tenths * (covered + uncovered + rest) { return nil }
     }
     scripts &= ~Script.other.bit
     let scriptCount = scripts.nonzeroBitCount

@@ -178,6 +178,21 @@ enum TextShape {
     // Whether the byte before `i` is part of a word.
     var inWord = false
     var i = from
+    // Sixteen bytes at a time while neither half holds a byte below 0x20: both halves' word starts
+    // (0 or 1 per byte, so at most 2 per byte after adding) counted with one multiplication.
+    while i &+ 16 <= to {
+      let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let u = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
+      guard ((v &- ones &* 0x20) & ~v | (u &- ones &* 0x20) & ~u) & highs == 0 else { break }
+      let word = (((v & ~highs) &+ ones &* 0x5F) | v) & highs
+      let next = (((u & ~highs) &+ ones &* 0x5F) | u) & highs
+      let starts = word & ~((word << 8) | (inWord ? 0x80 : 0))
+      let nextStarts = next & ~((next << 8) | (word >> 56))
+      n &+= Int(truncatingIfNeeded: (((starts >> 7) &+ (nextStarts >> 7)) &* ones) >> 56)
+      if n >= stopAt { return stopAt }
+      inWord = next >> 63 != 0
+      i &+= 16
+    }
     while i + 8 <= to {
       let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
       if (v &- ones &* 0x20) & ~v & highs == 0 {

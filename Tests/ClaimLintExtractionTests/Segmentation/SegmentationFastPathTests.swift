@@ -60,6 +60,28 @@ struct SegmentationFastPathTests {
     }
   }
 
+  @Test func wordCountMatchesTheByteLoopWithoutControlBytes() {
+    let pieces = ["a", "bb", "word", " ", "  ", "é", "日本", "\u{00A0}", "x,y", "12", "\u{7F}", "~", "!"]
+    var mixer = Mixer(state: 11)
+    for length in 0..<90 {
+      for _ in 0..<6 {
+        let bytes = Array(mixer.text(pieces, count: length).utf8)
+        for stopAt in [1, 3, 8, 17, 41, Int.max] {
+          #expect(
+            TextShape.wordCount(bytes, 0, bytes.count, stopAt: stopAt)
+              == SegmentationFastPathTests.referenceWordCount(bytes, 0, bytes.count, stopAt: stopAt))
+          if bytes.count > 3 {
+            let from = mixer.next(bytes.count / 2)
+            let to = bytes.count - mixer.next(bytes.count / 2)
+            #expect(
+              TextShape.wordCount(bytes, from, to, stopAt: stopAt)
+                == SegmentationFastPathTests.referenceWordCount(bytes, from, to, stopAt: stopAt))
+          }
+        }
+      }
+    }
+  }
+
   @Test(arguments: [
     ("  Read  MORE: ", "read more"), ("Comments \u{00BB}", "comments"), ("Related\u{2026}", "related"),
     ("a\u{00A0}b", "a b"), ("\u{00DC}ber UNS", "\u{00FC}ber uns"), ("", ""), ("...", ""),
