@@ -1,5 +1,6 @@
 import ClaimLintCore
 import ClaimLintReporting
+import ClaimLintRules
 import ClaimLintTestSupport
 import Foundation
 import Testing
@@ -185,6 +186,41 @@ struct StreamingRunTests {
     #expect(one > 500, "a prepared article counts its bytes, segments and maps")
     let reference = JSONReporter.render(Self.checker.checkStreaming(files, draftPath: nil), options: ReportOptions())
     for budget in [0, one * 10, one * files.count / 2] {
+      let checker = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: budget))
+      #expect(JSONReporter.render(checker.checkStreaming(files, draftPath: nil), options: ReportOptions()) == reference, "budget \(budget)")
+    }
+  }
+
+  /// The corpus with a wire copy of every story's third article (same text, own file): syndicated
+  /// copies are grouped by their shingles, which the first pass keeps from the same budget as the
+  /// documents; copies whose shingles were kept and copies read again are grouped alike.
+  static func corpusWithWireCopies() throws -> [InputFile] {
+    var files = try corpus()
+    let dir = TestScratch.folder("streaming-wire")
+    for k in towns.indices {
+      let name = "wire/\(towns[k].lowercased()).txt"
+      let url = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(article(story: k, outlet: 2).utf8).write(to: url)
+      files.append(InputFile(displayPath: name, filePath: url.path))
+    }
+    return files
+  }
+
+  @Test func syndicatedCopiesAreFoundWhateverTheBudgetKeeps() throws {
+    let files = try Self.corpusWithWireCopies()
+    // The wire copy is a syndicated copy of the herald's article, and of nothing else.
+    let pipeline = DocumentPipeline(configuration: TestSupport.configuration)
+    let first = files.filter { $0.displayPath.hasSuffix("/\(Self.towns[0].lowercased()).txt") }.sorted { $0.displayPath < $1.displayPath }
+    #expect(first.map(\.displayPath) == ["courier/ashford.txt", "gazette/ashford.txt", "herald/ashford.txt", "post/ashford.txt", "wire/ashford.txt"])
+    let groups = Syndication.groups(first.compactMap { pipeline.prepare($0).document })
+    #expect(groups == [0, 1, 2, 3, 2])
+    let inMemory = Self.checker.check(Self.checker.process(files), draftPath: nil)
+    let reference = JSONReporter.render(Self.checker.checkStreaming(files, draftPath: nil), options: ReportOptions())
+    #expect(JSONReporter.render(inMemory, options: ReportOptions()) == reference)
+    let one = pipeline.prepare(files[0]).approximateSize
+    // None kept, a few documents (and then no shingles), about half, everything.
+    for budget in [0, one * 3, one * files.count / 2, one * files.count * 4] {
       let checker = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: budget))
       #expect(JSONReporter.render(checker.checkStreaming(files, draftPath: nil), options: ReportOptions()) == reference, "budget \(budget)")
     }
