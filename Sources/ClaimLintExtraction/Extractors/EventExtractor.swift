@@ -43,13 +43,7 @@ public struct EventExtractor: Sendable {
 
   /// The filter bits of `keys` (see `eventScanBits`), or none when `usable` is false.
   private static func filterBits<S: Sequence>(_ keys: S, usable: Bool) -> [UInt64] where S.Element == String {
-    guard usable else { return [] }
-    var bits = [UInt64](repeating: 0, count: 64)
-    for k in keys {
-      guard let h = WordTable<Int>.asciiHash(k) else { continue }
-      bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
-    }
-    return bits
+    usable ? HashFilter.of(keys) : []
   }
 
   /// The first index from `i` on (at most `ws.count`) of a word that may have `eventScanFlags`: the
@@ -62,7 +56,7 @@ public struct EventExtractor: Sendable {
         var i = i
         while i < b.count {
           let h = b[i].lowerHash
-          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          if h == 0 || HashFilter.mayHold(bits, h) { break }
           i += 1
         }
         return i

@@ -117,12 +117,7 @@ public struct ExtractionLexicons: Sendable {
     for k in r.keys where !calendarNames.contains(k) { r[k, default: 0] |= TokenRoles.notCalendarName }
     roles = WordTable(r)
     if roles.isFast {
-      var filter = [UInt64](repeating: 0, count: 64)
-      for k in r.keys {
-        guard let h = WordTable<Bool>.asciiHash(k) else { continue }
-        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
-      }
-      roleFilter = filter
+      roleFilter = HashFilter.of(r.keys)
     }
     numberWordTable = WordTable(numberWords)
     vague = vague.finished()
@@ -163,7 +158,7 @@ public struct ExtractionLexicons: Sendable {
       tokens.withUnsafeMutableBufferPointer { t in
         for k in t.indices where t[k].kind != .digits {
           let h = t[k].lowerHash
-          if filtered, h != 0, filter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) == 0 {
+          if filtered, h != 0, !HashFilter.mayHold(filter, h) {
             t[k].roles = 0
             continue
           }

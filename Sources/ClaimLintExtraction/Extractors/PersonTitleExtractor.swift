@@ -47,7 +47,7 @@ public struct PersonTitleExtractor: Sendable {
       if let first = key.split(separator: " ", omittingEmptySubsequences: false).first,
         let h = WordTable<Int>.asciiHash(String(first))
       {
-        bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+        HashFilter.insert(h, into: &bits)
       }
     }
     firstWordBits = bits
@@ -116,7 +116,7 @@ public struct PersonTitleExtractor: Sendable {
           var i = i
           while i < b.count, !b[i].isCapitalized {
             let h = b[i].lowerHash
-            guard h != 0, bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) == 0 else { break }
+            guard h != 0, !HashFilter.mayHold(bits, h) else { break }
             i += 1
           }
           return i

@@ -433,12 +433,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     p.firstFilter = []
     p.firstKeysASCII = byFirst.keys.allSatisfy { WordTable<Bool>.asciiHash($0) != nil }
     if table.isFast {
-      var filter = [UInt64](repeating: 0, count: 64)
-      for k in byFirst.keys {
-        guard let h = WordTable<Bool>.asciiHash(k) else { continue }
-        filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
-      }
-      p.firstFilter = filter
+      p.firstFilter = HashFilter.of(byFirst.keys)
     }
     return p
   }
@@ -492,7 +487,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         var i = i
         while i < b.count {
           let h = b[i].lowerHash
-          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          if h == 0 || HashFilter.mayHold(bits, h) { break }
           i += 1
         }
         return i
@@ -510,7 +505,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   @inline(__always)
   private func mayStart(_ h: UInt64) -> Bool {
     guard !firstFilter.isEmpty, h != 0 else { return true }
-    return firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
+    return HashFilter.mayHold(firstFilter, h)
   }
 
   /// The longest phrase that ends right before token `end` (exclusive), as its start and payload.

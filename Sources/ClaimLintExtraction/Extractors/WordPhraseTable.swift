@@ -28,11 +28,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       firstTable = first
       var filter: [UInt64] = []
       if first.isFast {
-        filter = [UInt64](repeating: 0, count: 64)
-        for k in longestByFirst.keys {
-          guard let h = WordTable<Int>.asciiHash(k) else { continue }
-          filter[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
-        }
+        filter = HashFilter.of(longestByFirst.keys)
       }
       firstFilter = filter
     }
@@ -102,7 +98,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   func mayStart(_ ws: [Word], _ i: Int) -> Bool {
     guard let l = lookup, !l.firstFilter.isEmpty else { return true }
     let h = caseSensitive ? ws[i].textHash : ws[i].lowerHash
-    return h == 0 || l.firstFilter[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
+    return h == 0 || HashFilter.mayHold(l.firstFilter, h)
   }
 
   /// The first index from `i` on (at most `ws.count`) where `mayStart` is true: the words before it
@@ -117,7 +113,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
         var i = i
         while i < b.count {
           let h = cs ? b[i].textHash : b[i].lowerHash
-          if h == 0 || bits[Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0 { break }
+          if h == 0 || HashFilter.mayHold(bits, h) { break }
           i += 1
         }
         return i

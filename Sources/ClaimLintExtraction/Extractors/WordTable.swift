@@ -193,3 +193,28 @@ extension String {
     return hasSuffix(suffix)
   }
 }
+
+/// A 4096-bit filter of ASCII keys by their `WordTable.asciiHash` (a bit per value of the hash's top
+/// twelve bits): a word whose hash has its bit clear is none of the keys, told with one load before
+/// any table is probed. Phrase tables, the role table, the title and event scans use it.
+enum HashFilter {
+  /// The filter of the ASCII keys among `keys` (keys outside ASCII have no bit: a caller tests the
+  /// filter only for hashes of ASCII text, and looks up every other word).
+  static func of<S: Sequence>(_ keys: S) -> [UInt64] where S.Element == String {
+    var bits = [UInt64](repeating: 0, count: 64)
+    for k in keys { if let h = WordTable<Bool>.asciiHash(k) { insert(h, into: &bits) } }
+    return bits
+  }
+
+  /// Sets the bit of hash `h` in `bits` (a filter of 64 words).
+  @inline(__always)
+  static func insert(_ h: UInt64, into bits: inout [UInt64]) {
+    bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+  }
+
+  /// Whether the bit of hash `h` is set in `bits` (a filter of 64 words): false means no key has `h`.
+  @inline(__always)
+  static func mayHold<C: RandomAccessCollection>(_ bits: C, _ h: UInt64) -> Bool where C.Element == UInt64, C.Index == Int {
+    bits[bits.startIndex + Int(truncatingIfNeeded: h >> 58)] & (1 << ((h >> 52) & 63)) != 0
+  }
+}
