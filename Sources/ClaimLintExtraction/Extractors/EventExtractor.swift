@@ -51,17 +51,7 @@ public struct EventExtractor: Sendable {
   @inline(__always)
   private func nextFlagged(_ ws: [Word], from i: Int) -> Int {
     guard !eventScanBits.isEmpty else { return i }
-    return ws.withUnsafeBufferPointer { b in
-      eventScanBits.withUnsafeBufferPointer { bits in
-        var i = i
-        while i < b.count {
-          let h = b[i].lowerHash
-          if h == 0 || HashFilter.mayHold(bits, h) { break }
-          i += 1
-        }
-        return i
-      }
-    }
+    return ws.withUnsafeBufferPointer { b in HashFilter.firstMayHold(eventScanBits, from: i, to: b.count) { b[$0].lowerHash } }
   }
   /// What each lower-cased word is to `wordClasses` and `organisationEvent`, as `WordKind` bits: one
   /// lookup a word instead of one per list.

@@ -482,17 +482,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   @inline(__always)
   func nextStart(_ tokens: [Token], from i: Int) -> Int {
     guard !firstFilter.isEmpty, i < tokens.count else { return i }
-    return tokens.withUnsafeBufferPointer { b in
-      firstFilter.withUnsafeBufferPointer { bits in
-        var i = i
-        while i < b.count {
-          let h = b[i].lowerHash
-          if h == 0 || HashFilter.mayHold(bits, h) { break }
-          i += 1
-        }
-        return i
-      }
-    }
+    return tokens.withUnsafeBufferPointer { b in HashFilter.firstMayHold(firstFilter, from: i, to: b.count) { b[$0].lowerHash } }
   }
 
   /// False when no phrase starts at token `i`, read from the first-key filter alone (no call, no

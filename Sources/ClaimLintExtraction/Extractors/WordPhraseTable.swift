@@ -109,15 +109,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     guard let l = lookup, !l.firstFilter.isEmpty, i < ws.count else { return i }
     let cs = caseSensitive
     return ws.withUnsafeBufferPointer { b in
-      l.firstFilter.withUnsafeBufferPointer { bits in
-        var i = i
-        while i < b.count {
-          let h = cs ? b[i].textHash : b[i].lowerHash
-          if h == 0 || HashFilter.mayHold(bits, h) { break }
-          i += 1
-        }
-        return i
-      }
+      HashFilter.firstMayHold(l.firstFilter, from: i, to: b.count) { cs ? b[$0].textHash : b[$0].lowerHash }
     }
   }
 

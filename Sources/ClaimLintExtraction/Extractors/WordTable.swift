@@ -212,6 +212,22 @@ enum HashFilter {
     bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
   }
 
+  /// The first index from `i` on (at most `end`) whose hash (`hash(index)`) is 0 (text outside ASCII,
+  /// never filtered) or has its bit set in `bits`: the items before it are none of the keys. The
+  /// filter is read through a local pointer; `hash` should read the items on their storage.
+  @inline(__always)
+  static func firstMayHold(_ bits: [UInt64], from i: Int, to end: Int, hash: (Int) -> UInt64) -> Int {
+    bits.withUnsafeBufferPointer { b in
+      var i = i
+      while i < end {
+        let h = hash(i)
+        if h == 0 || mayHold(b, h) { break }
+        i += 1
+      }
+      return i
+    }
+  }
+
   /// Whether the bit of hash `h` is set in `bits` (a filter of 64 words): false means no key has `h`.
   @inline(__always)
   static func mayHold<C: RandomAccessCollection>(_ bits: C, _ h: UInt64) -> Bool where C.Element == UInt64, C.Index == Int {

@@ -34,4 +34,19 @@ import Testing
     HashFilter.insert(h, into: &bits)
     #expect(HashFilter.mayHold(bits, h))
   }
+
+  @Test func theSkipStopsAtTheFirstWordThatMayBeAKeyOrIsNotASCII() {
+    let bits = HashFilter.of(["said", "told"])
+    let words = ["the", "mayor", "said", "on", "für", "told"]
+    let hashes = words.map { WordTable<Bool>.asciiHash($0) ?? 0 }
+    // The first index from i on that a byte-by-byte test of each word would stop at.
+    func expected(_ i: Int) -> Int {
+      (i..<words.count).first { hashes[$0] == 0 || HashFilter.mayHold(bits, hashes[$0]) } ?? words.count
+    }
+    for i in 0...words.count {
+      #expect(HashFilter.firstMayHold(bits, from: i, to: words.count) { hashes[$0] } == expected(i), "from \(i)")
+    }
+    #expect(HashFilter.firstMayHold(bits, from: 0, to: words.count) { hashes[$0] } == 2)
+    #expect(HashFilter.firstMayHold(bits, from: 3, to: words.count) { hashes[$0] } == 4)
+  }
 }
