@@ -22,9 +22,10 @@ public struct CheckerOptions: Sendable {
   /// carry every position already and need none.
   public var keepQuotedSources: Bool
   /// How many bytes of segmented documents `Checker.checkStreaming`'s first pass may keep for its
-  /// second, compacted (about: see `CompactDocument.approximateSize`); the others are read and
+  /// second (about: see `DocumentPipeline.Prepared.approximateSize`): as they are when all of the
+  /// run's documents would fit so, compacted otherwise (`CompactDocument`); the others are read and
   /// segmented again when their story is checked. The documents' syndication shingles are kept from
-  /// the same budget. 0 keeps none.
+  /// what the documents leave. 0 keeps none.
   public var preparedBudget: Int
 
   public init(
@@ -215,7 +216,7 @@ public struct Checker: Sendable {
     // Segmented documents kept for the second pass, and every file's story words, taken by its
     // story's alignment (which would otherwise hash them again).
     let kept = TakeOnce<DocumentPipeline.Prepared.Kept>(Array(repeating: nil, count: files.count))
-    let budget = Budget(options.preparedBudget)
+    let budget = KeepBudget(options.preparedBudget, files: files.count)
     var runWords = TakeOnce<[UInt64]>([])
     // Every file's shingles, read with its story words, taken by its story's syndication check; nil
     // for a file whose shingles did not fit the run's budget.
@@ -224,18 +225,20 @@ public struct Checker: Sendable {
       let wordsAndShingles = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> (words: [UInt64], shingles: [UInt64]?) in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
         let read = prepared.document.map(AlignedClaims.storyWordsAndShingles(of:))
-        // Kept as they are while three quarters of the budget are left, compacted after (a third of
-        // the size): a run that fits pays nothing for compaction, a larger one keeps three times as many.
-        if budget.spend(prepared.approximateSize, leaving: options.preparedBudget / 4 * 3) {
+        // Kept as it is when the run's documents would all fit so, compacted (a third of the size)
+        // otherwise: a run that fits pays nothing for compaction, a larger one keeps three times as many.
+        let size = prepared.approximateSize
+        if budget.keepsWhole(size), budget.keepDocument(size) {
           kept.put(.whole(prepared), at: i)
         } else {
           let compact = prepared.compacted()
-          if budget.spend(compact.approximateSize) { kept.put(compact, at: i) }
+          if budget.keepDocument(compact.approximateSize) { kept.put(compact, at: i) }
         }
-        // The shingles are kept from the same budget, after the document (which saves more to keep):
-        // a file whose shingles do not fit has them read again from its text by its story.
+        // The shingles are kept only from what the documents still to come leave: a file whose
+        // shingles are not kept has them read again from its text by its story, which costs far less
+        // than reading and segmenting a file again.
         var shingles = read?.shingles
-        if let s = shingles, !budget.spend(s.count * MemoryLayout<UInt64>.stride + 32) { shingles = nil }
+        if let s = shingles, !budget.keepShingles(s.count * MemoryLayout<UInt64>.stride + 32) { shingles = nil }
         return (read?.words ?? [], shingles)
       }
       let words = wordsAndShingles.map(\.words)
@@ -394,17 +397,58 @@ private final class TakeOnce<T>: @unchecked Sendable {
   }
 }
 
-/// Bytes left to spend, from any thread.
-private final class Budget: @unchecked Sendable {
+/// What a large run's first pass keeps for its second, within `CheckerOptions.preparedBudget`, asked
+/// from any thread as the files are prepared.
+///
+/// Documents come first, since reading and segmenting a file again costs far more than hashing its
+/// shingles again. A document is kept whole while the run's documents, at the average whole size seen
+/// so far, would all fit, and compacted otherwise. Shingles are kept only from what is left once every
+/// file still to come has had its document's share set aside (at the average size kept so far).
+final class KeepBudget: @unchecked Sendable {
   private var left: Int
+  private let total: Int
+  private let files: Int
+  /// Files asked about so far, and the sum of their whole sizes.
+  private var seen = 0
+  private var wholeBytes = 0
+  /// Documents kept so far, and their sizes.
+  private var keptDocuments = 0
+  private var keptBytes = 0
   private let lock = NSLock()
 
-  init(_ bytes: Int) { left = bytes }
+  init(_ bytes: Int, files: Int) {
+    left = bytes
+    total = bytes
+    self.files = files
+  }
 
-  /// Whether `bytes` more fit with `reserve` still left after them, spending them if they do.
-  func spend(_ bytes: Int, leaving reserve: Int = 0) -> Bool {
+  /// Whether the next file's document, `size` bytes as it is, should be kept as it is; called once per
+  /// file, before `keepDocument`.
+  func keepsWhole(_ size: Int) -> Bool {
     lock.lock()
     defer { lock.unlock() }
+    seen += 1
+    wholeBytes += size
+    return wholeBytes / seen * files <= total
+  }
+
+  /// Whether a document of `bytes` fits, spending them if it does.
+  func keepDocument(_ bytes: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard bytes <= left else { return false }
+    left -= bytes
+    keptDocuments += 1
+    keptBytes += bytes
+    return true
+  }
+
+  /// Whether `bytes` of shingles fit beside the documents of the files still to come, spending them if
+  /// they do.
+  func keepShingles(_ bytes: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    let reserve = keptDocuments == 0 ? 0 : (files - seen) * (keptBytes / keptDocuments)
     guard bytes <= left - reserve else { return false }
     left -= bytes
     return true

@@ -219,8 +219,9 @@ struct StreamingRunTests {
     let reference = JSONReporter.render(Self.checker.checkStreaming(files, draftPath: nil), options: ReportOptions())
     #expect(JSONReporter.render(inMemory, options: ReportOptions()) == reference)
     let one = pipeline.prepare(files[0]).approximateSize
-    // None kept, a few documents (and then no shingles), about half, everything.
-    for budget in [0, one * 3, one * files.count / 2, one * files.count * 4] {
+    // None kept; a few documents and no shingles; some documents compacted and the others read
+    // again; every document compacted; everything kept as it is.
+    for budget in [0, one * 3, one * files.count / 5, one * files.count / 2, one * files.count * 4] {
       let checker = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: budget))
       #expect(JSONReporter.render(checker.checkStreaming(files, draftPath: nil), options: ReportOptions()) == reference, "budget \(budget)")
     }
