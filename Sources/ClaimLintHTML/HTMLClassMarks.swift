@@ -54,7 +54,40 @@ struct HTMLClassifier {
   ]
 
   /// The substring lists as bytes, in the order of `ListID`.
-  private let lists: [[[UInt8]]]
+  private let lists: [ByteList]
+
+  /// One substring list, its words grouped by first byte so that a position of a name is tested
+  /// only against the words that start with its byte.
+  private struct ByteList {
+    /// The words' bytes, one after the other, grouped by first byte.
+    let bytes: [UInt8]
+    /// Word `j` is `bytes[offsets[j]..<offsets[j + 1]]`.
+    let offsets: [Int]
+    /// The words starting with byte `b` are words `starts[b]..<starts[b + 1]`.
+    let starts: [Int]
+
+    init(_ list: [[UInt8]]) {
+      let words = list.filter { !$0.isEmpty }
+      var starts = [Int](repeating: 0, count: 257)
+      for w in words { starts[Int(w[0]) + 1] += 1 }
+      for b in 0..<256 { starts[b + 1] += starts[b] }
+      var slots = starts
+      var ordered = [[UInt8]](repeating: [], count: words.count)
+      for w in words {
+        ordered[slots[Int(w[0])]] = w
+        slots[Int(w[0])] += 1
+      }
+      var offsets = [0]
+      var bytes: [UInt8] = []
+      for w in ordered {
+        bytes.append(contentsOf: w)
+        offsets.append(bytes.count)
+      }
+      self.bytes = bytes
+      self.offsets = offsets
+      self.starts = starts
+    }
+  }
   /// The token lists.
   private let boilerplateTokens: Set<String>
   private let authorTokens: Set<String>
@@ -74,27 +107,39 @@ struct HTMLClassifier {
       markers.commentAuthorSubstrings, markers.boilerplateSubstrings, markers.negativeSubstrings,
       markers.positiveSubstrings,
     ]
-    lists = all.map { list in list.map { Array($0.utf8) } }
+    lists = all.map { list in ByteList(list.map { Array($0.utf8) }) }
     boilerplateTokens = Set(markers.boilerplateTokens)
     authorTokens = Set(markers.commentAuthorTokens)
   }
 
   /// Whether any word of list `id` occurs in `name`.
   private func has(_ id: ListID, in name: [UInt8]) -> Bool {
+    let list = lists[id.rawValue]
     let n = name.count
-    for word in lists[id.rawValue] where word.count <= n {
-      let first = word[0]
-      var i = 0
-      while i + word.count <= n {
-        if name[i] == first {
-          var k = 1
-          while k < word.count, name[i + k] == word[k] { k += 1 }
-          if k == word.count { return true }
+    return name.withUnsafeBufferPointer { nb in
+      list.bytes.withUnsafeBufferPointer { wb in
+        list.offsets.withUnsafeBufferPointer { offsets in
+          list.starts.withUnsafeBufferPointer { starts in
+            for i in 0..<n {
+              let b = Int(nb[i])
+              var w = starts[b]
+              let last = starts[b + 1]
+              while w < last {
+                let from = offsets[w]
+                let count = offsets[w + 1] - from
+                if i + count <= n {
+                  var k = 1
+                  while k < count, nb[i + k] == wb[from + k] { k += 1 }
+                  if k == count { return true }
+                }
+                w += 1
+              }
+            }
+            return false
+          }
         }
-        i += 1
       }
     }
-    return false
   }
 
   /// The marks for a `class` (several names) or `id` (one name) value.
@@ -135,7 +180,7 @@ struct HTMLClassifier {
     }
     var m = HTMLClassMarks()
     // WordPress-style taxonomy classes ("tag-elections", "category-politics") name topics, not parts.
-    if !isID, normalized.starts(with: Array("tag".utf8)) || normalized.starts(with: Array("category".utf8)),
+    if !isID, normalized.starts(with: "tag".utf8) || normalized.starts(with: "category".utf8),
       name.contains("-")
     {
       return m

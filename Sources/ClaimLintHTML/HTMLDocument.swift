@@ -26,6 +26,8 @@ struct HTMLDocument {
     var range: Range<Int>
     /// The attributes the reader looks at.
     var attributes: [HTMLAttribute]
+    /// `HTMLElements.flags(of: tag)` for elements, found once by the tree builder; empty for text.
+    var flags: HTMLElements.Flags = []
 
     /// The value of attribute `name`, if present.
     func attribute(_ name: String) -> String? {
@@ -108,6 +110,10 @@ enum HTMLElements {
     static let closesParagraph = Flags(rawValue: 1 << 14)
     static let void = Flags(rawValue: 1 << 15)
     static let raw = Flags(rawValue: 1 << 16)
+    /// `HTMLPage.droppedTags`: elements whose content is never text of the page.
+    static let dropped = Flags(rawValue: 1 << 17)
+    /// `blockquote` and `q`.
+    static let quote = Flags(rawValue: 1 << 18)
   }
 
   /// `flags[name] ?? []`, found for ASCII names of up to eight bytes by their packed bytes and
@@ -176,6 +182,8 @@ enum HTMLElements {
     add(Array(closesParagraph), .closesParagraph)
     add(Array(void), .void)
     add(Array(HTMLTokenizer.rawTextElements), .raw)
+    add(Array(HTMLPage.droppedTags), .dropped)
+    add(["blockquote", "q"], .quote)
     return out
   }()
 }
@@ -233,14 +241,14 @@ private struct TreeBuilder {
     if overflow > 0 || stack.count >= maxDepth {
       // Too deep: the element is flat. Raw-text elements still get a node so their content stays raw.
       if isRaw {
-        nodes.append(HTMLDocument.Node(kind: .element, tag: name, parent: stack[stack.count - 1], range: range, attributes: attributes))
+        nodes.append(HTMLDocument.Node(kind: .element, tag: name, parent: stack[stack.count - 1], range: range, attributes: attributes, flags: flags))
         rawParent = nodes.count - 1
       } else if !isVoid {
         overflow += 1
       }
       return
     }
-    nodes.append(HTMLDocument.Node(kind: .element, tag: name, parent: stack[stack.count - 1], range: range, attributes: attributes))
+    nodes.append(HTMLDocument.Node(kind: .element, tag: name, parent: stack[stack.count - 1], range: range, attributes: attributes, flags: flags))
     if isRaw {
       rawParent = nodes.count - 1
     } else if !isVoid {

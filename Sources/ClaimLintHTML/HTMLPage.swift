@@ -126,9 +126,9 @@ struct HTMLPage {
         inQuote[i] = inQuote[p]
         continue
       }
-      inLink[i] = inLink[p] || node.tag == "a"
-      inQuote[i] = inQuote[p] || node.tag == "blockquote" || node.tag == "q"
-      var hidden = HTMLPage.droppedTags.contains(node.tag)
+      inLink[i] = inLink[p] || node.flags.contains(.a)
+      inQuote[i] = inQuote[p] || node.flags.contains(.quote)
+      var hidden = node.flags.contains(.dropped)
       if !node.attributes.isEmpty {
         var m = HTMLClassMarks()
         var any = false

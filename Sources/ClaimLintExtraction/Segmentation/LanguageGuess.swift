@@ -130,8 +130,8 @@ public enum LanguageGuess {
   private struct State {
     /// The first few thousand characters decide; a whole archive page need not be read twice.
     static let limit = 6000
-    /// Function words seen per language (`stopWords` order).
-    var counts = [Int](repeating: 0, count: stopWords.count)
+    /// Function words seen per language (`stopWords` order), kept inline (no heap buffer per guess).
+    var counts = SIMD8<Int>()
     var words = 0
     var latinLetters = 0
     var otherLetters = 0
@@ -309,7 +309,7 @@ public enum LanguageGuess {
       guard words >= 40 else { return Verdict(isEnglish: true, language: nil) }
       let english = counts[0]
       var best = 0
-      for k in 1..<counts.count where counts[k] > counts[best] { best = k }
+      for k in 1..<stopWords.count where counts[k] > counts[best] { best = k }
       // English function words make up a fifth or more of English prose; a page in another language
       // has few of them and many of its own.
       if best != 0, counts[best] >= 2 * max(english, 1), Double(english) / Double(words) < 0.08 {
