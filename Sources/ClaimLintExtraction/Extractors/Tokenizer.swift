@@ -380,8 +380,13 @@ enum SmallASCII {
   @inline(__always)
   static func bits(packedLow low: UInt64, high: UInt64, count: Int) -> (UInt64, UInt64) {
     // Byte-reversed, the first byte is lowest: shifted down past the sixteen-byte key's empty bytes.
-    let key = ((UInt128(high) &<< 64) | UInt128(low)).byteSwapped &>> (8 * (16 - count))
-    return (UInt64(truncatingIfNeeded: key), UInt64(truncatingIfNeeded: key &>> 64) | (UInt64(0xE0 | count) &<< 56))
+    // The key reversed is `low.byteSwapped` (high word) and `high.byteSwapped` (low word); it is
+    // shifted a word at a time, with no 128-bit shift.
+    let flags = UInt64(0xE0 | count) &<< 56
+    let top = low.byteSwapped
+    if count <= 8 { return (top &>> (8 * (8 - count)), flags) }
+    let s = 8 * (16 - count)  // 8…56
+    return ((high.byteSwapped &>> s) | (top &<< (64 - s)), (top &>> s) | flags)
   }
 
   /// The string of `count` (1…15) ASCII bytes packed, first byte highest, into `high` and `low` (its
