@@ -37,39 +37,52 @@ public struct InputSet: Sendable {
   public static func collect(_ paths: [String], workingDirectory: String) -> InputSet {
     var files: [InputFile] = []
     var problems: [InputProblem] = []
-    var seenReal = Set<String>()
-
-
+    /// Where the symbolic links among `files` lead, by position in `files`.
+    var linkTargets: [Int: String] = [:]
     let base = normalize(workingDirectory) + "/"
 
-    /// A file or folder named on the command line or found in a walk: the path to open, how it is
-    /// shown, and its absolute path without `.` and `..` (links not followed).
+    /// A file or folder named on the command line or found in a walk: the path to open, and how it is
+    /// shown. Shown relative to the working directory, it lies at `base` followed by how it is shown;
+    /// shown as an absolute path, that is where it lies (without `.` and `..`, links not followed).
     struct Place {
       var path: String
       var shown: String
-      var absolute: String
 
       /// An entry of the directory at `self` (a name without `/` that is not `.` or `..`).
       /// `base` is the normalised working directory followed by `/`.
+      ///
+      /// An entry of a place shown relative to the working directory is shown as its name appended,
+      /// and by its very path when the place is; an entry of a place shown absolute may lie inside the
+      /// working directory (the place is an ancestor of it).
       func child(_ name: String, base: String) -> Place {
-        let absolute = self.absolute.hasSuffix("/") ? self.absolute + name : self.absolute + "/" + name
-        return Place(
-          path: path.hasSuffix("/") ? path + name : path + "/" + name,
-          shown: absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute,
-          absolute: absolute)
+        let path = Self.appending(name, to: self.path)
+        let shown: String
+        if self.shown.utf8.first == UInt8(ascii: "/") {
+          let absolute = Self.appending(name, to: self.shown)
+          shown = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+        } else {
+          shown = self.shown == self.path ? path : Self.appending(name, to: self.shown)
+        }
+        return Place(path: path, shown: shown)
+      }
+
+      /// Where the place lies: its absolute path without `.` and `..` (links not followed).
+      func absolute(base: String) -> String { shown.utf8.first == UInt8(ascii: "/") ? shown : base + shown }
+
+      static func appending(_ name: String, to path: String) -> String {
+        path.utf8.last == UInt8(ascii: "/") ? path + name : path + "/" + name
       }
     }
 
     func place(_ path: String) -> Place {
-      let absolute = normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
-      return Place(path: path, shown: displayPath(path, workingDirectory: workingDirectory), absolute: absolute)
+      Place(path: path, shown: displayPath(path, workingDirectory: workingDirectory))
     }
 
     /// `entry` is what `lstat` says of the file (one call per directory entry: a large archive has
     /// hundreds of thousands of them).
-    func addFile(_ file: Place, name: Substring, entry: Entry, explicit: Bool) {
+    func addFile(_ file: Place, name: String, entry: Entry, explicit: Bool) {
       let shown = file.shown
-      let format = DocumentFormat.forPath(String(name))
+      let format = DocumentFormat.forPath(name)
       // A FIFO, socket or device is never opened (reading one could block the run for ever). Named on
       // the command line, or found with an article's extension, it is an error; otherwise a note below.
       if let kind = entry.specialKind, explicit || format != nil {
@@ -88,9 +101,11 @@ public struct InputSet: Sendable {
         problems.append(InputProblem(path: shown, message: "documentation file; skipped", severity: .note))
         return
       }
-      let real = entry.isLink ? resolve(file.path) : file.absolute
-      if seenReal.contains(real) { return }
-      seenReal.insert(real)
+      // A file is listed once however it is reached: by where it lies or, through a link, where the
+      // link leads. Without links, a file reached twice is shown twice the same way, and the list's
+      // repeated paths are dropped after sorting; the first link met makes the list be checked by
+      // where each file lies, in the order they were met.
+      if entry.isLink { linkTargets[files.count] = resolve(file.path) }
       files.append(InputFile(displayPath: shown, filePath: file.path))
     }
 
@@ -117,7 +132,7 @@ public struct InputSet: Sendable {
         if entry.isDirectory {
           walk(child, identity: entry.identity, visited: &visited)
         } else {
-          addFile(child, name: Substring(name), entry: entry, explicit: false)
+          addFile(child, name: name, entry: entry, explicit: false)
         }
       }
     }
@@ -136,7 +151,16 @@ public struct InputSet: Sendable {
         var visited = Set<Entry.Identity>()
         walk(named, identity: entry.identity, visited: &visited)
       } else {
-        addFile(named, name: named.shown.split(separator: "/").last ?? Substring(named.shown), entry: entry, explicit: true)
+        addFile(named, name: String(named.shown.split(separator: "/").last ?? Substring(named.shown)), entry: entry, explicit: true)
+      }
+    }
+    if !linkTargets.isEmpty {
+      var seen = Set<String>()
+      var k = 0
+      files.removeAll { file in
+        defer { k += 1 }
+        guard file.filePath != nil else { return false }
+        return !seen.insert(linkTargets[k] ?? Place(path: "", shown: file.displayPath).absolute(base: base)).inserted
       }
     }
     // Sorted by display path, each path once (its first file). A walk gives its files nearly in
@@ -207,9 +231,11 @@ public struct InputSet: Sendable {
     }
   }
 
+  private static let documentationPrefixes = ["readme", "license", "changelog"]
+
   /// README, LICENSE and CHANGELOG files (any case, any extension): skipped when met in a directory.
-  static func isDocumentation(_ name: Substring) -> Bool {
-    for prefix in ["readme", "license", "changelog"] {
+  static func isDocumentation(_ name: String) -> Bool {
+    for prefix in documentationPrefixes {
       let bytes = name.utf8
       guard bytes.count >= prefix.utf8.count else { continue }
       if zip(bytes, prefix.utf8).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) { return true }

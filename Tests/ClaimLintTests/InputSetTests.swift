@@ -80,6 +80,18 @@ import Testing
     #expect(set.problems.isEmpty)
   }
 
+  @Test func aLinkMetBeforeItsTargetIsTheOneListed() throws {
+    let tree = try Tree()
+    defer { tree.remove() }
+    try tree.write("desk/zz-ap.txt")
+    try tree.write("desk/reuters.txt")
+    try tree.link("desk/a-copy.txt", to: "zz-ap.txt")
+    // Named twice as well: once listed, by the walk's first meeting.
+    let set = tree.collect(["desk", "desk/reuters.txt", "desk/zz-ap.txt"])
+    #expect(set.files.map(\.displayPath) == ["desk/a-copy.txt", "desk/reuters.txt"])
+    #expect(set.problems.isEmpty)
+  }
+
   @Test func aLinkLoopIsWalkedOnceAndABrokenLinkIsAnError() throws {
     let tree = try Tree()
     defer { tree.remove() }
