@@ -57,6 +57,56 @@ struct SortUniqueTests {
     #expect(sorted == Self.expected(values))
   }
 
+  /// Inputs made to meet each path of the bucket sort: all equal, already sorted, reversed, many
+  /// repeats, and buckets of 31 to 34 different values (the standard sort takes over after 32).
+  static let adversarial: [[UInt64]] = {
+    var numbers = Numbers(state: 99)
+    var cases: [[UInt64]] = []
+    for count in [1, 2, 3, 63, 64, 65, 127, 128, 129, 1_000, 4_097, 20_000] {
+      let random = (0..<count).map { _ in numbers.next() }
+      cases.append([UInt64](repeating: 5, count: count))
+      cases.append([UInt64](repeating: .max, count: count))
+      cases.append(random.sorted())
+      cases.append(random.sorted().reversed())
+      cases.append((0..<count).map { UInt64($0) })
+      cases.append((0..<count).map { UInt64(count - $0) << 40 })
+      cases.append((0..<count).map { _ in numbers.next() % 7 })
+      cases.append((0..<count).map { _ in numbers.next() % 40 &* 0x0100_0000_0000_0000 })
+      cases.append((0..<count).map { _ in (numbers.next() % 3) << 62 | numbers.next() % 50 })
+      cases.append(random + random.reversed() + random)
+      for crowd in [31, 32, 33, 34] {
+        // One bucket with `crowd` different values, each twice, among spread values.
+        var values = random
+        for k in 0..<crowd { values += [UInt64(k) | 0x7000_0000_0000_0000, UInt64(k) | 0x7000_0000_0000_0000] }
+        for k in values.indices.reversed() where k > 0 { values.swapAt(k, Int(numbers.next() % UInt64(k + 1))) }
+        cases.append(values)
+      }
+    }
+    return cases
+  }()
+
+  @Test func adversarialInputs() {
+    for values in Self.adversarial {
+      var sorted = values
+      Salience.sortUnique(&sorted)
+      #expect(sorted == Self.expected(values), "count \(values.count)")
+    }
+  }
+
+  @Test func randomInputs() {
+    var numbers = Numbers(state: 12_345)
+    for round in 0..<300 {
+      let count = Int(numbers.next() % 3_000)
+      // Fewer different values in some rounds (more repeats), fewer top bits in others (crowded buckets).
+      let modulus = round % 3 == 0 ? UInt64(count / 2 + 1) : .max
+      let shift = UInt64(round % 5 == 0 ? 20 : 0)
+      let values = (0..<count).map { _ in (numbers.next() % modulus) >> shift }
+      var sorted = values
+      Salience.sortUnique(&sorted)
+      #expect(sorted == Self.expected(values), "round \(round)")
+    }
+  }
+
   @Test(arguments: [
     ("the toll rose to 12 on Sunday, up from nine", "nine", true),
     ("the margin narrowed to 298 votes from the 312 first reported", "312", true),

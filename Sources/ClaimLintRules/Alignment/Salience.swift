@@ -179,9 +179,11 @@ public enum Salience {
   }
 
   /// `sortUnique` of hashes: a large array is first spread over buckets by its top bits (hashes are
-  /// spread evenly, so most buckets hold one or two values), and each bucket is sorted on its own;
-  /// a bucket that is not small after all is sorted by the standard sort, so the worst case stays
-  /// n log n. The result is the same as any sort's: the values in order, each once.
+  /// spread evenly, so most buckets hold one or two values), and each bucket is sorted on its own by
+  /// an insertion sort that drops repeats as it goes, writing the bucket's values, each once, right
+  /// after the previous bucket's (in place: a bucket never writes past what it has read). A bucket
+  /// that holds more than 32 different values after all is sorted by the standard sort, so the worst
+  /// case stays n log n. The result is the same as any sort's: the values in order, each once.
   static func sortUnique(_ values: inout [UInt64]) {
     let n = values.count
     guard n >= 64 else {
@@ -192,59 +194,88 @@ public enum Salience {
     let bits = Int.bitWidth - 1 - n.leadingZeroBitCount  // floor(log2(n)), at least 6
     let shift = UInt64(64 - bits)
     let buckets = 1 << bits
-    var start = [Int](repeating: 0, count: buckets + 1)
-    values.withUnsafeBufferPointer { v in
-      start.withUnsafeMutableBufferPointer { s in
-        for x in v { s[Int(truncatingIfNeeded: x >> shift) &+ 1] &+= 1 }
-        for b in 0..<buckets { s[b &+ 1] &+= s[b] }
-      }
-    }
-    // Every place of `out` is written by the pass that spreads the values (no zeroing first).
-    var out = [UInt64](unsafeUninitializedCapacity: n) { o, initialized in
-      values.withUnsafeBufferPointer { v in
-        start.withUnsafeMutableBufferPointer { s in
+    // Every place of `out` up to `initialized` is written by the pass that spreads the values and
+    // then by the one that sorts the buckets (no zeroing first).
+    let out = [UInt64](unsafeUninitializedCapacity: n) { o, initialized in
+      initialized = withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { s -> Int in
+        guard let s = s.baseAddress else { return 0 }
+        s.initialize(repeating: 0, count: buckets)
+        return values.withUnsafeBufferPointer { v -> Int in
+          for x in v { s[Int(truncatingIfNeeded: x >> shift)] &+= 1 }
+          // `s[b]` becomes the start of bucket `b`.
+          var sum = 0
+          for b in 0..<buckets {
+            let count = s[b]
+            s[b] = sum
+            sum &+= count
+          }
           // Each value goes to the next free place of its bucket: `s[b]` moves from the start of
-          // bucket `b` to its end, which is the start of bucket `b + 1` (no second array of places).
+          // bucket `b` to its end, which is the start of bucket `b + 1`.
           for x in v {
             let b = Int(truncatingIfNeeded: x >> shift)
             o[s[b]] = x
             s[b] &+= 1
           }
-        }
-      }
-      initialized = n
-    }
-    out.withUnsafeMutableBufferPointer { o in
-      start.withUnsafeBufferPointer { start in
-        for b in 0..<buckets {
-          let lo = b == 0 ? 0 : start[b &- 1]
-          let hi = start[b]
-          if hi &- lo < 2 { continue }
-          if hi &- lo > 32 {
-            // Sorted as an array (a slice of a buffer pointer is sorted by the unspecialised generic
-            // sort, a closure call per comparison); such a bucket holds mostly repeats of one value.
-            var bucket = Array(o[lo..<hi])
-            bucket.sort()
-            for k in bucket.indices { o[lo &+ k] = bucket[k] }
-            continue
-          }
-          // Insertion sort of a small bucket.
-          var i = lo &+ 1
-          while i < hi {
-            let x = o[i]
-            var j = i
-            while j > lo, o[j &- 1] > x {
-              o[j] = o[j &- 1]
-              j &-= 1
-            }
-            o[j] = x
-            i &+= 1
-          }
+          return sortBuckets(o, ends: s, buckets: buckets)
         }
       }
     }
-    dropRepeats(&out)
     values = out
+  }
+
+  /// Sorts each bucket of `o` (bucket `b` ends at `ends[b]` and starts where bucket `b - 1` ends) and
+  /// drops repeats, moving the values down so that they follow each other from the start of `o`;
+  /// returns how many values are left.
+  @inline(__always)
+  private static func sortBuckets(_ o: UnsafeMutableBufferPointer<UInt64>, ends: UnsafeMutablePointer<Int>, buckets: Int) -> Int {
+    guard let p = o.baseAddress else { return 0 }
+    var w = 0  // the next place to write
+    var lo = 0  // the start of the bucket
+    for b in 0..<buckets {
+      let hi = ends[b]
+      if hi != lo { w = sortBucket(p, from: lo, to: hi, writingAt: w) }
+      lo = hi
+    }
+    return w
+  }
+
+  /// Sorts the values `p[lo..<hi]` and drops repeats, writing them from `p[first]` on (`first <= lo`;
+  /// no place is written before it is read); returns the place after the last one written. An
+  /// insertion sort while there are at most 32 different values, the standard sort after that.
+  @inline(__always)
+  private static func sortBucket(_ p: UnsafeMutablePointer<UInt64>, from lo: Int, to hi: Int, writingAt first: Int) -> Int {
+    guard lo < hi else { return first }
+    p[first] = p[lo]
+    var w = first &+ 1  // the next place to write
+    var i = lo &+ 1
+    while i < hi {
+      let x = p[i]
+      // The first place of the values so far whose value is not below `x`.
+      var j = w
+      while j > first, p[j &- 1] > x { j &-= 1 }
+      if j > first, p[j &- 1] == x {
+        i &+= 1
+        continue
+      }
+      if w &- first == 32 {
+        // Many different values: the standard sort of what is written and what is left.
+        var rest = Array(UnsafeBufferPointer(start: p + first, count: w &- first))
+        rest.append(contentsOf: UnsafeBufferPointer(start: p + i, count: hi &- i))
+        rest.sort()
+        dropRepeats(&rest)
+        for k in rest.indices { p[first &+ k] = rest[k] }
+        return first &+ rest.count
+      }
+      var k = w
+      while k > j {
+        p[k] = p[k &- 1]
+        k &-= 1
+      }
+      p[j] = x
+      w &+= 1
+      i &+= 1
+    }
+    return w
   }
 
   /// Drops repeats from a sorted array.
