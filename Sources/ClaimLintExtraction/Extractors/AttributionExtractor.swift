@@ -283,57 +283,57 @@ public struct AttributionExtractor: Sendable {
   /// holds every kept word copied from the sentence (their ranges do not overlap); a word from its
   /// `lower` is checked against the room left, and when it would not fit (never seen in text) the
   /// words are measured first and the string made again (`keptContentMeasured`).
+  ///
+  /// The words are those of the sentence in order (`WordScanner`): their ranges do not overlap and
+  /// follow each other, so the words each exclusion leaves out are one stretch of indices, found by
+  /// binary search (`keptStretches`), and the kept words are read stretch by stretch, without a
+  /// range test per word.
   static func keptContent(_ sentence: String, _ ws: [Word], speaker: Range<Int>, verb: Range<Int>, aside: Range<Int>) -> String {
-    let speakerStart = speaker.lowerBound
-    let speakerEnd = speaker.upperBound
-    let verbStart = verb.lowerBound
-    let verbEnd = verb.upperBound
-    let asideStart = aside.lowerBound
-    let asideEnd = aside.upperBound
     var bytes = sentence
     var fits = true
     let content = bytes.withUTF8 { sb in
       let room = sb.count + ws.count
       // The words are read on their storage.
       return ws.withUnsafeBufferPointer { wb in
-        String(unsafeUninitializedCapacity: room) { out in
+        let (from, to) = keptStretches(wb, speaker: speaker, verb: verb, aside: aside)
+        return String(unsafeUninitializedCapacity: room) { out in
           var p = 0
           // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
           var runStart = 0
           var runEnd = -1
-          for k in wb.indices {
-            let r = wb[k].range
-            let lo = r.lowerBound
-            let hi = r.upperBound
-            guard !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
-            else { continue }
-            let lowerCount = wb[k].lower.utf8.count
-            let inPlace = wb[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && hi - lo == lowerCount
-            if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
-              runEnd = hi
-              continue
-            }
-            if runEnd >= 0 {
-              guard p + (runEnd - runStart) <= room else {
+          for s in 0..<4 {
+            for k in from[s]..<max(from[s], to[s]) {
+              let r = wb[k].range
+              let lo = r.lowerBound
+              let hi = r.upperBound
+              let lowerCount = wb[k].lower.utf8.count
+              let inPlace = wb[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && hi - lo == lowerCount
+              if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
+                runEnd = hi
+                continue
+              }
+              if runEnd >= 0 {
+                guard p + (runEnd - runStart) <= room else {
+                  fits = false
+                  return 0
+                }
+                p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
+                runEnd = -1
+              }
+              guard p + 1 + lowerCount <= room else {
                 fits = false
                 return 0
               }
-              p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
-              runEnd = -1
-            }
-            guard p + 1 + lowerCount <= room else {
-              fits = false
-              return 0
-            }
-            if p > 0 {
-              out[p] = 0x20
-              p += 1
-            }
-            if inPlace {
-              runStart = lo
-              runEnd = hi
-            } else {
-              p = Self.copy(wb[k].lower, to: out, at: p)
+              if p > 0 {
+                out[p] = 0x20
+                p += 1
+              }
+              if inPlace {
+                runStart = lo
+                runEnd = hi
+              } else {
+                p = Self.copy(wb[k].lower, to: out, at: p)
+              }
             }
           }
           if runEnd >= 0 {
@@ -348,11 +348,61 @@ public struct AttributionExtractor: Sendable {
       }
     }
     if fits { return content }
+    let speakerStart = speaker.lowerBound
+    let speakerEnd = speaker.upperBound
+    let verbStart = verb.lowerBound
+    let verbEnd = verb.upperBound
+    let asideStart = aside.lowerBound
+    let asideEnd = aside.upperBound
     return keptContentMeasured(ws, isKept: { k in
       let lo = ws[k].range.lowerBound
       let hi = ws[k].range.upperBound
       return !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
     })
+  }
+
+  /// The words of `wb` that `keptContent` keeps, as four stretches of indices `from[s]..<to[s]` (a
+  /// stretch with `to[s] <= from[s]` is empty), in order.
+  ///
+  /// A word is left out when its range lies within `speaker` or within `verb`, or starts within
+  /// `aside`. As the words' ranges follow each other (both bounds grow from word to word), the words
+  /// whose range starts at or after a bound are a suffix and those whose range ends at or before one
+  /// a prefix: each exclusion is one stretch of indices, and what lies outside the three is kept.
+  @inline(__always)
+  static func keptStretches(
+    _ wb: UnsafeBufferPointer<Word>, speaker: Range<Int>, verb: Range<Int>, aside: Range<Int>
+  ) -> (from: SIMD4<Int>, to: SIMD4<Int>) {
+    /// The first index whose word's range starts at or after `x` (`upper` false) or ends after `x`
+    /// (`upper` true); `wb.count` when there is none.
+    func first(_ x: Int, upper: Bool) -> Int {
+      var lo = 0
+      var hi = wb.count
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        let r = wb[mid].range
+        if upper ? r.upperBound > x : r.lowerBound >= x { hi = mid } else { lo = mid + 1 }
+      }
+      return lo
+    }
+    // The three left-out stretches, `l..<max(l, h)`.
+    var l0 = first(speaker.lowerBound, upper: false)
+    var h0 = first(speaker.upperBound, upper: true)
+    var l1 = first(verb.lowerBound, upper: false)
+    var h1 = first(verb.upperBound, upper: true)
+    var l2 = first(aside.lowerBound, upper: false)
+    var h2 = first(aside.upperBound, upper: false)
+    h0 = max(l0, h0)
+    h1 = max(l1, h1)
+    h2 = max(l2, h2)
+    // Ordered by start.
+    if l1 < l0 { swap(&l0, &l1); swap(&h0, &h1) }
+    if l2 < l1 { swap(&l1, &l2); swap(&h1, &h2) }
+    if l1 < l0 { swap(&l0, &l1); swap(&h0, &h1) }
+    // What lies before each stretch and after the last one and was not left out by an earlier one.
+    let m0 = h0
+    let m1 = max(m0, h1)
+    let m2 = max(m1, h2)
+    return (SIMD4(0, m0, m1, m2), SIMD4(l0, l1, l2, wb.count))
   }
 
   /// The kept words' `lower` joined by spaces, in a string made as long as they need.
