@@ -33,18 +33,25 @@ public struct ClaimExtractor: Sendable {
   /// the buffers for a sentence's bytes, tokens, words and matches are not allocated and grown anew
   /// for each document. Not `Sendable`: one scratch serves one thread at a time.
   public final class Scratch {
-    fileprivate var sentences: [Range<Int>] = []
-    fileprivate var segmentEnds: [Int] = []
-    fileprivate var bytes: [UInt8] = []
-    fileprivate var tokens: [Token] = []
-    fileprivate var words: [Word] = []
-    fileprivate var quantities: [QuantityMatch] = []
-    fileprivate var dateMatches: [DateMatch] = []
-    fileprivate var datelines: [Bool] = []
-    fileprivate var dateTokens: [Range<Int>] = []
+    fileprivate var buffers = Buffers()
 
     /// Empty buffers.
     public init() {}
+  }
+
+  /// The buffers of a `Scratch`, moved out of it whole for a call of `claims(in:scratch:)` and back at
+  /// its end (a property of a class would be checked for exclusive access at every use).
+  fileprivate struct Buffers {
+    var sentences: [Range<Int>] = []
+    var segmentEnds: [Int] = []
+    var bytes: [UInt8] = []
+    var tokens: [Token] = []
+    var words: [Word] = []
+    var quantities: [QuantityMatch] = []
+    var dateMatches: [DateMatch] = []
+    var datelines: [Bool] = []
+    var dateTokens: [Range<Int>] = []
+    var eventDates: [EventExtractor.DatedSpan] = []
   }
 
   public init(lexicons: LexiconSet, extraction: ExtractionLexicons) {
@@ -70,6 +77,9 @@ public struct ClaimExtractor: Sendable {
     let n = u.count
     let lo = max(0, min(r.lowerBound, n))
     let hi = max(lo, min(r.upperBound, n))
+    // After it, within four bytes: a bracket, a dash or a colon (after spaces and commas), or the end.
+    // Tested first: it takes a few bytes, and most dates fail it.
+    guard Self.endsDateline(u, hi) else { return false }
     // Before the date: a comma, at most eight words, and no period unless it is short.
     var comma = false
     var period = false
@@ -95,7 +105,13 @@ public struct ClaimExtractor: Sendable {
       let characters = simple ? scalars : Segment.slice(sentence, 0, lo).count
       guard characters < 30 else { return false }
     }
-    // After it, within four bytes: a bracket, a dash or a colon (after spaces and commas), or the end.
+    return true
+  }
+
+  /// Whether the bytes from `hi` (within the sentence `u`) end a dateline: within four bytes, a
+  /// bracket, a dash or a colon (after spaces and commas), or the end of the sentence.
+  private static func endsDateline(_ u: [UInt8], _ hi: Int) -> Bool {
+    let n = u.count
     let window = u[hi..<min(n, hi + 4)]
     var k = window.startIndex
     while k < window.endIndex, window[k] == 0x20 || window[k] == 0x2C { k += 1 }
@@ -116,35 +132,9 @@ public struct ClaimExtractor: Sendable {
   public func claims(in document: Document, scratch: Scratch) -> [Claim] {
     // The buffers are moved out of the scratch for the call, and back at its end: a property of a
     // class would be checked for exclusive access at every use.
-    var sentences: [Range<Int>] = []
-    var segmentEnds: [Int] = []
-    var bytes: [UInt8] = []
-    var tokens: [Token] = []
-    var words: [Word] = []
-    var quantityMatches: [QuantityMatch] = []
-    var dateMatches: [DateMatch] = []
-    var datelines: [Bool] = []
-    var dateTokens: [Range<Int>] = []
-    swap(&sentences, &scratch.sentences)
-    swap(&segmentEnds, &scratch.segmentEnds)
-    swap(&bytes, &scratch.bytes)
-    swap(&tokens, &scratch.tokens)
-    swap(&words, &scratch.words)
-    swap(&quantityMatches, &scratch.quantities)
-    swap(&dateMatches, &scratch.dateMatches)
-    swap(&datelines, &scratch.datelines)
-    swap(&dateTokens, &scratch.dateTokens)
-    defer {
-      swap(&sentences, &scratch.sentences)
-      swap(&segmentEnds, &scratch.segmentEnds)
-      swap(&bytes, &scratch.bytes)
-      swap(&tokens, &scratch.tokens)
-      swap(&words, &scratch.words)
-      swap(&quantityMatches, &scratch.quantities)
-      swap(&dateMatches, &scratch.dateMatches)
-      swap(&datelines, &scratch.datelines)
-      swap(&dateTokens, &scratch.dateTokens)
-    }
+    var b = Buffers()
+    swap(&b, &scratch.buffers)
+    defer { swap(&b, &scratch.buffers) }
     /// Whether claims are read from a segment. Headlines carry claims too: a headline that disagrees
     /// with its own story is a classic slip.
     func readsClaims(_ kind: SegmentKind) -> Bool {
@@ -152,32 +142,33 @@ public struct ClaimExtractor: Sendable {
     }
     // First the sentences of every segment read, into one buffer (`segmentEnds` marks where each
     // segment's end), so that the sentence buffers are sized once for the longest sentence.
-    sentences.removeAll(keepingCapacity: true)
-    segmentEnds.removeAll(keepingCapacity: true)
-    for segment in document.segments where readsClaims(segment.kind) {
-      splitter.split(segment.text, into: &sentences)
-      segmentEnds.append(sentences.count)
+    b.sentences.removeAll(keepingCapacity: true)
+    b.segmentEnds.removeAll(keepingCapacity: true)
+    // By index: a segment bound to a name is copied (its text, map, author and reason retained).
+    for k in document.segments.indices where readsClaims(document.segments[k].kind) {
+      splitter.split(document.segments[k].text, into: &b.sentences)
+      b.segmentEnds.append(b.sentences.count)
     }
     var longest = 0
-    for r in sentences where r.count > longest { longest = r.count }
-    if bytes.capacity < longest {
-      bytes = []
-      bytes.reserveCapacity(longest)
+    for r in b.sentences where r.count > longest { longest = r.count }
+    if b.bytes.capacity < longest {
+      b.bytes = []
+      b.bytes.reserveCapacity(longest)
     }
     // A sentence has about one token for every five bytes; half as many as bytes leaves room to spare.
     let wantedTokens = longest / 2 + 8
-    if tokens.capacity < wantedTokens {
-      tokens = []
-      tokens.reserveCapacity(wantedTokens)
+    if b.tokens.capacity < wantedTokens {
+      b.tokens = []
+      b.tokens.reserveCapacity(wantedTokens)
     }
-    if words.capacity < wantedTokens {
-      words = []
-      words.reserveCapacity(wantedTokens)
+    if b.words.capacity < wantedTokens {
+      b.words = []
+      b.words.reserveCapacity(wantedTokens)
     }
 
     // About two claims a sentence: room for them at once rather than a doubling after every few.
     var out: [Claim] = []
-    out.reserveCapacity(2 * sentences.count + 8)
+    out.reserveCapacity(2 * b.sentences.count + 8)
     var people: [String] = []
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
@@ -188,13 +179,13 @@ public struct ClaimExtractor: Sendable {
     for segment in document.segments where readsClaims(segment.kind) {
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
-      let lastSentence = segmentEnds[segmentNumber]
+      let lastSentence = b.segmentEnds[segmentNumber]
       defer {
         segmentNumber += 1
         firstSentence = lastSentence
       }
       for sentenceNumber in firstSentence..<lastSentence {
-        let range = sentences[sentenceNumber]
+        let range = b.sentences[sentenceNumber]
         defer { sentenceIndex += 1 }
         let sentence = Segment.slice(segment.text, range.lowerBound, range.upperBound)
         let base = range.lowerBound
@@ -209,54 +200,61 @@ public struct ClaimExtractor: Sendable {
           return c
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: sentence.utf8)
+        b.bytes.removeAll(keepingCapacity: true)
+        b.bytes.append(contentsOf: sentence.utf8)
         var plain = false
-        Tokenizer.tokenize(bytes, into: &tokens, plain: &plain)
-        shared.extraction.mark(&tokens)
-        let hedgeMatches = shared.hedges.hedges(tokens: tokens, bytes: bytes)
+        Tokenizer.tokenize(b.bytes, into: &b.tokens, plain: &plain)
+        shared.extraction.mark(&b.tokens)
+        let hedgeMatches = shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes)
         let hedgeWords = hedgeMatches.map(\.text)
         // The words share the strings of the tokens that cover the same bytes.
-        tokens.withUnsafeBufferPointer { t in
-          bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &words) }
+        b.tokens.withUnsafeBufferPointer { t in
+          b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
         }
 
-        let dateSpans = shared.dates.spans(tokens, documentDate: document.date)
-        dateMatches.removeAll(keepingCapacity: true)
-        dateTokens.removeAll(keepingCapacity: true)
+        let dateSpans = shared.dates.spans(b.tokens, documentDate: document.date)
+        b.dateMatches.removeAll(keepingCapacity: true)
+        b.dateTokens.removeAll(keepingCapacity: true)
         for s in dateSpans {
-          dateMatches.append(
-            DateMatch(range: tokens[s.tokens.lowerBound].start..<tokens[s.tokens.upperBound - 1].end, mention: s.mention))
-          dateTokens.append(s.tokens)
+          b.dateMatches.append(
+            DateMatch(range: b.tokens[s.tokens.lowerBound].start..<b.tokens[s.tokens.upperBound - 1].end, mention: s.mention))
+          b.dateTokens.append(s.tokens)
         }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
-        let quote = attributions.quoteRange(bytes: bytes, sentence: sentence)
+        let quote = attributions.quoteRange(bytes: b.bytes, sentence: sentence)
         if let q = quote {
-          for k in dateMatches.indices where dateMatches[k].mention.isRelative && q.contains(dateMatches[k].range.lowerBound) {
-            dateMatches[k].mention.isTentative = true
+          for k in b.dateMatches.indices where b.dateMatches[k].mention.isRelative && q.contains(b.dateMatches[k].range.lowerBound) {
+            b.dateMatches[k].mention.isTentative = true
           }
         }
-        datelines.removeAll(keepingCapacity: true)
-        for k in dateMatches.indices { datelines.append(Self.isDateline(sentence, bytes: bytes, dateMatches[k].range)) }
+        b.datelines.removeAll(keepingCapacity: true)
+        for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
         // Each claim is appended first and its boxed value set on the stored claim, in place: a claim
         // finished in a variable and then appended is copied (every string and box retained) and destroyed.
-        for k in dateMatches.indices {
+        for k in b.dateMatches.indices {
           // The mention is finished before it is stored: each write to `c.date` boxes it anew.
-          var mention = dateMatches[k].mention
-          mention.isDateline = datelines[k]
-          out.append(claim(.date, dateMatches[k].range, hedgeWords: hedgeWords))
+          var mention = b.dateMatches[k].mention
+          mention.isDateline = b.datelines[k]
+          out.append(claim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords))
           out[out.count - 1].date = mention
         }
-        quantities.extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, into: &quantityMatches)
+        quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
         // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
-        for k in quantityMatches.indices {
-          let r = quantityMatches[k].range
-          if dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
-          out.append(claim(.quantity, r, hedgeWords: HedgeDetector.scoped(hedgeMatches, all: hedgeWords, to: quantityMatches[k], in: bytes)))
-          out[out.count - 1].quantity = quantityMatches[k].quantity
-          if let ar = quantityMatches[k].quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
+        for k in b.quantities.indices {
+          let r = b.quantities[k].range
+          if b.dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
+          let scopedHedges = HedgeDetector.scoped(
+            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: b.quantities[k].nounEnd, in: b.bytes)
+          // Built here rather than by `claim`: measured fewer instructions for the most common kind.
+          out.append(
+            Claim(
+              kind: .quantity, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex,
+              hedged: !scopedHedges.isEmpty, hedges: scopedHedges, commentAuthor: layer == .comment ? segment.author : nil))
+          out[out.count - 1].isHeadline = segment.kind == .headline
+          out[out.count - 1].quantity = b.quantities[k].quantity
+          if let ar = b.quantities[k].quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
         }
-        let titleMatches = titles.extract(from: sentence, words: words)
+        let titleMatches = titles.extract(from: sentence, words: b.words)
         for m in titleMatches {
           if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
@@ -266,7 +264,7 @@ public struct ClaimExtractor: Sendable {
           out[out.count - 1].title = m.title
         }
         for m in attributions.extract(
-          from: sentence, words: words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
+          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
         {
           out.append(claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords))
           out[out.count - 1].attribution = m.attribution
@@ -277,12 +275,15 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        let eventDates = zip(dateMatches, datelines).compactMap { m, dateline -> EventExtractor.DatedSpan? in
-          guard let d = m.mention.resolved, m.mention.granularity == "day", !m.mention.isTentative, !dateline else { return nil }
-          return EventExtractor.DatedSpan(range: m.range, date: d)
+        b.eventDates.removeAll(keepingCapacity: true)
+        for k in b.dateMatches.indices {
+          guard let d = b.dateMatches[k].mention.resolved, b.dateMatches[k].mention.granularity == "day",
+            !b.dateMatches[k].mention.isTentative, !b.datelines[k]
+          else { continue }
+          b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
-        if layer == .reportage, let p = events.place(in: words) ?? events.anyCity(in: words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: words, dates: eventDates, people: people) {
+        if layer == .reportage, let p = events.place(in: b.words) ?? events.anyCity(in: b.words) { currentPlace = p }
+        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people) {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           var event = m.event
           // An event without a place in its sentence takes the place the article last named.

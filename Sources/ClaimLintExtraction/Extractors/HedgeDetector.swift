@@ -53,11 +53,20 @@ public struct HedgeDetector: Sendable {
   static func scoped(
     _ found: [(range: Range<Int>, text: String)], all: [String], to figure: QuantityMatch, in bytes: [UInt8]
   ) -> [String] {
+    scoped(found, all: all, figureStart: figure.range.lowerBound, nounEnd: figure.nounEnd, in: bytes)
+  }
+
+  /// `scoped(_:all:to:in:)` with the figure given by the start of its range and the end of its noun
+  /// phrase: a caller reading a match in an array passes these two offsets rather than a copy of the
+  /// match (every string of its quantity retained and released).
+  static func scoped(
+    _ found: [(range: Range<Int>, text: String)], all: [String], figureStart: Int, nounEnd: Int, in bytes: [UInt8]
+  ) -> [String] {
     guard !found.isEmpty else { return [] }
     // nil while every hedge so far applies.
     var out: [String]? = nil
     for (k, h) in found.enumerated() {
-      if applies(h, to: figure, in: bytes) {
+      if applies(h, figureStart: figureStart, nounEnd: nounEnd, in: bytes) {
         out?.append(h.text)
       } else if out == nil {
         out = Array(all[..<k])
@@ -67,13 +76,18 @@ public struct HedgeDetector: Sendable {
   }
 
   /// Whether the hedge `h` of a sentence applies to `figure` (see `scoped(_:all:to:in:)`).
-  private static func applies(_ h: (range: Range<Int>, text: String), to figure: QuantityMatch, in bytes: [UInt8]) -> Bool {
-    guard nounHedges.contains(h.text.lowercased()) else { return true }
+  private static func applies(
+    _ h: (range: Range<Int>, text: String), figureStart: Int, nounEnd: Int, in bytes: [UInt8]
+  ) -> Bool {
+    // The noun hedges are ASCII words of seven to nine letters, and a text that lowercases to one of
+    // them has as many bytes: a hedge of another length is a sentence hedge, without lowercasing it.
+    let length = h.text.utf8.count
+    guard length >= 7, length <= 9, nounHedges.contains(h.text.lowercased()) else { return true }
     let start = h.range.lowerBound
-    if start >= figure.range.lowerBound, start < figure.nounEnd { return true }
+    if start >= figureStart, start < nounEnd { return true }
     // Right after the noun phrase: only spaces or a comma in between.
-    if start >= figure.nounEnd,
-      bytes[figure.nounEnd..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2C }), start - figure.nounEnd <= 3
+    if start >= nounEnd,
+      bytes[nounEnd..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2C }), start - nounEnd <= 3
     {
       return true
     }
