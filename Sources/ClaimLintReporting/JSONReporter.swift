@@ -50,8 +50,8 @@ public enum JSONReporter: Reporter {
   public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     var out = JSONOutput(pretty: true, capacity: estimatedSize(of: report))
     write(report, options: options, into: &out)
-    out.bytes.append(0x0A)
-    return out.bytes
+    out.appendByte(0x0A)
+    return out.takeBytes()
   }
 
   /// Writes the report in chunks of about a megabyte as it goes (the CLI's way: the JSON of a large
@@ -59,13 +59,18 @@ public enum JSONReporter: Reporter {
   public static func stream(_ report: Report, options: ReportOptions, to write: @escaping ([UInt8]) -> Void) {
     var out = JSONOutput(pretty: true, sink: write)
     self.write(report, options: options, into: &out)
-    out.bytes.append(0x0A)
-    write(out.bytes)
+    out.appendByte(0x0A)
+    write(out.takeBytes())
   }
 
   /// A first guess at the size of the JSON report in bytes, so the buffer rarely grows.
   static func estimatedSize(of report: Report) -> Int {
-    var size = 4096 + 1200 * report.findings.count + 200 * report.inputErrors.count
+    4096 + 1200 * report.findings.count + 200 * report.inputErrors.count + estimatedDocumentsSize(of: report)
+  }
+
+  /// A first guess at the size of the report's `documents` in bytes.
+  static func estimatedDocumentsSize(of report: Report) -> Int {
+    var size = 0
     for entry in report.documents {
       size += 400 + 160 * entry.document.segments.count
       if report.kind == .claims { size += 1200 * entry.claims.count }

@@ -37,7 +37,7 @@ public enum RDJSONLReporter: Reporter {
         code: RDCode(value: finding.ruleID, url: SARIFReporter.helpURI(report.tool.informationURI, finding.ruleID)),
         relatedLocations: related.isEmpty ? nil : related)
       diagnostic.write(to: &out)
-      out.bytes.append(0x0A)
+      out.appendByte(0x0A)
     }
     for problem in report.inputErrors {
       var range: RDRange? = nil
@@ -49,9 +49,9 @@ public enum RDJSONLReporter: Reporter {
         message: problem.message, location: RDLocation(path: problem.path, range: range),
         severity: severity(problem.severity), source: source, code: nil, relatedLocations: nil)
       diagnostic.write(to: &out)
-      out.bytes.append(0x0A)
+      out.appendByte(0x0A)
     }
-    return out.bytes
+    return out.takeBytes()
   }
 
   static func severity(_ severity: Severity) -> String {

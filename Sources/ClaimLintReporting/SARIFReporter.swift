@@ -39,8 +39,8 @@ public enum SARIFReporter: Reporter {
   public static func renderBytes(_ report: Report, options: ReportOptions) -> [UInt8] {
     var out = JSONOutput(pretty: true, capacity: 8192 + 3000 * report.findings.count + 500 * report.inputErrors.count)
     log(for: report).write(to: &out)
-    out.bytes.append(0x0A)
-    return out.bytes
+    out.appendByte(0x0A)
+    return out.takeBytes()
   }
 
   /// The SARIF log of `report`.

@@ -45,7 +45,7 @@ struct JSONOutputTests {
     for object in edge.nested {
       out.beginObject()
       for (name, numbers) in object.sorted(by: { $0.key < $1.key }) {
-        out.key(name)
+        out.key(escaping: name)
         out.beginArray()
         for n in numbers { out.int(n) }
         out.endArray()

@@ -13,8 +13,12 @@ import ClaimLintCore
 /// Layout, as `JSONEncoder` prints it: two spaces a level, `"key" : value` when pretty, and an empty
 /// container as its bracket, a blank line and its indented closing bracket.
 struct JSONOutput {
-  /// The bytes written so far (UTF-8).
-  var bytes: [UInt8] = []
+  /// The buffer: the first `count` bytes are those written so far (UTF-8), the rest is room, kept
+  /// zero-filled, that writes fill in place (a write reserves its longest form once and stores its
+  /// bytes through a pointer, instead of appending them to an array one piece at a time).
+  private var storage: [UInt8]
+  /// How many bytes of `storage` are written.
+  private(set) var count = 0
   /// Whether to pretty-print.
   let pretty: Bool
   /// How many containers are open.
@@ -23,7 +27,7 @@ struct JSONOutput {
   private var empty = true
   /// Whether a key was just written, so the next value follows it without a separator.
   private var afterKey = false
-  /// Where written bytes go once the buffer holds `flushSize` of them (nil: they stay in `bytes`).
+  /// Where written bytes go once the buffer holds `flushSize` of them (nil: they stay in the buffer).
   private var sink: (([UInt8]) -> Void)?
   /// The buffer size at which `flushIfLarge` hands the bytes to the sink.
   static let flushSize = 1 << 20
@@ -31,11 +35,11 @@ struct JSONOutput {
   /// An empty buffer with room for `capacity` bytes.
   init(pretty: Bool, capacity: Int = 1 << 16) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    storage = [UInt8](repeating: 0, count: max(0, capacity))
   }
 
   /// A buffer that hands its bytes to `sink` in chunks of about `flushSize` (see `flushIfLarge`); the
-  /// caller hands over what is left at the end (`bytes`).
+  /// caller hands over what is left at the end (`takeBytes()`).
   init(pretty: Bool, sink: @escaping ([UInt8]) -> Void) {
     self.init(pretty: pretty, capacity: Self.flushSize + (Self.flushSize >> 2))
     self.sink = sink
@@ -44,13 +48,25 @@ struct JSONOutput {
   /// Hands the bytes written so far to the sink when there are `flushSize` of them: called between
   /// entries of long arrays, so a report of 100,000 documents never sits whole in memory.
   mutating func flushIfLarge() {
-    guard let sink, bytes.count >= Self.flushSize else { return }
-    sink(bytes)
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, count >= Self.flushSize else { return }
+    sink(Array(storage[0..<count]))
+    count = 0
+  }
+
+  /// The bytes written so far (a copy).
+  var bytes: [UInt8] { Array(storage[0..<count]) }
+
+  /// The bytes written so far, leaving the buffer empty (without copying them).
+  mutating func takeBytes() -> [UInt8] {
+    var result: [UInt8] = []
+    swap(&result, &storage)
+    result.removeSubrange(count...)
+    count = 0
+    return result
   }
 
   /// The buffer as a string.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { String(decoding: storage[0..<count], as: UTF8.self) }
 
   /// An empty buffer that goes on from this one inside its innermost open container, as if
   /// `entriesBefore` entries had been written there already (or as they have, when nil): its bytes
@@ -66,86 +82,180 @@ struct JSONOutput {
 
   /// Appends a continuation's bytes (see `continuation(entriesBefore:capacity:)`) and takes on its state.
   mutating func append(_ part: JSONOutput) {
-    bytes.append(contentsOf: part.bytes)
+    let n = part.count
+    part.storage.withUnsafeBufferPointer { source in
+      guard let from = source.baseAddress else { return }
+      write(room: n) { to in
+        to.update(from: from, count: n)
+        return n
+      }
+    }
     depth = part.depth
     empty = part.empty
     afterKey = part.afterKey
   }
 
+  /// Appends one raw byte (a line break between the objects of JSON Lines, the final line break).
+  mutating func appendByte(_ byte: UInt8) {
+    write(room: 1) { to in
+      to[0] = byte
+      return 1
+    }
+  }
+
+  // MARK: - Room
+
+  /// Calls `body` with a pointer to at least `room` bytes after those written, and counts the bytes it
+  /// says it wrote there (at most `room`).
+  @inline(__always)
+  private mutating func write(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    if storage.count - count < room { grow(room) }
+    let at = count
+    let written = storage.withUnsafeMutableBufferPointer { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      return body(base + at)
+    }
+    count = at + written
+  }
+
+  /// Makes room for `room` more bytes: at least doubles the buffer, keeping what is written.
+  @inline(never)
+  private mutating func grow(_ room: Int) {
+    var bigger = [UInt8](repeating: 0, count: max(storage.count * 2, count + room, 256))
+    let n = count
+    storage.withUnsafeBufferPointer { old in
+      bigger.withUnsafeMutableBufferPointer { new in
+        guard let from = old.baseAddress, let to = new.baseAddress else { return }
+        to.update(from: from, count: n)
+      }
+    }
+    storage = bigger
+  }
+
+  /// The eight bytes of a word of spaces.
+  private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+  /// Writes a line break and `2 * depth` spaces at `to` (storing up to 7 spaces more, inside the room
+  /// `indentRoom` reserves); returns the bytes written.
+  @inline(__always)
+  private static func lineBreak(depth: Int, at to: UnsafeMutablePointer<UInt8>) -> Int {
+    to[0] = 0x0A
+    let n = 2 * depth
+    var i = 0
+    while i < n {
+      UnsafeMutableRawPointer(to + 1 + i).storeBytes(of: spaces, as: UInt64.self)
+      i += 8
+    }
+    return 1 + n
+  }
+
+  /// The room a separator (comma, line break, indentation) needs at the current depth.
+  @inline(__always)
+  private var separatorRoom: Int { 2 + 2 * depth + 8 }
+
   // MARK: - Containers
 
   /// Opens an object (as a value of the current key or element of the current array).
-  mutating func beginObject() {
-    valuePrefix()
-    bytes.append(0x7B)
-    depth += 1
-    empty = true
-  }
+  mutating func beginObject() { open(0x7B) }
 
   /// Closes the innermost object.
   mutating func endObject() { close(0x7D) }
 
   /// Opens an array.
-  mutating func beginArray() {
-    valuePrefix()
-    bytes.append(0x5B)
-    depth += 1
-    empty = true
-  }
+  mutating func beginArray() { open(0x5B) }
 
   /// Closes the innermost array.
   mutating func endArray() { close(0x5D) }
 
+  private mutating func open(_ bracket: UInt8) {
+    let prefix = valuePrefix()
+    write(room: prefix.room + 1) { to in
+      let n = prefix.write(at: to)
+      to[n] = bracket
+      return n + 1
+    }
+    depth += 1
+    empty = true
+  }
+
   private mutating func close(_ bracket: UInt8) {
     depth -= 1
-    if pretty {
-      if empty { bytes.append(0x0A) }
-      newline()
+    let pretty = pretty, wasEmpty = empty, depth = depth
+    write(room: 3 + 2 * depth + 8) { to in
+      var n = 0
+      if pretty {
+        if wasEmpty {
+          to[0] = 0x0A
+          n = 1
+        }
+        n += Self.lineBreak(depth: depth, at: to + n)
+      }
+      to[n] = bracket
+      return n + 1
     }
-    bytes.append(bracket)
     empty = false
   }
 
   /// Starts the next entry of the open object; `name` must sort after the previous key.
   mutating func key(_ name: StaticString) {
-    separator()
-    bytes.append(0x22)
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(0x22)
-    keyColon()
+    let prefix = separator()
+    let pretty = pretty
+    name.withUTF8Buffer { name in
+      let length = name.count
+      guard let from = name.baseAddress else { return }
+      write(room: prefix.room + length + 5) { to in
+        var n = prefix.write(at: to)
+        to[n] = 0x22
+        (to + n + 1).update(from: from, count: length)
+        n += length + 1
+        to[n] = 0x22
+        return n + 1 + Self.colon(pretty: pretty, at: to + n + 1)
+      }
+    }
+    afterKey = true
   }
 
   /// Starts the next entry of the open object with a key already quoted (and needing no escapes).
   mutating func key(quoted: [UInt8]) {
-    separator()
-    bytes.append(contentsOf: quoted)
-    keyColon()
-  }
-
-  /// Starts the next entry of the open object with a key that may need escaping.
-  mutating func key(_ name: String) {
-    separator()
-    appendQuoted(name)
-    keyColon()
-  }
-
-  private mutating func keyColon() {
-    if pretty {
-      bytes.append(0x20)
-      bytes.append(0x3A)
-      bytes.append(0x20)
-    } else {
-      bytes.append(0x3A)
+    let prefix = separator()
+    let pretty = pretty
+    quoted.withUnsafeBufferPointer { quoted in
+      let length = quoted.count
+      guard let from = quoted.baseAddress else { return }
+      write(room: prefix.room + length + 3) { to in
+        let n = prefix.write(at: to)
+        (to + n).update(from: from, count: length)
+        return n + length + Self.colon(pretty: pretty, at: to + n + length)
+      }
     }
     afterKey = true
+  }
+
+  /// Starts the next entry of the open object with a key that may need escaping (a key spelled in
+  /// the code is a `StaticString`: `key(_:)`; a separate label, so that a literal never picks this one).
+  mutating func key(escaping name: String) {
+    quoted(name, prefix: separator(), colon: true)
+    afterKey = true
+  }
+
+  /// Writes the colon after a key; returns the bytes written (at most 3).
+  @inline(__always)
+  private static func colon(pretty: Bool, at to: UnsafeMutablePointer<UInt8>) -> Int {
+    guard pretty else {
+      to[0] = 0x3A
+      return 1
+    }
+    to[0] = 0x20
+    to[1] = 0x3A
+    to[2] = 0x20
+    return 3
   }
 
   // MARK: - Values
 
   /// A string value.
   mutating func string(_ value: String) {
-    valuePrefix()
-    appendQuoted(value)
+    quoted(value, prefix: valuePrefix(), colon: false)
   }
 
   /// A string value, or null.
@@ -155,8 +265,11 @@ struct JSONOutput {
 
   /// An integer value.
   mutating func int(_ value: Int) {
-    valuePrefix()
-    appendDigits(Int64(value))
+    let prefix = valuePrefix()
+    write(room: prefix.room + 20) { to in
+      let n = prefix.write(at: to)
+      return n + Self.digits(Int64(value), at: to + n)
+    }
   }
 
   /// An integer value, or null.
@@ -166,12 +279,7 @@ struct JSONOutput {
 
   /// A boolean value.
   mutating func bool(_ value: Bool) {
-    valuePrefix()
-    if value {
-      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-    } else {
-      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-    }
+    literal(value ? "true" : "false")
   }
 
   /// A boolean value, or null.
@@ -181,8 +289,20 @@ struct JSONOutput {
 
   /// `null`.
   mutating func null() {
-    valuePrefix()
-    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    literal("null")
+  }
+
+  /// A value written as it is spelled (`true`, `false`, `null`).
+  private mutating func literal(_ text: StaticString) {
+    let prefix = valuePrefix()
+    text.withUTF8Buffer { text in
+      let length = text.count
+      write(room: prefix.room + length) { to in
+        let n = prefix.write(at: to)
+        for i in 0..<length { to[n + i] = text[i] }
+        return n + length
+      }
+    }
   }
 
   /// A date as `YYYY-MM-DD` (`CalendarDate.description`), or null.
@@ -191,25 +311,29 @@ struct JSONOutput {
     guard (0...9999).contains(value.year), (0...99).contains(value.month), (0...99).contains(value.day) else {
       return string(value.description)
     }
-    valuePrefix()
-    bytes.append(0x22)
-    appendPadded(value.year, 4)
-    bytes.append(0x2D)
-    appendPadded(value.month, 2)
-    bytes.append(0x2D)
-    appendPadded(value.day, 2)
-    bytes.append(0x22)
+    let prefix = valuePrefix()
+    write(room: prefix.room + 12) { to in
+      let n = prefix.write(at: to)
+      to[n] = 0x22
+      Self.padded(value.year, 4, at: to + n + 1)
+      to[n + 5] = 0x2D
+      Self.padded(value.month, 2, at: to + n + 6)
+      to[n + 8] = 0x2D
+      Self.padded(value.day, 2, at: to + n + 9)
+      to[n + 11] = 0x22
+      return n + 12
+    }
   }
 
-  /// A non-negative number with leading zeros to `width` digits.
-  private mutating func appendPadded(_ value: Int, _ width: Int) {
-    var divisor = 1
-    for _ in 1..<width { divisor *= 10 }
+  /// Writes a non-negative number with leading zeros to `width` digits.
+  @inline(__always)
+  private static func padded(_ value: Int, _ width: Int, at to: UnsafeMutablePointer<UInt8>) {
     var rest = value
-    while divisor > 0 {
-      bytes.append(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor))
-      rest %= divisor
-      divisor /= 10
+    var i = width - 1
+    while i >= 0 {
+      to[i] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+      i -= 1
     }
   }
 
@@ -218,13 +342,25 @@ struct JSONOutput {
   mutating func number(_ value: Double?) {
     guard let value else { return null() }
     if let integer = NumberText.integral(value) {
-      valuePrefix()
-      appendDigits(integer)
+      let prefix = valuePrefix()
+      write(room: prefix.room + 20) { to in
+        let n = prefix.write(at: to)
+        return n + Self.digits(integer, at: to + n)
+      }
     } else if value.isFinite {
-      valuePrefix()
       var s = value.description
       if s.hasSuffix(".0") { s.removeLast(2) }
-      bytes.append(contentsOf: s.utf8)
+      let prefix = valuePrefix()
+      var utf8 = Array(s.utf8)
+      let length = utf8.count
+      utf8.withUnsafeMutableBufferPointer { utf8 in
+        guard let from = utf8.baseAddress else { return }
+        write(room: prefix.room + length) { to in
+          let n = prefix.write(at: to)
+          (to + n).update(from: from, count: length)
+          return n + length
+        }
+      }
     } else {
       null()
     }
@@ -246,7 +382,7 @@ struct JSONOutput {
   mutating func stringObject(_ values: [String: String]) {
     beginObject()
     for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-      key(name)
+      key(escaping: name)
       string(value)
     }
     endObject()
@@ -254,101 +390,149 @@ struct JSONOutput {
 
   // MARK: - Bytes
 
-  private mutating func valuePrefix() {
+  /// What goes before an entry: a comma unless it is the first of its container, and (pretty) a line
+  /// break with the indentation of `depth`; nothing for the value of a key.
+  private struct Prefix {
+    let comma: Bool
+    let lineBreak: Bool
+    let depth: Int
+
+    /// The room writing it needs (with the slack of `lineBreak(depth:at:)`).
+    var room: Int { 10 + 2 * depth }
+
+    /// Writes it at `to`; returns the bytes written.
+    @inline(__always)
+    func write(at to: UnsafeMutablePointer<UInt8>) -> Int {
+      var n = 0
+      if comma {
+        to[0] = 0x2C
+        n = 1
+      }
+      if lineBreak { n += JSONOutput.lineBreak(depth: depth, at: to + n) }
+      return n
+    }
+  }
+
+  /// The prefix of a value: none after a key, a separator inside a container.
+  @inline(__always)
+  private mutating func valuePrefix() -> Prefix {
     if afterKey {
       afterKey = false
-    } else if depth > 0 {
-      separator()
+      return Prefix(comma: false, lineBreak: false, depth: 0)
     }
+    if depth > 0 { return separator() }
+    return Prefix(comma: false, lineBreak: false, depth: 0)
   }
 
-  private mutating func separator() {
-    if !empty { bytes.append(0x2C) }
+  /// The separator before the next entry of the open container.
+  @inline(__always)
+  private mutating func separator() -> Prefix {
+    let comma = !empty
     empty = false
-    if pretty { newline() }
+    return Prefix(comma: comma, lineBreak: pretty, depth: depth)
   }
 
-  /// A line break followed by enough spaces for the indentation of any report (deeper levels fall back
-  /// to appending spaces one run at a time).
-  private static let breakAndIndent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
-
-  private mutating func newline() {
-    let count = 1 + 2 * depth
-    if count <= Self.breakAndIndent.count {
-      Self.breakAndIndent.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
-    } else {
-      bytes.append(0x0A)
-      bytes.append(contentsOf: repeatElement(0x20, count: count - 1))
-    }
-  }
-
-  private mutating func appendDigits(_ value: Int64) {
+  /// Writes `value` in digits at `to`; returns the bytes written (at most 20).
+  @inline(__always)
+  private static func digits(_ value: Int64, at to: UnsafeMutablePointer<UInt8>) -> Int {
     if value >= 0 && value < 10 {
-      bytes.append(0x30 &+ UInt8(truncatingIfNeeded: value))
-      return
+      to[0] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+      return 1
     }
-    if value < 0 { bytes.append(0x2D) }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, least significant first, as bytes
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { raw in
-      while magnitude > 0 || count == 0 {
-        raw[count] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
+    var n = 0
+    if value < 0 {
+      to[0] = 0x2D
+      n = 1
     }
-    withUnsafeBytes(of: &digits) { raw in
-      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[i]) }
+    let magnitude = value.magnitude
+    var length = 1
+    var rest = magnitude / 10
+    while rest > 0 {
+      length += 1
+      rest /= 10
+    }
+    rest = magnitude
+    var i = n + length - 1
+    while i >= n {
+      to[i] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+      i -= 1
+    }
+    return n + length
+  }
+
+  /// The lowercase hexadecimal digit of `value` (0 to 15).
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 &+ value : 0x57 &+ value
+  }
+
+  /// `prefix`, then `"value"` with `"`, `\` and control characters escaped (slashes and non-ASCII as
+  /// they are), then the colon of a key when `colon`.
+  private mutating func quoted(_ value: String, prefix: Prefix, colon: Bool) {
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      quoted(utf8, prefix: prefix, colon: colon)
+    }
+    if done == nil {
+      var copy = value
+      copy.withUTF8 { quoted($0, prefix: prefix, colon: colon) }
     }
   }
 
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-  /// `"value"` with `"`, `\` and control characters escaped (slashes and non-ASCII as they are).
+  /// `quoted(_:prefix:colon:)` of the UTF-8 bytes of a string.
   ///
-  /// Runs without anything to escape are found eight bytes at a time and copied in one piece.
-  private mutating func appendQuoted(_ value: String) {
-    bytes.append(0x22)
-    var copy = value
-    copy.withUTF8 { utf8 in
-      guard let base = utf8.baseAddress else { return }
-      let n = utf8.count
-      var runStart = 0
-      var i = 0
-      while i < n {
-        if i + 8 <= n {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          if !Self.mayNeedEscape(word) {
-            i += 8
+  /// Runs without anything to escape are found and copied eight bytes at a time, straight into the
+  /// room reserved for the longest escaped form (six bytes a byte).
+  private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>, prefix: Prefix, colon: Bool) {
+    let count = utf8.count
+    let pretty = pretty
+    write(room: prefix.room + 6 * count + 5) { to in
+      var o = prefix.write(at: to)
+      to[o] = 0x22
+      o += 1
+      if let from = utf8.baseAddress {
+        var i = 0
+        while i < count {
+          if i + 8 <= count {
+            let word = UnsafeRawPointer(from + i).loadUnaligned(as: UInt64.self)
+            if !Self.mayNeedEscape(word) {
+              UnsafeMutableRawPointer(to + o).storeBytes(of: word, as: UInt64.self)
+              i += 8
+              o += 8
+              continue
+            }
+          }
+          let b = from[i]
+          i += 1
+          if b >= 0x20 && b != 0x22 && b != 0x5C {
+            to[o] = b
+            o += 1
             continue
           }
+          to[o] = 0x5C
+          switch b {
+          case 0x22: to[o + 1] = 0x22
+          case 0x5C: to[o + 1] = 0x5C
+          case 0x0A: to[o + 1] = 0x6E
+          case 0x0D: to[o + 1] = 0x72
+          case 0x09: to[o + 1] = 0x74
+          case 0x08: to[o + 1] = 0x62
+          case 0x0C: to[o + 1] = 0x66
+          default:
+            to[o + 1] = 0x75
+            to[o + 2] = 0x30
+            to[o + 3] = 0x30
+            to[o + 4] = Self.hexDigit(b >> 4)
+            to[o + 5] = Self.hexDigit(b & 0xF)
+            o += 4
+          }
+          o += 2
         }
-        let b = base[i]
-        if b >= 0x20 && b != 0x22 && b != 0x5C {
-          i += 1
-          continue
-        }
-        if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-        switch b {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
-        case 0x08: bytes.append(0x5C); bytes.append(0x62)
-        case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-        default:
-          bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-          bytes.append(Self.hex[Int(b >> 4)])
-          bytes.append(Self.hex[Int(b & 0xF)])
-        }
-        i += 1
-        runStart = i
       }
-      if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
+      to[o] = 0x22
+      o += 1
+      if colon { o += Self.colon(pretty: pretty, at: to + o) }
+      return o
     }
-    bytes.append(0x22)
   }
 
   /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\` (exact: never a false "no").

@@ -11,13 +11,13 @@ extension JSONReporter {
     out.key("documents")
     out.beginArray()
     let kind = report.kind
-    writeEntries(report.documents, into: &out) { entry, out in writeDocument(entry, kind: kind, options: options, into: &out) }
+    writeEntries(report.documents, into: &out, bytesPerItem: 5 * estimatedDocumentsSize(of: report) / (4 * max(1, report.documents.count))) { entry, out in writeDocument(entry, kind: kind, options: options, into: &out) }
     out.endArray()
     out.key("draft")
     out.string(report.draftPath)
     out.key("findings")
     out.beginArray()
-    writeEntries(report.findings, into: &out) { finding, out in writeFinding(finding, into: &out) }
+    writeEntries(report.findings, into: &out, bytesPerItem: 1200) { finding, out in writeFinding(finding, into: &out) }
     out.endArray()
     out.key("inputErrors")
     out.beginArray()
@@ -43,8 +43,11 @@ extension JSONReporter {
 
   /// Writes the entries of the open array, a few hundred at a time on every core, joined in order (the
   /// bytes are those of writing them one by one), handing the buffer to its sink between groups.
+  ///
+  /// `bytesPerItem` is a first guess at an entry's size, for the room of each group's buffer (later
+  /// waves use the largest group of the wave before), so that the buffers rarely grow.
   static func writeEntries<T: Sendable>(
-    _ items: [T], into out: inout JSONOutput, threads: Int = ParallelMap.defaultThreads,
+    _ items: [T], into out: inout JSONOutput, threads: Int = ParallelMap.defaultThreads, bytesPerItem: Int = 2048,
     _ write: @escaping @Sendable (T, inout JSONOutput) -> Void
   ) {
     let batch = 64
@@ -58,6 +61,7 @@ extension JSONReporter {
     // A wave of batches at a time, so that only a wave's bytes are held at once.
     let wave = batch * threads * 4
     var start = 0
+    var capacity = batch * max(64, bytesPerItem)
     while start < items.count {
       let end = min(items.count, start + wave)
       let first = start
@@ -65,15 +69,19 @@ extension JSONReporter {
       // The state to go on from, without the buffer's bytes (a copy holding them would make the next
       // append copy the whole buffer).
       let state = out.continuation(capacity: 0)
+      let room = capacity
       let parts = ParallelMap.map(starts, threads: threads) { s -> JSONOutput in
-        var part = state.continuation(entriesBefore: s == first ? nil : true)
+        var part = state.continuation(entriesBefore: s == first ? nil : true, capacity: room)
         for item in items[s..<min(end, s + batch)] { write(item, &part) }
         return part
       }
+      var largest = 0
       for part in parts {
+        largest = max(largest, part.count)
         out.append(part)
         out.flushIfLarge()
       }
+      capacity = largest + largest / 4 + 1024
       start = end
     }
   }
@@ -109,9 +117,11 @@ extension JSONReporter {
     out.key("segments")
     out.beginArray()
     // Read in place: a segment copied is its text, map, author and reason retained and released.
+    let lineIndex = document.source.lineIndex
     document.segments.withUnsafeBufferPointer { segments in
       for segment in segments.indices {
-        let lines = SegmentLines(segments[segment], in: document.source)
+        let lines = SegmentLines(
+          sourceStart: segments[segment].sourceStart, sourceEnd: segments[segment].sourceEnd, in: lineIndex)
         out.beginObject()
         out.key("author")
         out.string(segments[segment].author)

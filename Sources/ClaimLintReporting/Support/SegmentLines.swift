@@ -9,10 +9,15 @@ struct SegmentLines: Equatable {
   let end: Int
 
   init(_ segment: Segment, in source: SourceFile) {
-    let first = segment.sourceStart
-    let last = segment.sourceEnd > first ? segment.sourceEnd - 1 : first
     // Lines only need the line index, which a released file (no bytes) keeps.
-    start = source.lineIndex.line(of: max(0, first))
-    end = max(start, source.lineIndex.line(of: max(0, last)))
+    self.init(sourceStart: segment.sourceStart, sourceEnd: segment.sourceEnd, in: source.lineIndex)
+  }
+
+  /// The lines of the segment that covers `sourceStart..<sourceEnd` (read from a segment in place,
+  /// without copying it).
+  init(sourceStart first: Int, sourceEnd: Int, in lineIndex: LineIndex) {
+    let last = sourceEnd > first ? sourceEnd - 1 : first
+    start = lineIndex.line(of: max(0, first))
+    end = max(start, lineIndex.line(of: max(0, last)))
   }
 }
