@@ -54,40 +54,14 @@ struct HTMLClassifier {
   ]
 
   /// The substring lists as bytes, in the order of `ListID`.
-  private let lists: [ByteList]
+  private let lists: [HTMLWordIndex]
+  /// `markers.relatedHeadingPhrases`, indexed.
+  let relatedHeadings: HTMLWordIndex
+  /// `markers.commentHeadingPhrases`, indexed.
+  let commentHeadings: HTMLWordIndex
+  /// Marks of whole values shared by every copy of this classifier (all pages of one reader).
+  private let shared: HTMLSharedMarks
 
-  /// One substring list, its words grouped by first byte so that a position of a name is tested
-  /// only against the words that start with its byte.
-  private struct ByteList {
-    /// The words' bytes, one after the other, grouped by first byte.
-    let bytes: [UInt8]
-    /// Word `j` is `bytes[offsets[j]..<offsets[j + 1]]`.
-    let offsets: [Int]
-    /// The words starting with byte `b` are words `starts[b]..<starts[b + 1]`.
-    let starts: [Int]
-
-    init(_ list: [[UInt8]]) {
-      let words = list.filter { !$0.isEmpty }
-      var starts = [Int](repeating: 0, count: 257)
-      for w in words { starts[Int(w[0]) + 1] += 1 }
-      for b in 0..<256 { starts[b + 1] += starts[b] }
-      var slots = starts
-      var ordered = [[UInt8]](repeating: [], count: words.count)
-      for w in words {
-        ordered[slots[Int(w[0])]] = w
-        slots[Int(w[0])] += 1
-      }
-      var offsets = [0]
-      var bytes: [UInt8] = []
-      for w in ordered {
-        bytes.append(contentsOf: w)
-        offsets.append(bytes.count)
-      }
-      self.bytes = bytes
-      self.offsets = offsets
-      self.starts = starts
-    }
-  }
   /// The token lists.
   private let boilerplateTokens: Set<String>
   private let authorTokens: Set<String>
@@ -107,39 +81,17 @@ struct HTMLClassifier {
       markers.commentAuthorSubstrings, markers.boilerplateSubstrings, markers.negativeSubstrings,
       markers.positiveSubstrings,
     ]
-    lists = all.map { list in ByteList(list.map { Array($0.utf8) }) }
+    lists = all.map { list in HTMLWordIndex(list.map { Array($0.utf8) }.filter { !$0.isEmpty }) }
+    relatedHeadings = HTMLWordIndex(strings: markers.relatedHeadingPhrases)
+    commentHeadings = HTMLWordIndex(strings: markers.commentHeadingPhrases)
+    shared = HTMLSharedMarks()
     boilerplateTokens = Set(markers.boilerplateTokens)
     authorTokens = Set(markers.commentAuthorTokens)
   }
 
   /// Whether any word of list `id` occurs in `name`.
   private func has(_ id: ListID, in name: [UInt8]) -> Bool {
-    let list = lists[id.rawValue]
-    let n = name.count
-    return name.withUnsafeBufferPointer { nb in
-      list.bytes.withUnsafeBufferPointer { wb in
-        list.offsets.withUnsafeBufferPointer { offsets in
-          list.starts.withUnsafeBufferPointer { starts in
-            for i in 0..<n {
-              let b = Int(nb[i])
-              var w = starts[b]
-              let last = starts[b + 1]
-              while w < last {
-                let from = offsets[w]
-                let count = offsets[w + 1] - from
-                if i + count <= n {
-                  var k = 1
-                  while k < count, nb[i + k] == wb[from + k] { k += 1 }
-                  if k == count { return true }
-                }
-                w += 1
-              }
-            }
-            return false
-          }
-        }
-      }
-    }
+    name.withUnsafeBufferPointer { lists[id.rawValue].occurs(in: $0) }
   }
 
   /// The marks for a `class` (several names) or `id` (one name) value.
@@ -148,6 +100,12 @@ struct HTMLClassifier {
   /// kept under the name in `classCache`.
   mutating func marks(class value: String, isID: Bool) -> HTMLClassMarks {
     if let cached = isID ? idCache[value] : classCache[value] { return cached }
+    if let known = shared.marks(value, isID: isID) {
+      if cacheCount < Self.cacheLimit {
+        if isID { idCache[value] = known } else { classCache[value] = known }
+      }
+      return known
+    }
     var result = HTMLClassMarks()
     let names: [String]
     if isID || !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
@@ -168,6 +126,7 @@ struct HTMLClassifier {
     if cacheCount < Self.cacheLimit {
       if isID { idCache[value] = result } else { classCache[value] = result }
     }
+    shared.store(result, for: value, isID: isID)
     return result
   }
 

@@ -209,13 +209,13 @@ extension HTMLPage {
   /// Whether a short text reads like the heading of a comment section.
   func isCommentsHeading(_ lower: String) -> Bool {
     guard lower.utf8.count <= 60 else { return false }
-    return markers.commentHeadingPhrases.contains(where: { HTMLText.contains(lower, $0) })
+    return classifier.commentHeadings.occurs(in: lower)
   }
 
   /// Whether a short text reads like the heading of related links.
   func isRelatedHeading(_ lower: String) -> Bool {
     guard lower.utf8.count <= 60 else { return false }
-    return markers.relatedHeadingPhrases.contains(where: { HTMLText.contains(lower, $0) })
+    return classifier.relatedHeadings.occurs(in: lower)
   }
 
   /// Marks the link lists after a "Related articles" heading, and comment headings in the article.

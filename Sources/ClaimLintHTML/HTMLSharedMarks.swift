@@ -1,0 +1,114 @@
+import Foundation
+
+/// Marks of `class` and `id` values computed by any page a reader has read, shared by copies of one
+/// `HTMLClassifier` across pages and threads.
+///
+/// A value's marks depend only on the value and the word lists, so whichever page computes them
+/// first, every page gets the same marks: the output does not depend on the order pages are read in.
+/// The table stops growing at `limit` entries so memory stays bounded on large runs.
+final class HTMLSharedMarks: @unchecked Sendable {
+  /// Guards `classes` and `ids`.
+  private let lock = NSLock()
+  /// Marks per `class` (or `itemprop`, `rel`) value.
+  private var classes: [String: HTMLClassMarks] = [:]
+  /// Marks per `id` value.
+  private var ids: [String: HTMLClassMarks] = [:]
+  /// The most entries the two tables hold together.
+  let limit: Int
+
+  /// Creates an empty table holding at most `limit` entries.
+  init(limit: Int = 50_000) {
+    self.limit = limit
+  }
+
+  /// The marks stored for `value`, if any.
+  func marks(_ value: String, isID: Bool) -> HTMLClassMarks? {
+    lock.lock()
+    defer { lock.unlock() }
+    return isID ? ids[value] : classes[value]
+  }
+
+  /// Stores the marks of `value` unless the table is full.
+  func store(_ marks: HTMLClassMarks, for value: String, isID: Bool) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard classes.count + ids.count < limit else { return }
+    if isID { ids[value] = marks } else { classes[value] = marks }
+  }
+}
+
+/// A list of words grouped by first byte, so that a position of a text is tested only against the
+/// words that start with its byte.
+struct HTMLWordIndex: Sendable {
+  /// The words' bytes, one after the other, grouped by first byte.
+  private let bytes: [UInt8]
+  /// Word `j` is `bytes[offsets[j]..<offsets[j + 1]]`.
+  private let offsets: [Int]
+  /// The words starting with byte `b` are words `starts[b]..<starts[b + 1]`.
+  private let starts: [Int]
+  /// Whether the list holds an empty word (which occurs in every text).
+  private let hasEmpty: Bool
+
+  /// Indexes `list`.
+  init(_ list: [[UInt8]]) {
+    hasEmpty = list.contains(where: { $0.isEmpty })
+    let words = list.filter { !$0.isEmpty }
+    var starts = [Int](repeating: 0, count: 257)
+    for w in words { starts[Int(w[0]) + 1] += 1 }
+    for b in 0..<256 { starts[b + 1] += starts[b] }
+    var slots = starts
+    var ordered = [[UInt8]](repeating: [], count: words.count)
+    for w in words {
+      ordered[slots[Int(w[0])]] = w
+      slots[Int(w[0])] += 1
+    }
+    var offsets = [0]
+    var bytes: [UInt8] = []
+    for w in ordered {
+      bytes.append(contentsOf: w)
+      offsets.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.offsets = offsets
+    self.starts = starts
+  }
+
+  /// Indexes the UTF-8 bytes of `list`.
+  init(strings list: [String]) {
+    self.init(list.map { Array($0.utf8) })
+  }
+
+  /// Whether any word occurs in `text` (bytes compared exactly).
+  func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if hasEmpty { return true }
+    let n = text.count
+    return bytes.withUnsafeBufferPointer { wb in
+      offsets.withUnsafeBufferPointer { offsets in
+        starts.withUnsafeBufferPointer { starts in
+          for i in 0..<n {
+            let b = Int(text[i])
+            var w = starts[b]
+            let last = starts[b + 1]
+            while w < last {
+              let from = offsets[w]
+              let count = offsets[w + 1] - from
+              if i + count <= n {
+                var k = 1
+                while k < count, text[i + k] == wb[from + k] { k += 1 }
+                if k == count { return true }
+              }
+              w += 1
+            }
+          }
+          return false
+        }
+      }
+    }
+  }
+
+  /// Whether any word occurs in `text`.
+  func occurs(in text: String) -> Bool {
+    var t = text
+    return t.withUTF8 { occurs(in: $0) }
+  }
+}
