@@ -149,11 +149,13 @@ public struct PersonTitleExtractor: Sendable {
           j += 1
           continue
         }
+        // A capitalised word before any role continues the title; so would it as a connector followed
+        // by a title word, which is therefore tested only for the other words.
+        if ws[j].isCapitalized && !sawRole { j += 1; continue }
         if Self.connectors.contains(lower: ws[j]) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
-        if ws[j].isCapitalized && !sawRole { j += 1; continue }
         // "Chief Strategy Officer": a field between two role words belongs to the title.
         if ws[j].isCapitalized, sawRole, j + 1 < ws.count, lookup(ws, j + 1)?.0 == .role {
           j += 1
@@ -244,7 +246,8 @@ public struct PersonTitleExtractor: Sendable {
         while e + 1 < ws.count, e - n < 3, isNameWord(ws, e + 1) { e += 1 }
         // The person's text is made only for an appositive found (most names have none).
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
-        if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, personWords: n..<(e + 1), personRange: pRange) {
+        // `appositive` needs a comma and a word after the name: the place lookup is made only then.
+        if e + 2 < ws.count, ws[e + 1].text == ",", placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, personWords: n..<(e + 1), personRange: pRange) {
           out.append(app)
         }
         n = e + 1
