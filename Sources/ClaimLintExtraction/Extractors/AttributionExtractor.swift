@@ -238,18 +238,21 @@ public struct AttributionExtractor: Sendable {
       } else {
         // "…, according to Samuel Okello, who chaired the meeting": the clause about the speaker is
         // not part of what was said.
+        // The aside is the words `e..<f`: those starting from the comma's start up to the start of
+        // the word `f` that ends it (or to the end of the last word).
         var aside = 0..<0
         if let e = ws.firstIndex(where: { $0.range.lowerBound >= speakerRange.upperBound }), ws[e].text == ",",
           e + 1 < ws.count, ws[e + 1].lowerIs("who") || ws[e + 1].lowerIs("whose")
         {
           var f = e + 1
           while f < ws.count, !(ws[f].text == "," || ws[f].text == "." || ws[f].text == ";") { f += 1 }
-          aside = ws[e].range.lowerBound..<(f < ws.count ? ws[f].range.lowerBound : ws[ws.count - 1].range.upperBound)
+          aside = e..<f
         }
-        // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`).
+        // The kept words joined by spaces, built as bytes (the same text as `joined(separator: " ")`):
+        // the words left out are the speaker's, the verb's `i..<(i + n)` and the aside's.
         content = Self.keptContent(
-          sentence, ws, speaker: speakerRange,
-          verb: ws[i].range.lowerBound..<ws[i + n - 1].range.upperBound, aside: aside)
+          sentence, ws, speakerWords: speakerWords.startIndex..<speakerWords.endIndex, verbWords: i..<(i + n),
+          asideWords: aside)
       }
       out.append(
         Match(
@@ -289,13 +292,32 @@ public struct AttributionExtractor: Sendable {
   /// binary search (`keptStretches`), and the kept words are read stretch by stretch, without a
   /// range test per word.
   static func keptContent(_ sentence: String, _ ws: [Word], speaker: Range<Int>, verb: Range<Int>, aside: Range<Int>) -> String {
+    let (from, to) = ws.withUnsafeBufferPointer { keptStretches($0, speaker: speaker, verb: verb, aside: aside) }
+    return keptContent(sentence, ws, from: from, to: to)
+  }
+
+  /// `keptContent(_:_:speaker:verb:aside:)` given the words each exclusion leaves out as indices: the
+  /// words `speakerWords` and `verbWords` (a word lies within the byte range from the first one's
+  /// start to the last one's end exactly when it is one of them, as the words follow each other and
+  /// none is empty), and `asideWords`, the words starting within the aside. No search is needed.
+  static func keptContent(
+    _ sentence: String, _ ws: [Word], speakerWords: Range<Int>, verbWords: Range<Int>, asideWords: Range<Int>
+  ) -> String {
+    let (from, to) = orderedStretches(
+      speakerWords.lowerBound, speakerWords.upperBound, verbWords.lowerBound, verbWords.upperBound,
+      asideWords.lowerBound, asideWords.upperBound, count: ws.count)
+    return keptContent(sentence, ws, from: from, to: to)
+  }
+
+  /// The kept words' `lower` joined by spaces, the kept words being the stretches `from[s]..<to[s]`
+  /// made by `keptStretches` or `orderedStretches`.
+  private static func keptContent(_ sentence: String, _ ws: [Word], from: SIMD4<Int>, to: SIMD4<Int>) -> String {
     var bytes = sentence
     var fits = true
     let content = bytes.withUTF8 { sb in
       let room = sb.count + ws.count
       // The words are read on their storage.
       return ws.withUnsafeBufferPointer { wb in
-        let (from, to) = keptStretches(wb, speaker: speaker, verb: verb, aside: aside)
         return String(unsafeUninitializedCapacity: room) { out in
           var p = 0
           // The pending run of sentence bytes, `runStart..<runEnd`, not yet copied (none when `runEnd < 0`).
@@ -348,16 +370,8 @@ public struct AttributionExtractor: Sendable {
       }
     }
     if fits { return content }
-    let speakerStart = speaker.lowerBound
-    let speakerEnd = speaker.upperBound
-    let verbStart = verb.lowerBound
-    let verbEnd = verb.upperBound
-    let asideStart = aside.lowerBound
-    let asideEnd = aside.upperBound
     return keptContentMeasured(ws, isKept: { k in
-      let lo = ws[k].range.lowerBound
-      let hi = ws[k].range.upperBound
-      return !(lo >= speakerStart && hi <= speakerEnd) && !(lo >= verbStart && hi <= verbEnd) && !(lo >= asideStart && lo < asideEnd)
+      (from[0] <= k && k < to[0]) || (from[1] <= k && k < to[1]) || (from[2] <= k && k < to[2]) || (from[3] <= k && k < to[3])
     })
   }
 
@@ -384,13 +398,24 @@ public struct AttributionExtractor: Sendable {
       }
       return lo
     }
-    // The three left-out stretches, `l..<max(l, h)`.
-    var l0 = first(speaker.lowerBound, upper: false)
-    var h0 = first(speaker.upperBound, upper: true)
-    var l1 = first(verb.lowerBound, upper: false)
-    var h1 = first(verb.upperBound, upper: true)
-    var l2 = first(aside.lowerBound, upper: false)
-    var h2 = first(aside.upperBound, upper: false)
+    return orderedStretches(
+      first(speaker.lowerBound, upper: false), first(speaker.upperBound, upper: true),
+      first(verb.lowerBound, upper: false), first(verb.upperBound, upper: true),
+      first(aside.lowerBound, upper: false), first(aside.upperBound, upper: false), count: wb.count)
+  }
+
+  /// The kept stretches of `count` words (as `keptStretches` answers) when the words `l0..<h0`,
+  /// `l1..<h1` and `l2..<h2` are left out (a stretch with `h <= l` leaves out none).
+  @inline(__always)
+  static func orderedStretches(
+    _ l0: Int, _ h0: Int, _ l1: Int, _ h1: Int, _ l2: Int, _ h2: Int, count: Int
+  ) -> (from: SIMD4<Int>, to: SIMD4<Int>) {
+    var l0 = l0
+    var h0 = h0
+    var l1 = l1
+    var h1 = h1
+    var l2 = l2
+    var h2 = h2
     h0 = max(l0, h0)
     h1 = max(l1, h1)
     h2 = max(l2, h2)
@@ -402,7 +427,7 @@ public struct AttributionExtractor: Sendable {
     let m0 = h0
     let m1 = max(m0, h1)
     let m2 = max(m1, h2)
-    return (SIMD4(0, m0, m1, m2), SIMD4(l0, l1, l2, wb.count))
+    return (SIMD4(0, m0, m1, m2), SIMD4(l0, l1, l2, count))
   }
 
   /// The kept words' `lower` joined by spaces, in a string made as long as they need.

@@ -22,6 +22,11 @@ public struct PersonTitleExtractor: Sendable {
   /// A bit per `WordTable.asciiHash` of each title phrase's first word (64 words of 64 bits, indexed
   /// like the phrase table's own filter): an ASCII word whose bit is clear starts no title phrase, so
   /// `lookup` would return nil there. Read in the scan for title starts, held in a local pointer.
+  ///
+  /// Its words 64 to 127 are the same filter by the hash's next twelve bits (bits 40 to 51, the top
+  /// twelve of `hash << 12`): a word is skipped when its bit is clear in either. With the first
+  /// filter alone, common words ("a", "be", "by") share a bit with a title's first word, and each was
+  /// looked up in the phrase table for nothing.
   private let firstWordBits: [UInt64]
   private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
@@ -39,6 +44,7 @@ public struct PersonTitleExtractor: Sendable {
     var w: [String: Kind] = [:]
     var table = WordPhraseTable<Kind>(caseSensitive: false)
     var bits = [UInt64](repeating: 0, count: 64)
+    var bits2 = [UInt64](repeating: 0, count: 64)
     for row in lexicons.table("titles").rows {
       guard let k = Kind(rawValue: row[1]) else { continue }
       let key = row[0].lowercased()
@@ -48,9 +54,10 @@ public struct PersonTitleExtractor: Sendable {
         let h = WordTable<Int>.asciiHash(String(first))
       {
         HashFilter.insert(h, into: &bits)
+        HashFilter.insert(h << 12, into: &bits2)
       }
     }
-    firstWordBits = bits
+    firstWordBits = bits + bits2
     words = WordTable(w)
     phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
@@ -109,14 +116,15 @@ public struct PersonTitleExtractor: Sendable {
     var out: [Match] = []
     var i = 0
     while i < ws.count {
-      // Lower-case ASCII words whose first-word bit is clear (most words) start nothing: skipped on
-      // the words' storage, with the bits in a local pointer, one hash read each.
+      // Lower-case ASCII words whose first-word bit is clear in either filter (most words) start
+      // nothing: skipped on the words' storage, with the bits in local pointers, one hash read each.
       i = ws.withUnsafeBufferPointer { b in
         firstWordBits.withUnsafeBufferPointer { bits in
+          let bits2 = bits[64...]
           var i = i
           while i < b.count, !b[i].isCapitalized {
             let h = b[i].lowerHash
-            guard h != 0, !HashFilter.mayHold(bits, h) else { break }
+            guard h != 0, !HashFilter.mayHold(bits, h) || !HashFilter.mayHold(bits2, h << 12) else { break }
             i += 1
           }
           return i
@@ -149,11 +157,13 @@ public struct PersonTitleExtractor: Sendable {
           j += 1
           continue
         }
+        // A capitalised word before any role continues the title; so would it as a connector followed
+        // by a title word, which is therefore tested only for the other words.
+        if ws[j].isCapitalized && !sawRole { j += 1; continue }
         if Self.connectors.contains(lower: ws[j]) && j + 1 < ws.count && (ws[j + 1].isCapitalized || lookup(ws, j + 1) != nil) && j > i {
           j += 1
           continue
         }
-        if ws[j].isCapitalized && !sawRole { j += 1; continue }
         // "Chief Strategy Officer": a field between two role words belongs to the title.
         if ws[j].isCapitalized, sawRole, j + 1 < ws.count, lookup(ws, j + 1)?.0 == .role {
           j += 1
@@ -244,7 +254,8 @@ public struct PersonTitleExtractor: Sendable {
         while e + 1 < ws.count, e - n < 3, isNameWord(ws, e + 1) { e += 1 }
         // The person's text is made only for an appositive found (most names have none).
         let pRange = ws[n].range.lowerBound..<ws[e].range.upperBound
-        if placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, personWords: n..<(e + 1), personRange: pRange) {
+        // `appositive` needs a comma and a word after the name: the place lookup is made only then.
+        if e + 2 < ws.count, ws[e + 1].text == ",", placeLength(ws, n) == 0, let app = appositive(sentence, ws, after: e + 1, personWords: n..<(e + 1), personRange: pRange) {
           out.append(app)
         }
         n = e + 1

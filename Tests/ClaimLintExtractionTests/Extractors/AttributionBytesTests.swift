@@ -162,6 +162,38 @@ import Testing
     }
   }
 
+  /// The form given word indices (as `extract` calls it) answers what the byte-range form answers for
+  /// the byte ranges those words span, the aside running to the start of the word after it.
+  @Test func keptContentByWordIndicesMatchesTheByteRanges() {
+    let sentences = ExtractorShortcutTests.sentences + [
+      "", "Said", "Ana Ruiz, who chaired it, said Myanmar’s junta didn’t agree to ÄÖÜ terms at 3.5% a,b,c",
+    ]
+    for s in sentences {
+      let ws = WordScanner.words(s)
+      guard !ws.isEmpty else { continue }
+      func bytes(_ r: Range<Int>) -> Range<Int> { ws[r.lowerBound].range.lowerBound..<ws[r.upperBound - 1].range.upperBound }
+      var spans: [Range<Int>] = []
+      for a in ws.indices { for b in (a + 1)...min(ws.count, a + 4) { spans.append(a..<b) } }
+      for speaker in spans {
+        for verb in spans.prefix(10) + spans.suffix(4) {
+          var asides: [Range<Int>] = [0..<0]
+          for e in [speaker.upperBound, max(0, ws.count - 3)] where e < ws.count { asides += [e..<ws.count, e..<min(ws.count, e + 2)] }
+          for aside in asides {
+            let asideBytes =
+              aside.isEmpty
+              ? 0..<0
+              : ws[aside.lowerBound].range.lowerBound..<(aside.upperBound < ws.count
+                ? ws[aside.upperBound].range.lowerBound : ws[ws.count - 1].range.upperBound)
+            let expected = AttributionExtractor.keptContent(s, ws, speaker: bytes(speaker), verb: bytes(verb), aside: asideBytes)
+            #expect(
+              AttributionExtractor.keptContent(s, ws, speakerWords: speaker, verbWords: verb, asideWords: aside) == expected,
+              "\(s) \(speaker) \(verb) \(aside)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func keptContentOfWordsLongerThanTheSentenceMeasuresThem() {
     // Words whose lower-cased text is longer than their range (as a word of another sentence would
     // be): the string's first room is too small, and the measured one is made.
