@@ -213,8 +213,8 @@ public struct ClaimExtractor: Sendable {
         }
 
         let dateSpans = shared.dates.spans(b.tokens, documentDate: document.date)
-        b.dateMatches.removeAll(keepingCapacity: true)
-        b.dateTokens.removeAll(keepingCapacity: true)
+        if !b.dateMatches.isEmpty { b.dateMatches.removeAll(keepingCapacity: true) }
+        if !b.dateTokens.isEmpty { b.dateTokens.removeAll(keepingCapacity: true) }
         for s in dateSpans {
           b.dateMatches.append(
             DateMatch(range: b.tokens[s.tokens.lowerBound].start..<b.tokens[s.tokens.upperBound - 1].end, mention: s.mention))
@@ -227,7 +227,7 @@ public struct ClaimExtractor: Sendable {
             b.dateMatches[k].mention.isTentative = true
           }
         }
-        b.datelines.removeAll(keepingCapacity: true)
+        if !b.datelines.isEmpty { b.datelines.removeAll(keepingCapacity: true) }
         for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
         // Each claim is appended first and its boxed value set on the stored claim, in place: a claim
         // finished in a variable and then appended is copied (every string and box retained) and destroyed.
@@ -275,14 +275,14 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        b.eventDates.removeAll(keepingCapacity: true)
+        if !b.eventDates.isEmpty { b.eventDates.removeAll(keepingCapacity: true) }
         for k in b.dateMatches.indices {
           guard let d = b.dateMatches[k].mention.resolved, b.dateMatches[k].mention.granularity == "day",
             !b.dateMatches[k].mention.isTentative, !b.datelines[k]
           else { continue }
           b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
-        if layer == .reportage, let p = events.place(in: b.words) ?? events.anyCity(in: b.words) { currentPlace = p }
+        if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people) {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           var event = m.event

@@ -170,6 +170,36 @@ public struct EventExtractor: Sendable {
     return nil
   }
 
+  /// `place(in:) ?? anyCity(in:)` in one pass over the words that may start a city name: the first
+  /// city after "in" or "at", else a dateline city in capitals, else the first city named anywhere.
+  public func placeOrAnyCity(in ws: [Word]) -> String? {
+    var first: Range<Int>? = nil
+    var k = 0
+    while k < ws.count {
+      // Words that start no city name (most) are skipped by the phrase table's filter.
+      k = cities.nextStart(ws, from: k)
+      guard k < ws.count else { break }
+      let m = name(ws, k, in: cities)
+      if m > 0 {
+        if k > 0,
+          (ws[k - 1].lowerHash == Self.inHash && ws[k - 1].lower == "in")
+            || (ws[k - 1].lowerHash == Self.atHash && ws[k - 1].lower == "at")
+        {
+          return ws[k..<(k + m)].map(\.text).joined(separator: " ")
+        }
+        if first == nil { first = k..<(k + m) }
+      }
+      k += 1
+    }
+    // "VIENTIANE, March 4 (Mekong Wire) -": a dateline city in capitals.
+    if ws.count > 1, Self.isComma(ws[1]) || (ws.count > 2 && Self.isComma(ws[2])) {
+      if let hit = cityInCapitals(ws, words: 1) { return hit }
+      if let hit = cityInCapitals(ws, words: ws.count > 2 ? 2 : 1) { return hit }
+    }
+    guard let first else { return nil }
+    return ws[first].map(\.text).joined(separator: " ")
+  }
+
   /// `WordTable.hashCode` of "in", "at" and ",".
   private static let inHash: UInt64 = 0x08b7_3807_b55c_4bbf
   private static let atHash: UInt64 = 0x089c_4e07_b545_a969

@@ -115,4 +115,28 @@ import Testing
     #expect(events.place(in: WordScanner.words("VIENTIANE, March 4 - The dam opened.")) == "Vientiane")
     #expect(events.place(in: WordScanner.words("PHNOM PENH, May 2 - Talks ended.")) == "Phnom Penh")
   }
+
+  @Test func placeOrAnyCityIsPlaceElseAnyCity() {
+    let events = EventExtractor(lexicons: ExtractionFixture.lexiconSet())
+    let sentences = [
+      "VIENTIANE, March 4 (Mekong Wire) - The dam opened in Chiang Mai.",
+      "Chiang Mai officials, who met in Vientiane, agreed.",
+      "Vientiane and Chiang Mai agreed at Phnom Penh.",
+      "PHNOM PENH, May 2 - Talks in Bangkok ended.",
+      "PHNOM PENH, May 2 - Talks ended near Vientiane.",
+      "The talks, held in the scenic city of Chiang Mai, ended.",
+      "In Vientiane the talks ended.",
+      "The ministers met at Phnom Penh on Monday, not in Vientiane.",
+      "They met in in Vientiane at at Chiang Mai.",
+      "Nothing here at all.",
+      "in",
+      "Vientiane",
+      ",",
+      "",
+    ]
+    for s in sentences {
+      let ws = WordScanner.words(s)
+      #expect(events.placeOrAnyCity(in: ws) == (events.place(in: ws) ?? events.anyCity(in: ws)), "\(s)")
+    }
+  }
 }
