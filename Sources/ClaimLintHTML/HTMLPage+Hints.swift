@@ -21,19 +21,20 @@ extension HTMLPage {
     var caption = -1
   }
 
-  /// Distinct reason strings, so contexts stay plain integers.
+  /// Reason strings, so contexts stay plain integers.
+  ///
+  /// Ids are only read back through the subscript, so a repeated reason may get a second id; callers
+  /// remember the ids of the reasons they reuse (per mark-table entry and per tag), which keeps the
+  /// table small without hashing every reason.
   struct ReasonTable {
-    /// The reasons in order of first use.
+    /// The reasons in order of use.
     private(set) var reasons: [String] = []
-    private var index: [String: Int32] = [:]
 
-    /// The index of `reason`, adding it when new.
+    /// A new id for `reason`.
     mutating func id(_ reason: String) -> Int32 {
-      if let k = index[reason] { return k }
-      let k = Int32(reasons.count)
+      if reasons.isEmpty { reasons.reserveCapacity(16) }
       reasons.append(reason)
-      index[reason] = k
-      return k
+      return Int32(reasons.count - 1)
     }
 
     /// The reason at `k` (nil for -1).
@@ -51,6 +52,7 @@ extension HTMLPage {
     var bylineIDs = [Int32](repeating: -1, count: markTable.count)
     var boilerplateIDs = [Int32](repeating: -1, count: markTable.count)
     var tagIDs = [Int32](repeating: -1, count: HintTag.allCases.count)
+    var relAuthorID: Int32 = -1
     /// The id of `reason`, remembered in `cache[key]`.
     func cachedID(_ cache: inout [Int32], _ key: Int32, _ reason: @autoclosure () -> String, _ table: inout ReasonTable)
       -> Int32
@@ -88,7 +90,8 @@ extension HTMLPage {
       }
       if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = cachedID(&bylineIDs, markIndex[i], r, &table) }
       if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel")?.lowercased() == "author" {
-        c.byline = table.id("rel 'author'")
+        if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
+        c.byline = relAuthorID
       }
       if c.boilerplate < 0, !wrapsArticle {
         switch special {

@@ -202,14 +202,18 @@ struct HTMLPage {
           i = ends[i]
           continue
         }
-        let tag = nodes[i].tag
-        if tag == "br" || tag == "hr" {
-          flush(&builder, owner: owner, holder: holder)
-        } else if HTMLPage.blockTags.contains(tag) {
+        // The flags stand for `HTMLPage.blockTags` and `HTMLElements.void` (which holds br, hr, img, input).
+        let flags = nodes[i].flags
+        if flags.contains(.block) {
           flush(&builder, owner: owner, holder: holder)
           blockStack.append(i)
-        } else if tag == "img" || tag == "input" {
-          builder.appendBreak(at: nodes[i].range.lowerBound)
+        } else if flags.contains(.void) {
+          let tag = nodes[i].tag
+          if tag == "br" || tag == "hr" {
+            flush(&builder, owner: owner, holder: holder)
+          } else if tag == "img" || tag == "input" {
+            builder.appendBreak(at: nodes[i].range.lowerBound)
+          }
         }
       case .text:
         if builder.isEmpty {
@@ -236,13 +240,14 @@ struct HTMLPage {
       return
     }
     builder.reset()
-    let tag = document.nodes[owner].tag
+    // The root has no flags; elements have `HTMLElements.flags(of: tag)` (.heading: h1-h6, .li, .dtdd: dt, dd).
+    let flags = document.nodes[owner].flags
     var role = Block.Role.paragraph
     var level = 0
-    if HTMLElements.headings.contains(tag), let d = tag.utf8.last {
+    if flags.contains(.heading), let d = document.nodes[owner].tag.utf8.last {
       role = .heading
       level = Int(d) - 48
-    } else if tag == "li" || tag == "dt" || tag == "dd" {
+    } else if !flags.isDisjoint(with: [.li, .dtdd]) {
       role = .listItem
     } else if inQuote[owner] {
       role = .quote
