@@ -114,6 +114,8 @@ enum HTMLElements {
     static let dropped = Flags(rawValue: 1 << 17)
     /// `blockquote` and `q`.
     static let quote = Flags(rawValue: 1 << 18)
+    /// `HTMLPage.blockTags`: elements whose end starts a new block.
+    static let block = Flags(rawValue: 1 << 19)
   }
 
   /// `flags[name] ?? []`, found for ASCII names of up to eight bytes by their packed bytes and
@@ -184,6 +186,7 @@ enum HTMLElements {
     add(Array(HTMLTokenizer.rawTextElements), .raw)
     add(Array(HTMLPage.droppedTags), .dropped)
     add(["blockquote", "q"], .quote)
+    add(Array(HTMLPage.blockTags), .block)
     return out
   }()
 }

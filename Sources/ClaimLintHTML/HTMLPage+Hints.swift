@@ -21,19 +21,20 @@ extension HTMLPage {
     var caption = -1
   }
 
-  /// Distinct reason strings, so contexts stay plain integers.
+  /// Reason strings, so contexts stay plain integers.
+  ///
+  /// Ids are only read back through the subscript, so a repeated reason may get a second id; callers
+  /// remember the ids of the reasons they reuse (per mark-table entry and per tag), which keeps the
+  /// table small without hashing every reason.
   struct ReasonTable {
-    /// The reasons in order of first use.
+    /// The reasons in order of use.
     private(set) var reasons: [String] = []
-    private var index: [String: Int32] = [:]
 
-    /// The index of `reason`, adding it when new.
+    /// A new id for `reason`.
     mutating func id(_ reason: String) -> Int32 {
-      if let k = index[reason] { return k }
-      let k = Int32(reasons.count)
+      if reasons.isEmpty { reasons.reserveCapacity(16) }
       reasons.append(reason)
-      index[reason] = k
-      return k
+      return Int32(reasons.count - 1)
     }
 
     /// The reason at `k` (nil for -1).
@@ -46,11 +47,25 @@ extension HTMLPage {
     let n = nodes.count
     var contexts = [Context](repeating: Context(), count: n)
     var table = ReasonTable()
+    // Reason ids per mark-table entry and per special tag, so each reason string is hashed once.
+    var relatedIDs = [Int32](repeating: -1, count: markTable.count)
+    var bylineIDs = [Int32](repeating: -1, count: markTable.count)
+    var boilerplateIDs = [Int32](repeating: -1, count: markTable.count)
+    var tagIDs = [Int32](repeating: -1, count: HintTag.allCases.count)
+    var relAuthorID: Int32 = -1
+    /// The id of `reason`, remembered in `cache[key]`.
+    func cachedID(_ cache: inout [Int32], _ key: Int32, _ reason: @autoclosure () -> String, _ table: inout ReasonTable)
+      -> Int32
+    {
+      if cache[Int(key)] >= 0 { return cache[Int(key)] }
+      let id = table.id(reason())
+      cache[Int(key)] = id
+      return id
+    }
     for i in 1..<max(1, n) where nodes[i].kind == .element {
-      let node = nodes[i]
-      var c = contexts[node.parent]
+      var c = contexts[nodes[i].parent]
       let m = marks(i)
-      let tag = node.tag
+      let tag = nodes[i].tag
       let wrapsArticle = containsMain[i]
       if c.commentSection < 0 {
         if !wrapsArticle, m?.comment != nil {
@@ -62,52 +77,62 @@ extension HTMLPage {
       }
       // A form that holds the comments themselves (some sites wrap the thread in one) is not the
       // comment form.
-      let formLike = tag == "textarea" || (tag == "form" || m?.commentForm != nil) && prose[i] < 200
+      let special = HTMLPage.hintTag(tag)
+      let formLike = special == .textarea || (special == .form || m?.commentForm != nil) && prose[i] < 200
       if c.commentSection >= 0 {
         if formLike { c.commentForm = true }
       } else if !wrapsArticle, formLike, let form = m?.commentForm, c.boilerplate < 0 {
         c.boilerplate = table.id("comment form (\(form))")
       }
       let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
-      if c.related < 0, !wrapsArticle, !holdsArticle, let r = m?.related { c.related = table.id(r) }
-      if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = table.id(r) }
-      if c.byline < 0, !node.attributes.isEmpty, node.attribute("rel")?.lowercased() == "author" {
-        c.byline = table.id("rel 'author'")
+      if c.related < 0, !wrapsArticle, !holdsArticle, let r = m?.related {
+        c.related = cachedID(&relatedIDs, markIndex[i], r, &table)
+      }
+      if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = cachedID(&bylineIDs, markIndex[i], r, &table) }
+      if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel")?.lowercased() == "author" {
+        if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
+        c.byline = relAuthorID
       }
       if c.boilerplate < 0, !wrapsArticle {
-        switch tag {
-        case "nav", "aside", "form", "footer", "menu":
-          c.boilerplate = table.id("inside <\(tag)>")
-        case "header" where !inMain[i]:
-          c.boilerplate = table.id("inside <header>")
+        switch special {
+        case .nav, .aside, .form, .footer, .menu:
+          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <\(tag)>", &table)
+        case .header where !inMain[i]:
+          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <header>", &table)
         default:
           // A class word does not make a container boilerplate when it holds much of the article.
-          if let r = m?.boilerplate, !holdsArticle { c.boilerplate = table.id(r) }
+          if let r = m?.boilerplate, !holdsArticle {
+            c.boilerplate = cachedID(&boilerplateIDs, markIndex[i], r, &table)
+          }
         }
       }
-      if tag == "figcaption" { c.caption = i }
+      if special == .figcaption { c.caption = i }
       contexts[i] = c
     }
     // Per block.
     var authors: [Int: String?] = [:]
     var signatures: [Int: [String: Int]] = [:]
     for k in blocks.indices {
-      let b = blocks[k]
-      let c = contexts[b.holder]
+      let holder = blocks[k].holder
+      let owner = blocks[k].owner
+      let length = blocks[k].length
+      let role = blocks[k].role
+      let text = blocks[k].text
+      let c = contexts[holder]
       // Lower-cased only for the tests that read it (short blocks, captions): most blocks are long text.
-      lazy var lower = b.text.lowercased()
+      lazy var lower = text.lowercased()
       if c.commentSection >= 0 {
         if c.commentForm {
           setHint(k, .boilerplate, "comment form")
-        } else if b.length <= 60, b.role == .heading || isCommentsHeading(lower) {
+        } else if length <= 60, role == .heading || isCommentsHeading(lower) {
           setHint(k, isCommentsHeading(lower) ? .commentsHeader : .comment, "comment section heading")
           if blocks[k].hint == .comment { blocks[k].reason = reasonFor(section: c.commentSection) }
         } else {
           let group =
             c.commentItem >= 0
             ? c.commentItem
-            : repeatedAncestor(of: b.owner, below: c.commentSection, signatures: &signatures)
-              ?? childOnPath(from: b.owner, below: c.commentSection)
+            : repeatedAncestor(of: owner, below: c.commentSection, signatures: &signatures)
+              ?? childOnPath(from: owner, below: c.commentSection)
           setHint(k, .comment, reasonFor(section: c.commentSection))
           blocks[k].group = group
           if let cached = authors[group] {
@@ -120,27 +145,48 @@ extension HTMLPage {
         }
       } else if let r = table[c.related] {
         setHint(k, .related, r)
-      } else if let r = table[c.byline], b.length <= 200 {
+      } else if let r = table[c.byline], length <= 200 {
         setHint(k, .byline, r)
       } else if let r = table[c.boilerplate] {
         setHint(k, .boilerplate, r)
       } else if c.caption >= 0 && markers.photoCreditPhrases.contains(where: { HTMLText.contains(lower, $0) })
-        || b.length <= 120 && (lower.hasPrefix("photo:") || lower.hasPrefix("photo by") || lower.hasPrefix("foto:"))
+        || length <= 120 && (lower.hasPrefix("photo:") || lower.hasPrefix("photo by") || lower.hasPrefix("foto:"))
       {
         setHint(k, .boilerplate, "photo credit in caption")
-      } else if !inMain[b.holder] {
-        if b.length <= 60, isCommentsHeading(lower), b.role == .heading {
+      } else if !inMain[holder] {
+        if length <= 60, isCommentsHeading(lower), role == .heading {
           setHint(k, .commentsHeader, "comments heading")
         } else {
           setHint(k, .boilerplate, "outside the article body")
         }
-      } else if b.linkBytes * 2 > b.length, b.role != .heading || b.level > 1 {
+      } else if blocks[k].linkBytes * 2 > length, role != .heading || blocks[k].level > 1 {
         setHint(k, .boilerplate, "link list")
-      } else if b.length <= 80, b.role != .heading, lower.hasPrefix("by ") || lower.hasPrefix("von ") {
-        setHint(k, .byline, "starts with '\(String(b.text.prefix(2)))'")
+      } else if length <= 80, role != .heading, lower.hasPrefix("by ") || lower.hasPrefix("von ") {
+        setHint(k, .byline, "starts with '\(String(text.prefix(2)))'")
       }
     }
     markHeadingSections()
+  }
+
+  /// Tags that `assignHints` treats specially.
+  enum HintTag: Int, CaseIterable {
+    case none, textarea, form, nav, aside, footer, menu, header, figcaption
+  }
+
+  /// The special role of `tag` in `assignHints` (compares only tags with a matching first byte).
+  static func hintTag(_ tag: String) -> HintTag {
+    switch tag.utf8.first {
+    case UInt8(ascii: "t"): return tag == "textarea" ? .textarea : .none
+    case UInt8(ascii: "f"):
+      if tag == "form" { return .form }
+      if tag == "footer" { return .footer }
+      return tag == "figcaption" ? .figcaption : .none
+    case UInt8(ascii: "n"): return tag == "nav" ? .nav : .none
+    case UInt8(ascii: "a"): return tag == "aside" ? .aside : .none
+    case UInt8(ascii: "m"): return tag == "menu" ? .menu : .none
+    case UInt8(ascii: "h"): return tag == "header" ? .header : .none
+    default: return .none
+    }
   }
 
   /// Sets the hint and reason of block `k`.
@@ -222,27 +268,31 @@ extension HTMLPage {
   private mutating func markHeadingSections() {
     var k = 0
     while k < blocks.count {
-      let b = blocks[k]
-      guard b.hint == nil || b.hint == .boilerplate, b.role == .heading || b.length <= 40 else {
+      let hint = blocks[k].hint
+      let role = blocks[k].role
+      guard hint == nil || hint == .boilerplate, role == .heading || blocks[k].length <= 40 else {
         k += 1
         continue
       }
-      let lower = b.text.lowercased()
+      let text = blocks[k].text
+      let lower = text.lowercased()
       if isRelatedHeading(lower) {
-        setHint(k, .related, "heading '\(b.text)'")
+        setHint(k, .related, "heading '\(text)'")
         var j = k + 1
         while j < blocks.count {
-          let next = blocks[j]
-          if next.role == .heading || next.hint == .comment || next.hint == .commentsHeader { break }
-          let linky = next.linkBytes * 2 > next.length
-          guard linky || (next.role == .listItem && next.length <= 160) else { break }
-          setHint(j, .related, "after heading '\(b.text)'")
+          let nextRole = blocks[j].role
+          let nextHint = blocks[j].hint
+          if nextRole == .heading || nextHint == .comment || nextHint == .commentsHeader { break }
+          let nextLength = blocks[j].length
+          let linky = blocks[j].linkBytes * 2 > nextLength
+          guard linky || (nextRole == .listItem && nextLength <= 160) else { break }
+          setHint(j, .related, "after heading '\(text)'")
           j += 1
         }
         k = j
         continue
       }
-      if b.hint == nil, b.role == .heading, isCommentsHeading(lower) {
+      if hint == nil, role == .heading, isCommentsHeading(lower) {
         let nextIsComment = k + 1 < blocks.count && blocks[k + 1].hint == .comment
         if nextIsComment || lower.contains(where: { $0.isNumber }) {
           setHint(k, .commentsHeader, "comments heading")
@@ -260,21 +310,21 @@ extension HTMLPage {
     let end = document.subtreeEnd[item]
     var fallback: String?
     while j < end {
-      let node = nodes[j]
-      guard node.kind == .element else {
+      guard nodes[j].kind == .element else {
         j += 1
         continue
       }
-      if dropped[j] || (isCommentItem(j, marks(j)) && node.tag != "article") {
+      let tag = nodes[j].tag
+      if dropped[j] || (isCommentItem(j, marks(j)) && tag != "article") {
         j = document.subtreeEnd[j]
         continue
       }
       let m = marks(j)
-      if m?.commentAuthor == true || node.tag == "cite" {
+      if m?.commentAuthor == true || tag == "cite" {
         let name = cleanAuthor(elementText(j, limit: 200))
         if !name.isEmpty, name.utf8.count <= 60 { return name }
       }
-      if fallback == nil, node.tag == "b" || node.tag == "strong" {
+      if fallback == nil, tag == "b" || tag == "strong" {
         let name = cleanAuthor(elementText(j, limit: 80))
         if !name.isEmpty, name.utf8.count <= 40 { fallback = name }
       }
@@ -287,9 +337,10 @@ extension HTMLPage {
   func cleanAuthor(_ raw: String) -> String {
     var s = raw
     var changed = true
+    var lower = ""
     while changed {
       changed = false
-      let lower = s.lowercased()
+      lower = s.lowercased()
       for suffix in markers.authorSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
         s = String(s.dropLast(suffix.count))
         s = HTMLText.folded(s)
@@ -297,8 +348,10 @@ extension HTMLPage {
         break
       }
     }
-    for prefix in ["by ", "von ", "par "] where s.lowercased().hasPrefix(prefix) {
+    // `lower` is `s.lowercased()` here and after every change below.
+    for prefix in ["by ", "von ", "par "] where lower.hasPrefix(prefix) {
       s = String(s.dropFirst(prefix.count))
+      lower = s.lowercased()
     }
     while let last = s.last, last == ":" || last == "," || last == "-" || last == " " { s.removeLast() }
     return s

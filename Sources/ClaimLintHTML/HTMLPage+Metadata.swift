@@ -22,55 +22,103 @@ extension HTMLPage {
     "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
   ]
 
+  /// The meta keys `metadata()` reads, lowercased: the date keys, then `titleMetaKeys`, then `authorMetaKeys`.
+  static let usedMetaKeys: [[UInt8]] = (dateMetaKeys + titleMetaKeys + authorMetaKeys).map { Array($0.utf8) }
+  /// Meta keys that carry the headline, best first.
+  static let titleMetaKeys = ["og:title", "twitter:title"]
+  /// Meta keys that carry the author, best first.
+  static let authorMetaKeys = ["author", "article:author", "byl", "parsely-author"]
+
+  /// The index in `usedMetaKeys` of `key` lowercased, or nil when `metadata()` never reads that key.
+  static func usedMetaSlot(_ key: String) -> Int? {
+    let count = key.utf8.count
+    var ascii = true
+    for b in key.utf8 where b >= 0x80 {
+      ascii = false
+      break
+    }
+    if !ascii {
+      // Rare: non-ASCII text can lowercase to ASCII (the Kelvin sign), so use the full rules.
+      let lower = Array(key.lowercased().utf8)
+      return usedMetaKeys.firstIndex(of: lower)
+    }
+    slots: for (slot, k) in usedMetaKeys.enumerated() where k.count == count {
+      var j = 0
+      for b in key.utf8 {
+        let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        if l != k[j] { continue slots }
+        j += 1
+      }
+      return slot
+    }
+    return nil
+  }
+
   /// Title, author and date from `<meta>`, JSON-LD, `<time>`, `<title>` and the blocks.
   func metadata() -> Metadata {
     let nodes = document.nodes
-    var meta: [String: String] = [:]
+    // The first content of every meta key that is read below; other keys are never looked at.
+    var meta = [String?](repeating: nil, count: HTMLPage.usedMetaKeys.count)
     var titleText: String?
     var jsonLDDate: String?
     var itempropDate: String?
     var timeInArticle: String?
     for i in 1..<max(1, nodes.count) where nodes[i].kind == .element {
-      let node = nodes[i]
-      switch node.tag {
+      // Only tags starting with m, t or s are compared by name; the rest can only be the default case.
+      let first = nodes[i].tag.utf8.first
+      let tag = first == UInt8(ascii: "m") || first == UInt8(ascii: "t") || first == UInt8(ascii: "s") ? nodes[i].tag : ""
+      switch tag {
       case "meta":
-        guard let content = node.attribute("content") else { continue }
+        var content: String?
+        var haveContent = false
         for key in ["property", "name", "itemprop"] {
-          if let k = node.attribute(key)?.lowercased(), meta[k] == nil { meta[k] = content }
+          guard let v = nodes[i].attribute(key), let slot = HTMLPage.usedMetaSlot(v), meta[slot] == nil else {
+            continue
+          }
+          if !haveContent {
+            content = nodes[i].attribute("content")
+            haveContent = true
+          }
+          guard let content else { break }
+          meta[slot] = content
         }
       case "title":
-        if titleText == nil, !dropped[node.parent] || document.nodes[node.parent].tag == "head" {
+        let parent = nodes[i].parent
+        if titleText == nil, !dropped[parent] || nodes[parent].tag == "head" {
           let t = elementText(i, limit: 500)
           if !t.isEmpty { titleText = t }
         }
       case "script":
-        guard jsonLDDate == nil, node.attribute("type")?.lowercased().contains("ld+json") == true,
+        guard jsonLDDate == nil, nodes[i].attribute("type")?.lowercased().contains("ld+json") == true,
           i + 1 < nodes.count, nodes[i + 1].parent == i
         else { continue }
         jsonLDDate = HTMLPage.jsonString(after: "\"datePublished\"", in: bytes, nodes[i + 1].range)
       case "time":
-        if timeInArticle == nil, inMain[i], let d = node.attribute("datetime") { timeInArticle = d }
-        if itempropDate == nil, node.attribute("itemprop")?.lowercased() == "datepublished",
-          let d = node.attribute("datetime") ?? node.attribute("content")
+        if timeInArticle == nil, inMain[i], let d = nodes[i].attribute("datetime") { timeInArticle = d }
+        if itempropDate == nil, nodes[i].attribute("itemprop")?.lowercased() == "datepublished",
+          let d = nodes[i].attribute("datetime") ?? nodes[i].attribute("content")
         {
           itempropDate = d
         }
       default:
-        if itempropDate == nil, node.attribute("itemprop")?.lowercased() == "datepublished",
-          let d = node.attribute("content") ?? node.attribute("datetime")
+        if itempropDate == nil, !nodes[i].attributes.isEmpty,
+          nodes[i].attribute("itemprop")?.lowercased() == "datepublished",
+          let d = nodes[i].attribute("content") ?? nodes[i].attribute("datetime")
         {
           itempropDate = d
         }
       }
     }
+    let dateCount = HTMLPage.dateMetaKeys.count
+    let titleCount = HTMLPage.titleMetaKeys.count
     var result = Metadata()
     // Date.
     var candidates: [(String, String)] = []
-    if let v = meta["article:published_time"] { candidates.append((v, "meta article:published_time")) }
+    if let v = meta[0] { candidates.append((v, "meta article:published_time")) }
     if let v = jsonLDDate { candidates.append((v, "JSON-LD datePublished")) }
     if let v = itempropDate { candidates.append((v, "itemprop datePublished")) }
-    for key in HTMLPage.dateMetaKeys.dropFirst() {
-      if let v = meta[key] { candidates.append((v, "meta \(key)")) }
+    for (slot, key) in HTMLPage.dateMetaKeys.enumerated().dropFirst() {
+      if let v = meta[slot] { candidates.append((v, "meta \(key)")) }
     }
     if let v = timeInArticle { candidates.append((v, "<time datetime> in the article")) }
     for (value, evidence) in candidates {
@@ -81,20 +129,25 @@ extension HTMLPage {
       }
     }
     // Title.
-    let h1 = blocks.first(where: { $0.role == .heading && $0.level == 1 && $0.hint == nil })?.text
-    for t in [meta["og:title"], meta["twitter:title"], titleText, h1] {
-      if let t, !HTMLText.folded(t).isEmpty {
-        result.title = HTMLText.folded(t)
-        break
+    let h1 = blocks.indices.first(where: { blocks[$0].role == .heading && blocks[$0].level == 1 && blocks[$0].hint == nil })
+      .map { blocks[$0].text }
+    for t in [meta[dateCount], meta[dateCount + 1], titleText, h1] {
+      if let t {
+        let f = HTMLText.folded(t)
+        if !f.isEmpty {
+          result.title = f
+          break
+        }
       }
     }
     // Author.
-    if let a = meta["author"] ?? meta["article:author"] ?? meta["byl"] ?? meta["parsely-author"],
-      !a.hasPrefix("http"), !HTMLText.folded(a).isEmpty
+    let a0 = dateCount + titleCount
+    if let a = meta[a0] ?? meta[a0 + 1] ?? meta[a0 + 2] ?? meta[a0 + 3],
+      !a.hasPrefix("http"), case let f = HTMLText.folded(a), !f.isEmpty
     {
-      result.author = cleanAuthor(HTMLText.folded(a))
-    } else if let byline = blocks.first(where: { $0.hint == .byline && $0.length <= 80 }) {
-      let name = cleanAuthor(byline.text)
+      result.author = cleanAuthor(f)
+    } else if let byline = blocks.indices.first(where: { blocks[$0].hint == .byline && blocks[$0].length <= 80 }) {
+      let name = cleanAuthor(blocks[byline].text)
       if !name.isEmpty { result.author = name }
     }
     return result

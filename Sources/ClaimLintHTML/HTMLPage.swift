@@ -118,21 +118,21 @@ struct HTMLPage {
     dropped = [Bool](repeating: false, count: n)
     var tableIndex: [HTMLClassMarks: Int32] = [:]
     for i in 1..<max(1, n) {
-      let node = nodes[i]
-      let p = node.parent
-      if node.kind != .element {
+      let p = nodes[i].parent
+      if nodes[i].kind != .element {
         inLink[i] = inLink[p]
         dropped[i] = dropped[p]
         inQuote[i] = inQuote[p]
         continue
       }
-      inLink[i] = inLink[p] || node.flags.contains(.a)
-      inQuote[i] = inQuote[p] || node.flags.contains(.quote)
-      var hidden = node.flags.contains(.dropped)
-      if !node.attributes.isEmpty {
+      let flags = nodes[i].flags
+      inLink[i] = inLink[p] || flags.contains(.a)
+      inQuote[i] = inQuote[p] || flags.contains(.quote)
+      var hidden = flags.contains(.dropped)
+      if !nodes[i].attributes.isEmpty {
         var m = HTMLClassMarks()
         var any = false
-        for a in node.attributes {
+        for a in nodes[i].attributes {
           switch a.name {
           case "class", "itemprop", "rel":
             m.merge(classifier.marks(class: a.value, isID: false))
@@ -196,29 +196,33 @@ struct HTMLPage {
         flush(&builder, owner: owner, holder: holder)
         blockStack.removeLast()
       }
-      let node = nodes[i]
-      switch node.kind {
+      switch nodes[i].kind {
       case .element:
         if dropped[i] {
           i = ends[i]
           continue
         }
-        if node.tag == "br" || node.tag == "hr" {
-          flush(&builder, owner: owner, holder: holder)
-        } else if HTMLPage.blockTags.contains(node.tag) {
+        // The flags stand for `HTMLPage.blockTags` and `HTMLElements.void` (which holds br, hr, img, input).
+        let flags = nodes[i].flags
+        if flags.contains(.block) {
           flush(&builder, owner: owner, holder: holder)
           blockStack.append(i)
-        } else if node.tag == "img" || node.tag == "input" {
-          builder.appendBreak(at: node.range.lowerBound)
+        } else if flags.contains(.void) {
+          let tag = nodes[i].tag
+          if tag == "br" || tag == "hr" {
+            flush(&builder, owner: owner, holder: holder)
+          } else if tag == "img" || tag == "input" {
+            builder.appendBreak(at: nodes[i].range.lowerBound)
+          }
         }
       case .text:
         if builder.isEmpty {
           owner = blockStack[blockStack.count - 1]
-          holder = node.parent
+          holder = nodes[i].parent
         } else {
           while holder > 0, !document.contains(holder, i) { holder = nodes[holder].parent }
         }
-        builder.append(bytes, node.range, inLink: inLink[i])
+        builder.append(bytes, nodes[i].range, inLink: inLink[i])
       case .rawText:
         break
       }
@@ -232,17 +236,18 @@ struct HTMLPage {
     guard !builder.isEmpty else { return }
     let links = builder.linkBytes
     guard let (text, map) = builder.finish() else {
-      builder = HTMLText()
+      builder.reset()
       return
     }
-    builder = HTMLText()
-    let tag = document.nodes[owner].tag
+    builder.reset()
+    // The root has no flags; elements have `HTMLElements.flags(of: tag)` (.heading: h1-h6, .li, .dtdd: dt, dd).
+    let flags = document.nodes[owner].flags
     var role = Block.Role.paragraph
     var level = 0
-    if HTMLElements.headings.contains(tag), let d = tag.utf8.last {
+    if flags.contains(.heading), let d = document.nodes[owner].tag.utf8.last {
       role = .heading
       level = Int(d) - 48
-    } else if tag == "li" || tag == "dt" || tag == "dd" {
+    } else if !flags.isDisjoint(with: [.li, .dtdd]) {
       role = .listItem
     } else if inQuote[owner] {
       role = .quote
@@ -273,13 +278,13 @@ struct HTMLPage {
     var j = e + 1
     let end = document.subtreeEnd[e]
     while j < end {
-      let node = document.nodes[j]
-      if node.kind == .element, dropped[j], !(j == e) {
+      let kind = document.nodes[j].kind
+      if kind == .element, dropped[j], !(j == e) {
         j = document.subtreeEnd[j]
         continue
       }
-      if node.kind == .text {
-        builder.append(bytes, node.range)
+      if kind == .text {
+        builder.append(bytes, document.nodes[j].range)
         if builder.utf8.count > limit { break }
       }
       j += 1

@@ -22,6 +22,16 @@ struct HTMLText {
   /// Creates an empty builder.
   init() {}
 
+  /// Empties the builder for the next block, keeping the text buffer's capacity.
+  mutating func reset() {
+    utf8.removeAll(keepingCapacity: true)
+    map = OffsetMap()
+    run = nil
+    pendingSpace = nil
+    linkBytes = 0
+    firstSource = nil
+  }
+
   /// Whether no text has been written.
   var isEmpty: Bool { utf8.isEmpty }
 
@@ -245,7 +255,23 @@ extension HTMLText {
 
   /// Folds whitespace in `text`: trims it and turns every run of whitespace into one space.
   static func folded(_ text: String) -> String {
+    // Already folded (no leading, trailing, doubled or non-' ' whitespace): the same string, no copy.
+    var clean = true
+    var previousSpace = true
+    for b in text.utf8 {
+      if isSpace(b) {
+        if previousSpace || b != 0x20 {
+          clean = false
+          break
+        }
+        previousSpace = true
+      } else {
+        previousSpace = false
+      }
+    }
+    if clean, !previousSpace || text.isEmpty { return text }
     var out = [UInt8]()
+    out.reserveCapacity(text.utf8.count)
     var space = false
     for b in text.utf8 {
       if isSpace(b) {
