@@ -37,6 +37,71 @@ public struct ClaimExtractor: Sendable {
 
     /// Empty buffers.
     public init() {}
+
+    deinit { buffers.claims.free() }
+  }
+
+  /// The claims of the document being read, in storage that outlives the call: claims are appended
+  /// here, and moved at the end into an array of exactly their number. An array grown claim by claim
+  /// was reallocated about twice a document (a large block each time, its claims moved), after a
+  /// reservation that most documents outgrow. A struct of a pointer, so that a write through it is
+  /// not checked for exclusive access.
+  fileprivate struct ClaimStore {
+    private var base: UnsafeMutablePointer<Claim>? = nil
+    private var capacity = 0
+    /// How many claims are stored (initialised) from `base`.
+    private(set) var count = 0
+
+    /// Appends a claim that carries none of the boxed kinds, built where it is stored (growing the
+    /// storage first when it is full), and returns where it lies, to set a boxed kind on.
+    mutating func append(
+      _ kind: Claim.Kind, layer: ClaimLayer, span: SourceSpan, sentence: String, sentenceIndex: Int,
+      hedges: [String], commentAuthor: String?, isHeadline: Bool
+    ) -> UnsafeMutablePointer<Claim> {
+      if count == capacity { grow() }
+      // `grow` always leaves a base, with room for one more.
+      let stored = base.unsafelyUnwrapped + count
+      stored.initializeClaim(
+        kind: kind, layer: layer, span: span, sentence: sentence, sentenceIndex: sentenceIndex,
+        hedged: !hedges.isEmpty, hedges: hedges, commentAuthor: commentAuthor, isHeadline: isHeadline)
+      count += 1
+      return stored
+    }
+
+    private mutating func grow() {
+      let newCapacity = Swift.max(64, capacity * 2)
+      let newBase = UnsafeMutablePointer<Claim>.allocate(capacity: newCapacity)
+      if let base {
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+      }
+      base = newBase
+      capacity = newCapacity
+    }
+
+    /// Sorts the stored claims in place, moves them into a new array of exactly their number and
+    /// leaves the store empty (its storage kept).
+    mutating func take(sortedBy areInIncreasingOrder: (Claim, Claim) -> Bool) -> [Claim] {
+      guard let base, count > 0 else { return [] }
+      var stored = UnsafeMutableBufferPointer(start: base, count: count)
+      stored.sort(by: areInIncreasingOrder)
+      let n = count
+      count = 0
+      return [Claim](unsafeUninitializedCapacity: n) { buffer, initialized in
+        buffer.baseAddress?.moveInitialize(from: base, count: n)
+        initialized = n
+      }
+    }
+
+    /// Destroys the stored claims and frees the storage.
+    mutating func free() {
+      guard let base else { return }
+      base.deinitialize(count: count)
+      base.deallocate()
+      self.base = nil
+      capacity = 0
+      count = 0
+    }
   }
 
   /// The buffers of a `Scratch`, moved out of it whole for a call of `claims(in:scratch:)` and back at
@@ -52,6 +117,7 @@ public struct ClaimExtractor: Sendable {
     var datelines: [Bool] = []
     var dateTokens: [Range<Int>] = []
     var eventDates: [EventExtractor.DatedSpan] = []
+    var claims = ClaimStore()
   }
 
   public init(lexicons: LexiconSet, extraction: ExtractionLexicons) {
@@ -166,9 +232,7 @@ public struct ClaimExtractor: Sendable {
       b.words.reserveCapacity(wantedTokens)
     }
 
-    // About two claims a sentence: room for them at once rather than a doubling after every few.
-    var out: [Claim] = []
-    out.reserveCapacity(2 * b.sentences.count + 8)
+    // Claims are appended to the scratch's store (`b.claims`, empty), and moved into the result at the end.
     var people: [String] = []
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
@@ -192,12 +256,11 @@ public struct ClaimExtractor: Sendable {
         func span(_ r: Range<Int>) -> SourceSpan {
           document.span(segment: segment, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
         }
-        func claim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> Claim {
-          var c = Claim(
-            kind: kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex,
-            hedged: !hedgeWords.isEmpty, hedges: hedgeWords, commentAuthor: layer == .comment ? segment.author : nil)
-          c.isHeadline = segment.kind == .headline
-          return c
+        /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
+        func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
+          b.claims.append(
+            kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
+            commentAuthor: layer == .comment ? segment.author : nil, isHeadline: segment.kind == .headline)
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
         b.bytes.removeAll(keepingCapacity: true)
@@ -229,14 +292,13 @@ public struct ClaimExtractor: Sendable {
         }
         if !b.datelines.isEmpty { b.datelines.removeAll(keepingCapacity: true) }
         for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
-        // Each claim is appended first and its boxed value set on the stored claim, in place: a claim
-        // finished in a variable and then appended is copied (every string and box retained) and destroyed.
+        // Each claim is built where it is stored, and its boxed value set there: a claim finished in a
+        // variable and then stored is copied (every string and box retained) and destroyed.
         for k in b.dateMatches.indices {
           // The mention is finished before it is stored: each write to `c.date` boxes it anew.
           var mention = b.dateMatches[k].mention
           mention.isDateline = b.datelines[k]
-          out.append(claim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords))
-          out[out.count - 1].date = mention
+          addClaim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords).pointee.date = mention
         }
         quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
         // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
@@ -245,14 +307,9 @@ public struct ClaimExtractor: Sendable {
           if b.dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
           let scopedHedges = HedgeDetector.scoped(
             hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: b.quantities[k].nounEnd, in: b.bytes)
-          // Built here rather than by `claim`: measured fewer instructions for the most common kind.
-          out.append(
-            Claim(
-              kind: .quantity, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex,
-              hedged: !scopedHedges.isEmpty, hedges: scopedHedges, commentAuthor: layer == .comment ? segment.author : nil))
-          out[out.count - 1].isHeadline = segment.kind == .headline
-          out[out.count - 1].quantity = b.quantities[k].quantity
-          if let ar = b.quantities[k].quantity.actionRange { out[out.count - 1].actionSpan = span(ar) }
+          let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
+          stored.pointee.quantity = b.quantities[k].quantity
+          if let ar = b.quantities[k].quantity.actionRange { stored.pointee.actionSpan = span(ar) }
         }
         let titleMatches = titles.extract(from: sentence, words: b.words)
         for m in titleMatches {
@@ -260,14 +317,13 @@ public struct ClaimExtractor: Sendable {
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          out.append(claim(.title, whole, hedgeWords: hedgeWords))
-          out[out.count - 1].title = m.title
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
         }
         for m in attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
         {
-          out.append(claim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords))
-          out[out.count - 1].attribution = m.attribution
+          addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
+            .attribution = m.attribution
           previousSpeaker = m.attribution.speaker
           if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
@@ -291,16 +347,14 @@ public struct ClaimExtractor: Sendable {
             event.place = currentPlace
             event.placeIsStated = false
           }
-          out.append(claim(.event, m.range, hedgeWords: hedgeWords))
-          out[out.count - 1].event = event
+          addClaim(.event, m.range, hedgeWords: hedgeWords).pointee.event = event
         }
       }
     }
-    // Sorted in place: `sorted` would copy every claim first.
-    out.sort { a, b in
+    // Sorted in place (`sorted` would copy every claim first), then moved out.
+    return b.claims.take { a, b in
       a.span.startOffset != b.span.startOffset ? a.span.startOffset < b.span.startOffset
         : (a.kind.rawValue, a.span.endOffset) < (b.kind.rawValue, b.span.endOffset)
     }
-    return out
   }
 }
