@@ -26,4 +26,16 @@ import Testing
       stored.deinitialize(count: 1)
     }
   }
+
+  /// The builder sets the fifteen stored properties it knows of; a property added to `Claim` must be
+  /// set there too, or claims built by it would hold uninitialised memory.
+  @Test func theBuilderKnowsEveryStoredProperty() {
+    let claim = Claim(kind: .date, layer: .reportage, span: BoxedTests.span("Monday", at: 0), sentence: "On Monday.")
+    let stored = Mirror(reflecting: claim).children.compactMap(\.label)
+    #expect(
+      stored == [
+        "kind", "layer", "span", "sentence", "sentenceIndex", "hedged", "hedges", "commentAuthor", "isHeadline",
+        "boxedActionSpan", "boxedQuantity", "boxedDate", "boxedAttribution", "boxedTitle", "boxedEvent",
+      ])
+  }
 }
