@@ -98,6 +98,10 @@ public struct AttributionMismatchRule: Rule {
     // test is a condition of it).
     func sameWords(_ i: Int, _ j: Int) -> Bool {
       let bothQuotes = isQuote[i] && isQuote[j]
+      // Two claims of the same text (syndicated copies) have the same lists: no merge pass.
+      if same[i] == same[j] {
+        return Self.sameWordsOfOneText(wordCount: words[i].count, quoteWordCount: quoteWords[i].count, bothQuotes: bothQuotes)
+      }
       if bothQuotes, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
         Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
       {
@@ -163,6 +167,14 @@ public struct AttributionMismatchRule: Rule {
       }
       return findings
     }
+  }
+
+  /// What `check`'s test of the same words answers for two claims of the same text, whose word lists
+  /// (`wordCount` content words; `quoteWordCount` words when both are quotes) are equal: every share
+  /// is 1, so only the counts decide.
+  static func sameWordsOfOneText(wordCount: Int, quoteWordCount: Int, bothQuotes: Bool) -> Bool {
+    if bothQuotes && quoteWordCount >= minimumQuoteWords { return true }
+    return wordCount >= (bothQuotes ? 4 : 5)
   }
 
   /// What the recorder of `check` changes from call to call.
