@@ -121,6 +121,10 @@ public struct AttributionMismatchRule: Rule {
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
+    // The syndication group of each claim's document: two claims of one group (one document, or near
+    // copies) are never comparable (`AlignedClaims.comparable` tests this first, before any cached
+    // answer), so their words are not compared either.
+    let group = refs.map { claims.syndicationGroup[$0.document] }
     // The index, the comparable pairs and the candidate buffer change on every call of the recorder:
     // kept behind pointers (`withScratch`), not captured as checked variables.
     let scratch = Scratch(index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [])
@@ -130,9 +134,10 @@ public struct AttributionMismatchRule: Rule {
       var findings: [Finding] = []
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
-        // The cheap tests first: same words, then whether the two documents may be compared at all.
+        // The cheap tests first: one syndication group, same words, then whether the two documents
+        // may be compared at all.
         for j in scratch.pointee.candidates {
-          guard hasSpeakerText[j] && sameWords(i, j) else { continue }
+          guard hasSpeakerText[j] && group[i] != group[j] && sameWords(i, j) else { continue }
           guard scratch.pointee.comparable(refs[i].document, refs[j].document) else { continue }
           if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
             || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
