@@ -137,6 +137,52 @@ public struct Word: Sendable, Hashable {
 }
 
 extension Word {
+  /// A word with empty strings, which fills a reused buffer until it is overwritten.
+  static let empty = Word(text: "", range: 0..<0, lower: "", isCapitalized: false, textHash: 0, lowerHash: 0)
+
+  /// The byte offsets of the second word of `text` and of `lower` (the one that holds a string's
+  /// object and its flags), or -1 when not known.
+  static let textObjectOffset = (MemoryLayout<Word>.offset(of: \Word.text) ?? -9) + 8
+  static let lowerObjectOffset = (MemoryLayout<Word>.offset(of: \Word.lower) ?? -9) + 8
+
+  /// Whether `holdsNoReference` can be used: a 64-bit string of two words whose second word's top
+  /// bit is set exactly when the string is small or immortal, and the offsets known. Checked once
+  /// against strings the standard library makes (small, literal and on the heap); the scanner
+  /// destroys old words the ordinary way when it is false.
+  static let referenceBitsKnown: Bool = {
+    #if arch(x86_64) || arch(arm64)
+      guard MemoryLayout<String>.size == 16, SmallASCII.isAvailable, textObjectOffset >= 8, lowerObjectOffset >= 8,
+        textObjectOffset + 8 <= MemoryLayout<Word>.size, lowerObjectOffset + 8 <= MemoryLayout<Word>.size
+      else { return false }
+      let heap = String(repeating: "x", count: 40)
+      let small = String(decoding: [0x61, 0x62, 0x63], as: UTF8.self)
+      let literal = "a literal longer than fifteen bytes"
+      let cases: [(String, String, Bool)] = [
+        (small, "", true), ("", small, true), (literal, small, true), (small, literal, true),
+        (heap, small, false), (small, heap, false), (heap, literal, false), (literal, heap, false), (heap, heap, false),
+      ]
+      for (a, b, expected) in cases {
+        var w = Word(text: a, range: 0..<0, lower: b, isCapitalized: false, textHash: 0, lowerHash: 0)
+        let got = withUnsafePointer(to: &w) { holdsNoReference(UnsafeRawPointer($0), textObjectOffset, lowerObjectOffset) }
+        guard got == expected else { return false }
+      }
+      return true
+    #else
+      return false
+    #endif
+  }()
+
+  /// Whether the word at `p` holds no reference (`textOffset` and `lowerOffset` are
+  /// `textObjectOffset` and `lowerObjectOffset`): both strings are small or immortal (the top bit of
+  /// their object word set), so that destroying it would release nothing (the runtime ignores such
+  /// an object). Only when `referenceBitsKnown`.
+  @inline(__always)
+  static func holdsNoReference(_ p: UnsafeRawPointer, _ textOffset: Int, _ lowerOffset: Int) -> Bool {
+    let a = p.load(fromByteOffset: textOffset, as: UInt64.self)
+    let b = p.load(fromByteOffset: lowerOffset, as: UInt64.self)
+    return (a & b) >> 63 != 0
+  }
+
   /// `lower == s` for an ASCII `s`: text of another length is told apart by its length alone when
   /// `lower` is ASCII too (its hash is not 0), without calling the string comparison.
   @inline(__always)
@@ -151,6 +197,46 @@ extension Word {
     guard let b = text.utf8.first else { return false }
     if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     return text.first?.isLetter == true
+  }
+}
+
+/// The words a scan makes, written over the old words of a reused buffer: in place while the buffer
+/// has room, then into `spill`.
+private struct WordSink {
+  /// The buffer's storage, whose words are all initialized.
+  let buffer: UnsafeMutableBufferPointer<Word>
+  /// Whether a word's strings can be told to hold no reference by their bits (`Word.holdsNoReference`).
+  let checksBits: Bool
+  /// `Word.textObjectOffset` and `Word.lowerObjectOffset`, read once.
+  let textOffset: Int
+  let lowerOffset: Int
+  /// The words made so far.
+  var count = 0
+  /// The words made past the end of `buffer`.
+  var spill: [Word] = []
+
+  init(_ buffer: UnsafeMutableBufferPointer<Word>) {
+    self.buffer = buffer
+    checksBits = Word.referenceBitsKnown
+    textOffset = Word.textObjectOffset
+    lowerOffset = Word.lowerObjectOffset
+  }
+
+  /// Adds `w` after the words made so far.
+  @inline(__always)
+  mutating func append(_ w: Word) {
+    if count < buffer.count, let base = buffer.baseAddress {
+      let p = base + count
+      if checksBits, Word.holdsNoReference(UnsafeRawPointer(p), textOffset, lowerOffset) {
+        // Destroying the old word would release nothing: it is overwritten as memory.
+        p.initialize(to: w)
+      } else {
+        p.pointee = w
+      }
+    } else {
+      spill.append(w)
+    }
+    count += 1
   }
 }
 
@@ -212,7 +298,7 @@ public enum WordScanner {
 
   static func words(bytes u: UnsafeBufferPointer<UInt8>) -> [Word] {
     var out: [Word] = []
-    scan(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0), into: &out)
+    words(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0), plain: false, into: &out)
     return out
   }
 
@@ -229,12 +315,33 @@ public enum WordScanner {
 
   /// `words(bytes:tokens:plain:)` into `out`, whose old words are removed and whose storage is kept:
   /// a caller that reads sentence after sentence reuses one buffer instead of allocating one each.
+  ///
+  /// The old words are overwritten in place rather than removed first: a word whose strings hold no
+  /// reference (small or immortal, most of them) is overwritten without a release, and only the
+  /// words left over past the new ones are destroyed.
   static func words(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, plain: Bool?, into out: inout [Word]) {
-    out.removeAll(keepingCapacity: true)
-    if tokens.baseAddress != nil, plain ?? isTokenCompatible(u) {
-      words(ascii: u, tokens: tokens, into: &out)
-    } else {
-      scan(bytes: u, tokens: tokens, into: &out)
+    let ascii = tokens.baseAddress != nil && (plain ?? isTokenCompatible(u))
+    // A sentence has about as many words as tokens (a possessive adds one, a joined word takes
+    // several): the buffer is filled with empty words up to that count, to be overwritten.
+    let expected = tokens.baseAddress != nil ? tokens.count : u.count / 5
+    if out.count < expected {
+      // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+      if out.capacity < expected + 4 { out.reserveCapacity(max(expected + 4, 2 * out.capacity)) }
+      for _ in out.count..<expected { out.append(Word.empty) }
+    }
+    let (written, spill) = out.withUnsafeMutableBufferPointer { buf -> (Int, [Word]) in
+      var sink = WordSink(buf)
+      if ascii {
+        words(ascii: u, tokens: tokens, into: &sink)
+      } else {
+        scan(bytes: u, tokens: tokens, into: &sink)
+      }
+      return (sink.count, sink.spill)
+    }
+    if written < out.count {
+      out.removeLast(out.count - written)
+    } else if !spill.isEmpty {
+      out.append(contentsOf: spill)
     }
   }
 
@@ -256,21 +363,64 @@ public enum WordScanner {
   /// In such a sentence a word or digits token is a run of word characters (an inner apostrophe
   /// joins in both), a symbol token is one joiner, comma or other character, and white space lies
   /// exactly where a token is not attached; the scanner's steps are taken a token at a time.
-  private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, into out: inout [Word]) {
-    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
-    out.reserveCapacity(out.capacity < t.count + 4 ? max(t.count + 4, 2 * out.capacity) : t.count + 4)
-    var start = -1  // the first byte of the open word, or -1
-    var first = 0  // the open word's first token
-    var last = 0  // the open word's last token
+  private static func words(ascii u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, into out: inout WordSink) {
+    // The tokens' fields are read through their address, so that no whole `Token` is copied.
+    let tokenCount = tokens.count
+    guard let t = tokens.baseAddress, tokenCount > 0 else { return }
+    var s = ASCIIScan(u: u, t: t)
+    var k = 0
+    while k < tokenCount {
+      let kind = t[k].kind
+      let attached = t[k].spaceBefore == 0
+      if !attached, k > 0 { s.flush(t[k - 1].end, into: &out) }
+      if kind != .symbol {
+        if s.start < 0 {
+          s.start = t[k].start
+          s.first = k
+        }
+        s.last = k
+      } else {
+        let b = u[t[k].start]
+        let joiner = b == 0x2D || b == 0x27 || b == 0x2E
+        if joiner || b == 0x2C, s.start >= 0, k + 1 < tokenCount, t[k + 1].spaceBefore == 0, t[k + 1].kind != .symbol,
+          joiner || t[k - 1].kind == .digits
+        {
+          s.last = k
+        } else {
+          s.flush(t[k].start, into: &out)
+          out.append(s.word(k))
+        }
+      }
+      k += 1
+    }
+    s.flush(t[tokenCount - 1].end, into: &out)
+  }
+
+  /// The state of `words(ascii:tokens:into:)`: the open word.
+  private struct ASCIIScan {
+    let u: UnsafeBufferPointer<UInt8>
+    /// The first token.
+    let t: UnsafePointer<Token>
+    /// The first byte of the open word, or -1.
+    var start = -1
+    /// The open word's first and last tokens.
+    var first = 0
+    var last = 0
+
     /// The word of token `k`, whose fields are read in place.
+    @inline(__always)
     func word(_ k: Int) -> Word {
       Word(
         start: t[k].start, end: t[k].end, lower: t[k].lower, lowerHash: t[k].lowerHash, mayHaveUpper: t[k].mayHaveUpper,
         bytes: u)
     }
-    func flush(_ end: Int) {
+
+    /// Ends the open word, if any, at `end`, adding it to `out`.
+    @inline(__always)
+    mutating func flush(_ end: Int, into out: inout WordSink) {
       guard start >= 0 else { return }
-      defer { start = -1 }
+      let start = self.start
+      self.start = -1
       let len = end - start
       // Split a possessive ending ("'s") when the word has at least two characters before it.
       if len >= 4, u[end - 1] == 0x73, u[end - 2] == 0x27 {
@@ -290,42 +440,54 @@ public enum WordScanner {
         out.append(Word(bytes: UnsafeBufferPointer(rebasing: u[start..<end]), range: start..<end))
       }
     }
-    var k = 0
-    while k < t.count {
-      let kind = t[k].kind
-      let attached = t[k].spaceBefore == 0
-      if !attached, k > 0 { flush(t[k - 1].end) }
-      if kind != .symbol {
-        if start < 0 {
-          start = t[k].start
-          first = k
-        }
-        last = k
-      } else {
-        let b = u[t[k].start]
-        let joiner = b == 0x2D || b == 0x27 || b == 0x2E
-        if joiner || b == 0x2C, start >= 0, k + 1 < t.count, t[k + 1].spaceBefore == 0, t[k + 1].kind != .symbol,
-          joiner || t[k - 1].kind == .digits
-        {
-          last = k
-        } else {
-          flush(t[k].start)
-          out.append(word(k))
-        }
-      }
-      k += 1
-    }
-    if let end = t.last?.end { flush(end) }
   }
 
   /// The words of `u` read byte by byte; a word that covers exactly one of `tokens` takes its strings
   /// from the token.
-  private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, into out: inout [Word]) {
-    out.reserveCapacity(out.capacity < u.count / 5 ? max(u.count / 5, 2 * out.capacity) : u.count / 5)
+  private static func scan(bytes u: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, into out: inout WordSink) {
     let n = u.count
-    var cursor = 0  // the first token that does not start before the last word made
+    var s = ByteScan(u: u, tokens: tokens)
+    var i = 0
+    while i < n {
+      let (cls, len) = classify(u, i)
+      switch cls {
+      case .word:
+        if s.start < 0 { s.start = i }
+        s.lastScalarStart = i
+      case .joiner, .comma:
+        let next = i + len
+        if s.start >= 0, next < n, classify(u, next).0 == .word,
+          cls == .joiner || isDigit(u, s.lastScalarStart, i)
+        {
+          s.lastScalarStart = i
+        } else {
+          s.flush(i, into: &out)
+          out.append(s.word(i..<min(n, i + len)))
+        }
+      case .space:
+        s.flush(i, into: &out)
+      case .other:
+        s.flush(i, into: &out)
+        out.append(s.word(i..<min(n, i + len)))
+      }
+      i += len
+    }
+    s.flush(n, into: &out)
+  }
+
+  /// The state of `scan(bytes:tokens:into:)`: the open word and the tokens passed.
+  private struct ByteScan {
+    let u: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<Token>
+    /// The first token that does not start before the last word made.
+    var cursor = 0
+    /// The start of the open word, or -1.
+    var start = -1
+    /// The start of the open word's last character.
+    var lastScalarStart = 0
+
     /// The word of the bytes in `r`.
-    func word(_ r: Range<Int>) -> Word {
+    mutating func word(_ r: Range<Int>) -> Word {
       // The token's fields are read through its address, so that no whole `Token` is copied.
       guard let base = tokens.baseAddress else { return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r) }
       while cursor < tokens.count, base[cursor].start < r.lowerBound { cursor += 1 }
@@ -333,11 +495,13 @@ public enum WordScanner {
       if cursor < tokens.count, base[cursor].start == r.lowerBound, base[cursor].end == r.upperBound { lower = base[cursor].lower }
       return Word(bytes: UnsafeBufferPointer(rebasing: u[r]), range: r, tokenLower: lower)
     }
-    var start = -1  // start of the current word, or -1
-    var lastScalarStart = 0  // start of the current word's last character
-    func flush(_ end: Int) {
+
+    /// Ends the open word, if any, at `end`, adding it to `out`.
+    @inline(__always)
+    mutating func flush(_ end: Int, into out: inout WordSink) {
       guard start >= 0 else { return }
-      defer { start = -1 }
+      let start = self.start
+      self.start = -1
       // Split a possessive ending ("'s" or "’s") when the word has at least two characters before it.
       let len = end - start
       if len >= 4, u[end - 1] == 0x73 {
@@ -345,7 +509,7 @@ public enum WordScanner {
         if u[end - 2] == 0x27 { apos = 1 } else if len >= 6, u[end - 4] == 0xE2, u[end - 3] == 0x80, u[end - 2] == 0x99 { apos = 3 }
         if apos > 0 {
           let baseEnd = end - 1 - apos
-          if characterCount(u, start, baseEnd) >= 2 {
+          if WordScanner.characterCount(u, start, baseEnd) >= 2 {
             out.append(word(start..<baseEnd))
             out.append(Word(text: "'s", range: baseEnd..<end))
             return
@@ -354,36 +518,10 @@ public enum WordScanner {
       }
       out.append(word(start..<end))
     }
-    var i = 0
-    while i < n {
-      let (cls, len) = classify(u, i)
-      switch cls {
-      case .word:
-        if start < 0 { start = i }
-        lastScalarStart = i
-      case .joiner, .comma:
-        let next = i + len
-        if start >= 0, next < n, classify(u, next).0 == .word,
-          cls == .joiner || isDigit(u, lastScalarStart, i)
-        {
-          lastScalarStart = i
-        } else {
-          flush(i)
-          out.append(word(i..<min(n, i + len)))
-        }
-      case .space:
-        flush(i)
-      case .other:
-        flush(i)
-        out.append(word(i..<min(n, i + len)))
-      }
-      i += len
-    }
-    flush(n)
   }
 
   /// The number of characters (Unicode scalars) in `u[start..<end]`.
-  private static func characterCount(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+  fileprivate static func characterCount(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
     var c = 0
     for k in start..<end where u[k] & 0xC0 != 0x80 { c += 1 }
     return c

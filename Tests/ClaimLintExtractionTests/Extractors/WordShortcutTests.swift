@@ -14,6 +14,36 @@ import Testing
     "",
   ]
 
+  /// A buffer reused sentence after sentence, its old words overwritten in place (long words on the
+  /// heap, short and literal ones not), holds exactly the words a fresh scan makes, with and without
+  /// tokens, in every order of long and short sentences.
+  @Test func reusedBufferHoldsTheWordsOfAFreshScan() {
+    #if arch(x86_64) || arch(arm64)
+      #expect(Word.referenceBitsKnown)
+    #endif
+    let long = "Extraordinarily-long-hyphenated-words and Internationalization's representatives, U.S.-based"
+    let sentences = Self.sentences + [long, "A b.", long + " " + long, "x", "Müller’s extraordinarily long neighbourhood's"]
+    var buffer: [Word] = []
+    for s in sentences + sentences.reversed() + sentences {
+      let bytes = Array(s.utf8)
+      var plain = false
+      let tokens = Tokenizer.tokenize(bytes, plain: &plain)
+      bytes.withUnsafeBufferPointer { u in
+        tokens.withUnsafeBufferPointer { t in
+          let fresh = WordScanner.words(bytes: u, tokens: t, plain: plain)
+          #expect(fresh == WordScanner.words(s), "\(s)")
+          WordScanner.words(bytes: u, tokens: t, plain: plain, into: &buffer)
+          #expect(buffer == fresh, "\(s)")
+          #expect(buffer.map(\.lower) == fresh.map(\.lower), "\(s)")
+          WordScanner.words(bytes: u, tokens: t, plain: nil, into: &buffer)
+          #expect(buffer == fresh, "\(s)")
+          WordScanner.words(bytes: u, tokens: UnsafeBufferPointer(start: nil, count: 0), plain: nil, into: &buffer)
+          #expect(buffer == fresh, "\(s)")
+        }
+      }
+    }
+  }
+
   @Test func joinedWordsMatchTheJoinedArrays() {
     for s in Self.sentences {
       let ws = WordScanner.words(s)
