@@ -36,21 +36,25 @@ public struct LexiconSet: Sendable {
     guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
       return (set, [DataFileError(path: displayPrefix, message: "cannot read lexicon directory")])
     }
-    for name in names.sorted() where name.hasSuffix(".tsv") || name.hasSuffix(".txt") {
+    // The files are read and parsed side by side, and merged in name order.
+    let chosen = names.sorted().filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".txt") }
+    let parsed = ParallelMap.map(chosen) { name -> Result<LexiconTable, DataFileError> in
       let display = displayPrefix + "/" + name
-      let data: [UInt8]
       switch RegularFile.readDataFile(path: directory + "/" + name, displayPath: display) {
-      case .success(let d): data = d
+      case .success(let data):
+        do throws(DataFileError) {
+          return .success(try LexiconTable(path: display, text: try LexiconTable.text(of: data, path: display)))
+        } catch {
+          return .failure(error)
+        }
       case .failure(let e):
-        errors.append(e)
-        continue
+        return .failure(e)
       }
-      do {
-        let table = try LexiconTable(path: display, text: try LexiconTable.text(of: data, path: display))
-        let base = String(name.prefix(upTo: name.lastIndex(of: ".")!))
-        set.merge(table, as: base)
-      } catch {
-        errors.append(error)
+    }
+    for (name, result) in zip(chosen, parsed) {
+      switch result {
+      case .success(let table): set.merge(table, as: String(name.prefix(upTo: name.lastIndex(of: ".")!)))
+      case .failure(let e): errors.append(e)
       }
     }
     return (set, errors)

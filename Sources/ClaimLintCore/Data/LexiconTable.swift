@@ -49,21 +49,25 @@ public struct LexiconTable: Sendable {
     self.path = path
     var rows: [Row] = []
     var lineNo = 0
-    var firstLine: [[String]: Int] = [:]
+    // Rows by their fields joined with tabs (no field holds a tab, so two rows have the same key
+    // exactly when they have the same fields).
+    var firstLine: [String: Int] = [:]
     for line in Self.lines(of: text) {
       lineNo += 1
-      let trimmed = line.drop(while: { $0 == " " })
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if Self.isBlankOrComment(line) { continue }
       var fields: [Field] = []
       var column = 1
-      if line.utf8.allSatisfy({ $0 < 0x80 }) {
+      let ascii = line.utf8.allSatisfy({ $0 < 0x80 })
+      if ascii {
         // ASCII (nearly every line): characters, code points and bytes are one, so the fields are
         // cut on the bytes, as the general loop below would cut them.
         (fields, column) = Self.asciiFields(line)
       } else {
-        for part in line.split(separator: "\t", omittingEmptySubsequences: false) {
-          let value = part.trimmingCharacters(inSetOf: " ")
-          fields.append(Field(value: value, column: column))
+        // A tab is a character of its own (a control never joins its neighbours), so the line is cut on
+        // its tab bytes; the spaces are trimmed as characters (a space a combining mark follows stays).
+        for bytes in line.utf8.split(separator: 0x09, omittingEmptySubsequences: false) {
+          let part = Substring(bytes)
+          fields.append(Field(value: part.trimmingCharacters(inSetOf: " "), column: column))
           column += part.unicodeScalars.count + 1
         }
       }
@@ -83,21 +87,24 @@ public struct LexiconTable: Sendable {
         throw DataFileError(path: path, line: lineNo, column: empty.column, message: "empty field")
       }
       for f in fields {
-        let length = f.value.unicodeScalars.count
+        // In an ASCII row every byte is one code point.
+        let length = ascii ? f.value.utf8.count : f.value.unicodeScalars.count
         if length > Self.maxFieldLength {
           throw DataFileError(
             path: path, line: lineNo, column: f.column,
             message: "entry is \(length) characters long; the limit is \(Self.maxFieldLength)")
         }
-        for words in Self.phraseWordCounts(f.value) {
-          if words > Self.maxPhraseWords {
-            throw DataFileError(
-              path: path, line: lineNo, column: f.column,
-              message: "phrase has \(words) words; the limit is \(Self.maxPhraseWords)")
-          }
+        if let words = Self.firstPhrase(of: f.value, over: Self.maxPhraseWords) {
+          throw DataFileError(
+            path: path, line: lineNo, column: f.column,
+            message: "phrase has \(words) words; the limit is \(Self.maxPhraseWords)")
         }
       }
-      let key = fields.map(\.value)
+      var key = fields.first?.value ?? ""
+      for f in fields.dropFirst() {
+        key += "\t"
+        key += f.value
+      }
       if let first = firstLine[key] {
         throw DataFileError(path: path, line: lineNo, column: 1, message: "duplicate entry; the same entry is on line \(first)")
       }
@@ -107,25 +114,72 @@ public struct LexiconTable: Sendable {
     self.rows = rows
   }
 
+  /// Whether `line` is skipped: blank (spaces only) or a comment (`#` after any spaces), as the
+  /// characters of the line read. Decided on the bytes; a `#` that a combining mark or joiner follows
+  /// is another character than `#`, so that rare line is decided on its characters.
+  static func isBlankOrComment(_ line: Substring) -> Bool {
+    let u = line.utf8
+    var i = u.startIndex
+    while i < u.endIndex, u[i] == 0x20 { i = u.index(after: i) }
+    if i == u.endIndex { return true }
+    guard u[i] == 0x23 else { return false }
+    let next = u.index(after: i)
+    if next < u.endIndex, u[next] >= 0x80 { return line.drop(while: { $0 == " " }).hasPrefix("#") }
+    return true
+  }
+
   /// The tab-separated fields of an ASCII line, each trimmed of spaces, with the 1-based column where
   /// each starts, and the column after the last field's separator-to-be (as the general loop counts).
   static func asciiFields(_ line: Substring) -> (fields: [Field], column: Int) {
+    if let cut = line.utf8.withContiguousStorageIfAvailable({ asciiFields(bytes: $0) }) { return cut }
+    return Array(line.utf8).withUnsafeBufferPointer { asciiFields(bytes: $0) }
+  }
+
+  private static func asciiFields(bytes u: UnsafeBufferPointer<UInt8>) -> (fields: [Field], column: Int) {
     var fields: [Field] = []
     var column = 1
-    let u = line.utf8
-    var start = u.startIndex
+    var start = 0
     while true {
-      let end = u[start...].firstIndex(of: 0x09) ?? u.endIndex
+      var end = start
+      while end < u.count, u[end] != 0x09 { end += 1 }
       var a = start
       var b = end
-      while a < b, u[a] == 0x20 { a = u.index(after: a) }
-      while b > a, u[u.index(before: b)] == 0x20 { b = u.index(before: b) }
-      fields.append(Field(value: String(Substring(u[a..<b])), column: column))
-      column += u.distance(from: start, to: end) + 1
-      guard end < u.endIndex else { break }
-      start = u.index(after: end)
+      while a < b, u[a] == 0x20 { a += 1 }
+      while b > a, u[b - 1] == 0x20 { b -= 1 }
+      fields.append(Field(value: String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self), column: column))
+      column += end - start + 1
+      guard end < u.count else { break }
+      start = end + 1
     }
     return (fields, column)
+  }
+
+  /// The word count of the first `|`-separated phrase of `value` with more than `limit` words (as
+  /// `phraseWordCounts` counts), or nil. A phrase of n words takes at least 2n - 1 bytes, so a short
+  /// value (nearly every one) is answered by its length.
+  static func firstPhrase(of value: String, over limit: Int) -> Int? {
+    guard value.utf8.count > 2 * limit else { return nil }
+    guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return phraseWordCounts(value).first { $0 > limit } }
+    var words = 0
+    var inWord = false
+    var phraseLength = 0
+    for b in value.utf8 {
+      if b == 0x7C {
+        if phraseLength > 0, words > limit { return words }
+        words = 0
+        inWord = false
+        phraseLength = 0
+        continue
+      }
+      phraseLength += 1
+      if b == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+      }
+    }
+    return phraseLength > 0 && words > limit ? words : nil
   }
 
   /// The number of space-separated words in each `|`-separated phrase of `value` (empty phrases
@@ -161,27 +215,30 @@ public struct LexiconTable: Sendable {
   /// The lines of `text` split the way `LineIndex` splits a file (`\n`, `\r\n` or a lone `\r`), without
   /// their breaks and without a leading byte order mark.
   ///
-  /// Splitting works on Unicode scalars: as `Character`s, `\r\n` is one grapheme and never equals `"\n"`.
+  /// Splitting works on the UTF-8 bytes: the breaks are ASCII, so every cut falls between scalars (as
+  /// `Character`s, `\r\n` is one grapheme and never equals `"\n"`).
   static func lines(of text: String) -> [Substring] {
-    let scalars = text.unicodeScalars
-    var start = scalars.startIndex
-    if scalars.first == "\u{FEFF}" { start = scalars.index(after: start) }
-    var lines: [Substring] = []
-    var i = start
-    while i < scalars.endIndex {
-      let c = scalars[i]
-      if c == "\n" || c == "\r" {
-        lines.append(Substring(scalars[start..<i]))
-        var next = scalars.index(after: i)
-        if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-        start = next
-        i = next
-      } else {
-        i = scalars.index(after: i)
+    var text = text
+    text.makeContiguousUTF8()
+    let u = text.utf8
+    let cuts = u.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var cuts: [Range<Int>] = []
+      var i = start
+      while i < bytes.count {
+        let c = bytes[i]
+        if c == 0x0A || c == 0x0D {
+          cuts.append(start..<i)
+          i += c == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+          start = i
+        } else {
+          i += 1
+        }
       }
-    }
-    lines.append(Substring(scalars[start..<scalars.endIndex]))
-    return lines
+      cuts.append(start..<bytes.count)
+      return cuts
+    } ?? []
+    return cuts.map { r in Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]) }
   }
 }
 

@@ -46,4 +46,75 @@ import Testing
       #expect(error.column == 6)
     }
   }
+
+  /// Blank and comment lines as the characters of the line read them.
+  @Test func blankAndCommentLinesAreThoseOfTheCharacters() {
+    let lines = Self.lines + [
+      "#", "# comment", "   # indented comment", "#\u{301} not a hash", " \u{301}# x", "a # b", "\t# tab first", "#\u{200D}x",
+      "   ", "é", "#é", "  #\u{FE0F}",
+    ]
+    for line in lines {
+      let trimmed = line.drop(while: { $0 == " " })
+      let slow = trimmed.isEmpty || trimmed.hasPrefix("#")
+      #expect(LexiconTable.isBlankOrComment(line[...]) == slow, "\(line.debugDescription)")
+    }
+  }
+
+  /// The first over-long phrase is the first count over the limit of `phraseWordCounts`.
+  @Test func firstOverlongPhraseIsThatOfTheCounts() {
+    let long = (1...13).map { "w\($0)" }.joined(separator: " ")
+    let values = Self.lines + [
+      long, "short|" + long, long + "|short", "a | " + long + " | " + long + " x", String(repeating: "x ", count: 30),
+      (1...14).map { "é\($0)" }.joined(separator: " "), "é|" + long, String(repeating: "|", count: 40),
+      String(repeating: " ", count: 40), (1...12).map { "w\($0)" }.joined(separator: "  "),
+    ]
+    for value in values {
+      for limit in [1, 2, 12] {
+        #expect(
+          LexiconTable.firstPhrase(of: value, over: limit) == LexiconTable.phraseWordCounts(value).first { $0 > limit },
+          "\(value.debugDescription) over \(limit)")
+      }
+    }
+  }
+
+  /// Lines are cut as the Unicode scalars of the text cut them.
+  @Test func linesAreThoseOfTheScalars() {
+    func byScalars(_ text: String) -> [Substring] {
+      let scalars = text.unicodeScalars
+      var start = scalars.startIndex
+      if scalars.first == "\u{FEFF}" { start = scalars.index(after: start) }
+      var lines: [Substring] = []
+      var i = start
+      while i < scalars.endIndex {
+        let c = scalars[i]
+        if c == "\n" || c == "\r" {
+          lines.append(Substring(scalars[start..<i]))
+          var next = scalars.index(after: i)
+          if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+          start = next
+          i = next
+        } else {
+          i = scalars.index(after: i)
+        }
+      }
+      lines.append(Substring(scalars[start..<scalars.endIndex]))
+      return lines
+    }
+    let texts = [
+      "", "\n", "a", "a\nb\n", "a\r\nb\rc\n\r\nd", "\u{FEFF}# bom\nover\tmore than\n", "\u{FEFF}", "x\u{FEFF}y\n",
+      "більше ніж\tover\r\né\u{301}\n\n", "\r\r\n\n\r", "e\u{301}\r\u{301}\n",
+    ]
+    for text in texts {
+      #expect(LexiconTable.lines(of: text).map(String.init) == byScalars(text).map(String.init), "\(text.debugDescription)")
+    }
+  }
+
+  /// Rows with the same fields are duplicates, however their fields were spaced; rows that differ in
+  /// how their fields are split are not.
+  @Test func duplicateRowsAreFoundByTheirFields() throws {
+    #expect(throws: DataFileError.self) { try LexiconTable(path: "x.tsv", text: "over\tmore than\n over \t more than \n") }
+    #expect(throws: DataFileError.self) { try LexiconTable(path: "x.tsv", text: "café\tx\ncafe\u{301}\tx\n") }
+    let table = try LexiconTable(path: "x.tsv", text: "a b\tc\na\tb c\na b c\n")
+    #expect(table.rows.count == 3)
+  }
 }
