@@ -159,6 +159,31 @@ public enum LanguageGuess {
       wordLength += 1
     }
 
+    /// Counts a function word of the languages in `mask` (bit k = `stopWords[k]`).
+    @inline(__always)
+    mutating func count(mask: UInt16) {
+      var m = mask
+      while m != 0 {
+        counts[m.trailingZeroBitCount] += 1
+        m &= m - 1
+      }
+    }
+
+    /// Counts the all-ASCII word packed (lower-cased) in `key` if it is a listed word.
+    @inline(__always)
+    mutating func count(asciiKey key: UInt64) {
+      var p = slot(key)
+      while true {
+        let e = table[p]
+        if e.key == key {
+          count(mask: e.mask)
+          return
+        }
+        if e.key == 0 { return }
+        p = (p + 1) & (asciiSlots - 1)
+      }
+    }
+
     /// Counts the word read so far, if any, and starts a new one.
     @inline(__always)
     mutating func flush() {
@@ -166,24 +191,12 @@ public enum LanguageGuess {
       words += 1
       // Every listed word is short; longer words need no lookup.
       if wordLength <= maxBytes {
-        var mask: UInt16 = 0
         if wordIsASCII {
-          var p = slot(wordKey)
-          while true {
-            let e = table[p]
-            if e.key == wordKey { mask = e.mask; break }
-            if e.key == 0 { break }
-            p = (p + 1) & (asciiSlots - 1)
-          }
+          count(asciiKey: wordKey)
         } else {
           var bytes: [UInt8] = []
           for k in 0..<wordLength { bytes.append(UInt8(truncatingIfNeeded: wordKey >> (8 * UInt64(k)))) }
-          mask = languagesOfWord[String(decoding: bytes, as: UTF8.self)] ?? 0
-        }
-        var m = mask
-        while m != 0 {
-          counts[m.trailingZeroBitCount] += 1
-          m &= m - 1
+          count(mask: languagesOfWord[String(decoding: bytes, as: UTF8.self)] ?? 0)
         }
       }
       wordLength = 0
@@ -225,6 +238,33 @@ public enum LanguageGuess {
               while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
             }
             let run = j - i
+            if wordLength == 0, j < n, u[j] < 0x80, seen &+ run < Self.limit {
+              // The common case, a whole ASCII word followed by an ASCII non-letter (a space, a comma):
+              // the word is counted and the character after it read here, exactly as the next round
+              // would (`flush()`, the early-exit test at that character, then `seen += 1`), without
+              // storing the word's key and length in between.
+              words &+= 1
+              if run <= maxBytes {
+                var key: UInt64
+                if i + 8 <= n, let base = u.baseAddress {
+                  key = LanguageGuess.packedLower(UnsafeRawPointer(base + i), run)
+                } else {
+                  key = 0
+                  for k in 0..<run { key |= UInt64(u[i + k] | 0x20) << (8 * UInt64(k)) }
+                }
+                count(asciiKey: key)
+              }
+              latinLetters &+= run
+              seen &+= run
+              if words & 15 == 0, isCertainlyEnglish(bytesInText: n - j) {
+                certain = true
+                return
+              }
+              seen &+= 1
+              i = j + 1
+              if seen >= Self.limit { return }
+              continue
+            }
             // Only a word that can still be looked up (`maxBytes` or fewer bytes) needs its key.
             if wordLength == 0, run <= maxBytes, i + 8 <= n, let base = u.baseAddress {
               // A whole short word starting a key: its eight bytes read at once, lower-cased

@@ -55,6 +55,21 @@ import Testing
     }
   }
 
+  /// Words ending at, just before and just after the character limit, followed by spaces or by
+  /// punctuation, with the limit deciding whether the second German word is counted (two make the
+  /// verdict German): the whole-word shortcut must count exactly the words the plain reading counts.
+  @Test func wordsAroundTheCharacterLimitAgree() {
+    for shift in 0..<24 {
+      for separator in [" ", ", ", ".\n", "\u{E9} "] {
+        let filler = String(repeating: "x", count: shift) + " " + String(repeating: "xq ", count: 1998)
+        let text = filler + "der" + separator + "die" + separator + "und" + separator
+        #expect(LanguageGuess.guess([text]) == Self.reference([text]), "shift \(shift) \(separator)")
+        #expect(LanguageGuess.guess(all: [text]) == Self.reference([text]), "shift \(shift) \(separator)")
+        #expect(LanguageGuess.guess(all: ["x", text]) == Self.reference(["x", text]), "shift \(shift) \(separator)")
+      }
+    }
+  }
+
   /// The guess as it was first written: one scalar at a time, each word looked up as a `String`.
   static func reference<S: Sequence>(_ texts: S) -> LanguageGuess.Verdict where S.Element == String {
     var counts = [Int](repeating: 0, count: LanguageGuess.stopWords.count)
