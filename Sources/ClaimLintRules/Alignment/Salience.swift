@@ -69,20 +69,14 @@ public enum Salience {
     let table = stopTable
     var text = text
     text.withUTF8 { u in
-      forEachWord(u, shingleWord: { h in
-        shingleWords[shingleCount] = h
-        shingleCount &+= 1
-      }) { cur in
-        guard !isStopHash(cur.hash, in: table) else { return }
-        if cur.isASCII {
-          out[outCount] = stemHash(cur)
-        } else if let s = stemmed(cur.bytes) {
-          out[outCount] = hash(Array(s.utf8)[...])
-        } else {
-          out[outCount] = cur.hash
-        }
-        outCount &+= 1
+      guard let p = u.baseAddress else { return }
+      let read = table.slots.withUnsafeBufferPointer { slots in
+        readWords(
+          p, count: u.count, output: .storyHashes, table: table, slots: slots.baseAddress!, to: out + outCount,
+          shingleWords: shingleWords + shingleCount)
       }
+      outCount += read.words
+      shingleCount += read.shingleWords
     }
   }
 
@@ -91,18 +85,14 @@ public enum Salience {
   /// with non-ASCII letters are hashed in their composed form, as strings compare), for rules that only
   /// count and compare words. Two such arrays are compared with `sharedCount(_:_:)`.
   public static func sortedWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-    var out: [UInt64] = []
-    // At most one word per four bytes (three letters and a separator): one allocation.
-    out.reserveCapacity(bytes.count / 4 + 1)
+    guard let p = bytes.baseAddress, !bytes.isEmpty else { return [] }
     let table = stopTable
-    forEachWord(bytes) { cur in
-      if isStopWord(cur, in: table) { return }
-      if !cur.isASCII {
-        // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
-        let word = stemmed(cur.bytes) ?? String(decoding: cur.bytes, as: UTF8.self)
-        out.append(hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...]))
-      } else {
-        out.append(stemHash(cur))
+    // At most one word per four bytes (three letters and a separator, or the end), one more for a
+    // text that ends with a word: one allocation, written in place.
+    var out = [UInt64](unsafeUninitializedCapacity: bytes.count / 4 + 1) { o, initialized in
+      initialized = table.slots.withUnsafeBufferPointer { slots in
+        readWords(p, count: bytes.count, output: .sortedHashes, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil)
+          .words
       }
     }
     sortUnique(&out)
@@ -192,6 +182,7 @@ public enum Salience {
       return
     }
     let bits = Int.bitWidth - 1 - n.leadingZeroBitCount  // floor(log2(n)), at least 6
+    // Below 64 (`bits` is at least 6): `&>>` shifts as `>>` does, without the test for wide shifts.
     let shift = UInt64(64 - bits)
     let buckets = 1 << bits
     // Every place of `out` up to `initialized` is written by the pass that spreads the values and
@@ -201,7 +192,7 @@ public enum Salience {
         guard let s = s.baseAddress else { return 0 }
         s.initialize(repeating: 0, count: buckets)
         return values.withUnsafeBufferPointer { v -> Int in
-          for x in v { s[Int(truncatingIfNeeded: x >> shift)] &+= 1 }
+          for x in v { s[Int(truncatingIfNeeded: x &>> shift)] &+= 1 }
           // `s[b]` becomes the start of bucket `b`.
           var sum = 0
           for b in 0..<buckets {
@@ -212,7 +203,7 @@ public enum Salience {
           // Each value goes to the next free place of its bucket: `s[b]` moves from the start of
           // bucket `b` to its end, which is the start of bucket `b + 1`.
           for x in v {
-            let b = Int(truncatingIfNeeded: x >> shift)
+            let b = Int(truncatingIfNeeded: x &>> shift)
             o[s[b]] = x
             s[b] &+= 1
           }
@@ -304,24 +295,16 @@ public enum Salience {
   }
 
   /// One word as `forEachWord` finds it: its lower-cased bytes (valid during the call only), their
-  /// FNV-1a hash, and whether every byte is ASCII. The hashes of the word without its last bytes (for
-  /// the stems of `stemHash`) are undone from `hash` when asked: FNV-1a multiplies by an odd prime,
-  /// which has an inverse modulo 2^64, so no running hashes are kept while the word is read.
+  /// FNV-1a hash, and whether every byte is ASCII.
   private struct Word {
     var bytes: UnsafeBufferPointer<UInt8>
     var hash: UInt64
     var isASCII: Bool
-
-    /// The inverse of the FNV-1a prime modulo 2^64 (`0x100_0000_01b3 &* primeInverse == 1`).
-    static let primeInverse: UInt64 = 0xce96_5057_aff6_957b
-
-    /// The hash of the bytes without their last one.
-    @inline(__always) var dropOne: UInt64 { (hash &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 1]) }
-    /// The hash of the bytes without their last two.
-    @inline(__always) var dropTwo: UInt64 { (dropOne &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 2]) }
-    /// The hash of the bytes without their last three.
-    @inline(__always) var dropThree: UInt64 { (dropTwo &* Self.primeInverse) ^ UInt64(bytes[bytes.count &- 3]) }
   }
+
+  /// The inverse of the FNV-1a prime modulo 2^64 (`0x100_0000_01b3 &* primeInverse == 1`): the hash
+  /// of a word without its last byte is undone from the word's hash (`stemHash`).
+  static let primeInverse: UInt64 = 0xce96_5057_aff6_957b
 
   /// Calls `body` with each lower-cased word of more than two bytes, in order (the bytes are valid
   /// during the call only).
@@ -334,168 +317,232 @@ public enum Salience {
     text.withUTF8 { forEachWord($0, body) }
   }
 
-  /// `forEachWord` over UTF-8 bytes: each word is lower-cased into one scratch buffer, never into an
-  /// array, and hashed as it is read.
+  /// `forEachWord` over UTF-8 bytes (`readWords`), each word lower-cased into one scratch buffer.
   private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (Word) -> Void) {
-    guard !u.isEmpty else { return }
-    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-    let prime: UInt64 = 0x100_0000_01b3
+    guard let p = u.baseAddress, !u.isEmpty else { return }
+    let table = stopTable
+    // The words' ranges (at most one word per four bytes, and one more), then the words one by one.
+    let ranges = [UInt64](unsafeUninitializedCapacity: u.count / 4 + 1) { o, initialized in
+      initialized = table.slots.withUnsafeBufferPointer { slots in
+        readWords(p, count: u.count, output: .ranges, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil).words
+      }
+    }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
-      guard let base = cur.baseAddress, let p = u.baseAddress else { return }
-      let count = u.count
-      var n = 0
-      var h = basis
-      var ascii = true
-      @inline(__always) func add(_ b: UInt8) {
-        base[n] = b
-        n &+= 1
-        h = (h ^ UInt64(b)) &* prime
-      }
-      @inline(__always) func end() {
-        if n > 2 {
-          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, isASCII: ascii))
+      guard let base = cur.baseAddress else { return }
+      for range in ranges {
+        let start = Int(truncatingIfNeeded: range >> 32)
+        let n = Int(truncatingIfNeeded: range & 0xFFFF_FFFF) &- start
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var ascii = true
+        for k in 0..<n {
+          let b = p[start &+ k]
+          let lower = b < 0x80 ? b | 0x20 : b
+          if b >= 0x80 { ascii = false }
+          base[k] = lower
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
         }
-        n = 0
-        h = basis
-        ascii = true
+        body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, isASCII: ascii))
       }
-      var i = 0
-      while i < count {
-        let b = p[i]
-        // `b | 0x20` is a lower-case ASCII letter exactly when `b` is an ASCII letter of either case.
-        let lower = b | 0x20
-        if lower &- 0x61 < 26 {
-          add(lower)
-        } else if b < 0x80 {
-          if n > 0 { end() }
-        } else if b == 0xE2, i &+ 2 < count, p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81 {
-          if n > 0 { end() }
-          i &+= 3
-          continue
-        } else if b == 0xC2, i &+ 1 < count, p[i &+ 1] == 0xA0 || p[i &+ 1] == 0xAB || p[i &+ 1] == 0xBB {
-          if n > 0 { end() }
-          i &+= 2
-          continue
-        } else {
-          ascii = false
-          add(b)
-        }
-        i &+= 1
-      }
-      if n > 0 { end() }
     }
   }
 
-  /// `forEachWord(u, body)` that also calls `shingleWord` with the hash of each word of
-  /// `Syndication`'s shingles, in order: a run of bytes that are ASCII letters (lower-cased), digits or
-  /// outside ASCII, hashed by FNV-1a (the bytes `forEachWord` skips as punctuation or spaces outside
-  /// ASCII are word bytes there).
+  /// Whether the byte `p[i]`, outside ASCII, starts what ends a word rather than a letter: general
+  /// punctuation (U+2000–U+207F: `E2 80 xx`, `E2 81 xx`, read as three bytes when two more follow) or a
+  /// no-break space or guillemet (`C2 A0`, `C2 AB`, `C2 BB`).
   @inline(__always)
-  private static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, shingleWord: (UInt64) -> Void, _ body: (Word) -> Void) {
-    guard !u.isEmpty else { return }
+  private static func startsBreak(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+    let b = p[i]
+    if b == 0xE2 { return i &+ 2 < count && (p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81) }
+    if b == 0xC2 { return i &+ 1 < count && (p[i &+ 1] == 0xA0 || p[i &+ 1] == 0xAB || p[i &+ 1] == 0xBB) }
+    return false
+  }
+
+  /// What `readWords` writes for each word.
+  private enum WordOutput {
+    /// The word's story hash (`appendWordHashes`): words whose hash is a stop word's are left out
+    /// (not confirmed on the bytes), and a word outside ASCII is hashed as its stem's bytes.
+    case storyHashes
+    /// The word's hash in `sortedWordHashes`: stop words are confirmed on the bytes, and a word outside
+    /// ASCII is hashed in composed form.
+    case sortedHashes
+    /// Every word, as `start << 32 | end` (its bytes are `p[start..<end]`), for `forEachWord`.
+    case ranges
+  }
+
+  /// The word scanner of `forEachWord`, on the bytes in place: writes one value for each word of more
+  /// than two bytes (`output` says which) from `out[0]` on, and returns how many it wrote. A word is
+  /// always a run of bytes of the text (every byte either belongs to the word being read or ends it);
+  /// its hash is FNV-1a of its bytes with ASCII letters lower-cased.
+  ///
+  /// With `shingleWords`, it also writes there the hash of each word of `Syndication`'s shingles, in
+  /// order, and returns their number: a run of bytes that are ASCII letters (lower-cased), digits or
+  /// outside ASCII, hashed by FNV-1a (the bytes this scanner skips as punctuation or spaces outside
+  /// ASCII are word bytes there).
+  ///
+  /// One function without closures, whose loop state is its own locals: a word's letters are read by
+  /// a loop of their own, and a shingle word that starts with a story word has the story word's hash so
+  /// far (the same bytes, lower-cased alike), so letters are hashed once. `slots` are the stop table's
+  /// (`table.slots`).
+  private static func readWords(
+    _ p: UnsafePointer<UInt8>, count: Int, output: WordOutput, table: StopTable, slots: UnsafePointer<UInt64>, to out: UnsafeMutablePointer<UInt64>,
+    shingleWords: UnsafeMutablePointer<UInt64>?
+  ) -> (words: Int, shingleWords: Int) {
     let basis: UInt64 = 0xcbf2_9ce4_8422_2325
     let prime: UInt64 = 0x100_0000_01b3
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
-      guard let base = cur.baseAddress, let p = u.baseAddress else { return }
-      let count = u.count
-      var n = 0
-      var h = basis
-      var ascii = true
-      // The shingle word being read: its hash, and whether it has a byte.
-      var sh = basis
-      var inShingleWord = false
-      @inline(__always) func add(_ b: UInt8) {
-        base[n] = b
-        n &+= 1
-        h = (h ^ UInt64(b)) &* prime
-      }
-      @inline(__always) func end() {
-        if n > 2 {
-          body(Word(bytes: UnsafeBufferPointer(start: base, count: n), hash: h, isASCII: ascii))
+    let shingles = shingleWords != nil
+    // The next places to write (bumped, not indexed: fewer values live in the loop).
+    var o = out
+    var so = shingleWords ?? out
+    // The shingle word being read: its hash, and whether it has a byte.
+    var sh = basis
+    var inShingle = false
+    var i = 0
+    while i < count {
+      let b = p[i]
+      if (b | 0x20) &- 0x61 < 26 || (b >= 0x80 && !startsBreak(p, i, count)) {
+        // A word: its letters, and the bytes outside ASCII that do not end it.
+        let start = i
+        var h = basis
+        var ascii = true
+        repeat {
+          let c = p[i]
+          let lower = c | 0x20
+          if lower &- 0x61 < 26 {
+            h = (h ^ UInt64(lower)) &* prime
+          } else if c >= 0x80 && !startsBreak(p, i, count) {
+            ascii = false
+            h = (h ^ UInt64(c)) &* prime
+          } else {
+            break
+          }
+          i &+= 1
+        } while i < count
+        if shingles {
+          if inShingle {
+            // The shingle word began before this word (digits, punctuation outside ASCII).
+            for k in start..<i {
+              let c = p[k]
+              sh = (sh ^ UInt64(c < 0x80 ? c | 0x20 : c)) &* prime
+            }
+          } else {
+            sh = h
+            inShingle = true
+          }
         }
-        n = 0
-        h = basis
-        ascii = true
-      }
-      @inline(__always) func addShingle(_ b: UInt8) {
-        sh = (sh ^ UInt64(b)) &* prime
-        inShingleWord = true
-      }
-      @inline(__always) func endShingle() {
-        if inShingleWord {
-          shingleWord(sh)
-          sh = basis
-          inShingleWord = false
+        let n = i &- start
+        guard n > 2 else { continue }
+        switch output {
+        case .storyHashes:
+          guard stopSlot(slots, h) == nil else { continue }
+          o.pointee = ascii ? stemHash(p + start, n, h) : nonASCIIStemHash(p, start, i, h)
+        case .sortedHashes:
+          if ascii {
+            if isStopWord(p + start, n, h, slots: slots, in: table) { continue }
+            o.pointee = stemHash(p + start, n, h)
+          } else {
+            o.pointee = composedWordHash(p, start, i)
+          }
+        case .ranges:
+          o.pointee = UInt64(start) << 32 | UInt64(i)
         }
+        o += 1
+        continue
       }
-      var i = 0
-      while i < count {
-        let b = p[i]
-        let lower = b | 0x20
-        if lower &- 0x61 < 26 {
-          add(lower)
-          addShingle(lower)
-        } else if b < 0x80 {
-          if n > 0 { end() }
-          if b &- 0x30 < 10 { addShingle(b) } else { endShingle() }
-        } else if b == 0xE2, i &+ 2 < count, p[i &+ 1] == 0x80 || p[i &+ 1] == 0x81 {
-          if n > 0 { end() }
-          addShingle(b)
-          addShingle(p[i &+ 1])
+      if b < 0x80 {
+        if shingles {
+          if b &- 0x30 < 10 {
+            sh = (sh ^ UInt64(b)) &* prime
+            inShingle = true
+          } else if inShingle {
+            so.pointee = sh
+            so += 1
+            sh = basis
+            inShingle = false
+          }
+        }
+        i &+= 1
+      } else if b == 0xE2 {
+        if shingles {
+          sh = (sh ^ UInt64(b)) &* prime
+          sh = (sh ^ UInt64(p[i &+ 1])) &* prime
+          inShingle = true
           // A continuation byte in valid UTF-8; any other byte is read as the shingle words read it.
           let c = p[i &+ 2]
           if c >= 0x80 || c &- 0x30 < 10 {
-            addShingle(c)
+            sh = (sh ^ UInt64(c)) &* prime
           } else if (c | 0x20) &- 0x61 < 26 {
-            addShingle(c | 0x20)
+            sh = (sh ^ UInt64(c | 0x20)) &* prime
           } else {
-            endShingle()
+            so.pointee = sh
+            so += 1
+            sh = basis
+            inShingle = false
           }
-          i &+= 3
-          continue
-        } else if b == 0xC2, i &+ 1 < count, p[i &+ 1] == 0xA0 || p[i &+ 1] == 0xAB || p[i &+ 1] == 0xBB {
-          if n > 0 { end() }
-          addShingle(b)
-          addShingle(p[i &+ 1])
-          i &+= 2
-          continue
-        } else {
-          ascii = false
-          add(b)
-          addShingle(b)
         }
-        i &+= 1
+        i &+= 3
+      } else {
+        // `C2 A0`, `C2 AB` or `C2 BB`.
+        if shingles {
+          sh = (sh ^ UInt64(b)) &* prime
+          sh = (sh ^ UInt64(p[i &+ 1])) &* prime
+          inShingle = true
+        }
+        i &+= 2
       }
-      if n > 0 { end() }
-      endShingle()
     }
+    if shingles && inShingle {
+      so.pointee = sh
+      so += 1
+    }
+    return (o - out, shingleWords.map { so - $0 } ?? 0)
+  }
+
+  /// The slot of the stop word whose hash is `h` in `slots` (`StopTable.slots`), or nil.
+  @inline(__always)
+  private static func stopSlot(_ slots: UnsafePointer<UInt64>, _ h: UInt64) -> Int? {
+    var k = Int(truncatingIfNeeded: h) & StopTable.mask
+    while true {
+      let s = slots[k]
+      if s == 0 { return nil }
+      if s == h { return k }
+      k = (k &+ 1) & StopTable.mask
+    }
+  }
+
+  /// Whether the ASCII word `w[0..<n]` (letters of either case) is a stop word whose hash is `h`: a
+  /// hash hit is confirmed on the bytes. Every stop word is ASCII and at most `StopTable.maxLength`
+  /// bytes long, and no other string is canonically equal to a word of ASCII lower-case letters, so
+  /// equal bytes are exactly what `stop.contains(String(w))` tests.
+  @inline(__always)
+  private static func isStopWord(_ w: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, slots: UnsafePointer<UInt64>, in table: StopTable)
+    -> Bool
+  {
+    guard n <= StopTable.maxLength, let k = stopSlot(slots, h) else { return false }
+    return table.words[k].withUnsafeBufferPointer { word in
+      guard word.count == n else { return false }
+      for j in 0..<n where word[j] != w[j] | 0x20 { return false }
+      return true
+    }
+  }
+
+  /// Whether the word `w` is a stop word (`isStopWord(_:_:_:slots:in:)`; words outside ASCII never are).
+  @inline(__always)
+  private static func isStopWord(_ w: Word, in table: StopTable) -> Bool {
+    guard w.isASCII, let base = w.bytes.baseAddress else { return false }
+    return table.slots.withUnsafeBufferPointer { isStopWord(base, w.bytes.count, w.hash, slots: $0.baseAddress!, in: table) }
   }
 
   /// Whether `h` may be a stop word's hash (no word is built or compared).
   @inline(__always)
   private static func isStopHash(_ h: UInt64, in table: StopTable) -> Bool { table.slot(of: h) != nil }
 
-  /// Whether the word `w` is a stop word: a hash hit is confirmed on the bytes. Every stop word is
-  /// ASCII and at most `StopTable.maxLength` bytes long, and no other string is canonically equal to a
-  /// word of ASCII lower-case letters, so equal bytes are exactly what `stop.contains(String(w))` tests.
-  @inline(__always)
-  private static func isStopWord(_ w: Word, in table: StopTable) -> Bool {
-    guard w.isASCII, w.bytes.count <= StopTable.maxLength else { return false }
-    guard let k = table.slot(of: w.hash) else { return false }
-    let word = table.words[k]
-    guard word.count == w.bytes.count else { return false }
-    for j in 0..<word.count where word[j] != w.bytes[j] { return false }
-    return true
-  }
-
   /// The stop words by hash: an open-addressing table (linear probing) of their FNV-1a hashes.
   private struct StopTable: Sendable {
     static let mask = 1023
     /// The length in bytes of the longest stop word ("wednesday"; a test holds `stop` to it).
     static var maxLength: Int { 9 }
-    /// Per slot, the hash of the stop word there (meaningful where `used`).
-    var hashes = [UInt64](repeating: 0, count: mask + 1)
-    var used = [Bool](repeating: false, count: mask + 1)
+    /// Per slot, the hash of the stop word there, or 0 for an empty slot (no stop word hashes to 0).
+    var slots = [UInt64](repeating: 0, count: mask + 1)
     /// Per slot, the stop word's bytes.
     var words = [[UInt8]](repeating: [], count: mask + 1)
 
@@ -503,63 +550,99 @@ public enum Salience {
       for word in stop.sorted() {
         let bytes = Array(word.utf8)
         let h = Salience.hash(bytes[...])
+        precondition(h != 0, "a stop word hashes to the empty slot's mark")
         var k = Int(truncatingIfNeeded: h) & Self.mask
-        while used[k], hashes[k] != h { k = (k + 1) & Self.mask }
-        hashes[k] = h
-        used[k] = true
+        while slots[k] != 0, slots[k] != h { k = (k + 1) & Self.mask }
+        slots[k] = h
         words[k] = bytes
       }
     }
 
     /// The slot of the stop word whose hash is `h`, or nil.
-    @inline(__always)
     func slot(of h: UInt64) -> Int? {
-      var k = Int(truncatingIfNeeded: h) & Self.mask
-      while used[k] {
-        if hashes[k] == h { return k }
-        k = (k + 1) & Self.mask
-      }
-      return nil
+      slots.withUnsafeBufferPointer { Salience.stopSlot($0.baseAddress!, h) }
     }
   }
 
   private static let stopTable = StopTable(stop)
 
-  /// The hash of `stemmed(w) ?? w` for an ASCII word `w`, without building the stem: the same suffix
-  /// rules on the bytes, and the hash of the stem from the hashes of the word's prefixes.
+  /// The hash of `stemmed(w) ?? w` for an ASCII word `w` (`w[0..<n]`, letters of either case, read
+  /// lower-cased) whose hash is `hash`, without building the stem: the same suffix rules on the bytes,
+  /// and the hash of the stem undone from the word's hash (FNV-1a multiplies by an odd prime, which has
+  /// an inverse modulo 2^64, so no running hashes are kept while the word is read).
   @inline(__always)
-  private static func stemHash(_ word: Word) -> UInt64 {
-    let w = word.bytes
-    let n = w.count
-    let last = w[n - 1]
+  private static func stemHash(_ w: UnsafePointer<UInt8>, _ n: Int, _ hash: UInt64) -> UInt64 {
+    let last = w[n &- 1] | 0x20
     if last == 0x73 {  // "s"
-      if n == 8, ends(w, "meetings") { return meetHash }
-      if n > 4, w[n - 2] == 0x65, w[n - 3] == 0x69 { return (word.dropThree ^ 0x79) &* 0x100_0000_01b3 }  // "ies" to "y"
-      if n > 3, w[n - 2] != 0x73 { return word.dropOne }
-      return word.hash
+      if n == 8, ends(w, n, "meetings") { return meetHash }
+      if n > 4, w[n &- 2] | 0x20 == 0x65, w[n &- 3] | 0x20 == 0x69 { return (dropping(3, of: w, n, hash) ^ 0x79) &* 0x100_0000_01b3 }  // "ies" to "y"
+      if n > 3, w[n &- 2] | 0x20 != 0x73 { return dropping(1, of: w, n, hash) }
+      return hash
     }
     if last == 0x67 {  // "g"
-      if n == 7, ends(w, "meeting") { return meetHash }
-      if n > 5, ends(w, "ing") { return word.dropThree }
-      return word.hash
+      if n == 7, ends(w, n, "meeting") { return meetHash }
+      if n > 5, ends(w, n, "ing") { return dropping(3, of: w, n, hash) }
+      return hash
     }
     if last == 0x64 {  // "d"
-      if n > 4, w[n - 2] == 0x65 { return w[n - 3] == 0x69 ? word.dropThree : word.dropTwo }
-      return word.hash
+      if n > 4, w[n &- 2] | 0x20 == 0x65 { return dropping(w[n &- 3] | 0x20 == 0x69 ? 3 : 2, of: w, n, hash) }
+      return hash
     }
-    if last == 0x74, n == 3, ends(w, "met") { return meetHash }
-    return word.hash
+    if last == 0x74, n == 3, ends(w, n, "met") { return meetHash }
+    return hash
   }
 
-  /// Whether the bytes of `w` end with `s`.
+  /// The hash of the ASCII word `w[0..<n]` (read lower-cased) without its last `k` bytes, undone from
+  /// its hash `hash`.
   @inline(__always)
-  private static func ends(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+  private static func dropping(_ k: Int, of w: UnsafePointer<UInt8>, _ n: Int, _ hash: UInt64) -> UInt64 {
+    var h = hash
+    for j in 1...k { h = (h &* primeInverse) ^ UInt64(w[n &- j] | 0x20) }
+    return h
+  }
+
+  /// Whether the ASCII word `w[0..<n]` (read lower-cased) ends with `s`.
+  @inline(__always)
+  private static func ends(_ w: UnsafePointer<UInt8>, _ n: Int, _ s: StaticString) -> Bool {
     let k = s.utf8CodeUnitCount
-    let n = w.count
     guard n >= k else { return false }
     let p = s.utf8Start
-    for j in 0..<k where w[n - k + j] != p[j] { return false }
+    for j in 0..<k where w[n &- k &+ j] | 0x20 != p[j] { return false }
     return true
+  }
+
+  /// `stemHash` of a word as `forEachWord` gives it.
+  @inline(__always)
+  private static func stemHash(_ word: Word) -> UInt64 { stemHash(word.bytes.baseAddress!, word.bytes.count, word.hash) }
+
+  /// The story-word hash of a word outside ASCII, `p[start..<end]`, as `appendWordHashes` gives it: the
+  /// hash of its stem's bytes when it has a stem, else its own hash `h`.
+  private static func nonASCIIStemHash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ h: UInt64) -> UInt64 {
+    lowered(p, start, end) { w in
+      if let s = stemmed(w) { return hash(Array(s.utf8)[...]) }
+      return h
+    }
+  }
+
+  /// The hash of `sortedWordHashes` of a word outside ASCII, `p[start..<end]`: its stem (or itself) in
+  /// composed form.
+  private static func composedWordHash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    lowered(p, start, end) { w in
+      // Strings compare by canonical equivalence ("é" precomposed or not): hash the composed form.
+      let word = stemmed(w) ?? String(decoding: w, as: UTF8.self)
+      return hash(Array(word.precomposedStringWithCanonicalMapping.utf8)[...])
+    }
+  }
+
+  /// Calls `body` with the bytes `p[start..<end]`, ASCII letters lower-cased, in a scratch buffer.
+  private static func lowered<R>(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buf in
+      for k in 0..<(end - start) {
+        let b = p[start + k]
+        buf[k] = b < 0x80 ? b | 0x20 : b
+      }
+      return body(UnsafeBufferPointer(buf))
+    }
   }
 
   private static let meetHash = hash(Array("meet".utf8)[...])

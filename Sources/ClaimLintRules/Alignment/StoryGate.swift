@@ -71,8 +71,11 @@ public enum StoryGate {
     for counts in shards { counts.forEach { w, c in if c > common { commonWords.insert(w) } } }
     // Each document's distinctive words and signature, each word's frequency looked up once.
     let perDocument: [(distinctive: [UInt64], signature: [UInt64])] = ParallelMap.map(documentWords) { ws in
+      // Room for every word at once: the lists never grow.
       var distinctive: [UInt64] = []
+      distinctive.reserveCapacity(ws.count)
       var rare: [(Int32, UInt64)] = []
+      rare.reserveCapacity(ws.count)
       for w in ws {
         let f = frequency(w)
         guard f <= cutoff else { continue }
