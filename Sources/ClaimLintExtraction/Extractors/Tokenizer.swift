@@ -75,6 +75,35 @@ struct Token: Sendable, Hashable {
   }
 }
 
+extension Token {
+  /// The byte offset of the second word of `lower` (the one that holds the string's object and its
+  /// flags), or -1 when not known.
+  static let lowerObjectOffset = (MemoryLayout<Token>.offset(of: \Token.lower) ?? -9) + 8
+
+  /// Whether a token's `lower` holds no reference exactly when the top bit of the word at
+  /// `lowerObjectOffset` is set (the string is small or immortal, so that destroying it would release
+  /// nothing): a 64-bit string of two words, checked once against strings the standard library makes
+  /// (small, literal and on the heap). The tokenizer destroys old tokens the ordinary way when false.
+  static let referenceBitsKnown: Bool = {
+    #if arch(x86_64) || arch(arm64)
+      guard MemoryLayout<String>.size == 16, lowerObjectOffset >= 8, lowerObjectOffset + 8 <= MemoryLayout<Token>.size
+      else { return false }
+      let cases: [(String, Bool)] = [
+        (String(repeating: "x", count: 40), false), (String(decoding: [0x61, 0x62, 0x63], as: UTF8.self), true),
+        ("a literal longer than fifteen bytes", true), ("", true),
+      ]
+      for (text, expected) in cases {
+        var t = Token(kind: .word, start: 0, end: 0, spaceBefore: 0, singleSpaceBefore: false, lower: text, lowerHash: 0, isCapitalized: false)
+        let top = withUnsafePointer(to: &t) { UnsafeRawPointer($0).load(fromByteOffset: lowerObjectOffset, as: UInt64.self) >> 63 }
+        guard (top != 0) == expected else { return false }
+      }
+      return true
+    #else
+      return false
+    #endif
+  }()
+}
+
 /// What a token can start; digits can start anything.
 enum TokenRoles {
   static let figure: UInt8 = 1
@@ -105,152 +134,243 @@ enum Tokenizer {
     bytes.withUnsafeBufferPointer { tokenize(buffer: $0, into: &tokens, plain: &plain) }
   }
 
-  /// `tokenize(_:)` on the bytes' storage, into `tokens` (emptied first, its capacity kept). A word's
-  /// lower-cased hash is computed while its bytes are scanned, and its string is made from them with
-  /// no call when it is short ASCII (`SmallASCII`).
+  /// `tokenize(_:)` on the bytes' storage, into `tokens` (its old tokens replaced, its capacity kept).
+  ///
+  /// The old tokens are overwritten in place rather than removed first: a token whose text holds no
+  /// reference (a small or immortal string, most of them) is overwritten without being destroyed, and
+  /// only the tokens left over past the new ones are destroyed. Tokens past the old count are appended.
   private static func tokenize(buffer bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], plain: inout Bool) {
-    plain = true
-    tokens.removeAll(keepingCapacity: true)
-    // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
-    let wanted = bytes.count / 3 + 4
-    tokens.reserveCapacity(tokens.capacity < wanted ? max(wanted, 2 * tokens.capacity) : wanted)
-    let n = bytes.count
-    var i = 0
-    var spaces = 0
-    var spaceChars = 0
-    let ascii = asciiStrings
-    let small = SmallASCII.isAvailable
+    var scan = Scan(bytes: bytes)
+    if !tokens.isEmpty {
+      let written = tokens.withUnsafeMutableBufferPointer { buf -> Int in
+        var sink = InPlaceSink(buf)
+        scan.run(into: &sink)
+        return sink.count
+      }
+      if written < tokens.count {
+        // The scan ended before the buffer was full.
+        plain = scan.plain
+        tokens.removeLast(tokens.count - written)
+        return
+      }
+    }
+    if scan.i < bytes.count {
+      // A reused buffer grows by doubling, so that longer sentences do not each reallocate it.
+      let wanted = tokens.count + (bytes.count - scan.i) / 3 + 4
+      if tokens.capacity < wanted { tokens.reserveCapacity(max(wanted, 2 * tokens.capacity)) }
+      var sink = AppendSink()
+      swap(&sink.tokens, &tokens)
+      scan.run(into: &sink)
+      swap(&sink.tokens, &tokens)
+    }
+    plain = scan.plain
+  }
 
-    while i < n {
-      let c = bytes[i]
-      // White space: ASCII, no-break space (C2 A0), the spaces U+2000…U+200A, U+202F and U+3000.
-      if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-        spaces += 1
-        spaceChars += 1
-        i += 1
-        continue
+  /// Where `Scan.run(into:)` puts the tokens it makes.
+  private protocol Sink {
+    /// Adds `token` after the tokens made so far.
+    mutating func put(_ token: Token)
+    /// Whether the sink takes no more tokens (the scan then stops, to be resumed with another sink).
+    var isFull: Bool { get }
+  }
+
+  /// Writes tokens over the old tokens of a buffer, in order.
+  private struct InPlaceSink: Sink {
+    /// The buffer's storage, whose tokens are all initialized.
+    let buffer: UnsafeMutableBufferPointer<Token>
+    /// Whether a token's text can be told to hold no reference by its bits (`Token.referenceBitsKnown`).
+    let checksBits = Token.referenceBitsKnown
+    /// `Token.lowerObjectOffset`, read once.
+    let lowerOffset = Token.lowerObjectOffset
+    /// The tokens written so far.
+    var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<Token>) { self.buffer = buffer }
+
+    @inline(__always)
+    var isFull: Bool { count >= buffer.count }
+
+    @inline(__always)
+    mutating func put(_ token: Token) {
+      guard let base = buffer.baseAddress else { return }
+      let p = base + count
+      if checksBits, UnsafeRawPointer(p).load(fromByteOffset: lowerOffset, as: UInt64.self) >> 63 != 0 {
+        // Destroying the old token would release nothing: it is overwritten as memory.
+        p.initialize(to: token)
+      } else {
+        p.pointee = token
       }
-      if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
-        plain = false
-        spaces += 1
-        spaceChars += 1
-        i += 2
-        continue
-      }
-      if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
-        plain = false
-        spaces += 1
-        spaceChars += 1
-        i += 3
-        continue
-      }
-      if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
-        plain = false
-        spaces += 1
-        spaceChars += 1
-        i += 3
-        continue
-      }
-      let start = i
-      var kind: Token.Kind
-      var lower = ""
-      var lowerHash: UInt64 = 0
-      var isCapitalized = false
-      // Digits have no letter; a symbol that is not ASCII is not looked at.
-      var mayHaveUpper = c >= 0x80
-      if c >= 0x30 && c <= 0x39 {
-        kind = .digits
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var keyLow: UInt64 = 0
-        var keyHigh: UInt64 = 0
-        while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-          h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
-          keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
-          keyLow = (keyLow &<< 8) | UInt64(bytes[i])
-          i += 1
+      count += 1
+    }
+  }
+
+  /// Appends tokens to an array.
+  private struct AppendSink: Sink {
+    var tokens: [Token] = []
+
+    @inline(__always)
+    var isFull: Bool { false }
+
+    @inline(__always)
+    mutating func put(_ token: Token) { tokens.append(token) }
+  }
+
+  /// The state of one tokenization: where it is, and what it has seen. A word's lower-cased hash is
+  /// computed while its bytes are scanned, and its string is made from them with no call when it is
+  /// short ASCII (`SmallASCII`).
+  private struct Scan {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The first byte not scanned yet (always at the start of white space or of a token).
+    var i = 0
+    /// Whether the bytes scanned are ASCII without a vertical tab or a form feed.
+    var plain = true
+    /// Whether a token has been made.
+    var madeOne = false
+
+    /// Makes the tokens from `i` on into `sink`, until the bytes end or the sink is full.
+    @inline(__always)
+    mutating func run<S: Sink>(into sink: inout S) {
+      let bytes = self.bytes
+      let n = bytes.count
+      var i = self.i
+      var spaces = 0
+      var spaceChars = 0
+      let ascii = asciiStrings
+      let small = SmallASCII.isAvailable
+      defer { self.i = i }
+
+      while i < n {
+        if sink.isFull { return }
+        let c = bytes[i]
+        // White space: ASCII, no-break space (C2 A0), the spaces U+2000…U+200A, U+202F and U+3000.
+        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+          spaces &+= 1
+          spaceChars &+= 1
+          i &+= 1
+          continue
         }
-        lowerHash = h | 1
-        if small, i - start <= SmallASCII.maxCount {
-          lower = SmallASCII.string(packedLow: keyLow, high: keyHigh, count: i - start)
-        } else {
-          lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
+        if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+          plain = false
+          spaces += 1
+          spaceChars += 1
+          i += 2
+          continue
         }
-      } else if c < 0x80 ? isASCIILetter(c) : isLetterScalar(bytes, i) {
-        kind = .word
-        // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is scanned,
-        // and its last sixteen bytes packed into two integers, first byte highest (`SmallASCII`'s input).
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var keyLow: UInt64 = 0
-        var keyHigh: UInt64 = 0
-        // The AND of the ASCII letters: its 0x20 bit is clear when one of them is upper-case.
-        var caseBits: UInt8 = 0xFF
-        var hasCurly = false
-        var nonASCII = false
-        while i < n {
-          let d = bytes[i]
-          // `d | 0x20` is a lower-case letter exactly when `d` is an ASCII letter.
-          let l = d | 0x20
-          if l &- 0x61 < 26 {
-            caseBits &= d
-            h = (h ^ UInt64(l)) &* 0x0000_0100_0000_01B3
-            keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
-            keyLow = (keyLow &<< 8) | UInt64(l)
-            i += 1
-          } else if d >= 0x80, isLetterScalar(bytes, i) {
-            nonASCII = true
-            i += scalarLength(d)
-          } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
-            h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
-            keyHigh = (keyHigh &<< 8) | (keyLow &>> 56)
-            keyLow = (keyLow &<< 8) | 0x27
-            i += 1  // inner apostrophe
-          } else if d == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isASCIILetter(bytes[i + 3]) {
-            hasCurly = true
-            h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
-            i += 3  // inner right single quotation mark
+        if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
+          plain = false
+          spaces += 1
+          spaceChars += 1
+          i += 3
+          continue
+        }
+        if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+          plain = false
+          spaces += 1
+          spaceChars += 1
+          i += 3
+          continue
+        }
+        let start = i
+        var kind: Token.Kind
+        var lower = ""
+        var lowerHash: UInt64 = 0
+        var isCapitalized = false
+        // Digits have no letter; a symbol that is not ASCII is not looked at.
+        var mayHaveUpper = c >= 0x80
+        if c >= 0x30 && c <= 0x39 {
+          kind = .digits
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
+            i &+= 1
+          }
+          lowerHash = h | 1
+          if small, i - start <= SmallASCII.maxCount {
+            lower = SmallASCII.string(bits: SmallASCII.load(bytes, start, i, lowered: false).bits)
           } else {
-            break
+            lower = i == start + 1 ? ascii[Int(c)] : asciiString(bytes, start, i, lowered: false)
+          }
+        } else if c < 0x80 ? isASCIILetter(c) : isLetterScalar(bytes, i) {
+          kind = .word
+          // The FNV-1a hash of the lower-cased text with typographic apostrophes folded, as it is
+          // scanned; the text itself is read afterwards, eight bytes at a time when it is ASCII.
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          var hasCurly = false
+          var nonASCII = false
+          while i < n {
+            let d = bytes[i]
+            // `d | 0x20` is a lower-case letter exactly when `d` is an ASCII letter.
+            let l = d | 0x20
+            if l &- 0x61 < 26 {
+              h = (h ^ UInt64(l)) &* 0x0000_0100_0000_01B3
+              i &+= 1
+            } else if d >= 0x80, isLetterScalar(bytes, i) {
+              nonASCII = true
+              i += scalarLength(d)
+            } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
+              h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
+              i += 1  // inner apostrophe
+            } else if d == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isASCIILetter(bytes[i + 3]) {
+              hasCurly = true
+              h = (h ^ 0x27) &* 0x0000_0100_0000_01B3
+              i += 3  // inner right single quotation mark
+            } else {
+              break
+            }
+          }
+          isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
+          lowerHash = nonASCII ? 0 : h | 1
+          if nonASCII || hasCurly {
+            // Not ASCII, or ASCII but for folded apostrophes.
+            plain = false
+            mayHaveUpper = true
+            lower = lowered(bytes, start, i)
+          } else if small, i - start <= SmallASCII.maxCount {
+            // Short ASCII (most words): letters and apostrophes, lower-cased by setting each byte's
+            // 0x20 bit (which an apostrophe has), made into a small string with no call.
+            let text = SmallASCII.load(bytes, start, i, lowered: true)
+            mayHaveUpper = text.hadUpper
+            lower = SmallASCII.string(bits: text.bits)
+          } else {
+            mayHaveUpper = hasASCIIUpper(bytes, start, i)
+            if i == start + 1 {
+              // One ASCII letter ("a", "I"): its string from the table.
+              lower = ascii[Int(c | 0x20)]
+            } else {
+              lower = asciiString(bytes, start, i, lowered: mayHaveUpper)
+            }
+          }
+        } else {
+          kind = .symbol
+          if c >= 0x80 || c == 0x0B || c == 0x0C { plain = false }
+          i += c < 0x80 ? 1 : scalarLength(c)
+          if i > n { i = n }
+          if i == start + 1, c < 0x80 {
+            // One ASCII character (punctuation): a small string of the byte, or its string from the table.
+            lower = small ? SmallASCII.string(packedLow: UInt64(c), high: 0, count: 1) : ascii[Int(c)]
+            lowerHash = Token.byteHash(c)
+          } else {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            lower = String(decoding: slice, as: UTF8.self)
+            lowerHash = WordTable<Bool>.hashCode(bytes: slice)
           }
         }
-        isCapitalized = (c >= 0x41 && c <= 0x5A) || (c >= 0x80 && isUppercaseScalar(bytes, start))
-        lowerHash = nonASCII ? 0 : h | 1
-        mayHaveUpper = nonASCII || hasCurly || caseBits & 0x20 == 0
-        if nonASCII || hasCurly {
-          // Not ASCII, or ASCII but for folded apostrophes.
-          plain = false
-          lower = lowered(bytes, start, i)
-        } else if small, i - start <= SmallASCII.maxCount {
-          // Short ASCII (most words): a small string made from the packed bytes, with no call.
-          lower = SmallASCII.string(packedLow: keyLow, high: keyHigh, count: i - start)
-        } else if i == start + 1 {
-          // One ASCII letter ("a", "I"): its string from the table.
-          lower = ascii[Int(c | 0x20)]
-        } else {
-          lower = asciiString(bytes, start, i, lowered: caseBits & 0x20 == 0)
-        }
-      } else {
-        kind = .symbol
-        if c >= 0x80 || c == 0x0B || c == 0x0C { plain = false }
-        i += c < 0x80 ? 1 : scalarLength(c)
-        if i > n { i = n }
-        if i == start + 1, c < 0x80 {
-          // One ASCII character (punctuation): a small string of the byte, or its string from the table.
-          lower = small ? SmallASCII.string(packedLow: UInt64(c), high: 0, count: 1) : ascii[Int(c)]
-          lowerHash = Token.byteHash(c)
-        } else {
-          let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
-          lower = String(decoding: slice, as: UTF8.self)
-          lowerHash = WordTable<Bool>.hashCode(bytes: slice)
-        }
+        sink.put(
+          Token(
+            kind: kind, start: start, end: i, spaceBefore: !madeOne && spaces == 0 ? 1 : spaces,
+            singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
+            mayHaveUpper: mayHaveUpper))
+        madeOne = true
+        spaces = 0
+        spaceChars = 0
       }
-      tokens.append(
-        Token(
-          kind: kind, start: start, end: i, spaceBefore: tokens.isEmpty && spaces == 0 ? 1 : spaces,
-          singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
-          mayHaveUpper: mayHaveUpper))
-      spaces = 0
-      spaceChars = 0
     }
+  }
+
+  /// Whether one of the ASCII bytes `start..<end` is an upper-case letter.
+  private static func hasASCIIUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A { return true }
+    return false
   }
 
   /// The string of the ASCII bytes `start..<end`, with upper-case letters lower-cased when `lowered`.
@@ -393,9 +513,55 @@ enum SmallASCII {
   /// last eight bytes); only when `isAvailable`.
   @inline(__always)
   static func string(packedLow low: UInt64, high: UInt64, count: Int) -> String {
+    string(bits: bits(packedLow: low, high: high, count: count))
+  }
+
+  /// The string whose two words are `bits`: as `bits(packedLow:high:count:)` or `load` make them (only
+  /// when `isAvailable`), or the words of a small or immortal string (whose copy needs no retain, so
+  /// that the bits alone are a copy).
+  @inline(__always)
+  static func string(bits: (UInt64, UInt64)) -> String {
     // Moved out of the two words rather than cast (a cast is a copy, which would retain the string).
-    var bits = bits(packedLow: low, high: high, count: count)
+    var bits = bits
     return withUnsafeMutablePointer(to: &bits) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
+  }
+
+  /// The two words of the small string of the ASCII bytes `start..<end` (1…15 of them), read eight
+  /// at a time rather than packed one by one: the same words as `bits(packedLow:high:count:)` makes
+  /// from the bytes packed (first byte lowest once byte-reversed, which is the order of the bytes in
+  /// memory read as a little-endian integer). Only bytes inside `start..<end`, or inside `bytes` right
+  /// after it, are read.
+  ///
+  /// With `lowered`, the bytes must be ASCII letters and apostrophes: each gets its 0x20 bit set, which
+  /// lower-cases a letter and leaves an apostrophe (0x27) as it is; `hadUpper` tells whether a byte
+  /// lacked that bit (an upper-case letter).
+  @inline(__always)
+  static func load(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, lowered: Bool
+  ) -> (bits: (UInt64, UInt64), hadUpper: Bool) {
+    let count = end &- start
+    let base = UnsafeRawPointer(bytes.baseAddress!)
+    let spread: UInt64 = lowered ? 0x2020_2020_2020_2020 : 0
+    let flags = UInt64(0xE0 | count) &<< 56
+    if count <= 8 {
+      // The bytes of the text alone, the rest cleared.
+      let keep = ~UInt64(0) &>> (64 &- 8 &* count)
+      var low: UInt64
+      if start &+ 8 <= bytes.count {
+        low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & keep
+      } else if end >= 8 {
+        low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)) &>> (64 &- 8 &* count)
+      } else {
+        low = 0
+        for k in 0..<count { low |= UInt64(bytes[start + k]) &<< (8 * k) }
+      }
+      return ((low | (spread & keep), flags), ~low & spread & keep != 0)
+    }
+    // Nine to fifteen bytes: the first eight, then the last eight moved down past the ones read.
+    let keep = ~UInt64(0) &>> (8 &* (16 &- count))
+    let low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+    let high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)) &>> (8 &* (16 &- count))
+    return ((low | spread, high | (spread & keep) | flags), (~low & spread) | (~high & spread & keep) != 0)
   }
 }
 

@@ -84,6 +84,14 @@ public struct Word: Sendable, Hashable {
   /// no letter is upper-case. `mayHaveUpper` false tells that no letter is (`Token.mayHaveUpper`), so
   /// that the bytes need not be looked at.
   init(start: Int, end: Int, lower: String, lowerHash: UInt64, mayHaveUpper: Bool = true, bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(start: start, end: end, lowerHash: lowerHash, mayHaveUpper: mayHaveUpper, bytes: bytes) { lower }
+  }
+
+  /// `init(start:end:lower:lowerHash:mayHaveUpper:bytes:)` with the lower-cased text made by `lower`,
+  /// called once for each string of the word that is that text (a caller that can copy the text
+  /// without retaining it makes each copy so).
+  @inline(__always)
+  init(start: Int, end: Int, lowerHash: UInt64, mayHaveUpper: Bool, bytes: UnsafeBufferPointer<UInt8>, lower: () -> String) {
     var hasUpper = false
     if mayHaveUpper {
       for b in bytes[start..<end] where b >= 0x41 && b <= 0x5A {
@@ -118,11 +126,11 @@ public struct Word: Sendable, Hashable {
         }
       }
     } else {
-      text = lower
+      text = lower()
     }
     let f = bytes[start]
     self.init(
-      text: text, range: start..<end, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
+      text: text, range: start..<end, lower: lower(), isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
       lowerHash: lowerHash)
   }
 
@@ -227,12 +235,12 @@ private struct WordSink {
   mutating func append(_ w: Word) {
     if count < buffer.count, let base = buffer.baseAddress {
       let p = base + count
-      if checksBits, Word.holdsNoReference(UnsafeRawPointer(p), textOffset, lowerOffset) {
-        // Destroying the old word would release nothing: it is overwritten as memory.
-        p.initialize(to: w)
-      } else {
-        p.pointee = w
+      // Destroying the old word would release nothing when it holds no reference: it is then
+      // overwritten as memory. The new word is built in place either way.
+      if !checksBits || !Word.holdsNoReference(UnsafeRawPointer(p), textOffset, lowerOffset) {
+        p.deinitialize(count: 1)
       }
+      p.initialize(to: w)
     } else {
       spill.append(w)
     }
@@ -372,7 +380,7 @@ public enum WordScanner {
     while k < tokenCount {
       let kind = t[k].kind
       let attached = t[k].spaceBefore == 0
-      if !attached, k > 0 { s.flush(t[k - 1].end, into: &out) }
+      if !attached, k > 0, s.start >= 0 { s.flush(t[k - 1].end, into: &out) }
       if kind != .symbol {
         if s.start < 0 {
           s.start = t[k].start
@@ -406,11 +414,32 @@ public enum WordScanner {
     /// The open word's first and last tokens.
     var first = 0
     var last = 0
+    /// Whether a token's text can be told to hold no reference by its bits (`Token.referenceBitsKnown`).
+    let checksBits = Token.referenceBitsKnown
+    /// `Token.lowerObjectOffset`, read once.
+    let lowerOffset = Token.lowerObjectOffset
 
-    /// The word of token `k`, whose fields are read in place.
+    init(u: UnsafeBufferPointer<UInt8>, t: UnsafePointer<Token>) {
+      self.u = u
+      self.t = t
+    }
+
+    /// The word of token `k`, whose fields are read in place. When the token's text holds no
+    /// reference (small or immortal: retaining it does nothing), the word's strings are copies of
+    /// its bits, made without a retain.
     @inline(__always)
     func word(_ k: Int) -> Word {
-      Word(
+      let p = UnsafeRawPointer(t + k)
+      if checksBits {
+        let object = p.load(fromByteOffset: lowerOffset, as: UInt64.self)
+        if object >> 63 != 0 {
+          let bits = (p.load(fromByteOffset: lowerOffset - 8, as: UInt64.self), object)
+          return Word(start: t[k].start, end: t[k].end, lowerHash: t[k].lowerHash, mayHaveUpper: t[k].mayHaveUpper, bytes: u) {
+            SmallASCII.string(bits: bits)
+          }
+        }
+      }
+      return Word(
         start: t[k].start, end: t[k].end, lower: t[k].lower, lowerHash: t[k].lowerHash, mayHaveUpper: t[k].mayHaveUpper,
         bytes: u)
     }

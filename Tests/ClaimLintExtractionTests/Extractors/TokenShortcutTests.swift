@@ -164,3 +164,66 @@ import Testing
     }
   }
 }
+
+extension TokenShortcutTests {
+  /// A token buffer reused sentence after sentence, its old tokens overwritten in place (long words
+  /// on the heap, short ones not) and grown or cut, holds exactly the tokens a fresh tokenization
+  /// makes, in every order of long and short sentences.
+  @Test func reusedTokenBufferHoldsTheTokensOfAFreshTokenization() {
+    #if arch(x86_64) || arch(arm64)
+      #expect(Token.referenceBitsKnown)
+    #endif
+    let long = "Internationalization's extraordinarily long ABCDEFGHIJKLMNOPQRS words, Müller’s Straße"
+    let sentences = Self.sentences + Self.asciiSentences + [long, long + " " + long, "x", "  ", "a b c d e f g h"]
+    var buffer: [Token] = []
+    for s in sentences + sentences.reversed() + sentences {
+      let bytes = Array(s.utf8)
+      var plain = true
+      let fresh = Tokenizer.tokenize(bytes, plain: &plain)
+      var reusedPlain = !plain
+      Tokenizer.tokenize(bytes, into: &buffer, plain: &reusedPlain)
+      #expect(buffer == fresh, "\(s)")
+      #expect(buffer.map(\.lower) == fresh.map(\.lower), "\(s)")
+      #expect(reusedPlain == plain, "\(s)")
+    }
+  }
+
+  /// The small strings read eight bytes at a time are the lower-cased text, for every length and
+  /// place in the buffer (at its start, at its end, in buffers shorter than eight bytes), and
+  /// `hadUpper` tells whether a letter was upper-case.
+  @Test func loadedSmallStringsAreTheLowerCasedText() {
+    #expect(SmallASCII.isAvailable)
+    for text in ["abcdefghijklmnopqrstuvwxyz", "O'BrienSmithXYZabc", "AbC", "x", "Don'tTHEthe"] {
+      let all = Array(text.utf8)
+      for length in 1...all.count {
+        do {
+          let bytes = Array(all[0..<length])
+          for start in 0..<length {
+            for end in (start + 1)...min(length, start + SmallASCII.maxCount) {
+              let word = Array(bytes[start..<end])
+              let expected = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+              let (lowered, raw) = bytes.withUnsafeBufferPointer { b in
+                (SmallASCII.load(b, start, end, lowered: true), SmallASCII.load(b, start, end, lowered: false))
+              }
+              #expect(SmallASCII.string(bits: lowered.bits) == expected, "\(text) \(start) \(end)")
+              #expect(lowered.hadUpper == word.contains { $0 >= 0x41 && $0 <= 0x5A }, "\(text) \(start) \(end)")
+              #expect(SmallASCII.string(bits: raw.bits) == String(decoding: word, as: UTF8.self), "\(text) \(start) \(end)")
+              #expect(lowered.bits == SmallASCII.bits(packedLow: Self.packed(expected).low, high: Self.packed(expected).high, count: end - start))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The bytes of `s` packed, first byte highest, as `SmallASCII.bits(packedLow:high:count:)` takes them.
+  static func packed(_ s: String) -> (low: UInt64, high: UInt64) {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for b in s.utf8 {
+      high = (high &<< 8) | (low &>> 56)
+      low = (low &<< 8) | UInt64(b)
+    }
+    return (low, high)
+  }
+}
