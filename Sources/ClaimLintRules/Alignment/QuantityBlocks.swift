@@ -50,8 +50,8 @@ public enum QuantityBlocks {
     }
     // Each block by number, and each (block, claim) in the order met, in one list: the claims of a
     // block are copied into an array of its own only once it is known to hold two or more.
-    var numbers: [PartsName: Int] = [:]
-    numbers.reserveCapacity(figures)
+    // A name's number is looked up by its fields as integers (`KeyNumbers`), not hashed by `Hasher`.
+    var numbers = KeyNumbers(capacity: figures)
     var names: [PartsName] = []
     var counts: [Int] = []
     var entries: [(block: Int, ref: ClaimRef)] = []
@@ -67,15 +67,13 @@ public enum QuantityBlocks {
         buffer.removeAll(keepingCapacity: true)
         keys(r, &buffer)
         for k in buffer {
-          let name = PartsName(story: story, key: k)
-          let n: Int
-          if let known = numbers[name] {
-            n = known
+          let n = numbers.number(
+            UInt64(bitPattern: Int64(story)), UInt64(UInt32(bitPattern: k.block)) << 32 | UInt64(UInt32(bitPattern: k.word)),
+            k.isAction ? 1 : 0, orAdd: names.count)
+          if n < names.count {
             counts[n] += 1
           } else {
-            n = names.count
-            numbers[name] = n
-            names.append(name)
+            names.append(PartsName(story: story, key: k))
             counts.append(1)
           }
           entries.append((n, r))
@@ -106,28 +104,49 @@ public enum QuantityBlocks {
   /// "|"), then "|action:" before "|noun:", then the word after the same ASCII prefix. Parts are
   /// ranked once each; with a "|" in a block key the texts are joined and sorted instead.
   private static func order(_ names: [PartsName], blockNames: [String], words: [String]) -> [Int] {
-    // Each part's rank among the distinct parts of the names, by its text.
-    func ranks(_ values: [Int], count: Int, text: (Int) -> String) -> [Int] {
+    // The distinct values among `values` (all in `0..<count`), in the order met: marked in an array
+    // by value, not gathered in a `Set`.
+    func distinct(_ values: [Int], count: Int) -> [Int] {
+      var seen = [Bool](repeating: false, count: count)
+      var out: [Int] = []
+      for v in values where !seen[v] {
+        seen[v] = true
+        out.append(v)
+      }
+      return out
+    }
+    // Each part's rank among the distinct parts of the names, by its text. Distinct parts have
+    // distinct texts, so the order of `parts` does not matter.
+    func ranks(_ parts: [Int], count: Int, text: (Int) -> String) -> [Int] {
       var out = [Int](repeating: 0, count: count)
-      let sorted = Array(Set(values)).map { ($0, text($0)) }.sorted { $0.1 < $1.1 }
+      let sorted = parts.map { ($0, text($0)) }.sorted { $0.1 < $1.1 }
       for (k, v) in sorted.enumerated() { out[v.0] = k }
       return out
     }
     let blocks = names.map { Int($0.key.block) }
-    // Whether any block key holds a "|", tested on its bytes (not through Foundation's `contains`).
+    let distinctBlocks = distinct(blocks, count: blockNames.count)
+    // Whether any block key holds a "|", tested once per distinct key on its bytes (not through
+    // Foundation's `contains`).
     let bar = UInt8(ascii: "|")
-    if blocks.contains(where: { blockNames[$0].utf8.contains(bar) }) {
+    if distinctBlocks.contains(where: { blockNames[$0].utf8.contains(bar) }) {
       let texts = names.map { "s\($0.story)|" + $0.key.text(blockNames: blockNames, words: words) }
       return texts.indices.sorted { texts[$0] < texts[$1] }
     }
-    // Stories by their place among the distinct stories of the names.
-    let stories = Array(Set(names.map(\.story))).sorted()
-    var storyIndex: [Int: Int] = [:]
-    for (k, s) in stories.enumerated() { storyIndex[s] = k }
-    let storyPlaces = names.map { storyIndex[$0.story] ?? 0 }
-    let storyRank = ranks(storyPlaces, count: stories.count) { "s\(stories[$0])|" }
-    let blockRank = ranks(blocks, count: blockNames.count) { blockNames[$0] + "|" }
-    let wordRank = ranks(names.map { Int($0.key.word) }, count: words.count) { words[$0] }
+    // Stories by their place among the distinct stories of the names (most runs hold one story:
+    // then every name's place is 0).
+    var storyPlaces = [Int](repeating: 0, count: names.count)
+    var stories: [Int] = []
+    if let first = names.first?.story, names.contains(where: { $0.story != first }) {
+      stories = Array(Set(names.map(\.story))).sorted()
+      var storyIndex: [Int: Int] = [:]
+      for (k, s) in stories.enumerated() { storyIndex[s] = k }
+      storyPlaces = names.map { storyIndex[$0.story] ?? 0 }
+    } else if let first = names.first?.story {
+      stories = [first]
+    }
+    let storyRank = ranks(Array(stories.indices), count: stories.count) { "s\(stories[$0])|" }
+    let blockRank = ranks(distinctBlocks, count: blockNames.count) { blockNames[$0] + "|" }
+    let wordRank = ranks(distinct(names.map { Int($0.key.word) }, count: words.count), count: words.count) { words[$0] }
     let keys = names.indices.map { k in
       let n = names[k]
       return (storyRank[storyPlaces[k]], blockRank[Int(n.key.block)], n.key.isAction ? 0 : 1, wordRank[Int(n.key.word)])

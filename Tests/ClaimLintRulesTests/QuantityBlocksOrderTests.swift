@@ -1,0 +1,49 @@
+import ClaimLint
+import ClaimLintCore
+import ClaimLintTestSupport
+import Testing
+
+@testable import ClaimLintRules
+
+/// `QuantityComparison.valueBlocks` numbers blocks by their parts and orders them by ranks of their
+/// parts; it must give the blocks of two or more claims that the string keys give, in the order their
+/// names "s<story>|<key>" sort as strings.
+struct QuantityBlocksOrderTests {
+  /// Articles with several figures of one thing each (blocks of two or more), and figures of other
+  /// things, actions and units.
+  static func article(_ k: Int) -> (name: String, text: String) {
+    (
+      "paper\(k).txt",
+      """
+      The storm killed \(10 + k) people and injured \(40 + k) in the delta, officials said.
+      Relief agencies said \(12 + k) people were killed and \(300 + k) homes destroyed.
+      Police arrested \(5 + k) suspects, and \(7 + k) suspects were later released.
+      The repairs will cost $\(2 + k) million, and the fund has raised $\(3 + k) million so far.
+      Turnout was \(50 + k) percent, up from \(40 + k) percent.
+      """
+    )
+  }
+
+  static func aligned(_ articles: [(name: String, text: String)]) throws -> AlignedClaims {
+    let outputs = TestSupport.checker().processTexts(articles)
+    let documents = try outputs.map { output in
+      let report = try #require(output.report)
+      return DocumentClaims(document: report.document, claims: report.claims)
+    }
+    return AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+  }
+
+  /// Twelve articles, three and one (the articles of a run are one story here: the path the corpora take).
+  @Test(arguments: [12, 3, 1])
+  func valueBlocksAreTheStringBlocksInOrder(_ count: Int) throws {
+    let claims = try Self.aligned((0..<count).map(Self.article))
+    let cmp = QuantityComparison(claims)
+    let blocks = cmp.valueBlocks()
+    let plain = QuantityBlocks.blocks(claims, refKeys: { cmp.valueKeys($0) }).filter { $0.count > 1 }
+    #expect(blocks.count >= 2)
+    // With twelve articles, blocks hold figures of article 10 and of article 2.
+    let documents = Set(blocks.flatMap { $0.map(\.document) })
+    #expect(count < 12 || (documents.contains(10) && documents.contains(2)))
+    #expect(blocks == plain)
+  }
+}
