@@ -46,7 +46,7 @@ public struct ClaimExtractor: Sendable {
   /// was reallocated about twice a document (a large block each time, its claims moved), after a
   /// reservation that most documents outgrow. A struct of a pointer, so that a write through it is
   /// not checked for exclusive access.
-  fileprivate struct ClaimStore {
+  struct ClaimStore {
     private var base: UnsafeMutablePointer<Claim>? = nil
     private var capacity = 0
     /// How many claims are stored (initialised) from `base`.
@@ -79,16 +79,23 @@ public struct ClaimExtractor: Sendable {
       capacity = newCapacity
     }
 
-    /// Sorts the stored claims in place, moves them into a new array of exactly their number and
-    /// leaves the store empty (its storage kept).
-    mutating func take(sortedBy areInIncreasingOrder: (Claim, Claim) -> Bool) -> [Claim] {
+    /// Moves the stored claims into a new array of exactly their number, in source order (by start
+    /// offset, then kind name, then end offset, ties in the order stored: a stable sort by
+    /// `Claim.precedesInSource`), and leaves the store empty (its storage kept).
+    ///
+    /// Only small keys are sorted and each claim is moved once: sorting the claims themselves moved
+    /// each one (about 200 bytes) several times (17M instructions for 1,000 articles).
+    mutating func takeInSourceOrder() -> [Claim] {
       guard let base, count > 0 else { return [] }
-      var stored = UnsafeMutableBufferPointer(start: base, count: count)
-      stored.sort(by: areInIncreasingOrder)
       let n = count
+      var keys = [SourceOrderKey]()
+      keys.reserveCapacity(n)
+      for i in 0..<n { keys.append(SourceOrderKey(base[i], index: i)) }
+      keys.sort()
       count = 0
       return [Claim](unsafeUninitializedCapacity: n) { buffer, initialized in
-        buffer.baseAddress?.moveInitialize(from: base, count: n)
+        let out = buffer.baseAddress.unsafelyUnwrapped
+        for k in 0..<n { (out + k).moveInitialize(from: base + keys[k].index, count: 1) }
         initialized = n
       }
     }
@@ -351,10 +358,46 @@ public struct ClaimExtractor: Sendable {
         }
       }
     }
-    // Sorted in place (`sorted` would copy every claim first), then moved out.
-    return b.claims.take { a, b in
-      a.span.startOffset != b.span.startOffset ? a.span.startOffset < b.span.startOffset
-        : (a.kind.rawValue, a.span.endOffset) < (b.kind.rawValue, b.span.endOffset)
+    return b.claims.takeInSourceOrder()
+  }
+}
+
+extension Claim {
+  /// The order of a document's claims: by start offset, then kind name, then end offset.
+  static func precedesInSource(_ a: Claim, _ b: Claim) -> Bool {
+    a.span.startOffset != b.span.startOffset ? a.span.startOffset < b.span.startOffset
+      : (a.kind.rawValue, a.span.endOffset) < (b.kind.rawValue, b.span.endOffset)
+  }
+}
+
+/// What `Claim.precedesInSource` compares, with the claim's place in the store as the last key (so
+/// that sorting the keys gives the order of a stable sort of the claims).
+struct SourceOrderKey: Comparable {
+  var start: Int
+  var kind: Int
+  var end: Int
+  var index: Int
+
+  init(_ claim: Claim, index: Int) {
+    start = claim.span.startOffset
+    kind = Self.rank(claim.kind)
+    end = claim.span.endOffset
+    self.index = index
+  }
+
+  /// The place of `kind`'s name among the kinds' names in alphabetical order (tested against the names).
+  static func rank(_ kind: Claim.Kind) -> Int {
+    switch kind {
+    case .attribution: 0
+    case .date: 1
+    case .event: 2
+    case .quantity: 3
+    case .quote: 4
+    case .title: 5
     }
+  }
+
+  static func < (a: Self, b: Self) -> Bool {
+    (a.start, a.kind, a.end, a.index) < (b.start, b.kind, b.end, b.index)
   }
 }

@@ -51,3 +51,44 @@ import Testing
     #expect(all == expected)
   }
 }
+
+/// A document's claims leave the store in the order of a stable sort by `Claim.precedesInSource`.
+@Suite struct ClaimSourceOrderTests {
+  @Test func kindRanksFollowTheKindNames() {
+    for a in Claim.Kind.allCases {
+      for b in Claim.Kind.allCases {
+        #expect((SourceOrderKey.rank(a) < SourceOrderKey.rank(b)) == (a.rawValue < b.rawValue), "\(a) \(b)")
+      }
+    }
+  }
+
+  @Test func storeTakesClaimsAsAStableSortWould() {
+    // Ties on every key: same start, same kind, same end; told apart by their sentence index.
+    var specs: [(start: Int, end: Int, kind: Claim.Kind)] = []
+    for start in [40, 0, 40, 12, 0] {
+      for kind in [Claim.Kind.title, .quantity, .attribution, .quote, .date, .event, .quantity] {
+        for end in [start + 9, start + 3, start + 9] { specs.append((start, end, kind)) }
+      }
+    }
+    // A fixed shuffle, so that the stored order is neither sorted nor reversed.
+    var generator = SplitMix(seed: 7)
+    specs.shuffle(using: &generator)
+    var store = ClaimExtractor.ClaimStore()
+    var stored: [Claim] = []
+    for (k, spec) in specs.enumerated() {
+      let span = SourceSpan(
+        path: "a.txt", startOffset: spec.start, endOffset: spec.end, line: 1, column: spec.start + 1, endLine: 1,
+        endColumn: spec.end + 1, text: "x")
+      let p = store.append(
+        spec.kind, layer: .reportage, span: span, sentence: "s", sentenceIndex: k, hedges: [], commentAuthor: nil,
+        isHeadline: false)
+      stored.append(p.pointee)
+    }
+    let taken = store.takeInSourceOrder()
+    #expect(store.count == 0)
+    #expect(taken == stored.sorted(by: Claim.precedesInSource))
+    #expect(taken.map(\.sentenceIndex) != stored.map(\.sentenceIndex))
+    store.free()
+  }
+}
+
