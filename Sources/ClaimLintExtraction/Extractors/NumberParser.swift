@@ -39,9 +39,15 @@ struct NumberParser: Sendable {
     let lexicons: ExtractionLexicons
     /// Every number word (`lexicons.numberWords`' keys), of any kind.
     let numberWordKeys: WordSet
+    /// Whether some number word is a run of ASCII digits (none in the shipped lexicon): when none is,
+    /// a run of digits is looked up as no number word.
+    let digitsMayBeNumberWord: Bool
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       numberWordKeys = WordSet(lexicons.numberWords.keys)
+      digitsMayBeNumberWord = lexicons.numberWords.keys.contains { k in
+        !k.isEmpty && k.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      }
     }
   }
 
@@ -65,10 +71,45 @@ struct NumberParser: Sendable {
     // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
     // million") nor a compound: both read a number word there first ("and" and "point" only join
     // numbers already read).
+    switch tokens[i].kind {
+    case .word:
+      if !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]) {
+        guard tokens[i].isByte(0x61) || tokens[i].lowerIs("an") else { return .none }
+        // "a" or "an" (no number word itself) starts a number only before a number word: a fraction
+        // reads one right after it ("a quarter"), and so does a compound ("a million", "a hundred").
+        guard i + 1 < stop, Self.mayBeNumberWord(tokens[i + 1]), shared.numberWordKeys.contains(token: tokens[i + 1])
+        else { return .none }
+      }
+    case .digits:
+      // A fraction starts with "a", "an" or a number word (`fraction`): digits that are none start a
+      // compound, whose first atom they are.
+      if !shared.digitsMayBeNumberWord { return compound(tokens, at: i, stop: stop) }
+    case .symbol:
+      // A symbol starts a number only as the point of ".08" (`literal`) or as a number word: the
+      // fraction and the compound read nothing else at their first token ("and" and "point" are
+      // words, and only a word is a number word's atom). Every sentence has a full stop.
+      if !(tokens[i].isByte(0x2E) && Self.startsDecimal(tokens, at: i, stop: stop)),
+        !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i])
+      {
+        return .none
+      }
+    }
+    if let f = fraction(tokens, at: i, stop: stop) { return .number(f) }
+    return compound(tokens, at: i, stop: stop)
+  }
+
+  /// `parse` without its shortcuts by token kind (every token that is no word goes through the
+  /// fraction and the compound reader): the plain reading the shortcuts must agree with, for tests.
+  func parseWithoutShortcuts(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
+    guard i < stop else { return .none }
+    if let v = shared.lexicons.vague.match(tokens, at: i), v.end <= stop {
+      return .number(
+        ParsedNumber(
+          start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
+          startsWithDigits: false, digitCount: 0))
+    }
     if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]) {
       guard tokens[i].isByte(0x61) || tokens[i].lowerIs("an") else { return .none }
-      // "a" or "an" (no number word itself) starts a number only before a number word: a fraction
-      // reads one right after it ("a quarter"), and so does a compound ("a million", "a hundred").
       guard i + 1 < stop, Self.mayBeNumberWord(tokens[i + 1]), shared.numberWordKeys.contains(token: tokens[i + 1])
       else { return .none }
     }
@@ -94,15 +135,20 @@ struct NumberParser: Sendable {
     case rejected(end: Int)
   }
 
+  /// Whether the "." at token `i` starts a number written from its decimal point (".08"): digits
+  /// attached after it, and nothing attached before it (or it starts the sentence).
+  @inline(__always)
+  static func startsDecimal(_ tokens: [Token], at i: Int, stop: Int) -> Bool {
+    i + 1 < stop && tokens[i + 1].kind == .digits && tokens[i + 1].isAttached && (!tokens[i].isAttached || i == 0)
+  }
+
   private func literal(_ tokens: [Token], at i: Int, stop: Int) -> LiteralParse {
     var j = i
     var intPart = ""
     var frac = ""
     var plain = true
     // ".08"
-    if tokens[i].isByte(0x2E), i + 1 < stop, tokens[i + 1].kind == .digits, tokens[i + 1].isAttached,
-      !tokens[i].isAttached || i == 0
-    {
+    if tokens[i].isByte(0x2E), Self.startsDecimal(tokens, at: i, stop: stop) {
       frac = tokens[i + 1].lower
       intPart = "0"
       j = i + 2

@@ -732,26 +732,37 @@ public struct QuantityExtractor: Sendable {
 
 
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
+  ///
+  /// A chunk is a token and the attached tokens after it; only chunks of three tokens or more are
+  /// looked into. The chunks are found in one pass over the tokens' storage (a chunk ends where a
+  /// token has white space before it), reading one field a token.
   private func blockLinks(_ t: [Token], _ blocked: inout BlockedTokens) {
-    var s = 0
-    while s < t.count {
-      var e = s + 1
-      while e < t.count, t[e].isAttached { e += 1 }
-      if e - s > 2 {
-        var link = false
-        for k in s..<e {
-          if t[k].isByte(0x40) || t[k].lowerIs("www")
-            || (t[k].isByte(0x3A) && k + 2 < e && t[k + 1].isByte(0x2F) && t[k + 2].isByte(0x2F))
-            || (t[k].isByte(0x25) && k + 1 < e && t[k + 1].kind == .digits)
-          {
-            link = true
-            break
-          }
+    t.withUnsafeBufferPointer { b in
+      let n = b.count
+      var s = 0
+      var e = 1
+      while e <= n {
+        if e == n || b[e].spaceBefore != 0 {
+          if e - s > 2, Self.isLink(b, s..<e) { blocked.block(s..<e) }
+          s = e
         }
-        if link { blocked.block(s..<e) }
+        e += 1
       }
-      s = e
     }
+  }
+
+  /// Whether the chunk of attached tokens `r` holds "@", "www", "://" or "%" before digits.
+  private static func isLink(_ b: UnsafeBufferPointer<Token>, _ r: Range<Int>) -> Bool {
+    let e = r.upperBound
+    for k in r {
+      if b[k].isByte(0x40) || b[k].lowerIs("www")
+        || (b[k].isByte(0x3A) && k + 2 < e && b[k + 1].isByte(0x2F) && b[k + 2].isByte(0x2F))
+        || (b[k].isByte(0x25) && k + 1 < e && b[k + 1].kind == .digits)
+      {
+        return true
+      }
+    }
+    return false
   }
 
   // MARK: - Counted noun

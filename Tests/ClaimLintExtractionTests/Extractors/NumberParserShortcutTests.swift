@@ -37,6 +37,46 @@ import Testing
     }
   }
 
+  /// `parse` answers at every token what the plain reading answers: digits go straight to the
+  /// compound reader, and a symbol other than the point of ".08" that is no number word starts none.
+  @Test func shortcutsByTokenKindAgreeWithThePlainReading() throws {
+    let lexicons = try ExtractionFixture.lexicons()
+    let parser = NumberParser(lexicons: lexicons)
+    let sentences = [
+      "Police arrested 40 people on Monday. A further .08 percent, or .5 of them, were freed.",
+      "Rates rose to 4.5% (up .25 points) and $3.2bn, £40m and 12,400 - 13,000 units were sold.",
+      "About 1,234,567.89 dollars, 12 400 euros, 1.2.3 and 192.168.1.2 were listed; 16th and 180ml too.",
+      "Half a million, a quarter of a million, forty-two and four point two billion people.",
+      "The end.3 cases, .", ".7 of a point, and 5 hundred and 2 thousand.", "Some 300 - 400 people, e.g. 2-1.",
+    ]
+    var dots = 0
+    for sentence in sentences {
+      var tokens = Tokenizer.tokenize(Array(sentence.utf8))
+      lexicons.mark(&tokens)
+      for i in tokens.indices {
+        if tokens[i].isByte(0x2E) { dots += 1 }
+        for stop in [tokens.count, min(tokens.count, i + 2)] {
+          let fast = parser.parse(tokens, at: i, stop: stop)
+          let plain = parser.parseWithoutShortcuts(tokens, at: i, stop: stop)
+          #expect("\(fast)" == "\(plain)", "\(sentence) at \(i) (\(tokens[i].lower)), stop \(stop)")
+        }
+      }
+    }
+    #expect(dots > 10)
+    // The point of ".08" starts a number; a full stop does not.
+    var tokens = Tokenizer.tokenize(Array("A rate of .08 percent.".utf8))
+    lexicons.mark(&tokens)
+    guard case .number(let n) = parser.parse(tokens, at: 3, stop: tokens.count) else {
+      Issue.record("no number at \".08\"")
+      return
+    }
+    #expect(n.value == 0.08)
+    guard case .none = parser.parse(tokens, at: tokens.count - 1, stop: tokens.count) else {
+      Issue.record("a number at the full stop")
+      return
+    }
+  }
+
   /// The figures of sentences with number words, "a", "an" and words that start no number, read by
   /// `QuantityExtractor` (whose parser skips words that are no number word).
   @Test func wordsThatAreNoNumberStartNone() throws {

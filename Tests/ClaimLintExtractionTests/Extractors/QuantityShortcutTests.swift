@@ -40,6 +40,15 @@ import Testing
     let withDate = try Self.read("On 12 March 2024, 45 people were evacuated.")
     #expect(withDate.map { $0.split(separator: "|")[0] } == ["45"])
     #expect(try Self.read("About 300 people and 20 cars.").count == 2)
+    // Chunks of attached tokens: a link at the start, in the middle and at the end of the sentence,
+    // and chunks of three tokens or more that are no link (a comma group, a decimal, an abbreviation).
+    #expect(try Self.read("www.example.com/40 lists 12 names.").map { $0.split(separator: "|")[0] } == ["12"])
+    #expect(try Self.read("Write to a@b.c 7 times, then 8,600 people.").map { $0.split(separator: "|")[0] } == ["7", "8,600"])
+    #expect(try Self.read("Rates of 4.5 percent, see http://x.org/9").map { $0.split(separator: "|")[0] } == ["4.5 percent"])
+    #expect(try Self.read("The U.S. sent 8,600 troops and 2.5 tonnes.").map { $0.split(separator: "|")[0] } == ["8,600", "2.5 tonnes"])
+    #expect(try Self.read("See x%20y for 30 more.").map { $0.split(separator: "|")[0] } == ["30"])
+    // "%20" alone is a chunk of two tokens, looked into by no one: its digits are a figure.
+    #expect(try Self.read("Growth was %20 lower.").map { $0.split(separator: "|")[0] } == ["20"])
   }
 
   /// Ranges after "between", "from" and a dash.
