@@ -60,6 +60,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
   /// `YYYY-MM-DD`.
   public var description: String {
+    // A year of four digits and a month and day of two (every date a text gives): the ten bytes are
+    // written in place. Others are padded as below.
+    if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+      let (y, m, d) = (year, month, day)
+      return String(unsafeUninitializedCapacity: 10) { b in
+        b[0] = UInt8(0x30 + y / 1000)
+        b[1] = UInt8(0x30 + y / 100 % 10)
+        b[2] = UInt8(0x30 + y / 10 % 10)
+        b[3] = UInt8(0x30 + y % 10)
+        b[4] = 0x2D
+        b[5] = UInt8(0x30 + m / 10)
+        b[6] = UInt8(0x30 + m % 10)
+        b[7] = 0x2D
+        b[8] = UInt8(0x30 + d / 10)
+        b[9] = UInt8(0x30 + d % 10)
+        return 10
+      }
+    }
+    return paddedDescription
+  }
+
+  /// `description` by padding the printed numbers (any year, month and day; the reference for tests).
+  var paddedDescription: String {
     func pad(_ v: Int, _ w: Int) -> String {
       let s = String(v)
       return String(repeating: "0", count: max(0, w - s.count)) + s

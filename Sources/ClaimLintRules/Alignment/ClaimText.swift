@@ -38,6 +38,47 @@ public enum ClaimText {
     return false
   }
 
+  /// The index of the first byte of `u` at or after `start` that is `target` once `fold` is or-ed into
+  /// it (`fold` 0: the byte itself; 0x20 and a lower-case letter: the letter in either case), or nil.
+  ///
+  /// Eight bytes are tested at a time: in `x = (word | fold) ^ target…`, a byte is zero where it
+  /// matches, and `(x - 0x01…) & ~x & 0x80…` flags every zero byte; a borrow can only flag a byte above
+  /// a zero byte, so the lowest flag is always a true match.
+  static func firstByte(_ target: UInt8, fold: UInt8 = 0, in u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let base = u.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let pattern = UInt64(target) &* ones
+    let folded = UInt64(fold) &* ones
+    let raw = UnsafeRawPointer(base)
+    var k = max(start, 0)
+    while k &+ 8 <= u.count {
+      let x = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) | folded) ^ pattern
+      let zero = (x &- ones) & ~x & highs
+      if zero != 0 { return k &+ zero.trailingZeroBitCount >> 3 }
+      k &+= 8
+    }
+    while k < u.count {
+      if u[k] | fold == target { return k }
+      k &+= 1
+    }
+    return nil
+  }
+
+  /// The index of the first occurrence of the bytes of `n` (not empty) in `h`, or nil.
+  static func firstOccurrence(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !n.isEmpty, n.count <= h.count else { return nil }
+    let last = h.count - n.count
+    var from = 0
+    while let s = firstByte(n[0], in: h, from: from), s <= last {
+      var k = 1
+      while k < n.count, h[s &+ k] == n[k] { k &+= 1 }
+      if k == n.count { return s }
+      from = s &+ 1
+    }
+    return nil
+  }
+
   /// Whether the bytes of `n` occur in `h`.
   public static func containsBytes(_ h: ArraySlice<UInt8>, _ n: [UInt8]) -> Bool {
     let h = Array(h)

@@ -62,12 +62,7 @@ public struct AttributionMismatchRule: Rule {
     // words are computed once, for the first claim with the same bytes.
     var firstWithText: [ExactText: Int] = [:]
     firstWithText.reserveCapacity(attrs.count)
-    let same = attrs.indices.map { i -> Int in
-      let key = ExactText(attrs[i].content)
-      if let known = firstWithText[key] { return known }
-      firstWithText[key] = i
-      return i
-    }
+    let same = attrs.indices.map { i -> Int in Self.read(&firstWithText[ExactText(attrs[i].content), default: i]) }
     firstWithText = [:]
     var wordLists: [[UInt64]] = []
     wordLists.reserveCapacity(attrs.count)
@@ -229,6 +224,11 @@ public struct AttributionMismatchRule: Rule {
       return Salience.sortedUnique(out)
     }
   }
+
+  /// The value at `v` (through the `default:` subscript of a dictionary, which stores the default for
+  /// a missing key: one look-up finds or inserts).
+  @inline(__always)
+  private static func read(_ v: inout Int) -> Int { v }
 
   /// A direct quote of fewer distinct words is matched by its content words only.
   static let minimumQuoteWords = 8

@@ -118,7 +118,7 @@ public struct TitleMismatchRule: Rule {
   }
 
   /// A role read into its head noun, its ranks and its portfolio.
-  private struct Role {
+  struct Role: Equatable {
     var head: String
     /// The ranks of `conflictingRanks` it holds other than "former", one bit each (`rankBits`):
     /// "former" is never compared (see `compatible`), so it is left out once here, not per pair.
@@ -135,16 +135,26 @@ public struct TitleMismatchRule: Rule {
     return bits
   }()
 
-  private func parse(_ role: String) -> Role {
+  private func parse(_ role: String) -> Role { parse(role, onBytes: role.utf8.allSatisfy { $0 < 0x80 }) }
+
+  /// `parse(_:)`, the role cut on its bytes when `onBytes` (for an ASCII role: there each character is
+  /// one byte, but for a CR-LF pair, which is neither a bracket nor a space, so the bytes give the same
+  /// pieces as the characters, and a search by character is many times slower), else by characters.
+  func parse(_ role: String, onBytes ascii: Bool) -> Role {
     var s = role
     var portfolio = Set<String>()
-    if let open = s.firstIndex(of: "["), let close = s.firstIndex(of: "]") {
-      portfolio = Set(s[s.index(after: open)..<close].split(separator: " ").map(String.init))
+    func words(_ t: Substring) -> [String] {
+      ascii ? t.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) } : t.split(separator: " ").map(String.init)
+    }
+    let open = ascii ? s.utf8.firstIndex(of: 0x5B) : s.firstIndex(of: "[")
+    let close = ascii ? s.utf8.firstIndex(of: 0x5D) : s.firstIndex(of: "]")
+    if let open, let close {
+      portfolio = Set(words(s[s.index(after: open)..<close]))
       s = String(s[..<open]).trimmingSpaces
     }
     var ranks: UInt8 = 0
     var head: [String] = []
-    for w in s.split(separator: " ").map(String.init) {
+    for w in words(s[...]) {
       if Self.conflictingRanks.contains(w) { ranks |= Self.rankBits[w] ?? 0 } else if ["union", "state", "senior", "first"].contains(w) && head.isEmpty {
         continue
       } else {

@@ -110,9 +110,8 @@ public struct DateMismatchRule: Rule {
     // The words of a date's clause are read once per sentence and date text.
     var previousWords: [Int: [UInt64]] = [:]
     var clauses = [(words: [UInt64], found: Bool)?](repeating: nil, count: pairKept.count)
-    let clauseBreaks = Self.clauseBreakPacked
     let contexts = refs.indices.map { i in
-      Self.hashedContext(of: refs[i], in: claims, previousWords: &previousWords, clause: &clauses[pairOf[i]], clauseBreaks: clauseBreaks)
+      Self.hashedContext(of: refs[i], in: claims, previousWords: &previousWords, clause: &clauses[pairOf[i]])
     }
     clauses = []
     // The figures of a date's sentence are as telling as its names: two sentences that give the same
@@ -174,7 +173,8 @@ public struct DateMismatchRule: Rule {
         if own[j].count < salient[j].count, Salience.sharedCount(own[j], salient[i]) < 2 { return false }
         return true
       }
-      let siblings = refs.indices.map { Self.siblingDates(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+      // The days of each date and of the other dates of its sentence, worked out once (`overlaps` on them).
+      let siblings = refs.indices.map { Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
       var findings: [Finding] = []
       // Each date, its text and whether it is its article's own day, read once.
       // Each claim is read in place through its document's buffer, never copied.
@@ -192,20 +192,24 @@ public struct DateMismatchRule: Rule {
       let dates = dateList
       let texts = textList
       let ownDay = texts.map { Self.isOwnDay($0) }
+      let days = dates.map { Self.days(of: $0) }
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let da = dates[i]
+        let daysA = days[i]
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
         for j in scratch.pointee.candidates {
           guard scratch.pointee.comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
           let db = dates[j]
+          let daysB = days[j]
+          let overlap = Self.overlaps(daysA, daysB)
           // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
           // sentence is that date's counterpart, not this one's.
-          if siblings[i].contains(where: { Self.overlaps($0, db) }) && !Self.overlaps(da, db) { continue }
+          if !overlap && siblings[i].contains(where: { Self.overlaps($0, daysB) }) { continue }
           // Both dates each article's own day (`bothOwnDay`).
           if ownDay[i] && ownDay[j] { continue }
-          if Self.overlaps(da, db) || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
+          if overlap || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
             recorder.agree(refs[j].document)
           } else {
             recorder.conflict(j)
@@ -290,12 +294,6 @@ public struct DateMismatchRule: Rule {
     if firstEnd < 0 { firstEnd = span.count }
     let firstCount = firstEnd - firstStart
     @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-    // Whether the word at `r`, lower-cased, starts with the date's first word lower-cased.
-    func startsWithFirst(_ r: Range<Int>) -> Bool {
-      guard r.count >= firstCount else { return false }
-      for j in 0..<firstCount where lower(s[r.lowerBound + j]) != lower(span[firstStart + j]) { return false }
-      return true
-    }
     // The next word (between spaces and commas) at or after `p`.
     func nextWord(from p: Int) -> Range<Int>? {
       var a = p
@@ -305,23 +303,38 @@ public struct DateMismatchRule: Rule {
       while b < s.count, s[b] != 0x20, s[b] != 0x2C { b += 1 }
       return a..<b
     }
-    // The three words before the date's word: back0 just before it (locals, not an array).
-    var back0: Range<Int>?
-    var back1: Range<Int>?
-    var back2: Range<Int>?
-    var position = 0
+    // The date's word: the first word that starts with the date's first word. Words hold no space or
+    // comma, so a first word with a comma starts none; one without is searched for where it starts a
+    // word (at the sentence's start or after a space or comma), each candidate found by its first
+    // byte in either case, then compared in full.
+    for k in firstStart..<firstEnd where span[k] == 0x2C { return false }
+    let head = lower(span[firstStart])
     var found: Range<Int>?
-    while let w = nextWord(from: position) {
-      if startsWithFirst(w) {
-        found = w
-        break
-      }
-      back2 = back1
-      back1 = back0
-      back0 = w
-      position = w.upperBound
+    var from = 0
+    while let k = ClaimText.firstByte(head | 0x20, fold: 0x20, in: s, from: from), k &+ firstCount <= s.count {
+      from = k &+ 1
+      guard k == 0 || s[k &- 1] == 0x20 || s[k &- 1] == 0x2C else { continue }
+      var j = 0
+      while j < firstCount, lower(s[k &+ j]) == lower(span[firstStart &+ j]) { j &+= 1 }
+      guard j == firstCount else { continue }
+      var e = k &+ firstCount
+      while e < s.count, s[e] != 0x20, s[e] != 0x2C { e &+= 1 }
+      found = k..<e
+      break
     }
     guard let date = found else { return false }
+    // The three words before the date's word: back0 just before it (locals, not an array).
+    func previousWord(before p: Int) -> Range<Int>? {
+      var b = p
+      while b > 0, s[b &- 1] == 0x20 || s[b &- 1] == 0x2C { b &-= 1 }
+      guard b > 0 else { return nil }
+      var a = b &- 1
+      while a > 0, s[a &- 1] != 0x20, s[a &- 1] != 0x2C { a &-= 1 }
+      return a..<b
+    }
+    let back0 = previousWord(before: date.lowerBound)
+    let back1 = back0.flatMap { previousWord(before: $0.lowerBound) }
+    let back2 = back1.flatMap { previousWord(before: $0.lowerBound) }
 
     // Whether the word at `r`, lower-cased, is `word` (ASCII).
     func isWord(_ r: Range<Int>, _ word: StaticString) -> Bool {
@@ -518,8 +531,11 @@ public struct DateMismatchRule: Rule {
     var text = text
     return text.withUTF8 { u in
       guard u.count >= 4 else { return false }
-      for k in 0...(u.count - 4) where u[k] | 0x20 == 0x66 && u[k + 1] | 0x20 == 0x72 && u[k + 2] | 0x20 == 0x6F && u[k + 3] | 0x20 == 0x6D {
-        return true
+      // Each "f" in either case, found eight bytes at a time, then the three letters after it.
+      var from = 0
+      while let k = ClaimText.firstByte(0x66, fold: 0x20, in: u, from: from), k <= u.count - 4 {
+        if u[k + 1] | 0x20 == 0x72 && u[k + 2] | 0x20 == 0x6F && u[k + 3] | 0x20 == 0x6D { return true }
+        from = k + 1
       }
       return false
     }
@@ -561,15 +577,13 @@ public struct DateMismatchRule: Rule {
     own: [UInt64], all: [UInt64]
   ) {
     var clause: (words: [UInt64], found: Bool)?
-    return hashedContext(of: r, in: claims, previousWords: &previousWords, clause: &clause, clauseBreaks: clauseBreakPacked)
+    return hashedContext(of: r, in: claims, previousWords: &previousWords, clause: &clause)
   }
 
-  /// `hashedContext(of:in:previousWords:)` given `clauseBreakPacked`, read once per run; `clause`
-  /// caches the words of the date's clause for every claim with the same sentence and date text
-  /// (computed here when nil).
+  /// `hashedContext(of:in:previousWords:)` where `clause` caches the words of the date's clause for
+  /// every claim with the same sentence and date text (computed here when nil).
   static func hashedContext(
-    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clause: inout (words: [UInt64], found: Bool)?,
-    clauseBreaks: [UInt64]
+    of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clause: inout (words: [UInt64], found: Bool)?
   ) -> (own: [UInt64], all: [UInt64]) {
     let cs = claims.documents[r.document].claims
     let sentenceIndex = cs[r.index].sentenceIndex
@@ -578,7 +592,7 @@ public struct DateMismatchRule: Rule {
     if let known = clause {
       (own, found) = known
     } else {
-      (own, found) = clauseWords(sentence: cs[r.index].sentence, span: cs[r.index].span.text, clauseBreaks: clauseBreaks)
+      (own, found) = clauseWords(sentence: cs[r.index].sentence, span: cs[r.index].span.text)
       clause = (own, found)
     }
     guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
@@ -595,7 +609,7 @@ public struct DateMismatchRule: Rule {
   /// The words of a date's clause as sorted hashes, and whether the date was found among the
   /// sentence's words (if not, the whole sentence is its context and nothing is borrowed from the
   /// sentence before).
-  static func clauseWords(sentence text: String, span: String, clauseBreaks: [UInt64]) -> (words: [UInt64], found: Bool) {
+  static func clauseWords(sentence text: String, span: String) -> (words: [UInt64], found: Bool) {
     var sentence = text
     var spanText = span
     return spanText.withUTF8 { span in
@@ -613,16 +627,29 @@ public struct DateMismatchRule: Rule {
         var start = 0
         var end = 0
         var found = false
-        while true {
-          while start < count, bytes[start] == 0x20 { start &+= 1 }
-          if start == count { break }
-          end = start &+ 1
-          while end < count, bytes[end] != 0x20 { end &+= 1 }
-          if ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), first) {
+        if a < span.count {
+          // The date's first word holds no space, so each of its occurrences lies inside one word: the
+          // first word that holds it is the word around its first occurrence in the sentence.
+          if let at = ClaimText.firstOccurrence(of: first, in: bytes) {
+            start = at
+            while start > 0, bytes[start &- 1] != 0x20 { start &-= 1 }
+            end = at &+ first.count
+            while end < count, bytes[end] != 0x20 { end &+= 1 }
             found = true
-            break
           }
-          start = end
+        } else {
+          // A date text of spaces only, or empty (which every word holds): word by word.
+          while true {
+            while start < count, bytes[start] == 0x20 { start &+= 1 }
+            if start == count { break }
+            end = start &+ 1
+            while end < count, bytes[end] != 0x20 { end &+= 1 }
+            if ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]), first) {
+              found = true
+              break
+            }
+            start = end
+          }
         }
         guard found else { return (Salience.sortedWordHashes(bytes), false) }
         // Back: the word before the date's always belongs to the clause; each earlier one unless it
@@ -635,7 +662,7 @@ public struct DateMismatchRule: Rule {
           if j == 0 { break }
           let wordEnd = j
           while j > 0, bytes[j &- 1] != 0x20 { j &-= 1 }
-          if step > 1, isClauseBreak(bytes[j..<wordEnd], packed: clauseBreaks) { break }
+          if step > 1, isClauseBreak(bytes[j..<wordEnd]) { break }
           lo = j
           cursor = j
         }
@@ -648,7 +675,7 @@ public struct DateMismatchRule: Rule {
           if j == count { break }
           let wordStart = j
           while j < count, bytes[j] != 0x20 { j &+= 1 }
-          if isClauseBreak(bytes[wordStart..<j], packed: clauseBreaks) { break }
+          if isClauseBreak(bytes[wordStart..<j]) { break }
           hi = j
           cursor = j
         }
@@ -686,8 +713,7 @@ public struct DateMismatchRule: Rule {
         guard let i = words.firstIndex(where: { ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[$0]), first) }) else {
           return Salience.words(text)
         }
-        let packed = clauseBreakPacked
-        let window = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]], packed: packed) }
+        let window = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]]) }
         let clause = UnsafeBufferPointer(rebasing: bytes[words[window.lowerBound].lowerBound..<words[window.upperBound - 1].upperBound])
         var all = Salience.words(String(decoding: clause, as: UTF8.self))
         if all.count < minimumContext, sentenceIndex > 0, let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) {
@@ -713,25 +739,80 @@ public struct DateMismatchRule: Rule {
 
   /// `clauseBreaks.contains(bare(word))` on a word's bytes: ASCII words are stripped and lower-cased
   /// byte by byte; others go through `bare`.
-  private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>, packed: [UInt64]) -> Bool {
+  private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters). A word
     // with more than 7 ASCII letters is none, whatever else it holds (lower-casing keeps them all).
+    let slice = word
+    let word = UnsafeBufferPointer(rebasing: slice)
+    // Every clause break starts with a, b, s, u or w: a word whose first byte is another letter is none.
+    if let b = word.first, (b | 0x20) &- 0x61 < 26, clauseBreakInitials & (1 << UInt32((b | 0x20) &- 0x61)) == 0 { return false }
     var letters: UInt64 = 0
     var count = 0
-    for b in word {
-      if b >= 0x80 { return clauseBreaks.contains(bare(String(decoding: word, as: UTF8.self))) }
+    var k = 0
+    while k < word.count {
+      let b = word[k]
+      if b >= 0x80 {
+        // The punctuation of news copy (curly quotes, dashes, the ellipsis, the no-break space; see
+        // `isPlain`) is no letter and joins no neighbour into one character: `bare` drops it as it
+        // drops ASCII punctuation. Other text goes through `bare`.
+        if b == 0xE2, k &+ 2 < word.count, word[k &+ 1] == 0x80, isNewsPunctuation(word[k &+ 2]) {
+          k &+= 3
+          continue
+        }
+        if b == 0xC2, k &+ 1 < word.count, word[k &+ 1] == 0xA0 {
+          k &+= 2
+          continue
+        }
+        return clauseBreaks.contains(bare(String(decoding: slice, as: UTF8.self)))
+      }
       let lower = b | 0x20
       if lower &- 0x61 < 26 {
         letters = letters << 8 | UInt64(lower)
         count += 1
         if count > 7 { return false }
       }
+      k &+= 1
     }
-    return packed.contains(letters)
+    return isPackedClauseBreak(letters)
   }
 
-  /// `clauseBreaks` with their letters packed as in `isClauseBreak`.
-  private static let clauseBreakPacked: [UInt64] = clauseBreaks.map { w in w.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+  /// The first letters of `clauseBreaks`, one bit each (bit 0 for "a").
+  private static let clauseBreakInitials: UInt32 = clauseBreaks.reduce(0) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
+
+  /// The last byte of the news punctuation written E2 80 xx (`isPlain`).
+  @inline(__always)
+  private static func isNewsPunctuation(_ b: UInt8) -> Bool {
+    switch b {
+    case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6: return true
+    default: return false
+    }
+  }
+
+  /// `clauseBreakPacked.contains(letters)` as one switch over the packed words (a test checks that
+  /// the two agree).
+  static func isPackedClauseBreak(_ letters: UInt64) -> Bool {
+    switch letters {
+    case 0x6166_7465_72,  // after
+      0x6265_666F_7265,  // before
+      0x7768_656E,  // when
+      0x7768_696C_65,  // while
+      0x6173,  // as
+      0x7369_6E63_65,  // since
+      0x756E_7469_6C,  // until
+      0x6265_6361_7573_65,  // because
+      0x6275_74,  // but
+      0x7768_6963_68,  // which
+      0x7768_6F,  // who
+      0x7768_6572_6561_73:  // whereas
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// `clauseBreaks` with their letters packed as in `isClauseBreak` (the reference for
+  /// `isPackedClauseBreak` in tests).
+  static let clauseBreakPacked: [UInt64] = clauseBreaks.map { w in w.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
   /// Words that open another clause, whose event a date does not date.
   static let clauseBreaks: Set<String> = ["after", "before", "when", "while", "as", "since", "until", "because", "but", "which", "who", "whereas"]
@@ -763,12 +844,17 @@ public struct DateMismatchRule: Rule {
     return ", \(e)"
   }
 
-  static func overlaps(_ a: DateMention, _ b: DateMention) -> Bool {
-    let a0 = a.resolved!.dayNumber
-    let a1 = (a.resolvedEnd ?? a.resolved!).dayNumber
-    let b0 = b.resolved!.dayNumber
-    let b1 = (b.resolvedEnd ?? b.resolved!).dayNumber
-    return a0 <= b1 && b0 <= a1
+  static func overlaps(_ a: DateMention, _ b: DateMention) -> Bool { overlaps(days(of: a), days(of: b)) }
+
+  /// The day numbers of a resolved date's first and last day (not a range: a last day before the
+  /// first is kept as given).
+  static func days(of d: DateMention) -> (first: Int, last: Int) {
+    (d.resolved!.dayNumber, (d.resolvedEnd ?? d.resolved!).dayNumber)
+  }
+
+  /// `overlaps(_:_:)` on the days of the two dates.
+  static func overlaps(_ a: (first: Int, last: Int), _ b: (first: Int, last: Int)) -> Bool {
+    a.first <= b.last && b.first <= a.last
   }
 
   /// The distinctive figures of the sentence of `r` as pseudo-words ("#USD:1350000000"): amounts, and
@@ -855,6 +941,17 @@ public struct DateMismatchRule: Rule {
       if let d = cs[k].date, d.resolved != nil { out.append(d) }
     }
     return out
+  }
+
+  /// `siblingDates(of:in:sentenceClaims:)` as their days (`days(of:)`), each claim read in place.
+  static func siblingDays(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [(first: Int, last: Int)] {
+    claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+      var out: [(first: Int, last: Int)] = []
+      for k in sentenceClaims where k != r.index && cs[k].kind == .date && cs[k].date?.resolved != nil {
+        out.append(days(of: cs[k].date!))
+      }
+      return out
+    }
   }
 
   /// Whether two dates give the same month and day and differ only in a year that at least one of them
