@@ -120,6 +120,7 @@ public struct ClaimExtractor: Sendable {
     var tokens: [Token] = []
     var words: [Word] = []
     var quantities: [QuantityMatch] = []
+    var dateSpans: [DateExtractor.Span] = []
     var dateMatches: [DateMatch] = []
     var datelines: [Bool] = []
     var dateTokens: [Range<Int>] = []
@@ -282,10 +283,10 @@ public struct ClaimExtractor: Sendable {
           b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
         }
 
-        let dateSpans = shared.dates.spans(b.tokens, documentDate: document.date)
+        shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
         if !b.dateMatches.isEmpty { b.dateMatches.removeAll(keepingCapacity: true) }
         if !b.dateTokens.isEmpty { b.dateTokens.removeAll(keepingCapacity: true) }
-        for s in dateSpans {
+        for s in b.dateSpans {
           b.dateMatches.append(
             DateMatch(range: b.tokens[s.tokens.lowerBound].start..<b.tokens[s.tokens.upperBound - 1].end, mention: s.mention))
           b.dateTokens.append(s.tokens)

@@ -77,10 +77,19 @@ public struct DateExtractor: Sendable {
   /// The dates among `tokens`, as token ranges.
   func spans(_ tokens: [Token], documentDate: CalendarDate?) -> [Span] {
     var out: [Span] = []
+    spans(tokens, documentDate: documentDate, into: &out)
+    return out
+  }
+
+  /// `spans(_:documentDate:)` into `out`, whose old spans are removed and whose storage is kept: a
+  /// caller that reads sentence after sentence reuses one buffer instead of allocating one for each
+  /// sentence with a date.
+  func spans(_ tokens: [Token], documentDate: CalendarDate?, into out: inout [Span]) {
+    if !out.isEmpty { out.removeAll(keepingCapacity: true) }
     var i = 0
     let n = tokens.count
     while i < n {
-      guard tokens[i].roles & TokenRoles.date != 0 else {
+      guard tokens[i].roles & TokenRoles.date != 0, Self.mayStartDate(tokens, at: i) else {
         i += 1
         continue
       }
@@ -91,7 +100,56 @@ public struct DateExtractor: Sendable {
       }
       i = max(out[out.count - 1].tokens.upperBound, i + 1)
     }
-    return out
+  }
+
+  /// Whether `date(_:at:doc:into:)` could find a date at token `i`, read from the token and the two
+  /// after it: false only where it finds none. Most tokens with the date role ("the", "in", "a", a
+  /// figure) open no date, and are told so here without the call and its tries of every form.
+  ///
+  /// Why false is safe, form by form (the forms of `date`):
+  /// - a month or weekday name has no `notCalendarName` role; the other opening words ("this",
+  ///   "last", "past", "next", "coming", "earlier", "later", "yesterday", "today", "tonight",
+  ///   "tomorrow") are always tried;
+  /// - "the" opens "the 16th" (digits next) or "the day before yesterday" ("day" next);
+  /// - "on 22nd" and a year after a preposition ("in 2023", "mid-2020") need digits or "-" next;
+  /// - "two weeks ago" needs "ago" two tokens on, for a word or for digits;
+  /// - digits open "2024-08-17" (four digits, then "-") or "16 August", "4th of March" (at most two
+  ///   digits, and a word that may be a month name within the next three tokens);
+  /// - any other token (a symbol) opens nothing.
+  @inline(__always)
+  static func mayStartDate(_ t: [Token], at i: Int) -> Bool {
+    let n = t.count
+    if i + 2 < n, isWord(t[i + 2], Hashes.ago, "ago") { return true }
+    switch t[i].kind {
+    case .digits:
+      let length = t[i].length
+      if length == 4 { return i + 1 < n && t[i + 1].isByte(0x2D) }
+      guard length <= 2 else { return false }
+      var k = i + 1
+      while k < n, k <= i + 3 {
+        if t[k].kind == .word, t[k].roles & TokenRoles.notCalendarName == 0 { return true }
+        k += 1
+      }
+      return false
+    case .word:
+      if t[i].roles & TokenRoles.notCalendarName == 0 { return true }
+      if i + 1 < n, t[i + 1].kind == .digits || t[i + 1].isByte(0x2D) { return true }
+      switch t[i].lowerHash {
+      case Hashes.the: return i + 1 < n && isWord(t[i + 1], Hashes.day, "day")
+      case Hashes.this, Hashes.last, Hashes.past, Hashes.next, Hashes.coming, Hashes.earlier, Hashes.later,
+        Hashes.yesterday, Hashes.today, Hashes.tonight, Hashes.tomorrow:
+        return true
+      default: return false
+      }
+    case .symbol:
+      return false
+    }
+  }
+
+  /// Whether `date(_:at:doc:into:)` finds a date at token `i` (for tests of `mayStartDate`).
+  func startsDate(_ t: [Token], at i: Int, doc: CalendarDate?) -> Bool {
+    var out: [Span] = []
+    return date(t, at: i, doc: doc, into: &out)
   }
 
   // MARK: - Grammar
@@ -242,12 +300,12 @@ public struct DateExtractor: Sendable {
   enum Tense { case past, future, unknown }
 
   /// Words that put what follows in the future ("will", "would", "is due to", "scheduled").
-  private static let futureWords: WordSet = [
+  static let futureWords: [String] = [
     "will", "'ll", "shall", "would", "due", "expected", "scheduled", "planned", "plans", "plan", "going", "set",
     "expect", "expects", "forecast", "forecasts", "predict", "predicts",
   ]
   /// Common irregular past forms.
-  private static let irregularPast: WordSet = [
+  static let irregularPast: [String] = [
     "was", "were", "had", "did", "said", "told", "met", "held", "took", "gave", "came", "went", "began", "left",
     "brought", "made", "found", "saw", "got", "kept", "stood", "struck", "fell", "broke", "spoke", "wrote", "won",
     "lost", "paid", "sent", "spent", "built", "fought", "caught", "led", "fled", "rose", "shot", "hurt", "sank",
@@ -255,14 +313,33 @@ public struct DateExtractor: Sendable {
     "taught", "woke", "chose", "froze", "stole", "shook", "rang", "swept", "slept", "withdrew", "overtook", "ago",
   ]
   /// Words ending in "-ed" that are not past forms.
-  private static let notPast: WordSet = [
+  static let notPast: [String] = [
     "need", "indeed", "speed", "proceed", "exceed", "succeed", "hundred", "kindred", "sacred", "naked", "wicked",
     "seed", "feed", "breed", "bleed", "greed", "shed", "bed", "red", "wed",
   ]
   /// Words before a participle that make it passive or infinitive, not past ("will be suspended").
-  private static let participleHosts: WordSet = [
+  static let participleHosts: [String] = [
     "be", "been", "being", "is", "are", "am", "to", "get", "gets", "has", "have",
   ]
+
+  /// The four lists above as bits of one table (`TenseWord`), so that a word is looked up once,
+  /// not once per list.
+  static let tenseWords: WordTable<UInt8> = {
+    var d: [String: UInt8] = [:]
+    for w in futureWords { d[w, default: 0] |= TenseWord.future }
+    for w in irregularPast { d[w, default: 0] |= TenseWord.irregularPast }
+    for w in notPast { d[w, default: 0] |= TenseWord.notPast }
+    for w in participleHosts { d[w, default: 0] |= TenseWord.participleHost }
+    return WordTable(d)
+  }()
+
+  /// The lists a word of `tenseWords` is in.
+  enum TenseWord {
+    static let future: UInt8 = 1
+    static let irregularPast: UInt8 = 2
+    static let notPast: UInt8 = 4
+    static let participleHost: UInt8 = 8
+  }
 
   /// `w.hasSuffix("ed") && w.count >= 5` for `w = t[k].lower`: an ASCII word (its hash is not 0, and
   /// a word token holds no CR LF) has one character per byte.
@@ -286,8 +363,10 @@ public struct DateExtractor: Sendable {
   static func tense(_ t: [Token], around i: Int) -> Tense {
     func cue(_ k: Int) -> Tense? {
       guard t[k].kind == .word else { return nil }
-      // The word lists are looked up by the token's hash; the text is read only for a hit.
-      if futureWords.contains(token: t[k]) {
+      // One lookup gives every list the word is in (by the token's hash; the text is read only for a
+      // hit).
+      let bits = tenseWords.value(hash: t[k].lowerHash, key: t[k].lower) ?? 0
+      if bits & TenseWord.future != 0 {
         // "set" and "plan" only as "set to", "plan to"; "expected" and "scheduled" are future markers.
         let w = t[k]
         if w.lowerIs("set") || w.lowerIs("plans") || w.lowerIs("plan") || w.lowerIs("going") || w.lowerIs("due") {
@@ -295,11 +374,13 @@ public struct DateExtractor: Sendable {
         }
         return .future
       }
-      if irregularPast.contains(token: t[k]) { return .past }
-      if endsInEdWithFiveCharacters(t, k), !t[k].isCapitalized || k == 0, !notPast.contains(token: t[k]) {
+      if bits & TenseWord.irregularPast != 0 { return .past }
+      if endsInEdWithFiveCharacters(t, k), !t[k].isCapitalized || k == 0, bits & TenseWord.notPast == 0 {
         // A passive or perfect participle says nothing by itself: "will be suspended", "has warned of
         // rain until Friday".
-        if k > 0, participleHosts.contains(token: t[k - 1]) { return nil }
+        if k > 0, (tenseWords.value(hash: t[k - 1].lowerHash, key: t[k - 1].lower) ?? 0) & TenseWord.participleHost != 0 {
+          return nil
+        }
         return .past
       }
       return nil
@@ -899,6 +980,8 @@ enum EvidenceText {
     }
 
     /// `add(String(describing: s))`: a literal's bytes copied from where they lie, with no string made.
+    /// Inlined, so that the literal's length and form are known where it is written.
+    @inline(__always)
     mutating func add(literal s: StaticString) {
       let n = s.utf8CodeUnitCount
       guard s.hasPointerRepresentation, spill == nil, count + n <= buffer.count, let to = buffer.baseAddress else {

@@ -373,7 +373,7 @@ public struct EventExtractor: Sendable {
       i = max(i + 1, j)
     }
     // "the China-Myanmar-Thailand joint operation": countries joined by hyphens in one word.
-    if best == nil {
+    if best == nil, Self.holdsHyphen(sentence) {
       for k in ws.indices where ws[k].text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x2D) }) ?? ws[k].text.utf8.contains(0x2D) {
         let parts = ws[k].text.split(separator: "-").map(String.init)
         if parts.count >= 2, parts.allSatisfy({ countries.contains($0) }) {
@@ -399,6 +399,33 @@ public struct EventExtractor: Sendable {
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
     let date = Self.date(near: [eventWord, range], in: ws, among: dates)
     return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]
+  }
+
+  /// Whether the UTF-8 bytes of `s` hold "-" (0x2D), read eight at a time.
+  ///
+  /// `extract` asks it before it looks for countries joined by hyphens in a word: the words are the
+  /// sentence's own (`WordScanner` makes each from the sentence's bytes), so a sentence without the
+  /// byte has no word with it, and the scan of every word's text is skipped.
+  static func holdsHyphen(_ s: String) -> Bool {
+    let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      guard let base = b.baseAddress else { return false }
+      let raw = UnsafeRawPointer(base)
+      let n = b.count
+      var k = 0
+      while k + 8 <= n {
+        // A byte of `v` is zero where the text's byte is 0x2D; the test below is non-zero exactly
+        // when some byte of `v` is zero.
+        let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x2D2D_2D2D_2D2D_2D2D
+        if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { return true }
+        k += 8
+      }
+      while k < n {
+        if b[k] == 0x2D { return true }
+        k += 1
+      }
+      return false
+    }
+    return answer ?? s.utf8.contains(0x2D)
   }
 
   // MARK: - Organisations

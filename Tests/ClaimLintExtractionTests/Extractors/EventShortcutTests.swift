@@ -139,4 +139,27 @@ import Testing
       #expect(events.placeOrAnyCity(in: ws) == (events.place(in: ws) ?? events.anyCity(in: ws)), "\(s)")
     }
   }
+
+  /// `holdsHyphen` is `utf8.contains(0x2D)`, for a hyphen at every offset of texts around the
+  /// eight-byte steps, and for texts without one (other bytes near 0x2D, text outside ASCII).
+  @Test func holdsHyphenIsContainsHyphen() {
+    var texts = ["", "-", "a", "China-Myanmar-Thailand joint operation", "Zürich – Genève", "a,b.c/d+e", "\u{2D}", "ß-"]
+    for n in [1, 7, 8, 9, 15, 16, 17, 31] {
+      let plain = String(repeating: "x", count: n)
+      texts.append(plain)
+      texts.append(String(repeating: ",", count: n) + ".")
+      for k in 0..<n {
+        var bytes = Array(plain.utf8)
+        bytes[k] = 0x2D
+        texts.append(String(decoding: bytes, as: UTF8.self))
+        bytes[k] = 0x2E
+        texts.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    for t in texts {
+      #expect(EventExtractor.holdsHyphen(t) == t.utf8.contains(0x2D), "\(t)")
+      let sub = String(t.dropFirst())
+      #expect(EventExtractor.holdsHyphen(sub) == sub.utf8.contains(0x2D), "\(sub)")
+    }
+  }
 }
