@@ -15,7 +15,14 @@ public struct AttributionExtractor: Sendable {
   }
 
   private let verbs: WordTable<String>
-  private let verbPhrases: WordPhraseTable<String>
+  /// A verb phrase's entry: whether its kind is "prefix" ("according to X"), and the phrase itself,
+  /// with whether it is ASCII.
+  struct Verb: Sendable {
+    let isPrefix: Bool
+    let phrase: String
+    let isASCII: Bool
+  }
+  private let verbPhrases: WordPhraseTable<Verb>
   private let maxVerbWords: Int
   private static let pronouns: WordSet = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
@@ -42,8 +49,8 @@ public struct AttributionExtractor: Sendable {
     }
     verbs = WordTable(v)
     maxVerbWords = m
-    var table = WordPhraseTable<String>(caseSensitive: false)
-    for (k, kind) in v { table.add(k, kind) }
+    var table = WordPhraseTable<Verb>(caseSensitive: false)
+    for (k, kind) in v { table.add(k, Verb(isPrefix: kind == "prefix", phrase: k, isASCII: k.utf8.allSatisfy { $0 < 0x80 })) }
     verbPhrases = table.finished()
   }
 
@@ -142,18 +149,21 @@ public struct AttributionExtractor: Sendable {
       // Words that start no verb phrase (most) are skipped by the phrase table's filter.
       i = verbPhrases.nextStart(ws, from: i)
       guard i < ws.count else { break }
-      var matched: (String, String, Int)? = nil
+      var matched: (String, Bool, Int)? = nil
       if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
-        // One word is its own lower-cased text; only a phrase is joined.
-        let verb = ws.joinedLower(i, i + m.count)
-        matched = (verb, m.value, m.count)
+        // One word is its own lower-cased text; a phrase of ASCII words equal to an ASCII entry is
+        // that entry's bytes (the entry is taken, shared); others are joined.
+        let verb =
+          m.count > 1 && m.value.isASCII && (i..<(i + m.count)).allSatisfy({ ws[$0].lowerHash != 0 })
+          ? m.value.phrase : ws.joinedLower(i, i + m.count)
+        matched = (verb, m.value.isPrefix, m.count)
       }
-      guard let (verb, kind, n) = matched else {
+      guard let (verb, isPrefix, n) = matched else {
         i += 1
         continue
       }
       // "the United States", "Reports Without Borders": a capitalised form inside the sentence is a name.
-      if kind != "prefix", i > 0, ws[i].isCapitalized, ws[i - 1].isCapitalized {
+      if !isPrefix, i > 0, ws[i].isCapitalized, ws[i - 1].isCapitalized {
         i += n
         continue
       }
@@ -163,7 +173,7 @@ public struct AttributionExtractor: Sendable {
         continue
       }
       var speakerWords: ArraySlice<Word> = []
-      if kind == "prefix" {
+      if isPrefix {
         var e = i + n
         while e < ws.count, !Self.stop.contains(lower: ws[e]), !Self.prefixEnds.contains(lower: ws[e]), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]

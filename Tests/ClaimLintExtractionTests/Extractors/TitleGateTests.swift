@@ -74,4 +74,22 @@ import Testing
       #expect(AttributionExtractor.subject(ws, people: people) == reference, "\(s)")
     }
   }
+
+  /// The verb of a multi-word phrase is the lexicon entry only when it is spelt as the words joined.
+  @Test func verbPhraseEntriesAreTheJoinedWords() {
+    let attributions = AttributionExtractor(lexicons: ExtractionFixture.lexiconSet())
+    for s in [
+      "Prices rose, According TO the ministry.", "It was announced by the court.", "He POINTED OUT that it fell.",
+      "Prices rose, according to the ministry, which issued by hand.", "“It fell,” he pointed out.",
+    ] {
+      let ws = WordScanner.words(s)
+      for m in attributions.extract(from: s, words: ws, people: [], previousSpeaker: "Ana Ruiz") where !m.attribution.verb.isEmpty {
+        let verb = m.attribution.verb
+        #expect(verb.contains(" ") == (verb != "said" && verb != "announced"), "\(s) \(verb)")
+        // The verb is made of the sentence's words, lower-cased, joined by spaces.
+        let lowered = ws.map(\.lower).joined(separator: " ")
+        #expect(lowered.contains(verb), "\(s) \(verb)")
+      }
+    }
+  }
 }
