@@ -15,7 +15,14 @@ public struct AttributionExtractor: Sendable {
   }
 
   private let verbs: WordTable<String>
-  private let verbPhrases: WordPhraseTable<String>
+  /// A verb phrase's entry: whether its kind is "prefix" ("according to X"), and the phrase itself,
+  /// with whether it is ASCII.
+  struct Verb: Sendable {
+    let isPrefix: Bool
+    let phrase: String
+    let isASCII: Bool
+  }
+  private let verbPhrases: WordPhraseTable<Verb>
   private let maxVerbWords: Int
   private static let pronouns: WordSet = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
@@ -42,8 +49,8 @@ public struct AttributionExtractor: Sendable {
     }
     verbs = WordTable(v)
     maxVerbWords = m
-    var table = WordPhraseTable<String>(caseSensitive: false)
-    for (k, kind) in v { table.add(k, kind) }
+    var table = WordPhraseTable<Verb>(caseSensitive: false)
+    for (k, kind) in v { table.add(k, Verb(isPrefix: kind == "prefix", phrase: k, isASCII: k.utf8.allSatisfy { $0 < 0x80 })) }
     verbPhrases = table.finished()
   }
 
@@ -57,6 +64,22 @@ public struct AttributionExtractor: Sendable {
     titled: [(title: String, person: String)] = []
   ) -> [Match] {
     extract(from: sentence, words: ws, quote: quoteRange(in: sentence), people: people, previousSpeaker: previousSpeaker, titled: titled)
+  }
+
+  /// The one person (as a set: equal strings count once, the first of them kept) among `people`
+  /// that the sentence's first word names (`names`) when it is capitalised, or nil.
+  static func subject(_ ws: [Word], people: [String]) -> String? {
+    guard !ws.isEmpty, ws[0].isCapitalized else { return nil }
+    let firstText = ws[0].text
+    var subject: String? = nil
+    for full in people where Self.names(full, firstText) {
+      if let s = subject {
+        if s != full { return nil }
+      } else {
+        subject = full
+      }
+    }
+    return subject
   }
 
   /// Whether `word` is the whole of `full`, its first part or its last part (parts split at spaces,
@@ -117,43 +140,30 @@ public struct AttributionExtractor: Sendable {
   ) -> [Match] {
     var out: [Match] = []
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
-    // …, which he said …"); otherwise to the previous speaker.
+    // …, which he said …"); otherwise to the previous speaker. The subject (`subject`) is found only
+    // before the first speaker is resolved or a quote continues (most sentences do neither).
     var previousSpeaker = previousSpeaker
-    if !ws.isEmpty, ws[0].isCapitalized {
-      let firstText = ws[0].text
-      // The people the first word names; the pronoun is resolved only when they are one person (as a
-      // set: equal strings count once, the first of them kept).
-      var subject: String? = nil
-      var several = false
-      for full in people where Self.names(full, firstText) {
-        if let s = subject {
-          if s != full {
-            several = true
-            break
-          }
-        } else {
-          subject = full
-        }
-      }
-      if !several, let p = subject { previousSpeaker = p }
-    }
+    var subjectFound = false
     var i = 0
     while i < ws.count {
       // Words that start no verb phrase (most) are skipped by the phrase table's filter.
       i = verbPhrases.nextStart(ws, from: i)
       guard i < ws.count else { break }
-      var matched: (String, String, Int)? = nil
+      var matched: (String, Bool, Int)? = nil
       if let m = verbPhrases.longest(ws, i, maxWords: maxVerbWords) {
-        // One word is its own lower-cased text; only a phrase is joined.
-        let verb = ws.joinedLower(i, i + m.count)
-        matched = (verb, m.value, m.count)
+        // One word is its own lower-cased text; a phrase of ASCII words equal to an ASCII entry is
+        // that entry's bytes (the entry is taken, shared); others are joined.
+        let verb =
+          m.count > 1 && m.value.isASCII && (i..<(i + m.count)).allSatisfy({ ws[$0].lowerHash != 0 })
+          ? m.value.phrase : ws.joinedLower(i, i + m.count)
+        matched = (verb, m.value.isPrefix, m.count)
       }
-      guard let (verb, kind, n) = matched else {
+      guard let (verb, isPrefix, n) = matched else {
         i += 1
         continue
       }
       // "the United States", "Reports Without Borders": a capitalised form inside the sentence is a name.
-      if kind != "prefix", i > 0, ws[i].isCapitalized, ws[i - 1].isCapitalized {
+      if !isPrefix, i > 0, ws[i].isCapitalized, ws[i - 1].isCapitalized {
         i += n
         continue
       }
@@ -163,7 +173,7 @@ public struct AttributionExtractor: Sendable {
         continue
       }
       var speakerWords: ArraySlice<Word> = []
-      if kind == "prefix" {
+      if isPrefix {
         var e = i + n
         while e < ws.count, !Self.stop.contains(lower: ws[e]), !Self.prefixEnds.contains(lower: ws[e]), e - (i + n) < 8 { e += 1 }
         speakerWords = ws[(i + n)..<e]
@@ -228,6 +238,10 @@ public struct AttributionExtractor: Sendable {
       }
       let speakerRange = speakerWords[speakerWords.startIndex].range.lowerBound..<speakerWords[speakerWords.endIndex - 1].range.upperBound
       let written = Segment.slice(sentence, speakerRange.lowerBound, speakerRange.upperBound)
+      if !subjectFound {
+        subjectFound = true
+        if let p = Self.subject(ws, people: people) { previousSpeaker = p }
+      }
       guard let speaker = resolve(speakerWords, written: written, people: people, previous: previousSpeaker, titled: titled) else {
         i += n
         continue
@@ -240,8 +254,11 @@ public struct AttributionExtractor: Sendable {
         // not part of what was said.
         // The aside is the words `e..<f`: those starting from the comma's start up to the start of
         // the word `f` that ends it (or to the end of the last word).
+        // The first word starting at or after the speaker's end is the one after the speaker's last
+        // word, as the words follow each other (`WordScanner`).
         var aside = 0..<0
-        if let e = ws.firstIndex(where: { $0.range.lowerBound >= speakerRange.upperBound }), ws[e].text == ",",
+        let e = speakerWords.endIndex
+        if e < ws.count, ws[e].text == ",",
           e + 1 < ws.count, ws[e + 1].lowerIs("who") || ws[e + 1].lowerIs("whose")
         {
           var f = e + 1
@@ -262,6 +279,9 @@ public struct AttributionExtractor: Sendable {
       if out.count >= 2 { break }  // a sentence rarely names more than two speakers
     }
     // A sentence that is only a quote continues the previous speaker.
+    if out.isEmpty, let q = quote, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
+      if !subjectFound, let p = Self.subject(ws, people: people) { previousSpeaker = p }
+    }
     if out.isEmpty, let q = quote, let prev = previousSpeaker, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
       out.append(
         Match(
@@ -324,16 +344,19 @@ public struct AttributionExtractor: Sendable {
           var runStart = 0
           var runEnd = -1
           for s in 0..<4 {
-            for k in from[s]..<max(from[s], to[s]) {
+            var k = from[s]
+            let end = to[s]
+            while k < end {
+              // The words that continue the pending run (most) are passed over in a loop of their own.
+              if runEnd > runStart {
+                k = Self.runContinues(wb, from: k, to: end, runEnd: &runEnd, sb)
+                guard k < end else { break }
+              }
               let r = wb[k].range
               let lo = r.lowerBound
               let hi = r.upperBound
               let lowerCount = wb[k].lower.utf8.count
               let inPlace = wb[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && hi - lo == lowerCount
-              if inPlace, runEnd > runStart, lo == runEnd + 1, sb[runEnd] == 0x20 {
-                runEnd = hi
-                continue
-              }
               if runEnd >= 0 {
                 guard p + (runEnd - runStart) <= room else {
                   fits = false
@@ -356,6 +379,7 @@ public struct AttributionExtractor: Sendable {
               } else {
                 p = Self.copy(wb[k].lower, to: out, at: p)
               }
+              k += 1
             }
           }
           if runEnd >= 0 {
@@ -373,6 +397,31 @@ public struct AttributionExtractor: Sendable {
     return keptContentMeasured(ws, isKept: { k in
       (from[0] <= k && k < to[0]) || (from[1] <= k && k < to[1]) || (from[2] <= k && k < to[2]) || (from[3] <= k && k < to[3])
     })
+  }
+
+  /// The first index from `k` on (at most `end`) whose word does not continue the run of sentence
+  /// bytes ending at `runEnd` in place, `runEnd` moved to the end of the words that do: the words
+  /// `keptContent` would add to the run one by one. A word continues it when it is in place (ASCII,
+  /// within the sentence, its range as long as its lower-cased text) and starts one byte after the
+  /// run, that byte being a space.
+  @inline(__always)
+  static func runContinues(
+    _ wb: UnsafeBufferPointer<Word>, from k: Int, to end: Int, runEnd: inout Int, _ sb: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    var k = k
+    var e = runEnd
+    while k < end {
+      let lo = wb[k].range.lowerBound
+      // `e` is not negative, so neither is `lo`; and `e` (below `lo`, at most `hi`) is within the
+      // sentence when `hi` is.
+      guard lo == e &+ 1, wb[k].lowerHash != 0 else { break }
+      let hi = wb[k].range.upperBound
+      guard hi <= sb.count, hi &- lo == wb[k].lower.utf8.count, sb[e] == 0x20 else { break }
+      e = hi
+      k += 1
+    }
+    runEnd = e
+    return k
   }
 
   /// The words of `wb` that `keptContent` keeps, as four stretches of indices `from[s]..<to[s]` (a
@@ -532,13 +581,7 @@ public struct AttributionExtractor: Sendable {
     // With no titled person there is no role to look up ("the minister").
     if !titled.isEmpty, ws.count <= 4 {
       // `ws.map(\.lower).filter { $0 != "the" }.joined(separator: " ")`, without the arrays.
-      var role = ""
-      var first = true
-      for k in ws.indices where !ws[k].lowerIs("the") {
-        if !first { role += " " }
-        role += ws[k].lower
-        first = false
-      }
+      let role = Self.joinedLower(ws, skippingArticles: false)
       if !role.isEmpty {
         // The distinct people titled `role` (or a title ending in it): one answers.
         let spaced = " " + role
@@ -640,21 +683,35 @@ public struct AttributionExtractor: Sendable {
   }
 
   /// `ws.map(\.lower).filter { $0 != "the" }.joined(separator: " ")`, or with "a" and "an" also left
-  /// out when `skippingArticles`, made as one string without the arrays.
+  /// out when `skippingArticles`, made as one string without the arrays: one word kept is its own
+  /// `lower`; more are measured, then copied into a string made with room for them all.
   static func joinedLower(_ ws: ArraySlice<Word>, skippingArticles: Bool) -> String {
-    var out = ""
-    var first = true
-    for k in ws.indices {
-      if ws[k].lowerIs("the") || (skippingArticles && (ws[k].lowerIs("a") || ws[k].lowerIs("an"))) { continue }
-      if first {
-        out = ws[k].lower
-        first = false
-      } else {
-        out += " "
-        out += ws[k].lower
-      }
+    @inline(__always) func skipped(_ k: Int) -> Bool {
+      ws[k].lowerIs("the") || (skippingArticles && (ws[k].lowerIs("a") || ws[k].lowerIs("an")))
     }
-    return out
+    var kept = 0
+    var last = 0
+    var length = -1
+    for k in ws.indices where !skipped(k) {
+      kept += 1
+      last = k
+      length += 1 + ws[k].lower.utf8.count
+    }
+    if kept == 0 { return "" }
+    if kept == 1 { return ws[last].lower }
+    return String(unsafeUninitializedCapacity: length) { out in
+      var p = 0
+      var first = true
+      for k in ws.indices where !skipped(k) {
+        if !first {
+          out[p] = 0x20
+          p += 1
+        }
+        first = false
+        p = Self.copy(ws[k].lower, to: out, at: p)
+      }
+      return p
+    }
   }
 
   /// `parts.first == text || parts.last == text` for `parts = full.split(separator: " ")`: for an

@@ -28,6 +28,9 @@ public struct PersonTitleExtractor: Sendable {
   /// filter alone, common words ("a", "be", "by") share a bit with a title's first word, and each was
   /// looked up in the phrase table for nothing.
   private let firstWordBits: [UInt64]
+  /// The same two filters (64 words each) for the first words of the role phrases alone: an ASCII
+  /// word whose bit is clear in either starts no role phrase (`mayHoldRole`).
+  private let roleFirstBits: [UInt64]
   private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
   /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
@@ -45,6 +48,8 @@ public struct PersonTitleExtractor: Sendable {
     var table = WordPhraseTable<Kind>(caseSensitive: false)
     var bits = [UInt64](repeating: 0, count: 64)
     var bits2 = [UInt64](repeating: 0, count: 64)
+    var roleBits = [UInt64](repeating: 0, count: 64)
+    var roleBits2 = [UInt64](repeating: 0, count: 64)
     for row in lexicons.table("titles").rows {
       guard let k = Kind(rawValue: row[1]) else { continue }
       let key = row[0].lowercased()
@@ -55,9 +60,14 @@ public struct PersonTitleExtractor: Sendable {
       {
         HashFilter.insert(h, into: &bits)
         HashFilter.insert(h << 12, into: &bits2)
+        if k == .role {
+          HashFilter.insert(h, into: &roleBits)
+          HashFilter.insert(h << 12, into: &roleBits2)
+        }
       }
     }
     firstWordBits = bits + bits2
+    roleFirstBits = roleBits + roleBits2
     words = WordTable(w)
     phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
@@ -71,6 +81,9 @@ public struct PersonTitleExtractor: Sendable {
   private func lookup(_ ws: [Word], _ i: Int) -> (Kind, Int)? {
     phrases.longest(ws, i).map { ($0.value, $0.count) }
   }
+
+  /// The kind of the longest title phrase starting at `i` (`lookup`), for tests.
+  func phraseKind(_ ws: [Word], _ i: Int) -> Kind? { lookup(ws, i)?.0 }
 
   private func placeLength(_ ws: [Word], _ i: Int) -> Int {
     places.longest(ws, i, maxWords: 3)?.count ?? 0
@@ -112,7 +125,43 @@ public struct PersonTitleExtractor: Sendable {
     return w.text.unicodeScalars.first?.properties.isAlphabetic ?? false
   }
 
+  /// Whether some word starts a role phrase (`lookup` gives `.role` there).
+  ///
+  /// Every match holds a role: a title run is kept only once `lookup` has given `.role` in it, and an
+  /// appositive only when it has in its words. A sentence without one has no match. The role phrase
+  /// `lookup` finds at a word starts with that word's lower-cased text, so an ASCII word (its hash
+  /// not 0) whose bit is clear in `roleFirstBits` starts none; the other words are looked up.
+  func mayHoldRole(_ ws: [Word]) -> Bool {
+    var k = 0
+    while k < ws.count {
+      // The words that start no role phrase (most) are skipped on the storage.
+      k = ws.withUnsafeBufferPointer { b in
+        roleFirstBits.withUnsafeBufferPointer { bits in
+          let bits2 = bits[64...]
+          var k = k
+          while k < b.count {
+            let h = b[k].lowerHash
+            guard h != 0, !HashFilter.mayHold(bits, h) || !HashFilter.mayHold(bits2, h << 12) else { break }
+            k += 1
+          }
+          return k
+        }
+      }
+      guard k < ws.count else { return false }
+      if lookup(ws, k)?.0 == .role { return true }
+      k += 1
+    }
+    return false
+  }
+
   public func extract(from sentence: String, words ws: [Word]) -> [Match] {
+    // Most sentences name no role (`mayHoldRole`): they hold no title.
+    guard mayHoldRole(ws) else { return [] }
+    return extractAll(from: sentence, words: ws)
+  }
+
+  /// `extract(from:words:)` without the test for a role first.
+  func extractAll(from sentence: String, words ws: [Word]) -> [Match] {
     var out: [Match] = []
     var i = 0
     while i < ws.count {
