@@ -100,12 +100,9 @@ struct HTMLClassifier {
   /// kept under the name in `classCache`.
   mutating func marks(class value: String, isID: Bool) -> HTMLClassMarks {
     if let cached = isID ? idCache[value] : classCache[value] { return cached }
-    if let known = shared.marks(value, isID: isID) {
-      if cacheCount < Self.cacheLimit {
-        if isID { idCache[value] = known } else { classCache[value] = known }
-      }
-      return known
-    }
+    // Marks found in the shared table are not copied into this page's caches: the next lookup of the
+    // value finds them there again, and a page meets few values twice.
+    if let known = shared.marks(value, isID: isID) { return known }
     var result = HTMLClassMarks()
     let names: [String]
     if isID || !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {

@@ -30,8 +30,13 @@ struct HTMLDocument {
     var flags: HTMLElements.Flags = []
 
     /// The value of attribute `name`, if present.
+    ///
+    /// Attribute names are ASCII (the tokenizer keeps only `HTMLTokenizer.keptAttributes`), and
+    /// equal ASCII strings have equal lengths, so names of another length are passed over without a
+    /// string comparison.
     func attribute(_ name: String) -> String? {
-      for a in attributes where a.name == name { return a.value }
+      let length = name.utf8.count
+      for a in attributes where a.name.utf8.count == length && a.name == name { return a.value }
       return nil
     }
   }
@@ -128,6 +133,11 @@ enum HTMLElements {
       key |= UInt64(b) << (8 * UInt64(length))
       length += 1
     }
+    return flags(packed: key, length: length)
+  }
+
+  /// The flags of the ASCII name of `length` (0...8) bytes packed in `key`, first byte lowest.
+  static func flags(packed key: UInt64, length: Int) -> Flags {
     let table = flagTable
     var p = flagSlot(key)
     while true {
@@ -219,12 +229,12 @@ private struct TreeBuilder {
       let parent = rawParent ?? stack[stack.count - 1]
       rawParent = nil
       appendText(range, kind: escapable ? .text : .rawText, parent: parent)
-    case .startTag(let name, let attributes, let range):
+    case .startTag(let name, let attributes, let range, let flags):
       rawParent = nil
-      startTag(name, attributes, range)
-    case .endTag(let name, _):
+      startTag(name, attributes, range, flags: flags)
+    case .endTag(let name, _, let flags):
       rawParent = nil
-      endTag(name)
+      endTag(name, flags: flags)
     }
   }
 
@@ -236,8 +246,8 @@ private struct TreeBuilder {
     nodes.append(HTMLDocument.Node(kind: kind, tag: "", parent: parent, range: range, attributes: []))
   }
 
-  mutating func startTag(_ name: String, _ attributes: [HTMLAttribute], _ range: Range<Int>) {
-    let flags = HTMLElements.flags(of: name)
+  /// Opens element `name`; `flags` is `HTMLElements.flags(of: name)`.
+  mutating func startTag(_ name: String, _ attributes: [HTMLAttribute], _ range: Range<Int>, flags: HTMLElements.Flags) {
     if overflow == 0 { closeImplied(by: flags) }
     let isRaw = flags.contains(.raw)
     let isVoid = flags.contains(.void)
@@ -260,17 +270,18 @@ private struct TreeBuilder {
     }
   }
 
-  mutating func endTag(_ name: String) {
+  /// Closes element `name`; `flags` is `HTMLElements.flags(of: name)`.
+  mutating func endTag(_ name: String, flags: HTMLElements.Flags) {
     if overflow > 0 {
       overflow -= 1
       return
     }
-    if name == "br" {
-      startTag("br", [], 0..<0)
+    // "br" is void and "html" and "body" are scope boundaries, so other names skip these comparisons.
+    if flags.contains(.void), name == "br" {
+      startTag("br", [], 0..<0, flags: flags)
       return
     }
-    let flags = HTMLElements.flags(of: name)
-    if !flags.isDisjoint(with: [.raw, .void]) || name == "html" || name == "body" {
+    if !flags.isDisjoint(with: [.raw, .void]) || flags.contains(.scopeBoundary) && (name == "html" || name == "body") {
       return
     }
     let isHeading = flags.contains(.heading)
@@ -287,8 +298,11 @@ private struct TreeBuilder {
 
   /// Pops the open elements from index `k` of the stack up.
   mutating func pop(to k: Int) {
-    stack.removeLast(stack.count - k)
-    stackFlags.removeLast(stackFlags.count - k)
+    // Usually one element; single `removeLast()` calls cost less than the general `removeLast(_:)`.
+    while stack.count > k {
+      stack.removeLast()
+      stackFlags.removeLast()
+    }
   }
 
   /// Closes elements that a start tag with `flags` ends implicitly.

@@ -44,14 +44,18 @@ extension HTMLPage {
     links = [Int](repeating: 0, count: n)
     prose = [Int](repeating: 0, count: n)
     var score = [Double](repeating: 0, count: n)
-    for b in blocks {
-      text[b.owner] += b.length
-      links[b.owner] += b.linkBytes
-      guard isProse(b) else { continue }
-      prose[b.owner] += b.length
-      let commas = HTMLPage.commaCount(b.text)
-      let s = 1 + Double(commas) + min(Double(b.length / 100), 3)
-      var a = nodes[b.owner].parent
+    // Blocks are read in place, not copied out of the array.
+    for k in blocks.indices {
+      let owner = blocks[k].owner
+      let length = blocks[k].length
+      text[owner] += length
+      links[owner] += blocks[k].linkBytes
+      // `isProse(blocks[k])`, field by field.
+      guard blocks[k].role != .heading && length >= 25 && blocks[k].linkBytes * 2 < length else { continue }
+      prose[owner] += length
+      let commas = HTMLPage.commaCount(blocks[k].text)
+      let s = 1 + Double(commas) + min(Double(length / 100), 3)
+      var a = nodes[owner].parent
       var level = 0
       while a > 0, level < 3 {
         score[a] += level == 0 ? s : (level == 1 ? s / 2 : s / 6)
@@ -146,17 +150,17 @@ extension HTMLPage {
     // Flags for containment.
     inMain = [Bool](repeating: false, count: n)
     containsMain = [Bool](repeating: false, count: n)
-    let isMain = Set(mainContainers)
     for c in mainContainers {
+      // The chosen containers first; the forward pass below adds their descendants.
+      inMain[c] = true
       var a = c
       while a >= 0 {
         containsMain[a] = true
         a = nodes[a].parent
       }
     }
-    if isMain.contains(0) { inMain[0] = true }
-    for i in 1..<max(1, n) {
-      inMain[i] = inMain[nodes[i].parent] || isMain.contains(i)
+    for i in 1..<max(1, n) where !inMain[i] {
+      inMain[i] = inMain[nodes[i].parent]
     }
   }
 
@@ -175,12 +179,16 @@ extension HTMLPage {
 
   /// How strongly element `i` declares itself the article body (-1 when it does not).
   private func explicitTier(_ i: Int) -> Int {
-    let node = document.nodes[i]
-    if node.tag == "body" || node.tag == "html" { return -1 }
-    if let p = node.attribute("itemprop")?.lowercased(), p == "articlebody" || p == "text" { return 3 }
+    let tag = document.nodes[i].tag
+    // "body", "html" and "main" have four bytes, "article" seven; other tags skip those comparisons.
+    let length = tag.utf8.count
+    if length == 4, tag == "body" || tag == "html" { return -1 }
+    if let p = document.nodes[i].attribute("itemprop").map(HTMLText.lowercased), p == "articlebody" || p == "text" {
+      return 3
+    }
     if marks(i)?.content != nil { return 2 }
-    if node.tag == "article" { return 1 }
-    if node.tag == "main" || node.attribute("role")?.lowercased() == "main" { return 0 }
+    if length == 7, tag == "article" { return 1 }
+    if length == 4 && tag == "main" || document.nodes[i].attribute("role").map(HTMLText.lowercased) == "main" { return 0 }
     return -1
   }
 }

@@ -89,7 +89,7 @@ extension HTMLPage {
         c.related = cachedID(&relatedIDs, markIndex[i], r, &table)
       }
       if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = cachedID(&bylineIDs, markIndex[i], r, &table) }
-      if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel")?.lowercased() == "author" {
+      if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel").map(HTMLText.lowercased) == "author" {
         if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
         c.byline = relAuthorID
       }
@@ -120,7 +120,7 @@ extension HTMLPage {
       let text = blocks[k].text
       let c = contexts[holder]
       // Lower-cased only for the tests that read it (short blocks, captions): most blocks are long text.
-      lazy var lower = text.lowercased()
+      lazy var lower = HTMLText.lowercased(text)
       if c.commentSection >= 0 {
         if c.commentForm {
           setHint(k, .boilerplate, "comment form")
@@ -275,7 +275,7 @@ extension HTMLPage {
         continue
       }
       let text = blocks[k].text
-      let lower = text.lowercased()
+      let lower = HTMLText.lowercased(text)
       if isRelatedHeading(lower) {
         setHint(k, .related, "heading '\(text)'")
         var j = k + 1
@@ -340,7 +340,7 @@ extension HTMLPage {
     var lower = ""
     while changed {
       changed = false
-      lower = s.lowercased()
+      lower = HTMLText.lowercased(s)
       for suffix in markers.authorSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
         s = String(s.dropLast(suffix.count))
         s = HTMLText.folded(s)
@@ -351,7 +351,7 @@ extension HTMLPage {
     // `lower` is `s.lowercased()` here and after every change below.
     for prefix in ["by ", "von ", "par "] where lower.hasPrefix(prefix) {
       s = String(s.dropFirst(prefix.count))
-      lower = s.lowercased()
+      lower = HTMLText.lowercased(s)
     }
     while let last = s.last, last == ":" || last == "," || last == "-" || last == " " { s.removeLast() }
     return s

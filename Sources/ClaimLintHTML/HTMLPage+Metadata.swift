@@ -64,11 +64,17 @@ extension HTMLPage {
     var itempropDate: String?
     var timeInArticle: String?
     for i in 1..<max(1, nodes.count) where nodes[i].kind == .element {
-      // Only tags starting with m, t or s are compared by name; the rest can only be the default case.
-      let first = nodes[i].tag.utf8.first
-      let tag = first == UInt8(ascii: "m") || first == UInt8(ascii: "t") || first == UInt8(ascii: "s") ? nodes[i].tag : ""
-      switch tag {
-      case "meta":
+      // Only tags whose first byte and length fit "meta", "title", "script" or "time" are compared by
+      // name; the rest can only be the default case.
+      let u = nodes[i].tag.utf8
+      let first = u.first
+      let length = u.count
+      let named = first == UInt8(ascii: "m") ? length == 4
+        : first == UInt8(ascii: "t") ? length == 4 || length == 5
+        : first == UInt8(ascii: "s") && length == 6
+      // Other tags take the default case without any string comparison.
+      switch named ? nodes[i].tag : nil {
+      case "meta"?:
         var content: String?
         var haveContent = false
         for key in ["property", "name", "itemprop"] {
@@ -82,27 +88,27 @@ extension HTMLPage {
           guard let content else { break }
           meta[slot] = content
         }
-      case "title":
+      case "title"?:
         let parent = nodes[i].parent
         if titleText == nil, !dropped[parent] || nodes[parent].tag == "head" {
           let t = elementText(i, limit: 500)
           if !t.isEmpty { titleText = t }
         }
-      case "script":
-        guard jsonLDDate == nil, nodes[i].attribute("type")?.lowercased().contains("ld+json") == true,
+      case "script"?:
+        guard jsonLDDate == nil, nodes[i].attribute("type").map(HTMLText.lowercased)?.contains("ld+json") == true,
           i + 1 < nodes.count, nodes[i + 1].parent == i
         else { continue }
         jsonLDDate = HTMLPage.jsonString(after: "\"datePublished\"", in: bytes, nodes[i + 1].range)
-      case "time":
+      case "time"?:
         if timeInArticle == nil, inMain[i], let d = nodes[i].attribute("datetime") { timeInArticle = d }
-        if itempropDate == nil, nodes[i].attribute("itemprop")?.lowercased() == "datepublished",
+        if itempropDate == nil, nodes[i].attribute("itemprop").map(HTMLText.lowercased) == "datepublished",
           let d = nodes[i].attribute("datetime") ?? nodes[i].attribute("content")
         {
           itempropDate = d
         }
       default:
         if itempropDate == nil, !nodes[i].attributes.isEmpty,
-          nodes[i].attribute("itemprop")?.lowercased() == "datepublished",
+          nodes[i].attribute("itemprop").map(HTMLText.lowercased) == "datepublished",
           let d = nodes[i].attribute("content") ?? nodes[i].attribute("datetime")
         {
           itempropDate = d

@@ -53,6 +53,8 @@ struct HTMLPage {
   var dropped: [Bool] = []
   /// The blocks in document order.
   var blocks: [PageBlock] = []
+  /// The number of `.text` nodes, counted by `computeNodeFlags()`.
+  var textNodeCount = 0
   /// The elements chosen as the article body.
   var mainContainers: [Int] = []
   /// For each node, whether it lies inside the article body.
@@ -120,6 +122,7 @@ struct HTMLPage {
     for i in 1..<max(1, n) {
       let p = nodes[i].parent
       if nodes[i].kind != .element {
+        if nodes[i].kind == .text { textNodeCount += 1 }
         inLink[i] = inLink[p]
         dropped[i] = dropped[p]
         inQuote[i] = inQuote[p]
@@ -165,18 +168,36 @@ struct HTMLPage {
           }
         }
         if any, m != HTMLClassMarks() {
-          if let k = tableIndex[m] {
-            markIndex[i] = k
-          } else {
-            let k = Int32(markTable.count)
-            markTable.append(m)
-            tableIndex[m] = k
-            markIndex[i] = k
-          }
+          markIndex[i] = markTableIndex(m, &tableIndex)
         }
       }
       dropped[i] = dropped[p] || hidden
     }
+  }
+
+  /// The most distinct marks `markTableIndex` finds by scanning `markTable`.
+  static let markScanLimit = 16
+
+  /// The index of `m` in `markTable`, appending it when new.
+  ///
+  /// Most pages have a handful of distinct marks, and comparing a few marks costs less than hashing
+  /// their strings, so a small table is scanned; once it holds `markScanLimit` entries, `index`
+  /// (filled then with all of them) is used instead. Either way the first index of equal marks is
+  /// the answer, so the table is the one a dictionary alone would build.
+  mutating func markTableIndex(_ m: HTMLClassMarks, _ index: inout [HTMLClassMarks: Int32]) -> Int32 {
+    if markTable.count < Self.markScanLimit {
+      if let k = markTable.firstIndex(of: m) { return Int32(k) }
+      markTable.append(m)
+      if markTable.count == Self.markScanLimit {
+        for (k, marks) in markTable.enumerated() { index[marks] = Int32(k) }
+      }
+      return Int32(markTable.count - 1)
+    }
+    if let k = index[m] { return k }
+    let k = Int32(markTable.count)
+    markTable.append(m)
+    index[m] = k
+    return k
   }
 
   // MARK: - Blocks
@@ -190,6 +211,8 @@ struct HTMLPage {
     var owner = 0
     var holder = 0
     var blockStack: [Int] = [0]
+    // Every block holds a text node of its own (text nodes are never split), so this is enough.
+    blocks.reserveCapacity(textNodeCount)
     var i = 1
     while i < n {
       while blockStack.count > 1, ends[blockStack[blockStack.count - 1]] <= i {

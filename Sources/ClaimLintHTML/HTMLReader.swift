@@ -39,7 +39,7 @@ public struct HTMLReader: Sendable {
     let prefix = Array(bytes.prefix(4096))
     var tokenizer = HTMLTokenizer(bytes: prefix)
     while let token = tokenizer.next() {
-      guard case .startTag(let name, let attributes, _) = token, name == "meta" else { continue }
+      guard case .startTag(let name, let attributes, _, _) = token, name == "meta" else { continue }
       var charset: String?
       var httpEquiv = false
       var content: String?

@@ -44,46 +44,66 @@ struct HTMLText {
     let before = utf8.count
     var i = range.lowerBound
     let end = min(range.upperBound, source.count)
-    while i < end {
-      let b = source[i]
-      if isSpace(b) {
-        var j = i + 1
-        while j < end, isSpace(source[j]) { j += 1 }
-        if pendingSpace == nil { pendingSpace = i..<j }
-        i = j
-        continue
-      }
-      if b == 0x26, let (scalar, next) = HTMLText.decodeReference(source, at: i, limit: end) {
-        if scalar == "\u{A0}" || scalar == "\u{2002}" || scalar == "\u{2003}" || scalar == "\u{2009}" {
-          if pendingSpace == nil { pendingSpace = i..<next }
-        } else if scalar == "\u{AD}" || scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{200D}"
-          || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{FEFF}"
-        {
-          // Invisible characters are dropped.
-        } else {
-          writePendingSpace()
-          closeRun()
-          map.append(textOffset: utf8.count, sourceOffset: i, sourceEnd: next, verbatim: false)
-          if firstSource == nil { firstSource = i }
-          utf8.append(contentsOf: String(Character(scalar)).utf8)
+    // All reads below are at indices below `end <= source.count`.
+    source.withUnsafeBufferPointer { src in
+      while i < end {
+        let b = src[i]
+        if isSpace(b) {
+          var j = i + 1
+          while j < end, isSpace(src[j]) { j += 1 }
+          if pendingSpace == nil { pendingSpace = i..<j }
+          i = j
+          continue
         }
-        i = next
-        continue
+        if b == 0x26, let (scalar, next) = HTMLText.decodeReference(source, at: i, limit: end) {
+          if scalar == "\u{A0}" || scalar == "\u{2002}" || scalar == "\u{2003}" || scalar == "\u{2009}" {
+            if pendingSpace == nil { pendingSpace = i..<next }
+          } else if scalar == "\u{AD}" || scalar == "\u{200B}" || scalar == "\u{200C}" || scalar == "\u{200D}"
+            || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{FEFF}"
+          {
+            // Invisible characters are dropped.
+          } else {
+            writePendingSpace()
+            closeRun()
+            map.append(textOffset: utf8.count, sourceOffset: i, sourceEnd: next, verbatim: false)
+            if firstSource == nil { firstSource = i }
+            utf8.append(contentsOf: String(Character(scalar)).utf8)
+          }
+          i = next
+          continue
+        }
+        // A run of ordinary bytes.
+        let j = HTMLText.wordEnd(src, from: i + 1, end: end)
+        // A non-breaking space written as raw UTF-8 (C2 A0) is folded like whitespace.
+        if j - i == 2, b == 0xC2, src[i + 1] == 0xA0 {
+          if pendingSpace == nil { pendingSpace = i..<j }
+          i = j
+          continue
+        }
+        writePendingSpace()
+        writeVerbatim(src, i..<j)
+        i = extendRun(src, from: j, end: end)
       }
-      // A run of ordinary bytes.
-      var j = i + 1
-      while j < end, !isSpace(source[j]), source[j] != 0x26 { j += 1 }
-      // A non-breaking space written as raw UTF-8 (C2 A0) is folded like whitespace.
-      if j - i == 2, b == 0xC2, source[i + 1] == 0xA0 {
-        if pendingSpace == nil { pendingSpace = i..<j }
-        i = j
-        continue
-      }
-      writePendingSpace()
-      writeVerbatim(source, i..<j)
-      i = extendRun(source, from: j, end: end)
     }
     if inLink { linkBytes += utf8.count - before }
+  }
+
+  /// Whether `b` ends a run of ordinary bytes: HTML whitespace (as `isSpace`) or `&`.
+  ///
+  /// One comparison rejects every byte above `&` (letters, digits, most punctuation, all non-ASCII
+  /// bytes); the rest are looked up in a bit mask of tab, LF, FF, CR, space and `&`.
+  @inline(__always) static func endsWord(_ b: UInt8) -> Bool {
+    b <= 0x26 && (0x0000_0041_0000_3600 as UInt64) >> UInt64(b) & 1 != 0
+  }
+
+  /// The index of the first byte at or after `from` (and before `end <= src.count`) that ends a run
+  /// of ordinary bytes, or `end`: the same as `while j < end, !isSpace(src[j]), src[j] != 0x26 { j += 1 }`.
+  ///
+  /// (Eight bytes at a time was tried: words are short, so it cost more than this loop.)
+  @inline(__always) static func wordEnd(_ src: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+    var j = from
+    while j < end, !endsWord(src[j]) { j += 1 }
+    return j
   }
 
   /// After a verbatim word ending at `start`, takes the words that follow it, each after a single
@@ -92,20 +112,19 @@ struct HTMLText {
   /// The result is the one word-by-word writing gives: each single blank extends the verbatim run
   /// and is written as a space, and each word extends the run again. A stretch stops before two
   /// blanks, a reference, a no-break space written as a word of its own, or the end.
-  private mutating func extendRun(_ source: [UInt8], from start: Int, end: Int) -> Int {
+  private mutating func extendRun(_ source: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
     guard pendingSpace == nil, let r = run, r.end == start else { return start }
     var k = start
     var plainBlanks = true
-    while k + 1 < end, isSpace(source[k]), !isSpace(source[k + 1]), source[k + 1] != 0x26 {
-      var m = k + 2
-      while m < end, !isSpace(source[m]), source[m] != 0x26 { m += 1 }
+    while k + 1 < end, isSpace(source[k]), !HTMLText.endsWord(source[k + 1]) {
+      let m = HTMLText.wordEnd(source, from: k + 2, end: end)
       if m - k == 3, source[k + 1] == 0xC2, source[k + 2] == 0xA0 { break }
       if source[k] != 0x20 { plainBlanks = false }
       k = m
     }
     guard k > start else { return start }
     let from = utf8.count
-    utf8.append(contentsOf: source[start..<k])
+    utf8.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<k]))
     if !plainBlanks {
       for t in from..<utf8.count where isSpace(utf8[t]) { utf8[t] = 0x20 }
     }
@@ -146,7 +165,7 @@ struct HTMLText {
   }
 
   /// Writes bytes copied verbatim from `range`.
-  private mutating func writeVerbatim(_ source: [UInt8], _ range: Range<Int>) {
+  private mutating func writeVerbatim(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
     if firstSource == nil { firstSource = range.lowerBound }
     if let r = run, r.end == range.lowerBound {
       run = (r.text, r.start, range.upperBound)
@@ -154,7 +173,7 @@ struct HTMLText {
       closeRun()
       run = (utf8.count, range.lowerBound, range.upperBound)
     }
-    utf8.append(contentsOf: source[range])
+    utf8.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
   }
 
   /// Closes the verbatim run being extended.
@@ -249,6 +268,48 @@ extension HTMLText {
           i += 1
         }
         return false
+      }
+    }
+  }
+
+  /// `text.lowercased()`, by bytes when every character beyond ASCII is caseless punctuation.
+  ///
+  /// `String.lowercased()` maps each scalar to its lowercase mapping. For ASCII that changes exactly
+  /// A-Z (to a-z); U+0080-U+00BF (no-break space, ©, «, », ·) and U+2000-U+203F and U+2080-U+20BF
+  /// (spaces, dashes, quotes, …, •, €) hold no capital letters and map to themselves. Text made only
+  /// of those is lowercased by a byte copy (or returned as it is without capitals); any other text
+  /// takes `String.lowercased()`.
+  static func lowercased(_ text: String) -> String {
+    var text = text
+    // 0: caseless beyond ASCII and no capitals; 1: caseless beyond ASCII with capitals; 2: other.
+    let kind: Int = text.withUTF8 { p in
+      var upper = false
+      var i = 0
+      let n = p.count
+      while i < n {
+        let b = p[i]
+        if b < 0x80 {
+          if b >= 0x41 && b <= 0x5A { upper = true }
+          i += 1
+        } else if b == 0xC2 {
+          i += 2
+        } else if b == 0xE2, i + 1 < n, p[i + 1] == 0x80 || p[i + 1] == 0x82 {
+          i += 3
+        } else {
+          return 2
+        }
+      }
+      return upper ? 1 : 0
+    }
+    if kind == 0 { return text }
+    if kind == 2 { return text.lowercased() }
+    return text.withUTF8 { p in
+      String(unsafeUninitializedCapacity: p.count) { out in
+        for k in 0..<p.count {
+          let b = p[k]
+          out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        }
+        return p.count
       }
     }
   }

@@ -11,10 +11,11 @@ struct HTMLTokenizer {
     case text(Range<Int>)
     /// The content of a raw-text element; `escapable` is true for `<title>` and `<textarea>`.
     case rawText(Range<Int>, escapable: Bool)
-    /// A start tag with its lowercased name and the attributes the reader looks at.
-    case startTag(name: String, attributes: [HTMLAttribute], range: Range<Int>)
-    /// An end tag with its lowercased name.
-    case endTag(name: String, range: Range<Int>)
+    /// A start tag with its lowercased name, the attributes the reader looks at and the name's
+    /// `HTMLElements.flags(of:)`.
+    case startTag(name: String, attributes: [HTMLAttribute], range: Range<Int>, flags: HTMLElements.Flags)
+    /// An end tag with its lowercased name and the name's `HTMLElements.flags(of:)`.
+    case endTag(name: String, range: Range<Int>, flags: HTMLElements.Flags)
   }
 
   /// The input.
@@ -54,8 +55,7 @@ struct HTMLTokenizer {
     while position < n {
       let start = position
       if bytes[start] != 0x3C {  // text up to the next '<'
-        var i = start + 1
-        while i < n, bytes[i] != 0x3C { i += 1 }
+        let i = textEnd(from: start + 1)
         position = i
         return .text(start..<i)
       }
@@ -79,13 +79,13 @@ struct HTMLTokenizer {
       }
       if c == 0x2F {  // '/'
         if start + 2 < n, isASCIILetter(bytes[start + 2]) {
-          let (name, nameEnd) = readName(from: start + 2)
+          let (name, nameEnd, flags) = readName(from: start + 2)
           guard let close = indexOf(0x3E, from: nameEnd) else {
             position = n
             return nil
           }
           position = close + 1
-          return .endTag(name: name, range: start..<(close + 1))
+          return .endTag(name: name, range: start..<(close + 1), flags: flags)
         }
         position = indexOf(0x3E, from: start + 2).map { $0 + 1 } ?? n
         continue
@@ -151,7 +151,7 @@ struct HTMLTokenizer {
   /// Reads a start tag at `start`; nil when the input ends inside the tag.
   private mutating func readStartTag(from start: Int) -> Token? {
     let n = bytes.count
-    let (name, nameEnd) = readName(from: start + 1)
+    let (name, nameEnd, flags) = readName(from: start + 1)
     var attributes: [HTMLAttribute] = []
     var i = nameEnd
     while true {
@@ -199,16 +199,32 @@ struct HTMLTokenizer {
       }
     }
     position = i + 1
-    if Self.isRawTextElement(name) { rawElement = name }
-    return .startTag(name: name, attributes: attributes, range: start..<(i + 1))
+    // `.raw` is set exactly for `rawTextElements` (see `HTMLElements.flags`).
+    if flags.contains(.raw) { rawElement = name }
+    return .startTag(name: name, attributes: attributes, range: start..<(i + 1), flags: flags)
   }
 
-  /// Reads a tag name starting at `from`; returns it lowercased and the index after it.
-  private func readName(from: Int) -> (String, Int) {
+  /// Reads a tag name starting at `from`; returns it lowercased, the index after it and its
+  /// `HTMLElements.flags(of:)`.
+  ///
+  /// The flags of an ASCII name of up to eight bytes are found from its lowercased bytes, which are
+  /// the UTF-8 of the lowercased name, so no pass over the string is needed.
+  private func readName(from: Int) -> (String, Int, HTMLElements.Flags) {
     var i = from
     let n = bytes.count
     while i < n, !isSpace(bytes[i]), bytes[i] != 0x2F, bytes[i] != 0x3E { i += 1 }
-    return (lowercasedString(from..<min(i, from + 32)), i)
+    let name = lowercasedString(from..<min(i, from + 32))
+    let length = i - from
+    if length <= 8 {
+      var key: UInt64 = 0
+      for k in 0..<length {
+        let b = bytes[from + k]
+        guard b < 0x80 else { return (name, i, HTMLElements.flags(of: name)) }
+        key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(k))
+      }
+      return (name, i, HTMLElements.flags(packed: key, length: length))
+    }
+    return (name, i, HTMLElements.flags(of: name))
   }
 
   /// Finds the end of a raw-text element's content: the `<` of the matching `</name`.
@@ -241,6 +257,29 @@ struct HTMLTokenizer {
       i += 1
     }
     return nil
+  }
+
+  /// The index of the first `<` at or after `from`, or `bytes.count`.
+  ///
+  /// Eight bytes at a time: with `x = word ^ 0x3C3C…3C`, `(x - 0x01…01) & ~x & 0x80…80` is non-zero
+  /// exactly when `x` has a zero byte (a `<` in the word), and its lowest set bit marks the first
+  /// one (a borrow only runs upwards from a zero byte), so the bytes are read in memory order.
+  func textEnd(from: Int) -> Int {
+    bytes.withUnsafeBufferPointer { p in
+      let n = p.count
+      var i = from
+      if let base = p.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while i + 8 <= n {
+          let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) ^ (ones &* 0x3C)
+          let zero = (x &- ones) & ~x & 0x8080_8080_8080_8080
+          if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
+          i += 8
+        }
+      }
+      while i < n, p[i] != 0x3C { i += 1 }
+      return i
+    }
   }
 
   /// The bytes of `rawTextElements`.
