@@ -465,13 +465,16 @@ struct SegmentationPass {
   }
 
   func isSubheadingShape(_ item: Item) -> Bool {
-    let bytes = Array(item.text.utf8)
-    guard item.words <= Segmenter.shortWords, bytes.count <= 100, let first = item.text.unicodeScalars.first,
+    guard item.words <= Segmenter.shortWords, item.text.utf8.count <= 100, let first = item.text.unicodeScalars.first,
       !first.properties.isLowercase
     else { return false }
-    let colon = bytes.last == 0x3A
-    if item.endsSentence && !colon { return false }
-    return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
+    // The text's own storage, read in place (no copy of its bytes).
+    var text = item.text
+    return text.withUTF8 { bytes in
+      let colon = bytes.last == 0x3A
+      if item.endsSentence && !colon { return false }
+      return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
+    }
   }
 
   mutating func markRest() {
