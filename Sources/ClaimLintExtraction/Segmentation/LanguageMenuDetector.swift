@@ -19,9 +19,38 @@ struct LanguageMenuDetector {
   static let maximumLength = 600
 
   /// The evidence when `text` is a language menu, or nil.
+  ///
+  /// ASCII text (most blocks) is read in place, each byte folded as it is read, so that a block of
+  /// prose, which the coverage test rejects within its first words, is not first converted whole.
+  /// `LanguageNameIndex.folded` gives the same scalars: one per byte, capitals folded.
   func evaluate(_ text: String) -> Evidence? {
     guard !index.isEmpty, text.utf8.count <= LanguageMenuDetector.maximumLength else { return nil }
-    let scalars = LanguageNameIndex.folded(text)
+    var copy = text
+    let ascii = copy.withUTF8 { u -> Evidence?? in
+      guard TextShape.isASCII(u) else { return .none }
+      return .some(evaluate(scalars: FoldedASCII(bytes: u), utf8Count: u.count))
+    }
+    if let ascii { return ascii }
+    return evaluate(scalars: LanguageNameIndex.folded(text), utf8Count: text.utf8.count)
+  }
+
+  /// The bytes of an ASCII text as `LanguageNameIndex.folded` gives them: one scalar per byte, capitals
+  /// folded to lower case, each folded as it is read.
+  struct FoldedASCII: RandomAccessCollection {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var startIndex: Int { 0 }
+    var endIndex: Int { bytes.count }
+
+    @inline(__always)
+    subscript(i: Int) -> UInt32 {
+      let b = bytes[i]
+      return b &- 0x41 < 26 ? UInt32(b) + 32 : UInt32(b)
+    }
+  }
+
+  /// `evaluate` of a block whose folded scalars are `scalars` and whose UTF-8 form has `utf8Count` bytes.
+  func evaluate<S: RandomAccessCollection>(scalars: S, utf8Count: Int) -> Evidence?
+  where S.Element == UInt32, S.Index == Int {
     var i = 0
     var covered = 0
     var uncovered = 0
@@ -31,7 +60,7 @@ struct LanguageMenuDetector {
     // block is all ASCII (its letters are all Latin, so only the first test, with 0.6, can pass).
     // Once even covering every scalar still unread could not reach it, reading stops (coverage
     // has a denominator of at most 600, so the integer test agrees with the Double one).
-    let tenths = text.utf8.count == scalars.count ? 6 : 3
+    let tenths = utf8Count == scalars.count ? 6 : 3
     while i < scalars.count {
       let s = scalars[i]
       if isSeparator(s) {
@@ -64,7 +93,8 @@ struct LanguageMenuDetector {
     return nil
   }
 
-  private func longestMatch(_ candidates: [[UInt32]], _ s: [UInt32], at i: Int) -> Int? {
+  private func longestMatch<S: RandomAccessCollection>(_ candidates: [[UInt32]], _ s: S, at i: Int) -> Int?
+  where S.Element == UInt32, S.Index == Int {
     for name in candidates where i + name.count <= s.count {
       var ok = true
       for k in 0..<name.count where s[i + k] != name[k] {

@@ -53,7 +53,10 @@ public struct SegmentationLexicons: Sendable {
   public let languageNames: [String]
 
   private let exact: [String: Marker]
-  /// Prefix markers by their first byte, longest first, with their phrase's bytes.
+  /// For each first byte, bit `n` is set when an ASCII exact phrase of `n` bytes (1...63) starts
+  /// with it; bit 0 when one of 64 bytes or more does. nil when a phrase beyond ASCII could equal
+  /// an ASCII text (see `shapes(of:)`).
+  private let exactShapes: [UInt64]?
   private let prefixes: [UInt8: [(marker: Marker, bytes: [UInt8])]]
   private let containing: [(marker: Marker, bytes: [UInt8])]
   private let counted: [String: Marker]
@@ -87,6 +90,7 @@ public struct SegmentationLexicons: Sendable {
     }
     let index = LanguageNameIndex(languageNames)
     self.exact = exact
+    self.exactShapes = SegmentationLexicons.shapes(of: exact.keys)
     self.prefixes = prefixes
     self.containing = containing
     self.counted = counted
@@ -212,7 +216,7 @@ public struct SegmentationLexicons: Sendable {
   /// then contains.
   func match(normalized s: String) -> MarkerMatch? {
     guard !s.isEmpty else { return nil }
-    if let m = exact[s] { return MarkerMatch(marker: m) }
+    if mayBeExact(s), let m = exact[s] { return MarkerMatch(marker: m) }
     if let c = countMatch(s) { return c }
     var s = s
     return s.withUTF8 { hay in
@@ -229,6 +233,41 @@ public struct SegmentationLexicons: Sendable {
       for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
       return nil
     }
+  }
+
+  /// The first bytes and lengths of the ASCII `phrases`, as `exactShapes` keeps them; nil when a
+  /// phrase beyond ASCII could equal an ASCII text.
+  ///
+  /// Strings compare equal when canonically equivalent. Two ASCII strings are equal exactly when
+  /// their bytes are, and a phrase with a scalar beyond ASCII equals an ASCII text only when each
+  /// such scalar decomposes to one ASCII scalar (U+212A KELVIN SIGN to "K", U+037E GREEK QUESTION
+  /// MARK to ";"), which is tested against every ASCII character.
+  static func shapes<C: Collection>(of phrases: C) -> [UInt64]? where C.Element == String {
+    var shapes = [UInt64](repeating: 0, count: 256)
+    for phrase in phrases {
+      guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else {
+        let asciiAlike = phrase.unicodeScalars.contains { s in
+          !s.isASCII && (0..<128).contains { a in String(Unicode.Scalar(UInt8(a))) == String(s) }
+        }
+        if asciiAlike { return nil }
+        continue
+      }
+      guard let first = phrase.utf8.first else { continue }
+      let n = phrase.utf8.count
+      shapes[Int(first)] |= n < 64 ? 1 << UInt64(n) : 1
+    }
+    return shapes
+  }
+
+  /// False when `s` cannot be an exact phrase: it is ASCII and no ASCII phrase has its first byte
+  /// and its length (and no other phrase can equal an ASCII text). Skips the hashing of most
+  /// look-ups in `exact`.
+  func mayBeExact(_ s: String) -> Bool {
+    guard let shapes = exactShapes, let first = s.utf8.first else { return true }
+    let n = s.utf8.count
+    guard shapes[Int(first)] & (n < 64 ? 1 << UInt64(n) : 1) == 0 else { return true }
+    var copy = s
+    return !copy.withUTF8 { TextShape.isASCII($0) }
   }
 
   /// Whether `hay` starts with `phrase` (which is no longer than `hay`).
@@ -331,6 +370,45 @@ public struct SegmentationLexicons: Sendable {
     return (firstIsNumber && has(ends.last, l)) || (lastIsNumber && has(ends.first, f))
   }
 
+  /// The words of a count phrase: `u` split at space, `(`, `)`, `:`, `[`, `]` and `|`; nil when such
+  /// a separator has a byte beyond ASCII next to it.
+  ///
+  /// Splitting the bytes gives the words that splitting the characters gives when every separator
+  /// is a character of its own: with ASCII on both sides it is (no grapheme cluster joins an ASCII
+  /// character to the next but CR LF, and nothing but U+0020 itself equals " ", and so on).
+  static func countWords(_ u: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var words: [String] = []
+    var start = -1
+    var k = 0
+    while k <= u.count {
+      let b: UInt8 = k < u.count ? u[k] : 0x20
+      if b == 0x20 || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x5B || b == 0x5D || b == 0x7C {
+        if k < u.count, (k > 0 && u[k - 1] >= 0x80) || (k + 1 < u.count && u[k + 1] >= 0x80) { return nil }
+        if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: u[start..<k]), as: UTF8.self)) }
+        start = -1
+      } else if start < 0 {
+        start = k
+      }
+      k += 1
+    }
+    return words
+  }
+
+  /// The value of a word of one to six ASCII digits, commas aside ("1,204"), or nil.
+  ///
+  /// Reads bytes where the characters were read: a character is an ASCII digit or a comma exactly
+  /// when it is that one byte.
+  static func countDigits(_ w: String) -> Int? {
+    var value = 0
+    var digits = 0
+    for b in w.utf8 where b != 0x2C {
+      guard b >= 0x30 && b <= 0x39, digits < 6 else { return nil }
+      value = value * 10 + Int(b - 0x30)
+      digits += 1
+    }
+    return digits > 0 ? value : nil
+  }
+
   /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments".
   private func countMatch(_ s: String) -> MarkerMatch? {
     guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
@@ -349,26 +427,14 @@ public struct SegmentationLexicons: Sendable {
     else {
       return nil
     }
-    var words: [String] = []
-    if s.utf8.allSatisfy({ $0 < 0x80 }) {
-      if let ends = countedEnds {
-        guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
-      }
-      // ASCII: every character is one byte, so the words are split on bytes.
-      var start = -1
-      var k = 0
-      let u = Array(s.utf8)
-      while k <= u.count {
-        let b: UInt8 = k < u.count ? u[k] : 0x20
-        if b == 0x20 || b == 0x28 || b == 0x29 || b == 0x3A || b == 0x5B || b == 0x5D || b == 0x7C {
-          if start >= 0 { words.append(String(decoding: u[start..<k], as: UTF8.self)) }
-          start = -1
-        } else if start < 0 {
-          start = k
-        }
-        k += 1
-      }
+    if copy.withUTF8({ TextShape.isASCII($0) }), let ends = countedEnds {
+      guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
+    }
+    var words: [String]
+    if let separated = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {
+      words = separated
     } else {
+      words = []
       var current = ""
       for ch in s {
         if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
@@ -382,8 +448,7 @@ public struct SegmentationLexicons: Sendable {
     }
     guard words.count >= 2, words.count <= 5 else { return nil }
     func number(_ w: String) -> Int? {
-      let digits = w.filter { $0 != "," }
-      if !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(digits) }
+      if let n = SegmentationLexicons.countDigits(w) { return n }
       switch w {
       case "no": return 0
       case "one": return 1

@@ -46,8 +46,7 @@ struct SegmentationPass {
     /// The block's words, or `wordCap` when it has that many or more.
     let words: Int
     let endsSentence: Bool
-    /// Lower-cased, space-folded text for marker matching (short blocks only).
-    var normalized: String?
+    /// The marker phrase the block's lower-cased, space-folded text matches (short blocks only).
     var marker: SegmentationLexicons.MarkerMatch?
     var kind: SegmentKind?
     var reason: String?
@@ -91,19 +90,17 @@ struct SegmentationPass {
     self.format = format
     items.reserveCapacity(read.blocks.count)
     for block in read.blocks where !block.text.isEmpty {
-      // The text's own storage, read in place (no copy of its bytes).
+      // The text's own storage, read in place (no copy of its bytes); the block itself is copied
+      // once, into its item.
       var text = block.text
-      let item = text.withUTF8 { bytes in
+      let (words, endsSentence, normalized) = text.withUTF8 { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
-        let item = Item(
-          block: block, words: words, endsSentence: TextShape.endsLikeSentence(bytes, 0, bytes.count))
-        if words <= SegmentationPass.markerWords, bytes.count <= 300 {
-          let normalized = SegmentationLexicons.normalize(bytes)
-          item.normalized = normalized
-          item.marker = lexicons.match(normalized: normalized)
-        }
-        return item
+        let normalized =
+          words <= SegmentationPass.markerWords && bytes.count <= 300 ? SegmentationLexicons.normalize(bytes) : nil
+        return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), normalized)
       }
+      let item = Item(block: block, words: words, endsSentence: endsSentence)
+      if let normalized { item.marker = lexicons.match(normalized: normalized) }
       items.append(item)
     }
   }
@@ -465,13 +462,16 @@ struct SegmentationPass {
   }
 
   func isSubheadingShape(_ item: Item) -> Bool {
-    let bytes = Array(item.text.utf8)
-    guard item.words <= Segmenter.shortWords, bytes.count <= 100, let first = item.text.unicodeScalars.first,
+    guard item.words <= Segmenter.shortWords, item.text.utf8.count <= 100, let first = item.text.unicodeScalars.first,
       !first.properties.isLowercase
     else { return false }
-    let colon = bytes.last == 0x3A
-    if item.endsSentence && !colon { return false }
-    return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
+    // The text's own storage, read in place (no copy of its bytes).
+    var text = item.text
+    return text.withUTF8 { bytes in
+      let colon = bytes.last == 0x3A
+      if item.endsSentence && !colon { return false }
+      return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
+    }
   }
 
   mutating func markRest() {

@@ -100,6 +100,22 @@ enum TextShape {
     Int(truncatingIfNeeded: ((x >> 7) &* 0x0101_0101_0101_0101) >> 56)
   }
 
+  /// Whether every byte of `u` is below 0x80 (eight bytes at a time).
+  static func isASCII(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = u.baseAddress else { return true }
+    var i = 0
+    var high: UInt64 = 0
+    while i + 8 <= u.count {
+      high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      i += 8
+    }
+    while i < u.count {
+      high |= UInt64(u[i])
+      i += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+  }
+
   /// Number of Unicode scalars in `bytes[from..<to]`.
   ///
   /// Counts the continuation bytes (`10xxxxxx`) eight at a time: bit 7 set and bit 6 clear, which
@@ -232,6 +248,13 @@ enum TextShape {
   /// Whether most longer words start with a capital, as in a headline or heading ("The Ripple
   /// Effect", "Recent Crackdowns and Joint Operations Yield Results").
   static func isTitleLike(_ bytes: [UInt8], _ from: Int, _ to: Int, minorWords: Set<String> = []) -> Bool {
+    bytes.withUnsafeBufferPointer { isTitleLike($0, from, to, minorWords: minorWords) }
+  }
+
+  /// Whether `bytes[from..<to]` reads like a headline (see the array form).
+  static func isTitleLike(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, minorWords: Set<String> = []
+  ) -> Bool {
     var capital = 0
     var counted = 0
     var i = from
@@ -247,7 +270,11 @@ enum TextShape {
       let length = i - ws
       if first >= 0x61 && first <= 0x7A {
         if length <= 3 { continue }
-        if !minorWords.isEmpty, minorWords.contains(String(decoding: bytes[ws..<i], as: UTF8.self)) { continue }
+        if !minorWords.isEmpty,
+          minorWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[ws..<i]), as: UTF8.self))
+        {
+          continue
+        }
         counted += 1
       } else if (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) {
         counted += 1

@@ -1,0 +1,109 @@
+import Testing
+
+@testable import ClaimLintExtraction
+
+/// The shortcuts of marker matching and language-menu detection give what the plain readings give.
+@Suite struct SegmentationShortcutTests {
+  static let builtIn = SegmentationLexicons.builtIn
+
+  /// Short blocks as the segmenter meets them: markers, near misses, prose, text beyond ASCII.
+  static let texts: [String] = [
+    "Advertisement", "advertisement.", "Advertisements", "Share this article", "Share this", "Related stories",
+    "Related", "Readers’ comments", "Readers' comments", "Editor’s picks", "Editor's picks", "Most read",
+    "Sign up for our newsletter", "Subscribe", "Subscribed", "Comments", "6 comments", "Comments (12)",
+    "No comments", "By Jane Doe", "Photo: Reuters", "© 2024 The Daily", "Read more", "Read more:",
+    "The council voted on Tuesday.", "Bridge handover delayed", "Wednesday, 12 February 2025", "news", "World",
+    "Anzeige", "Publicité", "Реклама", "広告", "Kommentare (3)", "Café société", "e\u{301}ditor’s picks", "",
+    " ", "a", "Menu", "Home | World | Business | Sport", "English Français Deutsch Español Русский 日本語",
+  ]
+
+  /// The built-in markers, and the same with one more exact phrase, beyond ASCII, that equals an
+  /// ASCII text (U+212A KELVIN SIGN equals "K"): that turns the first-byte-and-length test off.
+  static let withoutExactTest = SegmentationLexicons(
+    markers: builtIn.markers + [.init(kind: .boilerplate, mode: .exact, phrase: "\u{212A}m")],
+    languageNames: builtIn.languageNames)
+
+  @Test func sameMarkersWithAndWithoutTheExactTest() {
+    // The ASCII text equals the phrase with the Kelvin sign, so the test must not reject it.
+    #expect(Self.withoutExactTest.match(normalized: "Km")?.marker.phrase == "\u{212A}m")
+    #expect(!Self.builtIn.mayBeExact("km"))
+    var texts = Self.texts
+    for m in Self.builtIn.markers where m.mode == .exact {
+      texts += [m.phrase, m.phrase + "s", String(m.phrase.dropLast()), "x" + m.phrase, m.phrase.uppercased()]
+    }
+    for text in texts {
+      let normalized = SegmentationLexicons.normalize(text)
+      let a = Self.builtIn.match(normalized: normalized)
+      let b = Self.withoutExactTest.match(normalized: normalized)
+      #expect(a?.marker == b?.marker && a?.count == b?.count, "\(text)")
+    }
+    for m in Self.builtIn.markers where m.mode == .exact {
+      #expect(Self.builtIn.mayBeExact(m.phrase), "\(m.phrase)")
+    }
+  }
+
+  /// The words of a count phrase as the characters split them (the plain reading).
+  static func characterWords(_ s: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for ch in s {
+      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  @Test func countWordsSplitAsCharactersDo() {
+    let texts = [
+      "6 comments", "comments (12)", "kommentäre: 3", "3 kommentäre", "réponses [4]", "à (2)", "12 | réactions",
+      "comments ́3", "comments\u{301} 3", "комментарии 5", "5 комментариев", "", "  ", "(", "é", "no comments",
+    ]
+    for text in texts {
+      var copy = text
+      if let words = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {
+        #expect(words == Self.characterWords(text), "\(text)")
+      } else {
+        // Only a separator beside a byte beyond ASCII sends a text to the plain reading.
+        #expect(text.utf8.contains { $0 >= 0x80 }, "\(text)")
+      }
+    }
+    var combining = "comments \u{301}3"
+    #expect(combining.withUTF8 { SegmentationLexicons.countWords($0) } == nil)
+  }
+
+  @Test func countDigitsReadAsCharactersDo() {
+    func plain(_ w: String) -> Int? {
+      let digits = w.filter { $0 != "," }
+      if !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(digits) }
+      return nil
+    }
+    let words = [
+      "6", "12", "1,204", "123456", "1234567", "999,999", ",", ",,5", "007", "5a", "a5", "", "٣", "５", "5\u{301}",
+      ",\u{301}5", "12,345,6", "one", "-3", "+3", "3.5",
+    ]
+    for w in words {
+      #expect(SegmentationLexicons.countDigits(w) == plain(w), "\(w)")
+    }
+  }
+
+  @Test func menuEvidenceSameReadInPlace() {
+    let detector = LanguageMenuDetector(lexicons: Self.builtIn)
+    let texts = Self.texts + [
+      "English Français Deutsch Español", "EnglishFrançaisDeutsch", "English | Deutsch | Español | Italiano",
+      "English Deutsch Español Italiano Nederlands", "ENGLISH DEUTSCH ESPANOL ITALIANO", "English, Deutsch, Dansk",
+      "The English and Deutsch editions", "한국어РусскийEnglishFrançais日本語", "English Deutsch", "english deutsch italiano",
+    ]
+    for text in texts {
+      let a = detector.evaluate(text)
+      let b = detector.evaluate(scalars: LanguageNameIndex.folded(text), utf8Count: text.utf8.count)
+      #expect(a?.names == b?.names && a?.scripts == b?.scripts && a?.coverage == b?.coverage, "\(text)")
+    }
+    #expect(detector.evaluate("English Deutsch Español Italiano Nederlands") != nil)
+    #expect(detector.evaluate("ENGLISH DEUTSCH ITALIANO NEDERLANDS") != nil)
+  }
+}
