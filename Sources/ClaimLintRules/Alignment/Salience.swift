@@ -88,15 +88,29 @@ public enum Salience {
     guard let p = bytes.baseAddress, !bytes.isEmpty else { return [] }
     let table = stopTable
     // At most one word per four bytes (three letters and a separator, or the end), one more for a
-    // text that ends with a word: one allocation, written in place.
-    var out = [UInt64](unsafeUninitializedCapacity: bytes.count / 4 + 1) { o, initialized in
-      initialized = table.slots.withUnsafeBufferPointer { slots in
+    // text that ends with a word: written in place into scratch room (on the stack for a sentence),
+    // and a sentence's few words sorted there, so that the array returned is allocated at its size
+    // (a small block, cheaper to allocate and to free than room for every byte).
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bytes.count / 4 + 1) { o -> [UInt64] in
+      let n = table.slots.withUnsafeBufferPointer { slots in
         readWords(p, count: bytes.count, output: .sortedHashes, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil)
           .words
       }
+      guard n < 64 else {
+        var out = Array(UnsafeBufferPointer(rebasing: o[0..<n]))
+        sortUnique(&out)
+        return out
+      }
+      // `sortUnique` of a short list: sorted, then each value once.
+      var words = UnsafeMutableBufferPointer(rebasing: o[0..<n])
+      words.sort()
+      var unique = 0
+      for k in 0..<n where k == 0 || o[k] != o[unique &- 1] {
+        o[unique] = o[k]
+        unique &+= 1
+      }
+      return Array(UnsafeBufferPointer(rebasing: o[0..<unique]))
     }
-    sortUnique(&out)
-    return out
   }
 
   /// `sortedWordHashes` of a string.
