@@ -96,4 +96,23 @@ struct AlignmentNumberingTests {
       #expect(sorted == expected, "\(count) entries")
     }
   }
+
+  @Test func storyCacheKeepsWhatIsSet() {
+    var rng = SplitMix(seed: 9)
+    // A table of pairs (a story) and a dictionary (a large run without stories): the same answers.
+    for count in [3, 40, 600] {
+      let cache = StoryCache(count: count)
+      var expected: [Int: Bool] = [:]
+      for _ in 0..<3_000 {
+        let a = Int.random(in: 0..<count, using: &rng)
+        let b = Int.random(in: a..<count, using: &rng)
+        #expect(cache.get((a, b)) == expected[a * count + b])
+        if Bool.random(using: &rng) {
+          let v = Bool.random(using: &rng)
+          cache.set((a, b), v)
+          expected[a * count + b] = v
+        }
+      }
+    }
+  }
 }

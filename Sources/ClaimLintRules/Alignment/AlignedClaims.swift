@@ -57,7 +57,7 @@ public struct AlignedClaims: Sendable {
   public let minStoryOverlap: Double
   /// The overlap used when none is given.
   public static let defaultMinStoryOverlap = 0.06
-  private let storyCache = StoryCache()
+  private let storyCache: StoryCache
   /// Tables several rules need (`memo(_:_:)`), computed by the first rule that asks.
   private let shared = SharedTables()
 
@@ -69,6 +69,7 @@ public struct AlignedClaims: Sendable {
     story storyOfRun: StoryOfRun? = nil
   ) {
     self.minStoryOverlap = minStoryOverlap
+    self.storyCache = StoryCache(count: documents.count)
     // A story of a large run may bring its documents' words from the run's first pass.
     if let known = storyOfRun?.documentWords, known.count == documents.count {
       self.documentWords = known
@@ -537,19 +538,48 @@ struct TextNumbers {
 }
 
 /// Remembers which document pairs cover the same story (rules ask about the same pairs many times).
+///
+/// Runs of at most `tableLimit` documents (every story of a large run) keep the answers in a table of
+/// every pair, one byte each, behind a pointer: no dictionary look-up, and no run-time exclusivity
+/// check of a class's stored array. Larger runs keep them in a dictionary.
 final class StoryCache: @unchecked Sendable {
+  private static let tableLimit = 512
+  private let count: Int
+  /// `table[a * count + b]`: 0 when not known, 1 for false, 2 for true.
+  private let table: UnsafeMutablePointer<UInt8>?
   private var values: [Int: Bool] = [:]
   private let lock = NSLock()
+
+  init(count: Int) {
+    self.count = count
+    if count > 0 && count <= Self.tableLimit {
+      let t = UnsafeMutablePointer<UInt8>.allocate(capacity: count * count)
+      t.initialize(repeating: 0, count: count * count)
+      table = t
+    } else {
+      table = nil
+    }
+  }
+
+  deinit { table?.deallocate() }
 
   func get(_ key: (Int, Int)) -> Bool? {
     lock.lock()
     defer { lock.unlock() }
+    if let t = table {
+      let v = t[key.0 * count + key.1]
+      return v == 0 ? nil : v == 2
+    }
     return values[key.0 << 32 | key.1]
   }
 
   func set(_ key: (Int, Int), _ v: Bool) {
     lock.lock()
-    values[key.0 << 32 | key.1] = v
+    if let t = table {
+      t[key.0 * count + key.1] = v ? 2 : 1
+    } else {
+      values[key.0 << 32 | key.1] = v
+    }
     lock.unlock()
   }
 }
