@@ -57,7 +57,7 @@ public struct AlignedClaims: Sendable {
   public let minStoryOverlap: Double
   /// The overlap used when none is given.
   public static let defaultMinStoryOverlap = 0.06
-  private let storyCache = StoryCache()
+  private let storyCache: StoryCache
   /// Tables several rules need (`memo(_:_:)`), computed by the first rule that asks.
   private let shared = SharedTables()
 
@@ -69,6 +69,7 @@ public struct AlignedClaims: Sendable {
     story storyOfRun: StoryOfRun? = nil
   ) {
     self.minStoryOverlap = minStoryOverlap
+    self.storyCache = StoryCache(count: documents.count)
     // A story of a large run may bring its documents' words from the run's first pass.
     if let known = storyOfRun?.documentWords, known.count == documents.count {
       self.documentWords = known
@@ -106,13 +107,10 @@ public struct AlignedClaims: Sendable {
     // number of its sentence's text, each distinct text's words are computed once, then handed out.
     // Claims are read in place (not copied), and the claims of one sentence mostly follow each other:
     // the last sentence's text is reused without a look-up.
-    var textNumbers: [ExactText: Int] = [:]
-    var texts: [String] = []
     // Room for a text per claim: the table is not grown (and rehashed) step by step.
     var claimCount = 0
     for dc in documents { claimCount += dc.claims.count }
-    textNumbers.reserveCapacity(claimCount)
-    texts.reserveCapacity(claimCount)
+    var textNumbers = TextNumbers(capacity: claimCount)
     let textOf: [[Int]] = documents.map { dc in
       dc.claims.withUnsafeBufferPointer { cs in
         var out: [Int] = []
@@ -138,14 +136,7 @@ public struct AlignedClaims: Sendable {
               last = out[k]
             } else {
               // The text of the sentence as the first claim of that sentence gives it.
-              let text = ExactText(cs[i].sentence)
-              if let n = textNumbers[text] {
-                last = n
-              } else {
-                last = texts.count
-                textNumbers[text] = last
-                texts.append(cs[i].sentence)
-              }
+              last = textNumbers.number(cs[i].sentence)
               if byArray { firstOf[s] = i } else { bySentence[s] = i }
             }
             lastSentence = s
@@ -157,6 +148,7 @@ public struct AlignedClaims: Sendable {
     }
     // Mapped on this thread unless there are many: most stories of a large run have a few hundred
     // sentences, too few to pay for starting workers.
+    let texts = textNumbers.texts
     let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
     self.sentenceWords = textOf.map { numbers in numbers.map { textWords[$0] } }
   }
@@ -460,20 +452,134 @@ public struct NounFamilies: Sendable {
   }
 }
 
+/// Numbers given to texts by their bytes (equal exactly when `ExactText`s are), each distinct text
+/// the next number in order: an open-addressing table keyed by a digest of the bytes (a hit is
+/// confirmed on the bytes), so a text is read once to be numbered, not hashed again by `Hasher`.
+struct TextNumbers {
+  /// The texts by number.
+  private(set) var texts: [String] = []
+  /// The number of each slot's text (-1 for an empty slot) and its digest.
+  private var numbers: [Int32]
+  private var digests: [UInt64]
+
+  /// An empty table with room for `capacity` texts before it grows.
+  init(capacity: Int) {
+    var slots = 16
+    // At most half the slots are used.
+    while slots < 2 * capacity { slots <<= 1 }
+    numbers = [Int32](repeating: -1, count: slots)
+    digests = [UInt64](repeating: 0, count: slots)
+    texts.reserveCapacity(capacity)
+  }
+
+  /// The number of `text`; a text not seen before is given the next number.
+  mutating func number(_ text: String) -> Int {
+    if 2 * (texts.count + 1) > numbers.count { grow() }
+    var t = text
+    return t.withUTF8 { u -> Int in
+      let d = Self.digest(u)
+      let mask = numbers.count &- 1
+      var k = Self.home(d, mask)
+      while numbers[k] >= 0 {
+        if digests[k] == d {
+          let n = Int(numbers[k])
+          var other = texts[n]
+          let same = other.withUTF8 { v in
+            guard u.count == v.count else { return false }
+            guard let p = u.baseAddress, let q = v.baseAddress else { return true }
+            return memcmp(p, q, u.count) == 0
+          }
+          if same { return n }
+        }
+        k = (k &+ 1) & mask
+      }
+      numbers[k] = Int32(truncatingIfNeeded: texts.count)
+      digests[k] = d
+      texts.append(text)
+      return texts.count - 1
+    }
+  }
+
+  @inline(__always)
+  private static func home(_ d: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (d &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask }
+
+  /// Doubles the slots and places every text again.
+  private mutating func grow() {
+    let oldNumbers = numbers
+    let oldDigests = digests
+    numbers = [Int32](repeating: -1, count: 2 * oldNumbers.count)
+    digests = [UInt64](repeating: 0, count: 2 * oldNumbers.count)
+    let mask = numbers.count - 1
+    for j in oldNumbers.indices where oldNumbers[j] >= 0 {
+      var k = Self.home(oldDigests[j], mask)
+      while numbers[k] >= 0 { k = (k &+ 1) & mask }
+      numbers[k] = oldNumbers[j]
+      digests[k] = oldDigests[j]
+    }
+  }
+
+  /// FNV-style mixing of the bytes, a word of eight at a time, then the rest one by one.
+  private static func digest(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+    guard let p = u.baseAddress else { return h }
+    let raw = UnsafeRawPointer(p)
+    var i = 0
+    while i &+ 8 <= u.count {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+      h ^= h >> 29
+      i &+= 8
+    }
+    while i < u.count {
+      h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+      i &+= 1
+    }
+    return h
+  }
+}
+
 /// Remembers which document pairs cover the same story (rules ask about the same pairs many times).
+///
+/// Runs of at most `tableLimit` documents (every story of a large run) keep the answers in a table of
+/// every pair, one byte each, behind a pointer: no dictionary look-up, and no run-time exclusivity
+/// check of a class's stored array. Larger runs keep them in a dictionary.
 final class StoryCache: @unchecked Sendable {
+  private static let tableLimit = 512
+  private let count: Int
+  /// `table[a * count + b]`: 0 when not known, 1 for false, 2 for true.
+  private let table: UnsafeMutablePointer<UInt8>?
   private var values: [Int: Bool] = [:]
   private let lock = NSLock()
+
+  init(count: Int) {
+    self.count = count
+    if count > 0 && count <= Self.tableLimit {
+      let t = UnsafeMutablePointer<UInt8>.allocate(capacity: count * count)
+      t.initialize(repeating: 0, count: count * count)
+      table = t
+    } else {
+      table = nil
+    }
+  }
+
+  deinit { table?.deallocate() }
 
   func get(_ key: (Int, Int)) -> Bool? {
     lock.lock()
     defer { lock.unlock() }
+    if let t = table {
+      let v = t[key.0 * count + key.1]
+      return v == 0 ? nil : v == 2
+    }
     return values[key.0 << 32 | key.1]
   }
 
   func set(_ key: (Int, Int), _ v: Bool) {
     lock.lock()
-    values[key.0 << 32 | key.1] = v
+    if let t = table {
+      t[key.0 * count + key.1] = v ? 2 : 1
+    } else {
+      values[key.0 << 32 | key.1] = v
+    }
     lock.unlock()
   }
 }

@@ -27,9 +27,9 @@ public enum Corroboration {
         }
       }
     }
+    // Only the keys left to `typedKey` come here (dates without a day number, figures, titles and
+    // events with a "|"): few.
     var ids: [Name: Int] = [:]
-    // Dates without a day number and figures left to `typedKey` come here too: few.
-    ids.reserveCapacity(otherClaims + (dateClaims + quantityClaims) / 8)
     // Date keys, the most frequent, are numbered by one integer (story and day) instead of a `Name`,
     // in a table of integer keys (`KeyNumbers`: no `Hasher`).
     var dateIDs = KeyNumbers(capacity: dateClaims)
@@ -45,6 +45,11 @@ public enum Corroboration {
     let blockHasBar = comparison.blockNames.map(hasBar)
     let wordIsEmpty = comparison.words.map(\.isEmpty)
     let wordHasBar = comparison.words.map(hasBar)
+    // Speakers, titles and events are numbered by the numbers of their strings (`StringNumbers`: ASCII
+    // strings by a hash of their bytes) in a table of integer keys: no `Key` is made and hashed.
+    // Many claims share a speaker: room for a string per four claims at first.
+    var strings = StringNumbers(capacity: otherClaims / 4)
+    var stringIDs = KeyNumbers(capacity: otherClaims)
     let rows = claims.documents.indices.map { d -> [Int] in
       let story = claims.story[d]
       let group = claims.syndicationGroup[d]
@@ -69,6 +74,10 @@ public enum Corroboration {
             UInt64(bitPattern: Int64(figure.story)),
             UInt64(UInt32(bitPattern: figure.block)) << 32 | UInt64(UInt32(bitPattern: figure.action)),
             UInt64(bitPattern: figure.figure), orAdd: groups.count)
+          if id == groups.count { groups.addKey() }
+        } else if let numbered = stringKey(at: c, &strings) {
+          guard let (first, second) = numbered else { return -1 }
+          id = stringIDs.number(UInt64(bitPattern: Int64(story)), first, second, orAdd: groups.count)
           if id == groups.count { groups.addKey() }
         } else {
           // The block key of a figure as the figure rules computed it (`QuantityComparison`). A date
@@ -147,6 +156,35 @@ public enum Corroboration {
 
     /// The number of groups of key `id`.
     func size(of id: Int) -> Int { Int(sizes[id]) }
+  }
+
+  /// The key of a speaker, title or event claim (`typedKey`'s `.speaker`, `.title` and `.event`) as
+  /// two numbers: its kind and the number of its first string (`StringNumbers`), and the number of its
+  /// second (0 for a speaker). `.some(nil)` when it has none (`typedKey` gives nil), nil when it is left
+  /// to `typedKey` (another kind, or a "|" in a title's or event's strings: `.joined`).
+  ///
+  /// Numbers are equal exactly when the strings are, so two claims get equal numbers exactly when
+  /// their typed keys are equal.
+  @inline(__always)
+  private static func stringKey(at c: UnsafePointer<Claim>, _ strings: inout StringNumbers) -> (UInt64, UInt64)?? {
+    switch c.pointee.kind {
+    case .attribution, .quote:
+      guard let speaker = c.pointee.attribution?.speaker else { return .some(nil) }
+      return .some((1 << 32 | UInt64(strings.number(speaker)), 0))
+    case .title:
+      guard let t = c.pointee.title else { return .some(nil) }
+      // One role is its own join.
+      let roles = t.roles.count == 1 ? t.roles[0] : t.roles.joined(separator: ",")
+      guard !hasBar(t.person), !hasBar(roles) else { return nil }
+      return .some((2 << 32 | UInt64(strings.number(t.person)), UInt64(strings.number(roles))))
+    case .event:
+      guard let e = c.pointee.event else { return .some(nil) }
+      let participants = e.participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ",")
+      guard !hasBar(e.type), !hasBar(participants) else { return nil }
+      return .some((3 << 32 | UInt64(strings.number(e.type)), UInt64(strings.number(participants))))
+    case .quantity, .date:
+      return nil
+    }
   }
 
   /// The `.quantity` key of a whole figure within a story, by numbers of the run

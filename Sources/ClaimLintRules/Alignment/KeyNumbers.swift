@@ -66,3 +66,104 @@ struct KeyNumbers: Sendable {
     self = bigger
   }
 }
+
+/// Numbers given to strings, equal exactly when the strings are equal (`==`, canonical equivalence):
+/// each distinct string gets the next number the first time it is asked about.
+///
+/// An ASCII string is looked up by FNV-1a of its bytes in an open-addressing table (a hit is
+/// confirmed by `==`: two strings with one hash take two slots), not hashed by `Hasher` (SipHash). Two
+/// ASCII strings are equal exactly when their bytes are. A string that is not ASCII may still equal an
+/// ASCII one only when each of its scalars is ASCII or one of the three whose canonical decomposition
+/// is ASCII (U+212A KELVIN SIGN is "K", U+037E GREEK QUESTION MARK ";", U+1FEF GREEK VARIA "`"): such a
+/// string is numbered as the ASCII string it equals. Any other string equals no ASCII string, and is
+/// numbered by a `Dictionary` of its own (which compares as `==` does).
+struct StringNumbers {
+  /// The ASCII members by number (an empty string for a member that is not ASCII).
+  private var members: [String] = []
+  /// The hash of each slot's member (meaningful where `numbers` is not -1).
+  private var hashes: [UInt64]
+  /// The number of each slot's member; -1 for an empty slot.
+  private var numbers: [Int32]
+  private var asciiCount = 0
+  /// The members that equal no ASCII string.
+  private var others: [String: Int32] = [:]
+  /// The number of members.
+  private(set) var count = 0
+
+  /// An empty table with room for `capacity` ASCII strings before it grows.
+  init(capacity: Int = 0) {
+    var slots = 16
+    // At most half the slots are used.
+    while slots < 2 * capacity { slots <<= 1 }
+    hashes = [UInt64](repeating: 0, count: slots)
+    numbers = [Int32](repeating: -1, count: slots)
+  }
+
+  /// The number of `s`; a string not seen before is given `count` (then one more than the last).
+  mutating func number(_ s: String) -> Int {
+    // Bytes that are not contiguous are read from a copy.
+    let n = s.utf8.withContiguousStorageIfAvailable { asciiNumber(s, $0) } ?? Array(s.utf8).withUnsafeBufferPointer { asciiNumber(s, $0) }
+    if n >= 0 { return n }
+    if let ascii = Self.asciiEquivalent(s) { return number(ascii) }
+    if let known = others[s] { return Int(known) }
+    others[s] = Int32(truncatingIfNeeded: count)
+    members.append("")
+    count += 1
+    return count - 1
+  }
+
+  /// The number of `s`, whose bytes are `u`, when they are ASCII (given now when new); -1 otherwise.
+  @inline(__always)
+  private mutating func asciiNumber(_ s: String, _ u: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in u {
+      if b >= 0x80 { return -1 }
+      h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+    }
+    if 2 * (asciiCount + 1) > numbers.count { grow() }
+    let mask = numbers.count &- 1
+    var k = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    while numbers[k] >= 0 {
+      if hashes[k] == h, members[Int(numbers[k])] == s { return Int(numbers[k]) }
+      k = (k &+ 1) & mask
+    }
+    members.append(s)
+    hashes[k] = h
+    numbers[k] = Int32(truncatingIfNeeded: count)
+    asciiCount += 1
+    count += 1
+    return count - 1
+  }
+
+  /// The ASCII string canonically equal to `s`, when there is one: each scalar ASCII or one of the
+  /// three whose canonical decomposition is one ASCII character.
+  static func asciiEquivalent(_ s: String) -> String? {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+      switch u.value {
+      case 0..<0x80: out.append(u)
+      case 0x212A: out.append("K")
+      case 0x037E: out.append(";")
+      case 0x1FEF: out.append("`")
+      default: return nil
+      }
+    }
+    return String(out)
+  }
+
+  /// Doubles the slots and places every ASCII member again.
+  private mutating func grow() {
+    let oldHashes = hashes
+    let oldNumbers = numbers
+    let slots = 2 * oldNumbers.count
+    hashes = [UInt64](repeating: 0, count: slots)
+    numbers = [Int32](repeating: -1, count: slots)
+    let mask = slots - 1
+    for j in oldNumbers.indices where oldNumbers[j] >= 0 {
+      var k = Int(truncatingIfNeeded: (oldHashes[j] &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+      while numbers[k] >= 0 { k = (k &+ 1) & mask }
+      hashes[k] = oldHashes[j]
+      numbers[k] = oldNumbers[j]
+    }
+  }
+}

@@ -51,11 +51,17 @@ struct MinoritySide<Item: Hashable & Comparable> {
     fileprivate mutating func end() -> Span {
       if !agreeingInOrder {
         let start = agreeingStart
-        agreeing[start...].sort()
-        var unique = start
-        for k in start..<agreeing.count where k == start || agreeing[k] != agreeing[unique - 1] {
-          agreeing[unique] = agreeing[k]
-          unique += 1
+        // Sorted in place through a pointer: a sort of the slice `agreeing[start...]` copies it out
+        // and back.
+        let unique = agreeing.withUnsafeMutableBufferPointer { all -> Int in
+          var run = UnsafeMutableBufferPointer(rebasing: all[start...])
+          run.sort()
+          var unique = start
+          for k in start..<all.count where k == start || all[k] != all[unique - 1] {
+            all[unique] = all[k]
+            unique += 1
+          }
+          return unique
         }
         agreeing.removeLast(agreeing.count - unique)
       }

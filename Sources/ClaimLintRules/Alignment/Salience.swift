@@ -88,15 +88,29 @@ public enum Salience {
     guard let p = bytes.baseAddress, !bytes.isEmpty else { return [] }
     let table = stopTable
     // At most one word per four bytes (three letters and a separator, or the end), one more for a
-    // text that ends with a word: one allocation, written in place.
-    var out = [UInt64](unsafeUninitializedCapacity: bytes.count / 4 + 1) { o, initialized in
-      initialized = table.slots.withUnsafeBufferPointer { slots in
+    // text that ends with a word: written in place into scratch room (on the stack for a sentence),
+    // and a sentence's few words sorted there, so that the array returned is allocated at its size
+    // (a small block, cheaper to allocate and to free than room for every byte).
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bytes.count / 4 + 1) { o -> [UInt64] in
+      let n = table.slots.withUnsafeBufferPointer { slots in
         readWords(p, count: bytes.count, output: .sortedHashes, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil)
           .words
       }
+      guard n < 64 else {
+        var out = Array(UnsafeBufferPointer(rebasing: o[0..<n]))
+        sortUnique(&out)
+        return out
+      }
+      // `sortUnique` of a short list: sorted, then each value once.
+      var words = UnsafeMutableBufferPointer(rebasing: o[0..<n])
+      words.sort()
+      var unique = 0
+      for k in 0..<n where k == 0 || o[k] != o[unique &- 1] {
+        o[unique] = o[k]
+        unique &+= 1
+      }
+      return Array(UnsafeBufferPointer(rebasing: o[0..<unique]))
     }
-    sortUnique(&out)
-    return out
   }
 
   /// `sortedWordHashes` of a string.
@@ -784,7 +798,13 @@ struct SortedStoryWordIndex {
         entries.append(Entry(word: w, story: story, claim: Int32(truncatingIfNeeded: i)))
       }
     }
-    entries.sort { ($0.story, $0.word, $0.claim) < ($1.story, $1.word, $1.claim) }
+    // The entries come in claim order: a stable sort by (story, word) sorts them by (story, word,
+    // claim). A story's claims (all of one story) are sorted by word alone.
+    if let first = entries.first, entries.allSatisfy({ $0.story == first.story }) {
+      Self.sortByWord(&entries)
+    } else {
+      entries.sort { ($0.story, $0.word, $0.claim) < ($1.story, $1.word, $1.claim) }
+    }
     var members = [Int32](repeating: 0, count: entries.count)
     var postingStart: [Int32] = []
     // The posting of each entry when it proposes candidates, else -1.
@@ -858,10 +878,70 @@ struct SortedStoryWordIndex {
     }
   }
 
-  private struct Entry {
+  /// One word of one claim (internal for the tests of `sortByWord`).
+  struct Entry: Equatable {
     var word: UInt64
     var story: Int32
     var claim: Int32
+  }
+
+  /// Sorts `entries` by word, keeping the order of entries with one word (a stable sort).
+  ///
+  /// Word hashes are spread evenly: the entries are spread over about as many buckets as there are
+  /// entries by the top bits of their words, in order (a counting sort, which is stable), and each
+  /// bucket is sorted on its own: by an insertion sort that moves an entry only past larger words
+  /// (stable), or by the standard sort (stable too) when the bucket is large. Buckets follow each other
+  /// in the order of their top bits, so the whole is sorted by word.
+  static func sortByWord(_ entries: inout [Entry]) {
+    let n = entries.count
+    guard n >= 64 else {
+      entries.sort { $0.word < $1.word }
+      return
+    }
+    let bits = Int.bitWidth - 1 - n.leadingZeroBitCount  // floor(log2(n)), at least 6
+    let shift = UInt64(64 - bits)
+    let buckets = 1 << bits
+    var starts = [Int](repeating: 0, count: buckets + 1)
+    let sorted = [Entry](unsafeUninitializedCapacity: n) { o, initialized in
+      entries.withUnsafeBufferPointer { v in
+        starts.withUnsafeMutableBufferPointer { s in
+          for e in v { s[Int(truncatingIfNeeded: e.word &>> shift) &+ 1] &+= 1 }
+          for b in 0..<buckets { s[b &+ 1] &+= s[b] }
+          // `next[b]` moves from the start of bucket `b` to its end.
+          var next = Array(s[0..<buckets])
+          next.withUnsafeMutableBufferPointer { next in
+            for e in v {
+              let b = Int(truncatingIfNeeded: e.word &>> shift)
+              (o.baseAddress! + next[b]).initialize(to: e)
+              next[b] &+= 1
+            }
+          }
+          for b in 0..<buckets {
+            let lo = s[b]
+            let hi = s[b &+ 1]
+            guard hi &- lo > 1 else { continue }
+            if hi &- lo > 16 {
+              var run = UnsafeMutableBufferPointer(rebasing: o[lo..<hi])
+              run.sort { $0.word < $1.word }
+              continue
+            }
+            var i = lo &+ 1
+            while i < hi {
+              let x = o[i]
+              var j = i
+              while j > lo, o[j &- 1].word > x.word {
+                o[j] = o[j &- 1]
+                j &-= 1
+              }
+              o[j] = x
+              i &+= 1
+            }
+          }
+        }
+      }
+      initialized = n
+    }
+    entries = sorted
   }
 
   /// The positions of the claims that share a word with claim `i` (itself included), in order.
