@@ -75,6 +75,23 @@ import Testing
     #expect(equal >= 6)
   }
 
+  /// `AttributionExtractor.endsWithSpaced` is `hasSuffix` with the role after a space.
+  @Test func endsWithSpacedIsTheSuffixTest() {
+    let titles = [
+      "foreign minister", "minister", "deputy foreign minister", "prime minister", "foreign  minister", " minister",
+      "foreignminister", "ministre des affaires étrangères", "außen minister", "minister\r\n", "x \r\n", "",
+    ]
+    let roles = ["minister", "foreign minister", "ministre", "étrangères", "affaires étrangères", "", "\r\n", "\n", "ster"]
+    var hits = 0
+    for t in titles {
+      for r in roles {
+        #expect(AttributionExtractor.endsWithSpaced(t, r) == t.hasSuffix(" " + r), "\(t) | \(r)")
+        if t.hasSuffix(" " + r) { hits += 1 }
+      }
+    }
+    #expect(hits >= 5)
+  }
+
   @Test func joinedLowerMatchesTheFilteredJoin() {
     for s in Self.sentences + ["the The THE", "A an the", "the", "Ä the Ö a ü"] {
       let ws = WordScanner.words(s)
