@@ -584,10 +584,9 @@ public struct AttributionExtractor: Sendable {
       let role = Self.joinedLower(ws, skippingArticles: false)
       if !role.isEmpty {
         // The distinct people titled `role` (or a title ending in it): one answers.
-        let spaced = " " + role
         var match: String? = nil
         var several = false
-        for entry in titled where entry.title == role || entry.title.hasSuffix(spaced) {
+        for entry in titled where entry.title == role || Self.endsWithSpaced(entry.title, role) {
           if let m = match {
             if m != entry.person {
               several = true
@@ -680,6 +679,27 @@ public struct AttributionExtractor: Sendable {
       run += ws[k].text
     }
     return run
+  }
+
+  /// `title.hasSuffix(" " + role)`, without making the suffix: when both are ASCII, compared as
+  /// bytes. In ASCII text every character is one byte except CR LF, so a suffix that starts with a
+  /// space ends the title as characters exactly when it ends it as bytes (`fastHasSuffix`).
+  static func endsWithSpaced(_ title: String, _ role: String) -> Bool {
+    let answer: Bool?? = title.utf8.withContiguousStorageIfAvailable { t -> Bool? in
+      role.utf8.withContiguousStorageIfAvailable { r -> Bool? in
+        var any: UInt8 = 0
+        for b in t { any |= b }
+        for b in r { any |= b }
+        guard any < 0x80 else { return nil }
+        guard t.count > r.count else { return false }
+        let offset = t.count - r.count
+        guard t[offset - 1] == 0x20 else { return false }
+        for k in 0..<r.count where t[offset + k] != r[k] { return false }
+        return true
+      } ?? nil
+    }
+    if let a = answer, let b = a { return b }
+    return title.hasSuffix(" " + role)
   }
 
   /// `ws.map(\.lower).filter { $0 != "the" }.joined(separator: " ")`, or with "a" and "an" also left

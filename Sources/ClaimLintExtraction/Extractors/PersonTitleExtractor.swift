@@ -31,6 +31,11 @@ public struct PersonTitleExtractor: Sendable {
   /// The same two filters (64 words each) for the first words of the role phrases alone: an ASCII
   /// word whose bit is clear in either starts no role phrase (`mayHoldRole`).
   private let roleFirstBits: [UInt64]
+  /// The same two filters for the one-word role phrases (words 0 to 127) and for the second words of
+  /// the longer ones (words 128 to 255), or empty when some role phrase has a first or second word
+  /// outside ASCII (which has no bit). A word that starts a role phrase but is not a one-word role
+  /// starts one only when the next word is a role phrase's second word (`mayHoldRole`).
+  private let roleSecondBits: [UInt64]
   private static let connectors: WordSet = ["of", "for", "to", "and", "the", "'s"]
   /// The most words a title run may span before its role ("Deputy Minister of Foreign Affairs and
   /// International Cooperation" is 8). Without a bound, a line of thousands of capitalised words
@@ -50,6 +55,9 @@ public struct PersonTitleExtractor: Sendable {
     var bits2 = [UInt64](repeating: 0, count: 64)
     var roleBits = [UInt64](repeating: 0, count: 64)
     var roleBits2 = [UInt64](repeating: 0, count: 64)
+    var singleBits = [UInt64](repeating: 0, count: 128)
+    var secondBits = [UInt64](repeating: 0, count: 128)
+    var secondUsable = true
     for row in lexicons.table("titles").rows {
       guard let k = Kind(rawValue: row[1]) else { continue }
       let key = row[0].lowercased()
@@ -65,14 +73,37 @@ public struct PersonTitleExtractor: Sendable {
           HashFilter.insert(h << 12, into: &roleBits2)
         }
       }
+      if k == .role {
+        let parts = key.split(separator: " ", omittingEmptySubsequences: false)
+        let word = parts.count == 1 ? parts.first : parts.dropFirst().first
+        if let f = parts.first, WordTable<Int>.asciiHash(String(f)) != nil, let word, let h = WordTable<Int>.asciiHash(String(word)) {
+          if parts.count == 1 { Self.insertTwice(h, into: &singleBits) } else { Self.insertTwice(h, into: &secondBits) }
+        } else {
+          secondUsable = false
+        }
+      }
     }
     firstWordBits = bits + bits2
     roleFirstBits = roleBits + roleBits2
+    roleSecondBits = secondUsable ? singleBits + secondBits : []
     words = WordTable(w)
     phrases = table.finished()
     var p = WordPhraseTable<Bool>(caseSensitive: true)
     for row in lexicons.table("places").rows { p.add(row[0], true) }
     places = p.finished()
+  }
+
+  /// Sets the bits of hash `h` in the two filters of `bits` (128 words): by its top twelve bits in
+  /// words 0 to 63 and by the next twelve in words 64 to 127.
+  private static func insertTwice(_ h: UInt64, into bits: inout [UInt64]) {
+    bits[Int(truncatingIfNeeded: h >> 58)] |= 1 << ((h >> 52) & 63)
+    bits[64 + Int(truncatingIfNeeded: (h << 12) >> 58)] |= 1 << (((h << 12) >> 52) & 63)
+  }
+
+  /// Whether hash `h` may be one of the keys of the two filters at `bits[at..<(at + 128)]`.
+  @inline(__always)
+  private static func mayHoldTwice(_ bits: UnsafeBufferPointer<UInt64>, at: Int, _ h: UInt64) -> Bool {
+    HashFilter.mayHold(bits[at..<(at + 64)], h) && HashFilter.mayHold(bits[(at + 64)..<(at + 128)], h << 12)
   }
 
   /// The lexicon kind and length (in words) of the longest title phrase starting at `i`. Inlined, so
@@ -148,10 +179,32 @@ public struct PersonTitleExtractor: Sendable {
         }
       }
       guard k < ws.count else { return false }
+      if Self.secondWordRulesOut(ws, k, roleSecondBits) {
+        k += 1
+        continue
+      }
       if lookup(ws, k)?.0 == .role { return true }
       k += 1
     }
     return false
+  }
+
+  /// Whether `roleSecondBits` (`bits`) tells that no role phrase starts at `ws[k]`, an ASCII word
+  /// that starts one: it is no one-word role (its bit is clear in either one-word filter), so a role
+  /// phrase there has a second word, the lower-cased text of `ws[k + 1]`, and there is no next word
+  /// or it is an ASCII word whose bit is clear in either second-word filter. (The words are the
+  /// scanner's, which hold no space: a phrase's words are the sentence's words one for one.) False
+  /// when the filters are empty or cannot tell.
+  @inline(__always)
+  static func secondWordRulesOut(_ ws: [Word], _ k: Int, _ bits: [UInt64]) -> Bool {
+    guard !bits.isEmpty else { return false }
+    let h = ws[k].lowerHash
+    return bits.withUnsafeBufferPointer { b in
+      guard h != 0, !mayHoldTwice(b, at: 0, h) else { return false }
+      guard k + 1 < ws.count else { return true }
+      let h2 = ws[k + 1].lowerHash
+      return h2 != 0 && !mayHoldTwice(b, at: 128, h2)
+    }
   }
 
   public func extract(from sentence: String, words ws: [Word]) -> [Match] {

@@ -142,8 +142,16 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       let found = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { hs -> (value: Value, count: Int)? in
         prefixHashes(ws, i, n, into: hs)
         var m = n
+        // A fast table holds every ASCII phrase in its slots: an ASCII phrase (its hash not 0) is
+        // compared with a slot's key byte by byte (`joinedEquals`), without being made.
+        let fast = lk.valueTable.isFast
         while m > 1 {
-          if let v = lk.valueTable.value(hash: hs[m - 1], key: phrase(m)) { return (v, m) }
+          let h = hs[m - 1]
+          if fast, h != 0 {
+            if let v = lk.valueTable.value(asciiHash: h, matches: { joinedEquals($0, ws, i, m) }) { return (v, m) }
+          } else if let v = lk.valueTable.value(hash: h, key: phrase(m)) {
+            return (v, m)
+          }
           m -= 1
         }
         return nil
@@ -163,6 +171,37 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   }
 
   private func key(_ w: Word) -> String { caseSensitive ? w.text : w.lower }
+
+  /// Whether the ASCII string `phrase` is the words `i..<(i + m)` (their `key`s, ASCII) joined by
+  /// spaces: both sides are ASCII, so equal strings are equal bytes, compared in place word by word.
+  func joinedEquals(_ phrase: String, _ ws: UnsafeBufferPointer<Word>, _ i: Int, _ m: Int) -> Bool {
+    let cs = caseSensitive
+    let answer = phrase.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+      var p = 0
+      for k in i..<(i + m) {
+        if k > i {
+          guard p < pb.count, pb[p] == 0x20 else { return false }
+          p += 1
+        }
+        let text = cs ? ws[k].text : ws[k].lower
+        let same = text.utf8.withContiguousStorageIfAvailable { wb -> Bool in
+          guard wb.count <= pb.count - p else { return false }
+          for j in 0..<wb.count where pb[p + j] != wb[j] { return false }
+          p += wb.count
+          return true
+        }
+        guard let same else { return Self.joined(ws, i, m, cs) == phrase }
+        guard same else { return false }
+      }
+      return p == pb.count
+    }
+    return answer ?? (Self.joined(ws, i, m, cs) == phrase)
+  }
+
+  /// The words `i..<(i + m)` (their text when `caseSensitive`, else lower-cased) joined by spaces.
+  static func joined(_ ws: UnsafeBufferPointer<Word>, _ i: Int, _ m: Int, _ caseSensitive: Bool) -> String {
+    (i..<(i + m)).map { caseSensitive ? ws[$0].text : ws[$0].lower }.joined(separator: " ")
+  }
 
   /// `WordTable.hashCode` of the words `i..<(i + m + 1)` joined by spaces into `hs[m]`, for every
   /// `m` below `n` (`hs` holds at least `n`), without joining them (0 once a word is not ASCII): FNV-1a reads the bytes

@@ -131,6 +131,21 @@ struct WordTable<Value: Sendable>: Sendable {
     }
   }
 
+  /// `value(hash:key:)` for a key that `matches` tells apart without being made: the value of the
+  /// key whose `hashCode` is `hash` and that `matches` accepts. Only for a fast table (`isFast`) and
+  /// an ASCII key (`hash` not 0), where the slots hold every ASCII key: `matches` is given only keys
+  /// with that hash, all ASCII, and must answer whether the key looked up equals it.
+  @inline(__always)
+  func value(asciiHash hash: UInt64, matches: (String) -> Bool) -> Value? {
+    var p = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let s = Int(slots[p])
+      if s == 0 { return nil }
+      if hashes[s - 1] == hash, matches(keys[s - 1]) { return values[s - 1] }
+      p = (p + 1) & mask
+    }
+  }
+
   /// The value for a token's lower-cased text.
   @inline(__always)
   subscript(token t: Token) -> Value? { value(hash: t.lowerHash, key: t.lower) }

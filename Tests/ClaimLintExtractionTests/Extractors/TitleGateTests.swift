@@ -23,6 +23,13 @@ import Testing
     "The zandrapraora inquiry found that 784 shell companies had passed through checkpoints, according to a statement released on April 11.",
     "Head coach Marco Bellini said the general mood was good.",
     "Officials said the chief executive officer resigned.",
+    // Words that start a longer role only ("police", "prime", "chief", "secretary"), followed by its
+    // second word or not, and at the end of the sentence.
+    "The police chief met the press, and police rescued the prime suspect.",
+    "Police", "They called the police", "Chief Justice Ana Ruiz ruled; the chief said no.",
+    "The Secretary of State Hiro Moreau met the secretary of the club.",
+    "Prime Minister Ana Ruiz said the vice was a major problem for the attorney.",
+    "Police CHIEF Luis Ortega said Chief Financial Officer Ana Ruiz left.",
   ]
 
   @Test func roleTestKeepsEveryTitle() {
@@ -41,6 +48,48 @@ import Testing
     }
     #expect(held >= 10)
     #expect(notHeld >= 4)
+  }
+
+  /// `WordPhraseTable.joinedEquals` is the comparison of the phrase with the words joined.
+  @Test func joinedEqualsComparesWithTheJoinedWords() {
+    let lower = WordPhraseTable<Int>(caseSensitive: false)
+    let written = WordPhraseTable<Int>(caseSensitive: true)
+    let phrases = ["according to", "according", "according to the", "according t", "according  to", "police chief", "Police Chief", "", "chief"]
+    var equal = 0
+    for s in Self.sentences + ["According to police chief Ana", "according to", "according too the police Chief"] {
+      let ws = WordScanner.words(s)
+      ws.withUnsafeBufferPointer { b in
+        for i in 0..<ws.count {
+          for m in 1...min(3, ws.count - i) {
+            for p in phrases {
+              for (t, cs) in [(lower, false), (written, true)] {
+                let joined = (i..<(i + m)).map { cs ? ws[$0].text : ws[$0].lower }.joined(separator: " ")
+                #expect(t.joinedEquals(p, b, i, m) == (joined == p), "\(s) \(i) \(m) \(p)")
+                if joined == p { equal += 1 }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(equal >= 6)
+  }
+
+  /// `AttributionExtractor.endsWithSpaced` is `hasSuffix` with the role after a space.
+  @Test func endsWithSpacedIsTheSuffixTest() {
+    let titles = [
+      "foreign minister", "minister", "deputy foreign minister", "prime minister", "foreign  minister", " minister",
+      "foreignminister", "ministre des affaires étrangères", "außen minister", "minister\r\n", "x \r\n", "",
+    ]
+    let roles = ["minister", "foreign minister", "ministre", "étrangères", "affaires étrangères", "", "\r\n", "\n", "ster"]
+    var hits = 0
+    for t in titles {
+      for r in roles {
+        #expect(AttributionExtractor.endsWithSpaced(t, r) == t.hasSuffix(" " + r), "\(t) | \(r)")
+        if t.hasSuffix(" " + r) { hits += 1 }
+      }
+    }
+    #expect(hits >= 5)
   }
 
   @Test func joinedLowerMatchesTheFilteredJoin() {
