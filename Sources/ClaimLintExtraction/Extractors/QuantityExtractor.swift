@@ -39,6 +39,10 @@ extension Array where Element == Token {
   /// `EnglishFunctionWords.contains(token: self[i])`.
   @inline(__always)
   fileprivate func isFunctionWord(at i: Int) -> Bool { EnglishFunctionWords.contains(token: self[i]) }
+  /// `self[i].lower`, read from the storage: only the string is retained (`self[i].lower` copies
+  /// the whole token first).
+  @inline(__always)
+  fileprivate func lower(at i: Int) -> String { withUnsafeBufferPointer { $0[i].lower } }
   /// `self[i].isCapitalized`.
   @inline(__always)
   fileprivate func isCapitalized(at i: Int) -> Bool { self[i].isCapitalized }
@@ -64,7 +68,7 @@ extension Array where Element == Token {
   /// copied for the call.)
   @inline(__always)
   fileprivate func endsNounPhrase(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
-    if EnglishFunctionWords.contains(token: self[i]) { return true }
+    if shared.functionWords.contains(token: self[i]) { return true }
     // Every number word, month and weekday has the date role (`ExtractionLexicons.mark`; a token not
     // marked has every role): a word without it is none of them, and its tables are not looked up.
     guard self[i].roles & TokenRoles.date != 0 else { return false }
@@ -102,6 +106,10 @@ public struct QuantityExtractor: Sendable {
   fileprivate final class Shared: Sendable {
     let lexicons: ExtractionLexicons
     let dates: DateExtractor
+    /// The set of `EnglishFunctionWords` (the same words, so the same answers), read through this
+    /// reference: the static set costs a `swift_once` call on every lookup, and the token looked up
+    /// is copied to live across it.
+    let functionWords = WordSet(EnglishFunctionWords.list)
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       dates = DateExtractor(lexicons: lexicons)
@@ -196,7 +204,8 @@ public struct QuantityExtractor: Sendable {
         attachAction(f, &out[cur].quantity, tokens, bytes, actions: actions, previousEnd: previousEnd)
         normaliseSeizure(&out[cur].quantity)
         // "detained in the past 24 hours": a span of time is when it happened, not what it happened to.
-        if let family = out[cur].quantity.countedFamily, Self.timeFamilies.contains(family) {
+        // (Every time family has three to six bytes: a longer family is not looked up.)
+        if let family = out[cur].quantity.countedFamily, family.utf8.count <= 6, Self.timeFamilies.contains(family) {
           Self.dropAction(&out[cur].quantity)
         }
         // "300 people were killed and 430 injured": a bare figure with its own action, joined by "and"
@@ -518,16 +527,18 @@ public struct QuantityExtractor: Sendable {
   private func isName(_ t: [Token], _ n: ParsedNumber) -> Bool {
     let s = n.start
     guard n.startsWithDigits, s > 0 else { return false }
-    let prev = t[s - 1]
-    if prev.kind == .word, t[s].isAttached { return true }
-    if numbers.isHyphen(prev), t[s].isAttached, s >= 2, t[s - 2].kind == .word, prev.isAttached { return true }
-    if prev.isByte(0x23) && t[s].isAttached { return true }
-    if prev.kind == .word, shared.lexicons.numberWord(prev, .designator) != nil { return true }
-    if prev.isByte(0x2E), s >= 2, shared.lexicons.numberWord(t[s - 2], .designator) != nil { return true }
+    // The token before is read in place through its index (a copy of it costs a retain and a release).
+    let prev = s - 1
+    let prevIsWord = t.kind(at: prev) == .word
+    if prevIsWord, t.isAttached(at: s) { return true }
+    if t.isHyphen(at: prev), t.isAttached(at: s), s >= 2, t.kind(at: s - 2) == .word, t.isAttached(at: prev) { return true }
+    if t.isByte(0x23, at: prev) && t.isAttached(at: s) { return true }
+    if prevIsWord, shared.lexicons.numberWord(t[prev], .designator) != nil { return true }
+    if t.isByte(0x2E, at: prev), s >= 2, shared.lexicons.numberWord(t[s - 2], .designator) != nil { return true }
     // A capitalised word inside the sentence right before a bare number names something.
-    if prev.kind == .word, prev.isCapitalized, s >= 2, n.isPlainDigits, n.value < 10000,
-      !EnglishFunctionWords.contains(token: prev), shared.lexicons.months[token: prev] == nil,
-      shared.lexicons.weekdays[token: prev] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
+    if prevIsWord, t.isCapitalized(at: prev), s >= 2, n.isPlainDigits, n.value < 10000,
+      !t.isFunctionWord(at: prev), shared.lexicons.months[token: t[prev]] == nil,
+      shared.lexicons.weekdays[token: t[prev]] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
       !t.startsAction(at: s - 1, shared)
     {
       return true
@@ -870,7 +881,10 @@ public struct QuantityExtractor: Sendable {
     // The words read (at most four), kept in place: their text and end, and what choosing the head
     // needs (the last word with a `nouns` entry and its entry, the last plural-looking word, whether
     // the first looks like a verb).
-    var lowers = InlineArray<4, String>(repeating: "")
+    // A word's text is kept as token indexes (`starts`, `joins`, `ends`; see `wordText`), not as a
+    // string: most words are one token, and four strings would be released on every figure.
+    var starts = InlineArray<4, Int>(repeating: 0)
+    var joins = InlineArray<4, Int>(repeating: 0)
     var ends = InlineArray<4, Int>(repeating: 0)
     var count = 0
     var lastKnown = -1
@@ -879,16 +893,17 @@ public struct QuantityExtractor: Sendable {
     var firstVerbLike = false
     var sawKnown = false
     while q < t.count, count < 4, t[q].kind == .word {
-      var w = t[q].lower
+      var w = t.lower(at: q)
       // Whether `w` is ASCII: every token in it has a hash.
       var ascii = t.isASCII(at: q)
       var next = q + 1
       // "scam-centre workers": keep a hyphenated compound as one word.
       while next + 1 < t.count, t[next].isByte(0x2D), t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
-        w += "-" + t[next + 1].lower
+        w += "-" + t.lower(at: next + 1)
         if !t.isASCII(at: next + 1) { ascii = false }
         next += 2
       }
+      let joined = next
       var endings = Self.endings(w, ascii: ascii)
       // A word of one token is looked up through the token's hash: the same answers as `w`.
       let single = next == q + 1
@@ -914,7 +929,7 @@ public struct QuantityExtractor: Sendable {
       if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       if next < t.count, t[next].kind == .word {
-        let second = t[next].lower
+        let second = t.lower(at: next)
         if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
           w += " " + second
           next += 1
@@ -933,11 +948,12 @@ public struct QuantityExtractor: Sendable {
         sawKnown = true
       }
       if endings.plural && !endings.verbLike { lastPlural = count }
+      starts[count] = q
+      joins[count] = joined
       ends[count] = next
       q = next
       // A plural noun ends the phrase ("criminal suspects", not "nationals home").
       let endsPhrase = noun.map { $0.singular != w } ?? false
-      lowers[count] = w
       count += 1
       if endsPhrase { break }
     }
@@ -961,7 +977,7 @@ public struct QuantityExtractor: Sendable {
     let headNoun = headIndex == lastKnown ? knownNoun : nil
     f.nounEnd = ends[headIndex]
     // `lexicons.singular(head.lower)`, from the entry already found.
-    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(lowers[headIndex])
+    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(t, starts[headIndex], joins[headIndex], ends[headIndex]))
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
     if singular == "other" { return }
     qty.countedFamily = headNoun?.family ?? singular
@@ -969,9 +985,23 @@ public struct QuantityExtractor: Sendable {
     if headIndex > 0 {
       var modifiers: [String] = []
       modifiers.reserveCapacity(headIndex)
-      for k in 0..<headIndex { modifiers.append(lowers[k]) }
+      for k in 0..<headIndex { modifiers.append(Self.wordText(t, starts[k], joins[k], ends[k])) }
       qty.modifiers = modifiers
     }
+  }
+
+  /// The text `completeNoun` read for a word from its token indexes, built as it builds it: the
+  /// tokens `start`, `start + 2`, … before `joined` (a hyphenated compound, joined by "-"), then, when
+  /// `end > joined`, the second word of a two-word noun after a space.
+  private static func wordText(_ t: [Token], _ start: Int, _ joined: Int, _ end: Int) -> String {
+    var w = t.lower(at: start)
+    var k = start + 2
+    while k < joined {
+      w += "-" + t.lower(at: k)
+      k += 2
+    }
+    if end > joined { w += " " + t.lower(at: joined) }
+    return w
   }
 
   /// What a percentage is of: the noun right after it ("a 32 percent premium", "a 5 percent stake") or
@@ -1139,6 +1169,8 @@ public struct QuantityExtractor: Sendable {
     var i = 0
     while i < t.count {
       if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = shared.lexicons.actions.match(t, at: i) {
+        // Room for a few actions on the first (a sentence with one often has more).
+        if out.capacity == 0 { out.reserveCapacity(4) }
         out.append(ActionMatch(start: i, end: m.end, cls: m.payload))
         i = m.end
       } else {

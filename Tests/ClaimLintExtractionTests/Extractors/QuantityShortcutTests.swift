@@ -61,4 +61,21 @@ import Testing
     }
     #expect(extractor.extract(from: "Shares rose from $63.45 on Friday.").allSatisfy { $0.quantity.isRange == false })
   }
+
+  /// The words of a counted noun phrase are kept as token indexes and their text built only for the
+  /// head and its modifiers: hyphenated compounds, two-word nouns and plain words read as the text
+  /// joined word by word.
+  @Test func nounPhraseWordsFromTokenIndexes() throws {
+    #expect(try Self.read("Police freed 40 scam-centre workers on Monday.") == ["40|40.0|worker|scam-centre|rescue"])
+    #expect(try Self.read("Police freed 40 well-paid scam-centre workers.") == ["40|40.0|worker|well-paid scam-centre|rescue"])
+    #expect(try Self.read("The raid found 12 armed gang members inside.") == ["12|12.0|gang member|armed|-"])
+    #expect(try Self.read("They met 30 off-duty police officers there.") == ["30|30.0|police officer|off-duty|-"])
+    #expect(try Self.read("Inspectors found 64 foreign workers on the site.") == ["64|64.0|worker|foreign|-"])
+    // A regular plural with no entry: its singular is made from the text built for the head.
+    #expect(try Self.read("The shop sold 25 hand-made ceramic teapots.") == ["25|25.0|teapot|hand-made ceramic|-"])
+    #expect(try Self.read("The shop sold 25 ceramic tea-pots.") == ["25|25.0|tea-pot|ceramic|-"])
+    // A possessive is passed over, and a word with letters outside ASCII is read as written.
+    #expect(try Self.read("Floods hit 12 of the country's 77 rural districts.").last == "77|77.0|district|rural|-")
+    #expect(try Self.read("The city closed 30 caf\u{E9}-bars.") == ["30|30.0|caf\u{E9}-bar||-"])
+  }
 }
