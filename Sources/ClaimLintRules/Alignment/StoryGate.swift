@@ -71,9 +71,10 @@ public enum StoryGate {
     for counts in shards { counts.forEach { w, c in if c > common { commonWords.insert(w) } } }
     // Each document's distinctive words and signature, each word's frequency looked up once.
     let perDocument: [(distinctive: [UInt64], signature: [UInt64])] = ParallelMap.map(documentWords) { ws in
-      // Room for every word at once: the lists never grow.
+      // The distinctive words are kept for the whole run: their list grows to its size (room reserved
+      // for every word of every document cost 6 MB at 10,000 articles, 60 MB at 100,000). The rare
+      // words are a scratch list: room for every word at once, it never grows.
       var distinctive: [UInt64] = []
-      distinctive.reserveCapacity(ws.count)
       var rare: [(Int32, UInt64)] = []
       rare.reserveCapacity(ws.count)
       for w in ws {
