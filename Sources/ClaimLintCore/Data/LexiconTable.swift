@@ -159,27 +159,7 @@ public struct LexiconTable: Sendable {
   /// value (nearly every one) is answered by its length.
   static func firstPhrase(of value: String, over limit: Int) -> Int? {
     guard value.utf8.count > 2 * limit else { return nil }
-    guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return phraseWordCounts(value).first { $0 > limit } }
-    var words = 0
-    var inWord = false
-    var phraseLength = 0
-    for b in value.utf8 {
-      if b == 0x7C {
-        if phraseLength > 0, words > limit { return words }
-        words = 0
-        inWord = false
-        phraseLength = 0
-        continue
-      }
-      phraseLength += 1
-      if b == 0x20 {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        words += 1
-      }
-    }
-    return phraseLength > 0 && words > limit ? words : nil
+    return phraseWordCounts(value).first { $0 > limit }
   }
 
   /// The number of space-separated words in each `|`-separated phrase of `value` (empty phrases

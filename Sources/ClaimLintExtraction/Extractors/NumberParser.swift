@@ -61,13 +61,7 @@ struct NumberParser: Sendable {
   /// Reads the number that starts at token `i`, never reading at or past token `stop`.
   func parse(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
     guard i < stop else { return .none }
-    if let v = shared.lexicons.vague.match(tokens, at: i), v.end <= stop {
-      // "hundreds" after a number is a multiplier, handled by the compound reader.
-      return .number(
-        ParsedNumber(
-          start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
-          startsWithDigits: false, digitCount: 0))
-    }
+    if let v = vague(tokens, at: i, stop: stop) { return .number(v) }
     // A word that is no number word, nor "a" or "an", starts neither a fraction ("a quarter", "half a
     // million") nor a compound: both read a number word there first ("and" and "point" only join
     // numbers already read).
@@ -98,16 +92,21 @@ struct NumberParser: Sendable {
     return compound(tokens, at: i, stop: stop)
   }
 
+  /// The vague figure ("hundreds", "dozens of") that starts at token `i` and ends by `stop`. ("hundreds"
+  /// after a number is a multiplier, handled by the compound reader.)
+  @inline(__always)
+  private func vague(_ tokens: [Token], at i: Int, stop: Int) -> ParsedNumber? {
+    guard let v = shared.lexicons.vague.match(tokens, at: i), v.end <= stop else { return nil }
+    return ParsedNumber(
+      start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
+      startsWithDigits: false, digitCount: 0)
+  }
+
   /// `parse` without its shortcuts by token kind (every token that is no word goes through the
   /// fraction and the compound reader): the plain reading the shortcuts must agree with, for tests.
   func parseWithoutShortcuts(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
     guard i < stop else { return .none }
-    if let v = shared.lexicons.vague.match(tokens, at: i), v.end <= stop {
-      return .number(
-        ParsedNumber(
-          start: i, end: v.end, value: v.payload, isVague: true, scale: 1, isPlainDigits: false,
-          startsWithDigits: false, digitCount: 0))
-    }
+    if let v = vague(tokens, at: i, stop: stop) { return .number(v) }
     if tokens[i].kind == .word, !Self.mayBeNumberWord(tokens[i]) || !shared.numberWordKeys.contains(token: tokens[i]) {
       guard tokens[i].isByte(0x61) || tokens[i].lowerIs("an") else { return .none }
       guard i + 1 < stop, Self.mayBeNumberWord(tokens[i + 1]), shared.numberWordKeys.contains(token: tokens[i + 1])

@@ -370,6 +370,23 @@ public struct SegmentationLexicons: Sendable {
     return (firstIsNumber && has(ends.last, l)) || (lastIsNumber && has(ends.first, f))
   }
 
+  /// The words of a count phrase as its characters split them, at spaces, brackets, colons and bars:
+  /// the plain reading that `countWords` reads on the bytes.
+  static func characterWords(_ s: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for ch in s {
+      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
   /// The words of a count phrase: `u` split at space, `(`, `)`, `:`, `[`, `]` and `|`; nil when such
   /// a separator has a byte beyond ASCII next to it.
   ///
@@ -434,17 +451,7 @@ public struct SegmentationLexicons: Sendable {
     if let separated = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {
       words = separated
     } else {
-      words = []
-      var current = ""
-      for ch in s {
-        if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
-          if !current.isEmpty { words.append(current) }
-          current = ""
-        } else {
-          current.append(ch)
-        }
-      }
-      if !current.isEmpty { words.append(current) }
+      words = Self.characterWords(s)
     }
     guard words.count >= 2, words.count <= 5 else { return nil }
     func number(_ w: String) -> Int? {

@@ -42,22 +42,6 @@ import Testing
     }
   }
 
-  /// The words of a count phrase as the characters split them (the plain reading).
-  static func characterWords(_ s: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    for ch in s {
-      if ch == " " || ch == "(" || ch == ")" || ch == ":" || ch == "[" || ch == "]" || ch == "|" {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-      } else {
-        current.append(ch)
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
-  }
-
   @Test func countWordsSplitAsCharactersDo() {
     let texts = [
       "6 comments", "comments (12)", "kommentäre: 3", "3 kommentäre", "réponses [4]", "à (2)", "12 | réactions",
@@ -66,7 +50,7 @@ import Testing
     for text in texts {
       var copy = text
       if let words = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {
-        #expect(words == Self.characterWords(text), "\(text)")
+        #expect(words == SegmentationLexicons.characterWords(text), "\(text)")
       } else {
         // Only a separator beside a byte beyond ASCII sends a text to the plain reading.
         #expect(text.utf8.contains { $0 >= 0x80 }, "\(text)")
