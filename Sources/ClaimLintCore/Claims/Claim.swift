@@ -49,6 +49,17 @@ public struct Claim: Sendable, Hashable {
     _read { yield boxedQuantity.address(absent: Absent.quantity).pointee }
     set { boxedQuantity = Boxed(newValue) }
   }
+  /// Where the claim's quantity lies in its box (nil for none), for a reader that keeps it to read
+  /// many times without copying it (eight strings and arrays retained) or holding the box: valid for
+  /// as long as the box is held, by this claim or a copy of it that is not changed.
+  ///
+  /// The box holds a `Quantity?`; an `Optional` lays out its `.some` payload at offset 0, as the
+  /// payload's own bytes (Swift's layout of single-payload enums), so a present one is read in place
+  /// as a `Quantity` (`BoxedTests.quantityAddressReadsTheBoxedFigure`).
+  @inlinable public var quantityAddress: UnsafePointer<Quantity>? {
+    guard boxedQuantity.box != nil else { return nil }
+    return UnsafeRawPointer(boxedQuantity.address(absent: Absent.quantity)).assumingMemoryBound(to: Quantity.self)
+  }
   @inlinable public var date: DateMention? {
     _read { yield boxedDate.address(absent: Absent.date).pointee }
     set { boxedDate = Boxed(newValue) }

@@ -15,28 +15,34 @@ public struct QuantityComparison: Sendable {
   let blockNames: [String]
   /// The run's actions and counted nouns (and "-"), by number: each distinct word once.
   let words: [String]
-  /// `quantities[d][i]`: the figure of claim `i` of document `d`, read once per run (each read of
-  /// `Claim.quantity` copies it whole), held by reference so that its fields are read in place.
+  /// `quantities[d][i]`: the figure of claim `i` of document `d`, found once per run (each read of
+  /// `Claim.quantity` through the documents array is a chain of accesses) and read in place.
   let quantities: [[Figure?]]
 
-  /// A claim's figure held by reference: reading a field of it does not copy the whole `Quantity`, as
-  /// reading one from an array of quantities, or from a claim, does.
-  final class Figure: Sendable {
-    let quantity: Quantity
-    init(_ quantity: Quantity) { self.quantity = quantity }
+  /// A claim's figure read where the claim keeps it (`Claim.quantityAddress`): reading a field of it,
+  /// or lending the whole of it, copies nothing, and a figure is a plain pointer (no box of its own to
+  /// fill with a copy of the `Quantity`, no reference counted when it is copied or freed).
+  ///
+  /// Valid for as long as the run's claims are: the tables that hold figures are made from
+  /// `AlignedClaims.documents` (never changed) and kept with them (`AlignedClaims.memo`), and every
+  /// holder of a figure (`QuantityComparison`, a rule's `check`) holds the run. Sendable for the same
+  /// reason: what it points to is never written.
+  struct Figure: @unchecked Sendable {
+    private let address: UnsafePointer<Quantity>
 
-    /// `body` applied to this figure's quantity and `other`'s, both lent in place: a figure's quantity
-    /// bound to a local, or passed on from a figure read out of an array, is copied whole (eight
-    /// strings and arrays retained and released).
+    /// The figure, lent in place.
+    var quantity: Quantity { unsafeAddress { address } }
+
+    /// `body` applied to this figure's quantity and `other`'s, both lent in place.
     @inline(__always)
     func withQuantities<R>(_ other: Figure, _ body: (borrowing Quantity, borrowing Quantity) -> R) -> R {
       body(quantity, other.quantity)
     }
 
-    /// The box of `quantity`, moved in (not copied again); nil for none.
-    static func make(_ quantity: consuming Quantity?) -> Figure? {
-      guard let quantity else { return nil }
-      return Figure(quantity)
+    /// The figure of `claim`; nil for none.
+    static func of(_ claim: borrowing Claim) -> Figure? {
+      guard let address = claim.quantityAddress else { return nil }
+      return Figure(address: address)
     }
   }
   /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
@@ -150,14 +156,14 @@ public struct QuantityComparison: Sendable {
         let listLimit = 32
         var subjectOf = [Int](repeating: -1, count: cs.count)
         var keys = [FigureKeys](repeating: FigureKeys(), count: cs.count)
-        // Each claim's figure is read once, into a box of its own.
+        // Each claim's figure is found once.
         var quantities: [Figure?] = []
         quantities.reserveCapacity(cs.count)
         // Each subject's first distinct value and how many distinct values it has, up to two.
         var values: [(first: Double, count: Int)] = []
         for i in cs.indices {
-          // The figure is copied once, into its box; its fields are then read in place.
-          let figure = Figure.make(cs[i].quantity)
+          // The figure's fields are read in place.
+          let figure = Figure.of(cs[i])
           quantities.append(figure)
           guard let figure else { continue }
           // `nouns.blockKey` by number: made once per unit or counted family.
@@ -509,10 +515,13 @@ public struct QuantityComparison: Sendable {
   /// Whether `a` and `b` conflict: compatible subjects, intervals that cannot both hold, and neither
   /// explained as a part of the other.
   public func conflict(_ a: ClaimRef, _ b: ClaimRef, sameArticle: Bool = false) -> Bool {
-    guard let qa = quantities[a.document][a.index]?.quantity, let qb = quantities[b.document][b.index]?.quantity else { return false }
-    guard claims.nouns.compatible(qa, qb) else { return false }
-    if Self.plausiblyOverlap(qa, qb) { return false }
-    return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
+    guard let fa = quantities[a.document][a.index], let fb = quantities[b.document][b.index] else { return false }
+    // The figures are lent in place, not bound to locals (each a whole copy).
+    return fa.withQuantities(fb) { qa, qb in
+      guard claims.nouns.compatible(qa, qb) else { return false }
+      if Self.plausiblyOverlap(qa, qb) { return false }
+      return conflictOfDisjoint(a, b, qa, qb, sameArticle: sameArticle)
+    }
   }
 
   /// `conflict` of two compatible figures `qa` (of `a`) and `qb` (of `b`) whose intervals cannot both

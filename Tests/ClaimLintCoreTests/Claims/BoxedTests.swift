@@ -81,6 +81,29 @@ import Testing
     #expect(claims.map { $0.attribution?.verb } == ["said", "said"])
   }
 
+  /// `quantityAddress` reads the boxed `Quantity?` as a `Quantity`: every field read through it is the
+  /// stored one (a payload not at offset 0 would give other values or crash), and a claim without a
+  /// figure, or whose figure was removed, gives nil.
+  @Test func quantityAddressReadsTheBoxedFigure() throws {
+    var claim = Claim(
+      kind: .quantity, layer: .reportage, span: Self.span("more than 50,000", at: 21),
+      sentence: "Police arrested more than 50,000 alleged people.", quantity: Self.figure())
+    let address = try #require(claim.quantityAddress)
+    #expect(address.pointee == Self.figure())
+    #expect(address.pointee.value == 50_000)
+    #expect(address.pointee.counted == "people")
+    #expect(address.pointee.modifiers == ["alleged"])
+    #expect(address.pointee.actor == "the police")
+    #expect(address.pointee.direction == .above)
+    #expect(!address.pointee.lowInclusive)
+    let copies = [claim, claim]
+    #expect(copies[1].quantityAddress?.pointee.actionText == "arrested")
+    claim.quantity = nil
+    #expect(claim.quantityAddress == nil)
+    let date = Claim(kind: .date, layer: .reportage, span: Self.span("Friday", at: 0), sentence: "Friday.")
+    #expect(date.quantityAddress == nil)
+  }
+
   @Test func aCopyKeepsItsOwnValues() {
     let original = Claim(
       kind: .quantity, layer: .reportage, span: Self.span("more than 50,000", at: 21),
