@@ -19,9 +19,12 @@ public struct QuantityComparison: Sendable {
   /// `Claim.quantity` through the documents array is a chain of accesses) and read in place.
   let quantities: [[Figure?]]
 
-  /// A claim's figure read where the claim keeps it (`Claim.quantityAddress`): reading a field of it,
-  /// or lending the whole of it, copies nothing, and a figure is a plain pointer (no box of its own to
-  /// fill with a copy of the `Quantity`, no reference counted when it is copied or freed).
+  /// A claim's figure read where the claim keeps it (`Claim.quantityAddress`): reading a field of it
+  /// copies nothing, and a figure is a plain pointer (no box of its own to fill with a copy of the
+  /// `Quantity`, no reference counted when it is copied or freed). The whole of it passed to a call
+  /// may be copied first (the compiler cannot tell that other calls leave memory behind a pointer
+  /// unchanged, as it can for a class's `let`): a loop that passes figures to many calls boxes the
+  /// ones it compares (`QuantityMismatchRule.FigureBox`).
   ///
   /// Valid for as long as the run's claims are: the tables that hold figures are made from
   /// `AlignedClaims.documents` (never changed) and kept with them (`AlignedClaims.memo`), and every
