@@ -421,12 +421,21 @@ public enum Salience {
     var i = 0
     while i < count {
       let b = p[i]
-      if letters[Int(b)] != 0 || (b >= 0x80 && !startsBreak(p, i, count)) {
-        // A word: its letters, and the bytes outside ASCII that do not end it.
+      let first = letters[Int(b)]
+      if first != 0 || (b >= 0x80 && !startsBreak(p, i, count)) {
+        // A word: its letters, and the bytes outside ASCII that do not end it. Its first byte is
+        // known to be one of them.
         let start = i
         var h = basis
         var ascii = true
-        repeat {
+        if first != 0 {
+          h = (h ^ UInt64(first)) &* prime
+        } else {
+          ascii = false
+          h = (h ^ UInt64(b)) &* prime
+        }
+        i &+= 1
+        while i < count {
           let c = p[i]
           let lower = letters[Int(c)]
           if lower != 0 {
@@ -438,7 +447,7 @@ public enum Salience {
             break
           }
           i &+= 1
-        } while i < count
+        }
         if shingles {
           if inShingle {
             // The shingle word began before this word (digits, punctuation outside ASCII).
