@@ -30,4 +30,23 @@ struct SmallestDistinctTests {
     #expect(Syndication.smallestDistinct(same, 2) == [0, 3])
     #expect(Syndication.smallestDistinct([], 16) == [])
   }
+
+  /// `Syndication.sharesAtLeast` stops its merge early: it must answer as the full count does, for
+  /// pairs that share nearly all, about `needed`, or few of their values, and for every `needed`
+  /// around the shared count (the early stop on either side, and sizes below `needed`).
+  @Test(arguments: [0, 1, 5, 40, 300])
+  func sharesAtLeastIsTheSharedCount(count: Int) {
+    var numbers = SortUniqueTests.Numbers(state: 0x9E37_79B9_7F4A_7C15 &+ UInt64(count))
+    let common = (0..<count).map { _ in numbers.next() }
+    for keep in [0, count / 5, count / 2, count * 4 / 5, count] {
+      // `a` holds `keep` common values and some of its own, `b` all the common ones and others.
+      let a = Salience.sortedUnique(Array(common.prefix(keep)) + (0..<(count / 4)).map { _ in numbers.next() })
+      let b = Salience.sortedUnique(common + (0..<(count / 3)).map { _ in numbers.next() })
+      let shared = Salience.sharedCount(a, b)
+      for needed in Set([-1, 0, 1, shared - 1, shared, shared + 1, a.count, b.count, a.count + 1]) {
+        #expect(Syndication.sharesAtLeast(a, b, needed) == (shared >= needed), "\(count) \(keep) \(needed)")
+        #expect(Syndication.sharesAtLeast(b, a, needed) == (shared >= needed), "\(count) \(keep) \(needed)")
+      }
+    }
+  }
 }

@@ -121,4 +121,25 @@ struct WordScannerTests {
     let hashes = bytes.withUnsafeBufferPointer { Salience.sortedWordHashes($0) }
     #expect(hashes == Salience.sortedUnique(plain.map(Salience.wordHash)))
   }
+
+  /// Sentences of a few to many content words, with repeats: the insertion sort for up to 32 words
+  /// and the standard sort above it give the sorted words, each once. Bytes next to the letters
+  /// (`@`, `[`, backtick, `{`) end words.
+  @Test(arguments: [0, 1, 2, 5, 16, 31, 32, 33, 40, 63, 64, 65, 90])
+  func sentencesOfManyWords(count: Int) {
+    let vocabulary = [
+      "Floods", "displaced", "RESIDENTS", "Jakarta", "officials", "rescuers", "villages", "rice", "prices", "rose", "agency", "reached",
+      "ministries", "studies", "parties", "committee", "meetings", "rallies", "Budget", "deficit", "Governor", "Province",
+    ]
+    let separators = [" ", ", ", "@", "[", "`", "{", " the ", "\u{2014}", "; "]
+    var text = ""
+    for k in 0..<count {
+      // Every word of the vocabulary once before any repeats, then repeats in another order.
+      let word = k < vocabulary.count ? vocabulary[k] : vocabulary[(k * 7) % vocabulary.count] + (k % 3 == 0 ? "s" : "")
+      text += word + separators[k % separators.count]
+    }
+    let plain = Self.plainContentWords(text)
+    #expect(Salience.sortedWordHashes(text) == Salience.sortedUnique(plain.map(Salience.wordHash)))
+    #expect(count < 3 || Salience.sortedWordHashes(text).count > 2)
+  }
 }

@@ -183,28 +183,25 @@ public struct AlignedClaims: Sendable {
   /// text in one pass: a run's first pass keeps both for the stories' alignment (`StoryOfRun`).
   public static func storyWordsAndShingles(of document: Document) -> (words: [UInt64], shingles: [UInt64]) {
     let segments = document.segments
-    var words: [UInt64] = []
-    var bytes = 0
-    // Room for the words of the reportage and lists: a story word (at least three bytes) and the byte
-    // that ends it take at least four bytes, a shingle word and its end two, so a text of `b` bytes has
-    // at most `b / 4 + 1` and `b / 2 + 1` of them.
+    // Room for the words of the reportage, lists and headlines: a story word (at least three bytes)
+    // and the byte that ends it take at least four bytes, a shingle word and its end two, so a text of
+    // `b` bytes has at most `b / 4 + 1` and `b / 2 + 1` of them.
     var wordRoom = 0
     var room = 0
     for k in segments.indices {
       switch segments[k].kind {
       case .reportage, .list:
         let count = segments[k].text.utf8.count
-        bytes += count
         wordRoom += count / 4 + 1
         room += count / 2 + 1
-      case .headline: bytes += segments[k].text.utf8.count
+      case .headline: wordRoom += segments[k].text.utf8.count / 4 + 1
       default: break
       }
     }
-    words.reserveCapacity(bytes / 6 + 1)
     var shingles: [UInt64] = []
-    // The words and shingle words of the reportage and lists, in text order, written in place.
-    let reportageWords = [UInt64](unsafeUninitializedCapacity: wordRoom) { wordOut, wordsWritten in
+    // The words and shingle words of the reportage and lists in text order, then the words of the
+    // headlines (no shingles), written in place into one array each.
+    var words = [UInt64](unsafeUninitializedCapacity: wordRoom) { wordOut, wordsWritten in
       shingles = [UInt64](unsafeUninitializedCapacity: room) { out, initialized in
         var wordCount = 0
         var count = 0
@@ -214,13 +211,14 @@ public struct AlignedClaims: Sendable {
             Salience.appendWordHashes(segments[k].text, to: wordBase, count: &wordCount, shingleWords: base, shingleCount: &count)
           }
         }
-        wordsWritten = wordCount
         initialized = count
+        if let wordBase = wordOut.baseAddress {
+          for k in segments.indices where segments[k].kind == .headline {
+            Salience.appendWordHashes(segments[k].text, to: wordBase, count: &wordCount, shingleWords: nil, shingleCount: &count)
+          }
+        }
+        wordsWritten = wordCount
       }
-    }
-    words.append(contentsOf: reportageWords)
-    for k in segments.indices where segments[k].kind == .headline {
-      Salience.appendWordHashes(segments[k].text, to: &words)
     }
     Salience.sortUnique(&words)
     Syndication.makeShingles(&shingles)

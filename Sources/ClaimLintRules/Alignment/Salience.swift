@@ -61,19 +61,20 @@ public enum Salience {
   /// The hashes are written from `out[outCount]` on, and `outCount` counts them: the caller gives room
   /// for one word per four bytes of the text, and one more (a word of three bytes and the byte that
   /// ends it). The shingle words are written from `shingleWords[shingleCount]` on, and `shingleCount`
-  /// counts them: the caller gives room for one word per two bytes, and one more.
+  /// counts them: the caller gives room for one word per two bytes, and one more. Without
+  /// `shingleWords`, only the story words are written (`shingleCount` is left as it is).
   static func appendWordHashes(
-    _ text: String, to out: UnsafeMutablePointer<UInt64>, count outCount: inout Int, shingleWords: UnsafeMutablePointer<UInt64>,
+    _ text: String, to out: UnsafeMutablePointer<UInt64>, count outCount: inout Int, shingleWords: UnsafeMutablePointer<UInt64>?,
     shingleCount: inout Int
   ) {
     let table = stopTable
     var text = text
     text.withUTF8 { u in
       guard let p = u.baseAddress else { return }
-      let read = table.slots.withUnsafeBufferPointer { slots in
+      let read = table.withPointers { slots, letters in
         readWords(
-          p, count: u.count, output: .storyHashes, table: table, slots: slots.baseAddress!, to: out + outCount,
-          shingleWords: shingleWords + shingleCount)
+          p, count: u.count, output: .storyHashes, table: table, slots: slots, letters: letters, to: out + outCount,
+          shingleWords: shingleWords.map { $0 + shingleCount })
       }
       outCount += read.words
       shingleCount += read.shingleWords
@@ -92,8 +93,9 @@ public enum Salience {
     // and a sentence's few words sorted there, so that the array returned is allocated at its size
     // (a small block, cheaper to allocate and to free than room for every byte).
     return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bytes.count / 4 + 1) { o -> [UInt64] in
-      let n = table.slots.withUnsafeBufferPointer { slots in
-        readWords(p, count: bytes.count, output: .sortedHashes, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil)
+      let n = table.withPointers { slots, letters in
+        readWords(
+          p, count: bytes.count, output: .sortedHashes, table: table, slots: slots, letters: letters, to: o.baseAddress!, shingleWords: nil)
           .words
       }
       guard n < 64 else {
@@ -101,13 +103,18 @@ public enum Salience {
         sortUnique(&out)
         return out
       }
-      // `sortUnique` of a short list: sorted, then each value once.
-      var words = UnsafeMutableBufferPointer(rebasing: o[0..<n])
-      words.sort()
+      // `sortUnique` of a short list: a sentence's few words by the insertion sort of `sortBucket`
+      // (cheaper than the standard sort for a dozen values), more by sorting, then each value once.
       var unique = 0
-      for k in 0..<n where k == 0 || o[k] != o[unique &- 1] {
-        o[unique] = o[k]
-        unique &+= 1
+      if n <= 32 {
+        unique = sortBucket(o.baseAddress!, from: 0, to: n, writingAt: 0)
+      } else {
+        var words = UnsafeMutableBufferPointer(rebasing: o[0..<n])
+        words.sort()
+        for k in 0..<n where k == 0 || o[k] != o[unique &- 1] {
+          o[unique] = o[k]
+          unique &+= 1
+        }
       }
       return Array(UnsafeBufferPointer(rebasing: o[0..<unique]))
     }
@@ -337,8 +344,8 @@ public enum Salience {
     let table = stopTable
     // The words' ranges (at most one word per four bytes, and one more), then the words one by one.
     let ranges = [UInt64](unsafeUninitializedCapacity: u.count / 4 + 1) { o, initialized in
-      initialized = table.slots.withUnsafeBufferPointer { slots in
-        readWords(p, count: u.count, output: .ranges, table: table, slots: slots.baseAddress!, to: o.baseAddress!, shingleWords: nil).words
+      initialized = table.withPointers { slots, letters in
+        readWords(p, count: u.count, output: .ranges, table: table, slots: slots, letters: letters, to: o.baseAddress!, shingleWords: nil).words
       }
     }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { cur in
@@ -395,11 +402,12 @@ public enum Salience {
   ///
   /// One function without closures, whose loop state is its own locals: a word's letters are read by
   /// a loop of their own, and a shingle word that starts with a story word has the story word's hash so
-  /// far (the same bytes, lower-cased alike), so letters are hashed once. `slots` are the stop table's
-  /// (`table.slots`).
+  /// far (the same bytes, lower-cased alike), so letters are hashed once. `slots` and `letters` are the
+  /// stop table's (`table.withPointers`): an ASCII letter is told by one look-up, `letters[c] != 0`,
+  /// which is also its lower-case byte.
   private static func readWords(
-    _ p: UnsafePointer<UInt8>, count: Int, output: WordOutput, table: StopTable, slots: UnsafePointer<UInt64>, to out: UnsafeMutablePointer<UInt64>,
-    shingleWords: UnsafeMutablePointer<UInt64>?
+    _ p: UnsafePointer<UInt8>, count: Int, output: WordOutput, table: StopTable, slots: UnsafePointer<UInt64>,
+    letters: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt64>, shingleWords: UnsafeMutablePointer<UInt64>?
   ) -> (words: Int, shingleWords: Int) {
     let basis: UInt64 = 0xcbf2_9ce4_8422_2325
     let prime: UInt64 = 0x100_0000_01b3
@@ -413,15 +421,24 @@ public enum Salience {
     var i = 0
     while i < count {
       let b = p[i]
-      if (b | 0x20) &- 0x61 < 26 || (b >= 0x80 && !startsBreak(p, i, count)) {
-        // A word: its letters, and the bytes outside ASCII that do not end it.
+      let first = letters[Int(b)]
+      if first != 0 || (b >= 0x80 && !startsBreak(p, i, count)) {
+        // A word: its letters, and the bytes outside ASCII that do not end it. Its first byte is
+        // known to be one of them.
         let start = i
         var h = basis
         var ascii = true
-        repeat {
+        if first != 0 {
+          h = (h ^ UInt64(first)) &* prime
+        } else {
+          ascii = false
+          h = (h ^ UInt64(b)) &* prime
+        }
+        i &+= 1
+        while i < count {
           let c = p[i]
-          let lower = c | 0x20
-          if lower &- 0x61 < 26 {
+          let lower = letters[Int(c)]
+          if lower != 0 {
             h = (h ^ UInt64(lower)) &* prime
           } else if c >= 0x80 && !startsBreak(p, i, count) {
             ascii = false
@@ -430,7 +447,7 @@ public enum Salience {
             break
           }
           i &+= 1
-        } while i < count
+        }
         if shingles {
           if inShingle {
             // The shingle word began before this word (digits, punctuation outside ASCII).
@@ -559,6 +576,11 @@ public enum Salience {
     var slots = [UInt64](repeating: 0, count: mask + 1)
     /// Per slot, the stop word's bytes.
     var words = [[UInt8]](repeating: [], count: mask + 1)
+    /// Per byte, the lower-case letter of an ASCII letter, 0 for every other byte (`readWords`).
+    let letters: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+      let lower = UInt8(b) | 0x20
+      return b < 0x80 && lower >= 0x61 && lower <= 0x7A ? lower : 0
+    }
 
     init(_ stop: Set<String>) {
       for word in stop.sorted() {
@@ -570,6 +592,12 @@ public enum Salience {
         slots[k] = h
         words[k] = bytes
       }
+    }
+
+    /// Calls `body` with the addresses of `slots` and `letters` (neither is empty).
+    @inline(__always)
+    func withPointers<R>(_ body: (UnsafePointer<UInt64>, UnsafePointer<UInt8>) -> R) -> R {
+      slots.withUnsafeBufferPointer { s in letters.withUnsafeBufferPointer { l in body(s.baseAddress!, l.baseAddress!) } }
     }
 
     /// The slot of the stop word whose hash is `h`, or nil.

@@ -143,9 +143,13 @@ public enum StoryGate {
       joinedPairs: joinedPairs)
   }
 
-  /// The shard of word hash `w` among `count`.
+  /// The shard of word hash `w` among `count`: its top half modulo `count` (word hashes are FNV-1a,
+  /// whose top bits are spread by the last multiplication; `HashCounts` places keys by a product of
+  /// all their bits, so the bits a shard shares do not crowd its table). Which shard holds a word
+  /// changes only where it is found, not the result.
+  @inline(__always)
   private static func shard(_ w: UInt64, of count: Int) -> Int {
-    count == 1 ? 0 : Int(truncatingIfNeeded: ((w ^ (w >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 33) % count
+    Int(truncatingIfNeeded: (w >> 32) % UInt64(truncatingIfNeeded: count))
   }
 
   /// Jaccard overlap of two sorted word lists; 1 when both are empty.

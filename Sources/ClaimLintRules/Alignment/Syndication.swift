@@ -105,6 +105,11 @@ public enum Syndication {
   /// Whether two sorted arrays without repeats share at least `needed` elements
   /// (`Salience.sharedCount(a, b) >= needed`): one merge pass that stops as soon as the answer is
   /// known, when `needed` are found or when the rest of either array could no longer make them up.
+  ///
+  /// After `shared` matches, `i - shared` elements of `a` were passed unmatched, and the rest of `a`
+  /// can make up at most `shared + (na - i)` = `na - (i - shared)`: `a` can no longer make up `needed`
+  /// once more than `na - needed` of its elements are passed unmatched (likewise `b`). A step that
+  /// passes an element of `a` only changes `a`'s count, so only that one is tested.
   static func sharesAtLeast(_ a: [UInt64], _ b: [UInt64], _ needed: Int) -> Bool {
     if needed <= 0 { return true }
     return a.withUnsafeBufferPointer { pa in
@@ -112,6 +117,10 @@ public enum Syndication {
         guard let x = pa.baseAddress, let y = pb.baseAddress else { return false }
         let na = pa.count
         let nb = pb.count
+        // Elements of each array that may be passed unmatched.
+        let spareA = na &- needed
+        let spareB = nb &- needed
+        if spareA < 0 || spareB < 0 { return false }
         var i = 0
         var j = 0
         var shared = 0
@@ -123,9 +132,12 @@ public enum Syndication {
             if shared >= needed { return true }
             i &+= 1
             j &+= 1
+          } else if u < v {
+            i &+= 1
+            if i &- shared > spareA { return false }
           } else {
-            if u < v { i &+= 1 } else { j &+= 1 }
-            if shared &+ min(na &- i, nb &- j) < needed { return false }
+            j &+= 1
+            if j &- shared > spareB { return false }
           }
         }
         return false
