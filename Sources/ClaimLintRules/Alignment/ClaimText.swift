@@ -289,3 +289,70 @@ struct ComparableDocuments {
     return v
   }
 }
+
+/// Tests of how many words two sorted word-hash lists share (`Salience.sharedCount`,
+/// `Salience.containment`) that stop as soon as the answer is known: most pairs of dates the date rule
+/// compares share a word or two, and the merge pass ends after the few unmatched words the threshold
+/// allows instead of walking both lists to the end. (The attribution rule's candidates mostly share
+/// most of their words, where stopping early saves little: there the full merge measured cheaper.)
+enum SharedWords {
+  /// The fewest shared words `k` with `Double(k) / Double(small) >= threshold` (`small` > 0), so that
+  /// `Salience.containment(a, b) >= threshold` is `sharesAtLeast(a, b, needed(...))` for lists whose
+  /// smaller one has `small` words. The quotient grows with `k` (division is correctly rounded, hence
+  /// monotonic), so the least such `k` is found from an estimate by stepping down while the one below
+  /// still passes and up while `k` fails; `small + 1` (never reached) when no `k` up to `small` passes.
+  static func needed(small: Int, threshold: Double) -> Int {
+    let d = Double(small)
+    var k = min(max(Int((threshold * d).rounded(.up)), 0), small + 1)
+    while k > 0, Double(k - 1) / d >= threshold { k -= 1 }
+    while k <= small, Double(k) / d < threshold { k += 1 }
+    return k
+  }
+
+  /// Whether two sorted arrays without repeats share at least `needed` elements
+  /// (`Salience.sharedCount(a, b) >= needed`).
+  ///
+  /// One merge pass that returns true at the `needed`-th shared element, and false as soon as one side
+  /// has passed more unmatched elements than it can spare (`count - needed`): the elements it has
+  /// left can then no longer make up `needed`. While neither has happened, each side still has an
+  /// element left (it has passed at most `count - needed` unmatched ones and fewer than `needed`
+  /// shared ones), so the loop reads no element past either end.
+  static func sharesAtLeast(_ a: [UInt64], _ b: [UInt64], _ needed: Int) -> Bool {
+    if needed <= 0 { return true }
+    return a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        guard pa.count >= needed, pb.count >= needed, let x = pa.baseAddress, let y = pb.baseAddress else { return false }
+        var spareA = pa.count &- needed
+        var spareB = pb.count &- needed
+        var shared = 0
+        var i = 0
+        var j = 0
+        while true {
+          let u = x[i]
+          let v = y[j]
+          if u == v {
+            shared &+= 1
+            if shared == needed { return true }
+            i &+= 1
+            j &+= 1
+          } else if u < v {
+            if spareA == 0 { return false }
+            spareA &-= 1
+            i &+= 1
+          } else {
+            if spareB == 0 { return false }
+            spareB &-= 1
+            j &+= 1
+          }
+        }
+      }
+    }
+  }
+
+  /// `Salience.containment(a, b) >= threshold`, by `sharesAtLeast`.
+  static func contains(_ a: [UInt64], _ b: [UInt64], atLeast threshold: Double) -> Bool {
+    let small = min(a.count, b.count)
+    guard small > 0 else { return 0 >= threshold }
+    return sharesAtLeast(a, b, needed(small: small, threshold: threshold))
+  }
+}

@@ -121,33 +121,42 @@ public struct DateMismatchRule: Rule {
     let salient = contexts.map(\.all)
     // The claims of each date's sentence, found by one pass over each document with dates; in a
     // document whose claims come in sentence order (checked once), the run of claims around the date.
+    // They are listed one date after the other in one flat list, `sentenceMembers[sentenceOf[i]]` for
+    // date `i` (no array per date, each made and freed on every call), and read in place.
     var sentenceClaims: [Int: [Int: [Int]]] = [:]
-    var inSentenceOrder: [Int: Bool] = [:]
-    let sentenceOf = refs.map { r -> [Int] in
-      let cs = claims.documents[r.document].claims
-      let ordered: Bool
-      if let known = inSentenceOrder[r.document] {
-        ordered = known
-      } else {
-        ordered = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex }
-        inSentenceOrder[r.document] = ordered
+    // Per document: 0 not checked yet, 1 not in sentence order, 2 in sentence order.
+    var inSentenceOrder = [UInt8](repeating: 0, count: claims.documents.count)
+    var memberList: [Int] = []
+    var rangeList: [Range<Int>] = []
+    rangeList.reserveCapacity(refs.count)
+    for r in refs {
+      claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+        if inSentenceOrder[r.document] == 0 {
+          inSentenceOrder[r.document] = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex } ? 2 : 1
+        }
+        let start = memberList.count
+        if inSentenceOrder[r.document] == 2 {
+          let sentence = cs[r.index].sentenceIndex
+          var lo = r.index
+          while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
+          var hi = r.index + 1
+          while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
+          memberList.append(contentsOf: lo..<hi)
+        } else {
+          if sentenceClaims[r.document] == nil {
+            var bySentence: [Int: [Int]] = [:]
+            for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
+            sentenceClaims[r.document] = bySentence
+          }
+          memberList.append(contentsOf: sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? [])
+        }
+        rangeList.append(start..<memberList.count)
       }
-      if ordered {
-        let sentence = cs[r.index].sentenceIndex
-        var lo = r.index
-        while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
-        var hi = r.index + 1
-        while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
-        return Array(lo..<hi)
-      }
-      if sentenceClaims[r.document] == nil {
-        var bySentence: [Int: [Int]] = [:]
-        for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
-        sentenceClaims[r.document] = bySentence
-      }
-      return sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? []
     }
     sentenceClaims = [:]
+    let sentenceMembers = memberList
+    memberList = []
+    let sentenceOf = rangeList
     // The figures of each date's sentence, read when a pair of dates first needs them: two contexts
     // that already share enough words are the same event whatever figures they give.
     // The cache, the index, the comparable pairs and the candidate buffer change on every call of the
@@ -158,23 +167,25 @@ public struct DateMismatchRule: Rule {
     return withScratch(scratch) { scratch in
       func figures(_ i: Int) -> [String] {
         if let known = scratch.pointee.figureCache[i] { return known }
-        let f = Self.figureList(of: refs[i], in: claims, sentenceClaims: sentenceOf[i])
+        let f = Self.figureList(of: refs[i], in: claims, sentenceClaims: sentenceMembers[sentenceOf[i]])
         scratch.pointee.figureCache[i] = f
         return f
       }
       let own = contexts.map(\.own)
       // A short sentence borrowed the words of the sentence before it; its own words must still speak of
       // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
+      // The shares by `SharedWords` (`sameEventByMerge`), whose merge passes stop once the answer is known.
       func sameEvent(_ i: Int, _ j: Int) -> Bool {
-        if !Self.sameEvent(salient[i], salient[j]) {
-          guard Self.sameEvent(salient[i], salient[j], sharedFigures: Self.sharedCount(figures(i), figures(j))) else { return false }
+        if !Self.sameEventByMerge(salient[i], salient[j]) {
+          let sharedFigures = Self.sharedCount(figures(i), figures(j))
+          guard sharedFigures > 0, Self.sameEventByMerge(salient[i], salient[j], sharedFigures: sharedFigures) else { return false }
         }
-        if own[i].count < salient[i].count, Salience.sharedCount(own[i], salient[j]) < 2 { return false }
-        if own[j].count < salient[j].count, Salience.sharedCount(own[j], salient[i]) < 2 { return false }
+        if own[i].count < salient[i].count, !SharedWords.sharesAtLeast(own[i], salient[j], 2) { return false }
+        if own[j].count < salient[j].count, !SharedWords.sharesAtLeast(own[j], salient[i], 2) { return false }
         return true
       }
       // The days of each date and of the other dates of its sentence, worked out once (`overlaps` on them).
-      let siblings = refs.indices.map { Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceOf[$0]) }
+      let siblings = refs.indices.map { Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceMembers[sentenceOf[$0]]) }
       var findings: [Finding] = []
       // Each date, its text and whether it is its article's own day, read once.
       // Each claim is read in place through its document's buffer, never copied.
@@ -193,15 +204,16 @@ public struct DateMismatchRule: Rule {
       let texts = textList
       let ownDay = texts.map { Self.isOwnDay($0) }
       let days = dates.map { Self.days(of: $0) }
+      // What `differInInferredYearOnly` reads of each date, as plain values: the recorder copies no
+      // `DateMention` (whose strings are retained and released at every copy).
+      let resolvedDays = dates.map { (resolved: $0.resolved, hasEnd: $0.resolvedEnd != nil) }
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
-        let da = dates[i]
         let daysA = days[i]
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
         for j in scratch.pointee.candidates {
           guard scratch.pointee.comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
-          let db = dates[j]
           let daysB = days[j]
           let overlap = Self.overlaps(daysA, daysB)
           // "kicks off June 9th … and concludes October 10th": a date that matches the other date of this
@@ -209,7 +221,10 @@ public struct DateMismatchRule: Rule {
           if !overlap && siblings[i].contains(where: { Self.overlaps($0, daysB) }) { continue }
           // Both dates each article's own day (`bothOwnDay`).
           if ownDay[i] && ownDay[j] { continue }
-          if overlap || Self.differInInferredYearOnly(da, texts[i], db, texts[j]) {
+          if overlap
+            || Self.differInInferredYearOnly(
+              resolvedDays[i].resolved, hasEndA: resolvedDays[i].hasEnd, texts[i], resolvedDays[j].resolved, hasEndB: resolvedDays[j].hasEnd, texts[j])
+          {
             recorder.agree(refs[j].document)
           } else {
             recorder.conflict(j)
@@ -776,8 +791,10 @@ public struct DateMismatchRule: Rule {
     return isPackedClauseBreak(letters)
   }
 
-  /// The first letters of `clauseBreaks`, one bit each (bit 0 for "a").
-  private static let clauseBreakInitials: UInt32 = clauseBreaks.reduce(0) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
+  /// The first letters of `clauseBreaks`, one bit each (bit 0 for "a"): a, b, s, u and w. A constant
+  /// (a global computed from the set is read through a one-time initialisation check at every call);
+  /// a test checks it against `clauseBreaks`.
+  static let clauseBreakInitials: UInt32 = 1 << 0 | 1 << 1 | 1 << 18 | 1 << 20 | 1 << 22
 
   /// The last byte of the news punctuation written E2 80 xx (`isPlain`).
   @inline(__always)
@@ -874,7 +891,7 @@ public struct DateMismatchRule: Rule {
 
   /// `figureWords(of:in:sentenceClaims:)` as a list without repeats, in the order of the claims: a
   /// sentence has few figures, and most none, so no set is built.
-  static func figureList(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [String] {
+  static func figureList<Members: Collection<Int>>(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: Members) -> [String] {
     let cs = claims.documents[r.document].claims
     var out: [String] = []
     func add(_ w: String) { if !out.contains(w) { out.append(w) } }
@@ -944,7 +961,7 @@ public struct DateMismatchRule: Rule {
   }
 
   /// `siblingDates(of:in:sentenceClaims:)` as their days (`days(of:)`), each claim read in place.
-  static func siblingDays(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: [Int]) -> [(first: Int, last: Int)] {
+  static func siblingDays<Members: Collection<Int>>(of r: ClaimRef, in claims: AlignedClaims, sentenceClaims: Members) -> [(first: Int, last: Int)] {
     claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
       var out: [(first: Int, last: Int)] = []
       for k in sentenceClaims where k != r.index && cs[k].kind == .date && cs[k].date?.resolved != nil {
@@ -964,8 +981,15 @@ public struct DateMismatchRule: Rule {
 
   /// `differInInferredYearOnly(_:_:)` given each claim's date and the text of its span.
   static func differInInferredYearOnly(_ a: DateMention, _ textA: String, _ b: DateMention, _ textB: String) -> Bool {
-    guard let x = a.resolved, let y = b.resolved, x.year != y.year else { return false }
-    guard x.month == y.month, x.day == y.day, a.resolvedEnd == nil, b.resolvedEnd == nil else { return false }
+    differInInferredYearOnly(a.resolved, hasEndA: a.resolvedEnd != nil, textA, b.resolved, hasEndB: b.resolvedEnd != nil, textB)
+  }
+
+  /// `differInInferredYearOnly(_:_:_:_:)` given each date's resolved day and whether it has an end.
+  static func differInInferredYearOnly(
+    _ a: CalendarDate?, hasEndA: Bool, _ textA: String, _ b: CalendarDate?, hasEndB: Bool, _ textB: String
+  ) -> Bool {
+    guard let x = a, let y = b, x.year != y.year else { return false }
+    guard x.month == y.month, x.day == y.day, !hasEndA, !hasEndB else { return false }
     return !statesYear(textA) || !statesYear(textB)
   }
 
@@ -995,5 +1019,15 @@ public struct DateMismatchRule: Rule {
     let shared = Salience.sharedCount(a, b) + sharedFigures
     let small = min(a.count, b.count)
     return shared >= 4 && small > 0 && Double(shared) / Double(small) >= 0.45
+  }
+
+  /// `sameEvent(_:_:sharedFigures:)` on sorted word hashes by `SharedWords.sharesAtLeast`: the test
+  /// passes exactly when the shared words and figures reach the larger of 4 and the fewest that make
+  /// 45% of the smaller list (the quotient grows with the count), so the words must reach that less
+  /// the shared figures.
+  static func sameEventByMerge(_ a: [UInt64], _ b: [UInt64], sharedFigures: Int = 0) -> Bool {
+    let small = min(a.count, b.count)
+    guard small > 0 else { return false }
+    return SharedWords.sharesAtLeast(a, b, max(4, SharedWords.needed(small: small, threshold: 0.45)) - sharedFigures)
   }
 }

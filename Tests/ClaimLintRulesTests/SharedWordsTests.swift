@@ -1,0 +1,56 @@
+import Testing
+
+@testable import ClaimLintRules
+
+/// `SharedWords` stops its merge passes early; it must answer what counting every shared word answers.
+struct SharedWordsTests {
+  /// Sentences of news copy: pairs that share most words, some, a few and none.
+  static let texts = [
+    "The foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.",
+    "The foreign ministers of four countries met in Chiang Mai on August 16 to discuss border crime.",
+    "Foreign ministers from four nations gathered in Chiang Mai to talk about crime on the border.",
+    "We will not tolerate these criminal networks on our border, Foreign Minister Ana Ruiz said.",
+    "We will not tolerate these criminal networks on our border, Tomas Vidal said.",
+    "He is the player we have wanted for three years, coach Marco Bellini said.",
+    "He is the player we have wanted for three years, said club president Luis Ortega.",
+    "Eleven people died and 140 were hurt in the stampede at Harmon Arena on Saturday night.",
+    "Eight people were killed and about 150 injured when fans pushed through a barrier at Harmon Arena.",
+    "The government of Lusavia announced on Wednesday a $1.35 billion plan to add hospital beds.",
+    "The government of Lusavia approved on Thursday a $1.35 billion plan to add 2,400 beds.",
+    "Union negotiators said the dockworkers will return to work on Saturday after a four-day strike.",
+    "Shares fell.",
+    "",
+  ]
+
+  @Test func earlyStoppingMergeGivesTheFullCount() {
+    let lists = Self.texts.map { Salience.sortedWordHashes($0) } + Self.texts.map { AttributionMismatchRule.asciiTokenHashes($0) ?? [] }
+    for a in lists {
+      for b in lists {
+        let shared = Salience.sharedCount(a, b)
+        for needed in -1...(max(a.count, b.count) + 2) {
+          #expect(SharedWords.sharesAtLeast(a, b, needed) == (shared >= needed), "\(a.count) \(b.count) \(needed)")
+        }
+        for threshold in [0.0, 0.45, 0.5, 0.7, 0.8, 0.9, 1.0, 1.5] {
+          #expect(SharedWords.contains(a, b, atLeast: threshold) == (Salience.containment(a, b) >= threshold), "\(a.count) \(b.count) \(threshold)")
+        }
+        for figures in 0...3 {
+          #expect(DateMismatchRule.sameEventByMerge(a, b, sharedFigures: figures) == DateMismatchRule.sameEvent(a, b, sharedFigures: figures))
+        }
+      }
+    }
+  }
+
+  @Test func neededIsTheLeastPassingCount() {
+    for small in 1...300 {
+      for threshold in [0.45, 0.7, 0.8, 0.9, 1.0] {
+        let k = SharedWords.needed(small: small, threshold: threshold)
+        #expect(k == (0...(small + 1)).first { Double($0) / Double(small) >= threshold || $0 == small + 1 }, "\(small) \(threshold)")
+      }
+    }
+  }
+
+  @Test func clauseBreakInitialsAreTheFirstLetters() {
+    let initials = DateMismatchRule.clauseBreaks.reduce(UInt32(0)) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
+    #expect(DateMismatchRule.clauseBreakInitials == initials)
+  }
+}
