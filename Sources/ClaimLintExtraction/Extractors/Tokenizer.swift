@@ -233,8 +233,8 @@ enum Tokenizer {
       let bytes = self.bytes
       let n = bytes.count
       var i = self.i
+      // White space characters since the last token.
       var spaces = 0
-      var spaceChars = 0
       let ascii = asciiStrings
       let small = SmallASCII.isAvailable
       defer { self.i = i }
@@ -245,28 +245,24 @@ enum Tokenizer {
         // White space: ASCII, no-break space (C2 A0), the spaces U+2000…U+200A, U+202F and U+3000.
         if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
           spaces &+= 1
-          spaceChars &+= 1
           i &+= 1
           continue
         }
         if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
           plain = false
           spaces += 1
-          spaceChars += 1
           i += 2
           continue
         }
         if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
           plain = false
           spaces += 1
-          spaceChars += 1
           i += 3
           continue
         }
         if c == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
           plain = false
           spaces += 1
-          spaceChars += 1
           i += 3
           continue
         }
@@ -358,11 +354,10 @@ enum Tokenizer {
         sink.put(
           Token(
             kind: kind, start: start, end: i, spaceBefore: !madeOne && spaces == 0 ? 1 : spaces,
-            singleSpaceBefore: spaceChars == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
+            singleSpaceBefore: spaces == 1, lower: lower, lowerHash: lowerHash, isCapitalized: isCapitalized,
             mayHaveUpper: mayHaveUpper))
         madeOne = true
         spaces = 0
-        spaceChars = 0
       }
     }
   }

@@ -22,7 +22,11 @@ import Testing
       #expect(Word.referenceBitsKnown)
     #endif
     let long = "Extraordinarily-long-hyphenated-words and Internationalization's representatives, U.S.-based"
-    let sentences = Self.sentences + [long, "A b.", long + " " + long, "x", "Müller’s extraordinarily long neighbourhood's"]
+    // Capitalized words of 1…15 bytes at the start, inside and at the end (read before, across and
+    // past the last eight bytes), whose text is read from the bytes eight at a time.
+    let capitalized = "Representatives of Washington's Environmental Chancellery met AbcdefghiJklmno"
+    let sentences =
+      Self.sentences + [long, "A b.", long + " " + long, "x", "Müller’s extraordinarily long neighbourhood's", capitalized, "Ab Cd", "Abcdefghi"]
     var buffer: [Word] = []
     for s in sentences + sentences.reversed() + sentences {
       let bytes = Array(s.utf8)
