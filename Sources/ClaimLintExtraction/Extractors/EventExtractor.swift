@@ -146,7 +146,7 @@ public struct EventExtractor: Sendable {
       k = cities.nextStart(ws, from: k)
       guard k < ws.count else { break }
       let m = name(ws, k, in: cities)
-      if m > 0 { return ws[k..<(k + m)].map(\.text).joined(separator: " ") }
+      if m > 0 { return Self.texts(ws, k, k + m) }
       k += 1
     }
     return nil
@@ -160,7 +160,7 @@ public struct EventExtractor: Sendable {
       && k + 1 < ws.count
     {
       let m = name(ws, k + 1, in: cities)
-      if m > 0 { return ws[(k + 1)..<(k + 1 + m)].map(\.text).joined(separator: " ") }
+      if m > 0 { return Self.texts(ws, k + 1, k + 1 + m) }
     }
     // "VIENTIANE, March 4 (Mekong Wire) -": a dateline city in capitals.
     if ws.count > 1, Self.isComma(ws[1]) || (ws.count > 2 && Self.isComma(ws[2])) {
@@ -185,7 +185,7 @@ public struct EventExtractor: Sendable {
           (ws[k - 1].lowerHash == Self.inHash && ws[k - 1].lower == "in")
             || (ws[k - 1].lowerHash == Self.atHash && ws[k - 1].lower == "at")
         {
-          return ws[k..<(k + m)].map(\.text).joined(separator: " ")
+          return Self.texts(ws, k, k + m)
         }
         if first == nil { first = k..<(k + m) }
       }
@@ -197,7 +197,18 @@ public struct EventExtractor: Sendable {
       if let hit = cityInCapitals(ws, words: ws.count > 2 ? 2 : 1) { return hit }
     }
     guard let first else { return nil }
-    return ws[first].map(\.text).joined(separator: " ")
+    return Self.texts(ws, first.lowerBound, first.upperBound)
+  }
+
+  /// `ws[a..<b].map(\.text).joined(separator: " ")` (`a < b`), without the array: one word's text is
+  /// itself, and the texts of several are appended one by one.
+  static func texts(_ ws: [Word], _ a: Int, _ b: Int) -> String {
+    var out = ws[a].text
+    for k in (a + 1)..<b {
+      out += " "
+      out += ws[k].text
+    }
+    return out
   }
 
   /// `WordTable.hashCode` of "in", "at" and ",".
@@ -231,21 +242,23 @@ public struct EventExtractor: Sendable {
     var found: [(String, Range<Int>)] = []
     // Each person's words, split once (the same for every position of the sentence).
     let partsOfPeople = people.map(Self.nameParts)
-    // The people longest first (in characters, a stable sort), each with its words and the hash of
-    // its first word.
-    let byLength = people.indices.map { k in (people[k], partsOfPeople[k], Self.characterCount(people[k])) }
-      .sorted(by: { $0.2 > $1.2 })
-      .map { p in (p.0, p.1, p.1.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0) }
+    // The people's indices longest first (in characters, a stable sort), and the hash of each
+    // person's first word: indices, so that no array of the people's strings and words is made.
+    let lengths = people.map(Self.characterCount)
+    let byLength = people.indices.sorted(by: { lengths[$0] > lengths[$1] })
+    let firstHashes = partsOfPeople.map { $0.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0 }
     var i = 0
     while i < ws.count {
       var matched = false
       let wordHash = ws[i].textHash
-      for (p, parts, firstHash) in byLength {
+      for p in byLength {
         // Two ASCII texts of different hashes differ: most people are told apart without comparing.
+        let firstHash = firstHashes[p]
         if wordHash != 0, firstHash != 0, wordHash != firstHash { continue }
         // The words' texts compared in place, without making an array of them.
+        let parts = partsOfPeople[p]
         if i + parts.count <= ws.count, parts.indices.allSatisfy({ ws[i + $0].text == parts[$0] }) {
-          found.append((p, ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
+          found.append((people[p], ws[i].range.lowerBound..<ws[i + parts.count - 1].range.upperBound))
           i += parts.count
           matched = true
           break
@@ -258,7 +271,7 @@ public struct EventExtractor: Sendable {
         var j = i + 1
         while j < ws.count, j - i <= 4, ws[j].isCapitalized, ws[j].range.lowerBound - ws[j - 1].range.upperBound == 1 { j += 1 }
         if j - i - 1 >= 2 {
-          found.append((ws[(i + 1)..<j].map(\.text).joined(separator: " "), ws[i + 1].range.lowerBound..<ws[j - 1].range.upperBound))
+          found.append((Self.texts(ws, i + 1, j), ws[i + 1].range.lowerBound..<ws[j - 1].range.upperBound))
           i = j
           continue
         }
@@ -359,14 +372,14 @@ public struct EventExtractor: Sendable {
         i += 1
         continue
       }
-      var items = [ws[i..<(i + n)].map(\.text).joined(separator: " ")]
+      var items = [Self.texts(ws, i, i + n)]
       var j = i + n
       while j + 1 < ws.count, ws[j].text == "," || ws[j].lower == "and" {
         var k = j + 1
         if ws[j].text == ",", k < ws.count, ws[k].lower == "and" { k += 1 }
         let m = name(ws, k, in: countries)
         guard m > 0 else { break }
-        items.append(ws[k..<(k + m)].map(\.text).joined(separator: " "))
+        items.append(Self.texts(ws, k, k + m))
         j = k + m
       }
       if items.count >= 2, best == nil || items.count > best!.2.count { best = (i, j, items) }

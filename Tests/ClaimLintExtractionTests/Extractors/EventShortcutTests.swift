@@ -26,6 +26,26 @@ import Testing
     return nil
   }
 
+  /// `EventExtractor.texts` joins the words' texts as `map(\.text).joined(separator: " ")` does, for
+  /// every stretch of one word or more, ASCII or not.
+  @Test func textsAreTheJoinedWords() {
+    let sentences = [
+      "China, Laos, Myanmar and Thailand held an informal meeting in Chiang Mai, officials said.",
+      "ZÜRICH, May 2 - Thailand’s envoy met her Cambodian counterpart Hun Manet in Phnom Penh.",
+      "a", "Straße der Einheit in São Paulo",
+    ]
+    for s in sentences {
+      let ws = WordScanner.words(s)
+      for a in 0..<ws.count {
+        for b in (a + 1)...ws.count {
+          let expected = ws[a..<b].map(\.text).joined(separator: " ")
+          let got = EventExtractor.texts(ws, a, b)
+          #expect(got == expected && Array(got.utf8) == Array(expected.utf8), "\(s) \(a) \(b)")
+        }
+      }
+    }
+  }
+
   @Test func phraseTableNextStartIsTheFirstPossibleStart() {
     let lexicons = ExtractionFixture.lexiconSet()
     var countries = WordPhraseTable<Bool>(caseSensitive: true)
