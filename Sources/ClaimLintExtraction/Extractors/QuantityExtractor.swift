@@ -110,9 +110,34 @@ public struct QuantityExtractor: Sendable {
     /// reference: the static set costs a `swift_once` call on every lookup, and the token looked up
     /// is copied to live across it.
     let functionWords = WordSet(EnglishFunctionWords.list)
+    /// The words that start a number by themselves (`NumberParser.parse`): the number words and the
+    /// first words of the vague figures.
+    let numberStarts: WordSet
+    /// A figure starting at token `i` reads its first number at a token `p` with `p - i` at most the
+    /// longest starter ("between", "from": one token) or qualifier before it, plus the longest currency
+    /// before the number; that number starts with a token of `numberStarts` or digits at `p` or, after
+    /// "a" or "an", at `p + 1`. So such a token lies before `i + figureReach`.
+    let figureReach: Int
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       dates = DateExtractor(lexicons: lexicons)
+      numberStarts = WordSet(Array(lexicons.numberWords.keys) + Array(lexicons.vague.firstKeys))
+      figureReach = max(1, lexicons.qualifiersBefore.longestPhrase) + lexicons.currencies.longestPhrase + 2
+    }
+
+    /// The first token from `i` on (at most `t.count`) that may be the first token of a number, or the
+    /// one after "a" or "an" of one: digits, or a number word or the first word of a vague figure
+    /// (every one of them has the figure role; a token not marked has every role). ".08" has digits
+    /// after its point. The tokens are read on their storage.
+    @inline(__always)
+    func firstNumberStart(_ t: [Token], from i: Int) -> Int {
+      t.withUnsafeBufferPointer { b in
+        var k = i
+        while k < b.count, b[k].kind != .digits, b[k].roles & TokenRoles.figure == 0 || !numberStarts.contains(token: b[k]) {
+          k += 1
+        }
+        return k
+      }
     }
   }
 
@@ -172,6 +197,10 @@ public struct QuantityExtractor: Sendable {
     // The first blocked token at or after `i`, found as `i` moves forward (it never moves back).
     var stopAt = -1
 
+    // The first token at or after `i` that may start a number (`Shared.firstNumberStart`), found as `i`
+    // moves forward (it never moves back).
+    var numberAt = -1
+
     // The sentence's actions, read at its first figure (most sentences have none).
     var actionsRead: [ActionMatch]? = nil
     var i = 0
@@ -188,6 +217,16 @@ public struct QuantityExtractor: Sendable {
         } else {
           stopAt = n
         }
+      }
+      // Most tokens with the figure role ("a", "over", "in", the full stop) have no number within a
+      // figure's reach before the next blocked token: `figure` would find none there (see
+      // `Shared.figureReach`), and it is not called.
+      if numberAt < i {
+        numberAt = shared.firstNumberStart(tokens, from: i)
+      }
+      if numberAt >= stopAt || numberAt - i >= shared.figureReach {
+        i += 1
+        continue
       }
       switch figure(tokens, at: i, stop: stopAt, into: &out) {
       case .none:
@@ -263,6 +302,16 @@ public struct QuantityExtractor: Sendable {
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
   ]
+
+  /// For tests: whether `figure` finds something (a figure or a skip) at token `i`, and whether the
+  /// extractor's gate lets it be called there (a number may start within reach before `stop`).
+  func figureAndGate(_ t: [Token], at i: Int, stop: Int) -> (found: Bool, gate: Bool) {
+    var scratch: [QuantityMatch] = []
+    let found: Bool
+    if case .none = figure(t, at: i, stop: stop, into: &scratch) { found = false } else { found = true }
+    let k = shared.firstNumberStart(t, from: i)
+    return (found, k < stop && k - i < shared.figureReach)
+  }
 
   /// The figure starting at token `i`, if any; a figure's match is appended to `out` (its range and
   /// noun end set by the caller once known).

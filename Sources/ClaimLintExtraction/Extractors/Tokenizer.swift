@@ -678,6 +678,9 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   /// Whether the index holds no phrase.
   var isEmpty: Bool { byFirst.isEmpty }
 
+  /// The number of tokens of the longest phrase (0 when there is none).
+  var longestPhrase: Int { byFirst.values.lazy.flatMap { $0 }.map(\.keys.count).max() ?? 0 }
+
   /// The first token key of every phrase.
   var firstKeys: Dictionary<String, [Entry]>.Keys { byFirst.keys }
 }
