@@ -98,15 +98,23 @@ public struct LineIndex: Sendable {
     return table
   }
 
-  /// The 1-based line holding `offset`.
+  /// The 1-based line holding `offset` (line 1 for offsets before the file).
+  ///
+  /// A binary search without a branch on the comparison: the last line start at or before `offset`
+  /// lies in `starts[base..<base + count]`, and each round keeps the half that holds it (the upper
+  /// half, of `count - half` starts, when `starts[base + half] <= offset`, else the lower `half`
+  /// ones, which the first `count - half` include).
   public func line(of offset: Int) -> Int {
-    var lo = 0
-    var hi = lineStarts.count - 1
-    while lo < hi {
-      let mid = (lo + hi + 1) / 2
-      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    lineStarts.withUnsafeBufferPointer { starts in
+      var base = 0
+      var count = starts.count
+      while count > 1 {
+        let half = count / 2
+        base = starts[base + half] <= offset ? base + half : base
+        count -= half
+      }
+      return base + 1
     }
-    return lo + 1
   }
 
   /// The 1-based line and code-point column of `offset` in `bytes` (the bytes this index was built from).

@@ -140,6 +140,21 @@ import Testing
     }
   }
 
+  /// `line(of:)` is the number of line starts at or before the offset (at least 1), for files of
+  /// one to many lines, offsets before, inside and past the file, and line starts themselves.
+  @Test func linesMatchACountOfLineStarts() {
+    for lines in [0, 1, 2, 3, 7, 8, 9, 40] {
+      var text = ""
+      for k in 0..<lines { text += String(repeating: "w", count: k % 4) + (k % 3 == 0 ? "\r\n" : "\n") }
+      let bytes = Array(text.utf8)
+      let index = LineIndex(bytes: bytes)
+      for offset in -3...(bytes.count + 3) {
+        let expected = max(1, index.lineStarts.filter { $0 <= offset }.count)
+        #expect(index.line(of: offset) == expected, "\(lines) lines, offset \(offset)")
+      }
+    }
+  }
+
   @Test func emptyFileHasOneLine() {
     let file = SourceFile(path: "empty.txt", text: "")
     #expect(file.lineIndex.lineStarts == [0])
