@@ -10,20 +10,26 @@
 public struct LineIndex: Sendable {
   /// `lineStarts[i]` is the byte offset of line `i + 1`.
   public let lineStarts: [Int]
-  /// `blockColumns[k]` is the code-point column of byte offset `k * blockSize` within its line, so that
-  /// a column is found by counting at most `blockSize` bytes, however long the line (a 50 MB page on
-  /// one line would otherwise cost a scan from the line start for every position).
-  private let blockColumns: [Int32]
-  static let blockSize = 256
+  /// `continuations[k]` is the number of UTF-8 continuation bytes (`10xxxxxx`) before byte offset
+  /// `min(k * blockSize, count)`; there are `count / blockSize + 2` entries.
+  ///
+  /// A column is the number of code points from the line start, that is, of bytes that are not
+  /// continuation bytes: the byte distance less the continuation bytes in between. Where two
+  /// neighbouring entries are equal their block has none and the count needs no reading at all, as
+  /// in most blocks of English news text; otherwise at most `blockSize` bytes are read, however long
+  /// the line (a 50 MB page on one line would otherwise cost a scan from the line start for every
+  /// position).
+  private let continuations: [Int32]
+  static let blockSize = 64
 
   public init(bytes: [UInt8]) {
     let hasReturn = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
-    if hasReturn {
-      (lineStarts, blockColumns) = Self.scan(bytes)
-      return
-    }
-    // Lines end at `\n` only: line starts by `memchr`, and a block's column counted on from the
-    // previous block's (or its line's start) eight bytes at a time.
+    lineStarts = hasReturn ? Self.scanLineStarts(bytes) : Self.lineFeedStarts(bytes)
+    continuations = Self.blockContinuations(bytes)
+  }
+
+  /// Line starts of text whose lines end at `\n` only, by `memchr`.
+  private static func lineFeedStarts(_ bytes: [UInt8]) -> [Int] {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     let n = bytes.count
@@ -36,88 +42,86 @@ public struct LineIndex: Sendable {
         i = at + 1
       }
     }
-    var blocks: [Int32] = []
-    blocks.reserveCapacity(n / Self.blockSize + 1)
-    var line = 0
-    var counted = 0
-    var column = 1
-    var offset = 0
-    while offset < n {
-      while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
-      if counted < starts[line] {
-        counted = starts[line]
-        column = 1
-      }
-      column += Self.codePoints(in: bytes, from: counted, to: offset)
-      counted = offset
-      blocks.append(Int32(truncatingIfNeeded: column))
-      offset += Self.blockSize
-    }
-    lineStarts = starts
-    blockColumns = blocks
+    return starts
   }
 
-  /// Line starts and block columns byte by byte, for text with carriage returns (`\r\n`, lone `\r`).
-  private static func scan(_ bytes: [UInt8]) -> (starts: [Int], blocks: [Int32]) {
+  /// Line starts byte by byte, for text with carriage returns (`\r\n`, lone `\r`).
+  private static func scanLineStarts(_ bytes: [UInt8]) -> [Int] {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
-    var blocks: [Int32] = []
-    blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
     var i = 0
     let n = bytes.count
-    var column: Int32 = 1
-    var nextBlock = 0
     while i < n {
-      if i == nextBlock {
-        blocks.append(column)
-        nextBlock += Self.blockSize
-      }
       let b = bytes[i]
       if b == 0x0A {
         starts.append(i + 1)
-        column = 1
       } else if b == 0x0D {
-        if i + 1 < n, bytes[i + 1] == 0x0A {
-          i += 1
-          if i == nextBlock {
-            blocks.append(column + 1)
-            nextBlock += Self.blockSize
-          }
-        }
+        if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
         starts.append(i + 1)
-        column = 1
-      } else if b & 0xC0 != 0x80 {
-        column &+= 1
       }
       i += 1
     }
-    return (starts, blocks)
+    return starts
   }
 
-  /// The 1-based line holding `offset`.
-  public func line(of offset: Int) -> Int {
-    var lo = 0
-    var hi = lineStarts.count - 1
-    while lo < hi {
-      let mid = (lo + hi + 1) / 2
-      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+  /// The running count of continuation bytes at every block boundary (see `continuations`), a
+  /// whole block (eight words) at a time.
+  private static func blockContinuations(_ bytes: [UInt8]) -> [Int32] {
+    let n = bytes.count
+    var table: [Int32] = []
+    table.reserveCapacity(n / blockSize + 2)
+    table.append(0)
+    var total = 0
+    bytes.withUnsafeBytes { raw in
+      var start = 0
+      while start + blockSize <= n {
+        // Each word adds 0 or 1 to each byte lane: at most 8 per lane, 64 for the sum of the lanes.
+        var lanes: UInt64 = 0
+        var i = start
+        while i < start + blockSize {
+          let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          lanes &+= (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+          i += 8
+        }
+        total += Int(truncatingIfNeeded: (lanes &* 0x0101_0101_0101_0101) >> 56)
+        table.append(Int32(truncatingIfNeeded: total))
+        start += blockSize
+      }
+      // The last, partial block (possibly empty).
+      var i = start
+      while i < n {
+        if raw[i] & 0xC0 == 0x80 { total += 1 }
+        i += 1
+      }
+      table.append(Int32(truncatingIfNeeded: total))
     }
-    return lo + 1
+    return table
+  }
+
+  /// The 1-based line holding `offset` (line 1 for offsets before the file).
+  ///
+  /// A binary search without a branch on the comparison: the last line start at or before `offset`
+  /// lies in `starts[base..<base + count]`, and each round keeps the half that holds it (the upper
+  /// half, of `count - half` starts, when `starts[base + half] <= offset`, else the lower `half`
+  /// ones, which the first `count - half` include).
+  public func line(of offset: Int) -> Int {
+    lineStarts.withUnsafeBufferPointer { starts in
+      var base = 0
+      var count = starts.count
+      while count > 1 {
+        let half = count / 2
+        base = starts[base + half] <= offset ? base + half : base
+        count -= half
+      }
+      return base + 1
+    }
   }
 
   /// The 1-based line and code-point column of `offset` in `bytes` (the bytes this index was built from).
   public func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
     let o = max(0, min(offset, bytes.count))
     let line = line(of: o)
-    var i = lineStarts[line - 1]
-    var column = 1
-    // Start from the last block boundary inside this line, when there is one.
-    let block = o / Self.blockSize
-    if block < blockColumns.count, block * Self.blockSize > i {
-      i = block * Self.blockSize
-      column = Int(blockColumns[block])
-    }
-    return SourcePosition(line: line, column: column + Self.codePoints(in: bytes, from: i, to: o))
+    return SourcePosition(line: line, column: 1 + codePoints(from: lineStarts[line - 1], to: o, in: bytes))
   }
 
   /// The positions of `start` and `end` (`start <= end`): the end's column is counted on from the
@@ -128,7 +132,31 @@ public struct LineIndex: Sendable {
     let e = max(s, min(end, bytes.count))
     let nextLine = a.line < lineStarts.count ? lineStarts[a.line] : Int.max
     guard e < nextLine || (e == s) else { return (a, position(of: e, in: bytes)) }
-    return (a, SourcePosition(line: a.line, column: a.column + Self.codePoints(in: bytes, from: s, to: e)))
+    return (a, SourcePosition(line: a.line, column: a.column + codePoints(from: s, to: e, in: bytes)))
+  }
+
+  /// How many code points start in `bytes[from..<to]` (`0 <= from`, `to <= bytes.count`), from the
+  /// block counts: nothing is read when the blocks spanned hold no continuation byte, only the range
+  /// itself when it lies in one block, else only the partial blocks at its two ends.
+  @inline(__always)
+  func codePoints(from: Int, to: Int, in bytes: [UInt8]) -> Int {
+    guard from < to else { return 0 }
+    let first = from / Self.blockSize
+    let last = to / Self.blockSize
+    // `last + 1` is a valid entry: `to <= count`, and the table ends at `count / blockSize + 1`.
+    if continuations[first] == continuations[last + 1] { return to - from }
+    if first == last { return Self.codePoints(in: bytes, from: from, to: to) }
+    return to - from - (continuations(before: to, in: bytes) - continuations(before: from, in: bytes))
+  }
+
+  /// The number of continuation bytes before `offset` (`0...bytes.count`).
+  @inline(__always)
+  private func continuations(before offset: Int, in bytes: [UInt8]) -> Int {
+    let k = offset / Self.blockSize
+    let before = Int(continuations[k])
+    let blockStart = k * Self.blockSize
+    guard offset > blockStart, continuations[k + 1] != continuations[k] else { return before }
+    return before + (offset - blockStart) - Self.codePoints(in: bytes, from: blockStart, to: offset)
   }
 
   /// How many code points start in `bytes[from..<to]` (UTF-8 bytes that are not continuation bytes),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One physical line of a source file, as byte offsets.
 struct SourceLine {
   /// Offset of the first byte of the line.
@@ -22,9 +28,12 @@ enum SourceLines {
     let n = bytes.count
     var i = 0
     if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    // Without a carriage return anywhere, the next line break is the next `\n`, which `memchr` finds
+    // faster than `lineBreak` (most text ends its lines with `\n` only).
+    let lineFeedsOnly = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) == nil } ?? true }
     while i < n {
       let start = i
-      i = SourceLines.lineBreak(bytes, from: i)
+      i = lineFeedsOnly ? SourceLines.lineFeed(bytes, from: i) : SourceLines.lineBreak(bytes, from: i)
       let end = i
       if i < n {
         if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 2 } else { i += 1 }
@@ -32,6 +41,16 @@ enum SourceLines {
       lines.append(line(bytes, start, end))
     }
     return lines
+  }
+
+  /// The offset of the first `\n` at or after `from`, or `bytes.count`.
+  static func lineFeed(_ bytes: [UInt8], from: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      guard from < raw.count, let base = raw.baseAddress, let hit = memchr(base + from, 0x0A, raw.count - from) else {
+        return raw.count
+      }
+      return base.distance(to: UnsafeRawPointer(hit))
+    }
   }
 
   /// The offset of the first `\n` or `\r` at or after `from`, or `bytes.count`.

@@ -49,7 +49,7 @@ import Testing
     #expect((0..<12).map { index.line(of: $0) } == [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4])
   }
 
-  /// Columns in long lines start from the last 1 KiB block boundary; they must equal a plain count from
+  /// Columns in long lines are counted from per-block tallies; they must equal a plain count from
   /// the line start for every offset, with line breaks (`\r\n` too) and multi-byte characters falling
   /// on and around block boundaries.
   @Test(arguments: [true, false])
@@ -79,6 +79,51 @@ import Testing
     }
   }
 
+  /// Columns come from running counts of continuation bytes per 64-byte block, read only in blocks
+  /// that have some: in English text with a curly quote or a dash now and then, pure-ASCII blocks and
+  /// blocks with one multi-byte character alternate, and every position and span must still equal a
+  /// plain count from the line start.
+  @Test(arguments: [true, false])
+  func columnsInMostlyASCIITextMatchAPlainCount(carriageReturns: Bool) {
+    let sentences = [
+      "The river rose 4.2 metres overnight, officials said. ",
+      "\u{201C}We have never seen it this high,\u{201D} said the mayor of Köln. ",
+      "About 1,200 residents were told to leave their homes before dawn \u{2014} most went to relatives. ",
+      "Rain is expected to ease by Thursday, according to the weather service. ",
+    ]
+    var text = ""
+    for k in 0..<120 {
+      text += sentences[k % sentences.count]
+      if k % 7 == 6 { text += carriageReturns && k % 2 == 0 ? "\r\n" : "\n" }
+      if k % 23 == 22 { text += String(repeating: "x", count: 64 + k % 5) + "\n" }
+    }
+    let bytes = Array(text.utf8)
+    let index = LineIndex(bytes: bytes)
+    var expected: [SourcePosition] = []
+    var line = 1
+    var column = 1
+    for i in 0...bytes.count {
+      expected.append(SourcePosition(line: line, column: column))
+      guard i < bytes.count else { break }
+      let b = bytes[i]
+      if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    for i in 0...bytes.count {
+      #expect(index.position(of: i, in: bytes) == expected[i], "offset \(i)")
+    }
+    for s in stride(from: 0, through: bytes.count, by: 5) {
+      for e in [s, s + 1, s + 3, s + 9, s + 40, s + 63, s + 64, s + 65, s + 130, s + 700] where e <= bytes.count {
+        let pair = index.positions(of: s, e, in: bytes)
+        #expect(pair.start == expected[s] && pair.end == expected[e], "span \(s)..<\(e)")
+      }
+    }
+  }
+
   /// A span's end counted on from its start gives the position counted afresh, on one line or across
   /// lines, at line breaks and around multi-byte characters.
   @Test func spanEndsCountedFromTheirStartMatchAFreshCount() {
@@ -91,6 +136,21 @@ import Testing
         let pair = index.positions(of: s, e, in: bytes)
         #expect(pair.start == index.position(of: s, in: bytes))
         #expect(pair.end == index.position(of: e, in: bytes), "span \(s)..<\(e)")
+      }
+    }
+  }
+
+  /// `line(of:)` is the number of line starts at or before the offset (at least 1), for files of
+  /// one to many lines, offsets before, inside and past the file, and line starts themselves.
+  @Test func linesMatchACountOfLineStarts() {
+    for lines in [0, 1, 2, 3, 7, 8, 9, 40] {
+      var text = ""
+      for k in 0..<lines { text += String(repeating: "w", count: k % 4) + (k % 3 == 0 ? "\r\n" : "\n") }
+      let bytes = Array(text.utf8)
+      let index = LineIndex(bytes: bytes)
+      for offset in -3...(bytes.count + 3) {
+        let expected = max(1, index.lineStarts.filter { $0 <= offset }.count)
+        #expect(index.line(of: offset) == expected, "\(lines) lines, offset \(offset)")
       }
     }
   }

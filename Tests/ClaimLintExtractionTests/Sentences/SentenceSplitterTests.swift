@@ -229,6 +229,27 @@ import Testing
     ])
   }
 
+  /// The eight-byte skip stops at line breaks, terminators and 0xE2 (curly quotes, dashes, `…`); bytes
+  /// that look alike (`/`, `>`, tab and other controls) next to terminators or not, give the same
+  /// sentences at every alignment of the text.
+  @Test func bytesThatShareTheSkipTestsAreReadAsPlainBytes() {
+    let splitter = SentenceSplitter(abbreviations: [])
+    let text = "Prices rose 3/4 of a point in Q1/Q2.\tOfficials said a > b was \u{201C}likely\u{201D}. "
+      + "See https://example.org/a>b for details.\u{0B}Rain fell./ It stopped? Yes, at 10\u{0C}pm! "
+      + "Water\u{2019}s edge rose/fell >2 m\u{2026} The end."
+    let expected = [
+      "Prices rose 3/4 of a point in Q1/Q2.", "Officials said a > b was \u{201C}likely\u{201D}.",
+      "See https://example.org/a>b for details.\u{0B}Rain fell./ It stopped?", "Yes, at 10\u{0C}pm!",
+      "Water\u{2019}s edge rose/fell >2 m\u{2026}", "The end.",
+    ]
+    for pad in 0..<9 {
+      let padded = "Go" + String(repeating: "o", count: pad) + ". " + text
+      var got = Self.sentences(padded, with: splitter)
+      if !got.isEmpty { got.removeFirst() }
+      #expect(got == expected, "padding \(pad)")
+    }
+  }
+
   /// Dotted single letters ("U.S", "p.m") end a sentence only before a common opener, in any case mix;
   /// other dotted words ("ph.d", "4.2", "a..b") are looked up as abbreviations.
   @Test func dottedWordsBeforeAPeriod() {
