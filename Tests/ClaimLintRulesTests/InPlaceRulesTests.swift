@@ -38,6 +38,38 @@ struct InPlaceRulesTests {
     #expect(table.count == 2)
   }
 
+  /// `ExactTextNumbers` numbers keys as a dictionary filled with `dict[key, default: dict.count]`
+  /// does: equal bytes share a number, canonically equal but different bytes do not, and the table
+  /// keeps its numbers as it grows past its first capacity.
+  @Test func exactTextNumbersMatchADictionary() {
+    var texts = [
+      "The foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.",
+      "Zürich", "Zu\u{308}rich", "", "Friday", "friday", "said on Monday", "said on Monday ",
+      "The foreign ministers of four countries met in Chiang Mai on Friday to discuss border crime.",
+    ]
+    for k in 0..<300 { texts.append("Report \(k % 120): the council met on day \(k % 37) of the talks.") }
+    for capacity in [0, 5, texts.count] {
+      var table = ExactTextNumbers<ExactText>(capacity: capacity)
+      var referenceBytes: [[UInt8]: Int] = [:]
+      for t in texts {
+        let n = table.number(ExactText(t))
+        let expected = referenceBytes[Array(t.utf8), default: referenceBytes.count]
+        referenceBytes[Array(t.utf8)] = expected
+        #expect(n == expected)
+      }
+      #expect(table.count == referenceBytes.count)
+    }
+    var pairs = ExactTextNumbers<ExactTextPair>(capacity: 2)
+    var referencePairs: [[[UInt8]]: Int] = [:]
+    for (a, b) in [("said on Monday", "Monday"), ("said on Monday", "monday"), ("said on Monday", "Monday"), ("Monday", "said on Monday"), ("Zürich", "x"), ("Zu\u{308}rich", "x")] {
+      let key = [Array(a.utf8), Array(b.utf8)]
+      let expected = referencePairs[key, default: referencePairs.count]
+      referencePairs[key] = expected
+      #expect(pairs.number(ExactTextPair(a, b)) == expected)
+    }
+    #expect(pairs.count == 5)
+  }
+
   @Test func ownDayWordsAreFoundOnBytes() {
     for s in ["today", "Today", "TONIGHT", "this Morning", "this  morning", "yesterday", "todays", "Friday", "to\u{212A}ay", "tödäy", ""] {
       #expect(DateMismatchRule.isOwnDay(s) == DateMismatchRule.ownDayWords.contains(s.lowercased()), "\(s)")

@@ -60,10 +60,18 @@ public struct AttributionMismatchRule: Rule {
     let isQuote = attrs.map(\.isQuote)
     // The same words recur across a run (syndicated copies, one quote in many reports): each text's
     // words are computed once, for the first claim with the same bytes.
-    var firstWithText: [ExactText: Int] = [:]
+    // Texts are numbered by their bytes (`ExactTextNumbers`); `firstWithText[n]` is the first claim
+    // of text number `n`.
+    var textNumbers = ExactTextNumbers<ExactText>(capacity: attrs.count)
+    var firstWithText: [Int] = []
     firstWithText.reserveCapacity(attrs.count)
-    let same = attrs.indices.map { i -> Int in Self.read(&firstWithText[ExactText(attrs[i].content), default: i]) }
-    firstWithText = [:]
+    let same = attrs.indices.map { i -> Int in
+      let n = textNumbers.number(ExactText(attrs[i].content))
+      if n == firstWithText.count { firstWithText.append(i) }
+      return firstWithText[n]
+    }
+    textNumbers = ExactTextNumbers(capacity: 0)
+    firstWithText = []
     var wordLists: [[UInt64]] = []
     wordLists.reserveCapacity(attrs.count)
     for i in attrs.indices { wordLists.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : wordLists[same[i]]) }
@@ -224,11 +232,6 @@ public struct AttributionMismatchRule: Rule {
       return Salience.sortedUnique(out)
     }
   }
-
-  /// The value at `v` (through the `default:` subscript of a dictionary, which stores the default for
-  /// a missing key: one look-up finds or inserts).
-  @inline(__always)
-  private static func read(_ v: inout Int) -> Int { v }
 
   /// A direct quote of fewer distinct words is matched by its content words only.
   static let minimumQuoteWords = 8

@@ -76,14 +76,13 @@ public struct DateMismatchRule: Rule {
     // sentence and date text gets a number, by one look-up, and is read once: whether its date is
     // kept, and later the words of its clause. `pairOf` is the number of each kept claim's pair.
     // At most one pair per date claim of the run (sized once, not grown by doubling).
-    var pairs: [ExactTextPair: Int] = [:]
     var dateCount = 0
     for d in claims.documents.indices {
       claims.documents[d].claims.withUnsafeBufferPointer { cs in
         for k in cs.indices where cs[k].kind == .date { dateCount += 1 }
       }
     }
-    pairs.reserveCapacity(dateCount)
+    var pairs = ExactTextNumbers<ExactTextPair>(capacity: dateCount)
     var pairKept: [Bool] = []
     var pairOf: [Int] = []
     let refs = claims.claimRefs { c in
@@ -93,9 +92,8 @@ public struct DateMismatchRule: Rule {
         return false
       }
       let key = ExactTextPair(c.pointee.sentence, c.pointee.span.text)
-      let fresh = pairKept.count
-      let p = Self.read(&pairs[key, default: fresh])
-      if p == fresh {
+      let p = pairs.number(key)
+      if p == pairKept.count {
         pairKept.append(
           !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text))
       }
@@ -103,7 +101,7 @@ public struct DateMismatchRule: Rule {
       pairOf.append(p)
       return true
     }
-    pairs = [:]
+    pairs = ExactTextNumbers(capacity: 0)
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
@@ -265,11 +263,6 @@ public struct DateMismatchRule: Rule {
     /// The candidates of the current date, one buffer for every date.
     var candidates: [Int]
   }
-
-  /// The value at `v` (through the `default:` subscript of a dictionary, which stores the default for
-  /// a missing key: one look-up finds or inserts).
-  @inline(__always)
-  private static func read(_ v: inout Int) -> Int { v }
 
   static let sayingVerbs: Set<String> = [
     "said", "says", "told", "announced", "unveiled", "stated", "added", "reported", "confirmed", "declared", "wrote", "reporters",
