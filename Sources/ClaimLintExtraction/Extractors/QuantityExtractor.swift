@@ -135,6 +135,11 @@ public struct QuantityExtractor: Sendable {
     /// a starter, is never reordered) follows the decomposition of `w`; so the key's text before its
     /// first space is equivalent to `w`, and `WordSet` answers as `Set<String>`.
     let pairFirstWords: WordSet
+    /// `QuantityExtractor.copulaVerbs`, `.notNouns` and `.determinersAfterOf`, read through this
+    /// reference by `completeNoun` (a static set costs a `swift_once` call on every lookup).
+    let copulaVerbs = QuantityExtractor.copulaVerbs
+    let notNouns = QuantityExtractor.notNouns
+    let determinersAfterOf = QuantityExtractor.determinersAfterOf
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       pairFirstWords = WordSet(
@@ -944,7 +949,7 @@ public struct QuantityExtractor: Sendable {
     if f.isMeasure, !(q < t.count && t[q].lowerIs("of")) { return }
     if q < t.count, t[q].lowerIs("of") {
       q += 1
-      if q < t.count, t.isIn(Self.determinersAfterOf, at: q) { q += 1 }
+      if q < t.count, t.isIn(shared.determinersAfterOf, at: q) { q += 1 }
     }
     // The words read (at most four), kept in place: their text and end, and what choosing the head
     // needs (the last word with a `nouns` entry and its entry, the last plural-looking word, whether
@@ -992,9 +997,9 @@ public struct QuantityExtractor: Sendable {
       }
       if t.startsAction(at: q, shared) { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if count == 0, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
+      if count == 0, single ? t.isIn(shared.copulaVerbs, at: q) : shared.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
-      if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
+      if single ? t.isIn(shared.notNouns, at: q) : shared.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       // (Only after a word that starts such a noun: most words start none, and the pair is not hashed.)
       if next < t.count, t[next].kind == .word,
