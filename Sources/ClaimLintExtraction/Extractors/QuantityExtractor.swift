@@ -33,9 +33,13 @@ extension Array where Element == Token {
   /// Whether `self[i].lower` is ASCII (it then has a hash).
   @inline(__always)
   fileprivate func isASCII(at i: Int) -> Bool { self[i].lowerHash != 0 }
-  /// `set.contains(token: self[i])`.
+  /// `set.contains(token: self[i])`, read on the storage (`self[i]` passed to a call is copied
+  /// first, a retain and a release).
   @inline(__always)
-  fileprivate func isIn(_ set: WordSet, at i: Int) -> Bool { set.contains(token: self[i]) }
+  fileprivate func isIn(_ set: WordSet, at i: Int) -> Bool { withUnsafeBufferPointer { set.contains(token: $0[i]) } }
+  /// `table[token: self[i]]`, read on the storage.
+  @inline(__always)
+  fileprivate func value<V>(in table: WordTable<V>, at i: Int) -> V? { withUnsafeBufferPointer { table[token: $0[i]] } }
   /// `EnglishFunctionWords.contains(token: self[i])`.
   @inline(__always)
   fileprivate func isFunctionWord(at i: Int) -> Bool { EnglishFunctionWords.contains(token: self[i]) }
@@ -59,8 +63,10 @@ extension Array where Element == Token {
   }
   /// `self[r].contains(where: { set.contains(token: $0) })`, read in place.
   fileprivate func anyIn(_ set: WordSet, in r: Range<Int>) -> Bool {
-    for k in r where set.contains(token: self[k]) { return true }
-    return false
+    withUnsafeBufferPointer { b in
+      for k in r where set.contains(token: b[k]) { return true }
+      return false
+    }
   }
   /// Whether `self[i]`, a word of one token, ends a counted noun phrase: a function word, a number
   /// word, a month or a weekday.
@@ -68,12 +74,14 @@ extension Array where Element == Token {
   /// copied for the call.)
   @inline(__always)
   fileprivate func endsNounPhrase(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
-    if shared.functionWords.contains(token: self[i]) { return true }
-    // Every number word, month and weekday has the date role (`ExtractionLexicons.mark`; a token not
-    // marked has every role): a word without it is none of them, and its tables are not looked up.
-    guard self[i].roles & TokenRoles.date != 0 else { return false }
-    return shared.lexicons.numberWord(self[i], .unit, or: .tens) != nil || shared.lexicons.months[token: self[i]] != nil
-      || shared.lexicons.weekdays[token: self[i]] != nil
+    withUnsafeBufferPointer { b in
+      if shared.functionWords.contains(token: b[i]) { return true }
+      // Every number word, month and weekday has the date role (`ExtractionLexicons.mark`; a token not
+      // marked has every role): a word without it is none of them, and its tables are not looked up.
+      guard b[i].roles & TokenRoles.date != 0 else { return false }
+      return shared.lexicons.numberWord(b[i], .unit, or: .tens) != nil || shared.lexicons.months[token: b[i]] != nil
+        || shared.lexicons.weekdays[token: b[i]] != nil
+    }
   }
   /// `shared.lexicons.actions.match(self, at: i) != nil`: every action's first word has the action
   /// role (a token not marked has every role), so a word without it is not looked up.
@@ -118,8 +126,26 @@ public struct QuantityExtractor: Sendable {
     /// before the number; that number starts with a token of `numberStarts` or digits at `p` or, after
     /// "a" or "an", at `p + 1`. So such a token lies before `i + figureReach`.
     let figureReach: Int
+    /// The first words of the nouns of two words or more ("police" of "police officer"): the text
+    /// before the first space of such a key.
+    ///
+    /// A word `w` (no space in it) followed by `second` can only make a noun `w + " " + second` when
+    /// `w` is in this set: a key equal to it (canonically equivalent) has the same canonical
+    /// decomposition, in which the first space (no canonical decomposition yields U+0020, and a space,
+    /// a starter, is never reordered) follows the decomposition of `w`; so the key's text before its
+    /// first space is equivalent to `w`, and `WordSet` answers as `Set<String>`.
+    let pairFirstWords: WordSet
+    /// `QuantityExtractor.copulaVerbs`, `.notNouns` and `.determinersAfterOf`, read through this
+    /// reference by `completeNoun` (a static set costs a `swift_once` call on every lookup).
+    let copulaVerbs = QuantityExtractor.copulaVerbs
+    let notNouns = QuantityExtractor.notNouns
+    let determinersAfterOf = QuantityExtractor.determinersAfterOf
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
+      pairFirstWords = WordSet(
+        lexicons.nouns.allKeys.compactMap { k in
+          k.utf8.firstIndex(of: 0x20).map { String(decoding: k.utf8[..<$0], as: UTF8.self) }
+        })
       dates = DateExtractor(lexicons: lexicons)
       numberStarts = WordSet(Array(lexicons.numberWords.keys) + Array(lexicons.vague.firstKeys))
       figureReach = max(1, lexicons.qualifiersBefore.longestPhrase) + lexicons.currencies.longestPhrase + 2
@@ -192,8 +218,7 @@ public struct QuantityExtractor: Sendable {
     } else {
       for s in shared.dates.spans(tokens, documentDate: nil) { blocked.block(s.tokens) }
     }
-    blockLinks(tokens, &blocked)
-    blockPhoneNumbers(tokens, &blocked)
+    blockLinksAndPhoneNumbers(tokens, &blocked)
     // The first blocked token at or after `i`, found as `i` moves forward (it never moves back).
     var stopAt = -1
 
@@ -646,124 +671,114 @@ public struct QuantityExtractor: Sendable {
   /// "555-0199", "555-1234", or any run of seven or more digits in groups after a word such as "call"
   /// or "hotline". Figures are written with commas ("12,400") or as round ranges ("500-1000"), so a
   /// hyphenated pair is a phone number only when its second group has four digits that are not round.
-  private func blockPhoneNumbers(_ t: [Token], _ blocked: inout BlockedTokens) {
+  ///
+  /// This reads the chain that may start at token `s` (digits, or "(") and returns the token from
+  /// which to look for the next one; `blockLinksAndPhoneNumbers` calls it at every such token.
+  @inline(never)
+  private func phoneChain(_ t: [Token], at s: Int, _ blocked: inout BlockedTokens) -> Int {
     let n = t.count
-    var s = 0
-    while s < n {
-      // A chain starts at digits, or at "(" digits ")"; no other token can start one. The tokens
-      // before the next such start are skipped on the storage, one load and compare each.
-      s = t.withUnsafeBufferPointer { b in
-        var s = s
-        while s < n, b[s].kind != .digits, !(b[s].kind == .symbol && b[s].isByte(0x28)) { s += 1 }
-        return s
-      }
-      if s >= n { break }
-      // One group and no more, the common case: a phone number only after a cue, with seven digits or more.
-      let single: (end: Int, length: Int)
-      if t[s].kind == .digits {
-        single = (s + 1, t[s].length)
-      } else if s + 2 < n, t[s + 1].kind == .digits, t[s + 1].isAttached, t[s + 2].isByte(0x29), t[s + 2].isAttached,
-        t[s + 1].length == 3
-      {
-        single = (s + 3, 3)
-      } else {
-        s += 1
-        continue
-      }
-      // A word after the group (the common case) continues no chain.
-      if single.end >= n || t[single.end].kind == .word || !continuesPhoneChain(t, at: single.end) {
-        if single.length >= 7, hasPhoneCue(t, before: s) {
-          let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
-          blocked.block((plus ? s - 1 : s)..<single.end)
-        }
-        s = max(single.end, s + 1)
-        continue
-      }
-      var k = s
-      var groups: [Int] = []
-      var values: [Int] = []
-      var leadingZero: [Bool] = []
-      var seps: [String] = []
-      var paren = false
-      func readGroup(_ at: Int) -> Int? {
-        if t[at].kind == .digits {
-          groups.append(t[at].length)
-          values.append(Int(t[at].lower) ?? 0)
-          leadingZero.append(t[at].lower.hasPrefix("0") && t[at].length > 1)
-          return at + 1
-        }
-        if t[at].isByte(0x28), at + 2 < n, t[at + 1].kind == .digits, t[at + 1].isAttached, t[at + 2].isByte(0x29),
-          t[at + 2].isAttached, t[at + 1].length == 3
-        {
-          groups.append(3)
-          values.append(Int(t[at + 1].lower) ?? 0)
-          leadingZero.append(false)
-          paren = true
-          return at + 3
-        }
-        return nil
-      }
-      guard let first = readGroup(s) else {
-        s += 1
-        continue
-      }
-      k = first
-      while k < n {
-        if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < n,
-          t[k + 1].kind == .digits, t[k + 1].isAttached
-        {
-          seps.append(t[k].isByte(0x2E) ? "." : "-")
-          k = readGroup(k + 1) ?? k + 2
-        } else if !t[k].isAttached, t[k].singleSpaceBefore, t[k].kind == .digits {
-          seps.append(" ")
-          k = readGroup(k) ?? k + 1
-        } else {
-          break
-        }
-      }
-      // "1 234 567.89": a decimal part after the last group is not a phone group.
-      if seps.last == ".", seps.filter({ $0 == "." }).count == 1, groups.count >= 3 {
-        seps.removeLast()
-        groups.removeLast()
-        values.removeLast()
-        leadingZero.removeLast()
-      }
-      let total = groups.reduce(0, +)
-      var cue = false
-      var b = s - 1
-      var looked = 0
-      while b >= 0, looked < 4 {
-        if t.isIn(Self.phoneCues, at: b) {
-          cue = true
-          break
-        }
-        b -= 1
-        looked += 1
-      }
-      let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
-      var phone = false
-      if groups.count >= 2, total >= 7 {
-        let thousands = seps.allSatisfy { $0 == " " } && groups.dropFirst().allSatisfy { $0 == 3 } && groups[0] <= 3
-        let decimal = groups.count == 2 && seps == ["."]
-        if cue || plus || paren {
-          phone = !decimal
-        } else if thousands || decimal {
-          phone = false
-        } else if groups.count >= 3 {
-          phone = true
-        } else if seps == ["-"], groups[1] == 4, groups[0] == 3 || groups[0] == 4 {
-          let round = values[1] % 100 == 0 && (groups[0] == 3 || values[0] % 100 == 0)
-          phone = leadingZero[1] || !round && !(isYear(Double(values[0])) && isYear(Double(values[1])))
-        }
-      } else if groups.count == 1, cue, total >= 7 {
-        phone = true
-      }
-      if phone {
-        let from = plus ? s - 1 : s
-        blocked.block(from..<k)
-      }
-      s = max(k, s + 1)
+    // One group and no more, the common case: a phone number only after a cue, with seven digits or more.
+    let single: (end: Int, length: Int)
+    if t[s].kind == .digits {
+      single = (s + 1, t[s].length)
+    } else if s + 2 < n, t[s + 1].kind == .digits, t[s + 1].isAttached, t[s + 2].isByte(0x29), t[s + 2].isAttached,
+      t[s + 1].length == 3
+    {
+      single = (s + 3, 3)
+    } else {
+      return s + 1
     }
+    // A word after the group (the common case) continues no chain.
+    if single.end >= n || t[single.end].kind == .word || !continuesPhoneChain(t, at: single.end) {
+      if single.length >= 7, hasPhoneCue(t, before: s) {
+        let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
+        blocked.block((plus ? s - 1 : s)..<single.end)
+      }
+      return max(single.end, s + 1)
+    }
+    var k = s
+    var groups: [Int] = []
+    var values: [Int] = []
+    var leadingZero: [Bool] = []
+    var seps: [String] = []
+    var paren = false
+    func readGroup(_ at: Int) -> Int? {
+      if t[at].kind == .digits {
+        groups.append(t[at].length)
+        values.append(Int(t[at].lower) ?? 0)
+        leadingZero.append(t[at].lower.hasPrefix("0") && t[at].length > 1)
+        return at + 1
+      }
+      if t[at].isByte(0x28), at + 2 < n, t[at + 1].kind == .digits, t[at + 1].isAttached, t[at + 2].isByte(0x29),
+        t[at + 2].isAttached, t[at + 1].length == 3
+      {
+        groups.append(3)
+        values.append(Int(t[at + 1].lower) ?? 0)
+        leadingZero.append(false)
+        paren = true
+        return at + 3
+      }
+      return nil
+    }
+    guard let first = readGroup(s) else {
+      return s + 1
+    }
+    k = first
+    while k < n {
+      if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < n,
+        t[k + 1].kind == .digits, t[k + 1].isAttached
+      {
+        seps.append(t[k].isByte(0x2E) ? "." : "-")
+        k = readGroup(k + 1) ?? k + 2
+      } else if !t[k].isAttached, t[k].singleSpaceBefore, t[k].kind == .digits {
+        seps.append(" ")
+        k = readGroup(k) ?? k + 1
+      } else {
+        break
+      }
+    }
+    // "1 234 567.89": a decimal part after the last group is not a phone group.
+    if seps.last == ".", seps.filter({ $0 == "." }).count == 1, groups.count >= 3 {
+      seps.removeLast()
+      groups.removeLast()
+      values.removeLast()
+      leadingZero.removeLast()
+    }
+    let total = groups.reduce(0, +)
+    var cue = false
+    var b = s - 1
+    var looked = 0
+    while b >= 0, looked < 4 {
+      if t.isIn(Self.phoneCues, at: b) {
+        cue = true
+        break
+      }
+      b -= 1
+      looked += 1
+    }
+    let plus = s > 0 && t[s - 1].isByte(0x2B) && t[s].isAttached
+    var phone = false
+    if groups.count >= 2, total >= 7 {
+      let thousands = seps.allSatisfy { $0 == " " } && groups.dropFirst().allSatisfy { $0 == 3 } && groups[0] <= 3
+      let decimal = groups.count == 2 && seps == ["."]
+      if cue || plus || paren {
+        phone = !decimal
+      } else if thousands || decimal {
+        phone = false
+      } else if groups.count >= 3 {
+        phone = true
+      } else if seps == ["-"], groups[1] == 4, groups[0] == 3 || groups[0] == 4 {
+        let round = values[1] % 100 == 0 && (groups[0] == 3 || values[0] % 100 == 0)
+        phone = leadingZero[1] || !round && !(isYear(Double(values[0])) && isYear(Double(values[1])))
+      }
+    } else if groups.count == 1, cue, total >= 7 {
+      phone = true
+    }
+    if phone {
+      let from = plus ? s - 1 : s
+      blocked.block(from..<k)
+    }
+    return max(k, s + 1)
   }
 
   /// Whether a chain of digit groups goes on at token `k`: a hyphen or a period between attached
@@ -791,23 +806,32 @@ public struct QuantityExtractor: Sendable {
   }
 
 
-  /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c").
+  /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c"), and phone
+  /// numbers (`phoneChain`).
   ///
   /// A chunk is a token and the attached tokens after it; only chunks of three tokens or more are
   /// looked into. The chunks are found in one pass over the tokens' storage (a chunk ends where a
-  /// token has white space before it), reading one field a token.
-  private func blockLinks(_ t: [Token], _ blocked: inout BlockedTokens) {
+  /// token has white space before it); the same pass finds the tokens where a phone number's chain
+  /// may start (digits, or "("; no other token can start one) from the token `phoneChain` returned
+  /// on, so that the sentence's tokens are read once for both. The two kinds of blocks are
+  /// independent (neither reads the blocked flags), so doing them in one pass blocks the same tokens.
+  private func blockLinksAndPhoneNumbers(_ t: [Token], _ blocked: inout BlockedTokens) {
     t.withUnsafeBufferPointer { b in
       let n = b.count
       var s = 0
-      var e = 1
-      while e <= n {
-        if e == n || b[e].spaceBefore != 0 {
+      var phoneFrom = 0
+      var e = 0
+      while e < n {
+        if b[e].spaceBefore != 0 {
           if e - s > 2, Self.isLink(b, s..<e) { blocked.block(s..<e) }
           s = e
         }
+        if e >= phoneFrom, b[e].kind == .digits || (b[e].kind == .symbol && b[e].isByte(0x28)) {
+          phoneFrom = phoneChain(t, at: e, &blocked)
+        }
         e += 1
       }
+      if n - s > 2, Self.isLink(b, s..<n) { blocked.block(s..<n) }
     }
   }
 
@@ -925,7 +949,7 @@ public struct QuantityExtractor: Sendable {
     if f.isMeasure, !(q < t.count && t[q].lowerIs("of")) { return }
     if q < t.count, t[q].lowerIs("of") {
       q += 1
-      if q < t.count, t.isIn(Self.determinersAfterOf, at: q) { q += 1 }
+      if q < t.count, t.isIn(shared.determinersAfterOf, at: q) { q += 1 }
     }
     // The words read (at most four), kept in place: their text and end, and what choosing the head
     // needs (the last word with a `nouns` entry and its entry, the last plural-looking word, whether
@@ -973,11 +997,14 @@ public struct QuantityExtractor: Sendable {
       }
       if t.startsAction(at: q, shared) { break }
       // Verbs that follow a bare figure ("seven remain missing", "three stay in hospital").
-      if count == 0, single ? t.isIn(Self.copulaVerbs, at: q) : Self.copulaVerbs.contains(w) { break }
+      if count == 0, single ? t.isIn(shared.copulaVerbs, at: q) : shared.copulaVerbs.contains(w) { break }
       // Ordinals and adverbs after a figure ("the 312 first reported", "200 more", "5 each").
-      if single ? t.isIn(Self.notNouns, at: q) : Self.notNouns.contains(w) { break }
+      if single ? t.isIn(shared.notNouns, at: q) : shared.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
-      if next < t.count, t[next].kind == .word {
+      // (Only after a word that starts such a noun: most words start none, and the pair is not hashed.)
+      if next < t.count, t[next].kind == .word,
+        single ? t.isIn(shared.pairFirstWords, at: q) : shared.pairFirstWords.contains(w)
+      {
         let second = t.lower(at: next)
         if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
           w += " " + second
@@ -986,7 +1013,7 @@ public struct QuantityExtractor: Sendable {
           endings = Self.endings(w, ascii: ascii)
         }
       }
-      let noun = single && next == q + 1 ? shared.lexicons.nouns[token: t[q]] : shared.lexicons.nouns[w]
+      let noun = single && next == q + 1 ? t.value(in: shared.lexicons.nouns, at: q) : shared.lexicons.nouns[w]
       let known = noun != nil
       if sawKnown && !known { break }
       if count > 0, !known, endings.verbLike { break }

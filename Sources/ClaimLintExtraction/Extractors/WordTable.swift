@@ -63,6 +63,9 @@ struct WordTable<Value: Sendable>: Sendable {
   /// Whether the table holds no entry.
   var isEmpty: Bool { dictionary.isEmpty }
 
+  /// Every key, in no particular order.
+  var allKeys: Dictionary<String, Value>.Keys { dictionary.keys }
+
   /// The value for `key`, if any: the same answer as `Dictionary`'s subscript.
   subscript(_ key: String) -> Value? {
     guard fast, let h = Self.asciiHash(key) else { return dictionary[key] }

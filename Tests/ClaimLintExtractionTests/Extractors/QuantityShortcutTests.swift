@@ -51,6 +51,29 @@ import Testing
     #expect(try Self.read("Growth was %20 lower.").map { $0.split(separator: "|")[0] } == ["20"])
   }
 
+  /// Links and phone numbers are found in one pass: a phone number right after a link, a link right
+  /// after a phone number, a phone number in brackets, and figures around them.
+  @Test func linksAndPhoneNumbersInOnePass() throws {
+    func figures(_ s: String) throws -> [String] { try Self.read(s).map { String($0.split(separator: "|")[0]) } }
+    #expect(try figures("See www.example.com/12 202-555-0147 for 45 people.") == ["45"])
+    #expect(try figures("Call 202-555-0147 www.example.com/12 for 45 people.") == ["45"])
+    #expect(try figures("Call (555) 123-4567 about the 300 workers.") == ["300"])
+    #expect(try figures("Call +44 20 7946 0958 or mail a@b.c about 7 cases.") == ["about 7"])
+    #expect(try figures("They counted 8,600 people and 2,500 cars in 2024-2025.").prefix(2) == ["8,600", "2,500"])
+    #expect(try figures("Some 500-1000 people came; 555-0199 was the number.") == ["Some 500-1000"])
+  }
+
+  /// Two-word nouns are looked up only after a word that starts one ("police", "gang"): such a word
+  /// followed by another word that makes no noun with it, a pair in capitals, and a word that starts
+  /// no pair read as the plain lookup reads them.
+  @Test func twoWordNounsAfterTheirFirstWord() throws {
+    #expect(try Self.read("They saw 12 police vans there.") == ["12|12.0|van|police|-"])
+    #expect(try Self.read("They saw 12 Police Officers there.") == ["12|12.0|police officer||-"])
+    #expect(try Self.read("They saw 12 gang members there.") == ["12|12.0|gang member||-"])
+    #expect(try Self.read("They saw 12 armed officers there.") == ["12|12.0|officer|armed|-"])
+    #expect(try Self.read("They saw 12 police-gang members there.").first?.hasPrefix("12|12.0|member|police-gang") == true)
+  }
+
   /// Ranges after "between", "from" and a dash.
   @Test func ranges() throws {
     let extractor = QuantityExtractor(lexicons: try ExtractionFixture.lexicons())
