@@ -95,6 +95,8 @@ struct SegmentationPass {
     self.format = format
     items.reserveCapacity(read.blocks.count)
     markers.reserveCapacity(read.blocks.count)
+    reasons.reserveCapacity(read.blocks.count)
+    authors.reserveCapacity(read.blocks.count)
     for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
       // The text's own storage, read in place (no copy of its bytes, nor of the block).
       var text = read.blocks[index].text
@@ -108,10 +110,11 @@ struct SegmentationPass {
         Item(
           block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
           bytes: text.utf8.count, words: words, endsSentence: endsSentence))
-      markers.append(normalized.flatMap { lexicons.match(normalized: $0) })
+      // No closure here: one capturing `self` copies the whole pass.
+      if let normalized { markers.append(lexicons.match(normalized: normalized)) } else { markers.append(nil) }
+      reasons.append(nil)
+      authors.append(nil)
     }
-    reasons = Array(repeating: nil, count: items.count)
-    authors = Array(repeating: nil, count: items.count)
   }
 
   /// The text of item `i`'s block.
