@@ -149,12 +149,53 @@ enum DateText {
   }()
 
   /// The month (1–12) a word names, full or abbreviated.
-  static func month(_ word: String) -> Int? { monthWords[word] }
+  ///
+  /// Every key of `monthWords` has 3 to 9 bytes and starts with one of "adfjmnos": other words are
+  /// turned away by their length and first byte, without hashing.
+  static func month(_ word: String) -> Int? {
+    guard mayBeKey(word, firstBytes: monthFirstBytes) else { return nil }
+    return monthWords[word]
+  }
 
   /// The ISO weekday (1 = Monday) a word names, full or abbreviated.
-  static func weekday(_ word: String) -> Int? { weekdayWords[word] }
+  ///
+  /// Every key of `weekdayWords` has 3 to 9 bytes and starts with one of "fmstw" (see `month(_:)`).
+  static func weekday(_ word: String) -> Int? {
+    guard mayBeKey(word, firstBytes: weekdayFirstBytes) else { return nil }
+    return weekdayWords[word]
+  }
 
-  private static func isPunct(_ t: Token, _ s: String) -> Bool { t.kind == .punct && t.lower == s }
+  /// Bit `b - 0x60` is set for each byte `b` that starts a key of `monthWords` / `weekdayWords`.
+  static let monthFirstBytes = firstByteBits(monthWords.keys)
+  static let weekdayFirstBytes = firstByteBits(weekdayWords.keys)
+
+  /// The first bytes of `keys` as bits (`b - 0x60`); every key must start with a byte in 0x60...0x7F.
+  static func firstByteBits<C: Collection>(_ keys: C) -> UInt32 where C.Element == String {
+    var bits: UInt32 = 0
+    for key in keys {
+      guard let b = key.utf8.first, b >= 0x60 && b <= 0x7F, (3...9).contains(key.utf8.count) else {
+        preconditionFailure("date word '\(key)' outside the shape month(_:) and weekday(_:) expect")
+      }
+      bits |= 1 << UInt32(b - 0x60)
+    }
+    return bits
+  }
+
+  /// Whether `word` has 3 to 9 bytes and a first byte in `firstBytes`: only such a word can be a key.
+  @inline(__always)
+  static func mayBeKey(_ word: String, firstBytes: UInt32) -> Bool {
+    let n = word.utf8.count
+    guard n >= 3 && n <= 9, let b = word.utf8.first, b >= 0x60 && b <= 0x7F else { return false }
+    return firstBytes & (1 << UInt32(b - 0x60)) != 0
+  }
+
+  /// Whether `t` is the punctuation `s`. Two one-byte strings (ASCII) are equal exactly when their
+  /// bytes are, so that case is settled on the bytes.
+  private static func isPunct(_ t: Token, _ s: String) -> Bool {
+    guard t.kind == .punct else { return false }
+    if t.length == 1, s.utf8.count == 1 { return t.lower.utf8.first == s.utf8.first }
+    return t.lower == s
+  }
 
   /// Parses a date starting at token `i`: ISO (`2024-08-17`), `[Weekday,] Month Day[, Year]` or
   /// `[Weekday,] Day Month [Year]`.

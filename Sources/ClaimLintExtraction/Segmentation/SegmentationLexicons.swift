@@ -63,6 +63,8 @@ public struct SegmentationLexicons: Sendable {
   /// The first and the last bytes of the `counted` phrases, as bits (bit `b` of word `b >> 6`);
   /// nil when a phrase is empty or not ASCII, and the byte test of `countMatch` is then skipped.
   private let countedEnds: (first: [UInt64], last: [UInt64])?
+  /// `mayMatchBeyondASCII(_:)` of the `counted` phrases.
+  private let countedMayMatchBeyondASCII: Bool
   let minorWords: Set<String>
   /// Language names for fast lookup.
   let languageIndex: LanguageNameIndex
@@ -95,6 +97,7 @@ public struct SegmentationLexicons: Sendable {
     self.containing = containing
     self.counted = counted
     self.countedEnds = SegmentationLexicons.ends(of: counted.keys)
+    self.countedMayMatchBeyondASCII = SegmentationLexicons.mayMatchBeyondASCII(counted.keys)
     self.minorWords = minor
     self.languageIndex = index
   }
@@ -370,6 +373,27 @@ public struct SegmentationLexicons: Sendable {
     return (firstIsNumber && has(ends.last, l)) || (lastIsNumber && has(ends.first, f))
   }
 
+  /// The ASCII characters that a scalar beyond ASCII is canonically equivalent to: U+212A KELVIN
+  /// SIGN is "K", U+037E GREEK QUESTION MARK is ";", U+1FEF GREEK VARIA is "`" (no other scalar beyond
+  /// ASCII decomposes to ASCII alone; a test checks every scalar).
+  static let asciiImages: Set<UInt8> = [0x4B, 0x3B, 0x60]
+
+  /// Whether a text with a byte beyond ASCII could match one of the ASCII count `phrases`; false
+  /// lets `countMatch` skip such texts.
+  ///
+  /// A text that matches is a number word and a phrase's words, split at separator characters, each
+  /// a single ASCII scalar. A scalar beyond ASCII therefore lies in the number word (ASCII digits and
+  /// commas, read as bytes, or "no", "one", "two", "three") or in the phrase's words, which then
+  /// equal ASCII text: only possible when that text has a character of `asciiImages`, since
+  /// canonical equivalence never drops a scalar beyond ASCII that does not decompose to ASCII.
+  static func mayMatchBeyondASCII<C: Collection>(_ phrases: C) -> Bool where C.Element == String {
+    let numberWords = "no one two three"
+    for text in [numberWords] + Array(phrases) {
+      if text.utf8.contains(where: { $0 >= 0x80 || asciiImages.contains($0) }) { return true }
+    }
+    return false
+  }
+
   /// The words of a count phrase as its characters split them, at spaces, brackets, colons and bars:
   /// the plain reading that `countWords` reads on the bytes.
   static func characterWords(_ s: String) -> [String] {
@@ -444,8 +468,13 @@ public struct SegmentationLexicons: Sendable {
     else {
       return nil
     }
-    if copy.withUTF8({ TextShape.isASCII($0) }), let ends = countedEnds {
-      guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
+    if copy.withUTF8({ TextShape.isASCII($0) }) {
+      if let ends = countedEnds {
+        guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
+      }
+    } else if countedEnds != nil, !countedMayMatchBeyondASCII {
+      // No count phrase can match a text beyond ASCII (see `mayMatchBeyondASCII(_:)`).
+      return nil
     }
     var words: [String]
     if let separated = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {

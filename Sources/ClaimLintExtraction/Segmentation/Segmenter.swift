@@ -34,44 +34,49 @@ public struct Segmenter: Sendable {
 
 /// One run of the segmenter over one document.
 struct SegmentationPass {
-  /// A block with its measures and, once decided, its kind.
+  /// A block's measures and, once decided, its kind.
   ///
-  /// A class: the pass reads and marks its items in many places, and copying a block's text, map and
-  /// markers at every read was a third of the segmenter's cost. Items never leave the pass.
-  final class Item {
+  /// A struct of plain values that names its block by index: the block's text, map, author, group
+  /// and reason are read from `read.blocks` where they are needed, so no block is copied and no item
+  /// is allocated on its own. The few block fields that the rules test everywhere (role, level, hint,
+  /// length) are kept in the item; the item's marker, reason and author, which hold strings, are kept
+  /// beside it (`markers`, `reasons`, `authors`, same indices), so copying an item retains nothing.
+  struct Item {
     /// Word counts stop here: the pass compares them with 40 words or fewer, never more.
     static let wordCap = 41
 
-    let block: Block
+    /// The block's index in `read.blocks`.
+    let block: Int
+    let role: Block.Role
+    let level: Int
+    let hint: SegmentKind?
+    /// The block text's length in UTF-8 bytes.
+    let bytes: Int
     /// The block's words, or `wordCap` when it has that many or more.
     let words: Int
     let endsSentence: Bool
-    /// The marker phrase the block's lower-cased, space-folded text matches (short blocks only).
-    var marker: SegmentationLexicons.MarkerMatch?
     var kind: SegmentKind?
-    var reason: String?
-    var author: String?
     /// Blocks with the same comment id form one comment segment.
     var commentID: Int?
     /// True for a comment's author line, which is not emitted as text.
     var isAuthorLine = false
     var dateLine: DateText.Match?
 
-    init(block: Block, words: Int, endsSentence: Bool) {
-      self.block = block
-      self.words = words
-      self.endsSentence = endsSentence
-    }
-
-    var isOpen: Bool { block.hint == nil && kind == nil }
-    var isShort: Bool { words <= Segmenter.shortWords && block.text.utf8.count <= 160 }
-    var text: String { block.text }
+    var isOpen: Bool { hint == nil && kind == nil }
+    var isShort: Bool { words <= Segmenter.shortWords && bytes <= 160 }
   }
 
   let lexicons: SegmentationLexicons
   let read: ReadResult
   let format: DocumentFormat
   var items: [Item] = []
+  /// For each item, the marker phrase its block's lower-cased, space-folded text matches (short
+  /// blocks only).
+  var markers: [SegmentationLexicons.MarkerMatch?] = []
+  /// For each item, why it has its kind (nil for plain reportage).
+  var reasons: [String?] = []
+  /// For each comment item, its author.
+  var authors: [String?] = []
   var remarks: [String] = []
   var title: String?
   var author: String?
@@ -89,21 +94,31 @@ struct SegmentationPass {
     self.read = read
     self.format = format
     items.reserveCapacity(read.blocks.count)
-    for block in read.blocks where !block.text.isEmpty {
-      // The text's own storage, read in place (no copy of its bytes); the block itself is copied
-      // once, into its item.
-      var text = block.text
+    markers.reserveCapacity(read.blocks.count)
+    reasons.reserveCapacity(read.blocks.count)
+    authors.reserveCapacity(read.blocks.count)
+    for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
+      // The text's own storage, read in place (no copy of its bytes, nor of the block).
+      var text = read.blocks[index].text
       let (words, endsSentence, normalized) = text.withUTF8 { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
         let normalized =
           words <= SegmentationPass.markerWords && bytes.count <= 300 ? SegmentationLexicons.normalize(bytes) : nil
         return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), normalized)
       }
-      let item = Item(block: block, words: words, endsSentence: endsSentence)
-      if let normalized { item.marker = lexicons.match(normalized: normalized) }
-      items.append(item)
+      items.append(
+        Item(
+          block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
+          bytes: text.utf8.count, words: words, endsSentence: endsSentence))
+      // No closure here: one capturing `self` copies the whole pass.
+      if let normalized { markers.append(lexicons.match(normalized: normalized)) } else { markers.append(nil) }
+      reasons.append(nil)
+      authors.append(nil)
     }
   }
+
+  /// The text of item `i`'s block.
+  func text(_ i: Int) -> String { read.blocks[items[i].block].text }
 
   mutating func run() {
     title = read.title
@@ -122,7 +137,7 @@ struct SegmentationPass {
     markSubheadings()
     markRest()
     findDate()
-    if title == nil, let h = items.first(where: { $0.kind == .headline }) { title = h.text }
+    if title == nil, let h = items.firstIndex(where: { $0.kind == .headline }) { title = text(h) }
   }
 
   // MARK: - Hints from the markup
@@ -130,23 +145,23 @@ struct SegmentationPass {
   mutating func applyHints() {
     var groupIDs: [Int: Int] = [:]
     for i in items.indices {
-      guard let hint = items[i].block.hint else { continue }
+      guard let hint = items[i].hint else { continue }
       var kind = hint
-      var reason = items[i].block.reason ?? "marked by the page markup"
+      var reason = read.blocks[items[i].block].reason ?? "marked by the page markup"
       if hint == .reportage {
-        if items[i].block.role == .listItem {
+        if items[i].role == .listItem {
           kind = .list
           reason = "list item"
-        } else if items[i].marker?.marker.kind == .boilerplate, items[i].marker?.marker.mode == .exact, items[i].isShort {
+        } else if markers[i]?.marker.kind == .boilerplate, markers[i]?.marker.mode == .exact, items[i].isShort {
           kind = .boilerplate
-          reason = "boilerplate marker '\(items[i].marker?.marker.phrase ?? "")'"
+          reason = "boilerplate marker '\(markers[i]?.marker.phrase ?? "")'"
         }
       }
       items[i].kind = kind
-      items[i].reason = kind == .reportage ? nil : reason
+      reasons[i] = kind == .reportage ? nil : reason
       if kind == .comment {
-        items[i].author = items[i].block.author
-        if let g = items[i].block.group {
+        authors[i] = read.blocks[items[i].block].author
+        if let g = read.blocks[items[i].block].group {
           if let id = groupIDs[g] {
             items[i].commentID = id
           } else {
@@ -164,14 +179,14 @@ struct SegmentationPass {
   mutating func splitHintedComments() {
     var i = 0
     while i < items.count {
-      guard items[i].kind == .comment, items[i].commentID == nil, items[i].author == nil else {
+      guard items[i].kind == .comment, items[i].commentID == nil, authors[i] == nil else {
         i += 1
         continue
       }
       var j = i
-      while j < items.count, items[j].kind == .comment, items[j].commentID == nil, items[j].author == nil { j += 1 }
+      while j < items.count, items[j].kind == .comment, items[j].commentID == nil, authors[j] == nil { j += 1 }
       var stated: Int?
-      if let h = (0..<i).last(where: { items[$0].kind == .commentsHeader }) { stated = items[h].marker?.count }
+      if let h = (0..<i).last(where: { items[$0].kind == .commentsHeader }) { stated = markers[h]?.count }
       assignComments(Array(i..<j), statedCount: stated, header: nil)
       i = j
     }
@@ -183,30 +198,31 @@ struct SegmentationPass {
     let menus = LanguageMenuDetector(lexicons: lexicons)
     for i in items.indices where items[i].isOpen {
       let item = items[i]
-      if !item.endsSentence, item.words <= 40, let e = menus.evaluate(item.text) {
+      let text = self.text(i)
+      if !item.endsSentence, item.words <= 40, let e = menus.evaluate(text) {
         items[i].kind = .boilerplate
-        items[i].reason = "language menu (\(e.names) language names in \(e.scripts) scripts)"
+        reasons[i] = "language menu (\(e.names) language names in \(e.scripts) scripts)"
         continue
       }
-      if item.isShort, item.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let d = DateText.dateLine(item.text) {
+      if item.isShort, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let d = DateText.dateLine(text) {
         items[i].kind = .dateline
         items[i].dateLine = d
-        items[i].reason = "date line"
+        reasons[i] = "date line"
         continue
       }
-      guard let m = item.marker else { continue }
+      guard let m = markers[i] else { continue }
       let phrase = m.marker.phrase
       switch m.marker.kind {
       case .boilerplate:
         if item.words <= SegmentationPass.markerWords {
           items[i].kind = .boilerplate
-          items[i].reason = "boilerplate marker '\(phrase)'"
+          reasons[i] = "boilerplate marker '\(phrase)'"
         }
       case .byline:
-        if isByline(item, marker: m.marker) {
+        if isByline(item, text: text, marker: m.marker) {
           items[i].kind = .byline
-          items[i].reason = "byline marker '\(phrase)'"
-          if author == nil, phrase == "by", i < 6 { author = bylineName(item.text) }
+          reasons[i] = "byline marker '\(phrase)'"
+          if author == nil, phrase == "by", i < 6 { author = bylineName(text) }
         }
       default:
         break
@@ -216,10 +232,10 @@ struct SegmentationPass {
 
   /// A byline marker counts on a short block; after a prefix such as "by" or "photo" the rest must
   /// not read as running text (it starts with a capital, a digit or punctuation).
-  func isByline(_ item: Item, marker: SegmentationLexicons.Marker) -> Bool {
-    guard item.words <= Segmenter.shortWords, item.block.role != .heading else { return false }
+  func isByline(_ item: Item, text: String, marker: SegmentationLexicons.Marker) -> Bool {
+    guard item.words <= Segmenter.shortWords, item.role != .heading else { return false }
     guard marker.mode == .prefix else { return true }
-    let rest = item.text.unicodeScalars.dropFirst(marker.phrase.unicodeScalars.count)
+    let rest = text.unicodeScalars.dropFirst(marker.phrase.unicodeScalars.count)
     guard let next = rest.first(where: { $0 != " " && $0 != ":" && $0 != "\t" }) else { return true }
     return !(next.properties.isLowercase)
   }
@@ -238,17 +254,17 @@ struct SegmentationPass {
     // not start a comments section.
     guard let firstProse = items.firstIndex(where: { $0.words > Segmenter.shortWords && $0.endsSentence }),
       let h = items.indices.dropFirst(firstProse + 1).first(where: { i in
-        items[i].isOpen && items[i].marker?.marker.kind == .commentsHeader && items[i].words <= Segmenter.headerWords
+        items[i].isOpen && markers[i]?.marker.kind == .commentsHeader && items[i].words <= Segmenter.headerWords
       })
     else { return }
     commentsHeader = h
-    let stated = items[h].marker?.count
+    let stated = markers[h]?.count
     items[h].kind = .commentsHeader
-    items[h].reason =
-      "comments header marker '\(items[h].marker?.marker.phrase ?? "")'" + (stated.map { " stating \($0)" } ?? "")
+    reasons[h] =
+      "comments header marker '\(markers[h]?.marker.phrase ?? "")'" + (stated.map { " stating \($0)" } ?? "")
     // The section runs to a related-stories marker or to blocks the markup classified.
     var end = h + 1
-    while end < items.count, items[end].block.hint == nil, items[end].marker?.marker.kind != .related
+    while end < items.count, items[end].hint == nil, markers[end]?.marker.kind != .related
       || !items[end].isShort
     {
       end += 1
@@ -260,12 +276,12 @@ struct SegmentationPass {
   /// Splits `members` into comments and marks them.
   mutating func assignComments(_ members: [Int], statedCount: Int?, header: Int?) {
     guard !members.isEmpty else { return }
-    let split = CommentSectionSplitter.split(members.map { items[$0].text }, statedCount: statedCount)
-    let headerText = header.map { "'\(items[$0].text)'" }
+    let split = CommentSectionSplitter.split(members.map { text($0) }, statedCount: statedCount)
+    let headerText = header.map { "'\(text($0))'" }
     for comment in split.comments {
       let id = nextCommentID
       nextCommentID += 1
-      let authorName = comment.author.map { items[members[$0]].text }
+      let authorName = comment.author.map { text(members[$0]) }
       var reason = "reader comment"
       if let a = authorName { reason += " by '\(a)'" }
       if let h = headerText { reason += " after comments header \(h)" }
@@ -274,21 +290,21 @@ struct SegmentationPass {
         items[i].kind = .comment
         items[i].isAuthorLine = true
         items[i].commentID = id
-        items[i].author = authorName
-        items[i].reason = "author line of a reader comment"
+        authors[i] = authorName
+        reasons[i] = "author line of a reader comment"
       }
       for t in comment.texts {
         let i = members[t]
         items[i].kind = .comment
         items[i].commentID = id
-        items[i].author = authorName
-        items[i].reason = reason
+        authors[i] = authorName
+        reasons[i] = reason
       }
     }
     if let stated = statedCount, stated != split.comments.count, let h = headerText {
       remarks.append("comments header \(h) states \(stated), found \(split.comments.count) comments")
     } else if split.usedCount, let h = header {
-      items[h].reason = (items[h].reason ?? "") + "; count used to tell authors from comment text"
+      reasons[h] = (reasons[h] ?? "") + "; count used to tell authors from comment text"
     }
   }
 
@@ -297,21 +313,21 @@ struct SegmentationPass {
   mutating func markRelated() {
     var i = 0
     while i < items.count {
-      guard items[i].isOpen, let m = items[i].marker, m.marker.kind == .related, items[i].words <= 25 else {
+      guard items[i].isOpen, let m = markers[i], m.marker.kind == .related, items[i].words <= 25 else {
         i += 1
         continue
       }
       let phrase = m.marker.phrase
       items[i].kind = .related
-      items[i].reason = "related marker '\(phrase)'"
+      reasons[i] = "related marker '\(phrase)'"
       var j = i + 1
       // The headlines that follow, up to the first block of running text.
-      while j < items.count, items[j].isOpen, items[j].marker?.marker.kind != .commentsHeader,
-        items[j].block.role == .listItem || (items[j].words <= 25 && !items[j].endsSentence)
-          || items[j].block.role == .heading
+      while j < items.count, items[j].isOpen, markers[j]?.marker.kind != .commentsHeader,
+        items[j].role == .listItem || (items[j].words <= 25 && !items[j].endsSentence)
+          || items[j].role == .heading
       {
         items[j].kind = .related
-        items[j].reason = "follows related marker '\(phrase)'"
+        reasons[j] = "follows related marker '\(phrase)'"
         j += 1
       }
       i = j
@@ -321,59 +337,59 @@ struct SegmentationPass {
   // MARK: - Top of the article: section label, headline
 
   /// Whether an open block could be the headline.
-  func isHeadlineCandidate(_ item: Item) -> Bool {
-    guard item.block.hint == nil || item.block.hint == .reportage || item.block.hint == .headline else { return false }
-    switch item.block.role {
+  func isHeadlineCandidate(_ i: Int) -> Bool {
+    let item = items[i]
+    guard item.hint == nil || item.hint == .reportage || item.hint == .headline else { return false }
+    switch item.role {
     case .title: return true
     case .heading: return true
     case .listItem, .quote: return false
     case .paragraph:
-      let lastIsStop = item.text.utf8.last == 0x2E
-      return !lastIsStop && item.words >= 3 && item.words <= 30 && item.text.utf8.count <= 250
-        && !(item.text.utf8.last == 0x3A)
+      let last = text(i).utf8.last
+      return last != 0x2E && item.words >= 3 && item.words <= 30 && item.bytes <= 250 && last != 0x3A
     }
   }
 
   mutating func markTop() {
     // A short label above everything else ("news", "World").
-    if let first = items.indices.first, items[first].isOpen, items[first].block.role != .title,
-      items[first].words <= 2, items[first].text.utf8.count <= 30, !items[first].endsSentence,
+    if let first = items.indices.first, items[first].isOpen, items[first].role != .title,
+      items[first].words <= 2, items[first].bytes <= 30, !items[first].endsSentence,
       items.count > 1
     {
-      if items[first].marker?.marker.kind == .section {
+      if markers[first]?.marker.kind == .section {
         items[first].kind = .boilerplate
-        items[first].reason = "section label '\(items[first].marker?.marker.phrase ?? "")'"
-      } else if let next = nextContent(after: first), items[next].isOpen, isHeadlineCandidate(items[next]),
-        items[first].block.role != .heading
+        reasons[first] = "section label '\(markers[first]?.marker.phrase ?? "")'"
+      } else if let next = nextContent(after: first), items[next].isOpen, isHeadlineCandidate(next),
+        items[first].role != .heading
       {
         items[first].kind = .boilerplate
-        items[first].reason = "short label above the headline"
+        reasons[first] = "short label above the headline"
       }
     }
     guard !items.contains(where: { $0.kind == .headline }), let first = nextContent(after: -1) else { return }
     // Only the first block of content can be the headline, and only if it is open or marked
     // reportage by the markup.
     guard items[first].kind == nil || items[first].kind == .reportage || items[first].kind == .headline,
-      isHeadlineCandidate(items[first])
+      isHeadlineCandidate(first)
     else { return }
-    if items[first].block.role == .heading, items[first].block.level > 1, format == .html { return }
+    if items[first].role == .heading, items[first].level > 1, format == .html { return }
     var headline = first
     // A masthead above a date line, with the real headline below it ("Mae Sot Notes -- a blog",
     // "Wednesday, 12 February 2025", "Bridge handover: …").
-    if items[first].block.role == .paragraph, let next = nextContent(after: first), next > first + 1,
+    if items[first].role == .paragraph, let next = nextContent(after: first), next > first + 1,
       (first + 1..<next).contains(where: { items[$0].kind == .dateline }), items[next].isOpen,
-      items[next].block.role == .paragraph, isHeadlineCandidate(items[next]),
+      items[next].role == .paragraph, isHeadlineCandidate(next),
       let after = nextContent(after: next), items[after].words > Segmenter.shortWords
     {
       items[first].kind = .boilerplate
-      items[first].reason = "masthead above the date line"
+      reasons[first] = "masthead above the date line"
       headline = next
     }
     items[headline].kind = .headline
-    switch items[headline].block.role {
-    case .title: items[headline].reason = format == .markdown ? "front matter title" : "page title"
-    case .heading: items[headline].reason = "first heading (level \(items[headline].block.level))"
-    default: items[headline].reason = "first substantial line without a final period"
+    switch items[headline].role {
+    case .title: reasons[headline] = format == .markdown ? "front matter title" : "page title"
+    case .heading: reasons[headline] = "first heading (level \(items[headline].level))"
+    default: reasons[headline] = "first substantial line without a final period"
     }
   }
 
@@ -395,13 +411,13 @@ struct SegmentationPass {
   mutating func markTrailingCredits() {
     var end = items.count
     if let h = commentsHeader { end = h }
-    if let r = items.indices.first(where: { items[$0].kind == .related && items[$0].block.hint == nil }), r < end {
+    if let r = items.indices.first(where: { items[$0].kind == .related && items[$0].hint == nil }), r < end {
       end = r
     }
     var j = end - 1
     while j >= 0, let k = items[j].kind, k == .boilerplate || k == .byline { j -= 1 }
     var run: [Int] = []
-    while j > 0, run.count < Segmenter.creditLines, items[j].isOpen, isCreditLine(items[j]) {
+    while j > 0, run.count < Segmenter.creditLines, items[j].isOpen, isCreditLine(j) {
       run.append(j)
       j -= 1
     }
@@ -412,17 +428,18 @@ struct SegmentationPass {
     else { return }
     for i in run {
       items[i].kind = .byline
-      items[i].reason = "trailing credit line"
+      reasons[i] = "trailing credit line"
     }
   }
 
   static let nameConnectors: Set<Substring> = ["of", "the", "and", "&", "de", "da", "van", "von", "al", "bin", "for", "on"]
 
-  func isCreditLine(_ item: Item) -> Bool {
-    guard item.block.role == .paragraph, item.words <= 6, item.text.utf8.count <= 60 else { return false }
-    if item.marker?.marker.kind == .byline { return true }
+  func isCreditLine(_ i: Int) -> Bool {
+    let item = items[i]
+    guard item.role == .paragraph, item.words <= 6, item.bytes <= 60 else { return false }
+    if markers[i]?.marker.kind == .byline { return true }
     guard !item.endsSentence else { return false }
-    let words = item.text.split(separator: " ")
+    let words = text(i).split(separator: " ")
     guard let first = words.first?.first, first.isUppercase || (first.isLetter && !first.isLowercase) else { return false }
     return words.allSatisfy { w in
       guard let f = w.first else { return true }
@@ -436,37 +453,38 @@ struct SegmentationPass {
   mutating func markSubheadings() {
     for i in items.indices {
       let item = items[i]
-      let refinable = item.kind == nil || (item.kind == .reportage && item.block.hint != nil)
+      let refinable = item.kind == nil || (item.kind == .reportage && item.hint != nil)
       guard refinable else { continue }
-      if item.block.role == .heading || item.block.role == .title {
+      if item.role == .heading || item.role == .title {
         items[i].kind = .subheading
-        items[i].reason = item.block.role == .title ? "title" : "heading (level \(item.block.level))"
+        reasons[i] = item.role == .title ? "title" : "heading (level \(item.level))"
         continue
       }
-      guard item.block.hint == nil, item.block.role == .paragraph, isSubheadingShape(item), i + 1 < items.count else {
+      guard item.hint == nil, item.role == .paragraph, isSubheadingShape(i), i + 1 < items.count else {
         continue
       }
       let next = items[i + 1]
       guard next.kind == nil || next.kind == .reportage || next.kind == .list else { continue }
       let nextIsProse =
-        (next.block.role == .paragraph || next.block.role == .quote)
+        (next.role == .paragraph || next.role == .quote)
         && (next.words > Segmenter.shortWords || next.endsSentence)
-      if next.block.role == .listItem {
+      if next.role == .listItem {
         items[i].kind = .subheading
-        items[i].reason = "short line followed by a list"
+        reasons[i] = "short line followed by a list"
       } else if nextIsProse {
         items[i].kind = .subheading
-        items[i].reason = "short line without a final period followed by a paragraph"
+        reasons[i] = "short line without a final period followed by a paragraph"
       }
     }
   }
 
-  func isSubheadingShape(_ item: Item) -> Bool {
-    guard item.words <= Segmenter.shortWords, item.text.utf8.count <= 100, let first = item.text.unicodeScalars.first,
+  func isSubheadingShape(_ i: Int) -> Bool {
+    let item = items[i]
+    // The text's own storage, read in place (no copy of its bytes).
+    var text = self.text(i)
+    guard item.words <= Segmenter.shortWords, item.bytes <= 100, let first = text.unicodeScalars.first,
       !first.properties.isLowercase
     else { return false }
-    // The text's own storage, read in place (no copy of its bytes).
-    var text = item.text
     return text.withUTF8 { bytes in
       let colon = bytes.last == 0x3A
       if item.endsSentence && !colon { return false }
@@ -476,9 +494,9 @@ struct SegmentationPass {
 
   mutating func markRest() {
     for i in items.indices where items[i].kind == nil {
-      if items[i].block.role == .listItem {
+      if items[i].role == .listItem {
         items[i].kind = .list
-        items[i].reason = "list item"
+        reasons[i] = "list item"
       } else {
         items[i].kind = .reportage
       }
@@ -492,30 +510,30 @@ struct SegmentationPass {
       date = d
       dateEvidence = read.dateEvidence ?? "document metadata"
     }
-    if date == nil, let line = items.first(where: { $0.kind == .dateline && $0.dateLine?.date != nil }),
-      let d = line.dateLine?.date
+    if date == nil, let line = items.firstIndex(where: { $0.kind == .dateline && $0.dateLine?.date != nil }),
+      let d = items[line].dateLine?.date
     {
       date = d
-      dateEvidence = "date line '\(line.text)'"
+      dateEvidence = "date line '\(text(line))'"
     }
-    guard let lead = items.firstIndex(where: { $0.kind == .reportage && $0.block.role == .paragraph }) else { return }
-    let text = items[lead].text
-    let dateline = DateText.leadDateline(text)
+    guard let lead = items.firstIndex(where: { $0.kind == .reportage && $0.role == .paragraph }) else { return }
+    let leadText = self.text(lead)
+    let dateline = DateText.leadDateline(leadText)
     if let dl = dateline {
-      let written = Segment.slice(text, 0, dl.end)
-      items[lead].reason = "opens with dateline '\(written)'"
+      let written = Segment.slice(leadText, 0, dl.end)
+      reasons[lead] = "opens with dateline '\(written)'"
       if date == nil, let d = dl.match.date {
         date = d
         dateEvidence = "dateline '\(written)'"
       }
     }
     // A weekday-anchored date is weaker evidence; look for one only when nothing better was found.
-    let weekdayDate = date == nil ? DateText.weekdayDate(in: text) : nil
+    let weekdayDate = date == nil ? DateText.weekdayDate(in: leadText) : nil
     if date == nil, let dl = dateline, dl.match.year == nil, let w = weekdayDate,
       let d = CalendarDate(year: w.date.year, month: dl.match.month, day: dl.match.day)
     {
       date = d
-      dateEvidence = "dateline '\(Segment.slice(text, 0, dl.end))' with the year of '\(w.text)'"
+      dateEvidence = "dateline '\(Segment.slice(leadText, 0, dl.end))' with the year of '\(w.text)'"
     }
     if date == nil, let w = weekdayDate {
       date = w.date
@@ -523,7 +541,7 @@ struct SegmentationPass {
     }
     if date == nil, let dl = dateline, dl.match.year == nil {
       remarks.append(
-        "dateline '\(Segment.slice(text, 0, dl.end))' has no year; document date unknown")
+        "dateline '\(Segment.slice(leadText, 0, dl.end))' has no year; document date unknown")
     }
   }
 
@@ -553,13 +571,18 @@ struct SegmentationPass {
       }
       if j == i + 1 {
         // One block (the common case): its text and map as they are.
-        out.append(Segment(kind: kind, text: item.text, map: item.block.map, author: item.author, reason: item.reason))
+        out.append(
+          Segment(
+            kind: kind, text: read.blocks[item.block].text, map: read.blocks[item.block].map, author: authors[i],
+            reason: reasons[i]))
         i = j
         continue
       }
-      let parts = (i..<j).filter { !items[$0].isAuthorLine }.map { (text: items[$0].text, map: items[$0].block.map) }
+      let parts = (i..<j).filter { !items[$0].isAuthorLine }.map {
+        (text: text($0), map: read.blocks[items[$0].block].map)
+      }
       let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
-      out.append(Segment(kind: kind, text: joined.0, map: joined.1, author: item.author, reason: item.reason))
+      out.append(Segment(kind: kind, text: joined.0, map: joined.1, author: authors[i], reason: reasons[i]))
       i = j
     }
     return out
