@@ -46,4 +46,28 @@ struct QuantityBlocksOrderTests {
     #expect(count < 12 || (documents.contains(10) && documents.contains(2)))
     #expect(blocks == plain)
   }
+
+  /// `asciiRanks` gives the ranks of sorting the texts (with and without a suffix) as strings, prefixes
+  /// and "|" included; and nil as soon as a text is not ASCII.
+  @Test func asciiRanksAreTheStringRanks() throws {
+    let strings = [
+      "unit:percent", "unit:per", "family:people", "family:people|x", "a", "", "unit:percent2", "Z", "family:peopl",
+      "unit:%", "killed", "kill", "injured", "-", "unit:$", "unit:USD", "unit:usd",
+    ]
+    let samples: [[Int]] = [Array(strings.indices), [0, 1, 6], [2, 3, 8], [4, 5], [16, 15, 14, 9], [], [10]]
+    for parts in samples {
+      for suffix in [UInt8(ascii: "|"), nil] {
+        let fast = try #require(QuantityBlocks.asciiRanks(parts, of: strings, suffix: suffix))
+        let tail = suffix.map { String(UnicodeScalar($0)) } ?? ""
+        let sorted = parts.sorted { strings[$0] + tail < strings[$1] + tail }
+        var plain = [Int](repeating: 0, count: strings.count)
+        for (k, p) in sorted.enumerated() { plain[p] = k }
+        #expect(fast == plain, "\(parts) \(String(describing: suffix))")
+      }
+    }
+    #expect(QuantityBlocks.asciiRanks([0, 1], of: ["caf\u{E9}", "cafe"], suffix: nil) == nil)
+    #expect(QuantityBlocks.asciiRanks([2, 3], of: strings, suffix: nil, rejecting: UInt8(ascii: "|")) == nil)
+    #expect(QuantityBlocks.asciiRanks([0, 2], of: strings, suffix: nil, rejecting: UInt8(ascii: "|")) != nil)
+    #expect(QuantityBlocks.asciiRanks([0, 1], of: ["\u{212A}m", "km"], suffix: UInt8(ascii: "|")) == nil)
+  }
 }

@@ -126,9 +126,11 @@ public enum QuantityBlocks {
     let blocks = names.map { Int($0.key.block) }
     let distinctBlocks = distinct(blocks, count: blockNames.count)
     // Whether any block key holds a "|", tested once per distinct key on its bytes (not through
-    // Foundation's `contains`).
+    // Foundation's `contains`): by `asciiRanks` when the keys are ASCII (one pass gives their ranks
+    // too), else on its own.
     let bar = UInt8(ascii: "|")
-    if distinctBlocks.contains(where: { blockNames[$0].utf8.contains(bar) }) {
+    let asciiBlockRank = asciiRanks(distinctBlocks, of: blockNames, suffix: bar, rejecting: bar)
+    if asciiBlockRank == nil, distinctBlocks.contains(where: { blockNames[$0].utf8.contains(bar) }) {
       let texts = names.map { "s\($0.story)|" + $0.key.text(blockNames: blockNames, words: words) }
       return texts.indices.sorted { texts[$0] < texts[$1] }
     }
@@ -145,13 +147,58 @@ public enum QuantityBlocks {
       stories = [first]
     }
     let storyRank = ranks(Array(stories.indices), count: stories.count) { "s\(stories[$0])|" }
-    let blockRank = ranks(distinctBlocks, count: blockNames.count) { blockNames[$0] + "|" }
-    let wordRank = ranks(distinct(names.map { Int($0.key.word) }, count: words.count), count: words.count) { words[$0] }
+    let distinctWords = distinct(names.map { Int($0.key.word) }, count: words.count)
+    let blockRank = asciiBlockRank ?? ranks(distinctBlocks, count: blockNames.count) { blockNames[$0] + "|" }
+    let wordRank =
+      asciiRanks(distinctWords, of: words, suffix: nil) ?? ranks(distinctWords, count: words.count) { words[$0] }
     let keys = names.indices.map { k in
       let n = names[k]
       return (storyRank[storyPlaces[k]], blockRank[Int(n.key.block)], n.key.isAction ? 0 : 1, wordRank[Int(n.key.word)])
     }
     return keys.indices.sorted { keys[$0] < keys[$1] }
+  }
+
+  /// Each of `parts`' rank among them by the text `strings[part]` followed by `suffix` (the ranks
+  /// `order` gives by sorting the texts as strings), indexed by part (0 for the others); nil when
+  /// some text is not ASCII or holds the byte `rejecting`.
+  ///
+  /// Why this is the same order: an ASCII string is in NFC and its scalars are its bytes, so `<` on two
+  /// ASCII strings is the byte-wise lexicographic order (a proper prefix first). Texts are compared by
+  /// their first eight bytes as one integer; only texts that share them are joined and compared as
+  /// strings. Distinct parts have distinct texts, so the sort has no ties.
+  static func asciiRanks(_ parts: [Int], of strings: [String], suffix: UInt8?, rejecting: UInt8? = nil) -> [Int]? {
+    // Each text's first eight bytes, big-endian and padded with zeros: a smaller prefix means a smaller
+    // text (a pad is below any byte, and a text that ends there is a prefix of the other); equal
+    // prefixes are compared as the strings themselves.
+    var prefixes: [UInt64] = []
+    prefixes.reserveCapacity(parts.count)
+    // The key of `bytes`, nil when one is not ASCII or is `rejecting`.
+    func prefix<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
+      var key: UInt64 = 0
+      var n = 0
+      for b in bytes {
+        if b >= 0x80 || b == rejecting { return nil }
+        if n < 8 { key |= UInt64(b) << (56 - 8 * n) }
+        n += 1
+      }
+      if let suffix, n < 8 { key |= UInt64(suffix) << (56 - 8 * n) }
+      return key
+    }
+    for p in parts {
+      let utf8 = strings[p].utf8
+      // The bytes read in place where the string keeps them contiguous (not through the view's index).
+      guard let key = utf8.withContiguousStorageIfAvailable({ prefix($0) }) ?? prefix(utf8) else { return nil }
+      prefixes.append(key)
+    }
+    let tail = suffix.map { String(UnicodeScalar($0)) } ?? ""
+    let sorted = prefixes.withUnsafeBufferPointer { keys in
+      Array(parts.indices).sorted { x, y in
+        keys[x] != keys[y] ? keys[x] < keys[y] : strings[parts[x]] + tail < strings[parts[y]] + tail
+      }
+    }
+    var out = [Int](repeating: 0, count: strings.count)
+    for (k, position) in sorted.enumerated() { out[parts[position]] = k }
+    return out
   }
 
   /// `blocks(_:keys:)` with the keys of a claim asked by its reference.
