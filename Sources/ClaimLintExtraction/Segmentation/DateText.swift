@@ -31,14 +31,25 @@ enum DateText {
       high = 0
       let n = end - start
       guard n <= Self.maxLength else { return }
-      var k = 0
-      while k < n {
-        let c = bytes[start + k]
-        let l = UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c)
-        if k < 8 { low |= l << UInt64(8 * k) } else { high |= l << UInt64(8 * (k - 8)) }
-        k += 1
+      precondition(start >= 0 && end <= bytes.count)
+      // Packed from the last byte back: one shift and one or per byte, no bounds checks.
+      let (l, h) = bytes.withUnsafeBufferPointer { b -> (UInt64, UInt64) in
+        func lowered(_ c: UInt8) -> UInt64 { UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+        var l: UInt64 = 0
+        var h: UInt64 = 0
+        var k = end
+        while k > start + 8 {
+          k -= 1
+          h = h << 8 | lowered(b[k])
+        }
+        while k > start {
+          k -= 1
+          l = l << 8 | lowered(b[k])
+        }
+        return (l, h)
       }
-      high |= UInt64(n) << 56
+      low = l
+      high = h | UInt64(n) << 56
     }
 
     /// The spelling of a key; keys have at most `maxLength` bytes.
