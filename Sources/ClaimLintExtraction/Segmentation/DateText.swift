@@ -6,17 +6,98 @@ import ClaimLintCore
 /// Works on a short token list built from UTF-8 bytes; it never looks past a caller-given limit, so
 /// it stays cheap on long paragraphs.
 enum DateText {
+  /// The bytes of a token of at most `Spelling.maxLength` bytes, ASCII letters lower-cased, packed
+  /// into two integers; a longer token has the empty spelling.
+  ///
+  /// Tokens are compared with the date, label and punctuation words through their spellings instead
+  /// of Strings, so no String is made per token. Two spellings are equal exactly when their bytes are.
+  /// For the keys (all ASCII, or the punctuation `–`, `—`, `·`) that is the same as String equality of
+  /// `lower`: a token whose lower-cased bytes differ from a key's could only equal it as a String by
+  /// canonical equivalence, and no sequence of non-ASCII scalars is canonically equivalent to an ASCII
+  /// key (the only singleton decomposing to an ASCII letter is the Kelvin sign, to upper-case `K`);
+  /// `–`, `—` and `·` are matched only by punctuation tokens, which are exactly those bytes.
+  struct Spelling: Hashable {
+    /// Bytes 0..<8, byte k in bits 8k..<8k+8.
+    var low: UInt64
+    /// Bytes 8..<12 in the low 32 bits, the length in bits 56..<64.
+    var high: UInt64
+
+    static let maxLength = 12
+
+    /// The spelling of `bytes[start..<end]`.
+    @inline(__always)
+    init(_ bytes: [UInt8], _ start: Int, _ end: Int) {
+      low = 0
+      high = 0
+      let n = end - start
+      guard n <= Self.maxLength else { return }
+      precondition(start >= 0 && end <= bytes.count)
+      // Packed from the last byte back: one shift and one or per byte, no bounds checks.
+      let (l, h) = bytes.withUnsafeBufferPointer { b -> (UInt64, UInt64) in
+        func lowered(_ c: UInt8) -> UInt64 { UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+        var l: UInt64 = 0
+        var h: UInt64 = 0
+        var k = end
+        while k > start + 8 {
+          k -= 1
+          h = h << 8 | lowered(b[k])
+        }
+        while k > start {
+          k -= 1
+          l = l << 8 | lowered(b[k])
+        }
+        return (l, h)
+      }
+      low = l
+      high = h | UInt64(n) << 56
+    }
+
+    /// The spelling of a key; keys have at most `maxLength` bytes.
+    init(_ key: String) {
+      let bytes = Array(key.utf8)
+      precondition(bytes.count <= Self.maxLength, "date word '\(key)' is too long for a spelling")
+      self.init(bytes, 0, bytes.count)
+    }
+
+    /// Length in UTF-8 bytes (0 for a token longer than `maxLength`).
+    var count: Int { Int(high >> 56) }
+    /// The first byte, or 0 when empty.
+    var first: UInt8 { UInt8(truncatingIfNeeded: low) }
+    var isASCII: Bool { low & 0x8080_8080_8080_8080 == 0 && high & 0x8080_8080 == 0 }
+    var bytes: [UInt8] {
+      (0..<count).map { (k: Int) -> UInt8 in
+        let word: UInt64 = k < 8 ? low : high
+        let shift = UInt64(8 * (k % 8))
+        return UInt8(truncatingIfNeeded: word >> shift)
+      }
+    }
+    /// The bytes as a String (ill-formed UTF-8 repaired, as `String(decoding:as:)` does).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+  }
+
   /// A word, number or punctuation mark with its UTF-8 range in the scanned text.
   struct Token {
     enum Kind { case word, number, punct }
     var kind: Kind
     var start: Int
     var end: Int
-    /// Lower-cased ASCII spelling of a word, the digits of a number, or the punctuation itself.
-    var lower: String
+    /// Lower-cased ASCII spelling of a word, the digits of a number, or the punctuation itself
+    /// (empty for tokens of more than 12 bytes).
+    var spelling: Spelling
     /// True when the word starts with an upper-case letter or a letter without case.
     var capitalized: Bool
-    var value: Int { kind == .number && length <= 9 ? Int(lower) ?? -1 : -1 }
+    /// `spelling` as a String.
+    var lower: String { spelling.string }
+    /// The number's value (`Int(lower)` for at most 9 digits), or -1.
+    var value: Int {
+      guard kind == .number && length <= 9 else { return -1 }
+      var v = 0
+      for k in 0..<length {
+        let digit = UInt8(truncatingIfNeeded: spelling.low >> UInt64(8 * k)) &- 0x30
+        v = v * 10 + Int(digit)
+      }
+      return v
+    }
     /// Length in UTF-8 bytes.
     var length: Int { end - start }
   }
@@ -76,10 +157,7 @@ enum DateText {
       if b >= 0x30 && b <= 0x39 {
         let s = i
         while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-        out.append(
-          Token(
-            kind: .number, start: s, end: i, lower: i - s > 12 ? "" : String(decoding: bytes[s..<i], as: UTF8.self),
-            capitalized: false))
+        out.append(Token(kind: .number, start: s, end: i, spelling: Spelling(bytes, s, i), capitalized: false))
         continue
       }
       let punctLength = b >= 0x80 ? nonASCIIPunctLength(i) : 0
@@ -100,26 +178,16 @@ enum DateText {
           }
         }
         // Month, weekday and label words are short; longer words keep no spelling.
-        let lower =
-          i - s > 12
-          ? ""
-          : String(unsafeUninitializedCapacity: i - s) { buffer in
-            for (k, c) in bytes[s..<i].enumerated() { buffer[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-            return i - s
-          }
         let first = bytes[s]
         out.append(
           Token(
-            kind: .word, start: s, end: i, lower: lower,
+            kind: .word, start: s, end: i, spelling: Spelling(bytes, s, i),
             capitalized: (first >= 0x41 && first <= 0x5A) || first >= 0x80))
         continue
       }
       let length = max(1, punctLength)
       let end = min(n, i + length)
-      out.append(
-        Token(
-          kind: .punct, start: i, end: end, lower: String(decoding: bytes[i..<end], as: UTF8.self),
-          capitalized: false))
+      out.append(Token(kind: .punct, start: i, end: end, spelling: Spelling(bytes, i, end), capitalized: false))
       i = end
     }
   }
@@ -165,6 +233,30 @@ enum DateText {
     return weekdayWords[word]
   }
 
+  /// `month(_:)` on a token's spelling: the same answer as `month(spelling.string)` (see `Spelling`).
+  static func month(_ word: Spelling) -> Int? {
+    guard mayBeKey(word, firstBytes: monthFirstBytes) else { return nil }
+    return monthSpellings[word]
+  }
+
+  /// `weekday(_:)` on a token's spelling: the same answer as `weekday(spelling.string)`.
+  static func weekday(_ word: Spelling) -> Int? {
+    guard mayBeKey(word, firstBytes: weekdayFirstBytes) else { return nil }
+    return weekdaySpellings[word]
+  }
+
+  private static let monthSpellings = Dictionary(uniqueKeysWithValues: monthWords.map { (Spelling($0.key), $0.value) })
+  private static let weekdaySpellings = Dictionary(uniqueKeysWithValues: weekdayWords.map { (Spelling($0.key), $0.value) })
+
+  /// `mayBeKey(_:firstBytes:)` on a spelling (a spelling of more than 9 bytes is not a key either).
+  @inline(__always)
+  static func mayBeKey(_ word: Spelling, firstBytes: UInt32) -> Bool {
+    let n = word.count
+    let b = word.first
+    guard n >= 3 && n <= 9, b >= 0x60 && b <= 0x7F else { return false }
+    return firstBytes & (1 << UInt32(b - 0x60)) != 0
+  }
+
   /// Bit `b - 0x60` is set for each byte `b` that starts a key of `monthWords` / `weekdayWords`.
   static let monthFirstBytes = firstByteBits(monthWords.keys)
   static let weekdayFirstBytes = firstByteBits(weekdayWords.keys)
@@ -189,31 +281,34 @@ enum DateText {
     return firstBytes & (1 << UInt32(b - 0x60)) != 0
   }
 
-  /// Whether `t` is the punctuation `s`. Two one-byte strings (ASCII) are equal exactly when their
-  /// bytes are, so that case is settled on the bytes.
-  private static func isPunct(_ t: Token, _ s: String) -> Bool {
-    guard t.kind == .punct else { return false }
-    if t.length == 1, s.utf8.count == 1 { return t.lower.utf8.first == s.utf8.first }
-    return t.lower == s
-  }
+  /// Whether `t` is the punctuation `s`.
+  @inline(__always)
+  private static func isPunct(_ t: Token, _ s: Spelling) -> Bool { t.kind == .punct && t.spelling == s }
+
+  private static let comma = Spelling(",")
+  private static let fullStop = Spelling(".")
+  private static let colon = Spelling(":")
+  private static let isoSeparators = ["-", "/", "."].map(Spelling.init)
+  private static let ordinalSuffixes = ["st", "nd", "rd", "th"].map(Spelling.init)
+  private static let by = Spelling("by")
 
   /// Parses a date starting at token `i`: ISO (`2024-08-17`), `[Weekday,] Month Day[, Year]` or
   /// `[Weekday,] Day Month [Year]`.
   static func date(at start: Int, in t: [Token]) -> Match? {
     var i = start
     var statedWeekday: Int?
-    if i < t.count, t[i].kind == .word, let w = weekday(t[i].lower) {
+    if i < t.count, t[i].kind == .word, let w = weekday(t[i].spelling) {
       statedWeekday = w
       i += 1
-      if i < t.count, isPunct(t[i], ".") { i += 1 }
-      if i < t.count, isPunct(t[i], ",") { i += 1 }
+      if i < t.count, isPunct(t[i], fullStop) { i += 1 }
+      if i < t.count, isPunct(t[i], comma) { i += 1 }
     }
     guard i < t.count else { return nil }
     // ISO with -, / or .
     if t[i].kind == .number, t[i].length == 4, i + 4 < t.count {
       let sep = t[i + 1]
-      if sep.kind == .punct, ["-", "/", "."].contains(sep.lower), t[i + 2].kind == .number,
-        t[i + 3].kind == .punct, t[i + 3].lower == sep.lower, t[i + 4].kind == .number,
+      if sep.kind == .punct, isoSeparators.contains(sep.spelling), t[i + 2].kind == .number,
+        t[i + 3].kind == .punct, t[i + 3].spelling == sep.spelling, t[i + 4].kind == .number,
         t[i + 2].length <= 2, t[i + 4].length <= 2,
         CalendarDate(year: t[i].value, month: t[i + 2].value, day: t[i + 4].value) != nil
       {
@@ -221,13 +316,13 @@ enum DateText {
       }
     }
     func skipOrdinal(_ j: inout Int) {
-      if j < t.count, t[j].kind == .word, ["st", "nd", "rd", "th"].contains(t[j].lower), t[j].start == t[j - 1].end {
+      if j < t.count, t[j].kind == .word, ordinalSuffixes.contains(t[j].spelling), t[j].start == t[j - 1].end {
         j += 1
       }
     }
     func year(at j: inout Int) -> Int? {
       var k = j
-      if k < t.count, isPunct(t[k], ",") { k += 1 }
+      if k < t.count, isPunct(t[k], comma) { k += 1 }
       if k < t.count, t[k].kind == .number, t[k].length == 4, (1900...2199).contains(t[k].value) {
         j = k + 1
         return t[k].value
@@ -235,9 +330,9 @@ enum DateText {
       return nil
     }
     // Month Day[, Year]
-    if t[i].kind == .word, let m = month(t[i].lower) {
+    if t[i].kind == .word, let m = month(t[i].spelling) {
       var j = i + 1
-      if j < t.count, isPunct(t[j], ".") { j += 1 }
+      if j < t.count, isPunct(t[j], fullStop) { j += 1 }
       guard j < t.count, t[j].kind == .number, t[j].length <= 2, (1...31).contains(t[j].value) else {
         return nil
       }
@@ -252,10 +347,10 @@ enum DateText {
     if t[i].kind == .number, t[i].length <= 2, (1...31).contains(t[i].value) {
       var j = i + 1
       skipOrdinal(&j)
-      if j < t.count, isPunct(t[j], ".") { j += 1 }
-      guard j < t.count, t[j].kind == .word, let m = month(t[j].lower) else { return nil }
+      if j < t.count, isPunct(t[j], fullStop) { j += 1 }
+      guard j < t.count, t[j].kind == .word, let m = month(t[j].spelling) else { return nil }
       j += 1
-      if j < t.count, isPunct(t[j], "."), t[j - 1].length <= 4 { j += 1 }
+      if j < t.count, isPunct(t[j], fullStop), t[j - 1].length <= 4 { j += 1 }
       let y = year(at: &j)
       if let y, CalendarDate(year: y, month: m, day: t[i].value) == nil { return nil }
       return Match(year: y, month: m, day: t[i].value, weekday: statedWeekday, endToken: j)
@@ -263,13 +358,15 @@ enum DateText {
     return nil
   }
 
-  private static let timeWords: Set<String> = [
+  // Small word lists are searched linearly: a few integer comparisons cost less than hashing.
+  private static let timeWords = [
     "am", "pm", "a", "m", "p", "at", "local", "time", "hrs", "h", "gmt", "utc", "updated", "published",
-  ]
-  private static let labelWords: Set<String> = [
+  ].map(Spelling.init)
+  private static let labelWords = [
     "updated", "published", "posted", "date", "dated", "last", "on", "first",
-  ]
-  private static let separators: Set<String> = ["-", "--", "\u{2013}", "\u{2014}", "|", "\u{00B7}", ",", "/", ":"]
+  ].map(Spelling.init)
+  private static let separators = ["-", "--", "\u{2013}", "\u{2014}", "|", "\u{00B7}", ",", "/", ":"].map(Spelling.init)
+  private static let timePunctuation = [":", ".", "+", "-", "(", ")", "|", ",", "/"].map(Spelling.init)
 
   /// A line that is only a date (optionally labelled, timed, or after a masthead such as
   /// `THE DAILY OBSERVER, Dhaka -- Thursday, 6 March 2025`).
@@ -280,20 +377,20 @@ enum DateText {
     guard !t.isEmpty else { return nil }
     // Plain or labelled date at the start.
     var i = 0
-    while i < t.count, t[i].kind == .word, labelWords.contains(t[i].lower) { i += 1 }
-    if i < t.count, isPunct(t[i], ":") { i += 1 }
+    while i < t.count, t[i].kind == .word, labelWords.contains(t[i].spelling) { i += 1 }
+    if i < t.count, isPunct(t[i], colon) { i += 1 }
     if let m = date(at: i, in: t), onlyTimeAfter(m.endToken, t) { return m }
     // Masthead, separator, full date.
     var j = 0
     while j < min(t.count, 12) {
-      if t[j].kind == .punct, separators.contains(t[j].lower) {
+      if t[j].kind == .punct, separators.contains(t[j].spelling) {
         var k = j + 1
-        while k < t.count, t[k].kind == .punct, separators.contains(t[k].lower) { k += 1 }
+        while k < t.count, t[k].kind == .punct, separators.contains(t[k].spelling) { k += 1 }
         if let m = date(at: k, in: t), m.year != nil, onlyTimeAfter(m.endToken, t) { return m }
         // "Radio Marundi FM -- 7 a.m. news bulletin, Monday, March 17, 2025": a few words naming the
         // edition, then a comma and the full date at the end of the line.
         var c = k
-        while c < min(t.count, k + 10), !isPunct(t[c], ",") { c += 1 }
+        while c < min(t.count, k + 10), !isPunct(t[c], comma) { c += 1 }
         if c > k, c < t.count, let m = date(at: c + 1, in: t), m.year != nil, m.endToken >= t.count - 1 { return m }
       }
       j += 1
@@ -309,12 +406,12 @@ enum DateText {
       case .number:
         if tok.length > 4 { return false }
       case .punct:
-        if !([":", ".", "+", "-", "(", ")", "|", ",", "/"] as Set).contains(tok.lower) { return false }
+        if !timePunctuation.contains(tok.spelling) { return false }
       case .word:
         // "Published 17 August 2024 by Portal staff": a short credit may follow the date.
-        if tok.lower == "by", t.count - i <= 7 { return true }
-        let upperShort = tok.capitalized && tok.length <= 4 && tok.lower.utf8.allSatisfy { $0 < 0x80 }
-        if !timeWords.contains(tok.lower) && !upperShort { return false }
+        if tok.spelling == by, t.count - i <= 7 { return true }
+        let upperShort = tok.capitalized && tok.length <= 4 && tok.spelling.isASCII
+        if !upperShort && !timeWords.contains(tok.spelling) { return false }
       }
       i += 1
     }
@@ -334,6 +431,9 @@ enum DateText {
 
   /// Punctuation allowed among the place and agency names before a lead dateline.
   static let leadPunctuation: Set<String> = [",", ".", "-", "&", "'"]
+  private static let leadPunctuationSpellings = leadPunctuation.map(Spelling.init)
+  /// Punctuation that may follow a lead dateline's date.
+  private static let leadDatelineEnds = ["(", "-", "--", "\u{2013}", "\u{2014}", ":", "/"].map(Spelling.init)
 
   /// The dateline at the start of `text`, when there is one.
   static func leadDateline(_ text: String) -> LeadDateline? {
@@ -354,13 +454,13 @@ enum DateText {
       guard i < min(t.count, 16) else { break }
       let tok = t[i]
       if tok.kind == .number { return nil }
-      if tok.kind == .word, month(tok.lower) != nil, i == 0 || isPunct(t[i - 1], ",") {
+      if tok.kind == .word, month(tok.spelling) != nil, i == 0 || isPunct(t[i - 1], comma) {
         // A date from a month word at `i` ends by token i + 6, and the token after it is read;
         // with tokens to i + 11 (or all there are) the scan decides as it would with all.
         ensure(i + 12)
         if let m = date(at: i, in: t), m.endToken < t.count {
           let next = t[m.endToken]
-          if next.kind == .punct, ["(", "-", "--", "\u{2013}", "\u{2014}", ":", "/"].contains(next.lower) {
+          if next.kind == .punct, leadDatelineEnds.contains(next.spelling) {
             return LeadDateline(match: m, end: t[m.endToken - 1].end)
           }
         }
@@ -368,7 +468,7 @@ enum DateText {
       }
       // Words before the date must be place or agency names (short connectors such as "of" aside).
       if tok.kind == .word, !tok.capitalized, tok.length > 3 { return nil }
-      if tok.kind == .punct, !leadPunctuation.contains(tok.lower) { return nil }
+      if tok.kind == .punct, !leadPunctuationSpellings.contains(tok.spelling) { return nil }
       i += 1
     }
     return nil
@@ -384,7 +484,7 @@ enum DateText {
     let t = tokens(bytes)
     var i = 0
     while i < t.count {
-      if t[i].kind == .word, weekday(t[i].lower) != nil, let m = date(at: i, in: t), let d = m.date,
+      if t[i].kind == .word, weekday(t[i].spelling) != nil, let m = date(at: i, in: t), let d = m.date,
         m.weekday == d.weekday
       {
         let s = t[i].start

@@ -55,4 +55,62 @@ struct DateTextTests {
     #expect(DateText.weekdayDate(in: "at a briefing on Monday, February 2, 2026, officials said")?.date.description == "2026-02-02")
     #expect(DateText.weekdayDate(in: "at a briefing on Friday, February 2, 2026, officials said") == nil)
   }
+
+  /// A token's `lower` as it was built before spellings: the lower-cased ASCII bytes of a word, the
+  /// digits of a number or the punctuation itself, decoded as a String; empty past 12 bytes.
+  static func plainLower(_ bytes: [UInt8], _ tok: DateText.Token) -> String {
+    guard tok.length <= 12 else { return "" }
+    return String(decoding: bytes[tok.start..<tok.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+  }
+
+  @Test func spellingsAnswerAsTheLowerCasedStrings() {
+    let pieces = [
+      "CHIANG MAI", ",", "Thailand", "Aug.", "17", "(Newswire)", "--", "SEPTEMBER", "Sept", "Wednesday", "WED", "thurs",
+      "2025", "20th", "\u{2013}", "\u{2014}", "\u{00B7}", "\u{0387}", "J\u{00F6}rg", "S\u{00E3}o Paulo", "\u{212A}",
+      "Ma\u{0301}y", "MAY", "by", "GMT+8", "10:32", "Updated:", "1234567890123", "Internationalisation", "a.m.", "|",
+      "\u{00C9}TAT", "\u{00A0}", "/", "'s", "x-ray", "\u{2026}", "\u{2022}", "published", "hrs",
+    ]
+    var mixer = SegmentationFastPathTests.Mixer(state: 7)
+    var seen: [(DateText.Spelling, String, DateText.Token.Kind)] = []
+    for length in 1..<30 {
+      for _ in 0..<40 {
+        let text = mixer.text(pieces, count: length, separator: mixer.next(3) == 0 ? "" : " ")
+        let bytes = Array(text.utf8)
+        for tok in DateText.tokens(bytes) {
+          let plain = Self.plainLower(bytes, tok)
+          #expect(tok.lower == plain, "\(text)")
+          #expect(DateText.month(tok.spelling) == DateText.month(plain), "\(text)")
+          #expect(DateText.weekday(tok.spelling) == DateText.weekday(plain), "\(text)")
+          #expect(tok.spelling.isASCII == plain.utf8.allSatisfy { $0 < 0x80 }, "\(text)")
+          if tok.kind == .number {
+            #expect(tok.value == (tok.length <= 9 ? Int(plain) ?? -1 : -1), "\(text)")
+          }
+          if seen.count < 400 { seen.append((tok.spelling, plain, tok.kind)) }
+        }
+      }
+    }
+    // Equal spellings are equal Strings and the other way round, for tokens of one kind (as DateText
+    // compares them: words with words, punctuation with punctuation). Across kinds they may differ:
+    // the word U+0387 equals the punctuation U+00B7 as a String.
+    let keys = ["may", "sept", "by", ",", ".", "\u{2013}", "\u{2014}", "\u{00B7}", "-", "published", "wednesday"]
+    for (a, plainA, kind) in seen {
+      for key in keys where (key.first!.isLetter ? .word : .punct) == kind {
+        #expect((a == DateText.Spelling(key)) == (plainA == key), "\(plainA) \(key)")
+      }
+      for (b, plainB, kindB) in seen.prefix(60) where a.count > 0 && b.count > 0 && kind == kindB {
+        #expect((a == b) == (plainA == plainB), "\(plainA) \(plainB)")
+      }
+    }
+    #expect(seen.contains { DateText.month($0.0) != nil } && seen.contains { DateText.weekday($0.0) != nil })
+    #expect(seen.contains { $0.1 == "\u{0387}" })
+  }
+
+  @Test func dateLinesWithNonASCIIWords() {
+    #expect(DateText.dateLine("Thursday \u{00B7} 6 March 2025")?.date?.description == "2025-03-06")
+    #expect(DateText.dateLine("6 M\u{00E4}rz 2025") == nil)
+    #expect(DateText.dateLine("S\u{00C3}O PAULO \u{2014} Thursday, 6 March 2025")?.date?.description == "2025-03-06")
+    #expect(DateText.dateLine("6 March 2025 \u{00C9}TAT") == nil)
+    #expect(DateText.dateLine("6 March 2025 ETAT") != nil)
+    #expect(DateText.dateLine("6 March 2025 ETA") != nil)
+  }
 }
