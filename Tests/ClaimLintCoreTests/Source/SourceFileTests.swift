@@ -62,11 +62,21 @@ import Testing
     if !carriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
     let bytes = Array(text.utf8)
     let index = LineIndex(bytes: bytes)
+    let expected = Self.plainPositions(bytes)
+    for i in 0...bytes.count {
+      #expect(index.position(of: i, in: bytes) == expected[i], "offset \(i)")
+    }
+  }
+
+  /// The position of every offset of `bytes` (0 through `bytes.count`), counted byte by byte from the
+  /// start: a line feed, a carriage return and the pair of them each end a line; a column is one more
+  /// than the code points before it on its line.
+  static func plainPositions(_ bytes: [UInt8]) -> [SourcePosition] {
+    var positions: [SourcePosition] = []
     var line = 1
     var column = 1
-    var i = 0
-    while i <= bytes.count {
-      #expect(index.position(of: i, in: bytes) == SourcePosition(line: line, column: column), "offset \(i)")
+    for i in 0...bytes.count {
+      positions.append(SourcePosition(line: line, column: column))
       guard i < bytes.count else { break }
       let b = bytes[i]
       if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
@@ -75,8 +85,8 @@ import Testing
       } else if b & 0xC0 != 0x80 {
         column += 1
       }
-      i += 1
     }
+    return positions
   }
 
   /// Columns come from running counts of continuation bytes per 64-byte block, read only in blocks
@@ -99,20 +109,7 @@ import Testing
     }
     let bytes = Array(text.utf8)
     let index = LineIndex(bytes: bytes)
-    var expected: [SourcePosition] = []
-    var line = 1
-    var column = 1
-    for i in 0...bytes.count {
-      expected.append(SourcePosition(line: line, column: column))
-      guard i < bytes.count else { break }
-      let b = bytes[i]
-      if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
-        line += 1
-        column = 1
-      } else if b & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
+    let expected = Self.plainPositions(bytes)
     for i in 0...bytes.count {
       #expect(index.position(of: i, in: bytes) == expected[i], "offset \(i)")
     }
