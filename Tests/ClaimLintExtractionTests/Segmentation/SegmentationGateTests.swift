@@ -5,11 +5,10 @@ import Testing
 /// The byte gates of session 12 (segmentation) against the plain readings they skip.
 @Suite struct SegmentationGateTests {
   /// The built-in markers, and the same with a count phrase beyond ASCII, which turns the gate for
-  /// texts beyond ASCII off (every such text is then split and looked up as before).
-  static let withGate = SegmentationLexicons.builtIn
-  static let withoutGate = SegmentationLexicons(
-    markers: SegmentationLexicons.builtIn.markers + [.init(kind: .commentsHeader, mode: .count, phrase: "kommentäre")],
-    languageNames: SegmentationLexicons.builtIn.languageNames)
+  /// texts beyond ASCII off as it turns off the ASCII byte test (every such text is then split and
+  /// looked up as before): the pair `CountMarkerPrefilterTests` compares.
+  static let withGate = CountMarkerPrefilterTests.withTest
+  static let withoutGate = CountMarkerPrefilterTests.withoutTest
 
   /// Short lines beyond ASCII with digits or number words, matching and not.
   static let texts: [String] = [
