@@ -375,9 +375,14 @@ public struct QuantityMismatchRule: Rule {
         // Whether each figure of the sentence is an earlier one: superseded, or introduced by "from"
         // (into one buffer for every sentence).
         earlier.removeAll(keepingCapacity: true)
+        // The figures of a sentence share its text: a sentence without "from " introduces none of
+        // them so (`followsFrom` looks for "from " before the figure), and is searched once, not
+        // once per figure.
+        let hasFrom = Self.containsFrom(sentence: cs[figuresBySentence[start].index].sentence)
         for k in start..<end {
           let i = figuresBySentence[k].index
-          earlier.append(qs[i]!.quantity.superseded || Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text))
+          earlier.append(
+            qs[i]!.quantity.superseded || (hasFrom && Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text)))
         }
         for o in start..<end where earlier[o - start] {
           for n in start..<end where !earlier[n - start] {
@@ -390,6 +395,13 @@ public struct QuantityMismatchRule: Rule {
       }
     }
     return out
+  }
+
+  /// Whether `sentence` contains "from " anywhere: `followsFrom` with an empty tail (every figure it
+  /// introduces follows such an occurrence).
+  static func containsFrom(sentence: String) -> Bool {
+    var sentence = sentence
+    return sentence.withUTF8 { s in followsFrom(UnsafeBufferPointer(start: nil, count: 0), in: s) }
   }
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
