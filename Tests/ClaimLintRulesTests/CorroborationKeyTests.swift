@@ -31,6 +31,29 @@ struct CorroborationKeyTests {
     ),
   ]
 
+  /// `counts` answers a run of one syndication group (one article, or copies of one) without keys:
+  /// as `keyedCounts` does; a run of two sources still counts by keys.
+  @Test func oneSyndicationGroupCountsNothing() throws {
+    func aligned(_ articles: [(name: String, text: String)]) throws -> AlignedClaims {
+      let documents = try TestSupport.checker().processTexts(articles).map { output in
+        let report = try #require(output.report)
+        return DocumentClaims(document: report.document, claims: report.claims)
+      }
+      return AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+    }
+    let single = try aligned([Self.articles[0]])
+    let copies = try aligned([Self.articles[0], ("copy.txt", Self.articles[0].text)])
+    let two = try aligned(Self.articles)
+    #expect(Set(copies.syndicationGroup).count == 1)
+    for run in [single, copies] {
+      #expect(!run.documents[0].claims.isEmpty)
+      #expect(Corroboration.counts(run) == Corroboration.keyedCounts(run))
+      #expect(Corroboration.counts(run).allSatisfy { $0.allSatisfy { $0 == 0 } })
+    }
+    #expect(Corroboration.counts(two) == Corroboration.keyedCounts(two))
+    #expect(Corroboration.counts(two).contains { $0.contains { $0 > 0 } })
+  }
+
   @Test func typedKeysMatchExactlyWhenJoinedKeysMatch() throws {
     let outputs = TestSupport.checker().processTexts(Self.articles)
     let documents = try outputs.map { output in

@@ -124,6 +124,23 @@ struct SortUniqueTests {
     let joined = ClaimText.containsBytes(sentence, "from " + figure) || ClaimText.containsBytes(sentence, "from the " + figure)
     #expect(found == joined)
     #expect(found == expected)
+    // The sentence-wide test `updates` asks first: "from " anywhere, and never false where a
+    // figure follows "from".
+    let anyFrom = QuantityMismatchRule.containsFrom(sentence: sentence)
+    #expect(anyFrom == ClaimText.containsBytes(sentence, "from "))
+    #expect(anyFrom || !found)
+  }
+
+  @Test(arguments: [
+    ("The toll rose to 12 on Sunday, up from nine, officials said.", true),
+    ("Officials said 12 people were killed and 40 were injured on Friday.", false),
+    ("Fromage sales rose 4 percent; from", false),
+    ("The margin narrowed to 298 votes from\u{a0}the 312 first reported.", false),
+    ("Prices fell from€40 to 30 from 29.", true),
+  ])
+  func sentenceWithFrom(sentence: String, expected: Bool) {
+    #expect(QuantityMismatchRule.containsFrom(sentence: sentence) == expected)
+    #expect(QuantityMismatchRule.containsFrom(sentence: sentence) == ClaimText.containsBytes(sentence, "from "))
   }
 
   @Test func stopWordsConfirmedOnBytes() {

@@ -7,6 +7,17 @@ public enum Corroboration {
   /// Claims are only counted within a story (see `AlignedClaims.story`): the same date or speaker in an
   /// unrelated article supports nothing.
   public static func counts(_ claims: AlignedClaims) -> [[Int]] {
+    // A run whose documents are all one syndication group (one document: most stories of a large
+    // run) counts nothing: a claim's count is the number of groups that state its key, less its own,
+    // and no other group states anything. No key is made.
+    if let first = claims.syndicationGroup.first, claims.syndicationGroup.allSatisfy({ $0 == first }) {
+      return claims.documents.map { [Int](repeating: 0, count: $0.claims.count) }
+    }
+    return keyedCounts(claims)
+  }
+
+  /// `counts` by the keys of the claims (`typedKey`), for any run.
+  static func keyedCounts(_ claims: AlignedClaims) -> [[Int]] {
     // Each distinct (story, key) gets a number; claims keep the number of their key (-1 for none), and
     // the syndication groups that state a key in reportage are collected by number.
     // Each table is given room for the claims that may reach it (counted by kind): none is grown

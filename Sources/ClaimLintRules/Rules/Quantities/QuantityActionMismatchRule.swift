@@ -43,6 +43,8 @@ public struct QuantityActionMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
+    // Every finding compares blocks that span two documents (`blocks`): a run of one document has none.
+    guard claims.documents.count > 1 else { return [] }
     var findings: [Finding] = []
     var reportedFigures = Set<String>()
     // Figures read in place from the run's table (`QuantityComparison.quantities`), not copied per claim.

@@ -90,6 +90,9 @@ public struct QuantityMismatchRule: Rule {
     let cmp = QuantityComparison(claims)
     let quantities = cmp.quantities
     let blocks = cmp.valueBlocks().filter { block in block.contains { $0.document != block[0].document } }
+    // Only a claim of a block that spans two documents can be reported (or be a note): without one
+    // (every run of one document) there is nothing to compare, and no table below is made.
+    guard !blocks.isEmpty else { return [] }
     // Each claim of a block with more than one document gets a position, in document order, so that
     // positions compare as the references do; per-claim tables are then arrays, not dictionaries.
     var positionOf = claims.documents.map { [Int](repeating: -1, count: $0.claims.count) }
@@ -147,26 +150,31 @@ public struct QuantityMismatchRule: Rule {
     // Every claim of a block has a figure (`QuantityComparison.valueKeys`).
     // Copied once into a box of its own (`FigureBox`), so that the pair loop below lends it in place.
     let figures = refs.map { FigureBox(quantities[$0.document][$0.index]!.quantity) }
-    let updates = Self.updates(claims, quantities)
+    // Made when first asked for: only a conflict is explained, and most runs have none.
+    let updates = Lazy { Self.updates(claims, quantities) }
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
-      guard !updates.isEmpty else { return false }
       guard let x = quantities[r.document][r.index]?.quantity.value, let y = quantities[o.document][o.index]?.quantity.value else { return false }
-      return updates.contains(Update(story: claims.story[r.document], x, y))
+      let known = updates.value
+      guard !known.isEmpty else { return false }
+      return known.contains(Update(story: claims.story[r.document], x, y))
     }
     // Whether two documents may be compared, asked once per pair of a small run.
     let documentCount = claims.documents.count
     let comparable = ComparableDocuments(claims, cache: documentCount <= 2048)
-    // The reportage figures with a value of each document, for `states`.
-    let stated: [[Int]] = claims.documents.indices.map { d in
-      let cs = claims.documents[d].claims
-      return cs.indices.filter { i in
-        cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
+    // The reportage figures with a value of each document, for `states`: made when first asked for
+    // (only for a conflict).
+    let stated = Lazy { () -> [[Int]] in
+      claims.documents.indices.map { d in
+        let cs = claims.documents[d].claims
+        return cs.indices.filter { i in
+          cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
+        }
       }
     }
     // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
     func states(_ q: Quantity, in d: Int) -> Bool {
       guard let w = q.value else { return false }
-      return stated[d].contains { i in
+      return stated.value[d].contains { i in
         guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
         return o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q)
       }
@@ -272,6 +280,22 @@ public struct QuantityMismatchRule: Rule {
     }
   }
 
+  /// A value made the first time it is read (by `check`'s closures, which cannot hold a `lazy var`),
+  /// then kept.
+  private final class Lazy<Value> {
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    var value: Value {
+      if let made { return made }
+      let v = make()
+      made = v
+      return v
+    }
+  }
+
   /// What a figure of another document is to a figure (`check`): the same figure, a conflicting one,
   /// or neither (another thing counted, or a compatible figure the sentences do not tie to it).
   private enum Outcome {
@@ -351,9 +375,14 @@ public struct QuantityMismatchRule: Rule {
         // Whether each figure of the sentence is an earlier one: superseded, or introduced by "from"
         // (into one buffer for every sentence).
         earlier.removeAll(keepingCapacity: true)
+        // The figures of a sentence share its text: a sentence without "from " introduces none of
+        // them so (`followsFrom` looks for "from " before the figure), and is searched once, not
+        // once per figure.
+        let hasFrom = Self.containsFrom(sentence: cs[figuresBySentence[start].index].sentence)
         for k in start..<end {
           let i = figuresBySentence[k].index
-          earlier.append(qs[i]!.quantity.superseded || Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text))
+          earlier.append(
+            qs[i]!.quantity.superseded || (hasFrom && Self.introducedByFrom(sentence: cs[i].sentence, figure: cs[i].span.text)))
         }
         for o in start..<end where earlier[o - start] {
           for n in start..<end where !earlier[n - start] {
@@ -366,6 +395,13 @@ public struct QuantityMismatchRule: Rule {
       }
     }
     return out
+  }
+
+  /// Whether `sentence` contains "from " anywhere: `followsFrom` with an empty tail (every figure it
+  /// introduces follows such an occurrence).
+  static func containsFrom(sentence: String) -> Bool {
+    var sentence = sentence
+    return sentence.withUTF8 { s in followsFrom(UnsafeBufferPointer(start: nil, count: 0), in: s) }
   }
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
