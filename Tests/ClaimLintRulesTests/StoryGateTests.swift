@@ -1,6 +1,7 @@
 import ClaimLintCore
-import ClaimLintRules
 import Testing
+
+@testable import ClaimLintRules
 
 /// The story gate must find the stories of a large run however common its words are in absolute terms
 /// (a fixed limit on how many documents may share a word made a 100,000-article run report nothing).
@@ -60,6 +61,24 @@ struct StoryGateTests {
     let reference = StoryGate.stories(docs, minOverlap: 0.06, shards: 1)
     #expect(reference.candidatePairs > 0)
     #expect(StoryGate.stories(docs, minOverlap: 0.06, shards: shards) == reference)
+  }
+
+  /// A word's shard is its top half scaled to the number of shards: always one of them (also for the
+  /// extreme hashes), and the words of real text spread evenly over them.
+  @Test(arguments: [1, 2, 3, 7, 64])
+  func everyWordHasOneOfTheShards(_ shards: Int) {
+    for w: UInt64 in [0, 1, 0xFFFF_FFFF, 0x1_0000_0000, UInt64.max, UInt64.max - 1, 0x8000_0000_0000_0000] {
+      #expect((0..<shards).contains(StoryGate.shard(w, of: shards)), "\(w)")
+    }
+    var counts = [Int](repeating: 0, count: shards)
+    // Names of 2,000 places (letters only: digits would end the words).
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let names = (0..<2_000).map { n in "Kampung" + String([letters[n % 26], letters[n / 26 % 26], letters[n / 676 % 26]]) + "an" }
+    let words = Salience.wordHashes(names.map { "Floods displaced residents of \($0) officials said" }.joined(separator: " "))
+    #expect(words.count > 2_000)
+    for w in words { counts[StoryGate.shard(w, of: shards)] += 1 }
+    let even = words.count / shards
+    #expect(counts.allSatisfy { abs($0 - even) < even / 4 + 8 }, "\(counts)")
   }
 
   @Test func documentsSharingTooFewRareWordsStayApart() {

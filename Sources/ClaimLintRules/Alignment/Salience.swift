@@ -461,36 +461,41 @@ public enum Salience {
           }
         }
         let n = i &- start
-        guard n > 2 else { continue }
-        switch output {
-        case .storyHashes:
-          guard stopSlot(slots, h) == nil else { continue }
-          o.pointee = ascii ? stemHash(p + start, n, h) : nonASCIIStemHash(p, start, i, h)
-        case .sortedHashes:
-          if ascii {
-            if isStopWord(p + start, n, h, slots: slots, in: table) { continue }
-            o.pointee = stemHash(p + start, n, h)
-          } else {
-            o.pointee = composedWordHash(p, start, i)
+        if n > 2 {
+          var kept = true
+          switch output {
+          case .storyHashes:
+            if stopSlot(slots, h) == nil {
+              o.pointee = ascii ? stemHash(p + start, n, h) : nonASCIIStemHash(p, start, i, h)
+            } else {
+              kept = false
+            }
+          case .sortedHashes:
+            if ascii {
+              if isStopWord(p + start, n, h, slots: slots, in: table) {
+                kept = false
+              } else {
+                o.pointee = stemHash(p + start, n, h)
+              }
+            } else {
+              o.pointee = composedWordHash(p, start, i)
+            }
+          case .ranges:
+            o.pointee = UInt64(start) << 32 | UInt64(i)
           }
-        case .ranges:
-          o.pointee = UInt64(start) << 32 | UInt64(i)
+          if kept { o += 1 }
         }
-        o += 1
+        // The byte that ended the word, when it is ASCII (a space, punctuation, a digit: not a
+        // letter, or the word would go on), is read here as the loop below would read it: its
+        // letter look-up is not made a second time.
+        if i < count, p[i] < 0x80 {
+          if shingles { readASCII(p[i], hash: &sh, inShingle: &inShingle, to: &so) }
+          i &+= 1
+        }
         continue
       }
       if b < 0x80 {
-        if shingles {
-          if b &- 0x30 < 10 {
-            sh = (sh ^ UInt64(b)) &* prime
-            inShingle = true
-          } else if inShingle {
-            so.pointee = sh
-            so += 1
-            sh = basis
-            inShingle = false
-          }
-        }
+        if shingles { readASCII(b, hash: &sh, inShingle: &inShingle, to: &so) }
         i &+= 1
       } else if b == 0xE2 {
         if shingles {
@@ -526,6 +531,21 @@ public enum Salience {
       so += 1
     }
     return (o - out, shingleWords.map { so - $0 } ?? 0)
+  }
+
+  /// The shingle words' part of `readWords` for an ASCII byte that is not a letter: a digit goes on
+  /// (or starts) the shingle word being read, any other byte ends it (written at `so`).
+  @inline(__always)
+  private static func readASCII(_ b: UInt8, hash sh: inout UInt64, inShingle: inout Bool, to so: inout UnsafeMutablePointer<UInt64>) {
+    if b &- 0x30 < 10 {
+      sh = (sh ^ UInt64(b)) &* 0x100_0000_01b3
+      inShingle = true
+    } else if inShingle {
+      so.pointee = sh
+      so += 1
+      sh = 0xcbf2_9ce4_8422_2325
+      inShingle = false
+    }
   }
 
   /// The slot of the stop word whose hash is `h` in `slots` (`StopTable.slots`), or nil.
