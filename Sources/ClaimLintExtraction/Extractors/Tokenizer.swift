@@ -293,14 +293,19 @@ enum Tokenizer {
           var h: UInt64 = 0xcbf2_9ce4_8422_2325
           var hasCurly = false
           var nonASCII = false
-          while i < n {
-            let d = bytes[i]
-            // `d | 0x20` is a lower-case letter exactly when `d` is an ASCII letter.
-            let l = d | 0x20
-            if l &- 0x61 < 26 {
+          letters: while i < n {
+            // A run of ASCII letters (most words are one) in a loop of its own, which keeps only its
+            // index and lower-cased byte in registers. `b | 0x20` is a lower-case letter exactly when
+            // the byte `b` is an ASCII letter.
+            var l = bytes[i] | 0x20
+            while l &- 0x61 < 26 {
               h = (h ^ UInt64(l)) &* 0x0000_0100_0000_01B3
               i &+= 1
-            } else if d >= 0x80, isLetterScalar(bytes, i) {
+              if i == n { break letters }
+              l = bytes[i] | 0x20
+            }
+            let d = bytes[i]
+            if d >= 0x80, isLetterScalar(bytes, i) {
               nonASCII = true
               i += scalarLength(d)
             } else if d == 0x27, i + 1 < n, isASCIILetter(bytes[i + 1]) {
@@ -517,8 +522,11 @@ enum SmallASCII {
   @inline(__always)
   static func string(bits: (UInt64, UInt64)) -> String {
     // Moved out of the two words rather than cast (a cast is a copy, which would retain the string).
+    // The pointer is taken without the stack protector that `withUnsafeMutablePointer` asks for: the
+    // protector's check would be paid at every return of every function this is inlined into (the
+    // tokenizer's loop, the word scanner's `flush`), and the pointer never leaves the closure.
     var bits = bits
-    return withUnsafeMutablePointer(to: &bits) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
+    return _withUnprotectedUnsafeMutablePointer(to: &bits) { $0.withMemoryRebound(to: String.self, capacity: 1) { $0.move() } }
   }
 
   /// The two words of the small string of the ASCII bytes `start..<end` (1…15 of them), read eight

@@ -445,11 +445,25 @@ public enum WordScanner {
     }
 
     /// Ends the open word, if any, at `end`, adding it to `out`.
+    ///
+    /// The common case, a word of one token with no possessive ending, is made here; the others (about
+    /// one word in 300) in `flushOther`, kept out of line so that the common path carries no code or
+    /// registers of theirs.
     @inline(__always)
     mutating func flush(_ end: Int, into out: inout WordSink) {
       guard start >= 0 else { return }
       let start = self.start
       self.start = -1
+      if first == last, end - start < 4 || u[end - 1] != 0x73 || u[end - 2] != 0x27 {
+        out.append(word(first))
+        return
+      }
+      flushOther(start, end, into: &out)
+    }
+
+    /// `flush(_:into:)` of the open word `start..<end` when it has several tokens or a possessive ending.
+    @inline(never)
+    func flushOther(_ start: Int, _ end: Int, into out: inout WordSink) {
       let len = end - start
       // Split a possessive ending ("'s") when the word has at least two characters before it.
       if len >= 4, u[end - 1] == 0x73, u[end - 2] == 0x27 {
