@@ -191,10 +191,19 @@ public struct QuantityExtractor: Sendable {
 
   private let shared: Shared
   private let numbers: NumberParser
+  /// For tests: the extractor's loop steps one token at a time where the gate is shut, instead of
+  /// jumping over such tokens (the same figures).
+  private let oneByOne: Bool
 
   public init(lexicons: ExtractionLexicons) {
+    self.init(lexicons: lexicons, oneByOne: false)
+  }
+
+  /// For tests: an extractor whose loop steps one token at a time (`oneByOne`).
+  init(lexicons: ExtractionLexicons, oneByOne: Bool) {
     shared = Shared(lexicons)
     numbers = NumberParser(lexicons: lexicons)
+    self.oneByOne = oneByOne
   }
 
   /// The figures of `sentence`, in order.
@@ -271,8 +280,16 @@ public struct QuantityExtractor: Sendable {
       if numberAt < i {
         numberAt = shared.firstNumberStart(tokens, from: i)
       }
-      if numberAt >= stopAt || numberAt - i >= shared.figureReach {
-        i += 1
+      // The tokens skipped here would be skipped one by one: before `stopAt` (every token up to it has
+      // the same `stopAt`), a token `i'` with no number start between `i` and `numberAt` has the same
+      // `numberAt`, so the gate stays shut for every `i'` below `stopAt` when `numberAt >= stopAt`,
+      // and for every `i'` up to `numberAt - figureReach` otherwise.
+      if numberAt >= stopAt {
+        i = oneByOne ? i + 1 : stopAt
+        continue
+      }
+      if numberAt - i >= shared.figureReach {
+        i = oneByOne ? i + 1 : numberAt - shared.figureReach + 1
         continue
       }
       switch figure(tokens, at: i, stop: stopAt, into: &out) {
