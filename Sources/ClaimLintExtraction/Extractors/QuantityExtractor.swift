@@ -40,9 +40,10 @@ extension Array where Element == Token {
   /// `table[token: self[i]]`, read on the storage.
   @inline(__always)
   fileprivate func value<V>(in table: WordTable<V>, at i: Int) -> V? { withUnsafeBufferPointer { table[token: $0[i]] } }
-  /// `EnglishFunctionWords.contains(token: self[i])`.
+  /// `EnglishFunctionWords.contains(token: self[i])`, through the extractor's copy of the set (the
+  /// static one costs a `swift_once` call on every lookup).
   @inline(__always)
-  fileprivate func isFunctionWord(at i: Int) -> Bool { EnglishFunctionWords.contains(token: self[i]) }
+  fileprivate func isFunctionWord(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool { isIn(shared.functionWords, at: i) }
   /// `self[i].lower`, read from the storage: only the string is retained (`self[i].lower` copies
   /// the whole token first).
   @inline(__always)
@@ -142,6 +143,25 @@ public struct QuantityExtractor: Sendable {
     let determinersAfterOf = QuantityExtractor.determinersAfterOf
     /// `QuantityExtractor.timeFamilies`, read through this reference for every figure.
     let timeFamilies = QuantityExtractor.timeFamilies
+    /// The word sets `figure`, `attachAction`, `normaliseSeizure` and the extractor's loop read for
+    /// every figure, read through this reference (a static set costs a `swift_once` call on every
+    /// lookup): the same sets, so the same answers.
+    let auxiliaries = EnglishFunctionWords.auxiliaries
+    let listBreaks = QuantityExtractor.listBreaks
+    let listBreaksWithComma = QuantityExtractor.listBreaksWithComma
+    let phrasalOver = QuantityExtractor.phrasalOver
+    let determinersBeforeOne = QuantityExtractor.determinersBeforeOne
+    let changeVerbs = QuantityExtractor.changeVerbs
+    let clockWords = QuantityExtractor.clockWords
+    let moneyActions = QuantityExtractor.moneyActions
+    let peopleFamilies = QuantityExtractor.peopleFamilies
+    let figureLeadWords = QuantityExtractor.figureLeadWords
+    let actionClauseBreaks = QuantityExtractor.actionClauseBreaks
+    let adjacentOnlyClasses = QuantityExtractor.adjacentOnlyClasses
+    let predicateBreaks = QuantityExtractor.predicateBreaks
+    let actorSkipWords = QuantityExtractor.actorSkipWords
+    let actorTimeWords = QuantityExtractor.actorTimeWords
+    let actorTimeLeads = QuantityExtractor.actorTimeLeads
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       pairFirstWords = WordSet(
@@ -171,10 +191,19 @@ public struct QuantityExtractor: Sendable {
 
   private let shared: Shared
   private let numbers: NumberParser
+  /// For tests: the extractor's loop steps one token at a time where the gate is shut, instead of
+  /// jumping over such tokens (the same figures).
+  private let oneByOne: Bool
 
   public init(lexicons: ExtractionLexicons) {
+    self.init(lexicons: lexicons, oneByOne: false)
+  }
+
+  /// For tests: an extractor whose loop steps one token at a time (`oneByOne`).
+  init(lexicons: ExtractionLexicons, oneByOne: Bool) {
     shared = Shared(lexicons)
     numbers = NumberParser(lexicons: lexicons)
+    self.oneByOne = oneByOne
   }
 
   /// The figures of `sentence`, in order.
@@ -251,8 +280,16 @@ public struct QuantityExtractor: Sendable {
       if numberAt < i {
         numberAt = shared.firstNumberStart(tokens, from: i)
       }
-      if numberAt >= stopAt || numberAt - i >= shared.figureReach {
-        i += 1
+      // The tokens skipped here would be skipped one by one: before `stopAt` (every token up to it has
+      // the same `stopAt`), a token `i'` with no number start between `i` and `numberAt` has the same
+      // `numberAt`, so the gate stays shut for every `i'` below `stopAt` when `numberAt >= stopAt`,
+      // and for every `i'` up to `numberAt - figureReach` otherwise.
+      if numberAt >= stopAt {
+        i = oneByOne ? i + 1 : stopAt
+        continue
+      }
+      if numberAt - i >= shared.figureReach {
+        i = oneByOne ? i + 1 : numberAt - shared.figureReach + 1
         continue
       }
       switch figure(tokens, at: i, stop: stopAt, into: &out) {
@@ -280,7 +317,7 @@ public struct QuantityExtractor: Sendable {
         if out[cur].quantity.counted == nil, out[cur].quantity.unit == nil, out[cur].quantity.action != nil, prev >= 0,
           out[prev].quantity.counted != nil, out[prev].quantity.unit == nil, previousEnd > 0, previousEnd < f.start,
           tokens.anyLowerIs("and", in: previousEnd..<f.start),
-          !tokens.anyIn(Self.listBreaksWithComma, in: previousEnd..<f.start)
+          !tokens.anyIn(shared.listBreaksWithComma, in: previousEnd..<f.start)
         {
           out[cur].quantity.counted = out[prev].quantity.counted
           out[cur].quantity.countedFamily = out[prev].quantity.countedFamily
@@ -289,7 +326,7 @@ public struct QuantityExtractor: Sendable {
         // previous one shares its action.
         if out[cur].quantity.action == nil, prev >= 0, out[prev].quantity.action != nil, previousEnd > 0,
           tokens.anyLowerIs("and", in: previousEnd..<f.start),
-          !tokens.anyIn(Self.listBreaks, in: previousEnd..<f.start)
+          !tokens.anyIn(shared.listBreaks, in: previousEnd..<f.start)
         {
           out[cur].quantity.action = out[prev].quantity.action
           out[cur].quantity.actionText = out[prev].quantity.actionText
@@ -353,7 +390,7 @@ public struct QuantityExtractor: Sendable {
       starter = length == 7 ? "between" : "from"
       p += 1
     } else if let q = shared.lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
-      !(t.lowerIs("over", at: i) && i > 0 && t.isIn(Self.phrasalOver, at: i - 1))
+      !(t.lowerIs("over", at: i) && i > 0 && t.isIn(shared.phrasalOver, at: i - 1))
     {
       qualifier = q.payload
       p = q.end
@@ -470,7 +507,7 @@ public struct QuantityExtractor: Sendable {
         return .skip(end: first.end + 1)
       }
       if t.kind(at: numberStart) == .word, first.end == numberStart + 1, t.lowerIs("one", at: numberStart),
-        numberStart > 0, t.isIn(Self.determinersBeforeOne, at: numberStart - 1)
+        numberStart > 0, t.isIn(shared.determinersBeforeOne, at: numberStart - 1)
       {
         return .skip(end: first.end)
       }
@@ -585,7 +622,7 @@ public struct QuantityExtractor: Sendable {
   /// Whether a change verb comes just before ("rose 15% to $415.9 million", "increased from 200 to
   /// 300"): then "to" joins two figures, not the ends of a range.
   private func followsChangeVerb(_ t: [Token], before i: Int) -> Bool {
-    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where t.isIn(Self.changeVerbs, at: k) { return true }
+    for k in stride(from: i - 1, through: max(0, i - 3), by: -1) where t.isIn(shared.changeVerbs, at: k) { return true }
     return false
   }
 
@@ -613,7 +650,7 @@ public struct QuantityExtractor: Sendable {
     if t.isByte(0x2E, at: prev), s >= 2, shared.lexicons.numberWord(t[s - 2], .designator) != nil { return true }
     // A capitalised word inside the sentence right before a bare number names something.
     if prevIsWord, t.isCapitalized(at: prev), s >= 2, n.isPlainDigits, n.value < 10000,
-      !t.isFunctionWord(at: prev), shared.lexicons.months[token: t[prev]] == nil,
+      !t.isFunctionWord(at: prev, shared), shared.lexicons.months[token: t[prev]] == nil,
       shared.lexicons.weekdays[token: t[prev]] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
       !t.startsAction(at: s - 1, shared)
     {
@@ -632,7 +669,7 @@ public struct QuantityExtractor: Sendable {
     let after = t[n.end]
     guard after.isByte(0x2C) || numbers.isHyphen(after) || after.isByte(0x29) || after.isByte(0x3B) else { return false }
     // Not a list of figures ("in Kentucky, 31, and in Ohio, 12"): a name ends the phrase before.
-    return !t.isFunctionWord(at: s - 2) && shared.lexicons.months[token: t[s - 2]] == nil
+    return !t.isFunctionWord(at: s - 2, shared) && shared.lexicons.months[token: t[s - 2]] == nil
   }
 
   /// "10:30", "10 a.m.", "9pm", "10 o'clock".
@@ -641,7 +678,7 @@ public struct QuantityExtractor: Sendable {
     // The next token is read in place, not copied.
     let e = n.end
     if t.isByte(0x3A, at: e), t.isAttached(at: e), e + 1 < t.count, t.kind(at: e + 1) == .digits { return true }
-    if t.isIn(Self.clockWords, at: e) { return true }
+    if t.isIn(shared.clockWords, at: e) { return true }
     if t.isByte(0x61, at: e) || t.isByte(0x70, at: e), e + 2 < t.count, t.isByte(0x2E, at: e + 1), t.isByte(0x6D, at: e + 2) {
       return true
     }
@@ -1147,7 +1184,7 @@ public struct QuantityExtractor: Sendable {
         f.nounEnd = m.end
         return
       }
-      if t.isFunctionWord(at: at) || t.startsAction(at: at, shared) { break }
+      if t.isFunctionWord(at: at, shared) || t.startsAction(at: at, shared) { break }
     }
     // Before the figure: the noun, then only linking words.
     var j = f.start - 1
@@ -1228,12 +1265,12 @@ public struct QuantityExtractor: Sendable {
     // evacuated ("families of the dead will receive 200,000 taka each", "a hospital around 185 miles
     // away").
     if let u = qty.unit, u != "percent", u != "percentage point",
-      !Self.moneyActions.contains(a)
+      !shared.moneyActions.contains(a)
     {
       Self.dropAction(&qty)
       return
     }
-    if a == "seize", let family = qty.countedFamily, Self.peopleFamilies.contains(family) {
+    if a == "seize", let family = qty.countedFamily, shared.peopleFamilies.contains(family) {
       qty.action = "arrest"
     } else if a == "arrest", let u = qty.unit, u != "percent", u != "percentage point" {
       qty.action = "seize"
@@ -1294,7 +1331,7 @@ public struct QuantityExtractor: Sendable {
     while before >= 0, actions[before].end > f.start { before -= 1 }
     if before >= 0 {
       var k = actions[before].end
-      while k < f.start, t.isIn(Self.figureLeadWords, at: k) { k += 1 }
+      while k < f.start, t.isIn(shared.figureLeadWords, at: k) { k += 1 }
       if k == f.start, actions[before].end >= previousEnd { chosen = before }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
@@ -1306,7 +1343,7 @@ public struct QuantityExtractor: Sendable {
     // 2. A passive after the noun.
     var k = f.nounEnd
     var aux = 0
-    while k < t.count, aux < 4, t.isIn(EnglishFunctionWords.auxiliaries, at: k) {
+    while k < t.count, aux < 4, t.isIn(shared.auxiliaries, at: k) {
       k += 1
       aux += 1
     }
@@ -1343,7 +1380,7 @@ public struct QuantityExtractor: Sendable {
         var j = f.start - 1
         let floor = max(previousEnd, 0, earliest)
         while j >= floor {
-          if t.isIn(Self.actionClauseBreaks, at: j) {
+          if t.isIn(shared.actionClauseBreaks, at: j) {
             boundary = j + 1
             break
           }
@@ -1353,7 +1390,7 @@ public struct QuantityExtractor: Sendable {
         var x = actions.count - 1
         while x >= 0 {
           if actions[x].end <= f.start && actions[x].start >= boundary && f.start - actions[x].end <= 16
-            && !Self.adjacentOnlyClasses.contains(actions[x].cls)
+            && !shared.adjacentOnlyClasses.contains(actions[x].cls)
           {
             // Not an infinitive of purpose after the figure's own verb ("to face trial").
             chosen = x
@@ -1377,13 +1414,13 @@ public struct QuantityExtractor: Sendable {
       for x in actions.indices {
         let s = actions[x].start
         if s > limit { break }
-        if s > from, t.isIn(EnglishFunctionWords.auxiliaries, at: s - 1) { lastStart = s }
+        if s > from, t.isIn(shared.auxiliaries, at: s - 1) { lastStart = s }
       }
       if lastStart < 0 { j = limit }
-      while j < limit, j <= lastStart, !t.isIn(Self.predicateBreaks, at: j) {
-        if t.isIn(EnglishFunctionWords.auxiliaries, at: j) {
+      while j < limit, j <= lastStart, !t.isIn(shared.predicateBreaks, at: j) {
+        if t.isIn(shared.auxiliaries, at: j) {
           var a = j
-          while a < limit, t.isIn(EnglishFunctionWords.auxiliaries, at: a) { a += 1 }
+          while a < limit, t.isIn(shared.auxiliaries, at: a) { a += 1 }
           if let m = Self.action(startingAt: a, in: actions) {
             chosen = m
             passive = true
@@ -1412,7 +1449,7 @@ public struct QuantityExtractor: Sendable {
       if p < t.count, t[p].lowerIs("by") {
         p += 1
         let s = p
-        while p < t.count, p - s < 4, t[p].kind == .word, !t.isFunctionWord(at: p) || t[p].lowerIs("the") && p == s {
+        while p < t.count, p - s < 4, t[p].kind == .word, !t.isFunctionWord(at: p, shared) || t[p].lowerIs("the") && p == s {
           p += 1
         }
         var a = s
@@ -1421,16 +1458,16 @@ public struct QuantityExtractor: Sendable {
       }
     } else {
       var e = mStart
-      while e > 0, t.isIn(Self.actorSkipWords, at: e - 1) {
+      while e > 0, t.isIn(shared.actorSkipWords, at: e - 1) {
         e -= 1
       }
       // "border guards on Wednesday handed over …": the actor stands before the time phrase.
-      if e >= 2, shared.lexicons.weekdays[token: t[e - 1]] != nil || t.isIn(Self.actorTimeWords, at: e - 1) {
+      if e >= 2, shared.lexicons.weekdays[token: t[e - 1]] != nil || t.isIn(shared.actorTimeWords, at: e - 1) {
         e -= 1
-        if e > 0, t.isIn(Self.actorTimeLeads, at: e - 1) { e -= 1 }
+        if e > 0, t.isIn(shared.actorTimeLeads, at: e - 1) { e -= 1 }
       }
       var s = e
-      while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1),
+      while s > 0, e - s < 3, t[s - 1].kind == .word, !t.isFunctionWord(at: s - 1, shared),
         !t.startsAction(at: s - 1, shared)
       {
         s -= 1

@@ -38,6 +38,35 @@ import Testing
     #expect(shut > 100)
   }
 
+  /// The extractor's loop jumps over the tokens where the gate stays shut (up to the next blocked
+  /// token, or to the last token within reach of the next number): it finds the same figures as the
+  /// loop stepping one token at a time, on sentences with far and near numbers, dates, phone numbers
+  /// and links (blocked tokens), ranges and qualifiers.
+  @Test func jumpingOverShutTokensFindsTheSameFigures() throws {
+    let lexicons = try ExtractionFixture.lexicons()
+    let extractor = QuantityExtractor(lexicons: lexicons)
+    let stepping = QuantityExtractor(lexicons: lexicons, oneByOne: true)
+    let sentences = [
+      "Police rescued over 8,600 suspects in joint operations, a minister said.",
+      "On a quiet day in the hills of the north a man said that about a dozen of the 40 villagers were held.",
+      "Call 555-0199 or visit www.example.com/page-12 to report the 300 people missing since March 3, 2024.",
+      "The report, which was published in a hurry by an agency from the capital, counted between 300 and 400 victims.",
+      "He was 31 in 2019 and paid $5 million; a total of 12 400 euros, .08 percent, and nearly a hundred more.",
+      "Over the weekend a man was held in a raid, not far from the border, and no figure was given at all.",
+      "More than US$ 5 million was seized from a gang in excess of a year after 2,000 arrests in 12 raids.",
+      "A quarter of a million people fled; some 30 suspects and 40 others were detained on 12 June 2023 at 10:30.",
+      "One in five adults, 24/7 care, a 10-year-old boy, Boeing 737 crash, COVID-19 cases: 45 dead and 12 injured.",
+    ]
+    var figures = 0
+    for sentence in sentences {
+      let jumped = extractor.extract(from: sentence)
+      let stepped = stepping.extract(from: sentence)
+      #expect(jumped == stepped, "\(sentence)")
+      figures += stepped.count
+    }
+    #expect(figures > 15)
+  }
+
   /// A figure whose number lies at the far end of the reach (a qualifier of three words, a currency
   /// of two tokens, "a" before the number word) is still read.
   @Test func figureAtTheEndOfTheReach() throws {
