@@ -800,7 +800,7 @@ public struct AttributionExtractor: Sendable {
       if open == nil, isStraight || isOpen {
         open = i + (isStraight ? 1 : 3)
       } else if let o = open, isStraight || isClose {
-        if Self.wordCount(b, o, i, sentence) >= 4 { return o..<i }
+        if Self.wordCount(b, o, i, sentence, stopAt: 4) >= 4 { return o..<i }
         open = nil
       }
       i += (isOpen || isClose) ? 3 : 1
@@ -860,9 +860,16 @@ public struct AttributionExtractor: Sendable {
   }
 
   /// The number of space-separated words between two UTF-8 offsets, as
-  /// `Segment.slice(sentence, from, to).split(separator: " ").count` counts them. In ASCII text every
-  /// space is a character of its own, so the bytes are counted directly; other text is sliced.
-  private static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, _ sentence: String) -> Int {
+  /// `Segment.slice(sentence, from, to).split(separator: " ").count` counts them, or `stopAt` once
+  /// that many are counted (the count is then at least `stopAt`). In ASCII text every space is a
+  /// character of its own, so the bytes are counted directly; other text is sliced.
+  ///
+  /// Stopping early is exact: the bytes read so far are ASCII, and the first byte of the last word
+  /// counted is neither a space nor one that joins a space to another character (only CR LF join in
+  /// ASCII, and no character before the slice can join it); whatever follows can extend that word,
+  /// but the spaces before it are characters of their own, so the slice splits into at least as
+  /// many pieces.
+  static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, _ sentence: String, stopAt: Int = .max) -> Int {
     var count = 0
     var inWord = false
     for k in from..<to {
@@ -873,6 +880,7 @@ public struct AttributionExtractor: Sendable {
       } else if !inWord {
         inWord = true
         count += 1
+        if count >= stopAt { return count }
       }
     }
     return count

@@ -113,8 +113,12 @@ public struct ExtractionLexicons: Sendable {
     add(weekdayNames, TokenRoles.date)
     // Every other known word is marked as no month or weekday name, so that the date reader skips
     // its lookups in those tables (a word with no role, or a token not marked, is looked up).
+    // The first words of hedges are known words too, the only ones without `notHedgeStart`.
+    add(hedges.firstKeys, 0)
     let calendarNames = Set(monthNames).union(weekdayNames)
     for k in r.keys where !calendarNames.contains(k) { r[k, default: 0] |= TokenRoles.notCalendarName }
+    let hedgeStarts = Set(hedges.firstKeys)
+    for k in r.keys where !hedgeStarts.contains(k) { r[k, default: 0] |= TokenRoles.notHedgeStart }
     roles = WordTable(r)
     if roles.isFast {
       roleFilter = HashFilter.of(r.keys)
@@ -146,7 +150,9 @@ public struct ExtractionLexicons: Sendable {
   /// told so with one load, without the table's probe.
   private var roleFilter: [UInt64] = []
 
-  /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them.
+  /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them; and the
+  /// word tokens that start no hedge (`TokenRoles.notHedgeStart`: every word but the first words of
+  /// hedges, the words no table knows included).
   ///
   /// The tokens are read and written through their storage: no `Token` is copied (its string
   /// retained and released) and no write checks the array's uniqueness again.
@@ -159,10 +165,10 @@ public struct ExtractionLexicons: Sendable {
         for k in t.indices where t[k].kind != .digits {
           let h = t[k].lowerHash
           if filtered, h != 0, !HashFilter.mayHold(filter, h) {
-            t[k].roles = 0
+            t[k].roles = TokenRoles.notHedgeStart
             continue
           }
-          t[k].roles = table.value(hash: h, key: t[k].lower) ?? 0
+          t[k].roles = table.value(hash: h, key: t[k].lower) ?? TokenRoles.notHedgeStart
         }
       }
     }
@@ -468,6 +474,9 @@ extension TokenRoles {
   /// Set by `ExtractionLexicons.mark` on a known word that is no month or weekday name; a token without
   /// it may be one (an unknown word has no role bit, a token not marked has only the other bits).
   static let notCalendarName: UInt8 = 0x80
+  /// Set by `ExtractionLexicons.mark` on a word that is the first word of no hedge phrase; a token
+  /// without it (a hedge's first word, a digits token, a token not marked) may start one.
+  static let notHedgeStart: UInt8 = 0x40
 }
 
 extension Substring {

@@ -25,17 +25,32 @@ public struct HedgeDetector: Sendable {
     guard !table.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
     // Only the tokens that may start a hedge are tried (`nextStart` skips the others).
-    var i = table.nextStart(tokens, from: 0)
+    var i = nextStart(tokens, from: 0)
     while i < tokens.count {
       if let m = table.match(tokens, at: i) {
         let r = tokens[i].start..<tokens[m.end - 1].end
         out.append((r, String(decoding: bytes[r], as: UTF8.self)))
-        i = table.nextStart(tokens, from: m.end)
+        i = nextStart(tokens, from: m.end)
       } else {
-        i = table.nextStart(tokens, from: i + 1)
+        i = nextStart(tokens, from: i + 1)
       }
     }
     return out
+  }
+
+  /// The first index from `i` on (at most `tokens.count`) of a token that may start a hedge: one
+  /// without `TokenRoles.notHedgeStart` (which `ExtractionLexicons.mark` sets on every word but the
+  /// hedges' first words) that the table's first-word filter lets through (`PhraseIndex.mayStart`).
+  /// Each test only turns away tokens that start no hedge, so the tokens skipped are tokens where
+  /// `match` finds nothing; most words are told by their role byte alone.
+  @inline(__always)
+  func nextStart(_ tokens: [Token], from i: Int) -> Int {
+    var k = i
+    while k < tokens.count {
+      if tokens[k].roles & TokenRoles.notHedgeStart == 0, table.mayStart(tokens, at: k) { break }
+      k += 1
+    }
+    return k
   }
 
   /// Hedge words that qualify a noun ("alleged criminals", "suspected traffickers", "600 suspects")

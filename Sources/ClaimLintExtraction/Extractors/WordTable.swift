@@ -41,7 +41,7 @@ struct WordTable<Value: Sendable>: Sendable {
     while capacity < keys.count * 2 { capacity <<= 1 }
     var slots = [Int32](repeating: 0, count: capacity)
     for (n, h) in hashes.enumerated() {
-      var p = Int(truncatingIfNeeded: h) & (capacity - 1)
+      var p = Self.home(h, capacity - 1)
       while slots[p] != 0 { p = (p + 1) & (capacity - 1) }
       slots[p] = Int32(n + 1)
     }
@@ -55,6 +55,13 @@ struct WordTable<Value: Sendable>: Sendable {
 
   /// An empty table.
   init() { self.init([:]) }
+
+  /// The first slot to probe for a key whose hash is `h`: its bits from 1 up. An ASCII hash is odd
+  /// (`hashCode`), so its bit 0 would put every key's first slot at an odd index, half the table.
+  /// (FNV-1a mixes each byte upward only, from the low bits: its middle bits spread words that differ
+  /// only in their last letters badly.)
+  @inline(__always)
+  static func home(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h &>> 1) & mask }
 
   /// Whether every ASCII lookup is answered from the ASCII keys alone (no key could equal an ASCII
   /// word without being ASCII itself).
@@ -74,7 +81,7 @@ struct WordTable<Value: Sendable>: Sendable {
 
   /// The value for an ASCII `key` whose `asciiHash` is `h`.
   private func find(_ h: UInt64, _ key: String) -> Value? {
-    var p = Int(truncatingIfNeeded: h) & mask
+    var p = Self.home(h, mask)
     while true {
       let s = Int(slots[p])
       if s == 0 { return nil }
@@ -125,7 +132,7 @@ struct WordTable<Value: Sendable>: Sendable {
   @inline(__always)
   func value(hash: UInt64, key: @autoclosure () -> String) -> Value? {
     guard fast, hash != 0 else { return dictionary[key()] }
-    var p = Int(truncatingIfNeeded: hash) & mask
+    var p = Self.home(hash, mask)
     while true {
       let s = Int(slots[p])
       if s == 0 { return nil }
@@ -140,7 +147,7 @@ struct WordTable<Value: Sendable>: Sendable {
   /// with that hash, all ASCII, and must answer whether the key looked up equals it.
   @inline(__always)
   func value(asciiHash hash: UInt64, matches: (String) -> Bool) -> Value? {
-    var p = Int(truncatingIfNeeded: hash) & mask
+    var p = Self.home(hash, mask)
     while true {
       let s = Int(slots[p])
       if s == 0 { return nil }

@@ -1,3 +1,4 @@
+import ClaimLintCore
 @testable import ClaimLintExtraction
 import Testing
 
@@ -143,6 +144,48 @@ import Testing
     for written in ["Foreign Minister Wang Yi", "Wang Yi Jr said", "Ana Ruíz and Ana Ruiz", "nobody", ""] {
       let expected = people.sorted(by: { $0.count > $1.count }).first { written.fastContains($0) }
       #expect(AttributionExtractor.longestContained(people, in: written) == expected, "\(written)")
+    }
+    // Names of every kind (not ASCII, with a line break, empty, longer than the phrase) against ASCII
+    // and other phrases, compared with `contains`.
+    let names = [
+      "Wang Yi", "Yi", "Ana Ruíz", "Ana Ruiz", "Ruiz", "Guo\r\nJiakun", "Guo", "", "José", "Kelvin \u{212A}",
+      "Foreign Minister Wang Yi of China", "e\u{301}",
+    ]
+    let phrases = [
+      "Foreign Minister Wang Yi", "Ana Ruiz", "spokesman Guo\r\nJiakun", "Guo Jiakun", "José Ruiz", "Ana Ruíz", "",
+      "Kelvin K", "cafe\u{301}", "e",
+    ]
+    for written in phrases {
+      for n in 0...names.count {
+        for people in [Array(names[..<n]), Array(names[..<n].reversed())] {
+          let expected = people.enumerated().sorted(by: { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) })
+            .first { written.contains($0.element) }?.element
+          #expect(AttributionExtractor.longestContained(people, in: written) == expected, "\(written) \(people)")
+        }
+      }
+    }
+  }
+
+  /// The quote's word count stopped at four answers "at least four words?" as the full split does.
+  @Test func quoteWordCountStopsExactly() {
+    let texts = Self.sentences + [
+      "one two three four", "one two three", "  one  two   three four  ", "a\r\nb c d", "a \u{301}b c d",
+      "a b c \u{301}d", "a b c d\u{301}", "é b c", "a b c é", "a b\u{A0}c d", "a\tb c d", "“one two” three four",
+      "one two three \r\nfour", "\u{301} a b c", "a b c\r\n", "",
+    ]
+    for text in texts {
+      let b = Array(text.utf8)
+      for from in 0...b.count {
+        for to in from...b.count {
+          let words = Segment.slice(text, from, to).split(separator: " ").count
+          for stop in [1, 2, 4] {
+            let n = AttributionExtractor.wordCount(b, from, to, text, stopAt: stop)
+            #expect((n >= stop) == (words >= stop), "\(text) \(from)..<\(to)")
+            if n < stop { #expect(n == words) }
+          }
+          #expect(AttributionExtractor.wordCount(b, from, to, text) == words)
+        }
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import ClaimLintCore
-import ClaimLintExtraction
+@testable import ClaimLintExtraction
 import Testing
 
 @Suite struct HedgeDetectorTests {
@@ -23,5 +23,51 @@ import Testing
     let found = detector.hedges(in: sentence)
     #expect(found.map(\.text) == expected)
     for h in found { #expect(ExtractionFixture.text(sentence, h.range) == h.text) }
+  }
+}
+
+/// The hedge scan skips the tokens `ExtractionLexicons.mark` marks as starting no hedge, and finds what
+/// trying every token the first-word filter lets through finds.
+@Suite struct HedgeStartMarkTests {
+  static let sentences: [String] = [
+    "The alleged ringleader was detained, according to police, who said the men are believed to be abroad.",
+    "Unconfirmed reports said 40 suspects were held; officials claimed the toll is believed to be 12.",
+    "The firm allegedly laundered $2 million, the group is said to be behind it and purportedly paid 3,000 workers.",
+    "Police arrested 600 criminals on Monday and seized 4.5 tonnes of cocaine in Zürich.",
+    "According to the embassy, an estimated 3,000 people — reportedly most of them women — fled “the violence”.",
+    "Suspected traffickers, suspect vehicles and the suspect's car: ALLEGED, Allegedly, REPORTEDLY.",
+    "Il aurait été arrêté à Genève, selon la police; the Café owner was reportedly questioned.",
+    "Nothing here hedges anything at all, and the 27 figures are stated as facts in 2024.",
+  ] + DateShortcutTests.sentences
+
+  @Test func markedScanFindsWhatTheFilterAloneFinds() throws {
+    let lexicons = try ExtractionFixture.lexicons()
+    let detector = HedgeDetector(lexicons: lexicons)
+    var skipped = 0
+    var found = 0
+    for sentence in Self.sentences {
+      let bytes = Array(sentence.utf8)
+      let plain = Tokenizer.tokenize(bytes)
+      var marked = plain
+      lexicons.mark(&marked)
+      // Unmarked tokens carry no `notHedgeStart`: every token the filter lets through is tried.
+      #expect(plain.allSatisfy { $0.roles & TokenRoles.notHedgeStart == 0 })
+      let expected = detector.hedges(tokens: plain, bytes: bytes)
+      let got = detector.hedges(tokens: marked, bytes: bytes)
+      #expect(got.map(\.range) == expected.map(\.range), "\(sentence)")
+      #expect(got.map(\.text) == expected.map(\.text), "\(sentence)")
+      found += got.count
+      // A token marked as starting no hedge starts none.
+      for i in marked.indices where marked[i].roles & TokenRoles.notHedgeStart != 0 {
+        skipped += 1
+        #expect(lexicons.hedges.match(marked, at: i) == nil, "\(marked[i].lower) in \(sentence)")
+      }
+      // A hedge's first word is never marked.
+      for i in marked.indices where lexicons.hedges.match(marked, at: i) != nil {
+        #expect(marked[i].roles & TokenRoles.notHedgeStart == 0, "\(marked[i].lower) in \(sentence)")
+      }
+    }
+    #expect(found > 15)
+    #expect(skipped > 500)
   }
 }
