@@ -77,9 +77,10 @@ public enum LanguageGuess {
   }
 
   /// The ASCII words of `languagesOfWord` packed as `packed(_:)` packs them, in an open-addressed
-  /// table of `asciiSlots` slots: the key (0 when empty) and the languages' bits.
-  static let asciiWordTable: [(key: UInt64, mask: UInt16)] = {
-    var table = [(key: UInt64, mask: UInt16)](repeating: (0, 0), count: asciiSlots)
+  /// table of `asciiSlots` slots: the key (0 when empty) and the languages' bits as `Tally` lanes.
+  static let asciiWordTable: [(key: UInt64, tally: Tally)] = {
+    precondition(stopWords.count <= 8, "a Tally has lanes for eight languages")
+    var table = [(key: UInt64, tally: Tally)](repeating: (0, Tally()), count: asciiSlots)
     var masks: [String: UInt16] = [:]
     for (k, entry) in stopWords.enumerated() {
       for w in entry.words { masks[w, default: 0] |= 1 << k }
@@ -89,7 +90,7 @@ public enum LanguageGuess {
       let key = packed(Array(w.utf8))
       var p = slot(key)
       while table[p].key != 0 { p = (p + 1) & (asciiSlots - 1) }
-      table[p] = (key, mask)
+      table[p] = (key, Tally(mask: mask))
     }
     return table
   }()
@@ -126,12 +127,44 @@ public enum LanguageGuess {
   /// The first slot to probe for a packed key.
   static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (asciiSlots - 1) }
 
+  /// Function words seen per language (`stopWords` order), one 16-bit lane each: languages 0-3 in
+  /// `low`, 4-7 in `high`, language k in bits 16(k % 4)..<16(k % 4) + 16.
+  ///
+  /// A word adds one to each of its languages with two additions and no loop over its bits (a
+  /// `SIMD8<Int>` indexed by a variable went through the stack for every increment). No lane
+  /// overflows: a lane counts words, and a guess reads at most `State.limit` (6,000) characters.
+  struct Tally: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init() {}
+
+    /// One for each language in `mask` (bit k = `stopWords[k]`).
+    init(mask: UInt16) {
+      for k in 0..<8 where mask & (1 << k) != 0 {
+        if k < 4 { low |= 1 << UInt64(16 * k) } else { high |= 1 << UInt64(16 * (k - 4)) }
+      }
+    }
+
+    /// The count of language `k` (0..<8).
+    subscript(k: Int) -> Int {
+      let lanes = k < 4 ? low : high
+      return Int(truncatingIfNeeded: (lanes >> UInt64(16 * (k & 3))) & 0xFFFF)
+    }
+
+    @inline(__always)
+    static func += (a: inout Tally, b: Tally) {
+      a.low &+= b.low
+      a.high &+= b.high
+    }
+  }
+
   /// The running counts of one guess.
   private struct State {
     /// The first few thousand characters decide; a whole archive page need not be read twice.
     static let limit = 6000
     /// Function words seen per language (`stopWords` order), kept inline (no heap buffer per guess).
-    var counts = SIMD8<Int>()
+    var counts = Tally()
     var words = 0
     var latinLetters = 0
     var otherLetters = 0
@@ -162,11 +195,7 @@ public enum LanguageGuess {
     /// Counts a function word of the languages in `mask` (bit k = `stopWords[k]`).
     @inline(__always)
     mutating func count(mask: UInt16) {
-      var m = mask
-      while m != 0 {
-        counts[m.trailingZeroBitCount] += 1
-        m &= m - 1
-      }
+      if mask != 0 { counts += Tally(mask: mask) }
     }
 
     /// Counts the all-ASCII word packed (lower-cased) in `key` if it is a listed word.
@@ -176,7 +205,7 @@ public enum LanguageGuess {
       while true {
         let e = table[p]
         if e.key == key {
-          count(mask: e.mask)
+          counts += e.tally
           return
         }
         if e.key == 0 { return }

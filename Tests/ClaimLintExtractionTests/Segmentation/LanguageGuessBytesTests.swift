@@ -70,6 +70,22 @@ import Testing
     }
   }
 
+  /// A tally of masks counts each language as often as its bit is set, for every language and for
+  /// words listed in several languages ("que", "con", "die").
+  @Test func tallyCountsEachLanguage() {
+    let masks: [UInt16] = [1, 2, 0x80, 0x81, 0xFF, 0x18, 0x0F, 0xF0] + LanguageGuess.stopWords.flatMap(\.words).map {
+      LanguageGuess.languagesOfWord[$0] ?? 0
+    }
+    var tally = LanguageGuess.Tally()
+    var plain = [Int](repeating: 0, count: 8)
+    for round in 0..<300 {
+      let mask = masks[round % masks.count]
+      tally += LanguageGuess.Tally(mask: mask)
+      for k in 0..<8 where mask & (1 << k) != 0 { plain[k] += 1 }
+      #expect((0..<8).map { tally[$0] } == plain)
+    }
+  }
+
   /// The guess as it was first written: one scalar at a time, each word looked up as a `String`.
   static func reference<S: Sequence>(_ texts: S) -> LanguageGuess.Verdict where S.Element == String {
     var counts = [Int](repeating: 0, count: LanguageGuess.stopWords.count)
