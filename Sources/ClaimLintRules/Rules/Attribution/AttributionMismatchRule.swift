@@ -138,33 +138,34 @@ public struct AttributionMismatchRule: Rule {
     // Whether claims `i` and `j` (with facts `a` and `b`) state the same words.
     // The counts are tested before the merge passes that count shared words (the same answer: every
     // test is a condition of it).
-    func sameWords(_ i: Int, _ a: Facts, _ j: Int, _ b: Facts) -> Bool {
+    func sameWords(_ i: Int, _ a: Facts, _ j: Int, _ b: Facts, answers: inout PairAnswers) -> Bool {
       let bothQuotes = a.isQuote && b.isQuote
       // Two claims of the same text (syndicated copies) have the same lists: no merge pass.
       if a.text == b.text {
         return Self.sameWordsOfOneText(wordCount: Int(a.wordCount), quoteWordCount: Int(a.quoteWordCount), bothQuotes: bothQuotes)
       }
-      if bothQuotes, min(a.quoteWordCount, b.quoteWordCount) >= Self.minimumQuoteWords,
-        Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
-      {
-        return true
-      }
-      guard b.wordCount >= 4 else { return false }
+      let quoteMerge = bothQuotes && min(a.quoteWordCount, b.quoteWordCount) >= Self.minimumQuoteWords
       let small = min(a.wordCount, b.wordCount)
       // A reported statement needs six content words, or five that are exactly the same on both sides.
-      if bothQuotes {
-        guard small >= 4 else { return false }
-      } else {
-        guard small >= 5, small >= 6 || words[i] == words[j] else { return false }
+      let wordMerge = b.wordCount >= 4 && (bothQuotes ? small >= 4 : small >= 5)
+      guard quoteMerge || wordMerge else { return false }
+      // The answer of a merge pass depends only on the two texts and on whether both are quotes, and
+      // not on their order (see `PairAnswers`): each pair of texts is merged once, whichever claims
+      // carry them and whichever side asks first.
+      return answers.answer(a.text, b.text, bothQuotes: bothQuotes) {
+        if quoteMerge, Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9 { return true }
+        guard wordMerge else { return false }
+        if !bothQuotes { guard small >= 6 || words[i] == words[j] else { return false } }
+        let threshold = bothQuotes ? 0.7 : 0.8
+        return Salience.containment(words[i], words[j]) >= threshold
       }
-      let threshold = bothQuotes ? 0.7 : 0.8
-      return Salience.containment(words[i], words[j]) >= threshold
     }
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
     // The index, the comparable pairs and the candidate buffer change on every call of the recorder:
     // kept behind pointers (`withScratch`), not captured as checked variables.
-    let scratch = Scratch(index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [])
+    let scratch = Scratch(
+      index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [], answers: PairAnswers())
     return withScratch(scratch) { scratch in
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
@@ -176,7 +177,7 @@ public struct AttributionMismatchRule: Rule {
         let a = facts[i]
         for j in scratch.pointee.candidates {
           let b = facts[j]
-          guard b.hasSpeakerText && a.group != b.group && sameWords(i, a, j, b) else { continue }
+          guard b.hasSpeakerText && a.group != b.group && sameWords(i, a, j, b, answers: &scratch.pointee.answers) else { continue }
           guard scratch.pointee.comparable(refs[i].document, refs[j].document) else { continue }
           if Self.sameSpeaker(speakers[i], speakers[j])
             || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
@@ -245,6 +246,59 @@ public struct AttributionMismatchRule: Rule {
     var comparable: ComparableDocuments
     /// The candidates of the current claim, one buffer for every claim.
     var candidates: [Int]
+    /// What the merge passes answered for each pair of texts.
+    var answers: PairAnswers
+  }
+
+  /// The answers of `check`'s merge passes (whether two claims state the same words), by the pair of
+  /// text numbers and whether both claims are quotes, in an open-addressing table.
+  ///
+  /// Every claim is compared with its candidates, so a pair of claims is compared twice (once from
+  /// each side), and a pair of texts once for every pair of claims that carry them (one quote in many
+  /// reports). The answer is the same every time: a claim's word lists are those of its text (equal
+  /// texts have equal lists), only whether both are quotes decides which lists and thresholds count,
+  /// and the tests are symmetric (the shares are of the smaller list; the count tests, on the smaller
+  /// count, imply that both lists have four words).
+  struct PairAnswers {
+    /// Per slot 0 (empty) or `key << 1 | answer`, where `key` is `(low text << 32 | high text) << 1 |
+    /// bothQuotes`; the two texts differ, so the high one is at least 1 and a used slot is never 0.
+    private var slots = [UInt64](repeating: 0, count: 64)
+    private var count = 0
+
+    /// The answer for texts `a` and `b` (different), computed by `compute` the first time.
+    mutating func answer(_ a: Int32, _ b: Int32, bothQuotes: Bool, _ compute: () -> Bool) -> Bool {
+      let (lo, hi) = a < b ? (UInt64(UInt32(a)), UInt64(UInt32(b))) : (UInt64(UInt32(b)), UInt64(UInt32(a)))
+      let key = (lo << 32 | hi) << 1 | (bothQuotes ? 1 : 0)
+      let mask = slots.count - 1
+      var s = Self.home(key, mask: mask)
+      while true {
+        let v = slots[s]
+        if v == 0 { break }
+        if v >> 1 == key { return v & 1 == 1 }
+        s = (s + 1) & mask
+      }
+      let answer = compute()
+      slots[s] = key << 1 | (answer ? 1 : 0)
+      count += 1
+      if 2 * count > slots.count { grow() }
+      return answer
+    }
+
+    private static func home(_ key: UInt64, mask: Int) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Doubles the slots and places every answer again.
+    private mutating func grow() {
+      let old = slots
+      slots = [UInt64](repeating: 0, count: 2 * old.count)
+      let mask = slots.count - 1
+      for v in old where v != 0 {
+        var s = Self.home(v >> 1, mask: mask)
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = v
+      }
+    }
   }
 
   /// Distinct tokens as sorted 64-bit hashes (FNV-1a of their bytes, in composed form when they hold
