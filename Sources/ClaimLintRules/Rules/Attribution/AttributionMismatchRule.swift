@@ -44,15 +44,18 @@ public struct AttributionMismatchRule: Rule {
     // place, once, to number its text and, for the first claim of each text, to compute its words.
     var refList: [ClaimRef] = []
     var speakerList: [String] = []
-    var isQuoteList: [Bool] = []
-    var hasSpeakerTextList: [Bool] = []
+    // What the tests before the merge passes read of each claim, side by side in one value: the
+    // syndication group of its document (two claims of one group, one document or near copies, are
+    // never comparable: `AlignedClaims.comparable` tests this first, before any cached answer, so
+    // their words are not compared either), its text number, its word counts, whether it is a quote
+    // and whether it has a speaker's text.
+    var factList: [Facts] = []
     // The same words recur across a run (syndicated copies, one quote in many reports): each text's
     // words are computed once, for the first claim with the same bytes.
     // Texts are numbered by their bytes (`ExactTextNumbers`); `firstWithText[n]` is the first claim
-    // of text number `n`, and `same[i]` the first claim with the text of claim `i`.
+    // of text number `n` (the text number of a claim, in its facts, is that first claim).
     var textNumbers = ExactTextNumbers<ExactText>(capacity: 0)
     var firstWithText: [Int] = []
-    var sameList: [Int] = []
     // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
     // words themselves are built only for the fingerprints of findings.
     var wordLists: [[UInt64]] = []
@@ -72,10 +75,8 @@ public struct AttributionMismatchRule: Rule {
     textNumbers = ExactTextNumbers(capacity: capacity)
     refList.reserveCapacity(capacity)
     speakerList.reserveCapacity(capacity)
-    isQuoteList.reserveCapacity(capacity)
-    hasSpeakerTextList.reserveCapacity(capacity)
+    factList.reserveCapacity(capacity)
     firstWithText.reserveCapacity(capacity)
-    sameList.reserveCapacity(capacity)
     wordLists.reserveCapacity(capacity)
     quoteWordLists.reserveCapacity(capacity)
     quoteWordsOfText.reserveCapacity(capacity)
@@ -88,8 +89,7 @@ public struct AttributionMismatchRule: Rule {
           refList.append(ClaimRef(document: d, index: i))
           speakerList.append(speaker)
           let isQuote = cs[i].attribution?.isQuote == true
-          isQuoteList.append(isQuote)
-          hasSpeakerTextList.append(cs[i].attribution?.speakerText.isEmpty == false)
+          let hasSpeakerText = cs[i].attribution?.speakerText.isEmpty == false
           let n = textNumbers.number(ExactText(content))
           if n == firstWithText.count {
             firstWithText.append(k)
@@ -98,7 +98,6 @@ public struct AttributionMismatchRule: Rule {
           } else {
             wordLists.append(wordLists[firstWithText[n]])
           }
-          sameList.append(firstWithText[n])
           if !isQuote {
             quoteWordLists.append([])
           } else if let known = quoteWordsOfText[n] {
@@ -108,6 +107,11 @@ public struct AttributionMismatchRule: Rule {
             quoteWordsOfText[n] = tokens
             quoteWordLists.append(tokens)
           }
+          factList.append(
+            Facts(
+              group: Int32(truncatingIfNeeded: claims.syndicationGroup[d]), text: Int32(truncatingIfNeeded: firstWithText[n]),
+              wordCount: Int32(truncatingIfNeeded: wordLists[k].count), quoteWordCount: Int32(truncatingIfNeeded: quoteWordLists[k].count),
+              isQuote: isQuote, hasSpeakerText: hasSpeakerText))
         }
       }
     }
@@ -117,22 +121,9 @@ public struct AttributionMismatchRule: Rule {
     quoteWordsOfText = []
     let refs = refList
     let speakers = speakerList
-    let isQuote = isQuoteList
-    let same = sameList
+    let facts = factList
     let quoteWords = quoteWordLists
     let words = wordLists
-    // What the tests before the merge passes read of each claim, side by side in one value: the
-    // syndication group of its document (two claims of one group, one document or near copies, are
-    // never comparable: `AlignedClaims.comparable` tests this first, before any cached answer, so
-    // their words are not compared either), its text number (`same`), its word counts, whether it
-    // is a quote and whether it has a speaker's text.
-    let facts = refs.indices.map { i in
-      Facts(
-        group: Int32(truncatingIfNeeded: claims.syndicationGroup[refs[i].document]), text: Int32(truncatingIfNeeded: same[i]),
-        wordCount: Int32(truncatingIfNeeded: words[i].count), quoteWordCount: Int32(truncatingIfNeeded: quoteWords[i].count),
-        isQuote: isQuote[i], hasSpeakerText: hasSpeakerTextList[i])
-    }
-    hasSpeakerTextList = []
     // Whether claim `i` says enough to be matched with another.
     func distinctive(_ i: Int) -> Bool { facts[i].wordCount >= 4 || facts[i].quoteWordCount >= Self.minimumQuoteWords }
     // Whether claims `i` and `j` (with facts `a` and `b`) state the same words.
