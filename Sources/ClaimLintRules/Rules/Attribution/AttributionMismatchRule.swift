@@ -39,98 +39,124 @@ public struct AttributionMismatchRule: Rule {
   public init() {}
 
   public func check(_ claims: AlignedClaims, in context: RuleContext) -> [Finding] {
-    // Each claim is read in place, never copied, and its attribution is read once.
+    // Each claim is read in place, never copied: its attribution is not copied either (copying one
+    // retains and later releases its four strings), only its speaker is kept. Its content is read in
+    // place, once, to number its text and, for the first claim of each text, to compute its words.
     var refList: [ClaimRef] = []
-    var attrList: [Attribution] = []
+    var speakerList: [String] = []
+    // What the tests before the merge passes read of each claim, side by side in one value: the
+    // syndication group of its document (two claims of one group, one document or near copies, are
+    // never comparable: `AlignedClaims.comparable` tests this first, before any cached answer, so
+    // their words are not compared either), its text number, its word counts, whether it is a quote
+    // and whether it has a speaker's text.
+    var factList: [Facts] = []
+    // The same words recur across a run (syndicated copies, one quote in many reports): each text's
+    // words are computed once, for the first claim with the same bytes.
+    // Texts are numbered by their bytes (`ExactTextNumbers`); `firstWithText[n]` is the first claim
+    // of text number `n` (the text number of a claim, in its facts, is that first claim).
+    var textNumbers = ExactTextNumbers<ExactText>(capacity: 0)
+    var firstWithText: [Int] = []
+    // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
+    // words themselves are built only for the fingerprints of findings.
+    var wordLists: [[UInt64]] = []
+    // Every word of a direct quote, stop words included: "He is the player we have wanted for three
+    // years" has few content words but is still unmistakable. Empty for a claim that is not a quote;
+    // computed once per text (`quoteWordsOfText`, nil until a quote of the text needs them).
+    var quoteWordLists: [[UInt64]] = []
+    var quoteWordsOfText: [[UInt64]?] = []
+    // The lists are sized once, for every quote and attribution of the run (not grown by doubling).
+    var capacity = 0
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where cs[i].kind == .quote || cs[i].kind == .attribution { capacity += 1 }
+      }
+    }
+    guard capacity > 1 else { return [] }
+    textNumbers = ExactTextNumbers(capacity: capacity)
+    refList.reserveCapacity(capacity)
+    speakerList.reserveCapacity(capacity)
+    factList.reserveCapacity(capacity)
+    firstWithText.reserveCapacity(capacity)
+    wordLists.reserveCapacity(capacity)
+    quoteWordLists.reserveCapacity(capacity)
+    quoteWordsOfText.reserveCapacity(capacity)
     for d in claims.documents.indices {
       claims.documents[d].claims.withUnsafeBufferPointer { cs in
         for i in cs.indices where (cs[i].kind == .quote || cs[i].kind == .attribution) && cs[i].layer == .reportage {
-          guard let a = cs[i].attribution else { continue }
+          // Each field through optional chaining, in place (binding the attribution would copy it).
+          guard let speaker = cs[i].attribution?.speaker, let content = cs[i].attribution?.content else { continue }
+          let k = refList.count
           refList.append(ClaimRef(document: d, index: i))
-          attrList.append(a)
+          speakerList.append(speaker)
+          let isQuote = cs[i].attribution?.isQuote == true
+          let hasSpeakerText = cs[i].attribution?.speakerText.isEmpty == false
+          let n = textNumbers.number(ExactText(content))
+          if n == firstWithText.count {
+            firstWithText.append(k)
+            wordLists.append(Salience.sortedWordHashes(content))
+            quoteWordsOfText.append(nil)
+          } else {
+            wordLists.append(wordLists[firstWithText[n]])
+          }
+          if !isQuote {
+            quoteWordLists.append([])
+          } else if let known = quoteWordsOfText[n] {
+            quoteWordLists.append(known)
+          } else {
+            let tokens = Self.quoteTokens(content)
+            quoteWordsOfText[n] = tokens
+            quoteWordLists.append(tokens)
+          }
+          factList.append(
+            Facts(
+              group: Int32(truncatingIfNeeded: claims.syndicationGroup[d]), text: Int32(truncatingIfNeeded: firstWithText[n]),
+              wordCount: Int32(truncatingIfNeeded: wordLists[k].count), quoteWordCount: Int32(truncatingIfNeeded: quoteWordLists[k].count),
+              isQuote: isQuote, hasSpeakerText: hasSpeakerText))
         }
       }
     }
     guard refList.count > 1 else { return [] }
-    let refs = refList
-    // Content words as sorted hashes (the words of `Salience.words`, compared by merge passes); the
-    // words themselves are built only for the fingerprints of findings.
-    let attrs = attrList
-    attrList = []
-    let isQuote = attrs.map(\.isQuote)
-    // The same words recur across a run (syndicated copies, one quote in many reports): each text's
-    // words are computed once, for the first claim with the same bytes.
-    // Texts are numbered by their bytes (`ExactTextNumbers`); `firstWithText[n]` is the first claim
-    // of text number `n`.
-    var textNumbers = ExactTextNumbers<ExactText>(capacity: attrs.count)
-    var firstWithText: [Int] = []
-    firstWithText.reserveCapacity(attrs.count)
-    let same = attrs.indices.map { i -> Int in
-      let n = textNumbers.number(ExactText(attrs[i].content))
-      if n == firstWithText.count { firstWithText.append(i) }
-      return firstWithText[n]
-    }
     textNumbers = ExactTextNumbers(capacity: 0)
     firstWithText = []
-    var wordLists: [[UInt64]] = []
-    wordLists.reserveCapacity(attrs.count)
-    for i in attrs.indices { wordLists.append(same[i] == i ? Salience.sortedWordHashes(attrs[i].content) : wordLists[same[i]]) }
-    // Constants from here on: the closures below read them without exclusivity checks.
-    let words = wordLists
-    // Every word of a direct quote, stop words included: "He is the player we have wanted for three
-    // years" has few content words but is still unmistakable.
-    func quoteTokens(_ a: Attribution) -> [UInt64] {
-      if let ascii = Self.asciiTokenHashes(a.content) { return ascii }
-      return Self.hashedTokens(a.content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
-    }
-    // A claim whose words were computed for an earlier claim that is not a quote computes its own.
-    var quoteWordLists: [[UInt64]] = []
-    quoteWordLists.reserveCapacity(attrs.count)
-    for i in attrs.indices {
-      if !attrs[i].isQuote {
-        quoteWordLists.append([])
-      } else {
-        quoteWordLists.append(same[i] != i && attrs[same[i]].isQuote ? quoteWordLists[same[i]] : quoteTokens(attrs[i]))
-      }
-    }
+    quoteWordsOfText = []
+    let refs = refList
+    let speakers = speakerList
+    let facts = factList
     let quoteWords = quoteWordLists
+    let words = wordLists
     // Whether claim `i` says enough to be matched with another.
-    func distinctive(_ i: Int) -> Bool { words[i].count >= 4 || quoteWords[i].count >= Self.minimumQuoteWords }
-    // Whether claims `i` and `j` state the same words.
+    func distinctive(_ i: Int) -> Bool { facts[i].wordCount >= 4 || facts[i].quoteWordCount >= Self.minimumQuoteWords }
+    // Whether claims `i` and `j` (with facts `a` and `b`) state the same words.
     // The counts are tested before the merge passes that count shared words (the same answer: every
     // test is a condition of it).
-    func sameWords(_ i: Int, _ j: Int) -> Bool {
-      let bothQuotes = isQuote[i] && isQuote[j]
+    func sameWords(_ i: Int, _ a: Facts, _ j: Int, _ b: Facts, answers: inout PairAnswers) -> Bool {
+      let bothQuotes = a.isQuote && b.isQuote
       // Two claims of the same text (syndicated copies) have the same lists: no merge pass.
-      if same[i] == same[j] {
-        return Self.sameWordsOfOneText(wordCount: words[i].count, quoteWordCount: quoteWords[i].count, bothQuotes: bothQuotes)
+      if a.text == b.text {
+        return Self.sameWordsOfOneText(wordCount: Int(a.wordCount), quoteWordCount: Int(a.quoteWordCount), bothQuotes: bothQuotes)
       }
-      if bothQuotes, min(quoteWords[i].count, quoteWords[j].count) >= Self.minimumQuoteWords,
-        Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9
-      {
-        return true
-      }
-      guard words[j].count >= 4 else { return false }
-      let small = min(words[i].count, words[j].count)
+      let quoteMerge = bothQuotes && min(a.quoteWordCount, b.quoteWordCount) >= Self.minimumQuoteWords
+      let small = min(a.wordCount, b.wordCount)
       // A reported statement needs six content words, or five that are exactly the same on both sides.
-      if bothQuotes {
-        guard small >= 4 else { return false }
-      } else {
-        guard small >= 5, small >= 6 || words[i] == words[j] else { return false }
+      let wordMerge = b.wordCount >= 4 && (bothQuotes ? small >= 4 : small >= 5)
+      guard quoteMerge || wordMerge else { return false }
+      // The answer of a merge pass depends only on the two texts and on whether both are quotes, and
+      // not on their order (see `PairAnswers`): each pair of texts is merged once, whichever claims
+      // carry them and whichever side asks first.
+      return answers.answer(a.text, b.text, bothQuotes: bothQuotes) {
+        if quoteMerge, Salience.containment(quoteWords[i], quoteWords[j]) >= 0.9 { return true }
+        guard wordMerge else { return false }
+        if !bothQuotes { guard small >= 6 || words[i] == words[j] else { return false } }
+        let threshold = bothQuotes ? 0.7 : 0.8
+        return Salience.containment(words[i], words[j]) >= threshold
       }
-      let threshold = bothQuotes ? 0.7 : 0.8
-      return Salience.containment(words[i], words[j]) >= threshold
     }
     // The claims that state the same words as claim `i`, split into other speakers and the documents
     // that agree on the speaker.
-    let hasSpeakerText = attrs.map { !$0.speakerText.isEmpty }
-    // The syndication group of each claim's document: two claims of one group (one document, or near
-    // copies) are never comparable (`AlignedClaims.comparable` tests this first, before any cached
-    // answer), so their words are not compared either.
-    let group = refs.map { claims.syndicationGroup[$0.document] }
     // The index, the comparable pairs and the candidate buffer change on every call of the recorder:
     // kept behind pointers (`withScratch`), not captured as checked variables.
-    let scratch = Scratch(index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [])
+    let scratch = Scratch(
+      index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [], answers: PairAnswers())
     return withScratch(scratch) { scratch in
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
@@ -139,24 +165,27 @@ public struct AttributionMismatchRule: Rule {
         scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
         // The cheap tests first: one syndication group, same words, then whether the two documents
         // may be compared at all.
+        let a = facts[i]
         for j in scratch.pointee.candidates {
-          guard hasSpeakerText[j] && group[i] != group[j] && sameWords(i, j) else { continue }
+          let b = facts[j]
+          guard b.hasSpeakerText && a.group != b.group && sameWords(i, a, j, b, answers: &scratch.pointee.answers) else { continue }
           guard scratch.pointee.comparable(refs[i].document, refs[j].document) else { continue }
-          if Self.sameSpeaker(attrs[i].speaker, attrs[j].speaker)
+          if Self.sameSpeaker(speakers[i], speakers[j])
             || Self.speaksFor(claims.documents[refs[i].document].claims[refs[i].index], claims.documents[refs[j].document].claims[refs[j].index])
             || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
           {
             recorder.agree(refs[j].document)
-          } else if Self.isNamed(attrs[i].speaker) && Self.isNamed(attrs[j].speaker) {
+          } else if Self.isNamed(speakers[i]) && Self.isNamed(speakers[j]) {
             // Two different named speakers; "the statement" against "officials" says little.
             recorder.conflict(j)
           }
         }
       }
       for i in refs.indices where claims.isDraftSide(refs[i]) {
-        guard distinctive(i), hasSpeakerText[i], let noteIdx = sides.notes(for: i) else { continue }
-        let attrA = attrs[i]
-        let span = claims.documents[refs[i].document].claims[refs[i].index].span
+        guard distinctive(i), facts[i].hasSpeakerText, let noteIdx = sides.notes(for: i) else { continue }
+        let claimA = claims.documents[refs[i].document].claims[refs[i].index]
+        let attrA = claimA.attribution!
+        let span = claimA.span
         let what = attrA.isQuote ? "quote" : "statement"
         findings.append(
           Finding(
@@ -164,7 +193,7 @@ public struct AttributionMismatchRule: Rule {
             message: "\(what) attributed to \(ClaimText.quoted(attrA.speaker)) here but to a different speaker in \(ClaimText.sources(noteIdx.count))",
             span: span,
             notes: noteIdx.map { j in
-              Note(span: claims.documents[refs[j].document].claims[refs[j].index].span, message: "source attributes these words to \(ClaimText.quoted(attrs[j].speaker))")
+              Note(span: claims.documents[refs[j].document].claims[refs[j].index].span, message: "source attributes these words to \(ClaimText.quoted(speakers[j]))")
             },
             help: "attribute the words to the speaker the original source names",
             label: "speaker here: \(attrA.speaker)",
@@ -185,12 +214,82 @@ public struct AttributionMismatchRule: Rule {
     return wordCount >= (bothQuotes ? 4 : 5)
   }
 
+  /// Every word of a direct quote, stop words included, as sorted hashes (`hashedTokens` of its
+  /// lower-cased letter-and-digit runs).
+  static func quoteTokens(_ content: String) -> [UInt64] {
+    if let ascii = asciiTokenHashes(content) { return ascii }
+    return hashedTokens(content.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+  }
+
+  /// What `check` reads of a claim before comparing its words with another's.
+  private struct Facts {
+    var group: Int32
+    var text: Int32
+    var wordCount: Int32
+    var quoteWordCount: Int32
+    var isQuote: Bool
+    var hasSpeakerText: Bool
+  }
+
   /// What the recorder of `check` changes from call to call.
   private struct Scratch {
     var index: SortedStoryWordIndex
     var comparable: ComparableDocuments
     /// The candidates of the current claim, one buffer for every claim.
     var candidates: [Int]
+    /// What the merge passes answered for each pair of texts.
+    var answers: PairAnswers
+  }
+
+  /// The answers of `check`'s merge passes (whether two claims state the same words), by the pair of
+  /// text numbers and whether both claims are quotes, in an open-addressing table.
+  ///
+  /// Every claim is compared with its candidates, so a pair of claims is compared twice (once from
+  /// each side), and a pair of texts once for every pair of claims that carry them (one quote in many
+  /// reports). The answer is the same every time: a claim's word lists are those of its text (equal
+  /// texts have equal lists), only whether both are quotes decides which lists and thresholds count,
+  /// and the tests are symmetric (the shares are of the smaller list; the count tests, on the smaller
+  /// count, imply that both lists have four words).
+  struct PairAnswers {
+    /// Per slot 0 (empty) or `key << 1 | answer`, where `key` is `(low text << 32 | high text) << 1 |
+    /// bothQuotes`; the two texts differ, so the high one is at least 1 and a used slot is never 0.
+    private var slots = [UInt64](repeating: 0, count: 64)
+    private var count = 0
+
+    /// The answer for texts `a` and `b` (different), computed by `compute` the first time.
+    mutating func answer(_ a: Int32, _ b: Int32, bothQuotes: Bool, _ compute: () -> Bool) -> Bool {
+      let (lo, hi) = a < b ? (UInt64(UInt32(a)), UInt64(UInt32(b))) : (UInt64(UInt32(b)), UInt64(UInt32(a)))
+      let key = (lo << 32 | hi) << 1 | (bothQuotes ? 1 : 0)
+      let mask = slots.count - 1
+      var s = Self.home(key, mask: mask)
+      while true {
+        let v = slots[s]
+        if v == 0 { break }
+        if v >> 1 == key { return v & 1 == 1 }
+        s = (s + 1) & mask
+      }
+      let answer = compute()
+      slots[s] = key << 1 | (answer ? 1 : 0)
+      count += 1
+      if 2 * count > slots.count { grow() }
+      return answer
+    }
+
+    private static func home(_ key: UInt64, mask: Int) -> Int {
+      Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Doubles the slots and places every answer again.
+    private mutating func grow() {
+      let old = slots
+      slots = [UInt64](repeating: 0, count: 2 * old.count)
+      let mask = slots.count - 1
+      for v in old where v != 0 {
+        var s = Self.home(v >> 1, mask: mask)
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = v
+      }
+    }
   }
 
   /// Distinct tokens as sorted 64-bit hashes (FNV-1a of their bytes, in composed form when they hold

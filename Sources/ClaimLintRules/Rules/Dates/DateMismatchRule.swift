@@ -85,6 +85,8 @@ public struct DateMismatchRule: Rule {
     var pairs = ExactTextNumbers<ExactTextPair>(capacity: dateCount)
     var pairKept: [Bool] = []
     var pairOf: [Int] = []
+    pairKept.reserveCapacity(dateCount)
+    pairOf.reserveCapacity(dateCount)
     let refs = claims.claimRefs { c in
       guard c.pointee.kind == .date, c.pointee.layer == .reportage, let d = c.pointee.date, d.resolved != nil, d.granularity == "day", !d.isDateline,
         !d.isTentative
@@ -185,26 +187,34 @@ public struct DateMismatchRule: Rule {
       // The days of each date and of the other dates of its sentence, worked out once (`overlaps` on them).
       let siblings = refs.indices.map { Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceMembers[sentenceOf[$0]]) }
       var findings: [Finding] = []
-      // Each date, its text and whether it is its article's own day, read once.
-      // Each claim is read in place through its document's buffer, never copied.
-      var dateList: [DateMention] = []
+      // Each date's text, whether it is its article's own day, its days and what
+      // `differInInferredYearOnly` reads of it, read once. Each claim and its date are read in place
+      // through its document's buffer, never copied (a `DateMention`'s strings are retained and
+      // released at every copy): the recorder reads plain values.
       var textList: [String] = []
-      dateList.reserveCapacity(refs.count)
+      var ownDayList: [Bool] = []
+      var dayList: [(first: Int, last: Int)] = []
+      var resolvedDayList: [(resolved: CalendarDate?, hasEnd: Bool)] = []
       textList.reserveCapacity(refs.count)
+      ownDayList.reserveCapacity(refs.count)
+      dayList.reserveCapacity(refs.count)
+      resolvedDayList.reserveCapacity(refs.count)
       for r in refs {
         claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-          dateList.append(cs[r.index].date!)
           textList.append(cs[r.index].span.text)
+          ownDayList.append(Self.isOwnDay(cs[r.index].span.text))
+          // `days(of:)`, on the fields.
+          let resolved = cs[r.index].date!.resolved
+          let end = cs[r.index].date!.resolvedEnd
+          dayList.append((resolved!.dayNumber, (end ?? resolved!).dayNumber))
+          resolvedDayList.append((resolved: resolved, hasEnd: end != nil))
         }
       }
       // Constants from here on: the recorder reads them without exclusivity checks.
-      let dates = dateList
       let texts = textList
-      let ownDay = texts.map { Self.isOwnDay($0) }
-      let days = dates.map { Self.days(of: $0) }
-      // What `differInInferredYearOnly` reads of each date, as plain values: the recorder copies no
-      // `DateMention` (whose strings are retained and released at every copy).
-      let resolvedDays = dates.map { (resolved: $0.resolved, hasEnd: $0.resolvedEnd != nil) }
+      let ownDay = ownDayList
+      let days = dayList
+      let resolvedDays = resolvedDayList
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
       // are listed into one buffer kept from claim to claim.
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
@@ -232,12 +242,13 @@ public struct DateMismatchRule: Rule {
       for i in refs.indices where claims.isDraftSide(refs[i]) {
         guard let noteIdx = sides.notes(for: i) else { continue }
         let a = claims.documents[refs[i].document].claims[refs[i].index].span
-        let resolved = dates[i].resolved!.description
+        let resolved = resolvedDays[i].resolved!.description
         var paths = [a.path]
         let notes = noteIdx.map { j -> Note in
           let b = claims.documents[refs[j].document].claims[refs[j].index].span
+          let dateB = claims.documents[refs[j].document].claims[refs[j].index].date!
           paths.append(b.path)
-          return Note(span: b, message: "source dates it to \(dates[j].resolved!) (\(ClaimText.quoted(b.text))\(evidence(dates[j])))")
+          return Note(span: b, message: "source dates it to \(dateB.resolved!) (\(ClaimText.quoted(b.text))\(evidence(dateB)))")
         }
         findings.append(
           Finding(
