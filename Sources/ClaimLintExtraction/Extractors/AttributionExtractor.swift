@@ -295,9 +295,10 @@ public struct AttributionExtractor: Sendable {
   /// The lower-cased texts of the words of `ws` kept as a statement's content, joined by spaces: a
   /// word is left out when its range lies within `speaker` or within `verb`, or starts within `aside`.
   ///
-  /// An ASCII word whose range is as long as its lower-cased text is the sentence's bytes there,
-  /// lower-cased (the possessive "'s" read from "’s" is not: its range is longer): it is copied from
-  /// the sentence, without touching its string; other words from their `lower`. Such words that
+  /// An ASCII word whose range is as long as its lower-cased text (`Word.lowerIsRangeBytes`) is the
+  /// sentence's bytes there, lower-cased (the possessive "'s" read from "’s" is not: its range is
+  /// longer): it is copied from the sentence, without touching its string; other words from their
+  /// `lower`. Such words that
   /// follow each other with one space between them in the sentence are the sentence's bytes from the
   /// first one's start to the last one's end (the space included, as the separator written between
   /// them): the run is copied at once, eight bytes at a time.
@@ -355,8 +356,7 @@ public struct AttributionExtractor: Sendable {
               let r = wb[k].range
               let lo = r.lowerBound
               let hi = r.upperBound
-              let lowerCount = wb[k].lower.utf8.count
-              let inPlace = wb[k].lowerHash != 0 && lo >= 0 && hi <= sb.count && hi - lo == lowerCount
+              let inPlace = wb[k].lowerIsRangeBytes && lo >= 0 && hi <= sb.count
               if runEnd >= 0 {
                 guard p + (runEnd - runStart) <= room else {
                   fits = false
@@ -365,7 +365,8 @@ public struct AttributionExtractor: Sendable {
                 p = Self.copyLowered(sb, runStart, runEnd, to: out, at: p)
                 runEnd = -1
               }
-              guard p + 1 + lowerCount <= room else {
+              // A word copied from the sentence is checked when its run is (above); here its separator.
+              guard p + 1 + (inPlace ? 0 : wb[k].lower.utf8.count) <= room else {
                 fits = false
                 return 0
               }
@@ -414,9 +415,9 @@ public struct AttributionExtractor: Sendable {
       let lo = wb[k].range.lowerBound
       // `e` is not negative, so neither is `lo`; and `e` (below `lo`, at most `hi`) is within the
       // sentence when `hi` is.
-      guard lo == e &+ 1, wb[k].lowerHash != 0 else { break }
+      guard lo == e &+ 1, wb[k].lowerIsRangeBytes else { break }
       let hi = wb[k].range.upperBound
-      guard hi <= sb.count, hi &- lo == wb[k].lower.utf8.count, sb[e] == 0x20 else { break }
+      guard hi <= sb.count, sb[e] == 0x20 else { break }
       e = hi
       k += 1
     }

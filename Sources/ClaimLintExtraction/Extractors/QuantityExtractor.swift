@@ -231,16 +231,21 @@ public struct QuantityExtractor: Sendable {
     guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return }
     // Only a token with the figure role starts a figure: without one there is nothing to block or read.
     guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return }
-    // One flag a token, in temporary (stack) memory for all but very long sentences.
+    // One flag a token, and a slot a token for the actions' spans, in temporary (stack) memory for
+    // all but very long sentences.
     withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count) { flags in
-      var blocked = BlockedTokens(flags: flags)
-      extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, blocked: &blocked, into: &out)
+      withUnsafeTemporaryAllocation(of: ActionSpans.Span.self, capacity: tokens.count) { slots in
+        var blocked = BlockedTokens(flags: flags)
+        var actions = ActionSpans(slots: slots)
+        extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, blocked: &blocked, actions: &actions, into: &out)
+      }
     }
   }
 
   /// `extract(tokens:bytes:dateTokens:into:)` with the flags of the blocked tokens in `blocked`.
   private func extract(
-    tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, blocked: inout BlockedTokens, into out: inout [QuantityMatch]
+    tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, blocked: inout BlockedTokens, actions: inout ActionSpans,
+    into out: inout [QuantityMatch]
   ) {
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
@@ -257,8 +262,8 @@ public struct QuantityExtractor: Sendable {
     // moves forward (it never moves back).
     var numberAt = -1
 
-    // The sentence's actions, read at its first figure (most sentences have none).
-    var actionsRead: [ActionMatch]? = nil
+    // The sentence's actions are read at its first figure (most sentences have none).
+    var actionsRead = false
     var i = 0
     var previousEnd = 0
     while i < n {
@@ -301,8 +306,10 @@ public struct QuantityExtractor: Sendable {
         // `figure` appended the figure's match; its quantity is completed in place.
         let cur = out.count - 1
         let prev = cur - 1
-        let actions = actionsRead ?? actionMatches(tokens)
-        actionsRead = actions
+        if !actionsRead {
+          actionMatches(tokens, into: &actions)
+          actionsRead = true
+        }
         completeNoun(&f, &out[cur].quantity, tokens)
         attachAction(f, &out[cur].quantity, tokens, bytes, actions: actions, previousEnd: previousEnd)
         normaliseSeizure(&out[cur].quantity)
@@ -1277,37 +1284,68 @@ public struct QuantityExtractor: Sendable {
     }
   }
 
-  /// An action form found in the sentence.
-  private struct ActionMatch {
-    var start: Int
-    var end: Int
-    var cls: String
+  /// The sentence's action forms as token spans, in order and without overlaps, written into
+  /// temporary storage with a slot per token (an action covers at least one token, so there are never
+  /// more actions than tokens): no array is allocated and no class string is held. The class of an
+  /// action is read again from the lexicon when needed (`actionClass`), for the few actions looked at.
+  fileprivate struct ActionSpans {
+    /// An action's first token and the token after its last.
+    struct Span {
+      var start: Int32
+      var end: Int32
+    }
+
+    let slots: UnsafeMutableBufferPointer<Span>
+    /// The actions found, in `slots[0..<count]`.
+    private(set) var count = 0
+
+    init(slots: UnsafeMutableBufferPointer<Span>) { self.slots = slots }
+
+    /// The first token of action `x`.
+    @inline(__always)
+    func start(_ x: Int) -> Int { Int(slots[x].start) }
+    /// The token after the last one of action `x`.
+    @inline(__always)
+    func end(_ x: Int) -> Int { Int(slots[x].end) }
+
+    /// Adds the action `start..<end` after the others.
+    @inline(__always)
+    mutating func append(_ start: Int, _ end: Int) {
+      slots[count] = Span(start: Int32(start), end: Int32(end))
+      count += 1
+    }
+
+    var indices: Range<Int> { 0..<count }
   }
 
-  private func actionMatches(_ t: [Token]) -> [ActionMatch] {
-    var out: [ActionMatch] = []
+  /// The actions of the tokens `t`, into `actions` (empty before): at each token the longest action
+  /// form starting there, the scan going on after it.
+  private func actionMatches(_ t: [Token], into actions: inout ActionSpans) {
     var i = 0
     while i < t.count {
       if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = shared.lexicons.actions.match(t, at: i) {
-        // Room for a few actions on the first (a sentence with one often has more).
-        if out.capacity == 0 { out.reserveCapacity(4) }
-        out.append(ActionMatch(start: i, end: m.end, cls: m.payload))
+        actions.append(i, m.end)
         i = m.end
       } else {
         i += 1
       }
     }
-    return out
   }
 
-  /// The index of the action that starts at token `k`, if any: `actions.firstIndex { $0.start == k }`,
-  /// read in place. `actionMatches` gives the actions in token order without overlaps, so the scan
-  /// stops at the first action starting after `k`.
+  /// The class of action `x` of `actions`, found by `actionMatches` in the same tokens: the payload
+  /// of the same lexicon match, made again (the match depends only on the tokens and the start).
+  private func actionClass(_ t: [Token], _ actions: ActionSpans, _ x: Int) -> String {
+    shared.lexicons.actions.match(t, at: actions.start(x))?.payload ?? ""
+  }
+
+  /// The index of the action that starts at token `k`, if any: `actions.firstIndex { $0.start == k }`.
+  /// `actionMatches` gives the actions in token order without overlaps, so the scan stops at the
+  /// first action starting after `k`.
   @inline(__always)
-  private static func action(startingAt k: Int, in actions: [ActionMatch]) -> Int? {
+  private static func action(startingAt k: Int, in actions: ActionSpans) -> Int? {
     var x = 0
     while x < actions.count {
-      let s = actions[x].start
+      let s = actions.start(x)
       if s == k { return x }
       if s > k { return nil }
       x += 1
@@ -1321,18 +1359,18 @@ public struct QuantityExtractor: Sendable {
   /// after the noun ("40 people were arrested"); the nearest action before the figure in the same
   /// clause; a participle right after the noun ("261 victims rescued"). Purpose clauses ("to face
   /// trial") never decide.
-  private func attachAction(_ f: Figure, _ qty: inout Quantity, _ t: [Token], _ bytes: [UInt8], actions: [ActionMatch], previousEnd: Int) {
+  private func attachAction(_ f: Figure, _ qty: inout Quantity, _ t: [Token], _ bytes: [UInt8], actions: ActionSpans, previousEnd: Int) {
     func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[t[a].start..<t[b - 1].end], as: UTF8.self) }
-    // The chosen action by index: actions are read in place, never copied (each holds a String).
+    // The chosen action by index.
     var chosen: Int? = nil
     var passive = false
     // 1. Right before: the last action ending at or before the figure (ends grow with the index).
     var before = actions.count - 1
-    while before >= 0, actions[before].end > f.start { before -= 1 }
+    while before >= 0, actions.end(before) > f.start { before -= 1 }
     if before >= 0 {
-      var k = actions[before].end
+      var k = actions.end(before)
       while k < f.start, t.isIn(shared.figureLeadWords, at: k) { k += 1 }
-      if k == f.start, actions[before].end >= previousEnd { chosen = before }
+      if k == f.start, actions.end(before) >= previousEnd { chosen = before }
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
     // its verb is not the figure's predicate.
@@ -1359,8 +1397,8 @@ public struct QuantityExtractor: Sendable {
     // A participle right after a named noun ("and 40 others injured") belongs to this figure, not the
     // verb of the previous clause.
     if chosen == nil, f.nounEnd > f.end, let m = Self.action(startingAt: f.nounEnd, in: actions),
-      t[actions[m].start].lower.hasSuffix("ed") || t[actions[m].start].lowerIs("hurt")
-        || t[actions[m].start].lowerIs("dead")
+      t[actions.start(m)].lower.hasSuffix("ed") || t[actions.start(m)].lowerIs("hurt")
+        || t[actions.start(m)].lowerIs("dead")
     {
       chosen = m
       passive = true
@@ -1372,8 +1410,8 @@ public struct QuantityExtractor: Sendable {
       // before it would let the same actions through.
       var earliest = Int.max
       for x in actions.indices
-      where actions[x].end <= f.start && actions[x].start >= previousEnd && f.start - actions[x].end <= 16 {
-        earliest = min(earliest, actions[x].start)
+      where actions.end(x) <= f.start && actions.start(x) >= previousEnd && f.start - actions.end(x) <= 16 {
+        earliest = min(earliest, actions.start(x))
       }
       if earliest != Int.max {
         var boundary = previousEnd
@@ -1389,8 +1427,8 @@ public struct QuantityExtractor: Sendable {
         // The last such action, not of a class taken only right before the figure.
         var x = actions.count - 1
         while x >= 0 {
-          if actions[x].end <= f.start && actions[x].start >= boundary && f.start - actions[x].end <= 16
-            && !shared.adjacentOnlyClasses.contains(actions[x].cls)
+          if actions.end(x) <= f.start && actions.start(x) >= boundary && f.start - actions.end(x) <= 16
+            && !shared.adjacentOnlyClasses.contains(actionClass(t, actions, x))
           {
             // Not an infinitive of purpose after the figure's own verb ("to face trial").
             chosen = x
@@ -1412,7 +1450,7 @@ public struct QuantityExtractor: Sendable {
       let from = j
       var lastStart = -1
       for x in actions.indices {
-        let s = actions[x].start
+        let s = actions.start(x)
         if s > limit { break }
         if s > from, t.isIn(shared.auxiliaries, at: s - 1) { lastStart = s }
       }
@@ -1438,9 +1476,9 @@ public struct QuantityExtractor: Sendable {
       passive = true
     }
     guard let chosenIndex = chosen else { return }
-    let mStart = actions[chosenIndex].start
-    let mEnd = actions[chosenIndex].end
-    qty.action = actions[chosenIndex].cls
+    let mStart = actions.start(chosenIndex)
+    let mEnd = actions.end(chosenIndex)
+    qty.action = actionClass(t, actions, chosenIndex)
     qty.actionText = text(mStart, mEnd)
     qty.actionRange = t[mStart].start..<t[mEnd - 1].end
     // Actor: "by Myanmar authorities" after a passive; the words before an active verb.

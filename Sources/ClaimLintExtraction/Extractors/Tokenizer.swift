@@ -435,11 +435,16 @@ enum Tokenizer {
     return Unicode.Scalar(v)
   }
 
+  // The scalar tests are kept out of line: inlined into the scan, their `Unicode.Scalar.Properties`
+  // metadata lookup and one-time initializations would be paid at every call of it, for the few
+  // characters that are not ASCII.
+  @inline(never)
   private static func isLetterScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     guard let s = scalar(bytes, i) else { return false }
     return s.properties.isAlphabetic
   }
 
+  @inline(never)
   private static func isUppercaseScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     guard let s = scalar(bytes, i) else { return false }
     return s.properties.isUppercase

@@ -9,6 +9,12 @@ public struct Word: Sendable, Hashable {
   public let lower: String
   /// Whether the word starts with an upper-case letter (ASCII or Latin-1 or another cased script).
   public let isCapitalized: Bool
+  /// Whether `lower` is ASCII and has as many bytes as `range`: the word's bytes in its sentence,
+  /// ASCII capitals lower-cased, are then `lower` (the scanner makes the word from those bytes), so a
+  /// reader can copy it from the sentence without touching the string (`AttributionExtractor`). False
+  /// for a word that is not ASCII and for the possessive "'s" read from "’s". (It fits in the padding
+  /// after `isCapitalized`: the word is no larger.)
+  let lowerIsRangeBytes: Bool
   /// `WordTable.hashCode` of `text` and of `lower` (0 when not ASCII), for lexicon lookups.
   let textHash: UInt64
   let lowerHash: UInt64
@@ -30,6 +36,7 @@ public struct Word: Sendable, Hashable {
       lower = text.lowercased()
       isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
     }
+    lowerIsRangeBytes = ascii && range.count == lower.utf8.count
     textHash = WordTable<Bool>.hashCode(bytes: text.utf8)
     lowerHash = ascii ? WordTable<Bool>.hashCode(bytes: lower.utf8) : 0
   }
@@ -64,7 +71,8 @@ public struct Word: Sendable, Hashable {
       let f = bytes.first ?? 0
       self.init(
         text: hasUpper ? String(decoding: bytes, as: UTF8.self) : l, range: range, lower: l,
-        isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1, lowerHash: hl | 1)
+        isCapitalized: f >= 0x41 && f <= 0x5A, lowerIsRangeBytes: range.count == bytes.count, textHash: h | 1,
+        lowerHash: hl | 1)
       return
     }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -76,7 +84,9 @@ public struct Word: Sendable, Hashable {
       }
     }
     let f = bytes.first ?? 0
-    self.init(text: text, range: range, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h | 1, lowerHash: hl | 1)
+    self.init(
+      text: text, range: range, lower: lower, isCapitalized: f >= 0x41 && f <= 0x5A,
+      lowerIsRangeBytes: range.count == bytes.count, textHash: h | 1, lowerHash: hl | 1)
   }
 
   /// The word that is exactly an ASCII token of the sentence `bytes`, the bytes `start..<end`: its
@@ -129,16 +139,21 @@ public struct Word: Sendable, Hashable {
       text = lower()
     }
     let f = bytes[start]
+    // The token's bytes are ASCII, so `lower` is them lower-cased, as many.
     self.init(
-      text: text, range: start..<end, lower: lower(), isCapitalized: f >= 0x41 && f <= 0x5A, textHash: h,
-      lowerHash: lowerHash)
+      text: text, range: start..<end, lower: lower(), isCapitalized: f >= 0x41 && f <= 0x5A, lowerIsRangeBytes: true,
+      textHash: h, lowerHash: lowerHash)
   }
 
-  private init(text: String, range: Range<Int>, lower: String, isCapitalized: Bool, textHash: UInt64, lowerHash: UInt64) {
+  private init(
+    text: String, range: Range<Int>, lower: String, isCapitalized: Bool, lowerIsRangeBytes: Bool, textHash: UInt64,
+    lowerHash: UInt64
+  ) {
     self.text = text
     self.range = range
     self.lower = lower
     self.isCapitalized = isCapitalized
+    self.lowerIsRangeBytes = lowerIsRangeBytes
     self.textHash = textHash
     self.lowerHash = lowerHash
   }
@@ -146,7 +161,8 @@ public struct Word: Sendable, Hashable {
 
 extension Word {
   /// A word with empty strings, which fills a reused buffer until it is overwritten.
-  static let empty = Word(text: "", range: 0..<0, lower: "", isCapitalized: false, textHash: 0, lowerHash: 0)
+  static let empty = Word(
+    text: "", range: 0..<0, lower: "", isCapitalized: false, lowerIsRangeBytes: false, textHash: 0, lowerHash: 0)
 
   /// The byte offsets of the second word of `text` and of `lower` (the one that holds a string's
   /// object and its flags), or -1 when not known.
@@ -170,7 +186,8 @@ extension Word {
         (heap, small, false), (small, heap, false), (heap, literal, false), (literal, heap, false), (heap, heap, false),
       ]
       for (a, b, expected) in cases {
-        var w = Word(text: a, range: 0..<0, lower: b, isCapitalized: false, textHash: 0, lowerHash: 0)
+        var w = Word(
+          text: a, range: 0..<0, lower: b, isCapitalized: false, lowerIsRangeBytes: false, textHash: 0, lowerHash: 0)
         let got = withUnsafePointer(to: &w) { holdsNoReference(UnsafeRawPointer($0), textObjectOffset, lowerObjectOffset) }
         guard got == expected else { return false }
       }

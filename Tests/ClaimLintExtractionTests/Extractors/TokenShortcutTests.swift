@@ -185,6 +185,19 @@ extension TokenShortcutTests {
       #expect(buffer == fresh, "\(s)")
       #expect(buffer.map(\.lower) == fresh.map(\.lower), "\(s)")
       #expect(reusedPlain == plain, "\(s)")
+      // Every field but the text changed (roles as `ExtractionLexicons.mark` sets them), so that the
+      // next sentence's tokens must each write them all.
+      for k in buffer.indices {
+        buffer[k].roles = 0
+        buffer[k].kind = buffer[k].kind == .symbol ? .word : .symbol
+        buffer[k].start += 1
+        buffer[k].end += 2
+        buffer[k].spaceBefore += 3
+        buffer[k].lowerHash ^= 0x55
+        buffer[k].singleSpaceBefore.toggle()
+        buffer[k].isCapitalized.toggle()
+        buffer[k].mayHaveUpper.toggle()
+      }
     }
   }
 

@@ -48,6 +48,45 @@ import Testing
     }
   }
 
+  /// `Word.lowerIsRangeBytes` is what `AttributionExtractor.keptContent` tested before it: `lower`
+  /// is ASCII (it has a hash) and as long as the range; and when it is set, the sentence's bytes
+  /// there, capitals lower-cased, are `lower`. Checked on words from every path of the scanner
+  /// (tokens of a plain sentence, tokens of another, bytes alone), possessives with "'s" and "’s",
+  /// accented and long words included. The flag takes no room of its own.
+  @Test func lowerIsRangeBytesMatchesTheLengthTest() {
+    #if arch(x86_64) || arch(arm64)
+      #expect(MemoryLayout<Word>.size == 72)
+    #endif
+    let sentences =
+      Self.sentences + [
+        "Myanmar’s junta and Thailand's army, Müller’s and Internationalization's representatives met",
+        "U.S.-based 1,200 A b. x's a’s ÄÖÜ São Paulo’s \u{212A}elvin's 3.5% self-made",
+      ]
+    var checked = (set: 0, clear: 0)
+    for s in sentences {
+      let bytes = Array(s.utf8)
+      var plain = false
+      let tokens = Tokenizer.tokenize(bytes, plain: &plain)
+      bytes.withUnsafeBufferPointer { u in
+        tokens.withUnsafeBufferPointer { t in
+          for ws in [WordScanner.words(bytes: u, tokens: t, plain: plain), WordScanner.words(s)] {
+            for w in ws {
+              #expect(w.lowerIsRangeBytes == (w.lowerHash != 0 && w.range.count == w.lower.utf8.count), "\(s) \(w.text)")
+              if w.lowerIsRangeBytes {
+                checked.set += 1
+                let lowered = bytes[w.range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+                #expect(lowered == Array(w.lower.utf8), "\(s) \(w.text)")
+              } else {
+                checked.clear += 1
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(checked.set > 50 && checked.clear > 5)
+  }
+
   @Test func joinedWordsMatchTheJoinedArrays() {
     for s in Self.sentences {
       let ws = WordScanner.words(s)
