@@ -242,6 +242,8 @@ public struct ClaimExtractor: Sendable {
 
     // Claims are appended to the scratch's store (`b.claims`, empty), and moved into the result at the end.
     var people: [String] = []
+    // What the event extractor reads of each person, grown with `people`.
+    var peopleIndex = EventExtractor.PeopleIndex()
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
@@ -286,10 +288,11 @@ public struct ClaimExtractor: Sendable {
         shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
         if !b.dateMatches.isEmpty { b.dateMatches.removeAll(keepingCapacity: true) }
         if !b.dateTokens.isEmpty { b.dateTokens.removeAll(keepingCapacity: true) }
-        for s in b.dateSpans {
-          b.dateMatches.append(
-            DateMatch(range: b.tokens[s.tokens.lowerBound].start..<b.tokens[s.tokens.upperBound - 1].end, mention: s.mention))
-          b.dateTokens.append(s.tokens)
+        // By index: a span bound to a name is a copy (its mention's strings retained, then released).
+        for k in b.dateSpans.indices {
+          let t = b.dateSpans[k].tokens
+          b.dateMatches.append(DateMatch(range: b.tokens[t.lowerBound].start..<b.tokens[t.upperBound - 1].end, mention: b.dateSpans[k].mention))
+          b.dateTokens.append(t)
         }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
         let quote = attributions.quoteRange(bytes: b.bytes, sentence: sentence)
@@ -347,7 +350,7 @@ public struct ClaimExtractor: Sendable {
           b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people) {
+        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex) {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           var event = m.event
           // An event without a place in its sentence takes the place the article last named.
