@@ -250,7 +250,11 @@ public struct ClaimExtractor: Sendable {
     var currentPlace: String? = nil
     var segmentNumber = 0
     var firstSentence = 0
-    for segment in document.segments where readsClaims(segment.kind) {
+    // By index, and bound (copied) only when read: `for segment in document.segments where …` copied
+    // every segment before its kind was tested. Bound to a name, it is copied once; read through the
+    // array at each use, it was copied at each use.
+    for k in document.segments.indices where readsClaims(document.segments[k].kind) {
+      let segment = document.segments[k]
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
       let lastSentence = b.segmentEnds[segmentNumber]
