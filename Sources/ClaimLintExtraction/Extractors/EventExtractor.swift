@@ -418,7 +418,10 @@ public struct EventExtractor: Sendable {
         i += 1
         continue
       }
-      var items = [Self.texts(ws, i, i + n)]
+      // Room for a few names at once: most enumerations are of two to four.
+      var items: [String] = []
+      items.reserveCapacity(4)
+      items.append(Self.texts(ws, i, i + n))
       var j = i + n
       while j + 1 < ws.count, ws[j].text == "," || ws[j].lower == "and" {
         var k = j + 1
@@ -632,6 +635,8 @@ public struct EventExtractor: Sendable {
     }
     // The head comes first; other organisation nouns of the name follow ("employers' association").
     let primary = keys.last!
+    // One noun (the common case): the keys are the answer, without a new array.
+    if keys.count == 1 { return (h + 1, textStart, keys) }
     var rest: [String] = []
     for key in keys.dropLast().reversed() where key != primary && !rest.contains(key) { rest.append(key) }
     return (h + 1, textStart, [primary] + rest)
