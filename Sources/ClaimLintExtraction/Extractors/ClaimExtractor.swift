@@ -197,6 +197,19 @@ public struct ClaimExtractor: Sendable {
     return window.first == 0x20 && hi + 1 >= n
   }
 
+  /// `s.first?.isUppercase == true`, told from the first two bytes when they are ASCII: an ASCII byte
+  /// other than CR followed by an ASCII byte (or by nothing) is a character of its own (only CR LF,
+  /// and non-ASCII marks, join an ASCII byte into a larger character), upper case exactly when it is
+  /// A to Z. Making the first `Character` and asking its properties costs hundreds of instructions.
+  static func startsUppercase(_ s: String) -> Bool {
+    let u = s.utf8
+    if let b0 = u.first, b0 < 0x80, b0 != 0x0D {
+      let b1 = u.dropFirst().first
+      if b1 == nil || b1.unsafelyUnwrapped < 0x80 { return b0 >= 0x41 && b0 <= 0x5A }
+    }
+    return s.first?.isUppercase == true
+  }
+
   /// The claims of `document`, in reading order.
   public func claims(in document: Document) -> [Claim] { claims(in: document, scratch: Scratch()) }
 
@@ -340,7 +353,7 @@ public struct ClaimExtractor: Sendable {
           addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
             .attribution = m.attribution
           previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
+          if m.attribution.speaker.fastContains(" "), Self.startsUppercase(m.attribution.speaker),
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
           {
             people.append(m.attribution.speaker)
