@@ -303,8 +303,8 @@ public struct ClaimExtractor: Sendable {
         }
 
         shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
-        if !b.dateMatches.isEmpty { b.dateMatches.removeAll(keepingCapacity: true) }
-        if !b.dateTokens.isEmpty { b.dateTokens.removeAll(keepingCapacity: true) }
+        b.dateMatches.removeAllShort()
+        b.dateTokens.removeAllShort()
         // By index: a span bound to a name is a copy (its mention's strings retained, then released).
         for k in b.dateSpans.indices {
           let t = b.dateSpans[k].tokens
@@ -318,7 +318,7 @@ public struct ClaimExtractor: Sendable {
             b.dateMatches[k].mention.isTentative = true
           }
         }
-        if !b.datelines.isEmpty { b.datelines.removeAll(keepingCapacity: true) }
+        b.datelines.removeAllShort()
         for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
         // Each claim is built where it is stored, and its boxed value set there: a claim finished in a
         // variable and then stored is copied (every string and box retained) and destroyed.
@@ -359,7 +359,7 @@ public struct ClaimExtractor: Sendable {
             people.append(m.attribution.speaker)
           }
         }
-        if !b.eventDates.isEmpty { b.eventDates.removeAll(keepingCapacity: true) }
+        b.eventDates.removeAllShort()
         for k in b.dateMatches.indices {
           guard let d = b.dateMatches[k].mention.resolved, b.dateMatches[k].mention.granularity == "day",
             !b.dateMatches[k].mention.isTentative, !b.datelines[k]
@@ -420,5 +420,16 @@ struct SourceOrderKey: Comparable {
 
   static func < (a: Self, b: Self) -> Bool {
     (a.start, a.kind, a.end, a.index) < (b.start, b.kind, b.end, b.index)
+  }
+}
+
+extension Array {
+  /// `removeAll(keepingCapacity: true)` for a buffer of a few elements (a sentence's dates): the
+  /// elements removed one by one from the end. `removeAll(keepingCapacity:)` goes through the generic
+  /// `replaceSubrange`, a hundred instructions and more even for one element; `removeLast` takes a
+  /// few. Storage is kept either way. Not for long buffers (a sentence's bytes).
+  @inline(__always)
+  mutating func removeAllShort() {
+    while !isEmpty { removeLast() }
   }
 }
