@@ -197,6 +197,19 @@ public struct ClaimExtractor: Sendable {
     return window.first == 0x20 && hi + 1 >= n
   }
 
+  /// `s.first?.isUppercase == true`, told from the first two bytes when they are ASCII: an ASCII byte
+  /// other than CR followed by an ASCII byte (or by nothing) is a character of its own (only CR LF,
+  /// and non-ASCII marks, join an ASCII byte into a larger character), upper case exactly when it is
+  /// A to Z. Making the first `Character` and asking its properties costs hundreds of instructions.
+  static func startsUppercase(_ s: String) -> Bool {
+    let u = s.utf8
+    if let b0 = u.first, b0 < 0x80, b0 != 0x0D {
+      let b1 = u.dropFirst().first
+      if b1 == nil || b1.unsafelyUnwrapped < 0x80 { return b0 >= 0x41 && b0 <= 0x5A }
+    }
+    return s.first?.isUppercase == true
+  }
+
   /// The claims of `document`, in reading order.
   public func claims(in document: Document) -> [Claim] { claims(in: document, scratch: Scratch()) }
 
@@ -242,13 +255,19 @@ public struct ClaimExtractor: Sendable {
 
     // Claims are appended to the scratch's store (`b.claims`, empty), and moved into the result at the end.
     var people: [String] = []
+    // What the event extractor reads of each person, grown with `people`.
+    var peopleIndex = EventExtractor.PeopleIndex()
     var titled: [(title: String, person: String)] = []
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
     var segmentNumber = 0
     var firstSentence = 0
-    for segment in document.segments where readsClaims(segment.kind) {
+    // By index, and bound (copied) only when read: `for segment in document.segments where …` copied
+    // every segment before its kind was tested. Bound to a name, it is copied once; read through the
+    // array at each use, it was copied at each use.
+    for k in document.segments.indices where readsClaims(document.segments[k].kind) {
+      let segment = document.segments[k]
       let layer = segment.kind.layer
       if layer == .comment { previousSpeaker = nil }
       let lastSentence = b.segmentEnds[segmentNumber]
@@ -284,12 +303,13 @@ public struct ClaimExtractor: Sendable {
         }
 
         shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
-        if !b.dateMatches.isEmpty { b.dateMatches.removeAll(keepingCapacity: true) }
-        if !b.dateTokens.isEmpty { b.dateTokens.removeAll(keepingCapacity: true) }
-        for s in b.dateSpans {
-          b.dateMatches.append(
-            DateMatch(range: b.tokens[s.tokens.lowerBound].start..<b.tokens[s.tokens.upperBound - 1].end, mention: s.mention))
-          b.dateTokens.append(s.tokens)
+        b.dateMatches.removeAllShort()
+        b.dateTokens.removeAllShort()
+        // By index: a span bound to a name is a copy (its mention's strings retained, then released).
+        for k in b.dateSpans.indices {
+          let t = b.dateSpans[k].tokens
+          b.dateMatches.append(DateMatch(range: b.tokens[t.lowerBound].start..<b.tokens[t.upperBound - 1].end, mention: b.dateSpans[k].mention))
+          b.dateTokens.append(t)
         }
         // "today" inside a quote is the day the words were spoken, which the article need not say.
         let quote = attributions.quoteRange(bytes: b.bytes, sentence: sentence)
@@ -298,7 +318,7 @@ public struct ClaimExtractor: Sendable {
             b.dateMatches[k].mention.isTentative = true
           }
         }
-        if !b.datelines.isEmpty { b.datelines.removeAll(keepingCapacity: true) }
+        b.datelines.removeAllShort()
         for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
         // Each claim is built where it is stored, and its boxed value set there: a claim finished in a
         // variable and then stored is copied (every string and box retained) and destroyed.
@@ -333,13 +353,13 @@ public struct ClaimExtractor: Sendable {
           addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
             .attribution = m.attribution
           previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.fastContains(" "), m.attribution.speaker.first?.isUppercase == true,
+          if m.attribution.speaker.fastContains(" "), Self.startsUppercase(m.attribution.speaker),
             !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
           {
             people.append(m.attribution.speaker)
           }
         }
-        if !b.eventDates.isEmpty { b.eventDates.removeAll(keepingCapacity: true) }
+        b.eventDates.removeAllShort()
         for k in b.dateMatches.indices {
           guard let d = b.dateMatches[k].mention.resolved, b.dateMatches[k].mention.granularity == "day",
             !b.dateMatches[k].mention.isTentative, !b.datelines[k]
@@ -347,7 +367,7 @@ public struct ClaimExtractor: Sendable {
           b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people) {
+        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex) {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           var event = m.event
           // An event without a place in its sentence takes the place the article last named.
@@ -400,5 +420,16 @@ struct SourceOrderKey: Comparable {
 
   static func < (a: Self, b: Self) -> Bool {
     (a.start, a.kind, a.end, a.index) < (b.start, b.kind, b.end, b.index)
+  }
+}
+
+extension Array {
+  /// `removeAll(keepingCapacity: true)` for a buffer of a few elements (a sentence's dates): the
+  /// elements removed one by one from the end. `removeAll(keepingCapacity:)` goes through the generic
+  /// `replaceSubrange`, a hundred instructions and more even for one element; `removeLast` takes a
+  /// few. Storage is kept either way. Not for long buffers (a sentence's bytes).
+  @inline(__always)
+  mutating func removeAllShort() {
+    while !isEmpty { removeLast() }
   }
 }

@@ -85,7 +85,7 @@ public struct DateExtractor: Sendable {
   /// caller that reads sentence after sentence reuses one buffer instead of allocating one for each
   /// sentence with a date.
   func spans(_ tokens: [Token], documentDate: CalendarDate?, into out: inout [Span]) {
-    if !out.isEmpty { out.removeAll(keepingCapacity: true) }
+    out.removeAllShort()
     var i = 0
     let n = tokens.count
     while i < n {

@@ -237,16 +237,18 @@ public struct EventExtractor: Sendable {
 
   /// A meeting of people: "Chen met Soe Htut", "Chen and Soe Htut met on March 23". Participants are
   /// the people of the article named in the sentence (full names, or surnames that resolve to one).
-  func personMeeting(_ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], dates: [DatedSpan]) -> [Match] {
+  ///
+  /// `index` holds what is read of each person (`PeopleIndex`), brought up to date with `people` here.
+  func personMeeting(
+    _ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], index: inout PeopleIndex,
+    dates: [DatedSpan]
+  ) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
+    index.catchUp(with: people)
     var found: [(String, Range<Int>)] = []
-    // Each person's words, split once (the same for every position of the sentence).
-    let partsOfPeople = people.map(Self.nameParts)
-    // The people's indices longest first (in characters, a stable sort), and the hash of each
-    // person's first word: indices, so that no array of the people's strings and words is made.
-    let lengths = people.map(Self.characterCount)
-    let byLength = people.indices.sorted(by: { lengths[$0] > lengths[$1] })
-    let firstHashes = partsOfPeople.map { $0.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0 }
+    let partsOfPeople = index.parts
+    let byLength = index.byLength
+    let firstHashes = index.firstHashes
     var i = 0
     while i < ws.count {
       var matched = false
@@ -296,11 +298,47 @@ public struct EventExtractor: Sendable {
       }
       i += 1
     }
-    let names = Array(Set(found.map(\.0))).sorted()
+    let names = Self.sortedUnique(found.map(\.0))
     guard names.count >= 2, let first = found.first, let last = found.last else { return [] }
     let range = first.1.lowerBound..<last.1.upperBound
     let date = Self.date(near: [eventWord, range], in: ws, among: dates)
     return [Match(range: range, event: EventMention(type: type, participants: names, place: place(in: ws), date: date))]
+  }
+
+  /// What `personMeeting` reads of each person of an article, made once a person instead of once a
+  /// call: the article's list of people only grows (names are appended), and the index grows with it.
+  ///
+  /// A reader of a document keeps one index for the document and passes it to every call of
+  /// `extract(from:words:dates:people:index:)` with that document's list.
+  struct PeopleIndex {
+    /// Each person's words (`nameParts`), in the order of the people.
+    private(set) var parts: [[String]] = []
+    /// Each person's length in characters.
+    private var lengths: [Int] = []
+    /// The people's indices, longest first (in characters), people of one length in their order: a
+    /// stable sort of the indices by length, kept as people are added.
+    private(set) var byLength: [Int] = []
+    /// The `WordTable.hashCode` of each person's first word (0 for none, or when it is not ASCII).
+    private(set) var firstHashes: [UInt64] = []
+
+    init() {}
+
+    /// Reads the people of `people` past the ones indexed (the list must extend the one read before).
+    mutating func catchUp(with people: [String]) {
+      guard parts.count < people.count else { return }
+      for p in parts.count..<people.count {
+        let words = EventExtractor.nameParts(people[p])
+        let length = EventExtractor.characterCount(people[p])
+        parts.append(words)
+        lengths.append(length)
+        firstHashes.append(words.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0)
+        // After every person at least as long, before the shorter ones: where a stable sort of all
+        // the indices puts the last one.
+        var at = byLength.count
+        while at > 0, lengths[byLength[at - 1]] < length { at -= 1 }
+        byLength.insert(p, at: at)
+      }
+    }
   }
 
   /// `name.split(separator: " ").map(String.init)`: an ASCII name is split at its space bytes (the
@@ -334,6 +372,13 @@ public struct EventExtractor: Sendable {
   }
 
   public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
+    var index = PeopleIndex()
+    return extract(from: sentence, words: ws, dates: dates, people: people, index: &index)
+  }
+
+  /// `extract(from:words:dates:people:)` with the document's `PeopleIndex`, kept from call to call
+  /// (with `people` the document's list so far), so that each person is read once a document.
+  func extract(from sentence: String, words ws: [Word], dates: [DatedSpan], people: [String], index: inout PeopleIndex) -> [Match] {
     var type: String? = nil
     var eventWord = 0..<0
     // Whether a word before the event word (all words when there is none) is a delegate noun.
@@ -347,7 +392,8 @@ public struct EventExtractor: Sendable {
       next += 1
       guard let f = eventScanFlags.value(hash: ws[i].lowerHash, key: ws[i].lower) else { continue }
       if f & Self.delegateBit != 0 { sawDelegate = true }
-      if f & Self.pairBit != 0, i + 1 < ws.count, let t = eventWords[ws[i].lower + " " + ws[i + 1].lower] {
+      // The pair is looked up by its hash, and built only when a slot's hash matches.
+      if f & Self.pairBit != 0, i + 1 < ws.count, let t = Self.pairValue(eventWords, ws[i].lower, ws[i + 1].lower) {
         type = t
         eventWord = ws[i].range.lowerBound..<ws[i + 1].range.upperBound
         break
@@ -372,7 +418,10 @@ public struct EventExtractor: Sendable {
         i += 1
         continue
       }
-      var items = [Self.texts(ws, i, i + n)]
+      // Room for a few names at once: most enumerations are of two to four.
+      var items: [String] = []
+      items.reserveCapacity(4)
+      items.append(Self.texts(ws, i, i + n))
       var j = i + n
       while j + 1 < ws.count, ws[j].text == "," || ws[j].lower == "and" {
         var k = j + 1
@@ -406,12 +455,27 @@ public struct EventExtractor: Sendable {
     guard let eventType = type else { return [] }
     guard let (s, e, items) = best else {
       if let m = organisationEvent(ws, type: eventType, at: eventWord, dates: dates) { return [m] }
-      return personMeeting(sentence, ws, type: eventType, at: eventWord, people: people, dates: dates)
+      return personMeeting(sentence, ws, type: eventType, at: eventWord, people: people, index: &index, dates: dates)
     }
     let place = self.place(in: ws)
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
     let date = Self.date(near: [eventWord, range], in: ws, among: dates)
-    return [Match(range: range, event: EventMention(type: eventType, participants: Array(Set(items)).sorted(), place: place, date: date))]
+    return [Match(range: range, event: EventMention(type: eventType, participants: Self.sortedUnique(items), place: place, date: date))]
+  }
+
+  /// `Array(Set(items)).sorted()`, without the set (which hashes every item): the items sorted, and
+  /// each run of equal items kept once. Equal strings sort next to each other (`<` and `==` on
+  /// `String` agree: both compare the canonical form), so the runs are the set's members; the first of
+  /// a run is the first of its items, as in the set, since the sort keeps equal items in their order.
+  static func sortedUnique(_ items: [String]) -> [String] {
+    var out = items.sorted()
+    var kept = 0
+    for k in out.indices where kept == 0 || out[k] != out[kept - 1] {
+      if k != kept { out.swapAt(k, kept) }
+      kept += 1
+    }
+    if kept < out.count { out.removeLast(out.count - kept) }
+    return out
   }
 
   /// Whether the UTF-8 bytes of `s` hold "-" (0x2D), read eight at a time.
@@ -493,6 +557,9 @@ public struct EventExtractor: Sendable {
 
   /// The `WordClass` bits of every word of `ws`, into `out` (as long as `ws`).
   private func wordClasses(_ ws: [Word], into out: UnsafeMutableBufferPointer<UInt8>) {
+    // Read once: each read of a static made at run time is a call (`swift_once`).
+    let apostropheHash = Self.apostropheHash
+    let possessiveHash = Self.possessiveHash
     for k in ws.indices {
       var c: UInt8 = 0
       // One lookup gives every list the word is in.
@@ -507,7 +574,7 @@ public struct EventExtractor: Sendable {
       // An apostrophe or a possessive: "'" and "'s" are ASCII (their hash tells), "’" and "’s" are not
       // (hash 0); the text is compared only then.
       let th = ws[k].textHash
-      if th == 0 || th == Self.apostropheHash || th == Self.possessiveHash {
+      if th == 0 || th == apostropheHash || th == possessiveHash {
         let t = ws[k].text
         if t == "'" || t == "’" || t == "'s" || t == "’s" { c |= WordClass.apostrophe }
       }
@@ -568,6 +635,8 @@ public struct EventExtractor: Sendable {
     }
     // The head comes first; other organisation nouns of the name follow ("employers' association").
     let primary = keys.last!
+    // One noun (the common case): the keys are the answer, without a new array.
+    if keys.count == 1 { return (h + 1, textStart, keys) }
     var rest: [String] = []
     for key in keys.dropLast().reversed() where key != primary && !rest.contains(key) { rest.append(key) }
     return (h + 1, textStart, [primary] + rest)

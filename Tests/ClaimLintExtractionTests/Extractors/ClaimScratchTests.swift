@@ -90,5 +90,21 @@ import Testing
     #expect(taken.map(\.sentenceIndex) != stored.map(\.sentenceIndex))
     store.free()
   }
+
+  /// `startsUppercase` answers as `first?.isUppercase == true` does, on speakers as they are written and
+  /// on texts whose first character is more than its first byte (CR LF, a combining mark, non-ASCII).
+  @Test func startsUppercaseIsTheFirstCharactersCase() {
+    let texts = [
+      "", "A", "a", "Ana Ruiz", "ana ruiz", "U Kyaw Min", "9 people", "'Chen Wei'", "Zhang", "zhang", "Élodie Martin",
+      "élodie", "Ω", "ω", "A\u{301}na", "a\u{301}na", "\r\nAna", "\rA", "Ä", "The minister", "the minister", "[Ana]",
+      "Ａna", "É", "E\u{301}", "e\u{301}",
+    ]
+    var upper = 0
+    for t in texts {
+      #expect(ClaimExtractor.startsUppercase(t) == (t.first?.isUppercase == true), "\(t.debugDescription)")
+      if ClaimExtractor.startsUppercase(t) { upper += 1 }
+    }
+    #expect(upper > 0 && upper < texts.count)
+  }
 }
 

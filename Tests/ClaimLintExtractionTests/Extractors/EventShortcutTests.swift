@@ -182,4 +182,53 @@ import Testing
       #expect(EventExtractor.holdsHyphen(sub) == sub.utf8.contains(0x2D), "\(sub)")
     }
   }
+
+  /// `sortedUnique` gives `Array(Set(items)).sorted()`, with and without repeats.
+  @Test func sortedUniqueIsTheSortedSet() {
+    let lists: [[String]] = [
+      [], ["Laos"], ["Thailand", "China", "Laos", "Myanmar"], ["China", "Laos", "China", "Laos", "China"],
+      ["Myanmar", "Myanmar"], ["Chen Wei", "Soe Htut", "Chen Wei", "Hun Manet", "Soe Htut", "Ana Ruiz"],
+      ["Zürich", "Zurich", "Zürich", "Ángel Díaz", "Angel Diaz"],
+    ]
+    for items in lists {
+      #expect(EventExtractor.sortedUnique(items) == Array(Set(items)).sorted(), "\(items)")
+    }
+  }
+
+  /// A `PeopleIndex` grown person by person holds what the lists made from all the people at once
+  /// give (the words of each, the hash of the first word, the indices longest first in a stable sort),
+  /// and a meeting of people is read the same with one index kept across sentences as with a new one.
+  @Test func peopleIndexGrownMatchesTheListsMadeAtOnce() {
+    let people = [
+      "Soe Htut", "Chen Wei", "Ana María Ruiz", "Hun Manet", "Li Qiang", "Ko Ko", "Nguyễn Văn An", "Kyaw Min",
+      "Maria Santos Silva", "Chen",
+    ]
+    var index = EventExtractor.PeopleIndex()
+    for n in 0...people.count {
+      let some = Array(people[..<n])
+      index.catchUp(with: some)
+      let parts = some.map(EventExtractor.nameParts)
+      let lengths = some.map { $0.count }
+      #expect(index.parts == parts)
+      #expect(index.byLength == some.indices.sorted(by: { lengths[$0] > lengths[$1] }))
+      #expect(index.firstHashes == parts.map { $0.first.map { WordTable<Bool>.hashCode(bytes: $0.utf8) } ?? 0 })
+    }
+    let extractor = EventExtractor(lexicons: ExtractionFixture.lexiconSet())
+    let sentences = [
+      "Chen Wei met Soe Htut on Tuesday.", "Chen and Soe Htut met in Yangon.", "The minister said nothing.",
+      "Hun Manet held a meeting with Li Qiang and Kyaw Min.", "Ana María Ruiz met her counterpart Maria Santos Silva.",
+      "Ko Ko met Chen Wei.",
+    ]
+    var kept = EventExtractor.PeopleIndex()
+    var meetings = 0
+    for (k, s) in sentences.enumerated() {
+      let known = Array(people[..<(3 + k)])
+      let ws = WordScanner.words(s)
+      let fresh = extractor.extract(from: s, words: ws, people: known)
+      #expect(extractor.extract(from: s, words: ws, dates: [], people: known, index: &kept) == fresh, "\(s)")
+      meetings += fresh.count
+    }
+    // The sentences do make meetings of people: the comparison is not of empty lists only.
+    #expect(meetings >= 2)
+  }
 }
