@@ -100,18 +100,19 @@ struct SegmentationPass {
     for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
       // The text's own storage, read in place (no copy of its bytes, nor of the block).
       var text = read.blocks[index].text
-      let (words, endsSentence, normalized) = text.withUTF8 { bytes in
+      let (words, endsSentence, marker) = text.withUTF8 { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
-        let normalized =
-          words <= SegmentationPass.markerWords && bytes.count <= 300 ? SegmentationLexicons.normalize(bytes) : nil
-        return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), normalized)
+        // The marker of a short block, matched on its bytes (`lexicons` is the argument, not
+        // `self.lexicons`: a closure capturing `self` copies the whole pass).
+        let marker =
+          words <= SegmentationPass.markerWords && bytes.count <= 300 ? lexicons.match(block: bytes) : nil
+        return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), marker)
       }
       items.append(
         Item(
           block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
           bytes: text.utf8.count, words: words, endsSentence: endsSentence))
-      // No closure here: one capturing `self` copies the whole pass.
-      if let normalized { markers.append(lexicons.match(normalized: normalized)) } else { markers.append(nil) }
+      markers.append(marker)
       reasons.append(nil)
       authors.append(nil)
     }
