@@ -10,7 +10,8 @@ public struct Segment: Sendable, Hashable {
   /// Why the segment got its kind (a marker word, a tag, a layout rule); shown by `claimlint segments`.
   public var reason: String?
   /// The source range of a released segment (see `released()`), whose text and map are gone.
-  private var releasedRange: Range<Int>? = nil
+  /// Internal (not private) for `UnsafeMutablePointer.initializeSegment`.
+  @usableFromInline var releasedRange: Range<Int>? = nil
 
   public init(kind: SegmentKind, text: String, map: OffsetMap, author: String? = nil, reason: String? = nil) {
     self.kind = kind
@@ -38,5 +39,29 @@ public struct Segment: Sendable, Hashable {
     text = ""
     map = OffsetMap()
     releasedRange = range
+  }
+}
+
+extension UnsafeMutablePointer where Pointee == Segment {
+  /// Initialises the uninitialised memory this points to with a segment, field by field where it
+  /// lies. A segment built with `Segment.init` and then stored into an array was built in one place,
+  /// copied to the array (its strings and map retained) and the first destroyed (released).
+  @inlinable public func initializeSegment(
+    kind: SegmentKind, text: String, map: OffsetMap, author: String?, reason: String?
+  ) {
+    // Each offset is known when compiled: a key path to a stored property of a struct of fixed layout.
+    guard let kindField = pointer(to: \.kind), let textField = pointer(to: \.text), let mapField = pointer(to: \.map),
+      let authorField = pointer(to: \.author), let reasonField = pointer(to: \.reason),
+      let rangeField = pointer(to: \.releasedRange)
+    else {
+      initialize(to: Segment(kind: kind, text: text, map: map, author: author, reason: reason))
+      return
+    }
+    kindField.initialize(to: kind)
+    textField.initialize(to: text)
+    mapField.initialize(to: map)
+    authorField.initialize(to: author)
+    reasonField.initialize(to: reason)
+    rangeField.initialize(to: nil)
   }
 }

@@ -57,8 +57,14 @@ public struct SegmentationLexicons: Sendable {
   /// with it; bit 0 when one of 64 bytes or more does. nil when a phrase beyond ASCII could equal
   /// an ASCII text (see `shapes(of:)`).
   private let exactShapes: [UInt64]?
-  private let prefixes: [UInt8: [(marker: Marker, bytes: [UInt8])]]
+  /// The prefix phrases by first byte (256 entries), longest first.
+  private let prefixes: [[(marker: Marker, bytes: [UInt8])]]
   private let containing: [(marker: Marker, bytes: [UInt8])]
+  /// The shortest `containing` phrase, in bytes.
+  private let containingMinBytes: Int
+  /// The eight-byte windows of the `containing` phrases, hashed into 16,384 bits (see
+  /// `containingWindowBit`); nil when a phrase is shorter than 11 bytes, and every text is then searched.
+  private let containingWindows: [UInt64]?
   private let counted: [String: Marker]
   /// The first and the last bytes of the `counted` phrases, as bits (bit `b` of word `b >> 6`);
   /// nil when a phrase is empty or not ASCII, and the byte test of `countMatch` is then skipped.
@@ -93,8 +99,12 @@ public struct SegmentationLexicons: Sendable {
     let index = LanguageNameIndex(languageNames)
     self.exact = exact
     self.exactShapes = SegmentationLexicons.shapes(of: exact.keys)
-    self.prefixes = prefixes
+    var prefixTable = [[(marker: Marker, bytes: [UInt8])]](repeating: [], count: 256)
+    for (key, list) in prefixes { prefixTable[Int(key)] = list }
+    self.prefixes = prefixTable
     self.containing = containing
+    self.containingMinBytes = containing.map(\.bytes.count).min() ?? 0
+    self.containingWindows = SegmentationLexicons.windows(of: containing.map(\.bytes))
     self.counted = counted
     self.countedEnds = SegmentationLexicons.ends(of: counted.keys)
     self.countedMayMatchBeyondASCII = SegmentationLexicons.mayMatchBeyondASCII(counted.keys)
@@ -176,66 +186,165 @@ public struct SegmentationLexicons: Sendable {
   static func normalize(_ u: UnsafeBufferPointer<UInt8>, stripTrailing: Bool = true) -> String {
     var needsUnicodeLowercase = false
     let s = String(unsafeUninitializedCapacity: u.count) { out in
-      var n = 0
-      var pendingSpace = false
-      var i = 0
-      while i < u.count {
-        let b = u[i]
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0) {
-          pendingSpace = n > 0
-          i += b == 0xC2 ? 2 : 1
-          continue
-        }
-        if pendingSpace {
-          out[n] = 0x20
-          n += 1
-          pendingSpace = false
-        }
-        if b >= 0xC3 && b <= 0xD4 { needsUnicodeLowercase = true }
-        out[n] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-        n += 1
-        i += 1
-      }
-      if stripTrailing {
-        while n > 0 {
-          let last = out[n - 1]
-          if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x20 {
-            n -= 1
-          } else if n >= 2, out[n - 2] == 0xC2, last == 0xBB {
-            n -= 2
-          } else if n >= 3, out[n - 3] == 0xE2, out[n - 2] == 0x80, last == 0xBA || last == 0xA6 {
-            n -= 3
-          } else {
-            break
-          }
-        }
-      }
+      let (n, unicode) = normalizeASCII(u, into: out, stripTrailing: stripTrailing)
+      needsUnicodeLowercase = unicode
       return n
     }
     return needsUnicodeLowercase ? s.lowercased() : s
   }
 
+  /// `normalize` of the UTF-8 bytes `u` with ASCII letters alone lowered, written to `out` (at least
+  /// `u.count` bytes): the number of bytes written, and whether the text has a letter beyond ASCII
+  /// (a lead byte from Latin-1 to Cyrillic), which `normalize` then lowers with `lowercased()`.
+  ///
+  /// A run of white space becomes one space when it follows a written byte, and a space written last
+  /// is taken back: the same as writing one space only before the next byte that is not white space.
+  /// Eight bytes are copied at once (see `plainWord`) when the byte loop would copy each of them as
+  /// it is or lowered, and write each of their spaces as one space.
+  static func normalizeASCII(
+    _ u: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, stripTrailing: Bool
+  ) -> (count: Int, needsUnicodeLowercase: Bool) {
+    var needsUnicodeLowercase = false
+    var n = 0
+    var i = 0
+    while i < u.count {
+      if i + 8 <= u.count, let base = u.baseAddress, let outBase = out.baseAddress,
+        let word = plainWord(
+          UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)),
+          afterSpace: n == 0 || out[n - 1] == 0x20)
+      {
+        UnsafeMutableRawPointer(outBase + n).storeBytes(of: word.littleEndian, as: UInt64.self)
+        n += 8
+        i += 8
+        continue
+      }
+      let b = u[i]
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0) {
+        // Only spaces written here are 0x20 in `out`: every 0x20 of the text is white space.
+        if n > 0 && out[n - 1] != 0x20 {
+          out[n] = 0x20
+          n += 1
+        }
+        i += b == 0xC2 ? 2 : 1
+        continue
+      }
+      if b >= 0xC3 && b <= 0xD4 { needsUnicodeLowercase = true }
+      out[n] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+      n += 1
+      i += 1
+    }
+    if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+    if stripTrailing {
+      while n > 0 {
+        let last = out[n - 1]
+        if last == 0x3A || last == 0x2E || last == 0x21 || last == 0x20 {
+          n -= 1
+        } else if n >= 2, out[n - 2] == 0xC2, last == 0xBB {
+          n -= 2
+        } else if n >= 3, out[n - 3] == 0xE2, out[n - 2] == 0x80, last == 0xBA || last == 0xA6 {
+          n -= 3
+        } else {
+          break
+        }
+      }
+    }
+    return (n, needsUnicodeLowercase)
+  }
+
+  /// Eight bytes `x` (read little-endian: the first byte lowest) with ASCII capitals
+  /// lowered, when the byte loop of `normalizeASCII` would write them unchanged but for that: each
+  /// is printable ASCII or a space (0x20...0x7F), no space follows a space, and the first is no
+  /// space when `afterSpace` (a space, or nothing, was written last). Otherwise nil.
+  @inline(__always)
+  static func plainWord(_ x: UInt64, afterSpace: Bool) -> UInt64? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // Below 0x80, a byte plus 0x60 carries into its high bit exactly when it is 0x20 or more.
+    guard x & highs == 0, (x &+ 0x60 &* ones) & highs == highs else { return nil }
+    let z = x ^ (0x20 &* ones)
+    let spaces = ~(((z & lows) &+ lows) | z) & highs
+    guard spaces & (spaces << 8) == 0, !afterSpace || spaces & 0x80 == 0 else { return nil }
+    let fromA = (x &+ 0x3F &* ones) & highs  // 0x41 or more
+    let pastZ = (x &+ 0x25 &* ones) & highs  // 0x5B or more
+    return x | ((fromA & ~pastZ) >> 2)
+  }
+
+  /// The marker a block's UTF-8 bytes `u` match: `match(normalized: normalize(u))`, without making
+  /// a string for most blocks (only when a phrase of `exact` or `counted` may equal the text, or when
+  /// it has letters beyond ASCII to lower).
+  func match(block u: UnsafeBufferPointer<UInt8>) -> MarkerMatch? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, u.count)) { out in
+      let (n, needsUnicodeLowercase) = SegmentationLexicons.normalizeASCII(u, into: out, stripTrailing: true)
+      let bytes = UnsafeBufferPointer(rebasing: out[..<n])
+      guard needsUnicodeLowercase else { return match(normalizedBytes: bytes) }
+      var s = String(decoding: bytes, as: UTF8.self).lowercased()
+      return s.withUTF8 { match(normalizedBytes: $0) }
+    }
+  }
+
   /// The marker a normalized block matches, preferring exact, then count, then the longest prefix,
   /// then contains.
   func match(normalized s: String) -> MarkerMatch? {
-    guard !s.isEmpty else { return nil }
-    if mayBeExact(s), let m = exact[s] { return MarkerMatch(marker: m) }
-    if let c = countMatch(s) { return c }
     var s = s
-    return s.withUTF8 { hay in
-      if let first = hay.first, let candidates = prefixes[first] {
-        for (m, phrase) in candidates where hay.count >= phrase.count && SegmentationLexicons.startsWith(hay, phrase) {
-          guard phrase.count < hay.count else { return MarkerMatch(marker: m) }
-          let next = hay[phrase.count]
-          let last = phrase.last ?? 0
-          if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
-            return MarkerMatch(marker: m)
-          }
-        }
+    return s.withUTF8 { match(normalizedBytes: $0) }
+  }
+
+  /// `match(normalized:)` of the UTF-8 bytes `hay` of a normalized block.
+  private func match(normalizedBytes hay: UnsafeBufferPointer<UInt8>) -> MarkerMatch? {
+    guard let first = hay.first else { return nil }
+    if mayBeExact(hay), let m = exact[String(decoding: hay, as: UTF8.self)] { return MarkerMatch(marker: m) }
+    if let c = countMatch(hay) { return c }
+    for (m, phrase) in prefixes[Int(first)]
+    where hay.count >= phrase.count && SegmentationLexicons.startsWith(hay, phrase) {
+      guard phrase.count < hay.count else { return MarkerMatch(marker: m) }
+      let next = hay[phrase.count]
+      let last = phrase.last ?? 0
+      if next == 0x20 || next == 0x3A || last == 0x3A || last == 0x20 || !isWordByte(last) {
+        return MarkerMatch(marker: m)
       }
-      for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
-      return nil
     }
+    guard hay.count >= containingMinBytes, mayContain(hay) else { return nil }
+    for (m, phrase) in containing where SegmentationLexicons.contains(hay, phrase) { return MarkerMatch(marker: m) }
+    return nil
+  }
+
+  /// The bit of `containingWindows` for the eight bytes `w` (read little-endian).
+  @inline(__always)
+  static func containingWindowBit(_ w: UInt64) -> Int { Int((w &* 0x9E37_79B9_7F4A_7C15) >> 50) }
+
+  /// The eight-byte windows of `phrases`, as `containingWindows` keeps them; nil when a phrase is
+  /// shorter than 11 bytes.
+  static func windows(of phrases: [[UInt8]]) -> [UInt64]? {
+    var bits = [UInt64](repeating: 0, count: 16384 / 64)
+    for phrase in phrases {
+      guard phrase.count >= 11 else { return nil }
+      for k in 0...(phrase.count - 8) {
+        var w: UInt64 = 0
+        for j in 0..<8 { w |= UInt64(phrase[k + j]) << UInt64(8 * j) }
+        let bit = containingWindowBit(w)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+      }
+    }
+    return bits
+  }
+
+  /// False when no `containing` phrase occurs in `hay`; true when one may.
+  ///
+  /// A phrase of 11 bytes or more that occurs at `s` covers the eight bytes at the first multiple of
+  /// four from `s` on (it is at most `s + 3`, and `s + 3 + 8 <= s + 11`): those eight bytes are one
+  /// of the phrase's windows, whose bit is set. So when no window at a multiple of four has its bit
+  /// set, no phrase occurs.
+  func mayContain(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let bits = containingWindows, let base = hay.baseAddress else { return true }
+    var i = 0
+    while i + 8 <= hay.count {
+      let bit = SegmentationLexicons.containingWindowBit(
+        UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+      if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { return true }
+      i += 4
+    }
+    return false
   }
 
   /// The first bytes and lengths of the ASCII `phrases`, as `exactShapes` keeps them; nil when a
@@ -266,11 +375,16 @@ public struct SegmentationLexicons: Sendable {
   /// and its length (and no other phrase can equal an ASCII text). Skips the hashing of most
   /// look-ups in `exact`.
   func mayBeExact(_ s: String) -> Bool {
-    guard let shapes = exactShapes, let first = s.utf8.first else { return true }
-    let n = s.utf8.count
-    guard shapes[Int(first)] & (n < 64 ? 1 << UInt64(n) : 1) == 0 else { return true }
     var copy = s
-    return !copy.withUTF8 { TextShape.isASCII($0) }
+    return copy.withUTF8 { mayBeExact($0) }
+  }
+
+  /// `mayBeExact` of the UTF-8 bytes `s`.
+  func mayBeExact(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let shapes = exactShapes, let first = s.first else { return true }
+    let n = s.count
+    guard shapes[Int(first)] & (n < 64 ? 1 << UInt64(n) : 1) == 0 else { return true }
+    return !TextShape.isASCII(s)
   }
 
   /// Whether `hay` starts with `phrase` (which is no longer than `hay`).
@@ -450,16 +564,26 @@ public struct SegmentationLexicons: Sendable {
     return digits > 0 ? value : nil
   }
 
-  /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments".
-  private func countMatch(_ s: String) -> MarkerMatch? {
-    guard !counted.isEmpty, s.utf8.count <= 40 else { return nil }
+  /// "6 comments", "comments (12)", "comments: 3", "one comment", "no comments", of the UTF-8
+  /// bytes `u` of a normalized text. The byte tests come first; a string is made only for the texts
+  /// they let through.
+  private func countMatch(_ u: UnsafeBufferPointer<UInt8>) -> MarkerMatch? {
+    guard !counted.isEmpty, u.count <= 40 else { return nil }
     // A count is digits or one of a few number words.
-    var copy = s
-    let hasDigit = copy.withUTF8 { u in u.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    let hasDigit = u.contains { $0 >= 0x30 && $0 <= 0x39 }
     // The byte tests only skip the Unicode comparison of `hasPrefix` when it cannot succeed; every
     // number word starts with "n", "o" or "t".
-    let first = s.utf8.first ?? 0
+    let first = u.first ?? 0
     guard hasDigit || first == 0x6E || first == 0x6F || first == 0x74 else { return nil }
+    if TextShape.isASCII(u) {
+      if let ends = countedEnds {
+        guard SegmentationLexicons.mayBeCount(u, ends: ends) else { return nil }
+      }
+    } else if countedEnds != nil, !countedMayMatchBeyondASCII {
+      // No count phrase can match a text beyond ASCII (see `mayMatchBeyondASCII(_:)`).
+      return nil
+    }
+    let s = String(decoding: u, as: UTF8.self)
     guard
       hasDigit || (s.utf8.starts(with: "no ".utf8) && s.hasPrefix("no "))
         || (s.utf8.starts(with: "one ".utf8) && s.hasPrefix("one "))
@@ -468,16 +592,8 @@ public struct SegmentationLexicons: Sendable {
     else {
       return nil
     }
-    if copy.withUTF8({ TextShape.isASCII($0) }) {
-      if let ends = countedEnds {
-        guard copy.withUTF8({ SegmentationLexicons.mayBeCount($0, ends: ends) }) else { return nil }
-      }
-    } else if countedEnds != nil, !countedMayMatchBeyondASCII {
-      // No count phrase can match a text beyond ASCII (see `mayMatchBeyondASCII(_:)`).
-      return nil
-    }
     var words: [String]
-    if let separated = copy.withUTF8({ SegmentationLexicons.countWords($0) }) {
+    if let separated = SegmentationLexicons.countWords(u) {
       words = separated
     } else {
       words = Self.characterWords(s)

@@ -100,18 +100,19 @@ struct SegmentationPass {
     for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
       // The text's own storage, read in place (no copy of its bytes, nor of the block).
       var text = read.blocks[index].text
-      let (words, endsSentence, normalized) = text.withUTF8 { bytes in
+      let (words, endsSentence, marker) = text.withUTF8 { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
-        let normalized =
-          words <= SegmentationPass.markerWords && bytes.count <= 300 ? SegmentationLexicons.normalize(bytes) : nil
-        return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), normalized)
+        // The marker of a short block, matched on its bytes (`lexicons` is the argument, not
+        // `self.lexicons`: a closure capturing `self` copies the whole pass).
+        let marker =
+          words <= SegmentationPass.markerWords && bytes.count <= 300 ? lexicons.match(block: bytes) : nil
+        return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), marker)
       }
       items.append(
         Item(
           block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
           bytes: text.utf8.count, words: words, endsSentence: endsSentence))
-      // No closure here: one capturing `self` copies the whole pass.
-      if let normalized { markers.append(lexicons.match(normalized: normalized)) } else { markers.append(nil) }
+      markers.append(marker)
       reasons.append(nil)
       authors.append(nil)
     }
@@ -550,42 +551,44 @@ struct SegmentationPass {
   /// The segments, in document order; comment blocks merge per comment, and runs of byline or
   /// related blocks merge into one segment.
   func segments() -> [Segment] {
-    var out: [Segment] = []
-    out.reserveCapacity(items.count)
-    var i = 0
-    while i < items.count {
-      let item = items[i]
-      guard let kind = item.kind else {
-        i += 1
-        continue
-      }
-      if item.isAuthorLine {
-        i += 1
-        continue
-      }
-      var j = i + 1
-      if kind == .comment, let id = item.commentID {
-        while j < items.count, items[j].kind == .comment, items[j].commentID == id { j += 1 }
-      } else if kind == .byline || kind == .related {
-        while j < items.count, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
-      }
-      if j == i + 1 {
-        // One block (the common case): its text and map as they are.
-        out.append(
-          Segment(
+    // Each segment is initialised where it lies in the array (`initializeSegment`), not built and
+    // copied in. At most one segment per item.
+    [Segment](unsafeUninitializedCapacity: items.count) { out, count in
+      guard let base = out.baseAddress else { return }
+      var i = 0
+      while i < items.count {
+        let item = items[i]
+        guard let kind = item.kind else {
+          i += 1
+          continue
+        }
+        if item.isAuthorLine {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        if kind == .comment, let id = item.commentID {
+          while j < items.count, items[j].kind == .comment, items[j].commentID == id { j += 1 }
+        } else if kind == .byline || kind == .related {
+          while j < items.count, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
+        }
+        if j == i + 1 {
+          // One block (the common case): its text and map as they are.
+          (base + count).initializeSegment(
             kind: kind, text: read.blocks[item.block].text, map: read.blocks[item.block].map, author: authors[i],
-            reason: reasons[i]))
+            reason: reasons[i])
+        } else {
+          let parts = (i..<j).filter { !items[$0].isAuthorLine }.map {
+            (text: text($0), map: read.blocks[items[$0].block].map)
+          }
+          let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
+          (base + count).initializeSegment(
+            kind: kind, text: joined.0, map: joined.1, author: authors[i], reason: reasons[i])
+        }
+        count += 1
         i = j
-        continue
       }
-      let parts = (i..<j).filter { !items[$0].isAuthorLine }.map {
-        (text: text($0), map: read.blocks[items[$0].block].map)
-      }
-      let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
-      out.append(Segment(kind: kind, text: joined.0, map: joined.1, author: authors[i], reason: reasons[i]))
-      i = j
     }
-    return out
   }
 }
 
