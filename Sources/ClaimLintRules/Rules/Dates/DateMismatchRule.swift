@@ -163,7 +163,7 @@ public struct DateMismatchRule: Rule {
     // recorder: kept behind a pointer (`withScratch`), not captured as checked variables.
     let scratch = Scratch(
       figureCache: Array(repeating: nil, count: refs.count), index: SortedStoryWordIndex(claims, refs: refs, words: salient),
-      comparable: ComparableDocuments(claims), candidates: [])
+      comparable: ComparableDocuments(claims))
     return withScratch(scratch) { scratch in
       func figures(_ i: Int) -> [String] {
         if let known = scratch.pointee.figureCache[i] { return known }
@@ -216,11 +216,12 @@ public struct DateMismatchRule: Rule {
       let days = dayList
       let resolvedDays = resolvedDayList
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
-      // are listed into one buffer kept from claim to claim.
+      // are collected into the index's own buffer, kept from claim to claim.
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let daysA = days[i]
-        scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
-        for j in scratch.pointee.candidates {
+        let candidateCount = scratch.pointee.index.collectCandidates(of: i)
+        for k in 0..<candidateCount {
+          let j = scratch.pointee.index.candidate(k)
           guard scratch.pointee.comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
           let daysB = days[j]
           let overlap = Self.overlaps(daysA, daysB)
@@ -271,8 +272,6 @@ public struct DateMismatchRule: Rule {
     var figureCache: [[String]?]
     var index: SortedStoryWordIndex
     var comparable: ComparableDocuments
-    /// The candidates of the current date, one buffer for every date.
-    var candidates: [Int]
   }
 
   static let sayingVerbs: Set<String> = [
