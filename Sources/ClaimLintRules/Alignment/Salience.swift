@@ -29,6 +29,18 @@ public enum Salience {
     return out
   }
 
+  /// Appends the words of `words(text)` to `out`, in text order and with repeats (no set, no word
+  /// hashed as a string): a caller that wants them sorted sorts them once and drops repeats
+  /// (`sortUnique`). For text whose words are all ASCII (no byte outside ASCII but punctuation), equal
+  /// words are equal bytes, and the sorted list is `words(text).sorted()` byte for byte.
+  static func appendWords(_ text: String, to out: inout [String]) {
+    let table = stopTable
+    forEachWord(text) { cur in
+      if isStopWord(cur, in: table) { return }
+      out.append(stemmed(cur.bytes) ?? String(decoding: cur.bytes, as: UTF8.self))
+    }
+  }
+
   /// The content words of a text as 64-bit hashes of their stems: the same words as `words(_:)`, for
   /// the story gate, which only counts and compares them and never shows them.
   public static func wordHashes(_ text: String) -> Set<UInt64> {
