@@ -90,4 +90,58 @@ struct InPlaceRulesTests {
       #expect(DateMismatchRule.sortedContextWords(of: r, in: aligned) == DateMismatchRule.context(of: r, in: aligned).all.sorted())
     }
   }
+
+  /// The listed, sorted words of plain text are the sorted set's, byte for byte: short clauses that
+  /// borrow a plain sentence or one with words outside ASCII (which a set unites), repeated words,
+  /// dates not found among the words.
+  @Test func listedContextWordsAreTheSortedSetsBytes() throws {
+    let articles: [(name: String, text: String)] = [
+      (
+        "a.txt",
+        """
+        2024-03-09
+
+        Rail unions and rail operators met the transport ministers of five countries to agree on routes and routes again.
+
+        The talks were held on Thursday.
+
+        The ministers of Zu\u{308}rich and Zürich met the unions in Zürich on Monday, and the rail talks of the rail unions went on.
+
+        The talks ended on Friday.
+
+        Officials signed the deal in Bern on March 20 \u{2014} \u{201C}a good deal,\u{201D} said the ministers of transport.
+        """
+      ),
+      (
+        "b.txt",
+        """
+        2024-03-10
+
+        Transport ministers signed the rail deal in Bern on March 21, after the talks in Zurich ended.
+        """
+      ),
+    ]
+    let outputs = TestSupport.checker().processTexts(articles)
+    let documents = try outputs.map { output in
+      let report = try #require(output.report)
+      return DocumentClaims(document: report.document, claims: report.claims)
+    }
+    let aligned = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+    let refs = aligned.claimRefs { $0.pointee.kind == .date }
+    #expect(refs.count >= 4)
+    var borrowed = 0
+    for r in refs {
+      let listed = DateMismatchRule.sortedContextWords(of: r, in: aligned)
+      let context = DateMismatchRule.context(of: r, in: aligned)
+      if context.own.count < context.all.count { borrowed += 1 }
+      #expect(listed.map { Array($0.utf8) } == context.all.sorted().map { Array($0.utf8) }, "\(aligned.claim(r).sentence)")
+    }
+    #expect(borrowed >= 2)
+    for text in ["Rail unions and rail operators met the ministers of rail, and the operators met again.", "", "a b c", "Meetings met meeting"] {
+      var words: [String] = []
+      Salience.appendWords(text, to: &words)
+      words.sortUnique()
+      #expect(words == Salience.words(text).sorted(), "\(text)")
+    }
+  }
 }

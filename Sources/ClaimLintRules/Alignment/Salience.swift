@@ -29,6 +29,18 @@ public enum Salience {
     return out
   }
 
+  /// Appends the words of `words(text)` to `out`, in text order and with repeats (no set, no word
+  /// hashed as a string): a caller that wants them sorted sorts them once and drops repeats
+  /// (`sortUnique`). For text whose words are all ASCII (no byte outside ASCII but punctuation), equal
+  /// words are equal bytes, and the sorted list is `words(text).sorted()` byte for byte.
+  static func appendWords(_ text: String, to out: inout [String]) {
+    let table = stopTable
+    forEachWord(text) { cur in
+      if isStopWord(cur, in: table) { return }
+      out.append(stemmed(cur.bytes) ?? String(decoding: cur.bytes, as: UTF8.self))
+    }
+  }
+
   /// The content words of a text as 64-bit hashes of their stems: the same words as `words(_:)`, for
   /// the story gate, which only counts and compares them and never shows them.
   public static func wordHashes(_ text: String) -> Set<UInt64> {
@@ -832,62 +844,116 @@ struct SortedStoryWordIndex {
   private let claimStart: [Int32]
   /// `mark[j] == i` once claim `j` is among the candidates of claim `i` being collected.
   private var mark: [Int32]
+  /// Room for the candidates of one claim (`candidates(of:into:)`), as many places as claims.
+  private var collected: [Int]
 
   /// Indexes `words[i]`, the words of the claim at `refs[i]` (each word once).
+  ///
+  /// The arrays are filled through their buffers (each sized once): no element access checks for a
+  /// unique buffer, and no claim's word list is retained while it is read.
   init(_ claims: AlignedClaims, refs: [ClaimRef], words: [[UInt64]]) {
     let n = refs.count
     // The run's common words are left out, looked up in a table made once per run of claims.
     let common = claims.memo("SortedStoryWordIndex.common") { WordTable(claims.commonWords) }
-    var entries: [Entry] = []
-    entries.reserveCapacity(words.reduce(0) { $0 + $1.count })
-    for i in 0..<n {
-      let story = Int32(truncatingIfNeeded: claims.story[refs[i].document])
-      for w in words[i] where !common.contains(w) {
-        entries.append(Entry(word: w, story: story, claim: Int32(truncatingIfNeeded: i)))
+    var total = 0
+    var oneStory = true
+    var entries = words.withUnsafeBufferPointer { ws -> [Entry] in
+      for k in 0..<ws.count { total &+= ws[k].count }
+      return [Entry](unsafeUninitializedCapacity: total) { e, initialized in
+        var m = 0
+        refs.withUnsafeBufferPointer { rs in
+          claims.story.withUnsafeBufferPointer { st in
+            let firstStory = n > 0 ? Int32(truncatingIfNeeded: st[rs[0].document]) : 0
+            for i in 0..<n {
+              let story = Int32(truncatingIfNeeded: st[rs[i].document])
+              if story != firstStory { oneStory = false }
+              let claim = Int32(truncatingIfNeeded: i)
+              ws[i].withUnsafeBufferPointer { w in
+                for x in w where !common.contains(x) {
+                  (e.baseAddress! + m).initialize(to: Entry(word: x, story: story, claim: claim))
+                  m &+= 1
+                }
+              }
+            }
+          }
+        }
+        initialized = m
       }
     }
     // The entries come in claim order: a stable sort by (story, word) sorts them by (story, word,
     // claim). A story's claims (all of one story) are sorted by word alone.
-    if let first = entries.first, entries.allSatisfy({ $0.story == first.story }) {
+    if oneStory {
       Self.sortByWord(&entries)
     } else {
       entries.sort { ($0.story, $0.word, $0.claim) < ($1.story, $1.word, $1.claim) }
     }
-    var members = [Int32](repeating: 0, count: entries.count)
-    var postingStart: [Int32] = []
-    // The posting of each entry when it proposes candidates, else -1.
-    var postingOf = [Int32](repeating: -1, count: entries.count)
+    let e = entries.count
+    // `count[i + 1]` counts the postings of claim `i` that propose candidates, then (summed) claim
+    // `i + 1`'s postings start at `count[i + 1]`.
     var count = [Int32](repeating: 0, count: n + 1)
-    var a = 0
-    while a < entries.count {
-      var b = a + 1
-      while b < entries.count, entries[b].word == entries[a].word, entries[b].story == entries[a].story { b += 1 }
-      let g = Int32(truncatingIfNeeded: postingStart.count)
-      postingStart.append(Int32(truncatingIfNeeded: a))
-      let proposes = b - a < Self.storyLimit
-      for k in a..<b {
-        members[k] = entries[k].claim
-        if proposes {
-          postingOf[k] = g
-          count[Int(entries[k].claim) + 1] += 1
+    var postings = 0
+    // The posting of each entry when it proposes candidates, else -1.
+    var postingOf = [Int32](repeating: -1, count: e)
+    var postingStart: [Int32] = []
+    let members = [Int32](unsafeUninitializedCapacity: e) { mb, initialized in
+      postingStart = [Int32](unsafeUninitializedCapacity: e + 1) { ps, startsWritten in
+        entries.withUnsafeBufferPointer { en in
+          postingOf.withUnsafeMutableBufferPointer { po in
+            count.withUnsafeMutableBufferPointer { ct in
+              var a = 0
+              while a < e {
+                let word = en[a].word
+                let story = en[a].story
+                var b = a &+ 1
+                while b < e, en[b].word == word, en[b].story == story { b &+= 1 }
+                let g = Int32(truncatingIfNeeded: postings)
+                ps[postings] = Int32(truncatingIfNeeded: a)
+                postings &+= 1
+                let proposes = b &- a < Self.storyLimit
+                for k in a..<b {
+                  let claim = en[k].claim
+                  mb[k] = claim
+                  if proposes {
+                    po[k] = g
+                    ct[Int(claim) &+ 1] &+= 1
+                  }
+                }
+                a = b
+              }
+            }
+          }
         }
+        ps[postings] = Int32(truncatingIfNeeded: e)
+        startsWritten = postings &+ 1
       }
-      a = b
+      initialized = e
     }
-    postingStart.append(Int32(truncatingIfNeeded: entries.count))
-    for i in 0..<n { count[i + 1] += count[i] }
-    var fill = count
-    var claimPostings = [Int32](repeating: 0, count: Int(count[n]))
-    for k in entries.indices where postingOf[k] >= 0 {
-      let c = Int(entries[k].claim)
-      claimPostings[Int(fill[c])] = postingOf[k]
-      fill[c] += 1
+    let claimPostings = count.withUnsafeMutableBufferPointer { ct -> [Int32] in
+      for i in 0..<n { ct[i &+ 1] &+= ct[i] }
+      let proposing = Int(ct[n])
+      return [Int32](unsafeUninitializedCapacity: proposing) { cp, initialized in
+        // `fill[c]`: the next place of claim `c`'s postings.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 1) { fill in
+          _ = fill.initialize(from: ct)
+          entries.withUnsafeBufferPointer { en in
+            postingOf.withUnsafeBufferPointer { po in
+              for k in 0..<e where po[k] >= 0 {
+                let c = Int(en[k].claim)
+                cp[Int(fill[c])] = po[k]
+                fill[c] &+= 1
+              }
+            }
+          }
+        }
+        initialized = proposing
+      }
     }
     self.members = members
     self.postingStart = postingStart
     self.claimPostings = claimPostings
     self.claimStart = count
     self.mark = [Int32](repeating: -1, count: n)
+    self.collected = [Int](repeating: 0, count: n)
   }
 
   /// A set of word hashes in an open-addressing table: hashes are already spread evenly, so their low
@@ -999,29 +1065,63 @@ struct SortedStoryWordIndex {
     return found
   }
 
-  /// `candidates(of:)` written into `found` (emptied first, its storage kept): one buffer serves every
-  /// claim.
+  /// `candidates(of:)` written into `found` (emptied first, its storage kept).
   mutating func candidates(of i: Int, into found: inout [Int]) {
     found.removeAll(keepingCapacity: true)
+    let m = collectCandidates(of: i)
+    collected.withUnsafeBufferPointer { found.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<m])) }
+  }
+
+  /// The `k`th candidate collected by the last `collectCandidates(of:)`.
+  @inline(__always)
+  func candidate(_ k: Int) -> Int { collected[k] }
+
+  /// Collects the candidates of claim `i` (`candidates(of:)`) into the index's own buffer, read by
+  /// `candidate(_:)` until the next call, and returns their number: one buffer serves every claim,
+  /// and no list is emptied or copied.
+  ///
+  /// The members of the claim's postings are marked (each claim once) and written through the
+  /// buffers. When they are many for the number of claims, they are read back in order by one pass
+  /// over the marks instead of being sorted: the same claims, in ascending order.
+  mutating func collectCandidates(of i: Int) -> Int {
     let me = Int32(truncatingIfNeeded: i)
-    let postings = Int(claimStart[i])..<Int(claimStart[i + 1])
-    // Room for every member of the postings at most (no claim twice): the list never grows.
-    var total = 0
-    for p in postings {
-      let g = Int(claimPostings[p])
-      total += Int(postingStart[g + 1] - postingStart[g])
-    }
-    found.reserveCapacity(min(total, mark.count))
-    for p in postings {
-      let g = Int(claimPostings[p])
-      for k in Int(postingStart[g])..<Int(postingStart[g + 1]) {
-        let j = Int(members[k])
-        if mark[j] != me {
-          mark[j] = me
-          found.append(j)
+    let n = mark.count
+    let lo = Int(claimStart[i])
+    let hi = Int(claimStart[i &+ 1])
+    guard lo < hi else { return 0 }
+    return members.withUnsafeBufferPointer { mb in
+      postingStart.withUnsafeBufferPointer { ps in
+        claimPostings.withUnsafeBufferPointer { cp in
+          mark.withUnsafeMutableBufferPointer { mk in
+            collected.withUnsafeMutableBufferPointer { out -> Int in
+              var m = 0
+              for p in lo..<hi {
+                let g = Int(cp[p])
+                for k in Int(ps[g])..<Int(ps[g &+ 1]) {
+                  let j = Int(mb[k])
+                  if mk[j] != me {
+                    mk[j] = me
+                    out[m] = j
+                    m &+= 1
+                  }
+                }
+              }
+              if m &* 8 >= n {
+                // Dense: the marked claims in order, by one pass over the marks.
+                m = 0
+                for j in 0..<n where mk[j] == me {
+                  out[m] = j
+                  m &+= 1
+                }
+              } else if m > 1 {
+                var run = UnsafeMutableBufferPointer(rebasing: out[0..<m])
+                run.sort()
+              }
+              return m
+            }
+          }
         }
       }
     }
-    found.sort()
   }
 }

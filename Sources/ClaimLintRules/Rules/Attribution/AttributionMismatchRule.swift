@@ -156,17 +156,18 @@ public struct AttributionMismatchRule: Rule {
     // The index, the comparable pairs and the candidate buffer change on every call of the recorder:
     // kept behind pointers (`withScratch`), not captured as checked variables.
     let scratch = Scratch(
-      index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), candidates: [], answers: PairAnswers())
+      index: SortedStoryWordIndex(claims, refs: refs, words: words), comparable: ComparableDocuments(claims), answers: PairAnswers())
     return withScratch(scratch) { scratch in
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
-      // are listed into one buffer kept from claim to claim.
+      // are collected into the index's own buffer, kept from claim to claim.
       var findings: [Finding] = []
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
-        scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
+        let candidateCount = scratch.pointee.index.collectCandidates(of: i)
         // The cheap tests first: one syndication group, same words, then whether the two documents
         // may be compared at all.
         let a = facts[i]
-        for j in scratch.pointee.candidates {
+        for k in 0..<candidateCount {
+          let j = scratch.pointee.index.candidate(k)
           let b = facts[j]
           guard b.hasSpeakerText && a.group != b.group && sameWords(i, a, j, b, answers: &scratch.pointee.answers) else { continue }
           guard scratch.pointee.comparable(refs[i].document, refs[j].document) else { continue }
@@ -235,8 +236,6 @@ public struct AttributionMismatchRule: Rule {
   private struct Scratch {
     var index: SortedStoryWordIndex
     var comparable: ComparableDocuments
-    /// The candidates of the current claim, one buffer for every claim.
-    var candidates: [Int]
     /// What the merge passes answered for each pair of texts.
     var answers: PairAnswers
   }

@@ -163,7 +163,7 @@ public struct DateMismatchRule: Rule {
     // recorder: kept behind a pointer (`withScratch`), not captured as checked variables.
     let scratch = Scratch(
       figureCache: Array(repeating: nil, count: refs.count), index: SortedStoryWordIndex(claims, refs: refs, words: salient),
-      comparable: ComparableDocuments(claims), candidates: [])
+      comparable: ComparableDocuments(claims))
     return withScratch(scratch) { scratch in
       func figures(_ i: Int) -> [String] {
         if let known = scratch.pointee.figureCache[i] { return known }
@@ -216,11 +216,12 @@ public struct DateMismatchRule: Rule {
       let days = dayList
       let resolvedDays = resolvedDayList
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim); the candidates
-      // are listed into one buffer kept from claim to claim.
+      // are collected into the index's own buffer, kept from claim to claim.
       var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
         let daysA = days[i]
-        scratch.pointee.index.candidates(of: i, into: &scratch.pointee.candidates)
-        for j in scratch.pointee.candidates {
+        let candidateCount = scratch.pointee.index.collectCandidates(of: i)
+        for k in 0..<candidateCount {
+          let j = scratch.pointee.index.candidate(k)
           guard scratch.pointee.comparable(refs[i].document, refs[j].document), sameEvent(i, j) else { continue }
           let daysB = days[j]
           let overlap = Self.overlaps(daysA, daysB)
@@ -271,8 +272,6 @@ public struct DateMismatchRule: Rule {
     var figureCache: [[String]?]
     var index: SortedStoryWordIndex
     var comparable: ComparableDocuments
-    /// The candidates of the current date, one buffer for every date.
-    var candidates: [Int]
   }
 
   static let sayingVerbs: Set<String> = [
@@ -723,25 +722,40 @@ public struct DateMismatchRule: Rule {
     var sentence = text
     var spanText = cs[r.index].span.text
     let sentenceIndex = cs[r.index].sentenceIndex
-    let own: Set<String>? = spanText.withUTF8 { span in
-      sentence.withUTF8 { bytes -> Set<String>? in
+    // Plain text has only ASCII words (its punctuation outside ASCII ends words), whose strings
+    // compare as their bytes: the words are listed, sorted and each kept once (`Salience.appendWords`,
+    // `sortUnique`), the sorted set's words without hashing a string.
+    let own: [String]? = spanText.withUTF8 { span in
+      sentence.withUTF8 { bytes -> [String]? in
         guard isPlain(span), isPlain(bytes) else { return nil }
         let spanWords = wordRanges(span) { $0 == 0x20 }
         let first = spanWords.first.map { UnsafeBufferPointer(rebasing: span[$0]) } ?? span
         let words = wordRanges(bytes) { $0 == 0x20 }
+        var all: [String] = []
         guard let i = words.firstIndex(where: { ClaimText.containsBytes(UnsafeBufferPointer(rebasing: bytes[$0]), first) }) else {
-          return Salience.words(text)
+          Salience.appendWords(text, to: &all)
+          all.sortUnique()
+          return all
         }
         let window = clauseWords(around: i, count: words.count) { isClauseBreak(bytes[words[$0]]) }
         let clause = UnsafeBufferPointer(rebasing: bytes[words[window.lowerBound].lowerBound..<words[window.upperBound - 1].upperBound])
-        var all = Salience.words(String(decoding: clause, as: UTF8.self))
+        Salience.appendWords(String(decoding: clause, as: UTF8.self), to: &all)
+        all.sortUnique()
         if all.count < minimumContext, sentenceIndex > 0, let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) {
-          all.formUnion(Salience.words(cs[p].sentence))
+          var previous = cs[p].sentence
+          guard previous.withUTF8({ isPlain($0) }) else {
+            // Words outside ASCII: the set's union keeps the first of canonically equal words.
+            var set = Set(all)
+            set.formUnion(Salience.words(cs[p].sentence))
+            return set.sorted()
+          }
+          Salience.appendWords(previous, to: &all)
+          all.sortUnique()
         }
         return all
       }
     }
-    return (own ?? context(of: r, in: claims).all).sorted()
+    return own ?? context(of: r, in: claims).all.sorted()
   }
 
   /// Whether the bytes of `needle` occur in `haystack`.
