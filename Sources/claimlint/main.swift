@@ -289,7 +289,10 @@ func run() -> Int32 {
   if baselined > 0, args.writeBaseline == nil, !args.quiet {
     printError("claimlint: \(count(baselined, "finding")) in the baseline \(baselined == 1 ? "was" : "were") not reported")
   }
-  return status
+  // Everything is written (standard output and error unbuffered, an output file closed): the process
+  // ends here, keeping the report and the checker alive into `exit`, instead of freeing a large run's
+  // documents and findings one by one just before the system frees the whole process.
+  withExtendedLifetime((report, checker)) { exit(status) }
 }
 
 /// Reads standard input to its end, or fails with a size error once more than `limit` bytes arrived.

@@ -126,6 +126,30 @@ struct JSONOutputTests {
     }
   }
 
+  /// A `JSONOutput` is a value: a copy shares its buffer until one of the two writes, and then each
+  /// writes its own bytes (the buffer is memory of its own, not an array that copies itself).
+  @Test func aCopiedOutputWritesIndependently() {
+    var first = JSONOutput(pretty: true, capacity: 4096)
+    first.beginObject()
+    first.key("a")
+    var second = first
+    first.string("first")
+    second.int(2)
+    first.endObject()
+    second.endObject()
+    #expect(first.text == "{\n  \"a\" : \"first\"\n}")
+    #expect(second.text == "{\n  \"a\" : 2\n}")
+    // Growing past the first capacity keeps what was written.
+    var long = JSONOutput(pretty: false, capacity: 1)
+    long.beginArray()
+    for i in 0..<500 { long.string("entry \(i) \u{1}") }
+    long.endArray()
+    #expect(long.text == JSONReporter.foundationJSON((0..<500).map { "entry \($0) \u{1}" }, pretty: false))
+    let text = long.text
+    #expect(long.takeBytes() == Array(text.utf8))
+    #expect(long.count == 0 && long.text.isEmpty)
+  }
+
   /// A large report is written in chunks of about a megabyte, never whole, and the chunks are the report.
   @Test func aLargeJSONReportIsStreamedInChunks() {
     var report = ReportFixture.checkReport()

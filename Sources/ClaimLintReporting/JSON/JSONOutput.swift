@@ -13,10 +13,12 @@ import ClaimLintCore
 /// Layout, as `JSONEncoder` prints it: two spaces a level, `"key" : value` when pretty, and an empty
 /// container as its bracket, a blank line and its indented closing bracket.
 struct JSONOutput {
-  /// The buffer: the first `count` bytes are those written so far (UTF-8), the rest is room, kept
-  /// zero-filled, that writes fill in place (a write reserves its longest form once and stores its
-  /// bytes through a pointer, instead of appending them to an array one piece at a time).
-  private var storage: [UInt8]
+  /// The buffer: the first `count` bytes are those written so far (UTF-8), the rest is room that
+  /// writes fill in place (a write reserves its longest form once and stores its bytes through a
+  /// pointer, instead of appending them to an array one piece at a time). The room is never read, so
+  /// it is left as allocated: an array would fill it with zeros first (a megabyte for every streamed
+  /// report, and every group of `JSONReporter.writeEntries` again).
+  private var storage: ByteStorage
   /// How many bytes of `storage` are written.
   private(set) var count = 0
   /// Whether to pretty-print.
@@ -35,7 +37,7 @@ struct JSONOutput {
   /// An empty buffer with room for `capacity` bytes.
   init(pretty: Bool, capacity: Int = 1 << 16) {
     self.pretty = pretty
-    storage = [UInt8](repeating: 0, count: max(0, capacity))
+    storage = ByteStorage(capacity: capacity)
   }
 
   /// A buffer that hands its bytes to `sink` in chunks of about `flushSize` (see `flushIfLarge`); the
@@ -49,24 +51,22 @@ struct JSONOutput {
   /// entries of long arrays, so a report of 100,000 documents never sits whole in memory.
   mutating func flushIfLarge() {
     guard let sink, count >= Self.flushSize else { return }
-    sink(Array(storage[0..<count]))
+    sink(bytes)
     count = 0
   }
 
   /// The bytes written so far (a copy).
-  var bytes: [UInt8] { Array(storage[0..<count]) }
+  var bytes: [UInt8] { storage.copy(count) }
 
-  /// The bytes written so far, leaving the buffer empty (without copying them).
+  /// The bytes written so far, leaving the buffer empty.
   mutating func takeBytes() -> [UInt8] {
-    var result: [UInt8] = []
-    swap(&result, &storage)
-    result.removeSubrange(count...)
+    let result = bytes
     count = 0
     return result
   }
 
   /// The buffer as a string.
-  var text: String { String(decoding: storage[0..<count], as: UTF8.self) }
+  var text: String { withExtendedLifetime(storage) { String(decoding: UnsafeBufferPointer(start: storage.base, count: count), as: UTF8.self) } }
 
   /// An empty buffer that goes on from this one inside its innermost open container, as if
   /// `entriesBefore` entries had been written there already (or as they have, when nil): its bytes
@@ -81,13 +81,22 @@ struct JSONOutput {
   }
 
   /// Appends a continuation's bytes (see `continuation(entriesBefore:capacity:)`) and takes on its state.
+  ///
+  /// With a sink, a large part (a sixteenth of `flushSize` or more) goes to the sink after the
+  /// buffer's bytes (the same bytes in the same order), without being copied into the buffer first.
   mutating func append(_ part: JSONOutput) {
     let n = part.count
-    part.storage.withUnsafeBufferPointer { source in
-      guard let from = source.baseAddress else { return }
-      write(room: n) { to in
-        to.update(from: from, count: n)
-        return n
+    if let sink, n >= Self.flushSize / 16 {
+      if count > 0 { sink(bytes) }
+      count = 0
+      sink(part.bytes)
+    } else {
+      withExtendedLifetime(part.storage) {
+        let from = part.storage.base
+        write(room: n) { to in
+          to.update(from: from, count: n)
+          return n
+        }
       }
     }
     depth = part.depth
@@ -107,28 +116,23 @@ struct JSONOutput {
 
   /// Calls `body` with a pointer to at least `room` bytes after those written, and counts the bytes it
   /// says it wrote there (at most `room`).
+  ///
+  /// A buffer shared with a copy of this output is copied first, as an array would be: copies of a
+  /// `JSONOutput` are independent values.
   @inline(__always)
   private mutating func write(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-    if storage.count - count < room { grow(room) }
+    if storage.capacity - count < room || !isKnownUniquelyReferenced(&storage) { grow(room) }
     let at = count
-    let written = storage.withUnsafeMutableBufferPointer { buffer -> Int in
-      guard let base = buffer.baseAddress else { return 0 }
-      return body(base + at)
-    }
-    count = at + written
+    count = at + body(storage.base + at)
   }
 
-  /// Makes room for `room` more bytes: at least doubles the buffer, keeping what is written.
+  /// Makes room for `room` more bytes in a buffer of its own: at least doubles the buffer when it is
+  /// too small, keeping what is written.
   @inline(never)
   private mutating func grow(_ room: Int) {
-    var bigger = [UInt8](repeating: 0, count: max(storage.count * 2, count + room, 256))
-    let n = count
-    storage.withUnsafeBufferPointer { old in
-      bigger.withUnsafeMutableBufferPointer { new in
-        guard let from = old.baseAddress, let to = new.baseAddress else { return }
-        to.update(from: from, count: n)
-      }
-    }
+    let needed = count + room
+    let bigger = ByteStorage(capacity: needed <= storage.capacity ? storage.capacity : max(storage.capacity * 2, needed, 256))
+    bigger.base.update(from: storage.base, count: count)
     storage = bigger
   }
 
@@ -549,5 +553,27 @@ struct JSONOutput {
     let quoteZero = (quote &- ones) & ~quote & high
     let backslashZero = (backslash &- ones) & ~backslash & high
     return (control | quoteZero | backslashZero) != 0
+  }
+}
+
+/// The memory of a `JSONOutput`'s buffer, allocated without being filled (bytes are only ever read
+/// after they were written: the first `count` of `JSONOutput`).
+private final class ByteStorage {
+  let base: UnsafeMutablePointer<UInt8>
+  let capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(0, capacity)
+    base = .allocate(capacity: max(1, capacity))
+  }
+
+  deinit { base.deallocate() }
+
+  /// The first `count` bytes as an array.
+  func copy(_ count: Int) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let to = buffer.baseAddress { to.update(from: base, count: count) }
+      initialized = count
+    }
   }
 }
