@@ -60,6 +60,13 @@ public struct Claim: Sendable, Hashable {
     guard boxedQuantity.box != nil else { return nil }
     return UnsafeRawPointer(boxedQuantity.address(absent: Absent.quantity)).assumingMemoryBound(to: Quantity.self)
   }
+  /// The box that holds the claim's quantity (nil for none), for a reader that keeps many figures to
+  /// compare them pairwise: holding the box costs one retain, and its figure is a class's `let`, so the
+  /// compiler lends it in place to every call (a `Quantity` read through `quantityAddress` may be
+  /// copied whole before each call, as the compiler cannot tell that the calls leave it unchanged; a
+  /// copy of its own costs an object and a copy of eight strings and arrays). Read-only: a box is never
+  /// changed, and a claim given a new quantity gets a new box.
+  @inlinable public var quantityBox: QuantityBox? { boxedQuantity.box }
   @inlinable public var date: DateMention? {
     _read { yield boxedDate.address(absent: Absent.date).pointee }
     set { boxedDate = Boxed(newValue) }
@@ -208,8 +215,10 @@ extension Claim {
     @usableFromInline let value: SourceSpan?
     @inlinable init(_ value: SourceSpan) { self.value = value }
   }
-  @usableFromInline final class QuantityBox: BoxStorage {
-    @usableFromInline let value: Quantity?
+  /// Public for `Claim.quantityBox` (read-only: nothing outside this module can make or change one).
+  public final class QuantityBox: BoxStorage {
+    /// The claim's quantity: always present (see `BoxStorage.value`).
+    public let value: Quantity?
     @inlinable init(_ value: Quantity) { self.value = value }
   }
   @usableFromInline final class DateBox: BoxStorage {

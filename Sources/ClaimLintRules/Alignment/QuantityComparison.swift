@@ -23,8 +23,8 @@ public struct QuantityComparison: Sendable {
   /// copies nothing, and a figure is a plain pointer (no box of its own to fill with a copy of the
   /// `Quantity`, no reference counted when it is copied or freed). The whole of it passed to a call
   /// may be copied first (the compiler cannot tell that other calls leave memory behind a pointer
-  /// unchanged, as it can for a class's `let`): a loop that passes figures to many calls boxes the
-  /// ones it compares (`QuantityMismatchRule.FigureBox`).
+  /// unchanged, as it can for a class's `let`): a loop that passes figures to many calls holds the boxes of the
+  /// ones it compares (`Claim.quantityBox`, as `QuantityMismatchRule` does).
   ///
   /// Valid for as long as the run's claims are: the tables that hold figures are made from
   /// `AlignedClaims.documents` (never changed) and kept with them (`AlignedClaims.memo`), and every

@@ -104,6 +104,30 @@ import Testing
     #expect(date.quantityAddress == nil)
   }
 
+  /// `quantityBox` hands out the box that holds the claim's figure: its value is the claim's quantity,
+  /// a copy of the claim shares it, a claim given another figure gets a new box (the old one keeps its
+  /// figure), and a claim without a figure gives nil.
+  @Test func quantityBoxHoldsTheClaimsFigure() throws {
+    var claim = Claim(
+      kind: .quantity, layer: .reportage, span: Self.span("more than 50,000", at: 21),
+      sentence: "Police arrested more than 50,000 alleged people.", quantity: Self.figure())
+    let box = try #require(claim.quantityBox)
+    #expect(box.value == Self.figure())
+    #expect(box.value == claim.quantity)
+    let copy = claim
+    #expect(copy.quantityBox === box)
+    var changed = Self.figure()
+    changed.value = 40_000
+    claim.quantity = changed
+    #expect(claim.quantityBox !== box)
+    #expect(claim.quantityBox?.value?.value == 40_000)
+    #expect(box.value?.value == 50_000)
+    claim.quantity = nil
+    #expect(claim.quantityBox == nil)
+    let date = Claim(kind: .date, layer: .reportage, span: Self.span("Friday", at: 0), sentence: "Friday.")
+    #expect(date.quantityBox == nil)
+  }
+
   @Test func aCopyKeepsItsOwnValues() {
     let original = Claim(
       kind: .quantity, layer: .reportage, span: Self.span("more than 50,000", at: 21),
