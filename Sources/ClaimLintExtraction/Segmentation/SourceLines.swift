@@ -215,19 +215,22 @@ enum TextShape {
     var i = from
     // Sixteen bytes at a time while neither half holds a byte below 0x20: both halves' word starts
     // (0 or 1 per byte, so at most 2 per byte after adding) counted with one multiplication.
+    // `carry` is `inWord` as the top bit of the lowest byte (0x80 or 0), as the shifts below need it.
+    var carry: UInt64 = 0
     while i &+ 16 <= to {
       let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
       let u = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
       guard ((v &- ones &* 0x20) & ~v | (u &- ones &* 0x20) & ~u) & highs == 0 else { break }
       let word = (((v & ~highs) &+ ones &* 0x5F) | v) & highs
       let next = (((u & ~highs) &+ ones &* 0x5F) | u) & highs
-      let starts = word & ~((word << 8) | (inWord ? 0x80 : 0))
+      let starts = word & ~((word << 8) | carry)
       let nextStarts = next & ~((next << 8) | (word >> 56))
       n &+= Int(truncatingIfNeeded: (((starts >> 7) &+ (nextStarts >> 7)) &* ones) >> 56)
       if n >= stopAt { return stopAt }
-      inWord = next >> 63 != 0
+      carry = next >> 56
       i &+= 16
     }
+    inWord = carry != 0
     while i + 8 <= to {
       let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
       if (v &- ones &* 0x20) & ~v & highs == 0 {

@@ -115,15 +115,20 @@ public struct SentenceSplitter: Sendable {
       // Only a line break (LF, CR), a terminator (`.`, `!`, `?`) or the first byte of `…` (0xE2)
       // needs a look: eight bytes without one are passed over at once, else the loop goes to the
       // first such byte.
-      if i + 8 <= n, let base = b.baseAddress {
-        let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let found = zeroBytes(v ^ (ones &* 0x0A)) | zeroBytes(v ^ (ones &* 0x0D)) | zeroBytes(v ^ (ones &* 0x21))
-          | zeroBytes(v ^ (ones &* 0x2E)) | zeroBytes(v ^ (ones &* 0x3F)) | zeroBytes(v ^ (ones &* 0xE2))
-        if found == 0 {
-          i += 8
-          continue
+      // The skip is a loop of its own (no overflow checks, the base address tested once), so that
+      // the bytes of a long run without a candidate cost only the tests.
+      if let base = b.baseAddress {
+        while i &+ 8 <= n {
+          let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          let found = zeroBytes(v ^ (ones &* 0x0A)) | zeroBytes(v ^ (ones &* 0x0D)) | zeroBytes(v ^ (ones &* 0x21))
+            | zeroBytes(v ^ (ones &* 0x2E)) | zeroBytes(v ^ (ones &* 0x3F)) | zeroBytes(v ^ (ones &* 0xE2))
+          if found != 0 {
+            i &+= UInt64(littleEndian: found).trailingZeroBitCount &>> 3
+            break
+          }
+          i &+= 8
         }
-        i += UInt64(littleEndian: found).trailingZeroBitCount >> 3
+        guard i < n else { break }
       }
       let c = b[i]
       // Letters, spaces and most bytes are neither a line break nor (the start of) a terminator.

@@ -250,6 +250,24 @@ import Testing
     }
   }
 
+  /// The skip finds LF and CR among all bytes below 0x10: wraps (LF, CRLF, lone CR), blank lines and
+  /// bullets next to tabs and other control bytes give the same sentences at every alignment.
+  @Test func lineBreaksAmongControlBytesAtEveryAlignment() {
+    let splitter = SentenceSplitter(abbreviations: [])
+    let text = "A wrapped\nline\tgoes on.\u{01}\u{0E} Next one\r\nwraps too\rand\u{0F}again.\n\nA new "
+      + "paragraph\u{08}starts\n- a bullet\n\t* another\r\n\r\nEnd\u{0B}here."
+    let expected = [
+      "A wrapped\nline\tgoes on.\u{01}\u{0E} Next one\r\nwraps too\rand\u{0F}again.", "A new paragraph\u{08}starts",
+      "- a bullet", "* another", "End\u{0B}here.",
+    ]
+    for pad in 0..<17 {
+      let padded = "Go" + String(repeating: "o", count: pad) + ".\n\n" + text
+      var got = Self.sentences(padded, with: splitter)
+      if !got.isEmpty { got.removeFirst() }
+      #expect(got == expected, "padding \(pad)")
+    }
+  }
+
   /// Dotted single letters ("U.S", "p.m") end a sentence only before a common opener, in any case mix;
   /// other dotted words ("ph.d", "4.2", "a..b") are looked up as abbreviations.
   @Test func dottedWordsBeforeAPeriod() {
