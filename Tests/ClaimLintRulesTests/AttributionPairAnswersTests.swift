@@ -1,19 +1,15 @@
 import Testing
 
 @testable import ClaimLintRules
+import ClaimLintTestSupport
 
 /// `AttributionMismatchRule.PairAnswers` keeps one answer per unordered pair of texts and quote flag,
 /// which is right only because the rule's test of the same words is symmetric.
 @Suite struct AttributionPairAnswersTests {
   @Test func answersAsADictionaryWould() {
-    // A fixed xorshift generator: the same inputs on every run.
-    var state: UInt64 = 0x2545_f491_4f6c_dd1d
-    func next() -> UInt64 {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return state
-    }
+    // A seeded generator: the same inputs on every run.
+    var random = SplitMix(seed: 0x2545_f491_4f6c_dd1d)
+    func next() -> UInt64 { random.next() }
     var table = AttributionMismatchRule.PairAnswers()
     var reference: [String: Bool] = [:]
     var computed = 0
