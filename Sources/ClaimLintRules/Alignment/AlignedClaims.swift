@@ -38,9 +38,14 @@ public struct AlignedClaims: Sendable {
   public let syndicationGroup: [Int]
   /// Documents whose dates lie too far apart to be about the same events.
   private let maxDaysApart: Int
-  /// The content words of each claim's sentence, computed once (`sentenceWords[d][i]`), as sorted
-  /// hashes without repeats (`Salience.sortedWordHashes`): compared by merge passes, never hashed again.
-  public let sentenceWords: [[[UInt64]]]
+  /// The content words of each distinct sentence text of the run, computed once, as sorted hashes
+  /// without repeats (`Salience.sortedWordHashes`): compared by merge passes, never hashed again.
+  /// Claim `i` of document `d` has the words `textWords[textOf[d][i]]` (`words(_:)`): each claim holds
+  /// a number, not a reference to its words (one retain per claim when the run is aligned, one
+  /// release when it is freed).
+  private let textWords: [[UInt64]]
+  /// The number of each claim's sentence text in `textWords`.
+  private let textOf: [[Int]]
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
   private let documentWords: [[UInt64]]
@@ -101,7 +106,8 @@ public struct AlignedClaims: Sendable {
     self.draftIndex = draftIndex
     self.nouns = nouns
     self.maxDaysApart = maxDaysApart
-    self.syndicationGroup = Syndication.groups(documents.map { $0.document }, shingles: storyOfRun?.documentShingles)
+    // Each document is read in place when its shingles are not known (none is copied into a list).
+    self.syndicationGroup = Syndication.groups(count: documents.count, shingles: storyOfRun?.documentShingles) { documents[$0].document }
     // Claims of one sentence share its words; compute them once per sentence text of the story
     // (copies and updates of one article repeat sentences word for word): each claim is given the
     // number of its sentence's text, each distinct text's words are computed once, then handed out.
@@ -150,7 +156,8 @@ public struct AlignedClaims: Sendable {
     // sentences, too few to pay for starting workers.
     let texts = textNumbers.texts
     let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
-    self.sentenceWords = textOf.map { numbers in numbers.map { textWords[$0] } }
+    self.textWords = textWords
+    self.textOf = textOf
   }
 
   /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
@@ -232,7 +239,11 @@ public struct AlignedClaims: Sendable {
   func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T { shared.value(key, make) }
 
   /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
-  public func words(_ r: ClaimRef) -> [UInt64] { sentenceWords[r.document][r.index] }
+  public func words(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
+
+  /// The content words of the sentence of every claim of each document (`words(_:)` of each claim),
+  /// as `sentenceWords[d][i]`.
+  public var sentenceWords: [[[UInt64]]] { textOf.map { numbers in numbers.map { textWords[$0] } } }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 
@@ -473,16 +484,14 @@ struct TextNumbers {
   /// The number of `text`; a text not seen before is given the next number.
   mutating func number(_ text: String) -> Int {
     if 2 * (texts.count + 1) > numbers.count { grow() }
-    var t = text
-    return t.withUTF8 { u -> Int in
+    return text.withBytes { u -> Int in
       let d = Self.digest(u)
       let mask = numbers.count &- 1
       var k = Self.home(d, mask)
       while numbers[k] >= 0 {
         if digests[k] == d {
           let n = Int(numbers[k])
-          var other = texts[n]
-          let same = other.withUTF8 { v in
+          let same = texts[n].withBytes { v in
             guard u.count == v.count else { return false }
             guard let p = u.baseAddress, let q = v.baseAddress else { return true }
             return memcmp(p, q, u.count) == 0

@@ -21,9 +21,7 @@ public enum ClaimText {
 
   /// Whether `needle` occurs in `haystack`, compared byte for byte (no Foundation search).
   public static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-    var haystack = haystack
-    var needle = needle
-    return haystack.withUTF8 { h in needle.withUTF8 { n in containsBytes(h, n) } }
+    haystack.withBytes { h in needle.withBytes { n in containsBytes(h, n) } }
   }
 
   /// Whether the bytes of `n` occur in `h`.
@@ -145,8 +143,7 @@ public enum ClaimText {
   public static func quoted(_ s: String) -> String {
     // Most texts hold no apostrophe; only the character U+0027 itself is equal to "'", and every
     // character that holds it has its byte, so a text without the byte is kept as it is.
-    var t = s
-    let hasApostrophe = t.withUTF8 { u in u.contains(0x27) }
+    let hasApostrophe = s.withBytes { u in u.contains(0x27) }
     if !hasApostrophe { return "'" + s + "'" }
     return "'" + s.replacingOccurrences(of: "'", with: "’") + "'"
   }
@@ -192,6 +189,36 @@ extension AlignedClaims {
     }
     return out
   }
+
+  /// `body` called for each claim of `refs` in turn, with the claims of its document lent as one
+  /// buffer and its position in `refs`. The buffer is taken once per run of references to one
+  /// document (references in document order form one run per document), not once per claim: taking
+  /// a document's buffer retains and releases its claim list.
+  func forEachClaim(of refs: [ClaimRef], _ body: (UnsafeBufferPointer<Claim>, Int) -> Void) {
+    var k = 0
+    while k < refs.count {
+      let d = refs[k].document
+      var end = k + 1
+      while end < refs.count, refs[end].document == d { end += 1 }
+      documents[d].claims.withUnsafeBufferPointer { cs in
+        for p in k..<end { body(cs, p) }
+      }
+      k = end
+    }
+  }
+}
+
+extension String {
+  /// `body` applied to the string's UTF-8 bytes where they lie. A native string (every string read
+  /// from a file or built by this program) lends its bytes in place; `var s = string; s.withUTF8`
+  /// copies the string first (a retain and a release, as many as a rule reads texts). Any other
+  /// string is made native in a copy of its own, as `withUTF8` does.
+  @inline(__always)
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+    var s = self
+    return s.withUTF8(body)
+  }
 }
 
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes, not by canonical equivalence:
@@ -204,16 +231,13 @@ struct ExactText: Hashable {
 
   init(_ text: String) {
     self.text = text
-    var t = text
-    digest = t.withUTF8 { Self.digest($0) }
+    digest = text.withBytes { Self.digest($0) }
   }
 
   static func == (a: ExactText, b: ExactText) -> Bool {
     guard a.digest == b.digest else { return false }
-    var x = a.text
-    var y = b.text
-    return x.withUTF8 { u in
-      y.withUTF8 { v in
+    return a.text.withBytes { u in
+      b.text.withBytes { v in
         guard u.count == v.count else { return false }
         guard let p = u.baseAddress, let q = v.baseAddress else { return true }
         return memcmp(p, q, u.count) == 0

@@ -134,8 +134,7 @@ public enum Salience {
 
   /// `sortedWordHashes` of a string.
   public static func sortedWordHashes(_ text: String) -> [UInt64] {
-    var text = text
-    return text.withUTF8 { sortedWordHashes($0) }
+    text.withBytes { sortedWordHashes($0) }
   }
 
   /// The hash one word of `words(_:)` has in `sortedWordHashes(_:)`: FNV-1a of its bytes, in composed
@@ -832,20 +831,63 @@ extension Array where Element: Comparable {
 /// claim keeps the postings of its words that propose candidates (fewer than `storyLimit`
 /// entries; the run's common words are not indexed), and its candidates are the members of those
 /// postings, each once, in order.
+///
+/// The tables lie in buffers of their own, owned by `storage` and read through plain pointers: a
+/// look-up retains nothing (an array read through `withUnsafeBufferPointer` in a method of a value
+/// that a rule holds behind a pointer was retained and released at every call, five per claim).
+/// Copies of an index share its buffers, the marks and the collected candidates included: one copy
+/// collects at a time (each rule makes its own index).
 struct SortedStoryWordIndex {
   /// A word shared by this many claims of a story proposes no candidates.
   static let storyLimit = 200
+  /// Owns the buffers below and frees them with the last copy of the index.
+  private let storage: Storage
   /// The claim of each entry, grouped by posting (ascending within a posting).
-  private let members: [Int32]
+  private let members: UnsafeMutableBufferPointer<Int32>
   /// Posting `g` is `members[postingStart[g]..<postingStart[g + 1]]`.
-  private let postingStart: [Int32]
+  private let postingStart: UnsafeMutableBufferPointer<Int32>
   /// Claim `i`'s postings that propose candidates are `claimPostings[claimStart[i]..<claimStart[i + 1]]`.
-  private let claimPostings: [Int32]
-  private let claimStart: [Int32]
+  private let claimPostings: UnsafeMutableBufferPointer<Int32>
+  private let claimStart: UnsafeMutableBufferPointer<Int32>
   /// `mark[j] == i` once claim `j` is among the candidates of claim `i` being collected.
-  private var mark: [Int32]
+  private let mark: UnsafeMutableBufferPointer<Int32>
   /// Room for the candidates of one claim (`candidates(of:into:)`), as many places as claims.
-  private var collected: [Int]
+  private let collected: UnsafeMutableBufferPointer<Int>
+
+  /// The buffers of an index, freed with it.
+  private final class Storage {
+    let members: UnsafeMutableBufferPointer<Int32>
+    let postingStart: UnsafeMutableBufferPointer<Int32>
+    let claimPostings: UnsafeMutableBufferPointer<Int32>
+    let claimStart: UnsafeMutableBufferPointer<Int32>
+    let mark: UnsafeMutableBufferPointer<Int32>
+    let collected: UnsafeMutableBufferPointer<Int>
+
+    init(members: [Int32], postingStart: [Int32], claimPostings: [Int32], claimStart: [Int32], count n: Int) {
+      func copy(_ a: [Int32]) -> UnsafeMutableBufferPointer<Int32> {
+        let b = UnsafeMutableBufferPointer<Int32>.allocate(capacity: a.count)
+        _ = b.initialize(from: a)
+        return b
+      }
+      self.members = copy(members)
+      self.postingStart = copy(postingStart)
+      self.claimPostings = copy(claimPostings)
+      self.claimStart = copy(claimStart)
+      mark = .allocate(capacity: n)
+      mark.initialize(repeating: -1)
+      collected = .allocate(capacity: n)
+      collected.initialize(repeating: 0)
+    }
+
+    deinit {
+      members.deallocate()
+      postingStart.deallocate()
+      claimPostings.deallocate()
+      claimStart.deallocate()
+      mark.deallocate()
+      collected.deallocate()
+    }
+  }
 
   /// Indexes `words[i]`, the words of the claim at `refs[i]` (each word once).
   ///
@@ -948,12 +990,14 @@ struct SortedStoryWordIndex {
         initialized = proposing
       }
     }
-    self.members = members
-    self.postingStart = postingStart
-    self.claimPostings = claimPostings
-    self.claimStart = count
-    self.mark = [Int32](repeating: -1, count: n)
-    self.collected = [Int](repeating: 0, count: n)
+    let storage = Storage(members: members, postingStart: postingStart, claimPostings: claimPostings, claimStart: count, count: n)
+    self.storage = storage
+    self.members = storage.members
+    self.postingStart = storage.postingStart
+    self.claimPostings = storage.claimPostings
+    self.claimStart = storage.claimStart
+    self.mark = storage.mark
+    self.collected = storage.collected
   }
 
   /// A set of word hashes in an open-addressing table: hashes are already spread evenly, so their low
@@ -1069,7 +1113,7 @@ struct SortedStoryWordIndex {
   mutating func candidates(of i: Int, into found: inout [Int]) {
     found.removeAll(keepingCapacity: true)
     let m = collectCandidates(of: i)
-    collected.withUnsafeBufferPointer { found.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<m])) }
+    found.append(contentsOf: UnsafeBufferPointer(rebasing: collected[0..<m]))
   }
 
   /// The `k`th candidate collected by the last `collectCandidates(of:)`.
@@ -1089,39 +1133,34 @@ struct SortedStoryWordIndex {
     let lo = Int(claimStart[i])
     let hi = Int(claimStart[i &+ 1])
     guard lo < hi else { return 0 }
-    return members.withUnsafeBufferPointer { mb in
-      postingStart.withUnsafeBufferPointer { ps in
-        claimPostings.withUnsafeBufferPointer { cp in
-          mark.withUnsafeMutableBufferPointer { mk in
-            collected.withUnsafeMutableBufferPointer { out -> Int in
-              var m = 0
-              for p in lo..<hi {
-                let g = Int(cp[p])
-                for k in Int(ps[g])..<Int(ps[g &+ 1]) {
-                  let j = Int(mb[k])
-                  if mk[j] != me {
-                    mk[j] = me
-                    out[m] = j
-                    m &+= 1
-                  }
-                }
-              }
-              if m &* 8 >= n {
-                // Dense: the marked claims in order, by one pass over the marks.
-                m = 0
-                for j in 0..<n where mk[j] == me {
-                  out[m] = j
-                  m &+= 1
-                }
-              } else if m > 1 {
-                var run = UnsafeMutableBufferPointer(rebasing: out[0..<m])
-                run.sort()
-              }
-              return m
-            }
-          }
+    let mb = members
+    let ps = postingStart
+    let cp = claimPostings
+    let mk = mark
+    let out = collected
+    var m = 0
+    for p in lo..<hi {
+      let g = Int(cp[p])
+      for k in Int(ps[g])..<Int(ps[g &+ 1]) {
+        let j = Int(mb[k])
+        if mk[j] != me {
+          mk[j] = me
+          out[m] = j
+          m &+= 1
         }
       }
     }
+    if m &* 8 >= n {
+      // Dense: the marked claims in order, by one pass over the marks.
+      m = 0
+      for j in 0..<n where mk[j] == me {
+        out[m] = j
+        m &+= 1
+      }
+    } else if m > 1 {
+      var run = UnsafeMutableBufferPointer(rebasing: out[0..<m])
+      run.sort()
+    }
+    return m
   }
 }

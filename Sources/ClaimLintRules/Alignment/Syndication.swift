@@ -31,7 +31,13 @@ public enum Syndication {
   /// - Parameter known: each document's shingles when already computed (`AlignedClaims.storyWordsAndShingles(of:)`,
   ///   the same as `shingles(of:)`), nil for a document whose shingles are to be computed here.
   public static func groups(_ documents: [Document], shingles known: [[UInt64]?]? = nil) -> [Int] {
-    let n = documents.count
+    groups(count: documents.count, shingles: known) { documents[$0] }
+  }
+
+  /// `groups(_:shingles:)` of `count` documents, each given by `document` when its shingles are not
+  /// known: the caller's documents are read where they lie (`AlignedClaims` has them inside its
+  /// `DocumentClaims`), not copied into a list first.
+  static func groups(count n: Int, shingles known: [[UInt64]?]?, document: (Int) -> Document) -> [Int] {
     let known = known?.count == n ? known : nil
     guard n > 1 else { return Array(0..<n) }
     // Each document's shingles as a sorted array without repeats: its smallest hashes are its first
@@ -41,17 +47,16 @@ public enum Syndication {
     // A small run keeps every document's shingles from the first pass instead of computing them twice.
     // A large run's first pass sorts nothing: the smallest few are picked from the unsorted shingles.
     let keepAll = n <= keepAllLimit
-    let firstPass = AlignedClaims.map(Array(documents.indices)) { d -> (sample: [UInt64], all: [UInt64]) in
-      let doc = documents[d]
+    let firstPass = AlignedClaims.map(Array(0..<n)) { d -> (sample: [UInt64], all: [UInt64]) in
       if let s = known?[d] {
         // Kept whatever the size of the run: the caller holds them anyway.
         return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], s)
       }
       if keepAll {
-        let s = Self.shingles(of: doc)
+        let s = Self.shingles(of: document(d))
         return (s.count >= 8 ? Array(s.prefix(sampleSize)) : [], s)
       }
-      let smallest = Self.smallestDistinct(Self.unsortedShingles(of: doc), sampleSize)
+      let smallest = Self.smallestDistinct(Self.unsortedShingles(of: document(d)), sampleSize)
       // Fewer than `sampleSize` distinct shingles are all of them: `smallest.count` is their number.
       return (smallest.count >= 8 ? smallest : [], [])
     }
@@ -78,7 +83,7 @@ public enum Syndication {
     let computed =
       keepAll
       ? candidates.map { firstPass[$0].all }
-      : AlignedClaims.map(candidates) { d in known?[d] != nil ? firstPass[d].all : Self.shingles(of: documents[d]) }
+      : AlignedClaims.map(candidates) { d in known?[d] != nil ? firstPass[d].all : Self.shingles(of: document(d)) }
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)

@@ -176,15 +176,22 @@ public struct TitleMismatchRule: Rule {
   func compatible(_ a: [String], _ b: [String]) -> Bool { compatible(a.map(parse), b.map(parse)) }
 
   /// `compatible` on parsed roles.
+  ///
+  /// The roles are read in place by index: iterating them (`for x in pa`, `allSatisfy`) copies each
+  /// role, its head and its portfolio retained and released, at every pair.
   private func compatible(_ pa: [Role], _ pb: [Role]) -> Bool {
-    if pa.allSatisfy(\.isGeneric) || pb.allSatisfy(\.isGeneric) {
+    func allGeneric(_ roles: [Role]) -> Bool {
+      for k in roles.indices where !roles[k].isGeneric { return false }
       return true
     }
-    for x in pa {
+    if allGeneric(pa) || allGeneric(pb) {
+      return true
+    }
+    for x in pa.indices {
       // "former" is kept out: outlets keep an old title as an honorific ("Vice President Biden" after
       // he left office), and an article cannot tell when the office ended.
-      for y in pb where x.ranks == y.ranks && x.head == y.head {
-        if x.portfolio.isEmpty || y.portfolio.isEmpty || !x.portfolio.isDisjoint(with: y.portfolio) { return true }
+      for y in pb.indices where pa[x].ranks == pb[y].ranks && pa[x].head == pb[y].head {
+        if pa[x].portfolio.isEmpty || pb[y].portfolio.isEmpty || !pa[x].portfolio.isDisjoint(with: pb[y].portfolio) { return true }
       }
     }
     return false

@@ -129,29 +129,28 @@ public struct DateMismatchRule: Rule {
     var memberList: [Int] = []
     var rangeList: [Range<Int>] = []
     rangeList.reserveCapacity(refs.count)
-    for r in refs {
-      claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-        if inSentenceOrder[r.document] == 0 {
-          inSentenceOrder[r.document] = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex } ? 2 : 1
-        }
-        let start = memberList.count
-        if inSentenceOrder[r.document] == 2 {
-          let sentence = cs[r.index].sentenceIndex
-          var lo = r.index
-          while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
-          var hi = r.index + 1
-          while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
-          memberList.append(contentsOf: lo..<hi)
-        } else {
-          if sentenceClaims[r.document] == nil {
-            var bySentence: [Int: [Int]] = [:]
-            for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
-            sentenceClaims[r.document] = bySentence
-          }
-          memberList.append(contentsOf: sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? [])
-        }
-        rangeList.append(start..<memberList.count)
+    claims.forEachClaim(of: refs) { cs, p in
+      let r = refs[p]
+      if inSentenceOrder[r.document] == 0 {
+        inSentenceOrder[r.document] = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex } ? 2 : 1
       }
+      let start = memberList.count
+      if inSentenceOrder[r.document] == 2 {
+        let sentence = cs[r.index].sentenceIndex
+        var lo = r.index
+        while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
+        var hi = r.index + 1
+        while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
+        memberList.append(contentsOf: lo..<hi)
+      } else {
+        if sentenceClaims[r.document] == nil {
+          var bySentence: [Int: [Int]] = [:]
+          for k in cs.indices { bySentence[cs[k].sentenceIndex, default: []].append(k) }
+          sentenceClaims[r.document] = bySentence
+        }
+        memberList.append(contentsOf: sentenceClaims[r.document]![cs[r.index].sentenceIndex] ?? [])
+      }
+      rangeList.append(start..<memberList.count)
     }
     sentenceClaims = [:]
     let sentenceMembers = memberList
@@ -199,16 +198,15 @@ public struct DateMismatchRule: Rule {
       ownDayList.reserveCapacity(refs.count)
       dayList.reserveCapacity(refs.count)
       resolvedDayList.reserveCapacity(refs.count)
-      for r in refs {
-        claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-          textList.append(cs[r.index].span.text)
-          ownDayList.append(Self.isOwnDay(cs[r.index].span.text))
-          // `days(of:)`, on the fields.
-          let resolved = cs[r.index].date!.resolved
-          let end = cs[r.index].date!.resolvedEnd
-          dayList.append((resolved!.dayNumber, (end ?? resolved!).dayNumber))
-          resolvedDayList.append((resolved: resolved, hasEnd: end != nil))
-        }
+      claims.forEachClaim(of: refs) { cs, p in
+        let r = refs[p]
+        textList.append(cs[r.index].span.text)
+        ownDayList.append(Self.isOwnDay(cs[r.index].span.text))
+        // `days(of:)`, on the fields.
+        let resolved = cs[r.index].date!.resolved
+        let end = cs[r.index].date!.resolvedEnd
+        dayList.append((resolved!.dayNumber, (end ?? resolved!).dayNumber))
+        resolvedDayList.append((resolved: resolved, hasEnd: end != nil))
       }
       // Constants from here on: the recorder reads them without exclusivity checks.
       let texts = textList
@@ -286,9 +284,7 @@ public struct DateMismatchRule: Rule {
 
   /// `isStatementDate(_:)` given the claim's sentence and the text of its span.
   static func isStatementDate(sentence: String, span: String) -> Bool {
-    var sentence = sentence
-    var spanText = span
-    return spanText.withUTF8 { span in sentence.withUTF8 { isStatementDate(sentence: $0, span: span) } }
+    span.withBytes { span in sentence.withBytes { isStatementDate(sentence: $0, span: span) } }
   }
 
   /// `isStatementDate(_:)` on the bytes of the sentence and of the date's text.
@@ -472,9 +468,7 @@ public struct DateMismatchRule: Rule {
     // The word before the date must be "from": most sentences have none, and are not split into words.
     // (No character but the ASCII letters lower-cases to "from".)
     guard containsFrom(text) else { return false }
-    var sentence = text
-    var spanText = span
-    if let ascii = spanText.withUTF8({ span in sentence.withUTF8 { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
+    if let ascii = span.withBytes({ span in text.withBytes { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
     return isReplacedDateByCharacters(sentence: text, span: span)
   }
 
@@ -546,8 +540,7 @@ public struct DateMismatchRule: Rule {
 
   /// Whether `text` contains "from" in any ASCII case.
   static func containsFrom(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { u in
+    text.withBytes { u in
       guard u.count >= 4 else { return false }
       // Each "f" in either case, found eight bytes at a time, then the three letters after it.
       var from = 0
@@ -628,16 +621,14 @@ public struct DateMismatchRule: Rule {
   /// sentence's words (if not, the whole sentence is its context and nothing is borrowed from the
   /// sentence before).
   static func clauseWords(sentence text: String, span: String) -> (words: [UInt64], found: Bool) {
-    var sentence = text
-    var spanText = span
-    return spanText.withUTF8 { span in
+    span.withBytes { span in
       // The date's first word (its bytes up to the first space), or the whole text when it has none.
       var a = 0
       while a < span.count, span[a] == 0x20 { a += 1 }
       var b = a
       while b < span.count, span[b] != 0x20 { b += 1 }
       let first = a < span.count ? UnsafeBufferPointer(rebasing: span[a..<b]) : span
-      return sentence.withUTF8 { bytes in
+      return text.withBytes { bytes in
         // The words are the runs of bytes between spaces; the date's word is the first that holds the
         // date's first word. The clause is read back and forward from it on the bytes, as
         // `clauseWords(around:count:isBreak:)` reads it on a list of the words.
