@@ -109,8 +109,9 @@ public struct DocumentPipeline: Sendable {
   /// With `compactingClaims` (the default) the claims are stored as a long run keeps them
   /// (`compacted(_:)`); a caller that drops them as soon as their story is checked passes `false` and
   /// skips that copy.
-  public func finish(_ prepared: Prepared, compactingClaims: Bool = true) -> Output {
-    guard let document = prepared.document else { return Output(report: nil, problems: prepared.problems) }
+  public func finish(_ prepared: consuming Prepared, compactingClaims: Bool = true) -> Output {
+    // The document and problems are moved out of `prepared`, not copied.
+    guard let document = prepared.document.take() else { return Output(report: nil, problems: prepared.problems) }
     var problems = prepared.problems
     let displayPath = document.path
     // claimlint reads English only: a page in another language gets a note, not claims read as English.
