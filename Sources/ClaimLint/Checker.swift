@@ -262,10 +262,10 @@ public struct Checker: Sendable {
       let group = members[s]
       // One story holding the whole run reads its files and runs its rules on every thread.
       let inner = members.count == 1 ? options.threads : 1
-      let outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
+      var outputs = ParallelMap.map(group, threads: inner) { i -> DocumentPipeline.Output in
         // Released documents drop their claims once the story is checked: no need to store them compactly.
         let o = pipeline.finish(
-          kept.take(i)?.prepared ?? pipeline.prepare(files[i], stdin: stdin), compactingClaims: !options.releaseDocuments)
+          kept.take(i)?.takePrepared() ?? pipeline.prepare(files[i], stdin: stdin), compactingClaims: !options.releaseDocuments)
         if let progress { done.report(files.count, progress) }
         return o
       }
@@ -275,11 +275,13 @@ public struct Checker: Sendable {
       var docDistinctive: [[UInt64]] = []
       var docWords: [[UInt64]] = []
       var docShingles: [[UInt64]?] = []
-      for (k, o) in outputs.enumerated() {
+      // Each output's report is moved out of `outputs` (copied, it would keep every field shared, and
+      // `release` below would then copy its segments).
+      for k in outputs.indices {
         let words = runWords.take(group[k])
         let shingles = runShingles.take(group[k])
-        problems += o.problems
-        guard let r = o.report else { continue }
+        problems += outputs[k].problems
+        guard let r = outputs[k].report.take() else { continue }
         if group[k] == draftFile { localDraft = docs.count }
         docs.append(r)
         if large {
@@ -391,9 +393,7 @@ private final class TakeOnce<T>: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard i < storage.count else { return nil }
-    let v = storage[i]
-    storage[i] = nil
-    return v
+    return storage[i].take()
   }
 }
 

@@ -124,9 +124,10 @@ extension DocumentPipeline.Prepared {
       }
     }
 
-    /// The prepared file, as it was.
-    var prepared: DocumentPipeline.Prepared {
-      switch self {
+    /// The prepared file, as it was, moved out of this value (a copy would retain every field of a
+    /// whole one, to release them when this value goes).
+    consuming func takePrepared() -> DocumentPipeline.Prepared {
+      switch consume self {
       case .whole(let p): return p
       case .compact(let d, let problems): return DocumentPipeline.Prepared(document: d?.document, problems: problems)
       }

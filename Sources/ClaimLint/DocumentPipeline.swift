@@ -27,7 +27,9 @@ public struct DocumentPipeline: Sendable {
 
   /// The result of processing one file: a document with claims, and/or problems.
   public struct Output: Sendable {
-    public var report: DocumentReport?
+    /// Spelled `Optional<…>`, as `Document`'s optional fields are: a `T?` stored `var` makes the
+    /// initializer build the output aside and copy it into place.
+    public var report: Optional<DocumentReport>
     public var problems: [InputProblem]
 
     public init(report: DocumentReport?, problems: [InputProblem]) {
@@ -48,7 +50,7 @@ public struct DocumentPipeline: Sendable {
   /// keeps the result for the second pass instead of reading and segmenting the file again.
   public struct Prepared: Sendable {
     /// The segmented document; nil when the file could not be read or decoded (`problems` say why).
-    public var document: Document?
+    public var document: Optional<Document>  // not `Document?`: see `Output.report`
     /// Problems met so far (an unreadable file, invalid UTF-8).
     public var problems: [InputProblem]
 
@@ -109,8 +111,9 @@ public struct DocumentPipeline: Sendable {
   /// With `compactingClaims` (the default) the claims are stored as a long run keeps them
   /// (`compacted(_:)`); a caller that drops them as soon as their story is checked passes `false` and
   /// skips that copy.
-  public func finish(_ prepared: Prepared, compactingClaims: Bool = true) -> Output {
-    guard let document = prepared.document else { return Output(report: nil, problems: prepared.problems) }
+  public func finish(_ prepared: consuming Prepared, compactingClaims: Bool = true) -> Output {
+    // The document and problems are moved out of `prepared`, not copied.
+    guard let document = prepared.document.take() else { return Output(report: nil, problems: prepared.problems) }
     var problems = prepared.problems
     let displayPath = document.path
     // claimlint reads English only: a page in another language gets a note, not claims read as English.
@@ -127,7 +130,13 @@ public struct DocumentPipeline: Sendable {
           path: displayPath, message: "the article looks like \(name), not English; no claims were read from it",
           severity: .note))
     }
-    if !document.segments.contains(where: { $0.kind == .reportage || $0.kind == .list }) {
+    // The kinds are read in place: `contains(where:)` copied each segment to hand it to the closure.
+    var checkable = false
+    for k in document.segments.indices where document.segments[k].kind == .reportage || document.segments[k].kind == .list {
+      checkable = true
+      break
+    }
+    if !checkable {
       let empty = document.source.bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
       problems.append(
         InputProblem(

@@ -13,25 +13,36 @@ public enum ParallelMap {
   /// A map called from inside another map's work item runs serially on its thread: the outer map
   /// already keeps every core busy (a large run checks its stories side by side, and each story's
   /// alignment maps over its few documents).
+  ///
+  /// `@inlinable` so that every caller gets a version specialized for its types: unspecialized, each
+  /// item and each result would be copied through value witnesses (every field retained, then released).
+  /// Each result is built straight into its element of the returned array: the array's storage is
+  /// allocated uninitialized, every index below `items.count` is taken by exactly one work item
+  /// (`NextIndex`), so each element is initialized exactly once, by one thread, and
+  /// `concurrentPerform` returns only once every work item has finished, after which the whole array
+  /// is initialized and every write is visible to this thread.
+  @inlinable
   public static func map<T, U>(_ items: [T], threads: Int = defaultThreads, _ transform: (T) -> U) -> [U] {
     let workers = min(max(1, threads), items.count)
     if workers <= 1 || isWorkerThread { return items.map(transform) }
-    let results = ResultSlots<U>(count: items.count)
+    let count = items.count
     let next = NextIndex()
-    withoutActuallyEscaping(transform) { transform in
-      let work = UncheckedBox((items, transform))
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        let (items, transform) = work.value
-        Thread.current.threadDictionary[workerKey] = true
-        defer { Thread.current.threadDictionary.removeObject(forKey: workerKey) }
-        while true {
-          let i = next.take()
-          if i >= items.count { break }
-          results.set(i, transform(items[i]))
+    return withoutActuallyEscaping(transform) { transform in
+      [U](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let work = UncheckedBox((items, transform, buffer.baseAddress!))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          runAsWorker {
+            let (items, transform, slots) = work.value
+            while true {
+              let i = next.take()
+              if i >= count { break }
+              (slots + i).initialize(to: transform(items[i]))
+            }
+          }
         }
+        initialized = count
       }
     }
-    return results.values()
   }
 }
 
@@ -40,34 +51,30 @@ extension ParallelMap {
 
   /// Whether the current thread is running a work item of a `map`.
   public static var isWorkerThread: Bool { Thread.current.threadDictionary[workerKey] != nil }
-}
 
-/// Carries a closure into `concurrentPerform`; the caller guarantees it is safe to call concurrently.
-private struct UncheckedBox<F>: @unchecked Sendable {
-  let value: F
-  init(_ value: F) { self.value = value }
-}
-
-private final class ResultSlots<U>: @unchecked Sendable {
-  private var storage: [U?]
-  private let lock = NSLock()
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ i: Int, _ v: U) {
-    lock.lock()
-    storage[i] = v
-    lock.unlock()
+  /// Runs `body` with the current thread marked as a work item of a `map` (`isWorkerThread`).
+  @usableFromInline static func runAsWorker(_ body: () -> Void) {
+    let dictionary = Thread.current.threadDictionary
+    dictionary[workerKey] = true
+    defer { dictionary.removeObject(forKey: workerKey) }
+    body()
   }
-
-  func values() -> [U] { storage.map { $0! } }
 }
 
-private final class NextIndex: @unchecked Sendable {
+/// Carries values into `concurrentPerform`; the caller guarantees they are safe to use concurrently.
+@usableFromInline struct UncheckedBox<F>: @unchecked Sendable {
+  @usableFromInline let value: F
+  @inlinable init(_ value: F) { self.value = value }
+}
+
+/// Hands out the indices 0, 1, 2, … one at a time to whichever thread asks.
+@usableFromInline final class NextIndex: @unchecked Sendable {
   private var value = 0
   private let lock = NSLock()
 
-  func take() -> Int {
+  @usableFromInline init() {}
+
+  @usableFromInline func take() -> Int {
     lock.lock()
     defer { lock.unlock() }
     let v = value

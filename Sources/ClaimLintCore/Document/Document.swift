@@ -2,12 +2,15 @@
 public struct Document: Sendable {
   public private(set) var source: SourceFile
   public var format: DocumentFormat
-  public var title: String?
-  public var author: String?
+  // The optional fields are spelled `Optional<…>`: a `T?` stored `var` is set to nil before the
+  // initializer runs, and the optimizer then builds the value aside and copies it into place (every
+  // field retained, then released).
+  public var title: Optional<String>
+  public var author: Optional<String>
   /// The article's own date, which anchors relative dates.
-  public var date: CalendarDate?
+  public var date: Optional<CalendarDate>
   /// Where the date came from ("front matter", "dateline", "meta article:published_time", …).
-  public var dateEvidence: String?
+  public var dateEvidence: Optional<String>
   public var segments: [Segment]
   /// Informational remarks about the document (for example that it holds no text).
   public var remarks: [String]

@@ -68,8 +68,9 @@ public struct DocumentReport: Sendable {
     didSet { claimCount = claims.count }
   }
   /// `corroboration[i]` is the number of other independent documents that support `claims[i]`
-  /// (nil when not computed).
-  public var corroboration: [Int]?
+  /// (nil when not computed). Spelled `Optional<…>`, as `Document`'s optional fields are: a `T?` stored
+  /// `var` makes the initializer build the report aside and copy it into place.
+  public var corroboration: Optional<[Int]>
   /// The number of claims read from the document (equal to `claims.count` until they are released).
   public private(set) var claimCount: Int
   /// Whether the claims and texts were released.
