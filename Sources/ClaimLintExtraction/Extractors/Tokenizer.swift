@@ -582,8 +582,12 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   }
 
   private var byFirst: [String: [Entry]] = [:]
-  /// `byFirst` for lookups, once `finished()` has made it.
-  private var table: WordTable<[Entry]>? = nil
+  /// `byFirst` for lookups, once `finished()` has made it: first key → the range of its phrases in
+  /// `flat`, a range rather than an array so that a lookup retains nothing.
+  private var table: WordTable<Range<Int>>? = nil
+  /// Every list of `byFirst` one after the other (in the order of its keys, sorted), once
+  /// `finished()` has made it.
+  private var flat: [Entry] = []
   /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII first key, once `finished()` has
   /// made it; empty when it cannot be used (the table is not on its fast path). A token with an ASCII
   /// text whose bit is clear starts no phrase: most lookups end there, with one load.
@@ -600,6 +604,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     list.sort { $0.keys.count > $1.keys.count }
     byFirst[first] = list
     table = nil
+    flat = []
     firstFilter = []
     firstKeysASCII = false
   }
@@ -607,8 +612,16 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   /// The index with its lookup table built: call once every phrase has been added.
   func finished() -> PhraseIndex {
     var p = self
-    let table = WordTable(byFirst)
+    var flat: [Entry] = []
+    var ranges: [String: Range<Int>] = [:]
+    for key in byFirst.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      let start = flat.count
+      flat += byFirst[key]!
+      ranges[key] = start..<flat.count
+    }
+    let table = WordTable(ranges)
     p.table = table
+    p.flat = flat
     p.firstFilter = []
     p.firstKeysASCII = byFirst.keys.allSatisfy { WordTable<Bool>.asciiHash($0) != nil }
     if table.isFast {
@@ -617,22 +630,6 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     return p
   }
 
-  private func entries(_ key: String) -> [Entry]? {
-    if let t = table { return t[key] }
-    return byFirst[key]
-  }
-
-  /// The phrases that start with token `i`; reads the token's fields in place, so that a miss copies
-  /// no `Token`.
-  @inline(__always)
-  private func entries(_ tokens: [Token], _ i: Int) -> [Entry]? {
-    if let t = table {
-      // A text that is not ASCII equals no ASCII key unless it holds a scalar whose decomposition is ASCII.
-      if tokens[i].lowerHash == 0, firstKeysASCII, !NonASCIIWord.mayEqualASCII(tokens[i].lower) { return nil }
-      return t.value(hash: tokens[i].lowerHash, key: tokens[i].lower)
-    }
-    return byFirst[tokens[i].lower]
-  }
 
   /// The longest phrase that starts at token `i`, as the index after it and its payload. The filter
   /// is read inline, so that a token that starts no phrase (most of them) costs no call.
@@ -645,7 +642,30 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
   /// `match(_:at:)` past the filter, kept out of line.
   @inline(never)
   private func matchLookup(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard let list = entries(tokens, i) else { return nil }
+    guard let t = table else { return matchUnfinished(tokens, at: i) }
+    // A text that is not ASCII equals no ASCII key unless it holds a scalar whose decomposition is ASCII.
+    if tokens[i].lowerHash == 0, firstKeysASCII, !NonASCIIWord.mayEqualASCII(tokens[i].lower) { return nil }
+    guard let r = t.value(hash: tokens[i].lowerHash, key: tokens[i].lower) else { return nil }
+    // The phrases and tokens are read in place on their storage: copying an entry out of its list
+    // would retain its keys and payload.
+    return flat.withUnsafeBufferPointer { es in
+      tokens.withUnsafeBufferPointer { ts -> (end: Int, payload: Payload)? in
+        outer: for e in r {
+          let count = es[e].keys.count
+          let end = i + count
+          guard end <= ts.count else { continue }
+          for k in 1..<count where ts[i + k].lower != es[e].keys[k] { continue outer }
+          return (end, es[e].payload)
+        }
+        return nil
+      }
+    }
+  }
+
+  /// `matchLookup(_:at:)` for an index whose `finished()` has not been called: the same search on
+  /// `byFirst`'s lists (the same phrases in the same order as `flat`'s ranges).
+  private func matchUnfinished(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
+    guard let list = byFirst[tokens[i].lower] else { return nil }
     outer: for e in list {
       let end = i + e.keys.count
       guard end <= tokens.count else { continue }

@@ -32,6 +32,41 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       }
       firstFilter = filter
     }
+
+    /// `WordPhraseTable.longest(_:_:maxWords:)` on the words' storage and these tables: a miss, the
+    /// common case, reads one hash. A method of the lookup itself, so that its tables are read
+    /// through `self` (borrowed for the call): read through a reference copied out of the table,
+    /// they cost a retain and a release of it per lookup. The same steps as the table's own
+    /// `longest(_:_:maxWords:)` on its dictionaries, which give the same answers.
+    func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int, caseSensitive cs: Bool) -> (value: Value, count: Int)? {
+      guard let longest = firstTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower)
+      else { return nil }
+      let n = min(longest, maxWords, ws.count - i)
+      guard n >= 1 else { return nil }
+      if n > 1 {
+        // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches. The
+        // hashes of the phrases of 1 to n words are made in one pass over their bytes.
+        let found = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { hs -> (value: Value, count: Int)? in
+          WordPhraseTable.prefixHashes(ws, i, n, cs, into: hs)
+          var m = n
+          // A fast table holds every ASCII phrase in its slots: an ASCII phrase (its hash not 0) is
+          // compared with a slot's key byte by byte (`joinedEquals`), without being made.
+          let fast = valueTable.isFast
+          while m > 1 {
+            let h = hs[m - 1]
+            if fast, h != 0 {
+              if let v = valueTable.value(asciiHash: h, matches: { WordPhraseTable.joinedEquals($0, ws, i, m, cs) }) { return (v, m) }
+            } else if let v = valueTable.value(hash: h, key: WordPhraseTable.joined(ws, i, m, cs)) {
+              return (v, m)
+            }
+            m -= 1
+          }
+          return nil
+        }
+        if let found { return found }
+      }
+      return valueTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) }
+    }
   }
 
   /// The phrases added since the last `finished()` (all of them when there was none); empty once
@@ -89,7 +124,9 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// `longest(_:_:maxWords:)` past the filter, kept out of line.
   @inline(never)
   private func longestLookup(_ ws: [Word], _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
-    ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
+    let cs = caseSensitive
+    if let lk = lookup { return ws.withUnsafeBufferPointer { lk.longest($0, i, maxWords: maxWords, caseSensitive: cs) } }
+    return ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
   }
 
   /// False when `ws[i]` is an ASCII word that starts no phrase, read from its hash and the filter
@@ -113,60 +150,16 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     }
   }
 
-  /// `longest(_:_:maxWords:)` on the words' storage: a miss, the common case, reads one hash.
+  /// `longest(_:_:maxWords:)` on the words' storage, for a table still being filled (no `lookup`):
+  /// looked up in its dictionaries, longest phrase first.
   private func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
-    let cs = caseSensitive
-    let longest: Int
-    let lk = lookup
-    if let lk {
-      guard let l = lk.firstTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower)
-      else { return nil }
-      longest = l
-    } else {
-      guard let l = longestByFirst[key(ws[i])] else { return nil }
-      longest = l
-    }
+    guard let longest = longestByFirst[key(ws[i])] else { return nil }
     var n = min(longest, maxWords, ws.count - i)
-    /// The words `i..<(i + n)` joined by spaces.
-    func phrase(_ n: Int) -> String {
-      var phrase = key(ws[i])
-      for k in (i + 1)..<(i + n) {
-        phrase += " "
-        phrase += key(ws[k])
-      }
-      return phrase
-    }
-    if let lk, n > 1 {
-      // Looked up by the phrase's hash; the phrase is built only when a slot's hash matches. The
-      // hashes of the phrases of 1 to n words are made in one pass over their bytes.
-      let found = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { hs -> (value: Value, count: Int)? in
-        prefixHashes(ws, i, n, into: hs)
-        var m = n
-        // A fast table holds every ASCII phrase in its slots: an ASCII phrase (its hash not 0) is
-        // compared with a slot's key byte by byte (`joinedEquals`), without being made.
-        let fast = lk.valueTable.isFast
-        while m > 1 {
-          let h = hs[m - 1]
-          if fast, h != 0 {
-            if let v = lk.valueTable.value(asciiHash: h, matches: { joinedEquals($0, ws, i, m) }) { return (v, m) }
-          } else if let v = lk.valueTable.value(hash: h, key: phrase(m)) {
-            return (v, m)
-          }
-          m -= 1
-        }
-        return nil
-      }
-      if let found { return found }
-      n = 1
-    }
     while n > 1 {
-      if let v = values[phrase(n)] { return (v, n) }
+      if let v = values[Self.joined(ws, i, n, caseSensitive)] { return (v, n) }
       n -= 1
     }
-    if n == 1 {
-      if let lk { return lk.valueTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) } }
-      if let v = values[key(ws[i])] { return (v, 1) }
-    }
+    if n == 1, let v = values[key(ws[i])] { return (v, 1) }
     return nil
   }
 
@@ -174,8 +167,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
 
   /// Whether the ASCII string `phrase` is the words `i..<(i + m)` (their `key`s, ASCII) joined by
   /// spaces: both sides are ASCII, so equal strings are equal bytes, compared in place word by word.
-  func joinedEquals(_ phrase: String, _ ws: UnsafeBufferPointer<Word>, _ i: Int, _ m: Int) -> Bool {
-    let cs = caseSensitive
+  static func joinedEquals(_ phrase: String, _ ws: UnsafeBufferPointer<Word>, _ i: Int, _ m: Int, _ cs: Bool) -> Bool {
     let answer = phrase.utf8.withContiguousStorageIfAvailable { pb -> Bool in
       var p = 0
       for k in i..<(i + m) {
@@ -206,7 +198,9 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// `WordTable.hashCode` of the words `i..<(i + m + 1)` joined by spaces into `hs[m]`, for every
   /// `m` below `n` (`hs` holds at least `n`), without joining them (0 once a word is not ASCII): FNV-1a reads the bytes
   /// in order, so the hash of a phrase continues the state of the phrase one word shorter.
-  private func prefixHashes(_ ws: UnsafeBufferPointer<Word>, _ i: Int, _ n: Int, into hs: UnsafeMutableBufferPointer<UInt64>) {
+  fileprivate static func prefixHashes(
+    _ ws: UnsafeBufferPointer<Word>, _ i: Int, _ n: Int, _ caseSensitive: Bool, into hs: UnsafeMutableBufferPointer<UInt64>
+  ) {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var ascii = true
     for m in 0..<n {

@@ -34,6 +34,38 @@ import Testing
     }
   }
 
+  /// A finished phrase index (first keys to ranges of one flat list of phrases, read in place) finds
+  /// what the unfinished one finds in its per-key lists: the longest phrase first, phrases sharing a
+  /// first key, phrases running past the sentence's end, non-ASCII keys.
+  @Test func finishedPhraseIndexMatchesTheUnfinishedOne() {
+    var index = PhraseIndex<String>()
+    let phrases = [
+      "according to", "according to the ministry", "said", "foreign minister", "foreign", "müller", "hong kong",
+      "new york city", "new york", "people fled", "mayor of são paulo",
+    ]
+    for p in phrases { index.add(p.split(separator: " ").map(String.init), p) }
+    let finished = index.finished()
+    var hits = 0
+    for s in Self.sentences + ["According to the ministry, New York", "foreign"] {
+      let tokens = Tokenizer.tokenize(Array(s.utf8))
+      for i in 0...tokens.count {
+        let a = finished.match(tokens, at: i)
+        let b = index.match(tokens, at: i)
+        #expect(a?.end == b?.end, "\(s) \(i)")
+        #expect(a?.payload == b?.payload, "\(s) \(i)")
+        if a != nil { hits += 1 }
+      }
+    }
+    #expect(hits >= 8)
+    // A phrase longer than the tokens left is passed over for a shorter one.
+    let tail = Tokenizer.tokenize(Array("in New York".utf8))
+    #expect(finished.match(tail, at: 1)?.payload == "new york")
+    // No phrase of at most 0 words.
+    var t = WordPhraseTable<Int>(caseSensitive: false)
+    t.add("said", 1)
+    #expect(t.finished().longest(WordScanner.words("He said"), 1, maxWords: 0) == nil)
+  }
+
   @Test func phrasesAddedAfterFinishingAreFoundWithTheEarlierOnes() {
     var table = WordPhraseTable<Int>(caseSensitive: false)
     table.add("said", 1)

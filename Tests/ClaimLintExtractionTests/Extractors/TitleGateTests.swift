@@ -64,7 +64,7 @@ import Testing
             for p in phrases {
               for (t, cs) in [(lower, false), (written, true)] {
                 let joined = (i..<(i + m)).map { cs ? ws[$0].text : ws[$0].lower }.joined(separator: " ")
-                #expect(t.joinedEquals(p, b, i, m) == (joined == p), "\(s) \(i) \(m) \(p)")
+                #expect(WordPhraseTable<Int>.joinedEquals(p, b, i, m, t.caseSensitive) == (joined == p), "\(s) \(i) \(m) \(p)")
                 if joined == p { equal += 1 }
               }
             }
