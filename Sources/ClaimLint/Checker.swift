@@ -258,7 +258,7 @@ public struct Checker: Sendable {
     let order = members.indices.sorted { a, b in members[a].count != members[b].count ? members[a].count > members[b].count : a < b }
     let done = Counter()
     let storyThreads = members.count > 1 ? options.threads : 1
-    let checked = ParallelMap.map(order, threads: storyThreads) { s -> StoryOutcome in
+    var checked = ParallelMap.map(order, threads: storyThreads) { s -> StoryOutcome in
       let group = members[s]
       // One story holding the whole run reads its files and runs its rules on every thread.
       let inner = members.count == 1 ? options.threads : 1
@@ -312,13 +312,17 @@ public struct Checker: Sendable {
     // What the stories needed from the whole run is not needed by the report.
     distinctive = []
     commonWords = []
+    // The stories' documents, findings and problems are moved out of their outcomes, not copied (a
+    // copy would retain every field of every document here, and freeing the outcomes release them).
     var docs: [DocumentReport] = []
     var findings: [Finding] = []
     var problems = extraProblems
-    for outcome in checked {
-      docs += outcome.documents
-      findings += outcome.findings
-      problems += outcome.problems
+    docs.reserveCapacity(checked.reduce(0) { $0 + $1.documents.count })
+    findings.reserveCapacity(checked.reduce(0) { $0 + $1.findings.count })
+    for s in checked.indices {
+      docs.appendMoving(from: &checked[s].documents)
+      findings.appendMoving(from: &checked[s].findings)
+      problems.appendMoving(from: &checked[s].problems)
     }
     docs.sort { $0.document.path < $1.document.path }
     findings.sort(by: Finding.ordered)
@@ -372,6 +376,15 @@ private struct StoryOutcome: Sendable {
   var findings: [Finding]
   var problems: [InputProblem]
   var reportsUnused: Bool
+}
+
+extension Array {
+  /// Appends the elements of `other` in order, moving them out of it (`other` is left empty): unlike
+  /// `append(contentsOf:)`, no element is copied.
+  mutating func appendMoving(from other: inout [Element]) {
+    other.reverse()
+    while let element = other.popLast() { append(element) }
+  }
 }
 
 /// Values for the items of a run, put and taken from any thread; each is taken once, which frees it.
