@@ -148,8 +148,9 @@ public struct QuantityComparison: Sendable {
     let dash = numbering.pointee.word("-")
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
-    let tables = claims.documents.map { dc -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
-      dc.claims.withUnsafeBufferPointer { cs in
+    // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
+    let tables = claims.documents.indices.map { d -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
         // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
         // of doubles holds them; only whether there is exactly one matters).
         // A document has few subjects: they are looked up in a list, and by a dictionary only once
