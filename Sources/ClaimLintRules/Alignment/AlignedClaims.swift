@@ -29,7 +29,12 @@ public struct DocumentClaims: Sendable {
 ///
 /// Claims are only ever compared within a block (same unit and counted-noun family, same person, same
 /// event type), so the work grows with the size of the blocks, not with the square of all claims.
-public struct AlignedClaims: Sendable {
+///
+/// A class, not a struct: rules hold the run in closures, comparisons and per-pass tables
+/// (`QuantityComparison`, `ComparableDocuments`, `MinoritySide`), and a copy of a struct of a dozen
+/// arrays and tables retains and releases every one of them; a copy of a reference retains one
+/// object. Every stored property is a `let`, so the run is never changed once aligned.
+public final class AlignedClaims: Sendable {
   public let documents: [DocumentClaims]
   /// The draft in pre-publish mode (`check DRAFT --against SOURCE…`).
   public let draftIndex: Int?
@@ -115,10 +120,11 @@ public struct AlignedClaims: Sendable {
     // the last sentence's text is reused without a look-up.
     // Room for a text per claim: the table is not grown (and rehashed) step by step.
     var claimCount = 0
-    for dc in documents { claimCount += dc.claims.count }
+    for d in documents.indices { claimCount += documents[d].claims.count }
     var textNumbers = TextNumbers(capacity: claimCount)
-    let textOf: [[Int]] = documents.map { dc in
-      dc.claims.withUnsafeBufferPointer { cs in
+    // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
+    let textOf: [[Int]] = documents.indices.map { d in
+      documents[d].claims.withUnsafeBufferPointer { cs in
         var out: [Int] = []
         out.reserveCapacity(cs.count)
         // The first claim of each sentence: by an array when sentence indexes are small (they count the

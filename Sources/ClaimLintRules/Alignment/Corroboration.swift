@@ -11,7 +11,7 @@ public enum Corroboration {
     // run) counts nothing: a claim's count is the number of groups that state its key, less its own,
     // and no other group states anything. No key is made.
     if let first = claims.syndicationGroup.first, claims.syndicationGroup.allSatisfy({ $0 == first }) {
-      return claims.documents.map { [Int](repeating: 0, count: $0.claims.count) }
+      return claims.documents.indices.map { [Int](repeating: 0, count: claims.documents[$0].claims.count) }
     }
     return keyedCounts(claims)
   }
@@ -26,8 +26,8 @@ public enum Corroboration {
     var quantityClaims = 0
     var otherClaims = 0
     var reportageClaims = 0
-    for dc in claims.documents {
-      dc.claims.withUnsafeBufferPointer { cs in
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
         for i in cs.indices {
           if cs[i].layer == .reportage { reportageClaims &+= 1 }
           switch cs[i].kind {

@@ -40,7 +40,7 @@ public enum QuantityBlocks {
   /// the blocks of a single claim (nothing in them can be compared). Blocks are ordered as their names
   /// "s<story>|<key>" sort as strings, by ranks of their parts: no name is joined.
   static func blocks(
-    _ claims: AlignedClaims, blockNames: [String], words: [String], parts keys: (ClaimRef, inout [KeyParts]) -> Void
+    _ claims: AlignedClaims, blockNames: [String], words: [String], parts keys: (ClaimRef, UnsafeBufferPointer<Claim>, inout [KeyParts]) -> Void
   ) -> [[ClaimRef]] {
     // Room for a block per quantity claim: the table is not grown step by step.
     var figures = 0
@@ -61,22 +61,24 @@ public enum QuantityBlocks {
     buffer.reserveCapacity(2)
     for d in claims.documents.indices {
       let story = claims.story[d]
-      let cs = claims.documents[d].claims
-      for i in cs.indices where cs[i].kind == .quantity {
-        let r = ClaimRef(document: d, index: i)
-        buffer.removeAll(keepingCapacity: true)
-        keys(r, &buffer)
-        for k in buffer {
-          let n = numbers.number(
-            UInt64(bitPattern: Int64(story)), UInt64(UInt32(bitPattern: k.block)) << 32 | UInt64(UInt32(bitPattern: k.word)),
-            k.isAction ? 1 : 0, orAdd: names.count)
-          if n < names.count {
-            counts[n] += 1
-          } else {
-            names.append(PartsName(story: story, key: k))
-            counts.append(1)
+      // `keys` is lent the document's claims (the claims of `r.document`), read in place.
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        for i in cs.indices where cs[i].kind == .quantity {
+          let r = ClaimRef(document: d, index: i)
+          buffer.removeAll(keepingCapacity: true)
+          keys(r, cs, &buffer)
+          for k in buffer {
+            let n = numbers.number(
+              UInt64(bitPattern: Int64(story)), UInt64(UInt32(bitPattern: k.block)) << 32 | UInt64(UInt32(bitPattern: k.word)),
+              k.isAction ? 1 : 0, orAdd: names.count)
+            if n < names.count {
+              counts[n] += 1
+            } else {
+              names.append(PartsName(story: story, key: k))
+              counts.append(1)
+            }
+            entries.append((n, r))
           }
-          entries.append((n, r))
         }
       }
     }

@@ -148,8 +148,9 @@ public struct QuantityComparison: Sendable {
     let dash = numbering.pointee.word("-")
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
-    let tables = claims.documents.map { dc -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
-      dc.claims.withUnsafeBufferPointer { cs in
+    // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
+    let tables = claims.documents.indices.map { d -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
         // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
         // of doubles holds them; only whether there is exactly one matters).
         // A document has few subjects: they are looked up in a list, and by a dictionary only once
@@ -265,7 +266,7 @@ public struct QuantityComparison: Sendable {
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
     claims.memo("QuantityComparison.valueBlocks") {
-      QuantityBlocks.blocks(claims, blockNames: blockNames, words: words, parts: { appendValueKeyParts($0, to: &$1) })
+      QuantityBlocks.blocks(claims, blockNames: blockNames, words: words, parts: { appendValueKeyParts($0, in: $1, to: &$2) })
     }
   }
 
@@ -308,22 +309,26 @@ public struct QuantityComparison: Sendable {
 
   /// Appends `valueKeyParts(r)` to `out` (one buffer serves every claim).
   func appendValueKeyParts(_ r: ClaimRef, to out: inout [QuantityBlocks.KeyParts]) {
+    claims.documents[r.document].claims.withUnsafeBufferPointer { cs in appendValueKeyParts(r, in: cs, to: &out) }
+  }
+
+  /// `appendValueKeyParts(_:to:)` with the claims of the document of `r` lent by the caller (once per
+  /// document, not once per figure: a retain and a release of the document's claims each).
+  func appendValueKeyParts(_ r: ClaimRef, in cs: UnsafeBufferPointer<Claim>, to out: inout [QuantityBlocks.KeyParts]) {
     let keys = figureKeys[r.document][r.index]
     guard keys.block >= 0 else { return }
     // The claim's fields are read in place, and its figure from the table: neither is copied whole.
     guard let figure = quantities[r.document][r.index] else { return }
-    claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
-      guard cs[r.index].layer == .reportage else { return }
-      guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
-      else { return }
-      // As `keys(_:block:)`; the cheap tests before the search of the sentence.
-      if figure.quantity.isRange, figure.quantity.low == 0 { return }
-      guard keys.action >= 0 || keys.noun >= 0 else { return }
-      if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return }
-      // The action and the noun (unless generic without a unit) as numbered in `tables`.
-      if keys.action >= 0 { out.append(.init(block: keys.block, isAction: true, word: keys.action)) }
-      if keys.noun >= 0 { out.append(.init(block: keys.block, isAction: false, word: keys.noun)) }
-    }
+    guard cs[r.index].layer == .reportage else { return }
+    guard figure.quantity.value != nil || figure.quantity.low != nil || figure.quantity.high != nil, !figure.quantity.superseded
+    else { return }
+    // As `keys(_:block:)`; the cheap tests before the search of the sentence.
+    if figure.quantity.isRange, figure.quantity.low == 0 { return }
+    guard keys.action >= 0 || keys.noun >= 0 else { return }
+    if Self.isTotalOfPart(sentence: cs[r.index].sentence, figure: cs[r.index].span.text) { return }
+    // The action and the noun (unless generic without a unit) as numbered in `tables`.
+    if keys.action >= 0 { out.append(.init(block: keys.block, isAction: true, word: keys.action)) }
+    if keys.noun >= 0 { out.append(.init(block: keys.block, isAction: false, word: keys.noun)) }
   }
 
   private func valueKeys(of c: Claim, block: String) -> [String] {

@@ -80,6 +80,8 @@ public enum Salience {
     shingleCount: inout Int
   ) {
     let table = stopTable
+    // `withUTF8` on a copy, not `withBytes`: its closure is inlined into the callers' loops (a
+    // closure through `withBytes` is not, which costs more than the retain of the copy).
     var text = text
     text.withUTF8 { u in
       guard let p = u.baseAddress else { return }
@@ -345,8 +347,7 @@ public enum Salience {
   /// letters of other scripts) are kept as word characters without further checks. Digits, ASCII
   /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
   private static func forEachWord(_ text: String, _ body: (Word) -> Void) {
-    var text = text
-    text.withUTF8 { forEachWord($0, body) }
+    text.withBytes { forEachWord($0, body) }
   }
 
   /// `forEachWord` over UTF-8 bytes (`readWords`), each word lower-cased into one scratch buffer.

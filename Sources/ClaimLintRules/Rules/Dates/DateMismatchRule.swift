@@ -934,8 +934,8 @@ public struct DateMismatchRule: Rule {
   /// "k", and the only character outside ASCII that lower-cases into ASCII is the Kelvin sign ("k"),
   /// so a text with other bytes is none of them; ASCII text is lower-cased byte by byte.
   static func isOwnDay(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { u in
+    // The bytes in place (`withBytes`): a copy of the string to call `withUTF8` on retains it.
+    return text.withBytes { u in
       guard u.count >= 5, u.count <= 15 else { return false }
       return ownDayBytes.contains { w in
         guard w.utf8CodeUnitCount == u.count else { return false }

@@ -149,14 +149,17 @@ public struct InternalQuantityConflictRule: Rule {
   /// the same counted noun (or currency) is compared, and only when no body figure agrees.
   private func headlineConflicts(_ claims: AlignedClaims, _ context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for (d, dc) in claims.documents.enumerated() where claims.draftIndex == nil || claims.draftIndex == d {
-      for (i, h) in dc.claims.enumerated() where h.isHeadline && h.kind == .quantity {
+    // Documents and claims are read by index: iterating them would copy every document and claim.
+    for d in claims.documents.indices where claims.draftIndex == nil || claims.draftIndex == d {
+      let cs = claims.documents[d].claims
+      for i in cs.indices where cs[i].isHeadline && cs[i].kind == .quantity {
+        let h = cs[i]
         guard let hq = h.quantity, let hv = hq.value, !hq.isVague else { continue }
         guard hq.unit != nil || (hq.counted.map { !QuantityComparison.genericNouns.contains($0) } ?? false) else { continue }
         var candidates: [Int] = []
         var agrees = false
-        for (j, b) in dc.claims.enumerated() where j != i && !b.isHeadline && b.kind == .quantity && b.layer == .reportage {
-          guard let bq = b.quantity, bq.value != nil, bq.unit == hq.unit, !bq.superseded else { continue }
+        for j in cs.indices where j != i && !cs[j].isHeadline && cs[j].kind == .quantity && cs[j].layer == .reportage {
+          guard let bq = cs[j].quantity, bq.value != nil, bq.unit == hq.unit, !bq.superseded else { continue }
           if hq.unit == nil { guard bq.counted == hq.counted else { continue } }
           if let x = hq.action, let y = bq.action, x != y { continue }
           if hq.overlaps(bq) || bq.value == hv {
@@ -168,11 +171,11 @@ public struct InternalQuantityConflictRule: Rule {
         guard !agrees, !candidates.isEmpty else { continue }
         let hw = Salience.words(h.sentence)
         let best = candidates.max { a, b in
-          let sa = Salience.containment(hw, Salience.words(dc.claims[a].sentence))
-          let sb = Salience.containment(hw, Salience.words(dc.claims[b].sentence))
+          let sa = Salience.containment(hw, Salience.words(cs[a].sentence))
+          let sb = Salience.containment(hw, Salience.words(cs[b].sentence))
           return sa == sb ? a > b : sa < sb
         }!
-        let b = dc.claims[best]
+        let b = cs[best]
         // An amount without a counted noun ("£40") says what it pays for only through its sentence: the
         // story's figure must share a word with the headline ("council", "budget"), or it is another
         // price on the page.

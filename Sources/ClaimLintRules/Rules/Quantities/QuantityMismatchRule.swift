@@ -95,7 +95,7 @@ public struct QuantityMismatchRule: Rule {
     guard !blocks.isEmpty else { return [] }
     // Each claim of a block with more than one document gets a position, in document order, so that
     // positions compare as the references do; per-claim tables are then arrays, not dictionaries.
-    var positionOf = claims.documents.map { [Int](repeating: -1, count: $0.claims.count) }
+    var positionOf = claims.documents.indices.map { [Int](repeating: -1, count: claims.documents[$0].claims.count) }
     for block in blocks {
       for r in block { positionOf[r.document][r.index] = 0 }
     }
