@@ -98,9 +98,8 @@ struct SegmentationPass {
     reasons.reserveCapacity(read.blocks.count)
     authors.reserveCapacity(read.blocks.count)
     for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
-      // The text's own storage, read in place (no copy of its bytes, nor of the block).
-      var text = read.blocks[index].text
-      let (words, endsSentence, marker) = text.withUTF8 { bytes in
+      // The text's own storage, read in place (no copy of its bytes, nor of the block or the string).
+      let (words, endsSentence, marker) = read.blocks[index].text.withUTF8Bytes { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
         // The marker of a short block, matched on its bytes (`lexicons` is the argument, not
         // `self.lexicons`: a closure capturing `self` copies the whole pass).
@@ -111,7 +110,7 @@ struct SegmentationPass {
       items.append(
         Item(
           block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
-          bytes: text.utf8.count, words: words, endsSentence: endsSentence))
+          bytes: read.blocks[index].text.utf8.count, words: words, endsSentence: endsSentence))
       markers.append(marker)
       reasons.append(nil)
       authors.append(nil)
@@ -481,12 +480,11 @@ struct SegmentationPass {
 
   func isSubheadingShape(_ i: Int) -> Bool {
     let item = items[i]
-    // The text's own storage, read in place (no copy of its bytes).
-    var text = self.text(i)
-    guard item.words <= Segmenter.shortWords, item.bytes <= 100, let first = text.unicodeScalars.first,
-      !first.properties.isLowercase
+    guard item.words <= Segmenter.shortWords, item.bytes <= 100,
+      let first = read.blocks[item.block].text.unicodeScalars.first, !first.properties.isLowercase
     else { return false }
-    return text.withUTF8 { bytes in
+    // The text's own storage, read in place (no copy of its bytes, nor of the string).
+    return read.blocks[item.block].text.withUTF8Bytes { bytes in
       let colon = bytes.last == 0x3A
       if item.endsSentence && !colon { return false }
       return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
