@@ -11,7 +11,7 @@ struct LanguageMenuDetector {
 
   let index: LanguageNameIndex
 
-  init(lexicons: SegmentationLexicons) {
+  init(lexicons: borrowing SegmentationLexicons) {
     index = lexicons.languageIndex
   }
 

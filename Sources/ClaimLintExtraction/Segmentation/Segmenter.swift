@@ -28,7 +28,7 @@ public struct Segmenter: Sendable {
   /// texts and maps move into the segments instead of being copied (see `SegmentationPass.takeSegments`).
   public func segment(_ read: consuming ReadResult, source: SourceFile, format: DocumentFormat) -> Document {
     var pass = SegmentationPass(lexicons: lexicons, read: consume read, format: format)
-    pass.run()
+    pass.run(lexicons: lexicons)
     let segments = pass.takeSegments()
     return Document(
       source: source, format: format, title: pass.title, author: pass.author, date: pass.date,
@@ -70,7 +70,8 @@ struct SegmentationPass {
     var isShort: Bool { words <= Segmenter.shortWords && bytes <= 160 }
   }
 
-  let lexicons: SegmentationLexicons
+  // The lexicons are not stored in the pass but lent to the passes that read them: a stored copy
+  // retains each of their tables (and the segmenter was copied to make it).
   /// The reader's result; `takeSegments` moves its blocks' texts and maps out.
   var read: ReadResult
   let format: DocumentFormat
@@ -97,7 +98,7 @@ struct SegmentationPass {
   /// Only blocks of at most this many words are compared with marker phrases.
   static let markerWords = 25
 
-  init(lexicons: SegmentationLexicons, read: consuming ReadResult, format: DocumentFormat) {
+  init(lexicons: borrowing SegmentationLexicons, read: consuming ReadResult, format: DocumentFormat) {
     (items, markers) = SegmentationPass.measure(read.blocks, lexicons: lexicons)
     reasons = Array(repeating: nil, count: items.count)
     authors = Array(repeating: nil, count: items.count)
@@ -108,7 +109,6 @@ struct SegmentationPass {
     dateEvidence = nil
     nextCommentID = 0
     commentsHeader = nil
-    self.lexicons = lexicons
     // Moved, not copied: the blocks array stays the pass's own (see `takeSegments`).
     self.read = consume read
     self.format = format
@@ -142,7 +142,7 @@ struct SegmentationPass {
   /// The text of item `i`'s block.
   func text(_ i: Int) -> String { read.blocks[items[i].block].text }
 
-  mutating func run() {
+  mutating func run(lexicons: borrowing SegmentationLexicons) {
     title = read.title
     author = read.author
     guard !items.isEmpty else {
@@ -151,12 +151,12 @@ struct SegmentationPass {
       return
     }
     applyHints()
-    markFurniture()
+    markFurniture(lexicons: lexicons)
     markComments()
     markRelated()
     markTop()
     markTrailingCredits()
-    markSubheadings()
+    markSubheadings(lexicons: lexicons)
     markRest()
     findDate()
     if title == nil, let h = items.firstIndex(where: { $0.kind == .headline }) { title = text(h) }
@@ -216,7 +216,7 @@ struct SegmentationPass {
 
   // MARK: - Furniture: language menus, date lines, marker lines
 
-  mutating func markFurniture() {
+  mutating func markFurniture(lexicons: borrowing SegmentationLexicons) {
     let menus = LanguageMenuDetector(lexicons: lexicons)
     for i in items.indices where items[i].isOpen {
       let item = items[i]
@@ -472,7 +472,7 @@ struct SegmentationPass {
 
   // MARK: - Subheadings and lists
 
-  mutating func markSubheadings() {
+  mutating func markSubheadings(lexicons: borrowing SegmentationLexicons) {
     for i in items.indices {
       let item = items[i]
       let refinable = item.kind == nil || (item.kind == .reportage && item.hint != nil)
@@ -482,7 +482,7 @@ struct SegmentationPass {
         reasons[i] = item.role == .title ? "title" : "heading (level \(item.level))"
         continue
       }
-      guard item.hint == nil, item.role == .paragraph, isSubheadingShape(i), i + 1 < items.count else {
+      guard item.hint == nil, item.role == .paragraph, isSubheadingShape(i, lexicons: lexicons), i + 1 < items.count else {
         continue
       }
       let next = items[i + 1]
@@ -500,7 +500,7 @@ struct SegmentationPass {
     }
   }
 
-  func isSubheadingShape(_ i: Int) -> Bool {
+  func isSubheadingShape(_ i: Int, lexicons: borrowing SegmentationLexicons) -> Bool {
     let item = items[i]
     guard item.words <= Segmenter.shortWords, item.bytes <= 100,
       let first = read.blocks[item.block].text.unicodeScalars.first, !first.properties.isLowercase
