@@ -191,8 +191,11 @@ public struct DocumentPipeline: Sendable {
     case .markdown: read = MarkdownReader().read(source)
     case .html: read = htmlReader.read(source)
     }
-    var doc = segmenter.segment(read, source: source, format: format)
-    doc.remarks += read.remarks
+    // The remarks are taken first so that `read` is given to the segmenter at its last use (its
+    // blocks' texts then move into the segments).
+    let readRemarks = read.remarks
+    var doc = segmenter.segment(consume read, source: source, format: format)
+    doc.remarks += readRemarks
     return doc
   }
 

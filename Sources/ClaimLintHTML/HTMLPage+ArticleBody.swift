@@ -1,3 +1,5 @@
+import ClaimLintCore
+
 // MARK: - Article body
 
 extension HTMLPage {
@@ -15,8 +17,7 @@ extension HTMLPage {
   /// `word ^ 0x2C2C…2C`, `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero
   /// byte, and only such words are counted byte by byte.
   static func commaCount(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { p in
+    return text.withUTF8Bytes { p in
       guard let base = p.baseAddress else { return 0 }
       let n = p.count
       let ones: UInt64 = 0x0101_0101_0101_0101

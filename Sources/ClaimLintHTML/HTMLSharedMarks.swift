@@ -1,3 +1,4 @@
+import ClaimLintCore
 import Foundation
 
 /// Marks of `class` and `id` values computed by any page a reader has read, shared by copies of one
@@ -108,7 +109,6 @@ struct HTMLWordIndex: Sendable {
 
   /// Whether any word occurs in `text`.
   func occurs(in text: String) -> Bool {
-    var t = text
-    return t.withUTF8 { occurs(in: $0) }
+    return text.withUTF8Bytes { occurs(in: $0) }
   }
 }

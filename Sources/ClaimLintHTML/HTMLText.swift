@@ -252,10 +252,8 @@ extension HTMLText {
 
   /// Whether `needle` occurs in `haystack`, compared byte by byte (no locale, no Foundation).
   static func contains(_ haystack: String, _ needle: String) -> Bool {
-    var h = haystack
-    var n = needle
-    return h.withUTF8 { hb in
-      n.withUTF8 { nb in
+    return haystack.withUTF8Bytes { hb in
+      needle.withUTF8Bytes { nb in
         guard let first = nb.first else { return true }
         guard nb.count <= hb.count else { return false }
         var i = 0
@@ -280,9 +278,8 @@ extension HTMLText {
   /// of those is lowercased by a byte copy (or returned as it is without capitals); any other text
   /// takes `String.lowercased()`.
   static func lowercased(_ text: String) -> String {
-    var text = text
     // 0: caseless beyond ASCII and no capitals; 1: caseless beyond ASCII with capitals; 2: other.
-    let kind: Int = text.withUTF8 { p in
+    let kind: Int = text.withUTF8Bytes { p in
       var upper = false
       var i = 0
       let n = p.count
@@ -303,7 +300,7 @@ extension HTMLText {
     }
     if kind == 0 { return text }
     if kind == 2 { return text.lowercased() }
-    return text.withUTF8 { p in
+    return text.withUTF8Bytes { p in
       String(unsafeUninitializedCapacity: p.count) { out in
         for k in 0..<p.count {
           let b = p[k]

@@ -16,15 +16,18 @@ public struct Block: Sendable, Hashable {
   public var role: Role
   /// Heading level when `role == .heading`.
   public var level: Int
+  // The optional fields are spelled `Optional<…>`: a `T?` stored `var` is set to nil before the
+  // initializer runs, and the optimizer then builds the block aside and copies it into place (its
+  // strings and map retained, then released), once for every block a reader makes.
   /// A segment kind the format itself states (an HTML `<nav>` or a comments container), if any.
-  public var hint: SegmentKind?
+  public var hint: Optional<SegmentKind>
   /// For comment blocks, the author when the markup names one.
-  public var author: String?
+  public var author: Optional<String>
   /// Identifies the comment a block belongs to when the markup groups comments (blocks with the same
   /// group id form one comment).
-  public var group: Int?
+  public var group: Optional<Int>
   /// Why the format gave this hint.
-  public var reason: String?
+  public var reason: Optional<String>
 
   public init(
     text: String, map: OffsetMap, role: Role = .paragraph, level: Int = 0, hint: SegmentKind? = nil,

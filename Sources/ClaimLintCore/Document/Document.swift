@@ -64,6 +64,13 @@ extension Segment {
     let e = max(s, min(end, n))
     if s == 0 && e == n { return text }
     if s == e { return "" }
+    // A native string's bytes are read in place; `withUTF8` would need a mutable copy of `text`
+    // (a retain and a release of its storage on every call).
+    if let sliced = text.utf8.withContiguousStorageIfAvailable({
+      String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self)
+    }) {
+      return sliced
+    }
     var text = text
     return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
   }

@@ -5,13 +5,15 @@ public struct Segment: Sendable, Hashable {
   public var text: String
   /// Maps offsets in `text` back to the source file.
   public var map: OffsetMap
+  // The optional fields are spelled `Optional<…>`: a `T?` stored `var` is set to nil before the
+  // initializer runs, and the optimizer then builds the segment aside and copies it into place.
   /// For a comment, its author when the page names one.
-  public var author: String?
+  public var author: Optional<String>
   /// Why the segment got its kind (a marker word, a tag, a layout rule); shown by `claimlint segments`.
-  public var reason: String?
+  public var reason: Optional<String>
   /// The source range of a released segment (see `released()`), whose text and map are gone.
   /// Internal (not private) for `UnsafeMutablePointer.initializeSegment`.
-  @usableFromInline var releasedRange: Range<Int>? = nil
+  @usableFromInline var releasedRange: Optional<Range<Int>>
 
   public init(kind: SegmentKind, text: String, map: OffsetMap, author: String? = nil, reason: String? = nil) {
     self.kind = kind
@@ -19,6 +21,7 @@ public struct Segment: Sendable, Hashable {
     self.map = map
     self.author = author
     self.reason = reason
+    self.releasedRange = nil
   }
 
   /// The source byte range the segment covers.

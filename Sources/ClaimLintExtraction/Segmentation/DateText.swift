@@ -438,8 +438,7 @@ enum DateText {
   /// The dateline at the start of `text`, when there is one.
   static func leadDateline(_ text: String) -> LeadDateline? {
     // Tokens end by byte 200; the tokenizer looks at most two bytes past its limit.
-    var text = text
-    let bytes = text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(leadBytes + 2))) }
+    let bytes = text.withUTF8Bytes { Array(UnsafeBufferPointer(rebasing: $0.prefix(leadBytes + 2))) }
     // Tokens are made as the scan needs them: most paragraphs are settled by their first few.
     var t: [Token] = []
     t.reserveCapacity(16)

@@ -51,8 +51,8 @@ public enum LanguageGuess {
   /// The reading stops early once no text still to be read could make the verdict anything but English.
   public static func guess<S: Sequence>(_ texts: S) -> Verdict where S.Element == String {
     var state = State()
-    for var text in texts where state.seen < State.limit {
-      text.withUTF8 { state.read($0) }
+    for text in texts where state.seen < State.limit {
+      text.withUTF8Bytes { state.read($0) }
       state.flush()
       if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
     }
@@ -65,11 +65,11 @@ public enum LanguageGuess {
     var state = State()
     var bytesAfter = texts.reduce(0) { $0 + $1.utf8.count }
     for (k, original) in texts.enumerated() where state.seen < State.limit {
-      var text = original
+      let text = original
       bytesAfter -= text.utf8.count
       state.bytesAfter = bytesAfter
       state.textsAfter = texts.count - k - 1
-      text.withUTF8 { state.read($0) }
+      text.withUTF8Bytes { state.read($0) }
       state.flush()
       if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
     }

@@ -11,7 +11,7 @@ struct LanguageMenuDetector {
 
   let index: LanguageNameIndex
 
-  init(lexicons: SegmentationLexicons) {
+  init(lexicons: borrowing SegmentationLexicons) {
     index = lexicons.languageIndex
   }
 
@@ -25,8 +25,7 @@ struct LanguageMenuDetector {
   /// `LanguageNameIndex.folded` gives the same scalars: one per byte, capitals folded.
   func evaluate(_ text: String) -> Evidence? {
     guard !index.isEmpty, text.utf8.count <= LanguageMenuDetector.maximumLength else { return nil }
-    var copy = text
-    let ascii = copy.withUTF8 { u -> Evidence?? in
+    let ascii = text.withUTF8Bytes { u -> Evidence?? in
       guard TextShape.isASCII(u) else { return .none }
       return .some(evaluate(scalars: FoldedASCII(bytes: u), utf8Count: u.count))
     }

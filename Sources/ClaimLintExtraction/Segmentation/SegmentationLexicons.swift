@@ -178,8 +178,7 @@ public struct SegmentationLexicons: Sendable {
   /// Works on UTF-8 bytes; only text with letters beyond ASCII (Latin-1 to Cyrillic) takes the slower
   /// Unicode lower-casing.
   static func normalize(_ text: String, stripTrailing: Bool = true) -> String {
-    var text = text
-    return text.withUTF8 { normalize($0, stripTrailing: stripTrailing) }
+    return text.withUTF8Bytes { normalize($0, stripTrailing: stripTrailing) }
   }
 
   /// `normalize` of the UTF-8 bytes `u`, written straight into the result's storage.
@@ -278,16 +277,15 @@ public struct SegmentationLexicons: Sendable {
       let (n, needsUnicodeLowercase) = SegmentationLexicons.normalizeASCII(u, into: out, stripTrailing: true)
       let bytes = UnsafeBufferPointer(rebasing: out[..<n])
       guard needsUnicodeLowercase else { return match(normalizedBytes: bytes) }
-      var s = String(decoding: bytes, as: UTF8.self).lowercased()
-      return s.withUTF8 { match(normalizedBytes: $0) }
+      let s = String(decoding: bytes, as: UTF8.self).lowercased()
+      return s.withUTF8Bytes { match(normalizedBytes: $0) }
     }
   }
 
   /// The marker a normalized block matches, preferring exact, then count, then the longest prefix,
   /// then contains.
   func match(normalized s: String) -> MarkerMatch? {
-    var s = s
-    return s.withUTF8 { match(normalizedBytes: $0) }
+    return s.withUTF8Bytes { match(normalizedBytes: $0) }
   }
 
   /// `match(normalized:)` of the UTF-8 bytes `hay` of a normalized block.
@@ -375,8 +373,7 @@ public struct SegmentationLexicons: Sendable {
   /// and its length (and no other phrase can equal an ASCII text). Skips the hashing of most
   /// look-ups in `exact`.
   func mayBeExact(_ s: String) -> Bool {
-    var copy = s
-    return copy.withUTF8 { mayBeExact($0) }
+    return s.withUTF8Bytes { mayBeExact($0) }
   }
 
   /// `mayBeExact` of the UTF-8 bytes `s`.
@@ -658,8 +655,7 @@ struct LanguageNameIndex: Sendable {
   ///
   /// ASCII text (the common case) is read as bytes, one scalar each.
   static func folded(_ text: String) -> [UInt32] {
-    var copy = text
-    let ascii: [UInt32]? = copy.withUTF8 { p in
+    let ascii: [UInt32]? = text.withUTF8Bytes { p in
       var k = 0
       while k < p.count, p[k] < 0x80 { k += 1 }
       guard k == p.count else { return nil }

@@ -23,12 +23,16 @@ public struct Segmenter: Sendable {
   }
 
   /// Classifies blocks into segments and finds the document date.
-  public func segment(_ read: ReadResult, source: SourceFile, format: DocumentFormat) -> Document {
-    var pass = SegmentationPass(lexicons: lexicons, read: read, format: format)
-    pass.run()
+  ///
+  /// `read` is consumed: given at its last use, its blocks are owned by the pass alone, and their
+  /// texts and maps move into the segments instead of being copied (see `SegmentationPass.takeSegments`).
+  public func segment(_ read: consuming ReadResult, source: SourceFile, format: DocumentFormat) -> Document {
+    var pass = SegmentationPass(lexicons: lexicons, read: consume read, format: format)
+    pass.run(lexicons: lexicons)
+    let segments = pass.takeSegments()
     return Document(
       source: source, format: format, title: pass.title, author: pass.author, date: pass.date,
-      dateEvidence: pass.dateEvidence, segments: pass.segments(), remarks: read.remarks + pass.remarks)
+      dateEvidence: pass.dateEvidence, segments: segments, remarks: pass.read.remarks + pass.remarks)
   }
 }
 
@@ -66,62 +70,79 @@ struct SegmentationPass {
     var isShort: Bool { words <= Segmenter.shortWords && bytes <= 160 }
   }
 
-  let lexicons: SegmentationLexicons
-  let read: ReadResult
+  // The lexicons are not stored in the pass but lent to the passes that read them: a stored copy
+  // retains each of their tables (and the segmenter was copied to make it).
+  /// The reader's result; `takeSegments` moves its blocks' texts and maps out.
+  var read: ReadResult
   let format: DocumentFormat
-  var items: [Item] = []
+  var items: [Item]
   /// For each item, the marker phrase its block's lower-cased, space-folded text matches (short
   /// blocks only).
-  var markers: [SegmentationLexicons.MarkerMatch?] = []
+  var markers: [SegmentationLexicons.MarkerMatch?]
   /// For each item, why it has its kind (nil for plain reportage).
-  var reasons: [String?] = []
+  var reasons: [String?]
   /// For each comment item, its author.
-  var authors: [String?] = []
-  var remarks: [String] = []
-  var title: String?
-  var author: String?
-  var date: CalendarDate?
-  var dateEvidence: String?
-  var nextCommentID = 0
+  var authors: [String?]
+  var remarks: [String]
+  // No stored property has an initial value, and the optionals are spelled `Optional<…>` (a `T?`
+  // stored `var` is set to nil before the initializer runs): otherwise the optimizer builds the pass
+  // aside and copies it into place, every array and string retained, then released.
+  var title: Optional<String>
+  var author: Optional<String>
+  var date: Optional<CalendarDate>
+  var dateEvidence: Optional<String>
+  var nextCommentID: Int
   /// Index of the comments header, when the article has one.
-  var commentsHeader: Int?
+  var commentsHeader: Optional<Int>
 
   /// Only blocks of at most this many words are compared with marker phrases.
   static let markerWords = 25
 
-  init(lexicons: SegmentationLexicons, read: ReadResult, format: DocumentFormat) {
-    self.lexicons = lexicons
-    self.read = read
+  init(lexicons: borrowing SegmentationLexicons, read: consuming ReadResult, format: DocumentFormat) {
+    (items, markers) = SegmentationPass.measure(read.blocks, lexicons: lexicons)
+    reasons = Array(repeating: nil, count: items.count)
+    authors = Array(repeating: nil, count: items.count)
+    remarks = []
+    title = nil
+    author = nil
+    date = nil
+    dateEvidence = nil
+    nextCommentID = 0
+    commentsHeader = nil
+    // Moved, not copied: the blocks array stays the pass's own (see `takeSegments`).
+    self.read = consume read
     self.format = format
-    items.reserveCapacity(read.blocks.count)
-    markers.reserveCapacity(read.blocks.count)
-    reasons.reserveCapacity(read.blocks.count)
-    authors.reserveCapacity(read.blocks.count)
-    for index in read.blocks.indices where !read.blocks[index].text.isEmpty {
-      // The text's own storage, read in place (no copy of its bytes, nor of the block).
-      var text = read.blocks[index].text
-      let (words, endsSentence, marker) = text.withUTF8 { bytes in
+  }
+
+  /// The items of the non-empty blocks, and the marker phrase each short one matches.
+  private static func measure(
+    _ blocks: borrowing [Block], lexicons: borrowing SegmentationLexicons
+  ) -> ([Item], [SegmentationLexicons.MarkerMatch?]) {
+    var items: [Item] = []
+    var markers: [SegmentationLexicons.MarkerMatch?] = []
+    items.reserveCapacity(blocks.count)
+    markers.reserveCapacity(blocks.count)
+    for index in blocks.indices where !blocks[index].text.isEmpty {
+      // The text's own storage, read in place (no copy of its bytes, nor of the block or the string).
+      let (words, endsSentence, marker) = blocks[index].text.withUTF8Bytes { bytes in
         let words = TextShape.wordCount(bytes, 0, bytes.count, stopAt: Item.wordCap)
-        // The marker of a short block, matched on its bytes (`lexicons` is the argument, not
-        // `self.lexicons`: a closure capturing `self` copies the whole pass).
         let marker =
           words <= SegmentationPass.markerWords && bytes.count <= 300 ? lexicons.match(block: bytes) : nil
         return (words, TextShape.endsLikeSentence(bytes, 0, bytes.count), marker)
       }
       items.append(
         Item(
-          block: index, role: read.blocks[index].role, level: read.blocks[index].level, hint: read.blocks[index].hint,
-          bytes: text.utf8.count, words: words, endsSentence: endsSentence))
+          block: index, role: blocks[index].role, level: blocks[index].level, hint: blocks[index].hint,
+          bytes: blocks[index].text.utf8.count, words: words, endsSentence: endsSentence))
       markers.append(marker)
-      reasons.append(nil)
-      authors.append(nil)
     }
+    return (items, markers)
   }
 
   /// The text of item `i`'s block.
   func text(_ i: Int) -> String { read.blocks[items[i].block].text }
 
-  mutating func run() {
+  mutating func run(lexicons: borrowing SegmentationLexicons) {
     title = read.title
     author = read.author
     guard !items.isEmpty else {
@@ -130,12 +151,12 @@ struct SegmentationPass {
       return
     }
     applyHints()
-    markFurniture()
+    markFurniture(lexicons: lexicons)
     markComments()
     markRelated()
     markTop()
     markTrailingCredits()
-    markSubheadings()
+    markSubheadings(lexicons: lexicons)
     markRest()
     findDate()
     if title == nil, let h = items.firstIndex(where: { $0.kind == .headline }) { title = text(h) }
@@ -195,7 +216,7 @@ struct SegmentationPass {
 
   // MARK: - Furniture: language menus, date lines, marker lines
 
-  mutating func markFurniture() {
+  mutating func markFurniture(lexicons: borrowing SegmentationLexicons) {
     let menus = LanguageMenuDetector(lexicons: lexicons)
     for i in items.indices where items[i].isOpen {
       let item = items[i]
@@ -451,7 +472,7 @@ struct SegmentationPass {
 
   // MARK: - Subheadings and lists
 
-  mutating func markSubheadings() {
+  mutating func markSubheadings(lexicons: borrowing SegmentationLexicons) {
     for i in items.indices {
       let item = items[i]
       let refinable = item.kind == nil || (item.kind == .reportage && item.hint != nil)
@@ -461,7 +482,7 @@ struct SegmentationPass {
         reasons[i] = item.role == .title ? "title" : "heading (level \(item.level))"
         continue
       }
-      guard item.hint == nil, item.role == .paragraph, isSubheadingShape(i), i + 1 < items.count else {
+      guard item.hint == nil, item.role == .paragraph, isSubheadingShape(i, lexicons: lexicons), i + 1 < items.count else {
         continue
       }
       let next = items[i + 1]
@@ -479,14 +500,13 @@ struct SegmentationPass {
     }
   }
 
-  func isSubheadingShape(_ i: Int) -> Bool {
+  func isSubheadingShape(_ i: Int, lexicons: borrowing SegmentationLexicons) -> Bool {
     let item = items[i]
-    // The text's own storage, read in place (no copy of its bytes).
-    var text = self.text(i)
-    guard item.words <= Segmenter.shortWords, item.bytes <= 100, let first = text.unicodeScalars.first,
-      !first.properties.isLowercase
+    guard item.words <= Segmenter.shortWords, item.bytes <= 100,
+      let first = read.blocks[item.block].text.unicodeScalars.first, !first.properties.isLowercase
     else { return false }
-    return text.withUTF8 { bytes in
+    // The text's own storage, read in place (no copy of its bytes, nor of the string).
+    return read.blocks[item.block].text.withUTF8Bytes { bytes in
       let colon = bytes.last == 0x3A
       if item.endsSentence && !colon { return false }
       return colon || item.words <= 4 || TextShape.isTitleLike(bytes, 0, bytes.count, minorWords: lexicons.minorWords)
@@ -550,13 +570,43 @@ struct SegmentationPass {
 
   /// The segments, in document order; comment blocks merge per comment, and runs of byline or
   /// related blocks merge into one segment.
-  func segments() -> [Segment] {
+  ///
+  /// The blocks' texts and maps and the items' authors and reasons are moved into the segments, not
+  /// copied (a copy retains each string and map, and the pass's end releases them again): each block
+  /// belongs to one item and each item is read once, here, after every rule has run, so nothing reads
+  /// a moved-out field. The pass keeps its title, author, date and remarks.
+  mutating func takeSegments() -> [Segment] {
+    // The arrays are swapped out of the pass first (moved, not copied): a closure that used `self`
+    // would copy the whole pass.
+    var blocks: [Block] = []
+    var authors: [String?] = []
+    var reasons: [String?] = []
+    swap(&blocks, &read.blocks)
+    swap(&authors, &self.authors)
+    swap(&reasons, &self.reasons)
+    return SegmentationPass.segments(items: items, blocks: &blocks, authors: &authors, reasons: &reasons)
+  }
+
+  /// The segments of `items` (see `takeSegments`), with the blocks' texts and maps and the items'
+  /// authors and reasons moved out of the arrays given.
+  private static func segments(
+    items: [Item], blocks: inout [Block], authors: inout [String?], reasons: inout [String?]
+  ) -> [Segment] {
+    /// Block `b`'s text and map, moved out of `blocks` (left empty).
+    func takeBlock(_ b: Int) -> (text: String, map: OffsetMap) {
+      var text = ""
+      var map = OffsetMap()
+      swap(&text, &blocks[b].text)
+      swap(&map, &blocks[b].map)
+      return (text, map)
+    }
+    let itemCount = items.count
     // Each segment is initialised where it lies in the array (`initializeSegment`), not built and
     // copied in. At most one segment per item.
-    [Segment](unsafeUninitializedCapacity: items.count) { out, count in
+    return [Segment](unsafeUninitializedCapacity: itemCount) { out, count in
       guard let base = out.baseAddress else { return }
       var i = 0
-      while i < items.count {
+      while i < itemCount {
         let item = items[i]
         guard let kind = item.kind else {
           i += 1
@@ -568,22 +618,20 @@ struct SegmentationPass {
         }
         var j = i + 1
         if kind == .comment, let id = item.commentID {
-          while j < items.count, items[j].kind == .comment, items[j].commentID == id { j += 1 }
+          while j < itemCount, items[j].kind == .comment, items[j].commentID == id { j += 1 }
         } else if kind == .byline || kind == .related {
-          while j < items.count, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
+          while j < itemCount, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
         }
+        let author = authors[i].take()
+        let reason = reasons[i].take()
         if j == i + 1 {
           // One block (the common case): its text and map as they are.
-          (base + count).initializeSegment(
-            kind: kind, text: read.blocks[item.block].text, map: read.blocks[item.block].map, author: authors[i],
-            reason: reasons[i])
+          let (text, map) = takeBlock(item.block)
+          (base + count).initializeSegment(kind: kind, text: text, map: map, author: author, reason: reason)
         } else {
-          let parts = (i..<j).filter { !items[$0].isAuthorLine }.map {
-            (text: text($0), map: read.blocks[items[$0].block].map)
-          }
+          let parts = (i..<j).filter { !items[$0].isAuthorLine }.map { takeBlock(items[$0].block) }
           let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
-          (base + count).initializeSegment(
-            kind: kind, text: joined.0, map: joined.1, author: authors[i], reason: reasons[i])
+          (base + count).initializeSegment(kind: kind, text: joined.0, map: joined.1, author: author, reason: reason)
         }
         count += 1
         i = j

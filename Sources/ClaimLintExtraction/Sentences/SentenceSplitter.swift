@@ -71,8 +71,7 @@ public struct SentenceSplitter: Sendable {
 
   /// `split(_:)` appended to `result`: a caller that splits text after text can keep one buffer.
   func split(_ text: String, into result: inout [Range<Int>]) {
-    var text = text
-    text.withUTF8 { split(bytes: $0, into: &result) }
+    text.withUTF8Bytes { split(bytes: $0, into: &result) }
   }
 
   /// `split(_:into:)` on the text's UTF-8 bytes, read in place.
