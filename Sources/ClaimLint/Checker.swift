@@ -140,9 +140,16 @@ public struct Checker: Sendable {
     _ docs: inout [DocumentReport], draftIndex: Int?, story: StoryOfRun?, rules selected: [any Rule.Type],
     rulesRun: Set<String>, threads: Int
   ) -> (findings: [Finding], reportsUnused: Bool) {
+    // Each document is copied once, into its `DocumentClaims`; its inline suppressions are read from
+    // that copy (directives count only in the documents whose findings are reported).
     var claims: [DocumentClaims] = []
     claims.reserveCapacity(docs.count)
-    for i in docs.indices { claims.append(DocumentClaims(document: docs[i].document, claims: docs[i].claims)) }
+    var maps: [String: SuppressionMap] = [:]
+    for i in docs.indices {
+      let document = docs[i].document
+      if options.inlineSuppressions, draftIndex == nil || draftIndex == i { Suppressions.addMap(of: document, to: &maps) }
+      claims.append(DocumentClaims(document: consume document, claims: docs[i].claims))
+    }
     let aligned = AlignedClaims(documents: claims, draftIndex: draftIndex, nouns: nouns, story: story)
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
     // Rules are independent of each other: they run side by side, and their findings are joined in
@@ -182,12 +189,6 @@ public struct Checker: Sendable {
     findings.removeLast(findings.count - unique)
     var reportsUnused = false
     if options.inlineSuppressions {
-      // Directives count only in the documents whose findings are reported; they are read from the
-      // aligned documents in place.
-      var maps: [String: SuppressionMap] = [:]
-      for d in draftIndex.map({ [$0] }) ?? Array(aligned.documents.indices) {
-        Suppressions.addMap(of: aligned.documents[d].document, to: &maps)
-      }
       Suppressions.apply(to: &findings, maps: maps, rulesRun: rulesRun, knownRules: Self.knownRuleIDs)
       findings.sortMoving(by: Finding.ordered)
       reportsUnused = findings.indices.contains { findings[$0].ruleID == Suppressions.unusedRuleID }
