@@ -332,32 +332,46 @@ public struct ClaimExtractor: Sendable {
         // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
         for k in b.quantities.indices {
           let r = b.quantities[k].range
-          if b.dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
+          // By index: `contains(where:)` copied each date match (its mention's strings retained).
+          var overlapsDate = false
+          for d in b.dateMatches.indices where b.dateMatches[d].range.overlaps(r) {
+            overlapsDate = true
+            break
+          }
+          if overlapsDate { continue }
           let scopedHedges = HedgeDetector.scoped(
             hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: b.quantities[k].nounEnd, in: b.bytes)
           let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
           stored.pointee.quantity = b.quantities[k].quantity
           if let ar = b.quantities[k].quantity.actionRange { stored.pointee.actionSpan = span(ar) }
         }
+        // The matches of titles, attributions and events are read by index: `for m in matches` copied
+        // each match (every string of it retained, then released) before its fields were read.
         let titleMatches = titles.extract(from: sentence, words: b.words)
-        for m in titleMatches {
-          if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
-          titled.append((m.title.title.lowercased(), m.title.person))
+        for i in titleMatches.indices {
+          let person = titleMatches[i].title.person
+          if person.fastContains(" "), !people.contains(person) { people.append(person) }
+          titled.append((titleMatches[i].title.title.lowercased(), person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
-          let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
+          let pr = titleMatches[i].personRange
+          let tr = titleMatches[i].titleRange
+          let whole = min(pr.lowerBound, tr.lowerBound)..<max(pr.upperBound, tr.upperBound)
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = titleMatches[i].title
         }
-        for m in attributions.extract(
+        let attributionMatches = attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
-        {
-          addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
-            .attribution = m.attribution
-          previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.fastContains(" "), Self.startsUppercase(m.attribution.speaker),
-            !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
+        for i in attributionMatches.indices {
+          addClaim(
+            attributionMatches[i].attribution.isQuote ? .quote : .attribution, attributionMatches[i].speakerRange,
+            hedgeWords: hedgeWords
+          ).pointee.attribution = attributionMatches[i].attribution
+          let speaker = attributionMatches[i].attribution.speaker
+          if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
+            speaker.split(separator: " ").count <= 4
           {
-            people.append(m.attribution.speaker)
+            people.append(speaker)
           }
+          previousSpeaker = consume speaker
         }
         b.eventDates.removeAllShort()
         for k in b.dateMatches.indices {
@@ -367,15 +381,16 @@ public struct ClaimExtractor: Sendable {
           b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex) {
-          // The event is finished before it is stored: each write to `c.event` boxes it anew.
-          var event = m.event
+        var eventMatches = events.extract(
+          from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
+        for i in eventMatches.indices {
+          // The event is finished in the array before it is stored: each write to `c.event` boxes it anew.
           // An event without a place in its sentence takes the place the article last named.
-          if event.place == nil {
-            event.place = currentPlace
-            event.placeIsStated = false
+          if eventMatches[i].event.place == nil {
+            eventMatches[i].event.place = currentPlace
+            eventMatches[i].event.placeIsStated = false
           }
-          addClaim(.event, m.range, hedgeWords: hedgeWords).pointee.event = event
+          addClaim(.event, eventMatches[i].range, hedgeWords: hedgeWords).pointee.event = eventMatches[i].event
         }
       }
     }
