@@ -329,9 +329,15 @@ public struct ClaimExtractor: Sendable {
           addClaim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords).pointee.date = mention
         }
         quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
-        // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
-        for k in b.quantities.indices {
-          let r = b.quantities[k].range
+        // Each match is moved out of the buffer into its claim: copied, its quantity's strings and arrays
+        // were retained here and released when the buffer was cleared for the next sentence. The buffer
+        // is moved out of `b` for the loop (and back after it, empty, its storage kept), reversed so that
+        // `popLast` takes the matches in order.
+        var quantityMatches: [QuantityMatch] = []
+        swap(&quantityMatches, &b.quantities)
+        quantityMatches.reverse()
+        while let m = quantityMatches.popLast() {
+          let r = m.range
           // By index: `contains(where:)` copied each date match (its mention's strings retained).
           var overlapsDate = false
           for d in b.dateMatches.indices where b.dateMatches[d].range.overlaps(r) {
@@ -340,11 +346,12 @@ public struct ClaimExtractor: Sendable {
           }
           if overlapsDate { continue }
           let scopedHedges = HedgeDetector.scoped(
-            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: b.quantities[k].nounEnd, in: b.bytes)
+            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
           let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
-          stored.pointee.quantity = b.quantities[k].quantity
-          if let ar = b.quantities[k].quantity.actionRange { stored.pointee.actionSpan = span(ar) }
+          if let ar = m.quantity.actionRange { stored.pointee.actionSpan = span(ar) }
+          stored.pointee.quantity = m.quantity
         }
+        swap(&quantityMatches, &b.quantities)
         // The matches of titles, attributions and events are read by index: `for m in matches` copied
         // each match (every string of it retained, then released) before its fields were read.
         let titleMatches = titles.extract(from: sentence, words: b.words)
