@@ -352,33 +352,31 @@ public struct ClaimExtractor: Sendable {
           stored.pointee.quantity = m.quantity
         }
         swap(&quantityMatches, &b.quantities)
-        // The matches of titles, attributions and events are read by index: `for m in matches` copied
-        // each match (every string of it retained, then released) before its fields were read.
-        let titleMatches = titles.extract(from: sentence, words: b.words)
-        for i in titleMatches.indices {
-          let person = titleMatches[i].title.person
-          if person.fastContains(" "), !people.contains(person) { people.append(person) }
-          titled.append((titleMatches[i].title.title.lowercased(), person))
+        // The matches of titles, attributions and events are moved one by one out of their arrays (reversed
+        // so that `popLast` takes them in order) into their claims: `for m in matches` copied each match
+        // (every string of it retained), and the claim's value was copied from it again.
+        var titleMatches = titles.extract(from: sentence, words: b.words)
+        titleMatches.reverse()
+        while let m = titleMatches.popLast() {
+          if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
+          titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
-          let pr = titleMatches[i].personRange
-          let tr = titleMatches[i].titleRange
-          let whole = min(pr.lowerBound, tr.lowerBound)..<max(pr.upperBound, tr.upperBound)
-          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = titleMatches[i].title
+          let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
         }
-        let attributionMatches = attributions.extract(
+        var attributionMatches = attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
-        for i in attributionMatches.indices {
-          addClaim(
-            attributionMatches[i].attribution.isQuote ? .quote : .attribution, attributionMatches[i].speakerRange,
-            hedgeWords: hedgeWords
-          ).pointee.attribution = attributionMatches[i].attribution
-          let speaker = attributionMatches[i].attribution.speaker
+        attributionMatches.reverse()
+        while let m = attributionMatches.popLast() {
+          let speaker = m.attribution.speaker
           if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
             speaker.split(separator: " ").count <= 4
           {
             people.append(speaker)
           }
           previousSpeaker = consume speaker
+          addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
+            .attribution = m.attribution
         }
         b.eventDates.removeAllShort()
         for k in b.dateMatches.indices {
@@ -390,14 +388,15 @@ public struct ClaimExtractor: Sendable {
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         var eventMatches = events.extract(
           from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
-        for i in eventMatches.indices {
-          // The event is finished in the array before it is stored: each write to `c.event` boxes it anew.
+        eventMatches.reverse()
+        while var m = eventMatches.popLast() {
+          // The event is finished before it is stored: each write to `c.event` boxes it anew.
           // An event without a place in its sentence takes the place the article last named.
-          if eventMatches[i].event.place == nil {
-            eventMatches[i].event.place = currentPlace
-            eventMatches[i].event.placeIsStated = false
+          if m.event.place == nil {
+            m.event.place = currentPlace
+            m.event.placeIsStated = false
           }
-          addClaim(.event, eventMatches[i].range, hedgeWords: hedgeWords).pointee.event = eventMatches[i].event
+          addClaim(.event, m.range, hedgeWords: hedgeWords).pointee.event = m.event
         }
       }
     }
