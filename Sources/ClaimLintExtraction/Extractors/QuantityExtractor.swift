@@ -833,15 +833,22 @@ public struct QuantityExtractor: Sendable {
     guard k < t.count else { return false }
     // The tokens are read on the array's storage: `numbers.isHyphen(t[k])` and `t[k].…` copied the
     // token (its string retained and released).
+    // (`numbers.isHyphen(b[k])` inlined copied the token before its cheap tests, to keep its text for the
+    // dash comparison: the comparison is made in a function of its own, called for three-byte symbols only.)
     return t.withUnsafeBufferPointer { b in
-      if numbers.isHyphen(b[k]) || b[k].isByte(0x2E), b[k].isAttached, k + 1 < b.count, b[k + 1].kind == .digits,
-        b[k + 1].isAttached
-      {
+      let separator =
+        b[k].isByte(0x2D) || b[k].isByte(0x2E)
+        || (b[k].kind == .symbol && b[k].end - b[k].start == 3 && b[k].lowerHash == 0 && Self.isDash(b, k))
+      if separator, b[k].isAttached, k + 1 < b.count, b[k + 1].kind == .digits, b[k + 1].isAttached {
         return true
       }
       return !b[k].isAttached && b[k].singleSpaceBefore && b[k].kind == .digits
     }
   }
+
+  /// `NumberParser.isHyphen(text: t[k].lower)`, out of line.
+  @inline(never)
+  private static func isDash(_ t: UnsafeBufferPointer<Token>, _ k: Int) -> Bool { NumberParser.isHyphen(text: t[k].lower) }
 
   /// Whether one of the four tokens before `s` is a phone cue ("call", "hotline").
   private func hasPhoneCue(_ t: [Token], before s: Int) -> Bool {
