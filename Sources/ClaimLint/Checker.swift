@@ -106,10 +106,11 @@ public struct Checker: Sendable {
       problems += o.problems
       if let r = o.report { docs.append(r) }
     }
-    docs.sort { $0.document.path < $1.document.path }
+    docs.sortMoving { $0.document.path < $1.document.path }
     let draftIndex = draftPath.flatMap { p in docs.firstIndex { $0.document.path == p } }
     let rules = selectedRules(prePublish: draftIndex != nil)
-    let checked = checkStory(&docs, draftIndex: draftIndex, story: nil, rules: rules, threads: options.threads)
+    let checked = checkStory(
+      &docs, draftIndex: draftIndex, story: nil, rules: rules, rulesRun: Self.identifiers(of: rules), threads: options.threads)
     return report(documents: docs, findings: checked.findings, problems: problems, rules: rules, usedSuppressions: checked.reportsUnused,
       draftPath: draftIndex.map { docs[$0].document.path })
   }
@@ -124,15 +125,32 @@ public struct Checker: Sendable {
     }
   }
 
+  /// The identifiers of `rules` (read once a run: a rule's `description` is built or copied at each read).
+  private static func identifiers(of rules: [any Rule.Type]) -> Set<String> {
+    Set(rules.map { $0.description.identifier })
+  }
+
+  /// Every built-in rule's identifier, read once.
+  private static let knownRuleIDs = Set(BuiltInRules.descriptions.map(\.identifier))
+
   /// Runs `rules` over the documents of one story (or of a whole small run, `story` nil) and returns
   /// their findings, sorted, without repeats, with notes capped and inline suppressions applied; the
-  /// documents get their corroboration counts.
+  /// documents get their corroboration counts. `rulesRun` holds the identifiers of `rules`.
   private func checkStory(
-    _ docs: inout [DocumentReport], draftIndex: Int?, story: StoryOfRun?, rules selected: [any Rule.Type], threads: Int
+    _ docs: inout [DocumentReport], draftIndex: Int?, story: StoryOfRun?, rules selected: [any Rule.Type],
+    rulesRun: Set<String>, threads: Int
   ) -> (findings: [Finding], reportsUnused: Bool) {
-    let aligned = AlignedClaims(
-      documents: docs.map { DocumentClaims(document: $0.document, claims: $0.claims) }, draftIndex: draftIndex,
-      nouns: nouns, story: story)
+    // Each document is copied once, into its `DocumentClaims`; its inline suppressions are read from
+    // that copy (directives count only in the documents whose findings are reported).
+    var claims: [DocumentClaims] = []
+    claims.reserveCapacity(docs.count)
+    var maps: [String: SuppressionMap] = [:]
+    for i in docs.indices {
+      let document = docs[i].document
+      if options.inlineSuppressions, draftIndex == nil || draftIndex == i { Suppressions.addMap(of: document, to: &maps) }
+      claims.append(DocumentClaims(document: consume document, claims: docs[i].claims))
+    }
+    let aligned = AlignedClaims(documents: claims, draftIndex: draftIndex, nouns: nouns, story: story)
     let context = RuleContext(settings: configuration.settings, lexicons: configuration.lexicons)
     // Rules are independent of each other: they run side by side, and their findings are joined in
     // rule order (and sorted below), so the report is the same whatever the number of threads.
@@ -151,25 +169,33 @@ public struct Checker: Sendable {
         findings[i].notes.append(Note(span: nil, message: "and \(extra) more source\(extra == 1 ? "" : "s") (not listed)"))
       }
     }
-    findings.sort(by: Finding.ordered)
-    // Identical findings (same rule, span and message) are reported once.
-    var unique: [Finding] = []
-    for f in findings where unique.last.map({ $0.ruleID != f.ruleID || $0.span != f.span || $0.message != f.message }) ?? true {
-      unique.append(f)
+    findings.sortMoving(by: Finding.ordered)
+    // Identical findings (same rule, span and message) are reported once: the first of each run of
+    // them is kept, moved into place (compared where they are, never copied).
+    var unique = findings.count
+    findings.withUnsafeMutableBufferPointer { all in
+      var kept = 0
+      for i in all.indices {
+        if kept > 0, all[kept - 1].ruleID == all[i].ruleID, all[kept - 1].span == all[i].span,
+          all[kept - 1].message == all[i].message
+        {
+          continue
+        }
+        if kept != i { all.swapAt(kept, i) }
+        kept += 1
+      }
+      unique = kept
     }
+    findings.removeLast(findings.count - unique)
     var reportsUnused = false
     if options.inlineSuppressions {
-      // Directives count only in the documents whose findings are reported.
-      let scope = draftIndex.map { [docs[$0].document] } ?? docs.map(\.document)
-      unique = Suppressions.apply(
-        to: unique, documents: scope, rulesRun: Set(selected.map { $0.description.identifier }),
-        knownRules: Set(BuiltInRules.descriptions.map(\.identifier)))
-      unique.sort(by: Finding.ordered)
-      reportsUnused = unique.contains { $0.ruleID == Suppressions.unusedRuleID }
+      Suppressions.apply(to: &findings, maps: maps, rulesRun: rulesRun, knownRules: Self.knownRuleIDs)
+      findings.sortMoving(by: Finding.ordered)
+      reportsUnused = findings.indices.contains { findings[$0].ruleID == Suppressions.unusedRuleID }
     }
     let corroboration = Corroboration.counts(aligned)
     for i in docs.indices { docs[i].corroboration = corroboration[i] }
-    return (unique, reportsUnused)
+    return (findings, reportsUnused)
   }
 
   /// The report of a check run from its parts.
@@ -254,6 +280,7 @@ public struct Checker: Sendable {
       members = [Array(files.indices)]
     }
     let rules = selectedRules(prePublish: draftFile != nil)
+    let rulesRun = Self.identifiers(of: rules)
     // Larger stories first, so that the last ones to finish are small.
     let order = members.indices.sorted { a, b in members[a].count != members[b].count ? members[a].count > members[b].count : a < b }
     let done = Counter()
@@ -297,7 +324,8 @@ public struct Checker: Sendable {
         let story = large ? StoryOfRun(
             distinctiveWords: docDistinctive, commonWords: commonWords, documentWords: docWords, documentShingles: docShingles)
           : nil
-        (findings, unused) = checkStory(&docs, draftIndex: localDraft, story: story, rules: rules, threads: inner)
+        (findings, unused) = checkStory(
+          &docs, draftIndex: localDraft, story: story, rules: rules, rulesRun: rulesRun, threads: inner)
       }
       if options.releaseDocuments {
         var quoted = Set<String>()
@@ -324,8 +352,8 @@ public struct Checker: Sendable {
       findings.appendMoving(from: &checked[s].findings)
       problems.appendMoving(from: &checked[s].problems)
     }
-    docs.sort { $0.document.path < $1.document.path }
-    findings.sort(by: Finding.ordered)
+    docs.sortMoving { $0.document.path < $1.document.path }
+    findings.sortMoving(by: Finding.ordered)
     let draftPathFound = draftFile.flatMap { i in docs.first { $0.document.path == files[i].displayPath } }?.document.path
     return report(
       documents: docs, findings: findings, problems: problems, rules: rules, usedSuppressions: checked.contains { $0.reportsUnused },
@@ -382,8 +410,39 @@ extension Array {
   /// Appends the elements of `other` in order, moving them out of it (`other` is left empty): unlike
   /// `append(contentsOf:)`, no element is copied.
   mutating func appendMoving(from other: inout [Element]) {
-    other.reverse()
+    // Reversed through a buffer pointer, whose `swapAt` moves the elements (`Array`'s copies them).
+    other.withUnsafeMutableBufferPointer { $0.reverse() }
     while let element = other.popLast() { append(element) }
+  }
+
+  /// Removes the elements whose flag in `removed` (one for each element) is set, keeping the others in
+  /// order; they are moved into place, not copied.
+  mutating func removeMoving(where removed: [Bool]) {
+    var kept = 0
+    withUnsafeMutableBufferPointer { elements in
+      for i in elements.indices where !removed[i] {
+        if kept != i { elements.swapAt(kept, i) }
+        kept += 1
+      }
+    }
+    removeLast(count - kept)
+  }
+
+  /// Sorts the array as `sort(by:)` does (the same order, ties included), moving every element once
+  /// instead of copying elements as they are compared and shifted: the indices are sorted, comparing
+  /// the elements where they are, and the elements are then moved into their places.
+  mutating func sortMoving(by areInIncreasingOrder: (Element, Element) -> Bool) {
+    let n = count
+    guard n > 1 else { return }
+    withUnsafeMutableBufferPointer { elements in
+      guard let base = elements.baseAddress else { return }
+      var order = [Int](0..<n)
+      order.sort { areInIncreasingOrder(base[$0], base[$1]) }
+      let sorted = UnsafeMutablePointer<Element>.allocate(capacity: n)
+      defer { sorted.deallocate() }
+      for k in 0..<n { (sorted + k).moveInitialize(from: base + order[k], count: 1) }
+      base.moveInitialize(from: sorted, count: n)
+    }
   }
 }
 
@@ -395,7 +454,7 @@ private final class TakeOnce<T>: @unchecked Sendable {
   init(_ values: [T?]) { storage = values }
 
   /// Sets item `i`'s value.
-  func put(_ value: T, at i: Int) {
+  func put(_ value: consuming T, at i: Int) {
     lock.lock()
     defer { lock.unlock() }
     if i < storage.count { storage[i] = value }

@@ -262,48 +262,59 @@ public enum Suppressions {
     to findings: [Finding], documents: [Document], rulesRun: Set<String>, knownRules: Set<String>
   ) -> [Finding] {
     var maps: [String: SuppressionMap] = [:]
-    for doc in documents {
-      let directives = SuppressionScanner.directives(in: doc.source, format: doc.format)
-      if !directives.isEmpty { maps[doc.path] = SuppressionMap(directives: directives, source: doc.source) }
-    }
-    guard !maps.isEmpty else { return findings }
+    for d in documents.indices { addMap(of: documents[d], to: &maps) }
+    var kept = findings
+    apply(to: &kept, maps: maps, rulesRun: rulesRun, knownRules: knownRules)
+    return kept
+  }
+
+  /// Adds the suppressions of `document` to `maps` (by path) when it has directives.
+  static func addMap(of document: borrowing Document, to maps: inout [String: SuppressionMap]) {
+    let directives = SuppressionScanner.directives(in: document.source, format: document.format)
+    if !directives.isEmpty { maps[document.path] = SuppressionMap(directives: directives, source: document.source) }
+  }
+
+  /// `apply(to:documents:rulesRun:knownRules:)` in place, with the documents' suppressions read
+  /// already (`addMap(of:to:)`): the findings that stay are not copied.
+  static func apply(
+    to findings: inout [Finding], maps: [String: SuppressionMap], rulesRun: Set<String>, knownRules: Set<String>
+  ) {
+    guard !maps.isEmpty else { return }
     // Per path: (directive index, rule id) pairs that suppressed something.
     var used: [String: Set<UsedKey>] = [:]
-    var kept: [Finding] = []
-    for f in findings {
-      guard let map = maps[f.span.path] else {
-        kept.append(f)
-        continue
+    var suppressed = [Bool](repeating: false, count: findings.count)
+    for i in findings.indices {
+      guard let map = maps[findings[i].span.path] else { continue }
+      for r in map.regions where r.covers(findings[i].ruleID, line: findings[i].span.line) {
+        suppressed[i] = true
+        used[findings[i].span.path, default: []].insert(UsedKey(directive: r.directive, ruleID: findings[i].ruleID))
       }
-      var suppressed = false
-      for r in map.regions where r.covers(f.ruleID, line: f.span.line) {
-        suppressed = true
-        used[f.span.path, default: []].insert(UsedKey(directive: r.directive, ruleID: f.ruleID))
-      }
-      if !suppressed { kept.append(f) }
     }
+    findings.removeMoving(where: suppressed)
+    // The notes on unused directives, in path and directive order.
+    var notes: [Finding] = []
     for path in maps.keys.sorted() {
       guard let map = maps[path] else { continue }
       let usedHere = used[path] ?? []
       for (index, d) in map.directives.enumerated() {
         for id in d.rules where !knownRules.contains(id) {
-          kept.append(unused(d, ruleID: id, message: "suppression names an unknown rule '\(id)'"))
+          notes.append(unused(d, ruleID: id, message: "suppression names an unknown rule '\(id)'"))
         }
         guard d.kind != .enable else { continue }
         if d.rules.isEmpty {
           if !rulesRun.isEmpty, !usedHere.contains(where: { $0.directive == index }) {
-            kept.append(unused(d, ruleID: "*", message: "suppression of all rules matched no finding"))
+            notes.append(unused(d, ruleID: "*", message: "suppression of all rules matched no finding"))
           }
           continue
         }
         for id in d.rules where knownRules.contains(id) && rulesRun.contains(id) {
           if !usedHere.contains(UsedKey(directive: index, ruleID: id)) {
-            kept.append(unused(d, ruleID: id, message: "suppression of '\(id)' matched no finding"))
+            notes.append(unused(d, ruleID: id, message: "suppression of '\(id)' matched no finding"))
           }
         }
       }
     }
-    return kept
+    findings.appendMoving(from: &notes)
   }
 
   private struct UsedKey: Hashable {

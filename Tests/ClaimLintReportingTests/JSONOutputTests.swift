@@ -128,6 +128,43 @@ struct JSONOutputTests {
 
   /// A `JSONOutput` is a value: a copy shares its buffer until one of the two writes, and then each
   /// writes its own bytes (the buffer is memory of its own, not an array that copies itself).
+  /// A key written from a precomputed run gives the bytes and state of `key(_:)` with its name, at the
+  /// run's depth (one run of bytes) and elsewhere (where it falls back to `key(_:)`), pretty or not.
+  @Test(arguments: [true, false])
+  func keyRunsWriteWhatTheirNamesWrite(pretty: Bool) {
+    let runs = [KeyRun("author", depth: 2, first: true), KeyRun("endLine", depth: 2), KeyRun("kind", depth: 2)]
+    let deeper = [KeyRun("author", depth: 3, first: true), KeyRun("endLine", depth: 3)]
+    // first-key runs used second and the other way round, at depths that match and that do not.
+    for order in [[0, 1, 2], [1, 0, 2], [0, 0, 1]] {
+      var byName = JSONOutput(pretty: pretty)
+      var byRun = JSONOutput(pretty: pretty)
+      for out in [0, 1] {
+        var o = out == 0 ? byName : byRun
+        o.beginArray()
+        for _ in 0..<2 {
+          o.beginObject()
+          for k in order {
+            if out == 0 { o.key(runs[k].name) } else { o.key(runs[k]) }
+            o.int(k)
+          }
+          o.key("nested")
+          o.beginObject()
+          for k in deeper.indices {
+            if out == 0 { o.key(deeper[k].name) } else { o.key(deeper[k]) }
+            o.string("x\(k)")
+          }
+          o.endObject()
+          o.endObject()
+        }
+        o.endArray()
+        if out == 0 { byName = o } else { byRun = o }
+      }
+      #expect(byRun.text == byName.text)
+      #expect(byRun.text.contains("endLine"))
+    }
+    #expect(runs[1].bytes.elementsEqual(Array(",\n    \"endLine\" : ".utf8)))
+  }
+
   @Test func aCopiedOutputWritesIndependently() {
     var first = JSONOutput(pretty: true, capacity: 4096)
     first.beginObject()

@@ -8,10 +8,11 @@ public struct Finding: Sendable, Hashable {
   public var span: SourceSpan
   /// The conflicting sources, each with its own location.
   public var notes: [Note]
-  /// A concrete action, when there is one.
-  public var help: String?
+  /// A concrete action, when there is one. (The optional fields are spelled `Optional<…>`: a `T?`
+  /// stored `var` makes the initializer build the finding aside and copy it into place.)
+  public var help: Optional<String>
   /// The short label shown under the caret in text output ("this article: more than 1,200").
-  public var label: String?
+  public var label: Optional<String>
   /// Line-independent key for the discrepancy: rule id, normalised claims and paths.
   public var fingerprint: String
   /// Normalised data about the claim (value, interval, counted noun, action …) for JSON and SARIF.
@@ -42,7 +43,8 @@ public struct Finding: Sendable, Hashable {
 
 /// A related location with its own message: the conflicting source.
 public struct Note: Sendable, Hashable, Comparable {
-  public var span: SourceSpan?
+  /// Spelled `Optional<…>`, as `Finding`'s optional fields are.
+  public var span: Optional<SourceSpan>
   public var message: String
 
   public init(span: SourceSpan?, message: String) {

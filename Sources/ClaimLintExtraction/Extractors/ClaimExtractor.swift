@@ -329,35 +329,54 @@ public struct ClaimExtractor: Sendable {
           addClaim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords).pointee.date = mention
         }
         quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
-        // Each match is read in place: a `QuantityMatch` copied is every string of its quantity retained.
-        for k in b.quantities.indices {
-          let r = b.quantities[k].range
-          if b.dateMatches.contains(where: { $0.range.overlaps(r) }) { continue }
+        // Each match is moved out of the buffer into its claim: copied, its quantity's strings and arrays
+        // were retained here and released when the buffer was cleared for the next sentence. The buffer
+        // is moved out of `b` for the loop (and back after it, empty, its storage kept), reversed so that
+        // `popLast` takes the matches in order.
+        var quantityMatches: [QuantityMatch] = []
+        swap(&quantityMatches, &b.quantities)
+        quantityMatches.reverse()
+        while let m = quantityMatches.popLast() {
+          let r = m.range
+          // By index: `contains(where:)` copied each date match (its mention's strings retained).
+          var overlapsDate = false
+          for d in b.dateMatches.indices where b.dateMatches[d].range.overlaps(r) {
+            overlapsDate = true
+            break
+          }
+          if overlapsDate { continue }
           let scopedHedges = HedgeDetector.scoped(
-            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: b.quantities[k].nounEnd, in: b.bytes)
+            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
           let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
-          stored.pointee.quantity = b.quantities[k].quantity
-          if let ar = b.quantities[k].quantity.actionRange { stored.pointee.actionSpan = span(ar) }
+          if let ar = m.quantity.actionRange { stored.pointee.actionSpan = span(ar) }
+          stored.pointee.quantity = m.quantity
         }
-        let titleMatches = titles.extract(from: sentence, words: b.words)
-        for m in titleMatches {
+        swap(&quantityMatches, &b.quantities)
+        // The matches of titles, attributions and events are moved one by one out of their arrays (reversed
+        // so that `popLast` takes them in order) into their claims: `for m in matches` copied each match
+        // (every string of it retained), and the claim's value was copied from it again.
+        var titleMatches = titles.extract(from: sentence, words: b.words)
+        titleMatches.reverse()
+        while let m = titleMatches.popLast() {
           if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
           addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
         }
-        for m in attributions.extract(
+        var attributionMatches = attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
-        {
+        attributionMatches.reverse()
+        while let m = attributionMatches.popLast() {
+          let speaker = m.attribution.speaker
+          if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
+            speaker.split(separator: " ").count <= 4
+          {
+            people.append(speaker)
+          }
+          previousSpeaker = consume speaker
           addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
             .attribution = m.attribution
-          previousSpeaker = m.attribution.speaker
-          if m.attribution.speaker.fastContains(" "), Self.startsUppercase(m.attribution.speaker),
-            !people.contains(m.attribution.speaker), m.attribution.speaker.split(separator: " ").count <= 4
-          {
-            people.append(m.attribution.speaker)
-          }
         }
         b.eventDates.removeAllShort()
         for k in b.dateMatches.indices {
@@ -367,15 +386,17 @@ public struct ClaimExtractor: Sendable {
           b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
-        for m in events.extract(from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex) {
+        var eventMatches = events.extract(
+          from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
+        eventMatches.reverse()
+        while var m = eventMatches.popLast() {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
-          var event = m.event
           // An event without a place in its sentence takes the place the article last named.
-          if event.place == nil {
-            event.place = currentPlace
-            event.placeIsStated = false
+          if m.event.place == nil {
+            m.event.place = currentPlace
+            m.event.placeIsStated = false
           }
-          addClaim(.event, m.range, hedgeWords: hedgeWords).pointee.event = event
+          addClaim(.event, m.range, hedgeWords: hedgeWords).pointee.event = m.event
         }
       }
     }

@@ -831,13 +831,24 @@ public struct QuantityExtractor: Sendable {
   /// digits, or digits after a single space.
   private func continuesPhoneChain(_ t: [Token], at k: Int) -> Bool {
     guard k < t.count else { return false }
-    if numbers.isHyphen(t[k]) || t[k].isByte(0x2E), t[k].isAttached, k + 1 < t.count, t[k + 1].kind == .digits,
-      t[k + 1].isAttached
-    {
-      return true
+    // The tokens are read on the array's storage: `numbers.isHyphen(t[k])` and `t[k].…` copied the
+    // token (its string retained and released).
+    // (`numbers.isHyphen(b[k])` inlined copied the token before its cheap tests, to keep its text for the
+    // dash comparison: the comparison is made in a function of its own, called for three-byte symbols only.)
+    return t.withUnsafeBufferPointer { b in
+      let separator =
+        b[k].isByte(0x2D) || b[k].isByte(0x2E)
+        || (b[k].kind == .symbol && b[k].end - b[k].start == 3 && b[k].lowerHash == 0 && Self.isDash(b, k))
+      if separator, b[k].isAttached, k + 1 < b.count, b[k + 1].kind == .digits, b[k + 1].isAttached {
+        return true
+      }
+      return !b[k].isAttached && b[k].singleSpaceBefore && b[k].kind == .digits
     }
-    return !t[k].isAttached && t[k].singleSpaceBefore && t[k].kind == .digits
   }
+
+  /// `NumberParser.isHyphen(text: t[k].lower)`, out of line.
+  @inline(never)
+  private static func isDash(_ t: UnsafeBufferPointer<Token>, _ k: Int) -> Bool { NumberParser.isHyphen(text: t[k].lower) }
 
   /// Whether one of the four tokens before `s` is a phone cue ("call", "hotline").
   private func hasPhoneCue(_ t: [Token], before s: Int) -> Bool {
@@ -982,7 +993,6 @@ public struct QuantityExtractor: Sendable {
   }
 
   private func completeNoun(_ f: inout Figure, _ qty: inout Quantity, _ t: [Token]) {
-    var q = f.end
     if qty.unit == "percent" || qty.unit == "percentage point" {
       percentNoun(&f, &qty, t)
       return
@@ -991,9 +1001,17 @@ public struct QuantityExtractor: Sendable {
       moneyNoun(&f, &qty, t)
       return
     }
+    t.withUnsafeBufferPointer { countedNoun(&f, &qty, t, $0) }
+  }
+
+  /// The counted-noun part of `completeNoun`, with the tokens also passed as the array's storage `tb`:
+  /// a token read there (`tb[q].kind`) is read in place, where `t[q].kind` in this large function
+  /// copied the token (its string retained and released).
+  private func countedNoun(_ f: inout Figure, _ qty: inout Quantity, _ t: [Token], _ tb: UnsafeBufferPointer<Token>) {
+    var q = f.end
     // "4.5 tonnes of methamphetamine": a measure counts what follows "of", or nothing.
-    if f.isMeasure, !(q < t.count && t[q].lowerIs("of")) { return }
-    if q < t.count, t[q].lowerIs("of") {
+    if f.isMeasure, !(q < tb.count && tb[q].lowerIs("of")) { return }
+    if q < tb.count, tb[q].lowerIs("of") {
       q += 1
       if q < t.count, t.isIn(shared.determinersAfterOf, at: q) { q += 1 }
     }
@@ -1011,13 +1029,15 @@ public struct QuantityExtractor: Sendable {
     var lastPlural = -1
     var firstVerbLike = false
     var sawKnown = false
-    while q < t.count, count < 4, t[q].kind == .word {
+    while q < tb.count, count < 4, tb[q].kind == .word {
       var w = t.lower(at: q)
       // Whether `w` is ASCII: every token in it has a hash.
       var ascii = t.isASCII(at: q)
       var next = q + 1
       // "scam-centre workers": keep a hyphenated compound as one word.
-      while next + 1 < t.count, t[next].isByte(0x2D), t[next].isAttached, t[next + 1].isAttached, t[next + 1].kind == .word {
+      while next + 1 < tb.count, tb[next].isByte(0x2D), tb[next].isAttached, tb[next + 1].isAttached,
+        tb[next + 1].kind == .word
+      {
         w += "-" + t.lower(at: next + 1)
         if !t.isASCII(at: next + 1) { ascii = false }
         next += 2
@@ -1048,7 +1068,7 @@ public struct QuantityExtractor: Sendable {
       if single ? t.isIn(shared.notNouns, at: q) : shared.notNouns.contains(w) { break }
       // Two-word nouns ("police officers", "gang members"): looked up by hash, the pair built only on a hit.
       // (Only after a word that starts such a noun: most words start none, and the pair is not hashed.)
-      if next < t.count, t[next].kind == .word,
+      if next < tb.count, tb[next].kind == .word,
         single ? t.isIn(shared.pairFirstWords, at: q) : shared.pairFirstWords.contains(w)
       {
         let second = t.lower(at: next)
@@ -1064,9 +1084,12 @@ public struct QuantityExtractor: Sendable {
       if sawKnown && !known { break }
       if count > 0, !known, endings.verbLike { break }
       if count == 0 { firstVerbLike = endings.verbLike }
+      // A plural noun ends the phrase ("criminal suspects", not "nationals home").
+      let endsPhrase = noun.map { $0.singular != w } ?? false
       if known {
         lastKnown = count
-        knownNoun = noun
+        // Moved, not copied (a copy of a noun's entry retains its strings).
+        knownNoun = consume noun
         sawKnown = true
       }
       if endings.plural && !endings.verbLike { lastPlural = count }
@@ -1074,8 +1097,6 @@ public struct QuantityExtractor: Sendable {
       joins[count] = joined
       ends[count] = next
       q = next
-      // A plural noun ends the phrase ("criminal suspects", not "nationals home").
-      let endsPhrase = noun.map { $0.singular != w } ?? false
       count += 1
       if endsPhrase { break }
     }
@@ -1096,7 +1117,7 @@ public struct QuantityExtractor: Sendable {
       return
     }
     // Only the last known word has an entry that a head can take (with none known, no word has one).
-    let headNoun = headIndex == lastKnown ? knownNoun : nil
+    let headNoun = headIndex == lastKnown ? consume knownNoun : nil
     f.nounEnd = ends[headIndex]
     // `lexicons.singular(head.lower)`, from the entry already found.
     let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(t, starts[headIndex], joins[headIndex], ends[headIndex]))

@@ -219,6 +219,24 @@ struct JSONOutput {
     afterKey = true
   }
 
+  /// Starts the next entry of the open object with `run`'s key: when the output is pretty and the
+  /// object is at `run.depth`, with an entry before the key exactly when `run.first` is false, the
+  /// separator, key and colon are `run`'s bytes, copied as one run (what `key(run.name)` writes there:
+  /// the same comma, line break, indentation, quoted key and colon, and the same state after it);
+  /// otherwise this is `key(run.name)`.
+  @inline(__always)
+  mutating func key(_ run: KeyRun) {
+    guard pretty, depth == run.depth, empty == run.first else { return key(run.name) }
+    empty = false
+    let length = run.bytes.count
+    let from = run.bytes.baseAddress!
+    write(room: length) { to in
+      to.update(from: from, count: length)
+      return length
+    }
+    afterKey = true
+  }
+
   /// Starts the next entry of the open object with a key already quoted (and needing no escapes).
   mutating func key(quoted: [UInt8]) {
     let prefix = separator()
@@ -553,6 +571,32 @@ struct JSONOutput {
     let quoteZero = (quote &- ones) & ~quote & high
     let backslashZero = (backslash &- ones) & ~backslash & high
     return (control | quoteZero | backslashZero) != 0
+  }
+}
+
+/// A key spelled in the code with what pretty output writes before and after it in an object at
+/// `depth`: a comma (unless it is the object's first entry, `first`), a line break, two spaces a level,
+/// the quoted key and ` : ` (see `JSONOutput.key(_: KeyRun)`). Runs are constants of the reporters:
+/// their bytes are allocated once and never freed (and so read without reference counting).
+struct KeyRun: @unchecked Sendable {
+  let name: StaticString
+  let depth: Int
+  let first: Bool
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  init(_ name: StaticString, depth: Int, first: Bool = false) {
+    self.name = name
+    self.depth = depth
+    self.first = first
+    var run: [UInt8] = first ? [] : [0x2C]
+    run.append(0x0A)
+    run += [UInt8](repeating: 0x20, count: 2 * depth)
+    run.append(0x22)
+    name.withUTF8Buffer { run += $0 }
+    run += [0x22, 0x20, 0x3A, 0x20]
+    let stored = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: run.count)
+    _ = stored.initialize(from: run)
+    bytes = UnsafeBufferPointer(stored)
   }
 }
 

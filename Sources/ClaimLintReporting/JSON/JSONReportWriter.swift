@@ -51,10 +51,14 @@ extension JSONReporter {
     _ write: @escaping @Sendable (T, inout JSONOutput) -> Void
   ) {
     let batch = 64
+    // Entries are handed to `write` where they are (a `for item in items` loop would copy each one:
+    // every string and array of a finding or document retained, then released).
     guard threads > 1, items.count > batch else {
-      for item in items {
-        write(item, &out)
-        out.flushIfLarge()
+      items.withUnsafeBufferPointer { items in
+        for i in items.indices {
+          write(items[i], &out)
+          out.flushIfLarge()
+        }
       }
       return
     }
@@ -72,7 +76,9 @@ extension JSONReporter {
       let room = capacity
       let parts = ParallelMap.map(starts, threads: threads) { s -> JSONOutput in
         var part = state.continuation(entriesBefore: s == first ? nil : true, capacity: room)
-        for item in items[s..<min(end, s + batch)] { write(item, &part) }
+        items.withUnsafeBufferPointer { items in
+          for i in s..<min(end, s + batch) { write(items[i], &part) }
+        }
         return part
       }
       var largest = 0
@@ -88,10 +94,9 @@ extension JSONReporter {
 
   /// One entry of `documents` (`JSONDocument`).
   static func writeDocument(_ entry: DocumentReport, kind: Report.Kind, options: ReportOptions, into out: inout JSONOutput) {
-    let document = entry.document
     out.beginObject()
     out.key("author")
-    out.string(document.author)
+    out.string(entry.document.author)
     out.key("claimCount")
     out.int(entry.claimCount)
     if kind == .claims {
@@ -105,33 +110,34 @@ extension JSONReporter {
       out.endArray()
     }
     out.key("date")
-    out.date(document.date)
+    out.date(entry.document.date)
     out.key("dateEvidence")
-    out.string(document.dateEvidence)
+    out.string(entry.document.dateEvidence)
     out.key("format")
-    out.string(document.format.rawValue)
+    out.string(entry.document.format.rawValue)
     out.key("path")
-    out.string(document.path)
+    out.string(entry.document.path)
     out.key("remarks")
-    out.strings(document.remarks)
+    out.strings(entry.document.remarks)
     out.key("segments")
     out.beginArray()
     // Read in place: a segment copied is its text, map, author and reason retained and released.
-    let lineIndex = document.source.lineIndex
-    document.segments.withUnsafeBufferPointer { segments in
+    let lineIndex = entry.document.source.lineIndex
+    let keys = SegmentKeys.shared
+    entry.document.segments.withUnsafeBufferPointer { segments in
       for segment in segments.indices {
         let lines = SegmentLines(
           sourceStart: segments[segment].sourceStart, sourceEnd: segments[segment].sourceEnd, in: lineIndex)
         out.beginObject()
-        out.key("author")
+        out.key(keys.author)
         out.string(segments[segment].author)
-        out.key("endLine")
+        out.key(keys.endLine)
         out.int(lines.end)
-        out.key("kind")
+        out.key(keys.kind)
         out.string(segments[segment].kind.rawValue)
-        out.key("reason")
+        out.key(keys.reason)
         out.string(segments[segment].reason)
-        out.key("startLine")
+        out.key(keys.startLine)
         out.int(lines.start)
         if options.includeSegmentText {
           out.key("text")
@@ -142,62 +148,66 @@ extension JSONReporter {
     }
     out.endArray()
     out.key("title")
-    out.string(document.title)
+    out.string(entry.document.title)
     out.endObject()
   }
 
   /// One entry of `findings` (`JSONFinding`).
   static func writeFinding(_ finding: Finding, into out: inout JSONOutput) {
-    let span = finding.span
+    let keys = FindingKeys.shared
     out.beginObject()
-    out.key("column")
-    out.int(span.column)
-    out.key("endColumn")
-    out.int(span.endColumn)
-    out.key("endLine")
-    out.int(span.endLine)
-    out.key("fingerprint")
+    out.key(keys.column)
+    out.int(finding.span.column)
+    out.key(keys.endColumn)
+    out.int(finding.span.endColumn)
+    out.key(keys.endLine)
+    out.int(finding.span.endLine)
+    out.key(keys.fingerprint)
     out.string(finding.fingerprint)
-    out.key("help")
+    out.key(keys.help)
     out.string(finding.help)
-    out.key("label")
+    out.key(keys.label)
     out.string(finding.label)
-    out.key("line")
-    out.int(span.line)
-    out.key("message")
+    out.key(keys.line)
+    out.int(finding.span.line)
+    out.key(keys.message)
     out.string(finding.message)
-    out.key("notes")
+    out.key(keys.notes)
     out.beginArray()
-    for note in finding.notes {
-      let span = note.span
-      out.beginObject()
-      out.key("column")
-      out.int(span?.column)
-      out.key("endColumn")
-      out.int(span?.endColumn)
-      out.key("endLine")
-      out.int(span?.endLine)
-      out.key("line")
-      out.int(span?.line)
-      out.key("message")
-      out.string(note.message)
-      out.key("path")
-      out.string(span?.path)
-      out.key("text")
-      out.string(span?.text)
-      out.endObject()
-    }
+    for n in finding.notes.indices { writeNote(finding.notes[n], keys: keys, into: &out) }
     out.endArray()
-    out.key("path")
-    out.string(span.path)
-    out.key("properties")
+    out.key(keys.path)
+    out.string(finding.span.path)
+    out.key(keys.properties)
     out.stringObject(finding.properties)
-    out.key("ruleId")
+    out.key(keys.ruleId)
     out.string(finding.ruleID)
-    out.key("severity")
+    out.key(keys.severity)
     out.string(finding.severity.rawValue)
-    out.key("text")
-    out.string(span.text)
+    out.key(keys.text)
+    out.string(finding.span.text)
+    out.endObject()
+  }
+
+  /// One entry of a finding's `notes`; its location is copied once (reading each of its fields
+  /// through `note.span?` would copy it once a field).
+  private static func writeNote(_ note: Note, keys: borrowing FindingKeys, into out: inout JSONOutput) {
+    let span = note.span
+    out.beginObject()
+    out.key(keys.noteColumn)
+    out.int(span?.column)
+    out.key(keys.noteEndColumn)
+    out.int(span?.endColumn)
+    out.key(keys.noteEndLine)
+    out.int(span?.endLine)
+    out.key(keys.noteLine)
+    out.int(span?.line)
+    out.key(keys.noteMessage)
+    out.string(note.message)
+    out.key(keys.notePath)
+    out.string(span?.path)
+    out.key(keys.noteText)
+    out.string(span?.text)
     out.endObject()
   }
 
@@ -347,4 +357,42 @@ enum ClaimField: String, CaseIterable {
     }
     return sortedByKind[index]
   }
+}
+
+/// The keys of a segment object, at its depth in the report (`JSONOutput.key(_: KeyRun)`).
+struct SegmentKeys {
+  let author = KeyRun("author", depth: 5, first: true)
+  let endLine = KeyRun("endLine", depth: 5)
+  let kind = KeyRun("kind", depth: 5)
+  let reason = KeyRun("reason", depth: 5)
+  let startLine = KeyRun("startLine", depth: 5)
+
+  static let shared = SegmentKeys()
+}
+
+/// The keys of a finding object and of its notes, at their depths in the report.
+struct FindingKeys {
+  let column = KeyRun("column", depth: 3, first: true)
+  let endColumn = KeyRun("endColumn", depth: 3)
+  let endLine = KeyRun("endLine", depth: 3)
+  let fingerprint = KeyRun("fingerprint", depth: 3)
+  let help = KeyRun("help", depth: 3)
+  let label = KeyRun("label", depth: 3)
+  let line = KeyRun("line", depth: 3)
+  let message = KeyRun("message", depth: 3)
+  let notes = KeyRun("notes", depth: 3)
+  let path = KeyRun("path", depth: 3)
+  let properties = KeyRun("properties", depth: 3)
+  let ruleId = KeyRun("ruleId", depth: 3)
+  let severity = KeyRun("severity", depth: 3)
+  let text = KeyRun("text", depth: 3)
+  let noteColumn = KeyRun("column", depth: 5, first: true)
+  let noteEndColumn = KeyRun("endColumn", depth: 5)
+  let noteEndLine = KeyRun("endLine", depth: 5)
+  let noteLine = KeyRun("line", depth: 5)
+  let noteMessage = KeyRun("message", depth: 5)
+  let notePath = KeyRun("path", depth: 5)
+  let noteText = KeyRun("text", depth: 5)
+
+  static let shared = FindingKeys()
 }

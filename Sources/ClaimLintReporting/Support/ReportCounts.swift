@@ -16,12 +16,27 @@ struct ReportCounts: Equatable {
   init(_ report: Report) {
     documents = report.documents.count
     findings = report.findings.count
-    errors = report.findings.filter { $0.severity == .error }.count
-    warnings = report.findings.filter { $0.severity == .warning }.count
-    notes = report.findings.filter { $0.severity == .note }.count
+    // Counted in place: filtering or reducing the arrays would copy every finding or document.
+    var bySeverity = (error: 0, warning: 0, note: 0)
+    for i in report.findings.indices {
+      switch report.findings[i].severity {
+      case .error: bySeverity.error += 1
+      case .warning: bySeverity.warning += 1
+      case .note: bySeverity.note += 1
+      }
+    }
+    errors = bySeverity.error
+    warnings = bySeverity.warning
+    notes = bySeverity.note
     inputErrors = report.inputErrors.count
-    claims = report.documents.reduce(0) { $0 + $1.claimCount }
-    segments = report.documents.reduce(0) { $0 + $1.document.segments.count }
+    var claims = 0
+    var segments = 0
+    for i in report.documents.indices {
+      claims += report.documents[i].claimCount
+      segments += report.documents[i].document.segments.count
+    }
+    self.claims = claims
+    self.segments = segments
   }
 
   /// The last line of a check report: "1 error, 2 warnings in 5 documents", "no findings in 1 document",

@@ -268,6 +268,9 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     ("local phone number", "The shelter's desk answers on 555-1234 around the clock.", "555"),
     ("local phone, zero group", "Families may ring 555-0199 for news of relatives.", "0199"),
     ("dotted phone number", "Tips go to 202.555.0147, the agency said.", "202"),
+    // Phone numbers joined by three-byte dashes (en dash, non-breaking hyphen).
+    ("phone number, en dashes", "Call the hotline on +66\u{2013}2\u{2013}555\u{2013}0100 for help.", "555"),
+    ("phone number, non-breaking hyphens", "Call the hotline on +66\u{2011}2\u{2011}555\u{2011}0100 for help.", "0100"),
     ("spaced phone after cue", "For help, call 202 555 0147 at any hour.", "0147"),
     ("international spaced", "The embassy's number is +1 202 555 0147.", "202"),
     ("page furniture comments", "6 Comments", "6"),
