@@ -16,7 +16,7 @@ struct LentReadsTests {
       String(Substring(long).prefix(20)), NSString(string: "a bridged string of some length, from Foundation").description,
     ]
     for s in texts {
-      let lent = s.withBytes { Array($0) }
+      let lent = s.withUTF8Bytes { Array($0) }
       var copy = s
       #expect(lent == copy.withUTF8 { Array($0) }, "\(s)")
       #expect(lent == Array(s.utf8), "\(s)")

@@ -4,7 +4,7 @@ extension String {
   /// `withUTF8` is `mutating`: called on a `let` or on a field it needs a copy of the string (a retain
   /// and a release of its storage). A native string's bytes are contiguous, so they are lent as they
   /// lie; only a string without contiguous UTF-8 storage (none on Linux) is copied first.
-  @inlinable public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  @inlinable @inline(__always) public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = self
     return try copy.withUTF8(body)

@@ -490,14 +490,14 @@ struct TextNumbers {
   /// The number of `text`; a text not seen before is given the next number.
   mutating func number(_ text: String) -> Int {
     if 2 * (texts.count + 1) > numbers.count { grow() }
-    return text.withBytes { u -> Int in
+    return text.withUTF8Bytes { u -> Int in
       let d = Self.digest(u)
       let mask = numbers.count &- 1
       var k = Self.home(d, mask)
       while numbers[k] >= 0 {
         if digests[k] == d {
           let n = Int(numbers[k])
-          let same = texts[n].withBytes { v in
+          let same = texts[n].withUTF8Bytes { v in
             guard u.count == v.count else { return false }
             guard let p = u.baseAddress, let q = v.baseAddress else { return true }
             return memcmp(p, q, u.count) == 0

@@ -21,7 +21,7 @@ public enum ClaimText {
 
   /// Whether `needle` occurs in `haystack`, compared byte for byte (no Foundation search).
   public static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-    haystack.withBytes { h in needle.withBytes { n in containsBytes(h, n) } }
+    haystack.withUTF8Bytes { h in needle.withUTF8Bytes { n in containsBytes(h, n) } }
   }
 
   /// Whether the bytes of `n` occur in `h`.
@@ -143,7 +143,7 @@ public enum ClaimText {
   public static func quoted(_ s: String) -> String {
     // Most texts hold no apostrophe; only the character U+0027 itself is equal to "'", and every
     // character that holds it has its byte, so a text without the byte is kept as it is.
-    let hasApostrophe = s.withBytes { u in u.contains(0x27) }
+    let hasApostrophe = s.withUTF8Bytes { u in u.contains(0x27) }
     if !hasApostrophe { return "'" + s + "'" }
     return "'" + s.replacingOccurrences(of: "'", with: "’") + "'"
   }
@@ -208,19 +208,6 @@ extension AlignedClaims {
   }
 }
 
-extension String {
-  /// `body` applied to the string's UTF-8 bytes where they lie. A native string (every string read
-  /// from a file or built by this program) lends its bytes in place; `var s = string; s.withUTF8`
-  /// copies the string first (a retain and a release, as many as a rule reads texts). Any other
-  /// string is made native in a copy of its own, as `withUTF8` does.
-  @inline(__always)
-  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
-    var s = self
-    return s.withUTF8(body)
-  }
-}
-
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes, not by canonical equivalence:
 /// a table of values computed from a text's bytes is keyed by exactly those bytes. The bytes are
 /// digested once, eight at a time, and compared only when the digests agree.
@@ -231,13 +218,13 @@ struct ExactText: Hashable {
 
   init(_ text: String) {
     self.text = text
-    digest = text.withBytes { Self.digest($0) }
+    digest = text.withUTF8Bytes { Self.digest($0) }
   }
 
   static func == (a: ExactText, b: ExactText) -> Bool {
     guard a.digest == b.digest else { return false }
-    return a.text.withBytes { u in
-      b.text.withBytes { v in
+    return a.text.withUTF8Bytes { u in
+      b.text.withUTF8Bytes { v in
         guard u.count == v.count else { return false }
         guard let p = u.baseAddress, let q = v.baseAddress else { return true }
         return memcmp(p, q, u.count) == 0

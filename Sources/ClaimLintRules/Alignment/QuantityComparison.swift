@@ -359,8 +359,8 @@ public struct QuantityComparison: Sendable {
 
   /// `isTotalOfPart` of a figure written `figure` in `sentence`.
   static func isTotalOfPart(sentence: String, figure: String) -> Bool {
-    sentence.withBytes { s in
-      figure.withBytes { f in
+    sentence.withUTF8Bytes { s in
+      figure.withUTF8Bytes { f in
         // The first occurrence of each marker followed by the figure, found in one pass over the
         // occurrences of the figure's first byte.
         let found = Self.findMarkers(then: f, in: s)

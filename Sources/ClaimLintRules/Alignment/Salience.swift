@@ -80,8 +80,8 @@ public enum Salience {
     shingleCount: inout Int
   ) {
     let table = stopTable
-    // `withUTF8` on a copy, not `withBytes`: its closure is inlined into the callers' loops (a
-    // closure through `withBytes` is not, which costs more than the retain of the copy).
+    // `withUTF8` on a copy, not `withUTF8Bytes`: its closure is inlined into the callers' loops (a
+    // closure through `withUTF8Bytes` is not, which costs more than the retain of the copy).
     var text = text
     text.withUTF8 { u in
       guard let p = u.baseAddress else { return }
@@ -136,7 +136,7 @@ public enum Salience {
 
   /// `sortedWordHashes` of a string.
   public static func sortedWordHashes(_ text: String) -> [UInt64] {
-    text.withBytes { sortedWordHashes($0) }
+    text.withUTF8Bytes { sortedWordHashes($0) }
   }
 
   /// The hash one word of `words(_:)` has in `sortedWordHashes(_:)`: FNV-1a of its bytes, in composed
@@ -347,7 +347,7 @@ public enum Salience {
   /// letters of other scripts) are kept as word characters without further checks. Digits, ASCII
   /// punctuation, general punctuation (U+2000–U+207F) and no-break spaces or guillemets end a word.
   private static func forEachWord(_ text: String, _ body: (Word) -> Void) {
-    text.withBytes { forEachWord($0, body) }
+    text.withUTF8Bytes { forEachWord($0, body) }
   }
 
   /// `forEachWord` over UTF-8 bytes (`readWords`), each word lower-cased into one scratch buffer.

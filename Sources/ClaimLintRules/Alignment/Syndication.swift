@@ -206,8 +206,8 @@ public enum Syndication {
     words.reserveCapacity(bytes / 2 + 1)
     wordByte.withUnsafeBufferPointer { table in
       for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
-        // The bytes of the text, read in place (`withBytes`: a copy to call `withUTF8` on retains it).
-        segments[k].text.withBytes { u in
+        // The bytes of the text, read in place (`withUTF8Bytes`: a copy to call `withUTF8` on retains it).
+        segments[k].text.withUTF8Bytes { u in
           var h: UInt64 = 0xcbf2_9ce4_8422_2325
           var inWord = false
           for b in u {

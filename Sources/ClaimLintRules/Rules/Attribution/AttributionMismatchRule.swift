@@ -309,8 +309,8 @@ public struct AttributionMismatchRule: Rule {
   /// when the text is not ASCII). In ASCII text the letters and digits are the only characters that
   /// are letters or numbers, and a CR-LF pair, one character, separates as its two bytes do.
   static func asciiTokenHashes(_ text: String) -> [UInt64]? {
-    // The bytes in place (`withBytes`): a copy of the string to call `withUTF8` on retains it.
-    return text.withBytes { u -> [UInt64]? in
+    // The bytes in place (`withUTF8Bytes`): a copy of the string to call `withUTF8` on retains it.
+    return text.withUTF8Bytes { u -> [UInt64]? in
       var out: [UInt64] = []
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       var inToken = false

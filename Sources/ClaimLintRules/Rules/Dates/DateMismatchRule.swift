@@ -284,7 +284,7 @@ public struct DateMismatchRule: Rule {
 
   /// `isStatementDate(_:)` given the claim's sentence and the text of its span.
   static func isStatementDate(sentence: String, span: String) -> Bool {
-    span.withBytes { span in sentence.withBytes { isStatementDate(sentence: $0, span: span) } }
+    span.withUTF8Bytes { span in sentence.withUTF8Bytes { isStatementDate(sentence: $0, span: span) } }
   }
 
   /// `isStatementDate(_:)` on the bytes of the sentence and of the date's text.
@@ -468,7 +468,7 @@ public struct DateMismatchRule: Rule {
     // The word before the date must be "from": most sentences have none, and are not split into words.
     // (No character but the ASCII letters lower-cases to "from".)
     guard containsFrom(text) else { return false }
-    if let ascii = span.withBytes({ span in text.withBytes { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
+    if let ascii = span.withUTF8Bytes({ span in text.withUTF8Bytes { isReplacedDateASCII(sentence: $0, span: span) } }) { return ascii }
     return isReplacedDateByCharacters(sentence: text, span: span)
   }
 
@@ -540,7 +540,7 @@ public struct DateMismatchRule: Rule {
 
   /// Whether `text` contains "from" in any ASCII case.
   static func containsFrom(_ text: String) -> Bool {
-    text.withBytes { u in
+    text.withUTF8Bytes { u in
       guard u.count >= 4 else { return false }
       // Each "f" in either case, found eight bytes at a time, then the three letters after it.
       var from = 0
@@ -621,14 +621,14 @@ public struct DateMismatchRule: Rule {
   /// sentence's words (if not, the whole sentence is its context and nothing is borrowed from the
   /// sentence before).
   static func clauseWords(sentence text: String, span: String) -> (words: [UInt64], found: Bool) {
-    span.withBytes { span in
+    span.withUTF8Bytes { span in
       // The date's first word (its bytes up to the first space), or the whole text when it has none.
       var a = 0
       while a < span.count, span[a] == 0x20 { a += 1 }
       var b = a
       while b < span.count, span[b] != 0x20 { b += 1 }
       let first = a < span.count ? UnsafeBufferPointer(rebasing: span[a..<b]) : span
-      return text.withBytes { bytes in
+      return text.withUTF8Bytes { bytes in
         // The words are the runs of bytes between spaces; the date's word is the first that holds the
         // date's first word. The clause is read back and forward from it on the bytes, as
         // `clauseWords(around:count:isBreak:)` reads it on a list of the words.
@@ -934,8 +934,8 @@ public struct DateMismatchRule: Rule {
   /// "k", and the only character outside ASCII that lower-cases into ASCII is the Kelvin sign ("k"),
   /// so a text with other bytes is none of them; ASCII text is lower-cased byte by byte.
   static func isOwnDay(_ text: String) -> Bool {
-    // The bytes in place (`withBytes`): a copy of the string to call `withUTF8` on retains it.
-    return text.withBytes { u in
+    // The bytes in place (`withUTF8Bytes`): a copy of the string to call `withUTF8` on retains it.
+    return text.withUTF8Bytes { u in
       guard u.count >= 5, u.count <= 15 else { return false }
       return ownDayBytes.contains { w in
         guard w.utf8CodeUnitCount == u.count else { return false }

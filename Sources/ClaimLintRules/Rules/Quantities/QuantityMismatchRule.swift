@@ -385,12 +385,12 @@ public struct QuantityMismatchRule: Rule {
   /// Whether `sentence` contains "from " anywhere: `followsFrom` with an empty tail (every figure it
   /// introduces follows such an occurrence).
   static func containsFrom(sentence: String) -> Bool {
-    sentence.withBytes { s in followsFrom(UnsafeBufferPointer(start: nil, count: 0), in: s) }
+    sentence.withUTF8Bytes { s in followsFrom(UnsafeBufferPointer(start: nil, count: 0), in: s) }
   }
 
   /// Whether the figure follows "from" ("up from nine", "from the 312 first reported").
   private static func introducedByFrom(sentence: String, figure: String) -> Bool {
-    sentence.withBytes { s in figure.withBytes { f in followsFrom(f, in: s) } }
+    sentence.withUTF8Bytes { s in figure.withUTF8Bytes { f in followsFrom(f, in: s) } }
   }
 
   /// Whether `hay` contains "from " or "from the " followed by the bytes of `tail`: each "f" of `hay`
