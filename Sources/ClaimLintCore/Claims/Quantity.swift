@@ -2,33 +2,37 @@
 ///
 /// `value` is the number as written (scaled: "2.7 billion" is 2_700_000_000); `low` and `high` are the
 /// interval the qualifier allows ("more than 50,000" → low 50,000 exclusive, high nil).
+///
+/// The optional fields are spelled `Optional<T>`, not `T?`: a stored `var x: T?` is set to nil before
+/// an initializer's body runs, and the compiler then builds the value aside and copies all of it into
+/// place (every string retained and released once more for each quantity made).
 public struct Quantity: Sendable, Hashable {
-  public var value: Double?
-  public var low: Double?
-  public var high: Double?
+  public var value: Optional<Double>
+  public var low: Optional<Double>
+  public var high: Optional<Double>
   public var lowInclusive: Bool
   public var highInclusive: Bool
   /// The qualifier as a normalised phrase ("more than", "about", "up to"), or nil for an exact figure.
-  public var qualifier: String?
+  public var qualifier: Optional<String>
   /// What the qualifier does to the interval.
   public var direction: QualifierDirection
   /// ISO 4217 code, "percent", or nil for a count.
-  public var unit: String?
+  public var unit: Optional<String>
   /// Singular lower-case head noun of what is counted ("person", "suspect", "victim").
-  public var counted: String?
+  public var counted: Optional<String>
   /// The family of the counted noun from the lexicon ("person", "offender", "victim", "money"), so that
   /// "people" and "alleged criminals" can be compared while "victims" and "suspects" are kept apart.
-  public var countedFamily: String?
+  public var countedFamily: Optional<String>
   /// Modifiers of the counted noun as written ("criminal", "foreign"), lower-case.
   public var modifiers: [String]
   /// Action class id from the lexicon ("arrest", "repatriate"), or nil.
-  public var action: String?
+  public var action: Optional<String>
   /// The action word as written ("arrest", "return").
-  public var actionText: String?
+  public var actionText: Optional<String>
   /// Where the action words lie in the sentence (UTF-8 offsets), when an action was found.
-  public var actionRange: Range<Int>? = nil
+  public var actionRange: Optional<Range<Int>>
   /// Who performed the action, when stated.
-  public var actor: String?
+  public var actor: Optional<String>
   /// True when the figure is a range ("between 300 and 400").
   public var isRange: Bool
   /// True when the figure is vague by nature ("dozens of", "scores of").

@@ -143,18 +143,23 @@ struct NumberParser: Sendable {
 
   private func literal(_ tokens: [Token], at i: Int, stop: Int) -> LiteralParse {
     var j = i
-    var intPart = ""
-    var frac = ""
     var plain = true
+    // The digits are read from the tokens in place, not joined into strings (`intPart` and `frac`
+    // below, each token's string retained and released): the integer part is the tokens
+    // `intFirst`, `intFirst + intStep`, … before `intEnd` ("0" when `intFirst` is -1, for ".08"), the
+    // decimals the token `fracAt` (none when -1).
+    var intFirst = i
+    var intStep = 1
+    var intEnd = i + 1
+    var fracAt = -1
     // ".08"
     if tokens[i].isByte(0x2E), Self.startsDecimal(tokens, at: i, stop: stop) {
-      frac = tokens[i + 1].lower
-      intPart = "0"
+      fracAt = i + 1
+      intFirst = -1
       j = i + 2
       plain = false
     } else {
       guard tokens[i].kind == .digits else { return .none }
-      intPart = tokens[i].lower
       j = i + 1
       let firstLength = tokens[i].length
       if firstLength <= 3 {
@@ -162,8 +167,9 @@ struct NumberParser: Sendable {
         while j + 1 < stop, tokens[j].isByte(0x2C), tokens[j].isAttached, tokens[j + 1].kind == .digits,
           tokens[j + 1].isAttached, tokens[j + 1].length == 3
         {
-          intPart += tokens[j + 1].lower
           j += 2
+          intStep = 2
+          intEnd = j
           plain = false
         }
         // Space groups: "12 400", "1 414 021 100" (one space-like character between groups).
@@ -171,8 +177,8 @@ struct NumberParser: Sendable {
           while j < stop, tokens[j].kind == .digits, tokens[j].singleSpaceBefore, tokens[j].length == 3,
             !(j + 1 < stop && tokens[j + 1].isAttached && (tokens[j + 1].kind == .digits || tokens[j + 1].isByte(0x2C)))
           {
-            intPart += tokens[j].lower
             j += 1
+            intEnd = j
             plain = false
           }
         }
@@ -181,7 +187,7 @@ struct NumberParser: Sendable {
       if j + 1 < stop, tokens[j].isByte(0x2E), tokens[j].isAttached, tokens[j + 1].kind == .digits,
         tokens[j + 1].isAttached
       {
-        frac = tokens[j + 1].lower
+        fracAt = j + 1
         j += 2
         plain = false
         // "1.2.3" or "192.168.1.2": a version or an address, not a figure.
@@ -198,10 +204,11 @@ struct NumberParser: Sendable {
         }
       }
     }
-    let digitCount = intPart.utf8.count
-    guard var value = Self.exactValue(intPart, frac) ?? Double(frac.isEmpty ? intPart : intPart + "." + frac) else {
-      return .none
+    let read = tokens.withUnsafeBufferPointer { b in
+      Self.digitsValue(b, intFirst: intFirst, step: intStep, end: intEnd, fracAt: fracAt)
     }
+    let digitCount = read.intDigits
+    guard var value = read.value else { return .none }
     var suffixScale: Double? = nil
     // Something written on the digits: a scale ("9m"), an ordinal ("16th") or a unit or name ("180ml").
     if j < tokens.count, tokens[j].kind == .word, tokens[j].isAttached {
@@ -236,6 +243,72 @@ struct NumberParser: Sendable {
     var scale = 1.0
     for _ in 0..<fracDigits { scale *= 10 }
     return Double(m) / scale
+  }
+
+  /// The integer digits and the value of a literal whose integer part is the tokens `intFirst`,
+  /// `intFirst + step`, … before `end` ("0" when `intFirst` is -1) and whose decimals are the token
+  /// `fracAt` (none when -1): what `literal` computed as `intPart.utf8.count` and
+  /// `exactValue(intPart, frac) ?? Double(frac.isEmpty ? intPart : intPart + "." + frac)` from the
+  /// tokens' strings joined, read from the tokens in place. The fast path accumulates the same digits
+  /// in the same order as `exactValue` on the joined strings (whose bytes are the tokens' bytes one
+  /// after the other) under the same conditions (at most 15 digits, all ASCII digits); otherwise the
+  /// strings are joined and parsed as before.
+  static func digitsValue(
+    _ b: UnsafeBufferPointer<Token>, intFirst: Int, step: Int, end: Int, fracAt: Int
+  ) -> (intDigits: Int, value: Double?) {
+    var intDigits = 0
+    if intFirst < 0 {
+      intDigits = 1
+    } else {
+      var k = intFirst
+      while k < end {
+        intDigits += b[k].lower.utf8.count
+        k += step
+      }
+    }
+    let fracDigits = fracAt < 0 ? 0 : b[fracAt].lower.utf8.count
+    if intDigits + fracDigits <= 15 {
+      var m: UInt64 = 0
+      var ok = true
+      if intFirst >= 0 {
+        var k = intFirst
+        while ok, k < end {
+          ok = b[k].lower.withUTF8Bytes { accumulate($0, into: &m) }
+          k += step
+        }
+      }
+      if ok, fracAt >= 0 { ok = b[fracAt].lower.withUTF8Bytes { accumulate($0, into: &m) } }
+      if ok {
+        if fracDigits == 0 { return (intDigits, Double(m)) }
+        var scale = 1.0
+        for _ in 0..<fracDigits { scale *= 10 }
+        return (intDigits, Double(m) / scale)
+      }
+    }
+    var intPart = intFirst < 0 ? "0" : ""
+    if intFirst >= 0 {
+      var k = intFirst
+      while k < end {
+        intPart += b[k].lower
+        k += step
+      }
+    }
+    let frac = fracAt < 0 ? "" : b[fracAt].lower
+    return (intDigits, Double(frac.isEmpty ? intPart : intPart + "." + frac))
+  }
+
+  /// Appends the decimal digits of `u` to `m` (`m = m * 10 + digit` for each byte); false when a byte
+  /// is no ASCII digit.
+  @inline(__always)
+  static func accumulate(_ u: UnsafeBufferPointer<UInt8>, into m: inout UInt64) -> Bool {
+    var value = m
+    for x in u {
+      let d = x &- 0x30
+      guard d < 10 else { return false }
+      value = value &* 10 &+ UInt64(d)
+    }
+    m = value
+    return true
   }
 
   /// Appends the decimal digits of `s` to `m` (`m = m * 10 + digit` for each byte); false when a byte

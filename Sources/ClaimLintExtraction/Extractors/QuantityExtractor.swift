@@ -48,6 +48,11 @@ extension Array where Element == Token {
   /// the whole token first).
   @inline(__always)
   fileprivate func lower(at i: Int) -> String { withUnsafeBufferPointer { $0[i].lower } }
+  /// `self[i].lower.hasPrefix("0")`, read on the storage.
+  @inline(__always)
+  fileprivate func startsWithZero(at i: Int) -> Bool {
+    withUnsafeBufferPointer { $0[i].lower.withUTF8Bytes { $0.first == 0x30 } }
+  }
   /// `self[i].isCapitalized`.
   @inline(__always)
   fileprivate func isCapitalized(at i: Int) -> Bool { self[i].isCapitalized }
@@ -362,6 +367,11 @@ public struct QuantityExtractor: Sendable {
     var isMeasure = false
   }
 
+  /// The word that opens a range ("between 300 and 400", "from 200 to 300"), or none.
+  private enum RangeStarter {
+    case none, between, from
+  }
+
   private enum FigureParse {
     case none
     case skip(end: Int)
@@ -388,13 +398,15 @@ public struct QuantityExtractor: Sendable {
   /// noun end set by the caller once known).
   private func figure(_ t: [Token], at i: Int, stop: Int, into out: inout [QuantityMatch]) -> FigureParse {
     var p = i
-    var starter: String? = nil
+    // The word that opens a range, if any: kept as a case, not as its text (a string compared twice
+    // and released on every path).
+    var starter = RangeStarter.none
     var qualifier: ExtractionLexicons.Qualifier? = nil
     // The byte length rules out most tokens before any string is read ("between" and "from" have no
     // apostrophe, so their tokens are as long as their text).
     let length = t.length(at: i)
     if (length == 7 || length == 4) && (t.lowerIs("between", at: i) || t.lowerIs("from", at: i)) {
-      starter = length == 7 ? "between" : "from"
+      starter = length == 7 ? .between : .from
       p += 1
     } else if let q = shared.lexicons.qualifiersBefore.match(t, at: i), q.end < stop,
       !(t.lowerIs("over", at: i) && i > 0 && t.isIn(shared.phrasalOver, at: i - 1))
@@ -440,9 +452,8 @@ public struct QuantityExtractor: Sendable {
       let isDashSep = t.isHyphen(at: p)
       let allowed: Bool
       switch starter {
-      case "between": allowed = t.lowerIs("and", at: p)
-      case "from": allowed = t.lowerIs("to", at: p) || isDashSep || t.lowerIs("through", at: p)
-      default: allowed = t.lowerIs("to", at: p) || isDashSep || t.lowerIs("through", at: p)
+      case .between: allowed = t.lowerIs("and", at: p)
+      case .from, .none: allowed = t.lowerIs("to", at: p) || isDashSep || t.lowerIs("through", at: p)
       }
       if allowed, !first.isVague, !followsChangeVerb(t, before: i) {
         var q = p + 1
@@ -452,18 +463,22 @@ public struct QuantityExtractor: Sendable {
           q = c.end
         }
         if case .number(let b) = numbers.parse(t, at: q, stop: stop), !b.isVague {
-          let spacingOK = !isDashSep || (t[p].isAttached == t[p + 1].isAttached)
+          // (The tokens are read in place through the array's helpers: `t[p].isAttached` in this large
+          // function copied the token, its string retained and released.)
+          let spacingOK = !isDashSep || (t.isAttached(at: p) == t.isAttached(at: p + 1))
           var a = first.value
           if first.scale == 1, b.scale > 1, a < b.value / b.scale { a *= b.scale }
           let bothYears = first.isPlainDigits && b.isPlainDigits && isYear(first.value) && isYear(b.value)
           let phoneLike =
-            isDashSep && b.end < t.count && numbers.isHyphen(t[b.end]) && t[b.end].isAttached
-            && b.end + 1 < t.count && t[b.end + 1].kind == .digits
-          let leadingZero = t[q].kind == .digits && t[q].lower.hasPrefix("0") && t[q].length > 1
+            isDashSep && b.end < t.count && t.isHyphen(at: b.end) && t.isAttached(at: b.end)
+            && b.end + 1 < t.count && t.kind(at: b.end + 1) == .digits
+          // A digits token is ASCII digits only (`Tokenizer`), so its text starts with the character
+          // "0" exactly when its first byte is 0x30.
+          let leadingZero = t.kind(at: q) == .digits && t.length(at: q) > 1 && t.startsWithZero(at: q)
           if phoneLike { return .skip(end: skipChain(t, from: b.end)) }
           if bothYears { return .skip(end: b.end) }
           // "ruled 7-4", "beat City 2-1": a score or a vote, not a range (a range rises).
-          if isDashSep, t[p].isAttached, t[q].isAttached, unit == nil, unitB == nil, first.isPlainDigits, b.isPlainDigits,
+          if isDashSep, t.isAttached(at: p), t.isAttached(at: q), unit == nil, unitB == nil, first.isPlainDigits, b.isPlainDigits,
             b.value <= a, a < 1000
           {
             return .skip(end: b.end)
@@ -486,7 +501,7 @@ public struct QuantityExtractor: Sendable {
         }
       }
     }
-    if starter != nil && second == nil {
+    if starter != .none && second == nil {
       // "from $63.45": the starter belongs to the sentence, not to a range.
       return .none
     }

@@ -37,6 +37,53 @@ import Testing
     }
   }
 
+  /// `digitsValue`, reading a literal's digit tokens in place, gives the digit count and value that
+  /// joining their strings gives (`exactValue`, else the string parse): comma and space groups, a
+  /// decimal part, ".08", more than 15 digits, and digit tokens that are not ASCII digits.
+  @Test func digitsValueIsTheJoinedStrings() {
+    // Tokens whose text is each group; `step` 2 leaves a separator token between groups.
+    func check(_ groups: [String], step: Int, frac: String?, leadingPoint: Bool = false) {
+      var tokens: [Token] = []
+      func add(_ text: String) {
+        tokens.append(
+          Token(kind: .digits, start: 0, end: text.utf8.count, spaceBefore: 0, singleSpaceBefore: false, lower: text,
+            lowerHash: 0, isCapitalized: false))
+      }
+      for (n, g) in groups.enumerated() {
+        if n > 0, step == 2 { add(",") }
+        add(g)
+      }
+      let end = tokens.count
+      var fracAt = -1
+      if let frac {
+        add(".")
+        fracAt = tokens.count
+        add(frac)
+      }
+      let intPart = leadingPoint ? "0" : groups.joined()
+      let f = frac ?? ""
+      let expected = NumberParser.exactValue(intPart, f) ?? Double(f.isEmpty ? intPart : intPart + "." + f)
+      let got = tokens.withUnsafeBufferPointer {
+        NumberParser.digitsValue($0, intFirst: leadingPoint ? -1 : 0, step: step, end: end, fracAt: fracAt)
+      }
+      #expect(got.intDigits == intPart.utf8.count, "\(groups) \(f)")
+      #expect(got.value == expected, "\(groups) \(f)")
+    }
+    check(["12"], step: 1, frac: nil)
+    check(["12"], step: 2, frac: "4")
+    check(["1", "234", "567"], step: 2, frac: "89")
+    check(["12", "400"], step: 1, frac: nil)
+    check(["1", "414", "021", "100"], step: 1, frac: nil)
+    check([], step: 1, frac: "08", leadingPoint: true)
+    check(["999", "999", "999", "999", "999"], step: 2, frac: nil)
+    check(["999", "999", "999", "999", "999", "999"], step: 2, frac: nil)
+    check(["1", "234", "567", "890"], step: 2, frac: "1234567")
+    check(["0123"], step: 1, frac: "50")
+    check(["\u{0661}\u{0662}"], step: 1, frac: nil)
+    check(["12"], step: 1, frac: "\u{0663}")
+    check(["12x"], step: 1, frac: nil)
+  }
+
   /// `parse` answers at every token what the plain reading answers: digits go straight to the
   /// compound reader, and a symbol other than the point of ".08" that is no number word starts none.
   @Test func shortcutsByTokenKindAgreeWithThePlainReading() throws {
