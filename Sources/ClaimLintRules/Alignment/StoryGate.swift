@@ -62,7 +62,9 @@ public enum StoryGate {
     for ws in documentWords { pairs += ws.count }
     let shards: [HashCounts] = ParallelMap.map(Array(0..<shardCount)) { s in
       var counts = HashCounts(capacity: min(pairs / (16 * shardCount), 1 << 18))
-      for ws in documentWords { for w in ws where shard(w, of: shardCount) == s { counts.increment(w) } }
+      for ws in documentWords {
+        ws.withUnsafeBufferPointer { counts.increment(contentsOf: $0) { shard($0, of: shardCount) == s } }
+      }
       return counts
     }
     func frequency(_ w: UInt64) -> Int32 { shards[shard(w, of: shardCount)].count(of: w) }
