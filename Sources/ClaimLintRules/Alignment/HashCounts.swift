@@ -51,6 +51,53 @@ struct HashCounts: Sendable {
     if !found { count += 1 }
   }
 
+  /// `increment(_:)` of each of `keys` that `include` accepts, in order: the table's two arrays are
+  /// taken once for a run of keys instead of once a key (each take tests that the array is not
+  /// shared). The table grows exactly when `increment(_:)` would, before the accepted key that would
+  /// fill more than half its slots, so it ends the same: same slots, same keys in them.
+  @inline(__always)
+  mutating func increment(contentsOf values: UnsafeBufferPointer<UInt64>, where include: (UInt64) -> Bool) {
+    var i = 0
+    while i < values.count {
+      if 2 * (count + 1) > keys.count { grow() }
+      // New keys that fit before the table must grow again.
+      let room = keys.count / 2 - count
+      let mask = keys.count &- 1
+      let shift = self.shift
+      var added = 0
+      counts.withUnsafeMutableBufferPointer { c in
+        keys.withUnsafeMutableBufferPointer { ks in
+          while i < values.count {
+            let key = values[i]
+            guard include(key) else {
+              i &+= 1
+              continue
+            }
+            // This key would grow the table first: left for the next round.
+            if added == room { return }
+            i &+= 1
+            var k = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)  // `home(key)`
+            var found = false
+            while c[k] != 0 {
+              if ks[k] == key {
+                c[k] &+= 1
+                found = true
+                break
+              }
+              k = (k &+ 1) & mask
+            }
+            if !found {
+              ks[k] = key
+              c[k] = 1
+              added &+= 1
+            }
+          }
+        }
+      }
+      count += added
+    }
+  }
+
   /// The count of `key`; 0 when it was never added.
   func count(of key: UInt64) -> Int32 {
     let mask = keys.count &- 1

@@ -62,7 +62,9 @@ public enum StoryGate {
     for ws in documentWords { pairs += ws.count }
     let shards: [HashCounts] = ParallelMap.map(Array(0..<shardCount)) { s in
       var counts = HashCounts(capacity: min(pairs / (16 * shardCount), 1 << 18))
-      for ws in documentWords { for w in ws where shard(w, of: shardCount) == s { counts.increment(w) } }
+      for ws in documentWords {
+        ws.withUnsafeBufferPointer { counts.increment(contentsOf: $0) { shard($0, of: shardCount) == s } }
+      }
       return counts
     }
     func frequency(_ w: UInt64) -> Int32 { shards[shard(w, of: shardCount)].count(of: w) }
@@ -71,64 +73,115 @@ public enum StoryGate {
     for counts in shards { counts.forEach { w, c in if c > common { commonWords.insert(w) } } }
     // Each document's distinctive words and signature, each word's frequency looked up once.
     let perDocument: [(distinctive: [UInt64], signature: [UInt64])] = ParallelMap.map(documentWords) { ws in
-      // The distinctive words are kept for the whole run: their list grows to its size (room reserved
-      // for every word of every document cost 6 MB at 10,000 articles, 60 MB at 100,000). The rare
-      // words are a scratch list: room for every word at once, it never grows.
-      var distinctive: [UInt64] = []
-      var rare: [(Int32, UInt64)] = []
-      rare.reserveCapacity(ws.count)
-      for w in ws {
-        let f = frequency(w)
-        guard f <= cutoff else { continue }
-        distinctive.append(w)
-        if f >= 2 { rare.append((f, w)) }
+      // The distinctive words are kept for the whole run, at their size (room reserved for every word
+      // of every document cost 6 MB at 10,000 articles, 60 MB at 100,000): they are written into
+      // scratch room for every word, then copied once (an array grown by appending reallocates
+      // several times). The rare words are scratch too.
+      ws.withUnsafeBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: w.count) { distinctive in
+          withUnsafeTemporaryAllocation(of: (Int32, UInt64).self, capacity: w.count) { rare in
+            var d = 0
+            var r = 0
+            for x in w {
+              let f = frequency(x)
+              guard f <= cutoff else { continue }
+              distinctive[d] = x
+              d &+= 1
+              if f >= 2 {
+                rare[r] = (f, x)
+                r &+= 1
+              }
+            }
+            // Each word is once in `ws`: the (frequency, word) pairs are all different, and any sort
+            // orders them alike.
+            if r > signatureSize {
+              var used = UnsafeMutableBufferPointer(rebasing: rare[0..<r])
+              used.sort { $0 < $1 }
+              r = signatureSize
+            }
+            return (
+              Array(UnsafeBufferPointer(rebasing: distinctive[0..<d])),
+              [UInt64](unsafeUninitializedCapacity: r) { out, written in
+                for k in 0..<r { out[k] = rare[k].1 }
+                written = r
+              }
+            )
+          }
+        }
       }
-      if rare.count > signatureSize {
-        rare.sort { $0 < $1 }
-        rare.removeLast(rare.count - signatureSize)
-      }
-      return (distinctive, rare.map(\.1))
     }
     let distinctive = perDocument.map(\.distinctive)
     let signatures = perDocument.map(\.signature)
-    // The documents of each signature word, in document order.
-    let postingShards: [[UInt64: [Int32]]] = ParallelMap.map(Array(0..<shardCount)) { s in
-      var lists: [UInt64: [Int32]] = [:]
-      for (d, signature) in signatures.enumerated() {
-        for w in signature where shard(w, of: shardCount) == s { lists[w, default: []].append(Int32(d)) }
+    // The documents of each signature word, in document order: each shard's (word, document) entries
+    // sorted by word, keeping document order within a word (`sortByWord` is stable), so that a word's
+    // documents are one run of entries, found by binary search (no list, no allocation, per word).
+    let postingShards: [[SortedStoryWordIndex.Entry]] = ParallelMap.map(Array(0..<shardCount)) { s in
+      var entries: [SortedStoryWordIndex.Entry] = []
+      var room = 0
+      for signature in signatures { room += signature.count }
+      entries.reserveCapacity(shardCount == 1 ? room : room / shardCount + room / (4 * shardCount) + 16)
+      for d in signatures.indices {
+        for w in signatures[d] where shard(w, of: shardCount) == s {
+          entries.append(SortedStoryWordIndex.Entry(word: w, story: 0, claim: Int32(d)))
+        }
       }
-      return lists
+      SortedStoryWordIndex.sortByWord(&entries)
+      return entries
     }
     let links: [(candidates: Int, joined: [Int])] = ParallelMap.map(Array(0..<n)) { d in
-      var partners: [Int32] = []
-      for w in signatures[d] {
-        guard let list = postingShards[shard(w, of: shardCount)][w] else { continue }
-        // The documents after `d` in the list (which holds `d`: the word is in its signature).
-        var lo = 0
-        var hi = list.count
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if Int(list[mid]) <= d { lo = mid + 1 } else { hi = mid }
+      let signature = signatures[d]
+      // Each signature word's documents after `d` (at most `window`), as a range of its shard's entries.
+      return withUnsafeTemporaryAllocation(of: (shard: Int, start: Int, end: Int).self, capacity: signature.count) { ranges in
+        var total = 0
+        for k in signature.indices {
+          let w = signature[k]
+          let s = shard(w, of: shardCount)
+          let (start, end) = postingShards[s].withUnsafeBufferPointer { e -> (Int, Int) in
+            // The first entry after (w, d): the word's documents after `d` (the list holds `d`: the
+            // word is in its signature).
+            var lo = 0
+            var hi = e.count
+            while lo < hi {
+              let mid = (lo &+ hi) >> 1
+              if e[mid].word < w || (e[mid].word == w && Int(e[mid].claim) <= d) { lo = mid &+ 1 } else { hi = mid }
+            }
+            var end = lo
+            let limit = min(e.count, lo &+ window)
+            while end < limit && e[end].word == w { end &+= 1 }
+            return (lo, end)
+          }
+          ranges[k] = (s, start, end)
+          total &+= end &- start
         }
-        let start = lo
-        let end = min(list.count, start + window)
-        if start < end { partners.append(contentsOf: list[start..<end]) }
-      }
-      partners.sort()
-      var candidates = 0
-      var joined: [Int] = []
-      var i = 0
-      while i < partners.count {
-        var j = i + 1
-        while j < partners.count && partners[j] == partners[i] { j += 1 }
-        if j - i >= minimumSharedWords {
-          candidates += 1
-          let e = Int(partners[i])
-          if overlap(documentWords[d], documentWords[e]) >= minOverlap { joined.append(e) }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: total) { partners in
+          var m = 0
+          for k in signature.indices {
+            let (s, start, end) = ranges[k]
+            postingShards[s].withUnsafeBufferPointer { e in
+              for x in start..<end {
+                partners[m] = e[x].claim
+                m &+= 1
+              }
+            }
+          }
+          var sorted = partners
+          sorted.sort()
+          var candidates = 0
+          var joined: [Int] = []
+          var i = 0
+          while i < total {
+            var j = i &+ 1
+            while j < total && partners[j] == partners[i] { j &+= 1 }
+            if j &- i >= minimumSharedWords {
+              candidates += 1
+              let e = Int(partners[i])
+              if overlap(documentWords[d], documentWords[e]) >= minOverlap { joined.append(e) }
+            }
+            i = j
+          }
+          return (candidates, joined)
         }
-        i = j
       }
-      return (candidates, joined)
     }
     var sets = UnionFind(count: n)
     var candidatePairs = 0

@@ -70,14 +70,25 @@ public enum Syndication {
       return counts
     }()
     let limit = Int32(commonLimit(documents: n))
-    var buckets: [UInt64: [Int]] = [:]
+    // The buckets as (key, document) entries sorted by key, documents in order within a key
+    // (`sortByWord` is stable and they are listed in document order): a bucket is a run of entries,
+    // and the runs come in the order of their keys (no dictionary, no list per key).
+    var buckets: [SortedStoryWordIndex.Entry] = []
     buckets.reserveCapacity(min(sampled, keyCount * n))
-    for (i, sample) in samples.enumerated() {
-      for h in sample.lazy.filter({ counting.count(of: $0) <= limit }).prefix(keyCount) { buckets[h, default: []].append(i) }
+    for i in samples.indices {
+      for h in samples[i].lazy.filter({ counting.count(of: $0) <= limit }).prefix(keyCount) {
+        buckets.append(SortedStoryWordIndex.Entry(word: h, story: 0, claim: Int32(i)))
+      }
     }
+    SortedStoryWordIndex.sortByWord(&buckets)
+    // The start of each run of one key, and the end of the last.
+    var runs: [Int] = []
+    runs.reserveCapacity(buckets.count + 1)
+    for k in buckets.indices where k == 0 || buckets[k].word != buckets[k - 1].word { runs.append(k) }
+    runs.append(buckets.count)
     var isCandidate = [Bool](repeating: false, count: n)
-    for members in buckets.values where members.count > 1 {
-      for m in members { isCandidate[m] = true }
+    for r in 0..<(runs.count - 1) where runs[r + 1] - runs[r] > 1 {
+      for k in runs[r]..<runs[r + 1] { isCandidate[Int(buckets[k].claim)] = true }
     }
     let candidates = (0..<n).filter { isCandidate[$0] }
     let computed =
@@ -87,12 +98,14 @@ public enum Syndication {
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
-    for key in buckets.keys.sorted() {
-      guard let members = buckets[key], members.count > 1 else { continue }
-      for x in 0..<members.count {
-        for y in (x + 1)..<min(members.count, x + 1 + window) {
-          let a = members[x]
-          let b = members[y]
+    for r in 0..<(runs.count - 1) {
+      let lo = runs[r]
+      let count = runs[r + 1] - lo
+      guard count > 1 else { continue }
+      for x in 0..<count {
+        for y in (x + 1)..<min(count, x + 1 + window) {
+          let a = Int(buckets[lo + x].claim)
+          let b = Int(buckets[lo + y].claim)
           if sets.find(a) == sets.find(b) { continue }
           let small = min(shingles[a].count, shingles[b].count)
           // `Double(sharedCount) >= 0.8 * Double(small)` for a whole count: at least the bound rounded up.
