@@ -139,6 +139,18 @@ public struct AttributionExtractor: Sendable {
     titled: [(title: String, person: String)]
   ) -> [Match] {
     var out: [Match] = []
+    extract(from: sentence, words: ws, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled, into: &out)
+    return out
+  }
+
+  /// `extract(from:words:quote:people:previousSpeaker:titled:)` appended to `out`, which must be
+  /// empty (it is read as the sentence's matches so far): a caller that reads many sentences keeps
+  /// one buffer instead of an array allocated for every sentence with an attribution.
+  func extract(
+    from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
+    titled: [(title: String, person: String)], into out: inout [Match]
+  ) {
+    precondition(out.isEmpty)
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker. The subject (`subject`) is found only
     // before the first speaker is resolved or a quote continues (most sentences do neither).
@@ -289,7 +301,6 @@ public struct AttributionExtractor: Sendable {
           attribution: Attribution(
             speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
     }
-    return out
   }
 
   /// The lower-cased texts of the words of `ws` kept as a statement's content, joined by spaces: a

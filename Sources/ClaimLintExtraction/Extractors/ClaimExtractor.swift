@@ -119,6 +119,9 @@ public struct ClaimExtractor: Sendable {
     var bytes: [UInt8] = []
     var tokens: [Token] = []
     var words: [Word] = []
+    var hedges: [(range: Range<Int>, text: String)] = []
+    var titleMatches: [PersonTitleExtractor.Match] = []
+    var attributionMatches: [AttributionExtractor.Match] = []
     var quantities: [QuantityMatch] = []
     var dateSpans: [DateExtractor.Span] = []
     var dateMatches: [DateMatch] = []
@@ -222,6 +225,12 @@ public struct ClaimExtractor: Sendable {
     var b = Buffers()
     swap(&b, &scratch.buffers)
     defer { swap(&b, &scratch.buffers) }
+    // The claim store is held apart from `b` for the call (a pointer and two counts, no reference
+    // counted): `addClaim` below captures it, and a nested function that captured `b` made every read
+    // of `b`'s buffers as an argument (tokens, bytes, words, for each extractor and sentence) a retain
+    // and a release.
+    var claims = b.claims
+    defer { b.claims = claims }
     /// Whether claims are read from a segment. Headlines carry claims too: a headline that disagrees
     /// with its own story is a classic slip.
     func readsClaims(_ kind: SegmentKind) -> Bool {
@@ -285,7 +294,7 @@ public struct ClaimExtractor: Sendable {
         }
         /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
         func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
-          b.claims.append(
+          claims.append(
             kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
             commentAuthor: layer == .comment ? segment.author : nil, isHeadline: segment.kind == .headline)
         }
@@ -295,8 +304,9 @@ public struct ClaimExtractor: Sendable {
         var plain = false
         Tokenizer.tokenize(b.bytes, into: &b.tokens, plain: &plain)
         shared.extraction.mark(&b.tokens)
-        let hedgeMatches = shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes)
-        let hedgeWords = hedgeMatches.map(\.text)
+        b.hedges.removeAllShort()
+        shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes, into: &b.hedges)
+        let hedgeWords = b.hedges.map(\.text)
         // The words share the strings of the tokens that cover the same bytes.
         b.tokens.withUnsafeBufferPointer { t in
           b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
@@ -346,7 +356,7 @@ public struct ClaimExtractor: Sendable {
           }
           if overlapsDate { continue }
           let scopedHedges = HedgeDetector.scoped(
-            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
+            b.hedges, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
           let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
           if let ar = m.quantity.actionRange { stored.pointee.actionSpan = span(ar) }
           stored.pointee.quantity = m.quantity
@@ -355,19 +365,22 @@ public struct ClaimExtractor: Sendable {
         // The matches of titles, attributions and events are moved one by one out of their arrays (reversed
         // so that `popLast` takes them in order) into their claims: `for m in matches` copied each match
         // (every string of it retained), and the claim's value was copied from it again.
-        var titleMatches = titles.extract(from: sentence, words: b.words)
-        titleMatches.reverse()
-        while let m = titleMatches.popLast() {
+        // The matches are found into the scratch's buffers, and taken out of them (left empty, their
+        // storage kept for the next sentence).
+        titles.extract(from: sentence, words: b.words, into: &b.titleMatches)
+        b.titleMatches.reverse()
+        while let m = b.titleMatches.popLast() {
           if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
           addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
         }
-        var attributionMatches = attributions.extract(
-          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
-        attributionMatches.reverse()
-        while let m = attributionMatches.popLast() {
+        attributions.extract(
+          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
+          into: &b.attributionMatches)
+        b.attributionMatches.reverse()
+        while let m = b.attributionMatches.popLast() {
           let speaker = m.attribution.speaker
           if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
             speaker.split(separator: " ").count <= 4
@@ -400,7 +413,7 @@ public struct ClaimExtractor: Sendable {
         }
       }
     }
-    return b.claims.takeInSourceOrder()
+    return claims.takeInSourceOrder()
   }
 }
 
