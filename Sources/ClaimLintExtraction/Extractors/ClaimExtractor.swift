@@ -120,6 +120,8 @@ public struct ClaimExtractor: Sendable {
     var tokens: [Token] = []
     var words: [Word] = []
     var hedges: [(range: Range<Int>, text: String)] = []
+    /// The hedge texts last made for a sentence with hedges (see `claims(in:scratch:)`).
+    var lastHedgeWords: [String] = []
     var titleMatches: [PersonTitleExtractor.Match] = []
     var attributionMatches: [AttributionExtractor.Match] = []
     var quantities: [QuantityMatch] = []
@@ -128,6 +130,10 @@ public struct ClaimExtractor: Sendable {
     var datelines: [Bool] = []
     var dateTokens: [Range<Int>] = []
     var eventDates: [EventExtractor.DatedSpan] = []
+    /// A document's people, titled people and people index (emptied for each document, storage kept).
+    var people: [String] = []
+    var titled: [(title: String, person: String)] = []
+    var peopleIndex = EventExtractor.PeopleIndex()
     var claims = ClaimStore()
   }
 
@@ -200,6 +206,13 @@ public struct ClaimExtractor: Sendable {
     return window.first == 0x20 && hi + 1 >= n
   }
 
+  /// Whether the hedges' texts are `words`, in order.
+  static func sameTexts(_ hedges: [(range: Range<Int>, text: String)], _ words: [String]) -> Bool {
+    guard hedges.count == words.count else { return false }
+    for k in hedges.indices where hedges[k].text != words[k] { return false }
+    return true
+  }
+
   /// `s.first?.isUppercase == true`, told from the first two bytes when they are ASCII: an ASCII byte
   /// other than CR followed by an ASCII byte (or by nothing) is a character of its own (only CR LF,
   /// and non-ASCII marks, join an ASCII byte into a larger character), upper case exactly when it is
@@ -263,10 +276,22 @@ public struct ClaimExtractor: Sendable {
     }
 
     // Claims are appended to the scratch's store (`b.claims`, empty), and moved into the result at the end.
+    // The document's people, titled people and people index, in the scratch's storage (emptied here):
+    // arrays made for each document were grown from nothing, a few allocations a document. Locals
+    // for the call, moved out of `b` and back.
     var people: [String] = []
+    swap(&people, &b.people)
+    people.removeAll(keepingCapacity: true)
+    defer { swap(&people, &b.people) }
     // What the event extractor reads of each person, grown with `people`.
     var peopleIndex = EventExtractor.PeopleIndex()
+    swap(&peopleIndex, &b.peopleIndex)
+    peopleIndex.removeAll()
+    defer { swap(&peopleIndex, &b.peopleIndex) }
     var titled: [(title: String, person: String)] = []
+    swap(&titled, &b.titled)
+    titled.removeAll(keepingCapacity: true)
+    defer { swap(&titled, &b.titled) }
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
@@ -306,7 +331,18 @@ public struct ClaimExtractor: Sendable {
         shared.extraction.mark(&b.tokens)
         b.hedges.removeAllShort()
         shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes, into: &b.hedges)
-        let hedgeWords = b.hedges.map(\.text)
+        // The sentence's hedge texts, shared by its claims. A sentence whose hedges read as those of
+        // the last sentence with hedges (often "according to" or "reportedly" again) shares that
+        // sentence's array: equal arrays are the same value, so only the allocation is saved.
+        let hedgeWords: [String]
+        if b.hedges.isEmpty {
+          hedgeWords = []
+        } else if Self.sameTexts(b.hedges, b.lastHedgeWords) {
+          hedgeWords = b.lastHedgeWords
+        } else {
+          hedgeWords = b.hedges.map(\.text)
+          b.lastHedgeWords = hedgeWords
+        }
         // The words share the strings of the tokens that cover the same bytes.
         b.tokens.withUnsafeBufferPointer { t in
           b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
