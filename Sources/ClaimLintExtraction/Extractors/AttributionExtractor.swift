@@ -70,16 +70,17 @@ public struct AttributionExtractor: Sendable {
   /// that the sentence's first word names (`names`) when it is capitalised, or nil.
   static func subject(_ ws: [Word], people: [String]) -> String? {
     guard !ws.isEmpty, ws[0].isCapitalized else { return nil }
-    let firstText = ws[0].text
-    var subject: String? = nil
-    for full in people where Self.names(full, firstText) {
-      if let s = subject {
-        if s != full { return nil }
+    // By index, the strings read in place: `for full in people` copied each name (a retain and a
+    // release), and so did binding the word's text.
+    var subject = -1
+    for k in people.indices where Self.names(people[k], ws[0].text) {
+      if subject >= 0 {
+        if people[subject] != people[k] { return nil }
       } else {
-        subject = full
+        subject = k
       }
     }
-    return subject
+    return subject >= 0 ? people[subject] : nil
   }
 
   /// Whether `word` is the whole of `full`, its first part or its last part (parts split at spaces,
@@ -139,6 +140,18 @@ public struct AttributionExtractor: Sendable {
     titled: [(title: String, person: String)]
   ) -> [Match] {
     var out: [Match] = []
+    extract(from: sentence, words: ws, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled, into: &out)
+    return out
+  }
+
+  /// `extract(from:words:quote:people:previousSpeaker:titled:)` appended to `out`, which must be
+  /// empty (it is read as the sentence's matches so far): a caller that reads many sentences keeps
+  /// one buffer instead of an array allocated for every sentence with an attribution.
+  func extract(
+    from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
+    titled: [(title: String, person: String)], into out: inout [Match]
+  ) {
+    precondition(out.isEmpty)
     // A pronoun refers to the sentence's own subject when it opens with a known person ("Liu visited
     // …, which he said …"); otherwise to the previous speaker. The subject (`subject`) is found only
     // before the first speaker is resolved or a quote continues (most sentences do neither).
@@ -289,7 +302,6 @@ public struct AttributionExtractor: Sendable {
           attribution: Attribution(
             speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
     }
-    return out
   }
 
   /// The lower-cased texts of the words of `ws` kept as a statement's content, joined by spaces: a
@@ -585,19 +597,20 @@ public struct AttributionExtractor: Sendable {
       let role = Self.joinedLower(ws, skippingArticles: false)
       if !role.isEmpty {
         // The distinct people titled `role` (or a title ending in it): one answers.
-        var match: String? = nil
+        // By index: `for entry in titled` copied each entry (both its strings retained and released).
+        var match = -1
         var several = false
-        for entry in titled where entry.title == role || Self.endsWithSpaced(entry.title, role) {
-          if let m = match {
-            if m != entry.person {
+        for k in titled.indices where titled[k].title == role || Self.endsWithSpaced(titled[k].title, role) {
+          if match >= 0 {
+            if titled[match].person != titled[k].person {
               several = true
               break
             }
           } else {
-            match = entry.person
+            match = k
           }
         }
-        if !several, let p = match { return p }
+        if !several, match >= 0 { return titled[match].person }
       }
     }
     // The capitalised words: how many, and the last one (by index, so that no `Word` is copied).
@@ -629,21 +642,21 @@ public struct AttributionExtractor: Sendable {
     // A short name: one capitalised word that is the first or last word of exactly one known full name.
     // (Words have distinct ranges, so the last word equals the last capitalised one only when it is it.)
     if lastCap >= 0, capsCount == 1 || lastCap == ws.endIndex - 1 {
-      let lastCapText = ws[lastCap].text
-      // The one distinct person among the candidates, if there is exactly one.
-      var candidate: String? = nil
+      // The one distinct person among the candidates, if there is exactly one (by index, the names
+      // read in place).
+      var candidate = -1
       var several = false
-      for full in people where Self.firstOrLastPart(of: full, is: lastCapText) {
-        if let c = candidate {
-          if c != full {
+      for k in people.indices where Self.firstOrLastPart(of: people[k], is: ws[lastCap].text) {
+        if candidate >= 0 {
+          if people[candidate] != people[k] {
             several = true
             break
           }
         } else {
-          candidate = full
+          candidate = k
         }
       }
-      if !several, let c = candidate { return c }
+      if !several, candidate >= 0 { return people[candidate] }
     }
     // "The Myanmar government", "Junta-controlled newspapers": a capitalised modifier before a common
     // noun; the whole phrase is the speaker.
@@ -768,16 +781,17 @@ public struct AttributionExtractor: Sendable {
   /// The first of `people` sorted stably by decreasing length in characters that `written` contains
   /// (`fastContains`), found without sorting: lengths are counted only for the names found.
   static func longestContained(_ people: [String], in written: String) -> String? {
-    var best: String? = nil
+    // By index, the names read in place (`for p in people` copied each one).
+    var best = -1
     var bestCount = 0
-    for p in people where written.fastContains(p) {
-      let c = p.count
-      if best == nil || c > bestCount {
-        best = p
+    for k in people.indices where written.fastContains(people[k]) {
+      let c = people[k].count
+      if best < 0 || c > bestCount {
+        best = k
         bestCount = c
       }
     }
-    return best
+    return best >= 0 ? people[best] : nil
   }
 
   /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.

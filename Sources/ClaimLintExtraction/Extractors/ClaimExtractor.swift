@@ -119,12 +119,21 @@ public struct ClaimExtractor: Sendable {
     var bytes: [UInt8] = []
     var tokens: [Token] = []
     var words: [Word] = []
+    var hedges: [(range: Range<Int>, text: String)] = []
+    /// The hedge texts last made for a sentence with hedges (see `claims(in:scratch:)`).
+    var lastHedgeWords: [String] = []
+    var titleMatches: [PersonTitleExtractor.Match] = []
+    var attributionMatches: [AttributionExtractor.Match] = []
     var quantities: [QuantityMatch] = []
     var dateSpans: [DateExtractor.Span] = []
     var dateMatches: [DateMatch] = []
     var datelines: [Bool] = []
     var dateTokens: [Range<Int>] = []
     var eventDates: [EventExtractor.DatedSpan] = []
+    /// A document's people, titled people and people index (emptied for each document, storage kept).
+    var people: [String] = []
+    var titled: [(title: String, person: String)] = []
+    var peopleIndex = EventExtractor.PeopleIndex()
     var claims = ClaimStore()
   }
 
@@ -197,6 +206,13 @@ public struct ClaimExtractor: Sendable {
     return window.first == 0x20 && hi + 1 >= n
   }
 
+  /// Whether the hedges' texts are `words`, in order.
+  static func sameTexts(_ hedges: [(range: Range<Int>, text: String)], _ words: [String]) -> Bool {
+    guard hedges.count == words.count else { return false }
+    for k in hedges.indices where hedges[k].text != words[k] { return false }
+    return true
+  }
+
   /// `s.first?.isUppercase == true`, told from the first two bytes when they are ASCII: an ASCII byte
   /// other than CR followed by an ASCII byte (or by nothing) is a character of its own (only CR LF,
   /// and non-ASCII marks, join an ASCII byte into a larger character), upper case exactly when it is
@@ -222,6 +238,12 @@ public struct ClaimExtractor: Sendable {
     var b = Buffers()
     swap(&b, &scratch.buffers)
     defer { swap(&b, &scratch.buffers) }
+    // The claim store is held apart from `b` for the call (a pointer and two counts, no reference
+    // counted): `addClaim` below captures it, and a nested function that captured `b` made every read
+    // of `b`'s buffers as an argument (tokens, bytes, words, for each extractor and sentence) a retain
+    // and a release.
+    var claims = b.claims
+    defer { b.claims = claims }
     /// Whether claims are read from a segment. Headlines carry claims too: a headline that disagrees
     /// with its own story is a classic slip.
     func readsClaims(_ kind: SegmentKind) -> Bool {
@@ -254,10 +276,22 @@ public struct ClaimExtractor: Sendable {
     }
 
     // Claims are appended to the scratch's store (`b.claims`, empty), and moved into the result at the end.
+    // The document's people, titled people and people index, in the scratch's storage (emptied here):
+    // arrays made for each document were grown from nothing, a few allocations a document. Locals
+    // for the call, moved out of `b` and back.
     var people: [String] = []
+    swap(&people, &b.people)
+    people.removeAll(keepingCapacity: true)
+    defer { swap(&people, &b.people) }
     // What the event extractor reads of each person, grown with `people`.
     var peopleIndex = EventExtractor.PeopleIndex()
+    swap(&peopleIndex, &b.peopleIndex)
+    peopleIndex.removeAll()
+    defer { swap(&peopleIndex, &b.peopleIndex) }
     var titled: [(title: String, person: String)] = []
+    swap(&titled, &b.titled)
+    titled.removeAll(keepingCapacity: true)
+    defer { swap(&titled, &b.titled) }
     var previousSpeaker: String? = nil
     var sentenceIndex = 0
     var currentPlace: String? = nil
@@ -285,7 +319,7 @@ public struct ClaimExtractor: Sendable {
         }
         /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
         func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
-          b.claims.append(
+          claims.append(
             kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
             commentAuthor: layer == .comment ? segment.author : nil, isHeadline: segment.kind == .headline)
         }
@@ -295,8 +329,20 @@ public struct ClaimExtractor: Sendable {
         var plain = false
         Tokenizer.tokenize(b.bytes, into: &b.tokens, plain: &plain)
         shared.extraction.mark(&b.tokens)
-        let hedgeMatches = shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes)
-        let hedgeWords = hedgeMatches.map(\.text)
+        b.hedges.removeAllShort()
+        shared.hedges.hedges(tokens: b.tokens, bytes: b.bytes, into: &b.hedges)
+        // The sentence's hedge texts, shared by its claims. A sentence whose hedges read as those of
+        // the last sentence with hedges (often "according to" or "reportedly" again) shares that
+        // sentence's array: equal arrays are the same value, so only the allocation is saved.
+        let hedgeWords: [String]
+        if b.hedges.isEmpty {
+          hedgeWords = []
+        } else if Self.sameTexts(b.hedges, b.lastHedgeWords) {
+          hedgeWords = b.lastHedgeWords
+        } else {
+          hedgeWords = b.hedges.map(\.text)
+          b.lastHedgeWords = hedgeWords
+        }
         // The words share the strings of the tokens that cover the same bytes.
         b.tokens.withUnsafeBufferPointer { t in
           b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
@@ -346,7 +392,7 @@ public struct ClaimExtractor: Sendable {
           }
           if overlapsDate { continue }
           let scopedHedges = HedgeDetector.scoped(
-            hedgeMatches, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
+            b.hedges, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
           let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
           if let ar = m.quantity.actionRange { stored.pointee.actionSpan = span(ar) }
           stored.pointee.quantity = m.quantity
@@ -355,19 +401,22 @@ public struct ClaimExtractor: Sendable {
         // The matches of titles, attributions and events are moved one by one out of their arrays (reversed
         // so that `popLast` takes them in order) into their claims: `for m in matches` copied each match
         // (every string of it retained), and the claim's value was copied from it again.
-        var titleMatches = titles.extract(from: sentence, words: b.words)
-        titleMatches.reverse()
-        while let m = titleMatches.popLast() {
+        // The matches are found into the scratch's buffers, and taken out of them (left empty, their
+        // storage kept for the next sentence).
+        titles.extract(from: sentence, words: b.words, into: &b.titleMatches)
+        b.titleMatches.reverse()
+        while let m = b.titleMatches.popLast() {
           if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
           addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
         }
-        var attributionMatches = attributions.extract(
-          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled)
-        attributionMatches.reverse()
-        while let m = attributionMatches.popLast() {
+        attributions.extract(
+          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
+          into: &b.attributionMatches)
+        b.attributionMatches.reverse()
+        while let m = b.attributionMatches.popLast() {
           let speaker = m.attribution.speaker
           if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
             speaker.split(separator: " ").count <= 4
@@ -400,7 +449,7 @@ public struct ClaimExtractor: Sendable {
         }
       }
     }
-    return b.claims.takeInSourceOrder()
+    return claims.takeInSourceOrder()
   }
 }
 

@@ -323,6 +323,14 @@ public struct EventExtractor: Sendable {
 
     init() {}
 
+    /// Empties the index (for another document), its storage kept.
+    mutating func removeAll() {
+      parts.removeAll(keepingCapacity: true)
+      lengths.removeAll(keepingCapacity: true)
+      byLength.removeAll(keepingCapacity: true)
+      firstHashes.removeAll(keepingCapacity: true)
+    }
+
     /// Reads the people of `people` past the ones indexed (the list must extend the one read before).
     mutating func catchUp(with people: [String]) {
       guard parts.count < people.count else { return }
@@ -345,7 +353,12 @@ public struct EventExtractor: Sendable {
   /// same pieces: in ASCII text only CR LF is a character of two bytes, and it holds no space).
   static func nameParts(_ name: String) -> [String] {
     let ascii = name.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+      // Room for every part at once (at most one more than the spaces): grown part by part, a name
+      // of three words was allocated twice.
+      var spaces = 0
+      for c in b where c == 0x20 { spaces += 1 }
       var parts: [String] = []
+      parts.reserveCapacity(spaces + 1)
       var start = 0
       for k in 0..<b.count {
         let c = b[k]

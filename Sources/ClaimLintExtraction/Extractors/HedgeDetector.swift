@@ -22,8 +22,15 @@ public struct HedgeDetector: Sendable {
 
   /// Hedge words among the tokens of a sentence already split (`bytes` is the sentence).
   func hedges(tokens: [Token], bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
-    guard !table.isEmpty else { return [] }
     var out: [(range: Range<Int>, text: String)] = []
+    hedges(tokens: tokens, bytes: bytes, into: &out)
+    return out
+  }
+
+  /// `hedges(tokens:bytes:)` appended to `out`: a caller that reads many sentences keeps one buffer
+  /// (emptied between sentences), instead of an array allocated for every sentence with a hedge.
+  func hedges(tokens: [Token], bytes: [UInt8], into out: inout [(range: Range<Int>, text: String)]) {
+    guard !table.isEmpty else { return }
     // Only the tokens that may start a hedge are tried (`nextStart` skips the others).
     var i = nextStart(tokens, from: 0)
     while i < tokens.count {
@@ -35,7 +42,6 @@ public struct HedgeDetector: Sendable {
         i = nextStart(tokens, from: i + 1)
       }
     }
-    return out
   }
 
   /// The first index from `i` on (at most `tokens.count`) of a token that may start a hedge: one
@@ -80,9 +86,10 @@ public struct HedgeDetector: Sendable {
     guard !found.isEmpty else { return [] }
     // nil while every hedge so far applies.
     var out: [String]? = nil
-    for (k, h) in found.enumerated() {
-      if applies(h, figureStart: figureStart, nounEnd: nounEnd, in: bytes) {
-        out?.append(h.text)
+    // By index: `for (k, h) in found.enumerated()` copied each hedge (its text retained and released).
+    for k in found.indices {
+      if applies(found[k].range, found[k].text, figureStart: figureStart, nounEnd: nounEnd, in: bytes) {
+        out?.append(found[k].text)
       } else if out == nil {
         out = Array(all[..<k])
       }
@@ -92,13 +99,13 @@ public struct HedgeDetector: Sendable {
 
   /// Whether the hedge `h` of a sentence applies to `figure` (see `scoped(_:all:to:in:)`).
   private static func applies(
-    _ h: (range: Range<Int>, text: String), figureStart: Int, nounEnd: Int, in bytes: [UInt8]
+    _ range: Range<Int>, _ text: String, figureStart: Int, nounEnd: Int, in bytes: [UInt8]
   ) -> Bool {
     // The noun hedges are ASCII words of seven to nine letters, and a text that lowercases to one of
     // them has as many bytes: a hedge of another length is a sentence hedge, without lowercasing it.
-    let length = h.text.utf8.count
-    guard length >= 7, length <= 9, nounHedges.contains(h.text.lowercased()) else { return true }
-    let start = h.range.lowerBound
+    let length = text.utf8.count
+    guard length >= 7, length <= 9, nounHedges.contains(text.lowercased()) else { return true }
+    let start = range.lowerBound
     if start >= figureStart, start < nounEnd { return true }
     // Right after the noun phrase: only spaces or a comma in between.
     if start >= nounEnd,
@@ -107,7 +114,7 @@ public struct HedgeDetector: Sendable {
       return true
     }
     // A verb that governs the sentence: "suspect that", "alleged to have", "alleged that".
-    var k = h.range.upperBound
+    var k = range.upperBound
     while k < bytes.count, bytes[k] == 0x20 { k += 1 }
     let rest = bytes[k..<min(bytes.count, k + 5)]
     return rest.starts(with: "that".utf8) || rest.starts(with: "to ".utf8)

@@ -208,14 +208,30 @@ public struct PersonTitleExtractor: Sendable {
   }
 
   public func extract(from sentence: String, words ws: [Word]) -> [Match] {
+    var out: [Match] = []
+    extract(from: sentence, words: ws, into: &out)
+    return out
+  }
+
+  /// `extract(from:words:)` appended to `out`, which must be empty: a caller that reads many
+  /// sentences keeps one buffer instead of an array allocated for every sentence with a title.
+  func extract(from sentence: String, words ws: [Word], into out: inout [Match]) {
     // Most sentences name no role (`mayHoldRole`): they hold no title.
-    guard mayHoldRole(ws) else { return [] }
-    return extractAll(from: sentence, words: ws)
+    guard mayHoldRole(ws) else { return }
+    extractAll(from: sentence, words: ws, into: &out)
   }
 
   /// `extract(from:words:)` without the test for a role first.
   func extractAll(from sentence: String, words ws: [Word]) -> [Match] {
     var out: [Match] = []
+    extractAll(from: sentence, words: ws, into: &out)
+    return out
+  }
+
+  /// `extractAll(from:words:)` appended to `out`, which must be empty (it is read as the sentence's
+  /// matches so far).
+  private func extractAll(from sentence: String, words ws: [Word], into out: inout [Match]) {
+    precondition(out.isEmpty)
     var i = 0
     while i < ws.count {
       // Lower-case ASCII words whose first-word bit is clear in either filter (most words) start
@@ -365,7 +381,6 @@ public struct PersonTitleExtractor: Sendable {
       }
       n += 1
     }
-    return out
   }
 
   /// Words that start a clause, so an appositive cannot run through them.

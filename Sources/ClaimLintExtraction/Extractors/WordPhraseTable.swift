@@ -76,6 +76,11 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   private var longestByFirst: [String: Int] = [:]
   /// The lookup tables, once `finished()` has made them.
   private var lookup: Lookup? = nil
+  /// `lookup`, unretained, for the lookups: the table keeps it alive (`lookup` holds it, and a lookup
+  /// borrows the table for the call), and reading it through `_withUnsafeGuaranteedRef` costs no
+  /// retain and release, which binding `lookup` (`if let lk = lookup`) did at every lookup past the
+  /// filter and every `nextStart`. Set and cleared with `lookup`.
+  private var unmanagedLookup: Unmanaged<Lookup>? = nil
   /// Whether words are compared as written (`true`) or lower-cased.
   let caseSensitive: Bool
 
@@ -92,6 +97,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
       values = l.values
       longestByFirst = l.longestByFirst
       lookup = nil
+      unmanagedLookup = nil
     }
     values[phrase] = value
     longestByFirst[String(first)] = max(longestByFirst[String(first)] ?? 0, parts.count)
@@ -101,7 +107,9 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   func finished() -> WordPhraseTable {
     if lookup != nil { return self }
     var t = WordPhraseTable(caseSensitive: caseSensitive)
-    t.lookup = Lookup(values: values, longestByFirst: longestByFirst)
+    let lookup = Lookup(values: values, longestByFirst: longestByFirst)
+    t.lookup = lookup
+    t.unmanagedLookup = Unmanaged.passUnretained(lookup)
     return t
   }
 
@@ -125,7 +133,11 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   @inline(never)
   private func longestLookup(_ ws: [Word], _ i: Int, maxWords: Int) -> (value: Value, count: Int)? {
     let cs = caseSensitive
-    if let lk = lookup { return ws.withUnsafeBufferPointer { lk.longest($0, i, maxWords: maxWords, caseSensitive: cs) } }
+    if let u = unmanagedLookup {
+      return ws.withUnsafeBufferPointer { b in
+        u._withUnsafeGuaranteedRef { $0.longest(b, i, maxWords: maxWords, caseSensitive: cs) }
+      }
+    }
     return ws.withUnsafeBufferPointer { longest($0, i, maxWords: maxWords) }
   }
 
@@ -133,9 +145,9 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// alone; true when a phrase may start there.
   @inline(__always)
   func mayStart(_ ws: [Word], _ i: Int) -> Bool {
-    guard let l = lookup, !l.firstFilter.isEmpty else { return true }
+    guard let u = unmanagedLookup else { return true }
     let h = caseSensitive ? ws[i].textHash : ws[i].lowerHash
-    return h == 0 || HashFilter.mayHold(l.firstFilter, h)
+    return u._withUnsafeGuaranteedRef { l in l.firstFilter.isEmpty || h == 0 || HashFilter.mayHold(l.firstFilter, h) }
   }
 
   /// The first index from `i` on (at most `ws.count`) where `mayStart` is true: the words before it
@@ -143,10 +155,13 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
   /// hash and one filter word a word; a table without a usable filter answers `i`.
   @inline(__always)
   func nextStart(_ ws: [Word], from i: Int) -> Int {
-    guard let l = lookup, !l.firstFilter.isEmpty, i < ws.count else { return i }
+    guard let u = unmanagedLookup, i < ws.count else { return i }
     let cs = caseSensitive
-    return ws.withUnsafeBufferPointer { b in
-      HashFilter.firstMayHold(l.firstFilter, from: i, to: b.count) { cs ? b[$0].textHash : b[$0].lowerHash }
+    return u._withUnsafeGuaranteedRef { l in
+      guard !l.firstFilter.isEmpty else { return i }
+      return ws.withUnsafeBufferPointer { b in
+        HashFilter.firstMayHold(l.firstFilter, from: i, to: b.count) { cs ? b[$0].textHash : b[$0].lowerHash }
+      }
     }
   }
 

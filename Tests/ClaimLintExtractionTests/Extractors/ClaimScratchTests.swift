@@ -15,6 +15,12 @@ import Testing
     "2025-03-04\n\nLISBON, May 16 (Reuters) - Deputy Chief Justice Amara Nwosu said the court fined the firm $2 million, "
       + "about 40% less than the 3.5 million euros sought.\n\nIt will appeal, a spokesman told reporters on Tuesday.\n",
     "2025-03-04\n\n“We will rebuild,” Mayor Ana Silva said. Some 30 suspected traffickers were detained.\n",
+    // Hedges repeated from sentence to sentence (a sentence shares the last hedged sentence's texts),
+    // changed, in another order, and with a noun hedge scoped to one figure only.
+    "2025-03-04\n\nPolice reportedly arrested 40 people. Some 12 were reportedly freed on Monday. "
+      + "According to police, 300 people allegedly fled and 20 were reportedly hurt. "
+      + "Reportedly 7 died, according to police. Police detained 30 suspects and seized $2 million. "
+      + "No hedge here: 5 boats sank. Officials reportedly counted 9 more.\n",
   ]
 
   static func documents() -> [Document] {
@@ -36,6 +42,17 @@ import Testing
       #expect(!expected.isEmpty || doc.path == "story2.txt")
       #expect(extractor.claims(in: doc, scratch: scratch) == expected, "\(doc.path)")
     }
+  }
+
+  /// `sameTexts` is true exactly when the hedges' texts are the words, in order.
+  @Test func sameTextsComparesTextsInOrder() {
+    let a: [(range: Range<Int>, text: String)] = [(0..<10, "reportedly"), (20..<32, "according to")]
+    #expect(ClaimExtractor.sameTexts(a, ["reportedly", "according to"]))
+    #expect(!ClaimExtractor.sameTexts(a, ["according to", "reportedly"]))
+    #expect(!ClaimExtractor.sameTexts(a, ["reportedly"]))
+    #expect(!ClaimExtractor.sameTexts(a, ["Reportedly", "according to"]))
+    #expect(!ClaimExtractor.sameTexts([], ["reportedly"]))
+    #expect(ClaimExtractor.sameTexts([], []))
   }
 
   /// `split(_:into:)` appends the sentences of each text after those already in the buffer.
