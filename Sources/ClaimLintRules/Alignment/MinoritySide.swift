@@ -141,6 +141,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
     return span
   }
 
+  @inline(__always)
   private func isCovered(_ item: Item) -> Bool {
     // An item that would be kept in the arrays but lies beyond them has not been covered yet.
     if let i = item as? Int, i >= 0, i < Self.denseLimit || i < denseCovered.count {
@@ -158,6 +159,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
   }
 
   /// Whether `d` is among the agreeing documents of `span` (sorted without repeats).
+  @inline(__always)
   private func agrees(_ span: Span, _ d: Int) -> Bool {
     var lo = span.agreeing.lowerBound
     var hi = span.agreeing.upperBound
@@ -187,14 +189,14 @@ struct MinoritySide<Item: Hashable & Comparable> {
     guard !isCovered(item) else { return nil }
     let mine = relationsOf(item)
     // The conflicts still open: from a document that does not also agree, and not covered.
-    pending.removeAll(keepingCapacity: true)
+    pending.removeAllShort()
     for k in mine.conflicts {
       let c = storage.conflicts[k]
       if !agrees(mine, document(c)) && !isCovered(c) { pending.append(c) }
     }
     guard !pending.isEmpty else { return nil }
     if !prePublish {
-      theirSpans.removeAll(keepingCapacity: true)
+      theirSpans.removeAllShort()
       for k in pending.indices {
         let t = relationsOf(pending[k])
         theirSpans.append(t)
@@ -206,7 +208,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
         let d = storage.agreeing[k]
         if !theirSpans.contains(where: { agrees($0, d) }) { mineCount += 1 }
       }
-      documentBuffer.removeAll(keepingCapacity: true)
+      documentBuffer.removeAllShort()
       for c in pending { documentBuffer.append(document(c)) }
       let mineAgainst = distinctDocuments()
       for t in theirSpans.indices {
@@ -217,7 +219,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
         if theirCount < mineCount { return nil }
         // Between versions that as many documents share, the one that contradicts more documents is.
         if theirCount == mineCount {
-          documentBuffer.removeAll(keepingCapacity: true)
+          documentBuffer.removeAllShort()
           for k in their.conflicts {
             let d = document(storage.conflicts[k])
             if !agrees(their, d) { documentBuffer.append(d) }
@@ -250,5 +252,16 @@ extension MinoritySide where Item == Int {
     self.denseKnown = Array(repeating: -1, count: count)
     // Each item is given one span at most: the list of spans never grows by doubling.
     self.spans.reserveCapacity(count)
+  }
+}
+
+extension Array {
+  /// `removeAll(keepingCapacity: true)` for the short buffers of `MinoritySide.notes` (a few items
+  /// each): the elements removed one by one from the end. `removeAll(keepingCapacity:)` goes through
+  /// the generic `replaceSubrange` (a hundred instructions and more even for one element) and, on a
+  /// buffer never given storage, makes an empty one; `removeLast` takes a few. Storage is kept either way.
+  @inline(__always)
+  fileprivate mutating func removeAllShort() {
+    while !isEmpty { removeLast() }
   }
 }

@@ -65,7 +65,9 @@ public struct TitleMismatchRule: Rule {
     var comparable = ComparableDocuments(claims)
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
-      guard Set(group.map(\.document)).count > 1 else { continue }
+      // More than one document: the group lists its claims in document order (`claimRefs`, appended
+      // in order), so its first and last claims tell (no set of documents made per key).
+      guard group[0].document != group[group.count - 1].document else { continue }
       // Each claim's roles, parsed once (not once per pair), by its position in the group.
       let parsed: [[Role]] = group.map { r in
         claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].title!.roles }.map { role in

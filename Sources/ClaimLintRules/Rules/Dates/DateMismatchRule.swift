@@ -609,9 +609,11 @@ public struct DateMismatchRule: Rule {
     guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
     let previousKey = r.document << 32 | (sentenceIndex - 1)
     if let previous = previousWords[previousKey] { return (own, Salience.union(own, previous)) }
-    guard let p = cs.firstIndex(where: { $0.sentenceIndex == sentenceIndex - 1 }) else {
-      return (own, own)
-    }
+    // By index, each claim's field read in place (`firstIndex(where:)` hands the predicate a copy
+    // of each claim: every string and box of it retained and released).
+    var p = 0
+    while p < cs.count, cs[p].sentenceIndex != sentenceIndex - 1 { p += 1 }
+    guard p < cs.count else { return (own, own) }
     let words = Salience.sortedWordHashes(cs[p].sentence)
     previousWords[previousKey] = words
     return (own, Salience.union(own, words))

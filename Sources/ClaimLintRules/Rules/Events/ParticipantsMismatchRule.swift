@@ -57,7 +57,9 @@ public struct ParticipantsMismatchRule: Rule {
     let blocks = byKey.keys.sorted().map { byKey[$0]! }
     var comparable = ComparableDocuments(claims)
     for block in blocks {
-      guard Set(block.map(\.document)).count > 1 else { continue }
+      // More than one document: a block lists its claims in document order (`claimRefs`, appended in
+      // order), so its first and last claims tell (no set of documents made per block).
+      guard block[0].document != block[block.count - 1].document else { continue }
       // Items are positions in the block, whose order is the order of the claims (`claimRefs`): what
       // is known of each is kept in arrays, not hashed by claim.
       // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim).
