@@ -233,9 +233,20 @@ public struct QuantityExtractor: Sendable {
   /// is kept: a caller that reads sentence after sentence can reuse one buffer.
   func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, into out: inout [QuantityMatch]) {
     out.removeAll(keepingCapacity: true)
-    guard tokens.contains(where: { $0.kind == .digits || $0.kind == .word }) else { return }
-    // Only a token with the figure role starts a figure: without one there is nothing to block or read.
-    guard tokens.contains(where: { $0.roles & TokenRoles.figure != 0 }) else { return }
+    // A figure needs a word or digits, and only a token with the figure role starts one: without them
+    // there is nothing to block or read. (The tokens are read on their storage: `contains(where:)`
+    // copied each token, its string retained and released.)
+    let mayHaveFigure = tokens.withUnsafeBufferPointer { b in
+      var wordOrDigits = false
+      var figureRole = false
+      for k in b.indices {
+        if b[k].kind == .digits || b[k].kind == .word { wordOrDigits = true }
+        if b[k].roles & TokenRoles.figure != 0 { figureRole = true }
+        if wordOrDigits && figureRole { return true }
+      }
+      return false
+    }
+    guard mayHaveFigure else { return }
     // One flag a token, and a slot a token for the actions' spans, in temporary (stack) memory for
     // all but very long sentences.
     withUnsafeTemporaryAllocation(of: Bool.self, capacity: tokens.count) { flags in
@@ -976,29 +987,40 @@ public struct QuantityExtractor: Sendable {
     var plural: Bool
   }
 
+  /// The endings of the ASCII text `s` (bytes and characters agree, and it cannot end in
+  /// "\u{2019}s"), from its last three bytes.
+  @inline(__always)
+  private static func asciiEndings(_ s: UnsafeBufferPointer<UInt8>) -> Endings {
+    var tail: UInt32 = 0
+    var k = s.count - 1
+    var shift: UInt32 = 0
+    while k >= 0, shift < 24 {
+      tail |= UInt32(s[k]) << shift
+      shift += 8
+      k -= 1
+    }
+    let two = tail & 0xFFFF
+    let three = tail & 0xFF_FFFF
+    let last = tail & 0xFF
+    return Endings(
+      possessive: two == 0x2773 || (two == 0x7327 && s.count > 2),  // "'s", "s'"
+      verbLike: two == 0x6564 || three == 0x696E67 || two == 0x6C79,  // "ed", "ing", "ly"
+      plural: last == 0x73 && two != 0x7373 && three != 0x6F7573)  // "s", "ss", "ous"
+  }
+
+  /// `endings(b[k].lower, ascii: b[k].lowerHash != 0)`, the text read in place on the tokens' storage
+  /// (passing `b[k].lower` to a call retains and releases it).
+  @inline(never)
+  private static func endings(_ b: UnsafeBufferPointer<Token>, _ k: Int) -> Endings {
+    if b[k].lowerHash != 0, let e = b[k].lower.utf8.withContiguousStorageIfAvailable({ asciiEndings($0) }) { return e }
+    return endings(b[k].lower, ascii: b[k].lowerHash != 0)
+  }
+
   /// The endings of `w`, from its last three bytes when it is `ascii` (then bytes and characters
   /// agree, and it cannot end in "\u{2019}s"), else through `fastHasSuffix`.
   @inline(never)
   private static func endings(_ w: String, ascii: Bool) -> Endings {
-    if ascii, let tail = w.utf8.withContiguousStorageIfAvailable({ s -> UInt32 in
-      var v: UInt32 = 0
-      var k = s.count - 1
-      var shift: UInt32 = 0
-      while k >= 0, shift < 24 {
-        v |= UInt32(s[k]) << shift
-        shift += 8
-        k -= 1
-      }
-      return v
-    }) {
-      let two = tail & 0xFFFF
-      let three = tail & 0xFF_FFFF
-      let last = tail & 0xFF
-      return Endings(
-        possessive: two == 0x2773 || (two == 0x7327 && w.utf8.count > 2),  // "'s", "s'"
-        verbLike: two == 0x6564 || three == 0x696E67 || two == 0x6C79,  // "ed", "ing", "ly"
-        plural: last == 0x73 && two != 0x7373 && three != 0x6F7573)  // "s", "ss", "ous"
-    }
+    if ascii, let e = w.utf8.withContiguousStorageIfAvailable({ asciiEndings($0) }) { return e }
     let last = w.utf8.last
     return Endings(
       possessive: (last == 0x73 && (w.fastHasSuffix("'s") || w.fastHasSuffix("\u{2019}s")))
@@ -1045,22 +1067,24 @@ public struct QuantityExtractor: Sendable {
     var firstVerbLike = false
     var sawKnown = false
     while q < tb.count, count < 4, tb[q].kind == .word {
-      var w = t.lower(at: q)
-      // Whether `w` is ASCII: every token in it has a hash.
+      // Whether the word is ASCII: every token in it has a hash.
       var ascii = t.isASCII(at: q)
       var next = q + 1
       // "scam-centre workers": keep a hyphenated compound as one word.
       while next + 1 < tb.count, tb[next].isByte(0x2D), tb[next].isAttached, tb[next + 1].isAttached,
         tb[next + 1].kind == .word
       {
-        w += "-" + t.lower(at: next + 1)
         if !t.isASCII(at: next + 1) { ascii = false }
         next += 2
       }
       let joined = next
-      var endings = Self.endings(w, ascii: ascii)
-      // A word of one token is looked up through the token's hash: the same answers as `w`.
+      // A word of one token (most words) is read on its token: it is looked up through the token's
+      // hash (the same answers as its text), its endings are read on the token's text in place, and
+      // its text is only made for a two-word noun's lookup. `w` is the word's text once made: a
+      // hyphenated compound's from the start (joined by "-" as `wordText` joins it).
       let single = next == q + 1
+      var w = single ? "" : Self.wordText(t, q, joined, joined)
+      var endings = single ? Self.endings(tb, q) : Self.endings(w, ascii: ascii)
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
       if endings.possessive {
@@ -1086,6 +1110,7 @@ public struct QuantityExtractor: Sendable {
       if next < tb.count, tb[next].kind == .word,
         single ? t.isIn(shared.pairFirstWords, at: q) : shared.pairFirstWords.contains(w)
       {
+        if single { w = t.lower(at: q) }
         let second = t.lower(at: next)
         if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
           w += " " + second
@@ -1094,13 +1119,15 @@ public struct QuantityExtractor: Sendable {
           endings = Self.endings(w, ascii: ascii)
         }
       }
-      let noun = single && next == q + 1 ? t.value(in: shared.lexicons.nouns, at: q) : shared.lexicons.nouns[w]
+      // The word is still the one token `q` when no second word was added (then `w` may not be made).
+      let oneToken = single && next == q + 1
+      let noun = oneToken ? t.value(in: shared.lexicons.nouns, at: q) : shared.lexicons.nouns[w]
       let known = noun != nil
       if sawKnown && !known { break }
       if count > 0, !known, endings.verbLike { break }
       if count == 0 { firstVerbLike = endings.verbLike }
       // A plural noun ends the phrase ("criminal suspects", not "nationals home").
-      let endsPhrase = noun.map { $0.singular != w } ?? false
+      let endsPhrase = noun.map { oneToken ? !tb[q].lowerIs($0.singular) : $0.singular != w } ?? false
       if known {
         lastKnown = count
         // Moved, not copied (a copy of a noun's entry retains its strings).
@@ -1137,7 +1164,8 @@ public struct QuantityExtractor: Sendable {
     // `lexicons.singular(head.lower)`, from the entry already found.
     let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(t, starts[headIndex], joins[headIndex], ends[headIndex]))
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
-    if singular == "other" { return }
+    // (Five bytes first: most nouns are told apart by their length, without the string comparison.)
+    if singular.utf8.count == 5, singular == "other" { return }
     qty.countedFamily = headNoun?.family ?? singular
     qty.counted = singular
     if headIndex > 0 {

@@ -101,4 +101,14 @@ import Testing
     #expect(try Self.read("Floods hit 12 of the country's 77 rural districts.").last == "77|77.0|district|rural|-")
     #expect(try Self.read("The city closed 30 caf\u{E9}-bars.") == ["30|30.0|caf\u{E9}-bar||-"])
   }
+
+  /// The endings of a word of one token are read on the token's text in place: a curly possessive, a
+  /// word outside ASCII, "-ous" and "-ss" (not plurals) and "-ed" (a participle, not the counted noun) read as from the text.
+  @Test func oneTokenEndingsReadInPlace() throws {
+    #expect(try Self.read("Floods hit 12 of the country\u{2019}s 77 rural districts.").last == "77|77.0|district|rural|-")
+    #expect(try Self.read("Officials counted 40 dangerous animals in the park.") == ["40|40.0|animal|dangerous|-"])
+    #expect(try Self.read("The team found 15 na\u{EF}ve recruits at the camp.") == ["15|15.0|recruit|na\u{EF}ve|-"])
+    #expect(try Self.read("The agency hired 20 glass workers last year.") == ["20|20.0|worker|glass|employ"])
+    #expect(try Self.read("The hospital treated 35 injured villagers overnight.") == ["35|35.0|-||injure"])
+  }
 }
