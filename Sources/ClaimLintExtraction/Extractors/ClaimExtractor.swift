@@ -298,12 +298,15 @@ public struct ClaimExtractor: Sendable {
     var currentPlace: String? = nil
     var segmentNumber = 0
     var firstSentence = 0
-    // By index, and bound (copied) only when read: `for segment in document.segments where …` copied
-    // every segment before its kind was tested. Bound to a name, it is copied once; read through the
-    // array at each use, it was copied at each use.
+    // By index, and only the fields read bound: `for segment in document.segments where …` copied
+    // every segment before its kind was tested, and a whole segment bound to a name is a copy too
+    // (its text, map, author and reason retained, then released). The author is read in place, for
+    // comment claims only.
     for k in document.segments.indices where readsClaims(document.segments[k].kind) {
-      let segment = document.segments[k]
-      let layer = segment.kind.layer
+      let segmentKind = document.segments[k].kind
+      let text = document.segments[k].text
+      let map = document.segments[k].map
+      let layer = segmentKind.layer
       if layer == .comment { previousSpeaker = nil }
       let lastSentence = b.segmentEnds[segmentNumber]
       defer {
@@ -313,16 +316,16 @@ public struct ClaimExtractor: Sendable {
       for sentenceNumber in firstSentence..<lastSentence {
         let range = b.sentences[sentenceNumber]
         defer { sentenceIndex += 1 }
-        let sentence = Segment.slice(segment.text, range.lowerBound, range.upperBound)
+        let sentence = Segment.slice(text, range.lowerBound, range.upperBound)
         let base = range.lowerBound
         func span(_ r: Range<Int>) -> SourceSpan {
-          document.span(segment: segment, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
+          document.span(text: text, map: map, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
         }
         /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
         func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
           claims.append(
             kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
-            commentAuthor: layer == .comment ? segment.author : nil, isHeadline: segment.kind == .headline)
+            commentAuthor: layer == .comment ? document.segments[k].author : nil, isHeadline: segmentKind == .headline)
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
         b.bytes.removeAll(keepingCapacity: true)
