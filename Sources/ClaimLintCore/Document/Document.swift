@@ -48,10 +48,16 @@ public struct Document: Sendable {
 
   /// A span in this document for a range of a segment's text.
   public func span(segment: Segment, textStart: Int, textEnd: Int) -> SourceSpan {
-    let s = segment.map.sourceOffset(forStart: textStart)
-    var e = segment.map.sourceOffset(forEnd: textEnd)
+    span(text: segment.text, map: segment.map, textStart: textStart, textEnd: textEnd)
+  }
+
+  /// `span(segment:textStart:textEnd:)` from a segment's text and map, for a caller that holds
+  /// those two and not a copy of the whole segment.
+  public func span(text: String, map: OffsetMap, textStart: Int, textEnd: Int) -> SourceSpan {
+    let s = map.sourceOffset(forStart: textStart)
+    var e = map.sourceOffset(forEnd: textEnd)
     if e < s { e = s }
-    let quoted = Segment.slice(segment.text, textStart, textEnd)
+    let quoted = Segment.slice(text, textStart, textEnd)
     return source.span(from: s, to: e, text: quoted)
   }
 }

@@ -126,7 +126,8 @@ public struct ClaimExtractor: Sendable {
     var attributionMatches: [AttributionExtractor.Match] = []
     var quantities: [QuantityMatch] = []
     var dateSpans: [DateExtractor.Span] = []
-    var dateMatches: [DateMatch] = []
+    /// The UTF-8 ranges of the sentence's dates (`dateSpans`' mentions, by the same index).
+    var dateRanges: [Range<Int>] = []
     var datelines: [Bool] = []
     var dateTokens: [Range<Int>] = []
     var eventDates: [EventExtractor.DatedSpan] = []
@@ -297,12 +298,15 @@ public struct ClaimExtractor: Sendable {
     var currentPlace: String? = nil
     var segmentNumber = 0
     var firstSentence = 0
-    // By index, and bound (copied) only when read: `for segment in document.segments where …` copied
-    // every segment before its kind was tested. Bound to a name, it is copied once; read through the
-    // array at each use, it was copied at each use.
+    // By index, and only the fields read bound: `for segment in document.segments where …` copied
+    // every segment before its kind was tested, and a whole segment bound to a name is a copy too
+    // (its text, map, author and reason retained, then released). The author is read in place, for
+    // comment claims only.
     for k in document.segments.indices where readsClaims(document.segments[k].kind) {
-      let segment = document.segments[k]
-      let layer = segment.kind.layer
+      let segmentKind = document.segments[k].kind
+      let text = document.segments[k].text
+      let map = document.segments[k].map
+      let layer = segmentKind.layer
       if layer == .comment { previousSpeaker = nil }
       let lastSentence = b.segmentEnds[segmentNumber]
       defer {
@@ -312,16 +316,16 @@ public struct ClaimExtractor: Sendable {
       for sentenceNumber in firstSentence..<lastSentence {
         let range = b.sentences[sentenceNumber]
         defer { sentenceIndex += 1 }
-        let sentence = Segment.slice(segment.text, range.lowerBound, range.upperBound)
+        let sentence = Segment.slice(text, range.lowerBound, range.upperBound)
         let base = range.lowerBound
         func span(_ r: Range<Int>) -> SourceSpan {
-          document.span(segment: segment, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
+          document.span(text: text, map: map, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
         }
         /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
         func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
           claims.append(
             kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
-            commentAuthor: layer == .comment ? segment.author : nil, isHeadline: segment.kind == .headline)
+            commentAuthor: layer == .comment ? document.segments[k].author : nil, isHeadline: segmentKind == .headline)
         }
         // One tokenisation of the sentence serves hedges, dates and figures.
         b.bytes.removeAll(keepingCapacity: true)
@@ -349,30 +353,42 @@ public struct ClaimExtractor: Sendable {
         }
 
         shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
-        b.dateMatches.removeAllShort()
+        b.dateRanges.removeAllShort()
         b.dateTokens.removeAllShort()
-        // By index: a span bound to a name is a copy (its mention's strings retained, then released).
         for k in b.dateSpans.indices {
           let t = b.dateSpans[k].tokens
-          b.dateMatches.append(DateMatch(range: b.tokens[t.lowerBound].start..<b.tokens[t.upperBound - 1].end, mention: b.dateSpans[k].mention))
+          b.dateRanges.append(b.tokens[t.lowerBound].start..<b.tokens[t.upperBound - 1].end)
           b.dateTokens.append(t)
         }
+        // The mentions are read and changed in place in `dateSpans`, and moved from there into their
+        // claims: a match holding a copy of each mention retained its strings twice more.
         // "today" inside a quote is the day the words were spoken, which the article need not say.
         let quote = attributions.quoteRange(bytes: b.bytes, sentence: sentence)
         if let q = quote {
-          for k in b.dateMatches.indices where b.dateMatches[k].mention.isRelative && q.contains(b.dateMatches[k].range.lowerBound) {
-            b.dateMatches[k].mention.isTentative = true
+          for k in b.dateSpans.indices where b.dateSpans[k].mention.isRelative && q.contains(b.dateRanges[k].lowerBound) {
+            b.dateSpans[k].mention.isTentative = true
           }
         }
         b.datelines.removeAllShort()
-        for k in b.dateMatches.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateMatches[k].range)) }
+        for k in b.dateRanges.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateRanges[k])) }
+        // The dates events are placed on, read before the mentions are moved into their claims.
+        b.eventDates.removeAllShort()
+        for k in b.dateSpans.indices {
+          guard let d = b.dateSpans[k].mention.resolved, b.dateSpans[k].mention.granularity == "day",
+            !b.dateSpans[k].mention.isTentative, !b.datelines[k]
+          else { continue }
+          b.eventDates.append(EventExtractor.DatedSpan(range: b.dateRanges[k], date: d))
+        }
         // Each claim is built where it is stored, and its boxed value set there: a claim finished in a
-        // variable and then stored is copied (every string and box retained) and destroyed.
-        for k in b.dateMatches.indices {
+        // variable and then stored is copied (every string and box retained) and destroyed. The mentions
+        // are moved out of `dateSpans` in order (reversed by moving, then taken with `popLast`).
+        b.dateSpans.reverseByMoving()
+        var dateNumber = 0
+        while var span = b.dateSpans.popLast() {
           // The mention is finished before it is stored: each write to `c.date` boxes it anew.
-          var mention = b.dateMatches[k].mention
-          mention.isDateline = b.datelines[k]
-          addClaim(.date, b.dateMatches[k].range, hedgeWords: hedgeWords).pointee.date = mention
+          span.mention.isDateline = b.datelines[dateNumber]
+          addClaim(.date, b.dateRanges[dateNumber], hedgeWords: hedgeWords).pointee.date = (consume span).mention
+          dateNumber += 1
         }
         quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
         // Each match is moved out of the buffer into its claim: copied, its quantity's strings and arrays
@@ -381,12 +397,12 @@ public struct ClaimExtractor: Sendable {
         // `popLast` takes the matches in order.
         var quantityMatches: [QuantityMatch] = []
         swap(&quantityMatches, &b.quantities)
-        quantityMatches.reverse()
+        quantityMatches.reverseByMoving()
         while let m = quantityMatches.popLast() {
           let r = m.range
           // By index: `contains(where:)` copied each date match (its mention's strings retained).
           var overlapsDate = false
-          for d in b.dateMatches.indices where b.dateMatches[d].range.overlaps(r) {
+          for d in b.dateRanges.indices where b.dateRanges[d].overlaps(r) {
             overlapsDate = true
             break
           }
@@ -404,7 +420,7 @@ public struct ClaimExtractor: Sendable {
         // The matches are found into the scratch's buffers, and taken out of them (left empty, their
         // storage kept for the next sentence).
         titles.extract(from: sentence, words: b.words, into: &b.titleMatches)
-        b.titleMatches.reverse()
+        b.titleMatches.reverseByMoving()
         while let m = b.titleMatches.popLast() {
           if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
           titled.append((m.title.title.lowercased(), m.title.person))
@@ -415,7 +431,7 @@ public struct ClaimExtractor: Sendable {
         attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
           into: &b.attributionMatches)
-        b.attributionMatches.reverse()
+        b.attributionMatches.reverseByMoving()
         while let m = b.attributionMatches.popLast() {
           let speaker = m.attribution.speaker
           if speaker.fastContains(" "), Self.startsUppercase(speaker), !people.contains(speaker),
@@ -427,17 +443,10 @@ public struct ClaimExtractor: Sendable {
           addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
             .attribution = m.attribution
         }
-        b.eventDates.removeAllShort()
-        for k in b.dateMatches.indices {
-          guard let d = b.dateMatches[k].mention.resolved, b.dateMatches[k].mention.granularity == "day",
-            !b.dateMatches[k].mention.isTentative, !b.datelines[k]
-          else { continue }
-          b.eventDates.append(EventExtractor.DatedSpan(range: b.dateMatches[k].range, date: d))
-        }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         var eventMatches = events.extract(
           from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
-        eventMatches.reverse()
+        eventMatches.reverseByMoving()
         while var m = eventMatches.popLast() {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
           // An event without a place in its sentence takes the place the article last named.
@@ -501,5 +510,24 @@ extension Array {
   @inline(__always)
   mutating func removeAllShort() {
     while !isEmpty { removeLast() }
+  }
+
+  /// `reverse()` by moving the elements: `MutableCollection.reverse` on an array swaps through
+  /// copies (each element's strings and arrays retained, then released); the buffer pointer's
+  /// `swapAt` moves them (bitwise, no retain). Same order as `reverse()`.
+  @inline(__always)
+  mutating func reverseByMoving() {
+    withUnsafeMutableBufferPointer { buffer in
+      guard buffer.count > 1, let base = buffer.baseAddress else { return }
+      var i = 0
+      var j = buffer.count - 1
+      while i < j {
+        let element = (base + i).move()
+        (base + i).moveInitialize(from: base + j, count: 1)
+        (base + j).initialize(to: element)
+        i += 1
+        j -= 1
+      }
+    }
   }
 }
