@@ -70,6 +70,8 @@ private struct MarkdownBlockParser {
 
   enum PendingKind { case paragraph, quote, listItem }
   var pending: [Piece] = []
+  /// The builder of plain paragraphs' texts (`emit`), emptied after each with its byte buffer kept.
+  var builder = MappedTextBuilder()
   var pendingKind = PendingKind.paragraph
   var inListContext = false
 
@@ -240,15 +242,15 @@ private struct MarkdownBlockParser {
     let (text, map): (String, OffsetMap)
     if pieces.allSatisfy({ !hasInlineMarkup(from: $0.from, to: $0.to) }) {
       // Plain text (most paragraphs): the pieces joined as the renderer would join them, a run each.
-      var builder = MappedTextBuilder()
-      for (k, p) in pieces.enumerated() {
+      // The parser's builder, kept from block to block with its buffer (see `builder`).
+      for k in pieces.indices {
         if k > 0 {
-          let prev = pieces[k - 1]
-          builder.appendReplacement([prev.hardBreak ? 0x0A : 0x20], sourceFrom: prev.to, sourceTo: p.from)
+          builder.appendReplacement(
+            byte: pieces[k - 1].hardBreak ? 0x0A : 0x20, sourceFrom: pieces[k - 1].to, sourceTo: pieces[k].from)
         }
-        builder.appendVerbatim(bytes, from: p.from, to: p.to)
+        builder.appendVerbatim(bytes, from: pieces[k].from, to: pieces[k].to)
       }
-      (text, map) = builder.finishTrimmed()
+      (text, map) = builder.finishTrimmedAndReset()
     } else {
       var renderer = InlineRenderer(bytes: bytes, pieces: pieces)
       (text, map) = renderer.render()
@@ -475,7 +477,7 @@ private struct InlineRenderer {
     if gapEnd[k] < 0 {
       builder.appendVerbatimByte(v[k], at: src[k])
     } else {
-      builder.appendReplacement([v[k]], sourceFrom: src[k], sourceTo: gapEnd[k])
+      builder.appendReplacement(byte: v[k], sourceFrom: src[k], sourceTo: gapEnd[k])
     }
   }
 

@@ -31,7 +31,9 @@ struct MappedTextBuilder {
       runEnd = to
       runVerbatim = true
     }
-    bytes.append(contentsOf: source[from..<to])
+    // Copied through a buffer pointer: an `ArraySlice` of `source` would retain its storage (and
+    // release it after), once for every line or span appended.
+    source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
   }
 
   /// Appends one byte copied from source offset `offset`.
@@ -57,6 +59,18 @@ struct MappedTextBuilder {
     runEnd = max(sourceFrom, sourceTo)
     runVerbatim = false
     bytes.append(contentsOf: text)
+    flush()
+  }
+
+  /// Appends the one byte `byte`, which stands for the source bytes `sourceFrom..<sourceTo`: the same
+  /// as `appendReplacement([byte], …)` without making an array for it.
+  mutating func appendReplacement(byte: UInt8, sourceFrom: Int, sourceTo: Int) {
+    flush()
+    runText = bytes.count
+    runSource = sourceFrom
+    runEnd = max(sourceFrom, sourceTo)
+    runVerbatim = false
+    bytes.append(byte)
     flush()
   }
 
@@ -97,6 +111,15 @@ struct MappedTextBuilder {
     return (String(decoding: bytes[start..<end], as: UTF8.self), trimmed)
   }
 
+  /// `finishTrimmed()`, leaving the builder empty for the next text with its byte buffer kept (a
+  /// reader building block after block then grows that buffer once, not once per block).
+  mutating func finishTrimmedAndReset() -> (text: String, map: OffsetMap) {
+    let finished = finishTrimmed()
+    bytes.removeAll(keepingCapacity: true)
+    map = OffsetMap()
+    return finished
+  }
+
   /// The text and its map.
   mutating func finish() -> (text: String, map: OffsetMap) {
     flush()
@@ -122,11 +145,13 @@ extension Segment {
     _ parts: [(text: String, map: OffsetMap)], separator: String = "\n"
   ) -> (text: String, map: OffsetMap) {
     var builder = MappedTextBuilder()
+    // Made once, not once per part.
+    let separatorBytes = Array(separator.utf8)
     var previousEnd: Int?
     for part in parts {
       let start = part.map.sourceOffset(forStart: 0)
       if let end = previousEnd {
-        builder.appendReplacement(Array(separator.utf8), sourceFrom: end, sourceTo: max(end, start))
+        builder.appendReplacement(separatorBytes, sourceFrom: end, sourceTo: max(end, start))
       }
       builder.appendMapped(part.text, map: part.map)
       previousEnd = part.map.sourceOffset(forEnd: part.text.utf8.count)
