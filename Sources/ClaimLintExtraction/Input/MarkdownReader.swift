@@ -142,9 +142,7 @@ private struct MarkdownBlockParser {
         continue
       }
       if line.indent < 4, !pending.isEmpty, pendingKind == .paragraph, let level = setextLevel(line) {
-        let pieces = pending
-        pending = []
-        emit(pieces: pieces, role: .heading, level: level)
+        emitPending(role: .heading, level: level)
         continue
       }
       if line.indent < 4, isThematicBreak(line) {
@@ -220,8 +218,8 @@ private struct MarkdownBlockParser {
   /// A line that reads as an author name or handle on its own ("riverwatch", "Kanya S.").
   func isLabel(_ from: Int, _ to: Int) -> Bool {
     guard to - from <= 40, TextShape.wordCount(bytes, from, to) <= 4 else { return false }
-    let text = String(decoding: bytes[from..<to], as: UTF8.self)
-    return (CommentSectionSplitter.authorScore(text) ?? 0) >= 1
+    // Read in place: no string is made for an ASCII line.
+    return (CommentSectionSplitter.authorScore(bytes, from, to) ?? 0) >= 1
   }
 
   mutating func flush() {
@@ -232,10 +230,18 @@ private struct MarkdownBlockParser {
     case .quote: role = .quote
     case .listItem: role = .listItem
     }
-    let pieces = pending
-    pending = []
-    emit(pieces: pieces, role: role, level: 0)
+    emitPending(role: role, level: 0)
     pendingKind = .paragraph
+  }
+
+  /// Emits the pending pieces and empties `pending`, keeping its buffer for the next block (an array
+  /// made anew for every block reallocated as its first piece was appended).
+  mutating func emitPending(role: Block.Role, level: Int) {
+    var pieces: [Piece] = []
+    swap(&pieces, &pending)
+    emit(pieces: pieces, role: role, level: level)
+    pieces.removeAll(keepingCapacity: true)
+    swap(&pieces, &pending)
   }
 
   mutating func emit(pieces: [Piece], role: Block.Role, level: Int) {

@@ -371,8 +371,9 @@ enum DateText {
   /// A line that is only a date (optionally labelled, timed, or after a masthead such as
   /// `THE DAILY OBSERVER, Dhaka -- Thursday, 6 March 2025`).
   static func dateLine(_ text: String) -> Match? {
+    // Measured before the bytes are copied: a longer line is no date line, and costs no array.
+    guard text.utf8.count <= 100 else { return nil }
     let bytes = Array(text.utf8)
-    guard bytes.count <= 100 else { return nil }
     let t = tokens(bytes)
     guard !t.isEmpty else { return nil }
     // Plain or labelled date at the start.
