@@ -16,6 +16,9 @@ struct MappedTextBuilder {
 
   init() {}
 
+  /// Makes room for `count` bytes of text in all, so that appending up to that many grows no buffer.
+  mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
   /// Whether nothing was appended yet.
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -147,14 +150,19 @@ extension Segment {
     var builder = MappedTextBuilder()
     // Made once, not once per part.
     let separatorBytes = Array(separator.utf8)
+    // The joined text's exact length, so its buffer is allocated once.
+    var length = max(0, parts.count - 1) * separatorBytes.count
+    for k in parts.indices { length += parts[k].text.utf8.count }
+    builder.reserveCapacity(length)
     var previousEnd: Int?
-    for part in parts {
-      let start = part.map.sourceOffset(forStart: 0)
+    // The parts are read in place (`for part in parts` copied each, its text and map retained).
+    for k in parts.indices {
+      let start = parts[k].map.sourceOffset(forStart: 0)
       if let end = previousEnd {
         builder.appendReplacement(separatorBytes, sourceFrom: end, sourceTo: max(end, start))
       }
-      builder.appendMapped(part.text, map: part.map)
-      previousEnd = part.map.sourceOffset(forEnd: part.text.utf8.count)
+      builder.appendMapped(parts[k].text, map: parts[k].map)
+      previousEnd = parts[k].map.sourceOffset(forEnd: parts[k].text.utf8.count)
     }
     return builder.finish()
   }
