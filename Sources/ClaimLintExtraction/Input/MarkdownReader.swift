@@ -70,6 +70,8 @@ private struct MarkdownBlockParser {
 
   enum PendingKind { case paragraph, quote, listItem }
   var pending: [Piece] = []
+  /// The builder of plain paragraphs' texts (`emit`), emptied after each with its byte buffer kept.
+  var builder = MappedTextBuilder()
   var pendingKind = PendingKind.paragraph
   var inListContext = false
 
@@ -140,9 +142,7 @@ private struct MarkdownBlockParser {
         continue
       }
       if line.indent < 4, !pending.isEmpty, pendingKind == .paragraph, let level = setextLevel(line) {
-        let pieces = pending
-        pending = []
-        emit(pieces: pieces, role: .heading, level: level)
+        emitPending(role: .heading, level: level)
         continue
       }
       if line.indent < 4, isThematicBreak(line) {
@@ -218,8 +218,8 @@ private struct MarkdownBlockParser {
   /// A line that reads as an author name or handle on its own ("riverwatch", "Kanya S.").
   func isLabel(_ from: Int, _ to: Int) -> Bool {
     guard to - from <= 40, TextShape.wordCount(bytes, from, to) <= 4 else { return false }
-    let text = String(decoding: bytes[from..<to], as: UTF8.self)
-    return (CommentSectionSplitter.authorScore(text) ?? 0) >= 1
+    // Read in place: no string is made for an ASCII line.
+    return (CommentSectionSplitter.authorScore(bytes, from, to) ?? 0) >= 1
   }
 
   mutating func flush() {
@@ -230,25 +230,33 @@ private struct MarkdownBlockParser {
     case .quote: role = .quote
     case .listItem: role = .listItem
     }
-    let pieces = pending
-    pending = []
-    emit(pieces: pieces, role: role, level: 0)
+    emitPending(role: role, level: 0)
     pendingKind = .paragraph
+  }
+
+  /// Emits the pending pieces and empties `pending`, keeping its buffer for the next block (an array
+  /// made anew for every block reallocated as its first piece was appended).
+  mutating func emitPending(role: Block.Role, level: Int) {
+    var pieces: [Piece] = []
+    swap(&pieces, &pending)
+    emit(pieces: pieces, role: role, level: level)
+    pieces.removeAll(keepingCapacity: true)
+    swap(&pieces, &pending)
   }
 
   mutating func emit(pieces: [Piece], role: Block.Role, level: Int) {
     let (text, map): (String, OffsetMap)
     if pieces.allSatisfy({ !hasInlineMarkup(from: $0.from, to: $0.to) }) {
       // Plain text (most paragraphs): the pieces joined as the renderer would join them, a run each.
-      var builder = MappedTextBuilder()
-      for (k, p) in pieces.enumerated() {
+      // The parser's builder, kept from block to block with its buffer (see `builder`).
+      for k in pieces.indices {
         if k > 0 {
-          let prev = pieces[k - 1]
-          builder.appendReplacement([prev.hardBreak ? 0x0A : 0x20], sourceFrom: prev.to, sourceTo: p.from)
+          builder.appendReplacement(
+            byte: pieces[k - 1].hardBreak ? 0x0A : 0x20, sourceFrom: pieces[k - 1].to, sourceTo: pieces[k].from)
         }
-        builder.appendVerbatim(bytes, from: p.from, to: p.to)
+        builder.appendVerbatim(bytes, from: pieces[k].from, to: pieces[k].to)
       }
-      (text, map) = builder.finishTrimmed()
+      (text, map) = builder.finishTrimmedAndReset()
     } else {
       var renderer = InlineRenderer(bytes: bytes, pieces: pieces)
       (text, map) = renderer.render()
@@ -475,7 +483,7 @@ private struct InlineRenderer {
     if gapEnd[k] < 0 {
       builder.appendVerbatimByte(v[k], at: src[k])
     } else {
-      builder.appendReplacement([v[k]], sourceFrom: src[k], sourceTo: gapEnd[k])
+      builder.appendReplacement(byte: v[k], sourceFrom: src[k], sourceTo: gapEnd[k])
     }
   }
 

@@ -89,8 +89,7 @@ public struct PlainTextReader: Sendable {
         continue
       }
       if let prev = previous, joins(prev, info) {
-        builder.appendReplacement(
-          [0x20], sourceFrom: prev.line.contentEnd, sourceTo: info.textStart)
+        builder.appendReplacement(byte: 0x20, sourceFrom: prev.line.contentEnd, sourceTo: info.textStart)
       } else {
         flush()
         role = info.isList ? .listItem : .paragraph

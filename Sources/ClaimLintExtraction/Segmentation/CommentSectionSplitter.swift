@@ -26,7 +26,7 @@ struct CommentSectionSplitter {
     let count = text.utf8.count
     guard count > 0, count <= 40 else { return nil }
     let bytes = Array(text.utf8)
-    if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return asciiAuthorScore(bytes) }
+    if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return bytes.withUnsafeBufferPointer { asciiAuthorScore($0) } }
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard (1...4).contains(words.count) else { return nil }
     if TextShape.endsLikeSentence(bytes, 0, bytes.count) {
@@ -56,9 +56,22 @@ struct CommentSectionSplitter {
     return capitalized ? 2 : 0
   }
 
+  /// `authorScore` of the text `bytes[from..<to]` (UTF-8). An ASCII range without carriage returns is
+  /// read in place by `asciiAuthorScore`, as `authorScore` reads the same bytes of the decoded
+  /// string; only other ranges are decoded into a string first.
+  static func authorScore(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int? {
+    // Decoding never shortens the bytes: a range over 40 bytes is a string over 40 bytes.
+    guard to > from, to - from <= 40 else { return nil }
+    return bytes.withUnsafeBufferPointer { p in
+      let range = UnsafeBufferPointer(rebasing: p[from..<to])
+      if !range.contains(where: { $0 >= 0x80 || $0 == 0x0D }) { return asciiAuthorScore(range) }
+      return authorScore(String(decoding: range, as: UTF8.self))
+    }
+  }
+
   /// `authorScore` of ASCII text without carriage returns, read as bytes: there every character is
   /// one byte, a capital is `A`-`Z`, a letter `A`-`Z` `a`-`z` and a number `0`-`9`.
-  static func asciiAuthorScore(_ bytes: [UInt8]) -> Int? {
+  static func asciiAuthorScore(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
     @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -27,26 +27,29 @@ enum DateText {
     /// The spelling of `bytes[start..<end]`.
     @inline(__always)
     init(_ bytes: [UInt8], _ start: Int, _ end: Int) {
+      self = bytes.withUnsafeBufferPointer { Spelling($0, start, end) }
+    }
+
+    /// The spelling of `bytes[start..<end]`, read in place.
+    @inline(__always)
+    init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
       low = 0
       high = 0
       let n = end - start
       guard n <= Self.maxLength else { return }
-      precondition(start >= 0 && end <= bytes.count)
+      precondition(start >= 0 && end <= b.count)
       // Packed from the last byte back: one shift and one or per byte, no bounds checks.
-      let (l, h) = bytes.withUnsafeBufferPointer { b -> (UInt64, UInt64) in
-        func lowered(_ c: UInt8) -> UInt64 { UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
-        var l: UInt64 = 0
-        var h: UInt64 = 0
-        var k = end
-        while k > start + 8 {
-          k -= 1
-          h = h << 8 | lowered(b[k])
-        }
-        while k > start {
-          k -= 1
-          l = l << 8 | lowered(b[k])
-        }
-        return (l, h)
+      func lowered(_ c: UInt8) -> UInt64 { UInt64(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+      var l: UInt64 = 0
+      var h: UInt64 = 0
+      var k = end
+      while k > start + 8 {
+        k -= 1
+        h = h << 8 | lowered(b[k])
+      }
+      while k > start {
+        k -= 1
+        l = l << 8 | lowered(b[k])
       }
       low = l
       high = h | UInt64(n) << 56
@@ -115,6 +118,11 @@ enum DateText {
 
   /// Tokens of `bytes[0..<limit]`.
   static func tokens(_ bytes: [UInt8], limit: Int = Int.max) -> [Token] {
+    bytes.withUnsafeBufferPointer { tokens($0, limit: limit) }
+  }
+
+  /// Tokens of `bytes[0..<limit]`, read in place (a string's bytes need no array).
+  static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = Int.max) -> [Token] {
     var out: [Token] = []
     out.reserveCapacity(min(bytes.count, limit) / 5 + 4)
     var position = 0
@@ -128,7 +136,8 @@ enum DateText {
   /// Each token depends only on the bytes and the limit, so tokens made a few at a time are the
   /// same as those of `tokens(_:limit:)`.
   static func appendTokens(
-    _ bytes: [UInt8], limit: Int, position: inout Int, into out: inout [Token], upTo count: Int = Int.max
+    _ bytes: UnsafeBufferPointer<UInt8>, limit: Int, position: inout Int, into out: inout [Token],
+    upTo count: Int = Int.max
   ) {
     let n = min(bytes.count, limit)
     var i = position
@@ -371,9 +380,10 @@ enum DateText {
   /// A line that is only a date (optionally labelled, timed, or after a masthead such as
   /// `THE DAILY OBSERVER, Dhaka -- Thursday, 6 March 2025`).
   static func dateLine(_ text: String) -> Match? {
-    let bytes = Array(text.utf8)
-    guard bytes.count <= 100 else { return nil }
-    let t = tokens(bytes)
+    // Measured before the bytes are copied: a longer line is no date line, and costs no array.
+    guard text.utf8.count <= 100 else { return nil }
+    // The text's bytes are read in place: the tokens keep offsets and spellings, not the bytes.
+    let t = text.withUTF8Bytes { tokens($0) }
     guard !t.isEmpty else { return nil }
     // Plain or labelled date at the start.
     var i = 0
@@ -437,40 +447,43 @@ enum DateText {
 
   /// The dateline at the start of `text`, when there is one.
   static func leadDateline(_ text: String) -> LeadDateline? {
-    // Tokens end by byte 200; the tokenizer looks at most two bytes past its limit.
-    let bytes = text.withUTF8Bytes { Array(UnsafeBufferPointer(rebasing: $0.prefix(leadBytes + 2))) }
-    // Tokens are made as the scan needs them: most paragraphs are settled by their first few.
-    var t: [Token] = []
-    t.reserveCapacity(16)
-    var position = 0
-    /// Makes tokens until there are `count` or the text's first `leadBytes` bytes are used up.
-    func ensure(_ count: Int) {
-      if t.count < count { appendTokens(bytes, limit: leadBytes, position: &position, into: &t, upTo: count) }
-    }
-    var i = 0
-    while true {
-      ensure(i + 1)
-      guard i < min(t.count, 16) else { break }
-      let tok = t[i]
-      if tok.kind == .number { return nil }
-      if tok.kind == .word, month(tok.spelling) != nil, i == 0 || isPunct(t[i - 1], comma) {
-        // A date from a month word at `i` ends by token i + 6, and the token after it is read;
-        // with tokens to i + 11 (or all there are) the scan decides as it would with all.
-        ensure(i + 12)
-        if let m = date(at: i, in: t), m.endToken < t.count {
-          let next = t[m.endToken]
-          if next.kind == .punct, leadDatelineEnds.contains(next.spelling) {
-            return LeadDateline(match: m, end: t[m.endToken - 1].end)
-          }
-        }
-        return nil
+    // The text's bytes are read in place (no copy of its opening bytes).
+    text.withUTF8Bytes { whole in
+      // Tokens end by byte 200; the tokenizer looks at most two bytes past its limit.
+      let bytes = UnsafeBufferPointer(rebasing: whole.prefix(leadBytes + 2))
+      // Tokens are made as the scan needs them: most paragraphs are settled by their first few.
+      var t: [Token] = []
+      t.reserveCapacity(16)
+      var position = 0
+      /// Makes tokens until there are `count` or the text's first `leadBytes` bytes are used up.
+      func ensure(_ count: Int) {
+        if t.count < count { appendTokens(bytes, limit: leadBytes, position: &position, into: &t, upTo: count) }
       }
-      // Words before the date must be place or agency names (short connectors such as "of" aside).
-      if tok.kind == .word, !tok.capitalized, tok.length > 3 { return nil }
-      if tok.kind == .punct, !leadPunctuationSpellings.contains(tok.spelling) { return nil }
-      i += 1
+      var i = 0
+      while true {
+        ensure(i + 1)
+        guard i < min(t.count, 16) else { break }
+        let tok = t[i]
+        if tok.kind == .number { return nil }
+        if tok.kind == .word, month(tok.spelling) != nil, i == 0 || isPunct(t[i - 1], comma) {
+          // A date from a month word at `i` ends by token i + 6, and the token after it is read;
+          // with tokens to i + 11 (or all there are) the scan decides as it would with all.
+          ensure(i + 12)
+          if let m = date(at: i, in: t), m.endToken < t.count {
+            let next = t[m.endToken]
+            if next.kind == .punct, leadDatelineEnds.contains(next.spelling) {
+              return LeadDateline(match: m, end: t[m.endToken - 1].end)
+            }
+          }
+          return nil
+        }
+        // Words before the date must be place or agency names (short connectors such as "of" aside).
+        if tok.kind == .word, !tok.capitalized, tok.length > 3 { return nil }
+        if tok.kind == .punct, !leadPunctuationSpellings.contains(tok.spelling) { return nil }
+        i += 1
+      }
+      return nil
     }
-    return nil
   }
 
   /// A `Weekday, Month Day, Year` date in the first `limit` bytes of `text` whose weekday agrees.

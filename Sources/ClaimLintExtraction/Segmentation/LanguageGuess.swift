@@ -62,14 +62,30 @@ public enum LanguageGuess {
   /// Guesses the language of `texts` taken together, knowing in advance how much text is left: the
   /// early exit then also counts on the text running out before the character limit.
   static func guess(all texts: [String]) -> Verdict {
+    guess(count: texts.count, includes: { _ in true }, utf8Count: { texts[$0].utf8.count }) { k, state in
+      texts[k].withUTF8Bytes { state.read($0) }
+    }
+  }
+
+  /// `guess(all:)` over the texts `k` in `0..<count` that `includes(k)` accepts, each read by
+  /// `read(k, &state)`: a caller can lend texts where they lie instead of gathering them in an array.
+  @inline(__always)
+  private static func guess(
+    count: Int, includes: (Int) -> Bool, utf8Count: (Int) -> Int, read: (Int, inout State) -> Void
+  ) -> Verdict {
     var state = State()
-    var bytesAfter = texts.reduce(0) { $0 + $1.utf8.count }
-    for (k, original) in texts.enumerated() where state.seen < State.limit {
-      let text = original
-      bytesAfter -= text.utf8.count
+    var bytesAfter = 0
+    var textsAfter = 0
+    for k in 0..<count where includes(k) {
+      bytesAfter += utf8Count(k)
+      textsAfter += 1
+    }
+    for k in 0..<count where state.seen < State.limit && includes(k) {
+      bytesAfter -= utf8Count(k)
+      textsAfter -= 1
       state.bytesAfter = bytesAfter
-      state.textsAfter = texts.count - k - 1
-      text.withUTF8Bytes { state.read($0) }
+      state.textsAfter = textsAfter
+      read(k, &state)
       state.flush()
       if state.certain || state.isCertainlyEnglish() { return Verdict(isEnglish: true, language: nil) }
     }
@@ -390,11 +406,14 @@ public enum LanguageGuess {
 
   /// Guesses the language of a document's reportage (headline and body).
   public static func guess(_ document: Document) -> Verdict {
-    var texts: [String] = []
-    texts.reserveCapacity(document.segments.count)
-    for segment in document.segments where segment.kind == .reportage || segment.kind == .headline || segment.kind == .list {
-      texts.append(segment.text)
+    // The segments' texts are read where they lie: gathering them in an array allocated it and
+    // retained (then released) every text.
+    document.segments.withUnsafeBufferPointer { segments in
+      guess(
+        count: segments.count,
+        includes: { segments[$0].kind == .reportage || segments[$0].kind == .headline || segments[$0].kind == .list },
+        utf8Count: { segments[$0].text.utf8.count }
+      ) { k, state in segments[k].text.withUTF8Bytes { state.read($0) } }
     }
-    return guess(all: texts)
   }
 }

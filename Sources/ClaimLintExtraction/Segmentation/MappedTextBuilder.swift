@@ -16,6 +16,9 @@ struct MappedTextBuilder {
 
   init() {}
 
+  /// Makes room for `count` bytes of text in all, so that appending up to that many grows no buffer.
+  mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
   /// Whether nothing was appended yet.
   var isEmpty: Bool { bytes.isEmpty }
 
@@ -31,7 +34,9 @@ struct MappedTextBuilder {
       runEnd = to
       runVerbatim = true
     }
-    bytes.append(contentsOf: source[from..<to])
+    // Copied through a buffer pointer: an `ArraySlice` of `source` would retain its storage (and
+    // release it after), once for every line or span appended.
+    source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
   }
 
   /// Appends one byte copied from source offset `offset`.
@@ -57,6 +62,18 @@ struct MappedTextBuilder {
     runEnd = max(sourceFrom, sourceTo)
     runVerbatim = false
     bytes.append(contentsOf: text)
+    flush()
+  }
+
+  /// Appends the one byte `byte`, which stands for the source bytes `sourceFrom..<sourceTo`: the same
+  /// as `appendReplacement([byte], …)` without making an array for it.
+  mutating func appendReplacement(byte: UInt8, sourceFrom: Int, sourceTo: Int) {
+    flush()
+    runText = bytes.count
+    runSource = sourceFrom
+    runEnd = max(sourceFrom, sourceTo)
+    runVerbatim = false
+    bytes.append(byte)
     flush()
   }
 
@@ -97,6 +114,15 @@ struct MappedTextBuilder {
     return (String(decoding: bytes[start..<end], as: UTF8.self), trimmed)
   }
 
+  /// `finishTrimmed()`, leaving the builder empty for the next text with its byte buffer kept (a
+  /// reader building block after block then grows that buffer once, not once per block).
+  mutating func finishTrimmedAndReset() -> (text: String, map: OffsetMap) {
+    let finished = finishTrimmed()
+    bytes.removeAll(keepingCapacity: true)
+    map = OffsetMap()
+    return finished
+  }
+
   /// The text and its map.
   mutating func finish() -> (text: String, map: OffsetMap) {
     flush()
@@ -122,14 +148,21 @@ extension Segment {
     _ parts: [(text: String, map: OffsetMap)], separator: String = "\n"
   ) -> (text: String, map: OffsetMap) {
     var builder = MappedTextBuilder()
+    // Made once, not once per part.
+    let separatorBytes = Array(separator.utf8)
+    // The joined text's exact length, so its buffer is allocated once.
+    var length = max(0, parts.count - 1) * separatorBytes.count
+    for k in parts.indices { length += parts[k].text.utf8.count }
+    builder.reserveCapacity(length)
     var previousEnd: Int?
-    for part in parts {
-      let start = part.map.sourceOffset(forStart: 0)
+    // The parts are read in place (`for part in parts` copied each, its text and map retained).
+    for k in parts.indices {
+      let start = parts[k].map.sourceOffset(forStart: 0)
       if let end = previousEnd {
-        builder.appendReplacement(Array(separator.utf8), sourceFrom: end, sourceTo: max(end, start))
+        builder.appendReplacement(separatorBytes, sourceFrom: end, sourceTo: max(end, start))
       }
-      builder.appendMapped(part.text, map: part.map)
-      previousEnd = part.map.sourceOffset(forEnd: part.text.utf8.count)
+      builder.appendMapped(parts[k].text, map: parts[k].map)
+      previousEnd = parts[k].map.sourceOffset(forEnd: parts[k].text.utf8.count)
     }
     return builder.finish()
   }

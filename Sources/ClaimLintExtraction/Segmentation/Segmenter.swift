@@ -629,7 +629,10 @@ struct SegmentationPass {
           let (text, map) = takeBlock(item.block)
           (base + count).initializeSegment(kind: kind, text: text, map: map, author: author, reason: reason)
         } else {
-          let parts = (i..<j).filter { !items[$0].isAuthorLine }.map { takeBlock(items[$0].block) }
+          // One array of exactly the parts' number (a filter, then a map, made two and grew both).
+          var parts: [(text: String, map: OffsetMap)] = []
+          parts.reserveCapacity(j - i)
+          for k in i..<j where !items[k].isAuthorLine { parts.append(takeBlock(items[k].block)) }
           let joined = parts.count == 1 ? (parts[0].text, parts[0].map) : Segment.joined(parts)
           (base + count).initializeSegment(kind: kind, text: joined.0, map: joined.1, author: author, reason: reason)
         }

@@ -1,3 +1,4 @@
+import ClaimLintCore
 @testable import ClaimLintExtraction
 import Testing
 
@@ -23,5 +24,23 @@ import Testing
   func sameVerdictAsThePlainReading(_ texts: [String]) {
     #expect(LanguageGuess.guess(all: texts) == LanguageGuessBytesTests.reference(texts))
     #expect(LanguageGuess.guess(all: texts) == LanguageGuess.guess(texts))
+  }
+
+  /// A document's guess reads its headline, reportage and list segments where they lie, skipping the
+  /// others: the verdict of `guess(all:)` over those texts gathered in an array.
+  @Test(arguments: cases)
+  func documentGuessReadsTheReportageInPlace(_ texts: [String]) {
+    let kinds: [SegmentKind] = [.reportage, .comment, .headline, .boilerplate, .list, .related, .reportage]
+    var segments: [Segment] = []
+    var read: [String] = []
+    for (k, text) in texts.enumerated() {
+      let kind = kinds[k % kinds.count]
+      segments.append(Segment(kind: kind, text: text, map: OffsetMap()))
+      if kind == .reportage || kind == .headline || kind == .list { read.append(text) }
+      // Texts in another language between the read ones must not count.
+      if k % 3 == 0 { segments.append(Segment(kind: .boilerplate, text: Self.german, map: OffsetMap())) }
+    }
+    let document = Document(source: SourceFile(path: "t.txt", bytes: []), format: .text, segments: segments)
+    #expect(LanguageGuess.guess(document) == LanguageGuess.guess(all: read))
   }
 }

@@ -97,6 +97,23 @@ struct SegmentationFastPathTests {
   ])
   func authorScores(_ text: String, _ expected: Int?) {
     #expect(CommentSectionSplitter.authorScore(text) == expected)
+    // The same line read in place from a larger buffer (as the Markdown reader reads its lines).
+    let bytes = Array("x \r\n".utf8) + Array(text.utf8) + Array("\r\nnext line".utf8)
+    #expect(CommentSectionSplitter.authorScore(bytes, 4, 4 + text.utf8.count) == expected)
+  }
+
+  /// Ranges read in place give the score of their decoded text: lines of Markdown-like text, with
+  /// carriage returns, non-ASCII bytes, a truncated UTF-8 sequence, and lengths around the 40-byte limit.
+  @Test func authorScoreOfARangeIsTheScoreOfItsText() {
+    let text = Array(
+      "Kanya S.\nriverwatch\nwell said, truly\nJ\u{00F6}rg M.\r\nA very long line of comment text that goes on\n@nok_99\nThis is it.\nAnna Lee Brown Smith Jones\n".utf8)
+      + [0x41, 0x62, 0xC3, 0x0A, 0x20, 0x09, 0x42, 0x6F, 0x62]
+    for from in 0..<text.count {
+      for to in from..<min(text.count, from + 45) {
+        let expected = to - from > 40 ? nil : CommentSectionSplitter.authorScore(String(decoding: text[from..<to], as: UTF8.self))
+        #expect(CommentSectionSplitter.authorScore(text, from, to) == expected, "\(from)..<\(to)")
+      }
+    }
   }
 
   /// The lead dateline scan over all tokens of the first 200 bytes, as it was before tokens were made
