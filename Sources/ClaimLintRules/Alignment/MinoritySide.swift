@@ -37,8 +37,13 @@ struct MinoritySide<Item: Hashable & Comparable> {
       agreeing.append(document)
     }
 
-    /// The conflicts recorded so far for the current item, in order.
-    var currentConflicts: ArraySlice<Item> { conflicts[conflictStart...] }
+    /// The positions of the conflicts recorded so far for the current item, in order, for
+    /// `conflict(at:)`: read by index, no slice of the storage is made (a retain and a release of it)
+    /// and the recorder stays free to record.
+    var currentConflictIndices: Range<Int> { conflictStart..<conflicts.count }
+
+    /// The conflict at position `k` (of `currentConflictIndices`).
+    func conflict(at k: Int) -> Item { conflicts[k] }
 
     /// Starts the runs of the next item.
     fileprivate mutating func begin() {

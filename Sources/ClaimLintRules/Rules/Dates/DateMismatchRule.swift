@@ -108,17 +108,26 @@ public struct DateMismatchRule: Rule {
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
     // The words of a date's clause are read once per sentence and date text.
+    // Each date's own words are its clause's (`clauses[pairOf[i]]`), kept there: only the whole
+    // context is listed per date (no tuple of two arrays per date, each retained at every copy).
+    // The claims are lent per document (`forEachClaim`), and `refs` come in document order.
     var previousWords: [Int: [UInt64]] = [:]
     var clauses = [(words: [UInt64], found: Bool)?](repeating: nil, count: pairKept.count)
-    let contexts = refs.indices.map { i in
-      Self.hashedContext(of: refs[i], in: claims, previousWords: &previousWords, clause: &clauses[pairOf[i]])
+    var contexts: [[UInt64]] = []
+    contexts.reserveCapacity(refs.count)
+    claims.forEachClaim(of: refs) { cs, i in
+      contexts.append(Self.hashedContext(of: refs[i], in: cs, previousWords: &previousWords, clause: &clauses[pairOf[i]]))
     }
-    clauses = []
     // The figures of a date's sentence are as telling as its names: two sentences that give the same
     // "$1.35 billion plan" speak of the same thing.
     // A figure that differs is the very discrepancy other rules look for, so figures only ever add to
     // what two sentences share.
-    let salient = contexts.map(\.all)
+    let salient = contexts
+    contexts = []
+    // Whether each date's context borrowed the words of the sentence before (more words than its own).
+    let borrowed = refs.indices.map { clauses[pairOf[$0]]!.words.count < salient[$0].count }
+    let clauseList = clauses
+    clauses = []
     // The claims of each date's sentence, found by one pass over each document with dates; in a
     // document whose claims come in sentence order (checked once), the run of claims around the date.
     // They are listed one date after the other in one flat list, `sentenceMembers[sentenceOf[i]]` for
@@ -170,7 +179,6 @@ public struct DateMismatchRule: Rule {
         scratch.pointee.figureCache[i] = f
         return f
       }
-      let own = contexts.map(\.own)
       // A short sentence borrowed the words of the sentence before it; its own words must still speak of
       // the same thing as the other side ("walked out on Monday" is not "suspended on Friday").
       // The shares by `SharedWords` (`sameEventByMerge`), whose merge passes stop once the answer is known.
@@ -179,8 +187,8 @@ public struct DateMismatchRule: Rule {
           let sharedFigures = Self.sharedCount(figures(i), figures(j))
           guard sharedFigures > 0, Self.sameEventByMerge(salient[i], salient[j], sharedFigures: sharedFigures) else { return false }
         }
-        if own[i].count < salient[i].count, !SharedWords.sharesAtLeast(own[i], salient[j], 2) { return false }
-        if own[j].count < salient[j].count, !SharedWords.sharesAtLeast(own[j], salient[i], 2) { return false }
+        if borrowed[i], !SharedWords.sharesAtLeast(clauseList[pairOf[i]]!.words, salient[j], 2) { return false }
+        if borrowed[j], !SharedWords.sharesAtLeast(clauseList[pairOf[j]]!.words, salient[i], 2) { return false }
         return true
       }
       // The days of each date and of the other dates of its sentence, worked out once (`overlaps` on them).
@@ -596,27 +604,30 @@ public struct DateMismatchRule: Rule {
   static func hashedContext(
     of r: ClaimRef, in claims: AlignedClaims, previousWords: inout [Int: [UInt64]], clause: inout (words: [UInt64], found: Bool)?
   ) -> (own: [UInt64], all: [UInt64]) {
-    let cs = claims.documents[r.document].claims
-    let sentenceIndex = cs[r.index].sentenceIndex
-    let own: [UInt64]
-    let found: Bool
-    if let known = clause {
-      (own, found) = known
-    } else {
-      (own, found) = clauseWords(sentence: cs[r.index].sentence, span: cs[r.index].span.text)
-      clause = (own, found)
+    let all = claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+      hashedContext(of: r, in: cs, previousWords: &previousWords, clause: &clause)
     }
-    guard found, own.count < minimumContext, sentenceIndex > 0 else { return (own, own) }
+    return (clause!.words, all)
+  }
+
+  /// `hashedContext(of:in:previousWords:clause:)` with the claims of the document of `r` lent by the
+  /// caller, giving the whole context only: the own words are left in `clause` (never nil on return).
+  static func hashedContext(
+    of r: ClaimRef, in cs: UnsafeBufferPointer<Claim>, previousWords: inout [Int: [UInt64]], clause: inout (words: [UInt64], found: Bool)?
+  ) -> [UInt64] {
+    let sentenceIndex = cs[r.index].sentenceIndex
+    if clause == nil { clause = clauseWords(sentence: cs[r.index].sentence, span: cs[r.index].span.text) }
+    guard clause!.found, clause!.words.count < minimumContext, sentenceIndex > 0 else { return clause!.words }
     let previousKey = r.document << 32 | (sentenceIndex - 1)
-    if let previous = previousWords[previousKey] { return (own, Salience.union(own, previous)) }
+    if let previous = previousWords[previousKey] { return Salience.union(clause!.words, previous) }
     // By index, each claim's field read in place (`firstIndex(where:)` hands the predicate a copy
     // of each claim: every string and box of it retained and released).
     var p = 0
     while p < cs.count, cs[p].sentenceIndex != sentenceIndex - 1 { p += 1 }
-    guard p < cs.count else { return (own, own) }
+    guard p < cs.count else { return clause!.words }
     let words = Salience.sortedWordHashes(cs[p].sentence)
     previousWords[previousKey] = words
-    return (own, Salience.union(own, words))
+    return Salience.union(clause!.words, words)
   }
 
   /// The words of a date's clause as sorted hashes, and whether the date was found among the

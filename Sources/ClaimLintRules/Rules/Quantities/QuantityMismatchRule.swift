@@ -173,7 +173,8 @@ public struct QuantityMismatchRule: Rule {
       }
     }
     // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
-    func states(_ q: Quantity, in d: Int) -> Bool {
+    // `q` is lent in place (`QuantityFigure.withQuantity`): a `Quantity` passed by value is copied whole.
+    func states(_ q: borrowing Quantity, in d: Int) -> Bool {
       guard let w = q.value else { return false }
       return stated.value[d].contains { i in
         guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
@@ -191,7 +192,9 @@ public struct QuantityMismatchRule: Rule {
       recorder.agree(r.document)
       var lastAgreeing = r.document
       var anyConflict = false
-      for op in mates[runs[p]] {
+      // By index: a slice `mates[runs[p]]` retains and releases the list once per claim.
+      for k in runs[p] {
+        let op = mates[k]
         let o = refs[op]
         guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
         // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
@@ -222,10 +225,12 @@ public struct QuantityMismatchRule: Rule {
       // sorted by position): each of their documents is asked once, in order.
       if anyConflict {
         var lastDocument = -1
-        let conflicts = recorder.currentConflicts
-        for op in conflicts where refs[op].document != lastDocument {
+        // By index, as `mates`; the figure lent from its box, not copied per document.
+        for k in recorder.currentConflictIndices {
+          let op = recorder.conflict(at: k)
+          guard refs[op].document != lastDocument else { continue }
           lastDocument = refs[op].document
-          if states(f.box.value!, in: lastDocument) { recorder.agree(lastDocument) }
+          if f.withQuantity({ states($0, in: lastDocument) }) { recorder.agree(lastDocument) }
         }
       }
     }
@@ -445,6 +450,12 @@ private struct QuantityFigure {
   /// `QuantityComparison.Figure` (a pointer into the box) is copied whole at every comparison instead
   /// (25M instructions on 1,000 articles). The boxes are lent without a retain: both are alive for
   /// the call (see the type's comment).
+  @inline(__always)
+  func withQuantity<R>(_ body: (borrowing Quantity) -> R) -> R {
+    unmanaged._withUnsafeGuaranteedRef { a in body(a.value!) }
+  }
+
+  /// `body` applied to this figure and `other`'s, both lent in place (as `withQuantity`).
   @inline(__always)
   func withQuantities<R>(_ other: QuantityFigure, _ body: (borrowing Quantity, borrowing Quantity) -> R) -> R {
     unmanaged._withUnsafeGuaranteedRef { a in
