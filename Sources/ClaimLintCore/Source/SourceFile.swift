@@ -48,8 +48,10 @@ public struct SourceFile: Sendable {
     lineIndex.position(of: offset, in: bytes)
   }
 
-  /// A span covering `start..<end` in this file, quoting `text` (or the bytes themselves).
-  public func span(from start: Int, to end: Int, text quoted: String? = nil) -> SourceSpan {
+  /// A span covering `start..<end` in this file, quoting `text` (or the bytes themselves). The text is
+  /// taken (`consuming`): a caller that made it for the span hands it over, where a borrowed text was
+  /// retained again to be stored and then released by the caller (once per claim).
+  public func span(from start: Int, to end: Int, text quoted: consuming String? = nil) -> SourceSpan {
     let s = max(0, min(start, bytes.count))
     let e = max(s, min(end, bytes.count))
     let (a, b) = lineIndex.positions(of: s, e, in: bytes)

@@ -407,9 +407,15 @@ public struct ClaimExtractor: Sendable {
             break
           }
           if overlapsDate { continue }
-          let scopedHedges = HedgeDetector.scoped(
+          // The sentence's hedges are passed on as they are unless some do not bear on this figure.
+          let stored: UnsafeMutablePointer<Claim>
+          if let narrowed = HedgeDetector.narrowed(
             b.hedges, all: hedgeWords, figureStart: r.lowerBound, nounEnd: m.nounEnd, in: b.bytes)
-          let stored = addClaim(.quantity, r, hedgeWords: scopedHedges)
+          {
+            stored = addClaim(.quantity, r, hedgeWords: narrowed)
+          } else {
+            stored = addClaim(.quantity, r, hedgeWords: hedgeWords)
+          }
           if let ar = m.quantity.actionRange { stored.pointee.actionSpan = span(ar) }
           stored.pointee.quantity = m.quantity
         }

@@ -232,7 +232,7 @@ public struct EventExtractor: Sendable {
       if k > 0 { add(0x20) }
       for b in ws[k].text.utf8 { add(b >= 0x61 && b <= 0x7A ? b - 0x20 : b) }
     }
-    return cityByUpper.value(hash: h | 1, key: key())
+    return cityByUpper.value(hash: h | 1, makingKey: key)
   }
 
   /// A meeting of people: "Chen met Soe Htut", "Chen and Soe Htut met on March 23". Participants are
@@ -545,7 +545,7 @@ public struct EventExtractor: Sendable {
   /// `table[a + " " + b]`, the pair built only when its hash is found.
   @inline(__always)
   static func pairValue<V>(_ table: WordTable<V>, _ a: String, _ b: String) -> V? {
-    table.value(hash: QuantityExtractor.pairHash(a, b), key: a + " " + b)
+    table.value(hash: QuantityExtractor.pairHash(a, b), makingKey: { a + " " + b })
   }
 
   /// What `organisation(_:_:at:)` asks of a word, as bits of `wordClasses`: each is read once a

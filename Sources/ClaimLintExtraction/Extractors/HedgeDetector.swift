@@ -34,10 +34,10 @@ public struct HedgeDetector: Sendable {
     // Only the tokens that may start a hedge are tried (`nextStart` skips the others).
     var i = nextStart(tokens, from: 0)
     while i < tokens.count {
-      if let m = table.match(tokens, at: i) {
-        let r = tokens[i].start..<tokens[m.end - 1].end
+      if let end = table.matchEnd(tokens, at: i) {
+        let r = tokens[i].start..<tokens[end - 1].end
         out.append((r, String(decoding: bytes[r], as: UTF8.self)))
-        i = nextStart(tokens, from: m.end)
+        i = nextStart(tokens, from: end)
       } else {
         i = nextStart(tokens, from: i + 1)
       }
@@ -83,7 +83,16 @@ public struct HedgeDetector: Sendable {
   static func scoped(
     _ found: [(range: Range<Int>, text: String)], all: [String], figureStart: Int, nounEnd: Int, in bytes: [UInt8]
   ) -> [String] {
-    guard !found.isEmpty else { return [] }
+    narrowed(found, all: all, figureStart: figureStart, nounEnd: nounEnd, in: bytes) ?? all
+  }
+
+  /// `scoped(_:all:figureStart:nounEnd:in:)` when some hedge does not apply to the figure, nil when
+  /// every one does (the answer is then `all`): a caller that has `all` at hand passes it on borrowed,
+  /// where `scoped` returned a copy of it (a retain and a release per figure).
+  static func narrowed(
+    _ found: [(range: Range<Int>, text: String)], all: [String], figureStart: Int, nounEnd: Int, in bytes: [UInt8]
+  ) -> [String]? {
+    guard !found.isEmpty else { return nil }
     // nil while every hedge so far applies.
     var out: [String]? = nil
     // By index: `for (k, h) in found.enumerated()` copied each hedge (its text retained and released).
@@ -94,7 +103,7 @@ public struct HedgeDetector: Sendable {
         out = Array(all[..<k])
       }
     }
-    return out ?? all
+    return out
   }
 
   /// Whether the hedge `h` of a sentence applies to `figure` (see `scoped(_:all:to:in:)`).

@@ -220,7 +220,7 @@ struct NumberParser: Sendable {
         if j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .digits, tokens[j].isAttached {
           return .rejected(end: j + 1)
         }
-      } else if shared.lexicons.currencies.match(tokens, at: j) != nil {
+      } else if shared.lexicons.currencies.matchEnd(tokens, at: j) != nil {
         // "100元", "115USD": the currency is read by the caller.
       } else {
         return .rejected(end: j + 1)

@@ -93,7 +93,7 @@ extension Array where Element == Token {
   /// role (a token not marked has every role), so a word without it is not looked up.
   @inline(__always)
   fileprivate func startsAction(at i: Int, _ shared: QuantityExtractor.Shared) -> Bool {
-    i < count && self[i].roles & TokenRoles.action != 0 && shared.lexicons.actions.match(self, at: i) != nil
+    i < count && self[i].roles & TokenRoles.action != 0 && shared.lexicons.actions.matchEnd(self, at: i) != nil
   }
   /// `NumberParser.isHyphen(self[i])`.
   @inline(__always)
@@ -684,7 +684,7 @@ public struct QuantityExtractor: Sendable {
     // A capitalised word inside the sentence right before a bare number names something.
     if prevIsWord, t.isCapitalized(at: prev), s >= 2, n.isPlainDigits, n.value < 10000,
       !t.isFunctionWord(at: prev, shared), shared.lexicons.months[token: t[prev]] == nil,
-      shared.lexicons.weekdays[token: t[prev]] == nil, shared.lexicons.qualifiersBefore.match(t, at: s - 1) == nil,
+      shared.lexicons.weekdays[token: t[prev]] == nil, shared.lexicons.qualifiersBefore.matchEnd(t, at: s - 1) == nil,
       !t.startsAction(at: s - 1, shared)
     {
       return true
@@ -1112,7 +1112,7 @@ public struct QuantityExtractor: Sendable {
       {
         if single { w = t.lower(at: q) }
         let second = t.lower(at: next)
-        if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), key: w + " " + second) != nil {
+        if shared.lexicons.nouns.value(hash: Self.pairHash(w, second), makingKey: { w + " " + second }) != nil {
           w += " " + second
           next += 1
           if !t.isASCII(at: next - 1) { ascii = false }
@@ -1387,9 +1387,9 @@ public struct QuantityExtractor: Sendable {
   private func actionMatches(_ t: [Token], into actions: inout ActionSpans) {
     var i = 0
     while i < t.count {
-      if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let m = shared.lexicons.actions.match(t, at: i) {
-        actions.append(i, m.end)
-        i = m.end
+      if t[i].kind == .word, t[i].roles & TokenRoles.action != 0, let end = shared.lexicons.actions.matchEnd(t, at: i) {
+        actions.append(i, end)
+        i = end
       } else {
         i += 1
       }
@@ -1586,15 +1586,15 @@ public struct QuantityExtractor: Sendable {
     let from = max(previousEnd, f.start - 8)
     var k = from
     while k < f.start {
-      if superseded.mayStart(t, at: k), let m = superseded.match(t, at: k), m.end <= f.start { return true }
+      if superseded.mayStart(t, at: k), let end = superseded.matchEnd(t, at: k), end <= f.start { return true }
       k += 1
     }
     var j = f.nounEnd
     let limit = min(t.count, f.nounEnd + 4)
     while j < limit {
       // "61.4 percent, up from 55 percent": "up from" after a figure marks the next figure, not this one.
-      if superseded.mayStart(t, at: j), let m = superseded.match(t, at: j), m.end <= limit,
-        !t[m.end - 1].lowerIs("from")
+      if superseded.mayStart(t, at: j), let end = superseded.matchEnd(t, at: j), end <= limit,
+        !t[end - 1].lowerIs("from")
       {
         return true
       }

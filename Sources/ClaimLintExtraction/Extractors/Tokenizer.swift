@@ -639,23 +639,48 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     return matchLookup(tokens, at: i)
   }
 
+  /// `match(_:at:)?.end`: where the longest phrase that starts at token `i` ends, for a caller that
+  /// only asks whether one starts there or where it ends. The payload (a string for most indexes) is
+  /// not copied out of the entry (a retain and a release of it per match).
+  @inline(__always)
+  func matchEnd(_ tokens: [Token], at i: Int) -> Int? {
+    guard i < tokens.count, mayStart(tokens[i].lowerHash) else { return nil }
+    return matchEndLookup(tokens, at: i)
+  }
+
   /// `match(_:at:)` past the filter, kept out of line.
   @inline(never)
   private func matchLookup(_ tokens: [Token], at i: Int) -> (end: Int, payload: Payload)? {
-    guard let t = table else { return matchUnfinished(tokens, at: i) }
+    guard table != nil else { return matchUnfinished(tokens, at: i) }
+    guard let m = matchEntry(tokens, at: i) else { return nil }
+    return (m.end, flat[m.entry].payload)
+  }
+
+  /// `matchEnd(_:at:)` past the filter, kept out of line.
+  @inline(never)
+  private func matchEndLookup(_ tokens: [Token], at i: Int) -> Int? {
+    guard table != nil else { return matchUnfinished(tokens, at: i)?.end }
+    return matchEntry(tokens, at: i)?.end
+  }
+
+  /// The longest phrase of a finished index that starts at token `i`: the index after it and its
+  /// entry's place in `flat`.
+  @inline(__always)
+  private func matchEntry(_ tokens: [Token], at i: Int) -> (end: Int, entry: Int)? {
+    guard let t = table else { return nil }
     // A text that is not ASCII equals no ASCII key unless it holds a scalar whose decomposition is ASCII.
     if tokens[i].lowerHash == 0, firstKeysASCII, !NonASCIIWord.mayEqualASCII(tokens[i].lower) { return nil }
     guard let r = t.value(hash: tokens[i].lowerHash, key: tokens[i].lower) else { return nil }
     // The phrases and tokens are read in place on their storage: copying an entry out of its list
     // would retain its keys and payload.
     return flat.withUnsafeBufferPointer { es in
-      tokens.withUnsafeBufferPointer { ts -> (end: Int, payload: Payload)? in
+      tokens.withUnsafeBufferPointer { ts -> (end: Int, entry: Int)? in
         outer: for e in r {
           let count = es[e].keys.count
           let end = i + count
           guard end <= ts.count else { continue }
           for k in 1..<count where ts[i + k].lower != es[e].keys[k] { continue outer }
-          return (end, es[e].payload)
+          return (end, e)
         }
         return nil
       }

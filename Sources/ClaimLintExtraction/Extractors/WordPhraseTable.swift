@@ -39,8 +39,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
     /// they cost a retain and a release of it per lookup. The same steps as the table's own
     /// `longest(_:_:maxWords:)` on its dictionaries, which give the same answers.
     func longest(_ ws: UnsafeBufferPointer<Word>, _ i: Int, maxWords: Int, caseSensitive cs: Bool) -> (value: Value, count: Int)? {
-      guard let longest = firstTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower)
-      else { return nil }
+      guard let longest = Self.single(firstTable, ws, i, cs) else { return nil }
       let n = min(longest, maxWords, ws.count - i)
       guard n >= 1 else { return nil }
       if n > 1 {
@@ -56,7 +55,7 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
             let h = hs[m - 1]
             if fast, h != 0 {
               if let v = valueTable.value(asciiHash: h, matches: { WordPhraseTable.joinedEquals($0, ws, i, m, cs) }) { return (v, m) }
-            } else if let v = valueTable.value(hash: h, key: WordPhraseTable.joined(ws, i, m, cs)) {
+            } else if let v = valueTable.value(hash: h, makingKey: { WordPhraseTable.joined(ws, i, m, cs) }) {
               return (v, m)
             }
             m -= 1
@@ -65,7 +64,15 @@ struct WordPhraseTable<Value: Sendable>: Sendable {
         }
         if let found { return found }
       }
-      return valueTable.value(hash: cs ? ws[i].textHash : ws[i].lowerHash, key: cs ? ws[i].text : ws[i].lower).map { ($0, 1) }
+      return Self.single(valueTable, ws, i, cs).map { ($0, 1) }
+    }
+
+    /// `table`'s value for the word `ws[i]` (as written when `cs`, else lower-cased), its text read in
+    /// place: `key: cs ? ws[i].text : ws[i].lower` made a copy of the string chosen (a retain and a
+    /// release per lookup).
+    @inline(__always)
+    private static func single<V>(_ table: WordTable<V>, _ ws: UnsafeBufferPointer<Word>, _ i: Int, _ cs: Bool) -> V? {
+      cs ? table.value(hash: ws[i].textHash, key: ws[i].text) : table.value(hash: ws[i].lowerHash, key: ws[i].lower)
     }
   }
 

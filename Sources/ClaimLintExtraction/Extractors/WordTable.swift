@@ -125,12 +125,26 @@ struct WordTable<Value: Sendable>: Sendable {
     return h | 1
   }
 
-  /// The value for `key`, whose `hashCode` is `hash` (0 when `key` is not ASCII).
-  ///
-  /// The key is only fetched when a slot's hash matches (or for the dictionary), so that a miss, the
-  /// common case, copies no string.
+  /// The value for `key`, whose `hashCode` is `hash` (0 when `key` is not ASCII): a key at hand (a
+  /// word's or token's text), borrowed for the lookup. Through an autoclosure (`value(hash:makingKey:)`)
+  /// such a key was copied (its storage retained and released) at every slot whose hash matched.
   @inline(__always)
-  func value(hash: UInt64, key: @autoclosure () -> String) -> Value? {
+  func value(hash: UInt64, key: String) -> Value? {
+    guard fast, hash != 0 else { return dictionary[key] }
+    var p = Self.home(hash, mask)
+    while true {
+      let s = Int(slots[p])
+      if s == 0 { return nil }
+      if hashes[s - 1] == hash, keys[s - 1] == key { return values[s - 1] }
+      p = (p + 1) & mask
+    }
+  }
+
+  /// `value(hash:key:)` for a key that has to be built (a pair of words joined): `key` is only called
+  /// when a slot's hash matches (or for the dictionary), so that a miss, the common case, builds no
+  /// string.
+  @inline(__always)
+  func value(hash: UInt64, makingKey key: () -> String) -> Value? {
     guard fast, hash != 0 else { return dictionary[key()] }
     var p = Self.home(hash, mask)
     while true {

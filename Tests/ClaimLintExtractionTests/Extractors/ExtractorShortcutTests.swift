@@ -53,6 +53,9 @@ import Testing
         let b = index.match(tokens, at: i)
         #expect(a?.end == b?.end, "\(s) \(i)")
         #expect(a?.payload == b?.payload, "\(s) \(i)")
+        // `matchEnd` (no payload) ends where `match` does, finished or not.
+        #expect(finished.matchEnd(tokens, at: i) == b?.end, "\(s) \(i)")
+        #expect(index.matchEnd(tokens, at: i) == b?.end, "\(s) \(i)")
         if a != nil { hits += 1 }
       }
     }
@@ -92,6 +95,7 @@ import Testing
       for i in 0...tokens.count {
         #expect(fast.match(tokens, at: i)?.end == index.match(tokens, at: i)?.end, "\(s) \(i)")
         #expect(fast.match(tokens, at: i)?.payload == index.match(tokens, at: i)?.payload, "\(s) \(i)")
+        #expect(fast.matchEnd(tokens, at: i) == index.match(tokens, at: i)?.end, "\(s) \(i)")
       }
     }
   }

@@ -70,4 +70,36 @@ import Testing
     #expect(found > 15)
     #expect(skipped > 500)
   }
+
+  /// `narrowed` is nil exactly when every hedge bears on the figure, and otherwise the hedges that do,
+  /// as `scoped` gives them (`scoped` is `narrowed ?? all`): tried for a figure at every token, with
+  /// noun phrases of one and two tokens, on sentences with and without noun hedges.
+  @Test func narrowedHedgesAreTheScopedOnesWhenSomeDoNotApply() throws {
+    let detector = HedgeDetector(lexicons: try ExtractionFixture.lexicons())
+    var narrowedCount = 0
+    var wholeCount = 0
+    for sentence in Self.sentences + ["Police detained 30 suspects and seized $2 million, police suspect that more fled."] {
+      let bytes = Array(sentence.utf8)
+      let tokens = Tokenizer.tokenize(bytes)
+      let found = detector.hedges(tokens: tokens, bytes: bytes)
+      let all = found.map(\.text)
+      for i in tokens.indices {
+        for nounEnd in [tokens[i].end, tokens[min(i + 1, tokens.count - 1)].end] {
+          let scoped = HedgeDetector.scoped(found, all: all, figureStart: tokens[i].start, nounEnd: nounEnd, in: bytes)
+          // The hedges that apply, one by one: those the scoped list keeps.
+          let narrowed = HedgeDetector.narrowed(found, all: all, figureStart: tokens[i].start, nounEnd: nounEnd, in: bytes)
+          if let narrowed {
+            #expect(narrowed == scoped, "\(sentence) \(i)")
+            #expect(narrowed.count < all.count, "\(sentence) \(i)")
+            narrowedCount += 1
+          } else {
+            #expect(scoped == all, "\(sentence) \(i)")
+            if !all.isEmpty { wholeCount += 1 }
+          }
+        }
+      }
+    }
+    #expect(narrowedCount > 5)
+    #expect(wholeCount > 50)
+  }
 }
