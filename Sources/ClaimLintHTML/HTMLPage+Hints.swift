@@ -62,57 +62,60 @@ extension HTMLPage {
       cache[Int(key)] = id
       return id
     }
-    for i in 1..<max(1, n) where nodes[i].kind == .element {
-      var c = contexts[nodes[i].parent]
-      // The marks are tested through their summary and their strings read in place where used
-      // (`marks(i)` as a value copied all of them, each string retained).
-      let mk = Int(markIndex[i])
-      let bits: MarkSummary.Bits = mk >= 0 ? markSummaries[mk].bits : []
-      let tag = nodes[i].tag
-      let wrapsArticle = containsMain[i]
-      if c.commentSection < 0 {
-        if !wrapsArticle, bits.contains(.comment) {
-          c.commentSection = i
-          if bits.contains(.commentItem) { c.commentItem = i }
+    // The nodes are read through a buffer pointer: its elements are borrowed where they lie (tags and
+    // attributes are not retained), while an array subscript hands out each tag retained.
+    nodes.withUnsafeBufferPointer { nodes in
+      for i in 1..<max(1, n) where nodes[i].kind == .element {
+        var c = contexts[nodes[i].parent]
+        // The marks are tested through their summary and their strings read in place where used
+        // (`marks(i)` as a value copied all of them, each string retained).
+        let mk = Int(markIndex[i])
+        let bits: MarkSummary.Bits = mk >= 0 ? markSummaries[mk].bits : []
+        let wrapsArticle = containsMain[i]
+        if c.commentSection < 0 {
+          if !wrapsArticle, bits.contains(.comment) {
+            c.commentSection = i
+            if bits.contains(.commentItem) { c.commentItem = i }
+          }
+        } else if isCommentItem(i) {
+          c.commentItem = i
         }
-      } else if isCommentItem(i) {
-        c.commentItem = i
-      }
-      // A form that holds the comments themselves (some sites wrap the thread in one) is not the
-      // comment form.
-      let special = HTMLPage.hintTag(tag)
-      let formLike = special == .textarea || (special == .form || bits.contains(.commentForm)) && prose[i] < 200
-      if c.commentSection >= 0 {
-        if formLike { c.commentForm = true }
-      } else if !wrapsArticle, formLike, bits.contains(.commentForm), c.boilerplate < 0 {
-        c.boilerplate = table.id("comment form (\(markTable[mk].commentForm ?? ""))")
-      }
-      let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
-      if c.related < 0, !wrapsArticle, !holdsArticle, bits.contains(.related) {
-        c.related = cachedID(&relatedIDs, markIndex[i], markTable[mk].related ?? "", &table)
-      }
-      if c.byline < 0, text[i] <= 400, bits.contains(.byline) {
-        c.byline = cachedID(&bylineIDs, markIndex[i], markTable[mk].byline ?? "", &table)
-      }
-      if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel").map(HTMLText.lowercased) == "author" {
-        if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
-        c.byline = relAuthorID
-      }
-      if c.boilerplate < 0, !wrapsArticle {
-        switch special {
-        case .nav, .aside, .form, .footer, .menu:
-          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <\(tag)>", &table)
-        case .header where !inMain[i]:
-          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <header>", &table)
-        default:
-          // A class word does not make a container boilerplate when it holds much of the article.
-          if bits.contains(.boilerplate), !holdsArticle {
-            c.boilerplate = cachedID(&boilerplateIDs, markIndex[i], markTable[mk].boilerplate ?? "", &table)
+        // A form that holds the comments themselves (some sites wrap the thread in one) is not the
+        // comment form.
+        let special = HTMLPage.hintTag(nodes[i].tag)
+        let formLike = special == .textarea || (special == .form || bits.contains(.commentForm)) && prose[i] < 200
+        if c.commentSection >= 0 {
+          if formLike { c.commentForm = true }
+        } else if !wrapsArticle, formLike, bits.contains(.commentForm), c.boilerplate < 0 {
+          c.boilerplate = table.id("comment form (\(markTable[mk].commentForm ?? ""))")
+        }
+        let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
+        if c.related < 0, !wrapsArticle, !holdsArticle, bits.contains(.related) {
+          c.related = cachedID(&relatedIDs, markIndex[i], markTable[mk].related ?? "", &table)
+        }
+        if c.byline < 0, text[i] <= 400, bits.contains(.byline) {
+          c.byline = cachedID(&bylineIDs, markIndex[i], markTable[mk].byline ?? "", &table)
+        }
+        if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel").map(HTMLText.lowercased) == "author" {
+          if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
+          c.byline = relAuthorID
+        }
+        if c.boilerplate < 0, !wrapsArticle {
+          switch special {
+          case .nav, .aside, .form, .footer, .menu:
+            c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <\(nodes[i].tag)>", &table)
+          case .header where !inMain[i]:
+            c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <header>", &table)
+          default:
+            // A class word does not make a container boilerplate when it holds much of the article.
+            if bits.contains(.boilerplate), !holdsArticle {
+              c.boilerplate = cachedID(&boilerplateIDs, markIndex[i], markTable[mk].boilerplate ?? "", &table)
+            }
           }
         }
+        if special == .figcaption { c.caption = i }
+        contexts[i] = c
       }
-      if special == .figcaption { c.caption = i }
-      contexts[i] = c
     }
     // Per block.
     var authors: [Int: String?] = [:]
