@@ -239,8 +239,11 @@ private struct TreeBuilder {
   }
 
   mutating func appendText(_ range: Range<Int>, kind: HTMLDocument.Kind, parent: Int) {
-    if let last = nodes.last, last.kind == kind, last.parent == parent, last.range.upperBound == range.lowerBound {
-      nodes[nodes.count - 1].range = last.range.lowerBound..<range.upperBound
+    // The last node's fields are read in place (`nodes.last` copied the node, its tag and attributes
+    // retained).
+    let last = nodes.count - 1
+    if last >= 0, nodes[last].kind == kind, nodes[last].parent == parent, nodes[last].range.upperBound == range.lowerBound {
+      nodes[last].range = nodes[last].range.lowerBound..<range.upperBound
       return
     }
     nodes.append(HTMLDocument.Node(kind: kind, tag: "", parent: parent, range: range, attributes: []))

@@ -4,8 +4,8 @@ import ClaimLintCore
 
 extension HTMLPage {
   /// Whether a block counts as article prose for scoring: long enough and not mostly link text.
-  func isProse(_ b: PageBlock) -> Bool {
-    b.role != .heading && b.length >= 25 && b.linkBytes * 2 < b.length
+  func isProse(_ k: Int) -> Bool {
+    blocks[k].role != .heading && shapes[k].length >= 25 && shapes[k].linkBytes * 2 < shapes[k].length
   }
 
   /// Picks the article body: explicit markup when it holds most of the prose, text density otherwise.
@@ -47,12 +47,12 @@ extension HTMLPage {
     var score = [Double](repeating: 0, count: n)
     // Blocks are read in place, not copied out of the array.
     for k in blocks.indices {
-      let owner = blocks[k].owner
-      let length = blocks[k].length
+      let owner = shapes[k].owner
+      let length = shapes[k].length
       text[owner] += length
-      links[owner] += blocks[k].linkBytes
-      // `isProse(blocks[k])`, field by field.
-      guard blocks[k].role != .heading && length >= 25 && blocks[k].linkBytes * 2 < length else { continue }
+      links[owner] += shapes[k].linkBytes
+      // `isProse(k)`, field by field.
+      guard blocks[k].role != .heading && length >= 25 && shapes[k].linkBytes * 2 < length else { continue }
       prose[owner] += length
       let commas = HTMLPage.commaCount(blocks[k].text)
       let s = 1 + Double(commas) + min(Double(length / 100), 3)
@@ -77,7 +77,7 @@ extension HTMLPage {
     var topScore = 0.0
     var finalScore = [Double](repeating: 0, count: n)
     for i in 1..<max(1, n) where score[i] > 0 {
-      var s = score[i] + Double(tagWeight(nodes[i].tag)) + Double(marks(i)?.weight ?? 0)
+      var s = score[i] + Double(tagWeight(nodes[i].tag)) + Double(markWeight(i))
       let density = text[i] > 0 ? Double(links[i]) / Double(text[i]) : 0
       s *= 1 - density
       finalScore[i] = s
@@ -93,7 +93,7 @@ extension HTMLPage {
     for i in 1..<max(1, n) where nodes[i].kind == .element && prose[i] > 0 {
       let tier = explicitTier(i)
       guard tier >= 0 else { continue }
-      if marks(i)?.comment != nil { continue }
+      if hasMarks(i, .comment) { continue }
       guard Double(prose[i]) >= 0.5 * Double(topProse) else { continue }
       if top > 0, document.contains(i, top), Double(prose[i]) > 1.6 * Double(topProse) + 200 { continue }
       if tier > bestTier || (tier == bestTier && prose[i] > prose[explicit]) {
@@ -125,7 +125,7 @@ extension HTMLPage {
       while j < document.subtreeEnd[parent] {
         if j != top, nodes[j].kind == .element {
           let density = text[j] > 0 ? Double(links[j]) / Double(text[j]) : 1
-          if finalScore[j] >= threshold || (prose[j] >= 80 && density < 0.25 && marks(j)?.weight ?? 0 >= 0) {
+          if finalScore[j] >= threshold || (prose[j] >= 80 && density < 0.25 && markWeight(j) >= 0) {
             mainContainers.append(j)
           }
         }
@@ -187,7 +187,7 @@ extension HTMLPage {
     if let p = document.nodes[i].attribute("itemprop").map(HTMLText.lowercased), p == "articlebody" || p == "text" {
       return 3
     }
-    if marks(i)?.content != nil { return 2 }
+    if hasMarks(i, .content) { return 2 }
     if length == 7, tag == "article" { return 1 }
     if length == 4 && tag == "main" || document.nodes[i].attribute("role").map(HTMLText.lowercased) == "main" { return 0 }
     return -1

@@ -62,60 +62,68 @@ extension HTMLPage {
       cache[Int(key)] = id
       return id
     }
-    for i in 1..<max(1, n) where nodes[i].kind == .element {
-      var c = contexts[nodes[i].parent]
-      let m = marks(i)
-      let tag = nodes[i].tag
-      let wrapsArticle = containsMain[i]
-      if c.commentSection < 0 {
-        if !wrapsArticle, m?.comment != nil {
-          c.commentSection = i
-          if m?.commentItem == true { c.commentItem = i }
+    // The nodes are read through a buffer pointer: its elements are borrowed where they lie (tags and
+    // attributes are not retained), while an array subscript hands out each tag retained.
+    nodes.withUnsafeBufferPointer { nodes in
+      for i in 1..<max(1, n) where nodes[i].kind == .element {
+        var c = contexts[nodes[i].parent]
+        // The marks are tested through their summary and their strings read in place where used
+        // (`marks(i)` as a value copied all of them, each string retained).
+        let mk = Int(markIndex[i])
+        let bits: MarkSummary.Bits = mk >= 0 ? markSummaries[mk].bits : []
+        let wrapsArticle = containsMain[i]
+        if c.commentSection < 0 {
+          if !wrapsArticle, bits.contains(.comment) {
+            c.commentSection = i
+            if bits.contains(.commentItem) { c.commentItem = i }
+          }
+        } else if isCommentItem(i) {
+          c.commentItem = i
         }
-      } else if isCommentItem(i, m) {
-        c.commentItem = i
-      }
-      // A form that holds the comments themselves (some sites wrap the thread in one) is not the
-      // comment form.
-      let special = HTMLPage.hintTag(tag)
-      let formLike = special == .textarea || (special == .form || m?.commentForm != nil) && prose[i] < 200
-      if c.commentSection >= 0 {
-        if formLike { c.commentForm = true }
-      } else if !wrapsArticle, formLike, let form = m?.commentForm, c.boilerplate < 0 {
-        c.boilerplate = table.id("comment form (\(form))")
-      }
-      let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
-      if c.related < 0, !wrapsArticle, !holdsArticle, let r = m?.related {
-        c.related = cachedID(&relatedIDs, markIndex[i], r, &table)
-      }
-      if c.byline < 0, text[i] <= 400, let r = m?.byline { c.byline = cachedID(&bylineIDs, markIndex[i], r, &table) }
-      if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel").map(HTMLText.lowercased) == "author" {
-        if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
-        c.byline = relAuthorID
-      }
-      if c.boilerplate < 0, !wrapsArticle {
-        switch special {
-        case .nav, .aside, .form, .footer, .menu:
-          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <\(tag)>", &table)
-        case .header where !inMain[i]:
-          c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <header>", &table)
-        default:
-          // A class word does not make a container boilerplate when it holds much of the article.
-          if let r = m?.boilerplate, !holdsArticle {
-            c.boilerplate = cachedID(&boilerplateIDs, markIndex[i], r, &table)
+        // A form that holds the comments themselves (some sites wrap the thread in one) is not the
+        // comment form.
+        let special = HTMLPage.hintTag(nodes[i].tag)
+        let formLike = special == .textarea || (special == .form || bits.contains(.commentForm)) && prose[i] < 200
+        if c.commentSection >= 0 {
+          if formLike { c.commentForm = true }
+        } else if !wrapsArticle, formLike, bits.contains(.commentForm), c.boilerplate < 0 {
+          c.boilerplate = table.id("comment form (\(markTable[mk].commentForm ?? ""))")
+        }
+        let holdsArticle = inMain[i] && prose[i] * 2 > mainProse
+        if c.related < 0, !wrapsArticle, !holdsArticle, bits.contains(.related) {
+          c.related = cachedID(&relatedIDs, markIndex[i], markTable[mk].related ?? "", &table)
+        }
+        if c.byline < 0, text[i] <= 400, bits.contains(.byline) {
+          c.byline = cachedID(&bylineIDs, markIndex[i], markTable[mk].byline ?? "", &table)
+        }
+        if c.byline < 0, !nodes[i].attributes.isEmpty, nodes[i].attribute("rel").map(HTMLText.lowercased) == "author" {
+          if relAuthorID < 0 { relAuthorID = table.id("rel 'author'") }
+          c.byline = relAuthorID
+        }
+        if c.boilerplate < 0, !wrapsArticle {
+          switch special {
+          case .nav, .aside, .form, .footer, .menu:
+            c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <\(nodes[i].tag)>", &table)
+          case .header where !inMain[i]:
+            c.boilerplate = cachedID(&tagIDs, Int32(special.rawValue), "inside <header>", &table)
+          default:
+            // A class word does not make a container boilerplate when it holds much of the article.
+            if bits.contains(.boilerplate), !holdsArticle {
+              c.boilerplate = cachedID(&boilerplateIDs, markIndex[i], markTable[mk].boilerplate ?? "", &table)
+            }
           }
         }
+        if special == .figcaption { c.caption = i }
+        contexts[i] = c
       }
-      if special == .figcaption { c.caption = i }
-      contexts[i] = c
     }
     // Per block.
     var authors: [Int: String?] = [:]
     var signatures: [Int: [String: Int]] = [:]
     for k in blocks.indices {
-      let holder = blocks[k].holder
-      let owner = blocks[k].owner
-      let length = blocks[k].length
+      let holder = shapes[k].holder
+      let owner = shapes[k].owner
+      let length = shapes[k].length
       let role = blocks[k].role
       let text = blocks[k].text
       let c = contexts[holder]
@@ -159,7 +167,7 @@ extension HTMLPage {
         } else {
           setHint(k, .boilerplate, "outside the article body")
         }
-      } else if blocks[k].linkBytes * 2 > length, role != .heading || blocks[k].level > 1 {
+      } else if shapes[k].linkBytes * 2 > length, role != .heading || blocks[k].level > 1 {
         setHint(k, .boilerplate, "link list")
       } else if length <= 80, role != .heading, lower.hasPrefix("by ") || lower.hasPrefix("von ") {
         setHint(k, .byline, "starts with '\(String(text.prefix(2)))'")
@@ -197,13 +205,13 @@ extension HTMLPage {
 
   /// The reason text for a comment block.
   private func reasonFor(section: Int) -> String {
-    let m = marks(section)
-    return "inside comment section (\(m?.comment ?? "<\(document.nodes[section].tag)>"))"
+    let k = Int(markIndex[section])
+    return "inside comment section (\((k >= 0 ? markTable[k].comment : nil) ?? "<\(document.nodes[section].tag)>"))"
   }
 
   /// Whether element `i` inside a comment section is a single comment.
-  private func isCommentItem(_ i: Int, _ m: HTMLClassMarks?) -> Bool {
-    if m?.commentItem == true { return true }
+  private func isCommentItem(_ i: Int) -> Bool {
+    if hasMarks(i, .commentItem) { return true }
     let tag = document.nodes[i].tag
     return tag == "li" || tag == "article"
   }
@@ -270,7 +278,7 @@ extension HTMLPage {
     while k < blocks.count {
       let hint = blocks[k].hint
       let role = blocks[k].role
-      guard hint == nil || hint == .boilerplate, role == .heading || blocks[k].length <= 40 else {
+      guard hint == nil || hint == .boilerplate, role == .heading || shapes[k].length <= 40 else {
         k += 1
         continue
       }
@@ -283,8 +291,8 @@ extension HTMLPage {
           let nextRole = blocks[j].role
           let nextHint = blocks[j].hint
           if nextRole == .heading || nextHint == .comment || nextHint == .commentsHeader { break }
-          let nextLength = blocks[j].length
-          let linky = blocks[j].linkBytes * 2 > nextLength
+          let nextLength = shapes[j].length
+          let linky = shapes[j].linkBytes * 2 > nextLength
           guard linky || (nextRole == .listItem && nextLength <= 160) else { break }
           setHint(j, .related, "after heading '\(text)'")
           j += 1
@@ -315,12 +323,11 @@ extension HTMLPage {
         continue
       }
       let tag = nodes[j].tag
-      if dropped[j] || (isCommentItem(j, marks(j)) && tag != "article") {
+      if dropped[j] || (isCommentItem(j) && tag != "article") {
         j = document.subtreeEnd[j]
         continue
       }
-      let m = marks(j)
-      if m?.commentAuthor == true || tag == "cite" {
+      if hasMarks(j, .commentAuthor) || tag == "cite" {
         let name = cleanAuthor(elementText(j, limit: 200))
         if !name.isEmpty, name.utf8.count <= 60 { return name }
       }

@@ -152,7 +152,7 @@ extension HTMLPage {
       !a.hasPrefix("http"), case let f = HTMLText.folded(a), !f.isEmpty
     {
       result.author = cleanAuthor(f)
-    } else if let byline = blocks.indices.first(where: { blocks[$0].hint == .byline && blocks[$0].length <= 80 }) {
+    } else if let byline = blocks.indices.first(where: { blocks[$0].hint == .byline && shapes[$0].length <= 80 }) {
       let name = cleanAuthor(blocks[byline].text)
       if !name.isEmpty { result.author = name }
     }

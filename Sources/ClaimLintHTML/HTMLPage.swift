@@ -5,32 +5,18 @@ import ClaimLintCore
 /// Every pass is a loop over the flat node array (forward for inherited context, backward for sums
 /// over subtrees), so the work is linear in the size of the page and never recursive.
 struct HTMLPage {
-  /// A block before it becomes a `Block`.
-  struct PageBlock {
-    /// The folded text.
-    var text: String
-    /// Offsets back into the page.
-    var map: OffsetMap
+  /// Where a block lies in the page and how much of it is text: what the passes measure, kept
+  /// beside the block (`shapes[k]` for `blocks[k]`) so the blocks are already the result's blocks and
+  /// move into it whole (see `takeResult`).
+  struct BlockShape {
     /// The innermost block-level element holding the text.
     var owner: Int
     /// The deepest element holding all of the block's text (an inline `<span class="byline">` or the owner).
     var holder: Int
-    /// The UTF-8 length of `text`.
+    /// The UTF-8 length of the block's text.
     var length: Int
-    /// Bytes of `text` that were inside links.
+    /// Bytes of the text that were inside links.
     var linkBytes: Int
-    /// The structural role.
-    var role: Block.Role
-    /// The heading level for headings.
-    var level: Int
-    /// The segment hint, once decided.
-    var hint: SegmentKind?
-    /// Why the hint was given.
-    var reason: String?
-    /// The comment author.
-    var author: String?
-    /// The comment group.
-    var group: Int?
   }
 
   /// The parsed page.
@@ -45,14 +31,18 @@ struct HTMLPage {
   var markTable: [HTMLClassMarks] = []
   /// For each node, an index into `markTable` or -1.
   var markIndex: [Int32] = []
+  /// For each entry of `markTable`, its plain parts (parallel to `markTable`).
+  var markSummaries: [MarkSummary] = []
   /// For each node, whether it is inside an `<a>`.
   var inLink: [Bool] = []
   /// For each node, whether it is inside a `<blockquote>`.
   var inQuote: [Bool] = []
   /// For each node, whether its content is not shown (scripts, hidden elements, form controls).
   var dropped: [Bool] = []
-  /// The blocks in document order.
-  var blocks: [PageBlock] = []
+  /// The blocks in document order, with hint, reason, author and group once decided.
+  var blocks: [Block] = []
+  /// For each block, its place and measures.
+  var shapes: [BlockShape] = []
   /// The number of `.text` nodes, counted by `computeNodeFlags()`.
   var textNodeCount = 0
   /// The elements chosen as the article body.
@@ -94,10 +84,62 @@ struct HTMLPage {
     self.classifier = classifier
   }
 
-  /// The marks of node `i`, if any.
+  /// Which names of an `HTMLClassMarks` are set, its flags and its weight: what most passes test.
+  ///
+  /// Reading an entry of `markTable` as a value copies it (its six strings retained, then released);
+  /// the passes that only test whether a name is set read this plain summary instead, and read a
+  /// name's string in place only when they use it.
+  struct MarkSummary {
+    /// `HTMLClassMarks` fields as bits.
+    struct Bits: OptionSet {
+      let rawValue: UInt8
+      static let content = Bits(rawValue: 1 << 0)
+      static let boilerplate = Bits(rawValue: 1 << 1)
+      static let comment = Bits(rawValue: 1 << 2)
+      static let commentForm = Bits(rawValue: 1 << 3)
+      static let related = Bits(rawValue: 1 << 4)
+      static let byline = Bits(rawValue: 1 << 5)
+      static let commentAuthor = Bits(rawValue: 1 << 6)
+      static let commentItem = Bits(rawValue: 1 << 7)
+    }
+    /// The names that are set and the flags that are true.
+    var bits: Bits
+    /// `HTMLClassMarks.weight`.
+    var weight: Int
+
+    /// The summary of `m`.
+    init(_ m: borrowing HTMLClassMarks) {
+      var b: Bits = []
+      if m.content != nil { b.insert(.content) }
+      if m.boilerplate != nil { b.insert(.boilerplate) }
+      if m.comment != nil { b.insert(.comment) }
+      if m.commentForm != nil { b.insert(.commentForm) }
+      if m.related != nil { b.insert(.related) }
+      if m.byline != nil { b.insert(.byline) }
+      if m.commentAuthor { b.insert(.commentAuthor) }
+      if m.commentItem { b.insert(.commentItem) }
+      bits = b
+      weight = m.weight
+    }
+  }
+
+  /// The marks of node `i`, if any (a copy: the passes read `hasMarks`, `markWeight` or a field of
+  /// `markTable` in place instead).
   func marks(_ i: Int) -> HTMLClassMarks? {
     let k = markIndex[i]
     return k < 0 ? nil : markTable[Int(k)]
+  }
+
+  /// Whether node `i` has marks with all of `bits`.
+  func hasMarks(_ i: Int, _ bits: MarkSummary.Bits) -> Bool {
+    let k = markIndex[i]
+    return k >= 0 && markSummaries[Int(k)].bits.isSuperset(of: bits)
+  }
+
+  /// The marks' weight of node `i` (0 without marks).
+  func markWeight(_ i: Int) -> Int {
+    let k = markIndex[i]
+    return k < 0 ? 0 : markSummaries[Int(k)].weight
   }
 
   /// Runs every pass.
@@ -119,6 +161,9 @@ struct HTMLPage {
     inQuote = [Bool](repeating: false, count: n)
     dropped = [Bool](repeating: false, count: n)
     var tableIndex: [HTMLClassMarks: Int32] = [:]
+    // Most pages have fewer distinct marks than this: both tables grow once, not five times.
+    markTable.reserveCapacity(Self.markScanLimit)
+    markSummaries.reserveCapacity(Self.markScanLimit)
     for i in 1..<max(1, n) {
       let p = nodes[i].parent
       if nodes[i].kind != .element {
@@ -133,42 +178,48 @@ struct HTMLPage {
       inQuote[i] = inQuote[p] || flags.contains(.quote)
       var hidden = flags.contains(.dropped)
       if !nodes[i].attributes.isEmpty {
-        var m = HTMLClassMarks()
-        var any = false
-        for a in nodes[i].attributes {
-          switch a.name {
-          case "class", "itemprop", "rel":
-            m.merge(classifier.marks(class: a.value, isID: false))
-            any = true
-          case "id":
-            m.merge(classifier.marks(class: a.value, isID: true))
-            any = true
+        // Nil until an attribute classifies the element: the first classified attribute's marks are
+        // taken as they are (merging into empty marks gives them unchanged), and an element with no
+        // such attribute makes and destroys no marks. The attributes are read in place (`for a in`
+        // copied each, its name and value retained).
+        var m: Optional<HTMLClassMarks> = nil
+        let attributes = nodes[i].attributes
+        for ai in attributes.indices {
+          switch attributes[ai].name {
+          case "class", "itemprop", "rel", "id":
+            let isID = attributes[ai].name == "id"
+            if m == nil {
+              m = classifier.marks(class: attributes[ai].value, isID: isID)
+            } else {
+              m!.merge(classifier.marks(class: attributes[ai].value, isID: isID))
+            }
           case "itemtype":
-            if a.value.lowercased().contains("comment") {
-              m.comment = m.comment ?? "itemtype '\(a.value)'"
-              m.commentItem = true
-              any = true
+            let value = attributes[ai].value
+            if value.lowercased().contains("comment") {
+              if m == nil { m = HTMLClassMarks() }
+              m!.comment = m!.comment ?? "itemtype '\(value)'"
+              m!.commentItem = true
             }
           case "role":
-            let r = a.value.lowercased()
+            let r = attributes[ai].value.lowercased()
             if ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"].contains(r) {
-              m.boilerplate = m.boilerplate ?? "role '\(r)'"
-              any = true
+              if m == nil { m = HTMLClassMarks() }
+              m!.boilerplate = m!.boilerplate ?? "role '\(r)'"
             } else if r == "main" || r == "article" {
-              m.weight += 25
-              any = true
+              if m == nil { m = HTMLClassMarks() }
+              m!.weight += 25
             }
           case "hidden":
             hidden = true
           case "style":
-            let s = a.value.lowercased().filter { $0 != " " }
+            let s = attributes[ai].value.lowercased().filter { $0 != " " }
             if s.contains("display:none") || s.contains("visibility:hidden") { hidden = true }
           default:
             break
           }
         }
-        if any, m != HTMLClassMarks() {
-          markIndex[i] = markTableIndex(m, &tableIndex)
+        if m != nil, m! != HTMLClassMarks() {
+          markIndex[i] = markTableIndex(m!, &tableIndex)
         }
       }
       dropped[i] = dropped[p] || hidden
@@ -187,6 +238,7 @@ struct HTMLPage {
   mutating func markTableIndex(_ m: HTMLClassMarks, _ index: inout [HTMLClassMarks: Int32]) -> Int32 {
     if markTable.count < Self.markScanLimit {
       if let k = markTable.firstIndex(of: m) { return Int32(k) }
+      markSummaries.append(MarkSummary(m))
       markTable.append(m)
       if markTable.count == Self.markScanLimit {
         for (k, marks) in markTable.enumerated() { index[marks] = Int32(k) }
@@ -195,6 +247,7 @@ struct HTMLPage {
     }
     if let k = index[m] { return k }
     let k = Int32(markTable.count)
+    markSummaries.append(MarkSummary(m))
     markTable.append(m)
     index[m] = k
     return k
@@ -213,6 +266,7 @@ struct HTMLPage {
     var blockStack: [Int] = [0]
     // Every block holds a text node of its own (text nodes are never split), so this is enough.
     blocks.reserveCapacity(textNodeCount)
+    shapes.reserveCapacity(textNodeCount)
     var i = 1
     while i < n {
       while blockStack.count > 1, ends[blockStack[blockStack.count - 1]] <= i {
@@ -275,21 +329,19 @@ struct HTMLPage {
     } else if inQuote[owner] {
       role = .quote
     }
-    blocks.append(
-      PageBlock(
-        text: text, map: map, owner: owner, holder: max(owner, holder), length: text.utf8.count, linkBytes: links, role: role, level: level))
+    shapes.append(BlockShape(owner: owner, holder: max(owner, holder), length: text.utf8.count, linkBytes: links))
+    blocks.append(Block(text: text, map: map, role: role, level: level))
   }
 
   // MARK: - Result
 
-  /// The `ReadResult` for the analysed page.
-  func result() -> ReadResult {
-    let out = blocks.map { b in
-      Block(
-        text: b.text, map: b.map, role: b.role, level: b.level, hint: b.hint, author: b.author, group: b.group,
-        reason: b.reason)
-    }
+  /// The `ReadResult` for the analysed page, with the blocks moved out of `blocks` (left empty), not
+  /// copied: a copy retains each block's strings and map, and the page's end releases them again.
+  /// The metadata is read first, while the blocks are there.
+  mutating func takeResult() -> ReadResult {
     let meta = metadata()
+    var out: [Block] = []
+    swap(&out, &blocks)
     return ReadResult(
       blocks: out, title: meta.title, author: meta.author, date: meta.date, dateEvidence: meta.dateEvidence,
       remarks: remarks)

@@ -27,7 +27,7 @@ public struct HTMLReader: Sendable {
     let document = HTMLDocument(bytes: source.bytes)
     var page = HTMLPage(document: document, bytes: source.bytes, classifier: classifier)
     page.analyse()
-    return page.result()
+    return page.takeResult()
   }
 
   /// The character encoding a page declares in `<meta charset>` or `<meta http-equiv="Content-Type">`.

@@ -92,6 +92,14 @@ import Testing
         }
         if !expected.contains(m) { expected.append(m) }
         #expect(page.marks(i) == m, "\(count) \(value)")
+        // The summary the passes test says what the marks say.
+        let summary: [(HTMLPage.MarkSummary.Bits, Bool)] = [
+          (.content, m.content != nil), (.boilerplate, m.boilerplate != nil), (.comment, m.comment != nil),
+          (.commentForm, m.commentForm != nil), (.related, m.related != nil), (.byline, m.byline != nil),
+          (.commentAuthor, m.commentAuthor), (.commentItem, m.commentItem),
+        ]
+        for (bit, set) in summary { #expect(page.hasMarks(i, bit) == set, "\(count) \(value) \(bit.rawValue)") }
+        #expect(page.markWeight(i) == m.weight)
       }
       #expect(page.markTable == expected, "\(count)")
     }
