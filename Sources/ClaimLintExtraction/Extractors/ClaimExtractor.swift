@@ -439,7 +439,7 @@ public struct ClaimExtractor: Sendable {
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = (consume m).title
         }
         attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
@@ -453,8 +453,10 @@ public struct ClaimExtractor: Sendable {
             people.append(speaker)
           }
           previousSpeaker = consume speaker
-          addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
-            .attribution = m.attribution
+          // The attribution is moved out of its match (consumed), not copied.
+          let kind: Claim.Kind = m.attribution.isQuote ? .quote : .attribution
+          let range = m.speakerRange
+          addClaim(kind, range, hedgeWords: hedgeWords).pointee.attribution = (consume m).attribution
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         var eventMatches = events.extract(
