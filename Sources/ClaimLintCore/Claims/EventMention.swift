@@ -1,5 +1,7 @@
 /// A meeting, talks or joint operation, with its participants, place and date.
 public struct EventMention: Sendable, Hashable {
+  // The optionals are spelled `Optional<…>`: with a `T?`, the initializer built the mention aside and
+  // copied all of it into place (its strings and arrays retained, then released).
   /// The event noun ("meeting", "talks", "operation").
   public var type: String
   /// Participants as written, sorted.
@@ -8,10 +10,10 @@ public struct EventMention: Sendable, Hashable {
   /// person; for an organisation its head noun first, then any other organisation noun in its name
   /// (["association", "employer"] for "the port employers' association").
   public var participantKeys: [[String]]
-  public var place: String?
+  public var place: Optional<String>
   /// Whether the event's own sentence names the place (otherwise it is the place the article last named).
   public var placeIsStated: Bool
-  public var date: CalendarDate?
+  public var date: Optional<CalendarDate>
 
   public init(
     type: String, participants: [String], participantKeys: [[String]]? = nil, place: String? = nil,

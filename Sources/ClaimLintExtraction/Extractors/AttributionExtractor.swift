@@ -10,19 +10,22 @@ public struct AttributionExtractor: Sendable {
     /// The speaker as written in the sentence.
     public var speakerRange: Range<Int>
     /// The quoted words, when the statement is a direct quote.
-    public var quoteRange: Range<Int>?
+    public var quoteRange: Optional<Range<Int>>
     public var attribution: Attribution
   }
 
   private let verbs: WordTable<String>
-  /// A verb phrase's entry: whether its kind is "prefix" ("according to X"), and the phrase itself,
-  /// with whether it is ASCII.
+  /// A verb phrase's entry: whether its kind is "prefix" ("according to X"), and the index of the
+  /// phrase itself in `verbTexts`, with whether it is ASCII. The entry holds no string, so a lookup
+  /// that returns it retains nothing; the phrase is taken from `verbTexts` only when it is used.
   struct Verb: Sendable {
     let isPrefix: Bool
-    let phrase: String
+    let phrase: Int32
     let isASCII: Bool
   }
   private let verbPhrases: WordPhraseTable<Verb>
+  /// The verb phrases, indexed by `Verb.phrase`.
+  private let verbTexts: [String]
   private let maxVerbWords: Int
   private static let pronouns: WordSet = ["he", "she", "they", "it"]
   /// Common nouns that can stand alone as a speaker after the verb ("…, said officials").
@@ -50,8 +53,13 @@ public struct AttributionExtractor: Sendable {
     verbs = WordTable(v)
     maxVerbWords = m
     var table = WordPhraseTable<Verb>(caseSensitive: false)
-    for (k, kind) in v { table.add(k, Verb(isPrefix: kind == "prefix", phrase: k, isASCII: k.utf8.allSatisfy { $0 < 0x80 })) }
+    var texts: [String] = []
+    for (k, kind) in v {
+      table.add(k, Verb(isPrefix: kind == "prefix", phrase: Int32(texts.count), isASCII: k.utf8.allSatisfy { $0 < 0x80 }))
+      texts.append(k)
+    }
     verbPhrases = table.finished()
+    verbTexts = texts
   }
 
   /// Attributions in one sentence.
@@ -168,7 +176,7 @@ public struct AttributionExtractor: Sendable {
         // that entry's bytes (the entry is taken, shared); others are joined.
         let verb =
           m.count > 1 && m.value.isASCII && (i..<(i + m.count)).allSatisfy({ ws[$0].lowerHash != 0 })
-          ? m.value.phrase : ws.joinedLower(i, i + m.count)
+          ? verbTexts[Int(m.value.phrase)] : ws.joinedLower(i, i + m.count)
         matched = (verb, m.value.isPrefix, m.count)
       }
       guard let (verb, isPrefix, n) = matched else {

@@ -352,7 +352,12 @@ public struct ClaimExtractor: Sendable {
           b.bytes.withUnsafeBufferPointer { WordScanner.words(bytes: $0, tokens: t, plain: plain, into: &b.words) }
         }
 
-        shared.dates.spans(b.tokens, documentDate: document.date, into: &b.dateSpans)
+        // The spans buffer is moved out of `b` for the call (and back after it): read and written in the
+        // same call, `b.tokens` was retained and released once per sentence.
+        var dateSpans: [DateExtractor.Span] = []
+        swap(&dateSpans, &b.dateSpans)
+        shared.dates.spans(b.tokens, documentDate: document.date, into: &dateSpans)
+        swap(&dateSpans, &b.dateSpans)
         b.dateRanges.removeAllShort()
         b.dateTokens.removeAllShort()
         for k in b.dateSpans.indices {
@@ -390,13 +395,15 @@ public struct ClaimExtractor: Sendable {
           addClaim(.date, b.dateRanges[dateNumber], hedgeWords: hedgeWords).pointee.date = (consume span).mention
           dateNumber += 1
         }
-        quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &b.quantities)
+        // The matches buffer is moved out of `b` before the call (so that `b`'s tokens, bytes and date
+        // tokens are lent to it without retains) and back after the loop, empty, its storage kept.
+        var quantityMatches: [QuantityMatch] = []
+        swap(&quantityMatches, &b.quantities)
+        quantities.extract(tokens: b.tokens, bytes: b.bytes, dateTokens: b.dateTokens, into: &quantityMatches)
         // Each match is moved out of the buffer into its claim: copied, its quantity's strings and arrays
         // were retained here and released when the buffer was cleared for the next sentence. The buffer
         // is moved out of `b` for the loop (and back after it, empty, its storage kept), reversed so that
         // `popLast` takes the matches in order.
-        var quantityMatches: [QuantityMatch] = []
-        swap(&quantityMatches, &b.quantities)
         quantityMatches.reverseByMoving()
         while let m = quantityMatches.popLast() {
           let r = m.range
@@ -432,7 +439,7 @@ public struct ClaimExtractor: Sendable {
           titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = m.title
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = (consume m).title
         }
         attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
@@ -446,8 +453,10 @@ public struct ClaimExtractor: Sendable {
             people.append(speaker)
           }
           previousSpeaker = consume speaker
-          addClaim(m.attribution.isQuote ? .quote : .attribution, m.speakerRange, hedgeWords: hedgeWords).pointee
-            .attribution = m.attribution
+          // The attribution is moved out of its match (consumed), not copied.
+          let kind: Claim.Kind = m.attribution.isQuote ? .quote : .attribution
+          let range = m.speakerRange
+          addClaim(kind, range, hedgeWords: hedgeWords).pointee.attribution = (consume m).attribution
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         var eventMatches = events.extract(

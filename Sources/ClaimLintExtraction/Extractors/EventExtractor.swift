@@ -734,15 +734,35 @@ public struct EventExtractor: Sendable {
   /// The date stated next to the event word or its participants: at most four words away, with no
   /// clause between ("met on Tuesday", "Talks in Brussels on April 9", "on 25 February").
   static func date(near anchors: [Range<Int>], in ws: [Word], among dates: [DatedSpan]) -> CalendarDate? {
-    func wordIndex(_ offset: Int) -> Int? { ws.firstIndex { $0.range.upperBound > offset } }
+    // The words are read in place by index (`firstIndex(where:)`, `lastIndex(where:)` and
+    // `contains(where:)` copied each word they passed, retaining its strings).
+    func wordIndex(_ offset: Int) -> Int? {
+      for k in ws.indices where ws[k].range.upperBound > offset { return k }
+      return nil
+    }
+    func lastWord(before offset: Int) -> Int? {
+      var k = ws.count - 1
+      while k >= 0 {
+        if ws[k].range.lowerBound < offset { return k }
+        k -= 1
+      }
+      return nil
+    }
     var best: (distance: Int, date: CalendarDate)? = nil
     for d in dates {
-      guard let ds = wordIndex(d.range.lowerBound), let de = ws.lastIndex(where: { $0.range.lowerBound < d.range.upperBound }) else { continue }
+      guard let ds = wordIndex(d.range.lowerBound), let de = lastWord(before: d.range.upperBound) else { continue }
       for anchor in anchors where !anchor.isEmpty {
-        guard let a0 = wordIndex(anchor.lowerBound), let a1 = ws.lastIndex(where: { $0.range.lowerBound < anchor.upperBound }) else { continue }
-        let between: ArraySlice<Word>
-        if de < a0 { between = ws[(de + 1)..<a0] } else if ds > a1 { between = ws[(a1 + 1)..<ds] } else { between = [] }
-        guard between.count <= 4, !between.contains(where: { clauseBreaks.contains($0.lower) }) else { continue }
+        guard let a0 = wordIndex(anchor.lowerBound), let a1 = lastWord(before: anchor.upperBound) else { continue }
+        // The words between the date and the anchor: `ws[between]`.
+        let between: Range<Int>
+        if de < a0 { between = (de + 1)..<a0 } else if ds > a1 { between = (a1 + 1)..<ds } else { between = 0..<0 }
+        guard between.count <= 4 else { continue }
+        var breaks = false
+        for k in between where clauseBreaks.contains(ws[k].lower) {
+          breaks = true
+          break
+        }
+        if breaks { continue }
         if best == nil || between.count < best!.distance { best = (between.count, d.date) }
       }
     }

@@ -213,8 +213,16 @@ public struct ExtractionLexicons: Sendable {
         for j in 0..<k where u[n - k + j] != p[j] { return false }
         return true
       }
-      func keeping(_ m: Int, _ add: String) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: u[0..<m]), as: UTF8.self) + add
+      // The kept bytes and the ending are written into one new string (decoding the kept bytes and
+      // then appending allocated twice for a word longer than 15 bytes).
+      func keeping(_ m: Int, _ add: StaticString) -> String {
+        let k = add.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: m + k) { out in
+          for j in 0..<m { out[j] = u[j] }
+          let p = add.utf8Start
+          for j in 0..<k { out[m + j] = p[j] }
+          return m + k
+        }
       }
       if n > 3, ends("men") { return keeping(n - 3, "man") }
       guard n > 3, u[n - 1] == UInt8(ascii: "s") else { return w }
