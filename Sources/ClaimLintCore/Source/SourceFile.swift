@@ -49,7 +49,11 @@ public struct SourceFile: Sendable {
   }
 
   /// A span covering `start..<end` in this file, quoting `text` (or the bytes themselves).
-  public func span(from start: Int, to end: Int, text quoted: String? = nil) -> SourceSpan {
+  ///
+  /// `quoted` is taken (`consuming`): a caller that makes the text for the span (as
+  /// `Document.span(text:map:textStart:textEnd:)` does) moves it in, instead of the span retaining it
+  /// and the caller releasing its own.
+  public func span(from start: Int, to end: Int, text quoted: consuming String? = nil) -> SourceSpan {
     let s = max(0, min(start, bytes.count))
     let e = max(s, min(end, bytes.count))
     let (a, b) = lineIndex.positions(of: s, e, in: bytes)
