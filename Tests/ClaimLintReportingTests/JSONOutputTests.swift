@@ -225,7 +225,7 @@ struct JSONOutputTests {
         o.beginObject()
         o.key("findings")
         o.beginArray()
-        JSONReporter.writeEntries(report.findings, into: &o, threads: threads) { f, out in JSONReporter.writeFinding(f, into: &out) }
+        JSONReporter.writeEntries(report.findings, into: &o, threads: threads) { f, out in JSONReporter.writeFinding(f.pointee, into: &out) }
         o.endArray()
         o.key("tail")
         o.int(1)

@@ -11,13 +11,13 @@ extension JSONReporter {
     out.key("documents")
     out.beginArray()
     let kind = report.kind
-    writeEntries(report.documents, into: &out, bytesPerItem: 5 * estimatedDocumentsSize(of: report) / (4 * max(1, report.documents.count))) { entry, out in writeDocument(entry, kind: kind, options: options, into: &out) }
+    writeEntries(report.documents, into: &out, bytesPerItem: 5 * estimatedDocumentsSize(of: report) / (4 * max(1, report.documents.count))) { entry, out in writeDocument(entry.pointee, kind: kind, options: options, into: &out) }
     out.endArray()
     out.key("draft")
     out.string(report.draftPath)
     out.key("findings")
     out.beginArray()
-    writeEntries(report.findings, into: &out, bytesPerItem: 1200) { finding, out in writeFinding(finding, into: &out) }
+    writeEntries(report.findings, into: &out, bytesPerItem: 1200) { finding, out in writeFinding(finding.pointee, into: &out) }
     out.endArray()
     out.key("inputErrors")
     out.beginArray()
@@ -45,18 +45,21 @@ extension JSONReporter {
   /// bytes are those of writing them one by one), handing the buffer to its sink between groups.
   ///
   /// `bytesPerItem` is a first guess at an entry's size, for the room of each group's buffer (later
-  /// waves use the largest group of the wave before), so that the buffers rarely grow.
+  /// waves use the largest group of the wave before), so that the buffers rarely grow. `write` gets
+  /// each entry where it lies in `items`.
   static func writeEntries<T: Sendable>(
     _ items: [T], into out: inout JSONOutput, threads: Int = ParallelMap.defaultThreads, bytesPerItem: Int = 2048,
-    _ write: @escaping @Sendable (T, inout JSONOutput) -> Void
+    _ write: @escaping @Sendable (UnsafePointer<T>, inout JSONOutput) -> Void
   ) {
     let batch = 64
-    // Entries are handed to `write` where they are (a `for item in items` loop would copy each one:
-    // every string and array of a finding or document retained, then released).
+    // Entries are handed to `write` where they are, by address (a `for item in items` loop would copy
+    // each one, and so did handing `items[i]` to the closure: every string and array of a finding or
+    // document retained, then released).
     guard threads > 1, items.count > batch else {
       items.withUnsafeBufferPointer { items in
+        guard let base = items.baseAddress else { return }
         for i in items.indices {
-          write(items[i], &out)
+          write(base + i, &out)
           out.flushIfLarge()
         }
       }
@@ -77,7 +80,8 @@ extension JSONReporter {
       let parts = ParallelMap.map(starts, threads: threads) { s -> JSONOutput in
         var part = state.continuation(entriesBefore: s == first ? nil : true, capacity: room)
         items.withUnsafeBufferPointer { items in
-          for i in s..<min(end, s + batch) { write(items[i], &part) }
+          guard let base = items.baseAddress else { return }
+          for i in s..<min(end, s + batch) { write(base + i, &part) }
         }
         return part
       }
