@@ -25,8 +25,7 @@ public struct CheckerOptions: Sendable {
   /// second (about: see `DocumentPipeline.Prepared.approximateSize`): as they are when all of the
   /// run's documents would fit so, compacted otherwise (`CompactDocument`); the others are read and
   /// segmented again when their story is checked. The documents' syndication shingles are kept from
-  /// what the documents leave. What the first pass leaves of it keeps the checked stories' claims
-  /// alive with the report instead of freeing them (`ParkedClaims`). 0 keeps none.
+  /// what the documents leave. 0 keeps none.
   public var preparedBudget: Int
 
   public init(
@@ -286,11 +285,6 @@ public struct Checker: Sendable {
     let order = members.indices.sorted { a, b in members[a].count != members[b].count ? members[a].count > members[b].count : a < b }
     let done = Counter()
     let storyThreads = members.count > 1 ? options.threads : 1
-    // Freeing a large run's claims one by one, story after story, is about 2% of its time, and a
-    // program that exits once the report is written (the CLI) never needs them freed: they are kept
-    // alive with the report while they fit in what the first pass left of the run's budget, in a run
-    // whose documents all fit in it.
-    let parked = ParkedClaims(budget: large ? budget.unspentIfEveryDocumentKept : options.preparedBudget)
     var checked = ParallelMap.map(order, threads: storyThreads) { s -> StoryOutcome in
       let group = members[s]
       // One story holding the whole run reads its files and runs its rules on every thread.
@@ -339,10 +333,7 @@ public struct Checker: Sendable {
           quoted.insert(f.span.path)
           for n in f.notes { if let p = n.span?.path { quoted.insert(p) } }
         }
-        for k in docs.indices {
-          parked.keep(docs[k].claims)
-          docs[k].release(keepingSource: quoted.contains(docs[k].document.path))
-        }
+        for k in docs.indices { docs[k].release(keepingSource: quoted.contains(docs[k].document.path)) }
       }
       return StoryOutcome(documents: docs, findings: findings, problems: problems, reportsUnused: unused)
     }
@@ -364,11 +355,9 @@ public struct Checker: Sendable {
     docs.sortMoving { $0.document.path < $1.document.path }
     findings.sortMoving(by: Finding.ordered)
     let draftPathFound = draftFile.flatMap { i in docs.first { $0.document.path == files[i].displayPath } }?.document.path
-    var report = report(
+    return report(
       documents: docs, findings: findings, problems: problems, rules: rules, usedSuppressions: checked.contains { $0.reportsUnused },
       draftPath: draftPathFound)
-    if !parked.isEmpty { report.keptAlive = parked }
-    return report
   }
 
   /// Checks several drafts, each against the same sources (never against each other), as one report.
@@ -457,50 +446,6 @@ extension Array {
   }
 }
 
-/// The claims of released documents, kept alive with the run's report instead of freed as each story
-/// is released, while their approximate size fits the budget; asked from any thread. Keeping them changes nothing in any report: a released document shows
-/// none of its claims, only their count.
-///
-/// The budget is what the first pass left of `CheckerOptions.preparedBudget` when it kept every
-/// file's document: such a run keeps its claims too (the 10,000-article run: 138 MB more at its
-/// peak, 290 MB), a larger one (100,000 articles) frees them as before, and its peak memory does not
-/// grow (keeping what was left at 100,000 articles raised it from 753 MB to 882 MB).
-final class ParkedClaims: @unchecked Sendable {
-  /// About the bytes one claim keeps alive: the struct, its quoted text, sentence and payload (the
-  /// 10,000-article run's peak memory grew by 138 MB keeping its 371,124 claims: 372 bytes each).
-  static let approximateSize = 400
-  private var parked: [[Claim]] = []
-  private var left: Int
-  private let lock = NSLock()
-
-  init(budget: Int) { left = budget }
-
-  var isEmpty: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return parked.isEmpty
-  }
-
-  /// The claims kept.
-  var claimCount: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return parked.reduce(0) { $0 + $1.count }
-  }
-
-  /// Keeps `claims` alive if they fit in what is left of the budget (a copy of the array: the
-  /// document's own is then emptied without freeing them).
-  func keep(_ claims: [Claim]) {
-    let size = claims.count * Self.approximateSize
-    guard size > 0 else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    guard size <= left else { return }
-    left -= size
-    parked.append(claims)
-  }
-}
-
 /// Values for the items of a run, put and taken from any thread; each is taken once, which frees it.
 private final class TakeOnce<T>: @unchecked Sendable {
   private var storage: [T?]
@@ -547,15 +492,6 @@ final class KeepBudget: @unchecked Sendable {
     left = bytes
     total = bytes
     self.files = files
-  }
-
-  /// The bytes not spent on documents and shingles once every file's document was kept; 0 when some
-  /// were not (the run is larger than the budget: what is left is small beside it, and the peak
-  /// memory of such a run comes later, with its report).
-  var unspentIfEveryDocumentKept: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return keptDocuments == files ? max(0, left) : 0
   }
 
   /// Whether the next file's document, `size` bytes as it is, should be kept as it is; called once per

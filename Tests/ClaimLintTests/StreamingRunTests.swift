@@ -191,32 +191,6 @@ struct StreamingRunTests {
     }
   }
 
-  /// The checked stories' claims are kept alive with the report instead of freed when the first pass
-  /// kept every document and has room left, and freed otherwise; the report is the same either way.
-  @Test func releasedClaimsAreKeptAliveOnlyWhenEveryDocumentFits() throws {
-    let files = try Self.corpus()
-    let pipeline = DocumentPipeline(configuration: TestSupport.configuration)
-    let one = pipeline.prepare(files[0]).approximateSize
-    let reference = JSONReporter.render(
-      Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: 0)).checkStreaming(files, draftPath: nil),
-      options: ReportOptions())
-    let roomy = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: one * files.count * 4))
-      .checkStreaming(files, draftPath: nil)
-    let parked = try #require(roomy.keptAlive as? ParkedClaims)
-    let claims = roomy.documents.reduce(0) { $0 + $1.claimCount }
-    #expect(claims > files.count)
-    #expect(parked.claimCount == claims)
-    #expect(roomy.documents.allSatisfy { $0.isReleased && $0.claims.isEmpty })
-    #expect(JSONReporter.render(roomy, options: ReportOptions()) == reference)
-    // Some documents compacted or read again, or none kept: the claims are freed.
-    for budget in [0, one * files.count / 2] {
-      let report = Checker(configuration: TestSupport.configuration, options: CheckerOptions(preparedBudget: budget))
-        .checkStreaming(files, draftPath: nil)
-      #expect(report.keptAlive == nil, "budget \(budget)")
-      #expect(JSONReporter.render(report, options: ReportOptions()) == reference, "budget \(budget)")
-    }
-  }
-
   /// The corpus with a wire copy of every story's third article (same text, own file): syndicated
   /// copies are grouped by their shingles, which the first pass keeps from the same budget as the
   /// documents; copies whose shingles were kept and copies read again are grouped alike.

@@ -22,10 +22,6 @@ public struct Report: Sendable {
   public var exitStatus: Int
   /// Whether the run was a pre-publish check, and of which draft.
   public var draftPath: String?
-  /// What the run hands to the report to keep alive as long as the report lives, not to show: the
-  /// claims of released documents a run kept instead of freeing them (`Checker.checkStreaming`), which
-  /// a program that exits once the report is written never frees one by one.
-  public var keptAlive: Optional<any AnyObject & Sendable> = nil
 
   public init(
     kind: Kind, tool: ToolInfo, documents: [DocumentReport] = [], findings: [Finding] = [],
