@@ -250,7 +250,18 @@ public struct Checker: Sendable {
     if large {
       let wordsAndShingles = ParallelMap.map(Array(files.indices), threads: options.threads) { i -> (words: [UInt64], shingles: [UInt64]?) in
         let prepared = pipeline.prepare(files[i], stdin: stdin)
-        let read = prepared.document.map(AlignedClaims.storyWordsAndShingles(of:))
+        // A file's shingles are read with its story words only while the run's budget may still keep
+        // them (a large run's budget is spent by the documents long before its last files): the others
+        // would be thrown away here and read again by their story anyway. Their size is guessed low
+        // (a byte of text for each of their bytes: a shingle of eight bytes stands for a word and its
+        // separator, about six bytes), so a file whose shingles may fit is given the chance.
+        let read: (words: [UInt64], shingles: [UInt64]?)? = prepared.document.map { document in
+          if budget.mayKeepShingles(AlignedClaims.shingleTextBytes(of: document) + 32) {
+            let both = AlignedClaims.storyWordsAndShingles(of: document)
+            return (both.words, both.shingles)
+          }
+          return (AlignedClaims.storyWords(of: document), nil)
+        }
         // Kept as it is when the run's documents would all fit so, compacted (a third of the size)
         // otherwise: a run that fits pays nothing for compaction, a larger one keeps three times as many.
         let size = prepared.approximateSize
@@ -263,7 +274,7 @@ public struct Checker: Sendable {
         // The shingles are kept only from what the documents still to come leave: a file whose
         // shingles are not kept has them read again from its text by its story, which costs far less
         // than reading and segmenting a file again.
-        var shingles = read?.shingles
+        var shingles = read?.shingles ?? nil
         if let s = shingles, !budget.keepShingles(s.count * MemoryLayout<UInt64>.stride + 32) { shingles = nil }
         return (read?.words ?? [], shingles)
       }
@@ -520,11 +531,20 @@ final class KeepBudget: @unchecked Sendable {
   func keepShingles(_ bytes: Int) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    let reserve = keptDocuments == 0 ? 0 : (files - seen) * (keptBytes / keptDocuments)
     guard bytes <= left - reserve else { return false }
     left -= bytes
     return true
   }
+
+  /// Whether `bytes` of shingles would fit now (`keepShingles` without spending them).
+  func mayKeepShingles(_ bytes: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return bytes <= left - reserve
+  }
+
+  /// What the documents of the files still to come are expected to take, at the average size kept so far.
+  private var reserve: Int { keptDocuments == 0 ? 0 : (files - seen) * (keptBytes / keptDocuments) }
 }
 
 private final class ResultBox: @unchecked Sendable {

@@ -95,4 +95,71 @@ struct StoryGateTests {
     #expect(StoryGate.cutoff(documents: 10_000) == 100)
     #expect(StoryGate.cutoff(documents: 100_000) == 1000)
   }
+
+  /// The gate's result computed the plain way, from its definition: each document's signature (its
+  /// rarest words shared by 2 to `cutoff` documents, at most `signatureSize`, fewest documents first),
+  /// each signature word's documents, and for each document the count of signature words it shares
+  /// with each of the next `window` documents of each of its words' lists.
+  static func reference(_ docs: [[UInt64]], minOverlap: Double) -> (story: [Int], candidates: Int, joined: Int) {
+    let n = docs.count
+    let cutoff = StoryGate.cutoff(documents: n)
+    var frequency: [UInt64: Int] = [:]
+    for ws in docs { for w in ws { frequency[w, default: 0] += 1 } }
+    let signatures = docs.map { ws -> [UInt64] in
+      let rare = ws.filter { (2...cutoff).contains(frequency[$0]!) }.sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }
+      return Array(rare.prefix(StoryGate.signatureSize))
+    }
+    var lists: [UInt64: [Int]] = [:]
+    for d in 0..<n { for w in signatures[d] { lists[w, default: []].append(d) } }
+    var parent = Array(0..<n)
+    func root(_ x: Int) -> Int { parent[x] == x ? x : root(parent[x]) }
+    var candidates = 0
+    var joined = 0
+    for d in 0..<n {
+      var shared: [Int: Int] = [:]
+      for w in signatures[d] {
+        for e in lists[w]!.filter({ $0 > d }).prefix(StoryGate.window) { shared[e, default: 0] += 1 }
+      }
+      for (e, count) in shared where count >= StoryGate.minimumSharedWords {
+        candidates += 1
+        if StoryGate.overlap(docs[d], docs[e]) >= minOverlap {
+          joined += 1
+          let (a, b) = (root(d), root(e))
+          if a != b { parent[max(a, b)] = min(a, b) }
+        }
+      }
+    }
+    return ((0..<n).map(root), candidates, joined)
+  }
+
+  /// Documents whose signatures overlap a lot (each shares three or more signature words with its
+  /// group, and a document counts hundreds of partners): the gate finds what the plain
+  /// computation finds, pair counts included.
+  @Test(arguments: [0.06, 0.3])
+  func manyPartnersGiveThePlainResult(_ minOverlap: Double) {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: (state >> 33) % UInt64(bound))
+    }
+    var docs: [[UInt64]] = []
+    for d in 0..<1_200 {
+      var ws = (0..<25).map { Self.word(1_000_000 + $0) }
+      // Words of a pool, each in some ten documents of the run, and 16 of the 24 words of the
+      // document's group of twelve (each in some eight of them): every pair of a group shares about
+      // ten, and a document's signature words list hundreds of partners in all.
+      ws += (0..<5).map { _ in Self.word(5_000 + next(600)) }
+      ws += (0..<16).map { _ in Self.word(9_000 + d / 12 * 30 + next(24)) }
+      ws.append(Self.word(2_000_000 + d))
+      docs.append(Array(Set(ws)).sorted())
+    }
+    let gate = StoryGate.stories(docs, minOverlap: minOverlap)
+    let expected = Self.reference(docs, minOverlap: minOverlap)
+    #expect(expected.candidates > 3 * docs.count)
+    #expect(gate.candidatePairs == expected.candidates)
+    #expect(gate.joinedPairs == expected.joined)
+    #expect(gate.story == expected.story)
+    #expect(Set(gate.story).count > 1)
+    #expect(Set(gate.story).count < docs.count)
+  }
 }

@@ -173,28 +173,27 @@ public final class AlignedClaims: Sendable {
   }
 
   /// The words the story gate compares documents by: the content words of the reportage, lists and
-  /// headline, as sorted hashes without repeats.
-  public static func storyWords(of document: Document) -> [UInt64] {
-    // One array for every segment's words, sorted once: no set per segment.
-    let segments = document.segments
-    func counts(_ k: Int) -> Bool {
-      let kind = segments[k].kind
-      return kind == .reportage || kind == .list || kind == .headline
-    }
-    var words: [UInt64] = []
+  /// headline, as sorted hashes without repeats (`Salience.appendWordHashes(_:to:)` of each of those
+  /// segments, sorted without repeats).
+  public static func storyWords(of document: Document) -> [UInt64] { readWords(of: document, shingles: false).words }
+
+  /// The bytes of text the document's shingles are read from (its reportage and lists).
+  public static func shingleTextBytes(of document: Document) -> Int {
     var bytes = 0
-    for k in segments.indices where counts(k) { bytes += segments[k].text.utf8.count }
-    words.reserveCapacity(bytes / 6 + 1)
-    for k in segments.indices where counts(k) {
-      Salience.appendWordHashes(segments[k].text, to: &words)
-    }
-    Salience.sortUnique(&words)
-    return words
+    let segments = document.segments
+    for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list { bytes += segments[k].text.utf8.count }
+    return bytes
   }
 
   /// `storyWords(of:)` and the document's sorted shingles (`Syndication.shingles(of:)`), read from its
   /// text in one pass: a run's first pass keeps both for the stories' alignment (`StoryOfRun`).
   public static func storyWordsAndShingles(of document: Document) -> (words: [UInt64], shingles: [UInt64]) {
+    readWords(of: document, shingles: true)
+  }
+
+  /// The story words, and the sorted shingles when `shingles` is set (empty otherwise), read from the
+  /// text in one pass over its bytes.
+  private static func readWords(of document: Document, shingles wanted: Bool) -> (words: [UInt64], shingles: [UInt64]) {
     let segments = document.segments
     // Room for the words of the reportage, lists and headlines: a story word (at least three bytes)
     // and the byte that ends it take at least four bytes, a shingle word and its end two, so a text of
@@ -211,6 +210,7 @@ public final class AlignedClaims: Sendable {
       default: break
       }
     }
+    if !wanted { room = 0 }
     var shingles: [UInt64] = []
     // The words and shingle words of the reportage and lists in text order, then the words of the
     // headlines (no shingles), written in place into one array each.
@@ -218,24 +218,25 @@ public final class AlignedClaims: Sendable {
       shingles = [UInt64](unsafeUninitializedCapacity: room) { out, initialized in
         var wordCount = 0
         var count = 0
-        // The rooms are not empty when there is a segment to read.
-        if let wordBase = wordOut.baseAddress, let base = out.baseAddress {
-          for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
-            Salience.appendWordHashes(segments[k].text, to: wordBase, count: &wordCount, shingleWords: base, shingleCount: &count)
-          }
-        }
-        initialized = count
+        // The rooms are not empty when there is a segment to read (the shingles' when they are wanted).
         if let wordBase = wordOut.baseAddress {
+          for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list {
+            Salience.appendWordHashes(
+              segments[k].text, to: wordBase, count: &wordCount, shingleWords: wanted ? out.baseAddress : nil, shingleCount: &count)
+          }
           for k in segments.indices where segments[k].kind == .headline {
             Salience.appendWordHashes(segments[k].text, to: wordBase, count: &wordCount, shingleWords: nil, shingleCount: &count)
           }
         }
+        initialized = count
         wordsWritten = wordCount
       }
     }
     Salience.sortUnique(&words)
-    Syndication.makeShingles(&shingles)
-    Salience.sortUnique(&shingles)
+    if wanted {
+      Syndication.makeShingles(&shingles)
+      Salience.sortUnique(&shingles)
+    }
     return (words, shingles)
   }
 

@@ -153,33 +153,42 @@ public enum StoryGate {
           ranges[k] = (s, start, end)
           total &+= end &- start
         }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: total) { partners in
-          var m = 0
-          for k in signature.indices {
-            let (s, start, end) = ranges[k]
-            postingShards[s].withUnsafeBufferPointer { e in
-              for x in start..<end {
-                partners[m] = e[x].claim
-                m &+= 1
+        // Each later document's signature words shared with `d`, counted in a small open-addressing
+        // table (no sort of the partners): a document is a candidate when its count reaches
+        // `minimumSharedWords`, once, whatever the order its words come in. A document is at most once
+        // in a word's list, so a count stays within the signature's size.
+        var bits = 4
+        while 1 << bits < 2 &* total { bits &+= 1 }
+        let size = 1 << bits
+        let shift = UInt32(32 &- bits)
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { keys in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { counts in
+            keys.initialize(repeating: -1)
+            var candidates = 0
+            var joined: [Int] = []
+            for k in signature.indices {
+              let (s, start, end) = ranges[k]
+              postingShards[s].withUnsafeBufferPointer { e in
+                for x in start..<end {
+                  let partner = e[x].claim
+                  var slot = Int(truncatingIfNeeded: (UInt32(bitPattern: partner) &* 0x9E37_79B1) &>> shift)
+                  while keys[slot] != partner && keys[slot] != -1 { slot = (slot &+ 1) & (size &- 1) }
+                  if keys[slot] == -1 {
+                    keys[slot] = partner
+                    counts[slot] = 1
+                  } else {
+                    counts[slot] &+= 1
+                  }
+                  if Int(counts[slot]) == minimumSharedWords {
+                    candidates += 1
+                    let other = Int(partner)
+                    if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
+                  }
+                }
               }
             }
+            return (candidates, joined)
           }
-          var sorted = partners
-          sorted.sort()
-          var candidates = 0
-          var joined: [Int] = []
-          var i = 0
-          while i < total {
-            var j = i &+ 1
-            while j < total && partners[j] == partners[i] { j &+= 1 }
-            if j &- i >= minimumSharedWords {
-              candidates += 1
-              let e = Int(partners[i])
-              if overlap(documentWords[d], documentWords[e]) >= minOverlap { joined.append(e) }
-            }
-            i = j
-          }
-          return (candidates, joined)
         }
       }
     }
