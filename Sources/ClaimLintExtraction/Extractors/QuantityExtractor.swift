@@ -1083,7 +1083,7 @@ public struct QuantityExtractor: Sendable {
       // its text is only made for a two-word noun's lookup. `w` is the word's text once made: a
       // hyphenated compound's from the start (joined by "-" as `wordText` joins it).
       let single = next == q + 1
-      var w = single ? "" : Self.wordText(t, q, joined, joined)
+      var w = single ? "" : Self.wordText(tb, q, joined, joined)
       var endings = single ? Self.endings(tb, q) : Self.endings(w, ascii: ascii)
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
@@ -1162,7 +1162,7 @@ public struct QuantityExtractor: Sendable {
     let headNoun = headIndex == lastKnown ? consume knownNoun : nil
     f.nounEnd = ends[headIndex]
     // `lexicons.singular(head.lower)`, from the entry already found.
-    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(t, starts[headIndex], joins[headIndex], ends[headIndex]))
+    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(tb, starts[headIndex], joins[headIndex], ends[headIndex]))
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
     // (Five bytes first: most nouns are told apart by their length, without the string comparison.)
     if singular.utf8.count == 5, singular == "other" { return }
@@ -1171,12 +1171,12 @@ public struct QuantityExtractor: Sendable {
     if headIndex > 0 {
       // One to three words (the head is one of the first four), made as an array literal: allocated
       // at its size, where `reserveCapacity` on an empty array costs some 260 instructions more.
-      let first = Self.wordText(t, starts[0], joins[0], ends[0])
+      let first = Self.wordText(tb, starts[0], joins[0], ends[0])
       switch headIndex {
       case 1: qty.modifiers = [first]
-      case 2: qty.modifiers = [first, Self.wordText(t, starts[1], joins[1], ends[1])]
+      case 2: qty.modifiers = [first, Self.wordText(tb, starts[1], joins[1], ends[1])]
       default:
-        qty.modifiers = [first, Self.wordText(t, starts[1], joins[1], ends[1]), Self.wordText(t, starts[2], joins[2], ends[2])]
+        qty.modifiers = [first, Self.wordText(tb, starts[1], joins[1], ends[1]), Self.wordText(tb, starts[2], joins[2], ends[2])]
       }
     }
   }
@@ -1184,14 +1184,16 @@ public struct QuantityExtractor: Sendable {
   /// The text `completeNoun` read for a word from its token indexes, built as it builds it: the
   /// tokens `start`, `start + 2`, … before `joined` (a hyphenated compound, joined by "-"), then, when
   /// `end > joined`, the second word of a two-word noun after a space.
-  private static func wordText(_ t: [Token], _ start: Int, _ joined: Int, _ end: Int) -> String {
-    var w = t.lower(at: start)
+  /// Read on the tokens' storage `tb`: through the array, this function inlined in `countedNoun` copied
+  /// the whole token (its string retained and released) to read its `lower`.
+  private static func wordText(_ tb: UnsafeBufferPointer<Token>, _ start: Int, _ joined: Int, _ end: Int) -> String {
+    var w = tb[start].lower
     var k = start + 2
     while k < joined {
-      w += "-" + t.lower(at: k)
+      w += "-" + tb[k].lower
       k += 2
     }
-    if end > joined { w += " " + t.lower(at: joined) }
+    if end > joined { w += " " + tb[joined].lower }
     return w
   }
 
