@@ -435,11 +435,15 @@ public struct ClaimExtractor: Sendable {
         titles.extract(from: sentence, words: b.words, into: &b.titleMatches)
         b.titleMatches.reverseByMoving()
         while let m = b.titleMatches.popLast() {
-          if m.title.person.fastContains(" "), !people.contains(m.title.person) { people.append(m.title.person) }
-          titled.append((m.title.title.lowercased(), m.title.person))
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
           let whole = min(m.personRange.lowerBound, m.titleRange.lowerBound)..<max(m.personRange.upperBound, m.titleRange.upperBound)
-          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = (consume m).title
+          // The title is moved out of the match before its fields are read: each read of
+          // `m.title.person` copied the whole match (its strings and roles retained, then released),
+          // five copies a match.
+          let title = (consume m).title
+          if title.person.fastContains(" "), !people.contains(title.person) { people.append(title.person) }
+          titled.append((title.title.lowercased(), title.person))
+          addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = consume title
         }
         attributions.extract(
           from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,

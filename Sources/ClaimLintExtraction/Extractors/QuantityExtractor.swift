@@ -892,29 +892,49 @@ public struct QuantityExtractor: Sendable {
   /// Blocks chunks that look like links or addresses ("https://…", "www.…", "a@b.c"), and phone
   /// numbers (`phoneChain`).
   ///
-  /// A chunk is a token and the attached tokens after it; only chunks of three tokens or more are
-  /// looked into. The chunks are found in one pass over the tokens' storage (a chunk ends where a
-  /// token has white space before it); the same pass finds the tokens where a phone number's chain
-  /// may start (digits, or "("; no other token can start one) from the token `phoneChain` returned
-  /// on, so that the sentence's tokens are read once for both. The two kinds of blocks are
-  /// independent (neither reads the blocked flags), so doing them in one pass blocks the same tokens.
+  /// A chunk is a token and the attached tokens after it (up to the next token with white space
+  /// before it); only chunks of three tokens or more are looked into. Two tight passes over the
+  /// tokens' storage: the first finds the chunks, the second the tokens where a phone number's chain
+  /// may start (digits, or "("; no other token can start one), from the token `phoneChain` returned
+  /// on. The two kinds of blocks are independent (neither reads the blocked flags), so the order of
+  /// the passes does not change the tokens blocked. (One pass doing both kept too many values live
+  /// across the `phoneChain` call, reloaded from the stack at every token: about 21 instructions a
+  /// token, against about 12 for the two passes, whose common case is one load and one test.)
   private func blockLinksAndPhoneNumbers(_ t: [Token], _ blocked: inout BlockedTokens) {
     t.withUnsafeBufferPointer { b in
       let n = b.count
-      var s = 0
-      var phoneFrom = 0
-      var e = 0
+      // Most tokens have white space before them and end the chunk before them: skipped one test
+      // each. An attached token `e` found here belongs to the chunk that starts at `e - 1` (token 0,
+      // a token with white space before it, or the token where the last chunk read ended).
+      var e = 1
       while e < n {
         if b[e].spaceBefore != 0 {
-          if e - s > 2, Self.isLink(b, s..<e) { blocked.block(s..<e) }
-          s = e
+          e &+= 1
+          continue
         }
-        if e >= phoneFrom, b[e].kind == .digits || (b[e].kind == .symbol && b[e].isByte(0x28)) {
-          phoneFrom = phoneChain(t, at: e, &blocked)
-        }
-        e += 1
+        let s = e &- 1
+        var end = e &+ 1
+        while end < n, b[end].spaceBefore == 0 { end &+= 1 }
+        if end &- s > 2, Self.isLink(b, s..<end) { blocked.block(s..<end) }
+        // `end` (if any) starts the next chunk.
+        e = end &+ 1
       }
-      if n - s > 2, Self.isLink(b, s..<n) { blocked.block(s..<n) }
+    }
+    t.withUnsafeBufferPointer { b in
+      let n = b.count
+      var e = 0
+      while e < n {
+        if b[e].kind == .word {
+          e &+= 1
+          continue
+        }
+        if b[e].kind == .digits || (b[e].kind == .symbol && b[e].isByte(0x28)) {
+          // `phoneChain` returns a token after `e`.
+          e = max(phoneChain(t, at: e, &blocked), e &+ 1)
+        } else {
+          e &+= 1
+        }
+      }
     }
   }
 
@@ -1083,7 +1103,7 @@ public struct QuantityExtractor: Sendable {
       // its text is only made for a two-word noun's lookup. `w` is the word's text once made: a
       // hyphenated compound's from the start (joined by "-" as `wordText` joins it).
       let single = next == q + 1
-      var w = single ? "" : Self.wordText(t, q, joined, joined)
+      var w = single ? "" : Self.wordText(tb, q, joined, joined)
       var endings = single ? Self.endings(tb, q) : Self.endings(w, ascii: ascii)
       // "12 of the country's 77 districts", "300 of the company's workers": a possessive is not the
       // head; what follows it is. (The suffixes end in "s" or in an apostrophe, which a last byte tells.)
@@ -1162,7 +1182,7 @@ public struct QuantityExtractor: Sendable {
     let headNoun = headIndex == lastKnown ? consume knownNoun : nil
     f.nounEnd = ends[headIndex]
     // `lexicons.singular(head.lower)`, from the entry already found.
-    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(t, starts[headIndex], joins[headIndex], ends[headIndex]))
+    let singular = headNoun?.singular ?? ExtractionLexicons.regularSingular(Self.wordText(tb, starts[headIndex], joins[headIndex], ends[headIndex]))
     // "40 others": more of what the sentence already counts; the noun comes from the previous figure.
     // (Five bytes first: most nouns are told apart by their length, without the string comparison.)
     if singular.utf8.count == 5, singular == "other" { return }
@@ -1171,12 +1191,12 @@ public struct QuantityExtractor: Sendable {
     if headIndex > 0 {
       // One to three words (the head is one of the first four), made as an array literal: allocated
       // at its size, where `reserveCapacity` on an empty array costs some 260 instructions more.
-      let first = Self.wordText(t, starts[0], joins[0], ends[0])
+      let first = Self.wordText(tb, starts[0], joins[0], ends[0])
       switch headIndex {
       case 1: qty.modifiers = [first]
-      case 2: qty.modifiers = [first, Self.wordText(t, starts[1], joins[1], ends[1])]
+      case 2: qty.modifiers = [first, Self.wordText(tb, starts[1], joins[1], ends[1])]
       default:
-        qty.modifiers = [first, Self.wordText(t, starts[1], joins[1], ends[1]), Self.wordText(t, starts[2], joins[2], ends[2])]
+        qty.modifiers = [first, Self.wordText(tb, starts[1], joins[1], ends[1]), Self.wordText(tb, starts[2], joins[2], ends[2])]
       }
     }
   }
@@ -1184,14 +1204,16 @@ public struct QuantityExtractor: Sendable {
   /// The text `completeNoun` read for a word from its token indexes, built as it builds it: the
   /// tokens `start`, `start + 2`, … before `joined` (a hyphenated compound, joined by "-"), then, when
   /// `end > joined`, the second word of a two-word noun after a space.
-  private static func wordText(_ t: [Token], _ start: Int, _ joined: Int, _ end: Int) -> String {
-    var w = t.lower(at: start)
+  /// Read on the tokens' storage `tb`: through the array, this function inlined in `countedNoun` copied
+  /// the whole token (its string retained and released) to read its `lower`.
+  private static func wordText(_ tb: UnsafeBufferPointer<Token>, _ start: Int, _ joined: Int, _ end: Int) -> String {
+    var w = tb[start].lower
     var k = start + 2
     while k < joined {
-      w += "-" + t.lower(at: k)
+      w += "-" + tb[k].lower
       k += 2
     }
-    if end > joined { w += " " + t.lower(at: joined) }
+    if end > joined { w += " " + tb[joined].lower }
     return w
   }
 

@@ -63,6 +63,17 @@ import Testing
     #expect(try figures("Some 500-1000 people came; 555-0199 was the number.") == ["Some 500-1000"])
   }
 
+  /// The chunk scan (attached tokens after one with white space before it) finds chunks at the start,
+  /// right after another chunk, after a chunk of two tokens, and at the end of the sentence.
+  @Test func linkChunksNextToOtherChunks() throws {
+    func figures(_ s: String) throws -> [String] { try Self.read(s).map { String($0.split(separator: "|")[0]) } }
+    #expect(try figures("a@b.c 12 names were listed.") == ["12"])
+    #expect(try figures("The U.S. www.x.org/40 page lists 12 names.") == ["12"])
+    #expect(try figures("Rates of %20 a@b.c/9 and 12 names.") == ["20", "12"])
+    #expect(try figures("They listed 12 names at www.x.org/40") == ["12"])
+    #expect(try figures("They listed 12 names at x.org/40") == ["12", "40"])
+  }
+
   /// Two-word nouns are looked up only after a word that starts one ("police", "gang"): such a word
   /// followed by another word that makes no noun with it, a pair in capitals, and a word that starts
   /// no pair read as the plain lookup reads them.
