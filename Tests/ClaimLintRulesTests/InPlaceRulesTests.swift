@@ -38,6 +38,28 @@ struct InPlaceRulesTests {
     #expect(table.count == 2)
   }
 
+  /// The digest of `ExactText` at every length around its words of eight and sixteen bytes: equal
+  /// bytes (a copy, and a string built in two parts) give equal digests, and texts that differ in any
+  /// one byte (first, middle, last, or one byte longer) are told apart by digest on these texts.
+  @Test func exactTextDigestsAtEveryLength() {
+    let alphabet = Array("the strike ended on Friday after talks, officials said".utf8)
+    func digest(_ b: [UInt8]) -> UInt64 { b.withUnsafeBufferPointer { ExactText.digest($0) } }
+    for n in 0...40 {
+      let bytes = (0..<n).map { alphabet[($0 * 7) % alphabet.count] }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let built = String(decoding: bytes.prefix(n / 2), as: UTF8.self) + String(decoding: bytes.dropFirst(n / 2), as: UTF8.self)
+      #expect(ExactText(text) == ExactText(built))
+      #expect(ExactText(text).digestValue == ExactText(built).digestValue)
+      #expect(digest(bytes) != digest(bytes + [0x20]), "length \(n)")
+      for k in Set([0, n / 2, n - 1]) where n > 0 {
+        var changed = bytes
+        changed[k] ^= 0x01
+        #expect(digest(bytes) != digest(changed), "length \(n), byte \(k)")
+        #expect(ExactText(text) != ExactText(String(decoding: changed, as: UTF8.self)))
+      }
+    }
+  }
+
   /// `ExactTextNumbers` numbers keys as a dictionary filled with `dict[key, default: dict.count]`
   /// does: equal bytes share a number, canonically equal but different bytes do not, and the table
   /// keeps its numbers as it grows past its first capacity.

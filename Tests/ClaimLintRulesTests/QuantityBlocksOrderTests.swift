@@ -47,6 +47,29 @@ struct QuantityBlocksOrderTests {
     #expect(blocks == plain)
   }
 
+  /// The enumeration sums of the figure table (`partSum`, made only for documents with an
+  /// enumeration) are the sums of each figure and its `siblings(of:)`, nil where it has none: in
+  /// articles with enumerations ("90 men and 12 women") and without.
+  @Test func partSumsAreTheSiblingSums() throws {
+    let withParts = "Rescuers found 90 men and 12 women alive, and 30 children were taken to hospital on Monday.\n"
+    let without = "Police arrested 14 suspects on Monday.\n\nThe repairs will cost $4 million, officials said.\n"
+    let claims = try Self.aligned([("a.txt", withParts), ("b.txt", without), ("c.txt", without + withParts)])
+    let cmp = QuantityComparison(claims)
+    var sums = 0
+    for d in claims.documents.indices {
+      for i in claims.documents[d].claims.indices where claims.documents[d].claims[i].kind == .quantity {
+        let r = ClaimRef(document: d, index: i)
+        let siblings = cmp.siblings(of: r)
+        let plain = siblings.isEmpty ? nil : ([r] + siblings).compactMap { claims.claim($0).quantity?.value }.reduce(0, +)
+        #expect(cmp.partSum(r) == plain)
+        if plain != nil { sums += 1 }
+      }
+    }
+    // Enumerations in a.txt and c.txt; none in b.txt.
+    #expect(sums >= 4)
+    #expect(claims.documents[1].claims.indices.allSatisfy { cmp.partSum(ClaimRef(document: 1, index: $0)) == nil })
+  }
+
   /// `asciiRanks` gives the ranks of sorting the texts (with and without a suffix) as strings, prefixes
   /// and "|" included; and nil as soon as a text is not ASCII.
   @Test func asciiRanksAreTheStringRanks() throws {

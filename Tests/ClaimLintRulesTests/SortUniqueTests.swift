@@ -93,6 +93,25 @@ struct SortUniqueTests {
     }
   }
 
+  /// The insertion sort of `sortedWordHashes` (a sentence's few words) on every length it takes and
+  /// more: random values, repeats next to each other and apart, sorted, reversed, all equal.
+  @Test func insertionSortOfFewValues() {
+    var numbers = Numbers(state: 2_024)
+    for count in 0...40 {
+      let random = (0..<count).map { _ in numbers.next() }
+      var cases: [[UInt64]] = [
+        random, random.sorted(), random.sorted().reversed(), [UInt64](repeating: 3, count: count),
+        (0..<count).map { _ in numbers.next() % 5 }, random.prefix(count / 2) + random.prefix(count / 2).reversed(),
+      ]
+      if count > 1 { cases.append(random.dropLast() + [random[0]]) }
+      for values in cases {
+        var buffer = values
+        let n = buffer.withUnsafeMutableBufferPointer { Salience.insertionSortUnique($0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, count: $0.count) }
+        #expect(Array(buffer.prefix(n)) == Self.expected(values), "count \(count)")
+      }
+    }
+  }
+
   @Test func randomInputs() {
     var numbers = Numbers(state: 12_345)
     for round in 0..<300 {

@@ -50,6 +50,7 @@ public struct QuantityComparison: Sendable {
   }
   /// `parts[d][i]`, for a quantity claim: nil when no other figure of its sentence and block is a
   /// part of the same enumeration (`siblings(of:)` is empty), else the sum of its value and theirs.
+  /// Empty for a document without enumerations (most: no array of nils is made for them).
   private let parts: [[PartSum?]]
 
   /// The figures of an enumeration ("90 men and 12 women") a figure sits in, summed.
@@ -220,7 +221,8 @@ public struct QuantityComparison: Sendable {
           }
         }
         // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
-        var parts = [PartSum?](repeating: nil, count: cs.count)
+        // Made at the first enumeration only (empty when the document has none).
+        var parts: [PartSum?] = []
         var bySentence: [(sentence: Int, index: Int)] = []
         bySentence.reserveCapacity(cs.count)
         for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
@@ -246,7 +248,10 @@ public struct QuantityComparison: Sendable {
               any = true
               if let v = quantities[j]?.quantity.value { sum += v }
             }
-            if any { parts[i] = PartSum(sum: sum) }
+            if any {
+              if parts.isEmpty { parts = [PartSum?](repeating: nil, count: cs.count) }
+              parts[i] = PartSum(sum: sum)
+            }
           }
         }
         return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys, quantities, parts)
@@ -476,14 +481,15 @@ public struct QuantityComparison: Sendable {
 
   /// The sum of the figure of `a` and its `siblings(of:)` (as `([a] + siblings).compactMap(value)`
   /// adds them), or nil when it has none.
-  private func partSum(_ a: ClaimRef) -> Double? {
+  func partSum(_ a: ClaimRef) -> Double? {
     // The table holds quantity claims; any other claim is looked at as before.
     guard claims.documents[a.document].claims[a.index].kind == .quantity else {
       let sa = siblings(of: a)
       guard !sa.isEmpty else { return nil }
       return ([a] + sa).compactMap { quantities[$0.document][$0.index]?.quantity.value }.reduce(0, +)
     }
-    return parts[a.document][a.index]?.sum
+    // A document without enumerations has no list (`parts`).
+    return parts[a.document].isEmpty ? nil : parts[a.document][a.index]?.sum
   }
 
   /// Whether both figures name what they count with modifiers beyond the neutral ones, and none of

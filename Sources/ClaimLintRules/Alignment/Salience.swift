@@ -117,11 +117,11 @@ public enum Salience {
         sortUnique(&out)
         return out
       }
-      // `sortUnique` of a short list: a sentence's few words by the insertion sort of `sortBucket`
-      // (cheaper than the standard sort for a dozen values), more by sorting, then each value once.
+      // `sortUnique` of a short list: a sentence's few words by an insertion sort (cheaper than the
+      // standard sort for a dozen values), more by sorting, then each value once.
       var unique = 0
       if n <= 32 {
-        unique = sortBucket(o.baseAddress!, from: 0, to: n, writingAt: 0)
+        unique = insertionSortUnique(o.baseAddress!, count: n)
       } else {
         var words = UnsafeMutableBufferPointer(rebasing: o[0..<n])
         words.sort()
@@ -132,6 +132,41 @@ public enum Salience {
       }
       return Array(UnsafeBufferPointer(rebasing: o[0..<unique]))
     }
+  }
+
+  /// Sorts `p[0..<n]` and drops repeats in place; returns how many values are left (`p[0..<result]`).
+  ///
+  /// An insertion sort that moves the larger values up while it looks for the new value's place (one
+  /// pass over them, not a search and then a move). Values `p[w..<i]` are free when `p[i]` is read
+  /// (each held a repeat, already dropped, or is `p[i]` itself), so moving up into `p[w]` overwrites no
+  /// value still to be read. A repeat is found next to its place once the larger values are moved:
+  /// they are moved back down. The same result as `sortBucket` (and as any sort that drops repeats).
+  @inline(__always)
+  static func insertionSortUnique(_ p: UnsafeMutablePointer<UInt64>, count n: Int) -> Int {
+    guard n > 1 else { return n }
+    var w = 1  // `p[0..<w]` is sorted, without repeats
+    var i = 1
+    while i < n {
+      let x = p[i]
+      var j = w
+      while j > 0, p[j &- 1] > x {
+        p[j] = p[j &- 1]
+        j &-= 1
+      }
+      if j > 0, p[j &- 1] == x {
+        // A repeat: the larger values go back down.
+        var k = j
+        while k < w {
+          p[k] = p[k &+ 1]
+          k &+= 1
+        }
+      } else {
+        p[j] = x
+        w &+= 1
+      }
+      i &+= 1
+    }
+    return w
   }
 
   /// `sortedWordHashes` of a string.
