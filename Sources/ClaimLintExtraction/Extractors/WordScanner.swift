@@ -261,7 +261,7 @@ private struct WordSink {
     } else {
       spill.append(w)
     }
-    count += 1
+    count &+= 1
   }
 }
 
