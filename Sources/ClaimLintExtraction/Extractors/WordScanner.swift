@@ -261,7 +261,7 @@ private struct WordSink {
     } else {
       spill.append(w)
     }
-    count += 1
+    count &+= 1
   }
 }
 
@@ -471,7 +471,8 @@ public enum WordScanner {
       guard start >= 0 else { return }
       let start = self.start
       self.start = -1
-      if first == last, end - start < 4 || u[end - 1] != 0x73 || u[end - 2] != 0x27 {
+      // `start < end <= u.count`: wrapping arithmetic cannot wrap, and leaves out the overflow checks.
+      if first == last, end &- start < 4 || u[end &- 1] != 0x73 || u[end &- 2] != 0x27 {
         out.append(word(first))
         return
       }

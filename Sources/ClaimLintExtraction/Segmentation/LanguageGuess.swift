@@ -262,19 +262,21 @@ public enum LanguageGuess {
         if b < 0x80 {
           if (b | 0x20) &- 0x61 < 26 {
             // A run of ASCII letters, at most up to the character limit.
-            let end = min(n, i + (Self.limit - seen))
-            var j = i + 1
+            // Indexes and counts are bounded by the buffer's size and the character limit: wrapping
+            // arithmetic cannot wrap, and leaves out the overflow checks.
+            let end = min(n, i &+ (Self.limit &- seen))
+            var j = i &+ 1
             var ended = false
             if let base = u.baseAddress {
               // Eight bytes at a time while they are all letters; else to the first that is not.
-              while j + 8 <= end {
+              while j &+ 8 <= end {
                 let other = LanguageGuess.nonLetterBytes(
                   UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
                 if other == 0 {
-                  j += 8
+                  j &+= 8
                   continue
                 }
-                j += other.trailingZeroBitCount >> 3
+                j &+= other.trailingZeroBitCount &>> 3
                 ended = true
                 break
               }
@@ -282,7 +284,7 @@ public enum LanguageGuess {
             if !ended {
               while j < end, (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
             }
-            let run = j - i
+            let run = j &- i
             if wordLength == 0, j < n, u[j] < 0x80, seen &+ run < Self.limit {
               // The common case, a whole ASCII word followed by an ASCII non-letter (a space, a comma):
               // the word is counted and the character after it read here, exactly as the next round
@@ -291,7 +293,7 @@ public enum LanguageGuess {
               words &+= 1
               if run <= maxBytes {
                 var key: UInt64
-                if i + 8 <= n, let base = u.baseAddress {
+                if i &+ 8 <= n, let base = u.baseAddress {
                   key = LanguageGuess.packedLower(UnsafeRawPointer(base + i), run)
                 } else {
                   key = 0
@@ -301,12 +303,12 @@ public enum LanguageGuess {
               }
               latinLetters &+= run
               seen &+= run
-              if words & 15 == 0, isCertainlyEnglish(bytesInText: n - j) {
+              if words & 15 == 0, isCertainlyEnglish(bytesInText: n &- j) {
                 certain = true
                 return
               }
               seen &+= 1
-              i = j + 1
+              i = j &+ 1
               if seen >= Self.limit { return }
               continue
             }
