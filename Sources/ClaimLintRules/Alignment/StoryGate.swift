@@ -161,8 +161,8 @@ public enum StoryGate {
         }
         // Each later document's signature words shared with `d`, counted in a small open-addressing
         // table (no sort of the partners): a document is a candidate when its count reaches
-        // `minimumSharedWords`, once, whatever the order its words come in. A document is at most once
-        // in a word's list, so a count stays within the signature's size.
+        // `minimumSharedWords`. A document is at most once in a word's list, so a count stays within
+        // the signature's size.
         var bits = 4
         while 1 << bits < 2 &* total { bits &+= 1 }
         let size = 1 << bits
@@ -170,8 +170,6 @@ public enum StoryGate {
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { keys in
           withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { counts in
             keys.initialize(repeating: -1)
-            var candidates = 0
-            var joined: [Int] = []
             for k in signature.indices {
               let (s, start, end) = ranges[k]
               postingShards[s].withUnsafeBufferPointer { e in
@@ -185,13 +183,16 @@ public enum StoryGate {
                   } else {
                     counts[slot] &+= 1
                   }
-                  if Int(counts[slot]) == minimumSharedWords {
-                    candidates += 1
-                    let other = Int(partner)
-                    if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
-                  }
                 }
               }
+            }
+            // The candidates, in the table's order (the stories do not depend on the order pairs are joined in).
+            var candidates = 0
+            var joined: [Int] = []
+            for slot in 0..<size where keys[slot] != -1 && Int(counts[slot]) >= minimumSharedWords {
+              candidates += 1
+              let other = Int(keys[slot])
+              if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
             }
             return (candidates, joined)
           }
