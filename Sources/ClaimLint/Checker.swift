@@ -252,16 +252,8 @@ public struct Checker: Sendable {
         let prepared = pipeline.prepare(files[i], stdin: stdin)
         // A file's shingles are read with its story words only while the run's budget may still keep
         // them (a large run's budget is spent by the documents long before its last files): the others
-        // would be thrown away here and read again by their story anyway. Their size is guessed low
-        // (a byte of text for each of their bytes: a shingle of eight bytes stands for a word and its
-        // separator, about six bytes), so a file whose shingles may fit is given the chance.
-        let read: (words: [UInt64], shingles: [UInt64]?)? = prepared.document.map { document in
-          if budget.mayKeepShingles(AlignedClaims.shingleTextBytes(of: document) + 32) {
-            let both = AlignedClaims.storyWordsAndShingles(of: document)
-            return (both.words, both.shingles)
-          }
-          return (AlignedClaims.storyWords(of: document), nil)
-        }
+        // would be thrown away here and read again by their story anyway.
+        let read = prepared.document.map { AlignedClaims.storyWords(of: $0, shinglesIf: budget.mayKeepShingles) }
         // Kept as it is when the run's documents would all fit so, compacted (a third of the size)
         // otherwise: a run that fits pays nothing for compaction, a larger one keeps three times as many.
         let size = prepared.approximateSize

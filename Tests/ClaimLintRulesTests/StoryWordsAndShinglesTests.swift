@@ -68,6 +68,20 @@ struct StoryWordsAndShinglesTests {
     #expect(Self.documents.filter { !Self.storyWordsOneByOne($0).isEmpty }.count > 20)
   }
 
+  /// A large run's first pass asks its budget whether a document's shingles may be kept before reading
+  /// them: told yes, it gets what `storyWordsAndShingles` gives; told no, the same words and no shingles.
+  @Test func shinglesAreReadOnlyWhenTheyMayBeKept() {
+    for doc in Self.documents {
+      let both = AlignedClaims.storyWordsAndShingles(of: doc)
+      var asked: [Int] = []
+      let kept = AlignedClaims.storyWords(of: doc) { asked.append($0); return true }
+      #expect(kept.words == both.words && kept.shingles == both.shingles, "\(doc.path)")
+      let dropped = AlignedClaims.storyWords(of: doc) { _ in false }
+      #expect(dropped.words == both.words && dropped.shingles == nil, "\(doc.path)")
+      #expect(asked.count == 1)
+    }
+  }
+
   @Test func groupsFromKnownShinglesAreGroupsFromTexts() {
     // Copies (the same reportage under other furniture), near copies and unrelated documents.
     let base = Self.texts[2] + " " + Self.texts[3] + " " + Self.texts[7] + " " + Self.texts[9]

@@ -177,12 +177,19 @@ public final class AlignedClaims: Sendable {
   /// segments, sorted without repeats).
   public static func storyWords(of document: Document) -> [UInt64] { readWords(of: document, shingles: false).words }
 
-  /// The bytes of text the document's shingles are read from (its reportage and lists).
-  public static func shingleTextBytes(of document: Document) -> Int {
-    var bytes = 0
+  /// `storyWords(of:)`, and the sorted shingles too (`storyWordsAndShingles(of:)`) when `fit` says
+  /// they may be kept: it is asked with a guess of their size in bytes made before reading them (a
+  /// byte of text for each of their bytes: a shingle of eight bytes stands for a word and its
+  /// separator, about six bytes; an article's shingles take a little more than its text).
+  public static func storyWords(of document: Document, shinglesIf fit: (Int) -> Bool) -> (words: [UInt64], shingles: [UInt64]?) {
+    var bytes = 32
     let segments = document.segments
     for k in segments.indices where segments[k].kind == .reportage || segments[k].kind == .list { bytes += segments[k].text.utf8.count }
-    return bytes
+    if fit(bytes) {
+      let both = readWords(of: document, shingles: true)
+      return (both.words, both.shingles)
+    }
+    return (readWords(of: document, shingles: false).words, nil)
   }
 
   /// `storyWords(of:)` and the document's sorted shingles (`Syndication.shingles(of:)`), read from its

@@ -114,49 +114,55 @@ public enum StoryGate {
     let signatures = perDocument.map(\.signature)
     // The documents of each signature word, in document order: each shard's (word, document) entries
     // sorted by word, keeping document order within a word (`sortByWord` is stable), so that a word's
-    // documents are one run of entries, found by binary search (no list, no allocation, per word).
+    // documents are one run of entries (no list, no allocation, per word). Each entry carries the
+    // place of its word in its document's signature, and once sorted, each document's place in each
+    // of its words' runs is noted (`positions[d * signatureSize + k]` for the `k`th word of `d`), so
+    // that the documents after it are found without searching.
+    let positions = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n * signatureSize))
+    defer { positions.deallocate() }
+    let places = SharedPlaces(value: positions)
     let postingShards: [[SortedStoryWordIndex.Entry]] = ParallelMap.map(Array(0..<shardCount)) { s in
       var entries: [SortedStoryWordIndex.Entry] = []
       var room = 0
       for signature in signatures { room += signature.count }
       entries.reserveCapacity(shardCount == 1 ? room : room / shardCount + room / (4 * shardCount) + 16)
       for d in signatures.indices {
-        for w in signatures[d] where shard(w, of: shardCount) == s {
-          entries.append(SortedStoryWordIndex.Entry(word: w, story: 0, claim: Int32(d)))
+        for k in signatures[d].indices where shard(signatures[d][k], of: shardCount) == s {
+          entries.append(SortedStoryWordIndex.Entry(word: signatures[d][k], story: Int32(k), claim: Int32(d)))
         }
       }
       SortedStoryWordIndex.sortByWord(&entries)
+      // Each (document, word) is in one shard only: the shards write apart.
+      let positions = places.value
+      for x in entries.indices {
+        positions[Int(entries[x].claim) &* signatureSize &+ Int(entries[x].story)] = Int32(x)
+      }
       return entries
     }
     let links: [(candidates: Int, joined: [Int])] = ParallelMap.map(Array(0..<n)) { d in
       let signature = signatures[d]
+      let positions = places.value
       // Each signature word's documents after `d` (at most `window`), as a range of its shard's entries.
       return withUnsafeTemporaryAllocation(of: (shard: Int, start: Int, end: Int).self, capacity: signature.count) { ranges in
         var total = 0
         for k in signature.indices {
           let w = signature[k]
           let s = shard(w, of: shardCount)
-          let (start, end) = postingShards[s].withUnsafeBufferPointer { e -> (Int, Int) in
-            // The first entry after (w, d): the word's documents after `d` (the list holds `d`: the
-            // word is in its signature).
-            var lo = 0
-            var hi = e.count
-            while lo < hi {
-              let mid = (lo &+ hi) >> 1
-              if e[mid].word < w || (e[mid].word == w && Int(e[mid].claim) <= d) { lo = mid &+ 1 } else { hi = mid }
-            }
-            var end = lo
-            let limit = min(e.count, lo &+ window)
+          // The entry after (w, d): the word's documents after `d`.
+          let start = Int(positions[d &* signatureSize &+ k]) &+ 1
+          let end = postingShards[s].withUnsafeBufferPointer { e -> Int in
+            var end = start
+            let limit = min(e.count, start &+ window)
             while end < limit && e[end].word == w { end &+= 1 }
-            return (lo, end)
+            return end
           }
           ranges[k] = (s, start, end)
           total &+= end &- start
         }
         // Each later document's signature words shared with `d`, counted in a small open-addressing
         // table (no sort of the partners): a document is a candidate when its count reaches
-        // `minimumSharedWords`, once, whatever the order its words come in. A document is at most once
-        // in a word's list, so a count stays within the signature's size.
+        // `minimumSharedWords`. A document is at most once in a word's list, so a count stays within
+        // the signature's size.
         var bits = 4
         while 1 << bits < 2 &* total { bits &+= 1 }
         let size = 1 << bits
@@ -164,8 +170,6 @@ public enum StoryGate {
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { keys in
           withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { counts in
             keys.initialize(repeating: -1)
-            var candidates = 0
-            var joined: [Int] = []
             for k in signature.indices {
               let (s, start, end) = ranges[k]
               postingShards[s].withUnsafeBufferPointer { e in
@@ -179,13 +183,16 @@ public enum StoryGate {
                   } else {
                     counts[slot] &+= 1
                   }
-                  if Int(counts[slot]) == minimumSharedWords {
-                    candidates += 1
-                    let other = Int(partner)
-                    if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
-                  }
                 }
               }
+            }
+            // The candidates, in the table's order (the stories do not depend on the order pairs are joined in).
+            var candidates = 0
+            var joined: [Int] = []
+            for slot in 0..<size where keys[slot] != -1 && Int(counts[slot]) >= minimumSharedWords {
+              candidates += 1
+              let other = Int(keys[slot])
+              if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
             }
             return (candidates, joined)
           }
@@ -222,4 +229,10 @@ public enum StoryGate {
     let union = a.count + b.count - shared
     return union == 0 ? 1 : Double(shared) / Double(union)
   }
+}
+
+/// The places of documents in their signature words' runs, written by the shards' threads (each to
+/// its own slots) and read by every thread once written.
+private struct SharedPlaces: @unchecked Sendable {
+  let value: UnsafeMutableBufferPointer<Int32>
 }
