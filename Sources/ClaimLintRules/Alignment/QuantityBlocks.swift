@@ -56,6 +56,10 @@ public enum QuantityBlocks {
     var counts: [Int] = []
     var entries: [(block: Int, ref: ClaimRef)] = []
     entries.reserveCapacity(2 * figures)
+    // A block per figure at most for most runs (each figure has up to two keys, most share them):
+    // the lists are not grown step by step.
+    names.reserveCapacity(figures)
+    counts.reserveCapacity(figures)
     // One buffer for every claim's keys.
     var buffer: [KeyParts] = []
     buffer.reserveCapacity(2)
@@ -86,6 +90,10 @@ public enum QuantityBlocks {
     var slot = [Int](repeating: -1, count: names.count)
     var kept: [Int] = []
     var out: [[ClaimRef]] = []
+    var keptCount = 0
+    for n in counts.indices where counts[n] > 1 { keptCount += 1 }
+    kept.reserveCapacity(keptCount)
+    out.reserveCapacity(keptCount)
     for n in names.indices where counts[n] > 1 {
       slot[n] = out.count
       kept.append(n)
@@ -95,7 +103,15 @@ public enum QuantityBlocks {
     }
     for e in entries where slot[e.block] >= 0 { out[slot[e.block]].append(e.ref) }
     let order = Self.order(kept.map { names[$0] }, blockNames: blockNames, words: words)
-    return split(order.map { out[$0] }, claims)
+    // Each block moved into its place (swapped out), not copied.
+    var ordered: [[ClaimRef]] = []
+    ordered.reserveCapacity(order.count)
+    for k in order {
+      var block: [ClaimRef] = []
+      swap(&block, &out[k])
+      ordered.append(block)
+    }
+    return split(ordered, claims)
   }
 
   /// The positions of `names` in the order of their texts "s<story>|<block><separator><word>" as
@@ -111,6 +127,7 @@ public enum QuantityBlocks {
     func distinct(_ values: [Int], count: Int) -> [Int] {
       var seen = [Bool](repeating: false, count: count)
       var out: [Int] = []
+      out.reserveCapacity(min(values.count, count))
       for v in values where !seen[v] {
         seen[v] = true
         out.append(v)
@@ -220,7 +237,11 @@ public enum QuantityBlocks {
   }
 
   /// The blocks, in order, with each large one split by the distinctive words of its sentences.
-  private static func split(_ blocks: [[ClaimRef]], _ claims: AlignedClaims) -> [[ClaimRef]] {
+  private static func split(_ blocks: consuming [[ClaimRef]], _ claims: AlignedClaims) -> [[ClaimRef]] {
+    // Most runs have no block to split: the blocks are returned as they are.
+    var large = 0
+    for k in blocks.indices where blocks[k].count > 64 { large += 1 }
+    if large == 0 { return blocks }
     var out: [[ClaimRef]] = []
     // The words of a sentence, by document and sentence index, for the few blocks that are split.
     var sentenceWords: [Int: Set<String>] = [:]

@@ -42,6 +42,14 @@ public struct QuantityComparison: Sendable {
       body(quantity, other.quantity)
     }
 
+    /// The two words of the figure's `Optional<String>` field at byte `offset` of a `Quantity`
+    /// (`StringFields`), read as they lie: no string is copied (and retained) to be looked up.
+    @inline(__always)
+    func bits(at offset: Int) -> StringBits {
+      let words = UnsafeRawPointer(address).load(fromByteOffset: offset, as: (UInt64, UInt64).self)
+      return StringBits(low: words.0, high: words.1)
+    }
+
     /// The figure of `claim`; nil for none.
     static func of(_ claim: borrowing Claim) -> Figure? {
       guard let address = claim.quantityAddress else { return nil }
@@ -109,10 +117,16 @@ public struct QuantityComparison: Sendable {
   private static func tables(_ claims: AlignedClaims) -> Tables {
     // Block keys and words by number, each distinct one once: a block key is looked up by the unit or
     // counted family it is made of (not made per figure), a word by itself. The numberings are reached
-    // through one pointer (`withScratch`), not captured as vars checked for exclusivity on each use.
-    withScratch(Numbering()) { numbering in
-      tables(claims, numbering)
+    // through one pointer, not captured as vars checked for exclusivity on each use. The numbering
+    // is made in place (`withScratch` would copy it, and its tables would be copied again at their
+    // first change, as the copy shares them with the original).
+    let numbering = UnsafeMutablePointer<Numbering>.allocate(capacity: 1)
+    numbering.initialize(to: Numbering())
+    defer {
+      numbering.deinitialize(count: 1)
+      numbering.deallocate()
     }
+    return tables(claims, numbering)
   }
 
   /// The block keys, units, counted families and words of a run by number (`tables`).
@@ -136,6 +150,14 @@ public struct QuantityComparison: Sendable {
       genericWord.reserveCapacity(64)
     }
 
+    /// The numbers already found for the strings of figures, by the strings' words (`KnownBits`):
+    /// the block key's number by unit, by counted family and by counted noun without a family, and
+    /// the word's number by action or counted noun. Each maps a nil field to -1.
+    var unitBlockBits = KnownBits()
+    var familyBlockBits = KnownBits()
+    var countedBlockBits = KnownBits()
+    var wordBits = KnownBits()
+
     /// The number of word `w`.
     mutating func word(_ w: String) -> Int32 {
       let (n, isNew) = words.number(w)
@@ -144,9 +166,48 @@ public struct QuantityComparison: Sendable {
     }
   }
 
+  /// Where `Quantity` keeps the `Optional<String>` fields that `tables` numbers, as byte offsets;
+  /// nil when an optional string is not two words (then every figure is numbered by its strings).
+  private struct StringFields {
+    var unit: Int
+    var counted: Int
+    var countedFamily: Int
+    var action: Int
+
+    static let current: StringFields? = {
+      guard MemoryLayout<String?>.size == 16, MemoryLayout<String?>.alignment >= 8,
+        let unit = MemoryLayout<Quantity>.offset(of: \.unit), let counted = MemoryLayout<Quantity>.offset(of: \.counted),
+        let countedFamily = MemoryLayout<Quantity>.offset(of: \.countedFamily), let action = MemoryLayout<Quantity>.offset(of: \.action)
+      else { return nil }
+      return StringFields(unit: unit, counted: counted, countedFamily: countedFamily, action: action)
+    }()
+  }
+
+  /// The number of the block key of `figure`'s unit ("unit:" and the unit), -1 for none.
+  private static func unitBlock(_ figure: Figure, _ numbering: UnsafeMutablePointer<Numbering>) -> Int32 {
+    guard let u = figure.quantity.unit else { return -1 }
+    let (n, isNew) = numbering.pointee.units.number(u)
+    if isNew { numbering.pointee.unitBlocks.append(numbering.pointee.blockNames.number("unit:" + u).number) }
+    return numbering.pointee.unitBlocks[Int(n)]
+  }
+
+  /// The number of the block key of `figure`'s counted family (its counted noun when it has no
+  /// family), -1 for a figure without a counted noun. The key depends on the family alone
+  /// (`NounFamilies.blockKey`).
+  private static func familyBlock(_ figure: Figure, _ claims: AlignedClaims, _ numbering: UnsafeMutablePointer<Numbering>) -> Int32 {
+    guard let c = figure.quantity.counted else { return -1 }
+    let (n, isNew) = numbering.pointee.families.number(figure.quantity.countedFamily ?? c)
+    if isNew {
+      let name = claims.nouns.blockKey(unit: nil, counted: c, countedFamily: figure.quantity.countedFamily) ?? ""
+      numbering.pointee.familyBlocks.append(numbering.pointee.blockNames.number(name).number)
+    }
+    return numbering.pointee.familyBlocks[Int(n)]
+  }
+
   /// `tables(_:)` with the numberings at `numbering`.
   private static func tables(_ claims: AlignedClaims, _ numbering: UnsafeMutablePointer<Numbering>) -> Tables {
     let dash = numbering.pointee.word("-")
+    let fields = StringFields.current
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
     // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
@@ -171,26 +232,45 @@ public struct QuantityComparison: Sendable {
           let figure = Figure.of(cs[i])
           quantities.append(figure)
           guard let figure else { continue }
-          // `nouns.blockKey` by number: made once per unit or counted family.
+          // `nouns.blockKey` by number: made once per unit or counted family. With `fields`, each
+          // string is first looked up by its words (`KnownBits`), and numbered by its text only when
+          // those words are new.
           let b: Int32
-          if let u = figure.quantity.unit {
-            let (n, isNew) = numbering.pointee.units.number(u)
-            if isNew { numbering.pointee.unitBlocks.append(numbering.pointee.blockNames.number("unit:" + u).number) }
-            b = numbering.pointee.unitBlocks[Int(n)]
-          } else if let c = figure.quantity.counted {
-            let (n, isNew) = numbering.pointee.families.number(figure.quantity.countedFamily ?? c)
-            if isNew {
-              let name = claims.nouns.blockKey(unit: nil, counted: c, countedFamily: figure.quantity.countedFamily) ?? ""
-              numbering.pointee.familyBlocks.append(numbering.pointee.blockNames.number(name).number)
+          let action: Int32
+          let noun: Int32
+          if let fields {
+            let unitBlock = numbering.pointee.unitBlockBits.number(figure.bits(at: fields.unit)) {
+              Self.unitBlock(figure, numbering)
             }
-            b = numbering.pointee.familyBlocks[Int(n)]
+            noun = numbering.pointee.wordBits.number(figure.bits(at: fields.counted)) {
+              figure.quantity.counted.map { numbering.pointee.word($0) } ?? -1
+            }
+            if unitBlock >= 0 {
+              b = unitBlock
+            } else {
+              // Without a unit, the block of the counted family, else of the counted noun.
+              guard noun >= 0 else { continue }
+              let familyBlock = numbering.pointee.familyBlockBits.number(figure.bits(at: fields.countedFamily)) {
+                figure.quantity.countedFamily == nil ? -1 : Self.familyBlock(figure, claims, numbering)
+              }
+              b = familyBlock >= 0 ? familyBlock : numbering.pointee.countedBlockBits.number(figure.bits(at: fields.counted)) {
+                Self.familyBlock(figure, claims, numbering)
+              }
+            }
+            action = numbering.pointee.wordBits.number(figure.bits(at: fields.action)) {
+              figure.quantity.action.map { numbering.pointee.word($0) } ?? -1
+            }
           } else {
-            continue
+            var block = Self.unitBlock(figure, numbering)
+            if block < 0 { block = Self.familyBlock(figure, claims, numbering) }
+            guard block >= 0 else { continue }
+            b = block
+            noun = figure.quantity.counted.map { numbering.pointee.word($0) } ?? -1
+            action = figure.quantity.action.map { numbering.pointee.word($0) } ?? -1
           }
-          let action = figure.quantity.action.map { numbering.pointee.word($0) } ?? -1
-          let noun = figure.quantity.counted.map { numbering.pointee.word($0) } ?? dash
-          let generic = numbering.pointee.genericWord[Int(noun)]
-          keys[i] = FigureKeys(block: b, action: action, noun: figure.quantity.unit != nil || !generic ? noun : -1)
+          let nounWord = noun >= 0 ? noun : dash
+          let generic = numbering.pointee.genericWord[Int(nounWord)]
+          keys[i] = FigureKeys(block: b, action: action, noun: figure.quantity.unit != nil || !generic ? nounWord : -1)
           let subject = Subject(block: b, action: action >= 0 ? action : dash)
           let n: Int
           if let known = subjects.count <= listLimit ? subjects.firstIndex(of: subject) : numbers[subject] {
@@ -381,6 +461,11 @@ public struct QuantityComparison: Sendable {
     }
   }
 
+  /// The bytes " of " and "the " as one 32-bit word each, as `findMarkers` loads four bytes (the
+  /// first byte lowest, on a little-endian machine and on a big-endian one alike).
+  private static var ofBytes: UInt32 { UInt32(littleEndian: 0x20_66_6F_20) }
+  private static var theBytes: UInt32 { UInt32(littleEndian: 0x20_65_68_74) }
+
   /// The markers of a total, in the order they are tried.
   private static let totalMarkers: [[UInt8]] = [" of the ", " of ", " out of "].map { Array($0.utf8) }
 
@@ -405,6 +490,10 @@ public struct QuantityComparison: Sendable {
       guard let hit = memchr(base + p, Int32(first), hay.count - tail.count - p + 1) else { break }
       let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
       p = at + 1
+      // Every marker ends in " of " or " of the ": an occurrence whose four bytes before (there are
+      // four: `at >= 4`) are neither " of " nor "the " follows no marker.
+      let before = UnsafeRawPointer(base + at - 4).loadUnaligned(as: UInt32.self)
+      guard before == Self.ofBytes || before == Self.theBytes else { continue }
       var whole = true
       for j in 1..<tail.count where hay[at + j] != tail[j] {
         whole = false
@@ -761,6 +850,70 @@ public struct QuantityComparison: Sendable {
     guard let fa = quantities[a.document][a.index], let fb = quantities[b.document][b.index] else { return .warning }
     if fa.quantity.direction == .exact && fb.quantity.direction == .exact && !fa.quantity.isVague && !fb.quantity.isVague { return .error }
     return .warning
+  }
+}
+
+/// The two words of an `Optional<String>` as they lie in memory.
+struct StringBits: Equatable {
+  var low: UInt64
+  var high: UInt64
+}
+
+/// Numbers already worked out for strings, looked up by the strings' two words (`StringBits`), not
+/// their text: no string is copied, hashed by its bytes or compared.
+///
+/// Why this is sound: the two words are the whole of an optional string's value (a copy of a string
+/// is a copy of its words), so two strings with the same words are the same string, provided both
+/// are alive when compared (the storage a word points to cannot be freed and reused while either
+/// holds it). The table is filled and read while the strings it was filled from are alive (the run's
+/// claims, during `tables`). Equal strings with different words (two buffers with the same text)
+/// only miss here and are numbered by their text; nil has its own words (and maps to -1).
+struct KnownBits {
+  private struct Entry {
+    var bits: StringBits
+    var number: Int32
+  }
+  /// An open-addressing table, at most half full; an entry with number `Int32.min` is empty.
+  private var entries: [Entry]
+  private var count = 0
+
+  init() {
+    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 32)
+  }
+
+  /// The slot of `bits` in `entries`: the one that holds them, or the empty one where they would go.
+  @inline(__always)
+  private func slot(_ bits: StringBits) -> Int {
+    let mask = entries.count - 1
+    // The low word of a small string holds its first bytes, of a large one its count and flags;
+    // the high word the rest of the bytes, or the storage's address. Mixed, the top bits pick the slot.
+    let mixed = (bits.low ^ (bits.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+    var k = Int(truncatingIfNeeded: mixed >> 40) & mask
+    while entries[k].number != .min && entries[k].bits != bits { k = (k + 1) & mask }
+    return k
+  }
+
+  /// The number known for `bits`; else `make()`'s, recorded for them.
+  @inline(__always)
+  mutating func number(_ bits: StringBits, _ make: () -> Int32) -> Int32 {
+    let k = slot(bits)
+    if entries[k].number != .min { return entries[k].number }
+    let n = make()
+    add(bits, n, at: k)
+    return n
+  }
+
+  /// Records `n` for `bits` at their empty slot `k`, growing the table to stay at most half full.
+  private mutating func add(_ bits: StringBits, _ n: Int32, at k: Int) {
+    count += 1
+    if 2 * count <= entries.count {
+      entries[k] = Entry(bits: bits, number: n)
+      return
+    }
+    let old = entries
+    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 2 * old.count)
+    for e in old where e.number != .min { entries[slot(e.bits)] = e }
+    entries[slot(bits)] = Entry(bits: bits, number: n)
   }
 }
 
