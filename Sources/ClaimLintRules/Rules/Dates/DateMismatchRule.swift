@@ -82,28 +82,60 @@ public struct DateMismatchRule: Rule {
         for k in cs.indices where cs[k].kind == .date { dateCount += 1 }
       }
     }
-    var pairs = ExactTextNumbers<ExactTextPair>(capacity: dateCount)
+    // Each pair is known by the digests of its two texts (`DigestNumbers`): `pairClaim[p]` is the first
+    // claim of pair `p`, whose texts are compared in place with a claim's whose digest is the same (no
+    // key holds a copy of the two strings, each retained and released).
+    // The claims of one sentence follow each other: a date's sentence is digested only when it is not
+    // that of the last date digested in its document (compared byte for byte; a sentence usually differs
+    // from another in length already).
+    var pairs = DigestNumbers(capacity: dateCount)
+    var pairClaim: [ClaimRef] = []
     var pairKept: [Bool] = []
     var pairOf: [Int] = []
+    var refList: [ClaimRef] = []
+    pairClaim.reserveCapacity(dateCount)
     pairKept.reserveCapacity(dateCount)
     pairOf.reserveCapacity(dateCount)
-    let refs = claims.claimRefs { c in
-      guard c.pointee.kind == .date, c.pointee.layer == .reportage, let d = c.pointee.date, d.resolved != nil, d.granularity == "day", !d.isDateline,
-        !d.isTentative
-      else {
-        return false
+    refList.reserveCapacity(dateCount)
+    for d in claims.documents.indices {
+      claims.documents[d].claims.withUnsafeBufferPointer { cs in
+        var digested = -1
+        var sentenceDigest: UInt64 = 0
+        for i in cs.indices {
+          // The date's fields read one by one in its box (binding the whole `DateMention` copies it).
+          guard cs[i].kind == .date, cs[i].layer == .reportage, cs[i].date?.resolved != nil, cs[i].date?.granularity == "day",
+            cs[i].date?.isDateline == false, cs[i].date?.isTentative == false
+          else { continue }
+          let kept = cs[i].sentence.withUTF8Bytes { s in
+            cs[i].span.text.withUTF8Bytes { t -> Bool in
+              if digested < 0 || !cs[digested].sentence.withUTF8Bytes({ ExactText.sameBytes($0, s) }) {
+                sentenceDigest = ExactText.digest(s)
+                digested = i
+              }
+              let p = pairs.number(digest: ExactTextPair.digest(sentenceDigest, ExactText.digest(t))) { n in
+                let r = pairClaim[n]
+                return claims.documents[r.document].claims.withUnsafeBufferPointer { other in
+                  other[r.index].sentence.withUTF8Bytes { ExactText.sameBytes($0, s) }
+                    && other[r.index].span.text.withUTF8Bytes { ExactText.sameBytes($0, t) }
+                }
+              }
+              if p == pairKept.count {
+                pairClaim.append(ClaimRef(document: d, index: i))
+                pairKept.append(!Self.isStatementDate(sentence: s, span: t) && !Self.isReplacedDate(sentence: cs[i].sentence, span: cs[i].span.text))
+              }
+              guard pairKept[p] else { return false }
+              pairOf.append(p)
+              return true
+            }
+          }
+          if kept { refList.append(ClaimRef(document: d, index: i)) }
+        }
       }
-      let key = ExactTextPair(c.pointee.sentence, c.pointee.span.text)
-      let p = pairs.number(key)
-      if p == pairKept.count {
-        pairKept.append(
-          !Self.isStatementDate(sentence: key.first.text, span: key.second.text) && !Self.isReplacedDate(sentence: key.first.text, span: key.second.text))
-      }
-      guard pairKept[p] else { return false }
-      pairOf.append(p)
-      return true
     }
-    pairs = ExactTextNumbers(capacity: 0)
+    pairs = DigestNumbers(capacity: 0)
+    pairClaim = []
+    let refs = refList
+    refList = []
     guard refs.count > 1 else { return [] }
     // Context words as sorted hashes: computed once per claim, compared by merge passes. The words of
     // a previous sentence are hashed once per sentence.
