@@ -30,6 +30,9 @@ struct DateByteSearchTests {
     ("Officials met on Monday Because talks stalled, Since\u{2019} when, Until\u{00A0}now (after) the vote.", "Monday"),
     ("Officials met on Monday afte\u{301}r the vote, whe\u{301}n talks \u{201C}stalled\u{201D} and Xafter.", "Monday"),
     ("Officials met after the vote, which was held on Monday, Whereas \u{201C}WHO\u{201D} said so.", "Monday"),
+    // Words that start as a clause break does and are none, and breaks after marks and punctuation.
+    ("Where unions asked, Unit beside buses sat on Monday while\u{301} Wh\u{301}en a\u{301}s \"as\" BUT, since\u{2019}.", "Monday"),
+    ("What the union said on Monday: as-yet unseen Alsatian befores and butts, afterwards until.", "Monday"),
     ("The board met on Monday.", ""),
     ("The board met on Monday.", "   "),
     ("", "Monday"),

@@ -53,4 +53,14 @@ struct SharedWordsTests {
     let initials = DateMismatchRule.clauseBreaks.reduce(UInt32(0)) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
     #expect(DateMismatchRule.clauseBreakInitials == initials)
   }
+
+  /// `isClauseBreakHead` holds for exactly the first two letters of the clause breaks.
+  @Test func clauseBreakHeadsAreTheFirstTwoLetters() {
+    let heads = Set(DateMismatchRule.clauseBreaks.map { w in w.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) } })
+    var found: Set<UInt16> = []
+    for a in UInt16(0x61)...0x7A {
+      for b in UInt16(0x61)...0x7A where DateMismatchRule.isClauseBreakHead(a << 8 | b) { found.insert(a << 8 | b) }
+    }
+    #expect(found == heads)
+  }
 }

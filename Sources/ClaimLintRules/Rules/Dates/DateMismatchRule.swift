@@ -168,6 +168,7 @@ public struct DateMismatchRule: Rule {
     // Per document: 0 not checked yet, 1 not in sentence order, 2 in sentence order.
     var inSentenceOrder = [UInt8](repeating: 0, count: claims.documents.count)
     var memberList: [Int] = []
+    memberList.reserveCapacity(3 * refs.count)
     var rangeList: [Range<Int>] = []
     rangeList.reserveCapacity(refs.count)
     claims.forEachClaim(of: refs) { cs, p in
@@ -182,7 +183,9 @@ public struct DateMismatchRule: Rule {
         while lo > 0, cs[lo - 1].sentenceIndex == sentence { lo -= 1 }
         var hi = r.index + 1
         while hi < cs.count, cs[hi].sentenceIndex == sentence { hi += 1 }
-        memberList.append(contentsOf: lo..<hi)
+        // One index at a time: `append(contentsOf:)` of a range takes the generic path for sequences
+        // (about 200 instructions a call for the two or three claims of a sentence).
+        for k in lo..<hi { memberList.append(k) }
       } else {
         if sentenceClaims[r.document] == nil {
           var bySentence: [Int: [Int]] = [:]
@@ -808,13 +811,44 @@ public struct DateMismatchRule: Rule {
 
   /// `clauseBreaks.contains(bare(word))` on a word's bytes: ASCII words are stripped and lower-cased
   /// byte by byte; others go through `bare`.
+  ///
+  /// Most words are told apart here, where the word is read, without a call: every clause break starts
+  /// with a, b, s, u or w, so a word whose first byte is another letter is none; and a word whose first
+  /// two bytes are ASCII letters is none unless they are, lower-cased, the first two letters of a clause
+  /// break (`isClauseBreakHead`). Two ASCII letters are two characters of their own, each its letter,
+  /// which `bare` keeps lower-cased in front: a word that `bare` makes a clause break starts with them.
+  @inline(__always)
   private static func isClauseBreak(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    let start = word.startIndex
+    if start < word.endIndex {
+      let a = word.base[start] | 0x20
+      if a &- 0x61 < 26 {
+        if clauseBreakInitials & (1 << UInt32(a &- 0x61)) == 0 { return false }
+        if start &+ 1 < word.endIndex {
+          let b = word.base[start &+ 1] | 0x20
+          if b &- 0x61 < 26, !isClauseBreakHead(UInt16(a) << 8 | UInt16(b)) { return false }
+        }
+      }
+    }
+    return isClauseBreakByLetters(word)
+  }
+
+  /// Whether two lower-cased ASCII letters (the first in the high byte) begin a clause break: "af",
+  /// "as", "be", "bu", "si", "un", "wh" (a test checks them against `clauseBreaks`).
+  @inline(__always)
+  static func isClauseBreakHead(_ pair: UInt16) -> Bool {
+    switch pair {
+    case 0x6166, 0x6173, 0x6265, 0x6275, 0x7369, 0x756E, 0x7768: return true
+    default: return false
+    }
+  }
+
+  /// `isClauseBreak(_:)` past its test of the first letter.
+  private static func isClauseBreakByLetters(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     // The letters, lower-cased, packed into one integer (a clause break has at most 7 letters). A word
     // with more than 7 ASCII letters is none, whatever else it holds (lower-casing keeps them all).
     let slice = word
     let word = UnsafeBufferPointer(rebasing: slice)
-    // Every clause break starts with a, b, s, u or w: a word whose first byte is another letter is none.
-    if let b = word.first, (b | 0x20) &- 0x61 < 26, clauseBreakInitials & (1 << UInt32((b | 0x20) &- 0x61)) == 0 { return false }
     var letters: UInt64 = 0
     var count = 0
     var k = 0
