@@ -110,6 +110,22 @@ struct DateByteSearchTests {
     }
   }
 
+  /// `lastByte` against a plain backward loop, for every end, with matches next to each other, bytes
+  /// just above and below the target, bytes outside ASCII and zero bytes.
+  @Test func lastByteFindsTheLastMatch() {
+    let bytes = Array("Xx the  Quick\u{0}brown fox!, FOX and \u{201C}fox\u{201D}:\u{1F}\u{21} 0123456789 xX \u{A0}\u{E9}".utf8)
+    bytes.withUnsafeBufferPointer { u in
+      for target: UInt8 in [0x20, 0x78, 0x1F, 0x21, 0x00, 0xE2, 0x9D, 0xA0, 0x7F] {
+        for end in 0...(u.count + 2) {
+          let expected = (0..<min(end, u.count)).last { u[$0] == target }
+          #expect(ClaimText.lastByte(target, in: u, before: end) == expected, "\(target) \(end)")
+        }
+      }
+    }
+    let empty: [UInt8] = []
+    empty.withUnsafeBufferPointer { #expect(ClaimText.lastByte(0x20, in: $0, before: 0) == nil) }
+  }
+
   @Test func firstByteFindsTheFirstMatch() {
     let bytes = Array("Xx the Quick brown fox, FOX and \u{201C}fox\u{201D}: 0123456789 xX".utf8)
     bytes.withUnsafeBufferPointer { u in

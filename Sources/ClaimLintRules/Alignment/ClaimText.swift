@@ -63,6 +63,32 @@ public enum ClaimText {
     return nil
   }
 
+  /// The index of the last byte of `u` before `end` that is `target`, or nil.
+  ///
+  /// Eight bytes are tested at a time, from the end back: in `x = word ^ target…`, a byte is zero where
+  /// it matches, and `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` flags exactly the zero bytes (the sum
+  /// sets a byte's high bit when its low seven bits are not all zero, and carries into no other byte),
+  /// so the highest flag is the last match.
+  static func lastByte(_ target: UInt8, in u: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+    guard let base = u.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let pattern = UInt64(target) &* ones
+    let raw = UnsafeRawPointer(base)
+    var k = min(end, u.count)
+    while k >= 8 {
+      let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k &- 8, as: UInt64.self)) ^ pattern
+      let zero = ~(((x & low7) &+ low7) | x | low7)
+      if zero != 0 { return k &- 8 &+ (7 &- zero.leadingZeroBitCount >> 3) }
+      k &-= 8
+    }
+    while k > 0 {
+      k &-= 1
+      if u[k] == target { return k }
+    }
+    return nil
+  }
+
   /// The index of the first occurrence of the bytes of `n` (not empty) in `h`, or nil.
   static func firstOccurrence(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !n.isEmpty, n.count <= h.count else { return nil }

@@ -711,7 +711,8 @@ public struct DateMismatchRule: Rule {
           while j > 0, bytes[j &- 1] == 0x20 { j &-= 1 }
           if j == 0 { break }
           let wordEnd = j
-          while j > 0, bytes[j &- 1] != 0x20 { j &-= 1 }
+          // The word's start: after the last space before it (eight bytes at a time).
+          j = (ClaimText.lastByte(0x20, in: bytes, before: j) ?? -1) &+ 1
           if step > 1, isClauseBreak(bytes[j..<wordEnd]) { break }
           lo = j
           cursor = j
@@ -724,7 +725,7 @@ public struct DateMismatchRule: Rule {
           while j < count, bytes[j] == 0x20 { j &+= 1 }
           if j == count { break }
           let wordStart = j
-          while j < count, bytes[j] != 0x20 { j &+= 1 }
+          j = ClaimText.firstByte(0x20, in: bytes, from: j) ?? count
           if isClauseBreak(bytes[wordStart..<j]) { break }
           hi = j
           cursor = j
