@@ -30,6 +30,9 @@ struct DateByteSearchTests {
     ("Officials met on Monday Because talks stalled, Since\u{2019} when, Until\u{00A0}now (after) the vote.", "Monday"),
     ("Officials met on Monday afte\u{301}r the vote, whe\u{301}n talks \u{201C}stalled\u{201D} and Xafter.", "Monday"),
     ("Officials met after the vote, which was held on Monday, Whereas \u{201C}WHO\u{201D} said so.", "Monday"),
+    // Words that start as a clause break does and are none, and breaks after marks and punctuation.
+    ("Where unions asked, Unit beside buses sat on Monday while\u{301} Wh\u{301}en a\u{301}s \"as\" BUT, since\u{2019}.", "Monday"),
+    ("What the union said on Monday: as-yet unseen Alsatian befores and butts, afterwards until.", "Monday"),
     ("The board met on Monday.", ""),
     ("The board met on Monday.", "   "),
     ("", "Monday"),
@@ -105,6 +108,22 @@ struct DateByteSearchTests {
         #expect(DateMismatchRule.containsFrom(piece) == expected, "\(piece)")
       }
     }
+  }
+
+  /// `lastByte` against a plain backward loop, for every end, with matches next to each other, bytes
+  /// just above and below the target, bytes outside ASCII and zero bytes.
+  @Test func lastByteFindsTheLastMatch() {
+    let bytes = Array("Xx the  Quick\u{0}brown fox!, FOX and \u{201C}fox\u{201D}:\u{1F}\u{21} 0123456789 xX \u{A0}\u{E9}".utf8)
+    bytes.withUnsafeBufferPointer { u in
+      for target: UInt8 in [0x20, 0x78, 0x1F, 0x21, 0x00, 0xE2, 0x9D, 0xA0, 0x7F] {
+        for end in 0...(u.count + 2) {
+          let expected = (0..<min(end, u.count)).last { u[$0] == target }
+          #expect(ClaimText.lastByte(target, in: u, before: end) == expected, "\(target) \(end)")
+        }
+      }
+    }
+    let empty: [UInt8] = []
+    empty.withUnsafeBufferPointer { #expect(ClaimText.lastByte(0x20, in: $0, before: 0) == nil) }
   }
 
   @Test func firstByteFindsTheFirstMatch() {

@@ -92,6 +92,35 @@ struct InPlaceRulesTests {
     #expect(pairs.count == 5)
   }
 
+  /// `DigestNumbers` numbers keys as a dictionary filled with `dict[key, default: dict.count]` does,
+  /// with the exact digests and with digests that collide on purpose (a text's length, a constant):
+  /// then only the caller's `isKey` tells keys apart, and the numbers must still be the dictionary's.
+  @Test func digestNumbersMatchADictionary() {
+    var texts = ["said on Monday", "said on Monday", "said on Monday ", "Zürich", "Zu\u{308}rich", "", "", "Friday", "friday"]
+    for k in 0..<300 { texts.append("Report \(k % 120): the council met on day \(k % 37) of the talks.") }
+    let digests: [(String) -> UInt64] = [
+      { ExactText($0).digestValue }, { UInt64($0.utf8.count) }, { _ in 7 },
+    ]
+    for digest in digests {
+      for capacity in [0, 5, texts.count] {
+        var table = DigestNumbers(capacity: capacity)
+        var keys: [[UInt8]] = []
+        var reference: [[UInt8]: Int] = [:]
+        for t in texts {
+          let bytes = Array(t.utf8)
+          let n = table.number(digest: digest(t)) { keys[$0] == bytes }
+          if n == keys.count { keys.append(bytes) }
+          let expected = reference[bytes, default: reference.count]
+          reference[bytes] = expected
+          #expect(n == expected)
+        }
+        #expect(table.count == reference.count)
+      }
+    }
+    #expect(ExactTextPair("said on Monday", "Monday").digestValue
+      == ExactTextPair.digest(ExactText("said on Monday").digestValue, ExactText("Monday").digestValue))
+  }
+
   @Test func ownDayWordsAreFoundOnBytes() {
     for s in ["today", "Today", "TONIGHT", "this Morning", "this  morning", "yesterday", "todays", "Friday", "to\u{212A}ay", "tödäy", ""] {
       #expect(DateMismatchRule.isOwnDay(s) == DateMismatchRule.ownDayWords.contains(s.lowercased()), "\(s)")

@@ -53,4 +53,33 @@ struct SharedWordsTests {
     let initials = DateMismatchRule.clauseBreaks.reduce(UInt32(0)) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
     #expect(DateMismatchRule.clauseBreakInitials == initials)
   }
+
+  /// `isPackedSayingVerb` holds for exactly the saying verbs: each of them, and none of words that
+  /// share their first eight letters, differ in their ninth or last letter, or are them with zero bytes
+  /// in front or a letter more or less.
+  @Test func packedSayingVerbsAreTheSayingVerbs() {
+    func packed(_ w: String) -> Bool {
+      let b = Array(w.utf8)
+      let p = b.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      return DateMismatchRule.isPackedSayingVerb(p, count: b.count, ninth: b.count == 9 ? b[8] : 0)
+    }
+    var words = Array(DateMismatchRule.sayingVerbs)
+    for v in DateMismatchRule.sayingVerbs {
+      words += [v + "s", String(v.dropLast()), String(v.dropLast()) + "x", "\u{0}" + v, "\u{0}\u{0}" + v, String(v.dropFirst())]
+    }
+    words += ["announcer", "confirmer", "reporting", "reporter", "sai", "saidx", "toldd", "reports"]
+    for w in words where (4...9).contains(w.utf8.count) {
+      #expect(packed(w) == DateMismatchRule.sayingVerbs.contains(w), "\(w)")
+    }
+  }
+
+  /// `isClauseBreakHead` holds for exactly the first two letters of the clause breaks.
+  @Test func clauseBreakHeadsAreTheFirstTwoLetters() {
+    let heads = Set(DateMismatchRule.clauseBreaks.map { w in w.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) } })
+    var found: Set<UInt16> = []
+    for a in UInt16(0x61)...0x7A {
+      for b in UInt16(0x61)...0x7A where DateMismatchRule.isClauseBreakHead(a << 8 | b) { found.insert(a << 8 | b) }
+    }
+    #expect(found == heads)
+  }
 }

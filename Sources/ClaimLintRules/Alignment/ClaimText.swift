@@ -63,6 +63,32 @@ public enum ClaimText {
     return nil
   }
 
+  /// The index of the last byte of `u` before `end` that is `target`, or nil.
+  ///
+  /// Eight bytes are tested at a time, from the end back: in `x = word ^ target…`, a byte is zero where
+  /// it matches, and `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` flags exactly the zero bytes (the sum
+  /// sets a byte's high bit when its low seven bits are not all zero, and carries into no other byte),
+  /// so the highest flag is the last match.
+  static func lastByte(_ target: UInt8, in u: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+    guard let base = u.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let pattern = UInt64(target) &* ones
+    let raw = UnsafeRawPointer(base)
+    var k = min(end, u.count)
+    while k >= 8 {
+      let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k &- 8, as: UInt64.self)) ^ pattern
+      let zero = ~(((x & low7) &+ low7) | x | low7)
+      if zero != 0 { return k &- 8 &+ (7 &- zero.leadingZeroBitCount >> 3) }
+      k &-= 8
+    }
+    while k > 0 {
+      k &-= 1
+      if u[k] == target { return k }
+    }
+    return nil
+  }
+
   /// The index of the first occurrence of the bytes of `n` (not empty) in `h`, or nil.
   static func firstOccurrence(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !n.isEmpty, n.count <= h.count else { return nil }
@@ -223,13 +249,15 @@ struct ExactText: Hashable {
 
   static func == (a: ExactText, b: ExactText) -> Bool {
     guard a.digest == b.digest else { return false }
-    return a.text.withUTF8Bytes { u in
-      b.text.withUTF8Bytes { v in
-        guard u.count == v.count else { return false }
-        guard let p = u.baseAddress, let q = v.baseAddress else { return true }
-        return memcmp(p, q, u.count) == 0
-      }
-    }
+    return a.text.withUTF8Bytes { u in b.text.withUTF8Bytes { v in sameBytes(u, v) } }
+  }
+
+  /// Whether two buffers hold the same bytes.
+  @inline(__always)
+  static func sameBytes(_ u: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard u.count == v.count else { return false }
+    guard let p = u.baseAddress, let q = v.baseAddress else { return true }
+    return memcmp(p, q, u.count) == 0
   }
 
   func hash(into hasher: inout Hasher) { hasher.combine(digest) }
@@ -294,7 +322,75 @@ extension ExactText: ExactTextKey {}
 
 extension ExactTextPair: ExactTextKey {
   /// The two digests mixed (equal pairs have equal digests of both parts).
-  var digestValue: UInt64 { (first.digestValue &* 0x9E37_79B9_7F4A_7C15) ^ second.digestValue }
+  var digestValue: UInt64 { Self.digest(first.digestValue, second.digestValue) }
+
+  /// The digest of a pair whose parts have the digests `first` and `second`.
+  @inline(__always)
+  static func digest(_ first: UInt64, _ second: UInt64) -> UInt64 { (first &* 0x9E37_79B9_7F4A_7C15) ^ second }
+}
+
+/// Numbers for keys the caller keeps, given by their 64-bit digests: each distinct key gets the next
+/// number, 0, 1, 2, ..., as `ExactTextNumbers` gives them, but the table holds only the digests, and
+/// whether the key looked up is the key of number `n` is asked of the caller (`isKey(n)`), only for
+/// numbers whose digest is the key's. A caller that can read its keys where they lie (a claim's
+/// sentence in its document) keeps no copy of them (each copy of a string retains it).
+struct DigestNumbers {
+  /// Per slot, the number of its key, or -1 for an empty slot. The size is a power of two, at least
+  /// twice the number of keys.
+  private var slots: [Int32]
+  /// `64 - log2(slots.count)` (as in `ExactTextNumbers`).
+  private var shift: UInt64
+  /// Per number, the digest of its key.
+  private var digests: [UInt64] = []
+
+  /// A table with room for `capacity` keys before it grows.
+  init(capacity: Int) {
+    var bits: UInt64 = 4
+    while (1 << bits) < 2 * capacity { bits += 1 }
+    slots = [Int32](repeating: -1, count: 1 << bits)
+    shift = 64 - bits
+    digests.reserveCapacity(capacity)
+  }
+
+  /// The number of distinct keys so far.
+  var count: Int { digests.count }
+
+  @inline(__always)
+  private func home(_ digest: UInt64) -> Int { Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+  /// The number of the key with digest `digest`: that of an earlier key with the same digest for
+  /// which `isKey` holds, else `count` (and the key is added: the caller records it under that number).
+  /// Equal keys must have equal digests.
+  mutating func number(digest d: UInt64, isKey: (Int) -> Bool) -> Int {
+    let mask = slots.count - 1
+    var s = home(d)
+    while true {
+      let n = Int(slots[s])
+      if n < 0 { break }
+      if digests[n] == d && isKey(n) { return n }
+      s = (s + 1) & mask
+    }
+    let n = digests.count
+    digests.append(d)
+    if 2 * digests.count > slots.count {
+      grow()
+    } else {
+      slots[s] = Int32(n)
+    }
+    return n
+  }
+
+  /// Doubles the slots and places every key again (by its number, in order).
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: 2 * slots.count)
+    shift -= 1
+    let mask = slots.count - 1
+    for n in digests.indices {
+      var s = home(digests[n])
+      while slots[s] >= 0 { s = (s + 1) & mask }
+      slots[s] = Int32(n)
+    }
+  }
 }
 
 /// Numbers for exact texts (or pairs of them): each distinct key gets the next number, 0, 1, 2, ...,
