@@ -360,9 +360,14 @@ public struct ClaimExtractor: Sendable {
 
         // The spans buffer is moved out of `b` for the call (and back after it): read and written in the
         // same call, `b.tokens` was retained and released once per sentence.
+        // The tokens are moved out too: read from `b` (whose buffers closures above borrow), they were
+        // retained for the call and released after the figures were read.
         var dateSpans: [DateExtractor.Span] = []
         swap(&dateSpans, &b.dateSpans)
-        shared.dates.spans(b.tokens, documentDate: document.date, into: &dateSpans)
+        var dateTokens: [Token] = []
+        swap(&dateTokens, &b.tokens)
+        shared.dates.spans(dateTokens, documentDate: document.date, into: &dateSpans)
+        swap(&dateTokens, &b.tokens)
         swap(&dateSpans, &b.dateSpans)
         b.dateRanges.removeAllShort()
         b.dateTokens.removeAllShort()
