@@ -148,15 +148,19 @@ public struct AttributionExtractor: Sendable {
     titled: [(title: String, person: String)]
   ) -> [Match] {
     var out: [Match] = []
-    extract(from: sentence, words: ws, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled, into: &out)
+    extract(
+      bytes: Array(sentence.utf8), words: ws, quote: quote, people: people, previousSpeaker: previousSpeaker,
+      titled: titled, into: &out)
     return out
   }
 
-  /// `extract(from:words:quote:people:previousSpeaker:titled:)` appended to `out`, which must be
-  /// empty (it is read as the sentence's matches so far): a caller that reads many sentences keeps
-  /// one buffer instead of an array allocated for every sentence with an attribution.
+  /// `extract(from:words:quote:people:previousSpeaker:titled:)` on the sentence's UTF-8 bytes,
+  /// appended to `out`, which must be empty (it is read as the sentence's matches so far): a caller
+  /// that reads many sentences keeps one buffer instead of an array allocated for every sentence
+  /// with an attribution. The texts are sliced from the bytes, so that the caller need not make the
+  /// sentence's string.
   func extract(
-    from sentence: String, words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
+    bytes sentence: [UInt8], words ws: [Word], quote: Range<Int>?, people: [String], previousSpeaker: String?,
     titled: [(title: String, person: String)], into out: inout [Match]
   ) {
     precondition(out.isEmpty)
@@ -258,7 +262,7 @@ public struct AttributionExtractor: Sendable {
         continue
       }
       let speakerRange = speakerWords[speakerWords.startIndex].range.lowerBound..<speakerWords[speakerWords.endIndex - 1].range.upperBound
-      let written = Segment.slice(sentence, speakerRange.lowerBound, speakerRange.upperBound)
+      let written = sentence.utf8Slice(speakerRange.lowerBound, speakerRange.upperBound)
       if !subjectFound {
         subjectFound = true
         if let p = Self.subject(ws, people: people) { previousSpeaker = p }
@@ -269,7 +273,7 @@ public struct AttributionExtractor: Sendable {
       }
       let content: String
       if let q = quote {
-        content = Segment.slice(sentence, q.lowerBound, q.upperBound)
+        content = sentence.utf8Slice(q.lowerBound, q.upperBound)
       } else {
         // "…, according to Samuel Okello, who chaired the meeting": the clause about the speaker is
         // not part of what was said.
@@ -300,15 +304,15 @@ public struct AttributionExtractor: Sendable {
       if out.count >= 2 { break }  // a sentence rarely names more than two speakers
     }
     // A sentence that is only a quote continues the previous speaker.
-    if out.isEmpty, let q = quote, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
+    if out.isEmpty, let q = quote, q.lowerBound <= 3, q.upperBound + 4 >= sentence.count {
       if !subjectFound, let p = Self.subject(ws, people: people) { previousSpeaker = p }
     }
-    if out.isEmpty, let q = quote, let prev = previousSpeaker, q.lowerBound <= 3, q.upperBound + 4 >= sentence.utf8.count {
+    if out.isEmpty, let q = quote, let prev = previousSpeaker, q.lowerBound <= 3, q.upperBound + 4 >= sentence.count {
       out.append(
         Match(
           speakerRange: q, quoteRange: q,
           attribution: Attribution(
-            speaker: prev, speakerText: "", verb: "", content: Segment.slice(sentence, q.lowerBound, q.upperBound), isQuote: true)))
+            speaker: prev, speakerText: "", verb: "", content: sentence.utf8Slice(q.lowerBound, q.upperBound), isQuote: true)))
     }
   }
 
@@ -334,7 +338,7 @@ public struct AttributionExtractor: Sendable {
   /// range test per word.
   static func keptContent(_ sentence: String, _ ws: [Word], speaker: Range<Int>, verb: Range<Int>, aside: Range<Int>) -> String {
     let (from, to) = ws.withUnsafeBufferPointer { keptStretches($0, speaker: speaker, verb: verb, aside: aside) }
-    return keptContent(sentence, ws, from: from, to: to)
+    return keptContent(Array(sentence.utf8), ws, from: from, to: to)
   }
 
   /// `keptContent(_:_:speaker:verb:aside:)` given the words each exclusion leaves out as indices: the
@@ -344,6 +348,13 @@ public struct AttributionExtractor: Sendable {
   static func keptContent(
     _ sentence: String, _ ws: [Word], speakerWords: Range<Int>, verbWords: Range<Int>, asideWords: Range<Int>
   ) -> String {
+    keptContent(Array(sentence.utf8), ws, speakerWords: speakerWords, verbWords: verbWords, asideWords: asideWords)
+  }
+
+  /// `keptContent(_:_:speakerWords:verbWords:asideWords:)` on the sentence's UTF-8 bytes.
+  static func keptContent(
+    _ sentence: [UInt8], _ ws: [Word], speakerWords: Range<Int>, verbWords: Range<Int>, asideWords: Range<Int>
+  ) -> String {
     let (from, to) = orderedStretches(
       speakerWords.lowerBound, speakerWords.upperBound, verbWords.lowerBound, verbWords.upperBound,
       asideWords.lowerBound, asideWords.upperBound, count: ws.count)
@@ -352,10 +363,9 @@ public struct AttributionExtractor: Sendable {
 
   /// The kept words' `lower` joined by spaces, the kept words being the stretches `from[s]..<to[s]`
   /// made by `keptStretches` or `orderedStretches`.
-  private static func keptContent(_ sentence: String, _ ws: [Word], from: SIMD4<Int>, to: SIMD4<Int>) -> String {
-    var bytes = sentence
+  private static func keptContent(_ sentence: [UInt8], _ ws: [Word], from: SIMD4<Int>, to: SIMD4<Int>) -> String {
     var fits = true
-    let content = bytes.withUTF8 { sb in
+    let content = sentence.withUnsafeBufferPointer { sb in
       let room = sb.count + ws.count
       // The words are read on their storage.
       return ws.withUnsafeBufferPointer { wb in
@@ -804,11 +814,11 @@ public struct AttributionExtractor: Sendable {
 
   /// The UTF-8 range of the first quoted passage of at least four words ("…" or “…”), without the marks.
   func quoteRange(in sentence: String) -> Range<Int>? {
-    quoteRange(bytes: Array(sentence.utf8), sentence: sentence)
+    quoteRange(bytes: Array(sentence.utf8))
   }
 
   /// `quoteRange(in:)` on the sentence's UTF-8 bytes `b`, already at hand.
-  func quoteRange(bytes b: [UInt8], sentence: String) -> Range<Int>? {
+  func quoteRange(bytes b: [UInt8]) -> Range<Int>? {
     // Most sentences have no quotation mark at all.
     guard Self.hasQuoteByte(b) else { return nil }
     var i = 0
@@ -823,7 +833,7 @@ public struct AttributionExtractor: Sendable {
       if open == nil, isStraight || isOpen {
         open = i + (isStraight ? 1 : 3)
       } else if let o = open, isStraight || isClose {
-        if Self.wordCount(b, o, i, sentence, stopAt: 4) >= 4 { return o..<i }
+        if Self.wordCount(b, o, i, stopAt: 4) >= 4 { return o..<i }
         open = nil
       }
       i += (isOpen || isClose) ? 3 : 1
@@ -882,9 +892,9 @@ public struct AttributionExtractor: Sendable {
     }
   }
 
-  /// The number of space-separated words between two UTF-8 offsets, as
-  /// `Segment.slice(sentence, from, to).split(separator: " ").count` counts them, or `stopAt` once
-  /// that many are counted (the count is then at least `stopAt`). In ASCII text every space is a
+  /// The number of space-separated words between two UTF-8 offsets of the sentence's bytes `b`, as
+  /// `b.utf8Slice(from, to).split(separator: " ").count` counts them, or `stopAt` once that many are
+  /// counted (the count is then at least `stopAt`). In ASCII text every space is a
   /// character of its own, so the bytes are counted directly; other text is sliced.
   ///
   /// Stopping early is exact: the bytes read so far are ASCII, and the first byte of the last word
@@ -892,12 +902,12 @@ public struct AttributionExtractor: Sendable {
   /// ASCII, and no character before the slice can join it); whatever follows can extend that word,
   /// but the spaces before it are characters of their own, so the slice splits into at least as
   /// many pieces.
-  static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, _ sentence: String, stopAt: Int = .max) -> Int {
+  static func wordCount(_ b: [UInt8], _ from: Int, _ to: Int, stopAt: Int = .max) -> Int {
     var count = 0
     var inWord = false
     for k in from..<to {
       let c = b[k]
-      if c >= 0x80 { return Segment.slice(sentence, from, to).split(separator: " ").count }
+      if c >= 0x80 { return b.utf8Slice(from, to).split(separator: " ").count }
       if c == 0x20 {
         inWord = false
       } else if !inWord {

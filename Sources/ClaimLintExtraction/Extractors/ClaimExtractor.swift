@@ -153,11 +153,11 @@ public struct ClaimExtractor: Sendable {
   /// Whether a date sits in a dateline at the start of a sentence: a few words with a comma before it
   /// ("LISBON, May 16", "China News Service, Chiang Mai, August 16") and a dash or a bracket after it.
   static func isDateline(_ sentence: String, _ r: Range<Int>) -> Bool {
-    isDateline(sentence, bytes: Array(sentence.utf8), r)
+    isDateline(bytes: Array(sentence.utf8), r)
   }
 
   /// `isDateline(_:_:)` on the sentence's UTF-8 bytes, already at hand.
-  static func isDateline(_ sentence: String, bytes u: [UInt8], _ r: Range<Int>) -> Bool {
+  static func isDateline(bytes u: [UInt8], _ r: Range<Int>) -> Bool {
     let n = u.count
     let lo = max(0, min(r.lowerBound, n))
     let hi = max(lo, min(r.upperBound, n))
@@ -186,7 +186,7 @@ public struct ClaimExtractor: Sendable {
     }
     guard comma, words <= 8 else { return false }
     if period {
-      let characters = simple ? scalars : Segment.slice(sentence, 0, lo).count
+      let characters = simple ? scalars : u.utf8Slice(0, lo).count
       guard characters < 30 else { return false }
     }
     return true
@@ -316,20 +316,26 @@ public struct ClaimExtractor: Sendable {
       for sentenceNumber in firstSentence..<lastSentence {
         let range = b.sentences[sentenceNumber]
         defer { sentenceIndex += 1 }
-        let sentence = Segment.slice(text, range.lowerBound, range.upperBound)
+        // The sentence's text is made when its first claim is kept: the extractors read the sentence's
+        // bytes (`b.bytes`), and a sentence without a claim (about one in six) needs no string.
+        var sentence = Optional<String>.none
         let base = range.lowerBound
         func span(_ r: Range<Int>) -> SourceSpan {
           document.span(text: text, map: map, textStart: base + r.lowerBound, textEnd: base + r.upperBound)
         }
         /// Appends a claim of the sentence, and returns where it lies, to set its boxed kind on.
         func addClaim(_ kind: Claim.Kind, _ r: Range<Int>, hedgeWords: [String]) -> UnsafeMutablePointer<Claim> {
-          claims.append(
-            kind, layer: layer, span: span(r), sentence: sentence, sentenceIndex: sentenceIndex, hedges: hedgeWords,
+          if sentence == nil { sentence = Segment.slice(text, range.lowerBound, range.upperBound) }
+          return claims.append(
+            kind, layer: layer, span: span(r), sentence: sentence.unsafelyUnwrapped, sentenceIndex: sentenceIndex,
+            hedges: hedgeWords,
             commentAuthor: layer == .comment ? document.segments[k].author : nil, isHeadline: segmentKind == .headline)
         }
-        // One tokenisation of the sentence serves hedges, dates and figures.
+        // One tokenisation of the sentence serves hedges, dates and figures. The bytes are copied from
+        // the segment's text in place: the sentence's ends are boundaries of code points (the splitter
+        // cuts only there), so they are the bytes of the sentence's string.
         b.bytes.removeAll(keepingCapacity: true)
-        b.bytes.append(contentsOf: sentence.utf8)
+        text.withUTF8Bytes { b.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         var plain = false
         Tokenizer.tokenize(b.bytes, into: &b.tokens, plain: &plain)
         shared.extraction.mark(&b.tokens)
@@ -354,9 +360,14 @@ public struct ClaimExtractor: Sendable {
 
         // The spans buffer is moved out of `b` for the call (and back after it): read and written in the
         // same call, `b.tokens` was retained and released once per sentence.
+        // The tokens are moved out too: read from `b` (whose buffers closures above borrow), they were
+        // retained for the call and released after the figures were read.
         var dateSpans: [DateExtractor.Span] = []
         swap(&dateSpans, &b.dateSpans)
-        shared.dates.spans(b.tokens, documentDate: document.date, into: &dateSpans)
+        var dateTokens: [Token] = []
+        swap(&dateTokens, &b.tokens)
+        shared.dates.spans(dateTokens, documentDate: document.date, into: &dateSpans)
+        swap(&dateTokens, &b.tokens)
         swap(&dateSpans, &b.dateSpans)
         b.dateRanges.removeAllShort()
         b.dateTokens.removeAllShort()
@@ -368,14 +379,14 @@ public struct ClaimExtractor: Sendable {
         // The mentions are read and changed in place in `dateSpans`, and moved from there into their
         // claims: a match holding a copy of each mention retained its strings twice more.
         // "today" inside a quote is the day the words were spoken, which the article need not say.
-        let quote = attributions.quoteRange(bytes: b.bytes, sentence: sentence)
+        let quote = attributions.quoteRange(bytes: b.bytes)
         if let q = quote {
           for k in b.dateSpans.indices where b.dateSpans[k].mention.isRelative && q.contains(b.dateRanges[k].lowerBound) {
             b.dateSpans[k].mention.isTentative = true
           }
         }
         b.datelines.removeAllShort()
-        for k in b.dateRanges.indices { b.datelines.append(Self.isDateline(sentence, bytes: b.bytes, b.dateRanges[k])) }
+        for k in b.dateRanges.indices { b.datelines.append(Self.isDateline(bytes: b.bytes, b.dateRanges[k])) }
         // The dates events are placed on, read before the mentions are moved into their claims.
         b.eventDates.removeAllShort()
         for k in b.dateSpans.indices {
@@ -432,7 +443,7 @@ public struct ClaimExtractor: Sendable {
         // (every string of it retained), and the claim's value was copied from it again.
         // The matches are found into the scratch's buffers, and taken out of them (left empty, their
         // storage kept for the next sentence).
-        titles.extract(from: sentence, words: b.words, into: &b.titleMatches)
+        titles.extract(bytes: b.bytes, words: b.words, into: &b.titleMatches)
         b.titleMatches.reverseByMoving()
         while let m = b.titleMatches.popLast() {
           // The span covers title and name together ("Deputy Chief Justice Amara Nwosu").
@@ -446,7 +457,7 @@ public struct ClaimExtractor: Sendable {
           addClaim(.title, whole, hedgeWords: hedgeWords).pointee.title = consume title
         }
         attributions.extract(
-          from: sentence, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
+          bytes: b.bytes, words: b.words, quote: quote, people: people, previousSpeaker: previousSpeaker, titled: titled,
           into: &b.attributionMatches)
         b.attributionMatches.reverseByMoving()
         while let m = b.attributionMatches.popLast() {
@@ -464,7 +475,7 @@ public struct ClaimExtractor: Sendable {
         }
         if layer == .reportage, let p = events.placeOrAnyCity(in: b.words) { currentPlace = p }
         var eventMatches = events.extract(
-          from: sentence, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
+          bytes: b.bytes, words: b.words, dates: b.eventDates, people: people, index: &peopleIndex)
         eventMatches.reverseByMoving()
         while var m = eventMatches.popLast() {
           // The event is finished before it is stored: each write to `c.event` boxes it anew.
@@ -518,6 +529,18 @@ struct SourceOrderKey: Comparable {
 
   static func < (a: Self, b: Self) -> Bool {
     (a.start, a.kind, a.end, a.index) < (b.start, b.kind, b.end, b.index)
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// The text of the UTF-8 bytes from `start` to `end` (clamped to the bytes): `Segment.slice` of the
+  /// string these bytes are, for a caller that holds a sentence's bytes and not its string. The
+  /// offsets are boundaries of code points, as those given to `Segment.slice` are.
+  func utf8Slice(_ start: Int, _ end: Int) -> String {
+    let s = Swift.max(0, Swift.min(start, count))
+    let e = Swift.max(s, Swift.min(end, count))
+    if s == e { return "" }
+    return withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
   }
 }
 

@@ -240,7 +240,7 @@ public struct EventExtractor: Sendable {
   ///
   /// `index` holds what is read of each person (`PeopleIndex`), brought up to date with `people` here.
   func personMeeting(
-    _ sentence: String, _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], index: inout PeopleIndex,
+    _ ws: [Word], type: String, at eventWord: Range<Int>, people: [String], index: inout PeopleIndex,
     dates: [DatedSpan]
   ) -> [Match] {
     guard type == "meeting", !people.isEmpty else { return [] }
@@ -386,12 +386,13 @@ public struct EventExtractor: Sendable {
 
   public func extract(from sentence: String, words ws: [Word], dates: [DatedSpan] = [], people: [String] = []) -> [Match] {
     var index = PeopleIndex()
-    return extract(from: sentence, words: ws, dates: dates, people: people, index: &index)
+    return extract(bytes: Array(sentence.utf8), words: ws, dates: dates, people: people, index: &index)
   }
 
   /// `extract(from:words:dates:people:)` with the document's `PeopleIndex`, kept from call to call
   /// (with `people` the document's list so far), so that each person is read once a document.
-  func extract(from sentence: String, words ws: [Word], dates: [DatedSpan], people: [String], index: inout PeopleIndex) -> [Match] {
+  /// The sentence is read as its UTF-8 bytes, so that the caller need not make its string.
+  func extract(bytes sentence: [UInt8], words ws: [Word], dates: [DatedSpan], people: [String], index: inout PeopleIndex) -> [Match] {
     var type: String? = nil
     var eventWord = 0..<0
     // Whether a word before the event word (all words when there is none) is a delegate noun.
@@ -468,7 +469,7 @@ public struct EventExtractor: Sendable {
     guard let eventType = type else { return [] }
     guard let (s, e, items) = best else {
       if let m = organisationEvent(ws, type: eventType, at: eventWord, dates: dates) { return [m] }
-      return personMeeting(sentence, ws, type: eventType, at: eventWord, people: people, index: &index, dates: dates)
+      return personMeeting(ws, type: eventType, at: eventWord, people: people, index: &index, dates: dates)
     }
     let place = self.place(in: ws)
     let range = ws[s].range.lowerBound..<ws[e - 1].range.upperBound
@@ -497,25 +498,32 @@ public struct EventExtractor: Sendable {
   /// sentence's own (`WordScanner` makes each from the sentence's bytes), so a sentence without the
   /// byte has no word with it, and the scan of every word's text is skipped.
   static func holdsHyphen(_ s: String) -> Bool {
-    let answer = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
-      guard let base = b.baseAddress else { return false }
-      let raw = UnsafeRawPointer(base)
-      let n = b.count
-      var k = 0
-      while k + 8 <= n {
-        // A byte of `v` is zero where the text's byte is 0x2D; the test below is non-zero exactly
-        // when some byte of `v` is zero.
-        let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x2D2D_2D2D_2D2D_2D2D
-        if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { return true }
-        k += 8
-      }
-      while k < n {
-        if b[k] == 0x2D { return true }
-        k += 1
-      }
-      return false
+    s.utf8.withContiguousStorageIfAvailable { holdsHyphen($0) } ?? s.utf8.contains(0x2D)
+  }
+
+  /// `holdsHyphen(_:)` on a sentence's UTF-8 bytes.
+  static func holdsHyphen(_ s: [UInt8]) -> Bool {
+    s.withUnsafeBufferPointer { holdsHyphen($0) }
+  }
+
+  /// `holdsHyphen(_:)` on UTF-8 bytes read in place.
+  private static func holdsHyphen(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let n = b.count
+    var k = 0
+    while k + 8 <= n {
+      // A byte of `v` is zero where the text's byte is 0x2D; the test below is non-zero exactly
+      // when some byte of `v` is zero.
+      let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x2D2D_2D2D_2D2D_2D2D
+      if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 { return true }
+      k += 8
     }
-    return answer ?? s.utf8.contains(0x2D)
+    while k < n {
+      if b[k] == 0x2D { return true }
+      k += 1
+    }
+    return false
   }
 
   // MARK: - Organisations

@@ -209,28 +209,30 @@ public struct PersonTitleExtractor: Sendable {
 
   public func extract(from sentence: String, words ws: [Word]) -> [Match] {
     var out: [Match] = []
-    extract(from: sentence, words: ws, into: &out)
+    extract(bytes: Array(sentence.utf8), words: ws, into: &out)
     return out
   }
 
-  /// `extract(from:words:)` appended to `out`, which must be empty: a caller that reads many
-  /// sentences keeps one buffer instead of an array allocated for every sentence with a title.
-  func extract(from sentence: String, words ws: [Word], into out: inout [Match]) {
+  /// `extract(from:words:)` on the sentence's UTF-8 bytes, appended to `out`, which must be empty: a
+  /// caller that reads many sentences keeps one buffer instead of an array allocated for every
+  /// sentence with a title. The texts of titles are sliced from the bytes, so that the caller need
+  /// not make the sentence's string (most sentences hold no title).
+  func extract(bytes sentence: [UInt8], words ws: [Word], into out: inout [Match]) {
     // Most sentences name no role (`mayHoldRole`): they hold no title.
     guard mayHoldRole(ws) else { return }
-    extractAll(from: sentence, words: ws, into: &out)
+    extractAll(bytes: sentence, words: ws, into: &out)
   }
 
   /// `extract(from:words:)` without the test for a role first.
   func extractAll(from sentence: String, words ws: [Word]) -> [Match] {
     var out: [Match] = []
-    extractAll(from: sentence, words: ws, into: &out)
+    extractAll(bytes: Array(sentence.utf8), words: ws, into: &out)
     return out
   }
 
-  /// `extractAll(from:words:)` appended to `out`, which must be empty (it is read as the sentence's
-  /// matches so far).
-  private func extractAll(from sentence: String, words ws: [Word], into out: inout [Match]) {
+  /// `extractAll(from:words:)` on the sentence's UTF-8 bytes, appended to `out`, which must be empty
+  /// (it is read as the sentence's matches so far).
+  private func extractAll(bytes sentence: [UInt8], words ws: [Word], into out: inout [Match]) {
     precondition(out.isEmpty)
     var i = 0
     while i < ws.count {
@@ -342,7 +344,7 @@ public struct PersonTitleExtractor: Sendable {
         if titleEnd > k { titleEnd = k }
         let tRange = ws[start].range.lowerBound..<ws[max(start, titleEnd - 1)].range.upperBound
         let pRange = ws[k].range.lowerBound..<ws[nameEnd - 1].range.upperBound
-        let titleText = Segment.slice(sentence, tRange.lowerBound, tRange.upperBound)
+        let titleText = sentence.utf8Slice(tRange.lowerBound, tRange.upperBound)
         let person = ws.joinedText(k, nameEnd)
         out.append(
           Match(
@@ -389,7 +391,7 @@ public struct PersonTitleExtractor: Sendable {
   /// The appositive title after word `i` of the person named by the words `personWords`: its text
   /// is `person` when the caller has it, else made (`joinedText`) only when there is an appositive.
   private func appositive(
-    _ sentence: String, _ ws: [Word], after i: Int, personWords: Range<Int>, person: String? = nil, personRange: Range<Int>
+    _ sentence: [UInt8], _ ws: [Word], after i: Int, personWords: Range<Int>, person: String? = nil, personRange: Range<Int>
   ) -> Match? {
     guard i + 1 < ws.count, ws[i].text == "," else { return nil }
     var s = i + 1
@@ -416,7 +418,7 @@ public struct PersonTitleExtractor: Sendable {
       personRange: personRange, titleRange: tRange,
       title: PersonTitle(
         person: person ?? ws.joinedText(personWords.lowerBound, personWords.upperBound),
-        title: Segment.slice(sentence, tRange.lowerBound, tRange.upperBound),
+        title: sentence.utf8Slice(tRange.lowerBound, tRange.upperBound),
         roles: roles(ws, s..<e)))
   }
 

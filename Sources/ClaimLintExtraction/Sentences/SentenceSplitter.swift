@@ -10,7 +10,11 @@ import ClaimLintCore
 /// an ellipsis followed by a lower-case word. After a dotted abbreviation of single letters ("U.S.",
 /// "p.m.") it ends only before a common sentence opener ("in the U.S. The talks"). No sentence is longer
 /// than `maxSentenceBytes`.
-public struct SentenceSplitter: Sendable {
+///
+/// A class (immutable, so shared freely): `split(_:into:)` lends it to the closure that reads the
+/// text's bytes unretained. A struct captured by that closure had its two tables retained twice and
+/// released for every text split.
+public final class SentenceSplitter: Sendable {
   private let abbreviations: Set<String>
   /// The ASCII abbreviations of one to eight bytes packed as `packedLower` packs them, in an
   /// open-addressed table (0 marks an empty slot) whose size is a power of two.
@@ -57,7 +61,7 @@ public struct SentenceSplitter: Sendable {
   }
 
   /// Builds a splitter from the `abbreviations` lexicon.
-  public init(lexicons: LexiconSet) {
+  public convenience init(lexicons: LexiconSet) {
     self.init(abbreviations: Set(lexicons.table("abbreviations").rows.map { $0[0].lowercased() }))
   }
 
@@ -71,7 +75,9 @@ public struct SentenceSplitter: Sendable {
 
   /// `split(_:)` appended to `result`: a caller that splits text after text can keep one buffer.
   func split(_ text: String, into result: inout [Range<Int>]) {
-    text.withUTF8Bytes { split(bytes: $0, into: &result) }
+    // The splitter is kept alive by the caller for the call.
+    let splitter = Unmanaged.passUnretained(self)
+    text.withUTF8Bytes { bytes in splitter._withUnsafeGuaranteedRef { $0.split(bytes: bytes, into: &result) } }
   }
 
   /// `split(_:into:)` on the text's UTF-8 bytes, read in place.

@@ -93,13 +93,13 @@ import Testing
     ]
     for s in sentences {
       let b = Array(s.utf8)
-      #expect(attributions.quoteRange(bytes: b, sentence: s) == Self.referenceQuoteRange(b, s), "\(s)")
+      #expect(attributions.quoteRange(bytes: b) == Self.referenceQuoteRange(b, s), "\(s)")
     }
     // Byte strings with quote bytes at every position, read as sentences.
     for b in Self.quoteSamples() {
       let s = String(decoding: b, as: UTF8.self)
       let sb = Array(s.utf8)
-      #expect(attributions.quoteRange(bytes: sb, sentence: s) == Self.referenceQuoteRange(sb, s), "\(b)")
+      #expect(attributions.quoteRange(bytes: sb) == Self.referenceQuoteRange(sb, s), "\(b)")
     }
   }
 

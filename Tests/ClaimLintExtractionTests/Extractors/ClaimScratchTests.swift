@@ -44,6 +44,54 @@ import Testing
     }
   }
 
+  /// Each claim's sentence, made only when the sentence's first claim is kept, is the text of its
+  /// sentence (the `sentenceIndex`-th of the segments read), also after sentences without a claim
+  /// and in segments other than the first; and the claim's text lies within it.
+  @Test func claimSentencesAreTheirSentencesText() {
+    let c = TestSupport.configuration
+    let extractor = ClaimExtractor(lexicons: c.lexicons, extraction: c.extraction)
+    let texts = Self.texts + [
+      "2025-03-04\n\nIt rained. The wind was calm. Police arrested 40 people. Nothing else. "
+        + "Straße in Zürich: 12 workers were rescued. The end.\n\nA quiet day.\n\nOn Monday, 3 ships sank.\n"
+    ]
+    let pipeline = DocumentPipeline(configuration: c)
+    var claimless = 0
+    for (k, text) in texts.enumerated() {
+      guard let doc = pipeline.prepare(bytes: Array(text.utf8), displayPath: "s\(k).txt").document else { continue }
+      var sentences: [String] = []
+      for segment in doc.segments
+      where segment.kind == .reportage || segment.kind == .list || segment.kind == .comment || segment.kind == .headline {
+        for r in extractor.sentences(of: segment) { sentences.append(Segment.slice(segment.text, r.lowerBound, r.upperBound)) }
+      }
+      let claims = extractor.claims(in: doc)
+      claimless += Set(sentences.indices).subtracting(claims.map(\.sentenceIndex)).count
+      for claim in claims {
+        #expect(claim.sentenceIndex < sentences.count)
+        guard claim.sentenceIndex < sentences.count else { continue }
+        #expect(claim.sentence == sentences[claim.sentenceIndex], "\(doc.path) \(claim.span.text)")
+        #expect(claim.sentence.contains(claim.span.text), "\(claim.sentence) \(claim.span.text)")
+      }
+    }
+    #expect(claimless >= 4)
+  }
+
+  /// `utf8Slice` on a sentence's bytes is `Segment.slice` on its string, for every pair of offsets
+  /// (inside code points and past the ends too).
+  @Test func bytesSliceIsSegmentSlice() {
+    let texts = [
+      "Police arrested 40 suspects on Monday.", "“We will rebuild,” Mayor Ana Silva said.", "Straße — Zürich São Paulo",
+      "a\r\nb", "e\u{301} 😀 x", "", "x",
+    ]
+    for text in texts {
+      let b = Array(text.utf8)
+      for from in -1...(b.count + 1) {
+        for to in -1...(b.count + 1) {
+          #expect(b.utf8Slice(from, to) == Segment.slice(text, from, to), "\(text) \(from) \(to)")
+        }
+      }
+    }
+  }
+
   /// `sameTexts` is true exactly when the hedges' texts are the words, in order.
   @Test func sameTextsComparesTextsInOrder() {
     let a: [(range: Range<Int>, text: String)] = [(0..<10, "reportedly"), (20..<32, "according to")]

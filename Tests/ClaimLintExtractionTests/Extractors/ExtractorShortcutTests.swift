@@ -215,11 +215,11 @@ import Testing
         for to in from...b.count {
           let words = Segment.slice(text, from, to).split(separator: " ").count
           for stop in [1, 2, 4] {
-            let n = AttributionExtractor.wordCount(b, from, to, text, stopAt: stop)
+            let n = AttributionExtractor.wordCount(b, from, to, stopAt: stop)
             #expect((n >= stop) == (words >= stop), "\(text) \(from)..<\(to)")
             if n < stop { #expect(n == words) }
           }
-          #expect(AttributionExtractor.wordCount(b, from, to, text) == words)
+          #expect(AttributionExtractor.wordCount(b, from, to) == words)
         }
       }
     }
