@@ -55,9 +55,13 @@ public struct FigureSupport: Sendable {
 /// exclusivity at run time (swift_beginAccess), which the rules' per-candidate loops paid for on each
 /// read. Accesses through the pointer are not checked. The pointer is valid during `body` only, and
 /// `value` is destroyed when `body` returns.
-func withScratch<Value, Result>(_ value: Value, _ body: (UnsafeMutablePointer<Value>) -> Result) -> Result {
+///
+/// `value` is taken (`consuming`) and moved into place: a borrowed value would be copied, and the
+/// copy's arrays, shared with the caller's value until the call returns, copied again at their first
+/// change (the attribution rule's table of comparable documents, a byte per pair of documents).
+func withScratch<Value, Result>(_ value: consuming Value, _ body: (UnsafeMutablePointer<Value>) -> Result) -> Result {
   let pointer = UnsafeMutablePointer<Value>.allocate(capacity: 1)
-  pointer.initialize(to: value)
+  pointer.initialize(to: consume value)
   defer {
     pointer.deinitialize(count: 1)
     pointer.deallocate()

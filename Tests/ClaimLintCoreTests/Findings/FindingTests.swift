@@ -17,6 +17,30 @@ import Testing
     #expect(Fingerprint.fnv1a(parts) == expected)
   }
 
+  /// The pointer loop and the hex digits written by hand against the straightforward computation
+  /// (`utf8` iterated, `String(_:radix:)` padded), on ASCII and non-ASCII parts, many of whose hashes
+  /// have leading zero digits (one in sixteen).
+  @Test func matchesTheStraightforwardComputation() {
+    func reference(_ parts: [String]) -> String {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for (i, p) in parts.enumerated() {
+        if i > 0 { h = (h ^ 0x1F) &* 0x100_0000_01b3 }
+        for b in p.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+      }
+      let hex = String(h, radix: 16)
+      return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+    let words = ["date-mismatch", "Ana Ruiz", "Zürich", "서울", "🌊", "", "2024-08-16", "drafts/flood.txt", "evacuated"]
+    var leadingZero = 0
+    for n in 0..<400 {
+      let parts = (0..<(n % 5)).map { k in words[(n * 7 + k * 3) % words.count] + String(n / 9) }
+      let expected = reference(parts)
+      if expected.hasPrefix("0") { leadingZero += 1 }
+      #expect(Fingerprint.fnv1a(parts) == expected, "\(parts)")
+    }
+    #expect(leadingZero > 0)
+  }
+
   @Test func partBoundariesMatter() {
     #expect(Fingerprint.fnv1a(["ab", "c"]) != Fingerprint.fnv1a(["a", "bc"]))
     #expect(Fingerprint.fnv1a(["ab", "c"]) != Fingerprint.fnv1a(["abc"]))
