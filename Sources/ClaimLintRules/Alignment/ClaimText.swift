@@ -330,7 +330,7 @@ extension ExactTextPair: ExactTextKey {
 }
 
 /// Numbers for keys the caller keeps, given by their 64-bit digests: each distinct key gets the next
-/// number, 0, 1, 2, ..., as `ExactTextNumbers` gives them, but the table holds only the digests, and
+/// number, 0, 1, 2, ..., as a dictionary of the keys would give them, but the table holds only the digests, and
 /// whether the key looked up is the key of number `n` is asked of the caller (`isKey(n)`), only for
 /// numbers whose digest is the key's. A caller that can read its keys where they lie (a claim's
 /// sentence in its document) keeps no copy of them (each copy of a string retains it).
@@ -338,7 +338,8 @@ struct DigestNumbers {
   /// Per slot, the number of its key, or -1 for an empty slot. The size is a power of two, at least
   /// twice the number of keys.
   private var slots: [Int32]
-  /// `64 - log2(slots.count)` (as in `ExactTextNumbers`).
+  /// `64 - log2(slots.count)`: a slot is the top bits of the digest, mixed once more by a Fibonacci
+  /// multiplication (the top bits of a product depend on every bit of the digest).
   private var shift: UInt64
   /// Per number, the digest of its key.
   private var digests: [UInt64] = []
@@ -395,68 +396,29 @@ struct DigestNumbers {
 
 /// Numbers for exact texts (or pairs of them): each distinct key gets the next number, 0, 1, 2, ...,
 /// as `[Key: Int]` with `dict[key, default: dict.count]` would give them, but in an open-addressing
-/// table indexed by the key's own digest: no `Hasher` runs (it costs more than the digest itself on a
-/// sentence). Two keys get the same number exactly when they are `==`: a slot's key is compared
-/// with `==` whenever its digest matches, and keys with different digests are never equal.
+/// table indexed by the key's own digest (`DigestNumbers`, which keeps the keys here): no `Hasher`
+/// runs (it costs more than the digest itself on a sentence). Two keys get the same number exactly
+/// when they are `==`: a key is compared with `==` whenever its digest matches, and keys with
+/// different digests are never equal.
 struct ExactTextNumbers<Key: ExactTextKey> {
-  /// Per slot, the number of its key, or -1 for an empty slot. The size is a power of two, at least
-  /// twice the number of keys.
-  private var slots: [Int32]
-  /// `64 - log2(slots.count)`: a slot is the top bits of the digest, mixed once more by a Fibonacci
-  /// multiplication (the top bits of a product depend on every bit of the digest).
-  private var shift: UInt64
-  /// Per number, its key and the key's digest.
+  private var numbers: DigestNumbers
+  /// Per number, its key.
   private var keys: [Key] = []
-  private var digests: [UInt64] = []
 
   /// A table with room for `capacity` keys before it grows.
   init(capacity: Int) {
-    var bits: UInt64 = 4
-    while (1 << bits) < 2 * capacity { bits += 1 }
-    slots = [Int32](repeating: -1, count: 1 << bits)
-    shift = 64 - bits
+    numbers = DigestNumbers(capacity: capacity)
     keys.reserveCapacity(capacity)
-    digests.reserveCapacity(capacity)
   }
 
   /// The number of distinct keys so far.
   var count: Int { keys.count }
 
-  @inline(__always)
-  private func home(_ digest: UInt64) -> Int { Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
   /// The number of `key`: that of an equal key seen before, else `count` (and the key is added).
   mutating func number(_ key: Key) -> Int {
-    let d = key.digestValue
-    let mask = slots.count - 1
-    var s = home(d)
-    while true {
-      let n = Int(slots[s])
-      if n < 0 { break }
-      if digests[n] == d && keys[n] == key { return n }
-      s = (s + 1) & mask
-    }
-    let n = keys.count
-    keys.append(key)
-    digests.append(d)
-    if 2 * keys.count > slots.count {
-      grow()
-    } else {
-      slots[s] = Int32(n)
-    }
+    let n = numbers.number(digest: key.digestValue) { keys[$0] == key }
+    if n == keys.count { keys.append(key) }
     return n
-  }
-
-  /// Doubles the slots and places every key again (by its number, in order).
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: 2 * slots.count)
-    shift -= 1
-    let mask = slots.count - 1
-    for n in digests.indices {
-      var s = home(digests[n])
-      while slots[s] >= 0 { s = (s + 1) & mask }
-      slots[s] = Int32(n)
-    }
   }
 }
 
