@@ -51,6 +51,10 @@ public struct ClaimExtractor: Sendable {
     private var capacity = 0
     /// How many claims are stored (initialised) from `base`.
     private(set) var count = 0
+    /// Room for the sort keys of `takeInSourceOrder`, kept from document to document (a key array
+    /// allocated for each document cost about 5,000 instructions a document in `malloc`).
+    private var keys: UnsafeMutablePointer<SourceOrderKey>? = nil
+    private var keysCapacity = 0
 
     /// Appends a claim that carries none of the boxed kinds, built where it is stored (growing the
     /// storage first when it is full), and returns where it lies, to set a boxed kind on.
@@ -88,10 +92,17 @@ public struct ClaimExtractor: Sendable {
     mutating func takeInSourceOrder() -> [Claim] {
       guard let base, count > 0 else { return [] }
       let n = count
-      var keys = [SourceOrderKey]()
-      keys.reserveCapacity(n)
-      for i in 0..<n { keys.append(SourceOrderKey(base[i], index: i)) }
-      keys.sort()
+      if keysCapacity < n {
+        keys?.deallocate()
+        keysCapacity = Swift.max(64, n, keysCapacity * 2)
+        keys = UnsafeMutablePointer<SourceOrderKey>.allocate(capacity: keysCapacity)
+      }
+      // The keys are plain integers (trivial): initialised in place and left as they are after use.
+      let keys = self.keys.unsafelyUnwrapped
+      for i in 0..<n { (keys + i).initialize(to: SourceOrderKey(base[i], index: i)) }
+      // Every key differs (the index is the last part), so any sort gives the same order.
+      var sorted = UnsafeMutableBufferPointer(start: keys, count: n)
+      sorted.sort()
       count = 0
       return [Claim](unsafeUninitializedCapacity: n) { buffer, initialized in
         let out = buffer.baseAddress.unsafelyUnwrapped
@@ -102,6 +113,9 @@ public struct ClaimExtractor: Sendable {
 
     /// Destroys the stored claims and frees the storage.
     mutating func free() {
+      keys?.deallocate()
+      keys = nil
+      keysCapacity = 0
       guard let base else { return }
       base.deinitialize(count: count)
       base.deallocate()

@@ -233,9 +233,18 @@ public struct QuantityExtractor: Sendable {
   /// is kept: a caller that reads sentence after sentence can reuse one buffer.
   func extract(tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, into out: inout [QuantityMatch]) {
     out.removeAll(keepingCapacity: true)
+    // The first token that may start a number (`Shared.firstNumberStart`). `figure` reads a number at
+    // such a token or finds nothing, so a sentence without one (most sentences without digits) has no
+    // figure and is not read further: its dates and links need not be blocked, nor its tokens walked.
+    // The loop below starts from this token (it would find the same one at its first token with the
+    // figure role). The extractor stepping one token at a time (`oneByOne`, for tests) reads every
+    // sentence.
+    let firstNumber = shared.firstNumberStart(tokens, from: 0)
+    guard firstNumber < tokens.count || oneByOne else { return }
     // A figure needs a word or digits, and only a token with the figure role starts one: without them
     // there is nothing to block or read. (The tokens are read on their storage: `contains(where:)`
-    // copied each token, its string retained and released.)
+    // copied each token, its string retained and released.) Both are usually found in a sentence's
+    // first few tokens.
     let mayHaveFigure = tokens.withUnsafeBufferPointer { b in
       var wordOrDigits = false
       var figureRole = false
@@ -253,15 +262,18 @@ public struct QuantityExtractor: Sendable {
       withUnsafeTemporaryAllocation(of: ActionSpans.Span.self, capacity: tokens.count) { slots in
         var blocked = BlockedTokens(flags: flags)
         var actions = ActionSpans(slots: slots)
-        extract(tokens: tokens, bytes: bytes, dateTokens: dateTokens, blocked: &blocked, actions: &actions, into: &out)
+        extract(
+          tokens: tokens, bytes: bytes, dateTokens: dateTokens, firstNumber: firstNumber, blocked: &blocked,
+          actions: &actions, into: &out)
       }
     }
   }
 
-  /// `extract(tokens:bytes:dateTokens:into:)` with the flags of the blocked tokens in `blocked`.
+  /// `extract(tokens:bytes:dateTokens:into:)` with the flags of the blocked tokens in `blocked`, and
+  /// the first token that may start a number (`Shared.firstNumberStart` from token 0).
   private func extract(
-    tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, blocked: inout BlockedTokens, actions: inout ActionSpans,
-    into out: inout [QuantityMatch]
+    tokens: [Token], bytes: [UInt8], dateTokens: [Range<Int>]?, firstNumber: Int, blocked: inout BlockedTokens,
+    actions: inout ActionSpans, into out: inout [QuantityMatch]
   ) {
     let n = tokens.count
     // Tokens no figure may use: dates and URL-like chunks.
@@ -275,8 +287,8 @@ public struct QuantityExtractor: Sendable {
     var stopAt = -1
 
     // The first token at or after `i` that may start a number (`Shared.firstNumberStart`), found as `i`
-    // moves forward (it never moves back).
-    var numberAt = -1
+    // moves forward (it never moves back). The first one is known (`i` starts at 0).
+    var numberAt = firstNumber
 
     // The sentence's actions are read at its first figure (most sentences have none).
     var actionsRead = false
@@ -394,6 +406,9 @@ public struct QuantityExtractor: Sendable {
     "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
     "taking", "sign", "signed", "pass", "passed", "give", "gave", "given", "won", "win",
   ]
+
+  /// For tests: whether `token` is a number word or the first word of a vague figure (`Shared.numberStarts`).
+  func isNumberStart(_ token: Token) -> Bool { shared.numberStarts.contains(token: token) }
 
   /// For tests: whether `figure` finds something (a figure or a skip) at token `i`, and whether the
   /// extractor's gate lets it be called there (a number may start within reach before `stop`).

@@ -138,21 +138,25 @@ import Testing
     // A fixed shuffle, so that the stored order is neither sorted nor reversed.
     var generator = SplitMix(seed: 7)
     specs.shuffle(using: &generator)
+    // One store for several documents, as the scratch keeps it: few claims, more than the first
+    // room for sort keys (which then grows), and few again.
     var store = ClaimExtractor.ClaimStore()
-    var stored: [Claim] = []
-    for (k, spec) in specs.enumerated() {
-      let span = SourceSpan(
-        path: "a.txt", startOffset: spec.start, endOffset: spec.end, line: 1, column: spec.start + 1, endLine: 1,
-        endColumn: spec.end + 1, text: "x")
-      let p = store.append(
-        spec.kind, layer: .reportage, span: span, sentence: "s", sentenceIndex: k, hedges: [], commentAuthor: nil,
-        isHeadline: false)
-      stored.append(p.pointee)
+    for size in [5, specs.count, 2, specs.count] {
+      var stored: [Claim] = []
+      for (k, spec) in specs.prefix(size).enumerated() {
+        let span = SourceSpan(
+          path: "a.txt", startOffset: spec.start, endOffset: spec.end, line: 1, column: spec.start + 1, endLine: 1,
+          endColumn: spec.end + 1, text: "x")
+        let p = store.append(
+          spec.kind, layer: .reportage, span: span, sentence: "s", sentenceIndex: k, hedges: [], commentAuthor: nil,
+          isHeadline: false)
+        stored.append(p.pointee)
+      }
+      let taken = store.takeInSourceOrder()
+      #expect(store.count == 0)
+      #expect(taken == stored.sorted(by: Claim.precedesInSource), "\(size)")
+      if size > 2 { #expect(taken.map(\.sentenceIndex) != stored.map(\.sentenceIndex)) }
     }
-    let taken = store.takeInSourceOrder()
-    #expect(store.count == 0)
-    #expect(taken == stored.sorted(by: Claim.precedesInSource))
-    #expect(taken.map(\.sentenceIndex) != stored.map(\.sentenceIndex))
     store.free()
   }
 

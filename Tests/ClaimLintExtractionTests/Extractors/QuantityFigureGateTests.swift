@@ -67,6 +67,46 @@ import Testing
     #expect(figures > 15)
   }
 
+  /// A sentence without a token that may start a number is not read (no blocking, no walk over its
+  /// tokens): the extractor finds the same figures as the one stepping one token at a time, which
+  /// reads every sentence, on sentences with and without numbers (number words and vague figures
+  /// only, a number as the last token, links, dates and brackets without digits).
+  @Test func sentencesWithoutANumberStartHoldNoFigure() throws {
+    let lexicons = try ExtractionFixture.lexicons()
+    let extractor = QuantityExtractor(lexicons: lexicons)
+    let stepping = QuantityExtractor(lexicons: lexicons, oneByOne: true)
+    let sentences = [
+      "Over the weekend a man was held in a raid, not far from the border, a spokesman said.",
+      "Visit www.example.com or call the press desk (the office) on Monday in March, officials said.",
+      "The minister said on Tuesday that the talks would go on in the capital next week.",
+      "Forty people were held.", "Dozens of villagers fled.", "A dozen were held and hundreds fled.",
+      "They were held in a raid that freed twelve.", "The tally rose to 12", "Police counted a hundred.",
+      "Half a million fled.", "Only one was held, in excess of a few hours.", "It was held on March 3 in a raid.",
+      "An estimated forty-two were held.", "Nobody knows how many were held, not even the police.",
+    ]
+    var figures = 0
+    var withoutStart = 0
+    for sentence in sentences {
+      var tokens = Tokenizer.tokenize(Array(sentence.utf8))
+      lexicons.mark(&tokens)
+      let gated = extractor.extract(tokens: tokens, bytes: Array(sentence.utf8))
+      let stepped = stepping.extract(tokens: tokens, bytes: Array(sentence.utf8))
+      #expect(gated == stepped, "\(sentence)")
+      figures += stepped.count
+      // What the gate reads: no token that may start a number.
+      let plainNoStart = !tokens.indices.contains { k in
+        tokens[k].kind == .digits || (tokens[k].roles & TokenRoles.figure != 0 && extractor.isNumberStart(tokens[k]))
+      }
+      if plainNoStart {
+        withoutStart += 1
+        #expect(stepped.isEmpty, "\(sentence)")
+      }
+    }
+    // Both kinds of sentences occur.
+    #expect(figures >= 9)
+    #expect(withoutStart >= 3)
+  }
+
   /// A figure whose number lies at the far end of the reach (a qualifier of three words, a currency
   /// of two tokens, "a" before the number word) is still read.
   @Test func figureAtTheEndOfTheReach() throws {
