@@ -20,13 +20,15 @@ public enum SourceDecoder {
       return .success(Decoded(bytes: utf16(bytes), problems: []))
     }
     if looksBinary(bytes) { return .failure(.binaryContent(path: path)) }
-    if format == .html, let cs = HTMLReader.declaredCharset(in: bytes)?.lowercased(),
-      ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso8859-1", "us-ascii"].contains(cs),
-      firstInvalidUTF8(bytes) != nil
-    {
-      return .success(Decoded(bytes: latin1(bytes), problems: []))
-    }
+    // Valid UTF-8 (nearly every file) is read as it is, whatever a page declares: the declared
+    // charset matters only for bytes that are not UTF-8, so the page is tokenized for its `<meta>`
+    // only then (and the bytes are validated once, not twice).
     if let bad = firstInvalidUTF8(bytes) {
+      if format == .html, let cs = HTMLReader.declaredCharset(in: bytes)?.lowercased(),
+        ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso8859-1", "us-ascii"].contains(cs)
+      {
+        return .success(Decoded(bytes: latin1(bytes), problems: []))
+      }
       let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
       return .success(Decoded(bytes: repaired, problems: [.invalidUTF8(path: path, byteOffset: bad + (raw.count - bytes.count))]))
     }

@@ -246,7 +246,16 @@ private struct MarkdownBlockParser {
 
   mutating func emit(pieces: [Piece], role: Block.Role, level: Int) {
     let (text, map): (String, OffsetMap)
-    if pieces.allSatisfy({ !hasInlineMarkup(from: $0.from, to: $0.to) }) {
+    let plain = pieces.allSatisfy({ !hasInlineMarkup(from: $0.from, to: $0.to) })
+    if plain, pieces.count == 1, Self.isPlainRun(bytes, pieces[0].from, pieces[0].to) {
+      // One plain line with no blank at either end (most paragraphs): the builder would copy it,
+      // trim nothing and give it one verbatim anchor; the text is made straight from the source.
+      let (from, to) = (pieces[0].from, pieces[0].to)
+      text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
+      var oneRun = OffsetMap()
+      oneRun.append(textOffset: 0, sourceOffset: from, sourceEnd: to, verbatim: true)
+      map = oneRun
+    } else if plain {
       // Plain text (most paragraphs): the pieces joined as the renderer would join them, a run each.
       // The parser's builder, kept from block to block with its buffer (see `builder`).
       for k in pieces.indices {
@@ -263,6 +272,14 @@ private struct MarkdownBlockParser {
     }
     guard !text.isEmpty else { return }
     blocks.append(Block(text: text, map: map, role: role, level: level))
+  }
+
+  /// Whether `bytes[from..<to]` is not empty and neither starts nor ends with a blank that
+  /// `MappedTextBuilder.finishTrimmed` removes (space, tab, line feed, carriage return).
+  static func isPlainRun(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    guard from < to, from >= 0, to <= bytes.count else { return false }
+    func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    return !isBlank(bytes[from]) && !isBlank(bytes[to - 1])
   }
 
   // MARK: - Front matter

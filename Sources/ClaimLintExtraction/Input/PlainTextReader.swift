@@ -77,7 +77,19 @@ public struct PlainTextReader: Sendable {
     var builder = MappedTextBuilder()
     var role = Block.Role.paragraph
     var previous: Info?
+    // The block's only line so far (most blocks are one line): its text is made straight from the
+    // source bytes, with the one verbatim anchor the builder would give it, instead of being copied
+    // into the builder first. A line joined to it goes through the builder as before.
+    var single: Optional<(from: Int, to: Int)> = nil
     func flush() {
+      if let line = single {
+        single = nil
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[line.from..<line.to]), as: UTF8.self) }
+        var map = OffsetMap()
+        map.append(textOffset: 0, sourceOffset: line.from, sourceEnd: line.to, verbatim: true)
+        blocks.append(Block(text: text, map: map, role: role))
+        return
+      }
       guard !builder.isEmpty else { return }
       let (text, map) = builder.finishAndReset()
       blocks.append(Block(text: text, map: map, role: role))
@@ -89,12 +101,18 @@ public struct PlainTextReader: Sendable {
         continue
       }
       if let prev = previous, joins(prev, info) {
+        if let line = single {
+          single = nil
+          builder.appendVerbatim(bytes, from: line.from, to: line.to)
+        }
         builder.appendReplacement(byte: 0x20, sourceFrom: prev.line.contentEnd, sourceTo: info.textStart)
+        builder.appendVerbatim(bytes, from: info.textStart, to: info.line.contentEnd)
       } else {
         flush()
         role = info.isList ? .listItem : .paragraph
+        // An empty stretch appends nothing (`appendVerbatim`), and makes no block.
+        if info.line.contentEnd > info.textStart { single = (info.textStart, info.line.contentEnd) }
       }
-      builder.appendVerbatim(bytes, from: info.textStart, to: info.line.contentEnd)
       previous = info
     }
     flush()

@@ -226,7 +226,7 @@ struct SegmentationPass {
         reasons[i] = "language menu (\(e.names) language names in \(e.scripts) scripts)"
         continue
       }
-      if item.isShort, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let d = DateText.dateLine(text) {
+      if item.isShort, text.withUTF8Bytes(TextShape.containsDigit), let d = DateText.dateLine(text) {
         items[i].kind = .dateline
         items[i].dateLine = d
         reasons[i] = "date line"

@@ -135,6 +135,13 @@ enum TextShape {
     return high & 0x8080_8080_8080_8080 == 0
   }
 
+  /// Whether any byte of `u` is an ASCII digit (`0`-`9`): `String.utf8.contains(where:)` read
+  /// through the pointer (the string view's iterator cost some thirty instructions a byte).
+  static func containsDigit(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    for k in u.indices where u[k] &- 0x30 < 10 { return true }
+    return false
+  }
+
   /// Number of Unicode scalars in `bytes[from..<to]`.
   ///
   /// Counts the continuation bytes (`10xxxxxx`) eight at a time: bit 7 set and bit 6 clear, which

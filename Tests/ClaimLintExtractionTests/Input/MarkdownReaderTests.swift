@@ -86,6 +86,25 @@ struct MarkdownReaderTests {
     expectExactMaps(read.blocks.map { ($0.text, $0.map) }, in: source)
   }
 
+  /// A plain one-line paragraph is made straight from the source: its text and map must be the
+  /// builder's for that line. The draft has such paragraphs, wrapped ones and ones with markup.
+  @Test func plainOneLineBlocksEqualTheBuilders() {
+    let (source, read) = MarkdownReaderTests.read(MarkdownReaderTests.draft + "\n\n  Indented plain line.  \n")
+    var checked = 0
+    for block in read.blocks where block.map.count == 1 && block.map[0].verbatim {
+      let anchor = block.map[0]
+      guard anchor.sourceEnd - anchor.sourceOffset == block.text.utf8.count else { continue }
+      var builder = MappedTextBuilder()
+      builder.appendVerbatim(source.bytes, from: anchor.sourceOffset, to: anchor.sourceEnd)
+      let (expectedText, expectedMap) = builder.finishTrimmed()
+      #expect(block.text == expectedText)
+      #expect(block.map == expectedMap)
+      checked += 1
+    }
+    #expect(checked >= 3)
+    #expect(read.blocks.last?.text == "Indented plain line.")
+  }
+
   @Test func inlineMarkupKeepsExactColumns() throws {
     let (source, read) = MarkdownReaderTests.read(MarkdownReaderTests.draft)
     let block = try #require(read.blocks.first { $0.text.hasPrefix("Hà Nội") })

@@ -87,6 +87,22 @@ struct PlainTextReaderTests {
     }
   }
 
+  /// A block of one line is made straight from the source: its text and map must be the ones the
+  /// builder makes of that line, as a joined block's are.
+  @Test("one-line blocks equal the builder's", arguments: cases)
+  func oneLineBlocksEqualTheBuilders(_ c: PlainTextCase) {
+    for text in [c.text, c.text.replacingOccurrences(of: "\n", with: "\r\n")] {
+      let source = SourceFile(path: "a.txt", text: text)
+      for block in PlainTextReader().read(source).blocks where block.map.count == 1 {
+        var builder = MappedTextBuilder()
+        builder.appendVerbatim(source.bytes, from: block.map[0].sourceOffset, to: block.map[0].sourceEnd)
+        let (expectedText, expectedMap) = builder.finish()
+        #expect(block.text == expectedText)
+        #expect(block.map == expectedMap)
+      }
+    }
+  }
+
   @Test func wrappedBlockMapsEachLineBack() throws {
     let text = "Operators began releasing water on Friday to make room for heavy\nrain forecast for the weekend, the ministry said.\n"
     let source = SourceFile(path: "a.txt", text: text)

@@ -1,3 +1,4 @@
+import ClaimLintCore
 import Testing
 
 @testable import ClaimLintExtraction
@@ -31,6 +32,22 @@ import Testing
         }
         #expect(TextShape.wordCount(bytes, from, bytes.count) == words)
         #expect(TextShape.scalarCount(bytes, from, bytes.count) == scalars)
+      }
+    }
+  }
+
+  /// `containsDigit` agrees with `utf8.contains(where:)` on short lines with and without digits.
+  @Test func containsDigitMatchesTheStringView() {
+    let lines = [
+      "", "Updated", "August 17, 2024", "By Linh Pham", "Posted 9:30 a.m.", "Gen\u{E8}ve \u{2014} le 3 mars",
+      "Share this article", "\u{0661}\u{0662}", "/:;@", "0", "9", "Tiếng Việt",
+    ]
+    for line in lines {
+      var text = line
+      for _ in 0..<3 {
+        let expected = text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        #expect(text.withUTF8Bytes(TextShape.containsDigit) == expected, "\(text)")
+        text += " " + line
       }
     }
   }
