@@ -191,12 +191,10 @@ public struct DocumentPipeline: Sendable {
     case .markdown: read = MarkdownReader().read(source)
     case .html: read = htmlReader.read(source)
     }
-    // The remarks are taken first so that `read` is given to the segmenter at its last use (its
-    // blocks' texts then move into the segments).
-    let readRemarks = read.remarks
-    var doc = segmenter.segment(consume read, source: source, format: format)
-    doc.remarks += readRemarks
-    return doc
+    // The reader's remarks reach the document through the segmenter, which puts them before its own
+    // (they were once added here a second time, and every remark of the reader was shown twice).
+    // `read` is given to the segmenter at its last use: its blocks' texts move into the segments.
+    return segmenter.segment(consume read, source: source, format: format)
   }
 
   /// The sentences of a document's claim-bearing segments (for tests and the benchmark).
