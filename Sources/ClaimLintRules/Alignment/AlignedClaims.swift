@@ -297,19 +297,43 @@ public final class AlignedClaims: Sendable {
     if largeRun, story[a] != story[b] { return false }
     let key = a < b ? (a, b) : (b, a)
     if let v = storyCache.get(key) { return v }
-    let wa = documentWords[a]
-    let wb = documentWords[b]
-    let inter = Salience.sharedCount(wa, wb)
-    let union = wa.count + wb.count - inter
-    var v = union == 0 || Double(inter) / Double(union) >= minStoryOverlap
+    // `Double(inter) / Double(union) >= minStoryOverlap` for the shared count `inter`, by a merge pass
+    // that stops once the fewest shared words that pass are found (`storyOverlapNeeded`): the articles
+    // of a story share most of their words, and the pass ends after a small part of the lists.
+    let total = documentWords[a].count + documentWords[b].count
+    var v =
+      total == 0
+      || SharedWords.sharesAtLeast(
+        documentWords[a], documentWords[b],
+        Self.storyOverlapNeeded(total: total, smaller: min(documentWords[a].count, documentWords[b].count), threshold: minStoryOverlap))
     if v, largeRun {
       // Stories are joined transitively; two members must still share distinctive words themselves.
-      let da = distinctiveWords[a]
-      let db = distinctiveWords[b]
-      v = Salience.sharedCount(da, db) >= 3
+      v = SharedWords.sharesAtLeast(distinctiveWords[a], distinctiveWords[b], 3)
     }
     storyCache.set(key, v)
     return v
+  }
+
+  /// The fewest shared words `k` with `Double(k) / Double(total - k) >= threshold` (the Jaccard test of
+  /// `sameStory` for lists of `total` words in all, the union being `total - k`), or `smaller + 1` when
+  /// no `k` up to `smaller` (the shorter list's length, the most two lists can share) passes; `total`
+  /// is positive. The quotient grows with `k` (the numerator grows, the denominator, positive as
+  /// `total - k >= total - smaller > 0` when `smaller <= total / 2`, shrinks, and division is
+  /// correctly rounded, hence monotonic), so `Double(inter) / Double(union) >= threshold` is
+  /// `inter >= storyOverlapNeeded(...)`. Found from an estimate by stepping down while the one below
+  /// still passes and up while `k` fails; a threshold that is not a number passes nothing.
+  static func storyOverlapNeeded(total: Int, smaller: Int, threshold t: Double) -> Int {
+    func passes(_ k: Int) -> Bool { Double(k) / Double(total - k) >= t }
+    guard !t.isNaN else { return smaller + 1 }
+    var k = 0
+    if t > 0 {
+      // `k / (total - k) = t` at `k = t * total / (1 + t)`; clamped to the range searched.
+      let estimate = t.isFinite ? (t * Double(total) / (1 + t)).rounded(.down) : Double(smaller + 1)
+      k = estimate >= Double(smaller + 1) ? smaller + 1 : max(Int(estimate), 0)
+    }
+    while k > 0, passes(k - 1) { k -= 1 }
+    while k <= smaller, !passes(k) { k += 1 }
+    return k
   }
 
   /// Groups reportage claims by a blocking key; claims with no key are left out. Keys are sorted.
