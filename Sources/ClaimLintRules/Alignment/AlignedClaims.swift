@@ -68,6 +68,13 @@ public final class AlignedClaims: Sendable {
   /// The overlap used when none is given.
   public static let defaultMinStoryOverlap = 0.06
   private let storyCache: StoryCache
+  /// `comparable(a, b)` of every pair of documents, worked out once when the run is aligned, for runs
+  /// of at most `eagerComparableLimit` documents (every story of a large run); empty otherwise. Several
+  /// rules ask about the same pairs, each through its own memo (`ComparableDocuments`), and each first
+  /// answer took the story cache's lock: a run of a few documents asks about nearly all of its pairs.
+  private let comparableTable: PairTable
+  /// The largest run whose comparable pairs are all worked out when it is aligned.
+  static let eagerComparableLimit = 64
   /// Tables several rules need (`memo(_:_:)`), computed by the first rule that asks.
   private let shared = SharedTables()
 
@@ -80,6 +87,7 @@ public final class AlignedClaims: Sendable {
   ) {
     self.minStoryOverlap = minStoryOverlap
     self.storyCache = StoryCache(count: documents.count)
+    self.comparableTable = PairTable(count: documents.count <= Self.eagerComparableLimit ? documents.count : 0)
     // A story of a large run may bring its documents' words from the run's first pass.
     if let known = storyOfRun?.documentWords, known.count == documents.count {
       self.documentWords = known
@@ -164,6 +172,15 @@ public final class AlignedClaims: Sendable {
     let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
     self.textWords = textWords
     self.textOf = textOf
+    if let table = comparableTable.bytes {
+      let n = documents.count
+      for a in 0..<n {
+        for b in (a + 1)..<n where computeComparable(a, b) {
+          table[a * n + b] = 1
+          table[b * n + a] = 1
+        }
+      }
+    }
   }
 
   /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
@@ -280,6 +297,16 @@ public final class AlignedClaims: Sendable {
   /// Whether two documents may be compared: different documents, not copies of each other, in
   /// pre-publish mode one of them the draft, and dated close enough to cover the same events.
   public func comparable(_ a: Int, _ b: Int) -> Bool {
+    let n = comparableTable.count
+    if let table = comparableTable.bytes, a >= 0, b >= 0, a < n, b < n { return table[a * n + b] != 0 }
+    return computeComparable(a, b)
+  }
+
+  /// Whether `comparable(_:_:)` answers from its table of every pair (then a rule need not keep its own).
+  var knowsEveryComparablePair: Bool { comparableTable.bytes != nil }
+
+  /// `comparable(_:_:)` worked out.
+  private func computeComparable(_ a: Int, _ b: Int) -> Bool {
     if a == b { return false }
     if syndicationGroup[a] == syndicationGroup[b] { return false }
     if let d = draftIndex, a != d && b != d { return false }
@@ -580,6 +607,26 @@ struct TextNumbers {
     }
     return h
   }
+}
+
+/// A byte for each ordered pair of `count` items, zeroed, behind a pointer (nil when `count` is 0):
+/// filled while its owner is made, read only afterwards.
+final class PairTable: @unchecked Sendable {
+  let count: Int
+  let bytes: UnsafeMutablePointer<UInt8>?
+
+  init(count: Int) {
+    self.count = count
+    if count > 0 {
+      let t = UnsafeMutablePointer<UInt8>.allocate(capacity: count * count)
+      t.initialize(repeating: 0, count: count * count)
+      bytes = t
+    } else {
+      bytes = nil
+    }
+  }
+
+  deinit { bytes?.deallocate() }
 }
 
 /// Remembers which document pairs cover the same story (rules ask about the same pairs many times).
