@@ -53,4 +53,32 @@ struct ComparableTableTests {
       }
     }
   }
+
+  /// Only sentences with a figure or an event have their words worked out when aligning; `words(_:)`
+  /// must still give every claim the words of its sentence (dates, quotes, attributions and titles
+  /// alone in their sentences included).
+  @Test func everyClaimHasItsSentenceWords() throws {
+    let documents = try TestSupport.checker().processTexts(Self.articles + [
+      ("quotes.txt", "2024-03-09\n\n\"We will not tolerate these criminal networks,\" Interior Minister Ana Ruiz said on March 7.\nThe talks were held in Bern.\n")
+    ]).map { output in
+      let report = try #require(output.report)
+      return DocumentClaims(document: report.document, claims: report.claims)
+    }
+    let run = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+    var kinds: [Bool] = []
+    let all = run.sentenceWords
+    for d in documents.indices {
+      for i in documents[d].claims.indices {
+        let r = ClaimRef(document: d, index: i)
+        let expected = Salience.sortedWordHashes(documents[d].claims[i].sentence)
+        #expect(run.words(r) == expected)
+        #expect(all[d][i] == expected)
+        let asked = AlignedClaims.wordsAsked(documents[d].claims[i].kind)
+        if asked { #expect(run.askedWords(r) == expected) }
+        kinds.append(asked)
+      }
+    }
+    // Claims of both sorts are checked.
+    #expect(kinds.contains(true) && kinds.contains(false))
+  }
 }

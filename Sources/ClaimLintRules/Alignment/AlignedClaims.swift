@@ -49,7 +49,8 @@ public final class AlignedClaims: Sendable {
   /// a number, not a reference to its words (one retain per claim when the run is aligned, one
   /// release when it is freed).
   private let textWords: [[UInt64]]
-  /// The number of each claim's sentence text in `textWords`.
+  /// The number of each claim's sentence text in `textWords`; `-(first + 1)` for a sentence whose words
+  /// are not worked out when aligning (`wordsAsked`), `first` being the index of its first claim.
   private let textOf: [[Int]]
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
@@ -148,20 +149,39 @@ public final class AlignedClaims: Sendable {
         var bySentence: [Int: Int] = [:]
         var lastSentence: Int? = nil
         var last = -1
+        // First the first claim of each claim's sentence.
         for i in cs.indices {
           let s = cs[i].sentenceIndex
           if s != lastSentence {
             let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
             if let k = known {
-              last = out[k]
+              last = k
             } else {
-              // The text of the sentence as the first claim of that sentence gives it.
-              last = textNumbers.number(cs[i].sentence)
+              last = i
               if byArray { firstOf[s] = i } else { bySentence[s] = i }
             }
             lastSentence = s
           }
           out.append(last)
+        }
+        // Whether each sentence, by its first claim, has a claim whose words a rule asks for
+        // (`wordsAsked`), in scratch room (on the stack for most documents).
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: cs.count) { asked in
+          guard let base = asked.baseAddress else { return }
+          base.initialize(repeating: false, count: cs.count)
+          for i in cs.indices where Self.wordsAsked(cs[i].kind) { base[out[i]] = true }
+          // Then each claim's text number, in claim order: a sentence's first claim comes before its
+          // others, whose entries (still first claims) read the number already written there. The text
+          // of a sentence is the one its first claim gives; a sentence whose words no rule asks for is
+          // not numbered (`-(first + 1)`, its words worked out when asked: `words(_:)`).
+          for i in cs.indices {
+            let first = out[i]
+            if first == i {
+              out[i] = base[i] ? textNumbers.number(cs[i].sentence) : -(i + 1)
+            } else {
+              out[i] = out[first]
+            }
+          }
         }
         return out
       }
@@ -270,11 +290,35 @@ public final class AlignedClaims: Sendable {
   func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T { shared.value(key, make) }
 
   /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
-  public func words(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
+  @inline(__always)
+  public func words(_ r: ClaimRef) -> [UInt64] {
+    let n = textOf[r.document][r.index]
+    if n >= 0 { return textWords[n] }
+    return unaskedWords(document: r.document, firstClaim: -(n + 1))
+  }
+
+  /// `words(_:)` of a claim of a kind whose words are worked out when aligning (`wordsAsked`), read
+  /// straight from the table (a plain read, which the compiler keeps out of the caller's copies).
+  func askedWords(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
+
+  /// The words of a sentence without a claim of the kinds that rules ask about (`wordsAsked`), worked
+  /// out from the text its first claim gives, as they would have been when aligning.
+  @inline(never)
+  private func unaskedWords(document d: Int, firstClaim: Int) -> [UInt64] {
+    documents[d].claims.withUnsafeBufferPointer { Salience.sortedWordHashes($0[firstClaim].sentence) }
+  }
+
+  /// Whether rules ask for the sentence words (`words(_:)`) of claims of this kind: figures (the
+  /// quantity rules, `FigureSupport`) and events (`ParticipantsMismatchRule`). Only the sentences with
+  /// such a claim have their words worked out when the run is aligned (about three in four); `words(_:)`
+  /// gives the same words for any claim.
+  static func wordsAsked(_ kind: Claim.Kind) -> Bool { kind == .quantity || kind == .event }
 
   /// The content words of the sentence of every claim of each document (`words(_:)` of each claim),
   /// as `sentenceWords[d][i]`.
-  public var sentenceWords: [[[UInt64]]] { textOf.map { numbers in numbers.map { textWords[$0] } } }
+  public var sentenceWords: [[[UInt64]]] {
+    textOf.indices.map { d in textOf[d].indices.map { i in words(ClaimRef(document: d, index: i)) } }
+  }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 
