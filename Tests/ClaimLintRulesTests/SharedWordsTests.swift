@@ -49,6 +49,41 @@ struct SharedWordsTests {
     }
   }
 
+  /// `AlignedClaims.storyOverlapNeeded` is the least shared count that passes `sameStory`'s Jaccard
+  /// test, for every pair of list lengths and thresholds (odd ones included), so that the early-stopping
+  /// merge answers what the full count answers.
+  @Test func storyOverlapNeededIsTheLeastPassingCount() {
+    for na in 0...60 {
+      for nb in 0...60 where na + nb > 0 {
+        let smaller = min(na, nb)
+        for threshold in [-1.0, 0.0, 0.01, 0.06, 0.1, 1.0 / 3.0, 0.5, 0.99, 1.0, 1.5, .infinity, -.infinity, .nan, 1e300] {
+          let k = AlignedClaims.storyOverlapNeeded(total: na + nb, smaller: smaller, threshold: threshold)
+          let plain = (0...(smaller + 1)).first { $0 == smaller + 1 || Double($0) / Double(na + nb - $0) >= threshold }
+          #expect(k == plain, "\(na) \(nb) \(threshold)")
+        }
+      }
+    }
+  }
+
+  /// The early-stopping test of two lists' Jaccard overlap answers what the full count answers, on the
+  /// word lists of news sentences and of lists that share most, some or none of their words.
+  @Test func storyOverlapByMergeGivesTheFullCount() {
+    var lists = Self.texts.map { Salience.sortedWordHashes($0) }
+    lists.append(Array(1...400).map { UInt64($0) * 7 })
+    lists.append(Array(1...300).map { UInt64($0) * 7 + (($0 % 3 == 0) ? 1 : 0) })
+    lists.append(Array(1...50).map { UInt64($0) * 91 })
+    for a in lists {
+      for b in lists where a.count + b.count > 0 {
+        let inter = Salience.sharedCount(a, b)
+        for threshold in [0.0, 0.06, 0.2, 0.5, 0.8, 1.0] {
+          let plain = Double(inter) / Double(a.count + b.count - inter) >= threshold
+          let needed = AlignedClaims.storyOverlapNeeded(total: a.count + b.count, smaller: min(a.count, b.count), threshold: threshold)
+          #expect(SharedWords.sharesAtLeast(a, b, needed) == plain, "\(a.count) \(b.count) \(threshold)")
+        }
+      }
+    }
+  }
+
   @Test func clauseBreakInitialsAreTheFirstLetters() {
     let initials = DateMismatchRule.clauseBreaks.reduce(UInt32(0)) { $0 | 1 << UInt32($1.utf8.first! &- 0x61) }
     #expect(DateMismatchRule.clauseBreakInitials == initials)

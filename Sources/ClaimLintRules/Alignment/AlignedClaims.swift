@@ -49,7 +49,8 @@ public final class AlignedClaims: Sendable {
   /// a number, not a reference to its words (one retain per claim when the run is aligned, one
   /// release when it is freed).
   private let textWords: [[UInt64]]
-  /// The number of each claim's sentence text in `textWords`.
+  /// The number of each claim's sentence text in `textWords`; `-(first + 1)` for a sentence whose words
+  /// are not worked out when aligning (`wordsAsked`), `first` being the index of its first claim.
   private let textOf: [[Int]]
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
@@ -68,6 +69,13 @@ public final class AlignedClaims: Sendable {
   /// The overlap used when none is given.
   public static let defaultMinStoryOverlap = 0.06
   private let storyCache: StoryCache
+  /// `comparable(a, b)` of every pair of documents, worked out once when the run is aligned, for runs
+  /// of at most `eagerComparableLimit` documents (every story of a large run); empty otherwise. Several
+  /// rules ask about the same pairs, each through its own memo (`ComparableDocuments`), and each first
+  /// answer took the story cache's lock: a run of a few documents asks about nearly all of its pairs.
+  private let comparableTable: PairTable
+  /// The largest run whose comparable pairs are all worked out when it is aligned.
+  static let eagerComparableLimit = 64
   /// Tables several rules need (`memo(_:_:)`), computed by the first rule that asks.
   private let shared = SharedTables()
 
@@ -80,6 +88,7 @@ public final class AlignedClaims: Sendable {
   ) {
     self.minStoryOverlap = minStoryOverlap
     self.storyCache = StoryCache(count: documents.count)
+    self.comparableTable = PairTable(count: documents.count <= Self.eagerComparableLimit ? documents.count : 0)
     // A story of a large run may bring its documents' words from the run's first pass.
     if let known = storyOfRun?.documentWords, known.count == documents.count {
       self.documentWords = known
@@ -140,20 +149,39 @@ public final class AlignedClaims: Sendable {
         var bySentence: [Int: Int] = [:]
         var lastSentence: Int? = nil
         var last = -1
+        // First the first claim of each claim's sentence.
         for i in cs.indices {
           let s = cs[i].sentenceIndex
           if s != lastSentence {
             let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
             if let k = known {
-              last = out[k]
+              last = k
             } else {
-              // The text of the sentence as the first claim of that sentence gives it.
-              last = textNumbers.number(cs[i].sentence)
+              last = i
               if byArray { firstOf[s] = i } else { bySentence[s] = i }
             }
             lastSentence = s
           }
           out.append(last)
+        }
+        // Whether each sentence, by its first claim, has a claim whose words a rule asks for
+        // (`wordsAsked`), in scratch room (on the stack for most documents).
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: cs.count) { asked in
+          guard let base = asked.baseAddress else { return }
+          base.initialize(repeating: false, count: cs.count)
+          for i in cs.indices where Self.wordsAsked(cs[i].kind) { base[out[i]] = true }
+          // Then each claim's text number, in claim order: a sentence's first claim comes before its
+          // others, whose entries (still first claims) read the number already written there. The text
+          // of a sentence is the one its first claim gives; a sentence whose words no rule asks for is
+          // not numbered (`-(first + 1)`, its words worked out when asked: `words(_:)`).
+          for i in cs.indices {
+            let first = out[i]
+            if first == i {
+              out[i] = base[i] ? textNumbers.number(cs[i].sentence) : -(i + 1)
+            } else {
+              out[i] = out[first]
+            }
+          }
         }
         return out
       }
@@ -164,6 +192,15 @@ public final class AlignedClaims: Sendable {
     let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
     self.textWords = textWords
     self.textOf = textOf
+    if let table = comparableTable.bytes {
+      let n = documents.count
+      for a in 0..<n {
+        for b in (a + 1)..<n where computeComparable(a, b) {
+          table[a * n + b] = 1
+          table[b * n + a] = 1
+        }
+      }
+    }
   }
 
   /// `ParallelMap.map` for many items; a few (most stories of a large run) are mapped on this thread,
@@ -253,11 +290,35 @@ public final class AlignedClaims: Sendable {
   func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T { shared.value(key, make) }
 
   /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
-  public func words(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
+  @inline(__always)
+  public func words(_ r: ClaimRef) -> [UInt64] {
+    let n = textOf[r.document][r.index]
+    if n >= 0 { return textWords[n] }
+    return unaskedWords(document: r.document, firstClaim: -(n + 1))
+  }
+
+  /// `words(_:)` of a claim of a kind whose words are worked out when aligning (`wordsAsked`), read
+  /// straight from the table (a plain read, which the compiler keeps out of the caller's copies).
+  func askedWords(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
+
+  /// The words of a sentence without a claim of the kinds that rules ask about (`wordsAsked`), worked
+  /// out from the text its first claim gives, as they would have been when aligning.
+  @inline(never)
+  private func unaskedWords(document d: Int, firstClaim: Int) -> [UInt64] {
+    documents[d].claims.withUnsafeBufferPointer { Salience.sortedWordHashes($0[firstClaim].sentence) }
+  }
+
+  /// Whether rules ask for the sentence words (`words(_:)`) of claims of this kind: figures (the
+  /// quantity rules, `FigureSupport`) and events (`ParticipantsMismatchRule`). Only the sentences with
+  /// such a claim have their words worked out when the run is aligned (about three in four); `words(_:)`
+  /// gives the same words for any claim.
+  static func wordsAsked(_ kind: Claim.Kind) -> Bool { kind == .quantity || kind == .event }
 
   /// The content words of the sentence of every claim of each document (`words(_:)` of each claim),
   /// as `sentenceWords[d][i]`.
-  public var sentenceWords: [[[UInt64]]] { textOf.map { numbers in numbers.map { textWords[$0] } } }
+  public var sentenceWords: [[[UInt64]]] {
+    textOf.indices.map { d in textOf[d].indices.map { i in words(ClaimRef(document: d, index: i)) } }
+  }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
 
@@ -280,6 +341,16 @@ public final class AlignedClaims: Sendable {
   /// Whether two documents may be compared: different documents, not copies of each other, in
   /// pre-publish mode one of them the draft, and dated close enough to cover the same events.
   public func comparable(_ a: Int, _ b: Int) -> Bool {
+    let n = comparableTable.count
+    if let table = comparableTable.bytes, a >= 0, b >= 0, a < n, b < n { return table[a * n + b] != 0 }
+    return computeComparable(a, b)
+  }
+
+  /// Whether `comparable(_:_:)` answers from its table of every pair (then a rule need not keep its own).
+  var knowsEveryComparablePair: Bool { comparableTable.bytes != nil }
+
+  /// `comparable(_:_:)` worked out.
+  private func computeComparable(_ a: Int, _ b: Int) -> Bool {
     if a == b { return false }
     if syndicationGroup[a] == syndicationGroup[b] { return false }
     if let d = draftIndex, a != d && b != d { return false }
@@ -297,19 +368,43 @@ public final class AlignedClaims: Sendable {
     if largeRun, story[a] != story[b] { return false }
     let key = a < b ? (a, b) : (b, a)
     if let v = storyCache.get(key) { return v }
-    let wa = documentWords[a]
-    let wb = documentWords[b]
-    let inter = Salience.sharedCount(wa, wb)
-    let union = wa.count + wb.count - inter
-    var v = union == 0 || Double(inter) / Double(union) >= minStoryOverlap
+    // `Double(inter) / Double(union) >= minStoryOverlap` for the shared count `inter`, by a merge pass
+    // that stops once the fewest shared words that pass are found (`storyOverlapNeeded`): the articles
+    // of a story share most of their words, and the pass ends after a small part of the lists.
+    let total = documentWords[a].count + documentWords[b].count
+    var v =
+      total == 0
+      || SharedWords.sharesAtLeast(
+        documentWords[a], documentWords[b],
+        Self.storyOverlapNeeded(total: total, smaller: min(documentWords[a].count, documentWords[b].count), threshold: minStoryOverlap))
     if v, largeRun {
       // Stories are joined transitively; two members must still share distinctive words themselves.
-      let da = distinctiveWords[a]
-      let db = distinctiveWords[b]
-      v = Salience.sharedCount(da, db) >= 3
+      v = SharedWords.sharesAtLeast(distinctiveWords[a], distinctiveWords[b], 3)
     }
     storyCache.set(key, v)
     return v
+  }
+
+  /// The fewest shared words `k` with `Double(k) / Double(total - k) >= threshold` (the Jaccard test of
+  /// `sameStory` for lists of `total` words in all, the union being `total - k`), or `smaller + 1` when
+  /// no `k` up to `smaller` (the shorter list's length, the most two lists can share) passes; `total`
+  /// is positive. The quotient grows with `k` (the numerator grows, the denominator, positive as
+  /// `total - k >= total - smaller > 0` when `smaller <= total / 2`, shrinks, and division is
+  /// correctly rounded, hence monotonic), so `Double(inter) / Double(union) >= threshold` is
+  /// `inter >= storyOverlapNeeded(...)`. Found from an estimate by stepping down while the one below
+  /// still passes and up while `k` fails; a threshold that is not a number passes nothing.
+  static func storyOverlapNeeded(total: Int, smaller: Int, threshold t: Double) -> Int {
+    func passes(_ k: Int) -> Bool { Double(k) / Double(total - k) >= t }
+    guard !t.isNaN else { return smaller + 1 }
+    var k = 0
+    if t > 0 {
+      // `k / (total - k) = t` at `k = t * total / (1 + t)`; clamped to the range searched.
+      let estimate = t.isFinite ? (t * Double(total) / (1 + t)).rounded(.down) : Double(smaller + 1)
+      k = estimate >= Double(smaller + 1) ? smaller + 1 : max(Int(estimate), 0)
+    }
+    while k > 0, passes(k - 1) { k -= 1 }
+    while k <= smaller, !passes(k) { k += 1 }
+    return k
   }
 
   /// Groups reportage claims by a blocking key; claims with no key are left out. Keys are sorted.
@@ -556,6 +651,26 @@ struct TextNumbers {
     }
     return h
   }
+}
+
+/// A byte for each ordered pair of `count` items, zeroed, behind a pointer (nil when `count` is 0):
+/// filled while its owner is made, read only afterwards.
+final class PairTable: @unchecked Sendable {
+  let count: Int
+  let bytes: UnsafeMutablePointer<UInt8>?
+
+  init(count: Int) {
+    self.count = count
+    if count > 0 {
+      let t = UnsafeMutablePointer<UInt8>.allocate(capacity: count * count)
+      t.initialize(repeating: 0, count: count * count)
+      bytes = t
+    } else {
+      bytes = nil
+    }
+  }
+
+  deinit { bytes?.deallocate() }
 }
 
 /// Remembers which document pairs cover the same story (rules ask about the same pairs many times).

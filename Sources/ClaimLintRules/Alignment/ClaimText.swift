@@ -438,11 +438,17 @@ struct ComparableDocuments {
   init(_ claims: AlignedClaims) {
     self.claims = claims
     count = claims.documents.count
-    table = count <= Self.tableLimit ? [UInt8](repeating: 0, count: count * count) : []
+    // A run that knows every pair already (`AlignedClaims.knowsEveryComparablePair`) is asked directly.
+    askRun = claims.knowsEveryComparablePair
+    table = count <= Self.tableLimit && !askRun ? [UInt8](repeating: 0, count: count * count) : []
   }
+
+  /// Whether the run's own answers are read (no memo here).
+  private let askRun: Bool
 
   /// Whether documents `a` and `b` may be compared (`AlignedClaims.comparable(_:_:)`).
   mutating func callAsFunction(_ a: Int, _ b: Int) -> Bool {
+    if askRun { return claims.comparable(a, b) }
     if a == b { return false }
     let key = a < b ? a * count + b : b * count + a
     if !table.isEmpty {

@@ -71,7 +71,9 @@ public struct ParticipantsMismatchRule: Rule {
         for y in block.indices where comparable(r.document, block[y].document) {
           let o = block[y]
           let b = events[y]
-          guard let link = Self.link(a, b, claims.words(r), claims.words(o)) else { continue }
+          // The sentence words only when the wording is what ties the two events (an event's sentence
+          // words are worked out when aligning: `askedWords`).
+          guard let link = Self.link(a, b, sharedWords: { Salience.sharedCount(claims.askedWords(r), claims.askedWords(o)) }) else { continue }
           if Self.sameParticipants(a, b) {
             recorder.agree(o.document)
           } else if link == .sameTimeOrPlace || Self.isSubstitution(a, b) {
@@ -119,12 +121,18 @@ public struct ParticipantsMismatchRule: Rule {
   /// Whether two mentions can be the same event, and on what evidence: no different days or stated
   /// cities, a participant in common, and the same city or day, or sentences about the same thing.
   static func link(_ a: EventMention, _ b: EventMention, _ wordsA: [UInt64], _ wordsB: [UInt64]) -> Link? {
+    link(a, b) { Salience.sharedCount(wordsA, wordsB) }
+  }
+
+  /// `link(_:_:_:_:)` with the number of sentence words the two share given by `sharedWords`, asked
+  /// only when neither time nor place ties the events (`check` then fetches the words).
+  static func link(_ a: EventMention, _ b: EventMention, sharedWords: () -> Int) -> Link? {
     if let da = a.date, let db = b.date, da != db { return nil }
     if a.placeIsStated, b.placeIsStated, a.place != b.place { return nil }
     guard a.participantKeys.contains(where: { p in b.participantKeys.contains { q in matches(p, q) } }) else { return nil }
     if let pa = a.place, pa == b.place { return .sameTimeOrPlace }
     if a.date != nil, a.date == b.date { return .sameTimeOrPlace }
-    return Salience.sharedCount(wordsA, wordsB) >= 3 ? .wording : nil
+    return sharedWords() >= 3 ? .wording : nil
   }
 
   /// Whether each list names a participant the other does not (a substitution, not an omission).
