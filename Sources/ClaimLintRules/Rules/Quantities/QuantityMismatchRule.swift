@@ -180,23 +180,35 @@ public struct QuantityMismatchRule: Rule {
     let documentCount = claims.documents.count
     let comparable = ComparableDocuments(claims, cache: documentCount <= 2048)
     // The reportage figures with a value of each document, for `states`: made when first asked for
-    // (only for a conflict).
-    let stated = Lazy { () -> [[Int]] in
-      claims.documents.indices.map { d in
-        let cs = claims.documents[d].claims
-        return cs.indices.filter { i in
-          cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
+    // (only for a conflict), as one run of a shared list per document (no array is made, or grown
+    // step by step, per document).
+    let stated = Lazy { () -> (runs: [Range<Int>], claims: [Int]) in
+      var runs: [Range<Int>] = []
+      runs.reserveCapacity(claims.documents.count)
+      var list: [Int] = []
+      for d in claims.documents.indices {
+        let start = list.count
+        let qs = quantities[d]
+        claims.documents[d].claims.withUnsafeBufferPointer { cs in
+          for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
+            list.append(i)
+          }
         }
+        runs.append(start..<list.count)
       }
+      return (runs, list)
     }
     // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
     // `q` is lent in place (`QuantityFigure.withQuantity`): a `Quantity` passed by value is copied whole.
     func states(_ q: borrowing Quantity, in d: Int) -> Bool {
       guard let w = q.value else { return false }
-      return stated.value[d].contains { i in
-        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
-        return o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q)
+      let known = stated.value
+      for k in known.runs[d] {
+        let i = known.claims[k]
+        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { continue }
+        if o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q) { return true }
       }
+      return false
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
