@@ -87,22 +87,29 @@ public struct QuantityActionMismatchRule: Rule {
     return findings
   }
 
-  /// A block of figures that may be the same figure: the story, the block key of the counted thing
-  /// (`NounFamilies.blockKey`) and the value as `ClaimText.number` writes it.
-  private struct BlockName: Hashable {
-    var story: Int
-    var block: String
-    var value: String
-  }
-
   /// The reportage figures with a value and an action, neither vague nor superseded, grouped by
-  /// story, counted thing and value, in the order of the names "s<story>|<block>|<value>" (as
-  /// `AlignedClaims.blocks(of:layer:key:)` orders them); only the blocks that span two documents.
-  /// Claims and figures are read in place from the run's tables, and a name is joined into one
-  /// string only for a block that is kept.
-  private static func blocks(_ claims: AlignedClaims, _ cmp: QuantityComparison) -> [[ClaimRef]] {
+  /// story, counted thing (`NounFamilies.blockKey`) and value as `ClaimText.number` writes it, in the
+  /// order of the names "s<story>|<block>|<value>" (as `AlignedClaims.blocks(of:layer:key:)` orders
+  /// them); only the blocks that span two documents and give two actions (`check` finds nothing in
+  /// the others). Claims and figures are read in place from the run's tables, and a name is joined
+  /// into one string only for a block that is kept.
+  ///
+  /// A figure's group is found by numbers (`KeyNumbers`), not by hashing strings: the block key and
+  /// the action by their numbers of the run (`QuantityComparison.figureKeys`, equal exactly when the
+  /// strings are), the value by `Int64(v)` where `ClaimText.number` writes `String(Int64(v))` (a whole
+  /// number below 10^18: equal texts exactly when the integers are), else by the number of its text.
+  static func blocks(_ claims: AlignedClaims, _ cmp: QuantityComparison) -> [[ClaimRef]] {
     let figures = cmp.quantities
-    var map: [BlockName: [ClaimRef]] = [:]
+    var numbers = KeyNumbers(capacity: 32)
+    // The values that are not whole numbers below 10^18, numbered by their text.
+    var otherValues: [String: Int] = [:]
+    // Per group, by number: its claims in the order met, its name's parts, whether it spans two
+    // documents, its first action and whether another action follows.
+    var members: [[ClaimRef]] = []
+    var names: [(story: Int, block: Int32, value: Double)] = []
+    var spansDocuments: [Bool] = []
+    var firstAction: [Int32] = []
+    var actionsDiffer: [Bool] = []
     for d in claims.documents.indices {
       let story = claims.story[d]
       let qs = figures[d]
@@ -111,17 +118,44 @@ public struct QuantityActionMismatchRule: Rule {
           guard let f = qs[i], let v = f.quantity.value, f.quantity.action != nil, !f.quantity.isVague, !f.quantity.superseded
           else { continue }
           let r = ClaimRef(document: d, index: i)
-          guard let k = cmp.blockKey(r) else { continue }
-          map[BlockName(story: story, block: k, value: ClaimText.number(v)), default: []].append(r)
+          // A figure with an action has its number (`action >= 0`) whenever it has a block key.
+          let keys = cmp.figureKeys(r)
+          guard keys.block >= 0 else { continue }
+          let tag: UInt64
+          let value: UInt64
+          if v == v.rounded(), abs(v) < 1e18 {
+            tag = 0
+            value = UInt64(bitPattern: Int64(v))
+          } else {
+            let text = ClaimText.number(v)
+            let known = otherValues[text] ?? otherValues.count
+            if known == otherValues.count { otherValues[text] = known }
+            tag = 1
+            value = UInt64(known)
+          }
+          let n = numbers.number(
+            UInt64(bitPattern: Int64(story)), UInt64(UInt32(bitPattern: keys.block)) << 1 | tag, value, orAdd: members.count)
+          if n == members.count {
+            members.append([r])
+            names.append((story, keys.block, v))
+            spansDocuments.append(false)
+            firstAction.append(keys.action)
+            actionsDiffer.append(false)
+          } else {
+            if d != members[n][0].document { spansDocuments[n] = true }
+            if keys.action != firstAction[n] { actionsDiffer[n] = true }
+            members[n].append(r)
+          }
         }
       }
     }
-    var named: [(name: String, block: [ClaimRef])] = []
-    for (name, block) in map where block.contains(where: { $0.document != block[0].document }) {
-      named.append(("s\(name.story)|" + name.block + "|" + name.value, block))
+    var named: [(name: String, group: Int)] = []
+    for n in members.indices where spansDocuments[n] && actionsDiffer[n] {
+      named.append(("s\(names[n].story)|" + cmp.blockNames[Int(names[n].block)] + "|" + ClaimText.number(names[n].value), n))
     }
+    // Distinct groups have distinct names: no ties.
     named.sort { $0.name < $1.name }
-    return named.map(\.block)
+    return named.map { members[$0.group] }
   }
 
   /// The figure together with its action words when both sit on one line close together ("arrest

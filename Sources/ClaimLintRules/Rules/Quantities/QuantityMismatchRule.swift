@@ -147,6 +147,23 @@ public struct QuantityMismatchRule: Rule {
     }
     let mates = allMates
     let runs = mateRuns
+    // The answer for each (claim, mate) pair, by the pair's place in `mates`: a pair compared for one
+    // claim is answered for the other claim too (`PairAnswer`), so that most pairs are compared once,
+    // not once from each side. Reached through a pointer (the closure below writes it), freed when
+    // `check` returns, after the last use of `sides`.
+    let answers = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(mates.count, 1))
+    answers.initialize(repeating: PairAnswer.unknown.rawValue)
+    defer { answers.deallocate() }
+    /// The place of `p` among the mates of `op` (every pair of mates is in both runs).
+    func place(of p: Int, amongMatesOf op: Int) -> Int {
+      var lo = runs[op].lowerBound
+      var hi = runs[op].upperBound
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if mates[mid] < p { lo = mid + 1 } else { hi = mid }
+      }
+      return lo
+    }
     // Every claim of a block has a figure (`QuantityComparison.valueKeys`).
     // Held by the claim's own box (`Claim.quantityBox`), so that the pair loop below lends it in place.
     // Unretained: `claims` holds every box until `check` returns (`QuantityFigure`).
@@ -163,23 +180,35 @@ public struct QuantityMismatchRule: Rule {
     let documentCount = claims.documents.count
     let comparable = ComparableDocuments(claims, cache: documentCount <= 2048)
     // The reportage figures with a value of each document, for `states`: made when first asked for
-    // (only for a conflict).
-    let stated = Lazy { () -> [[Int]] in
-      claims.documents.indices.map { d in
-        let cs = claims.documents[d].claims
-        return cs.indices.filter { i in
-          cs[i].kind == .quantity && cs[i].layer == .reportage && quantities[d][i]?.quantity.value != nil
+    // (only for a conflict), as one run of a shared list per document (no array is made, or grown
+    // step by step, per document).
+    let stated = Lazy { () -> (runs: [Range<Int>], claims: [Int]) in
+      var runs: [Range<Int>] = []
+      runs.reserveCapacity(claims.documents.count)
+      var list: [Int] = []
+      for d in claims.documents.indices {
+        let start = list.count
+        let qs = quantities[d]
+        claims.documents[d].claims.withUnsafeBufferPointer { cs in
+          for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
+            list.append(i)
+          }
         }
+        runs.append(start..<list.count)
       }
+      return (runs, list)
     }
     // Whether document `d` states the value of `q` for a compatible counted thing anywhere.
     // `q` is lent in place (`QuantityFigure.withQuantity`): a `Quantity` passed by value is copied whole.
     func states(_ q: borrowing Quantity, in d: Int) -> Bool {
       guard let w = q.value else { return false }
-      return stated.value[d].contains { i in
-        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { return false }
-        return o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q)
+      let known = stated.value
+      for k in known.runs[d] {
+        let i = known.claims[k]
+        guard let o = quantities[d][i], o.quantity.value == w, o.quantity.unit == q.unit else { continue }
+        if o.quantity.counted == nil || q.counted == nil || claims.nouns.compatible(o.quantity, q) { return true }
       }
+      return false
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
@@ -197,26 +226,30 @@ public struct QuantityMismatchRule: Rule {
         let op = mates[k]
         let o = refs[op]
         guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
-        // `cmp.conflict(r, o)`, else whether `o` agrees, with the figures read once: incompatible
-        // figures do neither; overlapping ones never conflict; disjoint ones never agree.
-        let outcome = f.withQuantities(figures[op]) { q, oq -> Outcome in
-          guard claims.nouns.compatible(q, oq) else { return .neither }
-          if QuantityComparison.plausiblyOverlap(q, oq) {
-            // Mates come in document order: a document already counted is not inserted again.
-            return lastAgreeing != o.document && agreesOverlapping(r, o, q, oq, cmp) ? .agrees : .neither
+        // Mates come in document order: a document already counted is not inserted again, and
+        // whether `o` agrees is not asked.
+        let askAgreement = lastAgreeing != o.document
+        // `cmp.conflict(r, o)`, else whether `o` agrees (`answer`), unless `o` answered it already
+        // for this pair; then recorded for `o` when the order of the pair does not matter.
+        var answer = PairAnswer(rawValue: answers[k]) ?? .unknown
+        if answer == .unknown || (answer == .overlapping && askAgreement) {
+          let known = answer
+          answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
+            let found = self.answer(r, o, q, oq, cmp, known: known, askAgreement: askAgreement)
+            if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
+            return found
           }
-          return cmp.conflictOfDisjoint(r, o, q, oq) ? .conflicts : .neither
         }
-        switch outcome {
-        case .agrees:
+        switch answer {
+        case .agreeing where askAgreement:
           recorder.agree(o.document)
           lastAgreeing = o.document
-        case .conflicts:
+        case .conflicting:
           if !explained(r, o) {
             recorder.conflict(op)
             anyConflict = true
           }
-        case .neither:
+        default:
           break
         }
       }
@@ -286,12 +319,64 @@ public struct QuantityMismatchRule: Rule {
     }
   }
 
-  /// What a figure of another document is to a figure (`check`): the same figure, a conflicting one,
-  /// or neither (another thing counted, or a compatible figure the sentences do not tie to it).
-  private enum Outcome {
-    case agrees
-    case conflicts
-    case neither
+  /// What a figure of another document is to a figure (`check`), as `answer` finds it: incompatible
+  /// (another thing counted), overlapping (whether the sentences tie them not asked yet), agreeing or
+  /// only overlapping, conflicting or only disjoint. Only an agreeing figure agrees, and only a
+  /// conflicting one conflicts.
+  enum PairAnswer: UInt8 {
+    case unknown
+    case incompatible
+    case overlapping
+    case agreeing
+    case overlappingOnly
+    case conflicting
+    case disjoint
+  }
+
+  /// `cmp.conflict(r, o)`, else whether `o` agrees, with the figures `q` (of `r`) and `oq` (of `o`)
+  /// read once: incompatible figures do neither; overlapping ones never conflict; disjoint ones never
+  /// agree. Whether overlapping figures agree is asked only with `askAgreement`; `known` is
+  /// `.overlapping` when that much is known already (else `.unknown`).
+  ///
+  /// Nothing here depends on which of the two figures comes first, for figures of two documents
+  /// (`sameArticle` false), except the overlap of two intervals that meet end to end at both ends
+  /// (`isOrderFree`): `compatible`, the overlap tests, `agreesOverlapping` (`isOnlyFigure` of both,
+  /// `sameContext`, which leaves out both counted nouns and counts shared words) and
+  /// `conflictOfDisjoint` (each test made of both figures alike, the figure without an action picked
+  /// by that, not by its place) give one answer for either order.
+  func answer(
+    _ r: ClaimRef, _ o: ClaimRef, _ q: borrowing Quantity, _ oq: borrowing Quantity, _ cmp: QuantityComparison,
+    known: PairAnswer = .unknown, askAgreement: Bool
+  ) -> PairAnswer {
+    if known != .overlapping {
+      guard cmp.claims.nouns.compatible(q, oq) else { return .incompatible }
+      if !QuantityComparison.plausiblyOverlap(q, oq) {
+        return cmp.conflictOfDisjoint(r, o, q, oq) ? .conflicting : .disjoint
+      }
+    }
+    guard askAgreement else { return .overlapping }
+    return agreesOverlapping(r, o, q, oq, cmp) ? .agreeing : .overlappingOnly
+  }
+
+  /// Whether `answer` gives the same for `a` and `b` in either order: unless their intervals (as
+  /// `Quantity.overlaps` reads them, or with a lower bound capped as `plausiblyOverlap` reads them)
+  /// meet end to end at both ends with inclusive ends that say otherwise read one way than the other
+  /// (those tests read the first's high end and the second's low end first).
+  static func isOrderFree(_ a: borrowing Quantity, _ b: borrowing Quantity) -> Bool {
+    typealias Interval = (low: Double, high: Double, lowInclusive: Bool, highInclusive: Bool)
+    func plain(_ q: borrowing Quantity) -> Interval {
+      (q.low ?? -Double.infinity, q.high ?? Double.infinity, q.lowInclusive, q.highInclusive)
+    }
+    func capped(_ q: borrowing Quantity) -> Interval {
+      if q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 {
+        return (low, 2 * low, q.lowInclusive, true)
+      }
+      return plain(q)
+    }
+    func meetsBothWays(_ x: Interval, _ y: Interval) -> Bool {
+      x.high == y.low && y.high == x.low && (x.highInclusive && y.lowInclusive) != (y.highInclusive && x.lowInclusive)
+    }
+    return !meetsBothWays(plain(a), plain(b)) && !meetsBothWays(capped(a), capped(b))
   }
 
   /// Two figures of a story that an article reports as an update of one another (`updates`): the
