@@ -25,6 +25,10 @@ public enum Syndication {
   /// key: 63, or 1% of the run in runs of more than 6,300 documents.
   public static func commonLimit(documents: Int) -> Int { max(window, documents / 100) }
 
+  /// Runs of at most this many documents remember the pairs compared that are not copies (a byte per
+  /// pair).
+  static let failedTableLimit = 512
+
   /// Runs of at most this many documents keep every document's shingles between the two passes.
   static let keepAllLimit = 2_000
 
@@ -98,6 +102,11 @@ public enum Syndication {
     var shingles = [[UInt64]](repeating: [], count: n)
     for (k, d) in candidates.enumerated() { shingles[d] = computed[k] }
     var sets = UnionFind(count: n)
+    // The pairs already compared and found not to be copies, in runs of at most `failedTableLimit`
+    // documents (every story of a large run). A story's articles mostly share their smallest shingles,
+    // so two of them meet in up to `keyCount` buckets; the answer is the same each time, and a pair
+    // that passed is joined already (`find` below): each pair is compared once.
+    var failed = [Bool](repeating: false, count: n <= Self.failedTableLimit ? n * n : 0)
     for r in 0..<(runs.count - 1) {
       let lo = runs[r]
       let count = runs[r + 1] - lo
@@ -107,11 +116,16 @@ public enum Syndication {
           let a = Int(buckets[lo + x].claim)
           let b = Int(buckets[lo + y].claim)
           if sets.find(a) == sets.find(b) { continue }
+          // Documents come in order within a bucket: `a < b`.
+          let pair = a &* n &+ b
+          if !failed.isEmpty, failed[pair] { continue }
           let small = min(shingles[a].count, shingles[b].count)
           // `Double(sharedCount) >= 0.8 * Double(small)` for a whole count: at least the bound rounded up.
           let needed = Int((0.8 * Double(small)).rounded(.up))
           if Self.sharesAtLeast(shingles[a], shingles[b], needed) {
             sets.union(a, b)
+          } else if !failed.isEmpty {
+            failed[pair] = true
           }
         }
       }

@@ -111,7 +111,7 @@ public struct AttributionMismatchRule: Rule {
             Facts(
               group: Int32(truncatingIfNeeded: claims.syndicationGroup[d]), text: Int32(truncatingIfNeeded: firstWithText[n]),
               wordCount: Int32(truncatingIfNeeded: wordLists[k].count), quoteWordCount: Int32(truncatingIfNeeded: quoteWordLists[k].count),
-              isQuote: isQuote, hasSpeakerText: hasSpeakerText))
+              isQuote: isQuote, hasSpeakerText: hasSpeakerText, isNamed: Self.isNamed(speaker)))
         }
       }
     }
@@ -176,14 +176,19 @@ public struct AttributionMismatchRule: Rule {
             || Self.speaksFor(claims.documents[refs[j].document].claims[refs[j].index], claims.documents[refs[i].document].claims[refs[i].index])
           {
             recorder.agree(refs[j].document)
-          } else if Self.isNamed(speakers[i]) && Self.isNamed(speakers[j]) {
+          } else if a.isNamed && b.isNamed {
             // Two different named speakers; "the statement" against "officials" says little.
             recorder.conflict(j)
           }
         }
       }
+      // A claim whose speaker is not named ("officials", "the statement") conflicts with nothing (the
+      // recorder records a conflict only between two named speakers), so it is never reported and
+      // never a note: its relations, worked out, would only record agreement. It is not asked about
+      // (`notes(for:)` answers nil for a claim without conflicts and covers nothing then); it still
+      // agrees, as a candidate, with the named claims that are asked about.
       for i in refs.indices where claims.isDraftSide(refs[i]) {
-        guard distinctive(i), facts[i].hasSpeakerText, let noteIdx = sides.notes(for: i) else { continue }
+        guard distinctive(i), facts[i].hasSpeakerText, facts[i].isNamed, let noteIdx = sides.notes(for: i) else { continue }
         let claimA = claims.documents[refs[i].document].claims[refs[i].index]
         let attrA = claimA.attribution!
         let span = claimA.span
@@ -230,6 +235,8 @@ public struct AttributionMismatchRule: Rule {
     var quoteWordCount: Int32
     var isQuote: Bool
     var hasSpeakerText: Bool
+    /// `isNamed` of the speaker, worked out once.
+    var isNamed: Bool
   }
 
   /// What the recorder of `check` changes from call to call.
