@@ -82,6 +82,46 @@ struct StoryWordsAndShinglesTests {
     }
   }
 
+  /// Stories whose articles share long passages without being copies meet in several buckets (their
+  /// smallest shingles come from the shared passage): `groups` compares such a pair once and remembers
+  /// that it failed. The groups must still be those of the definition, every pair compared: copies
+  /// share at least 80% of the smaller set of shingles.
+  @Test func groupsAreThoseOfEveryPairCompared() {
+    let passage = """
+      Floods displaced 12,000 residents in Jakarta on Friday, officials said, and rescue teams reached the villages north of the river by boat. \
+      The city's governor declared an emergency for fourteen days and asked the army to open schools as shelters. \
+      Forecasters expect more heavy rain over the weekend, when the tide will be at its highest of the month.
+      """
+    let others = [
+      "The port authority said container traffic fell by a third in the first quarter of the year. Shipping lines moved two weekly services to the southern terminal.",
+      "Teachers in the capital voted to strike next month over pay and the size of classes. The union said talks with the ministry had broken down in February.",
+      "A court in the south ordered the release of six activists held since the protests in May. Their lawyers said they would seek damages from the state.",
+      "Wheat prices fell for the fourth week running as the harvest in the east came in above forecasts. Millers said bread prices would not change before autumn.",
+    ]
+    // The shared passage and each article's own paragraph: not copies of one another. Then a copy of
+    // each under another sign-off, and a copy of the copy: an article meets the other articles (and
+    // fails) before it meets its copies.
+    let articles = others.enumerated().map { passage + " " + $0.element + " Filed \($0.offset)." }
+    let texts = articles + articles.map { $0 + " Reporting by desk." } + articles.map { $0 + " Reporting by desk. Editing by night desk." }
+    let docs = texts.enumerated().map { Self.document([(.headline, "Story \($0.offset)"), (.reportage, $0.element)], path: "d\($0.offset).txt") }
+    let shingles = docs.map { Syndication.shingles(of: $0) }
+    // The definition, every pair compared (the smallest index of a group is its name).
+    var group = Array(docs.indices)
+    func root(_ i: Int) -> Int { group[i] == i ? i : root(group[i]) }
+    for a in docs.indices {
+      for b in (a + 1)..<docs.count where shingles[a].count >= 8 && shingles[b].count >= 8 {
+        let small = min(shingles[a].count, shingles[b].count)
+        guard Double(Salience.sharedCount(shingles[a], shingles[b])) >= 0.8 * Double(small) else { continue }
+        let (ra, rb) = (root(a), root(b))
+        if ra != rb { group[max(ra, rb)] = min(ra, rb) }
+      }
+    }
+    let expected = docs.indices.map(root)
+    #expect(Syndication.groups(docs) == expected)
+    // Both answers occur: copies joined, and articles sharing the passage kept apart.
+    #expect(Set(expected).count > 1 && Set(expected).count < docs.count, "\(expected)")
+  }
+
   @Test func groupsFromKnownShinglesAreGroupsFromTexts() {
     // Copies (the same reportage under other furniture), near copies and unrelated documents.
     let base = Self.texts[2] + " " + Self.texts[3] + " " + Self.texts[7] + " " + Self.texts[9]
