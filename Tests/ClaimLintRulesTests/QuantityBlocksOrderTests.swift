@@ -53,7 +53,27 @@ struct QuantityBlocksOrderTests {
   @Test func partSumsAreTheSiblingSums() throws {
     let withParts = "Rescuers found 90 men and 12 women alive, and 30 children were taken to hospital on Monday.\n"
     let without = "Police arrested 14 suspects on Monday.\n\nThe repairs will cost $4 million, officials said.\n"
-    let claims = try Self.aligned([("a.txt", withParts), ("b.txt", without), ("c.txt", without + withParts)])
+    let twoEnumerations = withParts + "\nOfficials counted 40 boys and 25 girls among the 65 survivors of the crash.\n"
+    let inOrder = try Self.aligned([("a.txt", withParts), ("b.txt", without), ("c.txt", without + withParts), ("d.txt", twoEnumerations)])
+    // Also with each document's claims taken in turns from its sentences (the first claim of each
+    // sentence, then the second of each, …): the figures of the two enumerations of d.txt are then
+    // interleaved, and the table must sort its figures by sentence (in source order it gathers them
+    // sorted).
+    func shuffled(_ cs: [Claim]) -> [Claim] {
+      var rank: [Int: Int] = [:]
+      let keyed = cs.map { c -> (Int, Int, Claim) in
+        let k = rank[c.sentenceIndex, default: 0]
+        rank[c.sentenceIndex] = k + 1
+        return (k, c.sentenceIndex, c)
+      }
+      return keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+    for reorder in [false, true] {
+    let claims = reorder
+      ? AlignedClaims(
+        documents: inOrder.documents.map { DocumentClaims(document: $0.document, claims: shuffled($0.claims)) }, draftIndex: nil,
+        nouns: NounFamilies(parents: [:]))
+      : inOrder
     let cmp = QuantityComparison(claims)
     var sums = 0
     for d in claims.documents.indices {
@@ -67,7 +87,10 @@ struct QuantityBlocksOrderTests {
     }
     // Enumerations in a.txt and c.txt; none in b.txt.
     #expect(sums >= 4)
+    // The enumeration of d.txt is found, in source order and with its figures apart.
+    #expect(claims.documents[3].claims.indices.filter { cmp.partSum(ClaimRef(document: 3, index: $0)) != nil }.count >= 3)
     #expect(claims.documents[1].claims.indices.allSatisfy { cmp.partSum(ClaimRef(document: 1, index: $0)) == nil })
+    }
   }
 
   /// `asciiRanks` gives the ranks of sorting the texts (with and without a suffix) as strings, prefixes

@@ -67,6 +67,45 @@ struct QuantityTablesTests {
     #expect(withUnit >= 4)
   }
 
+  /// The run's table of family block keys (`NounFamilies.familyBlockKeys`) gives `blockKey`'s key and
+  /// its hash, for families with parents and without, asked again, from several threads at once, and
+  /// by the tables of two runs sharing one `NounFamilies` (the second finds the first's keys).
+  @Test func familyBlockKeysAreTheBlockKeys() async throws {
+    let nouns = NounFamilies(parents: [
+      "suspect": "offender", "criminal": "offender", "offender": "person", "victim": "person", "resident": "person",
+      "cattle": "animal", "horse": "animal",
+    ])
+    let families = ["suspect", "criminal", "offender", "person", "people", "victim", "resident", "cattle", "horse", "home", "migrant", "day"]
+    await withTaskGroup(of: Void.self) { group in
+      for t in 0..<4 {
+        group.addTask {
+          for k in 0..<(3 * families.count) {
+            let family = families[(k + 5 * t) % families.count]
+            let key = nouns.familyBlockKeys.key(family: family, nouns)
+            let plain = nouns.blockKey(unit: nil, counted: family, countedFamily: nil)
+            #expect(key.text == plain)
+            #expect(key.hash == Interner.asciiHash(plain ?? ""))
+          }
+        }
+      }
+    }
+    for run in [Array(Self.articles.prefix(2)), Array(Self.articles.suffix(2))] {
+      let base = try QuantityBlocksOrderTests.aligned(run)
+      let claims = AlignedClaims(documents: base.documents, draftIndex: nil, nouns: nouns)
+      let cmp = QuantityComparison(claims)
+      var counted = 0
+      for d in claims.documents.indices {
+        for i in claims.documents[d].claims.indices {
+          let r = ClaimRef(document: d, index: i)
+          guard let q = claims.claim(r).quantity else { continue }
+          #expect(cmp.blockKey(r) == nouns.blockKey(q), "\(claims.claim(r).span.text)")
+          if q.unit == nil, q.counted != nil { counted += 1 }
+        }
+      }
+      #expect(counted >= 5)
+    }
+  }
+
   /// The words of an optional string as `QuantityComparison.Figure.bits(at:)` reads them.
   static func bits(_ s: String?) -> StringBits {
     var s = s

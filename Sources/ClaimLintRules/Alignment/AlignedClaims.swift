@@ -492,6 +492,9 @@ public struct NounFamilies: Sendable {
   /// `"count:" + root(family)` for every family with a parent and every top family, joined once
   /// (`blockKey`); any other noun is its own top family.
   private let countKeys: [String: String]
+  /// The block keys of the counted families the quantity tables have asked for, in any story of the
+  /// run: one table shared by every copy of this value (`FamilyBlockKeys`).
+  let familyBlockKeys = FamilyBlockKeys()
 
   public init(parents: [String: String]) {
     self.parents = parents

@@ -39,14 +39,22 @@ public enum QuantityBlocks {
   /// `blocks(_:refKeys:)` with each key given in parts (the same blocks in the same order), without
   /// the blocks of a single claim (nothing in them can be compared). Blocks are ordered as their names
   /// "s<story>|<key>" sort as strings, by ranks of their parts: no name is joined.
+  ///
+  /// `figures` is the number of quantity claims, when the caller knows it (room is made for a block
+  /// per claim; it changes no block); nil to count them here.
   static func blocks(
-    _ claims: AlignedClaims, blockNames: [String], words: [String], parts keys: (ClaimRef, UnsafeBufferPointer<Claim>, inout [KeyParts]) -> Void
+    _ claims: AlignedClaims, blockNames: [String], words: [String], figures known: Int? = nil,
+    parts keys: (ClaimRef, UnsafeBufferPointer<Claim>, inout [KeyParts]) -> Void
   ) -> [[ClaimRef]] {
     // Room for a block per quantity claim: the table is not grown step by step.
     var figures = 0
-    for d in claims.documents.indices {
-      let cs = claims.documents[d].claims
-      for i in cs.indices where cs[i].kind == .quantity { figures += 1 }
+    if let known {
+      figures = known
+    } else {
+      for d in claims.documents.indices {
+        let cs = claims.documents[d].claims
+        for i in cs.indices where cs[i].kind == .quantity { figures += 1 }
+      }
     }
     // Each block by number, and each (block, claim) in the order met, in one list: the claims of a
     // block are copied into an array of its own only once it is known to hold two or more.

@@ -18,6 +18,8 @@ public struct QuantityComparison: Sendable {
   /// `quantities[d][i]`: the figure of claim `i` of document `d`, found once per run (each read of
   /// `Claim.quantity` through the documents array is a chain of accesses) and read in place.
   let quantities: [[Figure?]]
+  /// The number of the run's quantity claims with a figure.
+  let quantityClaims: Int
 
   /// A claim's figure read where the claim keeps it (`Claim.quantityAddress`): reading a field of it
   /// copies nothing, and a figure is a plain pointer (no box of its own to fill with a copy of the
@@ -101,6 +103,7 @@ public struct QuantityComparison: Sendable {
     words = tables.words
     quantities = tables.quantities
     parts = tables.parts
+    quantityClaims = tables.quantityClaims
   }
 
   /// The per-claim tables of a run, made once (`AlignedClaims.memo`).
@@ -111,6 +114,7 @@ public struct QuantityComparison: Sendable {
     var words: [String] = []
     var quantities: [[Figure?]] = []
     var parts: [[PartSum?]] = []
+    var quantityClaims = 0
   }
 
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
@@ -137,16 +141,12 @@ public struct QuantityComparison: Sendable {
     var units = Interner(capacity: 16)
     /// The block key's number of each unit, by the unit's number.
     var unitBlocks: [Int32] = []
-    var families = Interner(capacity: 32)
-    /// The block key's number of each counted family, by the family's number.
-    var familyBlocks: [Int32] = []
     var words = Interner(capacity: 64)
     /// Whether each word, as a counted noun, is one of `genericNouns`.
     var genericWord: [Bool] = []
 
     init() {
       unitBlocks.reserveCapacity(16)
-      familyBlocks.reserveCapacity(32)
       genericWord.reserveCapacity(64)
     }
 
@@ -194,14 +194,13 @@ public struct QuantityComparison: Sendable {
   /// The number of the block key of `figure`'s counted family (its counted noun when it has no
   /// family), -1 for a figure without a counted noun. The key depends on the family alone
   /// (`NounFamilies.blockKey`).
+  ///
+  /// The key is worked out once per run for each family (`NounFamilies.familyBlockKeys`, with the
+  /// hash of its bytes), and numbered in this story's `blockNames` by that hash.
   private static func familyBlock(_ figure: Figure, _ claims: AlignedClaims, _ numbering: UnsafeMutablePointer<Numbering>) -> Int32 {
     guard let c = figure.quantity.counted else { return -1 }
-    let (n, isNew) = numbering.pointee.families.number(figure.quantity.countedFamily ?? c)
-    if isNew {
-      let name = claims.nouns.blockKey(unit: nil, counted: c, countedFamily: figure.quantity.countedFamily) ?? ""
-      numbering.pointee.familyBlocks.append(numbering.pointee.blockNames.number(name).number)
-    }
-    return numbering.pointee.familyBlocks[Int(n)]
+    let key = claims.nouns.familyBlockKeys.key(family: figure.quantity.countedFamily ?? c, claims.nouns)
+    return numbering.pointee.blockNames.number(key.text, asciiHash: key.hash).number
   }
 
   /// `tables(_:)` with the numberings at `numbering`.
@@ -211,7 +210,15 @@ public struct QuantityComparison: Sendable {
     // The distinct values each document states for each counted thing and action; claims are read
     // in place, not copied.
     // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
-    let tables = claims.documents.indices.map { d -> (only: [Bool], keys: [FigureKeys], quantities: [Figure?], parts: [PartSum?]) in
+    // The four tables are filled document by document in place (not made as a list of tuples and
+    // then reshaped into four lists, which retained and released every document's arrays again).
+    var out = Tables()
+    let documentCount = claims.documents.count
+    out.only.reserveCapacity(documentCount)
+    out.keys.reserveCapacity(documentCount)
+    out.quantities.reserveCapacity(documentCount)
+    out.parts.reserveCapacity(documentCount)
+    for d in claims.documents.indices {
       claims.documents[d].claims.withUnsafeBufferPointer { cs in
         // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
         // of doubles holds them; only whether there is exactly one matters).
@@ -227,11 +234,25 @@ public struct QuantityComparison: Sendable {
         quantities.reserveCapacity(cs.count)
         // Each subject's first distinct value and how many distinct values it has, up to two.
         var values: [(first: Double, count: Int)] = []
+        // The quantity claims with a figure as (sentence, index), for the enumerations below: gathered
+        // in this pass over the claims (not in a second one), and sorted only when a sentence comes
+        // before an earlier claim's (claims are kept in source order, so their sentences rarely do).
+        var bySentence: [(sentence: Int, index: Int)] = []
+        var inSentenceOrder = true
         for i in cs.indices {
           // The figure's fields are read in place.
           let figure = Figure.of(cs[i])
           quantities.append(figure)
           guard let figure else { continue }
+          if cs[i].kind == .quantity {
+            let sentence = cs[i].sentenceIndex
+            if bySentence.isEmpty {
+              bySentence.reserveCapacity(cs.count - i)
+            } else if sentence < bySentence[bySentence.count - 1].sentence {
+              inSentenceOrder = false
+            }
+            bySentence.append((sentence, i))
+          }
           // `nouns.blockKey` by number: made once per unit or counted family. With `fields`, each
           // string is first looked up by its words (`KnownBits`), and numbered by its text only when
           // those words are new.
@@ -303,12 +324,8 @@ public struct QuantityComparison: Sendable {
         // The enumerations: quantity claims by sentence (claims of a sentence form a run once sorted).
         // Made at the first enumeration only (empty when the document has none).
         var parts: [PartSum?] = []
-        var bySentence: [(sentence: Int, index: Int)] = []
-        bySentence.reserveCapacity(cs.count)
-        for i in cs.indices where cs[i].kind == .quantity && quantities[i] != nil {
-          bySentence.append((cs[i].sentenceIndex, i))
-        }
-        bySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
+        // Gathered in index order: already sorted by (sentence, index) when no sentence went back.
+        if !inSentenceOrder { bySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) } }
         var start = 0
         while start < bySentence.count {
           var end = start + 1
@@ -334,16 +351,15 @@ public struct QuantityComparison: Sendable {
             }
           }
         }
-        return (subjectOf.map { $0 >= 0 && values[$0].count == 1 }, keys, quantities, parts)
+        out.quantityClaims += bySentence.count
+        out.only.append(subjectOf.map { $0 >= 0 && values[$0].count == 1 })
+        out.keys.append(consume keys)
+        out.quantities.append(consume quantities)
+        out.parts.append(consume parts)
       }
     }
-    var out = Tables()
     out.blockNames = numbering.pointee.blockNames.values
     out.words = numbering.pointee.words.values
-    out.only = tables.map(\.only)
-    out.keys = tables.map(\.keys)
-    out.quantities = tables.map(\.quantities)
-    out.parts = tables.map(\.parts)
     return out
   }
 
@@ -351,7 +367,9 @@ public struct QuantityComparison: Sendable {
   /// made once for every rule that compares figures.
   public func valueBlocks() -> [[ClaimRef]] {
     claims.memo("QuantityComparison.valueBlocks") {
-      QuantityBlocks.blocks(claims, blockNames: blockNames, words: words, parts: { appendValueKeyParts($0, in: $1, to: &$2) })
+      // The quantity claims were counted with the tables (no pass over every claim again).
+      QuantityBlocks.blocks(
+        claims, blockNames: blockNames, words: words, figures: quantityClaims, parts: { appendValueKeyParts($0, in: $1, to: &$2) })
     }
   }
 
@@ -917,6 +935,35 @@ struct KnownBits {
   }
 }
 
+/// `NounFamilies.blockKey` of the counted families of figures without a unit, worked out once per run
+/// (not once per story) and kept with the hash of the key's bytes (`Interner.asciiHash`), so that each
+/// story numbers the key without hashing it again.
+///
+/// Correct because the key depends on the family alone (`countedFamily ?? counted`: `blockKey` with no
+/// unit reads nothing else) and on the run's `NounFamilies`, which holds this table (its copies share
+/// it, and a `NounFamilies` made from other families has its own). Stories are checked side by side on
+/// several threads: every read and write is made under the lock (a few thousand look-ups a run, each
+/// when a story first meets a family).
+final class FamilyBlockKeys: @unchecked Sendable {
+  private let lock = NSLock()
+  /// The families asked for, by number.
+  private var families = Interner(capacity: 64)
+  /// The block key of each family, and its hash, by the family's number.
+  private var keys: [(text: String, hash: UInt64?)] = []
+
+  /// The block key of `family` in `nouns` (the `NounFamilies` that holds this table), and its hash.
+  func key(family: String, _ nouns: NounFamilies) -> (text: String, hash: UInt64?) {
+    lock.lock()
+    defer { lock.unlock() }
+    let (n, isNew) = families.number(family)
+    if isNew {
+      let text = nouns.blockKey(unit: nil, counted: family, countedFamily: nil) ?? ""
+      keys.append((text, Interner.asciiHash(text)))
+    }
+    return keys[Int(n)]
+  }
+}
+
 /// Numbers distinct strings in the order they come, each once.
 ///
 /// An ASCII string is looked up by a hash of its bytes (two ASCII strings are equal exactly when their
@@ -991,7 +1038,12 @@ struct Interner {
 
   /// The number of `s`, and whether it was given now.
   mutating func number(_ s: String) -> (number: Int32, isNew: Bool) {
-    let hash = Self.asciiHash(s)
+    number(s, asciiHash: Self.asciiHash(s))
+  }
+
+  /// `number(s)` given `hash`, which must be `Interner.asciiHash(s)` (worked out once for a string
+  /// numbered in many interners).
+  mutating func number(_ s: String, asciiHash hash: UInt64?) -> (number: Int32, isNew: Bool) {
     var found = false
     if let h = hash {
       let j = slot(h)
