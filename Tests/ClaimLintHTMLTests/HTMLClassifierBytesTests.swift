@@ -1,0 +1,88 @@
+import ClaimLintCore
+import Testing
+
+@testable import ClaimLintHTML
+
+/// The byte-level class splitting, class-name tokens and style test give what the `Character`- and
+/// scalar-based computations they replaced give.
+@Suite struct HTMLClassifierBytesTests {
+  /// Class and style values of real pages, with separators, case changes, digits, non-ASCII names,
+  /// combining marks after a separator, and carriage returns ("\r\n" is one `Character`).
+  static let values: [String] = [
+    "", " ", "post", "post-content entry-content", "  flex  items-center\tjustify-between\npx-4 ",
+    "commentList singleComment", "c-article__body js-track", "a\r\nb", "a\rb c", "a \u{0301}b c",
+    "Kommentar-Bereich Straße", "über-uns   FOOTER_nav", "wp-block-group has-2-columns",
+    "articleBody.Text:main", "x\u{00E9}Y\u{00C9}z ABCdefGHI", "\u{212A}elvin Kelvin", "tag-elections category-X",
+    "display: none", "DISPLAY:NONE;color:red", "visibility : hidden", "display:\u{00A0}none", "visibility:hid den",
+    "display:block; visibility:visible", "displ ay:no ne", "margin:0;display:nonE", "dísplay:none",
+    "display:none\u{0301}", "d\r\nisplay:none", "visibility:hidde", "display:",
+  ]
+
+  /// The split of a `class` value at space, tab and newline, as `String`s (the code it replaced).
+  static func characterSplit(_ value: String) -> [String] {
+    value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+  }
+
+  /// The tokens of a class name by scalars (the code `tokens(of:)` replaced).
+  static func scalarTokens(_ name: String) -> [String] {
+    var result: [String] = []
+    var current = ""
+    var previousLower = false
+    for ch in name.unicodeScalars {
+      if ch == "-" || ch == "_" || ch == ":" || ch == "." || (ch.value >= 48 && ch.value <= 57) {
+        if !current.isEmpty { result.append(current) }
+        current = ""
+        previousLower = false
+        continue
+      }
+      let isUpper = ch.value >= 65 && ch.value <= 90
+      if isUpper, previousLower, !current.isEmpty {
+        result.append(current)
+        current = ""
+      }
+      current.unicodeScalars.append(isUpper ? Unicode.Scalar(ch.value + 32) ?? ch : ch)
+      previousLower = !isUpper
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  /// The style test by `String` operations (the code `styleHides` replaced).
+  static func stringStyleHides(_ value: String) -> Bool {
+    let s = value.lowercased().filter { $0 != " " }
+    return s.contains("display:none") || s.contains("visibility:hidden")
+  }
+
+  @Test func classNamesMatchCharacterSplit() {
+    for value in Self.values {
+      #expect(HTMLClassifier.classNames(value) == Self.characterSplit(value), "\(value.debugDescription)")
+    }
+    // The cases where bytes and characters differ take the character split.
+    #expect(HTMLClassifier.classNames("a\r\nb") == ["a\r\nb"])
+    #expect(HTMLClassifier.classNames("a \u{0301}b c") == ["a \u{0301}b", "c"])
+    #expect(HTMLClassifier.classNames(" flex\titems-center ") == ["flex", "items-center"])
+  }
+
+  @Test func tokensMatchScalarWalk() {
+    for value in Self.values {
+      for name in Self.characterSplit(value) + [value] {
+        #expect(HTMLClassifier.tokens(of: name) == Self.scalarTokens(name), "\(name.debugDescription)")
+      }
+    }
+    #expect(HTMLClassifier.tokens(of: "commentAuthorName2x") == ["comment", "author", "name", "x"])
+  }
+
+  @Test func styleHidesMatchesStringOperations() {
+    var hiding = 0
+    for value in Self.values {
+      let expected = Self.stringStyleHides(value)
+      if expected { hiding += 1 }
+      #expect(HTMLPage.styleHides(value) == expected, "\(value.debugDescription)")
+    }
+    // Both outcomes are exercised.
+    #expect(hiding >= 4)
+    #expect(hiding < Self.values.count)
+    #expect(HTMLPage.styleHides("Display : None"))
+    #expect(!HTMLPage.styleHides("display:block"))
+  }
+}
