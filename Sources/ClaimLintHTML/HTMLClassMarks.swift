@@ -21,6 +21,13 @@ struct HTMLClassMarks: Sendable, Hashable {
   /// The scoring weight: +25 per positive, -25 per negative word.
   var weight = 0
 
+  /// Whether these are the empty marks (`self == HTMLClassMarks()`), tested field by field instead of
+  /// building empty marks and comparing every field.
+  var isEmpty: Bool {
+    content == nil && boilerplate == nil && comment == nil && commentForm == nil && related == nil
+      && byline == nil && !commentAuthor && !commentItem && weight == 0
+  }
+
   /// Merges the marks of another attribute into these (the first name found wins).
   mutating func merge(_ other: HTMLClassMarks) {
     content = content ?? other.content
@@ -118,8 +125,18 @@ struct HTMLClassifier {
         result.merge(cached)
         continue
       }
+      // A single name's marks are those of the value made of that name alone, so the shared table
+      // holds them too: names that recur across pages in different combinations ("flex", "post")
+      // are classified once per run, not once per page.
+      if !isID, names.count > 1, let known = shared.marks(name, isID: false) {
+        result.merge(known)
+        continue
+      }
       let m = marks(name: name, isID: isID)
-      if !isID, names.count > 1, cacheCount < Self.cacheLimit { classCache[name] = m }
+      if !isID, names.count > 1 {
+        if cacheCount < Self.cacheLimit { classCache[name] = m }
+        shared.store(m, for: name, isID: false)
+      }
       result.merge(m)
     }
     if cacheCount < Self.cacheLimit {

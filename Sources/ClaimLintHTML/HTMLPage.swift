@@ -217,8 +217,8 @@ struct HTMLPage {
             break
           }
         }
-        if m != nil, m! != HTMLClassMarks() {
-          markIndex[i] = markTableIndex(m!, &tableIndex)
+        if let marks = m, !marks.isEmpty {
+          markIndex[i] = markTableIndex(marks, &tableIndex)
         }
       }
       dropped[i] = dropped[p] || hidden

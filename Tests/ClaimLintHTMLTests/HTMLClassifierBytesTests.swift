@@ -72,6 +72,31 @@ import Testing
     #expect(HTMLClassifier.tokens(of: "commentAuthorName2x") == ["comment", "author", "name", "x"])
   }
 
+  /// `isEmpty` is equality with the empty marks, each field set alone making marks non-empty.
+  @Test func emptyMarksByFields() {
+    #expect(HTMLClassMarks().isEmpty)
+    var variants: [HTMLClassMarks] = []
+    for k in 0..<9 {
+      var m = HTMLClassMarks()
+      switch k {
+      case 0: m.content = ""
+      case 1: m.boilerplate = "x"
+      case 2: m.comment = "x"
+      case 3: m.commentForm = "x"
+      case 4: m.related = "x"
+      case 5: m.byline = "x"
+      case 6: m.commentAuthor = true
+      case 7: m.commentItem = true
+      default: m.weight = -25
+      }
+      variants.append(m)
+    }
+    var classifier = HTMLClassifier(markers: HTMLMarkers())
+    for value in Self.values { variants.append(classifier.marks(class: value, isID: false)) }
+    for m in variants { #expect(m.isEmpty == (m == HTMLClassMarks()), "\(m)") }
+    #expect(variants.contains(where: { $0.isEmpty }))
+  }
+
   @Test func styleHidesMatchesStringOperations() {
     var hiding = 0
     for value in Self.values {
