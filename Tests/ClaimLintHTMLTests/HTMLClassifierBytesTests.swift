@@ -111,3 +111,46 @@ import Testing
     #expect(!HTMLPage.styleHides("display:block"))
   }
 }
+
+/// The raw-text end found by jumping between `<` bytes is the one a byte-by-byte scan finds.
+@Suite struct HTMLRawEndTests {
+  /// The scan `findRawEnd` replaced.
+  static func byteScan(_ bytes: [UInt8], _ name: String, from: Int) -> Int {
+    let n = bytes.count
+    let nameBytes = Array(name.utf8)
+    var i = from
+    while i + 1 < n {
+      if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
+        var k = 0
+        while k < nameBytes.count, i + 2 + k < n, bytes[i + 2 + k] | 0x20 == nameBytes[k] { k += 1 }
+        if k == nameBytes.count {
+          let after = i + 2 + k
+          if after >= n || isSpace(bytes[after]) || bytes[after] == 0x3E || bytes[after] == 0x2F { return i }
+        }
+      }
+      i += 1
+    }
+    return n
+  }
+
+  @Test func rawEndMatchesByteScan() {
+    let pages = [
+      "var a = 1 < 2; if (x</y) {} </scriptx> </SCRIPT >tail", "a</script", "</script>", "<", "", "x<",
+      "if (a<b && c</d) { s = '</sty' + 'le>'; } </style>", "no end at all, long enough to pass eight bytes",
+      String(repeating: "x<y ", count: 9) + "</script/>", "\u{00E9}</script\t>", "</scrip</script>",
+    ]
+    var found = 0
+    for page in pages {
+      let bytes = Array(page.utf8)
+      let tokenizer = HTMLTokenizer(bytes: bytes)
+      for name in ["script", "style"] {
+        for from in 0...bytes.count {
+          let expected = Self.byteScan(bytes, name, from: from)
+          if expected < bytes.count { found += 1 }
+          #expect(tokenizer.findRawEnd(name, from: from) == expected, "\(page.debugDescription) \(name) from \(from)")
+        }
+      }
+    }
+    #expect(found > 0)
+  }
+}
