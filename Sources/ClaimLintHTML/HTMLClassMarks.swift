@@ -1,3 +1,5 @@
+import ClaimLintCore
+
 /// What the `class`, `id`, `itemprop`, `itemtype`, `rel` and `role` attributes of one element say.
 struct HTMLClassMarks: Sendable, Hashable {
   /// The name that marks the article body, if any.
@@ -18,6 +20,13 @@ struct HTMLClassMarks: Sendable, Hashable {
   var commentItem = false
   /// The scoring weight: +25 per positive, -25 per negative word.
   var weight = 0
+
+  /// Whether these are the empty marks (`self == HTMLClassMarks()`), tested field by field instead of
+  /// building empty marks and comparing every field.
+  var isEmpty: Bool {
+    content == nil && boilerplate == nil && comment == nil && commentForm == nil && related == nil
+      && byline == nil && !commentAuthor && !commentItem && weight == 0
+  }
 
   /// Merges the marks of another attribute into these (the first name found wins).
   mutating func merge(_ other: HTMLClassMarks) {
@@ -109,15 +118,25 @@ struct HTMLClassifier {
       // One name (the split of a value without separators is the value, or nothing when empty).
       names = value.isEmpty ? [] : [value]
     } else {
-      names = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+      names = HTMLClassifier.classNames(value)
     }
     for name in names where !name.isEmpty {
       if !isID, names.count > 1, let cached = classCache[name] {
         result.merge(cached)
         continue
       }
+      // A single name's marks are those of the value made of that name alone, so the shared table
+      // holds them too: names that recur across pages in different combinations ("flex", "post")
+      // are classified once per run, not once per page.
+      if !isID, names.count > 1, let known = shared.marks(name, isID: false) {
+        result.merge(known)
+        continue
+      }
       let m = marks(name: name, isID: isID)
-      if !isID, names.count > 1, cacheCount < Self.cacheLimit { classCache[name] = m }
+      if !isID, names.count > 1 {
+        if cacheCount < Self.cacheLimit { classCache[name] = m }
+        shared.store(m, for: name, isID: false)
+      }
       result.merge(m)
     }
     if cacheCount < Self.cacheLimit {
@@ -163,27 +182,67 @@ struct HTMLClassifier {
     return m
   }
 
-  /// Splits a class name into lowercased tokens at `-`, `_`, `:`, digits and lower-to-upper case changes.
+  /// The names of a `class` value: `value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })`
+  /// as strings.
+  ///
+  /// Splitting by `Character` walks grapheme clusters (about a hundred instructions a byte, and long
+  /// utility-class values are common on real pages). In ASCII text without a carriage return every
+  /// byte is a grapheme cluster of its own (only "\r\n" joins two ASCII bytes), so splitting the
+  /// bytes at the same three separators gives the same names; other values take the `Character` split.
+  static func classNames(_ value: String) -> [String] {
+    var plain = true
+    for b in value.utf8 where b >= 0x80 || b == 0x0D {
+      plain = false
+      break
+    }
+    guard plain else {
+      return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+    var names: [String] = []
+    value.withUTF8Bytes { p in
+      var start = 0
+      for i in 0...p.count {
+        if i == p.count || p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A {
+          if i > start { names.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) }
+          start = i + 1
+        }
+      }
+    }
+    return names
+  }
+
+  /// Splits a class name into lowercased tokens at `-`, `_`, `:`, `.`, digits and lower-to-upper case
+  /// changes.
+  ///
+  /// Works on UTF-8 bytes: every byte the rules look at is ASCII, and the bytes of a non-ASCII scalar
+  /// (all 0x80 or above) are neither separators nor upper case, so each of them is kept and counts as
+  /// "not upper case", exactly as the scalar itself does; the tokens are therefore the ones a walk over
+  /// `unicodeScalars` builds (tested against it), without appending scalar by scalar to a `String`.
   static func tokens(of name: String) -> [String] {
     var result: [String] = []
-    var current = ""
-    var previousLower = false
-    for ch in name.unicodeScalars {
-      if ch == "-" || ch == "_" || ch == ":" || ch == "." || (ch.value >= 48 && ch.value <= 57) {
-        if !current.isEmpty { result.append(current) }
-        current = ""
-        previousLower = false
-        continue
+    name.withUTF8Bytes { p in
+      var current: [UInt8] = []
+      current.reserveCapacity(p.count)
+      var previousLower = false
+      for b in p {
+        if b == 0x2D || b == 0x5F || b == 0x3A || b == 0x2E || (b >= 0x30 && b <= 0x39) {
+          if !current.isEmpty {
+            result.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+          }
+          previousLower = false
+          continue
+        }
+        let isUpper = b >= 0x41 && b <= 0x5A
+        if isUpper, previousLower, !current.isEmpty {
+          result.append(String(decoding: current, as: UTF8.self))
+          current.removeAll(keepingCapacity: true)
+        }
+        current.append(isUpper ? b | 0x20 : b)
+        previousLower = !isUpper
       }
-      let isUpper = ch.value >= 65 && ch.value <= 90
-      if isUpper, previousLower, !current.isEmpty {
-        result.append(current)
-        current = ""
-      }
-      current.unicodeScalars.append(isUpper ? Unicode.Scalar(ch.value + 32) ?? ch : ch)
-      previousLower = !isUpper
+      if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
     }
-    if !current.isEmpty { result.append(current) }
     return result
   }
 }

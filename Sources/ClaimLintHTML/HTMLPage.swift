@@ -212,18 +212,64 @@ struct HTMLPage {
           case "hidden":
             hidden = true
           case "style":
-            let s = attributes[ai].value.lowercased().filter { $0 != " " }
-            if s.contains("display:none") || s.contains("visibility:hidden") { hidden = true }
+            if HTMLPage.styleHides(attributes[ai].value) { hidden = true }
           default:
             break
           }
         }
-        if m != nil, m! != HTMLClassMarks() {
-          markIndex[i] = markTableIndex(m!, &tableIndex)
+        if let marks = m, !marks.isEmpty {
+          markIndex[i] = markTableIndex(marks, &tableIndex)
         }
       }
       dropped[i] = dropped[p] || hidden
     }
+  }
+
+  /// Whether a `style` value hides its element: its lowercased text without spaces contains
+  /// `display:none` or `visibility:hidden`.
+  ///
+  /// An ASCII value is tested on its bytes where they lie: lowercasing ASCII changes only A-Z, each
+  /// byte is a character of its own (only "\r\n" joins two, and neither needle holds those bytes),
+  /// and a match in the text without spaces is a match that starts at a non-space byte and passes
+  /// over the spaces in between. Other values take the `String` operations (tested against each other).
+  static func styleHides(_ value: String) -> Bool {
+    let ascii = value.withUTF8Bytes { p -> Bool? in
+      for b in p where b >= 0x80 { return nil }
+      return containsSkippingSpaces(p, styleDisplayNone) || containsSkippingSpaces(p, styleVisibilityHidden)
+    }
+    if let ascii { return ascii }
+    let s = value.lowercased().filter { $0 != " " }
+    return s.contains("display:none") || s.contains("visibility:hidden")
+  }
+
+  /// The bytes `styleHides` looks for.
+  static let styleDisplayNone: [UInt8] = Array("display:none".utf8)
+  static let styleVisibilityHidden: [UInt8] = Array("visibility:hidden".utf8)
+
+  /// Whether `needle` (lowercase ASCII, no spaces, not empty) occurs in the ASCII-lowercased `text`
+  /// with its 0x20 bytes removed.
+  static func containsSkippingSpaces(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    let n = text.count
+    let m = needle.count
+    let first = needle[0]
+    var i = 0
+    while i < n {
+      let b = text[i]
+      if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == first {
+        var j = i + 1
+        var k = 1
+        while k < m, j < n {
+          let c = text[j]
+          j += 1
+          if c == 0x20 { continue }
+          if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != needle[k] { break }
+          k += 1
+        }
+        if k == m { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// The most distinct marks `markTableIndex` finds by scanning `markTable`.

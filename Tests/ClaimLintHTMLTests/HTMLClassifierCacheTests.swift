@@ -22,6 +22,26 @@ import Testing
     }
   }
 
+  /// Names classified inside several-name values on one page (a copy of the reader's classifier) are
+  /// found in the shared table by the next page's copy, alone or in other combinations, with the marks
+  /// a new classifier computes.
+  @Test func namesSharedAcrossPageCopiesMatchFreshOnes() {
+    let reader = HTMLClassifier(markers: HTMLMarkers())
+    var first = reader
+    for value in ["post comment-list byline", "sidebar related-posts nav", "entry-content tag-elections"] {
+      _ = first.marks(class: value, isID: false)
+    }
+    for value in [
+      "comment-list", "byline related-posts", "nav entry-content", "tag-elections post", "sidebar",
+      "related-posts comment-list byline post", "post", "comment-list", "byline",
+    ] {
+      var page = reader
+      var fresh = HTMLClassifier(markers: HTMLMarkers())
+      #expect(page.marks(class: value, isID: false) == fresh.marks(class: value, isID: false), "\(value)")
+      #expect(page.marks(class: value, isID: true) == fresh.marks(class: value, isID: true), "\(value) as id")
+    }
+  }
+
   /// A several-name class merges the marks of its names, whichever was seen first.
   @Test func severalNamesMergeTheirMarks() {
     var c = HTMLClassifier(markers: HTMLMarkers())
