@@ -40,6 +40,17 @@ struct DateWordScanTests {
     ("The hearing was pushed back from June\r\n9 to June 12.", "June\r"),
     ("Die Sitzung wurde moved from Dienstag to Freitag verschoben, sagte die Behörde.", "Dienstag"),
     ("From Tuesday to Friday the shop was put on hold.", "Tuesday"),
+    // "from" elsewhere, or before a later mention of the date's word: the first mention decides.
+    ("Aid from abroad arrived as the summit was postponed from Tuesday to Friday.", "Tuesday"),
+    ("Officials from Bern said the summit was postponed to Friday.", "Friday"),
+    ("The Tuesday summit was postponed from Tuesday to Friday.", "Tuesday"),
+    ("The summit was postponed fromTuesday to Friday.", "Tuesday"),
+    ("The summit was postponed Fromm Tuesday to Friday.", "Tuesday"),
+    ("The summit was postponed,from,,Tuesday to Friday.", "Tuesday"),
+    ("The summit was delayed from Tue to Friday.", "Tuesday"),
+    ("The summit was delayed from Tuesdays to Friday.", "Tuesday"),
+    ("from Tuesday", "  Tuesday  "),
+    ("postponed from", "from"),
   ]
 
   @Test func byteScansGiveWhatWordSplittingGave() throws {
@@ -83,5 +94,48 @@ extension DateWordScanTests {
       #expect(DateMismatchRule.isStatementDate(c) == DateMismatchRule.isStatementDateBySplitting(c), "\(sentence) / \(date)")
       #expect(DateMismatchRule.isReplacedDate(c) == DateMismatchRule.isReplacedDateByCharacters(c), "\(sentence) / \(date)")
     }
+  }
+}
+
+extension DateWordScanTests {
+  /// `isPlain` read byte by byte (the reference for its eight-bytes-at-a-time scan).
+  static func isPlainByBytes(_ text: [UInt8]) -> Bool {
+    var k = 0
+    while k < text.count {
+      let b = text[k]
+      if b < 0x80, b != 0x0D {
+        k += 1
+      } else if b == 0xE2, k + 2 < text.count, text[k + 1] == 0x80, [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(text[k + 2]) {
+        k += 3
+      } else if b == 0xC2, k + 1 < text.count, text[k + 1] == 0xA0 {
+        k += 2
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Plain text at every offset and length around the eight-byte steps: a CR, a curly quote, a
+  /// no-break space or another letter outside ASCII at each position.
+  @Test func plainTextScanGivesWhatBytesGave() {
+    let inserts: [[UInt8]] = [[0x0D], Array("\u{2019}".utf8), Array("\u{00A0}".utf8), Array("é".utf8), Array("\u{2014}".utf8), [0x0A], [0x0C]]
+    let base = Array("The summit was postponed from Tuesday to Friday.".utf8)
+    var checked = 0
+    for n in 0...base.count {
+      let text = Array(base[0..<n])
+      #expect(text.withUnsafeBufferPointer { DateMismatchRule.isPlain($0) } == Self.isPlainByBytes(text))
+      for at in 0...n {
+        for insert in inserts {
+          let mixed = Array(text[0..<at]) + insert + Array(text[at...])
+          let fast = mixed.withUnsafeBufferPointer { DateMismatchRule.isPlain($0) }
+          #expect(fast == Self.isPlainByBytes(mixed), "\(n) \(at) \(insert)")
+          if fast { checked += 1 }
+        }
+      }
+    }
+    // Both answers occur.
+    #expect(checked > 0)
+    #expect(!Array("a\r\nb".utf8).withUnsafeBufferPointer { DateMismatchRule.isPlain($0) })
   }
 }

@@ -257,6 +257,11 @@ extension MinoritySide where Item == Int {
     self.denseKnown = Array(repeating: -1, count: count)
     // Each item is given one span at most: the list of spans never grows by doubling.
     self.spans.reserveCapacity(count)
+    // Room for one conflict and one agreeing document per item before the shared lists grow (most
+    // items of the rules that ask about every item record a few of each): one allocation each
+    // instead of a doubling from empty.
+    self.storage.conflicts.reserveCapacity(count)
+    self.storage.agreeing.reserveCapacity(count)
   }
 }
 

@@ -1,4 +1,5 @@
 import ClaimLintCore
+import Foundation
 
 /// Flags the same person given conflicting titles in different sources: a minister in one, a deputy
 /// minister or a spokesman in another.
@@ -60,30 +61,56 @@ public struct TitleMismatchRule: Rule {
       byKey[personKey(person, claims), default: []].append(r)
     }
     var findings: [Finding] = []
-    // Each role parsed once per run: the same roles ("foreign minister") recur across people.
-    var parsedRoles: [String: Role] = [:]
     var comparable = ComparableDocuments(claims)
+    // The roles of every claim of a group, one run per position in the group (`roleStart[x]..<roleStart[x + 1]`),
+    // and whether all of a position's roles are generic (`compatible` with anything). Buffers kept from
+    // group to group.
+    var roleList: [Role] = []
+    var startList: [Int] = []
+    var genericList: [Bool] = []
     for key in byKey.keys.sorted() {
       let group = byKey[key]!
       // More than one document: the group lists its claims in document order (`claimRefs`, appended
       // in order), so its first and last claims tell (no set of documents made per key).
       guard group[0].document != group[group.count - 1].document else { continue }
-      // Each claim's roles, parsed once (not once per pair), by its position in the group.
-      let parsed: [[Role]] = group.map { r in
-        claims.documents[r.document].claims.withUnsafeBufferPointer { $0[r.index].title!.roles }.map { role in
-          if let known = parsedRoles[role] { return known }
-          let p = parse(role)
-          parsedRoles[role] = p
-          return p
+      // Each claim's roles, parsed once per process (`parsedRoles`), by its position in the group.
+      roleList.removeAll(keepingCapacity: true)
+      startList.removeAll(keepingCapacity: true)
+      genericList.removeAll(keepingCapacity: true)
+      Self.parsedRoles.withTable { table in
+        for r in group {
+          startList.append(roleList.count)
+          var generic = true
+          claims.documents[r.document].claims.withUnsafeBufferPointer { cs in
+            let roles = cs[r.index].title!.roles
+            for k in roles.indices {
+              let role = table.parse(roles[k]) { parse($0) }
+              if !role.isGeneric { generic = false }
+              roleList.append(role)
+            }
+          }
+          genericList.append(generic)
         }
+        startList.append(roleList.count)
       }
+      let roles = roleList
+      let roleStart = startList
+      let allGeneric = genericList
       // Items are positions in the group, whose order is the order of the claims (`claimRefs`): what is
       // known of each is kept in arrays, not hashed by claim.
-      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim).
+      // Recorded straight into the shared storage of `MinoritySide` (no arrays per claim). The roles are
+      // read through a buffer, by position: `roles[x]` of an array of arrays copies the position's list.
       var sides = MinoritySide<Int>(claims, count: group.count, document: { group[$0].document }) { (x: Int, recorder: inout MinoritySide<Int>.Recorder) in
-        let a = parsed[x]
-        for y in group.indices where comparable(group[x].document, group[y].document) {
-          if compatible(a, parsed[y]) { recorder.agree(group[y].document) } else { recorder.conflict(y) }
+        roles.withUnsafeBufferPointer { all in
+          let a = UnsafeBufferPointer(rebasing: all[roleStart[x]..<roleStart[x + 1]])
+          for y in group.indices where comparable(group[x].document, group[y].document) {
+            // Roles that are all generic agree with any (`compatible`).
+            if allGeneric[x] || allGeneric[y] || compatible(a, UnsafeBufferPointer(rebasing: all[roleStart[y]..<roleStart[y + 1]])) {
+              recorder.agree(group[y].document)
+            } else {
+              recorder.conflict(y)
+            }
+          }
         }
       }
       for x in group.indices where claims.isDraftSide(group[x]) {
@@ -117,6 +144,36 @@ public struct TitleMismatchRule: Rule {
   /// that surname appears anywhere.
   private func personKey(_ name: String, _ claims: AlignedClaims) -> String {
     name.lowercased()
+  }
+
+  /// Every role parsed so far, by its text, shared by every story of every run in the process: `parse`
+  /// depends on the text alone, and the same roles ("foreign minister") recur in every story.
+  private static let parsedRoles = ParsedRoles()
+
+  /// Roles by their text, behind a lock (the threads that check stories share it); the lock is taken
+  /// once per group of claims.
+  final class ParsedRoles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table = Table()
+
+    struct Table {
+      private var roles: [String: Role] = [:]
+
+      /// The role of `text`, parsed by `parse` the first time it is asked for.
+      mutating func parse(_ text: String, with parse: (String) -> Role) -> Role {
+        if let known = roles[text] { return known }
+        let p = parse(text)
+        roles[text] = p
+        return p
+      }
+    }
+
+    /// Runs `body` on the table, the lock held.
+    func withTable<R>(_ body: (inout Table) -> R) -> R {
+      lock.lock()
+      defer { lock.unlock() }
+      return body(&table)
+    }
   }
 
   /// A role read into its head noun, its ranks and its portfolio.
@@ -178,11 +235,16 @@ public struct TitleMismatchRule: Rule {
   func compatible(_ a: [String], _ b: [String]) -> Bool { compatible(a.map(parse), b.map(parse)) }
 
   /// `compatible` on parsed roles.
+  private func compatible(_ pa: [Role], _ pb: [Role]) -> Bool {
+    pa.withUnsafeBufferPointer { a in pb.withUnsafeBufferPointer { b in compatible(a, b) } }
+  }
+
+  /// `compatible` on parsed roles, read in place.
   ///
   /// The roles are read in place by index: iterating them (`for x in pa`, `allSatisfy`) copies each
   /// role, its head and its portfolio retained and released, at every pair.
-  private func compatible(_ pa: [Role], _ pb: [Role]) -> Bool {
-    func allGeneric(_ roles: [Role]) -> Bool {
+  private func compatible(_ pa: UnsafeBufferPointer<Role>, _ pb: UnsafeBufferPointer<Role>) -> Bool {
+    func allGeneric(_ roles: UnsafeBufferPointer<Role>) -> Bool {
       for k in roles.indices where !roles[k].isGeneric { return false }
       return true
     }

@@ -559,6 +559,35 @@ public struct DateMismatchRule: Rule {
   private static func isReplacedDateASCII(sentence s: UnsafeBufferPointer<UInt8>, span: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard isPlain(s), isPlain(span) else { return nil }
     @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    // The date's word and the word before it, found word by word up to the date's word without
+    // listing the sentence's words: most sentences with "from" have it elsewhere, and are done here.
+    // (The words listed below are these words, found the same way.)
+    do {
+      var a = 0
+      while a < span.count, span[a] == 0x20 { a &+= 1 }
+      guard a < span.count else { return false }
+      var b = a &+ 1
+      while b < span.count, span[b] != 0x20 { b &+= 1 }
+      let firstCount = b &- a
+      var previous: Range<Int>? = nil
+      var k = 0
+      while true {
+        while k < s.count, s[k] == 0x20 || s[k] == 0x2C { k &+= 1 }
+        guard k < s.count else { return false }
+        var e = k &+ 1
+        while e < s.count, s[e] != 0x20, s[e] != 0x2C { e &+= 1 }
+        if e &- k >= firstCount {
+          var j = 0
+          while j < firstCount, lower(s[k &+ j]) == lower(span[a &+ j]) { j &+= 1 }
+          if j == firstCount { break }
+        }
+        previous = k..<e
+        k = e
+      }
+      guard let previous, previous.count == 4, lower(s[previous.lowerBound]) == 0x66, lower(s[previous.lowerBound &+ 1]) == 0x72,
+        lower(s[previous.lowerBound &+ 2]) == 0x6F, lower(s[previous.lowerBound &+ 3]) == 0x6D
+      else { return false }
+    }
     let words = wordRanges(s) { $0 == 0x20 || $0 == 0x2C }
     let dateWords = wordRanges(span) { $0 == 0x20 }
     guard let first = dateWords.first else { return false }
@@ -583,8 +612,23 @@ public struct DateMismatchRule: Rule {
   /// scalar that joins no neighbour into one character, has no canonical decomposition and does not
   /// change case; a CR is left out because "\r\n" is one character.
   static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
     var k = 0
     while k < text.count {
+      // Eight ASCII bytes without a CR at a time (no high bit set, no byte equal to 0x0D); any other
+      // byte is read one at a time below.
+      if k &+ 8 <= text.count {
+        let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+        let x = w ^ crs
+        if w & highs == 0, (x &- ones) & ~x & highs == 0 {
+          k &+= 8
+          continue
+        }
+      }
       let b = text[k]
       if b < 0x80, b != 0x0D {
         k += 1
