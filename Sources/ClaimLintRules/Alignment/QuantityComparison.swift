@@ -904,8 +904,10 @@ struct KnownBits {
   private var entries: [Entry]
   private var count = 0
 
+  /// Room for 32 strings: the tables of a story of several articles hold some ten to fifty each, and
+  /// a table that started at 16 was grown (and rehashed) for about one story in two.
   init() {
-    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 32)
+    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 64)
   }
 
   /// The slot of `bits` in `entries`: the one that holds them, or the empty one where they would go.
