@@ -190,11 +190,73 @@ public enum Corroboration {
       return .some((2 << 32 | UInt64(strings.number(t.person)), UInt64(strings.number(roles))))
     case .event:
       guard let e = c.pointee.event else { return .some(nil) }
-      let participants = e.participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ",")
+      let participants = participantsKey(e.participantKeys)
       guard !hasBar(e.type), !hasBar(participants) else { return nil }
       return .some((3 << 32 | UInt64(strings.number(e.type)), UInt64(strings.number(participants))))
     case .quantity, .date:
       return nil
+    }
+  }
+
+  /// `participantKeys.map { $0.first ?? "" }.sorted().joined(separator: ",")`, the participants of an
+  /// event's key, without an array, a sort or a generic join for the one or two participants of most
+  /// events: one is its own join, and two are joined in the order `sorted()` puts them (`<`; equal
+  /// strings give the same text in either order).
+  static func participantsKey(_ participantKeys: [[String]]) -> String {
+    switch participantKeys.count {
+    case 0:
+      return ""
+    case 1:
+      return participantKeys[0].first ?? ""
+    case 2:
+      let a = participantKeys[0].first ?? ""
+      let b = participantKeys[1].first ?? ""
+      return b < a ? commaJoined(b, a) : commaJoined(a, b)
+    default:
+      var keys = participantKeys.map { $0.first ?? "" }
+      keys.sort()
+      return commaJoined(keys)
+    }
+  }
+
+  /// `[a, b].joined(separator: ",")`: the bytes copied into a string made at its length (`joined` on
+  /// an array of strings is not specialized here: about a thousand instructions a call, and
+  /// `String.append` about a hundred per part). The parts are valid UTF-8, and so is the result.
+  static func commaJoined(_ a: String, _ b: String) -> String {
+    let length = a.utf8.count + 1 + b.utf8.count
+    return String(unsafeUninitializedCapacity: length) { out in
+      var at = copyBytes(of: a, into: out, at: 0)
+      out[at] = UInt8(ascii: ",")
+      at = copyBytes(of: b, into: out, at: at + 1)
+      return at
+    }
+  }
+
+  /// `parts.joined(separator: ",")` (`parts` not empty), as `commaJoined(_:_:)` makes it.
+  static func commaJoined(_ parts: [String]) -> String {
+    var length = parts.count - 1
+    for p in parts.indices { length += parts[p].utf8.count }
+    return String(unsafeUninitializedCapacity: length) { out in
+      var at = 0
+      for p in parts.indices {
+        if p > 0 {
+          out[at] = UInt8(ascii: ",")
+          at += 1
+        }
+        at = copyBytes(of: parts[p], into: out, at: at)
+      }
+      return at
+    }
+  }
+
+  /// Copies the UTF-8 bytes of `s` into `out` from `at`; returns the index after them.
+  @inline(__always)
+  private static func copyBytes(of s: String, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+    s.withUTF8Bytes { bytes in
+      if let source = bytes.baseAddress, bytes.count > 0 {
+        (out.baseAddress! + at).update(from: source, count: bytes.count)
+      }
+      return at + bytes.count
     }
   }
 

@@ -110,6 +110,8 @@ public enum QuantityBlocks {
       out.append(block)
     }
     for e in entries where slot[e.block] >= 0 { out[slot[e.block]].append(e.ref) }
+    // One block (or none) is in order as it is: no name is ranked.
+    if out.count <= 1 { return split(out, claims) }
     let order = Self.order(kept.map { names[$0] }, blockNames: blockNames, words: words)
     // Each block moved into its place (swapped out), not copied.
     var ordered: [[ClaimRef]] = []

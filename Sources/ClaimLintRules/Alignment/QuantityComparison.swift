@@ -20,6 +20,11 @@ public struct QuantityComparison: Sendable {
   let quantities: [[Figure?]]
   /// The number of the run's quantity claims with a figure.
   let quantityClaims: Int
+  /// `sentenceOrder[d]`: the quantity claims with a figure of document `d` as (sentence, claim index),
+  /// sorted by sentence and then index (the figures of a sentence form a run), gathered once with the
+  /// tables for the enumerations and kept for `QuantityMismatchRule.updates`, which groups the same
+  /// figures by sentence (no second pass over the claims, no second sort).
+  let sentenceOrder: [[(sentence: Int, index: Int)]]
 
   /// A claim's figure read where the claim keeps it (`Claim.quantityAddress`): reading a field of it
   /// copies nothing, and a figure is a plain pointer (no box of its own to fill with a copy of the
@@ -104,6 +109,7 @@ public struct QuantityComparison: Sendable {
     quantities = tables.quantities
     parts = tables.parts
     quantityClaims = tables.quantityClaims
+    sentenceOrder = tables.sentenceOrder
   }
 
   /// The per-claim tables of a run, made once (`AlignedClaims.memo`).
@@ -115,6 +121,7 @@ public struct QuantityComparison: Sendable {
     var quantities: [[Figure?]] = []
     var parts: [[PartSum?]] = []
     var quantityClaims = 0
+    var sentenceOrder: [[(sentence: Int, index: Int)]] = []
   }
 
   /// `onlyFigure`, `blockKeys`, `quantities` and `parts` of every claim.
@@ -218,6 +225,7 @@ public struct QuantityComparison: Sendable {
     out.keys.reserveCapacity(documentCount)
     out.quantities.reserveCapacity(documentCount)
     out.parts.reserveCapacity(documentCount)
+    out.sentenceOrder.reserveCapacity(documentCount)
     for d in claims.documents.indices {
       claims.documents[d].claims.withUnsafeBufferPointer { cs in
         // Each claim's subject as a number (-1 for none), and each subject's distinct values (as a set
@@ -356,6 +364,7 @@ public struct QuantityComparison: Sendable {
         out.keys.append(consume keys)
         out.quantities.append(consume quantities)
         out.parts.append(consume parts)
+        out.sentenceOrder.append(consume bySentence)
       }
     }
     out.blockNames = numbering.pointee.blockNames.values
@@ -895,8 +904,10 @@ struct KnownBits {
   private var entries: [Entry]
   private var count = 0
 
+  /// Room for 32 strings: the tables of a story of several articles hold some ten to fifty each, and
+  /// a table that started at 16 was grown (and rehashed) for about one story in two.
   init() {
-    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 32)
+    entries = [Entry](repeating: Entry(bits: StringBits(low: 0, high: 0), number: .min), count: 64)
   }
 
   /// The slot of `bits` in `entries`: the one that holds them, or the empty one where they would go.

@@ -169,7 +169,7 @@ public struct QuantityMismatchRule: Rule {
     // Unretained: `claims` holds every box until `check` returns (`QuantityFigure`).
     let figures = refs.map { QuantityFigure(claims.documents[$0.document].claims[$0.index].quantityBox!) }
     // Made when first asked for: only a conflict is explained, and most runs have none.
-    let updates = Lazy { Self.updates(claims, quantities) }
+    let updates = Lazy { Self.updates(claims, quantities, cmp.sentenceOrder) }
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
       guard let x = quantities[r.document][r.index]?.quantity.value, let y = quantities[o.document][o.index]?.quantity.value else { return false }
       let known = updates.value
@@ -426,7 +426,14 @@ public struct QuantityMismatchRule: Rule {
   /// Figures that an article of the story reports as an update of one another ("the toll rose to 12
   /// on Sunday, up from nine"; "the margin narrowed to 298 votes from the 312 first reported"), as
   /// the story and the two values: an older article that still gives the earlier figure is not contradicted.
-  static func updates(_ claims: AlignedClaims, _ quantities: [[QuantityComparison.Figure?]]) -> Set<Update> {
+  ///
+  /// `sentenceOrder` is `QuantityComparison.sentenceOrder`: each document's quantity claims with a
+  /// figure, already sorted by (sentence, index). The reportage figures with a value are taken from it
+  /// in that order, so they come sorted as well (a subsequence of a sorted list): no pass over every
+  /// claim, and no sort.
+  static func updates(
+    _ claims: AlignedClaims, _ quantities: [[QuantityComparison.Figure?]], _ sentenceOrder: [[(sentence: Int, index: Int)]]
+  ) -> Set<Update> {
     var out = Set<Update>()
     // The figures of a document as (sentence, claim index), in sentence order: the figures of one
     // sentence form a run (claims are not copied, and no array is made per sentence). One buffer
@@ -434,13 +441,17 @@ public struct QuantityMismatchRule: Rule {
     var figuresBySentence: [(sentence: Int, index: Int)] = []
     var earlier: [Bool] = []
     for d in claims.documents.indices {
+      // A sentence needs two figures for one to update the other.
+      let order = sentenceOrder[d]
+      guard order.count > 1 else { continue }
       let cs = claims.documents[d].claims
       let qs = quantities[d]
       figuresBySentence.removeAll(keepingCapacity: true)
-      for i in cs.indices where cs[i].kind == .quantity && cs[i].layer == .reportage && qs[i]?.quantity.value != nil {
-        figuresBySentence.append((cs[i].sentenceIndex, i))
+      // Room for every figure of the document at once (the buffer grows once, not step by step).
+      figuresBySentence.reserveCapacity(order.count)
+      for e in order where cs[e.index].layer == .reportage && qs[e.index]?.quantity.value != nil {
+        figuresBySentence.append(e)
       }
-      figuresBySentence.sort { ($0.sentence, $0.index) < ($1.sentence, $1.index) }
       var start = 0
       while start < figuresBySentence.count {
         var end = start + 1
@@ -450,6 +461,7 @@ public struct QuantityMismatchRule: Rule {
         // Whether each figure of the sentence is an earlier one: superseded, or introduced by "from"
         // (into one buffer for every sentence).
         earlier.removeAll(keepingCapacity: true)
+        earlier.reserveCapacity(end - start)
         // The figures of a sentence share its text: a sentence without "from " introduces none of
         // them so (`followsFrom` looks for "from " before the figure), and is searched once, not
         // once per figure.
