@@ -46,8 +46,9 @@ struct HTMLClassMarks: Sendable, Hashable {
 struct HTMLClassifier {
   /// The word lists.
   let markers: HTMLMarkers
-  /// Marks already computed for `class` values (and for single names of several-name values), and
-  /// for `id` values; together they hold at most `cacheLimit` entries.
+  /// Marks computed on this page for `class` values (and for single names of several-name values), and
+  /// for `id` values, that the shared table had no room for; together they hold at most `cacheLimit`
+  /// entries.
   private var classCache: [String: HTMLClassMarks] = [:]
   private var idCache: [String: HTMLClassMarks] = [:]
   /// The most entries the two caches hold together.
@@ -91,8 +92,8 @@ struct HTMLClassifier {
   /// The bits of the substring lists.
   private static let substringBits: UInt16 = (1 << 10) - 1
 
-  /// Creates a classifier for `markers`.
-  init(markers: HTMLMarkers) {
+  /// Creates a classifier for `markers`, sharing at most `sharedLimit` values' marks across pages.
+  init(markers: HTMLMarkers, sharedLimit: Int = 50_000) {
     self.markers = markers
     let all = [
       markers.contentSubstrings, markers.commentSubstrings, markers.commentExclusions,
@@ -104,20 +105,22 @@ struct HTMLClassifier {
     tokensASCII = (markers.commentAuthorTokens + markers.boilerplateTokens).allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     relatedHeadings = HTMLWordIndex(strings: markers.relatedHeadingPhrases)
     commentHeadings = HTMLWordIndex(strings: markers.commentHeadingPhrases)
-    shared = HTMLSharedMarks()
+    shared = HTMLSharedMarks(limit: sharedLimit)
     boilerplateTokens = Set(markers.boilerplateTokens)
     authorTokens = Set(markers.commentAuthorTokens)
   }
 
   /// The marks for a `class` (several names) or `id` (one name) value.
   ///
-  /// A single class name's marks are the marks of the value made of that name alone, so both are
-  /// kept under the name in `classCache`.
+  /// A value's marks depend only on the value, so where they are kept does not change them. The
+  /// shared table is asked first and holds every value classified by any page until it is full; the
+  /// page's own caches hold only values the shared table refused, so while it has room a value costs
+  /// one lookup, not a miss in the page's cache and then a lookup in the shared table (and two stores).
+  /// A single class name's marks are the marks of the value made of that name alone, so both are kept
+  /// under the name.
   mutating func marks(class value: String, isID: Bool) -> HTMLClassMarks {
-    if let cached = isID ? idCache[value] : classCache[value] { return cached }
-    // Marks found in the shared table are not copied into this page's caches: the next lookup of the
-    // value finds them there again, and a page meets few values twice.
     if let known = shared.marks(value, isID: isID) { return known }
+    if cacheCount > 0, let cached = isID ? idCache[value] : classCache[value] { return cached }
     var result = HTMLClassMarks()
     let names: [String]
     if isID || !value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
@@ -127,28 +130,28 @@ struct HTMLClassifier {
       names = HTMLClassifier.classNames(value)
     }
     for name in names where !name.isEmpty {
-      if !isID, names.count > 1, let cached = classCache[name] {
-        result.merge(cached)
-        continue
-      }
-      // A single name's marks are those of the value made of that name alone, so the shared table
-      // holds them too: names that recur across pages in different combinations ("flex", "post")
-      // are classified once per run, not once per page.
-      if !isID, names.count > 1, let known = shared.marks(name, isID: false) {
-        result.merge(known)
-        continue
+      // A single name's marks are those of the value made of that name alone, so the tables hold
+      // them too: names that recur across pages in different combinations ("flex", "post") are
+      // classified once per run, not once per page.
+      if !isID, names.count > 1 {
+        if let known = shared.marks(name, isID: false) {
+          result.merge(known)
+          continue
+        }
+        if cacheCount > 0, let cached = classCache[name] {
+          result.merge(cached)
+          continue
+        }
       }
       let m = marks(name: name, isID: isID)
       if !isID, names.count > 1 {
-        if cacheCount < Self.cacheLimit { classCache[name] = m }
-        shared.store(m, for: name, isID: false)
+        if !shared.store(m, for: name, isID: false), cacheCount < Self.cacheLimit { classCache[name] = m }
       }
       result.merge(m)
     }
-    if cacheCount < Self.cacheLimit {
+    if !shared.store(result, for: value, isID: isID), cacheCount < Self.cacheLimit {
       if isID { idCache[value] = result } else { classCache[value] = result }
     }
-    shared.store(result, for: value, isID: isID)
     return result
   }
 

@@ -29,12 +29,14 @@ final class HTMLSharedMarks: @unchecked Sendable {
     return isID ? ids[value] : classes[value]
   }
 
-  /// Stores the marks of `value` unless the table is full.
-  func store(_ marks: HTMLClassMarks, for value: String, isID: Bool) {
+  /// Stores the marks of `value` unless the table is full; returns whether the table holds them.
+  @discardableResult
+  func store(_ marks: HTMLClassMarks, for value: String, isID: Bool) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    guard classes.count + ids.count < limit else { return }
+    guard classes.count + ids.count < limit else { return false }
     if isID { ids[value] = marks } else { classes[value] = marks }
+    return true
   }
 }
 

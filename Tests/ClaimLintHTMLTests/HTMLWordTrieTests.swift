@@ -12,7 +12,7 @@ import Testing
     "entry-content", "article__body", "articleBody", "post-content", "td-post-content", "comment-list",
     "commentary", "commentCount", "comments-area", "comment-respond", "comment-form", "reply-title",
     "singleComment", "comment7", "dsq-comment", "related-posts", "mostRead", "you-may-also-like",
-    "byline", "author-name", "c-byline__author", "user-link", "fn", "comment-author vcard", "nav", "navbar",
+    "byline", "author-name", "c-byline__author", "user-link", "fn", "comment-author", "vcard", "nav", "navbar",
     "site-header", "header", "canvas", "ad", "ad-slot", "adsbygoogle", "shareButtons", "social-share",
     "tags", "tag-elections", "category-politics", "tagline", "categoryX", "sidebar-widget", "footer",
     "flex", "items-center", "justify-between", "px-4", "md:w-1/2", "js-track", "wp-block-group",
