@@ -29,12 +29,14 @@ final class HTMLSharedMarks: @unchecked Sendable {
     return isID ? ids[value] : classes[value]
   }
 
-  /// Stores the marks of `value` unless the table is full.
-  func store(_ marks: HTMLClassMarks, for value: String, isID: Bool) {
+  /// Stores the marks of `value` unless the table is full; returns whether the table holds them.
+  @discardableResult
+  func store(_ marks: HTMLClassMarks, for value: String, isID: Bool) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    guard classes.count + ids.count < limit else { return }
+    guard classes.count + ids.count < limit else { return false }
     if isID { ids[value] = marks } else { classes[value] = marks }
+    return true
   }
 }
 
@@ -110,5 +112,98 @@ struct HTMLWordIndex: Sendable {
   /// Whether any word occurs in `text`.
   func occurs(in text: String) -> Bool {
     return text.withUTF8Bytes { occurs(in: $0) }
+  }
+}
+
+/// Several word lists in one trie, each word carrying the bit mask of the lists that hold it, so
+/// that one walk over a text answers "which lists have a word occurring in it" for all lists at once
+/// (instead of one scan of the text per list).
+///
+/// A word occurs at position `i` of a text exactly when the walk from the root along the text's
+/// bytes from `i` reaches the word's end node, so OR-ing the end masks met on the walks from every
+/// position gives, for each list, whether any of its words occurs: the answer of one
+/// `HTMLWordIndex.occurs` per list (bytes compared exactly in both; tested against it).
+struct HTMLWordTrie: Sendable {
+  /// For each byte, its column in `next` (0: the byte is in no word, so no walk passes it).
+  private let column: [Int32]
+  /// Columns per node (distinct word bytes + 1).
+  private let width: Int
+  /// `next[node * width + column]`: the child node, or 0 (the root is nobody's child).
+  private let next: [Int32]
+  /// Per node, the lists whose words end there.
+  private let ends: [UInt16]
+
+  /// Builds the trie of `lists` (at most 16); list `k` gets bit `1 << k`. Empty words are left out.
+  init(_ lists: [[[UInt8]]]) {
+    precondition(lists.count <= 16)
+    var column = [Int32](repeating: 0, count: 256)
+    var width = 1
+    for list in lists {
+      for word in list {
+        for b in word where column[Int(b)] == 0 {
+          column[Int(b)] = Int32(width)
+          width += 1
+        }
+      }
+    }
+    var next = [Int32](repeating: 0, count: width)
+    var ends: [UInt16] = [0]
+    for (k, list) in lists.enumerated() {
+      for word in list where !word.isEmpty {
+        var node = 0
+        for b in word {
+          let slot = node * width + Int(column[Int(b)])
+          if next[slot] == 0 {
+            next[slot] = Int32(ends.count)
+            ends.append(0)
+            next.append(contentsOf: repeatElement(0, count: width))
+          }
+          node = Int(next[slot])
+        }
+        ends[node] |= UInt16(1) << UInt16(k)
+      }
+    }
+    self.column = column
+    self.width = width
+    self.next = next
+    self.ends = ends
+  }
+
+  /// The lists (as bits) with a word occurring anywhere in `text`.
+  func occurring(in text: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    let n = text.count
+    let width = self.width
+    return column.withUnsafeBufferPointer { column in
+      next.withUnsafeBufferPointer { next in
+        ends.withUnsafeBufferPointer { ends in
+          var mask: UInt16 = 0
+          for i in 0..<n {
+            var node = 0
+            var k = i
+            while k < n {
+              let c = Int(column[Int(text[k])])
+              if c == 0 { break }
+              node = Int(next[node * width + c])
+              if node == 0 { break }
+              mask |= ends[node]
+              k += 1
+            }
+          }
+          return mask
+        }
+      }
+    }
+  }
+
+  /// The lists (as bits) holding `word` itself (0 when none does).
+  func lists(holding word: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    var node = 0
+    for b in word {
+      let c = Int(column[Int(b)])
+      if c == 0 { return 0 }
+      node = Int(next[node * width + c])
+      if node == 0 { return 0 }
+    }
+    return node == 0 ? 0 : ends[node]
   }
 }

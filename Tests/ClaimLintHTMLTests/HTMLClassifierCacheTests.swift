@@ -42,6 +42,20 @@ import Testing
     }
   }
 
+  /// With the shared table full (or tiny), the page's own caches give the same marks, for classes,
+  /// several-name classes and ids, on first and repeated lookups.
+  @Test func fullSharedTableFallsBackToPageCaches() {
+    for limit in [0, 3] {
+      var page = HTMLClassifier(markers: HTMLMarkers(), sharedLimit: limit)
+      for round in 0..<2 {
+        for (value, isID) in Self.values {
+          var fresh = HTMLClassifier(markers: HTMLMarkers())
+          #expect(page.marks(class: value, isID: isID) == fresh.marks(class: value, isID: isID), "\(limit) \(round) \(value)")
+        }
+      }
+    }
+  }
+
   /// A several-name class merges the marks of its names, whichever was seen first.
   @Test func severalNamesMergeTheirMarks() {
     var c = HTMLClassifier(markers: HTMLMarkers())
