@@ -684,23 +684,18 @@ final class PairTable: @unchecked Sendable {
 final class StoryCache: @unchecked Sendable {
   private static let tableLimit = 512
   private let count: Int
-  /// `table[a * count + b]`: 0 when not known, 1 for false, 2 for true.
+  /// `table[a * count + b]`: 0 when not known, 1 for false, 2 for true (nil above `tableLimit`).
   private let table: UnsafeMutablePointer<UInt8>?
+  /// Owns `table`'s bytes.
+  private let pairs: PairTable
   private var values: [Int: Bool] = [:]
   private let lock = NSLock()
 
   init(count: Int) {
     self.count = count
-    if count > 0 && count <= Self.tableLimit {
-      let t = UnsafeMutablePointer<UInt8>.allocate(capacity: count * count)
-      t.initialize(repeating: 0, count: count * count)
-      table = t
-    } else {
-      table = nil
-    }
+    pairs = PairTable(count: count <= Self.tableLimit ? count : 0)
+    table = pairs.bytes
   }
-
-  deinit { table?.deallocate() }
 
   func get(_ key: (Int, Int)) -> Bool? {
     lock.lock()
