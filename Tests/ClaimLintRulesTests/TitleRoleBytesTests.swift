@@ -43,6 +43,27 @@ struct TitleRoleBytesTests {
     #expect(calls == Set(roles).count)
   }
 
+  /// A full table keeps what it holds and parses the roles past its limit each time, giving the same roles.
+  @Test func aFullTableParsesTheRestEachTime() {
+    let rule = TitleMismatchRule()
+    let shared = TitleMismatchRule.ParsedRoles(limit: 3)
+    let roles = ["foreign minister", "deputy minister [health]", "army spokesman", "chief executive officer", "acting head"]
+    var calls = 0
+    for _ in 0..<2 {
+      for role in roles {
+        let got = shared.withTable { table in
+          table.parse(role) { text in
+            calls += 1
+            return rule.parse(text, onBytes: true)
+          }
+        }
+        #expect(got == rule.parse(role, onBytes: true), "\(role)")
+      }
+    }
+    // The first three parsed once and kept; the last two parsed on each of the two rounds.
+    #expect(calls == 3 + 2 * 2)
+  }
+
   /// Roles that are all generic agree with any roles (the check skips `compatible` for them), and
   /// role lists agree and conflict as expected.
   @Test func genericRolesAreCompatibleWithAny() {

@@ -154,16 +154,25 @@ public struct TitleMismatchRule: Rule {
   /// once per group of claims.
   final class ParsedRoles: @unchecked Sendable {
     private let lock = NSLock()
-    private var table = Table()
+    private var table: Table
+
+    /// The table lives as long as the process, and a program that checks articles for ever (the
+    /// library in a server) must not grow it without bound: at most `limit` roles are kept, and roles
+    /// past it are parsed each time they are asked for.
+    init(limit: Int = 50_000) { table = Table(limit: limit) }
 
     struct Table {
       private var roles: [String: Role] = [:]
+      let limit: Int
 
-      /// The role of `text`, parsed by `parse` the first time it is asked for.
+      init(limit: Int) { self.limit = limit }
+
+      /// The role of `text`, parsed by `parse` the first time it is asked for (every time once the
+      /// table holds `limit` roles).
       mutating func parse(_ text: String, with parse: (String) -> Role) -> Role {
         if let known = roles[text] { return known }
         let p = parse(text)
-        roles[text] = p
+        if roles.count < limit { roles[text] = p }
         return p
       }
     }
