@@ -145,6 +145,19 @@ public struct Word: Sendable, Hashable {
       textHash: h, lowerHash: lowerHash)
   }
 
+  /// The word that is exactly an ASCII token `start..<end` with no upper-case letter
+  /// (`Token.mayHaveUpper` false) whose lower-cased text holds no reference and has the two words
+  /// `bits`: what `init(start:end:lowerHash:mayHaveUpper:bytes:lower:)` makes of it, whose text is
+  /// then the lower-cased text (a copy of its bits), and which starts with no capital. A token's
+  /// `start` is never after its `end`, so that the range's bounds need no check.
+  @inline(__always)
+  init(plainToken start: Int, _ end: Int, lowerHash: UInt64, bits: (UInt64, UInt64)) {
+    self.init(
+      text: SmallASCII.string(bits: bits), range: Range(uncheckedBounds: (start, end)), lower: SmallASCII.string(bits: bits),
+      isCapitalized: false,
+      lowerIsRangeBytes: true, textHash: lowerHash, lowerHash: lowerHash)
+  }
+
   private init(
     text: String, range: Range<Int>, lower: String, isCapitalized: Bool, lowerIsRangeBytes: Bool, textHash: UInt64,
     lowerHash: UInt64
@@ -393,6 +406,9 @@ public enum WordScanner {
     let tokenCount = tokens.count
     guard let t = tokens.baseAddress, tokenCount > 0 else { return }
     var s = ASCIIScan(u: u, t: t)
+    // Read once into locals: the fast path below reads them without touching `s`.
+    let checksBits = s.checksBits
+    let lowerOffset = s.lowerOffset
     var k = 0
     while k < tokenCount {
       let kind = t[k].kind
@@ -400,6 +416,13 @@ public enum WordScanner {
       if !attached, k > 0, s.start >= 0 { s.flush(t[k - 1].end, into: &out) }
       if kind != .symbol {
         if s.start < 0 {
+          // Most words are one token that nothing joins: made here, without opening a word and
+          // calling `flush` (a call of about 100 instructions a word that the compiler does not inline).
+          if standsAlone(u, t, k, tokenCount) {
+            appendAlone(u, t, k, checksBits, lowerOffset, into: &out)
+            k += 1
+            continue
+          }
           s.start = t[k].start
           s.first = k
         }
@@ -419,6 +442,60 @@ public enum WordScanner {
       k += 1
     }
     s.flush(t[tokenCount - 1].end, into: &out)
+  }
+
+  /// Whether the word or digits token `k`, with no word open before it, is a word by itself that
+  /// `flush` would make as it is: the token after it (if any) is not attached, or is a symbol that
+  /// does not join it to the token after that (the test of `words(ascii:tokens:into:)` for a
+  /// symbol), and the token has no possessive ending (`flushOther` splits those).
+  ///
+  /// In a plain sentence an attached token starts where the one before it ends, so that the word
+  /// `flush` makes when the next token closes it covers exactly token `k`.
+  @inline(__always)
+  private static func standsAlone(_ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int, _ tokenCount: Int) -> Bool {
+    let start = t[k].start
+    let end = t[k].end
+    // `start < end <= u.count`: wrapping arithmetic cannot wrap.
+    if end &- start >= 4, u[end &- 1] == 0x73, u[end &- 2] == 0x27 { return false }
+    let next = k &+ 1
+    guard next < tokenCount, t[next].spaceBefore == 0 else { return true }
+    guard t[next].kind == .symbol else { return false }
+    let b = u[t[next].start]
+    let joiner = b == 0x2D || b == 0x27 || b == 0x2E
+    guard joiner || b == 0x2C else { return true }
+    let after = next &+ 1
+    return !(after < tokenCount && t[after].spaceBefore == 0 && t[after].kind != .symbol
+      && (joiner || t[k].kind == .digits))
+  }
+
+  /// Adds the word of token `k` alone (`standsAlone`) to `out`: the word `flush` makes of it. A
+  /// token with no upper-case letter whose text holds no reference (most of them) is made here;
+  /// the others by `word(_:)`, out of line.
+  ///
+  /// `checksBits` and `lowerOffset` are `ASCIIScan`'s, passed as locals so that the scan's state is
+  /// not copied.
+  @inline(__always)
+  private static func appendAlone(
+    _ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int, _ checksBits: Bool, _ lowerOffset: Int,
+    into out: inout WordSink
+  ) {
+    let p = UnsafeRawPointer(t + k)
+    if checksBits, !t[k].mayHaveUpper {
+      let object = p.load(fromByteOffset: lowerOffset, as: UInt64.self)
+      if object >> 63 != 0 {
+        // `lowerOffset >= 8` (`Token.referenceBitsKnown` checks it): no overflow check needed.
+        let bits = (p.load(fromByteOffset: lowerOffset &- 8, as: UInt64.self), object)
+        out.append(Word(plainToken: t[k].start, t[k].end, lowerHash: t[k].lowerHash, bits: bits))
+        return
+      }
+    }
+    out.append(wordOutOfLine(u, t, k))
+  }
+
+  /// `ASCIIScan.word(_:)` of token `k`, kept out of line for `appendAlone`'s rarer tokens.
+  @inline(never)
+  private static func wordOutOfLine(_ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int) -> Word {
+    ASCIIScan(u: u, t: t).word(k)
   }
 
   /// The state of `words(ascii:tokens:into:)`: the open word.

@@ -1,0 +1,74 @@
+@testable import ClaimLintExtraction
+import Testing
+
+/// The fast path of the word scanner's token path gives what the byte scanner gives, on real-looking text and on every pairing of word shapes with the characters
+/// that may join or end them.
+@Suite struct TokenWordFastPathTests {
+  /// Real-looking sentences: ASCII news prose, accented and non-Latin letters, digits with separators,
+  /// apostrophes (inner, possessive, quoting), hyphens, quotes, URLs, e-mail addresses and emoji.
+  static let prose: [String] = [
+    "Officials said on Tuesday that 1,250 people, including 32 children, were evacuated from the U.S. base.",
+    "The company's chief executive, Jane O'Neill, told Reuters: \"We don't expect 2024's figures to change.\"",
+    "Prices rose 3.5% in March - the fastest pace since 2019 - according to the Bureau of Labor Statistics.",
+    "See https://www.example.com/news/2024/03/a-b_c?id=42,7&lang=en or e-mail press@example.org for details.",
+    "James's and Xi's aides met ABC's and NASA's teams; COVID-19's toll hit 6,000,000 (WHO, 2023).",
+    "A well-known, long-running 10-year-old programme's end: 'quoted' words, ''s, -'s, a's, 12's, x'y.",
+    "Müller’s Straße in São Paulo: über 3 000 Menschen, é, ñ, Ω, 東京 10:00 «x» — and “quotes” ‘too’.",
+    "The emoji 🎉 and 👍🏽 appeared 5 times; naïve café owners said “it’s fine” 😀!",
+    "Internationalization's extraordinarily-long-hyphenated-words and Representatives' ABCDEFGHIJKLMNOPQ.",
+    "5,a a,5 5,5 a.5 5.a 1.2.3 -5 5- a- -a 'a a' a'' ''a .a a. ,a a, a-b-c 5-6,000 x's. y's, z's!",
+    "I  a  A  Ab  AB  aB  word)  (word  [Word]  {x}  <y>  z!  q?  w;  e:  r/  t\\  u|  o@  p#",
+    "",
+    "x",
+    "X's",
+  ]
+
+  /// Word shapes (lower-case, capitalized, upper-case, digits, long, with inner apostrophes) and the
+  /// characters put between two of them.
+  static let shapes = ["a", "ab", "the", "word", "Word", "WORD", "5", "42", "1999", "don't", "Xi's", "abc's", "extraordinarily", "Representatives", "x'y", "ABCDEFGHIJKLMNOPQRS"]
+  static let glue = [" ", "", ",", ", ", ".", ". ", "-", " - ", "'", "' ", "'s", "'s ", "!", ") ", " (", "\t", "\r\n", ":", "/", "&"]
+
+  /// Every pairing of two shapes with one glue, and of three shapes with two glues of a smaller set.
+  static var pairings: [String] {
+    var out: [String] = []
+    for a in shapes {
+      for g in glue {
+        for b in shapes { out.append(a + g + b) }
+      }
+    }
+    let few = ["", ",", ".", "-", "'", " "]
+    for a in ["a", "5", "Ab"] {
+      for g in few {
+        for b in ["b", "6", "Cd"] {
+          for h in few {
+            for c in ["c", "7", "Ef", "s"] { out.append(a + g + b + h + c) }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// The words read from a sentence's tokens (the fast path for most words of a plain sentence) are
+  /// the words the byte scanner reads from its text, fresh and into a reused buffer.
+  @Test func wordsFromTokensAreTheScannedWords() {
+    var buffer: [Word] = []
+    var tokenBuffer: [Token] = []
+    for s in Self.prose + Self.pairings + Self.prose.reversed() {
+      let bytes = Array(s.utf8)
+      var plain = false
+      Tokenizer.tokenize(bytes, into: &tokenBuffer, plain: &plain)
+      let expected = WordScanner.words(s)
+      tokenBuffer.withUnsafeBufferPointer { t in
+        bytes.withUnsafeBufferPointer { u in
+          let fresh = WordScanner.words(bytes: u, tokens: t, plain: plain)
+          #expect(fresh == expected, "\(s)")
+          #expect(fresh.map(\.text) == expected.map(\.text), "\(s)")
+          #expect(fresh.map(\.lower) == expected.map(\.lower), "\(s)")
+          WordScanner.words(bytes: u, tokens: t, plain: plain, into: &buffer)
+          #expect(buffer == expected, "\(s)")
+        }
+      }
+    }
+  }
+}
