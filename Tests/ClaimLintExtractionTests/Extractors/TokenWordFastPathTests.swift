@@ -1,7 +1,8 @@
 @testable import ClaimLintExtraction
 import Testing
 
-/// The fast path of the word scanner's token path gives what the byte scanner gives, on real-looking text and on every pairing of word shapes with the characters
+/// The fast paths of the tokenizer and of the word scanner's token path give what the plain
+/// computations give, on real-looking text and on every pairing of word shapes with the characters
 /// that may join or end them.
 @Suite struct TokenWordFastPathTests {
   /// Real-looking sentences: ASCII news prose, accented and non-Latin letters, digits with separators,
@@ -69,6 +70,59 @@ import Testing
           #expect(buffer == expected, "\(s)")
         }
       }
+    }
+  }
+
+  /// The tokenizer's byte classes are the range tests they replaced, for every byte: white space
+  /// (space, tab, line feed, carriage return), digits, letters, the three lead bytes of wide white
+  /// space, every other byte that is not ASCII, and the rest.
+  @Test func byteClassesAreTheRangeTests() {
+    let table = ByteClass.table
+    #expect(table.utf8CodeUnitCount == 256)
+    for v in 0..<min(256, table.utf8CodeUnitCount) {
+      let b = UInt8(v)
+      let cls = table.utf8Start[v]
+      let expected: UInt8
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+        expected = ByteClass.space
+      } else if b >= 0x30 && b <= 0x39 {
+        expected = ByteClass.digit
+      } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+        expected = ByteClass.letter
+      } else if b == 0xC2 || b == 0xE2 || b == 0xE3 {
+        expected = ByteClass.wideSpaceLead
+      } else if b >= 0x80 {
+        expected = ByteClass.nonASCII
+      } else {
+        expected = ByteClass.other
+      }
+      #expect(cls == expected, "byte \(b)")
+      #expect((cls >= ByteClass.nonASCII) == (b >= 0x80), "byte \(b)")
+    }
+  }
+
+  /// Tokens of real-looking text (white space of every kind, wide spaces, digits, letters, symbols)
+  /// in their plain form: what each token covers, its kind and its spacing, checked against the
+  /// text's characters.
+  @Test func tokensCoverTheTextAsItsCharactersSay() {
+    let extra = ["a\u{00A0}b\u{2009}c\u{202F}d\u{3000}e\u{2003}f", "\u{00A9} \u{2014} \u{3001} x\u{0B}y\u{0C}z", "tab\there\r\nnew"]
+    for s in Self.prose + extra {
+      let bytes = Array(s.utf8)
+      var last = 0
+      for t in Tokenizer.tokenize(bytes) {
+        // Only white space lies between tokens.
+        let gap = String(decoding: bytes[last..<t.start], as: UTF8.self)
+        #expect(gap.unicodeScalars.allSatisfy { " \t\n\r\u{00A0}\u{202F}\u{3000}".unicodeScalars.contains($0) || (0x2000...0x200A).contains($0.value) }, "\(s) [\(gap)]")
+        let text = String(decoding: bytes[t.start..<t.end], as: UTF8.self)
+        switch t.kind {
+        case .digits: #expect(text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, "\(s) \(text)")
+        case .word: #expect(text.unicodeScalars.first!.properties.isAlphabetic, "\(s) \(text)")
+        case .symbol: #expect(text.unicodeScalars.count == 1 && !text.unicodeScalars.first!.properties.isAlphabetic && !(0x30...0x39).contains(text.unicodeScalars.first!.value), "\(s) \(text)")
+        }
+        last = t.end
+      }
+      let tail = String(decoding: bytes[last...], as: UTF8.self)
+      #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace }, "\(s) [\(tail)]")
     }
   }
 }
