@@ -125,4 +125,30 @@ import Testing
       #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace }, "\(s) [\(tail)]")
     }
   }
+
+  /// The role filter of `ExtractionLexicons.mark` lets every key through (a token it stopped would
+  /// lose its roles) and stops most other words: checked on keys of every shape (words, short words,
+  /// punctuation, phrases' first words, digits) against the words of real-looking text.
+  @Test func roleFilterHoldsEveryKeyAndFewOthers() {
+    let keys = ["a", "an", "the", "on", "in", ".", "-", "$", "%", "between", "from", "january", "monday", "one",
+      "twelve", "million", "billion", "percent", "killed", "rose", "fell", "about", "nearly", "up", "to", "mid",
+      "yesterday", "according", "reportedly", "euros", "dollars", "'s", "don't"] + (0..<1000).map { "key\($0)" }
+    let filter = ExtractionLexicons.roleFilter(of: keys)
+    filter.withUnsafeBufferPointer { f in
+      for k in keys {
+        let h = WordTable<Bool>.asciiHash(k)!
+        #expect(ExtractionLexicons.roleFilterMayHold(f, h), "\(k)")
+      }
+      var others = 0
+      var passed = 0
+      for s in Self.prose + Self.pairings {
+        for t in Tokenizer.tokenize(Array(s.utf8)) where t.lowerHash != 0 && !keys.contains(t.lower) {
+          others += 1
+          if ExtractionLexicons.roleFilterMayHold(f, t.lowerHash) { passed += 1 }
+        }
+      }
+      // About 1,000 keys in 32,768 bits: some 3% of other words pass.
+      #expect(others > 1000 && passed * 10 < others, "\(passed) of \(others)")
+    }
+  }
 }
