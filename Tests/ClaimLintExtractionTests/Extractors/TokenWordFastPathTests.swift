@@ -151,4 +151,21 @@ import Testing
       #expect(others > 1000 && passed * 10 < others, "\(passed) of \(others)")
     }
   }
+
+  /// The word scanner's table of ASCII classes is the switch it replaced, for every ASCII byte.
+  @Test func scannerClassesAreTheSwitch() {
+    #expect(WordScanner.asciiClasses.utf8CodeUnitCount == 128)
+    for v in 0..<0x80 {
+      let b = UInt8(v)
+      let expected: WordScanner.Class
+      switch b {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: expected = .word
+      case 0x2D, 0x27, 0x2E: expected = .joiner
+      case 0x2C: expected = .comma
+      case 0x20, 0x09...0x0D: expected = .space
+      default: expected = .other
+      }
+      #expect(WordScanner.asciiClass(b) == expected, "byte \(b)")
+    }
+  }
 }
