@@ -121,7 +121,7 @@ public struct ExtractionLexicons: Sendable {
     for k in r.keys where !hedgeStarts.contains(k) { r[k, default: 0] |= TokenRoles.notHedgeStart }
     roles = WordTable(r)
     if roles.isFast {
-      roleFilter = HashFilter.of(r.keys)
+      roleFilter = Self.roleFilter(of: r.keys)
     }
     numberWordTable = WordTable(numberWords)
     vague = vague.finished()
@@ -145,10 +145,36 @@ public struct ExtractionLexicons: Sendable {
 
   /// What each known word can start (`TokenRoles` bits).
   private var roles = WordTable<UInt8>()
-  /// A bit per `WordTable.hashCode` (its top 12 bits) of every ASCII key of `roles`; empty when
+  /// A bit per `WordTable.hashCode` (its top 15 bits) of every ASCII key of `roles`; empty when
   /// `roles` is not on its fast path. An ASCII token whose bit is clear has no role: most tokens are
-  /// told so with one load, without the table's probe.
+  /// told so with one load, without the table's probe. It has 32,768 bits (4 KB), eight times
+  /// `HashFilter`'s: with the roles' many keys (about a thousand) a 4,096-bit filter let through
+  /// about a quarter of the tokens that have no role (every token of every sentence is asked).
   private var roleFilter: [UInt64] = []
+
+  /// The number of words of `roleFilter`.
+  private static let roleFilterWords = 512
+
+  /// `roleFilter`'s bits for `keys`: the bit of each ASCII key's hash (`roleFilterMayHold`).
+  static func roleFilter<S: Sequence>(of keys: S) -> [UInt64] where S.Element == String {
+    var bits = [UInt64](repeating: 0, count: roleFilterWords)
+    for k in keys {
+      if let h = WordTable<Bool>.asciiHash(k) {
+        let m = h &* 0x9E37_79B9_7F4A_7C15
+        bits[Int(truncatingIfNeeded: m >> 55)] |= 1 << ((m >> 49) & 63)
+      }
+    }
+    return bits
+  }
+
+  /// False when the ASCII text whose hash is `h` is no key of the filter `bits` (`roleFilter(of:)`).
+  @inline(__always)
+  static func roleFilterMayHold(_ bits: UnsafeBufferPointer<UInt64>, _ h: UInt64) -> Bool {
+    // FNV-1a's top bits are spread badly over short words (the frequent words without a role met
+    // keys' bits often): they are mixed by one multiplication first. `m >> 55` is below 512.
+    let m = h &* 0x9E37_79B9_7F4A_7C15
+    return bits[Int(truncatingIfNeeded: m >> 55)] & (1 << ((m >> 49) & 63)) != 0
+  }
 
   /// Marks the word tokens that no lexicon or grammar rule knows, so that scans skip them; and the
   /// word tokens that start no hedge (`TokenRoles.notHedgeStart`: every word but the first words of
@@ -160,11 +186,11 @@ public struct ExtractionLexicons: Sendable {
     let table = roles
     roleFilter.withUnsafeBufferPointer { filter in
       // Without a filter (a table off its fast path), every token is looked up.
-      let filtered = filter.count == 64
+      let filtered = filter.count == Self.roleFilterWords
       tokens.withUnsafeMutableBufferPointer { t in
         for k in t.indices where t[k].kind != .digits {
           let h = t[k].lowerHash
-          if filtered, h != 0, !HashFilter.mayHold(filter, h) {
+          if filtered, h != 0, !Self.roleFilterMayHold(filter, h) {
             t[k].roles = TokenRoles.notHedgeStart
             continue
           }

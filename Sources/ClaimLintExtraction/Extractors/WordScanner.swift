@@ -113,18 +113,12 @@ public struct Word: Sendable, Hashable {
     var h = lowerHash
     let text: String
     if hasUpper {
-      // The hash, and the bytes packed (first byte highest) for a short text's small string.
+      // The hash; a short text's small string is read from the bytes eight at a time.
       h = 0xcbf2_9ce4_8422_2325
-      var low: UInt64 = 0
-      var high: UInt64 = 0
-      for b in bytes[start..<end] {
-        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-        high = (high &<< 8) | (low &>> 56)
-        low = (low &<< 8) | UInt64(b)
-      }
+      for b in bytes[start..<end] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
       h |= 1
       if end - start <= SmallASCII.maxCount, SmallASCII.isAvailable {
-        text = SmallASCII.string(packedLow: low, high: high, count: end - start)
+        text = SmallASCII.string(bits: SmallASCII.load(bytes, start, end, lowered: false).bits)
       } else {
         text = String(unsafeUninitializedCapacity: end - start) { out in
           var k = 0
@@ -143,6 +137,19 @@ public struct Word: Sendable, Hashable {
     self.init(
       text: text, range: start..<end, lower: lower(), isCapitalized: f >= 0x41 && f <= 0x5A, lowerIsRangeBytes: true,
       textHash: h, lowerHash: lowerHash)
+  }
+
+  /// The word that is exactly an ASCII token `start..<end` with no upper-case letter
+  /// (`Token.mayHaveUpper` false) whose lower-cased text holds no reference and has the two words
+  /// `bits`: what `init(start:end:lowerHash:mayHaveUpper:bytes:lower:)` makes of it, whose text is
+  /// then the lower-cased text (a copy of its bits), and which starts with no capital. A token's
+  /// `start` is never after its `end`, so that the range's bounds need no check.
+  @inline(__always)
+  init(plainToken start: Int, _ end: Int, lowerHash: UInt64, bits: (UInt64, UInt64)) {
+    self.init(
+      text: SmallASCII.string(bits: bits), range: Range(uncheckedBounds: (start, end)), lower: SmallASCII.string(bits: bits),
+      isCapitalized: false,
+      lowerIsRangeBytes: true, textHash: lowerHash, lowerHash: lowerHash)
   }
 
   private init(
@@ -277,19 +284,32 @@ public enum WordScanner {
   }
 
   /// What a character is to the scanner.
-  private enum Class { case word, joiner, comma, space, other }
+  enum Class: UInt8 { case word, joiner, comma, space, other }
+
+  /// The class of each ASCII byte, at its value, as the digit of its raw value: 128 ASCII digits in
+  /// read-only memory (a literal needs no initialisation), four rows of 32 bytes. One load instead
+  /// of a chain of range tests for every byte of a sentence read byte by byte.
+  @inline(__always)
+  static var asciiClasses: StaticString {
+    """
+    44444444433333444444444444444444\
+    34444441444421140000000000444444\
+    40000000000000000000000000044444\
+    40000000000000000000000000044444
+    """
+  }
+
+  /// The class of the ASCII byte `b` (`b < 0x80`), from `asciiClasses`: letters and digits are word
+  /// characters; hyphen, apostrophe and period joiners; the comma; ASCII white space (tab to
+  /// carriage return, space); anything else.
+  @inline(__always)
+  static func asciiClass(_ b: UInt8) -> Class {
+    Class(rawValue: asciiClasses.utf8Start[Int(b)] &- 0x30).unsafelyUnwrapped
+  }
 
   private static func classify(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Class, Int) {
     let b = u[i]
-    if b < 0x80 {
-      switch b {
-      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (.word, 1)
-      case 0x2D, 0x27, 0x2E: return (.joiner, 1)
-      case 0x2C: return (.comma, 1)
-      case 0x20, 0x09...0x0D: return (.space, 1)
-      default: return (.other, 1)
-      }
-    }
+    if b < 0x80 { return (asciiClass(b), 1) }
     return classifyScalar(u, i)
   }
 
@@ -393,6 +413,9 @@ public enum WordScanner {
     let tokenCount = tokens.count
     guard let t = tokens.baseAddress, tokenCount > 0 else { return }
     var s = ASCIIScan(u: u, t: t)
+    // Read once into locals: the fast path below reads them without touching `s`.
+    let checksBits = s.checksBits
+    let lowerOffset = s.lowerOffset
     var k = 0
     while k < tokenCount {
       let kind = t[k].kind
@@ -400,6 +423,13 @@ public enum WordScanner {
       if !attached, k > 0, s.start >= 0 { s.flush(t[k - 1].end, into: &out) }
       if kind != .symbol {
         if s.start < 0 {
+          // Most words are one token that nothing joins: made here, without opening a word and
+          // calling `flush` (a call of about 100 instructions a word that the compiler does not inline).
+          if standsAlone(u, t, k, tokenCount) {
+            appendAlone(u, t, k, checksBits, lowerOffset, into: &out)
+            k += 1
+            continue
+          }
           s.start = t[k].start
           s.first = k
         }
@@ -419,6 +449,60 @@ public enum WordScanner {
       k += 1
     }
     s.flush(t[tokenCount - 1].end, into: &out)
+  }
+
+  /// Whether the word or digits token `k`, with no word open before it, is a word by itself that
+  /// `flush` would make as it is: the token after it (if any) is not attached, or is a symbol that
+  /// does not join it to the token after that (the test of `words(ascii:tokens:into:)` for a
+  /// symbol), and the token has no possessive ending (`flushOther` splits those).
+  ///
+  /// In a plain sentence an attached token starts where the one before it ends, so that the word
+  /// `flush` makes when the next token closes it covers exactly token `k`.
+  @inline(__always)
+  private static func standsAlone(_ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int, _ tokenCount: Int) -> Bool {
+    let start = t[k].start
+    let end = t[k].end
+    // `start < end <= u.count`: wrapping arithmetic cannot wrap.
+    if end &- start >= 4, u[end &- 1] == 0x73, u[end &- 2] == 0x27 { return false }
+    let next = k &+ 1
+    guard next < tokenCount, t[next].spaceBefore == 0 else { return true }
+    guard t[next].kind == .symbol else { return false }
+    let b = u[t[next].start]
+    let joiner = b == 0x2D || b == 0x27 || b == 0x2E
+    guard joiner || b == 0x2C else { return true }
+    let after = next &+ 1
+    return !(after < tokenCount && t[after].spaceBefore == 0 && t[after].kind != .symbol
+      && (joiner || t[k].kind == .digits))
+  }
+
+  /// Adds the word of token `k` alone (`standsAlone`) to `out`: the word `flush` makes of it. A
+  /// token with no upper-case letter whose text holds no reference (most of them) is made here;
+  /// the others by `word(_:)`, out of line.
+  ///
+  /// `checksBits` and `lowerOffset` are `ASCIIScan`'s, passed as locals so that the scan's state is
+  /// not copied.
+  @inline(__always)
+  private static func appendAlone(
+    _ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int, _ checksBits: Bool, _ lowerOffset: Int,
+    into out: inout WordSink
+  ) {
+    let p = UnsafeRawPointer(t + k)
+    if checksBits, !t[k].mayHaveUpper {
+      let object = p.load(fromByteOffset: lowerOffset, as: UInt64.self)
+      if object >> 63 != 0 {
+        // `lowerOffset >= 8` (`Token.referenceBitsKnown` checks it): no overflow check needed.
+        let bits = (p.load(fromByteOffset: lowerOffset &- 8, as: UInt64.self), object)
+        out.append(Word(plainToken: t[k].start, t[k].end, lowerHash: t[k].lowerHash, bits: bits))
+        return
+      }
+    }
+    out.append(wordOutOfLine(u, t, k))
+  }
+
+  /// `ASCIIScan.word(_:)` of token `k`, kept out of line for `appendAlone`'s rarer tokens.
+  @inline(never)
+  private static func wordOutOfLine(_ u: UnsafeBufferPointer<UInt8>, _ t: UnsafePointer<Token>, _ k: Int) -> Word {
+    ASCIIScan(u: u, t: t).word(k)
   }
 
   /// The state of `words(ascii:tokens:into:)`: the open word.
