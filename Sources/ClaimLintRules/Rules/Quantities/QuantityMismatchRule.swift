@@ -108,10 +108,12 @@ public struct QuantityMismatchRule: Rule {
     }
     // Constants from here on (the closures below read them without an exclusivity check).
     let refs = positioned
-    // The claims each claim may be compared with: its fellows in every block it sits in, sorted and
-    // without repeats, as one run of a shared list each (`mates[mateRuns[p]]`): no array is made,
-    // grown or freed per claim. The blocks are appended into each run's full room (the sizes of the
-    // blocks it sits in), then each run is sorted in place and its repeats dropped.
+    // The claims each claim may be compared with: its fellows of other documents in every block it
+    // sits in, sorted and without repeats, as one run of a shared list each (`mates[mateRuns[p]]`):
+    // no array is made, grown or freed per claim. The blocks are appended into each run's room (the
+    // sizes of the blocks it sits in), then each run is sorted in place and its repeats dropped.
+    // A fellow of the same document (and the claim itself) is left out: a figure is compared only
+    // with figures of other documents, and every reader of `mates` skips them.
     var mateStart = [Int](repeating: 0, count: refs.count + 1)
     for block in blocks {
       for r in block { mateStart[positionOf[r.document][r.index] + 1] += block.count }
@@ -122,23 +124,23 @@ public struct QuantityMismatchRule: Rule {
     mateRuns.reserveCapacity(refs.count)
     allMates.withUnsafeMutableBufferPointer { all in
       var next = mateStart
-      var positions: [Int] = []
+      var positions: [(position: Int, document: Int)] = []
       for block in blocks {
         positions.removeAll(keepingCapacity: true)
-        for r in block { positions.append(positionOf[r.document][r.index]) }
+        for r in block { positions.append((positionOf[r.document][r.index], r.document)) }
         for p in positions {
-          for q in positions {
-            all[next[p]] = q
-            next[p] += 1
+          for q in positions where q.document != p.document {
+            all[next[p.position]] = q.position
+            next[p.position] += 1
           }
         }
       }
       for p in refs.indices {
         let start = mateStart[p]
-        var run = UnsafeMutableBufferPointer(rebasing: all[start..<mateStart[p + 1]])
+        var run = UnsafeMutableBufferPointer(rebasing: all[start..<next[p]])
         run.sort()
         var end = start
-        for k in start..<mateStart[p + 1] where k == start || all[k] != all[end - 1] {
+        for k in start..<next[p] where k == start || all[k] != all[end - 1] {
           all[end] = all[k]
           end += 1
         }
