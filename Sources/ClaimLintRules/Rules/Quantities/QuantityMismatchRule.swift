@@ -170,6 +170,9 @@ public struct QuantityMismatchRule: Rule {
     // Held by the claim's own box (`Claim.quantityBox`), so that the pair loop below lends it in place.
     // Unretained: `claims` holds every box until `check` returns (`QuantityFigure`).
     let figures = refs.map { QuantityFigure(claims.documents[$0.document].claims[$0.index].quantityBox!) }
+    // What `QuantityComparison.surelyOverlap` reads of each figure, read once per figure: most pairs
+    // are compatible and overlap, and are told so without the two figures being lent (copied whole).
+    let shapes = refs.map { cmp.shape($0) }
     // Made when first asked for: only a conflict is explained, and most runs have none.
     let updates = Lazy { Self.updates(claims, quantities, cmp.sentenceOrder) }
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
@@ -236,10 +239,16 @@ public struct QuantityMismatchRule: Rule {
           // recorded for `o` when the order of the pair does not matter.
           var answer = PairAnswer(rawValue: answers[k]) ?? .unknown
           if answer == .unknown {
-            answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
-              let found = self.answer(r, o, q, oq, cmp, known: .unknown, askAgreement: false)
-              if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
-              return found
+            if QuantityComparison.surelyOverlap(shapes[p], shapes[op]) {
+              // `answer` without asking for agreement: compatible and overlapping (not recorded for
+              // `o`, which tells it as cheaply).
+              answer = .overlapping
+            } else {
+              answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
+                let found = self.answer(r, o, q, oq, cmp, known: .unknown, askAgreement: false)
+                if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
+                return found
+              }
             }
             answers[k] = answer.rawValue
           }
