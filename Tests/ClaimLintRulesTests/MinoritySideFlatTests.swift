@@ -62,7 +62,10 @@ struct MinoritySideFlatTests {
   @Test(arguments: [(300, 7, 1), (200, 3, 2), (500, 11, 3), (64, 2, 4)])
   func flatStorageGivesTheEarlierNotes(count: Int, documents: Int, seed: UInt64) {
     let aligned = AlignedClaims(documents: [], draftIndex: nil, nouns: NounFamilies(parents: [:]))
-    let table = Self.relations(count: count, documents: documents, seed: seed)
+    // The last eight items have no conflict and are no item's conflict.
+    let table =
+      Self.relations(count: count - 8, documents: documents, seed: seed)
+      + (count - 8..<count).map { i in (conflicts: [Int](), agreeing: [i % documents]) }
     var reference = Reference(document: { $0 % documents }, relations: table.map { ($0.conflicts, Set($0.agreeing)) })
     var recorded = MinoritySide<Int>(aligned, count: count, document: { $0 % documents }) { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
       for d in table[i].agreeing { recorder.agree(d) }
@@ -73,13 +76,37 @@ struct MinoritySideFlatTests {
       for c in table[i].conflicts { recorder.conflict(c) }
       for d in table[i].agreeing.reversed() { recorder.agree(d) }
     }
+    // In two steps (as `QuantityMismatchRule` records): conflicts first, agreeing documents only when
+    // asked for, with the item's conflicts to hand.
+    var agreeingAsked = Set<Int>()
+    var twoSteps = MinoritySide<Int>(
+      aligned, count: count, document: { $0 % documents },
+      conflicts: { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        for c in table[i].conflicts { recorder.conflict(c) }
+      },
+      agreeing: { (i: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        #expect(agreeingAsked.insert(i).inserted, "item \(i) asked twice")
+        let known = recorder.currentConflictIndices.map { recorder.conflict(at: $0) }
+        #expect(known == table[i].conflicts, "item \(i)")
+        for d in table[i].agreeing.reversed() { recorder.agree(d) }
+      })
     var found = 0
     for i in (0..<count).reversed() {
       let expected = reference.notes(for: i)
       if expected != nil { found += 1 }
       #expect(recorded.notes(for: i) == expected, "item \(i)")
       #expect(grown.notes(for: i) == expected, "item \(i)")
+      #expect(twoSteps.notes(for: i) == expected, "item \(i)")
     }
     #expect(found > 0)
+    // Only items with a conflict, or that are a conflict of another item, had their agreeing
+    // documents recorded; the others (at least the last eight) were never asked.
+    var related = Set<Int>()
+    for i in table.indices where !table[i].conflicts.isEmpty {
+      related.insert(i)
+      related.formUnion(table[i].conflicts)
+    }
+    #expect(related.count < count)
+    #expect(!agreeingAsked.isEmpty && agreeingAsked.isSubset(of: related))
   }
 }

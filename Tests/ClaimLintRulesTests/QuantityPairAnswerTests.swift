@@ -74,6 +74,90 @@ struct QuantityPairAnswerTests {
     }
   }
 
+  /// `QuantityComparison.surelyOverlap` on the shapes of two figures says yes only where `answer`
+  /// (not asked for agreement) finds them compatible and overlapping, in that order, and says so for
+  /// most such pairs of real-looking figures.
+  @Test func shapesTellOverlappingFiguresAsAnswerDoes() throws {
+    let documents = try TestSupport.checker().processTexts(Self.articles).map { output in
+      let report = try #require(output.report)
+      return DocumentClaims(document: report.document, claims: report.claims)
+    }
+    let claims = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+    let cmp = QuantityComparison(claims)
+    let rule = QuantityMismatchRule()
+    var refs: [ClaimRef] = []
+    for d in claims.documents.indices {
+      for i in claims.documents[d].claims.indices where cmp.quantities[d][i] != nil { refs.append(ClaimRef(document: d, index: i)) }
+    }
+    var told = 0
+    var overlapping = 0
+    var notTold = 0
+    for r in refs {
+      for o in refs where o.document != r.document {
+        let q = cmp.quantities[r.document][r.index]!.quantity
+        let oq = cmp.quantities[o.document][o.index]!.quantity
+        let expected = rule.answer(r, o, q, oq, cmp, askAgreement: false) == .overlapping
+        let fast = QuantityComparison.surelyOverlap(cmp.shape(r), cmp.shape(o))
+        if fast { #expect(expected, "\(claims.claim(r).span.text) / \(claims.claim(o).span.text)") }
+        if expected { overlapping += 1 }
+        if fast { told += 1 } else { notTold += 1 }
+      }
+    }
+    #expect(told > 0 && told * 2 >= overlapping)
+    #expect(notTold > 0)
+  }
+
+  /// `surelyOverlap` against `compatible` and `plausiblyOverlap` on a grid of intervals (bounds
+  /// missing, equal, meeting end to end, with and without inclusive ends, lower bounds, figures with
+  /// cents) and of units and counted nouns (equal, different, missing).
+  @Test func shapesCompareIntervalsAsFiguresDo() {
+    let nouns = NounFamilies(parents: [:])
+    let bounds: [Double?] = [nil, 0, 5, 5.5, 10, 129, 129.99]
+    let directions: [QualifierDirection] = [.exact, .above, .atLeast, .below]
+    let labels: [(unit: String?, counted: String?)] = [
+      (nil, "people"), (nil, "victims"), (nil, nil), ("$", nil), ("$", "bundle"), ("percent", nil),
+      // A string too long to be kept inside its words: equal text in another buffer is not told.
+      (nil, String(repeating: "workers", count: 3)),
+    ]
+    var quantities: [Quantity] = []
+    for (k, value) in bounds.enumerated() {
+      for low in [bounds[k], bounds[(k + 1) % bounds.count]] {
+        for high in [bounds[k], bounds[(k + 3) % bounds.count], nil] {
+          for inclusive in [(true, true), (false, true), (true, false)] {
+            let direction = directions[(k + quantities.count) % directions.count]
+            let label = labels[quantities.count % labels.count]
+            quantities.append(
+              Quantity(
+                value: value, low: low, high: high, lowInclusive: inclusive.0, highInclusive: inclusive.1,
+                direction: direction, unit: label.unit, counted: label.counted))
+          }
+        }
+      }
+    }
+    // A copy of the long noun in a buffer of its own.
+    var copy = quantities[6]
+    copy.counted = String(decoding: Array(String(repeating: "workers", count: 3).utf8), as: UTF8.self)
+    quantities.append(copy)
+    var yes = 0
+    var no = 0
+    for a in quantities {
+      for b in quantities {
+        let expected = nouns.compatible(a, b) && QuantityComparison.plausiblyOverlap(a, b)
+        let fast = withUnsafePointer(to: a) { pa in
+          withUnsafePointer(to: b) { pb in
+            QuantityComparison.surelyOverlap(QuantityComparison.shape(at: pa), QuantityComparison.shape(at: pb))
+          }
+        }
+        // Equal strings in different buffers are not told equal by their words: then the figures are
+        // compared instead (a no where the answer is yes).
+        let sameWords = a.unit == b.unit && a.counted == b.counted && (a.counted?.utf8.count ?? 0) <= 15
+        if sameWords || fast { #expect(fast == expected, "\(a) / \(b)") }
+        if fast { yes += 1 } else if expected == false { no += 1 }
+      }
+    }
+    #expect(yes > 100 && no > 100)
+  }
+
   @Test func intervalsMeetingEndToEndDependOnOrder() {
     func figure(_ low: Double, _ high: Double, lowInclusive: Bool, highInclusive: Bool) -> Quantity {
       var q = Quantity(value: low, low: low, high: high)

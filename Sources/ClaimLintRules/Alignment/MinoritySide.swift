@@ -21,6 +21,9 @@ struct MinoritySide<Item: Hashable & Comparable> {
     /// Where the current item's runs start.
     fileprivate var conflictStart = 0
     fileprivate var agreeingStart = 0
+    /// Where the current item's conflicts end while its agreeing documents are recorded apart
+    /// (`init(_:count:document:conflicts:agreeing:)`); -1 while its conflicts are being recorded.
+    fileprivate var conflictEnd = -1
     /// Whether the current item's agreeing documents came in order (sorted without repeats).
     fileprivate var agreeingInOrder = true
 
@@ -39,8 +42,9 @@ struct MinoritySide<Item: Hashable & Comparable> {
 
     /// The positions of the conflicts recorded so far for the current item, in order, for
     /// `conflict(at:)`: read by index, no slice of the storage is made (a retain and a release of it)
-    /// and the recorder stays free to record.
-    var currentConflictIndices: Range<Int> { conflictStart..<conflicts.count }
+    /// and the recorder stays free to record. While agreeing documents are recorded apart, all of the
+    /// item's conflicts.
+    var currentConflictIndices: Range<Int> { conflictStart..<(conflictEnd >= 0 ? conflictEnd : conflicts.count) }
 
     /// The conflict at position `k` (of `currentConflictIndices`).
     func conflict(at k: Int) -> Item { conflicts[k] }
@@ -48,6 +52,15 @@ struct MinoritySide<Item: Hashable & Comparable> {
     /// Starts the runs of the next item.
     fileprivate mutating func begin() {
       conflictStart = conflicts.count
+      agreeingStart = agreeing.count
+      agreeingInOrder = true
+      conflictEnd = -1
+    }
+
+    /// Starts the agreeing run of an item whose conflicts (`conflicts`) are known already.
+    fileprivate mutating func beginAgreeing(conflicts known: Range<Int>) {
+      conflictStart = known.lowerBound
+      conflictEnd = known.upperBound
       agreeingStart = agreeing.count
       agreeingInOrder = true
     }
@@ -78,11 +91,17 @@ struct MinoritySide<Item: Hashable & Comparable> {
   fileprivate struct Span {
     var conflicts: Range<Int>
     var agreeing: Range<Int>
+    /// False while the agreeing documents of an item recorded in two steps are not recorded yet
+    /// (`agreeing` is empty then).
+    var agreeingKnown = true
   }
 
   private let prePublish: Bool
   private let document: (Item) -> Int
   private let record: (Item, inout Recorder) -> Void
+  /// With `init(_:count:document:conflicts:agreeing:)`: records the agreeing documents of an item
+  /// whose conflicts `record` recorded, when they are first needed.
+  private var recordAgreeing: Optional<(Item, inout Recorder) -> Void> = nil
   /// Every known item's relations, one run each.
   private var storage = Recorder()
   /// The runs of each known item, by the number it was given when first asked about.
@@ -127,23 +146,38 @@ struct MinoritySide<Item: Hashable & Comparable> {
     return i
   }
 
-  /// The runs of `item`'s relations, recorded the first time it is asked about.
-  private mutating func relationsOf(_ item: Item) -> Span {
+  /// The number of `item`'s runs in `spans`, recorded the first time it is asked about (its agreeing
+  /// documents perhaps not yet: `agreeingOf`).
+  private mutating func relationsOf(_ item: Item) -> Int {
     if let i = slot(item) {
       let n = denseKnown[i]
-      if n >= 0 { return spans[n] }
+      if n >= 0 { return n }
       denseKnown[i] = spans.count
     } else if let n = known[item] {
-      return spans[n]
+      return n
     } else {
       known[item] = spans.count
     }
     let record = self.record
     storage.begin()
     record(item, &storage)
-    let span = storage.end()
+    var span = storage.end()
+    if recordAgreeing != nil { span.agreeingKnown = false }
     spans.append(span)
-    return span
+    return spans.count - 1
+  }
+
+  /// The runs of `item` (number `n` of `relationsOf`) with its agreeing documents, recorded the first
+  /// time they are asked for.
+  private mutating func agreeingOf(_ item: Item, _ n: Int) -> Span {
+    let span = spans[n]
+    guard !span.agreeingKnown, let recordAgreeing else { return span }
+    storage.beginAgreeing(conflicts: span.conflicts)
+    recordAgreeing(item, &storage)
+    let done = storage.end()
+    spans[n].agreeing = done.agreeing
+    spans[n].agreeingKnown = true
+    return spans[n]
   }
 
   @inline(__always)
@@ -192,7 +226,11 @@ struct MinoritySide<Item: Hashable & Comparable> {
   /// there is nothing to report on `item` (no conflict, already covered, or the majority side).
   mutating func notes(for item: Item) -> [Item]? {
     guard !isCovered(item) else { return nil }
-    let mine = relationsOf(item)
+    let n = relationsOf(item)
+    // Without a conflict nothing is reported, and the agreeing documents (perhaps not recorded yet)
+    // are not needed.
+    guard !spans[n].conflicts.isEmpty else { return nil }
+    let mine = agreeingOf(item, n)
     // The conflicts still open: from a document that does not also agree, and not covered.
     pending.removeAllShort()
     for k in mine.conflicts {
@@ -203,7 +241,7 @@ struct MinoritySide<Item: Hashable & Comparable> {
     if !prePublish {
       theirSpans.removeAllShort()
       for k in pending.indices {
-        let t = relationsOf(pending[k])
+        let t = agreeingOf(pending[k], relationsOf(pending[k]))
         theirSpans.append(t)
       }
       // A document that agrees with both versions ("more than 1,100" beside "1,147" and "1,700")
@@ -262,6 +300,23 @@ extension MinoritySide where Item == Int {
     // instead of a doubling from empty.
     self.storage.conflicts.reserveCapacity(count)
     self.storage.agreeing.reserveCapacity(count)
+  }
+
+  /// `init(_:count:document:record:)` with an item's relations recorded in two steps: `conflicts`
+  /// records its conflicts when it is first asked about, `agreeing` its agreeing documents only when
+  /// they are first needed. Most items of a rule that asks about every item have no conflict, and
+  /// `notes(for:)` reads the agreeing documents only of an item with a conflict and of the items it
+  /// conflicts with: the work of finding the others' agreeing documents is not done. The notes are the
+  /// same as with one closure that records both (each item's relations are the same).
+  ///
+  /// `agreeing` runs after `conflicts` has run for the same item; `Recorder.currentConflictIndices`
+  /// gives it the item's conflicts.
+  init(
+    _ claims: AlignedClaims, count: Int, document: @escaping (Int) -> Int,
+    conflicts: @escaping (Int, inout Recorder) -> Void, agreeing: @escaping (Int, inout Recorder) -> Void
+  ) {
+    self.init(claims, count: count, document: document, record: conflicts)
+    self.recordAgreeing = agreeing
   }
 }
 

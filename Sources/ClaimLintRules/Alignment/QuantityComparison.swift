@@ -57,6 +57,9 @@ public struct QuantityComparison: Sendable {
       return StringBits(low: words.0, high: words.1)
     }
 
+    /// `QuantityComparison.shape(at:)` of this figure.
+    var shape: Shape { QuantityComparison.shape(at: address) }
+
     /// The figure of `claim`; nil for none.
     static func of(_ claim: borrowing Claim) -> Figure? {
       guard let address = claim.quantityAddress else { return nil }
@@ -733,6 +736,88 @@ public struct QuantityComparison: Sendable {
     // compares them, without copying the quantities).
     func capped(_ q: Quantity) -> (low: Double, high: Double, lowInclusive: Bool, highInclusive: Bool) {
       if q.direction == .above || q.direction == .atLeast, q.high == nil, let low = q.low, low > 0 {
+        return (low, 2 * low, q.lowInclusive, true)
+      }
+      return (q.low ?? -Double.infinity, q.high ?? Double.infinity, q.lowInclusive, q.highInclusive)
+    }
+    let x = capped(a)
+    let y = capped(b)
+    if x.high < y.low || y.high < x.low { return false }
+    if x.high == y.low { return x.highInclusive && y.lowInclusive }
+    if y.high == x.low { return y.highInclusive && x.lowInclusive }
+    return true
+  }
+
+  /// What `surelyOverlap` reads of a figure: its interval, and its unit and counted noun as the words
+  /// of their strings (`StringBits`). Made once per figure from its fields read in place
+  /// (`shape(_:)`), so that a pair of figures is told apart without the figures being lent to a call
+  /// (each lent figure is copied whole first).
+  struct Shape {
+    var value: Optional<Double>
+    var low: Optional<Double>
+    var high: Optional<Double>
+    var lowInclusive: Bool
+    var highInclusive: Bool
+    /// The direction is `.above` or `.atLeast` (a lower bound, capped by `plausiblyOverlap`).
+    var lowerBound: Bool
+    var unit: StringBits
+    var counted: StringBits
+    var hasUnit: Bool
+    var hasCounted: Bool
+    /// False when the strings' words cannot be read (`StringFields`): then no pair is told apart.
+    var bitsKnown: Bool
+  }
+
+  /// The shape of the figure of the claim at `r` (which must have one), its fields read in place.
+  func shape(_ r: ClaimRef) -> Shape { quantities[r.document][r.index]!.shape }
+
+  /// The shape of the figure at `address`, its fields read in place.
+  static func shape(at address: UnsafePointer<Quantity>) -> Shape {
+    let fields = StringFields.current
+    func bits(_ offset: Int?) -> StringBits {
+      guard let offset else { return StringBits(low: 0, high: 0) }
+      let words = UnsafeRawPointer(address).load(fromByteOffset: offset, as: (UInt64, UInt64).self)
+      return StringBits(low: words.0, high: words.1)
+    }
+    let q = address
+    return Shape(
+      value: q.pointee.value, low: q.pointee.low, high: q.pointee.high,
+      lowInclusive: q.pointee.lowInclusive, highInclusive: q.pointee.highInclusive,
+      lowerBound: q.pointee.direction == .above || q.pointee.direction == .atLeast,
+      unit: bits(fields?.unit), counted: bits(fields?.counted),
+      hasUnit: q.pointee.unit != nil, hasCounted: q.pointee.counted != nil, bitsKnown: fields != nil)
+  }
+
+  /// Whether `nouns.compatible(a, b) && plausiblyOverlap(a, b)` holds for the figures of shapes `a`
+  /// and `b` (in this order), when that can be told from the shapes; false when it does not hold or
+  /// cannot be told so (then the figures themselves are compared).
+  ///
+  /// Why this is `compatible`: strings with the same words are the same string (`KnownBits`; the
+  /// figures are alive while compared), so equal units and equal counted nouns pass `compatible`'s
+  /// first tests and it returns true (with a unit: whatever the counted nouns, as long as they are
+  /// equal or absent; without one: when both have the same counted noun). The intervals are
+  /// compared as `plausiblyOverlap` and `Quantity.overlaps` compare them, step for step.
+  static func surelyOverlap(_ a: Shape, _ b: Shape) -> Bool {
+    guard a.bitsKnown, b.bitsKnown, a.unit == b.unit, a.counted == b.counted, a.hasUnit || a.hasCounted else { return false }
+    // `plausiblyOverlap`: a whole figure and one with cents or decimals that rounds to it.
+    if let x = a.value, let y = b.value, x != y, abs(x - y) < 1 {
+      let (whole, fine) = x == x.rounded() ? (x, y) : (y, x)
+      if whole == whole.rounded(), fine.rounded(.down) == whole || fine.rounded() == whole { return true }
+    }
+    // `Quantity.overlaps`.
+    let aLow = a.low ?? -Double.infinity
+    let aHigh = a.high ?? Double.infinity
+    let bLow = b.low ?? -Double.infinity
+    let bHigh = b.high ?? Double.infinity
+    if aHigh < bLow || bHigh < aLow { return false }
+    if aHigh == bLow {
+      guard a.highInclusive && b.lowInclusive else { return false }
+    } else if bHigh == aLow {
+      guard b.highInclusive && a.lowInclusive else { return false }
+    }
+    // The intervals again with a lower bound capped at twice its value.
+    func capped(_ q: Shape) -> (low: Double, high: Double, lowInclusive: Bool, highInclusive: Bool) {
+      if q.lowerBound, q.high == nil, let low = q.low, low > 0 {
         return (low, 2 * low, q.lowInclusive, true)
       }
       return (q.low ?? -Double.infinity, q.high ?? Double.infinity, q.lowInclusive, q.highInclusive)

@@ -108,10 +108,12 @@ public struct QuantityMismatchRule: Rule {
     }
     // Constants from here on (the closures below read them without an exclusivity check).
     let refs = positioned
-    // The claims each claim may be compared with: its fellows in every block it sits in, sorted and
-    // without repeats, as one run of a shared list each (`mates[mateRuns[p]]`): no array is made,
-    // grown or freed per claim. The blocks are appended into each run's full room (the sizes of the
-    // blocks it sits in), then each run is sorted in place and its repeats dropped.
+    // The claims each claim may be compared with: its fellows of other documents in every block it
+    // sits in, sorted and without repeats, as one run of a shared list each (`mates[mateRuns[p]]`):
+    // no array is made, grown or freed per claim. The blocks are appended into each run's room (the
+    // sizes of the blocks it sits in), then each run is sorted in place and its repeats dropped.
+    // A fellow of the same document (and the claim itself) is left out: a figure is compared only
+    // with figures of other documents, and every reader of `mates` skips them.
     var mateStart = [Int](repeating: 0, count: refs.count + 1)
     for block in blocks {
       for r in block { mateStart[positionOf[r.document][r.index] + 1] += block.count }
@@ -122,23 +124,23 @@ public struct QuantityMismatchRule: Rule {
     mateRuns.reserveCapacity(refs.count)
     allMates.withUnsafeMutableBufferPointer { all in
       var next = mateStart
-      var positions: [Int] = []
+      var positions: [(position: Int, document: Int)] = []
       for block in blocks {
         positions.removeAll(keepingCapacity: true)
-        for r in block { positions.append(positionOf[r.document][r.index]) }
+        for r in block { positions.append((positionOf[r.document][r.index], r.document)) }
         for p in positions {
-          for q in positions {
-            all[next[p]] = q
-            next[p] += 1
+          for q in positions where q.document != p.document {
+            all[next[p.position]] = q.position
+            next[p.position] += 1
           }
         }
       }
       for p in refs.indices {
         let start = mateStart[p]
-        var run = UnsafeMutableBufferPointer(rebasing: all[start..<mateStart[p + 1]])
+        var run = UnsafeMutableBufferPointer(rebasing: all[start..<next[p]])
         run.sort()
         var end = start
-        for k in start..<mateStart[p + 1] where k == start || all[k] != all[end - 1] {
+        for k in start..<next[p] where k == start || all[k] != all[end - 1] {
           all[end] = all[k]
           end += 1
         }
@@ -168,6 +170,9 @@ public struct QuantityMismatchRule: Rule {
     // Held by the claim's own box (`Claim.quantityBox`), so that the pair loop below lends it in place.
     // Unretained: `claims` holds every box until `check` returns (`QuantityFigure`).
     let figures = refs.map { QuantityFigure(claims.documents[$0.document].claims[$0.index].quantityBox!) }
+    // What `QuantityComparison.surelyOverlap` reads of each figure, read once per figure: most pairs
+    // are compatible and overlap, and are told so without the two figures being lent (copied whole).
+    let shapes = refs.map { cmp.shape($0) }
     // Made when first asked for: only a conflict is explained, and most runs have none.
     let updates = Lazy { Self.updates(claims, quantities, cmp.sentenceOrder) }
     func explained(_ r: ClaimRef, _ o: ClaimRef) -> Bool {
@@ -212,51 +217,75 @@ public struct QuantityMismatchRule: Rule {
     }
     // Conflicting claims in other documents, and the documents that state the same figure: the
     // finding goes on the version fewer documents give (the odd one out), the others become notes.
-    // Recorded straight into the shared storage of `MinoritySide` (no arrays per figure).
-    var sides = MinoritySide<Int>(claims, count: refs.count, document: { refs[$0].document }) { (p: Int, recorder: inout MinoritySide<Int>.Recorder) in
-      let r = refs[p]
-      // The figures are read in place through their boxes (a `Quantity` bound to a local is copied
-      // whole: eight strings and arrays retained and released per pair).
-      let f = figures[p]
-      recorder.agree(r.document)
-      var lastAgreeing = r.document
-      var anyConflict = false
-      // By index: a slice `mates[runs[p]]` retains and releases the list once per claim.
-      for k in runs[p] {
-        let op = mates[k]
-        let o = refs[op]
-        guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
-        // Mates come in document order: a document already counted is not inserted again, and
-        // whether `o` agrees is not asked.
-        let askAgreement = lastAgreeing != o.document
-        // `cmp.conflict(r, o)`, else whether `o` agrees (`answer`), unless `o` answered it already
-        // for this pair; then recorded for `o` when the order of the pair does not matter.
-        var answer = PairAnswer(rawValue: answers[k]) ?? .unknown
-        if answer == .unknown || (answer == .overlapping && askAgreement) {
-          let known = answer
-          answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
-            let found = self.answer(r, o, q, oq, cmp, known: known, askAgreement: askAgreement)
-            if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
-            return found
+    // Recorded straight into the shared storage of `MinoritySide` (no arrays per figure), in two
+    // steps: the conflicts of every figure, and the agreeing documents only of the figures
+    // `MinoritySide` asks them of (a figure with a conflict, and the figures it conflicts with; most
+    // figures have none). Each step walks the mates in the same order as one walk that records both
+    // did, and a pair's answer is the same whenever it is asked, so the relations are the same.
+    var sides = MinoritySide<Int>(
+      claims, count: refs.count, document: { refs[$0].document },
+      conflicts: { (p: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        let r = refs[p]
+        // The figures are read in place through their boxes (a `Quantity` bound to a local is copied
+        // whole: eight strings and arrays retained and released per pair).
+        let f = figures[p]
+        // By index: a slice `mates[runs[p]]` retains and releases the list once per claim.
+        for k in runs[p] {
+          let op = mates[k]
+          let o = refs[op]
+          guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
+          // `cmp.conflict(r, o)` (whether overlapping figures agree is left to the second step),
+          // unless `o` answered it already for this pair; then kept for the second step, and
+          // recorded for `o` when the order of the pair does not matter.
+          var answer = PairAnswer(rawValue: answers[k]) ?? .unknown
+          if answer == .unknown {
+            if QuantityComparison.surelyOverlap(shapes[p], shapes[op]) {
+              // `answer` without asking for agreement: compatible and overlapping (not recorded for
+              // `o`, which tells it as cheaply).
+              answer = .overlapping
+            } else {
+              answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
+                let found = self.answer(r, o, q, oq, cmp, known: .unknown, askAgreement: false)
+                if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
+                return found
+              }
+            }
+            answers[k] = answer.rawValue
+          }
+          if answer == .conflicting, !explained(r, o) { recorder.conflict(op) }
+        }
+      },
+      agreeing: { (p: Int, recorder: inout MinoritySide<Int>.Recorder) in
+        let r = refs[p]
+        let f = figures[p]
+        recorder.agree(r.document)
+        var lastAgreeing = r.document
+        for k in runs[p] {
+          let op = mates[k]
+          let o = refs[op]
+          guard o.document != r.document, comparable.test(r.document, o.document) else { continue }
+          // Mates come in document order: a document already counted is not inserted again, and
+          // whether `o` agrees is not asked.
+          guard lastAgreeing != o.document else { continue }
+          // Every pair was answered in the first step: overlapping figures are asked whether they
+          // agree, unless `o` answered that already.
+          var answer = PairAnswer(rawValue: answers[k]) ?? .unknown
+          if answer == .unknown || answer == .overlapping {
+            let known = answer
+            answer = f.withQuantities(figures[op]) { q, oq -> PairAnswer in
+              let found = self.answer(r, o, q, oq, cmp, known: known, askAgreement: true)
+              if Self.isOrderFree(q, oq) { answers[place(of: p, amongMatesOf: op)] = found.rawValue }
+              return found
+            }
+          }
+          if answer == .agreeing {
+            recorder.agree(o.document)
+            lastAgreeing = o.document
           }
         }
-        switch answer {
-        case .agreeing where askAgreement:
-          recorder.agree(o.document)
-          lastAgreeing = o.document
-        case .conflicting:
-          if !explained(r, o) {
-            recorder.conflict(op)
-            anyConflict = true
-          }
-        default:
-          break
-        }
-      }
-      // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
-      // "23 seats") is not a conflicting source. The conflicts come in document order (mates are
-      // sorted by position): each of their documents is asked once, in order.
-      if anyConflict {
+        // A document that also states this figure (in any block: "23 of the 51 seats" agrees with
+        // "23 seats") is not a conflicting source. The conflicts come in document order (mates are
+        // sorted by position): each of their documents is asked once, in order.
         var lastDocument = -1
         // By index, as `mates`; the figure lent from its box, not copied per document.
         for k in recorder.currentConflictIndices {
@@ -265,8 +294,7 @@ public struct QuantityMismatchRule: Rule {
           lastDocument = refs[op].document
           if f.withQuantity({ states($0, in: lastDocument) }) { recorder.agree(lastDocument) }
         }
-      }
-    }
+      })
     var findings: [Finding] = []
     for p in refs.indices where claims.isDraftSide(refs[p]) {
       let r = refs[p]
