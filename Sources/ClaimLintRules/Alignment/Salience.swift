@@ -519,7 +519,7 @@ public enum Salience {
             }
           case .sortedHashes:
             if ascii {
-              if isStopWord(p + start, n, h, slots: slots, in: table) {
+              if isStopWord(p + start, n, readable: count &- start, h, slots: slots, in: table) {
                 kept = false
               } else {
                 o.pointee = stemHash(p + start, n, h)
@@ -611,11 +611,15 @@ public enum Salience {
   /// hash hit is confirmed on the bytes. Every stop word is ASCII and at most `StopTable.maxLength`
   /// bytes long, and no other string is canonically equal to a word of ASCII lower-case letters, so
   /// equal bytes are exactly what `stop.contains(String(w))` tests.
+  /// `readable` bytes (at least `n`) may be read from `w`.
   @inline(__always)
-  private static func isStopWord(_ w: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, slots: UnsafePointer<UInt64>, in table: StopTable)
-    -> Bool
-  {
+  private static func isStopWord(
+    _ w: UnsafePointer<UInt8>, _ n: Int, readable: Int, _ h: UInt64, slots: UnsafePointer<UInt64>, in table: StopTable
+  ) -> Bool {
     guard n <= StopTable.maxLength, let k = stopSlot(slots, h) else { return false }
+    // A word of at most eight bytes with eight bytes readable from its start: compared as one integer
+    // (the stop word's bytes are letters, never 0, so equal packed values have equal lengths).
+    if n <= 8, readable >= 8 { return packedLowered(w, n) == table.packed[k] }
     return table.words[k].withUnsafeBufferPointer { word in
       guard word.count == n else { return false }
       for j in 0..<n where word[j] != w[j] | 0x20 { return false }
@@ -623,11 +627,22 @@ public enum Salience {
     }
   }
 
-  /// Whether the word `w` is a stop word (`isStopWord(_:_:_:slots:in:)`; words outside ASCII never are).
+  /// The ASCII letters `w[0..<n]` (`n <= 8`, eight bytes readable from `w`) lower-cased as one integer,
+  /// the first byte lowest and zeros after the last: one unaligned load, `| 0x20` on every byte (which
+  /// lower-cases a letter) and a mask.
+  @inline(__always)
+  static func packedLowered(_ w: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    let x = UInt64(littleEndian: UnsafeRawPointer(w).loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
+    return n >= 8 ? x : x & ((1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1)
+  }
+
+  /// Whether the word `w` is a stop word (`isStopWord(_:_:readable:_:slots:in:)`; words outside ASCII never are).
   @inline(__always)
   private static func isStopWord(_ w: Word, in table: StopTable) -> Bool {
     guard w.isASCII, let base = w.bytes.baseAddress else { return false }
-    return table.slots.withUnsafeBufferPointer { isStopWord(base, w.bytes.count, w.hash, slots: $0.baseAddress!, in: table) }
+    return table.slots.withUnsafeBufferPointer {
+      isStopWord(base, w.bytes.count, readable: w.bytes.count, w.hash, slots: $0.baseAddress!, in: table)
+    }
   }
 
   /// Whether `h` may be a stop word's hash (no word is built or compared).
@@ -643,6 +658,9 @@ public enum Salience {
     var slots = [UInt64](repeating: 0, count: mask + 1)
     /// Per slot, the stop word's bytes.
     var words = [[UInt8]](repeating: [], count: mask + 1)
+    /// Per slot, the bytes of a stop word of at most eight bytes as one integer, the first byte lowest
+    /// and zeros after the last (`packedLowered`); 0 for an empty slot or a longer word.
+    var packed = [UInt64](repeating: 0, count: mask + 1)
     /// Per byte, the lower-case letter of an ASCII letter, 0 for every other byte (`readWords`).
     let letters: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
       let lower = UInt8(b) | 0x20
@@ -658,6 +676,9 @@ public enum Salience {
         while slots[k] != 0, slots[k] != h { k = (k + 1) & Self.mask }
         slots[k] = h
         words[k] = bytes
+        if bytes.count <= 8 {
+          for (j, b) in bytes.enumerated() { packed[k] |= UInt64(b) << (8 * j) }
+        }
       }
     }
 
