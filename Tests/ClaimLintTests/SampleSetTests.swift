@@ -91,5 +91,9 @@ import Testing
       leftAlone: ["57", "40", "102", "90 men", "12 women", "500,000", "4,100", "Tuesday"])
     // Only notes besides the mismatch: a figure no source gives is the reporter's own, or a slip.
     #expect(report.findings.allSatisfy { $0.ruleID == "quantity-mismatch" || $0.severity == .note })
+    // The draft's "two neighbouring units" is its own: the note says so in a sentence that reads.
+    let unsupported = report.findings.filter { $0.ruleID == "unsupported-claim" }
+    #expect(unsupported.map(\.message) == ["no source gives 'two' units"])
+    #expect(unsupported.map(\.span.text) == ["two"])
   }
 }

@@ -62,7 +62,8 @@ public struct UnsupportedClaimRule: Rule {
       findings.append(
         Finding(
           ruleID: Self.description.identifier, severity: context.severity(of: Self.description),
-          message: "\(ClaimText.quoted(c.span.text))\(q.counted == nil ? "" : " " + ClaimText.countedPlural(q)) is not found in any source",
+          // "no source gives 'two' units": the figure as written, and what it counts when it counts something.
+          message: "no source gives \(ClaimText.quoted(c.span.text))\(q.counted == nil ? "" : " " + ClaimText.countedPlural(q))",
           span: c.span, notes: [], label: "no source",
           fingerprint: Fingerprint.fnv1a([Self.description.identifier, c.span.path, ClaimText.number(q.value), q.counted ?? ""]),
           properties: ["value": ClaimText.number(q.value)]))
