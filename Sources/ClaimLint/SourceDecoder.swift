@@ -40,16 +40,21 @@ public enum SourceDecoder {
     if n == 0 { return false }
     var control = 0
     let binary = b.withUnsafeBytes { raw -> Bool in
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
       var i = 0
-      while i < n {
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
         // Eight bytes none of which is below 0x20 (most of a text) are skipped at once.
-        if i + 8 <= n {
-          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-            continue
-          }
-        }
+        if (w &- 0x20 &* ones) & ~w & highs == 0 { continue }
+        // Otherwise (a line break, most often) the eight bytes are classified together, exactly
+        // byte by byte: see `controlBytes`.
+        let (nul, controls) = SourceDecoder.controlBytes(w)
+        if nul { return true }
+        control += controls
+      }
+      while i < n {
         let c = raw[i]
         if c == 0 { return true }
         if c < 0x09 || (c > 0x0D && c < 0x20) { control += 1 }
@@ -58,6 +63,26 @@ public enum SourceDecoder {
       return false
     }
     return binary || control * 10 > n
+  }
+
+  /// Whether the eight bytes `w` hold a NUL byte, and how many of them are control bytes (below
+  /// 0x20 but for tab, line feed, vertical tab, form feed and carriage return, 0x09...0x0D).
+  ///
+  /// Exact for every byte, with no carry or borrow crossing bytes: for `x = b & 0x7F`, `x + (0x80 - k)`
+  /// is at most 0xFF and has its top bit set exactly when `x >= k`. A byte is below `k` (for `k`
+  /// up to 0x80) when neither that bit nor its own top bit is set.
+  @inline(__always)
+  static func controlBytes(_ w: UInt64) -> (nul: Bool, count: Int) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let x = w & ~highs
+    let below20 = ~((x &+ 0x60 &* ones) | w) & highs
+    let nul = ~((x &+ 0x7F &* ones) | w) & highs
+    // Among the bytes below 0x20, those from 0x09 to 0x0D are white space.
+    let from09 = (x &+ 0x77 &* ones) & highs
+    let from0E = (x &+ 0x72 &* ones) & highs
+    let control = below20 & ~(from09 & ~from0E)
+    return (nul != 0, Int(truncatingIfNeeded: ((control >> 7) &* ones) >> 56))
   }
 
   /// The offset of the first byte that is not part of valid UTF-8, or nil.

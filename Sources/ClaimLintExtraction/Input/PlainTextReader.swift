@@ -26,6 +26,7 @@ public struct PlainTextReader: Sendable {
       var line: SourceLine
       var textStart: Int
       var isList: Bool
+      /// The line's length in code points, measured only when the next line is not blank (see below).
       var length: Int
       var endsSentence: Bool
     }
@@ -42,10 +43,11 @@ public struct PlainTextReader: Sendable {
       let textStart = listStart ?? line.contentStart
       infos.append(
         Info(
-          line: line, textStart: textStart, isList: listStart != nil,
-          length: TextShape.scalarCount(bytes, line.contentStart, line.contentEnd),
+          line: line, textStart: textStart, isList: listStart != nil, length: 0,
           endsSentence: TextShape.endsLikeSentence(bytes, line.contentStart, line.contentEnd)))
     }
+    // A file of suppression directives alone has no text (and `0..<(infos.count - 1)` below needs a line).
+    guard !infos.isEmpty else { return ReadResult(blocks: []) }
 
     // Is the document wrapped at a fixed width? Wrapped lines are long, end mid-sentence and are
     // followed by another non-blank line.
@@ -53,6 +55,10 @@ public struct PlainTextReader: Sendable {
     var wrappedCount = 0
     var continuedCount = 0
     for i in 0..<(infos.count - 1) where !infos[i].line.isBlank && !infos[i + 1].line.isBlank {
+      // A line's length is measured here, and only here: it is read by this measure and by `joins`,
+      // whose `prev` and `next` are neighbours in `infos`, neither blank, the pairs of this loop.
+      // Most articles separate their paragraphs with blank lines, and their lines need no count.
+      infos[i].length = TextShape.scalarCount(bytes, infos[i].line.contentStart, infos[i].line.contentEnd)
       continuedCount += 1
       if infos[i].length >= PlainTextReader.minimumWrappedLength, !infos[i].endsSentence {
         wrappedCount += 1

@@ -27,7 +27,7 @@ struct LanguageMenuDetector {
     guard !index.isEmpty, text.utf8.count <= LanguageMenuDetector.maximumLength else { return nil }
     let ascii = text.withUTF8Bytes { u -> Evidence?? in
       guard TextShape.isASCII(u) else { return .none }
-      return .some(evaluate(scalars: FoldedASCII(bytes: u), utf8Count: u.count))
+      return .some(evaluateASCII(u))
     }
     if let ascii { return ascii }
     return evaluate(scalars: LanguageNameIndex.folded(text), utf8Count: text.utf8.count)
@@ -83,6 +83,63 @@ struct LanguageMenuDetector {
     }
     scripts &= ~Script.other.bit
     let scriptCount = scripts.nonzeroBitCount
+    let total = covered + uncovered
+    guard total > 0 else { return nil }
+    let coverage = Double(covered) / Double(total)
+    let evidence = Evidence(names: names, scripts: scriptCount, coverage: coverage)
+    if names >= 3, coverage >= 0.6, scriptCount >= 2 || names >= 4 { return evidence }
+    if scriptCount >= 3, names >= 2, coverage >= 0.3 { return evidence }
+    return nil
+  }
+
+  /// `evaluate(scalars: FoldedASCII(bytes: u), utf8Count: u.count)` of an all-ASCII text, read on its
+  /// bytes: the same steps, with each byte folded where it is read and no generic index checks.
+  ///
+  /// An ASCII scalar's script is Latin for a letter and `other` for anything else, and `other` is
+  /// dropped before scripts are counted: the script mask is one flag, whether a Latin letter was
+  /// seen. Coverage below 0.6 rejects, as `evaluate` does when every byte is one scalar.
+  func evaluateASCII(_ u: UnsafeBufferPointer<UInt8>) -> Evidence? {
+    let n = u.count
+    guard let base = u.baseAddress else { return nil }
+    @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b &+ 32 : b }
+    @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    var i = 0
+    var covered = 0
+    var uncovered = 0
+    var names = 0
+    var latin = false
+    while i < n {
+      let s = fold(base[i])
+      // The separators of `isSeparator` below 0x80.
+      if s == 0x20 || s == 0x09 || s == 0x0A || s == 0x0D || s == 0x7C || s == 0x2F || s == 0x2C || s == 0x2D {
+        i &+= 1
+        continue
+      }
+      if index.mayStart(UInt32(s), next: i &+ 1 < n ? UInt32(fold(base[i &+ 1])) : nil) {
+        var length = 0
+        for name in index.ascii[Int(s)] where i &+ name.count <= n {
+          var k = 0
+          while k < name.count, UInt32(fold(base[i &+ k])) == name[k] { k &+= 1 }
+          if k == name.count {
+            length = name.count
+            break
+          }
+        }
+        if length > 0 {
+          for k in i..<(i &+ length) where isLetter(base[k]) { latin = true }
+          covered &+= length
+          names &+= 1
+          i &+= length
+          continue
+        }
+      }
+      if isLetter(s) { latin = true }
+      uncovered &+= 1
+      i &+= 1
+      let rest = n &- i
+      if 10 &* (covered &+ rest) < 6 &* (covered &+ uncovered &+ rest) { return nil }
+    }
+    let scriptCount = latin ? 1 : 0
     let total = covered + uncovered
     guard total > 0 else { return nil }
     let coverage = Double(covered) / Double(total)

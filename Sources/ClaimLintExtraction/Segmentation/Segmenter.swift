@@ -81,7 +81,8 @@ struct SegmentationPass {
   var markers: [SegmentationLexicons.MarkerMatch?]
   /// For each item, why it has its kind (nil for plain reportage).
   var reasons: [String?]
-  /// For each comment item, its author.
+  /// For each comment item, its author; empty until an author is set (`setAuthor`), as it stays in
+  /// most documents, which have no comments: read it through `author(_:)`.
   var authors: [String?]
   var remarks: [String]
   // No stored property has an initial value, and the optionals are spelled `Optional<…>` (a `T?`
@@ -101,7 +102,7 @@ struct SegmentationPass {
   init(lexicons: borrowing SegmentationLexicons, read: consuming ReadResult, format: DocumentFormat) {
     (items, markers) = SegmentationPass.measure(read.blocks, lexicons: lexicons)
     reasons = Array(repeating: nil, count: items.count)
-    authors = Array(repeating: nil, count: items.count)
+    authors = []
     remarks = []
     title = nil
     author = nil
@@ -137,6 +138,18 @@ struct SegmentationPass {
       markers.append(marker)
     }
     return (items, markers)
+  }
+
+  /// The author of comment item `i`, if any.
+  func author(_ i: Int) -> String? { authors.isEmpty ? nil : authors[i] }
+
+  /// Sets the author of item `i`, making room for every item's author at the first one set.
+  mutating func setAuthor(_ i: Int, _ name: String?) {
+    if authors.isEmpty {
+      guard name != nil else { return }
+      authors = Array(repeating: nil, count: items.count)
+    }
+    authors[i] = name
   }
 
   /// The text of item `i`'s block.
@@ -182,7 +195,7 @@ struct SegmentationPass {
       items[i].kind = kind
       reasons[i] = kind == .reportage ? nil : reason
       if kind == .comment {
-        authors[i] = read.blocks[items[i].block].author
+        setAuthor(i, read.blocks[items[i].block].author)
         if let g = read.blocks[items[i].block].group {
           if let id = groupIDs[g] {
             items[i].commentID = id
@@ -201,12 +214,12 @@ struct SegmentationPass {
   mutating func splitHintedComments() {
     var i = 0
     while i < items.count {
-      guard items[i].kind == .comment, items[i].commentID == nil, authors[i] == nil else {
+      guard items[i].kind == .comment, items[i].commentID == nil, author(i) == nil else {
         i += 1
         continue
       }
       var j = i
-      while j < items.count, items[j].kind == .comment, items[j].commentID == nil, authors[j] == nil { j += 1 }
+      while j < items.count, items[j].kind == .comment, items[j].commentID == nil, author(j) == nil { j += 1 }
       var stated: Int?
       if let h = (0..<i).last(where: { items[$0].kind == .commentsHeader }) { stated = markers[h]?.count }
       assignComments(Array(i..<j), statedCount: stated, header: nil)
@@ -312,14 +325,14 @@ struct SegmentationPass {
         items[i].kind = .comment
         items[i].isAuthorLine = true
         items[i].commentID = id
-        authors[i] = authorName
+        setAuthor(i, authorName)
         reasons[i] = "author line of a reader comment"
       }
       for t in comment.texts {
         let i = members[t]
         items[i].kind = .comment
         items[i].commentID = id
-        authors[i] = authorName
+        setAuthor(i, authorName)
         reasons[i] = reason
       }
     }
@@ -588,7 +601,7 @@ struct SegmentationPass {
   }
 
   /// The segments of `items` (see `takeSegments`), with the blocks' texts and maps and the items'
-  /// authors and reasons moved out of the arrays given.
+  /// authors (an empty array when no item has one) and reasons moved out of the arrays given.
   private static func segments(
     items: [Item], blocks: inout [Block], authors: inout [String?], reasons: inout [String?]
   ) -> [Segment] {
@@ -622,7 +635,7 @@ struct SegmentationPass {
         } else if kind == .byline || kind == .related {
           while j < itemCount, items[j].kind == kind, !items[j].isAuthorLine { j += 1 }
         }
-        let author = authors[i].take()
+        let author = authors.isEmpty ? nil : authors[i].take()
         let reason = reasons[i].take()
         if j == i + 1 {
           // One block (the common case): its text and map as they are.

@@ -131,3 +131,29 @@ struct PlainTextReaderTests {
     #expect(span.line == 2 && span.column == 24 && span.endColumn == 26)
   }
 }
+
+/// Line lengths are measured only for lines followed by another non-blank line.
+@Suite struct PlainTextReaderLengthTests {
+  @Test func aFileOfDirectivesAloneHasNoBlocks() {
+    for text in ["claimlint-disable-next-line quantity-mismatch\n", "claimlint-disable\nclaimlint-enable"] {
+      let read = PlainTextReader().read(SourceFile(path: "a.txt", bytes: Array(text.utf8)))
+      #expect(read.blocks.isEmpty)
+    }
+  }
+
+  /// A wrapped paragraph after blank-separated ones: its lines still join, at the wrap width
+  /// measured in code points (the accented lines have more bytes than characters).
+  @Test func wrappedLinesAfterBlankSeparatedParagraphsJoin() {
+    let text = """
+      Caf\u{E9} owners in S\u{E3}o Paulo said on Monday that prices had risen sharply this year.
+
+      The m\u{E9}tro extension opened ahead of schedule, the operator said in a statement, and
+      passengers crowded the new platforms at S\u{E3}o Bento station from early on Tuesday. The
+      operator said trains would run every four minutes at peak hours until the end of the year.
+      """
+    let read = PlainTextReader().read(SourceFile(path: "a.txt", bytes: Array(text.utf8)))
+    #expect(read.blocks.count == 2)
+    #expect(read.blocks.last?.text.hasPrefix("The m\u{E9}tro extension opened") == true)
+    #expect(read.blocks.last?.text.hasSuffix("until the end of the year.") == true)
+  }
+}

@@ -91,3 +91,53 @@ import Testing
     #expect(detector.evaluate("ENGLISH DEUTSCH ITALIANO NEDERLANDS") != nil)
   }
 }
+
+/// `LanguageMenuDetector.evaluateASCII` reads an ASCII block's bytes where `evaluate(scalars:)` reads
+/// folded scalars: both must give the same evidence, menus and prose alike.
+@Suite struct LanguageMenuASCIITests {
+  @Test func asciiBytesGiveTheSameEvidenceAsScalars() {
+    let lexicons = SegmentationLexicons.builtIn
+    let detector = LanguageMenuDetector(lexicons: lexicons)
+    let asciiNames = lexicons.languageNames.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    #expect(asciiNames.count >= 10)
+    var texts = [
+      "", "World", "2024-09-21", "By Linh Pham", "China, Myanmar, Thailand step up joint action against border crime",
+      "Kunming, September 20 -- Ministers of China, Myanmar, Thailand gathered in Kunming on Thursday",
+      "English Deutsch Espanol Italiano Nederlands", "ENGLISH|DEUTSCH|ITALIANO|NEDERLANDS|POLSKI", "English / Dansk / Norsk",
+      "EnglishDeutschItalianoNederlands", "English, Deutsch, Dansk", "The English and Deutsch editions", "Thai Lao news",
+      "Read in: English - Deutsch - Italiano - Svenska - Suomi - Magyar", "english deutsch italiano", "E", "En", "-|-,/",
+      "Englis", "Englishman Deutschland Italianos Nederlandse Polskie", "Latina Latin Latinas", "1 English 2 Deutsch 3 Polski 4 Dansk",
+    ]
+    // Menus of the built-in ASCII names, glued or separated, in three cases, with words of prose mixed in.
+    var generator = SystemRandomNumberGenerator()
+    let prose = ["the", "police", "said", "on", "Thursday", "and", "in", "Kunming", "9,800", "(AP)"]
+    for round in 0..<300 {
+      var words: [String] = []
+      for _ in 0..<Int.random(in: 1...12, using: &generator) {
+        let fromNames = Int.random(in: 0..<100, using: &generator) < [90, 60, 30][round % 3]
+        var w = fromNames ? asciiNames.randomElement(using: &generator)! : prose.randomElement(using: &generator)!
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: w = w.uppercased()
+        case 1: w = w.lowercased()
+        default: break
+        }
+        words.append(w)
+      }
+      let separator = [" ", "", " | ", ", ", "/", "\t", " - "][Int.random(in: 0..<7, using: &generator)]
+      texts.append(words.joined(separator: separator))
+    }
+    var menus = 0
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let a = bytes.withUnsafeBufferPointer { detector.evaluateASCII($0) }
+      let b = bytes.withUnsafeBufferPointer {
+        detector.evaluate(scalars: LanguageMenuDetector.FoldedASCII(bytes: $0), utf8Count: $0.count)
+      }
+      #expect(a?.names == b?.names && a?.scripts == b?.scripts && a?.coverage == b?.coverage, "\(text)")
+      if a != nil { menus += 1 }
+    }
+    // Both kinds of block were met.
+    #expect(menus >= 20)
+    #expect(menus < texts.count - 20)
+  }
+}
