@@ -77,7 +77,7 @@ struct NumberParser: Sendable {
     case .digits:
       // A fraction starts with "a", "an" or a number word (`fraction`): digits that are none start a
       // compound, whose first atom they are.
-      if !shared.digitsMayBeNumberWord { return compound(tokens, at: i, stop: stop) }
+      if !shared.digitsMayBeNumberWord { return digitsCompound(tokens, at: i, stop: stop) }
     case .symbol:
       // A symbol starts a number only as the point of ".08" (`literal`) or as a number word: the
       // fraction and the compound read nothing else at their first token ("and" and "point" are
@@ -386,6 +386,36 @@ struct NumberParser: Sendable {
     return ParsedNumber(
       start: i, end: p + 1, value: f.value * s.value, isVague: false, scale: s.value, isPlainDigits: false,
       startsWithDigits: false, digitCount: 0)
+  }
+
+  /// `compound(tokens, at: i, stop: stop)` for a run of digits at `i` (no number word being digits):
+  /// most figures are one literal followed by a word that cannot go on with it ("422 servers"), read
+  /// here without the compound reader's loop.
+  ///
+  /// The compound reader's first step at digits reads the literal (`wordAtom` reads words only, and
+  /// "and" and "point" are words); a literal rejected, with a scale ("4.5bn") or read as none is left
+  /// to it. After a literal without a scale its state is one atom of digits (`small` set,
+  /// no hundreds, no total, outside "and"), and its next step at token `p` changes nothing and stops
+  /// unless `p` is "and" (a fraction may follow: "5 and a half million") or may be a number word (a
+  /// multiplier or a scale: "5 hundred", "2 million"; every number word has the figure role, and so
+  /// do digits): "point" needs a number not in digits, another atom (a word, digits or ".08") cannot
+  /// follow digits, and a token without the figure role is no multiplier or scale. So when `p` is
+  /// neither, the number is the literal: its value (`0 + 0 + value`), scale 1, plain when the literal
+  /// is, starting with digits; otherwise (and for a literal that reads as none) the compound reader
+  /// reads it.
+  @inline(__always)
+  private func digitsCompound(_ tokens: [Token], at i: Int, stop: Int) -> NumberParse {
+    guard case .literal(let lit) = literal(tokens, at: i, stop: stop), lit.suffixScale == nil else {
+      return compound(tokens, at: i, stop: stop)
+    }
+    let p = lit.end
+    if p < stop, tokens[p].roles & TokenRoles.figure != 0 || tokens[p].lowerIs("and") {
+      return compound(tokens, at: i, stop: stop)
+    }
+    return .number(
+      ParsedNumber(
+        start: i, end: p, value: lit.value, isVague: false, scale: 1, isPlainDigits: lit.plain, startsWithDigits: true,
+        digitCount: lit.digitCount))
   }
 
   /// Numbers in words, digits, or both, with scales and "and" ("two hundred and two thousand").

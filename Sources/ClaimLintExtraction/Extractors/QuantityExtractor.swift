@@ -30,6 +30,9 @@ extension Array where Element == Token {
   /// `self[i].isAttached`.
   @inline(__always)
   fileprivate func isAttached(at i: Int) -> Bool { self[i].spaceBefore == 0 }
+  /// `self[i].lowerHash`.
+  @inline(__always)
+  fileprivate func hash(at i: Int) -> UInt64 { self[i].lowerHash }
   /// Whether `self[i].lower` is ASCII (it then has a hash).
   @inline(__always)
   fileprivate func isASCII(at i: Int) -> Bool { self[i].lowerHash != 0 }
@@ -167,6 +170,9 @@ public struct QuantityExtractor: Sendable {
     let actorSkipWords = QuantityExtractor.actorSkipWords
     let actorTimeWords = QuantityExtractor.actorTimeWords
     let actorTimeLeads = QuantityExtractor.actorTimeLeads
+    /// The hashes (`WordTable.hashCode`) of the relative pronouns "who", "which" and "that", which
+    /// `attachAction` asks about twice a figure.
+    let relativeHashes = QuantityExtractor.relativeHashes
     init(_ lexicons: ExtractionLexicons) {
       self.lexicons = lexicons
       pairFirstWords = WordSet(
@@ -400,6 +406,13 @@ public struct QuantityExtractor: Sendable {
     case skip(end: Int)
     case figure(Figure)
   }
+
+  /// The hashes (`WordTable.hashCode`) of "who", "which" and "that", the relative pronouns
+  /// `attachAction` looks for (read through `Shared`).
+  static let relativeHashes = (
+    WordTable<Bool>.hashCode(bytes: "who".utf8), WordTable<Bool>.hashCode(bytes: "which".utf8),
+    WordTable<Bool>.hashCode(bytes: "that".utf8)
+  )
 
   /// Verbs whose particle "over" is not a qualifier ("handed over 261 victims").
   static let phrasalOver: WordSet = [
@@ -1475,8 +1488,13 @@ public struct QuantityExtractor: Sendable {
     }
     // A relative clause right after the noun ("nationals who were trapped … have been repatriated"):
     // its verb is not the figure's predicate.
+    // (An ASCII token's text is one of the three only when its hash is that word's: the text is
+    // compared only then. A token that is not ASCII has no hash and is compared as before.)
     func isRelative(_ k: Int) -> Bool {
-      k >= 0 && k < t.count && (t.lowerIs("who", at: k) || t.lowerIs("which", at: k) || t.lowerIs("that", at: k))
+      guard k >= 0 && k < t.count else { return false }
+      let h = t.hash(at: k)
+      if h != 0, h != shared.relativeHashes.0, h != shared.relativeHashes.1, h != shared.relativeHashes.2 { return false }
+      return t.lowerIs("who", at: k) || t.lowerIs("which", at: k) || t.lowerIs("that", at: k)
     }
     let relativeAt: Int? = isRelative(f.nounEnd - 1) ? f.nounEnd - 1 : isRelative(f.nounEnd) ? f.nounEnd : nil
     // 2. A passive after the noun.
