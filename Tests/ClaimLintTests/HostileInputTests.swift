@@ -13,6 +13,17 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
   let pipeline = DocumentPipeline(configuration: TestSupport.configuration)
 
+  /// A plain-text file of suppression directives and nothing else crashed the reader (a range of
+  /// lines counted from zero minus one) until the eighteenth session: it now checks as an article
+  /// without reportage, a note, and the unused directive is reported as such.
+  @Test func aFileOfDirectivesAloneIsANoteNotACrash() {
+    for text in ["claimlint-disable quantity-mismatch\n", "claimlint-disable\nclaimlint-enable\n", "claimlint-disable-next-line"] {
+      let report = TestSupport.check([("notes.txt", text), ("wire.txt", "Police arrested 40 suspects on Monday, officials said.\n")])
+      #expect(report.inputErrors.contains { $0.path == "notes.txt" && $0.severity == .note }, "\(text): \(report.inputErrors.map(\.description))")
+      #expect(!report.inputErrors.contains { $0.severity == .error }, "\(report.inputErrors.map(\.description))")
+    }
+  }
+
   /// One line of 600 sentences: positions at its end are still exact.
   @Test func issue8LongSingleLineOfProse() throws {
     let sentence = "Police arrested 40 suspects on Monday, officials said. "
