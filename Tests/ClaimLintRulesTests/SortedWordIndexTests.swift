@@ -62,6 +62,51 @@ struct SortedWordIndexTests {
     for i in refs.indices { #expect(new.candidates(of: i) == old.candidates(of: i)) }
   }
 
+  /// `hasOtherCandidate(of:)`, by which the date rule leaves out dates compared with nothing, is whether
+  /// the claim's candidates hold another claim; when false, no other claim has it as a candidate.
+  @Test func hasOtherCandidateIsWhetherTheCandidatesHoldAnother() throws {
+    let claims = try Self.aligned(commonWords: [3, 40])
+    let base = claims.claimRefs { _ in true }
+    let refs = (0..<450).map { base[$0 % base.count] }
+    // Word 1 is in more claims than a posting may hold, 3 and 40 are common words of the run; a word
+    // of its own (1000 + i) is shared by nobody; 10 + i % 37 only by the claims with `i % 4 == 1`.
+    let words: [[UInt64]] = refs.indices.map { i in
+      switch i % 4 {
+      case 0: return [1, 3, 40, UInt64(1000 + i)]
+      case 1: return [1, UInt64(10 + i % 37), UInt64(1000 + i)]
+      case 2: return []
+      default: return i % 8 == 3 ? [3, UInt64(1000 + i)] : [40]
+      }
+    }
+    var index = SortedStoryWordIndex(claims, refs: refs, words: words)
+    var candidates: [[Int]] = []
+    for i in refs.indices {
+      let count = index.collectCandidates(of: i)
+      candidates.append((0..<count).map { index.candidate($0) })
+    }
+    var with = 0
+    var without = 0
+    for i in refs.indices {
+      let expected = candidates[i].contains { $0 != i }
+      #expect(index.hasOtherCandidate(of: i) == expected, "claim \(i)")
+      if expected {
+        with += 1
+      } else {
+        without += 1
+        #expect(!candidates.indices.contains { $0 != i && candidates[$0].contains(i) }, "claim \(i)")
+      }
+    }
+    #expect(with > 0 && without > 0)
+    // The sentence words of real articles, without common words: shared words and words of one claim.
+    let real = try Self.aligned(commonWords: [])
+    let realRefs = real.claimRefs { _ in true }
+    var realIndex = SortedStoryWordIndex(real, refs: realRefs, words: realRefs.map { real.words($0) })
+    for i in realRefs.indices {
+      let count = realIndex.collectCandidates(of: i)
+      #expect(realIndex.hasOtherCandidate(of: i) == (0..<count).contains { realIndex.candidate($0) != i })
+    }
+  }
+
   @Test func wordTableHoldsItsWords() {
     let fixed: Set<UInt64> = [0, 1, 17, 33, 49, UInt64.max, 0xcbf2_9ce4_8422_2325]
     let words = fixed.union((0..<300).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })

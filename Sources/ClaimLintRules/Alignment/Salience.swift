@@ -1177,6 +1177,20 @@ struct SortedStoryWordIndex {
   @inline(__always)
   func candidate(_ k: Int) -> Int { collected[k] }
 
+  /// Whether `collectCandidates(of: i)` gives a claim other than `i` itself: whether some posting of
+  /// `i` that proposes candidates has another member (a claim's words are each indexed once, so the
+  /// members of a posting are distinct claims). A posting proposes for all its members or for none, so
+  /// when this is false, `i` is among the candidates of no other claim either.
+  func hasOtherCandidate(of i: Int) -> Bool {
+    let ps = postingStart
+    let cp = claimPostings
+    for p in Int(claimStart[i])..<Int(claimStart[i &+ 1]) {
+      let g = Int(cp[p])
+      if ps[g &+ 1] &- ps[g] > 1 { return true }
+    }
+    return false
+  }
+
   /// Collects the candidates of claim `i` (`candidates(of:)`) into the index's own buffer, read by
   /// `candidate(_:)` until the next call, and returns their number: one buffer serves every claim,
   /// and no list is emptied or copied.

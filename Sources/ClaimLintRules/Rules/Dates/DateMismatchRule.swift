@@ -153,6 +153,13 @@ public struct DateMismatchRule: Rule {
     let borrowed = refs.indices.map { clauses[pairOf[$0]]!.words.count < salient[$0].count }
     let clauseList = clauses
     clauses = []
+    // The index of the context words; a date that shares no indexed word with another date
+    // (`hasOtherCandidate`: most of them, whose words are the run's common words) is compared with
+    // nothing and is no other date's candidate, so it records no relation and has no notes: what
+    // only the comparisons read (its sentence's claims, its sibling dates, its days and text) is not
+    // worked out for it, and `MinoritySide` is not asked about it.
+    let index = SortedStoryWordIndex(claims, refs: refs, words: salient)
+    let compared = refs.indices.map { index.hasOtherCandidate(of: $0) }
     // The claims of each date's sentence, found by one pass over each document with dates; in a
     // document whose claims come in sentence order (checked once), the run of claims around the date.
     // They are listed one date after the other in one flat list, `sentenceMembers[sentenceOf[i]]` for
@@ -166,6 +173,10 @@ public struct DateMismatchRule: Rule {
     rangeList.reserveCapacity(refs.count)
     claims.forEachClaim(of: refs) { cs, p in
       let r = refs[p]
+      guard compared[p] else {
+        rangeList.append(memberList.count..<memberList.count)
+        return
+      }
       if inSentenceOrder[r.document] == 0 {
         inSentenceOrder[r.document] = cs.indices.dropFirst().allSatisfy { cs[$0 - 1].sentenceIndex <= cs[$0].sentenceIndex } ? 2 : 1
       }
@@ -198,7 +209,7 @@ public struct DateMismatchRule: Rule {
     // The cache, the index, the comparable pairs and the candidate buffer change on every call of the
     // recorder: kept behind a pointer (`withScratch`), not captured as checked variables.
     let scratch = Scratch(
-      figureCache: Array(repeating: nil, count: refs.count), index: SortedStoryWordIndex(claims, refs: refs, words: salient),
+      figureCache: Array(repeating: nil, count: refs.count), index: index,
       comparable: ComparableDocuments(claims))
     return withScratch(scratch) { scratch in
       func figures(_ i: Int) -> [String] {
@@ -220,7 +231,9 @@ public struct DateMismatchRule: Rule {
         return true
       }
       // The days of each date and of the other dates of its sentence, worked out once (`overlaps` on them).
-      let siblings = refs.indices.map { Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceMembers[sentenceOf[$0]]) }
+      let siblings = refs.indices.map {
+        compared[$0] ? Self.siblingDays(of: refs[$0], in: claims, sentenceClaims: sentenceMembers[sentenceOf[$0]]) : []
+      }
       var findings: [Finding] = []
       // Each date's text, whether it is its article's own day, its days and what
       // `differInInferredYearOnly` reads of it, read once. Each claim and its date are read in place
@@ -235,6 +248,14 @@ public struct DateMismatchRule: Rule {
       dayList.reserveCapacity(refs.count)
       resolvedDayList.reserveCapacity(refs.count)
       claims.forEachClaim(of: refs) { cs, p in
+        guard compared[p] else {
+          // Never read (the date is compared with nothing).
+          textList.append("")
+          ownDayList.append(false)
+          dayList.append((0, 0))
+          resolvedDayList.append((resolved: nil, hasEnd: false))
+          return
+        }
         let r = refs[p]
         textList.append(cs[r.index].span.text)
         ownDayList.append(Self.isOwnDay(cs[r.index].span.text))
@@ -274,7 +295,7 @@ public struct DateMismatchRule: Rule {
           }
         }
       }
-      for i in refs.indices where claims.isDraftSide(refs[i]) {
+      for i in refs.indices where compared[i] && claims.isDraftSide(refs[i]) {
         guard let noteIdx = sides.notes(for: i) else { continue }
         let a = claims.documents[refs[i].document].claims[refs[i].index].span
         let resolved = resolvedDays[i].resolved!.description
