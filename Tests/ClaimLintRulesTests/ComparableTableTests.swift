@@ -54,31 +54,58 @@ struct ComparableTableTests {
     }
   }
 
-  /// Only sentences with a figure or an event have their words worked out when aligning; `words(_:)`
-  /// must still give every claim the words of its sentence (dates, quotes, attributions and titles
-  /// alone in their sentences included).
-  @Test func everyClaimHasItsSentenceWords() throws {
-    let documents = try TestSupport.checker().processTexts(Self.articles + [
+  /// The words of a claim's sentence as defined: the sorted word hashes of the text that the first
+  /// claim of its sentence (smallest index, same `sentenceIndex`) gives.
+  static func plainWords(_ documents: [DocumentClaims], _ r: ClaimRef) -> [UInt64] {
+    let cs = documents[r.document].claims
+    let first = cs.firstIndex { $0.sentenceIndex == cs[r.index].sentenceIndex }!
+    return Salience.sortedWordHashes(cs[first].sentence)
+  }
+
+  static func sentenceDocuments() throws -> [DocumentClaims] {
+    try TestSupport.checker().processTexts(Self.articles + [
       ("quotes.txt", "2024-03-09\n\n\"We will not tolerate these criminal networks,\" Interior Minister Ana Ruiz said on March 7.\nThe talks were held in Bern.\n")
     ]).map { output in
       let report = try #require(output.report)
       return DocumentClaims(document: report.document, claims: report.claims)
     }
-    let run = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
-    var kinds: [Bool] = []
-    let all = run.sentenceWords
-    for d in documents.indices {
-      for i in documents[d].claims.indices {
-        let r = ClaimRef(document: d, index: i)
-        let expected = Salience.sortedWordHashes(documents[d].claims[i].sentence)
-        #expect(run.words(r) == expected)
-        #expect(all[d][i] == expected)
-        let asked = AlignedClaims.wordsAsked(documents[d].claims[i].kind)
-        if asked { #expect(run.askedWords(r) == expected) }
-        kinds.append(asked)
+  }
+
+  /// Sentence words are worked out when first asked and kept by sentence and by text; `words(_:)`
+  /// must give every claim the words of its sentence (dates, quotes, attributions and titles alone in
+  /// their sentences included), whatever the order claims are asked in, and a sentence repeated in
+  /// another document (`copy.txt`) the words of its own text.
+  @Test func everyClaimHasItsSentenceWords() throws {
+    let documents = try Self.sentenceDocuments()
+    var refs: [ClaimRef] = []
+    for d in documents.indices { for i in documents[d].claims.indices { refs.append(ClaimRef(document: d, index: i)) } }
+    // Claims of several sentences, some sharing a sentence, some texts in two documents.
+    #expect(Set(refs.map { Self.plainWords(documents, $0) }).count > 4)
+    #expect(refs.contains { r in refs.contains { $0.document == r.document && $0.index != r.index && documents[r.document].claims[$0.index].sentenceIndex == documents[r.document].claims[r.index].sentenceIndex } })
+    for order in [refs, refs.reversed(), refs.enumerated().sorted { ($0.offset % 3, $0.offset) < ($1.offset % 3, $1.offset) }.map(\.element)] {
+      let run = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+      for _ in 0..<2 {
+        for r in order {
+          #expect(run.words(r) == Self.plainWords(documents, r), "\(r)")
+          #expect(run.askedWords(r) == Self.plainWords(documents, r), "\(r)")
+        }
       }
+      let all = run.sentenceWords
+      for r in refs { #expect(all[r.document][r.index] == Self.plainWords(documents, r)) }
     }
-    // Claims of both sorts are checked.
-    #expect(kinds.contains(true) && kinds.contains(false))
+  }
+
+  /// Rules of one run ask for sentence words from several threads at once: every answer is the
+  /// sentence's words.
+  @Test func sentenceWordsAskedFromSeveralThreads() throws {
+    let documents = try Self.sentenceDocuments()
+    var refs: [ClaimRef] = []
+    for d in documents.indices { for i in documents[d].claims.indices { refs.append(ClaimRef(document: d, index: i)) } }
+    let expected = refs.map { Self.plainWords(documents, $0) }
+    for _ in 0..<20 {
+      let run = AlignedClaims(documents: documents, draftIndex: nil, nouns: NounFamilies(parents: [:]))
+      let answers = ParallelMap.map(Array(0..<(4 * refs.count)), threads: 4) { k in run.words(refs[k % refs.count]) }
+      for k in answers.indices { #expect(answers[k] == expected[k % refs.count]) }
+    }
   }
 }

@@ -9,6 +9,30 @@ struct StoryGateTests {
   /// A word id made into a hash-like value (sorted order differs from id order, as with real hashes).
   static func word(_ id: Int) -> UInt64 { UInt64(id) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5555 }
 
+  /// The gate's early-stopping overlap test answers what the full Jaccard overlap answers: lists that
+  /// share all, most, some or none of their words, empty lists, and thresholds on either side of the
+  /// quotients met (odd ones included).
+  @Test func overlapReachesIsTheFullOverlapTest() {
+    var lists: [[UInt64]] = [[], [Self.word(1)], [Self.word(2)]]
+    for size in [3, 10, 40, 200] {
+      for shift in [0, 1, size / 3, size / 2, size - 1, size] {
+        lists.append(Array(Set((shift..<(shift + size)).map(Self.word))).sorted())
+      }
+    }
+    var passed = 0
+    var failed = 0
+    for a in lists {
+      for b in lists {
+        for threshold in [-1.0, 0.0, 0.06, 0.1, 1.0 / 3.0, 0.5, 0.9, 1.0, 1.5, .nan, .infinity] {
+          let plain = StoryGate.overlap(a, b) >= threshold
+          #expect(StoryGate.overlapReaches(a, b, threshold) == plain, "\(a.count) \(b.count) \(threshold)")
+          if plain { passed += 1 } else { failed += 1 }
+        }
+      }
+    }
+    #expect(passed > 100 && failed > 100)
+  }
+
   /// `stories` stories of five documents each: every document has the words of its story, 30 words
   /// that every document uses, and one word of its own.
   static func run(stories: Int, storyWords: (Int) -> [Int]) -> [[UInt64]] {

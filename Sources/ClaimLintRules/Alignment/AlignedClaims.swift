@@ -43,15 +43,11 @@ public final class AlignedClaims: Sendable {
   public let syndicationGroup: [Int]
   /// Documents whose dates lie too far apart to be about the same events.
   private let maxDaysApart: Int
-  /// The content words of each distinct sentence text of the run, computed once, as sorted hashes
-  /// without repeats (`Salience.sortedWordHashes`): compared by merge passes, never hashed again.
-  /// Claim `i` of document `d` has the words `textWords[textOf[d][i]]` (`words(_:)`): each claim holds
-  /// a number, not a reference to its words (one retain per claim when the run is aligned, one
-  /// release when it is freed).
-  private let textWords: [[UInt64]]
-  /// The number of each claim's sentence text in `textWords`; `-(first + 1)` for a sentence whose words
-  /// are not worked out when aligning (`wordsAsked`), `first` being the index of its first claim.
-  private let textOf: [[Int]]
+  /// The content words of the sentences rules ask about (`words(_:)`), worked out when first asked
+  /// and kept, once per distinct sentence text. Rules ask about few sentences (about one in eight of
+  /// those with a figure or an event at 1,000 articles: only claims with a counterpart in another
+  /// claim of their block are compared by their wording), so no sentence is hashed when aligning.
+  private let sentenceWordsCache: SentenceWords
   /// The content words of each document's reportage, for the story gate, as sorted hashes without
   /// repeats (half the memory of a set, and two documents intersect by one merge pass).
   private let documentWords: [[UInt64]]
@@ -122,76 +118,8 @@ public final class AlignedClaims: Sendable {
     self.maxDaysApart = maxDaysApart
     // Each document is read in place when its shingles are not known (none is copied into a list).
     self.syndicationGroup = Syndication.groups(count: documents.count, shingles: storyOfRun?.documentShingles) { documents[$0].document }
-    // Claims of one sentence share its words; compute them once per sentence text of the story
-    // (copies and updates of one article repeat sentences word for word): each claim is given the
-    // number of its sentence's text, each distinct text's words are computed once, then handed out.
-    // Claims are read in place (not copied), and the claims of one sentence mostly follow each other:
-    // the last sentence's text is reused without a look-up.
-    // Room for a text per claim: the table is not grown (and rehashed) step by step.
-    var claimCount = 0
-    for d in documents.indices { claimCount += documents[d].claims.count }
-    var textNumbers = TextNumbers(capacity: claimCount)
-    // By index: `map` over the documents would copy each `DocumentClaims` (every field retained).
-    let textOf: [[Int]] = documents.indices.map { d in
-      documents[d].claims.withUnsafeBufferPointer { cs in
-        var out: [Int] = []
-        out.reserveCapacity(cs.count)
-        // The first claim of each sentence: by an array when sentence indexes are small (they count the
-        // document's sentences), else by a dictionary.
-        var maxSentence = -1
-        var minSentence = 0
-        for i in cs.indices {
-          maxSentence = max(maxSentence, cs[i].sentenceIndex)
-          minSentence = min(minSentence, cs[i].sentenceIndex)
-        }
-        let byArray = minSentence >= 0 && maxSentence < 4 * cs.count + 1024
-        var firstOf = [Int](repeating: -1, count: byArray ? maxSentence + 1 : 0)
-        var bySentence: [Int: Int] = [:]
-        var lastSentence: Int? = nil
-        var last = -1
-        // First the first claim of each claim's sentence.
-        for i in cs.indices {
-          let s = cs[i].sentenceIndex
-          if s != lastSentence {
-            let known = byArray ? (firstOf[s] >= 0 ? firstOf[s] : nil) : bySentence[s]
-            if let k = known {
-              last = k
-            } else {
-              last = i
-              if byArray { firstOf[s] = i } else { bySentence[s] = i }
-            }
-            lastSentence = s
-          }
-          out.append(last)
-        }
-        // Whether each sentence, by its first claim, has a claim whose words a rule asks for
-        // (`wordsAsked`), in scratch room (on the stack for most documents).
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: cs.count) { asked in
-          guard let base = asked.baseAddress else { return }
-          base.initialize(repeating: false, count: cs.count)
-          for i in cs.indices where Self.wordsAsked(cs[i].kind) { base[out[i]] = true }
-          // Then each claim's text number, in claim order: a sentence's first claim comes before its
-          // others, whose entries (still first claims) read the number already written there. The text
-          // of a sentence is the one its first claim gives; a sentence whose words no rule asks for is
-          // not numbered (`-(first + 1)`, its words worked out when asked: `words(_:)`).
-          for i in cs.indices {
-            let first = out[i]
-            if first == i {
-              out[i] = base[i] ? textNumbers.number(cs[i].sentence) : -(i + 1)
-            } else {
-              out[i] = out[first]
-            }
-          }
-        }
-        return out
-      }
-    }
-    // Mapped on this thread unless there are many: most stories of a large run have a few hundred
-    // sentences, too few to pay for starting workers.
-    let texts = textNumbers.texts
-    let textWords = texts.count < 1024 ? texts.map { Salience.sortedWordHashes($0) } : ParallelMap.map(texts) { Salience.sortedWordHashes($0) }
-    self.textWords = textWords
-    self.textOf = textOf
+    // The sentences' words are worked out when a rule asks for them (`words(_:)`).
+    self.sentenceWordsCache = SentenceWords(documents)
     if let table = comparableTable.bytes {
       let n = documents.count
       for a in 0..<n {
@@ -290,34 +218,26 @@ public final class AlignedClaims: Sendable {
   func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T { shared.value(key, make) }
 
   /// The content words of the sentence a claim was read from, as sorted hashes (`Salience.sortedWordHashes`).
-  @inline(__always)
+  ///
+  /// The sentence's text is the one its first claim gives (the claim of the document with the smallest
+  /// index and the same `sentenceIndex`); its words are worked out the first time any claim of a
+  /// sentence with that text is asked about, and kept for the run (`SentenceWords`).
   public func words(_ r: ClaimRef) -> [UInt64] {
-    let n = textOf[r.document][r.index]
-    if n >= 0 { return textWords[n] }
-    return unaskedWords(document: r.document, firstClaim: -(n + 1))
+    documents[r.document].claims.withUnsafeBufferPointer { cs in
+      let s = cs[r.index].sentenceIndex
+      var first = 0
+      while cs[first].sentenceIndex != s { first &+= 1 }
+      return sentenceWordsCache.words(document: r.document, firstClaim: first, text: cs[first].sentence)
+    }
   }
 
-  /// `words(_:)` of a claim of a kind whose words are worked out when aligning (`wordsAsked`), read
-  /// straight from the table (a plain read, which the compiler keeps out of the caller's copies).
-  func askedWords(_ r: ClaimRef) -> [UInt64] { textWords[textOf[r.document][r.index]] }
-
-  /// The words of a sentence without a claim of the kinds that rules ask about (`wordsAsked`), worked
-  /// out from the text its first claim gives, as they would have been when aligning.
-  @inline(never)
-  private func unaskedWords(document d: Int, firstClaim: Int) -> [UInt64] {
-    documents[d].claims.withUnsafeBufferPointer { Salience.sortedWordHashes($0[firstClaim].sentence) }
-  }
-
-  /// Whether rules ask for the sentence words (`words(_:)`) of claims of this kind: figures (the
-  /// quantity rules, `FigureSupport`) and events (`ParticipantsMismatchRule`). Only the sentences with
-  /// such a claim have their words worked out when the run is aligned (about three in four); `words(_:)`
-  /// gives the same words for any claim.
-  static func wordsAsked(_ kind: Claim.Kind) -> Bool { kind == .quantity || kind == .event }
+  /// `words(_:)` (the name the participants rule reads it by).
+  func askedWords(_ r: ClaimRef) -> [UInt64] { words(r) }
 
   /// The content words of the sentence of every claim of each document (`words(_:)` of each claim),
   /// as `sentenceWords[d][i]`.
   public var sentenceWords: [[[UInt64]]] {
-    textOf.indices.map { d in textOf[d].indices.map { i in words(ClaimRef(document: d, index: i)) } }
+    documents.indices.map { d in documents[d].claims.indices.map { i in words(ClaimRef(document: d, index: i)) } }
   }
 
   public func claim(_ r: ClaimRef) -> Claim { documents[r.document].claims[r.index] }
@@ -570,6 +490,49 @@ public struct NounFamilies: Sendable {
     guard let c = counted else { return nil }
     let family = countedFamily ?? c
     return countKeys[family] ?? "count:" + family
+  }
+}
+
+/// The content words of a run's sentences (`AlignedClaims.words(_:)`), each worked out when first asked
+/// for and kept: by sentence (a document and the index of its first claim) and by text, so that a
+/// sentence repeated word for word in another document (copies and updates of one article) is not
+/// hashed again. Rules of one run may ask from several threads at once: the tables are read and
+/// changed under a lock (held while a sentence is hashed: rules ask about few sentences).
+final class SentenceWords: @unchecked Sendable {
+  private let lock = NSLock()
+  /// Where each document's claims start in `textOfSentence` (the claim counts summed).
+  private let start: [Int]
+  /// The number of each sentence's text in `words`, at its first claim (`start[d] + first`); -1 while
+  /// not known. Made when the first sentence is asked about.
+  private var textOfSentence: [Int32] = []
+  /// The numbers of the texts asked about, and their words by number.
+  private var numbers = TextNumbers(capacity: 8)
+  private var words: [[UInt64]] = []
+
+  init(_ documents: [DocumentClaims]) {
+    var start = [Int](repeating: 0, count: documents.count + 1)
+    for d in documents.indices { start[d + 1] = start[d] + documents[d].claims.count }
+    self.start = start
+  }
+
+  /// The words of the sentence whose first claim is `firstClaim` of document `document`, whose text
+  /// is `text` (read only when the sentence is not known yet).
+  func words(document: Int, firstClaim: Int, text: @autoclosure () -> String) -> [UInt64] {
+    let slot = start[document] + firstClaim
+    lock.lock()
+    if textOfSentence.isEmpty {
+      textOfSentence = [Int32](repeating: -1, count: start[start.count - 1])
+    } else if textOfSentence[slot] >= 0 {
+      let known = words[Int(textOfSentence[slot])]
+      lock.unlock()
+      return known
+    }
+    defer { lock.unlock() }
+    let sentence = text()
+    let n = numbers.number(sentence)
+    if n == words.count { words.append(Salience.sortedWordHashes(sentence)) }
+    textOfSentence[slot] = Int32(truncatingIfNeeded: n)
+    return words[n]
   }
 }
 

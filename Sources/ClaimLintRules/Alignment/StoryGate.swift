@@ -192,7 +192,7 @@ public enum StoryGate {
             for slot in 0..<size where keys[slot] != -1 && Int(counts[slot]) >= minimumSharedWords {
               candidates += 1
               let other = Int(keys[slot])
-              if overlap(documentWords[d], documentWords[other]) >= minOverlap { joined.append(other) }
+              if overlapReaches(documentWords[d], documentWords[other], minOverlap) { joined.append(other) }
             }
             return (candidates, joined)
           }
@@ -221,6 +221,18 @@ public enum StoryGate {
   @inline(__always)
   static func shard(_ w: UInt64, of count: Int) -> Int {
     Int(truncatingIfNeeded: ((w >> 32) &* UInt64(truncatingIfNeeded: count)) >> 32)
+  }
+
+  /// `overlap(a, b) >= threshold`, without counting every shared word: the lists of a story's articles
+  /// share many words, and a merge pass that stops once the fewest shared words that pass are found
+  /// (`AlignedClaims.storyOverlapNeeded`, the test `sameStory` makes) reads a small part of them. The
+  /// union of two lists that are not both empty is not empty, so the quotient is the one `overlap`
+  /// gives, and the least passing count answers for every count at or above it.
+  static func overlapReaches(_ a: [UInt64], _ b: [UInt64], _ threshold: Double) -> Bool {
+    let total = a.count + b.count
+    guard total > 0 else { return 1 >= threshold }
+    return SharedWords.sharesAtLeast(
+      a, b, AlignedClaims.storyOverlapNeeded(total: total, smaller: min(a.count, b.count), threshold: threshold))
   }
 
   /// Jaccard overlap of two sorted word lists; 1 when both are empty.
