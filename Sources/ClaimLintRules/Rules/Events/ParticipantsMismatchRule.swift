@@ -71,8 +71,8 @@ public struct ParticipantsMismatchRule: Rule {
         for y in block.indices where comparable(r.document, block[y].document) {
           let o = block[y]
           let b = events[y]
-          // The sentence words only when the wording is what ties the two events (an event's sentence
-          // words are worked out when aligning: `askedWords`).
+          // The sentence words only when the wording is what ties the two events (a sentence's words
+          // are hashed the first time a rule asks for them, and kept for the run: `askedWords`).
           guard let link = Self.link(a, b, sharedWords: { Salience.sharedCount(claims.askedWords(r), claims.askedWords(o)) }) else { continue }
           if Self.sameParticipants(a, b) {
             recorder.agree(o.document)
